@@ -1,0 +1,90 @@
+// The typed deploy plan: what the pure core derives from the inputs and the
+// compose file, before any I/O. Adapters execute it; renderers turn it into
+// the Dockerrun document and the bundle.
+
+import type { MountPoint, PortMapping, SecretReference } from './dockerrun-types.js'
+
+/** One image to build. Services built from the same context, Dockerfile, args and target share it. */
+export interface ImageBuild {
+  /** Stable key: the first compose service that uses this image, e.g. "web". */
+  id: string
+  /** Every compose service that runs this image, e.g. ["web", "worker"]. */
+  services: string[]
+  /** ECR repository name, e.g. "puppies/web". */
+  repository: string
+  /** Build context, relative to the workspace (the compose file's folder resolved). */
+  context: string
+  /** Dockerfile path relative to the context. */
+  dockerfile: string
+  args: Record<string, string>
+  target?: string
+}
+
+export type ContainerImage =
+  | { kind: 'build'; buildId: string }
+  /** A prebuilt `image:` service with no `build:`: deployed as it is. */
+  | { kind: 'prebuilt'; ref: string }
+
+export interface ContainerPlan {
+  name: string
+  image: ContainerImage
+  essential: boolean
+  /** Hard limit in MiB. */
+  memory?: number
+  /** Soft limit in MiB. */
+  memoryReservation?: number
+  portMappings: PortMapping[]
+  /** Link targets as `name` or `name:alias`. */
+  links: string[]
+  /** Literal environment values, written into the Dockerrun. */
+  environment: Record<string, string>
+  /** Values resolved by the platform at start; never written as values. */
+  secrets: SecretReference[]
+  command?: string[]
+  entryPoint?: string[]
+  workingDirectory?: string
+  mountPoints: MountPoint[]
+}
+
+export type BackingRole = 'database' | 'cache'
+
+/** Where the managed replacement of a dev-only backing service comes from. */
+export type BackingSource =
+  | { kind: 'rds'; id: string }
+  | { kind: 'elasticache'; id: string }
+  | { kind: 'endpoint'; url: string }
+  | { kind: 'none' }
+
+/** A compose service (postgres, redis) replaced by a managed AWS service. */
+export interface BackingReplacement {
+  role: BackingRole
+  /** The compose service that is dropped, e.g. "db". */
+  composeService: string
+  /** The environment variable the app reads, e.g. DATABASE_URL. */
+  envName: string
+  source: BackingSource
+  /** The URL the compose file gave the app (user, database name, scheme kept on replacement). */
+  devUrl?: string
+}
+
+/** A file or folder of the workspace shipped in the bundle (mount sources, .ebextensions, .platform). */
+export interface BundleFile {
+  /** Path in the workspace. */
+  source: string
+  /** Path inside the zip. */
+  target: string
+}
+
+export interface DeployPlan {
+  application: string
+  environment: string
+  versionLabel: string
+  images: ImageBuild[]
+  containers: ContainerPlan[]
+  volumes: { name: string; sourcePath: string }[]
+  bundleFiles: BundleFile[]
+  backing: BackingReplacement[]
+  executionRoleArn?: string
+  /** Choices the converter made that a user should know about (dropped mounts, mapped ports…). */
+  notes: string[]
+}
