@@ -1,0 +1,264 @@
+// Pure translation of a Dockerrun v2 document into the docker CLI calls the
+// ECS platform's agent would make: no I/O here, so every rule is unit-tested
+// as a table of document → argv.
+
+import path from 'node:path'
+import type { ContainerDefinition, DockerrunV2 } from '../core/dockerrun-types.js'
+
+/** Where the bundle's `/var/app/current/...` paths live on the instance. */
+export const BUNDLE_ROOT = '/var/app/current'
+/** Label on everything the runner creates, so leftovers can be traced to a project. */
+export const PROJECT_LABEL = 'beanstalk-docker-deploy.runner-project'
+
+export interface PlanOptions {
+  /** Unique name prefix for containers and the network. */
+  project: string
+  /** Extracted bundle folder: `/var/app/current/x` maps to `<bundleDir>/x`. */
+  bundleDir?: string
+  /** Per-app host folder for `awseb-logs-*` volumes and other host paths. */
+  hostDir: string
+  /** Environment applied to every container before its own `environment` and `secrets`. */
+  extraEnvironment?: Record<string, string>
+  /** Resolved `secrets` values per container name → variable name → value. */
+  secretValues?: Record<string, Record<string, string>>
+  hostPortBinding?: string
+}
+
+export interface BindMount {
+  source: string
+  target: string
+  readOnly: boolean
+}
+
+export interface PlannedPort {
+  containerPort: number
+  protocol: 'tcp' | 'udp'
+  /** The hostPort the document asked for; the runner publishes on a random loopback port instead. */
+  requestedHostPort: number
+}
+
+export interface ContainerPlan {
+  name: string
+  containerName: string
+  image: string
+  essential: boolean
+  /** `docker create` arguments after `create`. Environment values are not in here (see `env`). */
+  createArgs: string[]
+  /**
+   * Values for the `-e NAME` flags in createArgs. They reach docker through its
+   * process environment, so secrets never appear in argv, `ps` output or logs.
+   */
+  env: Record<string, string>
+  mounts: BindMount[]
+  ports: PlannedPort[]
+}
+
+export interface AppPlan {
+  network: string
+  /** Containers in start order: every container after the ones it links to or takes volumes from. */
+  containers: ContainerPlan[]
+  /** Host folders the mounts need (created before start). */
+  hostFolders: string[]
+}
+
+export class DockerrunPlanError extends Error {}
+
+export function containerNameFor(project: string, container: string): string {
+  return `${project}-${container}`
+}
+
+export function networkNameFor(project: string): string {
+  return `${project}-net`
+}
+
+/** `"db"` → {target: db, alias: db}; `"db:database"` → {target: db, alias: database}. */
+export function parseLink(link: string): { target: string; alias: string } {
+  const [target = '', alias] = link.split(':')
+  return { target, alias: alias || target }
+}
+
+function dependenciesOf(container: ContainerDefinition): string[] {
+  const linked = (container.links ?? []).map(link => parseLink(link).target)
+  const volumeSources = (container.volumesFrom ?? []).map(source => source.sourceContainer)
+  return [...new Set([...linked, ...volumeSources])]
+}
+
+/** Orders containers so dependencies start first, keeping document order otherwise. */
+export function startOrder(containers: ContainerDefinition[]): ContainerDefinition[] {
+  const byName = new Map(containers.map(container => [container.name, container]))
+  const ordered: ContainerDefinition[] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const visit = (container: ContainerDefinition, chain: string[]): void => {
+    const seen = state.get(container.name)
+    if (seen === 'done') return
+    if (seen === 'visiting') {
+      throw new DockerrunPlanError(`Circular links: ${[...chain, container.name].join(' -> ')}`)
+    }
+    state.set(container.name, 'visiting')
+    for (const dependency of dependenciesOf(container)) {
+      const target = byName.get(dependency)
+      if (!target)
+        throw new DockerrunPlanError(`Container ${container.name} refers to unknown container ${dependency}`)
+      visit(target, [...chain, container.name])
+    }
+    state.set(container.name, 'done')
+    ordered.push(container)
+  }
+  for (const container of containers) visit(container, [])
+  return ordered
+}
+
+/** Network aliases per container: its own name plus every alias other containers link to it by. */
+export function networkAliases(containers: ContainerDefinition[]): Map<string, string[]> {
+  const aliases = new Map(containers.map(container => [container.name, [container.name]]))
+  for (const container of containers) {
+    for (const link of container.links ?? []) {
+      const { target, alias } = parseLink(link)
+      const list = aliases.get(target)
+      if (list && !list.includes(alias)) list.push(alias)
+    }
+  }
+  return aliases
+}
+
+/**
+ * Host folder for a declared volume. Bundle paths map into bundleDir;
+ * everything else (absolute instance paths such as /var/log/nginx) maps into
+ * the app's own hostDir so a test run never binds real host folders.
+ */
+export function hostPathForVolume(
+  sourcePath: string,
+  options: Pick<PlanOptions, 'bundleDir' | 'hostDir'>
+): string {
+  if (!sourcePath.startsWith('/')) throw new DockerrunPlanError(`Volume path ${sourcePath} is not absolute`)
+  const normalised = path.posix.normalize(sourcePath)
+  if (normalised === BUNDLE_ROOT || normalised.startsWith(`${BUNDLE_ROOT}/`)) {
+    if (!options.bundleDir)
+      throw new DockerrunPlanError(`Volume path ${sourcePath} needs the extracted bundle`)
+    const relative = normalised.slice(BUNDLE_ROOT.length).replace(/^\//, '')
+    if (relative.split('/').includes('..'))
+      throw new DockerrunPlanError(`Volume path ${sourcePath} leaves the bundle`)
+    return path.join(options.bundleDir, relative)
+  }
+  return path.join(options.hostDir, 'host', normalised.replace(/^\/+/, '').replace(/\.\.(\/|$)/g, ''))
+}
+
+/** Beanstalk's per-container log volume: `awseb-logs-<container>` → /var/log/containers/<container>. */
+export function logsFolder(hostDir: string, container: string): string {
+  return path.join(hostDir, 'logs', container)
+}
+
+export function resolveMounts(
+  container: ContainerDefinition,
+  doc: DockerrunV2,
+  options: Pick<PlanOptions, 'bundleDir' | 'hostDir'>
+): BindMount[] {
+  return (container.mountPoints ?? []).map(mount => {
+    const declared = (doc.volumes ?? []).find(volume => volume.name === mount.sourceVolume)
+    let source: string
+    if (declared) source = hostPathForVolume(declared.host.sourcePath, options)
+    else if (mount.sourceVolume.startsWith('awseb-logs-')) {
+      source = logsFolder(options.hostDir, mount.sourceVolume.slice('awseb-logs-'.length))
+    } else {
+      throw new DockerrunPlanError(
+        `Container ${container.name} mounts undeclared volume ${mount.sourceVolume}`
+      )
+    }
+    return { source, target: mount.containerPath, readOnly: mount.readOnly === true }
+  })
+}
+
+/** Later sources win: Beanstalk environment properties, then the container's environment, then its secrets. */
+export function containerEnvironment(
+  container: ContainerDefinition,
+  extraEnvironment: Record<string, string> = {},
+  secretValues: Record<string, string> = {}
+): Record<string, string> {
+  const env: Record<string, string> = { ...extraEnvironment }
+  for (const { name, value } of container.environment ?? []) env[name] = value
+  for (const secret of container.secrets ?? []) {
+    const value = secretValues[secret.name]
+    if (value === undefined)
+      throw new DockerrunPlanError(`Secret ${secret.name} of ${container.name} is not resolved`)
+    env[secret.name] = value
+  }
+  return env
+}
+
+export function createArgs(
+  container: ContainerDefinition,
+  options: PlanOptions,
+  aliases: string[],
+  env: Record<string, string>,
+  mounts: BindMount[]
+): string[] {
+  const args = ['--name', containerNameFor(options.project, container.name)]
+  args.push('--label', `${PROJECT_LABEL}=${options.project}`)
+  args.push('--network', networkNameFor(options.project))
+  for (const alias of aliases) args.push('--network-alias', alias)
+  for (const name of Object.keys(env).sort()) args.push('-e', name)
+  if (container.memory) args.push('--memory', `${container.memory}m`)
+  if (container.memoryReservation) args.push('--memory-reservation', `${container.memoryReservation}m`)
+  if (container.workingDirectory) args.push('--workdir', container.workingDirectory)
+  for (const mount of mounts) {
+    args.push(
+      '--mount',
+      `type=bind,source=${mount.source},target=${mount.target}${mount.readOnly ? ',readonly' : ''}`
+    )
+  }
+  for (const source of container.volumesFrom ?? []) {
+    const from = containerNameFor(options.project, source.sourceContainer)
+    args.push('--volumes-from', source.readOnly ? `${from}:ro` : from)
+  }
+  const binding = options.hostPortBinding ?? '127.0.0.1'
+  for (const mapping of container.portMappings ?? []) {
+    // An empty host port lets Docker pick a free one; the runner reads it back with `docker port`.
+    args.push('--publish', `${binding}::${mapping.containerPort}/${mapping.protocol ?? 'tcp'}`)
+  }
+  for (const [key, value] of Object.entries(container.dockerLabels ?? {}))
+    args.push('--label', `${key}=${value}`)
+  // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+  const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
+  if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
+  args.push(container.image, ...entryArgs, ...(container.command ?? []))
+  return args
+}
+
+export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
+  if (Number(doc.AWSEBDockerrunVersion) !== 2) {
+    throw new DockerrunPlanError(`Unsupported AWSEBDockerrunVersion: ${String(doc.AWSEBDockerrunVersion)}`)
+  }
+  if (!Array.isArray(doc.containerDefinitions) || doc.containerDefinitions.length === 0) {
+    throw new DockerrunPlanError('containerDefinitions is empty')
+  }
+  const names = doc.containerDefinitions.map(container => container.name)
+  const duplicate = names.find((name, index) => names.indexOf(name) !== index)
+  if (duplicate) throw new DockerrunPlanError(`Duplicate container name ${duplicate}`)
+  const aliases = networkAliases(doc.containerDefinitions)
+  const containers = startOrder(doc.containerDefinitions).map((container): ContainerPlan => {
+    const mounts = resolveMounts(container, doc, options)
+    const env = containerEnvironment(
+      container,
+      options.extraEnvironment,
+      options.secretValues?.[container.name]
+    )
+    return {
+      name: container.name,
+      containerName: containerNameFor(options.project, container.name),
+      image: container.image,
+      essential: container.essential !== false,
+      createArgs: createArgs(container, options, aliases.get(container.name) ?? [], env, mounts),
+      env,
+      mounts,
+      ports: (container.portMappings ?? []).map(mapping => ({
+        containerPort: mapping.containerPort,
+        protocol: mapping.protocol ?? 'tcp',
+        requestedHostPort: mapping.hostPort
+      }))
+    }
+  })
+  const hostFolders = [
+    ...new Set(containers.flatMap(container => container.mounts.map(mount => mount.source)))
+  ]
+  return { network: networkNameFor(options.project), containers, hostFolders }
+}

@@ -1,0 +1,244 @@
+// Runs a Dockerrun v2 document on the local Docker engine the way the ECS
+// platform does: one network per app, containers started in link order,
+// ports published on loopback. plan.ts decides the argv; this file only
+// executes it and keeps track of what it created so stop() can remove it.
+
+import { mkdir, rm, stat } from 'node:fs/promises'
+import os from 'node:os'
+import path from 'node:path'
+import type { DockerrunV2 } from '../core/dockerrun-types.js'
+import { DockerCli } from './docker-cli.js'
+import {
+  type ContainerStatus,
+  type HealthResult,
+  exitedEssentialCauses,
+  httpFailureCause,
+  httpGet,
+  isHealthyHttpStatus
+} from './health.js'
+import { type AppPlan, PROJECT_LABEL, planApp } from './plan.js'
+
+export interface RunDockerrunOptions {
+  /** Unique prefix for every container, network and folder this app gets. */
+  project: string
+  /** Extracted bundle: sourcePath `/var/app/current/x` maps to `<bundleDir>/x`. */
+  bundleDir?: string
+  /** Host folder for log volumes and non-bundle host paths; default `<tmp>/<project>`, removed by stop(). */
+  hostDir?: string
+  /** Applied to every container (e.g. Beanstalk environment properties); the container's own values win. */
+  extraEnvironment?: Record<string, string>
+  /** Resolves a container `secrets[].valueFrom`; the values are injected as environment, never logged. */
+  resolveSecret?: (valueFrom: string) => Promise<string>
+  /** Extra networks every container joins before it starts (e.g. the stand-in's backing network). */
+  networks?: string[]
+  hostPortBinding?: '127.0.0.1'
+  /** docker CLI path. */
+  docker?: string
+}
+
+export interface PublishedPort {
+  container: string
+  containerPort: number
+  requestedHostPort: number
+  hostPort: number
+}
+
+export interface WaitHealthyOptions {
+  path?: string
+  timeoutMs: number
+  intervalMs?: number
+}
+
+export interface RunningApp {
+  project: string
+  /** http://127.0.0.1:<port> of the container mapping hostPort 80, or undefined when none does. */
+  url?: string
+  /** container name (as in the document) → Docker container id */
+  containers: Record<string, string>
+  ports: PublishedPort[]
+  status(): Promise<ContainerStatus[]>
+  logs(name: string, lines?: number): Promise<string>
+  /** Polls until the app answers 2xx/3xx, an essential container stops, or the time is up. */
+  waitHealthy(options: WaitHealthyOptions): Promise<HealthResult>
+  /** Removes every container, network and folder the app created. Safe to call twice. */
+  stop(): Promise<void>
+}
+
+async function exists(file: string): Promise<boolean> {
+  return stat(file).then(
+    () => true,
+    () => false
+  )
+}
+
+async function resolveSecrets(
+  doc: DockerrunV2,
+  resolveSecret: RunDockerrunOptions['resolveSecret']
+): Promise<Record<string, Record<string, string>>> {
+  const values: Record<string, Record<string, string>> = {}
+  for (const container of doc.containerDefinitions) {
+    if (!container.secrets?.length) continue
+    if (!resolveSecret)
+      throw new Error(`Container ${container.name} has secrets but no resolveSecret was given`)
+    const resolved: Record<string, string> = {}
+    for (const secret of container.secrets) resolved[secret.name] = await resolveSecret(secret.valueFrom)
+    values[container.name] = resolved
+  }
+  return values
+}
+
+async function ensureImage(docker: DockerCli, image: string): Promise<void> {
+  const present = await docker.call(['image', 'inspect', '--format', '{{.Id}}', image])
+  if (present.code !== 0) await docker.run(['pull', '--quiet', image])
+}
+
+/** Reads the host port Docker picked, e.g. `127.0.0.1:49153` → 49153. */
+function parsePortLine(output: string): number {
+  const match = /:(\d+)\s*$/m.exec(output.split('\n')[0] ?? '')
+  if (!match?.[1]) throw new Error(`Unexpected docker port output: ${output}`)
+  return Number(match[1])
+}
+
+class DockerApp implements RunningApp {
+  url?: string
+  readonly containers: Record<string, string> = {}
+  readonly ports: PublishedPort[] = []
+  private networkCreated = false
+  private stopped?: Promise<void>
+
+  constructor(
+    readonly project: string,
+    private readonly docker: DockerCli,
+    private readonly plan: AppPlan,
+    private readonly hostDir: string,
+    private readonly removeHostDir: boolean
+  ) {}
+
+  async start(options: RunDockerrunOptions): Promise<void> {
+    for (const folder of [this.hostDir, ...this.plan.hostFolders]) {
+      // Docker's -v creates missing bind sources; --mount does not, so do it here.
+      if (!(await exists(folder))) await mkdir(folder, { recursive: true })
+    }
+    for (const image of new Set(this.plan.containers.map(container => container.image))) {
+      await ensureImage(this.docker, image)
+    }
+    await this.docker.run([
+      'network',
+      'create',
+      '--label',
+      `${PROJECT_LABEL}=${this.project}`,
+      this.plan.network
+    ])
+    this.networkCreated = true
+    for (const container of this.plan.containers) {
+      const id = await this.docker.run(['create', ...container.createArgs], { env: container.env })
+      this.containers[container.name] = id
+      for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
+      await this.docker.run(['start', id])
+      for (const port of container.ports) {
+        const output = await this.docker.run(['port', id, `${port.containerPort}/${port.protocol}`])
+        const hostPort = parsePortLine(output)
+        this.ports.push({
+          container: container.name,
+          containerPort: port.containerPort,
+          requestedHostPort: port.requestedHostPort,
+          hostPort
+        })
+        if (port.requestedHostPort === 80 && port.protocol === 'tcp')
+          this.url = `http://127.0.0.1:${hostPort}`
+      }
+    }
+  }
+
+  async status(): Promise<ContainerStatus[]> {
+    const statuses: ContainerStatus[] = []
+    for (const container of this.plan.containers) {
+      const id = this.containers[container.name]
+      if (!id) continue
+      const result = await this.docker.call([
+        'inspect',
+        '--format',
+        '{{.State.Running}} {{.State.ExitCode}}',
+        id
+      ])
+      const [running, exitCode] = result.stdout.trim().split(' ')
+      statuses.push({
+        name: container.name,
+        id,
+        essential: container.essential,
+        running: result.code === 0 && running === 'true',
+        exitCode: result.code === 0 && running !== 'true' ? Number(exitCode) : undefined
+      })
+    }
+    return statuses
+  }
+
+  async logs(name: string, lines = 100): Promise<string> {
+    const id = this.containers[name]
+    if (!id) throw new Error(`No container ${name} in ${this.project}`)
+    const result = await this.docker.call(['logs', '--tail', String(lines), id])
+    return result.stdout + result.stderr
+  }
+
+  async waitHealthy({
+    path: checkPath = '/',
+    timeoutMs,
+    intervalMs = 250
+  }: WaitHealthyOptions): Promise<HealthResult> {
+    const deadline = Date.now() + timeoutMs
+    let last: HealthResult = { healthy: false, causes: ['health check did not run'] }
+    for (;;) {
+      const exited = exitedEssentialCauses(await this.status())
+      if (exited.length > 0) return { healthy: false, causes: exited }
+      if (!this.url) return { healthy: true, causes: [] }
+      const outcome = await httpGet(
+        `${this.url}${checkPath}`,
+        Math.max(1, Math.min(5000, deadline - Date.now()))
+      )
+      if (outcome.status !== undefined && isHealthyHttpStatus(outcome.status)) {
+        return { healthy: true, httpStatus: outcome.status, causes: [] }
+      }
+      last = { healthy: false, httpStatus: outcome.status, causes: [httpFailureCause(checkPath, outcome)] }
+      if (Date.now() + intervalMs >= deadline) return last
+      await new Promise(resolve => setTimeout(resolve, intervalMs))
+    }
+  }
+
+  stop(): Promise<void> {
+    this.stopped ??= this.removeEverything()
+    return this.stopped
+  }
+
+  private async removeEverything(): Promise<void> {
+    const ids = Object.values(this.containers)
+    if (ids.length > 0) await this.docker.call(['rm', '--force', '--volumes', ...ids])
+    if (this.networkCreated) await this.docker.call(['network', 'rm', this.plan.network])
+    if (this.removeHostDir) await rm(this.hostDir, { recursive: true, force: true })
+  }
+}
+
+export async function runDockerrun(doc: DockerrunV2, options: RunDockerrunOptions): Promise<RunningApp> {
+  const hostDir = options.hostDir ?? path.join(os.tmpdir(), options.project)
+  const plan = planApp(doc, {
+    project: options.project,
+    bundleDir: options.bundleDir,
+    hostDir,
+    extraEnvironment: options.extraEnvironment,
+    secretValues: await resolveSecrets(doc, options.resolveSecret),
+    hostPortBinding: options.hostPortBinding
+  })
+  const app = new DockerApp(
+    options.project,
+    new DockerCli(options.docker),
+    plan,
+    hostDir,
+    options.hostDir === undefined
+  )
+  try {
+    await app.start(options)
+  } catch (error) {
+    await app.stop()
+    throw error
+  }
+  return app
+}
