@@ -186,20 +186,19 @@ class DockerApp implements RunningApp {
     intervalMs = 250
   }: WaitHealthyOptions): Promise<HealthResult> {
     const deadline = Date.now() + timeoutMs
-    let last: HealthResult = { healthy: false, causes: ['health check did not run'] }
     for (;;) {
       const exited = exitedEssentialCauses(await this.status())
       if (exited.length > 0) return { healthy: false, causes: exited }
       if (!this.url) return { healthy: true, causes: [] }
-      const outcome = await httpGet(
-        `${this.url}${checkPath}`,
-        Math.max(1, Math.min(5000, deadline - Date.now()))
-      )
+      // At least a second per request, so the last attempt near the deadline can still get an answer.
+      const requestTimeout = Math.min(5000, Math.max(1000, deadline - Date.now()))
+      const outcome = await httpGet(`${this.url}${checkPath}`, requestTimeout)
       if (outcome.status !== undefined && isHealthyHttpStatus(outcome.status)) {
         return { healthy: true, httpStatus: outcome.status, causes: [] }
       }
-      last = { healthy: false, httpStatus: outcome.status, causes: [httpFailureCause(checkPath, outcome)] }
-      if (Date.now() + intervalMs >= deadline) return last
+      const failed: HealthResult = { healthy: false, causes: [httpFailureCause(checkPath, outcome)] }
+      if (outcome.status !== undefined) failed.httpStatus = outcome.status
+      if (Date.now() + intervalMs >= deadline) return failed
       await new Promise(resolve => setTimeout(resolve, intervalMs))
     }
   }
