@@ -1,0 +1,54 @@
+// Checks, before any AWS call or build, that an ImageBuild can be built: the
+// context folder and Dockerfile exist and the target names a stage.
+
+import { readFile, stat } from 'node:fs/promises'
+import path from 'node:path'
+
+import type { ImageBuild } from '../../core/plan-types.js'
+
+export interface ResolvedBuildPaths {
+  contextDir: string
+  dockerfile: string
+}
+
+/** Stage names declared with `FROM <image> AS <name>`, in order. Pure. */
+export function dockerfileStages(dockerfileText: string): string[] {
+  const stages: string[] = []
+  // Joins continuation lines first so a split FROM instruction is still seen.
+  const text = dockerfileText.replace(/\\\r?\n/g, ' ')
+  for (const line of text.split(/\r?\n/)) {
+    const match = /^\s*FROM\s+(?:--\S+\s+)*\S+\s+AS\s+(\S+)\s*$/i.exec(line)
+    if (match?.[1]) stages.push(match[1].toLowerCase())
+  }
+  return stages
+}
+
+async function isDirectory(file: string): Promise<boolean> {
+  return (await stat(file).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/** The one-line description used by every error about an image. */
+export function describeImage(image: ImageBuild): string {
+  return `image ${image.id} (services ${image.services.join(', ')})`
+}
+
+/** Resolves and checks the paths of one image; throws a one-line error naming the image. */
+export async function checkBuildInputs(workspace: string, image: ImageBuild): Promise<ResolvedBuildPaths> {
+  const fail = (cause: string): never => {
+    throw new Error(`Build of ${describeImage(image)} failed: ${cause}`)
+  }
+  const contextDir = path.resolve(workspace, image.context)
+  const dockerfile = path.resolve(contextDir, image.dockerfile)
+  const shown = (file: string): string => path.relative(workspace, file) || '.'
+  if (!(await isDirectory(contextDir))) fail(`build context not found at ${shown(contextDir)}`)
+  const text = await readFile(dockerfile, 'utf8').catch(() => undefined)
+  if (text === undefined) fail(`Dockerfile not found at ${shown(dockerfile)}`)
+  if (image.target) {
+    const stages = dockerfileStages(text ?? '')
+    if (!stages.includes(image.target.toLowerCase())) {
+      const known = stages.length > 0 ? stages.join(', ') : 'none'
+      fail(`target "${image.target}" is not a stage of ${shown(dockerfile)} (stages: ${known})`)
+    }
+  }
+  return { contextDir, dockerfile }
+}
