@@ -33,7 +33,9 @@ trap 'rm -rf "$context"' EXIT
 # Builds image $1 from the Dockerfile and entrypoint written into $context/$2.
 build() {
   echo "backing-images: building $1 from Debian packages (no registry reachable)" >&2
-  DOCKER_BUILDKIT=1 /usr/bin/docker build -q -t "$1" "$context/$2" >/dev/null
+  # Host network for the RUN steps (apt only): works where the daemon's default
+  # bridge is unavailable.
+  DOCKER_BUILDKIT=1 /usr/bin/docker build --network host -q -t "$1" "$context/$2" >/dev/null
   echo "backing-images: $1 ready" >&2
 }
 
@@ -131,7 +133,8 @@ CONF
 # given options overriding them; "redis-server /some.conf" uses that file.
 set -eu
 if [ "${1#-}" != "$1" ]; then set -- redis-server "$@"; fi
-if [ "$1" = redis-server ] && [ "${2:-}" = "${2#/}" ]; then
+config_file=${2:-}
+if [ "$1" = redis-server ] && [ "${config_file#/}" = "$config_file" ]; then
   shift
   exec redis-server /etc/redis/container.conf "$@"
 fi
