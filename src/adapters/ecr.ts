@@ -1,0 +1,200 @@
+// Amazon ECR through the SDK v3 client (its retries, credentials and
+// endpoint configuration, including AWS_ENDPOINT_URL): registry login,
+// repositories created on first use with a lifecycle policy, and the lookup
+// that makes a re-run on the same commit skip build and push.
+
+import {
+  CreateRepositoryCommand,
+  DescribeImagesCommand,
+  DescribeRepositoriesCommand,
+  GetAuthorizationTokenCommand,
+  PutLifecyclePolicyCommand,
+  type CreateRepositoryCommandInput,
+  type ECRClient
+} from '@aws-sdk/client-ecr'
+
+import type { CommandRunner } from './docker/command-runner.js'
+import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
+import type { StageLogger } from './docker/logger.js'
+import type { RegistryAccess } from './docker/registry-api.js'
+
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE'
+
+export interface RepositorySettings {
+  tagMutability: TagMutability
+  /** How many images the lifecycle policy keeps besides the cache image. */
+  keepImages: number
+  /** The moving build-cache tag, exempt from expiry and from tag immutability. */
+  cacheTag: string
+}
+
+export interface ExistingImage {
+  digest: string
+  tags: string[]
+}
+
+/** The part of the ECR client this adapter uses (an ECRClient satisfies it). */
+export type EcrApi = Pick<ECRClient, 'send'>
+
+/** Pure: the registry host of an authorization's proxyEndpoint ("https://1.dkr.ecr…" → "1.dkr.ecr…"). */
+export function registryHostFromProxyEndpoint(proxyEndpoint: string): string {
+  return new URL(proxyEndpoint).host
+}
+
+/** Pure: ECR tokens are base64("AWS:<password>"). */
+export function decodeAuthorizationToken(token: string): { username: string; password: string } {
+  const decoded = Buffer.from(token, 'base64').toString('utf8')
+  const colon = decoded.indexOf(':')
+  if (colon <= 0) throw new Error('ECR returned an authorization token that is not user:password')
+  return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) }
+}
+
+/**
+ * Pure: the lifecycle policy. ECR has no "keep" action, so rule 1 matches the
+ * cache tag with a count it can never exceed: an image matched by a
+ * higher-priority rule is never expired by a lower one. Rule 2 (`any` must be
+ * the last rule) expires everything beyond the newest N images.
+ */
+export function lifecyclePolicy(settings: Pick<RepositorySettings, 'keepImages' | 'cacheTag'>): string {
+  return JSON.stringify({
+    rules: [
+      {
+        rulePriority: 1,
+        description: `Keep the build cache (${settings.cacheTag})`,
+        selection: {
+          tagStatus: 'tagged',
+          tagPatternList: [settings.cacheTag],
+          countType: 'imageCountMoreThan',
+          countNumber: 1
+        },
+        action: { type: 'expire' }
+      },
+      {
+        rulePriority: 2,
+        description: `Keep the last ${settings.keepImages} images`,
+        selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: settings.keepImages },
+        action: { type: 'expire' }
+      }
+    ]
+  })
+}
+
+/**
+ * Pure: the CreateRepository request. An IMMUTABLE repository still needs a
+ * cache tag that moves on every build, so it is created as
+ * IMMUTABLE_WITH_EXCLUSION with the cache tag excluded: commit tags stay
+ * immutable, the cache tag can be overwritten.
+ */
+export function createRepositoryInput(
+  name: string,
+  settings: RepositorySettings
+): CreateRepositoryCommandInput {
+  const base: CreateRepositoryCommandInput = {
+    repositoryName: name,
+    imageScanningConfiguration: { scanOnPush: true }
+  }
+  if (settings.tagMutability === 'MUTABLE') return { ...base, imageTagMutability: 'MUTABLE' }
+  return {
+    ...base,
+    imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+    imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: settings.cacheTag }]
+  }
+}
+
+function errorName(error: unknown): string | undefined {
+  return error instanceof Error ? error.name : undefined
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+}
+
+export class EcrRegistry {
+  constructor(
+    private readonly ecr: EcrApi,
+    private readonly run: CommandRunner,
+    private readonly logger: StageLogger
+  ) {}
+
+  /** GetAuthorizationToken, then `docker login` with the password masked first. */
+  async login(): Promise<RegistryAccess> {
+    let token: string | undefined
+    let proxyEndpoint: string | undefined
+    try {
+      const answer = await this.ecr.send(new GetAuthorizationTokenCommand({}))
+      token = answer.authorizationData?.[0]?.authorizationToken
+      proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint
+    } catch (error) {
+      throw new Error(`ECR authorization failed: ${messageOf(error)}`)
+    }
+    if (!token || !proxyEndpoint) throw new Error('ECR authorization failed: no authorization data returned')
+    const { username, password } = decodeAuthorizationToken(token)
+    this.logger.setSecret(password)
+    this.logger.setSecret(token)
+    const access: RegistryAccess = {
+      host: registryHostFromProxyEndpoint(proxyEndpoint),
+      endpoint: proxyEndpoint,
+      username,
+      password
+    }
+    await dockerLogin(this.run, access)
+    this.logger.info(`Logged in to ${access.host}`)
+    return access
+  }
+
+  /** The repository URI, creating the repository (with its lifecycle policy) when it does not exist. */
+  async ensureRepository(name: string, settings: RepositorySettings): Promise<string> {
+    try {
+      const found = await this.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
+      const uri = found.repositories?.[0]?.repositoryUri
+      if (uri) return uri
+    } catch (error) {
+      if (errorName(error) !== 'RepositoryNotFoundException') {
+        throw new Error(`ECR DescribeRepositories ${name} failed: ${messageOf(error)}`)
+      }
+    }
+    // An existing repository keeps the policy its owner gave it; only a
+    // repository this action creates gets ours.
+    const created = await this.ecr
+      .send(new CreateRepositoryCommand(createRepositoryInput(name, settings)))
+      .catch((error: unknown) => {
+        throw new Error(`ECR CreateRepository ${name} failed: ${messageOf(error)}`)
+      })
+    await this.ecr
+      .send(
+        new PutLifecyclePolicyCommand({
+          repositoryName: name,
+          lifecyclePolicyText: lifecyclePolicy(settings)
+        })
+      )
+      .catch((error: unknown) => {
+        throw new Error(`ECR PutLifecyclePolicy ${name} failed: ${messageOf(error)}`)
+      })
+    const uri = created.repository?.repositoryUri
+    if (!uri) throw new Error(`ECR CreateRepository ${name} returned no repositoryUri`)
+    this.logger.info(
+      `Created ECR repository ${name} (${settings.tagMutability}, keeps ${settings.keepImages} images)`
+    )
+    return uri
+  }
+
+  /** The image tagged `tag`, or undefined when the repository has none. */
+  async findImage(repository: string, tag: string): Promise<ExistingImage | undefined> {
+    try {
+      const answer = await this.ecr.send(
+        new DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] })
+      )
+      const detail = answer.imageDetails?.[0]
+      if (!detail?.imageDigest) return undefined
+      return { digest: detail.imageDigest, tags: detail.imageTags ?? [tag] }
+    } catch (error) {
+      if (errorName(error) === 'ImageNotFoundException') return undefined
+      throw new Error(`ECR DescribeImages ${repository}:${tag} failed: ${messageOf(error)}`)
+    }
+  }
+}
+
+/** For the action's post step: forget the registry credentials on the runner. */
+export async function logoutFromRegistry(run: CommandRunner, registryHost: string): Promise<void> {
+  await dockerLogout(run, registryHost)
+}

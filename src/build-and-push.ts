@@ -1,0 +1,321 @@
+// The build-and-push stage: every distinct ImageBuild of the plan is built
+// once, concurrently, pushed to its ECR repository under the commit SHA (and
+// the version label), and reported with the digest the bundle pins.
+//
+// Layer cache across empty runners: each repository has a moving cache tag
+// (default "buildcache"). With buildx it holds a registry cache manifest
+// (mode=max); otherwise it is the last pushed image itself, built with an
+// inline cache. Either way a fresh runner's build hits the cache for the
+// unchanged layers, reuses their registry blobs, and the push uploads only
+// the layers that changed.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { buildArgs } from './adapters/docker/build-args.js'
+import { checkBuildInputs, describeImage, type ResolvedBuildPaths } from './adapters/docker/build-context.js'
+import { detectBuilder, type Builder } from './adapters/docker/builder-detection.js'
+import { createCommandRunner, type CommandRunner } from './adapters/docker/command-runner.js'
+import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from './adapters/docker/docker-cli.js'
+import { imageTags, ociLabels } from './adapters/docker/image-tags.js'
+import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from './adapters/docker/layer-stats.js'
+import { actionsLogger, type StageLogger } from './adapters/docker/logger.js'
+import { fetchManifest, type RegistryAccess } from './adapters/docker/registry-api.js'
+import type { ExistingImage, RepositorySettings, TagMutability } from './adapters/ecr.js'
+import type { ImageBuild } from './core/plan-types.js'
+
+export interface ImageReport {
+  id: string
+  services: string[]
+  repository: string
+  /** What the bundle pins: `<repositoryUri>@sha256:…`. */
+  imageUri: string
+  digest: string
+  tags: string[]
+  /** True when this commit's image was already in ECR: nothing was built or pushed. */
+  reused: boolean
+  builder: Builder
+  layersPushed: number
+  layersExisting: number
+  /** Compressed bytes of the layers the push uploaded. */
+  bytesPushed: number
+  buildSeconds: number
+  /** 0 with buildx, which pushes as part of the build (counted in buildSeconds). */
+  pushSeconds: number
+}
+
+/** The registry operations the stage needs; EcrRegistry (src/adapters/ecr.ts) provides them. */
+export interface ImageRegistry {
+  login(): Promise<RegistryAccess>
+  ensureRepository(name: string, settings: RepositorySettings): Promise<string>
+  findImage(repository: string, tag: string): Promise<ExistingImage | undefined>
+}
+
+export interface BuildAndPushOptions {
+  /** Folder the ImageBuild contexts are relative to. */
+  workspace: string
+  commitSha: string
+  versionLabel: string
+  registry: ImageRegistry
+  /** e.g. https://github.com/owner/repo, written as org.opencontainers.image.source. */
+  sourceUrl?: string
+  tagMutability?: TagMutability
+  /** Images the lifecycle policy of a new repository keeps. */
+  keepImages?: number
+  cacheTag?: string
+  /** buildx only: attach provenance attestations (makes the pushed image an index). */
+  provenance?: boolean
+  run?: CommandRunner
+  logger?: StageLogger
+  /** Clock for the created label. */
+  now?: () => Date
+}
+
+export const DEFAULT_CACHE_TAG = 'buildcache'
+export const DEFAULT_KEEP_IMAGES = 30
+
+interface StageContext {
+  options: BuildAndPushOptions
+  run: CommandRunner
+  logger: StageLogger
+  builder: Builder
+  access: RegistryAccess
+  settings: RepositorySettings
+}
+
+const secondsSince = (start: number): number => Math.round((Date.now() - start) / 100) / 10
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}
+
+function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`
+  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
+  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
+}
+
+export function describeReport(report: ImageReport): string {
+  if (report.reused) return `${report.id}: reused ${report.imageUri} (already in ECR for this commit)`
+  return (
+    `${report.id}: ${report.imageUri} built with ${report.builder} in ${report.buildSeconds}s, ` +
+    `pushed ${report.layersPushed} layers (${formatBytes(report.bytesPushed)}) in ${report.pushSeconds}s, ` +
+    `${report.layersExisting} layers already in the registry`
+  )
+}
+
+/** Builds and pushes every image; throws one error naming each image that failed. */
+export async function buildAndPush(
+  images: ImageBuild[],
+  options: BuildAndPushOptions
+): Promise<ImageReport[]> {
+  const run = options.run ?? createCommandRunner()
+  const logger = options.logger ?? actionsLogger
+  if (!options.commitSha) throw new Error('Build and push needs the commit SHA')
+
+  // Local checks first: a typo in a path must not cost an AWS call.
+  const paths = new Map<string, ResolvedBuildPaths>()
+  for (const image of images) paths.set(image.id, await checkBuildInputs(options.workspace, image))
+  if (images.length === 0) return []
+
+  const detection = await detectBuilder(run)
+  logger.info(`Image builder: ${detection.builder} — ${detection.reason}`)
+  if (detection.builder === 'legacy') {
+    logger.warning(
+      'Building with the legacy Docker builder: the layer cache can only be used after pulling the whole ' +
+        'previous image, so builds on a fresh runner download more. Install docker buildx for a registry cache.'
+    )
+  }
+  const access = await options.registry.login()
+  const context: StageContext = {
+    options,
+    run,
+    logger,
+    builder: detection.builder,
+    access,
+    settings: {
+      tagMutability: options.tagMutability ?? 'MUTABLE',
+      keepImages: options.keepImages ?? DEFAULT_KEEP_IMAGES,
+      cacheTag: options.cacheTag ?? DEFAULT_CACHE_TAG
+    }
+  }
+
+  const outcomes = await Promise.allSettled(
+    images.map(image => buildAndPushImage(context, image, paths.get(image.id) as ResolvedBuildPaths))
+  )
+  const failures = outcomes.flatMap(outcome =>
+    outcome.status === 'rejected' ? [messageOf(outcome.reason)] : []
+  )
+  if (failures.length > 0) throw new Error(failures.join('; '))
+  const reports = outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+  for (const report of reports) logger.info(describeReport(report))
+  return reports
+}
+
+async function buildAndPushImage(
+  context: StageContext,
+  image: ImageBuild,
+  paths: ResolvedBuildPaths
+): Promise<ImageReport> {
+  const { options, settings } = context
+  const tags = imageTags(options.commitSha, options.versionLabel)
+  const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings)
+  const existing = await options.registry.findImage(image.repository, tags[0] as string)
+  const base = {
+    id: image.id,
+    services: image.services,
+    repository: image.repository,
+    builder: context.builder
+  }
+  if (existing) {
+    return {
+      ...base,
+      imageUri: `${repositoryUri}@${existing.digest}`,
+      digest: existing.digest,
+      tags: existing.tags,
+      reused: true,
+      layersPushed: 0,
+      layersExisting: 0,
+      bytesPushed: 0,
+      buildSeconds: 0,
+      pushSeconds: 0
+    }
+  }
+  const pushed =
+    context.builder === 'buildx'
+      ? await buildAndPushWithBuildx(context, image, paths, repositoryUri, tags)
+      : await buildThenPush(context, image, paths, repositoryUri, tags)
+  return { ...base, ...pushed, imageUri: `${repositoryUri}@${pushed.digest}`, tags, reused: false }
+}
+
+interface PushedImage extends LayerStats {
+  digest: string
+  buildSeconds: number
+  pushSeconds: number
+}
+
+function buildInput(
+  context: StageContext,
+  image: ImageBuild,
+  paths: ResolvedBuildPaths,
+  uri: string,
+  tags: string[]
+) {
+  const { options, settings } = context
+  return {
+    builder: context.builder,
+    contextDir: paths.contextDir,
+    dockerfile: paths.dockerfile,
+    target: image.target,
+    buildArgs: image.args,
+    labels: ociLabels(options.commitSha, (options.now ?? (() => new Date()))(), options.sourceUrl),
+    tags: tags.map(tag => `${uri}:${tag}`),
+    cacheRef: `${uri}:${settings.cacheTag}`,
+    provenance: options.provenance
+  }
+}
+
+const logLines = (context: StageContext, image: ImageBuild) => (line: string) =>
+  context.logger.info(`[${image.id}] ${line}`)
+
+async function manifestOf(context: StageContext, image: ImageBuild, reference: string) {
+  const manifest = await fetchManifest(context.access, image.repository, reference)
+  if (!manifest) throw new Error(`the registry has no manifest ${image.repository}@${reference}`)
+  return manifest
+}
+
+/** BuildKit (inline cache) and legacy builders: build into the daemon, then `docker push`. */
+async function buildThenPush(
+  context: StageContext,
+  image: ImageBuild,
+  paths: ResolvedBuildPaths,
+  uri: string,
+  tags: string[]
+): Promise<PushedImage> {
+  const { run } = context
+  const input = buildInput(context, image, paths, uri, tags)
+  const onLine = logLines(context, image)
+  const buildStart = Date.now()
+  try {
+    if (context.builder === 'legacy' && !(await tryPull(run, input.cacheRef))) {
+      onLine(`no cache image ${input.cacheRef} yet`)
+    }
+    await runBuild(run, buildArgs(input), onLine)
+  } catch (error) {
+    throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)
+  }
+  const buildSeconds = secondsSince(buildStart)
+
+  const pushStart = Date.now()
+  const [primary, ...others] = input.tags as [string, ...string[]]
+  try {
+    const pushOutput = await pushImage(run, primary, onLine)
+    for (const reference of others) await pushImage(run, reference, onLine)
+    await pushCacheTag(context, image, primary, input.cacheRef)
+    const digest = pushOutput.digest as string
+    const [diffIds, manifest] = await Promise.all([
+      imageDiffIds(run, primary),
+      manifestOf(context, image, digest)
+    ])
+    const stats = statsFromPushOutput(diffIds, manifest.layers, pushOutput)
+    return { ...stats, digest, buildSeconds, pushSeconds: secondsSince(pushStart) }
+  } catch (error) {
+    throw new Error(`Push of ${describeImage(image)} failed: ${messageOf(error)}`)
+  }
+}
+
+/**
+ * Moves the cache tag to the image just pushed (same manifest, so no layer is
+ * uploaded again). A repository whose tags are all immutable refuses this;
+ * the deploy still works, only the next fresh runner builds without cache.
+ */
+async function pushCacheTag(context: StageContext, image: ImageBuild, source: string, cacheRef: string) {
+  try {
+    await tagImage(context.run, source, cacheRef)
+    await pushImage(context.run, cacheRef, () => undefined)
+  } catch (error) {
+    context.logger.warning(
+      `Could not move the build cache tag of ${describeImage(image)} (${messageOf(error)}); ` +
+        'the next build on a fresh runner will not use the layer cache'
+    )
+  }
+}
+
+/** buildx pushes by itself (only blobs the registry lacks) and writes the digest to a metadata file. */
+async function buildAndPushWithBuildx(
+  context: StageContext,
+  image: ImageBuild,
+  paths: ResolvedBuildPaths,
+  uri: string,
+  tags: string[]
+): Promise<PushedImage> {
+  const input = buildInput(context, image, paths, uri, tags)
+  // What the registry already holds, to tell uploaded layers from reused ones afterwards.
+  const cacheManifest = await fetchManifest(
+    context.access,
+    image.repository,
+    context.settings.cacheTag
+  ).catch(() => undefined)
+  const blobsBefore = new Set(cacheManifest?.layers.map(layer => layer.digest) ?? [])
+  const folder = await mkdtemp(path.join(tmpdir(), 'bdd-buildx-'))
+  const metadataFile = path.join(folder, 'metadata.json')
+  const start = Date.now()
+  try {
+    await runBuild(context.run, buildArgs({ ...input, metadataFile }), logLines(context, image))
+    const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
+    const digest = metadata['containerimage.digest']
+    if (typeof digest !== 'string') throw new Error('buildx reported no image digest')
+    const manifest = await manifestOf(context, image, digest)
+    return {
+      ...statsFromKnownBlobs(manifest.layers, blobsBefore),
+      digest,
+      buildSeconds: secondsSince(start),
+      pushSeconds: 0
+    }
+  } catch (error) {
+    throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
