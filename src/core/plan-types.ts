@@ -44,6 +44,8 @@ export interface ContainerPlan {
   entryPoint?: string[]
   workingDirectory?: string
   mountPoints: MountPoint[]
+  /** Backing services this container reaches (by link, depends_on or an environment value naming them). */
+  uses: BackingRole[]
 }
 
 export type BackingRole = 'database' | 'cache'
@@ -53,7 +55,8 @@ export type BackingSource =
   | { kind: 'rds'; id: string }
   | { kind: 'elasticache'; id: string }
   | { kind: 'endpoint'; url: string }
-  | { kind: 'none' }
+  /** The input was left empty: allowed when only rendering a plan. */
+  | { kind: 'unset' }
 
 /** A compose service (postgres, redis) replaced by a managed AWS service. */
 export interface BackingReplacement {
@@ -85,6 +88,8 @@ export interface DeployPlan {
   bundleFiles: BundleFile[]
   backing: BackingReplacement[]
   executionRoleArn?: string
+  /** Variables the containers read from the Beanstalk environment at run time (compose `FOO` / `${FOO}`). */
+  runtimeVariables: { container: string; name: string }[]
   /** Choices the converter made that a user should know about (dropped mounts, mapped ports…). */
   notes: string[]
 }

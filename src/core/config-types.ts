@@ -1,0 +1,70 @@
+import type { SecretReference } from './dockerrun-types.js'
+
+export const MODES = ['deploy', 'preview', 'rollback', 'plan', 'cleanup'] as const
+export type Mode = (typeof MODES)[number]
+
+/** How the user named the managed replacement of a compose backing service. */
+export type BackingInput =
+  /** Empty input: replace when the compose file has the service, resolve nothing. */
+  | { kind: 'unset' }
+  /** `none`: keep nothing, inject nothing. */
+  | { kind: 'none' }
+  /** An RDS instance or ElastiCache cluster / replication group identifier. */
+  | { kind: 'identifier'; id: string }
+  /** An explicit endpoint URL such as postgres://app@db.internal:5432/app. */
+  | { kind: 'endpoint'; url: string }
+
+export interface ActionConfig {
+  mode: Mode
+  application: string
+  /** Target environments (one or more). For previews, the derived preview name. */
+  environments: string[]
+  region?: string
+  composeFile: string
+  /** Compose services to deploy; undefined = every buildable/image service not replaced by RDS/ElastiCache. */
+  services?: string[]
+  database: BackingInput
+  cache: BackingInput
+  databaseEnv: string
+  databasePasswordEnv: string
+  cacheEnv: string
+  secrets: SecretReference[]
+  executionRoleArn?: string
+  ecrRepositoryPrefix: string
+  ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'
+  ecrKeepImages: number
+  /** The version to create; for a rollback, the one to go back to ('' = the last Green before the current). */
+  versionLabel: string
+  versionDescription: string
+  bucket?: string
+  waitTimeoutMs: number
+  allowYellow: boolean
+  autoRollback: boolean
+  smokeTest: 'auto' | 'true' | 'false'
+  smokeTestPath: string
+  previewBaseEnvironment?: string
+  keepVersions: number
+  defaultMemoryReservation: number
+  proxyService?: string
+  logDriver: 'awslogs' | 'json-file' | 'none'
+  logGroup?: string
+  solutionStack?: string
+  build: boolean
+  githubToken?: string
+  commitSha: string
+}
+
+/** What the action knows of the workflow run (from the Actions runtime). */
+export interface RunContext {
+  eventName: string
+  sha: string
+  repository?: string
+  runId?: string
+  serverUrl?: string
+  pullRequest?: {
+    number: number
+    headSha: string
+    headRepository?: string
+    baseRepository?: string
+  }
+}
