@@ -1,0 +1,158 @@
+import { describe, expect, it } from '@jest/globals'
+
+import {
+  buildArgs,
+  diffIdsArgs,
+  pushArgs,
+  tagArgs,
+  type BuildCommandInput
+} from '../../../src/adapters/docker/build-args.js'
+
+const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/puppies/web'
+
+const base: BuildCommandInput = {
+  builder: 'buildkit',
+  contextDir: '/ws/app',
+  dockerfile: '/ws/app/Dockerfile',
+  buildArgs: {},
+  labels: {},
+  tags: [`${REPO}:abc123`],
+  cacheRef: `${REPO}:buildcache`
+}
+
+const cases: { name: string; input: BuildCommandInput; args: string[]; env: Record<string, string> }[] = [
+  {
+    name: 'buildkit: inline cache from the cache tag',
+    input: base,
+    env: { DOCKER_BUILDKIT: '1' },
+    args: [
+      'build',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--progress=plain',
+      '--build-arg',
+      'BUILDKIT_INLINE_CACHE=1',
+      '--cache-from',
+      `${REPO}:buildcache`,
+      '--tag',
+      `${REPO}:abc123`,
+      '/ws/app'
+    ]
+  },
+  {
+    name: 'buildkit: target, sorted build args and labels, two tags',
+    input: {
+      ...base,
+      target: 'production',
+      buildArgs: { RUBY_VERSION: '3.3', BUNDLE_WITHOUT: 'development test' },
+      labels: { 'org.opencontainers.image.revision': 'abc123' },
+      tags: [`${REPO}:abc123`, `${REPO}:v42`]
+    },
+    env: { DOCKER_BUILDKIT: '1' },
+    args: [
+      'build',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--progress=plain',
+      '--build-arg',
+      'BUILDKIT_INLINE_CACHE=1',
+      '--cache-from',
+      `${REPO}:buildcache`,
+      '--target',
+      'production',
+      '--build-arg',
+      'BUNDLE_WITHOUT=development test',
+      '--build-arg',
+      'RUBY_VERSION=3.3',
+      '--label',
+      'org.opencontainers.image.revision=abc123',
+      '--tag',
+      `${REPO}:abc123`,
+      '--tag',
+      `${REPO}:v42`,
+      '/ws/app'
+    ]
+  },
+  {
+    name: 'buildx: registry cache with image manifest, pushes, no provenance',
+    input: { ...base, builder: 'buildx', metadataFile: '/tmp/m.json' },
+    env: {},
+    args: [
+      'buildx',
+      'build',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--progress=plain',
+      '--provenance=false',
+      '--push',
+      '--metadata-file',
+      '/tmp/m.json',
+      '--cache-from',
+      `type=registry,ref=${REPO}:buildcache`,
+      '--cache-to',
+      `type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`,
+      '--tag',
+      `${REPO}:abc123`,
+      '/ws/app'
+    ]
+  },
+  {
+    name: 'buildx: provenance only when asked',
+    input: { ...base, builder: 'buildx', provenance: true, target: 'web' },
+    env: {},
+    args: [
+      'buildx',
+      'build',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--progress=plain',
+      '--provenance=true',
+      '--push',
+      '--cache-from',
+      `type=registry,ref=${REPO}:buildcache`,
+      '--cache-to',
+      `type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`,
+      '--target',
+      'web',
+      '--tag',
+      `${REPO}:abc123`,
+      '/ws/app'
+    ]
+  },
+  {
+    name: 'legacy: classic builder, cache from the (pulled) cache image',
+    input: { ...base, builder: 'legacy', buildArgs: { A: '1' } },
+    env: { DOCKER_BUILDKIT: '0' },
+    args: [
+      'build',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--cache-from',
+      `${REPO}:buildcache`,
+      '--build-arg',
+      'A=1',
+      '--tag',
+      `${REPO}:abc123`,
+      '/ws/app'
+    ]
+  }
+]
+
+describe('buildArgs', () => {
+  it.each(cases)('$name', ({ input, args, env }) => {
+    expect(buildArgs(input)).toEqual({ args, env })
+  })
+})
+
+describe('push, tag and inspect argv', () => {
+  it.each([
+    [pushArgs(`${REPO}:abc123`), ['push', `${REPO}:abc123`]],
+    [tagArgs(`${REPO}:abc123`, `${REPO}:buildcache`), ['tag', `${REPO}:abc123`, `${REPO}:buildcache`]],
+    [
+      diffIdsArgs(`${REPO}:abc123`),
+      ['image', 'inspect', '--format', '{{json .RootFS.Layers}}', `${REPO}:abc123`]
+    ]
+  ])('%j', (actual, expected) => {
+    expect(actual).toEqual(expected)
+  })
+})
