@@ -19,7 +19,10 @@ export interface ObjectStore {
   putObject(bucket: string, key: string, body: Buffer, contentType?: string): Promise<StoredObject>
   getObject(bucket: string, key: string): Promise<StoredObject | undefined>
   deleteObject(bucket: string, key: string): Promise<void>
-  listObjects(bucket: string, prefix?: string): Promise<{ key: string; size: number; etag: string; lastModified: Date }[]>
+  listObjects(
+    bucket: string,
+    prefix?: string
+  ): Promise<{ key: string; size: number; etag: string; lastModified: Date }[]>
 }
 
 /** The loopback registry that stands in for ECR's registry endpoint. */

@@ -20,7 +20,11 @@ export function queryList(params: QueryParams, name: string, memberName = 'membe
 }
 
 /** `OptionSettings.member.N.Field` → [{Field: …}, …] in N order. */
-export function queryStructList(params: QueryParams, name: string, memberName = 'member'): Record<string, string>[] {
+export function queryStructList(
+  params: QueryParams,
+  name: string,
+  memberName = 'member'
+): Record<string, string>[] {
   const prefix = `${name}.${memberName}.`
   const byIndex = new Map<number, Record<string, string>>()
   for (const [key, value] of Object.entries(params)) {

@@ -3,15 +3,7 @@
 // <ResponseMetadata><RequestId>…` with lists as `<member>` elements.
 
 export type XmlValue =
-  | string
-  | number
-  | boolean
-  | Date
-  | undefined
-  | null
-  | NamedList
-  | XmlValue[]
-  | { [key: string]: XmlValue }
+  string | number | boolean | Date | undefined | null | NamedList | XmlValue[] | { [key: string]: XmlValue }
 
 /** A list serialised with another element name than `member` (e.g. RDS `<DBInstance>`). */
 export class NamedList {
@@ -49,7 +41,12 @@ export function queryResponse(action: string, xmlns: string, result: XmlValue, r
   )
 }
 
-export function queryErrorResponse(code: string, message: string, requestId: string, type = 'Sender'): string {
+export function queryErrorResponse(
+  code: string,
+  message: string,
+  requestId: string,
+  type = 'Sender'
+): string {
   return (
     `<?xml version="1.0" encoding="UTF-8"?>\n<ErrorResponse><Error><Type>${type}</Type>` +
     `<Code>${escapeXml(code)}</Code><Message>${escapeXml(message)}</Message></Error>` +

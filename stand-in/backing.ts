@@ -1,0 +1,139 @@
+// Real containers behind the RDS and ElastiCache records: postgres:15 and
+// redis:7 on a private docker network, each reachable under the AWS-style
+// host name that DescribeDBInstances / DescribeCacheClusters return (a network
+// alias), so app containers joined to ctx.backingNetwork connect exactly as
+// they would in AWS.
+
+import { existsSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+import { docker, imageExists } from './docker.js'
+
+const run = promisify(execFile)
+
+export const POSTGRES_IMAGE = 'postgres:15'
+export const REDIS_IMAGE = 'redis:7'
+const BACKING_IMAGES_SCRIPT = fileURLToPath(new URL('../scripts/backing-images.sh', import.meta.url))
+const READY_TIMEOUT_MS = 90_000
+
+export interface PostgresSpec {
+  id: string
+  aliases: string[]
+  dbName: string
+  username: string
+  password: string
+}
+
+export class BackingContainers {
+  readonly network: string
+  private readonly containers: string[] = []
+  private networkCreated = false
+  private imagesReady?: Promise<void>
+
+  /** `prefix` is unique per stand-in, so parallel stand-ins never share or remove each other's containers. */
+  constructor(
+    private readonly prefix: string,
+    private readonly log: (message: string) => void
+  ) {
+    this.network = `${prefix}-backing`
+  }
+
+  async createNetwork(): Promise<void> {
+    await docker(['network', 'create', '--label', `stand-in=${this.prefix}`, this.network])
+    this.networkCreated = true
+  }
+
+  async startPostgres(spec: PostgresSpec): Promise<string> {
+    await this.ensureImages()
+    const name = await this.run(`rds-${spec.id}`, spec.aliases, [
+      '-e',
+      `POSTGRES_USER=${spec.username}`,
+      '-e',
+      `POSTGRES_PASSWORD=${spec.password}`,
+      '-e',
+      `POSTGRES_DB=${spec.dbName}`,
+      POSTGRES_IMAGE
+    ])
+    // The entrypoint restarts the server once after initdb, so ask over TCP, which only the final server accepts.
+    await this.waitFor(name, ['pg_isready', '-h', '127.0.0.1', '-U', spec.username, '-d', spec.dbName])
+    return name
+  }
+
+  /** `suffix` names the container after the resource (e.g. `cache-<id>`, `rg-<id>`). */
+  async startRedis(suffix: string, aliases: string[]): Promise<string> {
+    await this.ensureImages()
+    const name = await this.run(suffix, aliases, [REDIS_IMAGE])
+    await this.waitFor(name, ['redis-cli', '-h', '127.0.0.1', 'ping'])
+    return name
+  }
+
+  async stop(): Promise<void> {
+    const containers = this.containers.splice(0)
+    if (containers.length > 0)
+      await docker(['rm', '-f', '-v', ...containers]).catch(error => this.log(String(error)))
+    if (this.networkCreated) {
+      this.networkCreated = false
+      await docker(['network', 'rm', this.network]).catch(error => this.log(String(error)))
+    }
+  }
+
+  private async run(suffix: string, aliases: string[], imageAndArgs: string[]): Promise<string> {
+    const name = `${this.prefix}-${suffix}`
+    const aliasArgs = aliases.flatMap(alias => ['--network-alias', alias])
+    this.containers.push(name)
+    await docker([
+      'run',
+      '-d',
+      '--name',
+      name,
+      '--label',
+      `stand-in=${this.prefix}`,
+      '--network',
+      this.network,
+      ...aliasArgs,
+      ...imageAndArgs
+    ])
+    this.log(`backing: started ${name} as ${aliases.join(', ')}`)
+    return name
+  }
+
+  private async waitFor(container: string, probe: string[]): Promise<void> {
+    const deadline = Date.now() + READY_TIMEOUT_MS
+    let lastError = ''
+    while (Date.now() < deadline) {
+      try {
+        await docker(['exec', container, ...probe], 10_000)
+        return
+      } catch (error) {
+        lastError = (error as Error).message
+        const state = await docker(['inspect', '--format', '{{.State.Status}}', container]).catch(
+          () => 'gone'
+        )
+        if (state !== 'running') {
+          const logs = await docker(['logs', '--tail', '30', container]).catch(() => '')
+          throw new Error(`backing container ${container} is ${state}:\n${logs}`)
+        }
+      }
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+    throw new Error(`backing container ${container} not ready within ${READY_TIMEOUT_MS} ms: ${lastError}`)
+  }
+
+  /** The images come from scripts/backing-images.sh (no registry is reachable to pull them). */
+  private ensureImages(): Promise<void> {
+    this.imagesReady ??= (async () => {
+      const present = await Promise.all([POSTGRES_IMAGE, REDIS_IMAGE].map(imageExists))
+      if (present.every(Boolean)) return
+      if (!existsSync(BACKING_IMAGES_SCRIPT)) {
+        throw new Error(
+          `${POSTGRES_IMAGE} / ${REDIS_IMAGE} are missing and ${BACKING_IMAGES_SCRIPT} does not exist`
+        )
+      }
+      this.log('backing: building postgres:15 and redis:7 with scripts/backing-images.sh')
+      await run('bash', [BACKING_IMAGES_SCRIPT], { timeout: 15 * 60_000, maxBuffer: 64 * 1024 * 1024 })
+    })()
+    return this.imagesReady
+  }
+}
