@@ -136,7 +136,7 @@ function endpointFromInput(source: DeployPlan['backing'][number]['source']): Bac
 function describe(source: DeployPlan['backing'][number]['source']): string {
   switch (source.kind) {
     case 'rds':
-      return `RDS/ElastiCache ${source.id}`
+      return `RDS instance ${source.id}`
     case 'elasticache':
       return `ElastiCache ${source.id}`
     case 'endpoint':

@@ -11,6 +11,7 @@ import type { MountPoint, PortMapping } from './dockerrun-types.js'
 import { ComposeError, InputError } from './errors.js'
 import type {
   BackingReplacement,
+  BackingRole,
   BackingSource,
   BundleFile,
   ContainerPlan,
@@ -52,10 +53,10 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
   assignPublicPort(containers, selected, config, notes)
 
   if (runtimeVariables.length > 0) {
-    const names = [...new Set(runtimeVariables.map(variable => variable.name))].join(', ')
+    const names = [...new Set(runtimeVariables.map(variable => variable.name))]
     notes.push(
-      `${names} ${runtimeVariables.length === 1 ? 'has' : 'have'} no value in the compose file: not written into the bundle; ` +
-        'set them as environment properties of the Beanstalk environment, or pass them by reference with the secrets input'
+      `${names.join(', ')} ${names.length === 1 ? 'has' : 'have'} no value in the compose file: not written into the bundle; ` +
+        'set as an environment property of the Beanstalk environment, or pass by reference with the secrets input'
     )
   }
 
@@ -139,7 +140,7 @@ function replacedBackingServices(
       .map(user => user.environment[envName])
       .concat(users.flatMap(user => Object.values(user.environment)))
       .find(value => value?.kind === 'literal' && /:\/\//.test(value.value) && mentionsService(value.value, service.name))
-    const source = backingSource(input)
+    const source = backingSource(role, input)
     if (source.kind === 'unset' && config.mode !== 'plan') {
       throw new InputError(
         inputName,
@@ -170,10 +171,10 @@ function replacedBackingServices(
   return replacements
 }
 
-function backingSource(input: BackingInput): BackingSource {
+function backingSource(role: BackingRole, input: BackingInput): BackingSource {
   switch (input.kind) {
     case 'identifier':
-      return { kind: 'rds', id: input.id }
+      return role === 'database' ? { kind: 'rds', id: input.id } : { kind: 'elasticache', id: input.id }
     case 'endpoint':
       return { kind: 'endpoint', url: input.url }
     default:
@@ -184,8 +185,9 @@ function backingSource(input: BackingInput): BackingSource {
 function describeSource(source: BackingSource): string {
   switch (source.kind) {
     case 'rds':
+      return `RDS instance ${source.id}`
     case 'elasticache':
-      return source.id
+      return `ElastiCache ${source.id}`
     case 'endpoint':
       return source.url
     case 'unset':

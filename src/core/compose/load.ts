@@ -331,7 +331,7 @@ function parsePort(value: unknown, text: (value: unknown, field: string) => stri
     }
   }
   const spec = text(value, 'ports')
-  const match = /^(?:(\[[^\]]+\]|[\d.]+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
+  const match = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
   if (!match) {
     const hint = spec.includes('-') ? ' (port ranges are not supported on Beanstalk)' : ''
     throw new ComposeError(`${where}: cannot read port "${spec}"${hint}`)

@@ -1,0 +1,89 @@
+// Where the action reads the outside world's description of the run: its
+// inputs (INPUT_* through @actions/core) and the workflow run (GITHUB_*).
+// Everything after this is typed config.
+
+import * as core from '@actions/core'
+import { readFileSync } from 'node:fs'
+import { parseInputs, type ParsedInputs, type RawInputs } from './core/inputs.js'
+import type { RunContext } from './core/config-types.js'
+
+/** Input names as action.yml declares them; kept in step with it by a unit test. */
+export const INPUT_NAMES = [
+  'mode',
+  'application',
+  'environment',
+  'region',
+  'compose-file',
+  'services',
+  'proxy-service',
+  'database',
+  'database-env',
+  'database-password-env',
+  'cache',
+  'cache-env',
+  'secrets',
+  'execution-role-arn',
+  'memory-reservation',
+  'log-driver',
+  'log-group',
+  'ecr-repository-prefix',
+  'ecr-tag-mutability',
+  'ecr-keep-images',
+  'build',
+  'smoke-test',
+  'smoke-test-path',
+  'version-label',
+  'version-description',
+  'bucket',
+  'solution-stack',
+  'preview-base-environment',
+  'wait-timeout',
+  'allow-yellow',
+  'auto-rollback',
+  'keep-versions',
+  'github-token'
+] as const
+
+export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
+  const raw: RawInputs = {}
+  for (const name of INPUT_NAMES) raw[name] = core.getInput(name)
+  const token = raw['github-token']
+  if (token) core.setSecret(token)
+  return parseInputs(raw, getRunContext(env))
+}
+
+export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
+  const payload = readEventPayload(env.GITHUB_EVENT_PATH)
+  const pullRequest = payload?.pull_request as
+    | { number?: number; head?: { sha?: string; repo?: { full_name?: string } }; base?: { repo?: { full_name?: string } } }
+    | undefined
+  return {
+    eventName: env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
+    sha: env.GITHUB_SHA ?? '',
+    ...(env.GITHUB_REPOSITORY && { repository: env.GITHUB_REPOSITORY }),
+    ...(env.GITHUB_RUN_ID && { runId: env.GITHUB_RUN_ID }),
+    ...(env.GITHUB_SERVER_URL && { serverUrl: env.GITHUB_SERVER_URL }),
+    ...(pullRequest?.number !== undefined && {
+      pullRequest: {
+        number: pullRequest.number,
+        headSha: pullRequest.head?.sha ?? env.GITHUB_SHA ?? '',
+        ...(pullRequest.head?.repo?.full_name && { headRepository: pullRequest.head.repo.full_name }),
+        ...(pullRequest.base?.repo?.full_name && { baseRepository: pullRequest.base.repo.full_name })
+      }
+    })
+  }
+}
+
+function readEventPayload(path: string | undefined): Record<string, unknown> | undefined {
+  if (!path) return undefined
+  try {
+    return JSON.parse(readFileSync(path, 'utf8')) as Record<string, unknown>
+  } catch {
+    return undefined
+  }
+}
+
+/** The workspace the compose file and build contexts are relative to. */
+export function workspaceDir(env: NodeJS.ProcessEnv = process.env): string {
+  return env.GITHUB_WORKSPACE || process.cwd()
+}
