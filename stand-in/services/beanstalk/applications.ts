@@ -1,0 +1,251 @@
+// Storage location, applications, application versions, configuration
+// templates and configuration settings.
+
+import { AwsError } from '../../errors.js'
+import { queryBoolean, queryList, queryStruct } from '../../protocols/query.js'
+import { loadBundle } from './bundle.js'
+import { type Handler, type ServiceCore, arn, requireApplication } from './core.js'
+import type { Application, ApplicationVersion, ConfigurationTemplate } from './model.js'
+import { mergeOptionSettings } from './model.js'
+import { checkLength, maxRecords, optionSettings, required, tags } from './params.js'
+import {
+  applicationDescription,
+  environmentSettingsDescription,
+  templateDescription,
+  versionDescription
+} from './wire.js'
+
+export const createStorageLocation: Handler = async core => {
+  const bucket = `elasticbeanstalk-${core.ctx.region}-${core.ctx.accountId}`
+  if (!(await core.ctx.s3.bucketExists(bucket))) await core.ctx.s3.createBucket(bucket)
+  return { S3Bucket: bucket }
+}
+
+export function createApplicationRecord(core: ServiceCore, name: string, description?: string): Application {
+  const now = new Date()
+  const application: Application = {
+    name,
+    arn: arn(core, `application/${name}`),
+    description,
+    created: now,
+    updated: now,
+    tags: []
+  }
+  core.state.applications.set(name, application)
+  return application
+}
+
+export const createApplication: Handler = async (core, params) => {
+  const name = required(params, 'ApplicationName')
+  checkLength('ApplicationName', name, 1, 100)
+  checkLength('Description', params.Description, 0, 200)
+  if (core.state.applications.has(name))
+    throw new AwsError('InvalidParameterValue', `Application ${name} already exists.`)
+  const application = createApplicationRecord(core, name, params.Description)
+  application.tags.push(...tags(params))
+  return { Application: applicationDescription(application, core.state) }
+}
+
+export const describeApplications: Handler = async (core, params) => {
+  const names = queryList(params, 'ApplicationNames')
+  const applications = [...core.state.applications.values()].filter(
+    application => names.length === 0 || names.includes(application.name)
+  )
+  return { Applications: applications.map(application => applicationDescription(application, core.state)) }
+}
+
+/** Moves a version PROCESSING → PROCESSED / FAILED after a transition, as Beanstalk's processing does. */
+function processVersion(core: ServiceCore, version: ApplicationVersion): void {
+  const delay = core.options.transitionMs * (core.faults.slowTransitions ?? 1)
+  const timer = setTimeout(() => {
+    core.timers.delete(timer)
+    const forcedFailure = core.faults.failProcessing === true
+    if (forcedFailure) core.faults.failProcessing = false
+    loadBundle(core.ctx.s3, version.bucket, version.key)
+      .then(bundle => {
+        if (!bundle.ok)
+          core.ctx.log(`beanstalk: version ${version.label} failed processing: ${bundle.reason}`)
+        version.status = !forcedFailure && bundle.ok ? 'PROCESSED' : 'FAILED'
+      })
+      .catch(error => {
+        core.ctx.log(`beanstalk: processing ${version.label} failed: ${(error as Error).message}`)
+        version.status = 'FAILED'
+      })
+      .finally(() => (version.updated = new Date()))
+  }, delay)
+  core.timers.add(timer)
+}
+
+export const createApplicationVersion: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  const label = required(params, 'VersionLabel')
+  checkLength('ApplicationName', applicationName, 1, 100)
+  checkLength('VersionLabel', label, 1, 100)
+  checkLength('Description', params.Description, 0, 200)
+  if (!core.state.applications.has(applicationName)) {
+    if (queryBoolean(params, 'AutoCreateApplication') === true) createApplicationRecord(core, applicationName)
+    else requireApplication(core, applicationName)
+  }
+  const versions = core.state.versionsOf(applicationName)
+  if (versions.has(label))
+    throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
+  if (core.state.versionCount() >= core.options.maxApplicationVersions) {
+    throw new AwsError(
+      'TooManyApplicationVersionsException',
+      `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
+    )
+  }
+  const source = queryStruct(params, 'SourceBundle')
+  const bucket = source?.S3Bucket
+  const key = source?.S3Key
+  if (!bucket || !key)
+    throw new AwsError('MissingParameter', 'The request must contain the parameter SourceBundle')
+  if (!(await core.ctx.s3.getObject(bucket, key))) {
+    throw new AwsError(
+      'InvalidParameterCombination',
+      `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
+    )
+  }
+  const now = new Date()
+  const process = queryBoolean(params, 'Process') === true
+  const version: ApplicationVersion = {
+    applicationName,
+    label,
+    arn: arn(core, `applicationversion/${applicationName}/${label}`),
+    description: params.Description,
+    bucket,
+    key,
+    status: process ? 'PROCESSING' : 'UNPROCESSED',
+    created: now,
+    updated: now
+  }
+  versions.set(label, version)
+  if (process) processVersion(core, version)
+  return { ApplicationVersion: versionDescription(version) }
+}
+
+export const describeApplicationVersions: Handler = async (core, params) => {
+  const labels = queryList(params, 'VersionLabels')
+  const applicationNames = params.ApplicationName ? [params.ApplicationName] : [...core.state.versions.keys()]
+  const matching = applicationNames
+    .flatMap(name => [...core.state.versionsOf(name).values()])
+    .filter(version => labels.length === 0 || labels.includes(version.label))
+    .sort((a, b) => b.created.getTime() - a.created.getTime())
+  const offset = params.NextToken ? Number(params.NextToken) : 0
+  const pageSize = maxRecords(params) ?? matching.length
+  const page = matching.slice(offset, offset + pageSize)
+  const next = offset + pageSize < matching.length ? String(offset + pageSize) : undefined
+  return { ApplicationVersions: page.map(versionDescription), NextToken: next }
+}
+
+export const deleteApplicationVersion: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  const label = required(params, 'VersionLabel')
+  requireApplication(core, applicationName)
+  const versions = core.state.versionsOf(applicationName)
+  const version = versions.get(label)
+  if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
+  const applicationEnvironments = core.state.environments.filter(
+    environment => environment.applicationName === applicationName && environment.status !== 'Terminated'
+  )
+  const deploying = core.lifecycle
+    .deployingVersions()
+    .some(
+      ({ environmentId, versionLabel }) =>
+        versionLabel === label &&
+        applicationEnvironments.some(environment => environment.id === environmentId)
+    )
+  if (deploying || version.status === 'PROCESSING') {
+    throw new AwsError(
+      'OperationInProgressFailure',
+      `Unable to delete application version: ${label}. An operation is already in progress, please retry again shortly.`
+    )
+  }
+  const users = applicationEnvironments.filter(environment => environment.versionLabel === label)
+  if (users.length > 0) {
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Unable to delete application version ${label} because it is being used by environment(s): ${users.map(environment => environment.name).join(', ')}.`
+    )
+  }
+  versions.delete(label)
+  if (queryBoolean(params, 'DeleteSourceBundle') === true)
+    await core.ctx.s3.deleteObject(version.bucket, version.key)
+  return undefined
+}
+
+export const createConfigurationTemplate: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  const templateName = required(params, 'TemplateName')
+  checkLength('TemplateName', templateName, 1, 100)
+  requireApplication(core, applicationName)
+  const templates = core.state.templatesOf(applicationName)
+  if (templates.has(templateName)) {
+    throw new AwsError('InvalidParameterValue', `Configuration Template ${templateName} already exists.`)
+  }
+  let base: Pick<ConfigurationTemplate, 'solutionStackName' | 'platformArn' | 'optionSettings'> = {
+    optionSettings: []
+  }
+  const source = queryStruct(params, 'SourceConfiguration')
+  if (params.EnvironmentId) {
+    const environment = core.state.environments.find(candidate => candidate.id === params.EnvironmentId)
+    if (!environment || environment.status === 'Terminated') {
+      throw new AwsError(
+        'InvalidParameterValue',
+        `No Environment found for EnvironmentId = '${params.EnvironmentId}'.`
+      )
+    }
+    base = environment
+  } else if (source?.TemplateName) {
+    const sourceTemplate = core.state
+      .templatesOf(source.ApplicationName ?? applicationName)
+      .get(source.TemplateName)
+    if (!sourceTemplate) {
+      throw new AwsError(
+        'InvalidParameterValue',
+        `No Configuration Template named '${source.TemplateName}' found.`
+      )
+    }
+    base = sourceTemplate
+  }
+  const now = new Date()
+  const template: ConfigurationTemplate = {
+    applicationName,
+    name: templateName,
+    description: params.Description,
+    solutionStackName: params.SolutionStackName ?? base.solutionStackName,
+    platformArn: params.PlatformArn ?? base.platformArn,
+    optionSettings: mergeOptionSettings(base.optionSettings, optionSettings(params)),
+    created: now,
+    updated: now
+  }
+  templates.set(templateName, template)
+  return templateDescription(template)
+}
+
+export const describeConfigurationSettings: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  requireApplication(core, applicationName)
+  if (params.TemplateName) {
+    const template = core.state.templatesOf(applicationName).get(params.TemplateName)
+    if (!template)
+      throw new AwsError(
+        'InvalidParameterValue',
+        `No Configuration Template named '${params.TemplateName}' found.`
+      )
+    return { ConfigurationSettings: [templateDescription(template)] }
+  }
+  const environment = core.state.environments.find(
+    candidate =>
+      candidate.applicationName === applicationName &&
+      candidate.name === params.EnvironmentName &&
+      candidate.status !== 'Terminated'
+  )
+  if (!environment) {
+    throw new AwsError(
+      'InvalidParameterValue',
+      `No Environment found for EnvironmentName = '${params.EnvironmentName ?? ''}'.`
+    )
+  }
+  return { ConfigurationSettings: [environmentSettingsDescription(environment)] }
+}

@@ -1,0 +1,85 @@
+// What the operation handlers share: context, state, events, lifecycle,
+// faults and options, plus the lookups that raise Beanstalk's own errors.
+
+import type { StandInContext } from '../../context.js'
+import { AwsError } from '../../errors.js'
+import type { QueryParams } from '../../protocols/query.js'
+import type { XmlValue } from '../../protocols/xml.js'
+import type { EventLog } from './events.js'
+import type { BeanstalkFaults } from './faults.js'
+import type { Lifecycle } from './lifecycle.js'
+import type { Application, BeanstalkState, Environment } from './model.js'
+
+export interface BeanstalkOptions {
+  /** Delay of each state transition (Launching → Ready, …). Default 300 ms. */
+  transitionMs?: number
+  /** How long a deployed app has to answer 2xx/3xx before the deploy fails. Default 60 s. */
+  healthTimeoutMs?: number
+  /** TooManyApplicationVersionsException above this many versions (per region). Default 1000. */
+  maxApplicationVersions?: number
+  /** Terminated environments stay listed this long. Default 1 hour. */
+  terminatedRetentionMs?: number
+  /** CNAME shows the loopback endpoint while an app serves (see wire.ts). Default true. */
+  loopbackInCname?: boolean
+  /** Overrides ctx.runContainers (false = no-run mode: health follows the bundle's validity). */
+  runContainers?: boolean
+  /** docker CLI path for the runner. */
+  docker?: string
+  /** Default solution stack reported when only a template or platform ARN is given. */
+  solutionStackName?: string
+}
+
+export const DEFAULT_SOLUTION_STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
+
+export interface ServiceCore {
+  ctx: StandInContext
+  state: BeanstalkState
+  events: EventLog
+  lifecycle: Lifecycle
+  faults: BeanstalkFaults
+  options: Required<Omit<BeanstalkOptions, 'docker' | 'runContainers'>> & { runContainers: boolean }
+  /** Processing timers, cleared by close(). */
+  timers: Set<NodeJS.Timeout>
+}
+
+export type Handler = (core: ServiceCore, params: QueryParams, requestId: string) => Promise<XmlValue>
+
+export function arn(core: ServiceCore, resource: string): string {
+  return `arn:aws:elasticbeanstalk:${core.ctx.region}:${core.ctx.accountId}:${resource}`
+}
+
+export function requireApplication(core: ServiceCore, name: string): Application {
+  const application = core.state.applications.get(name)
+  if (!application) throw new AwsError('InvalidParameterValue', `No Application named '${name}' found.`)
+  return application
+}
+
+/** By EnvironmentId or EnvironmentName; terminated environments are not found, as on AWS. */
+export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): Environment {
+  const { EnvironmentId: id, EnvironmentName: name } = params
+  if (!id && !name) {
+    throw new AwsError(
+      'MissingParameter',
+      'You must specify either the EnvironmentId or the EnvironmentName parameter.'
+    )
+  }
+  const environment = core.state.environments.find(
+    candidate => candidate.status !== 'Terminated' && (id ? candidate.id === id : candidate.name === name)
+  )
+  if (!environment) {
+    throw new AwsError(
+      'InvalidParameterValue',
+      id
+        ? `No Environment found for EnvironmentId = '${id}'.`
+        : `No Environment found for EnvironmentName = '${name}'.`
+    )
+  }
+  return environment
+}
+
+export function invalidState(environment: Environment, expected: string): AwsError {
+  return new AwsError(
+    'InvalidParameterValue',
+    `Environment named ${environment.name} is in an invalid state for this operation. Must be ${expected}.`
+  )
+}

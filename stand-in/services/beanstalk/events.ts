@@ -1,0 +1,58 @@
+// Beanstalk's event stream: newest first, StartTime inclusive, EndTime
+// exclusive, a severity threshold and paging. Every event gets a timestamp
+// strictly after the previous one, so a poller that asks for
+// "last seen + 1 ms" (as the deploy action does) can never skip an event.
+
+import type { BeanstalkEvent, Severity } from './model.js'
+
+export const SEVERITY_ORDER: Severity[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
+
+export interface EventQuery {
+  applicationName?: string
+  environmentName?: string
+  versionLabel?: string
+  templateName?: string
+  requestId?: string
+  severity?: Severity
+  startTime?: Date
+  endTime?: Date
+  maxRecords?: number
+  nextToken?: string
+}
+
+export class EventLog {
+  private readonly events: BeanstalkEvent[] = []
+  private lastTime = 0
+
+  add(event: Omit<BeanstalkEvent, 'seq' | 'date'>): BeanstalkEvent {
+    this.lastTime = Math.max(Date.now(), this.lastTime + 1)
+    const stored = { ...event, seq: this.events.length + 1, date: new Date(this.lastTime) }
+    this.events.push(stored)
+    return stored
+  }
+
+  /** Matching events newest first, and the token for the next page when more remain. */
+  query(query: EventQuery): { events: BeanstalkEvent[]; nextToken?: string } {
+    const threshold = SEVERITY_ORDER.indexOf(query.severity ?? 'TRACE')
+    const matching = this.events
+      .filter(
+        event =>
+          (!query.applicationName || event.applicationName === query.applicationName) &&
+          (!query.environmentName || event.environmentName === query.environmentName) &&
+          (!query.versionLabel || event.versionLabel === query.versionLabel) &&
+          (!query.templateName || event.templateName === query.templateName) &&
+          (!query.requestId || event.requestId === query.requestId) &&
+          SEVERITY_ORDER.indexOf(event.severity) >= threshold &&
+          (!query.startTime || event.date.getTime() >= query.startTime.getTime()) &&
+          (!query.endTime || event.date.getTime() < query.endTime.getTime())
+      )
+      .reverse()
+    // The token is the seq of the first event of the next page: stable while new events arrive.
+    const start = query.nextToken ? matching.findIndex(event => event.seq <= Number(query.nextToken)) : 0
+    const from = start < 0 ? matching.length : start
+    const pageSize = Math.min(query.maxRecords ?? 1000, 1000)
+    const page = matching.slice(from, from + pageSize)
+    const next = matching[from + pageSize]
+    return next ? { events: page, nextToken: String(next.seq) } : { events: page }
+  }
+}

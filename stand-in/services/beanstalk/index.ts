@@ -1,0 +1,93 @@
+// Elastic Beanstalk over the Query protocol (API version 2010-12-01).
+// Deployments really run the bundle's Dockerrun v2 through the product's
+// runner when ctx.runContainers is true, so "Green" means the app answers;
+// in no-run mode health follows the bundle's validity. See lifecycle.ts for
+// the state machine and wire.ts for where the loopback URL appears.
+
+import type { QueryService, StandInContext } from '../../context.js'
+import { AwsError } from '../../errors.js'
+import * as applications from './applications.js'
+import { type BeanstalkOptions, DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore } from './core.js'
+import { ContainerDeployer, ValidatingDeployer } from './deployer.js'
+import * as environments from './environments.js'
+import { EventLog } from './events.js'
+import type { BeanstalkFaults } from './faults.js'
+import { Lifecycle } from './lifecycle.js'
+import { BeanstalkState } from './model.js'
+
+export type { BeanstalkOptions } from './core.js'
+export type { BeanstalkFaults } from './faults.js'
+export { BeanstalkState } from './model.js'
+
+const HANDLERS: Record<string, Handler> = {
+  CreateStorageLocation: applications.createStorageLocation,
+  CreateApplication: applications.createApplication,
+  DescribeApplications: applications.describeApplications,
+  CreateApplicationVersion: applications.createApplicationVersion,
+  DescribeApplicationVersions: applications.describeApplicationVersions,
+  DeleteApplicationVersion: applications.deleteApplicationVersion,
+  CreateConfigurationTemplate: applications.createConfigurationTemplate,
+  DescribeConfigurationSettings: applications.describeConfigurationSettings,
+  CheckDNSAvailability: environments.checkDNSAvailability,
+  CreateEnvironment: environments.createEnvironment,
+  UpdateEnvironment: environments.updateEnvironment,
+  TerminateEnvironment: environments.terminateEnvironment,
+  AbortEnvironmentUpdate: environments.abortEnvironmentUpdate,
+  DescribeEnvironments: environments.describeEnvironments,
+  DescribeEvents: environments.describeEvents,
+  DescribeEnvironmentHealth: environments.describeEnvironmentHealth,
+  ListTagsForResource: environments.listTagsForResource,
+  UpdateTagsForResource: environments.updateTagsForResource
+}
+
+export interface BeanstalkService extends QueryService {
+  /** Fault knobs, settable at any time. */
+  faults: BeanstalkFaults
+  /** The service's records, for tests and the stand-in CLI to inspect. */
+  state: BeanstalkState
+  close(): Promise<void>
+}
+
+export function createBeanstalkService(
+  ctx: StandInContext,
+  options: BeanstalkOptions = {}
+): BeanstalkService {
+  const runContainers = options.runContainers ?? ctx.runContainers
+  const resolved: ServiceCore['options'] = {
+    transitionMs: options.transitionMs ?? 300,
+    healthTimeoutMs: options.healthTimeoutMs ?? 60_000,
+    maxApplicationVersions: options.maxApplicationVersions ?? 1000,
+    terminatedRetentionMs: options.terminatedRetentionMs ?? 60 * 60 * 1000,
+    loopbackInCname: options.loopbackInCname ?? true,
+    solutionStackName: options.solutionStackName ?? DEFAULT_SOLUTION_STACK,
+    runContainers
+  }
+  const state = new BeanstalkState()
+  const events = new EventLog()
+  const faults: BeanstalkFaults = {}
+  const deployer = runContainers
+    ? new ContainerDeployer(ctx, { healthTimeoutMs: resolved.healthTimeoutMs, docker: options.docker })
+    : new ValidatingDeployer(ctx)
+  const lifecycle = new Lifecycle(ctx, state, events, deployer, faults, {
+    transitionMs: resolved.transitionMs
+  })
+  const core: ServiceCore = { ctx, state, events, lifecycle, faults, options: resolved, timers: new Set() }
+
+  return {
+    signingName: 'elasticbeanstalk',
+    xmlns: 'http://elasticbeanstalk.amazonaws.com/docs/2010-12-01/',
+    faults,
+    state,
+    async handle(action, params, requestId) {
+      const handler = HANDLERS[action]
+      if (!handler)
+        throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2010-12-01`)
+      return handler(core, params, requestId)
+    },
+    async close() {
+      for (const timer of core.timers) clearTimeout(timer)
+      core.timers.clear()
+      await lifecycle.close()
+    }
+  }
+}

@@ -1,0 +1,339 @@
+// The environment state machine. Every operation runs as a background task:
+//   CreateEnvironment:   Launching/Grey → deploy → Ready/Green (or Ready/Red)
+//   UpdateEnvironment:   Updating → deploy or reconfigure → Ready/Green (or Ready/Red, old version kept)
+//   AbortEnvironmentUpdate: Updating → Aborting → Ready (old version kept)
+//   TerminateEnvironment: Terminating → Terminated/Grey (app stopped)
+// Delays are `transitionMs` × faults.slowTransitions. close() aborts them all.
+
+import { randomBytes } from 'node:crypto'
+import type { StandInContext } from '../../context.js'
+import type { Deployer } from './deployer.js'
+import type { EventLog } from './events.js'
+import { type BeanstalkFaults, appliesTo } from './faults.js'
+import {
+  APPLICATION_NAMESPACE,
+  type BeanstalkState,
+  ENVIRONMENT_PROPERTIES_NAMESPACE,
+  ENVIRONMENT_SECRETS_NAMESPACE,
+  type Environment,
+  type Severity,
+  optionValue
+} from './model.js'
+
+export const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.'
+const ABORTED_DEPLOY_MESSAGE =
+  'During an aborted deployment, some instances may have deployed the new application version. ' +
+  'To ensure all instances are running the same version, re-deploy the appropriate application version.'
+const CREATE_WITH_ERRORS_MESSAGE =
+  'Create environment operation is complete, but with errors. For more information, see troubleshooting documentation.'
+
+class Aborted extends Error {}
+
+interface Operation {
+  kind: 'launch' | 'update' | 'terminate'
+  controller: AbortController
+  /** The version being deployed, if any (DeleteApplicationVersion refuses it). */
+  versionLabel?: string
+  done: Promise<void>
+}
+
+export interface LifecycleOptions {
+  transitionMs: number
+  /** How often a stuck update looks whether its fault was cleared. */
+  pollMs?: number
+}
+
+export function randomInstanceId(): string {
+  return `i-${randomBytes(9).toString('hex').slice(0, 17)}`
+}
+
+/** `Application Healthcheck URL` may be "/up" or "HTTP:80/up"; the path is what the runner checks. */
+export function healthCheckPath(environment: Environment): string {
+  const value = optionValue(environment.optionSettings, APPLICATION_NAMESPACE, 'Application Healthcheck URL')
+  const match = value ? /^(?:[A-Za-z]+:\d+)?(\/.*)$/.exec(value) : null
+  return match?.[1] ?? '/'
+}
+
+export class Lifecycle {
+  private readonly operations = new Map<string, Operation>()
+  private closed = false
+
+  constructor(
+    private readonly ctx: StandInContext,
+    private readonly state: BeanstalkState,
+    private readonly events: EventLog,
+    private readonly deployer: Deployer,
+    private readonly faults: BeanstalkFaults,
+    private readonly options: LifecycleOptions
+  ) {}
+
+  /** The version label an in-flight operation is deploying, per environment id. */
+  deployingVersions(): { environmentId: string; versionLabel: string }[] {
+    return [...this.operations.entries()]
+      .filter(([, operation]) => operation.versionLabel !== undefined)
+      .map(([environmentId, operation]) => ({
+        environmentId,
+        versionLabel: operation.versionLabel as string
+      }))
+  }
+
+  launch(environment: Environment, requestId: string): void {
+    this.emit(environment, 'INFO', 'createEnvironment is starting.', requestId)
+    this.start(environment, 'launch', environment.versionLabel, async signal => {
+      await this.sleep(signal)
+      if (!environment.versionLabel) {
+        this.ready(environment, [])
+      } else {
+        const result = await this.deploy(environment, environment.versionLabel, signal)
+        if (!result.healthy) {
+          this.emitFailure(environment, requestId, false)
+          this.emit(environment, 'WARN', CREATE_WITH_ERRORS_MESSAGE, requestId)
+          this.ready(environment, result.causes)
+          return
+        }
+      }
+      this.emit(environment, 'INFO', `Successfully launched environment: ${environment.name}`, requestId)
+    })
+  }
+
+  /** A deploy when versionLabel is given, otherwise a configuration update (apps restart with new properties). */
+  update(environment: Environment, versionLabel: string | undefined, requestId: string): void {
+    this.setStatus(environment, 'Updating', true)
+    this.emit(environment, 'INFO', 'Environment update is starting.', requestId)
+    this.start(environment, 'update', versionLabel, async signal => {
+      await this.sleep(signal)
+      while (appliesTo(this.faults.stuckUpdating, environment.name))
+        await this.sleep(signal, this.options.pollMs ?? 50)
+      if (versionLabel) {
+        this.emit(environment, 'INFO', 'Deploying new version to instance(s).', requestId, versionLabel)
+        const result = await this.deploy(environment, versionLabel, signal)
+        if (!result.healthy) {
+          this.emitFailure(environment, requestId, true, versionLabel)
+          this.ready(environment, result.causes)
+          return
+        }
+        this.emit(
+          environment,
+          'INFO',
+          'New application version was deployed to running EC2 instances.',
+          requestId
+        )
+      } else {
+        this.emit(
+          environment,
+          'INFO',
+          `Updating environment ${environment.name}'s configuration settings.`,
+          requestId
+        )
+        if (environment.versionLabel && this.deployer.endpoint(environment.id)) {
+          const result = await this.deploy(environment, environment.versionLabel, signal)
+          if (!result.healthy) {
+            this.emitFailure(environment, requestId, true)
+            this.ready(environment, result.causes)
+            return
+          }
+        }
+        this.emit(environment, 'INFO', 'Successfully deployed new configuration to environment.', requestId)
+      }
+      this.emit(environment, 'INFO', 'Environment update completed successfully.', requestId)
+    })
+  }
+
+  /** True when an abortable update was running and is now being aborted. */
+  abort(environment: Environment, requestId: string): boolean {
+    const operation = this.operations.get(environment.id)
+    if (!operation || operation.kind !== 'update' || !environment.abortable) return false
+    this.setStatus(environment, 'Aborting', false)
+    this.emit(environment, 'INFO', 'Aborting the environment update.', requestId)
+    operation.controller.abort(new Aborted())
+    void operation.done.then(() => {
+      this.emit(
+        environment,
+        'INFO',
+        'Environment update was aborted; the previous version keeps running.',
+        requestId
+      )
+      this.setStatus(environment, 'Ready', false)
+    })
+    return true
+  }
+
+  terminate(environment: Environment, requestId: string): void {
+    const running = this.operations.get(environment.id)
+    running?.controller.abort(new Aborted())
+    this.setStatus(environment, 'Terminating', false)
+    this.emit(environment, 'INFO', 'terminateEnvironment is starting.', requestId)
+    const previous = running?.done ?? Promise.resolve()
+    void previous.then(() =>
+      this.start(environment, 'terminate', undefined, async signal => {
+        await this.sleep(signal)
+        await this.deployer.stop(environment.id)
+        environment.loopbackEndpoint = undefined
+        environment.health = 'Grey'
+        environment.healthStatus = 'Unknown'
+        environment.causes = []
+        environment.terminatedAt = new Date()
+        this.setStatus(environment, 'Terminated', false)
+        this.emit(environment, 'INFO', 'terminateEnvironment completed successfully.', requestId)
+      })
+    )
+  }
+
+  isBusy(environmentId: string): boolean {
+    return this.operations.has(environmentId)
+  }
+
+  async close(): Promise<void> {
+    this.closed = true
+    for (const operation of this.operations.values()) operation.controller.abort(new Aborted())
+    await Promise.all([...this.operations.values()].map(operation => operation.done))
+    await this.deployer.close()
+  }
+
+  private start(
+    environment: Environment,
+    kind: Operation['kind'],
+    versionLabel: string | undefined,
+    body: (signal: AbortSignal) => Promise<void>
+  ): void {
+    if (this.closed) return
+    const controller = new AbortController()
+    const done = body(controller.signal)
+      .catch(error => {
+        if (error instanceof Aborted) return
+        this.ctx.log(
+          `beanstalk: ${kind} of ${environment.name} failed: ${(error as Error).stack ?? String(error)}`
+        )
+        this.emit(environment, 'ERROR', `Service error: ${(error as Error).message}`)
+        this.ready(environment, [(error as Error).message])
+      })
+      .finally(() => {
+        if (this.operations.get(environment.id)?.controller === controller)
+          this.operations.delete(environment.id)
+      })
+    this.operations.set(environment.id, { kind, controller, versionLabel, done })
+  }
+
+  /** Deploys and, when healthy, switches the environment to the version. Aborts discard the candidate. */
+  private async deploy(
+    environment: Environment,
+    versionLabel: string,
+    signal: AbortSignal
+  ): Promise<{ healthy: boolean; causes: string[] }> {
+    const version = this.state.versionsOf(environment.applicationName).get(versionLabel)
+    if (!version) return { healthy: false, causes: [`Application version ${versionLabel} no longer exists.`] }
+    let environmentVariables: Record<string, string>
+    try {
+      environmentVariables = await this.environmentVariables(environment)
+    } catch (error) {
+      return {
+        healthy: false,
+        causes: [`Unable to resolve environment secrets: ${(error as Error).message}`]
+      }
+    }
+    const candidate = await this.deployer.prepare({
+      environment,
+      version,
+      environmentVariables,
+      healthCheckPath: healthCheckPath(environment)
+    })
+    if (signal.aborted) {
+      await candidate.discard()
+      throw new Aborted()
+    }
+    if (appliesTo(this.faults.forceRed, environment.name)) {
+      this.faults.forceRed = undefined
+      await candidate.discard()
+      return { healthy: false, causes: [FAILED_DEPLOY_MESSAGE] }
+    }
+    if (!candidate.healthy) {
+      await candidate.discard()
+      return { healthy: false, causes: candidate.causes }
+    }
+    await candidate.promote()
+    environment.versionLabel = versionLabel
+    environment.loopbackEndpoint = this.deployer.endpoint(environment.id)
+    this.ready(environment, [])
+    return { healthy: true, causes: [] }
+  }
+
+  /** Properties as they are, plus secrets resolved from their Secrets Manager / SSM ARNs. */
+  private async environmentVariables(environment: Environment): Promise<Record<string, string>> {
+    const variables: Record<string, string> = {}
+    for (const setting of environment.optionSettings) {
+      if (setting.Namespace === ENVIRONMENT_PROPERTIES_NAMESPACE)
+        variables[setting.OptionName] = setting.Value
+    }
+    for (const setting of environment.optionSettings) {
+      if (setting.Namespace === ENVIRONMENT_SECRETS_NAMESPACE) {
+        variables[setting.OptionName] = await this.ctx.resolveSecret(setting.Value)
+      }
+    }
+    return variables
+  }
+
+  private ready(environment: Environment, causes: string[]): void {
+    environment.causes = causes
+    environment.health = causes.length === 0 ? 'Green' : 'Red'
+    environment.healthStatus = causes.length === 0 ? 'Ok' : 'Severe'
+    this.setStatus(environment, 'Ready', false)
+  }
+
+  private emitFailure(
+    environment: Environment,
+    requestId: string,
+    aborted: boolean,
+    versionLabel?: string
+  ): void {
+    this.emit(
+      environment,
+      'ERROR',
+      `Unsuccessful command execution on instance id(s) '${environment.instanceId}'. Aborting the operation.`,
+      requestId,
+      versionLabel
+    )
+    this.emit(environment, 'ERROR', FAILED_DEPLOY_MESSAGE, requestId, versionLabel)
+    if (aborted) this.emit(environment, 'ERROR', ABORTED_DEPLOY_MESSAGE, requestId, versionLabel)
+  }
+
+  private setStatus(environment: Environment, status: Environment['status'], abortable: boolean): void {
+    environment.status = status
+    environment.abortable = abortable
+    environment.updated = new Date()
+  }
+
+  private emit(
+    environment: Environment,
+    severity: Severity,
+    message: string,
+    requestId?: string,
+    versionLabel?: string
+  ): void {
+    this.events.add({
+      severity,
+      message,
+      applicationName: environment.applicationName,
+      environmentName: environment.name,
+      versionLabel: versionLabel ?? environment.versionLabel,
+      requestId
+    })
+  }
+
+  private sleep(
+    signal: AbortSignal,
+    ms = this.options.transitionMs * (this.faults.slowTransitions ?? 1)
+  ): Promise<void> {
+    return new Promise((resolve, reject) => {
+      if (signal.aborted) return reject(new Aborted())
+      const timer = setTimeout(() => {
+        signal.removeEventListener('abort', onAbort)
+        resolve()
+      }, ms)
+      const onAbort = (): void => {
+        clearTimeout(timer)
+        reject(new Aborted())
+      }
+      signal.addEventListener('abort', onAbort, { once: true })
+    })
+  }
+}
