@@ -11,6 +11,9 @@ require 'action_view/railtie'
 
 Bundler.require(*Rails.groups)
 
+# Used by config/database.yml, which Rails reads after this file.
+require_relative 'database_url'
+
 module Puppies
   class Application < Rails::Application
     config.load_defaults 6.1
