@@ -345,7 +345,8 @@ async function serve(
   try {
     standInRequest = {
       method: request.method ?? 'GET',
-      url: new URL(request.url ?? '/', `http://${headerValue(request.headers, 'host') ?? '127.0.0.1'}`),
+      // A fixed base: the Host may be a virtual-hosted name like bucket.127.0.0.1, which URL rejects.
+      url: new URL(request.url ?? '/', 'http://stand-in.invalid'),
       headers: request.headers,
       body: await readBody(request)
     }

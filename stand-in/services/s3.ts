@@ -207,7 +207,7 @@ export class S3Service {
           parts
         )
         return xmlResponse('CompleteMultipartUploadResult', {
-          Location: `${request.url.origin}/${bucket}/${encodeURIComponent(key)}`,
+          Location: `http://${headerValue(request.headers, 'host') ?? '127.0.0.1'}/${bucket}/${encodeURIComponent(key)}`,
           Bucket: bucket,
           Key: key,
           ETag: stored.etag
