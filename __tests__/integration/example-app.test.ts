@@ -11,6 +11,7 @@ import {
   bringUp,
   containerHostname,
   dockerAnswers,
+  execInService,
   leftovers,
   pollUntil,
   request,
@@ -112,6 +113,24 @@ function current(): PuppiesStack {
     expect(page.body).toContain(`Woof, ${name}!`)
   })
 
+  it('adds a puppy through the HTML form, redirecting back to the page on the same host and port', async () => {
+    const form = await request(current(), '/puppies')
+    const token = /name="authenticity_token" value="([^"]+)"/.exec(form.body)?.[1] ?? ''
+    const session = form.headers.getSetCookie().map(cookie => cookie.split(';')[0])
+    const name = `Fido ${randomBytes(2).toString('hex')}`
+
+    const posted = await request(current(), '/puppies', {
+      method: 'POST',
+      headers: { 'content-type': 'application/x-www-form-urlencoded', cookie: session.join('; ') },
+      body: new URLSearchParams({ authenticity_token: token, 'puppy[name]': name }).toString()
+    })
+
+    expect(posted.status).toBe(302)
+    // Nginx passes the Host header with its port, so Rails redirects back here.
+    expect(posted.headers.get('location')).toBe(`${current().baseUrl}/puppies`)
+    expect((await request(current(), '/puppies')).body).toContain(name)
+  })
+
   it('rejects a form post without its CSRF token', async () => {
     const forged = await request(current(), '/puppies', {
       method: 'POST',
@@ -120,6 +139,22 @@ function current(): PuppiesStack {
     })
 
     expect(forged.status).toBe(422)
+  })
+
+  it('connects with DATABASE_PASSWORD overriding the password in DATABASE_URL', async () => {
+    // What the deploy action does on Elastic Beanstalk: the bundle's URL has
+    // no (here: a wrong) password, the RDS-managed one comes separately.
+    const count = await execInService(
+      current(),
+      'web',
+      {
+        DATABASE_URL: 'postgres://puppies:not-the-password@db:5432/puppies',
+        DATABASE_PASSWORD: 'puppies'
+      },
+      ['bin/rails', 'runner', 'print Puppy.connection.select_value("SELECT count(*) FROM puppies")']
+    )
+
+    expect(Number(count.trim().split('\n').pop())).toBeGreaterThan(0)
   })
 
   // Last: it leaves the stack without Redis.

@@ -73,6 +73,20 @@ export async function containerHostname(stack: PuppiesStack, service: string): P
   return stdout.trim()
 }
 
+/** Runs a command in a running service's container with extra environment; resolves to its stdout. */
+export async function execInService(
+  stack: PuppiesStack,
+  service: string,
+  environment: Record<string, string>,
+  command: string[]
+): Promise<string> {
+  const envArgs = Object.entries(environment).flatMap(([name, value]) => ['-e', `${name}=${value}`])
+  const { stdout } = await run('docker', ['exec', ...envArgs, `${stack.prefix}-${service}`, ...command], {
+    timeout: 120_000
+  })
+  return stdout
+}
+
 /** The last lines of a service's log, to explain a failure. */
 export async function serviceLog(stack: PuppiesStack, service: string): Promise<string> {
   try {
