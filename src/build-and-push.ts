@@ -21,7 +21,7 @@ import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from './adapters
 import { imageTags, ociLabels } from './adapters/docker/image-tags.js'
 import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from './adapters/docker/layer-stats.js'
 import { actionsLogger, type StageLogger } from './adapters/docker/logger.js'
-import { fetchManifest, type RegistryAccess } from './adapters/docker/registry-api.js'
+import type { Manifest, RegistryAccess } from './adapters/docker/registry-api.js'
 import type { ExistingImage, RepositorySettings, TagMutability } from './adapters/ecr.js'
 import type { ImageBuild } from './core/plan-types.js'
 
@@ -50,6 +50,8 @@ export interface ImageRegistry {
   login(): Promise<RegistryAccess>
   ensureRepository(name: string, settings: RepositorySettings): Promise<string>
   findImage(repository: string, tag: string): Promise<ExistingImage | undefined>
+  /** The image manifest of a tag or digest, undefined when there is none. */
+  getManifest(repository: string, reference: string): Promise<Manifest | undefined>
 }
 
 export interface BuildAndPushOptions {
@@ -220,7 +222,7 @@ const logLines = (context: StageContext, image: ImageBuild) => (line: string) =>
   context.logger.info(`[${image.id}] ${line}`)
 
 async function manifestOf(context: StageContext, image: ImageBuild, reference: string) {
-  const manifest = await fetchManifest(context.access, image.repository, reference)
+  const manifest = await context.options.registry.getManifest(image.repository, reference)
   if (!manifest) throw new Error(`the registry has no manifest ${image.repository}@${reference}`)
   return manifest
 }
@@ -292,11 +294,9 @@ async function buildAndPushWithBuildx(
 ): Promise<PushedImage> {
   const input = buildInput(context, image, paths, uri, tags)
   // What the registry already holds, to tell uploaded layers from reused ones afterwards.
-  const cacheManifest = await fetchManifest(
-    context.access,
-    image.repository,
-    context.settings.cacheTag
-  ).catch(() => undefined)
+  const cacheManifest = await context.options.registry
+    .getManifest(image.repository, context.settings.cacheTag)
+    .catch(() => undefined)
   const blobsBefore = new Set(cacheManifest?.layers.map(layer => layer.digest) ?? [])
   const folder = await mkdtemp(path.join(tmpdir(), 'bdd-buildx-'))
   const metadataFile = path.join(folder, 'metadata.json')

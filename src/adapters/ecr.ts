@@ -4,6 +4,7 @@
 // that makes a re-run on the same commit skip build and push.
 
 import {
+  BatchGetImageCommand,
   CreateRepositoryCommand,
   DescribeImagesCommand,
   DescribeRepositoriesCommand,
@@ -16,7 +17,12 @@ import {
 import type { CommandRunner } from './docker/command-runner.js'
 import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
 import type { StageLogger } from './docker/logger.js'
-import type { RegistryAccess } from './docker/registry-api.js'
+import {
+  IMAGE_MANIFEST_TYPES,
+  parseManifest,
+  type Manifest,
+  type RegistryAccess
+} from './docker/registry-api.js'
 
 export type TagMutability = 'MUTABLE' | 'IMMUTABLE'
 
@@ -191,6 +197,26 @@ export class EcrRegistry {
       if (errorName(error) === 'ImageNotFoundException') return undefined
       throw new Error(`ECR DescribeImages ${repository}:${tag} failed: ${messageOf(error)}`)
     }
+  }
+
+  /** The image manifest for a tag or digest (BatchGetImage), or undefined when there is none. */
+  async getManifest(repository: string, reference: string): Promise<Manifest | undefined> {
+    const imageId = reference.startsWith('sha256:') ? { imageDigest: reference } : { imageTag: reference }
+    let answer
+    try {
+      answer = await this.ecr.send(
+        new BatchGetImageCommand({
+          repositoryName: repository,
+          imageIds: [imageId],
+          acceptedMediaTypes: IMAGE_MANIFEST_TYPES
+        })
+      )
+    } catch (error) {
+      throw new Error(`ECR BatchGetImage ${repository}:${reference} failed: ${messageOf(error)}`)
+    }
+    const image = answer.images?.[0]
+    if (!image?.imageManifest || !image.imageId?.imageDigest) return undefined
+    return parseManifest(image.imageManifest, image.imageId.imageDigest, image.imageManifestMediaType)
   }
 }
 

@@ -43,6 +43,10 @@ function fakeRegistry(existingDigest?: string) {
     findImage: async (repository, tag) => {
       calls.push(`findImage ${repository}:${tag}`)
       return existingDigest ? { digest: existingDigest, tags: [tag] } : undefined
+    },
+    getManifest: async (repository, reference) => {
+      calls.push(`getManifest ${repository}:${reference}`)
+      return undefined
     }
   }
   return { registry, calls }

@@ -1,11 +1,10 @@
-// Reads manifests through the registry's HTTP API (Docker Registry v2, which
-// ECR serves too). Basic authentication with the same user and password as
-// `docker login` works for ECR (AWS + token) and for htpasswd registries.
+// Registry-side shapes the stage works with: how to reach the registry
+// (what `docker login` used) and the layers of a pushed image manifest.
 
 export interface RegistryAccess {
   /** host[:port] as used in image references, e.g. 123.dkr.ecr.eu-west-1.amazonaws.com. */
   host: string
-  /** Base URL of the registry API (ECR's proxyEndpoint), e.g. https://123.dkr.ecr.eu-west-1.amazonaws.com. */
+  /** ECR's proxyEndpoint, e.g. https://123.dkr.ecr.eu-west-1.amazonaws.com. */
   endpoint: string
   username: string
   password: string
@@ -22,7 +21,8 @@ export interface Manifest {
   layers: ManifestLayer[]
 }
 
-const MANIFEST_TYPES = [
+/** The media types of a single-platform image manifest, the only kind ECS runs by digest. */
+export const IMAGE_MANIFEST_TYPES = [
   'application/vnd.docker.distribution.manifest.v2+json',
   'application/vnd.oci.image.manifest.v1+json'
 ]
@@ -32,26 +32,12 @@ interface ManifestJson {
   layers?: { digest?: string; size?: number }[]
 }
 
-/** The single-platform manifest of `repository:reference`, or undefined when the registry has none. */
-export async function fetchManifest(
-  access: RegistryAccess,
-  repository: string,
-  reference: string
-): Promise<Manifest | undefined> {
-  const url = `${access.endpoint.replace(/\/+$/, '')}/v2/${repository}/manifests/${reference}`
-  const authorization = Buffer.from(`${access.username}:${access.password}`).toString('base64')
-  const response = await fetch(url, {
-    headers: { Accept: MANIFEST_TYPES.join(', '), Authorization: `Basic ${authorization}` }
-  })
-  if (response.status === 404) return undefined
-  if (!response.ok) {
-    throw new Error(`registry answered ${response.status} for the manifest ${repository}:${reference}`)
-  }
-  const body = (await response.json()) as ManifestJson
-  const digest = response.headers.get('docker-content-digest') ?? reference
+/** Pure: the layers of an image manifest document. */
+export function parseManifest(body: string, digest: string, mediaType?: string): Manifest {
+  const json = JSON.parse(body) as ManifestJson
   return {
     digest,
-    mediaType: body.mediaType ?? response.headers.get('content-type') ?? '',
-    layers: (body.layers ?? []).map(layer => ({ digest: layer.digest ?? '', size: layer.size ?? 0 }))
+    mediaType: json.mediaType ?? mediaType ?? '',
+    layers: (json.layers ?? []).map(layer => ({ digest: layer.digest ?? '', size: layer.size ?? 0 }))
   }
 }

@@ -1,0 +1,286 @@
+// The build-and-push stage against a real Docker daemon and the AWS stand-in
+// (its ECR API and the real docker-registry behind it): a code change built
+// on a FRESH runner (a second, empty dockerd) uploads only the code layer.
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { promisify } from 'node:util'
+
+import { createCommandRunner } from '../../src/adapters/docker/command-runner.js'
+import { detectBuilder } from '../../src/adapters/docker/builder-detection.js'
+import type { Manifest } from '../../src/adapters/docker/registry-api.js'
+import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
+import { buildAndPush, type ImageReport } from '../../src/build-and-push.js'
+import type { ImageBuild } from '../../src/core/plan-types.js'
+import { startStandIn, type StandIn } from '../../stand-in/server.js'
+
+const execFileAsync = promisify(execFile)
+const here = path.dirname(fileURLToPath(import.meta.url))
+const repoRoot = path.resolve(here, '../..')
+const fixture = path.resolve(here, '../fixtures/build-app')
+const unique = `bdd-bp-${process.pid}-${Date.now().toString(36)}`
+
+async function dockerAnswers(): Promise<boolean> {
+  return execFileAsync('docker', ['info'], { timeout: 30_000 }).then(
+    () => true,
+    () => false
+  )
+}
+const dockerAvailable = await dockerAnswers()
+if (!dockerAvailable)
+  console.warn('Skipping build-and-push integration tests: `docker info` failed (no Docker daemon)')
+const describeWithDocker = dockerAvailable ? describe : describe.skip
+
+/** A second dockerd with empty storage and its own bridge: what a fresh GitHub runner starts with. */
+interface FreshDaemon {
+  host: string
+  process: ChildProcess
+  root: string
+  bridge: string
+}
+
+// Not --bridge=none: a dockerd started with it deletes the host's docker0
+// interface, breaking the shared daemon. Its own bridge leaves docker0 alone.
+async function createBridge(name: string): Promise<void> {
+  await execFileAsync('ip', ['link', 'add', name, 'type', 'bridge'])
+  await execFileAsync('ip', ['addr', 'add', '10.213.77.1/24', 'dev', name])
+  await execFileAsync('ip', ['link', 'set', name, 'up'])
+}
+
+async function startFreshDaemon(root: string): Promise<FreshDaemon> {
+  const socket = path.join(root, 'docker.sock')
+  const bridge = `bdd${process.pid.toString(36)}`.slice(0, 15)
+  await createBridge(bridge)
+  const child = spawn(
+    'dockerd',
+    [
+      `--data-root=${path.join(root, 'data')}`,
+      `--exec-root=${path.join(root, 'exec')}`,
+      `--pidfile=${path.join(root, 'dockerd.pid')}`,
+      `-H=unix://${socket}`,
+      `--bridge=${bridge}`,
+      '--iptables=false',
+      '--ip-masq=false',
+      '--storage-driver=overlay2'
+    ],
+    { stdio: 'ignore' }
+  )
+  const host = `unix://${socket}`
+  for (let attempt = 0; attempt < 120; attempt++) {
+    const ready = await execFileAsync('docker', ['-H', host, 'info']).then(
+      () => true,
+      () => false
+    )
+    if (ready) return { host, process: child, root, bridge }
+    await new Promise(resolve => setTimeout(resolve, 500))
+  }
+  child.kill()
+  await execFileAsync('ip', ['link', 'delete', bridge])
+  throw new Error('the fresh dockerd did not start')
+}
+
+async function stopFreshDaemon(daemon: FreshDaemon): Promise<void> {
+  const exited = new Promise(resolve => daemon.process.once('exit', resolve))
+  if (daemon.process.exitCode === null) daemon.process.kill('SIGTERM')
+  await exited
+  await execFileAsync('ip', ['link', 'delete', daemon.bridge])
+  await rm(daemon.root, { recursive: true, force: true })
+}
+
+/** Copies the base image into the fresh daemon, as a runner would pull it. */
+async function loadBaseImage(host: string): Promise<void> {
+  await new Promise<void>((resolve, reject) => {
+    const save = spawn('docker', ['save', 'debian:bookworm-slim'], { stdio: ['ignore', 'pipe', 'inherit'] })
+    const load = spawn('docker', ['-H', host, 'load', '--quiet'], { stdio: ['pipe', 'ignore', 'inherit'] })
+    save.stdout.pipe(load.stdin)
+    load.once('exit', code => (code === 0 ? resolve() : reject(new Error(`docker load exited ${code}`))))
+  })
+}
+
+describeWithDocker('build and push on a fresh runner', () => {
+  let standIn: StandIn
+  let workdir: string
+  let appDir: string
+  let dockerConfig: string
+  let freshDaemon: FreshDaemon | undefined
+  let ecrClient: ECRClient
+  const savedPath = process.env.PATH
+  const logLines: string[] = []
+  const logger = {
+    info: (line: string) => void logLines.push(line),
+    warning: (line: string) => void logLines.push(`warning: ${line}`),
+    setSecret: () => undefined
+  }
+  const image: ImageBuild = {
+    id: 'web',
+    services: ['web', 'worker'],
+    repository: `${unique}/web`,
+    context: 'app-src',
+    dockerfile: 'Dockerfile',
+    args: {},
+    target: 'app'
+  }
+  let first: ImageReport
+  let second: ImageReport
+
+  beforeAll(async () => {
+    // The Debian 20.10 CLI can use the daemon's BuildKit; the 28.x one in /usr/local/bin cannot without buildx.
+    process.env.PATH = `/usr/bin:${savedPath ?? ''}`
+    await execFileAsync('bash', [path.join(repoRoot, 'scripts/base-image.sh')])
+    workdir = await mkdtemp(path.join(tmpdir(), `${unique}-`))
+    appDir = path.join(workdir, 'app-src')
+    dockerConfig = path.join(workdir, 'docker-config')
+    await cp(fixture, appDir, { recursive: true })
+    standIn = await startStandIn({ runContainers: false })
+    ecrClient = new ECRClient({
+      region: standIn.env.AWS_REGION,
+      endpoint: standIn.endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
+    })
+  }, 180_000)
+
+  afterAll(async () => {
+    process.env.PATH = savedPath
+    if (freshDaemon) await stopFreshDaemon(freshDaemon)
+    const host = standIn?.registry?.host
+    if (host) {
+      const listed = await execFileAsync('docker', [
+        'image',
+        'ls',
+        '--format',
+        '{{.Repository}}:{{.Tag}}',
+        `${host}/${unique}/web`
+      ])
+      const references = listed.stdout.split('\n').filter(Boolean)
+      if (references.length > 0) await execFileAsync('docker', ['image', 'rm', '--force', ...references])
+    }
+    ecrClient?.destroy()
+    await standIn?.stop()
+    if (workdir) await rm(workdir, { recursive: true, force: true })
+  }, 120_000)
+
+  function stageOptions(commitSha: string, dockerHost?: string) {
+    const run = createCommandRunner({
+      DOCKER_CONFIG: dockerConfig,
+      ...(dockerHost ? { DOCKER_HOST: dockerHost } : {})
+    })
+    return {
+      workspace: workdir,
+      commitSha,
+      versionLabel: `v-${commitSha}`,
+      sourceUrl: 'https://github.com/example/puppies',
+      registry: new EcrRegistry(ecrClient, run, logger),
+      run,
+      logger
+    }
+  }
+
+  async function manifestOf(report: ImageReport): Promise<Manifest> {
+    const registry = new EcrRegistry(ecrClient, createCommandRunner(), logger)
+    const manifest = await registry.getManifest(image.repository, report.digest)
+    if (!manifest) throw new Error(`no manifest for ${report.digest}`)
+    return manifest
+  }
+
+  it('builds with BuildKit and pushes every layer the first time', async () => {
+    ;[first] = (await buildAndPush([image], stageOptions('c0ffee1'))) as [ImageReport]
+    const manifest = await manifestOf(first)
+    expect(first).toMatchObject({
+      id: 'web',
+      services: ['web', 'worker'],
+      builder: 'buildkit',
+      reused: false,
+      tags: ['c0ffee1', 'v-c0ffee1'],
+      imageUri: `${standIn.registry?.host}/${image.repository}@${first.digest}`,
+      layersPushed: manifest.layers.length,
+      layersExisting: 0,
+      bytesPushed: manifest.layers.reduce((sum, layer) => sum + layer.size, 0)
+    })
+    expect(logLines.some(line => line.startsWith('[web] '))).toBe(true)
+  }, 300_000)
+
+  it('uploads only the changed code layer from an empty daemon', async () => {
+    await writeFile(path.join(appDir, 'app', 'greeting.txt'), 'Hello from version 2\n')
+    freshDaemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), `${unique}-dockerd-`)))
+    const emptyImages = await execFileAsync('docker', ['-H', freshDaemon.host, 'image', 'ls', '--quiet'])
+    expect(emptyImages.stdout.trim()).toBe('')
+    // The shared daemon's bridge must survive the second daemon.
+    await execFileAsync('ip', ['link', 'show', 'docker0'])
+    await loadBaseImage(freshDaemon.host)
+
+    const uploadsBefore = standIn.registry?.uploads().length ?? 0
+    ;[second] = (await buildAndPush([image], stageOptions('c0ffee2', freshDaemon.host))) as [ImageReport]
+    const uploads = standIn.registry?.uploads().slice(uploadsBefore) ?? []
+
+    const [before, after] = [await manifestOf(first), await manifestOf(second)]
+    const codeLayer = after.layers.at(-1)
+    expect(second).toMatchObject({ reused: false, builder: 'buildkit', layersPushed: 1, layersExisting: 2 })
+    // Base and dependency layers kept their digests: they came from the cache, not a rebuild.
+    expect(after.layers.slice(0, -1)).toEqual(before.layers.slice(0, -1))
+    expect(codeLayer?.digest).not.toBe(before.layers.at(-1)?.digest)
+    expect(second.bytesPushed).toBe(codeLayer?.size)
+    // The registry saw exactly the code layer and the new image config uploaded.
+    const layerUploads = uploads.filter(upload => after.layers.some(layer => layer.digest === upload.digest))
+    expect(layerUploads.map(upload => upload.digest)).toEqual([codeLayer?.digest])
+    expect(uploads).toHaveLength(2)
+    console.log(
+      `fresh runner: pushed ${second.bytesPushed} bytes (code layer ${codeLayer?.size} bytes); ` +
+        `dependency layer ${after.layers[1]?.size} bytes reused; registry received ${uploads.reduce((sum, u) => sum + u.bytes, 0)} bytes in ${uploads.length} blob uploads`
+    )
+  }, 300_000)
+
+  it('reuses the image of a commit already in ECR: no build, no push', async () => {
+    const uploadsBefore = standIn.registry?.uploads().length ?? 0
+    const manifestsBefore = standIn.registry?.manifestPushes().length ?? 0
+    const [again] = (await buildAndPush([image], stageOptions('c0ffee2', freshDaemon?.host))) as [ImageReport]
+    expect(again).toMatchObject({
+      reused: true,
+      digest: second.digest,
+      imageUri: second.imageUri,
+      bytesPushed: 0
+    })
+    expect(standIn.registry?.uploads().length).toBe(uploadsBefore)
+    expect(standIn.registry?.manifestPushes().length).toBe(manifestsBefore)
+  }, 120_000)
+
+  it('fails with one line naming the image when the build fails, pushing nothing', async () => {
+    await writeFile(path.join(appDir, 'Dockerfile.broken'), 'FROM debian:bookworm-slim\nRUN exit 3\n')
+    const manifestsBefore = standIn.registry?.manifestPushes().length ?? 0
+    const broken = { ...image, dockerfile: 'Dockerfile.broken', target: undefined }
+    const failure = buildAndPush([broken], stageOptions('c0ffee3')).then(
+      () => undefined,
+      (error: Error) => error.message
+    )
+    const message = await failure
+    expect(message).toMatch(/^Build of image web \(services web, worker\) failed: .*exit code: 3/)
+    expect(message).not.toContain('\n')
+    expect(standIn.registry?.manifestPushes().length).toBe(manifestsBefore)
+  }, 120_000)
+
+  it('logs out of the registry', async () => {
+    const run = createCommandRunner({ DOCKER_CONFIG: dockerConfig })
+    await logoutFromRegistry(run, standIn.registry?.host as string)
+    const config = await execFileAsync('cat', [path.join(dockerConfig, 'config.json')])
+    expect(config.stdout).not.toContain(standIn.registry?.host as string)
+  })
+})
+
+describeWithDocker('builder detection on this machine', () => {
+  const savedPath = process.env.PATH
+  afterAll(() => {
+    process.env.PATH = savedPath
+  })
+
+  it.each([
+    ['/usr/local/bin', 'legacy'],
+    ['/usr/bin', 'buildkit']
+  ])('with %s first on PATH → %s', async (first, expected) => {
+    process.env.PATH = `${first}:${savedPath ?? ''}`
+    expect((await detectBuilder(createCommandRunner())).builder).toBe(expected)
+  })
+})
