@@ -134,6 +134,8 @@ export class Lifecycle {
           }
         }
         this.emit(environment, 'INFO', 'Successfully deployed new configuration to environment.', requestId)
+        // Health stays what it was: a configuration change does not heal a Red environment.
+        this.setStatus(environment, 'Ready', false)
       }
       this.emit(environment, 'INFO', 'Environment update completed successfully.', requestId)
     })
