@@ -82,7 +82,6 @@ interface StageContext {
   run: CommandRunner
   logger: StageLogger
   builder: Builder
-  access: RegistryAccess
   settings: RepositorySettings
 }
 
@@ -129,13 +128,13 @@ export async function buildAndPush(
         'previous image, so builds on a fresh runner download more. Install docker buildx for a registry cache.'
     )
   }
-  const access = await options.registry.login()
+  // Logging in first makes a credentials problem fail the stage before any build starts.
+  await options.registry.login()
   const context: StageContext = {
     options,
     run,
     logger,
     builder: detection.builder,
-    access,
     settings: {
       tagMutability: options.tagMutability ?? 'MUTABLE',
       keepImages: options.keepImages ?? DEFAULT_KEEP_IMAGES,
