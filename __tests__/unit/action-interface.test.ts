@@ -1,0 +1,42 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import { parse } from 'yaml'
+import { INPUT_NAMES } from '../../src/context.js'
+import { parseInputs } from '../../src/core/inputs.js'
+
+interface ActionYaml {
+  runs: { using: string; main: string; post?: string }
+  inputs: Record<string, { description?: string; default?: string; required?: boolean }>
+  outputs: Record<string, { description?: string }>
+}
+
+const action = parse(readFileSync(new URL('../../action.yml', import.meta.url), 'utf8')) as ActionYaml
+
+describe('action.yml', () => {
+  it('runs the bundled action on GitHub’s current Node runtime, with a post step', () => {
+    expect(action.runs).toMatchObject({ using: 'node24', main: 'dist/index.js', post: 'dist/index.js' })
+  })
+
+  it('declares exactly the inputs the action reads', () => {
+    const { inputNames } = parseInputs(
+      { application: 'puppies', environment: 'puppies-prod' },
+      { eventName: 'push', sha: 'a'.repeat(40) }
+    )
+    expect(Object.keys(action.inputs).sort()).toEqual([...INPUT_NAMES].sort())
+    expect([...inputNames].sort()).toEqual([...INPUT_NAMES].sort())
+  })
+
+  it('gives every input a description and a default (kebab-case names)', () => {
+    for (const [name, input] of Object.entries(action.inputs)) {
+      expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/)
+      expect(input.description?.length).toBeGreaterThan(10)
+      if (!input.required) expect(input.default).toBeDefined()
+    }
+  })
+
+  it('declares the outputs later steps use', () => {
+    expect(Object.keys(action.outputs).sort()).toEqual(
+      ['bundle-path', 'dockerrun', 'environment-name', 'environment-url', 'health', 'images', 'version-label'].sort()
+    )
+  })
+})
