@@ -176,6 +176,10 @@ export class ContainerDeployer implements Deployer {
         input: registry.password
       })
       .then(() => undefined)
+      .catch((error: unknown) => {
+        this.loggedIn = undefined // let the next deploy try again
+        throw error
+      })
     return this.loggedIn
   }
 }
