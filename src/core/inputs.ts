@@ -87,7 +87,8 @@ function parseBacking(reader: InputReader, name: string, schemes: string[]): Bac
     try {
       url = new URL(value)
     } catch {
-      throw new InputError(name, `"${value}" is not a valid URL`)
+      // Never repeat a password (the check below cannot run on a URL that does not parse).
+      throw new InputError(name, `"${value.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@')}" is not a valid URL`)
     }
     const scheme = url.protocol.replace(/:$/, '')
     if (!schemes.includes(scheme)) {

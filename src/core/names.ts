@@ -45,6 +45,8 @@ export function toRepositoryPrefix(application: string): string {
   const cleaned = application
     .toLowerCase()
     .replace(/[^a-z0-9._/-]+/g, '-')
+    // ECR allows one separator between components: ". " in "Co. (prod)" must not give ".-".
+    .replace(/[._-]{2,}/g, '-')
     .replace(/^[^a-z0-9]+|[^a-z0-9]+$/g, '')
   return cleaned.length >= 2 ? cleaned : `app-${cleaned}`.replace(/-$/, '')
 }

@@ -1,0 +1,221 @@
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
+import { parse } from 'yaml'
+import { InputError } from '../../../src/core/errors.js'
+import { parseInputs, type RawInputs } from '../../../src/core/inputs.js'
+import { prRun, pushRun, repoRoot, SHA } from './support.js'
+
+const minimal: RawInputs = { application: 'puppies', environment: 'puppies-prod' }
+
+function inputErrorOf(raw: RawInputs, run = pushRun): InputError {
+  try {
+    parseInputs(raw, run)
+  } catch (error) {
+    if (error instanceof InputError) return error
+    throw error
+  }
+  throw new Error(`expected an InputError for ${JSON.stringify(raw)}`)
+}
+
+describe('parseInputs defaults', () => {
+  const { config } = parseInputs(minimal, pushRun)
+
+  it('deploys the compose file with the default variable names and a sha-<12> label', () => {
+    expect(config).toMatchObject({
+      mode: 'deploy',
+      application: 'puppies',
+      environments: ['puppies-prod'],
+      composeFile: 'docker-compose.yml',
+      databaseEnv: 'DATABASE_URL',
+      databasePasswordEnv: 'DATABASE_PASSWORD',
+      cacheEnv: 'REDIS_URL',
+      database: { kind: 'unset' },
+      cache: { kind: 'unset' },
+      secrets: [],
+      versionLabel: `sha-${SHA.slice(0, 12)}`,
+      versionDescription: `acme/puppies@${SHA.slice(0, 12)} (run 42)`,
+      waitTimeoutMs: 20 * 60_000,
+      ecrRepositoryPrefix: 'puppies',
+      ecrTagMutability: 'MUTABLE',
+      ecrKeepImages: 30,
+      keepVersions: 50,
+      defaultMemoryReservation: 256,
+      logDriver: 'awslogs',
+      smokeTest: 'auto',
+      smokeTestPath: '/',
+      build: true,
+      allowYellow: false,
+      autoRollback: true,
+      commitSha: SHA
+    })
+    expect(config.services).toBeUndefined()
+    expect(config.region).toBeUndefined()
+  })
+
+  it('labels a preview pr-<n>-<head sha> and derives the environment name from the application', () => {
+    const preview = parseInputs({ application: 'Puppies App', mode: 'preview' }, prRun).config
+    expect(preview.versionLabel).toBe('pr-17-abcdefabcdef')
+    expect(preview.environments).toEqual(['Puppies-App-pr-17'])
+    expect(preview.commitSha).toBe(prRun.pullRequest?.headSha)
+  })
+
+  it('keeps a preview environment name within 40 characters for a long application name', () => {
+    const preview = parseInputs({ application: 'a'.repeat(100), mode: 'preview' }, prRun).config
+    expect(preview.environments[0]).toBe(`${'a'.repeat(34)}-pr-17`)
+  })
+
+  it('does not require an environment in plan and cleanup mode', () => {
+    for (const mode of ['plan', 'cleanup']) {
+      expect(parseInputs({ application: 'puppies', mode }, pushRun).config.environments).toEqual([])
+    }
+  })
+
+  it('leaves the rollback label empty so the last Green version is chosen', () => {
+    expect(parseInputs({ ...minimal, mode: 'rollback' }, pushRun).config.versionLabel).toBe('')
+  })
+
+  it('reads several environments separated by spaces and new lines, trimming every input', () => {
+    const { config: several } = parseInputs(
+      { application: '  puppies ', environment: 'puppies-a puppies-b\npuppies-c', 'wait-timeout': ' 1h30m ' },
+      pushRun
+    )
+    expect(several.application).toBe('puppies')
+    expect(several.environments).toEqual(['puppies-a', 'puppies-b', 'puppies-c'])
+    expect(several.waitTimeoutMs).toBe(90 * 60_000)
+  })
+
+  it('parses backing inputs: identifier, endpoint URL, none', () => {
+    const { config: backing } = parseInputs(
+      { ...minimal, database: 'puppies-db', cache: 'redis://cache.internal:6379/0' },
+      pushRun
+    )
+    expect(backing.database).toEqual({ kind: 'identifier', id: 'puppies-db' })
+    expect(backing.cache).toEqual({ kind: 'endpoint', url: 'redis://cache.internal:6379/0' })
+    expect(parseInputs({ ...minimal, database: 'NONE' }, pushRun).config.database).toEqual({ kind: 'none' })
+  })
+
+  it('reads secrets lines, skipping blanks and comments', () => {
+    const secrets = [
+      '# app secrets',
+      'SECRET_KEY_BASE=arn:aws:secretsmanager:eu-west-1:123456789012:secret:puppies/skb-AbCdEf',
+      '',
+      'API_TOKEN = arn:aws:ssm:eu-west-1:123456789012:parameter/puppies/api-token',
+      'SENTRY_DSN=/puppies/sentry-dsn'
+    ].join('\n')
+    expect(parseInputs({ ...minimal, secrets }, pushRun).config.secrets).toEqual([
+      {
+        name: 'SECRET_KEY_BASE',
+        valueFrom: 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:puppies/skb-AbCdEf'
+      },
+      { name: 'API_TOKEN', valueFrom: 'arn:aws:ssm:eu-west-1:123456789012:parameter/puppies/api-token' },
+      { name: 'SENTRY_DSN', valueFrom: '/puppies/sentry-dsn' }
+    ])
+  })
+
+  it('derives a valid ECR prefix from an application name with spaces and punctuation', () => {
+    for (const application of ['Puppies App', 'Puppies Co. (prod)', 'a._b', 'x']) {
+      const { config: derived } = parseInputs({ ...minimal, application }, pushRun)
+      expect(derived.ecrRepositoryPrefix).toMatch(/^[a-z0-9]+(?:(?:\.|_|__|-+)[a-z0-9]+)*$/)
+    }
+  })
+
+  it('reads exactly the inputs that action.yml declares', () => {
+    const actionYml = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: object }
+    const { inputNames } = parseInputs({ ...minimal, 'log-group': '/x', 'solution-stack': 's' }, pushRun)
+    expect([...inputNames].sort()).toEqual(Object.keys(actionYml.inputs).sort())
+  })
+})
+
+describe('parseInputs rejects bad inputs, naming the input in one line', () => {
+  const role = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+  const arn = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:x'
+  it.each<[string, RawInputs, string]>([
+    ['missing application', { environment: 'puppies-prod' }, 'application'],
+    ['application with "/"', { ...minimal, application: 'acme/puppies' }, 'application'],
+    ['application longer than 100 characters', { ...minimal, application: 'a'.repeat(101) }, 'application'],
+    ['environment shorter than 4 characters', { ...minimal, environment: 'abc' }, 'environment'],
+    ['environment longer than 40 characters', { ...minimal, environment: 'e'.repeat(41) }, 'environment'],
+    ['environment with an underscore', { ...minimal, environment: 'puppies_prod' }, 'environment'],
+    ['environment with a leading hyphen', { ...minimal, environment: '-puppies' }, 'environment'],
+    ['environment named twice', { ...minimal, environment: 'puppies-a\npuppies-a' }, 'environment'],
+    ['missing environment in deploy mode', { application: 'puppies' }, 'environment'],
+    ['unknown mode', { ...minimal, mode: 'destroy' }, 'mode'],
+    ['preview outside pull_request', { ...minimal, mode: 'preview' }, 'mode'],
+    ['version-label over 100 characters', { ...minimal, 'version-label': 'v'.repeat(101) }, 'version-label'],
+    ['version-label with "/"', { ...minimal, 'version-label': 'release/1.2' }, 'version-label'],
+    ['version-label with spaces', { ...minimal, 'version-label': 'release 1.2' }, 'version-label'],
+    ['wait-timeout "soon"', { ...minimal, 'wait-timeout': 'soon' }, 'wait-timeout'],
+    ['wait-timeout "10 minutes"', { ...minimal, 'wait-timeout': '10 minutes' }, 'wait-timeout'],
+    ['wait-timeout of zero', { ...minimal, 'wait-timeout': '0s' }, 'wait-timeout'],
+    ['region "mars-1"', { ...minimal, region: 'mars-1' }, 'region'],
+    ['boolean "yes"', { ...minimal, 'allow-yellow': 'yes' }, 'allow-yellow'],
+    ['boolean "1"', { ...minimal, build: '1' }, 'build'],
+    ['integer "-1"', { ...minimal, 'keep-versions': '-1' }, 'keep-versions'],
+    ['integer "abc"', { ...minimal, 'memory-reservation': 'abc' }, 'memory-reservation'],
+    ['integer below the minimum', { ...minimal, 'memory-reservation': '2' }, 'memory-reservation'],
+    [
+      'ecr-repository-prefix with uppercase',
+      { ...minimal, 'ecr-repository-prefix': 'Puppies' },
+      'ecr-repository-prefix'
+    ],
+    ['ecr-tag-mutability unknown', { ...minimal, 'ecr-tag-mutability': 'FROZEN' }, 'ecr-tag-mutability'],
+    ['secrets malformed line', { ...minimal, secrets: 'SECRET_KEY_BASE' }, 'secrets'],
+    ['secrets value with spaces', { ...minimal, secrets: `A=${arn} extra` }, 'secrets'],
+    ['secrets not an ARN', { ...minimal, secrets: 'API_TOKEN=hunter2' }, 'secrets'],
+    ['secrets name duplicated', { ...minimal, secrets: `A=${arn}\nA=${arn}` }, 'secrets'],
+    [
+      'execution-role-arn not a role ARN',
+      { ...minimal, 'execution-role-arn': 'arn:aws:iam::123456789012:user/ci' },
+      'execution-role-arn'
+    ],
+    [
+      'execution-role-arn a role name',
+      { ...minimal, 'execution-role-arn': 'ecsTaskExecutionRole' },
+      'execution-role-arn'
+    ],
+    [
+      'database endpoint with a password',
+      { ...minimal, database: 'postgres://app:hunter2@db.internal:5432/app' },
+      'database'
+    ],
+    [
+      'database endpoint with a wrong scheme',
+      { ...minimal, database: 'http://db.internal:5432/app' },
+      'database'
+    ],
+    ['database neither identifier nor URL', { ...minimal, database: 'db.internal' }, 'database'],
+    ['cache endpoint with a database scheme', { ...minimal, cache: 'postgres://cache.internal' }, 'cache'],
+    ['database-env not a variable name', { ...minimal, 'database-env': 'DATABASE-URL' }, 'database-env'],
+    ['bucket name with uppercase', { ...minimal, bucket: 'My_Bucket' }, 'bucket'],
+    ['bucket name too short', { ...minimal, bucket: 'ab' }, 'bucket'],
+    ['smoke-test-path without "/"', { ...minimal, 'smoke-test-path': 'up' }, 'smoke-test-path'],
+    ['smoke-test unknown', { ...minimal, 'smoke-test': 'maybe' }, 'smoke-test'],
+    ['log-driver unknown', { ...minimal, 'log-driver': 'syslog' }, 'log-driver'],
+    [
+      'preview-base-environment invalid',
+      { ...minimal, 'preview-base-environment': 'a_b' },
+      'preview-base-environment'
+    ]
+  ])('%s', (_case, raw, input) => {
+    const error = inputErrorOf(raw)
+    expect(error.input).toBe(input)
+    expect(error.message.startsWith(`Input '${input}': `)).toBe(true)
+    expect(error.message).not.toContain('\n')
+  })
+
+  it('never repeats a password from the database URL in the message', () => {
+    for (const database of [
+      'postgres://app:hunter2@db.internal:5432/app',
+      'postgres://app:hunter2@db.internal:99999/app'
+    ]) {
+      expect(inputErrorOf({ ...minimal, database }).message).not.toContain('hunter2')
+    }
+  })
+
+  it('accepts a role ARN with a path as execution-role-arn', () => {
+    expect(parseInputs({ ...minimal, 'execution-role-arn': role }, pushRun).config.executionRoleArn).toBe(
+      role
+    )
+  })
+})
