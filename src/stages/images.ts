@@ -1,0 +1,73 @@
+// Images stage: build and push every ImageBuild of the plan to ECR (or, with
+// build: false, find the images this commit already pushed), and return the
+// pinned references the Dockerrun uses.
+
+import * as core from '@actions/core'
+import { createCommandRunner } from '../adapters/docker/command-runner.js'
+import { actionsLogger } from '../adapters/docker/logger.js'
+import { EcrRegistry } from '../adapters/ecr.js'
+import type { AwsClients } from '../adapters/aws-clients.js'
+import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
+import type { Prepared } from '../prepare.js'
+
+export interface PublishedImages {
+  reports: ImageReport[]
+  /** ImageBuild id → `<repositoryUri>@sha256:…` */
+  pinned: Record<string, string>
+  /** Registry host logged in to, for the post step's logout. */
+  registryHost?: string
+}
+
+export const REGISTRY_STATE = 'registry-host'
+
+export async function publishImages(prepared: Prepared, clients: AwsClients, env: NodeJS.ProcessEnv): Promise<PublishedImages> {
+  const { plan, config, workspace } = prepared
+  if (plan.images.length === 0) return { reports: [], pinned: {} }
+  const run = createCommandRunner(stringEnv(env))
+  const registry = new EcrRegistry(clients.ecr, run, actionsLogger)
+
+  if (!config.build) return findExistingImages(prepared, registry)
+
+  const reports = await buildAndPush(plan.images, {
+    workspace,
+    commitSha: config.commitSha,
+    versionLabel: config.versionLabel,
+    registry,
+    tagMutability: config.ecrTagMutability,
+    keepImages: config.ecrKeepImages,
+    cacheTag: DEFAULT_CACHE_TAG,
+    ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+    run
+  })
+  const registryHost = reports[0]?.imageUri.split('/')[0]
+  if (registryHost) core.saveState(REGISTRY_STATE, registryHost)
+  return {
+    reports,
+    pinned: Object.fromEntries(reports.map(report => [report.id, report.imageUri])),
+    ...(registryHost !== undefined && { registryHost })
+  }
+}
+
+/** build: false — deploy what CI pushed earlier for this commit, or say exactly what is missing. */
+async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Promise<PublishedImages> {
+  const pinned: Record<string, string> = {}
+  for (const image of prepared.plan.images) {
+    const repositoryUri = await registry.ensureRepository(image.repository, {
+      tagMutability: prepared.config.ecrTagMutability,
+      keepImages: prepared.config.ecrKeepImages,
+      cacheTag: DEFAULT_CACHE_TAG
+    })
+    const existing = await registry.findImage(image.repository, prepared.config.commitSha)
+    if (!existing) {
+      throw new Error(
+        `Input 'build' is false, but ECR has no image ${image.repository}:${prepared.config.commitSha} for services ${image.services.join(', ')}; build it first or set build: true`
+      )
+    }
+    pinned[image.id] = `${repositoryUri}@${existing.digest}`
+  }
+  return { reports: [], pinned }
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+}
