@@ -1,0 +1,120 @@
+// Runs the bundled action the way the GitHub Actions runner does: a child
+// `node dist/index.js` with INPUT_* variables, GITHUB_OUTPUT and
+// GITHUB_STEP_SUMMARY files, and the GITHUB_* context variables. Shared by the
+// end-to-end tests, the demo and the benchmarks.
+
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
+
+export interface ActionRun {
+  status: number | null
+  stdout: string
+  stderr: string
+  outputs: Record<string, string>
+  summary: string
+  /** Lines the action failed with (`::error::…`). */
+  errors: string[]
+}
+
+export interface RunActionOptions {
+  inputs: Record<string, string>
+  /** Extra environment: the stand-in's AWS_* variables, GITHUB_* overrides. */
+  env?: Record<string, string>
+  workspace?: string
+  /** Run the post step (docker logout) after the main step, with the state the main step saved. */
+  post?: boolean
+  /** Called with each line of stdout as it arrives (the demo streams the log). */
+  onLine?: (line: string) => void
+}
+
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  const temp = await mkdtemp(path.join(tmpdir(), 'action-run-'))
+  const files = {
+    output: path.join(temp, 'output'),
+    summary: path.join(temp, 'summary'),
+    state: path.join(temp, 'state'),
+    event: path.join(temp, 'event.json')
+  }
+  try {
+    await Promise.all([
+      writeFile(files.output, ''),
+      writeFile(files.summary, ''),
+      writeFile(files.state, ''),
+      writeFile(files.event, '{}')
+    ])
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/root',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: options.workspace ?? PROJECT_ROOT,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_STATE: files.state,
+      GITHUB_EVENT_PATH: files.event,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'example/puppies',
+      GITHUB_RUN_ID: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      RUNNER_TEMP: temp,
+      ...options.env
+    }
+    for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+
+    const main = await spawnNode(env, options.onLine)
+    if (options.post) {
+      const state = parseFileCommands(await readFile(files.state, 'utf8'))
+      const postEnv = { ...env, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])) }
+      const post = await spawnNode(postEnv, options.onLine)
+      main.stdout += post.stdout
+      main.stderr += post.stderr
+    }
+    return {
+      ...main,
+      outputs: parseFileCommands(await readFile(files.output, 'utf8')),
+      summary: await readFile(files.summary, 'utf8'),
+      errors: main.stdout.split('\n').filter(line => line.startsWith('::error::'))
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+function spawnNode(
+  env: Record<string, string>,
+  onLine?: (line: string) => void
+): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], { env, cwd: env.GITHUB_WORKSPACE })
+    let stdout = ''
+    let stderr = ''
+    let pending = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      stdout += chunk.toString()
+      if (!onLine) return
+      pending += chunk.toString()
+      const lines = pending.split('\n')
+      pending = lines.pop() ?? ''
+      lines.forEach(line => onLine(line))
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    child.on('error', reject)
+    child.on('close', status => {
+      if (onLine && pending) onLine(pending)
+      resolve({ status, stdout, stderr })
+    })
+  })
+}
+
+/** Reads the `name<<delimiter … delimiter` records @actions/core writes to GITHUB_OUTPUT / GITHUB_STATE. */
+export function parseFileCommands(text: string): Record<string, string> {
+  const values: Record<string, string> = {}
+  for (const match of text.matchAll(/^([^\n<]+)<<(ghadelimiter_[\w-]+)\n([\s\S]*?)\n\2$/gm)) {
+    values[match[1] as string] = match[3] as string
+  }
+  return values
+}
