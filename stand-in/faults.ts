@@ -6,6 +6,7 @@
 // and are passed through untouched.
 
 import { seededRandom, type Random } from './prng.js'
+import type { BeanstalkFaults } from './services/beanstalk/index.js'
 
 export interface FaultFilter {
   /** Service as logged in `calls` (e.g. `s3`, `ecr`, `elasticbeanstalk`); all when absent. */
@@ -37,8 +38,8 @@ export interface FaultSettings {
   dropConnections?: DropFault
   /** The next `count` PutObject / UploadPart calls fail with HTTP 500 InternalError. */
   s3UploadFailures?: number
-  /** Passed through to the Beanstalk service's `faults` object (its own knobs and names). */
-  beanstalk?: Record<string, unknown>
+  /** Passed through to the Beanstalk service's `faults` object (forceRed, stuckUpdating, slowTransitions, …). */
+  beanstalk?: Partial<BeanstalkFaults>
 }
 
 export type FaultDecision =
@@ -70,15 +71,15 @@ export class FaultInjector {
   private serverErrors?: ServerErrorFault
   private dropConnections?: DropFault
   private s3UploadFailures = 0
-  private beanstalkFaults?: Record<string, unknown>
+  private beanstalkFaults?: BeanstalkFaults
 
   /** Called by the server once the Beanstalk service exists. */
-  attachBeanstalk(faults: Record<string, unknown> | undefined): void {
+  attachBeanstalk(faults: BeanstalkFaults): void {
     this.beanstalkFaults = faults
   }
 
   /** The Beanstalk service's own fault object, when that service is wired in. */
-  get beanstalk(): Record<string, unknown> | undefined {
+  get beanstalk(): BeanstalkFaults | undefined {
     return this.beanstalkFaults
   }
 

@@ -29,7 +29,11 @@ import { parseQueryBody } from './protocols/query.js'
 import { parseCredentialScope, parseQueryCredentialScope } from './protocols/sigv4.js'
 import { queryErrorResponse, queryResponse } from './protocols/xml.js'
 import { startRegistry, type Registry } from './registry.js'
-import { loadBeanstalkService, type BeanstalkService } from './services/beanstalk-loader.js'
+import {
+  createBeanstalkService,
+  type BeanstalkOptions,
+  type BeanstalkService
+} from './services/beanstalk/index.js'
 import { EcrService } from './services/ecr.js'
 import {
   ElastiCacheService,
@@ -63,8 +67,8 @@ export interface StandInOptions {
   }
   /** Faults active from the first request on. */
   faults?: FaultSettings
-  /** Passed to the Beanstalk service's factory. */
-  beanstalk?: Record<string, unknown>
+  /** Passed to the Beanstalk service's factory (transition speed, health timeout, …). */
+  beanstalk?: BeanstalkOptions
   log?: (message: string) => void
 }
 
@@ -85,7 +89,7 @@ export interface StandInServices {
   ssm: SsmService
   rds: RdsService
   elasticache: ElastiCacheService
-  beanstalk?: BeanstalkService
+  beanstalk: BeanstalkService
 }
 
 export interface StandInSeeder {
@@ -166,11 +170,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       secretsManager,
       ssm,
       rds: new RdsService(ctx, secretsManager, backing),
-      elasticache: new ElastiCacheService(ctx, backing)
+      elasticache: new ElastiCacheService(ctx, backing),
+      beanstalk: createBeanstalkService(ctx, options.beanstalk ?? {})
     }
-    services.beanstalk = await loadBeanstalkService(ctx, options.beanstalk ?? {})
-    if (services.beanstalk) cleanups.push(() => services.beanstalk?.close?.() ?? Promise.resolve())
-    faults.attachBeanstalk(services.beanstalk?.faults)
+    // Closed before the backing containers and registry go (cleanups run in reverse).
+    cleanups.push(() => services.beanstalk.close())
+    faults.attachBeanstalk(services.beanstalk.faults)
     if (options.faults) faults.set(options.faults)
 
     const calls: CallRecord[] = []
@@ -257,7 +262,7 @@ class Router {
     queryServices: QueryService[]
   ) {
     this.jsonServices = [services.ecr, services.secretsManager, services.ssm]
-    for (const service of [...queryServices, ...(services.beanstalk ? [services.beanstalk] : [])]) {
+    for (const service of [...queryServices, services.beanstalk]) {
       this.queryServices.set(service.signingName, service)
     }
   }

@@ -166,3 +166,14 @@ describe('S3 upload failures', () => {
     expect(callsSince(start, 'PutObject').map(call => call.status)).toEqual([500, 500, 200])
   })
 })
+
+describe('Beanstalk pass-through', () => {
+  test("faults.set({beanstalk}) sets the Beanstalk service's own knobs", () => {
+    standIn.faults.set({ beanstalk: { forceRed: 'puppies-prod', slowTransitions: 3 } })
+    expect(standIn.services.beanstalk.faults).toEqual(
+      expect.objectContaining({ forceRed: 'puppies-prod', slowTransitions: 3 })
+    )
+    expect(standIn.faults.beanstalk).toBe(standIn.services.beanstalk.faults)
+    standIn.faults.set({ beanstalk: { forceRed: undefined, slowTransitions: undefined } })
+  })
+})
