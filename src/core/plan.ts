@@ -140,16 +140,16 @@ function replacedBackingServices(
       .map(user => user.environment[envName])
       .concat(users.flatMap(user => Object.values(user.environment)))
       .find(value => value?.kind === 'literal' && /:\/\//.test(value.value) && mentionsService(value.value, service.name))
+    if (input.kind === 'none') {
+      notes.push(`service ${service.name} (${role}) dropped; ${inputName} is "none", so ${envName} is not set`)
+      continue
+    }
     const source = backingSource(role, input)
     if (source.kind === 'unset' && config.mode !== 'plan') {
       throw new InputError(
         inputName,
         `compose service "${service.name}" is a dev-only ${role}; on Beanstalk it is replaced by ${ROLE_PRODUCT[role]}: give the ${role === 'database' ? 'RDS instance' : 'ElastiCache cluster or replication group'} identifier or an endpoint URL, or "none"`
       )
-    }
-    if (input.kind === 'none') {
-      notes.push(`service ${service.name} (${role}) dropped; ${inputName} is "none", so ${envName} is not set`)
-      continue
     }
     notes.push(`service ${service.name} (${role}) replaced by ${ROLE_PRODUCT[role]}: ${describeSource(source)} → ${envName}`)
     replacements.push({
@@ -270,9 +270,15 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
     if (!links.some(existing => existing.split(':')[0] === target)) links.push(link)
   }
 
+  // A value pointing at a backing service dropped without replacement ("none")
+  // would reach a host that does not exist (and may carry the dev password).
+  const unreplaced = [...droppedBacking].filter(target => !replaced.has(target))
   const environment: Record<string, string> = {}
   for (const [key, value] of Object.entries(service.environment)) {
-    if (value.kind === 'literal') environment[key] = value.value
+    if (value.kind !== 'literal') continue
+    const target = unreplaced.find(candidate => mentionsService(value.value, candidate))
+    if (target) notes.push(`${name}: ${key} points at the dropped service ${target}: not set`)
+    else environment[key] = value.value
   }
   // A secret goes to the containers whose compose environment names it; one
   // that no service names goes to every container built from the app's source.
@@ -308,7 +314,7 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
   if (service.ignoredKeys.length > 0) {
     notes.push(`${name}: ${service.ignoredKeys.join(', ')} ignored (no Dockerrun v2 equivalent; Beanstalk health checks and restarts apply)`)
   }
-  if (replaced.size > 0 && uses.length === 0 && service.links.some(link => replaced.has(link.service))) {
+  if (service.links.some(link => replaced.has(link.service))) {
     notes.push(`${name}: links to replaced backing services removed`)
   }
 
