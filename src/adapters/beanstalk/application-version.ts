@@ -1,0 +1,213 @@
+// The application version: reuse the label when its bundle is byte-for-byte
+// ours (the sha256 kept on the S3 object), refuse it when the content
+// differs, otherwise upload and create it, then wait until Beanstalk has
+// processed it — so the UpdateEnvironment that follows never meets "No
+// Application Version named …".
+
+import {
+  CreateApplicationVersionCommand,
+  DescribeApplicationVersionsCommand,
+  type ApplicationVersionDescription
+} from '@aws-sdk/client-elastic-beanstalk'
+import type { S3Client } from '@aws-sdk/client-s3'
+
+import { Backoff, type Clock } from '../../deploy/clock.js'
+import { formatDuration } from '../../deploy/decision.js'
+import type { DeployLogger } from '../../deploy/logger.js'
+import { bundleKey, findBundleHash, storageBucket, uploadBundle } from '../s3-bundle.js'
+import type { BeanstalkApi } from './environments.js'
+import { fetchEvents } from './events.js'
+
+export interface VersionInput {
+  application: string
+  versionLabel: string
+  /** ≤ 200 characters (longer is cut). */
+  description: string
+  /** The zip on disk (or its bytes) and its sha256 hex. */
+  bundle: string | Uint8Array
+  sha256: string
+  /** The `bucket` input; Beanstalk's storage location when absent. */
+  bucket?: string
+}
+
+export interface VersionClients {
+  beanstalk: BeanstalkApi
+  s3: S3Client
+}
+
+export interface VersionOptions {
+  clock: Clock
+  log: DeployLogger
+  /** How long processing may take. */
+  processTimeoutMs: number
+}
+
+export interface EnsuredVersion {
+  versionLabel: string
+  bucket: string
+  key: string
+  /** True when an existing version with the same bundle was reused. */
+  reused: boolean
+  /** True when the bundle was uploaded in this run. */
+  uploaded: boolean
+  status: string
+}
+
+export class VersionConflictError extends Error {
+  constructor(versionLabel: string, theirs: string | undefined, ours: string) {
+    super(
+      theirs
+        ? `Application version ${versionLabel} already exists with different content (sha256 ${short(theirs)}… ≠ ${short(ours)}…); set version-label to a new label`
+        : `Application version ${versionLabel} already exists and its bundle has no sha256 to compare with ours (${short(ours)}…); set version-label to a new label`
+    )
+    this.name = 'VersionConflictError'
+  }
+}
+
+function short(hash: string): string {
+  return hash.slice(0, 12)
+}
+
+export async function describeVersion(
+  beanstalk: BeanstalkApi,
+  application: string,
+  versionLabel: string
+): Promise<ApplicationVersionDescription | undefined> {
+  const { ApplicationVersions = [] } = await beanstalk.send(
+    new DescribeApplicationVersionsCommand({ ApplicationName: application, VersionLabels: [versionLabel] })
+  )
+  return ApplicationVersions.find(version => version.VersionLabel === versionLabel)
+}
+
+/** Status compared case-insensitively: the wire says PROCESSED where the model says Processed. */
+export function versionStatus(version: ApplicationVersionDescription | undefined): string {
+  return (version?.Status ?? 'UNKNOWN').toUpperCase()
+}
+
+export async function ensureApplicationVersion(
+  clients: VersionClients,
+  input: VersionInput,
+  options: VersionOptions
+): Promise<EnsuredVersion> {
+  const existing = await describeVersion(clients.beanstalk, input.application, input.versionLabel)
+  if (existing) return reuse(clients, input, options, existing)
+
+  const bucket = await storageBucket(clients.beanstalk, input.bucket)
+  const key = bundleKey(input.application, input.versionLabel)
+  // A bundle left by an earlier run that failed after its upload is not sent again.
+  let uploaded = false
+  if ((await findBundleHash(clients.s3, bucket, key)) === input.sha256) {
+    options.log.info(`Bundle s3://${bucket}/${key} is already uploaded (sha256 ${short(input.sha256)}…)`)
+  } else {
+    const started = options.clock.now()
+    const { bytes } = await uploadBundle(clients.s3, {
+      bucket,
+      key,
+      bundle: input.bundle,
+      sha256: input.sha256
+    })
+    options.log.info(
+      `Uploaded bundle to s3://${bucket}/${key} (${bytes} bytes, ${formatDuration(options.clock.now() - started)})`
+    )
+    uploaded = true
+  }
+
+  try {
+    await clients.beanstalk.send(
+      new CreateApplicationVersionCommand({
+        ApplicationName: input.application,
+        VersionLabel: input.versionLabel,
+        Description: input.description.slice(0, 200),
+        SourceBundle: { S3Bucket: bucket, S3Key: key },
+        AutoCreateApplication: true,
+        Process: true
+      })
+    )
+  } catch (error) {
+    // Another job created the label between our look and our create: judge it like any existing version.
+    if (/already exists/i.test((error as Error).message ?? '')) {
+      const raced = await describeVersion(clients.beanstalk, input.application, input.versionLabel)
+      if (raced) return reuse(clients, input, options, raced)
+    }
+    throw error
+  }
+  options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
+  const status = await waitProcessed(clients.beanstalk, input, options)
+  return { versionLabel: input.versionLabel, bucket, key, reused: false, uploaded, status }
+}
+
+async function reuse(
+  clients: VersionClients,
+  input: VersionInput,
+  options: VersionOptions,
+  existing: ApplicationVersionDescription
+): Promise<EnsuredVersion> {
+  const bucket = existing.SourceBundle?.S3Bucket
+  const key = existing.SourceBundle?.S3Key
+  const theirs = bucket && key ? await findBundleHash(clients.s3, bucket, key) : undefined
+  if (theirs !== input.sha256) throw new VersionConflictError(input.versionLabel, theirs, input.sha256)
+  options.log.info(
+    `Application version ${input.versionLabel} already exists with the same bundle (sha256 ${short(input.sha256)}…): reusing it`
+  )
+  const status = await waitProcessed(clients.beanstalk, input, options, existing)
+  return {
+    versionLabel: input.versionLabel,
+    bucket: bucket ?? '',
+    key: key ?? '',
+    reused: true,
+    uploaded: false,
+    status
+  }
+}
+
+/** Until PROCESSED (or UNPROCESSED: a version created without processing is deployable as it is). */
+async function waitProcessed(
+  beanstalk: BeanstalkApi,
+  input: VersionInput,
+  options: VersionOptions,
+  known?: ApplicationVersionDescription
+): Promise<string> {
+  const deadline = options.clock.now() + options.processTimeoutMs
+  const backoff = new Backoff(1_000, 5_000)
+  let version = known
+  let logged = false
+  for (;;) {
+    version ??= await describeVersion(beanstalk, input.application, input.versionLabel)
+    const status = versionStatus(version)
+    if (status === 'PROCESSED' || status === 'UNPROCESSED') return status
+    if (status === 'FAILED') throw new Error(await processingFailure(beanstalk, input))
+    if (!version) {
+      // Just created and not listed yet (eventual consistency): look again.
+    } else if (!logged) {
+      options.log.info(
+        `Application version ${input.versionLabel} is ${status}; waiting until it is processed…`
+      )
+      logged = true
+    }
+    const left = deadline - options.clock.now()
+    if (left <= 0) {
+      throw new Error(
+        `Application version ${input.versionLabel} was still ${status} after ${formatDuration(options.processTimeoutMs)}`
+      )
+    }
+    await options.clock.sleep(Math.min(backoff.next(), left))
+    version = undefined
+  }
+}
+
+async function processingFailure(beanstalk: BeanstalkApi, input: VersionInput): Promise<string> {
+  const events = await fetchEvents(beanstalk, {
+    application: input.application,
+    versionLabel: input.versionLabel,
+    maxRecords: 20
+  }).catch(() => [])
+  const reasons = events
+    .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL' || event.severity === 'WARN')
+    .slice(-3)
+    .map(event => event.message)
+  return `Application version ${input.versionLabel} failed processing (status FAILED)${
+    reasons.length > 0
+      ? `: ${reasons.join(' | ')}`
+      : ': Beanstalk gave no reason in its events; check that the bundle is a zip with Dockerrun.aws.json (v2) at its root and valid .ebextensions'
+  }`
+}

@@ -1,0 +1,75 @@
+// DescribeEvents → DeployEvent, oldest first. The service answers newest
+// first with an inclusive StartTime; the caller asks from "last seen + 1 ms"
+// and de-duplicates by date + message (two events may share a millisecond).
+
+import {
+  DescribeEnvironmentHealthCommand,
+  DescribeEventsCommand,
+  type EventDescription
+} from '@aws-sdk/client-elastic-beanstalk'
+
+import type { DeployEvent } from '../../deploy/decision.js'
+import type { BeanstalkApi } from './environments.js'
+
+const MAX_PAGES = 5
+
+export function eventOf(event: EventDescription): DeployEvent {
+  return {
+    date: event.EventDate ?? new Date(0),
+    severity: (event.Severity ?? 'INFO').toUpperCase(),
+    message: event.Message ?? '',
+    ...(event.VersionLabel !== undefined && { versionLabel: event.VersionLabel }),
+    ...(event.RequestId !== undefined && { requestId: event.RequestId })
+  }
+}
+
+export function eventKey(event: DeployEvent): string {
+  return `${event.date.toISOString()} ${event.message}`
+}
+
+export interface EventQuery {
+  application: string
+  environmentName?: string
+  versionLabel?: string
+  startTime?: Date
+  maxRecords?: number
+}
+
+/** Events matching the query, oldest first (at most a few pages: a deploy never makes thousands). */
+export async function fetchEvents(beanstalk: BeanstalkApi, query: EventQuery): Promise<DeployEvent[]> {
+  const events: DeployEvent[] = []
+  let nextToken: string | undefined
+  for (let page = 0; page < MAX_PAGES; page++) {
+    const answer = await beanstalk.send(
+      new DescribeEventsCommand({
+        ApplicationName: query.application,
+        ...(query.environmentName !== undefined && { EnvironmentName: query.environmentName }),
+        ...(query.versionLabel !== undefined && { VersionLabel: query.versionLabel }),
+        ...(query.startTime !== undefined && { StartTime: query.startTime }),
+        ...(query.maxRecords !== undefined && { MaxRecords: query.maxRecords }),
+        ...(nextToken !== undefined && { NextToken: nextToken })
+      })
+    )
+    events.push(...(answer.Events ?? []).map(eventOf))
+    nextToken = answer.NextToken
+    if (!nextToken || query.maxRecords !== undefined) break
+  }
+  return events.sort((a, b) => a.date.getTime() - b.date.getTime())
+}
+
+/** Enhanced-health causes; undefined when enhanced health is not available for the environment. */
+export async function fetchCauses(
+  beanstalk: BeanstalkApi,
+  environmentName: string
+): Promise<string[] | undefined> {
+  try {
+    const answer = await beanstalk.send(
+      new DescribeEnvironmentHealthCommand({ EnvironmentName: environmentName, AttributeNames: ['All'] })
+    )
+    return answer.Causes ?? []
+  } catch (error) {
+    // Basic health (no enhanced reporting) answers InvalidRequestException; the events still tell the story.
+    if ((error as { name?: string }).name === 'InvalidRequestException') return undefined
+    throw error
+  }
+}
