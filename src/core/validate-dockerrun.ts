@@ -87,7 +87,8 @@ function linkCycle(document: DockerrunV2): string[] | undefined {
   const edges = new Map(
     document.containerDefinitions.map(container => [
       container.name,
-      (container.links ?? []).map(link => link.split(':')[0] as string)
+      // A self-link is reported on its own ("links to itself"), not again as a cycle.
+      (container.links ?? []).map(link => link.split(':')[0] as string).filter(target => target !== container.name)
     ])
   )
   const visiting = new Set<string>()

@@ -1,0 +1,177 @@
+import { describe, expect, it } from '@jest/globals'
+import type { ContainerDefinition, DockerrunV2 } from '../../../src/core/dockerrun-types.js'
+import { dockerrunProblems } from '../../../src/core/validate-dockerrun.js'
+
+const ROLE = 'arn:aws:iam::123456789012:role/ecsTaskExecutionRole'
+const app = (overrides: Partial<ContainerDefinition> = {}): ContainerDefinition => ({
+  name: 'app',
+  image: 'acme/app:1',
+  essential: true,
+  memory: 256,
+  ...overrides
+})
+const doc = (containerDefinitions: ContainerDefinition[], extra: Partial<DockerrunV2> = {}): DockerrunV2 => ({
+  AWSEBDockerrunVersion: 2,
+  containerDefinitions,
+  ...extra
+})
+
+describe('dockerrunProblems', () => {
+  it('finds nothing wrong with a valid two-container document (the AWS php-app / nginx-proxy shape)', () => {
+    const document = doc(
+      [
+        app({
+          name: 'php-app',
+          mountPoints: [{ sourceVolume: 'php-app', containerPath: '/var/www/html', readOnly: true }]
+        }),
+        app({
+          name: 'nginx-proxy',
+          memory: 128,
+          memoryReservation: 64,
+          portMappings: [{ hostPort: 80, containerPort: 80 }],
+          links: ['php-app:php'],
+          volumesFrom: [{ sourceContainer: 'php-app' }],
+          mountPoints: [{ sourceVolume: 'awseb-logs-nginx-proxy', containerPath: '/var/log/nginx' }],
+          environment: [{ name: 'app.mode', value: 'x' }],
+          secrets: [{ name: 'TOKEN', valueFrom: '/app/token' }]
+        })
+      ],
+      {
+        executionRoleArn: ROLE,
+        volumes: [{ name: 'php-app', host: { sourcePath: '/var/app/current/php-app' } }]
+      }
+    )
+    expect(dockerrunProblems(document)).toEqual([])
+  })
+
+  it.each<[string, DockerrunV2, string]>([
+    [
+      'a version other than 2',
+      { ...doc([app()]), AWSEBDockerrunVersion: 1 as unknown as 2 },
+      'AWSEBDockerrunVersion must be 2'
+    ],
+    ['no container', doc([]), 'there must be at least one container'],
+    ['a duplicate name', doc([app(), app()]), 'container name "app" is used twice'],
+    [
+      'an invalid name',
+      doc([app({ name: 'my.app' })]),
+      'container name "my.app" must be 1–255 letters, digits, "_" or "-"'
+    ],
+    [
+      'an empty name',
+      doc([app({ name: '' })]),
+      'container name "" must be 1–255 letters, digits, "_" or "-"'
+    ],
+    ['no essential container', doc([app({ essential: false })]), 'at least one container must be essential'],
+    ['an empty image', doc([app({ image: '' })]), 'container app: image must be 1–255 characters'],
+    [
+      'no memory',
+      doc([app({ memory: undefined })]),
+      'container app: needs memory or memoryReservation (MiB)'
+    ],
+    [
+      'memory below 4 MiB',
+      doc([app({ memory: 3 })]),
+      'container app: memory 3 MiB is below the 4 MiB minimum'
+    ],
+    [
+      'memoryReservation below 4 MiB',
+      doc([app({ memory: undefined, memoryReservation: 2 })]),
+      'container app: memoryReservation 2 MiB is below the 4 MiB minimum'
+    ],
+    [
+      'memory not above memoryReservation',
+      doc([app({ memory: 128, memoryReservation: 128 })]),
+      'container app: memory (128) must be greater than memoryReservation (128)'
+    ],
+    [
+      'a link to a missing container',
+      doc([app({ links: ['db:database'] })]),
+      'container app: links to "db", which is not a container of this bundle'
+    ],
+    ['a link to itself', doc([app({ links: ['app'] })]), 'container app: links to itself'],
+    [
+      'a link cycle',
+      doc([
+        app({ name: 'a', links: ['b'] }),
+        app({ name: 'b', links: ['c'] }),
+        app({ name: 'c', links: ['a'] })
+      ]),
+      'links form a cycle: a → b → c → a'
+    ],
+    [
+      'a volumesFrom target that does not exist',
+      doc([app({ volumesFrom: [{ sourceContainer: 'data' }] })]),
+      'container app: volumesFrom "data", which is not a container of this bundle'
+    ],
+    [
+      'an undeclared sourceVolume',
+      doc([app({ mountPoints: [{ sourceVolume: 'conf', containerPath: '/etc/app' }] })]),
+      'container app: mount of undeclared volume "conf"'
+    ],
+    [
+      'a relative mount path',
+      doc([app({ mountPoints: [{ sourceVolume: 'awseb-logs-app', containerPath: 'log' }] })]),
+      'container app: mount path "log" must be absolute'
+    ],
+    [
+      'two containers on one host port',
+      doc([
+        app({ name: 'a', portMappings: [{ hostPort: 80, containerPort: 3000 }] }),
+        app({ name: 'b', portMappings: [{ hostPort: 80, containerPort: 80, protocol: 'tcp' }] })
+      ]),
+      'host port 80/tcp is published by both a and b'
+    ],
+    [
+      'a port out of range',
+      doc([app({ portMappings: [{ hostPort: 80, containerPort: 70000 }] })]),
+      'container app: port 70000 is out of range'
+    ],
+    [
+      'an invalid variable name',
+      doc([app({ environment: [{ name: '1PASSWORD', value: 'x' }] })]),
+      'container app: "1PASSWORD" is not a valid variable name'
+    ],
+    [
+      'a value and a secret of the same name',
+      doc(
+        [
+          app({ environment: [{ name: 'TOKEN', value: 'x' }], secrets: [{ name: 'TOKEN', valueFrom: '/t' }] })
+        ],
+        {
+          executionRoleArn: ROLE
+        }
+      ),
+      'container app: TOKEN is both a value and a secret reference'
+    ],
+    [
+      'secrets without executionRoleArn',
+      doc([
+        app({
+          secrets: [
+            { name: 'TOKEN', valueFrom: '/t' },
+            { name: 'KEY', valueFrom: '/k' }
+          ]
+        })
+      ]),
+      'container app: passes TOKEN, KEY by reference, which needs an execution role: set the execution-role-arn input'
+    ]
+  ])('reports %s', (_case, document, problem) => {
+    expect(dockerrunProblems(document)).toEqual([problem])
+  })
+
+  it('allows the same host port on tcp and udp', () => {
+    const document = doc([
+      app({ name: 'a', portMappings: [{ hostPort: 53, containerPort: 53, protocol: 'udp' }] }),
+      app({ name: 'b', portMappings: [{ hostPort: 53, containerPort: 53 }] })
+    ])
+    expect(dockerrunProblems(document)).toEqual([])
+  })
+
+  it('allows a mount of the awseb-logs volume of the container', () => {
+    const document = doc([
+      app({ mountPoints: [{ sourceVolume: 'awseb-logs-app', containerPath: '/app/log' }] })
+    ])
+    expect(dockerrunProblems(document)).toEqual([])
+  })
+})
