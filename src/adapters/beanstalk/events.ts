@@ -54,7 +54,8 @@ export async function fetchEvents(beanstalk: BeanstalkApi, query: EventQuery): P
     nextToken = answer.NextToken
     if (!nextToken || query.maxRecords !== undefined) break
   }
-  return events.sort((a, b) => a.date.getTime() - b.date.getTime())
+  // Newest first across pages; reversed (not sorted) so events of one millisecond keep the service's order.
+  return events.reverse()
 }
 
 /** Enhanced-health causes; undefined when enhanced health is not available for the environment. */

@@ -1,0 +1,212 @@
+import { describe, expect, test } from '@jest/globals'
+import {
+  DescribeEnvironmentHealthCommand,
+  DescribeEnvironmentsCommand,
+  DescribeEventsCommand
+} from '@aws-sdk/client-elastic-beanstalk'
+
+import { DeployFailedError, waitForDeploy } from '../../../src/deploy/wait.js'
+import { FakeClock, FakeClient, MemoryLog, awsError } from './fakes.js'
+
+interface State {
+  Status: string
+  Health: string
+  VersionLabel: string
+}
+
+interface StoredEvent {
+  EventDate: Date
+  Severity: string
+  Message: string
+  RequestId?: string
+}
+
+/** A scripted environment: each DescribeEnvironments call takes the next state (the last one repeats). */
+function scripted(
+  clock: FakeClock,
+  states: State[],
+  eventsAt: { atCall: number; event: Omit<StoredEvent, 'EventDate'> }[],
+  causes: string[] = []
+) {
+  const client = new FakeClient()
+  const events: StoredEvent[] = []
+  let call = 0
+  client.on(DescribeEnvironmentsCommand, () => {
+    const state = states[Math.min(call, states.length - 1)]
+    call++
+    for (const scheduled of eventsAt.filter(entry => entry.atCall === call)) {
+      events.push({ ...scheduled.event, EventDate: new Date(clock.now()) })
+    }
+    return {
+      Environments: [
+        { EnvironmentName: 'web-prod', EnvironmentId: 'e-1', CNAME: 'web-prod.example.com', ...state }
+      ]
+    }
+  })
+  client.on(DescribeEventsCommand, input => {
+    const start = (input.StartTime as Date | undefined)?.getTime() ?? 0
+    return { Events: events.filter(event => event.EventDate.getTime() >= start).reverse() }
+  })
+  client.on(DescribeEnvironmentHealthCommand, () => ({ Causes: causes }))
+  return client
+}
+
+const updating = { Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-old' }
+const greenOld = { Status: 'Ready', Health: 'Green', VersionLabel: 'sha-old' }
+const greenNew = { Status: 'Ready', Health: 'Green', VersionLabel: 'sha-new' }
+const redOld = { Status: 'Ready', Health: 'Red', VersionLabel: 'sha-old' }
+
+function options(clock: FakeClock, log: MemoryLog, timeoutMs = 600_000) {
+  return {
+    application: 'puppies',
+    environmentName: 'web-prod',
+    versionLabel: 'sha-new',
+    since: new Date(clock.now()),
+    requestId: 'req-1',
+    timeoutMs,
+    allowYellow: false,
+    clock,
+    log
+  }
+}
+
+describe('waitForDeploy', () => {
+  test('succeeds on Ready + Green + our version, prints each event once, oldest first, with two calls per Green poll', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [greenOld, updating, updating, updating, greenNew],
+      [
+        {
+          atCall: 2,
+          event: { Severity: 'INFO', Message: 'Environment update is starting.', RequestId: 'req-1' }
+        },
+        {
+          atCall: 3,
+          event: { Severity: 'INFO', Message: 'Deploying new version to instance(s).', RequestId: 'req-1' }
+        },
+        {
+          atCall: 5,
+          event: {
+            Severity: 'INFO',
+            Message: 'Environment update completed successfully.',
+            RequestId: 'req-1'
+          }
+        }
+      ]
+    )
+    const result = await waitForDeploy(client, options(clock, log))
+    expect(result.environment.VersionLabel).toBe('sha-new')
+    expect(result.events.map(event => event.message)).toEqual([
+      'Environment update is starting.',
+      'Deploying new version to instance(s).',
+      'Environment update completed successfully.'
+    ])
+    expect(log.lines.filter(line => / INFO  /.test(line))).toHaveLength(3)
+    expect(client.count('DescribeEnvironmentHealthCommand')).toBe(0)
+    expect(client.count('DescribeEnvironmentsCommand')).toBe(5)
+    expect(client.count('DescribeEventsCommand')).toBe(5)
+    // StartTime moves past the last event seen.
+    const starts = client.calls
+      .filter(call => call.command === 'DescribeEventsCommand')
+      .map(call => (call.input.StartTime as Date).getTime())
+    expect(starts.at(-1)).toBeGreaterThan(starts[0] as number)
+  })
+
+  test('does not succeed on the old version while the update has not started', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(clock, [greenOld, greenOld, greenOld, updating, greenNew], [])
+    const result = await waitForDeploy(client, options(clock, log))
+    expect(result.environment.VersionLabel).toBe('sha-new')
+    expect(client.count('DescribeEnvironmentsCommand')).toBe(5)
+  })
+
+  test('fails fast on "Failed to deploy application." with the error events and causes', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [updating, updating, updating, redOld],
+      [
+        {
+          atCall: 2,
+          event: {
+            Severity: 'ERROR',
+            Message: "Unsuccessful command execution on instance id(s) 'i-1'. Aborting the operation.",
+            RequestId: 'req-1'
+          }
+        },
+        {
+          atCall: 2,
+          event: { Severity: 'ERROR', Message: 'Failed to deploy application.', RequestId: 'req-1' }
+        }
+      ],
+      ['Container web exited with code 1']
+    )
+    const failure = await waitForDeploy(client, options(clock, log)).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(DeployFailedError)
+    expect((failure as DeployFailedError).message).toBe(
+      "deploying sha-new to web-prod failed: Unsuccessful command execution on instance id(s) 'i-1'. Aborting the operation. | Failed to deploy application. — causes: Container web exited with code 1"
+    )
+    expect(client.count('DescribeEnvironmentsCommand')).toBe(2)
+    expect((failure as DeployFailedError).events).toHaveLength(2)
+  })
+
+  test('asks for health only when not Green and prints causes when they change', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const yellowNew = { Status: 'Ready', Health: 'Yellow', VersionLabel: 'sha-new' }
+    const client = scripted(
+      clock,
+      [updating, yellowNew, yellowNew, greenNew],
+      [],
+      ['2 of 2 instances are Warning']
+    )
+    await waitForDeploy(client, options(clock, log))
+    expect(client.count('DescribeEnvironmentHealthCommand')).toBe(2)
+    expect(log.lines.filter(line => line.startsWith('Health causes:'))).toEqual([
+      'Health causes: 2 of 2 instances are Warning'
+    ])
+  })
+
+  test('times out with what it last saw, and backs off from 2 s to 15 s between polls', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [updating],
+      [
+        {
+          atCall: 1,
+          event: { Severity: 'INFO', Message: 'Environment update is starting.', RequestId: 'req-1' }
+        }
+      ]
+    )
+    const failure = (await waitForDeploy(client, options(clock, log, 120_000)).catch(
+      (error: unknown) => error
+    )) as DeployFailedError
+    expect(failure.timedOut).toBe(true)
+    expect(failure.message).toMatch(
+      /^Timed out after 2m00s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO  Environment update is starting\.$/
+    )
+    expect(clock.sleeps[0]).toBe(2_000)
+    expect(Math.max(...clock.sleeps)).toBe(15_000)
+    expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000)
+  })
+
+  test('works without enhanced health', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [updating, { Status: 'Ready', Health: 'Red', VersionLabel: 'sha-new' }],
+      []
+    )
+    client.on(DescribeEnvironmentHealthCommand, () => {
+      throw awsError('InvalidRequestException', 'Enhanced health reporting is not enabled')
+    })
+    await expect(waitForDeploy(client, options(clock, log))).rejects.toThrow('web-prod is Red on sha-new')
+  })
+})
