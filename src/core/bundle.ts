@@ -13,8 +13,12 @@ export interface BundleEntry {
   executable?: boolean
 }
 
-/** DOS time starts in 1980; a fixed stamp keeps the zip reproducible. */
-const FIXED_TIME = new Date('1980-01-01T00:00:00Z')
+/**
+ * DOS time starts in 1980; a fixed stamp keeps the zip reproducible. fflate
+ * reads the date in local time, so it is given in local time: the UTC instant
+ * is 1979 west of Greenwich (fflate throws) and other bytes east of it.
+ */
+const FIXED_TIME = new Date(1980, 0, 1)
 
 export function zipBundle(entries: BundleEntry[]): Uint8Array {
   const seen = new Set<string>()
