@@ -13,11 +13,10 @@ export function parseDotenv(text: string): Record<string, string> {
     if (value.startsWith("'") && value.lastIndexOf("'") > 0) {
       value = value.slice(1, value.lastIndexOf("'"))
     } else if (value.startsWith('"') && value.lastIndexOf('"') > 0) {
+      // One pass: "C:\\new" is a backslash and "new", not a backslash and a new line.
       value = value
         .slice(1, value.lastIndexOf('"'))
-        .replace(/\\n/g, '\n')
-        .replace(/\\"/g, '"')
-        .replace(/\\\\/g, '\\')
+        .replace(/\\([n"\\])/g, (_escape, char: string) => (char === 'n' ? '\n' : char))
     } else {
       value = value.replace(/\s+#.*$/, '').trim()
     }
