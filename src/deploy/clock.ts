@@ -12,6 +12,12 @@ export const systemClock: Clock = {
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 }
 
+/** First and longest poll interval, ms. */
+export interface PollIntervals {
+  first: number
+  max: number
+}
+
 /** Poll intervals: `first` ms, growing by `factor` up to `max`; `reset()` after a change goes back to fast polling. */
 export class Backoff {
   private current: number

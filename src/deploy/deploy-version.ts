@@ -14,7 +14,7 @@ import {
   waitForReady,
   type BeanstalkApi
 } from '../adapters/beanstalk/environments.js'
-import { systemClock, type Clock } from './clock.js'
+import { systemClock, type Clock, type PollIntervals } from './clock.js'
 import { formatDuration, type DeployEvent } from './decision.js'
 import { actionsDeployLogger, type DeployLogger } from './logger.js'
 import { waitForDeploy } from './wait.js'
@@ -27,8 +27,8 @@ export interface DeployClients {
 export interface DeployDependencies {
   clock?: Clock
   log?: DeployLogger
-  /** Poll intervals of the wait (ms); defaults 2 s growing to 15 s. */
-  pollMs?: { first: number; max: number }
+  /** Poll intervals of every wait (ms); defaults 1–2 s growing to 5–15 s. */
+  pollMs?: PollIntervals
 }
 
 export interface EnvironmentDeployInput {
@@ -82,7 +82,8 @@ export async function deployToEnvironment(
     environmentName: input.environmentName,
     deadline,
     clock,
-    log
+    log,
+    ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
   }
 
   const ready = await waitForReady(clients.beanstalk, common)
@@ -167,7 +168,12 @@ export async function deployVersion(
       sha256: input.sha256,
       ...(input.bucket !== undefined && { bucket: input.bucket })
     },
-    { clock, log, processTimeoutMs: Math.min(input.waitTimeoutMs, 10 * 60_000) }
+    {
+      clock,
+      log,
+      processTimeoutMs: Math.min(input.waitTimeoutMs, 10 * 60_000),
+      ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
+    }
   )
   const versionSeconds = seconds(clock.now() - started)
   const result = await deployToEnvironment(clients, input, { ...dependencies, clock, log })

@@ -8,7 +8,7 @@ import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
 import { eventKey, fetchCauses, fetchEvents } from '../adapters/beanstalk/events.js'
 import { describeEnvironment, snapshotOf, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
-import { Backoff, systemClock, type Clock } from './clock.js'
+import { Backoff, systemClock, type Clock, type PollIntervals } from './clock.js'
 import {
   decide,
   formatEvent,
@@ -31,7 +31,7 @@ export interface WaitOptions {
   clock?: Clock
   log?: DeployLogger
   /** First and longest poll interval, ms. */
-  pollMs?: { first: number; max: number }
+  pollMs?: PollIntervals
 }
 
 export interface WaitResult {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import type { S3Client } from '@aws-sdk/client-s3'
 
-import { Backoff, type Clock } from '../../deploy/clock.js'
+import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
 import { formatDuration } from '../../deploy/decision.js'
 import type { DeployLogger } from '../../deploy/logger.js'
 import { bundleKey, findBundleHash, storageBucket, uploadBundle } from '../s3-bundle.js'
@@ -40,6 +40,8 @@ export interface VersionOptions {
   log: DeployLogger
   /** How long processing may take. */
   processTimeoutMs: number
+  /** Default 1 s growing to 5 s. */
+  pollMs?: PollIntervals
 }
 
 export interface EnsuredVersion {
@@ -168,7 +170,7 @@ async function waitProcessed(
   known?: ApplicationVersionDescription
 ): Promise<string> {
   const deadline = options.clock.now() + options.processTimeoutMs
-  const backoff = new Backoff(1_000, 5_000)
+  const backoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 5_000)
   let version = known
   let logged = false
   for (;;) {

@@ -12,7 +12,7 @@ import {
   type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { Backoff, type Clock } from '../../deploy/clock.js'
+import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
 import type { EnvironmentSnapshot } from '../../deploy/decision.js'
 import type { DeployLogger } from '../../deploy/logger.js'
 
@@ -70,6 +70,8 @@ export interface WaitForReadyOptions {
   deadline: number
   clock: Clock
   log: DeployLogger
+  /** Default 2 s growing to 15 s. */
+  pollMs?: PollIntervals
 }
 
 /**
@@ -80,7 +82,7 @@ export async function waitForReady(
   beanstalk: BeanstalkApi,
   options: WaitForReadyOptions
 ): Promise<EnvironmentDescription> {
-  const backoff = new Backoff(2_000, 15_000)
+  const backoff = new Backoff(options.pollMs?.first ?? 2_000, options.pollMs?.max ?? 15_000)
   let lastStatus: string | undefined
   for (;;) {
     const environment = await requireEnvironment(beanstalk, options.application, options.environmentName)
@@ -124,7 +126,7 @@ export async function updateEnvironmentVersion(
   options: WaitForReadyOptions & { versionLabel: string }
 ): Promise<UpdateResult> {
   let missingVersionRetries = 0
-  const missingBackoff = new Backoff(1_000, 8_000, 2)
+  const missingBackoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 8_000, 2)
   for (;;) {
     const before = options.clock.now()
     try {
