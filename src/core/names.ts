@@ -13,6 +13,7 @@ export function environmentNameProblem(name: string): string | undefined {
 export function applicationNameProblem(name: string): string | undefined {
   if (name.length < 1 || name.length > 100) return `must be 1 to 100 characters long (got ${name.length})`
   if (name.includes('/')) return 'must not contain "/"'
+  // eslint-disable-next-line no-control-regex -- control characters are what this rejects
   if (/[\u0000-\u001f]/.test(name)) return 'must not contain control characters'
   return undefined
 }
