@@ -89,7 +89,9 @@ async function lookupDbInstance(
     )
   }
   if (instance.DBInstanceStatus && instance.DBInstanceStatus !== 'available') {
-    log.warning(`RDS DB instance "${id}" is ${instance.DBInstanceStatus}, not available; the app may not connect yet`)
+    log.warning(
+      `RDS DB instance "${id}" is ${instance.DBInstanceStatus}, not available; the app may not connect yet`
+    )
   }
   const endpoint: BackingEndpoint = {
     host: address,
@@ -98,7 +100,9 @@ async function lookupDbInstance(
     ...(instance.DBName && { databaseName: instance.DBName })
   }
   const secretArn = instance.MasterUserSecret?.SecretArn
-  const secrets = secretArn ? [{ name: config.databasePasswordEnv, valueFrom: `${secretArn}:password::` }] : []
+  const secrets = secretArn
+    ? [{ name: config.databasePasswordEnv, valueFrom: `${secretArn}:password::` }]
+    : []
   log.info(
     `Database: RDS ${id} → ${endpoint.host}:${endpoint.port}${secretArn ? ` (password from the RDS-managed secret into ${config.databasePasswordEnv})` : ''}`
   )
@@ -154,7 +158,9 @@ async function lookupCache(id: string, clients: BackingClients, log: DeployLogge
 
 async function describeReplicationGroup(id: string, clients: BackingClients) {
   try {
-    const answer = await clients.elasticache.send(new DescribeReplicationGroupsCommand({ ReplicationGroupId: id }))
+    const answer = await clients.elasticache.send(
+      new DescribeReplicationGroupsCommand({ ReplicationGroupId: id })
+    )
     return answer.ReplicationGroups?.[0]
   } catch (error) {
     if (isAwsError(error, 'ReplicationGroupNotFoundFault')) return undefined

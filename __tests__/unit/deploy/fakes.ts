@@ -33,18 +33,20 @@ export class MemoryLog implements DeployLogger {
 }
 
 type Handler = (input: Record<string, unknown>) => unknown
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- command classes have differing constructor signatures
+type CommandClass = abstract new (...args: any[]) => unknown
 
 /** A client double: `on(CommandClass, handler)`; unknown commands fail the test loudly. */
 export class FakeClient {
   readonly calls: { command: string; input: Record<string, unknown> }[] = []
-  private readonly handlers = new Map<Function, Handler>()
+  private readonly handlers = new Map<unknown, Handler>()
 
-  on(command: Function, handler: Handler): this {
+  on(command: CommandClass, handler: Handler): this {
     this.handlers.set(command, handler)
     return this
   }
 
-  async send(command: { input: unknown; constructor: Function }): Promise<never> {
+  async send(command: { input: unknown; constructor: { name: string } }): Promise<never> {
     const input = command.input as Record<string, unknown>
     this.calls.push({ command: command.constructor.name, input })
     const handler = this.handlers.get(command.constructor)

@@ -103,7 +103,7 @@ describe('waitForDeploy', () => {
       'Deploying new version to instance(s).',
       'Environment update completed successfully.'
     ])
-    expect(log.lines.filter(line => / INFO  /.test(line))).toHaveLength(3)
+    expect(log.lines.filter(line => / INFO {2}/.test(line))).toHaveLength(3)
     expect(client.count('DescribeEnvironmentHealthCommand')).toBe(0)
     expect(client.count('DescribeEnvironmentsCommand')).toBe(5)
     expect(client.count('DescribeEventsCommand')).toBe(5)
@@ -189,7 +189,7 @@ describe('waitForDeploy', () => {
     )) as DeployFailedError
     expect(failure.timedOut).toBe(true)
     expect(failure.message).toMatch(
-      /^Timed out after 2m00s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO  Environment update is starting\.$/
+      /^Timed out after 2m00s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
     )
     expect(clock.sleeps[0]).toBe(2_000)
     expect(Math.max(...clock.sleeps)).toBe(15_000)
