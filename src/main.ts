@@ -1,10 +1,15 @@
 // The action's one entry point: reads the inputs, runs the mode, and is the
-// only place that fails the job (one line, the error's message).
+// only place that fails the job (one line: the error's message).
 
 import * as core from '@actions/core'
+import { createCommandRunner } from './adapters/docker/command-runner.js'
+import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, workspaceDir } from './context.js'
+import { InputError } from './core/errors.js'
 import { prepare, renderBundle } from './prepare.js'
 import { logPlan } from './report.js'
+import { runDeploy } from './stages/deploy.js'
+import { REGISTRY_STATE } from './stages/images.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -25,10 +30,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         core.endGroup()
         break
       }
+      case 'deploy':
+        if (region === undefined) {
+          throw new InputError('region', 'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)')
+        }
+        await runDeploy(prepared, region, env)
+        break
       default:
-        throw new Error(`mode ${config.mode} is not available in this build`)
+        // preview, rollback and cleanup are designed into action.yml and land in a later release.
+        throw new InputError('mode', `"${config.mode}" is not available in this release yet; use deploy or plan`)
     }
   } catch (error) {
     core.setFailed(error instanceof Error ? error.message : String(error))
   }
+}
+
+/** Post step: log out of the registry the main step logged in to. Its problems are warnings, never failures. */
+export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  const registryHost = core.getState(REGISTRY_STATE)
+  if (!registryHost) return
+  try {
+    await logoutFromRegistry(createCommandRunner(stringEnv(env)), registryHost)
+  } catch (error) {
+    core.warning(`docker logout ${registryHost} failed: ${error instanceof Error ? error.message : String(error)}`)
+  }
+}
+
+function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
+  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
 }

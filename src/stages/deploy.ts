@@ -1,0 +1,132 @@
+// Deploy mode: resolve → (check the environments exist) → build and push →
+// render and bundle → version → update every environment concurrently → wait.
+// Everything that can be checked without a side effect is checked first, so a
+// bad input fails before a repository, a bundle or a version is created.
+
+import * as core from '@actions/core'
+import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
+import { resolveBacking } from '../adapters/backing-lookup.js'
+import { ensureApplicationVersion } from '../adapters/beanstalk/application-version.js'
+import { requireEnvironment } from '../adapters/beanstalk/environments.js'
+import { deployToEnvironment, type DeployResult } from '../deploy/deploy-version.js'
+import { formatEvent } from '../deploy/decision.js'
+import { systemClock } from '../deploy/clock.js'
+import { actionsDeployLogger } from '../deploy/logger.js'
+import { DeployFailedError } from '../deploy/wait.js'
+import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
+import { renderBundle, type Prepared } from '../prepare.js'
+import { imagesByService, writeSummary, type EnvironmentOutcome } from '../report.js'
+import { publishImages } from './images.js'
+
+export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.ProcessEnv): Promise<void> {
+  const { config, plan } = prepared
+  const clients = createAwsClients({ region })
+  const phases: [string, number][] = []
+  const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = Date.now()
+    try {
+      return await work()
+    } finally {
+      phases.push([phase, (Date.now() - started) / 1000])
+    }
+  }
+  try {
+    const backing = await timed('resolve', async () => {
+      const resolved = await resolveBacking(plan.backing, clients, config)
+      for (const environmentName of config.environments) {
+        await requireEnvironment(clients.beanstalk, config.application, environmentName)
+      }
+      return resolved
+    })
+    const base: Resolution = { region, backing }
+    // Render once with unpinned images: the document's rules are checked before anything is pushed.
+    renderDockerrun(plan, { ...base, logDriver: config.logDriver })
+
+    const images = await timed('build and push', () => publishImages(prepared, clients, env))
+    const bundle = await timed('bundle', () => renderBundle(prepared, { ...base, images: images.pinned }, env))
+    core.setOutput('dockerrun', JSON.stringify(bundle.dockerrun))
+    core.setOutput('bundle-path', bundle.bundlePath)
+    core.setOutput('images', JSON.stringify(imagesByService(plan, images.pinned)))
+    core.setOutput('version-label', config.versionLabel)
+
+    await timed('application version', () =>
+      ensureApplicationVersion(
+        clients,
+        {
+          application: config.application,
+          versionLabel: config.versionLabel,
+          description: config.versionDescription,
+          bundle: bundle.bundlePath,
+          sha256: bundle.sha256,
+          ...(config.bucket !== undefined && { bucket: config.bucket })
+        },
+        {
+          clock: systemClock,
+          log: actionsDeployLogger,
+          processTimeoutMs: Math.min(config.waitTimeoutMs, 10 * 60_000)
+        }
+      )
+    )
+
+    const outcomes = await timed('deploy and wait', () => deployEverywhere(prepared, clients))
+    const first = outcomes[0]
+    if (first) {
+      core.setOutput('environment-name', first.environmentName)
+      core.setOutput('environment-url', first.url ?? '')
+      core.setOutput('health', first.health ?? '')
+    }
+    await writeSummary({
+      title: outcomes.every(outcome => outcome.ok) ? 'Deployed to Elastic Beanstalk' : 'Deploy failed',
+      plan,
+      images: images.reports,
+      versionLabel: config.versionLabel,
+      bundleBytes: bundle.bytes,
+      phases,
+      environments: outcomes
+    })
+    const failed = outcomes.filter(outcome => !outcome.ok)
+    if (failed.length > 0) {
+      throw new Error(failed.map(outcome => `${outcome.environmentName}: ${outcome.message}`).join(' | '))
+    }
+  } finally {
+    clients.destroy()
+  }
+}
+
+/** One build, several environments: updated concurrently, each waited for and reported. */
+async function deployEverywhere(prepared: Prepared, clients: AwsClients): Promise<EnvironmentOutcome[]> {
+  const { config } = prepared
+  return Promise.all(
+    config.environments.map(async environmentName => {
+      try {
+        const result: DeployResult = await deployToEnvironment(clients, {
+          application: config.application,
+          environmentName,
+          versionLabel: config.versionLabel,
+          waitTimeoutMs: config.waitTimeoutMs,
+          allowYellow: config.allowYellow
+        })
+        return {
+          environmentName,
+          url: result.url,
+          health: result.health,
+          status: result.status,
+          versionLabel: result.versionLabel,
+          ok: true,
+          lastEvents: result.events.slice(-10).map(formatEvent)
+        }
+      } catch (error) {
+        const failure = error instanceof DeployFailedError ? error : undefined
+        return {
+          environmentName,
+          ...(failure?.environment?.health !== undefined && { health: failure.environment.health }),
+          ...(failure?.environment?.status !== undefined && { status: failure.environment.status }),
+          versionLabel: config.versionLabel,
+          ok: false,
+          message: error instanceof Error ? error.message : String(error),
+          lastEvents: (failure?.events ?? []).slice(-10).map(formatEvent)
+        }
+      }
+    })
+  )
+}
