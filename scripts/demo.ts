@@ -20,7 +20,9 @@ let exitCode = 1
 try {
   say(`AWS stand-in on ${standIn.endpoint}, registry ${standIn.registry?.host}`)
   const example = await createExampleEnvironment(standIn)
-  say(`application ${example.application}, environment ${example.environment} (Ready), RDS puppies-db, ElastiCache puppies-cache`)
+  say(
+    `application ${example.application}, environment ${example.environment} (Ready), RDS puppies-db, ElastiCache puppies-cache`
+  )
   say('running dist/index.js (mode deploy) …')
   const result = await runAction({
     inputs: example.inputs,
@@ -30,7 +32,9 @@ try {
   })
   if (result.status !== 0) throw new Error(`the action failed: ${result.errors.join(' ')}`)
   const url = result.outputs['environment-url'] ?? ''
-  say(`outputs: environment-url=${url} health=${result.outputs.health} version-label=${result.outputs['version-label']}`)
+  say(
+    `outputs: environment-url=${url} health=${result.outputs.health} version-label=${result.outputs['version-label']}`
+  )
   say(`images: ${result.outputs.images}`)
   const page = await fetch(url)
   const html = await page.text()

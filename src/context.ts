@@ -55,7 +55,11 @@ export function getInputs(env: NodeJS.ProcessEnv = process.env): ParsedInputs {
 export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext {
   const payload = readEventPayload(env.GITHUB_EVENT_PATH)
   const pullRequest = payload?.pull_request as
-    | { number?: number; head?: { sha?: string; repo?: { full_name?: string } }; base?: { repo?: { full_name?: string } } }
+    | {
+        number?: number
+        head?: { sha?: string; repo?: { full_name?: string } }
+        base?: { repo?: { full_name?: string } }
+      }
     | undefined
   return {
     eventName: env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',

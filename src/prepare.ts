@@ -50,7 +50,10 @@ export async function renderBundle(
     ...collectBundleFiles(workspace, compose.directory, plan)
   ])
   const directory = path.join(env.RUNNER_TEMP || os.tmpdir(), 'beanstalk-docker-deploy')
-  const fileName = `${config.application}-${plan.versionLabel || 'plan'}.zip`.replace(/[^A-Za-z0-9._-]+/g, '-')
+  const fileName = `${config.application}-${plan.versionLabel || 'plan'}.zip`.replace(
+    /[^A-Za-z0-9._-]+/g,
+    '-'
+  )
   const bundlePath = await writeBundle(directory, fileName, zip)
   return { dockerrun, dockerrunJson, bundlePath, sha256: sha256Hex(zip), bytes: zip.byteLength }
 }

@@ -30,12 +30,19 @@ export function readCompose(workspace: string, composeFile: string, env: NodeJS.
 /** Folders Beanstalk reads from the bundle root when they sit beside the compose file. */
 const PLATFORM_FOLDERS = ['.ebextensions', '.platform']
 
-export function collectBundleFiles(workspace: string, composeDirectory: string, plan: DeployPlan): BundleEntry[] {
+export function collectBundleFiles(
+  workspace: string,
+  composeDirectory: string,
+  plan: DeployPlan
+): BundleEntry[] {
   const entries: BundleEntry[] = []
   for (const file of plan.bundleFiles) {
     const source = path.resolve(workspace, file.source)
     if (!existsSync(source)) {
-      throw new InputError('compose-file', `mounted path ${file.source} does not exist, so it cannot be shipped in the bundle`)
+      throw new InputError(
+        'compose-file',
+        `mounted path ${file.source} does not exist, so it cannot be shipped in the bundle`
+      )
     }
     entries.push(...readTree(source, file.target))
   }

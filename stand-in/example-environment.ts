@@ -35,7 +35,9 @@ export async function createExampleEnvironment(
     }
   })
   try {
-    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application })).catch(() => undefined)
+    await beanstalk
+      .send(new CreateApplicationCommand({ ApplicationName: application }))
+      .catch(() => undefined)
     await beanstalk.send(
       new CreateEnvironmentCommand({
         ApplicationName: application,

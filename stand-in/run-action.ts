@@ -68,7 +68,10 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
     const main = await spawnNode(env, options.onLine)
     if (options.post) {
       const state = parseFileCommands(await readFile(files.state, 'utf8'))
-      const postEnv = { ...env, ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v])) }
+      const postEnv = {
+        ...env,
+        ...Object.fromEntries(Object.entries(state).map(([k, v]) => [`STATE_${k}`, v]))
+      }
       const post = await spawnNode(postEnv, options.onLine)
       main.stdout += post.stdout
       main.stderr += post.stderr
@@ -89,7 +92,10 @@ function spawnNode(
   onLine?: (line: string) => void
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], { env, cwd: env.GITHUB_WORKSPACE })
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
+      env,
+      cwd: env.GITHUB_WORKSPACE
+    })
     let stdout = ''
     let stderr = ''
     let pending = ''

@@ -12,7 +12,11 @@ import path from 'node:path'
 import { unzipSync } from 'fflate'
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { actionEnvironment, createExampleEnvironment, type ExampleEnvironment } from '../../stand-in/example-environment.js'
+import {
+  actionEnvironment,
+  createExampleEnvironment,
+  type ExampleEnvironment
+} from '../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../stand-in/run-action.js'
 
 const dockerAvailable = (() => {
@@ -43,10 +47,17 @@ describeWithDocker('deploy on push to main, end to end', () => {
   beforeAll(async () => {
     // A workspace of its own, so the code change below touches a copy.
     workspace = mkdtempSync(path.join(tmpdir(), 'e2e-workspace-'))
-    cpSync(path.join(PROJECT_ROOT, 'examples/puppies'), path.join(workspace, 'examples/puppies'), { recursive: true })
+    cpSync(path.join(PROJECT_ROOT, 'examples/puppies'), path.join(workspace, 'examples/puppies'), {
+      recursive: true
+    })
     standIn = await startStandIn()
     example = await createExampleEnvironment(standIn, { application: 'puppies', environment: 'puppies-e2e' })
-    first = await runAction({ inputs: example.inputs, env: actionEnvironment(standIn), workspace, post: true })
+    first = await runAction({
+      inputs: example.inputs,
+      env: actionEnvironment(standIn),
+      workspace,
+      post: true
+    })
   }, 15 * 60_000)
 
   afterAll(async () => {
@@ -102,9 +113,14 @@ describeWithDocker('deploy on push to main, end to end', () => {
   it('writes no secret into the bundle, the outputs, the summary or the log', async () => {
     const objects = await standIn.services.s3.listObjects('elasticbeanstalk-us-east-1-123456789012')
     expect(objects.map(object => object.key)).toEqual(['puppies/sha-0123456789ab.zip'])
-    const stored = await standIn.services.s3.getObject('elasticbeanstalk-us-east-1-123456789012', 'puppies/sha-0123456789ab.zip')
+    const stored = await standIn.services.s3.getObject(
+      'elasticbeanstalk-us-east-1-123456789012',
+      'puppies/sha-0123456789ab.zip'
+    )
     const files = unzipSync(new Uint8Array(stored?.body ?? []))
-    const bundleText = Object.values(files).map(data => new TextDecoder().decode(data)).join('\n')
+    const bundleText = Object.values(files)
+      .map(data => new TextDecoder().decode(data))
+      .join('\n')
 
     const db = standIn.services.rds.instances.get('puppies-db')
     const secretValues = [standIn.registry?.password as string, db?.password as string]
@@ -114,7 +130,9 @@ describeWithDocker('deploy on push to main, end to end', () => {
       .filter(line => !line.startsWith('::add-mask::'))
       .join('\n')
     expect(first.stdout).toContain(`::add-mask::${standIn.registry?.password}`)
-    const everything = [bundleText, JSON.stringify(first.outputs), first.summary, log, first.stderr].join('\n')
+    const everything = [bundleText, JSON.stringify(first.outputs), first.summary, log, first.stderr].join(
+      '\n'
+    )
     for (const secret of secretValues) {
       expect(secret.length).toBeGreaterThan(6)
       expect(everything.includes(secret)).toBe(false)
@@ -126,31 +144,37 @@ describeWithDocker('deploy on push to main, end to end', () => {
     }
     expect(dockerrun.executionRoleArn).toMatch(/^arn:aws:iam::\d{12}:role\//)
     const web = dockerrun.containerDefinitions.find(container => container.name === 'web')
-    expect(web?.secrets).toEqual([{ name: 'DATABASE_PASSWORD', valueFrom: expect.stringMatching(/:password::$/) }])
+    expect(web?.secrets).toEqual([
+      { name: 'DATABASE_PASSWORD', valueFrom: expect.stringMatching(/:password::$/) }
+    ])
   })
 
-  it('ships a code change as a new version with only the code layer uploaded', async () => {
-    const controller = path.join(workspace, 'examples/puppies/app/controllers/health_controller.rb')
-    writeFileSync(controller, `${readFileSync(controller, 'utf8')}\n# deployed by the e2e test\n`)
-    const uploadsBefore = standIn.registry?.uploads().length ?? 0
-    const second = await runAction({
-      inputs: example.inputs,
-      env: { ...actionEnvironment(standIn), GITHUB_SHA: 'fedcba9876543210fedcba9876543210fedcba98' },
-      workspace,
-      post: true
-    })
-    expect(second.errors).toEqual([])
-    expect(second.status).toBe(0)
-    expect(second.outputs).toMatchObject({ 'version-label': 'sha-fedcba987654', health: 'Green' })
+  it(
+    'ships a code change as a new version with only the code layer uploaded',
+    async () => {
+      const controller = path.join(workspace, 'examples/puppies/app/controllers/health_controller.rb')
+      writeFileSync(controller, `${readFileSync(controller, 'utf8')}\n# deployed by the e2e test\n`)
+      const uploadsBefore = standIn.registry?.uploads().length ?? 0
+      const second = await runAction({
+        inputs: example.inputs,
+        env: { ...actionEnvironment(standIn), GITHUB_SHA: 'fedcba9876543210fedcba9876543210fedcba98' },
+        workspace,
+        post: true
+      })
+      expect(second.errors).toEqual([])
+      expect(second.status).toBe(0)
+      expect(second.outputs).toMatchObject({ 'version-label': 'sha-fedcba987654', health: 'Green' })
 
-    const uploads = (standIn.registry?.uploads() ?? []).slice(uploadsBefore)
-    // web: the changed app layer + the image config; nginx: unchanged layers, a new config at most.
-    const webUploads = uploads.filter(upload => upload.repository === 'puppies/web')
-    expect(webUploads.length).toBeLessThanOrEqual(2)
-    const uploadedBytes = uploads.reduce((sum, upload) => sum + upload.bytes, 0)
-    expect(uploadedBytes).toBeLessThan(1024 * 1024)
+      const uploads = (standIn.registry?.uploads() ?? []).slice(uploadsBefore)
+      // web: the changed app layer + the image config; nginx: unchanged layers, a new config at most.
+      const webUploads = uploads.filter(upload => upload.repository === 'puppies/web')
+      expect(webUploads.length).toBeLessThanOrEqual(2)
+      const uploadedBytes = uploads.reduce((sum, upload) => sum + upload.bytes, 0)
+      expect(uploadedBytes).toBeLessThan(1024 * 1024)
 
-    const page = await fetch(`${second.outputs['environment-url']}/up`)
-    expect(page.status).toBe(200)
-  }, 15 * 60_000)
+      const page = await fetch(`${second.outputs['environment-url']}/up`)
+      expect(page.status).toBe(200)
+    },
+    15 * 60_000
+  )
 })

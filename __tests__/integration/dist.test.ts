@@ -23,10 +23,14 @@ describe('dist/index.js', () => {
   it('equals a fresh bundle of src/', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
     try {
-      execFileSync('npx', ['ncc', 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'], {
-        cwd: root,
-        stdio: 'pipe'
-      })
+      execFileSync(
+        'npx',
+        ['ncc', 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
+        {
+          cwd: root,
+          stdio: 'pipe'
+        }
+      )
       const fresh = readFileSync(path.join(out, 'index.js'), 'utf8')
       const committed = readFileSync(path.join(root, 'dist/index.js'), 'utf8')
       // A plain equality keeps the failure message short: the fix is `npm run bundle`.
@@ -61,7 +65,11 @@ describe('dist/index.js', () => {
       expect(result.status).toBe(0)
       const outputs = readOutputs(outputFile)
       const dockerrun = JSON.parse(outputs.dockerrun ?? '{}') as { containerDefinitions: { name: string }[] }
-      expect(dockerrun.containerDefinitions.map(container => container.name)).toEqual(['web', 'worker', 'nginx'])
+      expect(dockerrun.containerDefinitions.map(container => container.name)).toEqual([
+        'web',
+        'worker',
+        'nginx'
+      ])
       expect(outputs['version-label']).toBe('sha-0123456789ab')
       const bundle = unzipSync(readFileSync(outputs['bundle-path'] as string))
       expect(JSON.parse(new TextDecoder().decode(bundle['Dockerrun.aws.json']))).toEqual(dockerrun)

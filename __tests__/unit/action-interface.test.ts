@@ -36,7 +36,15 @@ describe('action.yml', () => {
 
   it('declares the outputs later steps use', () => {
     expect(Object.keys(action.outputs).sort()).toEqual(
-      ['bundle-path', 'dockerrun', 'environment-name', 'environment-url', 'health', 'images', 'version-label'].sort()
+      [
+        'bundle-path',
+        'dockerrun',
+        'environment-name',
+        'environment-url',
+        'health',
+        'images',
+        'version-label'
+      ].sort()
     )
   })
 })

@@ -48,7 +48,10 @@ export function managedUrl(replacement: BackingReplacement, endpoint: BackingEnd
   let scheme = dev?.protocol.replace(/:$/, '') ?? DEFAULT_SCHEME[replacement.role]
   if (replacement.role === 'cache') scheme = endpoint.tls ? 'rediss' : scheme === 'rediss' ? 'redis' : scheme
   const user = endpoint.username ?? (dev?.username ? decodeURIComponent(dev.username) : undefined)
-  const path = replacement.role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : (dev?.pathname ?? '')
+  const path =
+    replacement.role === 'database' && endpoint.databaseName
+      ? `/${endpoint.databaseName}`
+      : (dev?.pathname ?? '')
   const auth = user ? `${encodeURIComponent(user)}@` : ''
   return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${dev?.search ?? ''}`
 }
@@ -73,7 +76,11 @@ export function rewriteBackingReference(
 
 /** True when an environment value points at the named compose service. */
 export function mentionsService(value: string, service: string): boolean {
-  return value === service || new RegExp(`^${escape(service)}:\\d+$`).test(value) || parseUrl(value)?.hostname === service
+  return (
+    value === service ||
+    new RegExp(`^${escape(service)}:\\d+$`).test(value) ||
+    parseUrl(value)?.hostname === service
+  )
 }
 
 function escape(text: string): string {

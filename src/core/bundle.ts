@@ -25,7 +25,8 @@ export function zipBundle(entries: BundleEntry[]): Uint8Array {
   const files: Zippable = {}
   for (const entry of [...entries].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0))) {
     const path = entry.path.replace(/^\.?\/+/, '')
-    if (path === '' || path.split('/').includes('..')) throw new Error(`bundle path "${entry.path}" is not allowed`)
+    if (path === '' || path.split('/').includes('..'))
+      throw new Error(`bundle path "${entry.path}" is not allowed`)
     if (seen.has(path)) throw new Error(`bundle path "${path}" is given twice`)
     seen.add(path)
     // Unix mode in the high 16 bits of the external attributes: hooks under

@@ -2,7 +2,12 @@
 // the Dockerrun.aws.json v2 document. Pure.
 
 import { managedUrl, rewriteBackingReference, type BackingEndpoint } from './backing.js'
-import type { ContainerDefinition, DockerrunV2, LogConfiguration, SecretReference } from './dockerrun-types.js'
+import type {
+  ContainerDefinition,
+  DockerrunV2,
+  LogConfiguration,
+  SecretReference
+} from './dockerrun-types.js'
 import { ComposeError } from './errors.js'
 import type { BackingRole, ContainerPlan, DeployPlan } from './plan-types.js'
 import { dockerrunProblems } from './validate-dockerrun.js'
@@ -43,7 +48,11 @@ export function renderDockerrun(plan: DeployPlan, resolution: Resolution = {}): 
   return document
 }
 
-function renderContainer(plan: DeployPlan, container: ContainerPlan, resolution: Resolution): ContainerDefinition {
+function renderContainer(
+  plan: DeployPlan,
+  container: ContainerPlan,
+  resolution: Resolution
+): ContainerDefinition {
   const environment = { ...container.environment }
   const secrets = [...container.secrets]
   for (const replacement of plan.backing) {
@@ -52,7 +61,8 @@ function renderContainer(plan: DeployPlan, container: ContainerPlan, resolution:
     const endpoint = resolved?.endpoint ?? endpointFromInput(replacement.source)
     if (!endpoint) {
       // Plan mode without a lookup: say where the value will come from.
-      environment[replacement.envName] = `<${replacement.source.kind === 'unset' ? 'not set' : `resolved at deploy from ${describe(replacement.source)}`}>`
+      environment[replacement.envName] =
+        `<${replacement.source.kind === 'unset' ? 'not set' : `resolved at deploy from ${describe(replacement.source)}`}>`
       continue
     }
     for (const [name, value] of Object.entries(environment)) {
@@ -108,11 +118,13 @@ function renderLogConfiguration(
 ): LogConfiguration | undefined {
   const driver = resolution.logDriver ?? 'awslogs'
   if (driver === 'none') return undefined
-  if (driver === 'json-file') return { logDriver: 'json-file', options: { 'max-size': '10m', 'max-file': '3' } }
+  if (driver === 'json-file')
+    return { logDriver: 'json-file', options: { 'max-size': '10m', 'max-file': '3' } }
   return {
     logDriver: 'awslogs',
     options: {
-      'awslogs-group': resolution.logGroup ?? `/aws/elasticbeanstalk/${plan.environment || plan.application}/containers`,
+      'awslogs-group':
+        resolution.logGroup ?? `/aws/elasticbeanstalk/${plan.environment || plan.application}/containers`,
       ...(resolution.region !== undefined && { 'awslogs-region': resolution.region }),
       'awslogs-stream-prefix': container.name,
       'awslogs-create-group': 'true'

@@ -74,7 +74,8 @@ const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_]*$/
 
 function envName(reader: InputReader, name: string, fallback: string): string {
   const value = reader.get(name) || fallback
-  if (!ENV_NAME.test(value)) throw new InputError(name, `must be an environment variable name (got "${value}")`)
+  if (!ENV_NAME.test(value))
+    throw new InputError(name, `must be an environment variable name (got "${value}")`)
   return value
 }
 
@@ -88,7 +89,10 @@ function parseBacking(reader: InputReader, name: string, schemes: string[]): Bac
       url = new URL(value)
     } catch {
       // Never repeat a password (the check below cannot run on a URL that does not parse).
-      throw new InputError(name, `"${value.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@')}" is not a valid URL`)
+      throw new InputError(
+        name,
+        `"${value.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@')}" is not a valid URL`
+      )
     }
     const scheme = url.protocol.replace(/:$/, '')
     if (!schemes.includes(scheme)) {
@@ -129,7 +133,8 @@ function parseSecrets(reader: InputReader): SecretReference[] {
         `${name} must reference a Secrets Manager secret or SSM parameter ARN, or an SSM parameter path starting with "/" (got "${valueFrom}")`
       )
     }
-    if (secrets.some(secret => secret.name === name)) throw new InputError('secrets', `${name} is listed twice`)
+    if (secrets.some(secret => secret.name === name))
+      throw new InputError('secrets', `${name} is listed twice`)
     secrets.push({ name, valueFrom })
   }
   return secrets
@@ -180,31 +185,40 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   }
 
   const region = reader.optional('region')
-  if (region !== undefined && regionProblem(region)) throw new InputError('region', `"${region}" ${regionProblem(region)}`)
+  if (region !== undefined && regionProblem(region))
+    throw new InputError('region', `"${region}" ${regionProblem(region)}`)
 
   const composeFile = reader.get('compose-file') || 'docker-compose.yml'
   const services = reader.list('services')
 
   const ecrRepositoryPrefix = reader.get('ecr-repository-prefix') || toRepositoryPrefix(application)
   const prefixProblem = repositoryNameProblem(ecrRepositoryPrefix)
-  if (prefixProblem) throw new InputError('ecr-repository-prefix', `"${ecrRepositoryPrefix}" ${prefixProblem}`)
+  if (prefixProblem)
+    throw new InputError('ecr-repository-prefix', `"${ecrRepositoryPrefix}" ${prefixProblem}`)
 
   const commitSha = run.pullRequest?.headSha ?? run.sha
   // A rollback with no label goes back to the last version that was Green
   // before the current one; every other mode labels what it builds.
   const givenLabel = reader.get('version-label')
   const versionLabel = givenLabel || (mode === 'rollback' ? '' : defaultVersionLabel(commitSha, run))
-  const labelProblem = versionLabel === '' && mode === 'rollback' ? undefined : versionLabelProblem(versionLabel)
+  const labelProblem =
+    versionLabel === '' && mode === 'rollback' ? undefined : versionLabelProblem(versionLabel)
   if (labelProblem) throw new InputError('version-label', `"${versionLabel}" ${labelProblem}`)
 
   const waitTimeoutText = reader.get('wait-timeout') || '20m'
   const waitTimeoutMs = parseDuration(waitTimeoutText)
   if (waitTimeoutMs === undefined || waitTimeoutMs < 1000) {
-    throw new InputError('wait-timeout', `must be a duration such as 20m, 900s or 1h (got "${waitTimeoutText}")`)
+    throw new InputError(
+      'wait-timeout',
+      `must be a duration such as 20m, 900s or 1h (got "${waitTimeoutText}")`
+    )
   }
 
   const executionRoleArn = reader.optional('execution-role-arn')
-  if (executionRoleArn !== undefined && !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(executionRoleArn)) {
+  if (
+    executionRoleArn !== undefined &&
+    !/^arn:aws[a-z-]*:iam::\d{12}:role\/[\w+=,.@/-]+$/.test(executionRoleArn)
+  ) {
     throw new InputError('execution-role-arn', `"${executionRoleArn}" is not an IAM role ARN`)
   }
 
@@ -240,7 +254,10 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ecrTagMutability: reader.oneOf('ecr-tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE'),
     ecrKeepImages: reader.integer('ecr-keep-images', 30, 1, 1000),
     versionLabel,
-    versionDescription: (reader.get('version-description') || defaultDescription(commitSha, run)).slice(0, 200),
+    versionDescription: (reader.get('version-description') || defaultDescription(commitSha, run)).slice(
+      0,
+      200
+    ),
     ...(bucket !== undefined && { bucket }),
     waitTimeoutMs,
     allowYellow: reader.boolean('allow-yellow', false),
@@ -259,7 +276,10 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     commitSha
   }
   if (!config.smokeTestPath.startsWith('/')) {
-    throw new InputError('smoke-test-path', `must be an HTTP path starting with "/" (got "${config.smokeTestPath}")`)
+    throw new InputError(
+      'smoke-test-path',
+      `must be an HTTP path starting with "/" (got "${config.smokeTestPath}")`
+    )
   }
   return { config, inputNames: reader.read }
 }

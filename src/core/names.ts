@@ -54,5 +54,7 @@ export function toRepositoryPrefix(application: string): string {
 
 /** AWS region names such as us-east-1, eu-central-2, us-gov-west-1. */
 export function regionProblem(region: string): string | undefined {
-  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region) ? undefined : 'is not an AWS region name such as us-east-1'
+  return /^[a-z]{2}(-[a-z]+)+-\d{1,2}$/.test(region)
+    ? undefined
+    : 'is not an AWS region name such as us-east-1'
 }

@@ -33,7 +33,15 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
   const runtimeVariables: DeployPlan['runtimeVariables'] = []
   const namedVariables = new Set(selected.flatMap(service => Object.keys(service.environment)))
   const containers = selected.map(service => {
-    const container = planContainer(service, { config, compose, selected, backing, images, namedVariables, notes })
+    const container = planContainer(service, {
+      config,
+      compose,
+      selected,
+      backing,
+      images,
+      namedVariables,
+      notes
+    })
     for (const mount of mountsFor(service, compose, notes)) {
       volumes.set(mount.volume, `/var/app/current/${mount.bundlePath}`)
       bundleFiles.set(mount.bundlePath, { source: mount.source, target: mount.bundlePath })
@@ -100,7 +108,9 @@ function selectServices(config: ActionConfig, compose: ComposeProject, notes: st
       return false
     }
     if (service.profiles.length > 0) {
-      notes.push(`service ${service.name} belongs to profile(s) ${service.profiles.join(', ')}: not deployed unless named in services`)
+      notes.push(
+        `service ${service.name} belongs to profile(s) ${service.profiles.join(', ')}: not deployed unless named in services`
+      )
       return false
     }
     return true
@@ -139,9 +149,14 @@ function replacedBackingServices(
     const devUrl = users
       .map(user => user.environment[envName])
       .concat(users.flatMap(user => Object.values(user.environment)))
-      .find(value => value?.kind === 'literal' && /:\/\//.test(value.value) && mentionsService(value.value, service.name))
+      .find(
+        value =>
+          value?.kind === 'literal' && /:\/\//.test(value.value) && mentionsService(value.value, service.name)
+      )
     if (input.kind === 'none') {
-      notes.push(`service ${service.name} (${role}) dropped; ${inputName} is "none", so ${envName} is not set`)
+      notes.push(
+        `service ${service.name} (${role}) dropped; ${inputName} is "none", so ${envName} is not set`
+      )
       continue
     }
     const source = backingSource(role, input)
@@ -151,7 +166,9 @@ function replacedBackingServices(
         `compose service "${service.name}" is a dev-only ${role}; on Beanstalk it is replaced by ${ROLE_PRODUCT[role]}: give the ${role === 'database' ? 'RDS instance' : 'ElastiCache cluster or replication group'} identifier or an endpoint URL, or "none"`
       )
     }
-    notes.push(`service ${service.name} (${role}) replaced by ${ROLE_PRODUCT[role]}: ${describeSource(source)} → ${envName}`)
+    notes.push(
+      `service ${service.name} (${role}) replaced by ${ROLE_PRODUCT[role]}: ${describeSource(source)} → ${envName}`
+    )
     replacements.push({
       role,
       composeService: service.name,
@@ -164,8 +181,13 @@ function replacedBackingServices(
     ['database', config.database],
     ['cache', config.cache]
   ] as const) {
-    if ((input.kind === 'identifier' || input.kind === 'endpoint') && !replacements.some(r => r.role === role)) {
-      notes.push(`the ${role} input is set but the compose file has no ${role} service that the deployed services use`)
+    if (
+      (input.kind === 'identifier' || input.kind === 'endpoint') &&
+      !replacements.some(r => r.role === role)
+    ) {
+      notes.push(
+        `the ${role} input is set but the compose file has no ${role} service that the deployed services use`
+      )
     }
   }
   return replacements
@@ -199,7 +221,9 @@ function usesService(service: ComposeService, target: string): boolean {
   return (
     service.links.some(link => link.service === target) ||
     service.dependsOn.includes(target) ||
-    Object.values(service.environment).some(value => value.kind === 'literal' && mentionsService(value.value, target))
+    Object.values(service.environment).some(
+      value => value.kind === 'literal' && mentionsService(value.value, target)
+    )
   )
 }
 
@@ -208,7 +232,12 @@ function planImages(config: ActionConfig, selected: ComposeService[]): ImageBuil
   for (const service of selected) {
     if (!service.build) continue
     const { context, dockerfile, args, target } = service.build
-    const key = JSON.stringify([context, posix.normalize(dockerfile), Object.entries(args).sort(), target ?? ''])
+    const key = JSON.stringify([
+      context,
+      posix.normalize(dockerfile),
+      Object.entries(args).sort(),
+      target ?? ''
+    ])
     const existing = byKey.get(key)
     if (existing) {
       existing.services.push(service.name)
@@ -283,16 +312,21 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
   // A secret goes to the containers whose compose environment names it; one
   // that no service names goes to every container built from the app's source.
   const secrets = config.secrets.filter(
-    secret => secret.name in service.environment || (!inputs.namedVariables.has(secret.name) && image !== undefined)
+    secret =>
+      secret.name in service.environment || (!inputs.namedVariables.has(secret.name) && image !== undefined)
   )
   for (const secret of secrets) {
     if (secret.name in environment) {
-      notes.push(`${name}: ${secret.name} is passed by reference from the secrets input instead of its compose value`)
+      notes.push(
+        `${name}: ${secret.name} is passed by reference from the secrets input instead of its compose value`
+      )
       delete environment[secret.name]
     }
   }
 
-  const uses = backing.filter(replacement => usesService(service, replacement.composeService)).map(r => r.role)
+  const uses = backing
+    .filter(replacement => usesService(service, replacement.composeService))
+    .map(r => r.role)
   const memory = service.memoryLimit === undefined ? undefined : toMiB(service.memoryLimit)
   const reservation = service.memoryReservation === undefined ? undefined : toMiB(service.memoryReservation)
   for (const [field, value] of [
@@ -300,7 +334,9 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
     ['mem_reservation', reservation]
   ] as const) {
     if (value !== undefined && value < 4) {
-      throw new ComposeError(`service "${name}": ${field} of ${value} MiB is below the platform minimum of 4 MiB`)
+      throw new ComposeError(
+        `service "${name}": ${field} of ${value} MiB is below the platform minimum of 4 MiB`
+      )
     }
   }
   if (memory !== undefined && reservation !== undefined && reservation >= memory) {
@@ -309,10 +345,14 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
     )
   }
   if (memory === undefined && reservation === undefined) {
-    notes.push(`${name}: no memory limit in the compose file; reserving ${config.defaultMemoryReservation} MiB (memory-reservation input)`)
+    notes.push(
+      `${name}: no memory limit in the compose file; reserving ${config.defaultMemoryReservation} MiB (memory-reservation input)`
+    )
   }
   if (service.ignoredKeys.length > 0) {
-    notes.push(`${name}: ${service.ignoredKeys.join(', ')} ignored (no Dockerrun v2 equivalent; Beanstalk health checks and restarts apply)`)
+    notes.push(
+      `${name}: ${service.ignoredKeys.join(', ')} ignored (no Dockerrun v2 equivalent; Beanstalk health checks and restarts apply)`
+    )
   }
   if (service.links.some(link => replaced.has(link.service))) {
     notes.push(`${name}: links to replaced backing services removed`)
@@ -324,7 +364,8 @@ function planContainer(service: ComposeService, inputs: ContainerInputs): Contai
     essential: true,
     ...(memory !== undefined && { memory }),
     ...(reservation !== undefined && { memoryReservation: reservation }),
-    ...(memory === undefined && reservation === undefined && { memoryReservation: config.defaultMemoryReservation }),
+    ...(memory === undefined &&
+      reservation === undefined && { memoryReservation: config.defaultMemoryReservation }),
     portMappings: publicPortMappings(service, notes),
     links,
     environment,
@@ -341,12 +382,19 @@ function publicPortMappings(service: ComposeService, notes: string[]): PortMappi
   const mappings: PortMapping[] = []
   for (const port of service.ports) {
     if (port.hostPort === undefined || !PUBLIC_PORTS.includes(port.hostPort)) continue
-    if (port.hostIp) notes.push(`${service.name}: host address ${port.hostIp} of port ${port.hostPort} dropped (ECS binds all addresses)`)
+    if (port.hostIp)
+      notes.push(
+        `${service.name}: host address ${port.hostIp} of port ${port.hostPort} dropped (ECS binds all addresses)`
+      )
     mappings.push({ hostPort: port.hostPort, containerPort: port.containerPort, protocol: port.protocol })
   }
-  const dropped = service.ports.filter(port => !mappings.some(mapping => mapping.containerPort === port.containerPort))
+  const dropped = service.ports.filter(
+    port => !mappings.some(mapping => mapping.containerPort === port.containerPort)
+  )
   if (dropped.length > 0 && mappings.length > 0) {
-    notes.push(`${service.name}: port(s) ${dropped.map(formatPort).join(', ')} are for local development: not published`)
+    notes.push(
+      `${service.name}: port(s) ${dropped.map(formatPort).join(', ')} are for local development: not published`
+    )
   }
   return mappings
 }
@@ -387,13 +435,17 @@ function assignPublicPort(
     )
   }
   if (!proxy) {
-    notes.push('no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)')
+    notes.push(
+      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
+    )
     return
   }
   const port = proxy.ports[0] as ComposePort
   const container = containers.find(candidate => candidate.name === proxy.name) as ContainerPlan
   container.portMappings.unshift({ hostPort: 80, containerPort: port.containerPort, protocol: port.protocol })
-  notes.push(`${proxy.name}: no container publishes host port 80; its port ${port.containerPort} is published there`)
+  notes.push(
+    `${proxy.name}: no container publishes host port 80; its port ${port.containerPort} is published there`
+  )
 }
 
 function formatPort(port: { hostPort?: number; containerPort: number }): string {
@@ -419,7 +471,9 @@ function mountsFor(service: ComposeService, compose: ComposeProject, notes: stri
         `${service.name}: volume ${described} dropped: named volumes have no Beanstalk equivalent and data written there is lost at each deploy`
       )
     } else if (mount.hostPath || !mount.source) {
-      notes.push(`${service.name}: host path ${described} dropped (it does not exist on a Beanstalk instance)`)
+      notes.push(
+        `${service.name}: host path ${described} dropped (it does not exist on a Beanstalk instance)`
+      )
     } else if (service.build && isWithin(mount.source, service.build.context)) {
       notes.push(
         `${service.name}: bind mount ${described} dropped: it mounts the build context for development, and the image already contains it`
@@ -427,7 +481,9 @@ function mountsFor(service: ComposeService, compose: ComposeProject, notes: stri
     } else {
       const bundlePath = posix.relative(compose.directory, mount.source)
       if (bundlePath.startsWith('..') || bundlePath === '') {
-        notes.push(`${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`)
+        notes.push(
+          `${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`
+        )
         continue
       }
       planned.push({
@@ -450,4 +506,3 @@ function isWithin(path: string, folder: string): boolean {
   const relative = posix.relative(folder, path)
   return relative === '' || (!relative.startsWith('..') && !posix.isAbsolute(relative))
 }
-

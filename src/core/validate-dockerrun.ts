@@ -29,31 +29,39 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
   const hostPorts = new Map<string, string>()
   for (const container of containers) {
     const where = `container ${container.name}`
-    if (!container.image || container.image.length > 255) problems.push(`${where}: image must be 1–255 characters`)
+    if (!container.image || container.image.length > 255)
+      problems.push(`${where}: image must be 1–255 characters`)
     const { memory, memoryReservation } = container
     if (!memory && !memoryReservation) problems.push(`${where}: needs memory or memoryReservation (MiB)`)
-    if (memory !== undefined && memory < 4) problems.push(`${where}: memory ${memory} MiB is below the 4 MiB minimum`)
+    if (memory !== undefined && memory < 4)
+      problems.push(`${where}: memory ${memory} MiB is below the 4 MiB minimum`)
     if (memoryReservation !== undefined && memoryReservation < 4) {
       problems.push(`${where}: memoryReservation ${memoryReservation} MiB is below the 4 MiB minimum`)
     }
     if (memory !== undefined && memoryReservation !== undefined && memory <= memoryReservation) {
-      problems.push(`${where}: memory (${memory}) must be greater than memoryReservation (${memoryReservation})`)
+      problems.push(
+        `${where}: memory (${memory}) must be greater than memoryReservation (${memoryReservation})`
+      )
     }
     for (const link of container.links ?? []) {
       const target = link.split(':')[0] as string
       if (target === container.name) problems.push(`${where}: links to itself`)
-      else if (!names.has(target)) problems.push(`${where}: links to "${target}", which is not a container of this bundle`)
+      else if (!names.has(target))
+        problems.push(`${where}: links to "${target}", which is not a container of this bundle`)
     }
     for (const source of container.volumesFrom ?? []) {
       if (!names.has(source.sourceContainer)) {
-        problems.push(`${where}: volumesFrom "${source.sourceContainer}", which is not a container of this bundle`)
+        problems.push(
+          `${where}: volumesFrom "${source.sourceContainer}", which is not a container of this bundle`
+        )
       }
     }
     for (const mount of container.mountPoints ?? []) {
       if (!declaredVolumes.has(mount.sourceVolume) && !mount.sourceVolume.startsWith('awseb-logs-')) {
         problems.push(`${where}: mount of undeclared volume "${mount.sourceVolume}"`)
       }
-      if (!mount.containerPath.startsWith('/')) problems.push(`${where}: mount path "${mount.containerPath}" must be absolute`)
+      if (!mount.containerPath.startsWith('/'))
+        problems.push(`${where}: mount path "${mount.containerPath}" must be absolute`)
     }
     for (const mapping of container.portMappings ?? []) {
       const key = `${mapping.hostPort}/${mapping.protocol ?? 'tcp'}`
@@ -61,16 +69,19 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
       if (owner) problems.push(`host port ${key} is published by both ${owner} and ${container.name}`)
       hostPorts.set(key, container.name)
       for (const port of [mapping.hostPort, mapping.containerPort]) {
-        if (!Number.isInteger(port) || port < 1 || port > 65535) problems.push(`${where}: port ${port} is out of range`)
+        if (!Number.isInteger(port) || port < 1 || port > 65535)
+          problems.push(`${where}: port ${port} is out of range`)
       }
     }
     const envNames = new Set<string>()
     for (const variable of container.environment ?? []) {
-      if (!ENV_NAME.test(variable.name)) problems.push(`${where}: "${variable.name}" is not a valid variable name`)
+      if (!ENV_NAME.test(variable.name))
+        problems.push(`${where}: "${variable.name}" is not a valid variable name`)
       envNames.add(variable.name)
     }
     for (const secret of container.secrets ?? []) {
-      if (envNames.has(secret.name)) problems.push(`${where}: ${secret.name} is both a value and a secret reference`)
+      if (envNames.has(secret.name))
+        problems.push(`${where}: ${secret.name} is both a value and a secret reference`)
     }
     if ((container.secrets ?? []).length > 0 && !document.executionRoleArn) {
       problems.push(
@@ -88,7 +99,9 @@ function linkCycle(document: DockerrunV2): string[] | undefined {
     document.containerDefinitions.map(container => [
       container.name,
       // A self-link is reported on its own ("links to itself"), not again as a cycle.
-      (container.links ?? []).map(link => link.split(':')[0] as string).filter(target => target !== container.name)
+      (container.links ?? [])
+        .map(link => link.split(':')[0] as string)
+        .filter(target => target !== container.name)
     ])
   )
   const visiting = new Set<string>()

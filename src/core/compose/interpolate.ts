@@ -6,12 +6,21 @@ import { ComposeError } from '../errors.js'
 
 export type Variables = Record<string, string | undefined>
 
-const PATTERN = /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*)|(\{[^}]*\}?))/g
+const PATTERN =
+  /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*)|(\{[^}]*\}?))/g
 
 export function interpolate(text: string, variables: Variables, where: string): string {
   return text.replace(
     PATTERN,
-    (_match, dollar?: string, braced?: string, operator?: string, argument?: string, bare?: string, bad?: string) => {
+    (
+      _match,
+      dollar?: string,
+      braced?: string,
+      operator?: string,
+      argument?: string,
+      bare?: string,
+      bad?: string
+    ) => {
       if (dollar) return '$'
       if (bad !== undefined) throw new ComposeError(`${where}: invalid interpolation "$${bad}"`)
       const name = (braced ?? bare) as string
@@ -29,7 +38,9 @@ export function interpolate(text: string, variables: Variables, where: string): 
         case ':?':
         case '?':
           if (operator === ':?' ? nonEmpty : set) return value as string
-          throw new ComposeError(`${where}: required variable ${name} is missing a value${argument ? `: ${argument}` : ''}`)
+          throw new ComposeError(
+            `${where}: required variable ${name} is missing a value${argument ? `: ${argument}` : ''}`
+          )
         case ':+':
           return nonEmpty ? nested() : ''
         case '+':

@@ -63,27 +63,32 @@ export function loadCompose(source: ComposeSource): ComposeProject {
     // linePos is only filled in with prettyErrors; pos (character offsets) always is.
     const first = document.errors[0] as { message: string; pos: [number, number] }
     const line = source.text.slice(0, first.pos[0]).split('\n').length
-    throw new ComposeError(
-      `${source.path} line ${line}: invalid YAML: ${first.message.split('\n')[0]}`
-    )
+    throw new ComposeError(`${source.path} line ${line}: invalid YAML: ${first.message.split('\n')[0]}`)
   }
   const root: unknown = document.toJS({ maxAliasCount: 1000 })
-  if (!isRecord(root)) throw new ComposeError(`${source.path}: expected a mapping of services at the top level`)
+  if (!isRecord(root))
+    throw new ComposeError(`${source.path}: expected a mapping of services at the top level`)
 
   const notes: string[] = []
   let rawServices: Raw
   let servicesNode: Node | undefined
   if ('services' in root) {
-    if (!isRecord(root.services)) throw new ComposeError(`${source.path}: "services" must be a mapping of services`)
+    if (!isRecord(root.services))
+      throw new ComposeError(`${source.path}: "services" must be a mapping of services`)
     rawServices = root.services
     servicesNode = document.get('services', true) as Node | undefined
   } else {
     // Compose file format v1: services at the top level, no "services:" key.
-    rawServices = Object.fromEntries(Object.entries(root).filter(([key]) => key !== 'version' && !key.startsWith('x-')))
+    rawServices = Object.fromEntries(
+      Object.entries(root).filter(([key]) => key !== 'version' && !key.startsWith('x-'))
+    )
     servicesNode = document.contents ?? undefined
-    notes.push(`${source.path} uses the legacy v1 format (no "services:" key); read as services at the top level`)
+    notes.push(
+      `${source.path} uses the legacy v1 format (no "services:" key); read as services at the top level`
+    )
   }
-  if ('version' in root) notes.push(`the "version" key (${String(root.version)}) is obsolete in compose and was ignored`)
+  if ('version' in root)
+    notes.push(`the "version" key (${String(root.version)}) is obsolete in compose and was ignored`)
 
   const templates = templateOnlyServices(servicesNode)
   const resolved = resolveExtends(rawServices, source.path)
@@ -143,8 +148,10 @@ function resolveExtends(services: Raw, composePath: string): Record<string, Raw>
         `service "${name}": extends from another file (${String(spec.file)}) is not supported; merge it into ${composePath}`
       )
     }
-    if (chain.includes(spec.service)) throw new ComposeError(`service "${name}": extends forms a cycle (${chain.join(' → ')})`)
-    if (!(spec.service in services)) throw new ComposeError(`service "${name}": extends unknown service "${spec.service}"`)
+    if (chain.includes(spec.service))
+      throw new ComposeError(`service "${name}": extends forms a cycle (${chain.join(' → ')})`)
+    if (!(spec.service in services))
+      throw new ComposeError(`service "${name}": extends unknown service "${spec.service}"`)
     const base = resolve(spec.service, [...chain, spec.service])
     const { extends: _dropped, ...own } = raw
     return (resolved[name] = mergeService(base, own))
@@ -159,7 +166,11 @@ function mergeService(base: Raw, override: Raw): Raw {
   for (const [key, value] of Object.entries(override)) {
     const previous = merged[key]
     if (isRecord(previous) && isRecord(value)) merged[key] = { ...previous, ...value }
-    else if (Array.isArray(previous) && Array.isArray(value) && ['ports', 'volumes', 'links', 'env_file'].includes(key)) {
+    else if (
+      Array.isArray(previous) &&
+      Array.isArray(value) &&
+      ['ports', 'volumes', 'links', 'env_file'].includes(key)
+    ) {
       merged[key] = [...previous, ...value]
     } else merged[key] = value
   }
@@ -200,7 +211,9 @@ function normaliseService(name: string, raw: Raw, context: ServiceContext): Comp
     if (!isRecord(build)) throw new ComposeError(`${where}: build must be a path or a mapping`)
     const buildContext = text(build.context ?? '.', 'build.context')
     if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
-      throw new ComposeError(`${where}: remote build contexts (${buildContext}) are not supported; check the source out first`)
+      throw new ComposeError(
+        `${where}: remote build contexts (${buildContext}) are not supported; check the source out first`
+      )
     }
     service.build = {
       context: inWorkspace(buildContext),
@@ -210,7 +223,8 @@ function normaliseService(name: string, raw: Raw, context: ServiceContext): Comp
     }
   }
   if (raw.image !== undefined) service.image = text(raw.image, 'image')
-  if (raw.command !== undefined && raw.command !== null) service.command = words(raw.command, 'command', text, where)
+  if (raw.command !== undefined && raw.command !== null)
+    service.command = words(raw.command, 'command', text, where)
   if (raw.entrypoint !== undefined && raw.entrypoint !== null) {
     service.entrypoint = words(raw.entrypoint, 'entrypoint', text, where)
   }
@@ -229,8 +243,8 @@ function normaliseService(name: string, raw: Raw, context: ServiceContext): Comp
   }
   Object.assign(service.environment, environment(raw.environment, context.variables, where))
 
-  service.ports = (Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined ? [] : [raw.ports]).map(port =>
-    parsePort(port, text, where)
+  service.ports = (Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined ? [] : [raw.ports]).map(
+    port => parsePort(port, text, where)
   )
   service.links = list(raw.links, 'links', where).map(link => {
     const [target, alias] = text(link, 'links').split(':')
@@ -316,11 +330,17 @@ function envFiles(value: unknown, where: string): { path: unknown; required: boo
   })
 }
 
-function parsePort(value: unknown, text: (value: unknown, field: string) => string, where: string): ComposePort {
+function parsePort(
+  value: unknown,
+  text: (value: unknown, field: string) => string,
+  where: string
+): ComposePort {
   if (isRecord(value)) {
     const containerPort = Number(value.target)
-    const published = value.published === undefined ? undefined : Number(text(value.published, 'ports.published'))
-    if (!Number.isInteger(containerPort)) throw new ComposeError(`${where}: ports entry needs a numeric target`)
+    const published =
+      value.published === undefined ? undefined : Number(text(value.published, 'ports.published'))
+    if (!Number.isInteger(containerPort))
+      throw new ComposeError(`${where}: ports entry needs a numeric target`)
     if (published !== undefined && !Number.isInteger(published)) {
       throw new ComposeError(`${where}: port ranges and non-numeric published ports are not supported`)
     }
@@ -372,7 +392,8 @@ function parseMount(
     type = /^[./~]/.test(source) ? 'bind' : 'volume'
   }
   if (type === 'bind' && source !== undefined) {
-    if (source.startsWith('/') || source.startsWith('~')) return { type, source, hostPath: true, target, readOnly }
+    if (source.startsWith('/') || source.startsWith('~'))
+      return { type, source, hostPath: true, target, readOnly }
     const resolved = inWorkspace(source)
     if (resolved.startsWith('..')) return { type, source: resolved, hostPath: true, target, readOnly }
     return { type, source: resolved, target, readOnly }
@@ -392,7 +413,8 @@ function stringMap(value: unknown, text: (value: unknown) => string, where: stri
       })
     )
   }
-  if (isRecord(value)) return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, text(item ?? '')]))
+  if (isRecord(value))
+    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, text(item ?? '')]))
   throw new ComposeError(`${where} must be a mapping or a list`)
 }
 

@@ -7,7 +7,9 @@ export function parseByteValue(value: unknown, where: string): number {
   if (typeof value === 'number' && Number.isFinite(value) && value >= 0) return value
   const match = typeof value === 'string' ? /^\s*(\d+(?:\.\d+)?)\s*([bkmgt])?b?\s*$/i.exec(value) : null
   if (!match) {
-    throw new ComposeError(`${where}: "${String(value)}" is not a memory size (use a number of bytes or e.g. 512m, 1g)`)
+    throw new ComposeError(
+      `${where}: "${String(value)}" is not a memory size (use a number of bytes or e.g. 512m, 1g)`
+    )
   }
   return Math.round(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1))
 }
