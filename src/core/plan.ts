@@ -101,7 +101,9 @@ function selectServices(config: ActionConfig, compose: ComposeProject, notes: st
       return false
     }
     if (backingRoleOf(service)) return false
-    if (service.templateOnly) {
+    // A merged anchor with its own command or ports is a real service that
+    // others extend (`web: &app` … `worker: <<: *app`); only a bare one is a template.
+    if (service.templateOnly && !service.command && service.ports.length === 0) {
       notes.push(
         `service ${service.name} only serves as a YAML template for other services: not deployed (name it in services to deploy it)`
       )

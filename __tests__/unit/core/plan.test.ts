@@ -166,6 +166,13 @@ describe('buildPlan: service selection', () => {
     )
   })
 
+  it('deploys an anchored service that has its own command and ports (web: &app, worker: <<: *app)', () => {
+    const plan = buildPlan(configFor(), loadFixture('anchored-web'))
+    expect(plan.containers.map(container => container.name)).toEqual(['web', 'worker'])
+    expect(plan.containers[0]?.portMappings).toEqual([{ hostPort: 80, containerPort: 3000, protocol: 'tcp' }])
+    expect(plan.images).toEqual([expect.objectContaining({ id: 'web', services: ['web', 'worker'] })])
+  })
+
   it('turns depends_on into links', () => {
     const compose = composeOf(
       'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    image: b\n'
