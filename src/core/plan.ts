@@ -43,10 +43,12 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
       notes
     })
     for (const mount of mountsFor(service, compose, notes)) {
-      volumes.set(mount.volume, `/var/app/current/${mount.bundlePath}`)
+      const sourcePath = `/var/app/current/${mount.bundlePath}`
+      const volume = uniqueVolumeName(volumes, mount.volume, sourcePath)
+      volumes.set(volume, sourcePath)
       bundleFiles.set(mount.bundlePath, { source: mount.source, target: mount.bundlePath })
       container.mountPoints.push({
-        sourceVolume: mount.volume,
+        sourceVolume: volume,
         containerPath: mount.target,
         ...(mount.readOnly && { readOnly: true })
       })
@@ -498,6 +500,15 @@ function mountsFor(service: ComposeService, compose: ComposeProject, notes: stri
     }
   }
   return planned
+}
+
+/** Two paths can flatten to one name (nginx/conf.d, nginx-conf.d): number the later ones. */
+function uniqueVolumeName(volumes: Map<string, string>, base: string, sourcePath: string): string {
+  for (let suffix = 1; ; suffix++) {
+    const name = suffix === 1 ? base : `${base}-${suffix}`
+    const existing = volumes.get(name)
+    if (existing === undefined || existing === sourcePath) return name
+  }
 }
 
 function describeMount(mount: ComposeMount): string {

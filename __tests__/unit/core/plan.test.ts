@@ -173,6 +173,21 @@ describe('buildPlan: service selection', () => {
     expect(plan.images).toEqual([expect.objectContaining({ id: 'web', services: ['web', 'worker'] })])
   })
 
+  it('gives bundle folders that flatten to the same name distinct volumes', () => {
+    const compose = composeOf(
+      'services:\n  proxy:\n    image: nginx\n    ports: ["80:80"]\n    volumes:\n      - ./nginx/conf.d:/etc/nginx/conf.d:ro\n      - ./nginx-conf.d:/etc/nginx/extra:ro\n'
+    )
+    const plan = buildPlan(configFor(), compose)
+    expect(plan.volumes).toEqual([
+      { name: 'nginx-conf-d', sourcePath: '/var/app/current/nginx/conf.d' },
+      { name: 'nginx-conf-d-2', sourcePath: '/var/app/current/nginx-conf.d' }
+    ])
+    expect(plan.containers[0]?.mountPoints.map(mount => mount.sourceVolume)).toEqual([
+      'nginx-conf-d',
+      'nginx-conf-d-2'
+    ])
+  })
+
   it('turns depends_on into links', () => {
     const compose = composeOf(
       'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    image: b\n'
