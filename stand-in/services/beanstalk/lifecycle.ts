@@ -279,6 +279,11 @@ export class Lifecycle {
     environment.health = causes.length === 0 ? 'Green' : 'Red'
     environment.healthStatus = causes.length === 0 ? 'Ok' : 'Severe'
     this.setStatus(environment, 'Ready', false)
+    if (causes.length === 0)
+      (environment.turnedGreen ??= []).push({
+        at: environment.updated,
+        versionLabel: environment.versionLabel
+      })
   }
 
   private emitFailure(

@@ -82,6 +82,8 @@ export interface Environment {
   updated: Date
   terminatedAt?: Date
   lastHealth?: HealthResult
+  /** Every moment an operation left the environment Ready and Green, oldest first (the benchmarks read it). */
+  turnedGreen?: { at: Date; versionLabel?: string }[]
 }
 
 export interface BeanstalkEvent {
