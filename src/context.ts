@@ -72,7 +72,8 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
         number: pullRequest.number,
         headSha: pullRequest.head?.sha ?? env.GITHUB_SHA ?? '',
         ...(pullRequest.head?.repo?.full_name && { headRepository: pullRequest.head.repo.full_name }),
-        ...(pullRequest.base?.repo?.full_name && { baseRepository: pullRequest.base.repo.full_name })
+        ...(pullRequest.base?.repo?.full_name && { baseRepository: pullRequest.base.repo.full_name }),
+        ...(typeof payload?.action === 'string' && { action: payload.action })
       }
     })
   }

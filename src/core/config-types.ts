@@ -66,5 +66,7 @@ export interface RunContext {
     headSha: string
     headRepository?: string
     baseRepository?: string
+    /** The event's action: opened, synchronize, reopened, closed… (previews are removed on closed). */
+    action?: string
   }
 }

@@ -4,7 +4,7 @@
 import { AwsError } from '../../errors.js'
 import { queryBoolean, queryList, queryStruct } from '../../protocols/query.js'
 import { loadBundle } from './bundle.js'
-import { type Handler, type ServiceCore, arn, requireApplication } from './core.js'
+import { DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore, arn, requireApplication } from './core.js'
 import type { Application, ApplicationVersion, ConfigurationTemplate } from './model.js'
 import { mergeOptionSettings } from './model.js'
 import { checkLength, maxRecords, optionSettings, required, tags } from './params.js'
@@ -248,4 +248,36 @@ export const describeConfigurationSettings: Handler = async (core, params) => {
     )
   }
   return { ConfigurationSettings: [environmentSettingsDescription(environment)] }
+}
+
+export const deleteConfigurationTemplate: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  const templateName = required(params, 'TemplateName')
+  requireApplication(core, applicationName)
+  // Environments launched from a template keep their own copy of it, so deleting it never touches them.
+  if (!core.state.templatesOf(applicationName).delete(templateName)) {
+    throw new AwsError('InvalidParameterValue', `No Configuration Template named '${templateName}' found.`)
+  }
+  return undefined
+}
+
+/** Platforms the stand-in offers, newest first as the service lists them; the configured default comes first. */
+const OTHER_SOLUTION_STACKS = [
+  '64bit Amazon Linux 2023 v4.1.3 running ECS',
+  '64bit Amazon Linux 2 v3.8.1 running ECS',
+  '64bit Amazon Linux 2023 v4.3.1 running Docker',
+  '64bit Amazon Linux 2023 v6.4.0 running Node.js 20'
+]
+
+export const listAvailableSolutionStacks: Handler = async core => {
+  const stacks = [
+    ...new Set([core.options.solutionStackName, DEFAULT_SOLUTION_STACK, ...OTHER_SOLUTION_STACKS])
+  ]
+  return {
+    SolutionStacks: stacks,
+    SolutionStackDetails: stacks.map(name => ({
+      SolutionStackName: name,
+      PermittedFileTypes: ['zip', 'json']
+    }))
+  }
 }

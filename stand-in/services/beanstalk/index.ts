@@ -28,6 +28,8 @@ const HANDLERS: Record<string, Handler> = {
   DeleteApplicationVersion: applications.deleteApplicationVersion,
   CreateConfigurationTemplate: applications.createConfigurationTemplate,
   DescribeConfigurationSettings: applications.describeConfigurationSettings,
+  DeleteConfigurationTemplate: applications.deleteConfigurationTemplate,
+  ListAvailableSolutionStacks: applications.listAvailableSolutionStacks,
   CheckDNSAvailability: environments.checkDNSAvailability,
   CreateEnvironment: environments.createEnvironment,
   UpdateEnvironment: environments.updateEnvironment,
