@@ -4,7 +4,7 @@
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
-import { execFile, spawn, type ChildProcess } from 'node:child_process'
+import { execFile } from 'node:child_process'
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -18,6 +18,12 @@ import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan-types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../../bench/lib/fresh-daemon.js'
 
 const execFileAsync = promisify(execFile)
 const here = path.dirname(fileURLToPath(import.meta.url))
@@ -35,72 +41,6 @@ const dockerAvailable = await dockerAnswers()
 if (!dockerAvailable)
   console.warn('Skipping build-and-push integration tests: `docker info` failed (no Docker daemon)')
 const describeWithDocker = dockerAvailable ? describe : describe.skip
-
-/** A second dockerd with empty storage and its own bridge: what a fresh GitHub runner starts with. */
-interface FreshDaemon {
-  host: string
-  process: ChildProcess
-  root: string
-  bridge: string
-}
-
-// Not --bridge=none: a dockerd started with it deletes the host's docker0
-// interface, breaking the shared daemon. Its own bridge leaves docker0 alone.
-async function createBridge(name: string): Promise<void> {
-  await execFileAsync('ip', ['link', 'add', name, 'type', 'bridge'])
-  await execFileAsync('ip', ['addr', 'add', '10.213.77.1/24', 'dev', name])
-  await execFileAsync('ip', ['link', 'set', name, 'up'])
-}
-
-async function startFreshDaemon(root: string): Promise<FreshDaemon> {
-  const socket = path.join(root, 'docker.sock')
-  const bridge = `bdd${process.pid.toString(36)}`.slice(0, 15)
-  await createBridge(bridge)
-  const child = spawn(
-    'dockerd',
-    [
-      `--data-root=${path.join(root, 'data')}`,
-      `--exec-root=${path.join(root, 'exec')}`,
-      `--pidfile=${path.join(root, 'dockerd.pid')}`,
-      `-H=unix://${socket}`,
-      `--bridge=${bridge}`,
-      '--iptables=false',
-      '--ip-masq=false',
-      '--storage-driver=overlay2'
-    ],
-    { stdio: 'ignore' }
-  )
-  const host = `unix://${socket}`
-  for (let attempt = 0; attempt < 120; attempt++) {
-    const ready = await execFileAsync('docker', ['-H', host, 'info']).then(
-      () => true,
-      () => false
-    )
-    if (ready) return { host, process: child, root, bridge }
-    await new Promise(resolve => setTimeout(resolve, 500))
-  }
-  child.kill()
-  await execFileAsync('ip', ['link', 'delete', bridge])
-  throw new Error('the fresh dockerd did not start')
-}
-
-async function stopFreshDaemon(daemon: FreshDaemon): Promise<void> {
-  const exited = new Promise(resolve => daemon.process.once('exit', resolve))
-  if (daemon.process.exitCode === null) daemon.process.kill('SIGTERM')
-  await exited
-  await execFileAsync('ip', ['link', 'delete', daemon.bridge])
-  await rm(daemon.root, { recursive: true, force: true })
-}
-
-/** Copies the base image into the fresh daemon, as a runner would pull it. */
-async function loadBaseImage(host: string): Promise<void> {
-  await new Promise<void>((resolve, reject) => {
-    const save = spawn('docker', ['save', 'debian:bookworm-slim'], { stdio: ['ignore', 'pipe', 'inherit'] })
-    const load = spawn('docker', ['-H', host, 'load', '--quiet'], { stdio: ['pipe', 'ignore', 'inherit'] })
-    save.stdout.pipe(load.stdin)
-    load.once('exit', code => (code === 0 ? resolve() : reject(new Error(`docker load exited ${code}`))))
-  })
-}
 
 describeWithDocker('build and push on a fresh runner', () => {
   let standIn: StandIn
@@ -211,7 +151,7 @@ describeWithDocker('build and push on a fresh runner', () => {
     expect(emptyImages.stdout.trim()).toBe('')
     // The shared daemon's bridge must survive the second daemon.
     await execFileAsync('ip', ['link', 'show', 'docker0'])
-    await loadBaseImage(freshDaemon.host)
+    await loadImages(freshDaemon.host)
 
     const uploadsBefore = standIn.registry?.uploads().length ?? 0
     ;[second] = (await buildAndPush([image], stageOptions('c0ffee2', freshDaemon.host))) as [ImageReport]
