@@ -72,6 +72,14 @@ export interface BuildAndPushOptions {
   logger?: StageLogger
   /** Clock for the created label. */
   now?: () => Date
+  /**
+   * Awaited once every image is built and before any push starts (the smoke
+   * test runs here); a rejection stops the stage with nothing pushed. Gets
+   * ImageBuild id → a reference the local daemon can run: the local tag of a
+   * fresh build, or `repo@digest` for an image ECR already had. buildx pushes
+   * while it builds, so with buildx the images are in ECR already when this runs.
+   */
+  beforePush?: (built: Record<string, string>) => Promise<void>
 }
 
 export const DEFAULT_CACHE_TAG = 'buildcache'
@@ -142,23 +150,40 @@ export async function buildAndPush(
     }
   }
 
-  const outcomes = await Promise.allSettled(
-    images.map(image => buildAndPushImage(context, image, paths.get(image.id) as ResolvedBuildPaths))
+  // Every build finishes before any push starts, so beforePush sees them all and can still stop the push.
+  const built = await allOrOneError(
+    images.map(image => buildImage(context, image, paths.get(image.id) as ResolvedBuildPaths))
   )
-  const failures = outcomes.flatMap(outcome =>
-    outcome.status === 'rejected' ? [messageOf(outcome.reason)] : []
-  )
-  if (failures.length > 0) throw new Error(failures.join('; '))
-  const reports = outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+  if (options.beforePush) {
+    await options.beforePush(Object.fromEntries(built.map(image => [image.id, image.localRef])))
+  }
+  const reports = await allOrOneError(built.map(image => image.finish()))
   for (const report of reports) logger.info(describeReport(report))
   return reports
 }
 
-async function buildAndPushImage(
+/** Waits for every promise; rejects with one error joining the messages of all that failed. */
+async function allOrOneError<T>(work: Promise<T>[]): Promise<T[]> {
+  const outcomes = await Promise.allSettled(work)
+  const failures = outcomes.flatMap(outcome =>
+    outcome.status === 'rejected' ? [messageOf(outcome.reason)] : []
+  )
+  if (failures.length > 0) throw new Error(failures.join('; '))
+  return outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+}
+
+/** One image after its build: what the local daemon can run, and the push that completes its report. */
+interface BuiltImage {
+  id: string
+  localRef: string
+  finish: () => Promise<ImageReport>
+}
+
+async function buildImage(
   context: StageContext,
   image: ImageBuild,
   paths: ResolvedBuildPaths
-): Promise<ImageReport> {
+): Promise<BuiltImage> {
   const { options, settings } = context
   const tags = imageTags(options.commitSha, options.versionLabel)
   const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings)
@@ -170,7 +195,7 @@ async function buildAndPushImage(
     builder: context.builder
   }
   if (existing) {
-    return {
+    const report: ImageReport = {
       ...base,
       imageUri: `${repositoryUri}@${existing.digest}`,
       digest: existing.digest,
@@ -182,12 +207,25 @@ async function buildAndPushImage(
       buildSeconds: 0,
       pushSeconds: 0
     }
+    return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
-  const pushed =
-    context.builder === 'buildx'
-      ? await buildAndPushWithBuildx(context, image, paths, repositoryUri, tags)
-      : await buildThenPush(context, image, paths, repositoryUri, tags)
-  return { ...base, ...pushed, imageUri: `${repositoryUri}@${pushed.digest}`, tags, reused: false }
+  const toReport = (pushed: PushedImage): ImageReport => ({
+    ...base,
+    ...pushed,
+    imageUri: `${repositoryUri}@${pushed.digest}`,
+    tags,
+    reused: false
+  })
+  if (context.builder === 'buildx') {
+    const report = toReport(await buildAndPushWithBuildx(context, image, paths, repositoryUri, tags))
+    return { id: image.id, localRef: report.imageUri, finish: async () => report }
+  }
+  const local = await buildLocally(context, image, paths, repositoryUri, tags)
+  return {
+    id: image.id,
+    localRef: local.primary,
+    finish: async () => toReport(await pushBuilt(context, image, local))
+  }
 }
 
 interface PushedImage extends LayerStats {
@@ -226,14 +264,21 @@ async function manifestOf(context: StageContext, image: ImageBuild, reference: s
   return manifest
 }
 
-/** BuildKit (inline cache) and legacy builders: build into the daemon, then `docker push`. */
-async function buildThenPush(
+interface LocalBuild {
+  input: ReturnType<typeof buildInput>
+  /** The first tag: what the push reports the digest of, and what a local run uses. */
+  primary: string
+  buildSeconds: number
+}
+
+/** BuildKit (inline cache) and legacy builders: build into the daemon; pushBuilt pushes afterwards. */
+async function buildLocally(
   context: StageContext,
   image: ImageBuild,
   paths: ResolvedBuildPaths,
   uri: string,
   tags: string[]
-): Promise<PushedImage> {
+): Promise<LocalBuild> {
   const { run } = context
   const input = buildInput(context, image, paths, uri, tags)
   const onLine = logLines(context, image)
@@ -246,8 +291,13 @@ async function buildThenPush(
   } catch (error) {
     throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)
   }
-  const buildSeconds = secondsSince(buildStart)
+  return { input, primary: input.tags[0] as string, buildSeconds: secondsSince(buildStart) }
+}
 
+async function pushBuilt(context: StageContext, image: ImageBuild, local: LocalBuild): Promise<PushedImage> {
+  const { run } = context
+  const { input, buildSeconds } = local
+  const onLine = logLines(context, image)
   const pushStart = Date.now()
   const [primary, ...others] = input.tags as [string, ...string[]]
   try {
