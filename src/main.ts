@@ -6,10 +6,11 @@ import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, workspaceDir } from './context.js'
 import { InputError } from './core/errors.js'
-import { prepare, renderBundle } from './prepare.js'
+import { prepare } from './prepare.js'
 import { logPlan } from './report.js'
 import { runDeploy } from './stages/deploy.js'
 import { REGISTRY_STATE } from './stages/images.js'
+import { runPlan } from './stages/plan.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -18,18 +19,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     logPlan(prepared.plan)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
     switch (config.mode) {
-      case 'plan': {
-        const bundle = await renderBundle(prepared, { ...(region !== undefined && { region }) }, env)
-        core.setOutput('dockerrun', JSON.stringify(bundle.dockerrun))
-        core.setOutput('bundle-path', bundle.bundlePath)
-        core.setOutput('version-label', prepared.plan.versionLabel)
-        core.setOutput('environment-name', prepared.plan.environment)
-        core.info(`Bundle ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
-        core.startGroup('Dockerrun.aws.json')
-        core.info(bundle.dockerrunJson)
-        core.endGroup()
+      case 'plan':
+        await runPlan(prepared, region, env)
         break
-      }
       case 'deploy':
         if (region === undefined) {
           throw new InputError('region', 'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)')
