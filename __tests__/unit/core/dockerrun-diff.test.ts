@@ -1,0 +1,97 @@
+import { describe, expect, it } from '@jest/globals'
+import { diffDockerrun, formatChange, HIDDEN } from '../../../src/core/dockerrun-diff.js'
+import type { ContainerDefinition, DockerrunV2 } from '../../../src/core/dockerrun-types.js'
+
+const web: ContainerDefinition = {
+  name: 'web',
+  image: 'repo/web@sha256:aaa',
+  essential: true,
+  memory: 512,
+  environment: [
+    { name: 'RAILS_ENV', value: 'production' },
+    { name: 'SECRET_KEY_BASE', value: 'old-secret-value' }
+  ],
+  secrets: [
+    {
+      name: 'DATABASE_PASSWORD',
+      valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:a:password::'
+    }
+  ]
+}
+const nginx: ContainerDefinition = {
+  name: 'nginx',
+  image: 'repo/nginx@sha256:bbb',
+  memory: 64,
+  portMappings: [{ hostPort: 80, containerPort: 80 }],
+  links: ['web']
+}
+const doc = (...containers: ContainerDefinition[]): DockerrunV2 => ({
+  AWSEBDockerrunVersion: 2,
+  containerDefinitions: containers
+})
+
+describe('diffDockerrun', () => {
+  it('finds no change between equal documents', () => {
+    expect(diffDockerrun(doc(web, nginx), doc(web, nginx))).toEqual([])
+  })
+
+  it('lists every container as added when the environment runs nothing yet', () => {
+    expect(diffDockerrun(undefined, doc(web, nginx)).map(formatChange)).toEqual([
+      'web: + new container',
+      'nginx: + new container'
+    ])
+  })
+
+  it('reports image, memory, ports, links and environment changes per container', () => {
+    const next = doc(
+      {
+        ...web,
+        image: 'repo/web@sha256:ccc',
+        memory: 768,
+        environment: [
+          { name: 'RAILS_ENV', value: 'staging' },
+          { name: 'SECRET_KEY_BASE', value: 'old-secret-value' },
+          { name: 'RAILS_MAX_THREADS', value: '5' }
+        ]
+      },
+      { ...nginx, portMappings: [{ hostPort: 80, containerPort: 8080 }], links: ['web:app'] }
+    )
+    expect(diffDockerrun(doc(web, nginx), next).map(formatChange)).toEqual([
+      'web: image: repo/web@sha256:aaa → repo/web@sha256:ccc',
+      'web: memory: 512 → 768',
+      'web: environment RAILS_ENV: production → staging',
+      'web: + environment RAILS_MAX_THREADS = 5',
+      'nginx: ports: 80:80/tcp → 80:8080/tcp',
+      'nginx: links: web → web:app'
+    ])
+  })
+
+  it('never shows the value of a variable whose name looks secret', () => {
+    const next = doc({ ...web, environment: [{ name: 'SECRET_KEY_BASE', value: 'new-secret-value' }] })
+    const changes = diffDockerrun(doc(web), next)
+    expect(changes).toContainEqual({
+      container: 'web',
+      kind: 'changed',
+      field: 'environment SECRET_KEY_BASE',
+      before: HIDDEN,
+      after: HIDDEN
+    })
+    expect(JSON.stringify(changes)).not.toMatch(/secret-value/)
+  })
+
+  it('shows secret references, which name where a secret lives and not its value', () => {
+    const next = doc({ ...web, secrets: [] })
+    expect(diffDockerrun(doc(web), next).map(formatChange)).toEqual([
+      'web: - secret DATABASE_PASSWORD (was arn:aws:secretsmanager:us-east-1:123456789012:secret:a:password::)'
+    ])
+  })
+
+  it('reports removed containers and a changed execution role', () => {
+    const before = { ...doc(web, nginx), executionRoleArn: 'arn:aws:iam::123456789012:role/a' }
+    const after = { ...doc(web), executionRoleArn: 'arn:aws:iam::123456789012:role/b' }
+    expect(diffDockerrun(before, after).map(formatChange)).toEqual([
+      'nginx: - container removed',
+      'executionRoleArn: arn:aws:iam::123456789012:role/a → arn:aws:iam::123456789012:role/b'
+    ])
+  })
+})
