@@ -8,13 +8,30 @@ import { getInputs, workspaceDir } from './context.js'
 import { InputError } from './core/errors.js'
 import { prepare } from './prepare.js'
 import { logPlan } from './report.js'
+import { runCleanup } from './stages/cleanup.js'
 import { runDeploy } from './stages/deploy.js'
 import { REGISTRY_STATE } from './stages/images.js'
 import { runPlan } from './stages/plan.js'
+import { runPreview } from './stages/preview.js'
+import { runRollback } from './stages/rollback.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const { config } = getInputs(env)
+    if (config.mode === 'preview') {
+      // Plans the compose file itself: a closed pull request needs none and builds nothing.
+      await runPreview(config, config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION, env)
+      return
+    }
+    if (config.mode === 'rollback' || config.mode === 'cleanup') {
+      // Both work on versions already in Beanstalk: no compose file, no build.
+      const awsRegion = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
+      if (awsRegion === undefined) {
+        throw new InputError('region', 'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)')
+      }
+      await (config.mode === 'rollback' ? runRollback(config, awsRegion) : runCleanup(config, awsRegion))
+      return
+    }
     const prepared = prepare(config, workspaceDir(env), env)
     logPlan(prepared.plan)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION

@@ -1,0 +1,94 @@
+// Pull-request comments: one comment per application and pull request, found
+// again by a hidden marker and edited in place, so a busy pull request never
+// collects a pile of "deployed" comments.
+
+import { getOctokit } from '@actions/github'
+
+export interface IssueComment {
+  id: number
+  body?: string
+}
+
+/** The three REST calls the comment needs (issues comments API), behind a seam for tests. */
+export interface IssueCommentsApi {
+  list(issueNumber: number): Promise<IssueComment[]>
+  create(issueNumber: number, body: string): Promise<IssueComment>
+  update(commentId: number, body: string): Promise<void>
+}
+
+export interface RepositoryRef {
+  owner: string
+  repo: string
+}
+
+export function parseRepository(fullName: string | undefined): RepositoryRef | undefined {
+  const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName ?? '')
+  return match ? { owner: match[1] as string, repo: match[2] as string } : undefined
+}
+
+/**
+ * The REST API through @actions/github's Octokit. `apiUrl` is GITHUB_API_URL
+ * (GitHub Enterprise Server, or a local fake in tests); github.com's API when absent.
+ */
+export function octokitIssueComments(
+  token: string,
+  repository: RepositoryRef,
+  apiUrl?: string
+): IssueCommentsApi {
+  const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {})
+  return {
+    async list(issueNumber) {
+      const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+        ...repository,
+        issue_number: issueNumber,
+        per_page: 100
+      })
+      return comments.map(comment => ({
+        id: comment.id,
+        ...(comment.body !== undefined && { body: comment.body })
+      }))
+    },
+    async create(issueNumber, body) {
+      const { data } = await octokit.rest.issues.createComment({
+        ...repository,
+        issue_number: issueNumber,
+        body
+      })
+      return { id: data.id, ...(data.body !== undefined && { body: data.body }) }
+    },
+    async update(commentId, body) {
+      await octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body })
+    }
+  }
+}
+
+/** The hidden first line that identifies the action's comment for one application. */
+export function commentMarker(application: string): string {
+  return `<!-- beanstalk-docker-deploy:${application} -->`
+}
+
+export interface UpsertResult {
+  commentId: number
+  created: boolean
+}
+
+/**
+ * Edits the comment carrying `marker`, or creates it. When earlier runs raced
+ * and left several, the oldest is kept up to date (the others are left alone:
+ * deleting comments is not this action's business).
+ */
+export async function upsertComment(
+  api: IssueCommentsApi,
+  issueNumber: number,
+  marker: string,
+  body: string
+): Promise<UpsertResult> {
+  const text = body.startsWith(marker) ? body : `${marker}\n${body}`
+  const existing = (await api.list(issueNumber)).find(comment => comment.body?.includes(marker))
+  if (existing) {
+    await api.update(existing.id, text)
+    return { commentId: existing.id, created: false }
+  }
+  const created = await api.create(issueNumber, text)
+  return { commentId: created.id, created: true }
+}
