@@ -416,17 +416,21 @@ function assignPublicPort(
   config: ActionConfig,
   notes: string[]
 ): void {
+  // A proxy-service naming no deployed service is a typo, refused even when another service has port 80.
+  const named = config.proxyService
+    ? selected.find(service => service.name === config.proxyService)
+    : undefined
+  if (config.proxyService && !named) {
+    throw new InputError(
+      'proxy-service',
+      `"${config.proxyService}" is not a deployed service (deployed: ${selected.map(s => s.name).join(', ')})`
+    )
+  }
   if (containers.some(container => container.portMappings.some(mapping => mapping.hostPort === 80))) return
   const withPorts = selected.filter(service => service.ports.length > 0)
   let proxy: ComposeService | undefined
-  if (config.proxyService) {
-    proxy = selected.find(service => service.name === config.proxyService)
-    if (!proxy) {
-      throw new InputError(
-        'proxy-service',
-        `"${config.proxyService}" is not a deployed service (deployed: ${selected.map(s => s.name).join(', ')})`
-      )
-    }
+  if (named) {
+    proxy = named
     if (proxy.ports.length === 0) {
       throw new InputError('proxy-service', `service ${proxy.name} publishes no port in the compose file`)
     }
