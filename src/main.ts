@@ -27,7 +27,10 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       // Both work on versions already in Beanstalk: no compose file, no build.
       const awsRegion = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
       if (awsRegion === undefined) {
-        throw new InputError('region', 'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)')
+        throw new InputError(
+          'region',
+          'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
+        )
       }
       await (config.mode === 'rollback' ? runRollback(config, awsRegion) : runCleanup(config, awsRegion))
       return

@@ -17,6 +17,10 @@ import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
 import { renderBundle, type Prepared } from '../prepare.js'
 import { imagesByService, writeSummary, type EnvironmentOutcome } from '../report.js'
 import { publishImages } from './images.js'
+import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import { HistoryStore } from '../deploy/history.js'
+import { cleanupAfterDeploy } from './cleanup.js'
+import { rollBackFailedDeploy } from './rollback.js'
 
 export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.ProcessEnv): Promise<void> {
   const { config, plan } = prepared
@@ -30,11 +34,14 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
       phases.push([phase, (Date.now() - started) / 1000])
     }
   }
+  // Each environment as it was before the deploy: its version is where an automatic rollback goes back to.
+  const before = new Map<string, EnvironmentDescription>()
   try {
     const backing = await timed('resolve', async () => {
       const resolved = await resolveBacking(plan.backing, clients, config)
       for (const environmentName of config.environments) {
-        await requireEnvironment(clients.beanstalk, config.application, environmentName)
+        const environment = await requireEnvironment(clients.beanstalk, config.application, environmentName)
+        before.set(environmentName, environment)
       }
       return resolved
     })
@@ -68,7 +75,10 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
       )
     )
 
-    const outcomes = await timed('deploy and wait', () => deployEverywhere(prepared, clients))
+    const outcomes = await timed('deploy and wait', () => deployEverywhere(prepared, clients, before))
+    if (outcomes.every(outcome => outcome.ok)) {
+      await timed('cleanup', () => cleanupAfterDeploy(clients, config))
+    }
     const first = outcomes[0]
     if (first) {
       core.setOutput('environment-name', first.environmentName)
@@ -94,8 +104,22 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
 }
 
 /** One build, several environments: updated concurrently, each waited for and reported. */
-async function deployEverywhere(prepared: Prepared, clients: AwsClients): Promise<EnvironmentOutcome[]> {
+async function deployEverywhere(
+  prepared: Prepared,
+  clients: AwsClients,
+  before: ReadonlyMap<string, EnvironmentDescription>
+): Promise<EnvironmentOutcome[]> {
   const { config } = prepared
+  const history = new HistoryStore(clients, config.bucket, actionsDeployLogger)
+  const record = (environmentName: string, result: 'succeeded' | 'failed', health: string | undefined) =>
+    history.record(config.application, environmentName, {
+      versionLabel: config.versionLabel,
+      commit: config.commitSha,
+      date: new Date().toISOString(),
+      result,
+      ...(health !== undefined && { health }),
+      kind: 'deploy'
+    })
   return Promise.all(
     config.environments.map(async environmentName => {
       try {
@@ -106,6 +130,7 @@ async function deployEverywhere(prepared: Prepared, clients: AwsClients): Promis
           waitTimeoutMs: config.waitTimeoutMs,
           allowYellow: config.allowYellow
         })
+        await record(environmentName, 'succeeded', result.health)
         return {
           environmentName,
           url: result.url,
@@ -117,13 +142,27 @@ async function deployEverywhere(prepared: Prepared, clients: AwsClients): Promis
         }
       } catch (error) {
         const failure = error instanceof DeployFailedError ? error : undefined
+        await record(environmentName, 'failed', failure?.environment?.health)
+        let message = error instanceof Error ? error.message : String(error)
+        if (config.autoRollback) {
+          // Only this environment failed: only this one goes back; the job still fails, saying both.
+          const rollback = await rollBackFailedDeploy(clients, history, {
+            application: config.application,
+            environmentName,
+            failedLabel: config.versionLabel,
+            ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) }),
+            waitTimeoutMs: config.waitTimeoutMs,
+            allowYellow: config.allowYellow
+          })
+          message = `${message}; ${rollback.message}`
+        }
         return {
           environmentName,
           ...(failure?.environment?.health !== undefined && { health: failure.environment.health }),
           ...(failure?.environment?.status !== undefined && { status: failure.environment.status }),
           versionLabel: config.versionLabel,
           ok: false,
-          message: error instanceof Error ? error.message : String(error),
+          message,
           lastEvents: (failure?.events ?? []).slice(-10).map(formatEvent)
         }
       }
