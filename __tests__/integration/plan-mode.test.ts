@@ -1,0 +1,81 @@
+// Plan mode against a running environment: shows what a deploy would change
+// (secret-looking values hidden) and changes nothing.
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+import {
+  CreateApplicationCommand,
+  CreateEnvironmentCommand,
+  ElasticBeanstalkClient
+} from '@aws-sdk/client-elastic-beanstalk'
+import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+
+const READ_ONLY = /^(Describe|Get|List|Head|Check)/
+
+describe('mode plan', () => {
+  let standIn: StandIn
+  let workspace: string
+  const inputs = { application: 'plan-app', environment: 'plan-env', 'wait-timeout': '60s' }
+
+  beforeAll(async () => {
+    standIn = await startStandIn({ runContainers: false, registry: false })
+    workspace = mkdtempSync(path.join(tmpdir(), 'plan-mode-'))
+    cpSync(
+      path.join(PROJECT_ROOT, '__tests__/fixtures/plan-diff/docker-compose.yml'),
+      path.join(workspace, 'docker-compose.yml')
+    )
+    const beanstalk = new ElasticBeanstalkClient({
+      region: standIn.env.AWS_REGION as string,
+      endpoint: standIn.endpoint,
+      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
+    })
+    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: 'plan-app' }))
+    await beanstalk.send(
+      new CreateEnvironmentCommand({
+        ApplicationName: 'plan-app',
+        EnvironmentName: 'plan-env',
+        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
+      })
+    )
+    beanstalk.destroy()
+    const deployed = await runAction({ inputs, env: standIn.env, workspace })
+    expect(deployed.errors).toEqual([])
+  }, 120_000)
+
+  afterAll(async () => {
+    await standIn?.stop()
+    if (workspace) rmSync(workspace, { recursive: true, force: true })
+  })
+
+  it('lists what a deploy would change, hides secret-looking values, and calls only read operations', async () => {
+    const compose = path.join(workspace, 'docker-compose.yml')
+    writeFileSync(
+      compose,
+      readFileSync(compose, 'utf8')
+        .replace('RAILS_ENV: production', 'RAILS_ENV: staging')
+        .replace('first-token-value', 'second-token-value')
+        .replace('mem_limit: 256m', 'mem_limit: 512m')
+    )
+    const callsBefore = standIn.calls.length
+    const plan = await runAction({
+      inputs: { ...inputs, mode: 'plan' },
+      env: { ...standIn.env, GITHUB_SHA: 'abababababababababababababababababababab' },
+      workspace
+    })
+    expect(plan.errors).toEqual([])
+    expect(plan.status).toBe(0)
+    const lines = plan.stdout.split('\n').map(line => line.trim())
+    expect(lines).toContain('plan-env runs sha-0123456789ab: a deploy would make 3 change(s)')
+    expect(lines).toContain('web: memory: 256 → 512')
+    expect(lines).toContain('web: environment API_TOKEN: (hidden) → (hidden)')
+    expect(lines).toContain('web: environment RAILS_ENV: production → staging')
+    expect(plan.summary).toContain('Deploy plan (nothing changed)')
+    expect(plan.stdout + plan.summary).not.toMatch(/first-token-value/)
+
+    const writes = standIn.calls.slice(callsBefore).filter(call => !READ_ONLY.test(call.operation))
+    expect(writes).toEqual([])
+  }, 60_000)
+})
