@@ -84,7 +84,8 @@ export async function upsertComment(
   body: string
 ): Promise<UpsertResult> {
   const text = body.startsWith(marker) ? body : `${marker}\n${body}`
-  const existing = (await api.list(issueNumber)).find(comment => comment.body?.includes(marker))
+  // Ours start with the marker; someone quoting it ("> <!-- … -->") is not mistaken for us.
+  const existing = (await api.list(issueNumber)).find(comment => comment.body?.startsWith(marker))
   if (existing) {
     await api.update(existing.id, text)
     return { commentId: existing.id, created: false }
