@@ -26,7 +26,7 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
   const notes = [...compose.notes]
   const selected = selectServices(config, compose, notes)
   const backing = replacedBackingServices(config, compose, selected, notes)
-  const images = planImages(config, selected)
+  const images = planImages(config, selected, compose)
 
   const volumes = new Map<string, string>()
   const bundleFiles = new Map<string, BundleFile>()
@@ -231,26 +231,33 @@ function usesService(service: ComposeService, target: string): boolean {
   )
 }
 
-function planImages(config: ActionConfig, selected: ComposeService[]): ImageBuild[] {
+/**
+ * One ImageBuild per distinct build (context, Dockerfile, args, target). It is
+ * named after the first compose service with that build — among all services,
+ * not only the selected ones — so a worker-only environment and a full one
+ * share the image, its repository and its single build.
+ */
+function planImages(config: ActionConfig, selected: ComposeService[], compose: ComposeProject): ImageBuild[] {
+  const buildKey = (service: ComposeService): string | undefined => {
+    if (!service.build) return undefined
+    const { context, dockerfile, args, target } = service.build
+    return JSON.stringify([context, posix.normalize(dockerfile), Object.entries(args).sort(), target ?? ''])
+  }
   const byKey = new Map<string, ImageBuild>()
   for (const service of selected) {
-    if (!service.build) continue
-    const { context, dockerfile, args, target } = service.build
-    const key = JSON.stringify([
-      context,
-      posix.normalize(dockerfile),
-      Object.entries(args).sort(),
-      target ?? ''
-    ])
+    const key = buildKey(service)
+    if (key === undefined || !service.build) continue
     const existing = byKey.get(key)
     if (existing) {
       existing.services.push(service.name)
       continue
     }
+    const owner = Object.values(compose.services).find(candidate => buildKey(candidate) === key) ?? service
+    const { context, dockerfile, args, target } = service.build
     byKey.set(key, {
-      id: service.name,
+      id: owner.name,
       services: [service.name],
-      repository: `${config.ecrRepositoryPrefix}/${service.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`,
+      repository: `${config.ecrRepositoryPrefix}/${owner.name.toLowerCase().replace(/[^a-z0-9-]+/g, '-')}`,
       context,
       dockerfile,
       args,

@@ -188,6 +188,14 @@ describe('buildPlan: service selection', () => {
     ])
   })
 
+  it('names a worker-only environment’s image after the first compose service with that build, so it is built once', () => {
+    const plan = buildPlan(configFor({ services: 'worker' }), loadFixture('anchored-web'))
+    expect(plan.images).toEqual([
+      expect.objectContaining({ id: 'web', services: ['worker'], repository: 'puppies/web' })
+    ])
+    expect(plan.containers[0]?.image).toEqual({ kind: 'build', buildId: 'web' })
+  })
+
   it('turns depends_on into links', () => {
     const compose = composeOf(
       'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    image: b\n'
