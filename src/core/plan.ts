@@ -105,7 +105,7 @@ function selectServices(config: ActionConfig, compose: ComposeProject, notes: st
     if (backingRoleOf(service)) return false
     // A merged anchor with its own command or ports is a real service that
     // others extend (`web: &app` … `worker: <<: *app`); only a bare one is a template.
-    if (service.templateOnly && !service.command && service.ports.length === 0) {
+    if (isTemplate(service)) {
       notes.push(
         `service ${service.name} only serves as a YAML template for other services: not deployed (name it in services to deploy it)`
       )
@@ -231,6 +231,11 @@ function usesService(service: ComposeService, target: string): boolean {
   )
 }
 
+/** A bare anchored service merged into others (`app: &app` with no command or ports of its own). */
+function isTemplate(service: ComposeService): boolean {
+  return service.templateOnly && !service.command && service.ports.length === 0
+}
+
 /**
  * One ImageBuild per distinct build (context, Dockerfile, args, target). It is
  * named after the first compose service with that build — among all services,
@@ -252,7 +257,10 @@ function planImages(config: ActionConfig, selected: ComposeService[], compose: C
       existing.services.push(service.name)
       continue
     }
-    const owner = Object.values(compose.services).find(candidate => buildKey(candidate) === key) ?? service
+    const owner =
+      Object.values(compose.services).find(
+        candidate => buildKey(candidate) === key && !isTemplate(candidate)
+      ) ?? service
     const { context, dockerfile, args, target } = service.build
     byKey.set(key, {
       id: owner.name,

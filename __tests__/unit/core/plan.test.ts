@@ -135,7 +135,10 @@ describe('buildPlan: service selection', () => {
   it('deploys only the services named in the services input', () => {
     const plan = buildPlan(configFor({ ...backed, services: 'worker' }), loadPuppies())
     expect(plan.containers.map(container => container.name)).toEqual(['worker'])
-    expect(plan.images).toEqual([expect.objectContaining({ id: 'worker', services: ['worker'] })])
+    // The image keeps the name of the first service built like it (web), so every environment shares one build.
+    expect(plan.images).toEqual([
+      expect.objectContaining({ id: 'web', repository: 'puppies/web', services: ['worker'] })
+    ])
     expect(plan.notes).toContain(
       'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
     )
