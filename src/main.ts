@@ -3,6 +3,7 @@
 
 import * as core from '@actions/core'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
+import { failureMessage } from './adapters/aws-errors.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, workspaceDir } from './context.js'
 import { InputError } from './core/errors.js'
@@ -53,7 +54,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         throw new InputError('mode', `"${config.mode}" is not available in this release yet; use deploy or plan`)
     }
   } catch (error) {
-    core.setFailed(error instanceof Error ? error.message : String(error))
+    core.setFailed(failureMessage(error))
   }
 }
 
