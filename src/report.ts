@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import type { ImageReport } from './build-and-push.js'
 import type { DeployPlan } from './core/plan-types.js'
+import type { SmokeTestReport } from './smoke/decision.js'
 
 export function logPlan(plan: DeployPlan): void {
   core.startGroup(`Plan: ${plan.containers.length} containers, ${plan.images.length} images to build`)
@@ -49,11 +50,13 @@ export interface RunSummary {
   bundleBytes?: number
   phases: [string, number][]
   environments: EnvironmentOutcome[]
+  smokeTest?: SmokeTestReport
 }
 
 export async function writeSummary(summary: RunSummary): Promise<void> {
   const out = core.summary.addHeading(summary.title, 2)
   out.addRaw(`Version <code>${escapeHtml(summary.versionLabel)}</code>`, true)
+  if (summary.smokeTest) out.addRaw(smokeTestLine(summary.smokeTest), true)
   if (summary.environments.length > 0) {
     out.addTable([
       [
@@ -107,6 +110,22 @@ export async function writeSummary(summary: RunSummary): Promise<void> {
     out.addDetails('Choices made converting the compose file', `<ul>${summary.plan.notes.map(note => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`)
   }
   await out.write()
+}
+
+/** e.g. `Smoke test: ✅ passed in 23.4 s (GET / answered 200)`. */
+export function smokeTestLine(report: SmokeTestReport): string {
+  const result = { passed: '✅ passed', failed: '❌ failed', skipped: '⏭️ skipped' }[report.result]
+  const time = report.result === 'skipped' ? '' : ` in ${report.seconds.toFixed(1)} s`
+  return `Smoke test: ${result}${time} (${escapeHtml(report.detail)})`
+}
+
+/** The smoke test stops the run before any deploy: the summary says so on its own. */
+export async function writeSmokeTestFailure(report: SmokeTestReport, versionLabel: string): Promise<void> {
+  await core.summary
+    .addHeading('Smoke test failed: nothing was pushed or deployed', 2)
+    .addRaw(`Version <code>${escapeHtml(versionLabel)}</code>`, true)
+    .addRaw(smokeTestLine(report), true)
+    .write()
 }
 
 export function formatBytes(bytes: number): string {

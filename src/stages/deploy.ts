@@ -17,6 +17,7 @@ import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
 import { renderBundle, type Prepared } from '../prepare.js'
 import { imagesByService, writeSummary, type EnvironmentOutcome } from '../report.js'
 import { publishImages } from './images.js'
+import { planSmokeTest, recordSmokePhase } from './smoke-test.js'
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 import { HistoryStore } from '../deploy/history.js'
 import { cleanupAfterDeploy } from './cleanup.js'
@@ -37,6 +38,8 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
   // Each environment as it was before the deploy: its version is where an automatic rollback goes back to.
   const before = new Map<string, EnvironmentDescription>()
   try {
+    // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
+    const smoke = await planSmokeTest(prepared, { region })
     const backing = await timed('resolve', async () => {
       const resolved = await resolveBacking(plan.backing, clients, config)
       for (const environmentName of config.environments) {
@@ -49,7 +52,9 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
     // Render once with unpinned images: the document's rules are checked before anything is pushed.
     renderDockerrun(plan, { ...base, logDriver: config.logDriver })
 
-    const images = await timed('build and push', () => publishImages(prepared, clients, env))
+    // The smoke test runs inside this phase, after the builds and before any push.
+    const images = await timed('build and push', () => publishImages(prepared, clients, env, smoke.hooks))
+    recordSmokePhase(phases, smoke.report())
     const bundle = await timed('bundle', () => renderBundle(prepared, { ...base, images: images.pinned }, env))
     core.setOutput('dockerrun', JSON.stringify(bundle.dockerrun))
     core.setOutput('bundle-path', bundle.bundlePath)
@@ -92,7 +97,8 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
       versionLabel: config.versionLabel,
       bundleBytes: bundle.bytes,
       phases,
-      environments: outcomes
+      environments: outcomes,
+      smokeTest: smoke.report()
     })
     const failed = outcomes.filter(outcome => !outcome.ok)
     if (failed.length > 0) {

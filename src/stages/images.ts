@@ -20,13 +20,35 @@ export interface PublishedImages {
 
 export const REGISTRY_STATE = 'registry-host'
 
-export async function publishImages(prepared: Prepared, clients: AwsClients, env: NodeJS.ProcessEnv): Promise<PublishedImages> {
+export interface PublishHooks {
+  /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
+  beforePush?: (built: Record<string, string>) => Promise<void>
+}
+
+export async function publishImages(
+  prepared: Prepared,
+  clients: AwsClients,
+  env: NodeJS.ProcessEnv,
+  hooks: PublishHooks = {}
+): Promise<PublishedImages> {
   const { plan, config, workspace } = prepared
-  if (plan.images.length === 0) return { reports: [], pinned: {} }
+  if (plan.images.length === 0) {
+    await hooks.beforePush?.({})
+    return { reports: [], pinned: {} }
+  }
   const run = createCommandRunner(stringEnv(env))
   const registry = new EcrRegistry(clients.ecr, run, actionsLogger)
 
-  if (!config.build) return findExistingImages(prepared, registry)
+  if (!config.build) {
+    // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
+    const existing = await findExistingImages(prepared, registry)
+    if (hooks.beforePush) {
+      // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
+      core.saveState(REGISTRY_STATE, (await registry.login()).host)
+      await hooks.beforePush(existing.pinned)
+    }
+    return existing
+  }
 
   const reports = await buildAndPush(plan.images, {
     workspace,
@@ -37,7 +59,8 @@ export async function publishImages(prepared: Prepared, clients: AwsClients, env
     keepImages: config.ecrKeepImages,
     cacheTag: DEFAULT_CACHE_TAG,
     ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
-    run
+    run,
+    ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
   if (registryHost) core.saveState(REGISTRY_STATE, registryHost)

@@ -1,0 +1,148 @@
+// Smoke-test stage: between the build and the push, the rendered Dockerrun
+// runs on the runner against the compose file's own dev db / redis, and an
+// unhealthy app fails the step before anything is pushed or deployed.
+// Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
+
+import { randomBytes } from 'node:crypto'
+import * as core from '@actions/core'
+import { DockerCli } from '../runner/docker-cli.js'
+import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
+import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
+import type { Prepared } from '../prepare.js'
+import { writeSmokeTestFailure } from '../report.js'
+import type { PublishHooks } from './images.js'
+
+export class SmokeTestFailedError extends Error {
+  constructor(message: string) {
+    super(message)
+    this.name = 'SmokeTestFailedError'
+  }
+}
+
+export interface SmokeStageOptions extends Partial<Omit<SmokeRunOptions, 'project' | 'onCleanup'>> {
+  region?: string
+}
+
+const DEFAULTS = { healthTimeoutMs: 180_000, settleMs: 5_000, devReadyTimeoutMs: 90_000 }
+const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
+
+export interface PlannedSmokeTest {
+  /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
+  hooks: PublishHooks
+  /** The result once the hook ran; the skip reason when it does not run; undefined before. */
+  report(): SmokeTestReport | undefined
+}
+
+/**
+ * Decides before any AWS call whether the smoke test runs (`smoke-test: true` on a runner
+ * without Docker fails here), and returns the hook that runs it.
+ */
+export async function planSmokeTest(
+  prepared: Prepared,
+  options: SmokeStageOptions = {}
+): Promise<PlannedSmokeTest> {
+  const setting = prepared.config.smokeTest
+  const dockerAnswers =
+    setting !== 'false' &&
+    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.code === 0
+  const decision = smokeDecision(setting, dockerAnswers)
+  if (!decision.run) {
+    core.info(`Smoke test skipped: ${decision.reason}`)
+    const skipped: SmokeTestReport = { result: 'skipped', seconds: 0, detail: decision.reason }
+    return { hooks: {}, report: () => skipped }
+  }
+  let report: SmokeTestReport | undefined
+  return {
+    hooks: {
+      beforePush: async images => {
+        report = await smokeTestStage(prepared, images, options)
+      }
+    },
+    report: () => report
+  }
+}
+
+/** Runs the smoke test; throws SmokeTestFailedError (after writing the job summary) when the app is unhealthy. */
+export async function smokeTestStage(
+  prepared: Prepared,
+  images: Record<string, string>,
+  options: SmokeStageOptions = {}
+): Promise<SmokeTestReport> {
+  const { config, plan, compose, workspace } = prepared
+  const started = Date.now()
+  const seconds = (): number => (Date.now() - started) / 1000
+  core.info(
+    `Smoke test: running the bundle on this runner, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+  )
+  const removeHandlers: (() => void)[] = []
+  let outcome: SmokeOutcome
+  try {
+    outcome = await runSmoke(
+      {
+        plan,
+        compose,
+        workspace,
+        databasePasswordEnv: config.databasePasswordEnv,
+        images,
+        healthPath: config.smokeTestPath,
+        resolution: {
+          logDriver: config.logDriver,
+          ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
+          ...(options.region !== undefined && { region: options.region })
+        }
+      },
+      {
+        ...DEFAULTS,
+        ...options,
+        project: `bdd-smoke-${randomBytes(4).toString('hex')}`,
+        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup))
+      }
+    )
+  } catch (error) {
+    // The app could not even be started (a missing image, a bad mount): that is a failed smoke test too.
+    outcome = { healthy: false, causes: [error instanceof Error ? error.message : String(error)], logs: [] }
+  } finally {
+    for (const remove of removeHandlers) remove()
+  }
+
+  if (outcome.healthy) {
+    const report: SmokeTestReport = {
+      result: 'passed',
+      seconds: seconds(),
+      detail: passedDetail(outcome, config.smokeTestPath)
+    }
+    core.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
+    return report
+  }
+  for (const log of outcome.logs) {
+    core.info(`Smoke test: last log lines of ${log.container}:`)
+    for (const line of log.text.trimEnd().split('\n')) core.info(`  [${log.container}] ${line}`)
+  }
+  if (outcome.httpStatus !== undefined) core.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
+  const message = failureMessage(outcome)
+  const report: SmokeTestReport = { result: 'failed', seconds: seconds(), detail: message }
+  await writeSmokeTestFailure(report, config.versionLabel)
+  throw new SmokeTestFailedError(message)
+}
+
+/** Until removed, SIGINT / SIGTERM remove the run's containers, then end the process as the signal would. */
+function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
+  return (['SIGINT', 'SIGTERM'] as const).map(signal => {
+    const handler = (): void => {
+      core.info(`Smoke test: ${signal} received, removing its containers`)
+      void cleanup().finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1))
+    }
+    process.once(signal, handler)
+    return () => {
+      process.removeListener(signal, handler)
+    }
+  })
+}
+
+/** The smoke test ran inside the build-and-push phase: give it a phase of its own in the summary. */
+export function recordSmokePhase(phases: [string, number][], report: SmokeTestReport | undefined): void {
+  if (!report || report.result === 'skipped') return
+  const last = phases.at(-1)
+  if (last) last[1] = Math.max(0, last[1] - report.seconds)
+  phases.push(['smoke test', report.seconds])
+}
