@@ -19,6 +19,8 @@ export interface ActionConfig {
   application: string
   /** Target environments (one or more). For previews, the derived preview name. */
   environments: string[]
+  /** Environments given their own subset of services (`name: worker`); the others deploy `services`. */
+  environmentServices: Record<string, string[]>
   region?: string
   composeFile: string
   /** Compose services to deploy; undefined = every buildable/image service not replaced by RDS/ElastiCache. */

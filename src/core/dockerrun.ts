@@ -124,7 +124,8 @@ function renderLogConfiguration(
     logDriver: 'awslogs',
     options: {
       'awslogs-group':
-        resolution.logGroup ?? `/aws/elasticbeanstalk/${plan.environment || plan.application}/containers`,
+        // Per application, not per environment: one bundle can serve several environments.
+        resolution.logGroup ?? `/aws/elasticbeanstalk/${plan.application}/containers`,
       ...(resolution.region !== undefined && { 'awslogs-region': resolution.region }),
       'awslogs-stream-prefix': container.name,
       'awslogs-create-group': 'true'

@@ -140,6 +140,40 @@ function parseSecrets(reader: InputReader): SecretReference[] {
   return secrets
 }
 
+/**
+ * `environment` takes names separated by spaces, commas or new lines — each
+ * gets the same build — or, one per line, `name: service service` to give an
+ * environment its own subset of the compose services (a worker environment
+ * beside a web one).
+ */
+function parseEnvironmentTargets(text: string): { name: string; services?: string[] }[] {
+  const lines = text
+    .split('\n')
+    .map(line => line.trim())
+    .filter(line => line !== '' && !line.startsWith('#'))
+  if (!lines.some(line => line.includes(':'))) {
+    return text
+      .split(/[\s,]+/)
+      .filter(Boolean)
+      .map(name => ({ name }))
+  }
+  return lines.map(line => {
+    const colon = line.indexOf(':')
+    if (colon < 0) return { name: line }
+    const services = line
+      .slice(colon + 1)
+      .split(/[\s,]+/)
+      .filter(Boolean)
+    if (services.length === 0) {
+      throw new InputError(
+        'environment',
+        `"${line}" names no service after the colon (use "name: web nginx")`
+      )
+    }
+    return { name: line.slice(0, colon).trim(), services }
+  })
+}
+
 function previewEnvironmentName(application: string, prNumber: number): string {
   const suffix = `-pr-${prNumber}`
   const base = application
@@ -164,7 +198,8 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   const applicationProblem = applicationNameProblem(application)
   if (applicationProblem) throw new InputError('application', applicationProblem)
 
-  let environments = reader.list('environment')
+  const targets = parseEnvironmentTargets(reader.get('environment'))
+  let environments = targets.map(target => target.name)
   if (mode === 'preview') {
     if (!run.pullRequest) {
       throw new InputError(
@@ -240,6 +275,9 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     mode,
     application,
     environments,
+    environmentServices: Object.fromEntries(
+      targets.filter(target => target.services).map(target => [target.name, target.services as string[]])
+    ),
     ...(region !== undefined && { region }),
     composeFile,
     ...(services.length > 0 && { services }),

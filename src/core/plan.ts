@@ -22,9 +22,24 @@ import type {
 /** Host ports a Beanstalk instance serves; others in a compose file are for local development. */
 const PUBLIC_PORTS = [80, 443]
 
-export function buildPlan(config: ActionConfig, compose: ComposeProject): DeployPlan {
+/**
+ * The plan for one environment (the first one by default). An environment
+ * given its own services (`environment: "puppies-worker: worker"`) gets that
+ * subset, and a version label of its own, since its bundle differs.
+ */
+export function buildPlan(
+  config: ActionConfig,
+  compose: ComposeProject,
+  environment: string = config.environments[0] ?? ''
+): DeployPlan {
   const notes = [...compose.notes]
-  const selected = selectServices(config, compose, notes)
+  const subset = config.environmentServices[environment]
+  const selected = selectServices(
+    subset ? { ...config, services: subset } : config,
+    compose,
+    notes,
+    subset ? 'environment' : 'services'
+  )
   const backing = replacedBackingServices(config, compose, selected, notes)
   const images = planImages(config, selected, compose)
 
@@ -72,8 +87,8 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
 
   return {
     application: config.application,
-    environment: config.environments[0] ?? '',
-    versionLabel: config.versionLabel,
+    environment,
+    versionLabel: subset ? subsetVersionLabel(config.versionLabel, subset) : config.versionLabel,
     images,
     containers,
     volumes: [...volumes].map(([name, sourcePath]) => ({ name, sourcePath })),
@@ -85,13 +100,18 @@ export function buildPlan(config: ActionConfig, compose: ComposeProject): Deploy
   }
 }
 
-function selectServices(config: ActionConfig, compose: ComposeProject, notes: string[]): ComposeService[] {
+function selectServices(
+  config: ActionConfig,
+  compose: ComposeProject,
+  notes: string[],
+  inputName: string
+): ComposeService[] {
   const all = Object.values(compose.services)
   if (config.services) {
     const unknown = config.services.filter(name => !(name in compose.services))
     if (unknown.length > 0) {
       throw new InputError(
-        'services',
+        inputName,
         `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile} (it has: ${Object.keys(compose.services).join(', ')})`
       )
     }
@@ -229,6 +249,16 @@ function usesService(service: ComposeService, target: string): boolean {
       value => value.kind === 'literal' && mentionsService(value.value, target)
     )
   )
+}
+
+/** `sha-0123456789ab` + worker → `sha-0123456789ab-worker`; within Beanstalk's 100 characters. */
+export function subsetVersionLabel(label: string, services: string[]): string {
+  if (label === '') return label
+  const suffix = [...services]
+    .sort()
+    .join('-')
+    .replace(/[^A-Za-z0-9._-]+/g, '-')
+  return `${label}-${suffix}`.slice(0, 100).replace(/[-.]+$/, '')
 }
 
 /** A bare anchored service merged into others (`app: &app` with no command or ports of its own). */

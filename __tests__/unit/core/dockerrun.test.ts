@@ -93,7 +93,7 @@ describe('renderDockerrun: the puppies example, resolved', () => {
     expect(container(document, 'nginx').logConfiguration).toEqual({
       logDriver: 'awslogs',
       options: {
-        'awslogs-group': '/aws/elasticbeanstalk/puppies-prod/containers',
+        'awslogs-group': '/aws/elasticbeanstalk/puppies/containers',
         'awslogs-region': 'eu-west-1',
         'awslogs-stream-prefix': 'nginx',
         'awslogs-create-group': 'true'

@@ -85,6 +85,24 @@ describe('parseInputs defaults', () => {
     expect(several.waitTimeoutMs).toBe(90 * 60_000)
   })
 
+  it('reads per-environment service subsets, one "name: services" per line', () => {
+    const { config: split } = parseInputs(
+      { application: 'puppies', environment: 'puppies-web: web nginx\npuppies-worker: worker\npuppies-all' },
+      pushRun
+    )
+    expect(split.environments).toEqual(['puppies-web', 'puppies-worker', 'puppies-all'])
+    expect(split.environmentServices).toEqual({
+      'puppies-web': ['web', 'nginx'],
+      'puppies-worker': ['worker']
+    })
+  })
+
+  it('refuses an environment line with a colon and no service', () => {
+    expect(inputErrorOf({ application: 'puppies', environment: 'puppies-web:' }).message).toBe(
+      `Input 'environment': "puppies-web:" names no service after the colon (use "name: web nginx")`
+    )
+  })
+
   it('parses backing inputs: identifier, endpoint URL, none', () => {
     const { config: backing } = parseInputs(
       { ...minimal, database: 'puppies-db', cache: 'redis://cache.internal:6379/0' },

@@ -199,6 +199,31 @@ describe('buildPlan: service selection', () => {
     expect(plan.containers[0]?.image).toEqual({ kind: 'build', buildId: 'web' })
   })
 
+  it('plans each environment with its own service subset and version label', () => {
+    const config = configFor({ ...backed, environment: 'puppies-web: web nginx\npuppies-worker: worker' })
+    const web = buildPlan(config, loadPuppies(), 'puppies-web')
+    const worker = buildPlan(config, loadPuppies(), 'puppies-worker')
+    expect(web.containers.map(container => container.name)).toEqual(['web', 'nginx'])
+    expect(worker.containers.map(container => container.name)).toEqual(['worker'])
+    expect([web.versionLabel, worker.versionLabel]).toEqual([
+      'sha-0123456789ab-nginx-web',
+      'sha-0123456789ab-worker'
+    ])
+    expect(web.images.map(image => image.repository)).toEqual(['puppies/web', 'puppies/nginx'])
+    expect(worker.images.map(image => image.repository)).toEqual(['puppies/web'])
+  })
+
+  it('names the environment input when a subset names an unknown service', () => {
+    const error = inputErrorOf(() =>
+      buildPlan(
+        configFor({ ...backed, environment: 'puppies-worker: sidekiq' }),
+        loadPuppies(),
+        'puppies-worker'
+      )
+    )
+    expect(error.input).toBe('environment')
+  })
+
   it('turns depends_on into links', () => {
     const compose = composeOf(
       'services:\n  web:\n    image: a\n    ports: ["80:80"]\n    depends_on:\n      api:\n        condition: service_healthy\n  api:\n    image: b\n'
