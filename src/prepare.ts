@@ -9,20 +9,45 @@ import { serialiseDockerrun, renderDockerrun, type Resolution } from './core/doc
 import type { DockerrunV2 } from './core/dockerrun-types.js'
 import { sha256Hex, zipBundle } from './core/bundle.js'
 import { buildPlan } from './core/plan.js'
-import type { DeployPlan } from './core/plan-types.js'
+import type { DeployPlan, ImageBuild } from './core/plan-types.js'
 import { collectBundleFiles, readCompose, writeBundle } from './workspace.js'
+
+/** One bundle and version, and the environments that receive it. */
+export interface DeployTarget {
+  plan: DeployPlan
+  environments: string[]
+}
 
 export interface Prepared {
   config: ActionConfig
   workspace: string
   compose: ComposeProject
+  /** The first target's plan (the only one unless environments have their own service subsets). */
   plan: DeployPlan
+  targets: DeployTarget[]
 }
 
 export function prepare(config: ActionConfig, workspace: string, env: NodeJS.ProcessEnv): Prepared {
   const compose = readCompose(workspace, config.composeFile, env)
-  const plan = buildPlan(config, compose)
-  return { config, workspace, compose, plan }
+  const targets: DeployTarget[] = []
+  for (const environment of config.environments.length > 0 ? config.environments : ['']) {
+    const plan = buildPlan(config, compose, environment)
+    const same = targets.find(target => target.plan.versionLabel === plan.versionLabel)
+    if (same) same.environments.push(environment)
+    else targets.push({ plan, environments: environment ? [environment] : [] })
+  }
+  return { config, workspace, compose, plan: (targets[0] as DeployTarget).plan, targets }
+}
+
+/** Every image the targets need, each once (a worker environment shares the web image). */
+export function imagesOf(targets: DeployTarget[]): ImageBuild[] {
+  const images = new Map<string, ImageBuild>()
+  for (const image of targets.flatMap(target => target.plan.images)) {
+    const known = images.get(image.id)
+    if (known) known.services = [...new Set([...known.services, ...image.services])]
+    else images.set(image.id, { ...image, services: [...image.services] })
+  }
+  return [...images.values()]
 }
 
 export interface RenderedBundle {
@@ -36,9 +61,10 @@ export interface RenderedBundle {
 export async function renderBundle(
   prepared: Prepared,
   resolution: Resolution,
-  env: NodeJS.ProcessEnv
+  env: NodeJS.ProcessEnv,
+  plan: DeployPlan = prepared.plan
 ): Promise<RenderedBundle> {
-  const { config, plan, compose, workspace } = prepared
+  const { config, compose, workspace } = prepared
   const dockerrun = renderDockerrun(plan, {
     logDriver: config.logDriver,
     ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
