@@ -9,9 +9,6 @@ import type { ResolvedBacking, Resolution } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { BackingRole, DeployPlan } from '../core/plan-types.js'
 
-/** The reference the smoke run's database password goes by (never an ARN: nothing is resolved in AWS). */
-export const DEV_DATABASE_PASSWORD_REF = 'smoke-test:dev-database-password'
-
 export interface DevService {
   role: BackingRole
   /** Compose service name; also the network alias the app reaches it by. */
@@ -112,24 +109,11 @@ export function devServices(plan: DeployPlan, compose: ComposeProject): DevServi
   })
 }
 
-/**
- * Resolution.backing for the smoke run: every replaced service points at its dev container
- * (alias = compose service name). The database password goes by a smoke-only reference,
- * as the RDS-managed one does in the real bundle, so the document keeps its shape.
- */
-export function smokeBacking(
-  services: DevService[],
-  databasePasswordEnv: string
-): Partial<Record<BackingRole, ResolvedBacking>> {
+/** Resolution.backing for the smoke run: every replaced service points at its dev container (alias = compose service name). */
+export function smokeBacking(services: DevService[]): Partial<Record<BackingRole, ResolvedBacking>> {
   const backing: Partial<Record<BackingRole, ResolvedBacking>> = {}
   for (const service of services) {
-    backing[service.role] = {
-      endpoint: { host: service.name, port: service.port },
-      secrets:
-        service.role === 'database' && service.password !== undefined
-          ? [{ name: databasePasswordEnv, valueFrom: DEV_DATABASE_PASSWORD_REF }]
-          : []
-    }
+    backing[service.role] = { endpoint: { host: service.name, port: service.port }, secrets: [] }
   }
   return backing
 }
@@ -137,10 +121,39 @@ export function smokeBacking(
 export function smokeResolution(
   base: Pick<Resolution, 'logDriver' | 'logGroup' | 'region'>,
   images: Record<string, string>,
-  services: DevService[],
-  databasePasswordEnv: string
+  services: DevService[]
 ): Resolution {
-  return { ...base, images, backing: smokeBacking(services, databasePasswordEnv) }
+  return { ...base, images, backing: smokeBacking(services) }
+}
+
+/**
+ * The deployed bundle gets the database password by secret reference (RDS-managed); the smoke
+ * run gives the dev service's password as a plain value instead, to the containers that use the
+ * database and do not already receive that variable.
+ */
+export function withDevDatabasePassword(
+  doc: DockerrunV2,
+  plan: DeployPlan,
+  passwordEnv: string,
+  password: string | undefined
+): DockerrunV2 {
+  if (password === undefined) return doc
+  const users = new Set(
+    plan.containers.filter(container => container.uses.includes('database')).map(c => c.name)
+  )
+  return {
+    ...doc,
+    containerDefinitions: doc.containerDefinitions.map(container => {
+      const has =
+        (container.environment ?? []).some(entry => entry.name === passwordEnv) ||
+        (container.secrets ?? []).some(secret => secret.name === passwordEnv)
+      if (!users.has(container.name) || has) return container
+      return {
+        ...container,
+        environment: [...(container.environment ?? []), { name: passwordEnv, value: password }]
+      }
+    })
+  }
 }
 
 /**

@@ -21,6 +21,7 @@ import {
   placeholderEnvironment,
   smokeResolution,
   smokeSecretValues,
+  withDevDatabasePassword,
   type DevService
 } from './dev-services.js'
 
@@ -73,11 +74,13 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const docker = new DockerCli(options.docker)
   const placeholder = options.placeholder ?? (() => randomPlaceholder())
   const services = devServices(input.plan, input.compose)
-  const doc = renderDockerrun(
-    input.plan,
-    smokeResolution(input.resolution ?? {}, input.images, services, input.databasePasswordEnv)
-  )
   const devPassword = services.find(service => service.role === 'database')?.password
+  const doc = withDevDatabasePassword(
+    renderDockerrun(input.plan, smokeResolution(input.resolution ?? {}, input.images, services)),
+    input.plan,
+    input.databasePasswordEnv,
+    devPassword
+  )
   const secrets = smokeSecretValues(doc, input.databasePasswordEnv, devPassword, placeholder)
 
   const hostDir = await mkdtemp(path.join(tmpdir(), `${options.project}-`))

@@ -121,7 +121,10 @@ export async function smokeTestStage(
   if (outcome.httpStatus !== undefined) core.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   const report: SmokeTestReport = { result: 'failed', seconds: seconds(), detail: message }
-  await writeSmokeTestFailure(report, config.versionLabel)
+  // A summary that cannot be written must not hide the cause.
+  await writeSmokeTestFailure(report, config.versionLabel).catch((error: unknown) =>
+    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
+  )
   throw new SmokeTestFailedError(message)
 }
 
