@@ -50,7 +50,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         await runDeploy(prepared, region, env)
         break
       default:
-        // preview, rollback and cleanup are designed into action.yml and land in a later release.
+        // Unreachable with the modes parseInputs accepts (preview, rollback and cleanup return above).
         throw new InputError('mode', `"${config.mode}" is not available in this release yet; use deploy or plan`)
     }
   } catch (error) {
