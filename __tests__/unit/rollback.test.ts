@@ -1,13 +1,18 @@
 import { describe, expect, test } from '@jest/globals'
+import { CreateStorageLocationCommand } from '@aws-sdk/client-elastic-beanstalk'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
 
 import type { VersionSummary } from '../../src/adapters/beanstalk/versions.js'
-import type { DeployHistory, HistoryEntry } from '../../src/deploy/history.js'
+import type { DeployClients } from '../../src/deploy/deploy-version.js'
+import { HistoryStore, type DeployHistory, type HistoryEntry } from '../../src/deploy/history.js'
 import {
   chooseAutoRollbackTarget,
   chooseRollbackTarget,
   deployableRows,
-  formatRows
+  formatRows,
+  rollBackFailedDeploy
 } from '../../src/stages/rollback.js'
+import { FakeClient, MemoryLog, awsError } from './deploy/fakes.js'
 
 const entry = (versionLabel: string, result: HistoryEntry['result'], day: number): HistoryEntry => ({
   versionLabel,
@@ -109,5 +114,32 @@ describe('deployableRows', () => {
     expect(formatRows(rows)[1]).toMatch(
       /^sha-b\s+b0000\s+2026-11-02T09:00:00\.000Z {2}running on puppies-production$/
     )
+  })
+})
+
+describe('rollBackFailedDeploy', () => {
+  test('with no earlier good version it says so and changes nothing', async () => {
+    const beanstalk = new FakeClient().on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+    const s3 = new FakeClient().on(GetObjectCommand, () => {
+      throw awsError('NoSuchKey', 'missing')
+    })
+    const log = new MemoryLog()
+    const outcome = await rollBackFailedDeploy(
+      { beanstalk, s3: s3 as unknown as DeployClients['s3'] },
+      new HistoryStore({ beanstalk, s3 }, undefined, log),
+      {
+        application: 'puppies',
+        environmentName: 'puppies-production',
+        failedLabel: 'sha-c',
+        before: { VersionLabel: 'sha-c', Health: 'Red' },
+        waitTimeoutMs: 60_000,
+        allowYellow: false
+      }
+    )
+    expect(outcome).toEqual({
+      ok: false,
+      message: 'no automatic rollback: puppies-production has no earlier good version to go back to'
+    })
+    expect(beanstalk.calls.map(call => call.command)).toEqual(['CreateStorageLocationCommand'])
   })
 })
