@@ -112,7 +112,15 @@ describeWithDocker('deploy on push to main, end to end', () => {
 
   it('writes no secret into the bundle, the outputs, the summary or the log', async () => {
     const objects = await standIn.services.s3.listObjects('elasticbeanstalk-us-east-1-123456789012')
-    expect(objects.map(object => object.key)).toEqual(['puppies/sha-0123456789ab.zip'])
+    // The bundle, and the deploy history the action keeps beside it for rollbacks.
+    expect(objects.map(object => object.key).sort()).toEqual([
+      'puppies/_history/puppies-e2e.json',
+      'puppies/sha-0123456789ab.zip'
+    ])
+    const history = await standIn.services.s3.getObject(
+      'elasticbeanstalk-us-east-1-123456789012',
+      'puppies/_history/puppies-e2e.json'
+    )
     const stored = await standIn.services.s3.getObject(
       'elasticbeanstalk-us-east-1-123456789012',
       'puppies/sha-0123456789ab.zip'
@@ -130,9 +138,14 @@ describeWithDocker('deploy on push to main, end to end', () => {
       .filter(line => !line.startsWith('::add-mask::'))
       .join('\n')
     expect(first.stdout).toContain(`::add-mask::${standIn.registry?.password}`)
-    const everything = [bundleText, JSON.stringify(first.outputs), first.summary, log, first.stderr].join(
-      '\n'
-    )
+    const everything = [
+      bundleText,
+      history?.body.toString() ?? '',
+      JSON.stringify(first.outputs),
+      first.summary,
+      log,
+      first.stderr
+    ].join('\n')
     for (const secret of secretValues) {
       expect(secret.length).toBeGreaterThan(6)
       expect(everything.includes(secret)).toBe(false)
