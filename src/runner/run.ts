@@ -7,7 +7,7 @@ import { mkdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import { DockerCli } from './docker-cli.js'
+import { DockerCli, DockerCommandError } from './docker-cli.js'
 import {
   type ContainerStatus,
   type HealthResult,
@@ -136,8 +136,16 @@ class DockerApp implements RunningApp {
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
       await this.docker.run(['start', id])
       for (const port of container.ports) {
-        const output = await this.docker.run(['port', id, `${port.containerPort}/${port.protocol}`])
-        const hostPort = parsePortLine(output)
+        const args = ['port', id, `${port.containerPort}/${port.protocol}`]
+        const answer = await this.docker.call(args)
+        if (answer.code !== 0) {
+          // A container that stopped right after its start has no published port: status() and
+          // waitHealthy() report its exit, which says more than this error would.
+          const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id])
+          if (running.stdout.trim() === 'false') break
+          throw new DockerCommandError(args, answer)
+        }
+        const hostPort = parsePortLine(answer.stdout.trim())
         this.ports.push({
           container: container.name,
           containerPort: port.containerPort,

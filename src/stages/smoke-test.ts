@@ -71,8 +71,9 @@ export async function smokeTestStage(
   const { config, plan, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
+  const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
   core.info(
-    `Smoke test: running the bundle on this runner, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+    `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
@@ -94,7 +95,7 @@ export async function smokeTestStage(
       {
         ...DEFAULTS,
         ...options,
-        project: `bdd-smoke-${randomBytes(4).toString('hex')}`,
+        project,
         onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup))
       }
     )
