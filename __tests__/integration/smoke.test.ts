@@ -1,0 +1,134 @@
+// The smoke test through dist/index.js against the AWS stand-in: bundles that
+// would fail on Beanstalk (a web container that exits, nginx proxying to a
+// host no container has, a health path answering 500) fail the step with a
+// line naming the cause, before anything reaches the registry or Beanstalk;
+// the example app passes and deploys. Nothing the smoke run made is left.
+
+import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
+import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import { actionEnvironment, createExampleEnvironment } from '../../stand-in/example-environment.js'
+import { runAction } from '../../stand-in/run-action.js'
+
+const dockerAvailable = (() => {
+  try {
+    execFileSync('docker', ['info'], { stdio: 'ignore' })
+    return true
+  } catch {
+    return false
+  }
+})()
+const describeWithDocker = dockerAvailable ? describe : describe.skip
+if (!dockerAvailable) console.warn('smoke tests skipped: `docker info` failed (no Docker engine)')
+
+/** Containers and networks of the run's smoke project (named in its log) still present. */
+function smokeLeftovers(log: string): string[] {
+  const project = /running the bundle on this runner as (bdd-smoke-[0-9a-f]+)/.exec(log)?.[1]
+  if (!project) throw new Error('the log names no smoke project')
+  const list = (args: string[]) =>
+    execFileSync('docker', args, { encoding: 'utf8' })
+      .split('\n')
+      .filter(name => name !== '')
+  return [
+    ...list(['ps', '-a', '--filter', `name=${project}-`, '--format', '{{.Names}}']),
+    ...list(['network', 'ls', '--filter', `name=${project}-`, '--format', '{{.Name}}'])
+  ]
+}
+
+describeWithDocker('smoke test before the push', () => {
+  let standIn: StandIn
+  const fixtureInputs = (fixture: string) => ({
+    application: 'smoke',
+    environment: 'smoke-fixtures',
+    'compose-file': `__tests__/fixtures/smoke/${fixture}/docker-compose.yml`,
+    'smoke-test': 'true'
+  })
+  const versionCalls = () =>
+    standIn.calls.filter(call => call.operation === 'CreateApplicationVersion' && call.status === 200)
+
+  beforeAll(async () => {
+    standIn = await startStandIn()
+    await createExampleEnvironment(standIn, { application: 'smoke', environment: 'smoke-fixtures' })
+  }, 5 * 60_000)
+
+  afterAll(async () => {
+    await standIn?.stop()
+  }, 120_000)
+
+  it.each([
+    [
+      'web-exits',
+      /^::error::Smoke test failed: container web exited with code 3 — last log line: config\/settings\.yml: PUPPY_LIMIT is not set$/
+    ],
+    [
+      'missing-link',
+      /^::error::Smoke test failed: container nginx exited with code 1 — last log line: .*host not found in upstream "web:3000"/
+    ],
+    ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/]
+  ])(
+    '%s: fails the step naming the cause; nothing pushed, no version created',
+    async (fixture, message) => {
+      const run = await runAction({ inputs: fixtureInputs(fixture), env: actionEnvironment(standIn) })
+      expect(run.status).not.toBe(0)
+      expect(run.errors).toHaveLength(1)
+      expect(run.errors[0]).toMatch(message)
+      expect(standIn.registry?.uploads()).toEqual([])
+      expect(standIn.registry?.manifestPushes()).toEqual([])
+      expect(versionCalls()).toEqual([])
+      expect(run.summary).toContain('Smoke test failed: nothing was pushed or deployed')
+      expect(run.summary).toMatch(/Smoke test: ❌ failed in \d+\.\d s/)
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+
+  it(
+    'prints the failing container’s last log lines and the HTTP status',
+    async () => {
+      const exits = await runAction({ inputs: fixtureInputs('web-exits'), env: actionEnvironment(standIn) })
+      expect(exits.stdout).toContain('Smoke test: last log lines of web:')
+      expect(exits.stdout).toContain('[web] config/settings.yml: PUPPY_LIMIT is not set')
+      const failing = await runAction({ inputs: fixtureInputs('http-500'), env: actionEnvironment(standIn) })
+      expect(failing.stdout).toContain('Smoke test: last HTTP status 500')
+      expect(failing.stdout).toContain('[web] answered 500 to GET / HTTP/1.1')
+    },
+    10 * 60_000
+  )
+
+  it(
+    'smoke-test: false skips it, and the same broken bundle is pushed and deployed',
+    async () => {
+      const run = await runAction({
+        inputs: { ...fixtureInputs('http-500'), 'smoke-test': 'false', 'wait-timeout': '1m' },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.stdout).toContain('Smoke test skipped: smoke-test is false')
+      expect(standIn.registry?.uploads().length).toBeGreaterThan(0)
+      expect(versionCalls()).toHaveLength(1)
+    },
+    10 * 60_000
+  )
+
+  it(
+    'the example app passes against its own dev PostgreSQL and Redis, then deploys',
+    async () => {
+      const example = await createExampleEnvironment(standIn, {
+        application: 'puppies',
+        environment: 'puppies-smoke'
+      })
+      const run = await runAction({ inputs: example.inputs, env: actionEnvironment(standIn) })
+      expect(run.errors).toEqual([])
+      expect(run.status).toBe(0)
+      expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 200/)
+      // The smoke run came before the push: its line precedes the first pushed layer.
+      const smokeAt = run.stdout.indexOf('Smoke test passed')
+      const pushAt = run.stdout.search(/\[(web|nginx)\] .*(Pushed|Layer already exists)/)
+      expect(pushAt).toBeGreaterThan(smokeAt)
+      expect(run.summary).toMatch(/Smoke test: ✅ passed in \d+\.\d s \(GET \/ answered 200\)/)
+      expect(run.summary).toMatch(/<td>smoke test<\/td><td>\d+\.\d<\/td>/)
+      expect(run.outputs.health).toBe('Green')
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    15 * 60_000
+  )
+})
