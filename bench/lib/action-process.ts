@@ -1,0 +1,152 @@
+// Runs dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT and
+// friends), like stand-in/run-action.ts, but keeps what the benchmarks need:
+// the spawn time, every stdout line with its arrival time, the exit time, and
+// the process's peak RSS (VmHWM, sampled from /proc while it runs; the kernel
+// keeps the high-water mark, so the last sample holds the peak so far).
+
+import { spawn } from 'node:child_process'
+import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { PROJECT_ROOT, parseFileCommands } from '../../stand-in/run-action.js'
+
+export interface TimedLine {
+  at: number
+  text: string
+}
+
+export interface TimedActionRun {
+  status: number | null
+  /** Date.now() just before spawn, and when the process exited. */
+  spawnedAt: number
+  exitedAt: number
+  lines: TimedLine[]
+  stderr: string
+  outputs: Record<string, string>
+  /** The job summary (HTML) the action wrote. */
+  summary: string
+  /** Peak resident set size in KiB (VmHWM), undefined when /proc could not be read. */
+  peakRssKiB?: number
+}
+
+export interface TimedActionOptions {
+  inputs: Record<string, string>
+  env?: Record<string, string>
+  workspace?: string
+  sha?: string
+  /** Called with each stdout line as it arrives. */
+  onLine?: (line: string) => void
+  /** Interval of the /proc sampling, ms. */
+  sampleMs?: number
+}
+
+async function highWaterMark(pid: number): Promise<number | undefined> {
+  const status = await readFile(`/proc/${pid}/status`, 'utf8').catch(() => '')
+  const match = /^VmHWM:\s+(\d+) kB/m.exec(status)
+  return match ? Number(match[1]) : undefined
+}
+
+export async function runActionTimed(options: TimedActionOptions): Promise<TimedActionRun> {
+  const temp = await mkdtemp(path.join(tmpdir(), 'bench-action-'))
+  const files = {
+    output: path.join(temp, 'output'),
+    summary: path.join(temp, 'summary'),
+    state: path.join(temp, 'state'),
+    event: path.join(temp, 'event.json')
+  }
+  try {
+    await Promise.all([
+      writeFile(files.output, ''),
+      writeFile(files.summary, ''),
+      writeFile(files.state, ''),
+      writeFile(files.event, '{}')
+    ])
+    const env: Record<string, string> = {
+      PATH: process.env.PATH ?? '/usr/bin:/bin',
+      HOME: process.env.HOME ?? '/root',
+      GITHUB_ACTIONS: 'true',
+      GITHUB_WORKSPACE: options.workspace ?? PROJECT_ROOT,
+      GITHUB_OUTPUT: files.output,
+      GITHUB_STEP_SUMMARY: files.summary,
+      GITHUB_STATE: files.state,
+      GITHUB_EVENT_PATH: files.event,
+      GITHUB_EVENT_NAME: 'push',
+      GITHUB_REPOSITORY: 'example/puppies',
+      GITHUB_RUN_ID: '1',
+      GITHUB_SERVER_URL: 'https://github.com',
+      GITHUB_SHA: options.sha ?? '0123456789abcdef0123456789abcdef01234567',
+      RUNNER_TEMP: temp,
+      ...options.env
+    }
+    for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+
+    const lines: TimedLine[] = []
+    let stderr = ''
+    let peak: number | undefined
+    const spawnedAt = Date.now()
+    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
+      env,
+      cwd: env.GITHUB_WORKSPACE
+    })
+    const pid = child.pid as number
+    const sampler = setInterval(() => {
+      void highWaterMark(pid).then(value => {
+        if (value !== undefined) peak = Math.max(peak ?? 0, value)
+      })
+    }, options.sampleMs ?? 20)
+    let pending = ''
+    child.stdout.on('data', (chunk: Buffer) => {
+      const at = Date.now()
+      pending += chunk.toString()
+      const parts = pending.split('\n')
+      pending = parts.pop() ?? ''
+      for (const text of parts) {
+        lines.push({ at, text })
+        options.onLine?.(text)
+      }
+    })
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    let exitedAt = 0
+    child.once('exit', () => {
+      exitedAt = Date.now()
+      clearInterval(sampler)
+    })
+    // 'close' comes after 'exit' and after stdout and stderr have ended.
+    const status = await new Promise<number | null>((resolve, reject) => {
+      child.on('error', reject)
+      child.on('close', code => resolve(code))
+    })
+    clearInterval(sampler)
+    if (pending) lines.push({ at: exitedAt, text: pending })
+    return {
+      status,
+      spawnedAt,
+      exitedAt,
+      lines,
+      stderr,
+      outputs: parseFileCommands(await readFile(files.output, 'utf8')),
+      summary: await readFile(files.summary, 'utf8'),
+      ...(peak !== undefined && { peakRssKiB: peak })
+    }
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
+
+/** The `::error::` lines, for a failure message. */
+export function errorsOf(run: TimedActionRun): string {
+  return run.lines
+    .filter(line => line.text.startsWith('::error::'))
+    .map(line => line.text)
+    .join(' ')
+}
+
+/** Seconds per phase from the summary's Phases table (`<td>build and push</td><td>12.3</td>`). */
+export function phasesOf(run: TimedActionRun): Record<string, number> {
+  const phases: Record<string, number> = {}
+  for (const match of run.summary.matchAll(/<td>([a-z ]+)<\/td><td>(\d+(?:\.\d+)?)<\/td>/g)) {
+    phases[match[1] as string] = Number(match[2])
+  }
+  return phases
+}
