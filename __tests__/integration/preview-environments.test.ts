@@ -154,6 +154,8 @@ describeWithDocker('pull-request preview environments', () => {
         'preview-base-environment': BASE,
         'github-token': github.token,
         'wait-timeout': '3m',
+        // The test app serves nothing (no containers run here); the smoke test has its own tests.
+        'smoke-test': 'false',
         ...inputs
       },
       env: {
