@@ -14,7 +14,8 @@ import { systemClock } from '../deploy/clock.js'
 import { actionsDeployLogger } from '../deploy/logger.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
-import { renderBundle, type Prepared } from '../prepare.js'
+import type { BackingReplacement } from '../core/plan-types.js'
+import { renderBundle, type DeployTarget, type Prepared, type RenderedBundle } from '../prepare.js'
 import { imagesByService, writeSummary, type EnvironmentOutcome } from '../report.js'
 import { publishImages } from './images.js'
 import { planSmokeTest, recordSmokePhase } from './smoke-test.js'
@@ -24,7 +25,7 @@ import { cleanupAfterDeploy } from './cleanup.js'
 import { rollBackFailedDeploy } from './rollback.js'
 
 export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.ProcessEnv): Promise<void> {
-  const { config, plan } = prepared
+  const { config, plan, targets } = prepared
   const clients = createAwsClients({ region })
   const phases: [string, number][] = []
   const timed = async <T>(phase: string, work: () => Promise<T>): Promise<T> => {
@@ -41,7 +42,7 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
     // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
     const smoke = await planSmokeTest(prepared, { region })
     const backing = await timed('resolve', async () => {
-      const resolved = await resolveBacking(plan.backing, clients, config)
+      const resolved = await resolveBacking(distinctBacking(targets), clients, config)
       for (const environmentName of config.environments) {
         const environment = await requireEnvironment(clients.beanstalk, config.application, environmentName)
         before.set(environmentName, environment)
@@ -49,36 +50,52 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
       return resolved
     })
     const base: Resolution = { region, backing }
-    // Render once with unpinned images: the document's rules are checked before anything is pushed.
-    renderDockerrun(plan, { ...base, logDriver: config.logDriver })
+    // Render once with unpinned images: every document's rules are checked before anything is pushed.
+    for (const target of targets) renderDockerrun(target.plan, { ...base, logDriver: config.logDriver })
 
     // The smoke test runs inside this phase, after the builds and before any push.
     const images = await timed('build and push', () => publishImages(prepared, clients, env, smoke.hooks))
     recordSmokePhase(phases, smoke.report())
-    const bundle = await timed('bundle', () => renderBundle(prepared, { ...base, images: images.pinned }, env))
-    core.setOutput('dockerrun', JSON.stringify(bundle.dockerrun))
-    core.setOutput('bundle-path', bundle.bundlePath)
-    core.setOutput('images', JSON.stringify(imagesByService(plan, images.pinned)))
-    core.setOutput('version-label', config.versionLabel)
-
-    await timed('application version', () =>
-      ensureApplicationVersion(
-        clients,
-        {
-          application: config.application,
-          versionLabel: config.versionLabel,
-          description: config.versionDescription,
-          bundle: bundle.bundlePath,
-          sha256: bundle.sha256,
-          ...(config.bucket !== undefined && { bucket: config.bucket })
-        },
-        {
-          clock: systemClock,
-          log: actionsDeployLogger,
-          processTimeoutMs: Math.min(config.waitTimeoutMs, 10 * 60_000)
-        }
-      )
+    const bundles = await timed('bundle', async () => {
+      const rendered = new Map<DeployTarget, RenderedBundle>()
+      for (const target of targets) {
+        rendered.set(
+          target,
+          await renderBundle(prepared, { ...base, images: images.pinned }, env, target.plan)
+        )
+      }
+      return rendered
+    })
+    const firstBundle = bundles.get(targets[0] as DeployTarget) as RenderedBundle
+    core.setOutput('dockerrun', JSON.stringify(firstBundle.dockerrun))
+    core.setOutput('bundle-path', firstBundle.bundlePath)
+    core.setOutput(
+      'images',
+      JSON.stringify(Object.assign({}, ...targets.map(target => imagesByService(target.plan, images.pinned))))
     )
+    core.setOutput('version-label', plan.versionLabel)
+
+    await timed('application version', async () => {
+      for (const target of targets) {
+        const bundle = bundles.get(target) as RenderedBundle
+        await ensureApplicationVersion(
+          clients,
+          {
+            application: config.application,
+            versionLabel: target.plan.versionLabel,
+            description: config.versionDescription,
+            bundle: bundle.bundlePath,
+            sha256: bundle.sha256,
+            ...(config.bucket !== undefined && { bucket: config.bucket })
+          },
+          {
+            clock: systemClock,
+            log: actionsDeployLogger,
+            processTimeoutMs: Math.min(config.waitTimeoutMs, 10 * 60_000)
+          }
+        )
+      }
+    })
 
     const outcomes = await timed('deploy and wait', () => deployEverywhere(prepared, clients, before))
     if (outcomes.every(outcome => outcome.ok)) {
@@ -94,8 +111,8 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
       title: outcomes.every(outcome => outcome.ok) ? 'Deployed to Elastic Beanstalk' : 'Deploy failed',
       plan,
       images: images.reports,
-      versionLabel: config.versionLabel,
-      bundleBytes: bundle.bytes,
+      versionLabel: targets.map(target => target.plan.versionLabel).join(', '),
+      bundleBytes: firstBundle.bytes,
       phases,
       environments: outcomes,
       smokeTest: smoke.report()
@@ -109,6 +126,15 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
   }
 }
 
+/** Backing services of every target, each role once (a web and a worker environment share one database). */
+function distinctBacking(targets: DeployTarget[]): BackingReplacement[] {
+  const byRole = new Map<string, BackingReplacement>()
+  for (const replacement of targets.flatMap(target => target.plan.backing)) {
+    if (!byRole.has(replacement.role)) byRole.set(replacement.role, replacement)
+  }
+  return [...byRole.values()]
+}
+
 /** One build, several environments: updated concurrently, each waited for and reported. */
 async function deployEverywhere(
   prepared: Prepared,
@@ -117,9 +143,17 @@ async function deployEverywhere(
 ): Promise<EnvironmentOutcome[]> {
   const { config } = prepared
   const history = new HistoryStore(clients, config.bucket, actionsDeployLogger)
-  const record = (environmentName: string, result: 'succeeded' | 'failed', health: string | undefined) =>
+  const deployments = prepared.targets.flatMap(target =>
+    target.environments.map(environmentName => ({ environmentName, versionLabel: target.plan.versionLabel }))
+  )
+  const record = (
+    environmentName: string,
+    versionLabel: string,
+    result: 'succeeded' | 'failed',
+    health?: string
+  ) =>
     history.record(config.application, environmentName, {
-      versionLabel: config.versionLabel,
+      versionLabel,
       commit: config.commitSha,
       date: new Date().toISOString(),
       result,
@@ -127,16 +161,16 @@ async function deployEverywhere(
       kind: 'deploy'
     })
   return Promise.all(
-    config.environments.map(async environmentName => {
+    deployments.map(async ({ environmentName, versionLabel }) => {
       try {
         const result: DeployResult = await deployToEnvironment(clients, {
           application: config.application,
           environmentName,
-          versionLabel: config.versionLabel,
+          versionLabel,
           waitTimeoutMs: config.waitTimeoutMs,
           allowYellow: config.allowYellow
         })
-        await record(environmentName, 'succeeded', result.health)
+        await record(environmentName, versionLabel, 'succeeded', result.health)
         return {
           environmentName,
           url: result.url,
@@ -148,14 +182,14 @@ async function deployEverywhere(
         }
       } catch (error) {
         const failure = error instanceof DeployFailedError ? error : undefined
-        await record(environmentName, 'failed', failure?.environment?.health)
+        await record(environmentName, versionLabel, 'failed', failure?.environment?.health)
         let message = error instanceof Error ? error.message : String(error)
         if (config.autoRollback) {
           // Only this environment failed: only this one goes back; the job still fails, saying both.
           const rollback = await rollBackFailedDeploy(clients, history, {
             application: config.application,
             environmentName,
-            failedLabel: config.versionLabel,
+            failedLabel: versionLabel,
             ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) }),
             waitTimeoutMs: config.waitTimeoutMs,
             allowYellow: config.allowYellow
@@ -166,7 +200,7 @@ async function deployEverywhere(
           environmentName,
           ...(failure?.environment?.health !== undefined && { health: failure.environment.health }),
           ...(failure?.environment?.status !== undefined && { status: failure.environment.status }),
-          versionLabel: config.versionLabel,
+          versionLabel,
           ok: false,
           message,
           lastEvents: (failure?.events ?? []).slice(-10).map(formatEvent)

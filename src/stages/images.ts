@@ -8,7 +8,7 @@ import { actionsLogger } from '../adapters/docker/logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
-import type { Prepared } from '../prepare.js'
+import { imagesOf, type Prepared } from '../prepare.js'
 
 export interface PublishedImages {
   reports: ImageReport[]
@@ -31,8 +31,9 @@ export async function publishImages(
   env: NodeJS.ProcessEnv,
   hooks: PublishHooks = {}
 ): Promise<PublishedImages> {
-  const { plan, config, workspace } = prepared
-  if (plan.images.length === 0) {
+  const { config, workspace } = prepared
+  const images = imagesOf(prepared.targets)
+  if (images.length === 0) {
     await hooks.beforePush?.({})
     return { reports: [], pinned: {} }
   }
@@ -50,7 +51,7 @@ export async function publishImages(
     return existing
   }
 
-  const reports = await buildAndPush(plan.images, {
+  const reports = await buildAndPush(images, {
     workspace,
     commitSha: config.commitSha,
     versionLabel: config.versionLabel,
@@ -58,7 +59,8 @@ export async function publishImages(
     tagMutability: config.ecrTagMutability,
     keepImages: config.ecrKeepImages,
     cacheTag: DEFAULT_CACHE_TAG,
-    ...(env.GITHUB_SERVER_URL && env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
+    ...(env.GITHUB_SERVER_URL &&
+      env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     run,
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
@@ -74,7 +76,7 @@ export async function publishImages(
 /** build: false — deploy what CI pushed earlier for this commit, or say exactly what is missing. */
 async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Promise<PublishedImages> {
   const pinned: Record<string, string> = {}
-  for (const image of prepared.plan.images) {
+  for (const image of imagesOf(prepared.targets)) {
     const repositoryUri = await registry.ensureRepository(image.repository, {
       tagMutability: prepared.config.ecrTagMutability,
       keepImages: prepared.config.ecrKeepImages,
@@ -92,5 +94,7 @@ async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Pr
 }
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  )
 }
