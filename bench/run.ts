@@ -232,6 +232,10 @@ image config (a few KiB) is also uploaded on every change: against a layer of a 
 Wall time of \`buildAndPush\` on a fresh runner after a code change, each measurement on its own fresh daemon:
 both images (web+worker share one) together, then web alone, then nginx alone. ${rounds} round(s).
 
+Before each fresh-runner measurement the cache in ECR is re-seeded by a build on the shared daemon: an image built
+on a fresh runner from the ECR cache does not carry the cache of its lower layers on (BuildKit inline cache, docker
+20.10), so a second fresh-runner build in a row missed the cache and re-ran \`apt-get\` (found by this benchmark).
+
 ${table(
   ['round', 'both (s)', 'web alone (s)', 'nginx alone (s)', 'both ÷ slowest'],
   images.buildPhase.map((round, index) => [
