@@ -45,13 +45,19 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         break
       case 'deploy':
         if (region === undefined) {
-          throw new InputError('region', 'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)')
+          throw new InputError(
+            'region',
+            'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
+          )
         }
         await runDeploy(prepared, region, env)
         break
       default:
         // Unreachable with the modes parseInputs accepts (preview, rollback and cleanup return above).
-        throw new InputError('mode', `"${config.mode}" is not available in this release yet; use deploy or plan`)
+        throw new InputError(
+          'mode',
+          `"${config.mode}" is not available in this release yet; use deploy or plan`
+        )
     }
   } catch (error) {
     core.setFailed(failureMessage(error))
@@ -65,10 +71,14 @@ export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<voi
   try {
     await logoutFromRegistry(createCommandRunner(stringEnv(env)), registryHost)
   } catch (error) {
-    core.warning(`docker logout ${registryHost} failed: ${error instanceof Error ? error.message : String(error)}`)
+    core.warning(
+      `docker logout ${registryHost} failed: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
 function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined))
+  return Object.fromEntries(
+    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
+  )
 }

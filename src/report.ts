@@ -10,7 +10,9 @@ import type { SmokeTestReport } from './smoke/decision.js'
 export function logPlan(plan: DeployPlan): void {
   core.startGroup(`Plan: ${plan.containers.length} containers, ${plan.images.length} images to build`)
   for (const image of plan.images) {
-    core.info(`image ${image.repository}: ${image.context}/${image.dockerfile} → ${image.services.join(', ')}`)
+    core.info(
+      `image ${image.repository}: ${image.context}/${image.dockerfile} → ${image.services.join(', ')}`
+    )
   }
   for (const container of plan.containers) {
     const image = container.image.kind === 'build' ? `build ${container.image.buildId}` : container.image.ref
@@ -26,7 +28,8 @@ export function logPlan(plan: DeployPlan): void {
 export function imagesByService(plan: DeployPlan, pinned: Record<string, string>): Record<string, string> {
   const images: Record<string, string> = {}
   for (const container of plan.containers) {
-    images[container.name] = container.image.kind === 'build' ? (pinned[container.image.buildId] ?? '') : container.image.ref
+    images[container.name] =
+      container.image.kind === 'build' ? (pinned[container.image.buildId] ?? '') : container.image.ref
   }
   return images
 }
@@ -104,10 +107,16 @@ export async function writeSummary(summary: RunSummary): Promise<void> {
   }
   for (const outcome of summary.environments) {
     if (outcome.lastEvents.length === 0) continue
-    out.addDetails(`Last events of ${escapeHtml(outcome.environmentName)}`, `<pre>${escapeHtml(outcome.lastEvents.join('\n'))}</pre>`)
+    out.addDetails(
+      `Last events of ${escapeHtml(outcome.environmentName)}`,
+      `<pre>${escapeHtml(outcome.lastEvents.join('\n'))}</pre>`
+    )
   }
   if (summary.plan.notes.length > 0) {
-    out.addDetails('Choices made converting the compose file', `<ul>${summary.plan.notes.map(note => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`)
+    out.addDetails(
+      'Choices made converting the compose file',
+      `<ul>${summary.plan.notes.map(note => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`
+    )
   }
   await out.write()
 }
