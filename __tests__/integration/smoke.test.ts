@@ -108,6 +108,19 @@ describeWithDocker('smoke test before the push', () => {
     },
     10 * 60_000
   )
+})
+
+// A stand-in of its own: the example's RDS and ElastiCache are seeded once per stand-in.
+describeWithDocker('smoke test of the example app', () => {
+  let standIn: StandIn
+
+  beforeAll(async () => {
+    standIn = await startStandIn()
+  }, 5 * 60_000)
+
+  afterAll(async () => {
+    await standIn?.stop()
+  }, 120_000)
 
   it(
     'the example app passes against its own dev PostgreSQL and Redis, then deploys',

@@ -42,6 +42,8 @@ export class DockerCli {
       child.stdout.on('data', chunk => (stdout += chunk))
       child.stderr.on('data', chunk => (stderr += chunk))
       child.on('error', reject)
+      // A docker that exits before reading stdin makes the write fail with EPIPE; its exit code says what happened.
+      child.stdin.on('error', () => undefined)
       child.on('close', code => resolve({ code: code ?? 1, stdout, stderr }))
       child.stdin.end(options.input ?? '')
     })
