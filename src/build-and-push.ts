@@ -8,6 +8,22 @@
 // inline cache. Either way a fresh runner's build hits the cache for the
 // unchanged layers, reuses their registry blobs, and the push uploads only
 // the layers that changed.
+//
+// Without buildx, the cache image is PULLED before the build, not only named
+// in --cache-from. The BuildKit of docker 20.10 drops the cache records of
+// layers it took from a remote --cache-from when it writes the new image's
+// inline cache (moby/buildkit#1981, #1992): the image built on fresh runner A
+// then has no record for its dependency layers, and once the cache tag moves
+// to it the next fresh runner rebuilds them. When the cache image is in the
+// local store, BuildKit uses it as a local cache source instead and carries
+// every record on, so each image pushed is a complete cache for the next one,
+// and a changed dependency layer (rebuilt, hence recorded) refreshes it. The
+// pull costs little: the hit layers must be downloaded into the daemon for the
+// image anyway, and the pull is what tells `docker push` they already exist.
+// Rejected: keeping the old cache tag when the new image's records are
+// incomplete (a change in a middle layer, e.g. the Gemfile above an apt
+// layer, would then be rebuilt by every later fresh runner), and several
+// --cache-from refs (each image built from them loses more records).
 
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -284,9 +300,10 @@ async function buildLocally(
   const onLine = logLines(context, image)
   const buildStart = Date.now()
   try {
-    if (context.builder === 'legacy' && !(await tryPull(run, input.cacheRef))) {
-      onLine(`no cache image ${input.cacheRef} yet`)
-    }
+    // Both builders need the cache image locally: the legacy builder can use
+    // nothing else, and BuildKit's inline cache is only complete when built
+    // from a local cache image (see the top of this file).
+    if (!(await tryPull(run, input.cacheRef))) onLine(`no cache image ${input.cacheRef} yet`)
     await runBuild(run, buildArgs(input), onLine)
   } catch (error) {
     throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)

@@ -5,7 +5,7 @@
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -13,7 +13,7 @@ import { promisify } from 'node:util'
 
 import { createCommandRunner } from '../../src/adapters/docker/command-runner.js'
 import { detectBuilder } from '../../src/adapters/docker/builder-detection.js'
-import type { Manifest } from '../../src/adapters/docker/registry-api.js'
+import { IMAGE_MANIFEST_TYPES, type Manifest } from '../../src/adapters/docker/registry-api.js'
 import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan-types.js'
@@ -127,6 +127,83 @@ describeWithDocker('build and push on a fresh runner', () => {
     return manifest
   }
 
+  /**
+   * The indexes of the image's layers that its inline cache (the
+   * `moby.buildkit.cache.v0` field of the image config, base64 JSON records)
+   * has a result for: a fresh runner building from this image can only reuse
+   * those layers. Read from the registry, as the next runner's BuildKit does.
+   */
+  async function cachedLayers(digest: string): Promise<number[]> {
+    const registry = standIn.registry as NonNullable<StandIn['registry']>
+    const headers = {
+      authorization: `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`
+    }
+    const read = async (url: string, accept?: string) => {
+      const response = await fetch(`${registry.backendUrl}/v2/${image.repository}/${url}`, {
+        headers: { ...headers, ...(accept ? { accept } : {}) }
+      })
+      if (!response.ok) throw new Error(`registry ${url}: HTTP ${response.status}`)
+      return (await response.json()) as Record<string, unknown>
+    }
+    const manifest = await read(`manifests/${digest}`, IMAGE_MANIFEST_TYPES.join(', '))
+    const config = await read(`blobs/${(manifest.config as { digest: string }).digest}`)
+    const cache = config['moby.buildkit.cache.v0']
+    if (typeof cache !== 'string') return []
+    const records = JSON.parse(Buffer.from(cache, 'base64').toString('utf8')) as {
+      layers?: { layer: number }[]
+    }[]
+    const layers = new Set(records.flatMap(record => (record.layers ?? []).map(result => result.layer)))
+    return [...layers].sort((a, b) => a - b)
+  }
+
+  /** Starts a new empty daemon (stopping the previous one: they share the bridge name). */
+  async function newFreshDaemon(): Promise<FreshDaemon> {
+    if (freshDaemon) await stopFreshDaemon(freshDaemon)
+    freshDaemon = undefined
+    freshDaemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), `${unique}-dockerd-`)))
+    const emptyImages = await execFileAsync('docker', ['-H', freshDaemon.host, 'image', 'ls', '--quiet'])
+    expect(emptyImages.stdout.trim()).toBe('')
+    // The shared daemon's bridge must survive the second daemon.
+    await execFileAsync('ip', ['link', 'show', 'docker0'])
+    await loadImages(freshDaemon.host)
+    return freshDaemon
+  }
+
+  /** One build and push of `commitSha` on a new fresh runner, with the blob uploads the registry saw. */
+  async function onFreshRunner(commitSha: string) {
+    const daemon = await newFreshDaemon()
+    const uploadsBefore = standIn.registry?.uploads().length ?? 0
+    const [report] = (await buildAndPush([image], stageOptions(commitSha, daemon.host))) as [ImageReport]
+    const uploads = standIn.registry?.uploads().slice(uploadsBefore) ?? []
+    const manifest = await manifestOf(report)
+    console.log(
+      `fresh runner ${commitSha}: pushed ${report.bytesPushed} bytes in ${report.layersPushed} layers ` +
+        `(layers ${manifest.layers.map(layer => layer.size).join(' + ')} bytes); registry received ` +
+        `${uploads.reduce((sum, upload) => sum + upload.bytes, 0)} bytes in ${uploads.length} blob uploads`
+    )
+    return { report, uploads, manifest }
+  }
+
+  /** Asserts a code-only change: base and dependency blobs as in `previous`, only the code layer (and config) uploaded. */
+  function expectOnlyCodeLayerUploaded(
+    run: Awaited<ReturnType<typeof onFreshRunner>>,
+    previous: Manifest
+  ): void {
+    const { report, uploads, manifest } = run
+    const codeLayer = manifest.layers.at(-1)
+    expect(report).toMatchObject({ reused: false, builder: 'buildkit', layersPushed: 1, layersExisting: 2 })
+    // Base and dependency layers kept their digests: they came from the cache, not a rebuild.
+    expect(manifest.layers.slice(0, -1)).toEqual(previous.layers.slice(0, -1))
+    expect(codeLayer?.digest).not.toBe(previous.layers.at(-1)?.digest)
+    expect(report.bytesPushed).toBe(codeLayer?.size)
+    // The registry saw exactly the code layer and the new image config uploaded.
+    const layerUploads = uploads.filter(upload =>
+      manifest.layers.some(layer => layer.digest === upload.digest)
+    )
+    expect(layerUploads.map(upload => upload.digest)).toEqual([codeLayer?.digest])
+    expect(uploads).toHaveLength(2)
+  }
+
   it('builds with BuildKit and pushes every layer the first time', async () => {
     ;[first] = (await buildAndPush([image], stageOptions('c0ffee1'))) as [ImageReport]
     const manifest = await manifestOf(first)
@@ -146,32 +223,9 @@ describeWithDocker('build and push on a fresh runner', () => {
 
   it('uploads only the changed code layer from an empty daemon', async () => {
     await writeFile(path.join(appDir, 'app', 'greeting.txt'), 'Hello from version 2\n')
-    freshDaemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), `${unique}-dockerd-`)))
-    const emptyImages = await execFileAsync('docker', ['-H', freshDaemon.host, 'image', 'ls', '--quiet'])
-    expect(emptyImages.stdout.trim()).toBe('')
-    // The shared daemon's bridge must survive the second daemon.
-    await execFileAsync('ip', ['link', 'show', 'docker0'])
-    await loadImages(freshDaemon.host)
-
-    const uploadsBefore = standIn.registry?.uploads().length ?? 0
-    ;[second] = (await buildAndPush([image], stageOptions('c0ffee2', freshDaemon.host))) as [ImageReport]
-    const uploads = standIn.registry?.uploads().slice(uploadsBefore) ?? []
-
-    const [before, after] = [await manifestOf(first), await manifestOf(second)]
-    const codeLayer = after.layers.at(-1)
-    expect(second).toMatchObject({ reused: false, builder: 'buildkit', layersPushed: 1, layersExisting: 2 })
-    // Base and dependency layers kept their digests: they came from the cache, not a rebuild.
-    expect(after.layers.slice(0, -1)).toEqual(before.layers.slice(0, -1))
-    expect(codeLayer?.digest).not.toBe(before.layers.at(-1)?.digest)
-    expect(second.bytesPushed).toBe(codeLayer?.size)
-    // The registry saw exactly the code layer and the new image config uploaded.
-    const layerUploads = uploads.filter(upload => after.layers.some(layer => layer.digest === upload.digest))
-    expect(layerUploads.map(upload => upload.digest)).toEqual([codeLayer?.digest])
-    expect(uploads).toHaveLength(2)
-    console.log(
-      `fresh runner: pushed ${second.bytesPushed} bytes (code layer ${codeLayer?.size} bytes); ` +
-        `dependency layer ${after.layers[1]?.size} bytes reused; registry received ${uploads.reduce((sum, u) => sum + u.bytes, 0)} bytes in ${uploads.length} blob uploads`
-    )
+    const run = await onFreshRunner('c0ffee2')
+    second = run.report
+    expectOnlyCodeLayerUploaded(run, await manifestOf(first))
   }, 300_000)
 
   it('reuses the image of a commit already in ECR: no build, no push', async () => {
@@ -187,6 +241,40 @@ describeWithDocker('build and push on a fresh runner', () => {
     expect(standIn.registry?.uploads().length).toBe(uploadsBefore)
     expect(standIn.registry?.manifestPushes().length).toBe(manifestsBefore)
   }, 120_000)
+
+  it('a second fresh runner in a row still hits the cache: the cache image carries every cache record on', async () => {
+    // The image a fresh runner built from the cache is the next cache. docker
+    // 20.10's BuildKit left the records of its cache hits out of it when the
+    // cache was only named in --cache-from: layer 1 had no record, and this
+    // build re-ran the dependency step and uploaded every layer.
+    await writeFile(path.join(appDir, 'app', 'greeting.txt'), 'Hello from version 3\n')
+    const third = await onFreshRunner('c0ffee4')
+    expectOnlyCodeLayerUploaded(third, await manifestOf(second))
+    // Layer 1 (dependencies) and 2 (code) have a cache record in every image; layer 0 is the base image's.
+    for (const report of [first, second, third.report])
+      expect(await cachedLayers(report.digest)).toEqual([1, 2])
+  }, 300_000)
+
+  it('a dependency change on a fresh runner refreshes the cache for the next fresh runner', async () => {
+    const previous = await manifestOf(second)
+    const dockerfile = path.join(appDir, 'Dockerfile')
+    await writeFile(
+      dockerfile,
+      (await readFile(dockerfile, 'utf8')).replace('head -c 4000000', 'head -c 4100000')
+    )
+    const changed = await onFreshRunner('c0ffee5')
+    const dependencyLayer = changed.manifest.layers[1]
+    // The base layer is reused; the rebuilt dependency layer is new and uploaded.
+    expect(changed.manifest.layers[0]).toEqual(previous.layers[0])
+    expect(dependencyLayer?.digest).not.toBe(previous.layers[1]?.digest)
+    expect(changed.uploads.map(upload => upload.digest)).toContain(dependencyLayer?.digest)
+    expect(changed.uploads.map(upload => upload.digest)).not.toContain(previous.layers[0]?.digest)
+    expect(await cachedLayers(changed.report.digest)).toEqual([1, 2])
+
+    await writeFile(path.join(appDir, 'app', 'greeting.txt'), 'Hello from version 5\n')
+    const next = await onFreshRunner('c0ffee6')
+    expectOnlyCodeLayerUploaded(next, changed.manifest)
+  }, 300_000)
 
   it('fails with one line naming the image when the build fails, pushing nothing', async () => {
     await writeFile(path.join(appDir, 'Dockerfile.broken'), 'FROM debian:bookworm-slim\nRUN exit 3\n')

@@ -133,4 +133,27 @@ describe('buildAndPush decisions', () => {
     expect(calls).toEqual([])
     expect(commands).toEqual([])
   })
+
+  it('pulls the cache image before a BuildKit build, and still builds when there is none yet', async () => {
+    // docker 20.10's BuildKit only carries the inline cache records of its
+    // hits on when the cache image is local (see src/build-and-push.ts).
+    const workspace = await workspaceWithApp()
+    const { registry } = fakeRegistry()
+    const { run, commands } = recordingRunner()
+    await expect(
+      buildAndPush([WEB], {
+        workspace,
+        commitSha: 'abc',
+        versionLabel: 'v1',
+        registry,
+        run,
+        logger: quietLogger
+      })
+    ).rejects.toThrow('Build of image web (services web, worker) failed')
+    // The recording runner fails every command but the probes: no cache image, then a failed build.
+    expect(commands.slice(2).map(args => args.slice(0, 3))).toEqual([
+      ['pull', '--quiet', '1.dkr.ecr.x/puppies/web:buildcache'],
+      ['build', '--file', path.join(workspace, 'app', 'Dockerfile')]
+    ])
+  })
 })

@@ -72,9 +72,11 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       }
     case 'buildkit':
       // Inline cache: the cache metadata travels in the image config, so the
-      // image pushed under the cache tag is also the cache. BuildKit fetches
-      // only that config and reuses the registry's blobs for hits, which is
-      // why `docker push` later finds those layers already there.
+      // image pushed under the cache tag is also the cache. The caller pulls
+      // that image first: docker 20.10's BuildKit only carries the cache
+      // records of hits on into the new image when the cache image is local
+      // (see src/build-and-push.ts), and the pull tells `docker push` that
+      // those layers are already in the registry.
       return {
         env: { DOCKER_BUILDKIT: '1' },
         args: [
