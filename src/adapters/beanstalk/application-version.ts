@@ -6,6 +6,7 @@
 
 import {
   CreateApplicationVersionCommand,
+  DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
   type ApplicationVersionDescription
 } from '@aws-sdk/client-elastic-beanstalk'
@@ -63,6 +64,31 @@ export class VersionConflictError extends Error {
         : `Application version ${versionLabel} already exists and its bundle has no sha256 to compare with ours (${short(ours)}…); set version-label to a new label`
     )
     this.name = 'VersionConflictError'
+  }
+}
+
+export class ProcessingFailedError extends Error {
+  override name = 'ProcessingFailedError'
+}
+
+async function discardFailedVersion(
+  beanstalk: BeanstalkApi,
+  input: VersionInput,
+  log: DeployLogger
+): Promise<void> {
+  try {
+    await beanstalk.send(
+      new DeleteApplicationVersionCommand({
+        ApplicationName: input.application,
+        VersionLabel: input.versionLabel,
+        DeleteSourceBundle: true
+      })
+    )
+    log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
+  } catch (error) {
+    log.warning(
+      `Application version ${input.versionLabel} failed processing and could not be deleted (${(error as Error).message}); delete it before re-running this commit`
+    )
   }
 }
 
@@ -134,7 +160,16 @@ export async function ensureApplicationVersion(
     throw error
   }
   options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
-  const status = await waitProcessed(clients.beanstalk, input, options)
+  let status: string
+  try {
+    status = await waitProcessed(clients.beanstalk, input, options)
+  } catch (error) {
+    // A version that failed processing can never be deployed, and a re-run of the commit would find it
+    // and fail again: the run that created it deletes it and its bundle.
+    if (error instanceof ProcessingFailedError)
+      await discardFailedVersion(clients.beanstalk, input, options.log)
+    throw error
+  }
   return { versionLabel: input.versionLabel, bucket, key, reused: false, uploaded, status }
 }
 
@@ -177,7 +212,7 @@ async function waitProcessed(
     version ??= await describeVersion(beanstalk, input.application, input.versionLabel)
     const status = versionStatus(version)
     if (status === 'PROCESSED' || status === 'UNPROCESSED') return status
-    if (status === 'FAILED') throw new Error(await processingFailure(beanstalk, input))
+    if (status === 'FAILED') throw new ProcessingFailedError(await processingFailure(beanstalk, input))
     if (!version) {
       // Just created and not listed yet (eventual consistency): look again.
     } else if (!logged) {
