@@ -12,6 +12,7 @@ import type { ComposeProject } from '../core/compose/model.js'
 import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import { DockerCli } from '../runner/docker-cli.js'
+import { PROJECT_LABEL } from '../runner/plan.js'
 import { exitedEssentialCauses } from '../runner/health.js'
 import { runDockerrun, type RunningApp } from '../runner/index.js'
 import { collectBundleFiles } from '../workspace.js'
@@ -93,6 +94,8 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const cleanup = async (): Promise<void> => {
     await app?.stop()
     await dev.stop()
+    // A signal can arrive while runDockerrun is still creating containers, before `app` knows them.
+    await removeLabelled(docker, options.project)
     await rm(hostDir, { recursive: true, force: true })
   }
   options.onCleanup?.(cleanup)
@@ -117,6 +120,17 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   } finally {
     await cleanup()
   }
+}
+
+/** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
+export async function removeLabelled(docker: DockerCli, project: string): Promise<void> {
+  const filter = `label=${PROJECT_LABEL}=${project}`
+  const containers = (await docker.call(['ps', '--all', '--quiet', '--filter', filter])).stdout.split('\n')
+  const ids = containers.map(id => id.trim()).filter(id => id !== '')
+  if (ids.length > 0) await docker.call(['rm', '--force', '--volumes', ...ids])
+  const networks = (await docker.call(['network', 'ls', '--quiet', '--filter', filter])).stdout.split('\n')
+  const networkIds = networks.map(id => id.trim()).filter(id => id !== '')
+  if (networkIds.length > 0) await docker.call(['network', 'rm', ...networkIds])
 }
 
 /** The files `/var/app/current/...` mount points refer to, written as the platform extracts the bundle. */
