@@ -1,0 +1,150 @@
+// Shared set-up of the reliability suite: a stand-in in no-run mode (health
+// follows the bundle's validity, no containers), the example's RDS instance and
+// ElastiCache cluster, an application with Ready environments, and a picture of
+// everything the action could have changed, so a test can prove a run changed
+// nothing (bad inputs) or left nothing behind (failed runs).
+
+import {
+  CreateApplicationCommand,
+  CreateEnvironmentCommand,
+  ElasticBeanstalkClient
+} from '@aws-sdk/client-elastic-beanstalk'
+import { startStandIn, type StandIn, type StandInOptions } from '../../../stand-in/server.js'
+import { actionEnvironment } from '../../../stand-in/example-environment.js'
+import { PROJECT_ROOT, runAction, type ActionRun } from '../../../stand-in/run-action.js'
+import path from 'node:path'
+
+export const FIXTURES = path.join(PROJECT_ROOT, '__tests__/fixtures/reliability')
+export const STORAGE_BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
+
+/** Operations that only read: a bad input may make these (to check that an id exists), nothing else. */
+export const READ_ONLY_OPERATION = /^(Describe|Get|List|Head|BatchGet|BatchCheck|CheckDNSAvailability)/
+
+export interface Stage {
+  standIn: StandIn
+  application: string
+  /** Inputs of a valid deploy of the `app` fixture to `environment` (short wait, no smoke test). */
+  inputs(environment: string, overrides?: Record<string, string>): Record<string, string>
+  /** The variables a runner step gets: the stand-in's AWS_* plus BuildKit-capable docker first. */
+  env: Record<string, string>
+  /** Runs dist/index.js in the fixtures workspace; `env` replaces the stage's variables when given. */
+  run(inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>
+  beanstalk: ElasticBeanstalkClient
+  stop(): Promise<void>
+}
+
+export interface StageOptions {
+  application: string
+  environments: string[]
+  standIn?: StandInOptions
+}
+
+export async function startStage(options: StageOptions): Promise<Stage> {
+  const standIn = await startStandIn({
+    runContainers: false,
+    // Short transitions: the Updating → Ready walk takes a fraction of a second.
+    beanstalk: { transitionMs: 50 },
+    ...options.standIn
+  })
+  await standIn.seed.example()
+  const beanstalk = new ElasticBeanstalkClient({
+    region: standIn.env.AWS_REGION as string,
+    endpoint: standIn.endpoint,
+    credentials: {
+      accessKeyId: standIn.env.AWS_ACCESS_KEY_ID as string,
+      secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
+    }
+  })
+  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: options.application }))
+  for (const environment of options.environments) {
+    await beanstalk.send(
+      new CreateEnvironmentCommand({
+        ApplicationName: options.application,
+        EnvironmentName: environment,
+        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
+      })
+    )
+  }
+  await waitUntil(() =>
+    options.environments.every(
+      name => standIn.services.beanstalk.state.liveEnvironmentNamed(name)?.status === 'Ready'
+    )
+  )
+  const env = { ...actionEnvironment(standIn), AWS_EC2_METADATA_DISABLED: 'true' }
+  return {
+    standIn,
+    application: options.application,
+    env,
+    beanstalk,
+    inputs: (environment, overrides = {}) => ({
+      application: options.application,
+      environment,
+      'compose-file': 'app/docker-compose.yml',
+      database: 'puppies-db',
+      cache: 'puppies-cache',
+      'execution-role-arn': `arn:aws:iam::${standIn.ctx.accountId}:role/ecsTaskExecutionRole`,
+      'smoke-test': 'false',
+      'wait-timeout': '2m',
+      ...overrides
+    }),
+    run: (inputs, runEnv = env) => runAction({ inputs, env: runEnv, workspace: FIXTURES }),
+    stop: async () => {
+      beanstalk.destroy()
+      await standIn.stop()
+    }
+  }
+}
+
+/** Polls a condition every 50 ms, up to 30 s (stand-in set-up only; tests assert on outcomes, not times). */
+export async function waitUntil(condition: () => boolean): Promise<void> {
+  for (let attempt = 0; attempt < 600; attempt++) {
+    if (condition()) return
+    await new Promise(resolve => setTimeout(resolve, 50))
+  }
+  throw new Error('condition not met within 30 s')
+}
+
+/** Everything a run could change in the stand-in, as plain data to compare before and after. */
+export interface Footprint {
+  versions: string[]
+  objects: string[]
+  repositories: string[]
+  uploads: number
+  manifests: number
+  environments: string[]
+}
+
+export async function footprint(standIn: StandIn): Promise<Footprint> {
+  const { state } = standIn.services.beanstalk
+  const versions = [...state.versions.entries()].flatMap(([application, labels]) =>
+    [...labels.values()].map(version => `${application}/${version.label} ${version.status}`)
+  )
+  const objects: string[] = []
+  for (const bucket of await standIn.services.s3.listBuckets()) {
+    for (const object of await standIn.services.s3.listObjects(bucket.name))
+      objects.push(`${bucket.name}/${object.key}`)
+  }
+  return {
+    versions: versions.sort(),
+    objects: objects.sort(),
+    repositories: [...standIn.services.ecr.repositories.keys()].sort(),
+    uploads: standIn.registry?.uploads().length ?? 0,
+    manifests: standIn.registry?.manifestPushes().length ?? 0,
+    environments: state.environments
+      .map(environment => `${environment.name} ${environment.status} ${environment.versionLabel ?? '-'}`)
+      .sort()
+  }
+}
+
+/** Operations a run made that are not reads, e.g. `elasticbeanstalk.CreateApplicationVersion`. */
+export function writeCalls(standIn: StandIn, since: number): string[] {
+  return standIn.calls
+    .slice(since)
+    .filter(call => !READ_ONLY_OPERATION.test(call.operation))
+    .map(call => `${call.service}.${call.operation}`)
+}
+
+/** The log a person reads: the runner consumes `::add-mask::` commands before showing it. */
+export function visibleLog(run: ActionRun): string {
+  return [...run.stdout.split('\n').filter(line => !line.startsWith('::add-mask::')), run.stderr].join('\n')
+}
