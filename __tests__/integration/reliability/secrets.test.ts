@@ -74,6 +74,13 @@ describeWithDocker('secrets stay out of everything the action writes', () => {
 
   afterAll(async () => {
     await stage?.stop()
+    // The tags the action left on this "runner": ours only, by their repository name.
+    const tags = execFileSync('/usr/bin/docker', ['images', '--format', '{{.Repository}}:{{.Tag}}'], {
+      encoding: 'utf8'
+    })
+      .split('\n')
+      .filter(tag => /^127\.0\.0\.1:\d+\/rel-secrets\/web:/.test(tag))
+    if (tags.length > 0) execFileSync('/usr/bin/docker', ['rmi', ...tags], { stdio: 'ignore' })
   }, 60_000)
 
   const secretValues = (): Record<string, string> => {
