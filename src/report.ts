@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import type { ImageReport } from './build-and-push.js'
 import type { DeployPlan } from './core/plan-types.js'
 import type { SmokeTestReport } from './smoke/decision.js'
+import { escapeHtml, publishSummary } from './summary.js'
 
 export function logPlan(plan: DeployPlan): void {
   core.startGroup(`Plan: ${plan.containers.length} containers, ${plan.images.length} images to build`)
@@ -118,7 +119,7 @@ export async function writeSummary(summary: RunSummary): Promise<void> {
       `<ul>${summary.plan.notes.map(note => `<li>${escapeHtml(note)}</li>`).join('')}</ul>`
     )
   }
-  await out.write()
+  await publishSummary(out)
 }
 
 /** e.g. `Smoke test: ✅ passed in 23.4 s (GET / answered 200)`. */
@@ -130,19 +131,15 @@ export function smokeTestLine(report: SmokeTestReport): string {
 
 /** The smoke test stops the run before any deploy: the summary says so on its own. */
 export async function writeSmokeTestFailure(report: SmokeTestReport, versionLabel: string): Promise<void> {
-  await core.summary
+  core.summary
     .addHeading('Smoke test failed: nothing was pushed or deployed', 2)
     .addRaw(`Version <code>${escapeHtml(versionLabel)}</code>`, true)
     .addRaw(smokeTestLine(report), true)
-    .write()
+  await publishSummary()
 }
 
 export function formatBytes(bytes: number): string {
   if (bytes < 1024) return `${bytes} B`
   if (bytes < 1024 ** 2) return `${(bytes / 1024).toFixed(1)} KiB`
   return `${(bytes / 1024 ** 2).toFixed(1)} MiB`
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
 }

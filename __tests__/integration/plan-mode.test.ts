@@ -18,7 +18,12 @@ const READ_ONLY = /^(Describe|Get|List|Head|Check)/
 describe('mode plan', () => {
   let standIn: StandIn
   let workspace: string
-  const inputs = { application: 'plan-app', environment: 'plan-env', 'wait-timeout': '60s' }
+  const inputs = {
+    application: 'plan-app',
+    environment: 'plan-env',
+    'wait-timeout': '60s',
+    'smoke-test': 'false'
+  }
 
   beforeAll(async () => {
     standIn = await startStandIn({ runContainers: false, registry: false })

@@ -47,7 +47,16 @@ export interface WaitHealthyOptions {
   path?: string
   timeoutMs: number
   intervalMs?: number
+  /**
+   * Give up early once the app itself has answered with the same failing
+   * status (500, 404…) for this long. Gateway answers (502, 503, 504) and
+   * refused connections mean "still booting" and wait for the full timeout.
+   */
+  settledFailureMs?: number
 }
+
+/** A proxy answering these is waiting for its upstream, not reporting an app error. */
+const STILL_BOOTING = new Set([502, 503, 504])
 
 export interface RunningApp {
   project: string
@@ -191,9 +200,11 @@ class DockerApp implements RunningApp {
   async waitHealthy({
     path: checkPath = '/',
     timeoutMs,
-    intervalMs = 250
+    intervalMs = 250,
+    settledFailureMs
   }: WaitHealthyOptions): Promise<HealthResult> {
     const deadline = Date.now() + timeoutMs
+    let failingSince: { status: number; at: number } | undefined
     for (;;) {
       const exited = exitedEssentialCauses(await this.status())
       if (exited.length > 0) return { healthy: false, causes: exited }
@@ -207,6 +218,13 @@ class DockerApp implements RunningApp {
       const failed: HealthResult = { healthy: false, causes: [httpFailureCause(checkPath, outcome)] }
       if (outcome.status !== undefined) failed.httpStatus = outcome.status
       if (Date.now() + intervalMs >= deadline) return failed
+      if (outcome.status === undefined || STILL_BOOTING.has(outcome.status)) {
+        failingSince = undefined
+      } else if (failingSince?.status !== outcome.status) {
+        failingSince = { status: outcome.status, at: Date.now() }
+      } else if (settledFailureMs !== undefined && Date.now() - failingSince.at >= settledFailureMs) {
+        return failed
+      }
       await new Promise(resolve => setTimeout(resolve, intervalMs))
     }
   }

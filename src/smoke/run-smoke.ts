@@ -44,6 +44,8 @@ export interface SmokeRunOptions {
   healthTimeoutMs: number
   /** How long essential containers must stay up after the first healthy answer. */
   settleMs: number
+  /** How long the app may answer one failing status (500, 404…) before the smoke test gives up. */
+  settledFailureMs: number
   devReadyTimeoutMs: number
   /** Value for a secret or run-time variable that has no value on the runner. */
   placeholder?: (name: string) => string
@@ -150,7 +152,11 @@ async function checkHealth(
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? 30
-  const result = await app.waitHealthy({ path: healthPath, timeoutMs: options.healthTimeoutMs })
+  const result = await app.waitHealthy({
+    path: healthPath,
+    timeoutMs: options.healthTimeoutMs,
+    settledFailureMs: options.settledFailureMs
+  })
   let causes = result.causes
   if (result.healthy) {
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.

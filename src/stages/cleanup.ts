@@ -19,6 +19,7 @@ import { storageBucket } from '../adapters/s3-bundle.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { lastGoodVersion, loadHistory } from '../deploy/history.js'
 import { actionsDeployLogger, type DeployLogger } from '../deploy/logger.js'
+import { escapeHtml, publishSummary } from '../summary.js'
 
 /** Deletions in flight at once: fast enough for a first cleanup of hundreds, gentle on the API's rate limits. */
 const DELETE_CONCURRENCY = 4
@@ -179,9 +180,5 @@ async function writeCleanupSummary(config: ActionConfig, report: CleanupReport):
   for (const problem of [...report.busy, ...report.failed]) {
     out.addRaw(`⚠️ <code>${escapeHtml(problem.label)}</code>: ${escapeHtml(problem.message)}`, true)
   }
-  await out.write()
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  await publishSummary(out)
 }

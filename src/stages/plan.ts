@@ -9,8 +9,8 @@ import { currentDeployment, type CurrentDeployment } from '../adapters/beanstalk
 import { diffDockerrun, formatChange, type DockerrunChange } from '../core/dockerrun-diff.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
-import { escapeHtml } from '../html.js'
 import { renderBundle, type Prepared } from '../prepare.js'
+import { escapeHtml, publishSummary } from '../summary.js'
 
 interface EnvironmentPlan {
   environmentName: string
@@ -108,7 +108,7 @@ async function writePlanSummary(plans: EnvironmentPlan[], versionLabel: string):
       ])
     ])
   }
-  await summary.write()
+  await publishSummary(summary)
 }
 
 function messageOf(error: unknown): string {

@@ -24,6 +24,7 @@ import {
 } from '../deploy/history.js'
 import { actionsDeployLogger } from '../deploy/logger.js'
 import { DeployFailedError } from '../deploy/wait.js'
+import { escapeHtml, publishSummary } from '../summary.js'
 
 /** Rows of the "recent deployable versions" table. */
 const LISTED_VERSIONS = 15
@@ -419,9 +420,5 @@ async function writeRollbackSummary(
       `<pre>${escapeHtml(row.events.join('\n'))}</pre>`
     )
   }
-  await out.write()
-}
-
-function escapeHtml(text: string): string {
-  return text.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;')
+  await publishSummary(out)
 }

@@ -23,7 +23,12 @@ export interface SmokeStageOptions extends Partial<Omit<SmokeRunOptions, 'projec
   region?: string
 }
 
-const DEFAULTS = { healthTimeoutMs: 180_000, settleMs: 5_000, devReadyTimeoutMs: 90_000 }
+const DEFAULTS = {
+  healthTimeoutMs: 180_000,
+  settleMs: 5_000,
+  settledFailureMs: 15_000,
+  devReadyTimeoutMs: 90_000
+}
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 export interface PlannedSmokeTest {
