@@ -16,6 +16,7 @@ import { InputError } from '../core/errors.js'
 import { formatEvent } from '../deploy/decision.js'
 import { deployToEnvironment, type DeployClients, type DeployResult } from '../deploy/deploy-version.js'
 import {
+  emptyHistory,
   HistoryStore,
   lastGoodVersion,
   type DeployHistory,
@@ -237,10 +238,27 @@ export async function runRollback(config: ActionConfig, region: string): Promise
     )
     const versions = await listApplicationVersions(clients.beanstalk, config.application)
     const deployable = new Set(versions.filter(isDeployable).map(version => version.label))
-    const histories = await Promise.all(config.environments.map(name => store.load(config.application, name)))
     const running = new Map(
       environments.map(environment => [environment.EnvironmentName ?? '', environment.VersionLabel])
     )
+    if (config.versionLabel !== '') {
+      // A named label needs no history: a typo fails here, before the history bucket is even looked up.
+      try {
+        for (const environment of environments) {
+          const none = emptyHistory(config.application, environment.EnvironmentName ?? '')
+          resolveTarget(config, environment, none, versions, deployable, [])
+        }
+      } catch (error) {
+        await writeRollbackSummary(
+          'Rollback not started',
+          (error as Error).message,
+          [],
+          deployableRows(versions, [], running)
+        )
+        throw error
+      }
+    }
+    const histories = await Promise.all(config.environments.map(name => store.load(config.application, name)))
     const rows = deployableRows(versions, histories, running)
     core.startGroup(`Recent deployable versions of ${config.application}`)
     for (const line of formatRows(rows)) core.info(line)

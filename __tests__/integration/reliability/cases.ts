@@ -10,11 +10,6 @@ export interface BadInputCase {
   env?: Record<string, string | undefined>
   /** The one `::error::` line, matched. It must name the input, the compose service or the file. */
   error: RegExp
-  /**
-   * Calls other than reads that the case tolerates, each a known finding listed in docs/reliability.md.
-   * The stand-in's state must still be unchanged.
-   */
-  toleratedCalls?: string[]
 }
 
 const LONG_LABEL = `v${'1'.repeat(100)}`
@@ -70,10 +65,7 @@ export const BAD_INPUTS: BadInputCase[] = [
   {
     name: 'rollback to a label that does not exist',
     inputs: { mode: 'rollback', 'version-label': 'never-built' },
-    error: /Input 'version-label': "never-built" is not an application version of rel-inputs/,
-    // The rollback reads the deploy history from Beanstalk's storage bucket, found with the idempotent
-    // CreateStorageLocation before the label is checked (open finding, docs/reliability.md).
-    toleratedCalls: ['elasticbeanstalk.CreateStorageLocation']
+    error: /Input 'version-label': "never-built" is not an application version of rel-inputs/
   },
   // Region and credentials
   { name: 'invalid region', inputs: { region: 'mars-north' }, error: /Input 'region'.*mars-north/ },
