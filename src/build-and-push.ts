@@ -36,7 +36,7 @@ import { createCommandRunner, type CommandRunner } from './adapters/docker/comma
 import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from './adapters/docker/docker-cli.js'
 import { imageTags, ociLabels } from './adapters/docker/image-tags.js'
 import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from './adapters/docker/layer-stats.js'
-import { actionsLogger, type StageLogger } from './adapters/docker/logger.js'
+import { actionsLogger, type Logger } from './logger.js'
 import type { Manifest, RegistryAccess } from './adapters/docker/registry-api.js'
 import type { ExistingImage, RepositorySettings, TagMutability } from './adapters/ecr.js'
 import type { ImageBuild } from './core/plan-types.js'
@@ -85,7 +85,7 @@ export interface BuildAndPushOptions {
   /** buildx only: attach provenance attestations (makes the pushed image an index). */
   provenance?: boolean
   run?: CommandRunner
-  logger?: StageLogger
+  logger?: Logger
   /** Clock for the created label. */
   now?: () => Date
   /**
@@ -104,7 +104,7 @@ export const DEFAULT_KEEP_IMAGES = 30
 interface StageContext {
   options: BuildAndPushOptions
   run: CommandRunner
-  logger: StageLogger
+  logger: Logger
   builder: Builder
   settings: RepositorySettings
 }

@@ -8,13 +8,13 @@ import { createAwsClients, type AwsClients } from '../../src/adapters/aws-client
 import { resolveBacking } from '../../src/adapters/backing-lookup.js'
 import { managedUrl } from '../../src/core/backing.js'
 import type { BackingReplacement } from '../../src/core/plan-types.js'
-import type { DeployLogger } from '../../src/deploy/logger.js'
+import type { Logger } from '../../src/logger.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 
 let standIn: StandIn
 let clients: AwsClients
 const savedEnv = { ...process.env }
-const quiet: DeployLogger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quiet: Logger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
 const config = { databasePasswordEnv: 'DATABASE_PASSWORD' }
 
 const database = (id: string): BackingReplacement => ({

@@ -21,7 +21,7 @@ import { sha256Hex, zipBundle } from '../../src/core/bundle.js'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
 import { systemClock } from '../../src/deploy/clock.js'
 import { deployVersion } from '../../src/deploy/deploy-version.js'
-import type { DeployLogger } from '../../src/deploy/logger.js'
+import type { Logger } from '../../src/logger.js'
 import { DeployFailedError, waitForDeploy } from '../../src/deploy/wait.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 
@@ -34,7 +34,7 @@ let clients: AwsClients
 let workDir: string
 const savedEnv = { ...process.env }
 
-class Lines implements DeployLogger {
+class Lines implements Logger {
   readonly lines: string[] = []
   info(message: string): void {
     this.lines.push(message)

@@ -10,7 +10,7 @@ import {
 } from '@aws-sdk/client-ecr'
 
 import type { CommandRunner } from '../../src/adapters/docker/command-runner.js'
-import type { StageLogger } from '../../src/adapters/docker/logger.js'
+import type { Logger } from '../../src/logger.js'
 import {
   EcrRegistry,
   createRepositoryInput,
@@ -39,7 +39,7 @@ function fakeEcr(handlers: Record<string, (input: unknown) => unknown>) {
 
 function recordingLogger() {
   const secrets: string[] = []
-  const logger: StageLogger = {
+  const logger: Logger = {
     info: () => undefined,
     warning: () => undefined,
     setSecret: s => void secrets.push(s)

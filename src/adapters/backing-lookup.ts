@@ -16,7 +16,7 @@ import type { ActionConfig } from '../core/config-types.js'
 import type { ResolvedBacking } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
 import type { BackingReplacement, BackingRole } from '../core/plan-types.js'
-import { actionsDeployLogger, type DeployLogger } from '../deploy/logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 
 export interface BackingClients {
   region: string
@@ -37,7 +37,7 @@ export async function resolveBacking(
   backing: BackingReplacement[],
   clients: BackingClients,
   config: BackingConfig,
-  log: DeployLogger = actionsDeployLogger
+  log: Logger = actionsLogger
 ): Promise<Partial<Record<BackingRole, ResolvedBacking>>> {
   const resolved: Partial<Record<BackingRole, ResolvedBacking>> = {}
   for (const replacement of backing) {
@@ -54,7 +54,7 @@ export async function resolveBacking(
 }
 
 /** A password typed into an endpoint URL input must never reach the log, whatever prints the URL later. */
-function maskUrlPassword(url: string, log: DeployLogger): void {
+function maskUrlPassword(url: string, log: Logger): void {
   try {
     const password = new URL(url).password
     if (password) {
@@ -70,7 +70,7 @@ async function lookupDbInstance(
   id: string,
   clients: BackingClients,
   config: BackingConfig,
-  log: DeployLogger
+  log: Logger
 ): Promise<ResolvedBacking> {
   let instance
   try {
@@ -113,7 +113,7 @@ function defaultDatabasePort(engine: string | undefined): number {
   return engine && /mysql|maria/i.test(engine) ? 3306 : 5432
 }
 
-async function lookupCache(id: string, clients: BackingClients, log: DeployLogger): Promise<BackingEndpoint> {
+async function lookupCache(id: string, clients: BackingClients, log: Logger): Promise<BackingEndpoint> {
   const group = await describeReplicationGroup(id, clients)
   if (group) {
     const tls = group.TransitEncryptionEnabled === true

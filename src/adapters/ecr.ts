@@ -16,7 +16,7 @@ import {
 
 import type { CommandRunner } from './docker/command-runner.js'
 import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
-import type { StageLogger } from './docker/logger.js'
+import type { Logger } from '../logger.js'
 import {
   IMAGE_MANIFEST_TYPES,
   parseManifest,
@@ -119,7 +119,7 @@ export class EcrRegistry {
   constructor(
     private readonly ecr: EcrApi,
     private readonly run: CommandRunner,
-    private readonly logger: StageLogger
+    private readonly logger: Logger
   ) {}
 
   /** GetAuthorizationToken, then `docker login` with the password masked first. */

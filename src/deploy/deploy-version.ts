@@ -16,7 +16,7 @@ import {
 } from '../adapters/beanstalk/environments.js'
 import { systemClock, type Clock, type PollIntervals } from './clock.js'
 import { formatDuration, type DeployEvent } from './decision.js'
-import { actionsDeployLogger, type DeployLogger } from './logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 import { waitForDeploy } from './wait.js'
 
 export interface DeployClients {
@@ -26,7 +26,7 @@ export interface DeployClients {
 
 export interface DeployDependencies {
   clock?: Clock
-  log?: DeployLogger
+  log?: Logger
   /** Poll intervals of every wait (ms); defaults 1–2 s growing to 5–15 s. */
   pollMs?: PollIntervals
 }
@@ -74,7 +74,7 @@ export async function deployToEnvironment(
   dependencies: DeployDependencies = {}
 ): Promise<DeployResult> {
   const clock = dependencies.clock ?? systemClock
-  const log = dependencies.log ?? actionsDeployLogger
+  const log = dependencies.log ?? actionsLogger
   const started = clock.now()
   const deadline = started + input.waitTimeoutMs
   const common = {
@@ -156,7 +156,7 @@ export async function deployVersion(
   dependencies: DeployDependencies = {}
 ): Promise<DeployResult> {
   const clock = dependencies.clock ?? systemClock
-  const log = dependencies.log ?? actionsDeployLogger
+  const log = dependencies.log ?? actionsLogger
   const started = clock.now()
   const version = await ensureApplicationVersion(
     clients,

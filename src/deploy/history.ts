@@ -13,7 +13,7 @@ import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/clie
 
 import { isAwsError } from '../adapters/backing-lookup.js'
 import { storageBucket } from '../adapters/s3-bundle.js'
-import type { DeployLogger } from './logger.js'
+import type { Logger } from '../logger.js'
 
 /** Entries kept per environment: enough to roll back far, small enough to read on every deploy. */
 export const HISTORY_LIMIT = 100
@@ -172,7 +172,7 @@ export class HistoryStore {
   constructor(
     private readonly clients: { beanstalk: Pick<ElasticBeanstalkClient, 'send'>; s3: S3Api },
     private readonly bucketInput: string | undefined,
-    private readonly log: DeployLogger
+    private readonly log: Logger
   ) {}
 
   bucket(): Promise<string> {

@@ -22,5 +22,5 @@ export {
   type DeployVersionInput,
   type EnvironmentDeployInput
 } from './deploy-version.js'
-export { actionsDeployLogger, type DeployLogger } from './logger.js'
+export { actionsLogger, type Logger } from '../logger.js'
 export { DeployFailedError, waitForDeploy } from './wait.js'

@@ -17,7 +17,7 @@ import {
   type DeployEvent,
   type EnvironmentSnapshot
 } from './decision.js'
-import { actionsDeployLogger, type DeployLogger } from './logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 
 export interface WaitOptions {
   application: string
@@ -29,7 +29,7 @@ export interface WaitOptions {
   timeoutMs: number
   allowYellow: boolean
   clock?: Clock
-  log?: DeployLogger
+  log?: Logger
   /** First and longest poll interval, ms. */
   pollMs?: PollIntervals
 }
@@ -57,7 +57,7 @@ export class DeployFailedError extends Error {
 
 export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOptions): Promise<WaitResult> {
   const clock = options.clock ?? systemClock
-  const log = options.log ?? actionsDeployLogger
+  const log = options.log ?? actionsLogger
   const started = clock.now()
   const deadline = started + options.timeoutMs
   const backoff = new Backoff(options.pollMs?.first ?? 2_000, options.pollMs?.max ?? 15_000)

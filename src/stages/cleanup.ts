@@ -18,7 +18,7 @@ import {
 import { storageBucket } from '../adapters/s3-bundle.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { lastGoodVersion, loadHistory } from '../deploy/history.js'
-import { actionsDeployLogger, type DeployLogger } from '../deploy/logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 import { escapeHtml, publishSummary } from '../summary.js'
 
 /** Deletions in flight at once: fast enough for a first cleanup of hundreds, gentle on the API's rate limits. */
@@ -86,7 +86,7 @@ export async function protectedVersions(
 export async function cleanupVersions(
   clients: CleanupClients,
   options: CleanupOptions,
-  log: DeployLogger = actionsDeployLogger
+  log: Logger = actionsLogger
 ): Promise<CleanupReport> {
   const bucket = await storageBucket(clients.beanstalk, options.bucket)
   const versions = await listApplicationVersions(clients.beanstalk, options.application)

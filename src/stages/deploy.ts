@@ -11,7 +11,7 @@ import { requireEnvironment } from '../adapters/beanstalk/environments.js'
 import { deployToEnvironment, type DeployResult } from '../deploy/deploy-version.js'
 import { formatEvent } from '../deploy/decision.js'
 import { systemClock } from '../deploy/clock.js'
-import { actionsDeployLogger } from '../deploy/logger.js'
+import { actionsLogger } from '../logger.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { BackingReplacement } from '../core/plan-types.js'
@@ -90,7 +90,7 @@ export async function runDeploy(prepared: Prepared, region: string, env: NodeJS.
           },
           {
             clock: systemClock,
-            log: actionsDeployLogger,
+            log: actionsLogger,
             processTimeoutMs: Math.min(config.waitTimeoutMs, 10 * 60_000)
           }
         )
@@ -142,7 +142,7 @@ async function deployEverywhere(
   before: ReadonlyMap<string, EnvironmentDescription>
 ): Promise<EnvironmentOutcome[]> {
   const { config } = prepared
-  const history = new HistoryStore(clients, config.bucket, actionsDeployLogger)
+  const history = new HistoryStore(clients, config.bucket, actionsLogger)
   const deployments = prepared.targets.flatMap(target =>
     target.environments.map(environmentName => ({ environmentName, versionLabel: target.plan.versionLabel }))
   )

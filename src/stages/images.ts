@@ -4,7 +4,7 @@
 
 import * as core from '@actions/core'
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
-import { actionsLogger } from '../adapters/docker/logger.js'
+import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'

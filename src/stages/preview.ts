@@ -40,7 +40,7 @@ import { getRunContext, workspaceDir } from '../context.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
 import { Backoff, systemClock, type Clock } from '../deploy/clock.js'
-import { actionsDeployLogger, type DeployLogger } from '../deploy/logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 import { prepare } from '../prepare.js'
 import { logPlan } from '../report.js'
 import { runDeploy } from './deploy.js'
@@ -63,7 +63,7 @@ export interface PreviewTarget {
 
 export interface PreviewDependencies {
   clock: Clock
-  log: DeployLogger
+  log: Logger
 }
 
 // ---------------------------------------------------------------------------
@@ -220,7 +220,7 @@ async function previewPlatform(
   beanstalk: BeanstalkApi,
   config: ActionConfig,
   target: PreviewTarget,
-  log: DeployLogger
+  log: Logger
 ): Promise<{ templateName: string } | { solutionStackName: string }> {
   if (config.previewBaseEnvironment) {
     const base = await requireEnvironment(beanstalk, config.application, config.previewBaseEnvironment).catch(
@@ -277,7 +277,7 @@ export async function ensurePreviewEnvironment(
   beanstalk: BeanstalkApi,
   config: ActionConfig,
   target: PreviewTarget,
-  log: DeployLogger
+  log: Logger
 ): Promise<{ created: boolean }> {
   const existing = await describeEnvironment(beanstalk, target.application, target.environmentName)
   if (existing && existing.Status !== 'Terminated') {
@@ -378,7 +378,7 @@ async function waitTerminated(
 async function deleteVersions(
   beanstalk: BeanstalkApi,
   target: PreviewTarget,
-  log: DeployLogger
+  log: Logger
 ): Promise<string[]> {
   const labels: string[] = []
   let nextToken: string | undefined
@@ -419,11 +419,7 @@ async function deleteVersions(
   return deleted
 }
 
-async function deleteTemplate(
-  beanstalk: BeanstalkApi,
-  target: PreviewTarget,
-  log: DeployLogger
-): Promise<boolean> {
+async function deleteTemplate(beanstalk: BeanstalkApi, target: PreviewTarget, log: Logger): Promise<boolean> {
   const templateName = previewTemplateName(target.environmentName)
   try {
     await beanstalk.send(
@@ -490,7 +486,7 @@ export async function runPreview(
   config: ActionConfig,
   region: string | undefined,
   env: NodeJS.ProcessEnv,
-  dependencies: PreviewDependencies = { clock: systemClock, log: actionsDeployLogger }
+  dependencies: PreviewDependencies = { clock: systemClock, log: actionsLogger }
 ): Promise<void> {
   const run = getRunContext(env)
   const pullRequest = run.pullRequest

@@ -23,7 +23,7 @@ import {
   type HistoryEntry,
   type HistoryKind
 } from '../deploy/history.js'
-import { actionsDeployLogger } from '../deploy/logger.js'
+import { actionsLogger } from '../logger.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { escapeHtml, publishSummary } from '../summary.js'
 
@@ -197,7 +197,7 @@ export async function rollBackFailedDeploy(
         message: `no automatic rollback: ${failed.environmentName} has no earlier good version to go back to`
       }
     }
-    actionsDeployLogger.warning(`Deploy to ${failed.environmentName} failed; rolling back to ${target}…`)
+    actionsLogger.warning(`Deploy to ${failed.environmentName} failed; rolling back to ${target}…`)
     const commit = latestRecord([history], target)?.entry.commit
     const result = await redeploy(clients, store, {
       application: failed.application,
@@ -232,7 +232,7 @@ interface Target {
 export async function runRollback(config: ActionConfig, region: string): Promise<void> {
   const clients = createAwsClients({ region })
   try {
-    const store = new HistoryStore(clients, config.bucket, actionsDeployLogger)
+    const store = new HistoryStore(clients, config.bucket, actionsLogger)
     const environments = await Promise.all(
       config.environments.map(name => requireEnvironment(clients.beanstalk, config.application, name))
     )

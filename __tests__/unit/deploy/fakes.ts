@@ -3,7 +3,7 @@
 // by command class.
 
 import type { Clock } from '../../../src/deploy/clock.js'
-import type { DeployLogger } from '../../../src/deploy/logger.js'
+import type { Logger } from '../../../src/logger.js'
 
 export class FakeClock implements Clock {
   readonly sleeps: number[] = []
@@ -17,7 +17,7 @@ export class FakeClock implements Clock {
   }
 }
 
-export class MemoryLog implements DeployLogger {
+export class MemoryLog implements Logger {
   readonly lines: string[] = []
   readonly warnings: string[] = []
   readonly secrets: string[] = []

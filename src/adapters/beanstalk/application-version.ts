@@ -14,7 +14,7 @@ import type { S3Client } from '@aws-sdk/client-s3'
 
 import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
 import { formatDuration } from '../../deploy/decision.js'
-import type { DeployLogger } from '../../deploy/logger.js'
+import type { Logger } from '../../logger.js'
 import { bundleKey, findBundleHash, storageBucket, uploadBundle } from '../s3-bundle.js'
 import type { BeanstalkApi } from './environments.js'
 import { fetchEvents } from './events.js'
@@ -38,7 +38,7 @@ export interface VersionClients {
 
 export interface VersionOptions {
   clock: Clock
-  log: DeployLogger
+  log: Logger
   /** How long processing may take. */
   processTimeoutMs: number
   /** Default 1 s growing to 5 s. */
@@ -74,7 +74,7 @@ export class ProcessingFailedError extends Error {
 async function discardFailedVersion(
   beanstalk: BeanstalkApi,
   input: VersionInput,
-  log: DeployLogger
+  log: Logger
 ): Promise<void> {
   try {
     await beanstalk.send(

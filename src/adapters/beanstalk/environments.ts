@@ -14,7 +14,7 @@ import {
 
 import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
 import type { EnvironmentSnapshot } from '../../deploy/decision.js'
-import type { DeployLogger } from '../../deploy/logger.js'
+import type { Logger } from '../../logger.js'
 
 export type BeanstalkApi = Pick<ElasticBeanstalkClient, 'send'>
 
@@ -69,7 +69,7 @@ export interface WaitForReadyOptions {
   /** Absolute deadline (clock milliseconds). */
   deadline: number
   clock: Clock
-  log: DeployLogger
+  log: Logger
   /** Default 2 s growing to 15 s. */
   pollMs?: PollIntervals
 }
