@@ -31,9 +31,25 @@ export interface RunActionOptions {
   onLine?: (line: string) => void
 }
 
-export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+/** The files the runner gives a step, and their paths. */
+export interface RunnerFiles {
+  output: string
+  summary: string
+  state: string
+  event: string
+}
+
+/**
+ * Lays out what the runner gives a step — empty GITHUB_OUTPUT, GITHUB_STEP_SUMMARY,
+ * GITHUB_STATE and event files in a temp folder, the GITHUB_* context and the
+ * INPUT_* variables — runs `work` with that environment, then removes the folder.
+ */
+export async function withRunnerEnvironment<T>(
+  options: Pick<RunActionOptions, 'inputs' | 'env' | 'workspace'>,
+  work: (env: Record<string, string>, files: RunnerFiles) => Promise<T>
+): Promise<T> {
   const temp = await mkdtemp(path.join(tmpdir(), 'action-run-'))
-  const files = {
+  const files: RunnerFiles = {
     output: path.join(temp, 'output'),
     summary: path.join(temp, 'summary'),
     state: path.join(temp, 'state'),
@@ -64,7 +80,14 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       ...options.env
     }
     for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    return await work(env, files)
+  } finally {
+    await rm(temp, { recursive: true, force: true })
+  }
+}
 
+export async function runAction(options: RunActionOptions): Promise<ActionRun> {
+  return withRunnerEnvironment(options, async (env, files) => {
     const main = await spawnNode(env, options.onLine)
     if (options.post) {
       const state = parseFileCommands(await readFile(files.state, 'utf8'))
@@ -82,9 +105,7 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
       summary: await readFile(files.summary, 'utf8'),
       errors: main.stdout.split('\n').filter(line => line.startsWith('::error::'))
     }
-  } finally {
-    await rm(temp, { recursive: true, force: true })
-  }
+  })
 }
 
 function spawnNode(

@@ -4,8 +4,7 @@
 // to Green; a code change then ships as a new version with only the code
 // layer uploaded.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -18,17 +17,9 @@ import {
   type ExampleEnvironment
 } from '../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
-const dockerAvailable = (() => {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-const describeWithDocker = dockerAvailable ? describe : describe.skip
-if (!dockerAvailable) console.warn('deploy-e2e skipped: `docker info` failed (no Docker engine)')
+const describeWithDocker = dockerSuite('deploy-e2e')
 
 describeWithDocker('deploy on push to main, end to end', () => {
   let standIn: StandIn

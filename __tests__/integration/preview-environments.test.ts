@@ -5,8 +5,7 @@
 // comment edited; closed → everything removed; closed again → no-op; plus the
 // refusals (name collision, fork under pull_request_target, push event).
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -24,17 +23,9 @@ import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
-const dockerAvailable = (() => {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-const describeWithDocker = dockerAvailable ? describe : describe.skip
-if (!dockerAvailable) console.warn('preview-environments skipped: `docker info` failed (no Docker engine)')
+const describeWithDocker = dockerSuite('preview-environments')
 
 const APPLICATION = 'previews'
 const BASE = 'previews-staging'

@@ -4,22 +4,14 @@
 // line naming the cause, before anything reaches the registry or Beanstalk;
 // the example app passes and deploys. Nothing the smoke run made is left.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment, createExampleEnvironment } from '../../stand-in/example-environment.js'
 import { runAction } from '../../stand-in/run-action.js'
+import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
-const dockerAvailable = (() => {
-  try {
-    execFileSync('docker', ['info'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-const describeWithDocker = dockerAvailable ? describe : describe.skip
-if (!dockerAvailable) console.warn('smoke tests skipped: `docker info` failed (no Docker engine)')
+const describeWithDocker = dockerSuite('smoke tests')
 
 /** Containers and networks of the run's smoke project (named in its log) still present. */
 function smokeLeftovers(log: string): string[] {

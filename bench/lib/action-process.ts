@@ -5,11 +5,10 @@
 // keeps the high-water mark, so the last sample holds the peak so far).
 
 import { spawn } from 'node:child_process'
-import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
-import { tmpdir } from 'node:os'
+import { readFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { PROJECT_ROOT, parseFileCommands } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT, parseFileCommands, withRunnerEnvironment } from '../../stand-in/run-action.js'
 
 export interface TimedLine {
   at: number
@@ -48,46 +47,15 @@ async function highWaterMark(pid: number): Promise<number | undefined> {
 }
 
 export async function runActionTimed(options: TimedActionOptions): Promise<TimedActionRun> {
-  const temp = await mkdtemp(path.join(tmpdir(), 'bench-action-'))
-  const files = {
-    output: path.join(temp, 'output'),
-    summary: path.join(temp, 'summary'),
-    state: path.join(temp, 'state'),
-    event: path.join(temp, 'event.json')
-  }
-  try {
-    await Promise.all([
-      writeFile(files.output, ''),
-      writeFile(files.summary, ''),
-      writeFile(files.state, ''),
-      writeFile(files.event, '{}')
-    ])
-    const env: Record<string, string> = {
-      PATH: process.env.PATH ?? '/usr/bin:/bin',
-      HOME: process.env.HOME ?? '/root',
-      GITHUB_ACTIONS: 'true',
-      GITHUB_WORKSPACE: options.workspace ?? PROJECT_ROOT,
-      GITHUB_OUTPUT: files.output,
-      GITHUB_STEP_SUMMARY: files.summary,
-      GITHUB_STATE: files.state,
-      GITHUB_EVENT_PATH: files.event,
-      GITHUB_EVENT_NAME: 'push',
-      GITHUB_REPOSITORY: 'example/puppies',
-      GITHUB_RUN_ID: '1',
-      GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_SHA: options.sha ?? '0123456789abcdef0123456789abcdef01234567',
-      RUNNER_TEMP: temp,
-      ...options.env
-    }
-    for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
-
+  const env = { ...(options.sha !== undefined && { GITHUB_SHA: options.sha }), ...options.env }
+  return withRunnerEnvironment({ ...options, env }, async (runnerEnv, files) => {
     const lines: TimedLine[] = []
     let stderr = ''
     let peak: number | undefined
     const spawnedAt = Date.now()
     const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
-      env,
-      cwd: env.GITHUB_WORKSPACE
+      env: runnerEnv,
+      cwd: runnerEnv.GITHUB_WORKSPACE
     })
     const pid = child.pid as number
     const sampler = setInterval(() => {
@@ -129,9 +97,7 @@ export async function runActionTimed(options: TimedActionOptions): Promise<Timed
       summary: await readFile(files.summary, 'utf8'),
       ...(peak !== undefined && { peakRssKiB: peak })
     }
-  } finally {
-    await rm(temp, { recursive: true, force: true })
-  }
+  })
 }
 
 /** The `::error::` lines, for a failure message. */

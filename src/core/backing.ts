@@ -2,7 +2,7 @@
 // connection URLs the app gets once RDS and ElastiCache replace them.
 
 import type { ComposeService } from './compose/model.js'
-import type { BackingRole, BackingReplacement } from './plan-types.js'
+import type { BackingRole, BackingReplacement, BackingSource } from './plan-types.js'
 
 const DATABASE_IMAGE = /(^|\/)(postgres|postgresql|postgis|mysql|mariadb)(:|@|$)/
 const CACHE_IMAGE = /(^|\/)(redis|valkey)(:|@|$)/
@@ -22,6 +22,19 @@ export function backingRoleOf(service: ComposeService): BackingRole | undefined 
 }
 
 export const ROLE_PRODUCT: Record<BackingRole, string> = { database: 'RDS', cache: 'ElastiCache' }
+
+export function describeBackingSource(source: BackingSource): string {
+  switch (source.kind) {
+    case 'rds':
+      return `RDS instance ${source.id}`
+    case 'elasticache':
+      return `ElastiCache ${source.id}`
+    case 'endpoint':
+      return source.url
+    case 'unset':
+      return 'not given yet (plan only)'
+  }
+}
 
 /** A managed endpoint as the AWS lookup found it (or as the user gave it). */
 export interface BackingEndpoint {

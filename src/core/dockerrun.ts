@@ -1,7 +1,12 @@
 // DeployPlan + what the deploy resolved (image digests, managed endpoints) →
 // the Dockerrun.aws.json v2 document. Pure.
 
-import { managedUrl, rewriteBackingReference, type BackingEndpoint } from './backing.js'
+import {
+  describeBackingSource,
+  managedUrl,
+  rewriteBackingReference,
+  type BackingEndpoint
+} from './backing.js'
 import type {
   ContainerDefinition,
   DockerrunV2,
@@ -62,7 +67,7 @@ function renderContainer(
     if (!endpoint) {
       // Plan mode without a lookup: say where the value will come from.
       environment[replacement.envName] =
-        `<${replacement.source.kind === 'unset' ? 'not set' : `resolved at deploy from ${describe(replacement.source)}`}>`
+        `<${replacement.source.kind === 'unset' ? 'not set' : `resolved at deploy from ${describeBackingSource(replacement.source)}`}>`
       continue
     }
     for (const [name, value] of Object.entries(environment)) {
@@ -143,19 +148,6 @@ function endpointFromInput(source: DeployPlan['backing'][number]['source']): Bac
     ...(url.username && { username: decodeURIComponent(url.username) }),
     ...(url.pathname.length > 1 && !/^redis/.test(url.protocol) && { databaseName: url.pathname.slice(1) }),
     ...(url.protocol === 'rediss:' && { tls: true })
-  }
-}
-
-function describe(source: DeployPlan['backing'][number]['source']): string {
-  switch (source.kind) {
-    case 'rds':
-      return `RDS instance ${source.id}`
-    case 'elasticache':
-      return `ElastiCache ${source.id}`
-    case 'endpoint':
-      return source.url
-    case 'unset':
-      return 'nothing'
   }
 }
 

@@ -3,7 +3,7 @@
 // and the job summary can say what happened to each compose feature.
 
 import { posix } from 'node:path'
-import { backingRoleOf, mentionsService, ROLE_PRODUCT } from './backing.js'
+import { backingRoleOf, describeBackingSource, mentionsService, ROLE_PRODUCT } from './backing.js'
 import type { ComposeMount, ComposePort, ComposeProject, ComposeService } from './compose/model.js'
 import { toMiB } from './compose/memory.js'
 import type { ActionConfig, BackingInput } from './config-types.js'
@@ -191,7 +191,7 @@ function replacedBackingServices(
       )
     }
     notes.push(
-      `service ${service.name} (${role}) replaced by ${ROLE_PRODUCT[role]}: ${describeSource(source)} → ${envName}`
+      `service ${service.name} (${role}) replaced by ${ROLE_PRODUCT[role]}: ${describeBackingSource(source)} → ${envName}`
     )
     replacements.push({
       role,
@@ -225,19 +225,6 @@ function backingSource(role: BackingRole, input: BackingInput): BackingSource {
       return { kind: 'endpoint', url: input.url }
     default:
       return { kind: 'unset' }
-  }
-}
-
-function describeSource(source: BackingSource): string {
-  switch (source.kind) {
-    case 'rds':
-      return `RDS instance ${source.id}`
-    case 'elasticache':
-      return `ElastiCache ${source.id}`
-    case 'endpoint':
-      return source.url
-    case 'unset':
-      return 'not given yet (plan only)'
   }
 }
 
