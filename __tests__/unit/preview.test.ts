@@ -13,17 +13,16 @@ import {
 
 import type { ActionConfig, RunContext } from '../../src/core/config-types.js'
 import { InputError } from '../../src/core/errors.js'
+import { previewComment } from '../../src/preview/comment.js'
+import { ensurePreviewEnvironment, removePreview } from '../../src/preview/environment.js'
 import {
-  ensurePreviewEnvironment,
   forkProblem,
   isPreviewVersion,
   newestEcsStack,
   ownershipProblem,
-  previewComment,
   previewTags,
-  removePreview,
   type PreviewTarget
-} from '../../src/stages/preview.js'
+} from '../../src/preview/rules.js'
 import { FakeClient, FakeClock, MemoryLog, awsError } from './deploy/fakes.js'
 
 const target: PreviewTarget = {
