@@ -94,7 +94,7 @@ export async function cleanupVersions(
   const doomed = versionsToDelete(versions, options.keepVersions, new Set(protectedLabels.keys()))
   const report: CleanupReport = { total: versions.length, protectedLabels, deleted: [], busy: [], failed: [] }
   log.info(
-    `Cleanup of ${options.application}: ${versions.length} versions, keeping the newest ${options.keepVersions}` +
+    `Cleanup of ${options.application}: ${versions.length} version${versions.length === 1 ? '' : 's'}, keeping the newest ${options.keepVersions}` +
       ` and ${[...protectedLabels].map(([label, why]) => `${label} (${why})`).join(', ') || 'no other'}; deleting ${doomed.length}`
   )
   const queue = [...doomed]
