@@ -26,14 +26,7 @@ export async function createExampleEnvironment(
   const application = names.application ?? 'puppies'
   const environment = names.environment ?? 'puppies-demo'
   await standIn.seed.example()
-  const beanstalk = new ElasticBeanstalkClient({
-    region: standIn.env.AWS_REGION as string,
-    endpoint: standIn.endpoint,
-    credentials: {
-      accessKeyId: standIn.env.AWS_ACCESS_KEY_ID as string,
-      secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
-    }
-  })
+  const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   try {
     await beanstalk
       .send(new CreateApplicationCommand({ ApplicationName: application }))

@@ -105,6 +105,12 @@ export interface StandIn {
   endpoint: string
   /** What a client process needs: AWS_ENDPOINT_URL, AWS_REGION, AWS_DEFAULT_REGION and dummy credentials. */
   env: Record<string, string>
+  /** The same, as an in-process SDK v3 client configuration: `new ECRClient(standIn.clientConfig)`. */
+  clientConfig: {
+    region: string
+    endpoint: string
+    credentials: { accessKeyId: string; secretAccessKey: string }
+  }
   registry?: Registry
   ctx: StandInContext
   faults: FaultInjector
@@ -219,15 +225,20 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       return stopping
     }
 
+    const credentials = {
+      accessKeyId: 'AKIASTANDINEXAMPLE01',
+      secretAccessKey: 'stand-in-secret-access-key-not-checked'
+    }
     const standIn: StandIn = {
       endpoint,
       env: {
         AWS_ENDPOINT_URL: endpoint,
         AWS_REGION: ctx.region,
         AWS_DEFAULT_REGION: ctx.region,
-        AWS_ACCESS_KEY_ID: 'AKIASTANDINEXAMPLE01',
-        AWS_SECRET_ACCESS_KEY: 'stand-in-secret-access-key-not-checked'
+        AWS_ACCESS_KEY_ID: credentials.accessKeyId,
+        AWS_SECRET_ACCESS_KEY: credentials.secretAccessKey
       },
+      clientConfig: { region: ctx.region, endpoint, credentials },
       registry,
       ctx,
       faults,

@@ -26,14 +26,6 @@ describeWithDocker('deploy on push to main, end to end', () => {
   let example: ExampleEnvironment
   let workspace: string
   let first: ActionRun
-  const clientConfig = () => ({
-    region: standIn.env.AWS_REGION as string,
-    endpoint: standIn.endpoint,
-    credentials: {
-      accessKeyId: standIn.env.AWS_ACCESS_KEY_ID as string,
-      secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
-    }
-  })
 
   beforeAll(async () => {
     // A workspace of its own, so the code change below touches a copy.
@@ -72,7 +64,7 @@ describeWithDocker('deploy on push to main, end to end', () => {
   })
 
   it('leaves the environment Ready and Green on the new version', async () => {
-    const beanstalk = new ElasticBeanstalkClient(clientConfig())
+    const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
     const described = await beanstalk.send(
       new DescribeEnvironmentsCommand({ ApplicationName: 'puppies', EnvironmentNames: ['puppies-e2e'] })
     )

@@ -32,11 +32,7 @@ describe('mode plan', () => {
       path.join(PROJECT_ROOT, '__tests__/fixtures/plan-diff/docker-compose.yml'),
       path.join(workspace, 'docker-compose.yml')
     )
-    const beanstalk = new ElasticBeanstalkClient({
-      region: standIn.env.AWS_REGION as string,
-      endpoint: standIn.endpoint,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
+    const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
     await beanstalk.send(new CreateApplicationCommand({ ApplicationName: 'plan-app' }))
     await beanstalk.send(
       new CreateEnvironmentCommand({

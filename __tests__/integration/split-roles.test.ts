@@ -37,11 +37,7 @@ describe('deploying one build to several environments', () => {
     standIn = await startStandIn({ runContainers: false })
     workspace = mkdtempSync(path.join(tmpdir(), 'split-roles-'))
     cpSync(path.join(PROJECT_ROOT, '__tests__/fixtures/split-roles'), workspace, { recursive: true })
-    beanstalk = new ElasticBeanstalkClient({
-      region: standIn.env.AWS_REGION as string,
-      endpoint: standIn.endpoint,
-      credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
-    })
+    beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
     await beanstalk.send(new CreateApplicationCommand({ ApplicationName: 'split' }))
     for (const name of environments) {
       await beanstalk.send(

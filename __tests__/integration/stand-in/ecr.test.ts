@@ -23,6 +23,7 @@ import {
 
 import { dockerAvailable } from '../../../stand-in/docker.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
+import { errorName } from '../helpers/aws.js'
 
 const run = promisify(execFile)
 const dockerOk = await dockerAvailable()
@@ -45,15 +46,6 @@ afterAll(async () => {
   ecr?.destroy()
   await standIn?.stop()
 })
-
-async function errorName(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return (error as Error).name
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('repositories', () => {
   test('CreateRepository returns a repositoryUri under the registry host and keeps the settings', async () => {

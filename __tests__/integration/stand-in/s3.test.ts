@@ -24,6 +24,7 @@ import {
 import { Upload } from '@aws-sdk/lib-storage'
 
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
+import { errorName } from '../helpers/aws.js'
 
 let standIn: StandIn
 let s3: S3Client
@@ -46,15 +47,6 @@ function dummyCredentials(): { accessKeyId: string; secretAccessKey: string } {
 
 function md5(data: Buffer | string): string {
   return createHash('md5').update(data).digest('hex')
-}
-
-async function errorName(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return (error as Error).name
-  }
-  throw new Error('expected the call to fail')
 }
 
 describe('buckets', () => {

@@ -12,6 +12,7 @@ import {
 import { GetParameterCommand, PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
 
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
+import { errorName } from '../helpers/aws.js'
 
 let standIn: StandIn
 let secrets: SecretsManagerClient
@@ -33,15 +34,6 @@ afterAll(async () => {
   ssm?.destroy()
   await standIn?.stop()
 })
-
-async function errorName(promise: Promise<unknown>): Promise<string> {
-  try {
-    await promise
-  } catch (error) {
-    return (error as Error).name
-  }
-  throw new Error('expected the call to fail')
-}
 
 describe('Secrets Manager', () => {
   test('CreateSecret then GetSecretValue by name, ARN and partial ARN; PutSecretValue replaces the value', async () => {
