@@ -19,49 +19,42 @@ import { runRollback } from './stages/rollback.js'
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const { config } = getInputs(env)
-    if (config.mode === 'preview') {
-      // Plans the compose file itself: a closed pull request needs none and builds nothing.
-      await runPreview(config, config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION, env)
-      return
-    }
-    if (config.mode === 'rollback' || config.mode === 'cleanup') {
-      // Both work on versions already in Beanstalk: no compose file, no build.
-      const awsRegion = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
-      if (awsRegion === undefined) {
-        throw new InputError(
-          'region',
-          'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
-        )
-      }
-      await (config.mode === 'rollback' ? runRollback(config, awsRegion) : runCleanup(config, awsRegion))
-      return
-    }
-    const prepared = prepare(config, workspaceDir(env), env)
-    logPlan(prepared.plan)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
     switch (config.mode) {
+      case 'preview':
+        // Plans the compose file itself: a closed pull request needs none and builds nothing.
+        return await runPreview(config, region, env)
+      case 'rollback':
+        // Rollback and cleanup work on versions already in Beanstalk: no compose file, no build.
+        return await runRollback(config, requireRegion(region))
+      case 'cleanup':
+        return await runCleanup(config, requireRegion(region))
       case 'plan':
-        await runPlan(prepared, region, env)
-        break
-      case 'deploy':
-        if (region === undefined) {
-          throw new InputError(
-            'region',
-            'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
-          )
-        }
-        await runDeploy(prepared, region, env)
-        break
-      default:
-        // Unreachable with the modes parseInputs accepts (preview, rollback and cleanup return above).
-        throw new InputError(
-          'mode',
-          `"${config.mode}" is not available in this release yet; use deploy or plan`
-        )
+      case 'deploy': {
+        const prepared = prepare(config, workspaceDir(env), env)
+        logPlan(prepared.plan)
+        if (config.mode === 'plan') return await runPlan(prepared, region, env)
+        return await runDeploy(prepared, requireRegion(region), env)
+      }
+      default: {
+        // parseInputs accepts only the modes above; a new one must be wired here.
+        const unhandled: never = config.mode
+        throw new InputError('mode', `"${String(unhandled)}" has no implementation`)
+      }
     }
   } catch (error) {
     core.setFailed(failureMessage(error))
   }
+}
+
+function requireRegion(region: string | undefined): string {
+  if (region === undefined) {
+    throw new InputError(
+      'region',
+      'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
+    )
+  }
+  return region
 }
 
 /** Post step: log out of the registry the main step logged in to. Its problems are warnings, never failures. */
