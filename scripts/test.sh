@@ -14,6 +14,8 @@ status=0
 
 npm run -s format:check || status=1
 npm run -s lint || status=1
+# ts-jest transpiles only (isolatedModules): this type-checks src, tests, stand-in, bench and scripts.
+npm run -s build || status=1
 
 export NODE_OPTIONS=--experimental-vm-modules
 # Unit tests in parallel; integration tests one file at a time, since they

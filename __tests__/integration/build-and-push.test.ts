@@ -2,7 +2,7 @@
 // (its ECR API and the real docker-registry behind it): a code change built
 // on a FRESH runner (a second, empty dockerd) uploads only the code layer.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { execFile } from 'node:child_process'
 import { cp, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
@@ -18,6 +18,7 @@ import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan-types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import { describeIn, dockerEngine } from './helpers/docker.js'
 import {
   loadImages,
   startFreshDaemon,
@@ -31,16 +32,7 @@ const repoRoot = path.resolve(here, '../..')
 const fixture = path.resolve(here, '../fixtures/build-app')
 const unique = `bdd-bp-${process.pid}-${Date.now().toString(36)}`
 
-async function dockerAnswers(): Promise<boolean> {
-  return execFileAsync('docker', ['info'], { timeout: 30_000 }).then(
-    () => true,
-    () => false
-  )
-}
-const dockerAvailable = await dockerAnswers()
-if (!dockerAvailable)
-  console.warn('Skipping build-and-push integration tests: `docker info` failed (no Docker daemon)')
-const describeWithDocker = dockerAvailable ? describe : describe.skip
+const describeWithDocker = describeIn(dockerEngine)
 
 describeWithDocker('build and push on a fresh runner', () => {
   let standIn: StandIn

@@ -3,14 +3,14 @@
 // a puppy travels web -> Redis -> Sidekiq worker -> PostgreSQL, and /up turns
 // 503 when Redis goes away.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
+import { describeIn, dockerEngine } from './helpers/docker.js'
 import {
   type PuppiesStack,
   type PuppyJson,
   bringUp,
   containerHostname,
-  dockerAnswers,
   execInService,
   leftovers,
   pollUntil,
@@ -21,9 +21,6 @@ import {
 } from './helpers/puppies.js'
 
 const prefix = `puppies-test-${randomBytes(3).toString('hex')}`
-const withDocker = await dockerAnswers()
-if (!withDocker)
-  console.warn('example-app tests skipped: `docker info` failed, no Docker engine to run them on')
 
 // A cold build (no layer cache) installs Ruby, Rails, PostgreSQL and Nginx from Debian.
 const bringUpTimeoutMs = 15 * 60_000
@@ -45,7 +42,7 @@ function current(): PuppiesStack {
   return stack
 }
 
-;(withDocker ? describe : describe.skip)('examples/puppies', () => {
+describeIn(dockerEngine)('examples/puppies', () => {
   beforeAll(
     async () => {
       stack = await bringUp(prefix)

@@ -24,15 +24,6 @@ export interface PuppyJson {
   processed_at: string | null
 }
 
-export async function dockerAnswers(): Promise<boolean> {
-  try {
-    await run('docker', ['info'], { timeout: 30_000 })
-    return true
-  } catch {
-    return false
-  }
-}
-
 /** Builds the images and starts the five services; resolves once they run, not once they answer. */
 export async function bringUp(prefix: string): Promise<PuppiesStack> {
   const { stdout } = await run(path.join(appDir, 'scripts/up.sh'), [], {

@@ -6,7 +6,7 @@
 // `secrets` input's references, the github-token input. The ECR credentials
 // and the token are masked with `::add-mask::`.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { unzipSync } from 'fflate'
@@ -14,17 +14,9 @@ import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secre
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
 import type { ActionRun } from '../../../stand-in/run-action.js'
 import { startStage, visibleLog, type Stage } from './harness.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
 
-const dockerAvailable = (() => {
-  try {
-    execFileSync('/usr/bin/docker', ['info'], { stdio: 'ignore' })
-    return true
-  } catch {
-    return false
-  }
-})()
-const describeWithDocker = dockerAvailable ? describe : describe.skip
-if (!dockerAvailable) console.warn('reliability secrets skipped: `/usr/bin/docker info` failed')
+const describeWithDocker = describeIn(dockerEngine)
 
 const APPLICATION = 'rel-secrets'
 const ENVIRONMENT = 'rel-secrets-env'

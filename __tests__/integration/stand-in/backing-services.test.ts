@@ -13,14 +13,11 @@ import {
 } from '@aws-sdk/client-elasticache'
 import { DescribeDBInstancesCommand, RDSClient } from '@aws-sdk/client-rds'
 
-import { dockerAvailable } from '../../../stand-in/docker.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
 
 const run = promisify(execFile)
-const dockerOk = await dockerAvailable()
-const dockerDescribe = dockerOk ? describe : describe.skip
-if (!dockerOk)
-  console.warn('backing-services.test: `docker info` failed, so the container-backed cases are skipped')
+const dockerDescribe = describeIn(dockerEngine)
 
 const clientConfig = (endpoint: string) => ({
   endpoint,

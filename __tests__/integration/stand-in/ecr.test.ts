@@ -21,14 +21,13 @@ import {
   PutLifecyclePolicyCommand
 } from '@aws-sdk/client-ecr'
 
-import { dockerAvailable } from '../../../stand-in/docker.js'
+import { dockerEngine, hasDocker, testIn } from '../helpers/docker.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
 import { errorName } from '../helpers/aws.js'
 
 const run = promisify(execFile)
-const dockerOk = await dockerAvailable()
-const dockerTest = dockerOk ? test : test.skip
-if (!dockerOk) console.warn('ecr.test: `docker info` failed, so the docker login/push cases are skipped')
+const dockerOk = hasDocker()
+const dockerTest = testIn(dockerEngine)
 
 let standIn: StandIn
 let ecr: ECRClient
