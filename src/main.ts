@@ -11,7 +11,7 @@ import { prepare } from './prepare.js'
 import { logPlan } from './report.js'
 import { runCleanup } from './stages/cleanup.js'
 import { runDeploy } from './stages/deploy.js'
-import { REGISTRY_STATE } from './stages/images.js'
+import { REGISTRY_STATE, removeRunBuilder } from './stages/images.js'
 import { runPlan } from './stages/plan.js'
 import { runPreview } from './stages/preview.js'
 import { runRollback } from './stages/rollback.js'
@@ -57,8 +57,9 @@ function requireRegion(region: string | undefined): string {
   return region
 }
 
-/** Post step: log out of the registry the main step logged in to. Its problems are warnings, never failures. */
+/** Post step: remove the run's builder, log out of the registry the main step logged in to. Its problems are warnings, never failures. */
 export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+  await removeRunBuilder(env)
   const registryHost = core.getState(REGISTRY_STATE)
   if (!registryHost) return
   try {

@@ -3,7 +3,7 @@
 // image references, names, URLs and Beanstalk's own event texts.
 
 import * as core from '@actions/core'
-import type { ImageReport } from './build-and-push.js'
+import type { ImageReport } from './build/build-and-push.js'
 import type { DeployPlan } from './core/plan-types.js'
 import type { SmokeTestReport } from './smoke/decision.js'
 import { escapeHtml, publishSummary } from './summary.js'

@@ -52,6 +52,8 @@ export interface ActionConfig {
   logGroup?: string
   solutionStack?: string
   build: boolean
+  /** The buildx builder to build with (the `builder` input); undefined = buildx's current builder. */
+  builder?: string
   githubToken?: string
   commitSha: string
 }

@@ -4,10 +4,11 @@
 
 import * as core from '@actions/core'
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
+import { removeBuilder } from '../adapters/docker/docker-cli.js'
 import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
-import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
+import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
 
 export interface PublishedImages {
@@ -19,6 +20,8 @@ export interface PublishedImages {
 }
 
 export const REGISTRY_STATE = 'registry-host'
+/** The docker-container builder created for this run, removed by the post step. */
+const RUN_BUILDER_STATE = 'run-builder'
 
 export interface PublishHooks {
   /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
@@ -62,6 +65,9 @@ export async function publishImages(
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     run,
+    ...(config.builder !== undefined && { builder: config.builder }),
+    // Saved before the builder is created: a cancelled run's post step still removes it.
+    onRunBuilder: name => core.saveState(RUN_BUILDER_STATE, name),
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
@@ -70,6 +76,20 @@ export async function publishImages(
     reports,
     pinned: Object.fromEntries(reports.map(report => [report.id, report.imageUri])),
     ...(registryHost !== undefined && { registryHost })
+  }
+}
+
+/** Post step: removes the docker-container builder this run created, if any. Problems are warnings. */
+export async function removeRunBuilder(env: NodeJS.ProcessEnv): Promise<void> {
+  const name = core.getState(RUN_BUILDER_STATE)
+  if (!name) return
+  try {
+    await removeBuilder(createCommandRunner(stringEnv(env)), name)
+    core.info(`Removed the docker-container builder ${name} this run created`)
+  } catch (error) {
+    core.warning(
+      `Could not remove builder ${name}: ${error instanceof Error ? error.message : String(error)}`
+    )
   }
 }
 
