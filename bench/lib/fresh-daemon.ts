@@ -31,6 +31,11 @@ export interface FreshDaemonOptions {
   bridgeAddress?: string
   /** Up to 15 characters; unique per process by default. */
   bridgeName?: string
+  /**
+   * Where the daemon takes the subnets of the networks it creates (a smoke
+   * test's): a range of its own, apart from the shared daemon's 172.x pools.
+   */
+  addressPool?: string
   /** The dockerd binary (default: dockerd on PATH, Debian's 20.10). */
   dockerd?: string
   /** Folders put first on the daemon's PATH (for the containerd, runc and docker-proxy it starts). */
@@ -47,16 +52,23 @@ async function createBridge(name: string, address: string): Promise<void> {
   await execFileAsync('ip', ['link', 'set', name, 'up'])
 }
 
-/** The rules (as `iptables` arguments after -A/-I/-D) that give the bridge's subnet a way out. */
-function natRules(bridge: string, address: string): string[][] {
+/**
+ * The rules (as `iptables` arguments after -A/-I/-D) that give the bridge's
+ * subnet, and the networks the daemon creates from its pool, a way out. The
+ * host's FORWARD policy is DROP (the shared daemon set it), and bridged
+ * traffic passes FORWARD too: without the pool's rule, two containers of one
+ * network (a smoke test's web and redis) could not reach each other.
+ */
+function natRules(bridge: string, address: string, pool?: string): string[][] {
   const comment = ['-m', 'comment', '--comment', `bdd-fresh-daemon-${bridge}`]
-  return [
-    ['-t', 'nat', 'POSTROUTING', '-s', address, '!', '-o', bridge, '-j', 'MASQUERADE', ...comment],
-    ['FORWARD', '-i', bridge, '-j', 'ACCEPT', ...comment],
+  const subnets = pool ? [address, pool] : [address]
+  return subnets.flatMap(subnet => [
+    ['-t', 'nat', 'POSTROUTING', '-s', subnet, '!', '-d', subnet, '-j', 'MASQUERADE', ...comment],
+    ['FORWARD', '-s', subnet, '-j', 'ACCEPT', ...comment],
     [
       'FORWARD',
-      '-o',
-      bridge,
+      '-d',
+      subnet,
       '-m',
       'conntrack',
       '--ctstate',
@@ -65,7 +77,7 @@ function natRules(bridge: string, address: string): string[][] {
       'ACCEPT',
       ...comment
     ]
-  ]
+  ])
 }
 
 /** `iptables <verb> <rule>`: the table option goes before the verb and its chain. */
@@ -79,10 +91,13 @@ export async function startFreshDaemon(root: string, options: FreshDaemonOptions
   const bridge = (options.bridgeName ?? `bdd${process.pid.toString(36)}`).slice(0, 15)
   const address = options.bridgeAddress ?? '10.213.77.1/24'
   await createBridge(bridge, address)
-  const rules = options.nat ? natRules(bridge, address) : []
+  const rules = options.nat ? natRules(bridge, address, options.addressPool) : []
   for (const rule of rules) await execFileAsync('iptables', iptablesArgs('-I', rule))
   const configFile = path.join(root, 'daemon.json')
-  await writeFile(configFile, JSON.stringify(options.config ?? {}))
+  const pools = options.addressPool
+    ? { 'default-address-pools': [{ base: options.addressPool, size: 28 }] }
+    : {}
+  await writeFile(configFile, JSON.stringify({ ...pools, ...options.config }))
   const child = spawn(
     options.dockerd ?? 'dockerd',
     [

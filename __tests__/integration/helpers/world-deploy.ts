@@ -44,15 +44,26 @@ export interface WorldSpec {
   maxRatio: number
 }
 
-/** Per process and per call: bridges of concurrent daemons on this machine must not share a subnet. */
+/**
+ * Per process and per call: daemons running at once on this machine must not share a subnet, for their
+ * bridge (10.200-224.x) or for the networks they create (10.225-249.x).
+ */
 let bridges = 0
-export function bridgeFor(): { bridgeName: string; bridgeAddress: string } {
+export function bridgeFor(): { bridgeName: string; bridgeAddress: string; addressPool: string } {
   bridges += 1
   const pid = process.pid
   return {
     bridgeName: `bdw${pid.toString(36)}${bridges}`.slice(0, 15),
-    bridgeAddress: `10.${200 + (bridges % 50)}.${pid % 250}.1/24`
+    bridgeAddress: `10.${200 + (bridges % 25)}.${pid % 250}.1/24`,
+    addressPool: `10.${225 + (bridges % 25)}.${pid % 250}.0/24`
   }
+}
+
+/** The end of a failed run's log: the smoke test's container logs are there. */
+function explainFailure(run: ActionRun): string {
+  return run.status === 0
+    ? ''
+    : `\n${run.stdout.split('\n').slice(-80).join('\n')}\n${run.stderr.slice(-2000)}`
 }
 
 /** A runner on a daemon started for it: the images it needs loaded, stopped (with its storage) afterwards. */
@@ -131,6 +142,7 @@ export function describeWorldDeploy(spec: WorldSpec): void {
     }
 
     it('deploys the example through dist/index.js: Green, page served, on the path this runner takes', async () => {
+      if (first.status !== 0) console.log(`first deploy failed:${explainFailure(first)}`)
       expect(first.errors).toEqual([])
       expect(first.status).toBe(0)
       expect(first.outputs.health).toBe('Green')
@@ -171,6 +183,7 @@ export function describeWorldDeploy(spec: WorldSpec): void {
         } finally {
           await fresh.stop()
         }
+        if (second.status !== 0) console.log(`fresh-runner deploy failed:${explainFailure(second)}`)
         expect(second.errors).toEqual([])
         expect(second.outputs.health).toBe('Green')
         const web = await manifestOf(
