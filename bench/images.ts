@@ -133,9 +133,12 @@ export async function runImagesBench(options: {
     await stage([web, nginx])
   }
   const onFreshDaemon = async <T>(body: (daemon: FreshDaemon) => Promise<T>): Promise<T> => {
+    // NAT: with the multi-stage example, the build stage a fresh runner rebuilds (inline cache) runs apt-get.
     const daemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), 'bench-dockerd-')), {
       bridgeAddress: '10.213.91.1/24',
-      bridgeName: `bbn${process.pid.toString(36)}${++daemonCount}`
+      addressPool: '10.213.92.0/24',
+      bridgeName: `bbn${process.pid.toString(36)}${++daemonCount}`,
+      nat: true
     })
     try {
       await loadImages(daemon.host)
