@@ -35,7 +35,9 @@ export function chooseStrategy(inspected: RunnerBuilder, runBuilder: string): Bu
   if (inspected.kind !== 'buildx')
     return { kind: 'ready', path: { kind: inspected.kind }, why: inspected.reason }
   const { builder } = inspected
-  const described = `buildx ${inspected.version.replace(/^github\.com\/docker\/buildx\s+/, '')}, ${describeBuildxBuilder(builder)}`
+  // `docker buildx version` prints "github.com/docker/buildx v0.29.1 a32761a…": the version is the second word.
+  const version = inspected.version.split(/\s+/)[1] ?? inspected.version
+  const described = `buildx ${version}, ${describeBuildxBuilder(builder)}`
   if (builder.driver !== 'docker' || builder.imageStore === 'containerd') {
     return {
       kind: 'ready',

@@ -84,8 +84,10 @@ export async function removeRunBuilder(env: NodeJS.ProcessEnv): Promise<void> {
   const name = core.getState(RUN_BUILDER_STATE)
   if (!name) return
   try {
-    await removeBuilder(createCommandRunner(stringEnv(env)), name)
-    core.info(`Removed the docker-container builder ${name} this run created`)
+    // A builder that could not start was removed by the main step already.
+    if (await removeBuilder(createCommandRunner(stringEnv(env)), name)) {
+      core.info(`Removed the docker-container builder ${name} this run created`)
+    }
   } catch (error) {
     core.warning(
       `Could not remove builder ${name}: ${error instanceof Error ? error.message : String(error)}`

@@ -169,7 +169,7 @@ describe('probes → strategy → argv', () => {
       RUN_BUILDER
     )
     expect(strategy.why).toBe(
-      'buildx 0.13.1+ds1 0.13.1+ds1-3, builder "default" (docker driver, classic image store) cannot export a registry cache'
+      'buildx 0.13.1+ds1, builder "default" (docker driver, classic image store) cannot export a registry cache'
     )
     expect(fallbackWarning(RUN_BUILDER, 'it did not start within 60 s')).toMatch(
       /^Could not start the docker-container builder bdd-9f3a for this run \(it did not start within 60 s\).*docker\/setup-buildx-action/

@@ -236,7 +236,7 @@ describe('buildAndPush on buildx docker driver with a classic image store', () =
     expect(warnings).toEqual([])
     expect(infos.filter(line => line.startsWith('Image builder:'))).toEqual([
       'Image builder: buildx docker-container builder "bdd-test" with a registry cache (mode=max) in ECR — ' +
-        'buildx v0.29.1 a32761a, builder "default" (docker driver, classic image store) cannot export a ' +
+        'buildx v0.29.1, builder "default" (docker driver, classic image store) cannot export a ' +
         'registry cache: created bdd-test for this run'
     ])
   })

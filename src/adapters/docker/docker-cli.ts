@@ -71,12 +71,12 @@ export async function startBuilder(
   return lastErrorLine(result)
 }
 
-/** Removes a builder; one that does not exist (never created, or already removed) is not an error. */
-export async function removeBuilder(run: CommandRunner, name: string): Promise<void> {
+/** Removes a builder; resolves false when there was none (never created, or already removed). */
+export async function removeBuilder(run: CommandRunner, name: string): Promise<boolean> {
   const result = await run('docker', removeBuilderArgs(name))
-  if (result.exitCode !== 0 && !/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`)) {
-    throw new Error(`docker buildx rm ${name}: ${lastErrorLine(result)}`)
-  }
+  if (result.exitCode === 0) return true
+  if (/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`)) return false
+  throw new Error(`docker buildx rm ${name}: ${lastErrorLine(result)}`)
 }
 
 export async function dockerLogin(run: CommandRunner, access: RegistryAccess): Promise<void> {
