@@ -318,19 +318,27 @@ async function buildImage(
     tags,
     reused: false
   })
+  const target: BuildTarget = { image, paths, uri: repositoryUri, tags }
   if (buildPath.kind === 'registry-cache') {
-    const report = toReport(
-      await buildAndPushWithBuildx(context, buildPath, image, paths, repositoryUri, tags)
-    )
+    const report = toReport(await buildAndPushWithBuildx(context, buildPath, target))
     // The docker driver left the image in the daemon; other builders' images are pulled by digest.
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
-  const local = await buildLocally(context, buildPath, image, paths, repositoryUri, tags)
+  const local = await buildLocally(context, buildPath, target)
   return {
     id: image.id,
     localRef: local.primary,
     finish: async () => toReport(await pushBuilt(context, image, local))
   }
+}
+
+/** One image to build: where its files are and the references it is pushed under. */
+interface BuildTarget {
+  image: ImageBuild
+  paths: ResolvedBuildPaths
+  /** The repository URI, e.g. 123.dkr.ecr…/puppies/web. */
+  uri: string
+  tags: string[]
 }
 
 interface PushedImage extends LayerStats {
@@ -339,14 +347,7 @@ interface PushedImage extends LayerStats {
   pushSeconds: number
 }
 
-function buildInput(
-  context: StageContext,
-  buildPath: BuildPath,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
-) {
+function buildInput(context: StageContext, buildPath: BuildPath, { image, paths, uri, tags }: BuildTarget) {
   const { options, settings } = context
   return {
     path: buildPath,
@@ -381,13 +382,11 @@ interface LocalBuild {
 async function buildLocally(
   context: StageContext,
   buildPath: BuildPath,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
+  target: BuildTarget
 ): Promise<LocalBuild> {
   const { run } = context
-  const input = buildInput(context, buildPath, image, paths, uri, tags)
+  const { image } = target
+  const input = buildInput(context, buildPath, target)
   const onLine = logLines(context, image)
   const buildStart = Date.now()
   try {
@@ -445,12 +444,10 @@ async function pushCacheTag(context: StageContext, image: ImageBuild, source: st
 async function buildAndPushWithBuildx(
   context: StageContext,
   buildPath: BuildPath,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
+  target: BuildTarget
 ): Promise<PushedImage> {
-  const input = buildInput(context, buildPath, image, paths, uri, tags)
+  const { image } = target
+  const input = buildInput(context, buildPath, target)
   // What the registry already holds, to tell uploaded layers from reused ones afterwards.
   const cacheManifest = await context.options.registry
     .getManifest(image.repository, context.settings.cacheTag)

@@ -54,6 +54,11 @@ function commonFlags(input: BuildCommandInput): string[] {
   ]
 }
 
+/** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
+function buildxBuild(builder: string, dockerfile: string): string[] {
+  return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain']
+}
+
 export function buildArgs(input: BuildCommandInput): BuildCommand {
   const { path } = input
   switch (path.kind) {
@@ -66,13 +71,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       return {
         env: {},
         args: [
-          'buildx',
-          'build',
-          '--builder',
-          path.builder,
-          '--file',
-          input.dockerfile,
-          '--progress=plain',
+          ...buildxBuild(path.builder, input.dockerfile),
           `--provenance=${input.provenance === true}`,
           '--push',
           ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
@@ -93,13 +92,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       return {
         env: {},
         args: [
-          'buildx',
-          'build',
-          '--builder',
-          path.builder,
-          '--file',
-          input.dockerfile,
-          '--progress=plain',
+          ...buildxBuild(path.builder, input.dockerfile),
           '--provenance=false',
           '--load',
           '--cache-from',
