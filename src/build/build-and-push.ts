@@ -44,15 +44,7 @@ import { buildArgs, type BuildPath, type BuildPathKind } from '../adapters/docke
 import { checkBuildInputs, describeImage, type ResolvedBuildPaths } from '../adapters/docker/build-context.js'
 import { inspectBuilder } from '../adapters/docker/builder-inspection.js'
 import { createCommandRunner, type CommandRunner } from '../adapters/docker/command-runner.js'
-import {
-  imageDiffIds,
-  pushImage,
-  removeBuilder,
-  runBuild,
-  startBuilder,
-  tagImage,
-  tryPull
-} from '../adapters/docker/docker-cli.js'
+import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from '../adapters/docker/docker-cli.js'
 import { imageTags, ociLabels } from '../adapters/docker/image-tags.js'
 import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from '../adapters/docker/layer-stats.js'
 import type {
@@ -64,13 +56,8 @@ import type {
 } from '../adapters/docker/registry-api.js'
 import type { ImageBuild } from '../core/plan-types.js'
 import { actionsLogger, type Logger } from '../logger.js'
-import {
-  chooseStrategy,
-  describePath,
-  fallbackWarning,
-  runBuilderName,
-  type BuildStrategy
-} from './strategy.js'
+import { once, resolveBuildPath, type RunBuilderOptions } from './resolve-path.js'
+import { chooseStrategy, runBuilderName } from './strategy.js'
 
 export interface ImageReport {
   id: string
@@ -102,7 +89,7 @@ export interface ImageRegistry {
   getManifest(repository: string, reference: string): Promise<Manifest | undefined>
 }
 
-export interface BuildAndPushOptions {
+export interface BuildAndPushOptions extends RunBuilderOptions {
   /** Folder the ImageBuild contexts are relative to. */
   workspace: string
   commitSha: string
@@ -123,10 +110,6 @@ export interface BuildAndPushOptions {
    * builder cannot export a registry cache; default `bdd-<random>`.
    */
   runBuilderName?: string
-  /** Called with the run builder's name before it is created, so the post step can remove it. */
-  onRunBuilder?: (name: string) => void
-  /** How long the run builder may take to start before the inline-cache fall-back. */
-  runBuilderTimeoutMs?: number
   run?: CommandRunner
   logger?: Logger
   /** Clock for the created label. */
@@ -145,8 +128,6 @@ export interface BuildAndPushOptions {
 
 export const DEFAULT_CACHE_TAG = 'buildcache'
 export const DEFAULT_KEEP_IMAGES = 30
-/** A docker-container builder starts in seconds where Docker Hub is reachable; past this, it is not going to. */
-export const RUN_BUILDER_TIMEOUT_MS = 60_000
 
 interface StageContext {
   options: BuildAndPushOptions
@@ -224,46 +205,6 @@ export async function buildAndPush(
   const reports = await allOrOneError(built.map(image => image.finish()))
   for (const report of reports) logger.info(describeReport(report))
   return reports
-}
-
-function once<T>(work: () => Promise<T>): () => Promise<T> {
-  let started: Promise<T> | undefined
-  return () => (started ??= work())
-}
-
-/**
- * Starts the run builder when the strategy asks for one (or falls back), and
- * logs the decision: the one "Image builder:" line of the run.
- */
-async function resolveBuildPath(
-  strategy: BuildStrategy,
-  run: CommandRunner,
-  logger: Logger,
-  options: BuildAndPushOptions
-): Promise<BuildPath> {
-  const decided = (path: BuildPath, why: string): BuildPath => {
-    logger.info(`Image builder: ${describePath(path)} — ${why}`)
-    if (path.kind === 'legacy') {
-      logger.warning(
-        'Building with the legacy Docker builder: the layer cache can only be used after pulling the whole ' +
-          'previous image, so builds on a fresh runner download more. Install docker buildx for a registry cache.'
-      )
-    }
-    return path
-  }
-  if (strategy.kind === 'ready') return decided(strategy.path, strategy.why)
-  options.onRunBuilder?.(strategy.name)
-  const cause = await startBuilder(run, strategy.name, options.runBuilderTimeoutMs ?? RUN_BUILDER_TIMEOUT_MS)
-  if (cause === undefined) {
-    return decided(strategy.path, `${strategy.why}: created ${strategy.name} for this run`)
-  }
-  // A builder that failed to start is still registered (and may have a container): remove it now.
-  await removeBuilder(run, strategy.name).catch(() => undefined)
-  logger.warning(fallbackWarning(strategy.name, cause))
-  return decided(
-    strategy.fallback,
-    `${strategy.why}, and the docker-container builder for this run could not start`
-  )
 }
 
 /** Waits for every promise; rejects with one error joining the messages of all that failed. */

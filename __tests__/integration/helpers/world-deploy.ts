@@ -42,6 +42,8 @@ export interface WorldSpec {
   expectedPath: RegExp
   /** The most layer bytes a fresh-runner code change may upload, as a multiple of the changed layers' bytes. */
   maxRatio: number
+  /** Whether a fresh runner takes the `build` stage's gem step from the cache (a mode=max registry cache does). */
+  buildStageCached: boolean
 }
 
 /**
@@ -89,6 +91,14 @@ export interface CodeChangeFigure {
   layerBytesUploaded: number
   ratio: number
   buildSeconds: number
+}
+
+/** Whether BuildKit's log of the web image shows the build stage's gem step (`RUN gems=…`) as CACHED. */
+function gemStepCached(run: ActionRun): boolean {
+  const lines = run.stdout.split('\n')
+  const step = lines.map(line => /\[web\] #(\d+) \[build \d+\/\d+\] RUN gems=/.exec(line)?.[1]).find(Boolean)
+  if (step === undefined) throw new Error('the web build log shows no gem step of the build stage')
+  return lines.some(line => line.trim() === `[web] #${step} CACHED`)
 }
 
 function imageLine(run: ActionRun, id: string): string {
@@ -211,6 +221,7 @@ export function describeWorldDeploy(spec: WorldSpec): void {
         expect(changed.length).toBe(1)
         expect(changed[0]?.digest).toBe(web.layers.at(-1)?.digest)
         expect(figure.ratio).toBeLessThanOrEqual(spec.maxRatio)
+        expect(gemStepCached(second)).toBe(spec.buildStageCached)
         const page = await fetch(`${second.outputs['environment-url']}/up`)
         expect(page.status).toBe(200)
       },

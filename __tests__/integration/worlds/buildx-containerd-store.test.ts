@@ -30,5 +30,6 @@ describeWorldDeploy({
   freshRunner: () => containerdRunner(['debian:bookworm-slim']),
   expectedPath:
     /^Image builder: buildx builder "default" with a registry cache \(mode=max\) in ECR — buildx .*, builder "default" \(docker driver, containerd image store\) exports a registry cache$/,
-  maxRatio: 1.1
+  maxRatio: 1.1,
+  buildStageCached: true
 })
