@@ -142,7 +142,9 @@ async function measure(
     dockerfile: 'Dockerfile',
     args: {}
   }
-  const dockerConfig = await buildxDockerConfig(workdir)
+  // World (a) has no buildx: its DOCKER_CONFIG holds no cli-plugins/.
+  const dockerConfig =
+    world === 'a' ? await mkdtemp(path.join(workdir, 'docker-config-')) : await buildxDockerConfig(workdir)
   let commit = 0
   const registryOf = (env: Record<string, string>) => new EcrRegistry(ecr, createCommandRunner(env), quiet)
   const build = async (runner: Runner): Promise<{ report: ImageReport; seconds: number }> => {
