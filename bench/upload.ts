@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
-import { uploadBundle } from '../src/adapters/s3-bundle.js'
+import { uploadBundle } from '../src/adapters/s3.js'
 import { startStandIn } from '../stand-in/server.js'
 
 export interface UploadSample {

@@ -15,11 +15,11 @@ import { createAwsClients, type AwsClients } from '../../src/adapters/aws-client
 import {
   ensureApplicationVersion,
   VersionConflictError
-} from '../../src/adapters/beanstalk/application-version.js'
+} from '../../src/deploy/application-version.js'
 import { createEnvironment, describeEnvironment } from '../../src/adapters/beanstalk/environments.js'
 import { sha256Hex, zipBundle } from '../../src/core/bundle.js'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
-import { systemClock } from '../../src/deploy/clock.js'
+import { systemClock } from '../../src/clock.js'
 import { deployVersion } from '../../src/deploy/deploy-version.js'
 import type { Logger } from '../../src/logger.js'
 import { DeployFailedError, waitForDeploy } from '../../src/deploy/wait.js'

@@ -14,6 +14,8 @@ import {
   type ECRClient
 } from '@aws-sdk/client-ecr'
 
+import { errorMessage } from '../core/errors.js'
+import { AwsErrorCode, isAwsError } from './aws-errors.js'
 import type { CommandRunner } from './docker/command-runner.js'
 import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
 import type { Logger } from '../logger.js'
@@ -107,12 +109,9 @@ export function createRepositoryInput(
   }
 }
 
-function errorName(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined
-}
-
-function messageOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+/** One line naming the ECR operation that failed and why. */
+function ecrFailure(operation: string, error: unknown): Error {
+  return new Error(`ECR ${operation} failed: ${errorMessage(error).split('\n')[0]}`)
 }
 
 export class EcrRegistry {
@@ -131,7 +130,7 @@ export class EcrRegistry {
       token = answer.authorizationData?.[0]?.authorizationToken
       proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint
     } catch (error) {
-      throw new Error(`ECR authorization failed: ${messageOf(error)}`)
+      throw ecrFailure('authorization', error)
     }
     if (!token || !proxyEndpoint) throw new Error('ECR authorization failed: no authorization data returned')
     const { username, password } = decodeAuthorizationToken(token)
@@ -155,8 +154,8 @@ export class EcrRegistry {
       const uri = found.repositories?.[0]?.repositoryUri
       if (uri) return uri
     } catch (error) {
-      if (errorName(error) !== 'RepositoryNotFoundException') {
-        throw new Error(`ECR DescribeRepositories ${name} failed: ${messageOf(error)}`)
+      if (!isAwsError(error, AwsErrorCode.repositoryNotFound)) {
+        throw ecrFailure(`DescribeRepositories ${name}`, error)
       }
     }
     // An existing repository keeps the policy its owner gave it; only a
@@ -164,7 +163,7 @@ export class EcrRegistry {
     const created = await this.ecr
       .send(new CreateRepositoryCommand(createRepositoryInput(name, settings)))
       .catch((error: unknown) => {
-        throw new Error(`ECR CreateRepository ${name} failed: ${messageOf(error)}`)
+        throw ecrFailure(`CreateRepository ${name}`, error)
       })
     await this.ecr
       .send(
@@ -174,7 +173,7 @@ export class EcrRegistry {
         })
       )
       .catch((error: unknown) => {
-        throw new Error(`ECR PutLifecyclePolicy ${name} failed: ${messageOf(error)}`)
+        throw ecrFailure(`PutLifecyclePolicy ${name}`, error)
       })
     const uri = created.repository?.repositoryUri
     if (!uri) throw new Error(`ECR CreateRepository ${name} returned no repositoryUri`)
@@ -194,8 +193,8 @@ export class EcrRegistry {
       if (!detail?.imageDigest) return undefined
       return { digest: detail.imageDigest, tags: detail.imageTags ?? [tag] }
     } catch (error) {
-      if (errorName(error) === 'ImageNotFoundException') return undefined
-      throw new Error(`ECR DescribeImages ${repository}:${tag} failed: ${messageOf(error)}`)
+      if (isAwsError(error, AwsErrorCode.imageNotFound)) return undefined
+      throw ecrFailure(`DescribeImages ${repository}:${tag}`, error)
     }
   }
 
@@ -212,7 +211,7 @@ export class EcrRegistry {
         })
       )
     } catch (error) {
-      throw new Error(`ECR BatchGetImage ${repository}:${reference} failed: ${messageOf(error)}`)
+      throw ecrFailure(`BatchGetImage ${repository}:${reference}`, error)
     }
     const image = answer.images?.[0]
     if (!image?.imageManifest || !image.imageId?.imageDigest) return undefined

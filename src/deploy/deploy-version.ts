@@ -4,18 +4,12 @@
 
 import type { S3Client } from '@aws-sdk/client-s3'
 
-import {
-  ensureApplicationVersion,
-  type EnsuredVersion,
-  type VersionInput
-} from '../adapters/beanstalk/application-version.js'
-import {
-  updateEnvironmentVersion,
-  waitForReady,
-  type BeanstalkApi
-} from '../adapters/beanstalk/environments.js'
-import { systemClock, type Clock, type PollIntervals } from './clock.js'
-import { formatDuration, type DeployEvent } from './decision.js'
+import { waitForReady, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { updateEnvironmentVersion } from '../adapters/beanstalk/update-environment.js'
+import { systemClock, type Clock, type PollIntervals } from '../clock.js'
+import { formatDuration } from '../core/duration.js'
+import { ensureApplicationVersion, type EnsuredVersion, type VersionInput } from './application-version.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { waitForDeploy } from './wait.js'
 

@@ -55,9 +55,6 @@ function firstLines(text: string, lines: number, characters: number): string {
   return text.split('\n').slice(0, lines).join('\n').slice(0, characters).replace(/```/g, "'''")
 }
 
-// ---------------------------------------------------------------------------
-// Beanstalk operations
-
 /** Posts or edits the pull request's one comment. */
 export type PostComment = (state: PreviewState) => Promise<void>
 

@@ -2,7 +2,7 @@
 
 import type { ConfigurationOptionSetting, Tag } from '@aws-sdk/client-elastic-beanstalk'
 import type { RunContext } from '../core/config-types.js'
-import type { Clock } from '../deploy/clock.js'
+import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 
 export const PULL_REQUEST_TAG = 'beanstalk-docker-deploy:pull-request'
@@ -25,9 +25,6 @@ export interface PreviewDependencies {
   clock: Clock
   log: Logger
 }
-
-// ---------------------------------------------------------------------------
-// Pure rules
 
 /**
  * pull_request_target runs the base repository's workflow with its secrets and

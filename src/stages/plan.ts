@@ -5,7 +5,7 @@
 import * as core from '@actions/core'
 import { createAwsClients } from '../adapters/aws-clients.js'
 import { resolveBacking } from '../adapters/backing-lookup.js'
-import { currentDeployment, type CurrentDeployment } from '../adapters/beanstalk/current-bundle.js'
+import { currentDeployment, type CurrentDeployment } from '../deploy/current-deployment.js'
 import { diffDockerrun, formatChange, type DockerrunChange } from '../core/dockerrun-diff.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'

@@ -17,7 +17,7 @@ import { describeEnvironment } from '../adapters/beanstalk/environments.js'
 import { getRunContext, workspaceDir } from '../context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
-import { systemClock } from '../deploy/clock.js'
+import { systemClock } from '../clock.js'
 import { actionsLogger } from '../logger.js'
 import { prepare } from '../prepare.js'
 import { logPlan } from '../report.js'
@@ -122,9 +122,10 @@ async function closePreview(
 ): Promise<void> {
   const clients = createAwsClients({ region })
   try {
-    const removed = await removePreview(clients.beanstalk, target, {
+    const removed = await removePreview(clients, target, {
       ...dependencies,
-      deadline: dependencies.clock.now() + config.waitTimeoutMs
+      deadline: dependencies.clock.now() + config.waitTimeoutMs,
+      ...(config.bucket !== undefined && { bucket: config.bucket })
     })
     await comment({
       kind: 'removed',

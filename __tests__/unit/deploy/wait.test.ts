@@ -189,7 +189,7 @@ describe('waitForDeploy', () => {
     )) as DeployFailedError
     expect(failure.timedOut).toBe(true)
     expect(failure.message).toMatch(
-      /^Timed out after 2m00s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
+      /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
     )
     expect(clock.sleeps[0]).toBe(2_000)
     expect(Math.max(...clock.sleeps)).toBe(15_000)

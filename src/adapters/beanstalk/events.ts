@@ -8,8 +8,17 @@ import {
   type EventDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import type { DeployEvent } from '../../deploy/decision.js'
+import { AwsErrorCode, isAwsError } from '../aws-errors.js'
 import type { BeanstalkApi } from './environments.js'
+
+/** One Beanstalk event, as the wait loop and the failure messages read it. */
+export interface DeployEvent {
+  date: Date
+  severity: string
+  message: string
+  versionLabel?: string
+  requestId?: string
+}
 
 const MAX_PAGES = 5
 
@@ -70,7 +79,7 @@ export async function fetchCauses(
     return answer.Causes ?? []
   } catch (error) {
     // Basic health (no enhanced reporting) answers InvalidRequestException; the events still tell the story.
-    if ((error as { name?: string }).name === 'InvalidRequestException') return undefined
+    if (isAwsError(error, AwsErrorCode.invalidRequest)) return undefined
     throw error
   }
 }
