@@ -6,6 +6,7 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { parseInputs, type ParsedInputs, type RawInputs } from './core/inputs.js'
 import type { RunContext } from './core/config-types.js'
+import { InputError } from './core/errors.js'
 
 /** Input names as action.yml declares them; kept in step with it by a unit test. */
 export const INPUT_NAMES = [
@@ -86,6 +87,17 @@ function readEventPayload(path: string | undefined): Record<string, unknown> | u
   } catch {
     return undefined
   }
+}
+
+/** The `region` input or the runner's AWS_REGION: modes that call AWS need one. */
+export function requireRegion(region: string | undefined): string {
+  if (region === undefined) {
+    throw new InputError(
+      'region',
+      'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
+    )
+  }
+  return region
 }
 
 /** The workspace the compose file and build contexts are relative to. */

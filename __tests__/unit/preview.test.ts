@@ -142,7 +142,12 @@ describe('previewComment', () => {
   })
 
   test('removed: what was deleted', () => {
-    const body = previewComment(context, { kind: 'removed', terminated: true, versionsDeleted: 3 })
+    const body = previewComment(context, {
+      kind: 'removed',
+      terminated: true,
+      versionsDeleted: 3,
+      versionsKept: 0
+    })
     expect(body).toContain('was removed')
     expect(body).toContain('| Application versions deleted | 3 (with their bundles) |')
   })
@@ -278,7 +283,9 @@ describe('removePreview', () => {
           return { Environments: [environment(terminated ? 'Terminated' : 'Terminating')] }
         if (input.EnvironmentNames) return { Environments: [environment(statuses.shift() ?? 'Ready')] }
         // The application's environments: the preview is gone, qa runs a version of the pull request.
-        return { Environments: [qa].filter(e => !input.VersionLabel || e.VersionLabel === input.VersionLabel) }
+        return {
+          Environments: [qa].filter(e => !input.VersionLabel || e.VersionLabel === input.VersionLabel)
+        }
       })
       .on(ListTagsForResourceCommand, () => ({ ResourceTags: previewTags(target) }))
       .on(TerminateEnvironmentCommand, () => ({}))

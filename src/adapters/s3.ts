@@ -73,7 +73,11 @@ async function getObjectBody(s3: S3Api, bucket: string, key: string) {
 }
 
 /** The object's bytes; undefined when there is no such object. */
-export async function getObjectBytes(s3: S3Api, bucket: string, key: string): Promise<Uint8Array | undefined> {
+export async function getObjectBytes(
+  s3: S3Api,
+  bucket: string,
+  key: string
+): Promise<Uint8Array | undefined> {
   const body = await getObjectBody(s3, bucket, key)
   return body && (await body.transformToByteArray())
 }

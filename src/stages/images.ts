@@ -2,13 +2,13 @@
 // build: false, find the images this commit already pushed), and return the
 // pinned references the Dockerrun uses.
 
-import * as core from '@actions/core'
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
 import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
+import { registryLogin } from '../state.js'
 
 export interface PublishedImages {
   reports: ImageReport[]
@@ -17,8 +17,6 @@ export interface PublishedImages {
   /** Registry host logged in to, for the post step's logout. */
   registryHost?: string
 }
-
-export const REGISTRY_STATE = 'registry-host'
 
 export interface PublishHooks {
   /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
@@ -37,7 +35,7 @@ export async function publishImages(
     await hooks.beforePush?.({})
     return { reports: [], pinned: {} }
   }
-  const run = createCommandRunner(stringEnv(env))
+  const run = createCommandRunner()
   const registry = new EcrRegistry(clients.ecr, run, actionsLogger)
 
   if (!config.build) {
@@ -45,7 +43,7 @@ export async function publishImages(
     const existing = await findExistingImages(prepared, registry)
     if (hooks.beforePush) {
       // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
-      core.saveState(REGISTRY_STATE, (await registry.login()).host)
+      registryLogin.save((await registry.login()).host)
       await hooks.beforePush(existing.pinned)
     }
     return existing
@@ -65,7 +63,7 @@ export async function publishImages(
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
-  if (registryHost) core.saveState(REGISTRY_STATE, registryHost)
+  if (registryHost) registryLogin.save(registryHost)
   return {
     reports,
     pinned: Object.fromEntries(reports.map(report => [report.id, report.imageUri])),
@@ -91,10 +89,4 @@ async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Pr
     pinned[image.id] = `${repositoryUri}@${existing.digest}`
   }
   return { reports: [], pinned }
-}
-
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  )
 }

@@ -8,12 +8,15 @@ import * as core from '@actions/core'
 import { DockerCli } from '../runner/docker-cli.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
 import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
+import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
-import { writeSmokeTestFailure } from '../report.js'
-import type { PublishHooks } from './images.js'
 
+/** The app was not healthy on the runner; the run stops before any push (the mode writes the summary). */
 export class SmokeTestFailedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly report: SmokeTestReport
+  ) {
     super(message)
     this.name = 'SmokeTestFailedError'
   }
@@ -33,7 +36,7 @@ const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130
 
 export interface PlannedSmokeTest {
   /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
-  hooks: PublishHooks
+  hooks: { beforePush?: (built: Record<string, string>) => Promise<void> }
   /** The result once the hook ran; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
@@ -60,20 +63,38 @@ export async function planSmokeTest(
   return {
     hooks: {
       beforePush: async images => {
-        report = await smokeTestStage(prepared, images, options)
+        // Each target's bundle runs on its own, as its environment will run it.
+        const reports: SmokeTestReport[] = []
+        for (const target of prepared.targets) {
+          reports.push(await smokeTestStage(prepared, target.plan, images, options))
+        }
+        report = combinedReport(prepared, reports)
       }
     },
     report: () => report
   }
 }
 
-/** Runs the smoke test; throws SmokeTestFailedError (after writing the job summary) when the app is unhealthy. */
+/** One report for the run: each target's detail, named by its environments when there are several. */
+function combinedReport(prepared: Prepared, reports: SmokeTestReport[]): SmokeTestReport {
+  if (reports.length === 1) return reports[0] as SmokeTestReport
+  return {
+    result: 'passed',
+    seconds: reports.reduce((sum, report) => sum + report.seconds, 0),
+    detail: reports
+      .map((report, index) => `${prepared.targets[index]?.environments.join(', ')}: ${report.detail}`)
+      .join('; ')
+  }
+}
+
+/** Runs one target's bundle; throws SmokeTestFailedError when the app is unhealthy. */
 export async function smokeTestStage(
   prepared: Prepared,
+  plan: DeployPlan,
   images: Record<string, string>,
   options: SmokeStageOptions = {}
 ): Promise<SmokeTestReport> {
-  const { config, plan, compose, workspace } = prepared
+  const { config, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
   const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
@@ -126,12 +147,7 @@ export async function smokeTestStage(
   }
   if (outcome.httpStatus !== undefined) core.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
-  const report: SmokeTestReport = { result: 'failed', seconds: seconds(), detail: message }
-  // A summary that cannot be written must not hide the cause.
-  await writeSmokeTestFailure(report, config.versionLabel).catch((error: unknown) =>
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  )
-  throw new SmokeTestFailedError(message)
+  throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
 }
 
 /** Until removed, SIGINT / SIGTERM remove the run's containers, then end the process as the signal would. */

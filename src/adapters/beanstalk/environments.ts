@@ -246,7 +246,8 @@ export async function waitTerminated(beanstalk: BeanstalkApi, options: WaitTermi
       return
     }
     const left = options.deadline - options.clock.now()
-    if (left <= 0) throw new Error(`${options.environmentName} was still ${status} at the end of wait-timeout`)
+    if (left <= 0)
+      throw new Error(`${options.environmentName} was still ${status} at the end of wait-timeout`)
     await options.clock.sleep(Math.min(backoff.next(), left))
   }
 }

@@ -27,7 +27,10 @@ async function templateExists(beanstalk: BeanstalkApi, application: string, temp
 }
 
 /** Saves the environment's configuration as the template, replacing one of that name left by an earlier run. */
-export async function saveEnvironmentAsTemplate(beanstalk: BeanstalkApi, input: TemplateInput): Promise<void> {
+export async function saveEnvironmentAsTemplate(
+  beanstalk: BeanstalkApi,
+  input: TemplateInput
+): Promise<void> {
   await deleteTemplate(beanstalk, input.application, input.templateName)
   await beanstalk.send(
     new CreateConfigurationTemplateCommand({
