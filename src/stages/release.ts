@@ -19,7 +19,6 @@ import { actionsLogger } from '../logger.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
 import type { EnvironmentOutcome } from '../report/summary.js'
 import { rollBackFailedDeploy } from '../rollback/automatic.js'
-import type { RenderedBundle } from './bundles.js'
 
 /** Events quoted per environment in the summary. */
 const LAST_EVENTS = 10
@@ -27,15 +26,21 @@ const LAST_EVENTS = 10
 /** Longest wait for Beanstalk to process a version (never longer than wait-timeout). */
 const PROCESS_TIMEOUT_MS = 10 * 60_000
 
+/** A bundle on the runner (stages/bundles.ts writes them). */
+export interface BundleFile {
+  bundlePath: string
+  sha256: string
+}
+
 /** Each target's application version, created from its bundle (or reused), processed and ready to deploy. */
 export async function createVersions(
   prepared: Prepared,
-  bundles: ReadonlyMap<DeployTarget, RenderedBundle>,
+  bundles: ReadonlyMap<DeployTarget, BundleFile>,
   clients: AwsClients
 ): Promise<void> {
   const { config } = prepared
   for (const target of prepared.targets) {
-    const bundle = bundles.get(target) as RenderedBundle
+    const bundle = bundles.get(target) as BundleFile
     await ensureApplicationVersion(
       clients,
       {
