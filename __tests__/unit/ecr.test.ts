@@ -197,6 +197,30 @@ describe('EcrRegistry', () => {
     expect(calls).toHaveLength(1)
   })
 
+  it('finds a repository without ever creating one (build: false), and names the operation that failed', async () => {
+    let denied = false
+    const { api, calls } = fakeEcr({
+      [DescribeRepositoriesCommand.name]: input => {
+        if (denied) throw new Error('User is not authorized to perform: ecr:DescribeRepositories\nmore')
+        const name = (input as { repositoryNames: string[] }).repositoryNames[0]
+        if (name === 'puppies/web') return { repositories: [{ repositoryUri: '1.dkr.ecr.x/puppies/web' }] }
+        throw new RepositoryNotFoundException({ message: 'not found', $metadata: {} })
+      }
+    })
+    const registry = new EcrRegistry(
+      api,
+      async () => ({ exitCode: 0, stdout: '', stderr: '' }),
+      recordingLogger().logger
+    )
+    expect(await registry.findRepository('puppies/web')).toBe('1.dkr.ecr.x/puppies/web')
+    expect(await registry.findRepository('puppies/worker')).toBeUndefined()
+    denied = true
+    await expect(registry.findRepository('puppies/web')).rejects.toThrow(
+      /^ECR DescribeRepositories puppies\/web failed: User is not authorized to perform: ecr:DescribeRepositories$/
+    )
+    expect(calls.map(call => call.command)).toEqual(Array(3).fill(DescribeRepositoriesCommand.name))
+  })
+
   it('finds the image of a commit, and answers undefined on ImageNotFoundException', async () => {
     const digest = `sha256:${'a'.repeat(64)}`
     const { api } = fakeEcr({

@@ -147,17 +147,21 @@ export class EcrRegistry {
     return access
   }
 
-  /** The repository URI, creating the repository (with its lifecycle policy) when it does not exist. */
-  async ensureRepository(name: string, settings: RepositorySettings): Promise<string> {
+  /** The repository's URI, or undefined when there is no such repository. */
+  async findRepository(name: string): Promise<string | undefined> {
     try {
       const found = await this.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
-      const uri = found.repositories?.[0]?.repositoryUri
-      if (uri) return uri
+      return found.repositories?.[0]?.repositoryUri
     } catch (error) {
-      if (!isAwsError(error, AwsErrorCode.repositoryNotFound)) {
-        throw ecrFailure(`DescribeRepositories ${name}`, error)
-      }
+      if (isAwsError(error, AwsErrorCode.repositoryNotFound)) return undefined
+      throw ecrFailure(`DescribeRepositories ${name}`, error)
     }
+  }
+
+  /** The repository URI, creating the repository (with its lifecycle policy) when it does not exist. */
+  async ensureRepository(name: string, settings: RepositorySettings): Promise<string> {
+    const existing = await this.findRepository(name)
+    if (existing) return existing
     // An existing repository keeps the policy its owner gave it; only a
     // repository this action creates gets ours.
     const created = await this.ecr

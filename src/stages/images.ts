@@ -71,19 +71,19 @@ export async function publishImages(
   }
 }
 
-/** build: false — deploy what CI pushed earlier for this commit, or say exactly what is missing. */
+/**
+ * build: false — deploy what CI pushed earlier for this commit, or say exactly
+ * what is missing. Nothing is created: a missing repository is an error too.
+ */
 async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Promise<PublishedImages> {
   const pinned: Record<string, string> = {}
+  const { commitSha } = prepared.config
   for (const image of imagesOf(prepared.targets)) {
-    const repositoryUri = await registry.ensureRepository(image.repository, {
-      tagMutability: prepared.config.ecrTagMutability,
-      keepImages: prepared.config.ecrKeepImages,
-      cacheTag: DEFAULT_CACHE_TAG
-    })
-    const existing = await registry.findImage(image.repository, prepared.config.commitSha)
-    if (!existing) {
+    const repositoryUri = await registry.findRepository(image.repository)
+    const existing = repositoryUri && (await registry.findImage(image.repository, commitSha))
+    if (!repositoryUri || !existing) {
       throw new Error(
-        `Input 'build' is false, but ECR has no image ${image.repository}:${prepared.config.commitSha} for services ${image.services.join(', ')}; build it first or set build: true`
+        `Input 'build' is false, but ECR has no ${repositoryUri ? 'image' : 'repository for the image'} ${image.repository}:${commitSha} for services ${image.services.join(', ')}; build it first or set build: true`
       )
     }
     pinned[image.id] = `${repositoryUri}@${existing.digest}`
