@@ -389,7 +389,7 @@ ${table(
 A ${uploadMiB} MiB incompressible bundle to the stand-in's S3, once clean and once with one injected upload failure
 (\`faults.set({ s3UploadFailures: 1 })\`, an HTTP 500 on the first PutObject/UploadPart). "Single PutObject" is what
 einaregilsson/beanstalk-deploy does (the file read into memory, one PutObject, the SDK's retries); ours is
-\`uploadBundle\` (src/adapters/s3-bundle.ts: lib-storage multipart, 8 MiB parts, 4 at a time). Bytes are counted by a
+\`uploadBundle\` (src/adapters/s3.ts: lib-storage multipart, 8 MiB parts, 4 at a time). Bytes are counted by a
 TCP proxy in front of the stand-in; "re-sent" = bytes sent − file size (headers make a clean run show a few KiB).
 Median of 3.
 

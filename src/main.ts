@@ -2,7 +2,7 @@
 // and is the only place that fails the job (one line: the error's message).
 
 import * as core from '@actions/core'
-import { failureMessage } from './adapters/aws-errors.js'
+import { failureLine } from './adapters/aws-errors.js'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, getRunContext, requireRegion } from './context.js'
@@ -42,7 +42,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
     }
   } catch (error) {
-    core.setFailed(failureMessage(error))
+    core.setFailed(failureLine(error))
   }
 }
 

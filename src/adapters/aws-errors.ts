@@ -38,7 +38,7 @@ export function isAwsError(error: unknown, ...codes: CodeOrCodes[]): boolean {
 const CREDENTIALS_HINT =
   'No AWS credentials: add aws-actions/configure-aws-credentials before this step (role-to-assume, with permissions id-token: write), or set AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY'
 
-export function failureMessage(error: unknown): string {
+export function failureLine(error: unknown): string {
   if (!(error instanceof Error)) return String(error)
   if (error.name === 'CredentialsProviderError') return `${CREDENTIALS_HINT} (${error.message})`
   return error.message
