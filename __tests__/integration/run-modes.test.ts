@@ -23,25 +23,18 @@ import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr'
 
 import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import type { OutputsMode } from '../../src/report/outputs.js'
 import { actionsCore } from './helpers/actions-core.js'
 
+// Every module of src/ is imported after the mock: one imported before it would keep the real @actions/core.
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { run } = await import('../../src/main.js')
+const { OUTPUTS_OF } = await import('../../src/report/outputs.js')
 
 const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
 const READ_ONLY = /^(Describe|Get|List|Head|Check)/
-/** The outputs each mode writes (report/outputs.ts), as action.yml names them. */
-const DEPLOY_OUTPUTS = [
-  'bundle-path',
-  'dockerrun',
-  'environment-name',
-  'environment-url',
-  'health',
-  'images',
-  'version-label'
-]
-const PLAN_OUTPUTS = ['bundle-path', 'dockerrun', 'environment-name', 'version-label']
-const ROLLBACK_OUTPUTS = ['environment-name', 'environment-url', 'health', 'version-label']
+/** The outputs a mode writes, as report/outputs.ts declares them. */
+const outputsOf = (mode: OutputsMode): string[] => [...OUTPUTS_OF[mode]].sort()
 
 const sha = (digit: string): string => digit.repeat(40)
 
@@ -165,7 +158,7 @@ describe('run() in process', () => {
       workspace: workspace('deploy', IMAGE_APP)
     })
     expect(result.failures).toEqual([])
-    expect(Object.keys(result.outputs).sort()).toEqual(DEPLOY_OUTPUTS)
+    expect(Object.keys(result.outputs).sort()).toEqual(outputsOf('deploy'))
     expect(result.outputs).toMatchObject({
       'version-label': 'v-1',
       'environment-name': 'inproc-deploy-web',
@@ -280,7 +273,7 @@ describe('run() in process', () => {
     const index = standIn.calls.length
     const plan = await step({ inputs: { ...inputs, mode: 'plan' }, workspace: directory })
     expect(plan.failures).toEqual([])
-    expect(Object.keys(plan.outputs).sort()).toEqual(PLAN_OUTPUTS)
+    expect(Object.keys(plan.outputs).sort()).toEqual(outputsOf('plan'))
     // The worker's bundle (the only one with the database) is what its environment runs: nothing to change.
     expect(plan.log).toMatch(/^inproc-split-web runs \S+: a deploy would make 0 change\(s\)$/m)
     expect(plan.log).toMatch(/^inproc-split-worker runs \S+: a deploy would make 0 change\(s\)$/m)
@@ -300,7 +293,7 @@ describe('run() in process', () => {
     }
     const result = await step({ inputs: { ...inputs, mode: 'rollback' } })
     expect(result.failures).toEqual([])
-    expect(Object.keys(result.outputs).sort()).toEqual(ROLLBACK_OUTPUTS)
+    expect(Object.keys(result.outputs).sort()).toEqual(outputsOf('rollback'))
     expect(result.outputs).toMatchObject({ 'version-label': 'v-a', health: 'Green' })
     expect(result.summary).toContain('Rolled back')
     expect(await environment('inproc-rollback', 'inproc-rollback-web')).toMatchObject({ VersionLabel: 'v-a' })
@@ -332,7 +325,7 @@ describe('run() in process', () => {
       inputs: { mode: 'cleanup', application: 'inproc-cleanup', 'keep-versions': '1' }
     })
     expect(result.failures).toEqual([])
-    expect(result.outputs).toEqual({})
+    expect(Object.keys(result.outputs)).toEqual(outputsOf('cleanup'))
     // v-4 is the newest (and runs on b), v-1 runs on a, v-3 is b's last good version: only v-2 goes.
     expect(await versionLabels('inproc-cleanup')).toEqual(['v-1', 'v-3', 'v-4'])
     expect(result.summary).toContain('runs on inproc-cleanup-a')
@@ -383,7 +376,7 @@ describe('run() in process', () => {
       ] as const) {
         const opened = await step({ inputs, workspace: directory, env: pullRequest(7, action, head) })
         expect(opened.failures).toEqual([])
-        expect(Object.keys(opened.outputs).sort()).toEqual(DEPLOY_OUTPUTS)
+        expect(Object.keys(opened.outputs).sort()).toEqual(outputsOf('preview'))
       }
       const [first, second, third] = ['a', 'b', 'c'].map(digit => `pr-7-${digit.repeat(12)}`) as [
         string,
@@ -419,7 +412,8 @@ describe('run() in process', () => {
       const index = standIn.calls.length
       const closed = await step({ inputs: previewInputs(), env: pullRequest(7, 'closed', sha('c')) })
       expect(closed.failures).toEqual([])
-      expect(closed.outputs).toEqual({ 'environment-name': 'inproc-preview-pr-7' })
+      expect(Object.keys(closed.outputs)).toEqual(outputsOf('preview-close'))
+      expect(closed.outputs['environment-name']).toBe('inproc-preview-pr-7')
       expect((await environment(APPLICATION, 'inproc-preview-pr-7'))?.Status).toBe('Terminated')
       const labels = await versionLabels(APPLICATION)
       expect(labels).toContain(first)

@@ -22,7 +22,7 @@ import { commentPoster, environmentFacts, type PostComment } from '../preview/co
 import { ensurePreviewEnvironment } from '../preview/environment.js'
 import type { PullRequestPreview } from '../preview/rules.js'
 import { logDeployPlans } from '../report/log.js'
-import { imagesByService, writeOutputs, type DeployOutputs } from '../report/outputs.js'
+import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
 import { writeDeploySummary, writeSmokeTestFailure, type EnvironmentOutcome } from '../report/summary.js'
 import { cleanupVersions } from '../retention/versions.js'
 import { resolveBackingServices } from '../stages/backing.js'
@@ -41,14 +41,14 @@ export async function runDeploy(
   const prepared = prepare(config, workspaceDir(env), env)
   logDeployPlans(prepared.targets.map(target => target.plan))
   const clients = createAwsClients({ region: requireRegion(region) })
-  const outputs: Partial<DeployOutputs> = {
+  const outputs: Partial<Outputs<'deploy'>> = {
     ...(preview && { 'environment-name': preview.environmentName })
   }
   try {
     if (!preview) return await deployPipeline(prepared, clients, env, outputs)
     await deployPreview(prepared, clients, env, outputs, preview)
   } finally {
-    writeOutputs(config.mode, outputs)
+    writeOutputs<'deploy' | 'preview'>(preview ? 'preview' : 'deploy', outputs)
     clients.destroy()
   }
 }
@@ -58,7 +58,7 @@ async function deployPreview(
   prepared: Prepared,
   clients: AwsClients,
   env: NodeJS.ProcessEnv,
-  outputs: Partial<DeployOutputs>,
+  outputs: Partial<Outputs<'deploy'>>,
   preview: PullRequestPreview
 ): Promise<void> {
   const { config } = prepared
@@ -89,7 +89,7 @@ async function deployPipeline(
   prepared: Prepared,
   clients: AwsClients,
   env: NodeJS.ProcessEnv,
-  outputs: Partial<DeployOutputs>
+  outputs: Partial<Outputs<'deploy'>>
 ): Promise<void> {
   const { config, targets } = prepared
   const phases = new Phases()

@@ -22,7 +22,7 @@ export async function runPreviewClose(
   env: NodeJS.ProcessEnv,
   preview: PullRequestPreview
 ): Promise<void> {
-  writeOutputs('preview', { 'environment-name': preview.environmentName })
+  writeOutputs('preview-close', { 'environment-name': preview.environmentName })
   const comment = commentPoster(config, getRunContext(env), env, preview)
   const clients = createAwsClients({ region })
   try {

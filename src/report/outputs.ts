@@ -7,46 +7,53 @@ import * as core from '@actions/core'
 
 import type { DeployPlan } from '../core/plan-types.js'
 
-export interface DeployOutputs {
-  'version-label': string
-  'environment-name': string
-  'environment-url': string
-  health: string
-  /** JSON: service → image pinned by digest. */
-  images: string
-  /** JSON: the rendered Dockerrun.aws.json (of the first environment's bundle). */
-  dockerrun: string
-  'bundle-path': string
-}
+/**
+ * The outputs each mode writes. `preview` is a pull request opening or
+ * changing (a deploy); `preview-close` its closing, which only names the
+ * environment. Cleanup reports in the log and the summary only.
+ */
+export const OUTPUTS_OF = {
+  deploy: [
+    'version-label',
+    'environment-name',
+    'environment-url',
+    'health',
+    'images',
+    'dockerrun',
+    'bundle-path'
+  ],
+  preview: [
+    'version-label',
+    'environment-name',
+    'environment-url',
+    'health',
+    'images',
+    'dockerrun',
+    'bundle-path'
+  ],
+  'preview-close': ['environment-name'],
+  plan: ['version-label', 'environment-name', 'dockerrun', 'bundle-path'],
+  rollback: ['version-label', 'environment-name', 'environment-url', 'health'],
+  cleanup: []
+} as const
 
-/** Preview mode deploys like deploy mode when a pull request opens; closing it only names the environment. */
-export type PreviewOutputs = DeployOutputs | Pick<DeployOutputs, 'environment-name'>
-export type PlanOutputs = Pick<
-  DeployOutputs,
-  'version-label' | 'environment-name' | 'dockerrun' | 'bundle-path'
->
-export type RollbackOutputs = Pick<
-  DeployOutputs,
-  'version-label' | 'environment-name' | 'environment-url' | 'health'
->
-/** Cleanup reports in the log and the summary only. */
-export type CleanupOutputs = Record<never, string>
+export type OutputsMode = keyof typeof OUTPUTS_OF
 
-export interface ModeOutputs {
-  deploy: DeployOutputs
-  preview: PreviewOutputs
-  plan: PlanOutputs
-  rollback: RollbackOutputs
-  cleanup: CleanupOutputs
-}
+/**
+ * The record of one mode's outputs. `images` is JSON (service → image pinned
+ * by digest), `dockerrun` the rendered document of the first environment's
+ * bundle.
+ */
+export type Outputs<M extends OutputsMode> = Record<(typeof OUTPUTS_OF)[M][number], string>
 
 /**
  * Sets the outputs the mode knows so far. A run that fails half-way writes
  * what it has (a failed deploy still names its bundle and images).
  */
-export function writeOutputs<M extends keyof ModeOutputs>(_mode: M, outputs: Partial<ModeOutputs[M]>): void {
-  for (const [name, value] of Object.entries(outputs)) {
-    if (typeof value === 'string') core.setOutput(name, value)
+export function writeOutputs<M extends OutputsMode>(mode: M, outputs: Partial<Outputs<M>>): void {
+  for (const name of OUTPUTS_OF[mode]) {
+    const value = (outputs as Partial<Record<string, string>>)[name]
+    if (value !== undefined) core.setOutput(name, value)
   }
 }
 
