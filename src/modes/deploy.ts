@@ -70,8 +70,7 @@ async function deployPreview(
       )
     )
   try {
-    await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
-    await deployPipeline(prepared, clients, env, outputs)
+    await deployPipeline(prepared, clients, env, outputs, preview)
   } catch (error) {
     await comment({
       kind: 'failed',
@@ -89,13 +88,16 @@ async function deployPipeline(
   prepared: Prepared,
   clients: AwsClients,
   env: NodeJS.ProcessEnv,
-  outputs: Partial<Outputs<'deploy'>>
+  outputs: Partial<Outputs<'deploy'>>,
+  preview?: PullRequestPreview
 ): Promise<void> {
   const { config, targets } = prepared
   const phases = new Phases()
   const versionLabels = versionLabelsOf(targets)
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await planSmokeTest(prepared, { region: clients.region })
+  // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
+  if (preview) await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
   const { backing, before } = await phases.time('resolve', async () => ({
     backing: await resolveBackingServices(prepared, clients),
     before: await environmentsBefore(prepared, clients)
