@@ -29,7 +29,7 @@ import { resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
 import { publishImages } from '../stages/images.js'
 import { createVersions, deployEnvironments } from '../stages/release.js'
-import { planSmokeTest, recordSmokePhase, SmokeTestFailedError } from '../stages/smoke-test.js'
+import { smokeTestStep, recordSmokePhase, SmokeTestFailedError } from '../stages/smoke-test.js'
 
 export async function runDeploy(
   config: ActionConfig,
@@ -95,7 +95,7 @@ async function deployPipeline(
   const phases = new Phases()
   const versionLabels = versionLabelsOf(targets)
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
-  const smoke = await planSmokeTest(prepared, { region: clients.region })
+  const smoke = await smokeTestStep(prepared, { region: clients.region })
   // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
   if (preview) await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
   const { backing, before } = await phases.time('resolve', async () => ({

@@ -34,7 +34,7 @@ const DEFAULTS = {
 }
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
-export interface PlannedSmokeTest {
+export interface SmokeTestStep {
   /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
   hooks: { beforePush?: (built: Record<string, string>) => Promise<void> }
   /** The result once the hook ran; the skip reason when it does not run; undefined before. */
@@ -45,10 +45,10 @@ export interface PlannedSmokeTest {
  * Decides before any AWS call whether the smoke test runs (`smoke-test: true` on a runner
  * without Docker fails here), and returns the hook that runs it.
  */
-export async function planSmokeTest(
+export async function smokeTestStep(
   prepared: Prepared,
   options: SmokeStageOptions = {}
-): Promise<PlannedSmokeTest> {
+): Promise<SmokeTestStep> {
   const setting = prepared.config.smokeTest
   const dockerAnswers =
     setting !== 'false' &&
