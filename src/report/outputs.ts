@@ -7,30 +7,24 @@ import * as core from '@actions/core'
 
 import type { DeployPlan } from '../core/plan-types.js'
 
+const DEPLOY_OUTPUTS = [
+  'version-label',
+  'environment-name',
+  'environment-url',
+  'health',
+  'images',
+  'dockerrun',
+  'bundle-path'
+] as const
+
 /**
  * The outputs each mode writes. `preview` is a pull request opening or
  * changing (a deploy); `preview-close` its closing, which only names the
  * environment. Cleanup reports in the log and the summary only.
  */
 export const OUTPUTS_OF = {
-  deploy: [
-    'version-label',
-    'environment-name',
-    'environment-url',
-    'health',
-    'images',
-    'dockerrun',
-    'bundle-path'
-  ],
-  preview: [
-    'version-label',
-    'environment-name',
-    'environment-url',
-    'health',
-    'images',
-    'dockerrun',
-    'bundle-path'
-  ],
+  deploy: DEPLOY_OUTPUTS,
+  preview: DEPLOY_OUTPUTS,
   'preview-close': ['environment-name'],
   plan: ['version-label', 'environment-name', 'dockerrun', 'bundle-path'],
   rollback: ['version-label', 'environment-name', 'environment-url', 'health'],
