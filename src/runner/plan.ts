@@ -37,7 +37,7 @@ export interface PlannedPort {
   requestedHostPort: number
 }
 
-export interface ContainerPlan {
+export interface ContainerLaunch {
   name: string
   containerName: string
   image: string
@@ -56,7 +56,7 @@ export interface ContainerPlan {
 export interface AppPlan {
   network: string
   /** Containers in start order: every container after the ones it links to or takes volumes from. */
-  containers: ContainerPlan[]
+  containers: ContainerLaunch[]
   /** Host folders the mounts need (created before start). */
   hostFolders: string[]
 }
@@ -235,7 +235,7 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
   const duplicate = names.find((name, index) => names.indexOf(name) !== index)
   if (duplicate) throw new DockerrunPlanError(`Duplicate container name ${duplicate}`)
   const aliases = networkAliases(doc.containerDefinitions)
-  const containers = startOrder(doc.containerDefinitions).map((container): ContainerPlan => {
+  const containers = startOrder(doc.containerDefinitions).map((container): ContainerLaunch => {
     const mounts = resolveMounts(container, doc, options)
     const env = containerEnvironment(
       container,
