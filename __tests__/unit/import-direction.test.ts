@@ -29,6 +29,8 @@ const LAYERS: Record<string, number> = {
   smoke: 3,
   'prepare.ts': 3,
   'build-and-push.ts': 3,
+  /** Where build-and-push.ts is moving, with its build strategy. */
+  build: 3,
   adapters: 2,
   runner: 2,
   'workspace.ts': 2,
