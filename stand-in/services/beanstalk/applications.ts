@@ -3,10 +3,18 @@
 
 import { AwsError } from '../../errors.js'
 import { queryBoolean, queryList, queryStruct } from '../../protocols/query.js'
-import { loadBundle } from './bundle.js'
-import { DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore, arn, requireApplication } from './core.js'
+import { fetchBundle, processingProblem } from './bundle.js'
+import {
+  type Handler,
+  type ServiceCore,
+  arn,
+  requireApplication,
+  requireSolutionStack,
+  solutionStacks
+} from './core.js'
 import type { Application, ApplicationVersion, ConfigurationTemplate } from './model.js'
 import { mergeOptionSettings } from './model.js'
+import { validateOptionSettings } from './options.js'
 import { checkLength, maxRecords, optionSettings, required, tags } from './params.js'
 import {
   applicationDescription,
@@ -54,18 +62,22 @@ export const describeApplications: Handler = async (core, params) => {
   return { Applications: applications.map(application => applicationDescription(application, core.state)) }
 }
 
-/** Moves a version PROCESSING → PROCESSED / FAILED after a transition, as Beanstalk's processing does. */
+/**
+ * Moves a version PROCESSING → PROCESSED / FAILED after a transition, as
+ * Beanstalk's processing does: it checks the bundle unzips and its
+ * .ebextensions / env.yaml parse — not the Dockerrun, which a deploy reads.
+ */
 function processVersion(core: ServiceCore, version: ApplicationVersion): void {
   const delay = core.options.transitionMs * (core.faults.slowTransitions ?? 1)
   const timer = setTimeout(() => {
     core.timers.delete(timer)
     const forcedFailure = core.faults.failProcessing === true
     if (forcedFailure) core.faults.failProcessing = false
-    loadBundle(core.ctx.s3, version.bucket, version.key)
+    fetchBundle(core.ctx.s3, version.bucket, version.key)
       .then(bundle => {
-        if (!bundle.ok)
-          core.ctx.log(`beanstalk: version ${version.label} failed processing: ${bundle.reason}`)
-        version.status = !forcedFailure && bundle.ok ? 'PROCESSED' : 'FAILED'
+        const problem = bundle.ok ? processingProblem(bundle.files) : bundle.reason
+        if (problem) core.ctx.log(`beanstalk: version ${version.label} failed processing: ${problem}`)
+        version.status = !forcedFailure && !problem ? 'PROCESSED' : 'FAILED'
       })
       .catch(error => {
         core.ctx.log(`beanstalk: processing ${version.label} failed: ${(error as Error).message}`)
@@ -161,13 +173,8 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
       `Unable to delete application version: ${label}. An operation is already in progress, please retry again shortly.`
     )
   }
-  const users = applicationEnvironments.filter(environment => environment.versionLabel === label)
-  if (users.length > 0) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `Unable to delete application version ${label} because it is being used by environment(s): ${users.map(environment => environment.name).join(', ')}.`
-    )
-  }
+  // An environment may run this version: AWS deletes it anyway (boto/boto3#891, hashicorp/terraform#5770),
+  // and with DeleteSourceBundle the environment can no longer redeploy it.
   versions.delete(label)
   if (queryBoolean(params, 'DeleteSourceBundle') === true)
     await core.ctx.s3.deleteObject(version.bucket, version.key)
@@ -208,6 +215,9 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
     }
     base = sourceTemplate
   }
+  requireSolutionStack(core, params.SolutionStackName)
+  const settings = optionSettings(params)
+  validateOptionSettings(settings)
   const now = new Date()
   const template: ConfigurationTemplate = {
     applicationName,
@@ -215,7 +225,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
     description: params.Description,
     solutionStackName: params.SolutionStackName ?? base.solutionStackName,
     platformArn: params.PlatformArn ?? base.platformArn,
-    optionSettings: mergeOptionSettings(base.optionSettings, optionSettings(params)),
+    optionSettings: mergeOptionSettings(base.optionSettings, settings),
     created: now,
     updated: now
   }
@@ -261,18 +271,8 @@ export const deleteConfigurationTemplate: Handler = async (core, params) => {
   return undefined
 }
 
-/** Platforms the stand-in offers, newest first as the service lists them; the configured default comes first. */
-const OTHER_SOLUTION_STACKS = [
-  '64bit Amazon Linux 2023 v4.1.3 running ECS',
-  '64bit Amazon Linux 2 v3.8.1 running ECS',
-  '64bit Amazon Linux 2023 v4.3.1 running Docker',
-  '64bit Amazon Linux 2023 v6.4.0 running Node.js 20'
-]
-
 export const listAvailableSolutionStacks: Handler = async core => {
-  const stacks = [
-    ...new Set([core.options.solutionStackName, DEFAULT_SOLUTION_STACK, ...OTHER_SOLUTION_STACKS])
-  ]
+  const stacks = solutionStacks(core)
   return {
     SolutionStacks: stacks,
     SolutionStackDetails: stacks.map(name => ({

@@ -9,10 +9,20 @@ import {
   arn,
   invalidState,
   requireApplication,
-  requireLiveEnvironment
+  requireDeployableVersion,
+  requireLiveEnvironment,
+  requireSolutionStack
 } from './core.js'
 import { randomInstanceId } from './lifecycle.js'
-import { type Environment, type Tag, mergeOptionSettings, removeOptions } from './model.js'
+import {
+  type Environment,
+  HEALTH_REPORTING_NAMESPACE,
+  type Tag,
+  mergeOptionSettings,
+  optionValue,
+  removeOptions
+} from './model.js'
+import { validateOptionSettings } from './options.js'
 import {
   checkEnvironmentName,
   checkLength,
@@ -82,12 +92,11 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
       `No Configuration Template named '${params.TemplateName}' found.`
     )
   }
-  if (params.VersionLabel && !core.state.versionsOf(applicationName).has(params.VersionLabel)) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `No Application Version named '${params.VersionLabel}' found.`
-    )
-  }
+  requireSolutionStack(core, params.SolutionStackName)
+  const settings = optionSettings(params)
+  const toRemove = optionSpecifiers(params)
+  validateOptionSettings([...settings, ...toRemove])
+  if (params.VersionLabel) requireDeployableVersion(core, applicationName, params.VersionLabel)
   let cname: string
   if (params.CNAMEPrefix) {
     checkLength('CNAMEPrefix', params.CNAMEPrefix, 4, 63)
@@ -119,10 +128,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     healthStatus: 'Pending',
     causes: [],
     abortable: false,
-    optionSettings: removeOptions(
-      mergeOptionSettings(template?.optionSettings ?? [], optionSettings(params)),
-      optionSpecifiers(params)
-    ),
+    optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
     tags: tags(params),
     tier: {
       Name: tier?.Name ?? 'WebServer',
@@ -143,9 +149,10 @@ export const updateEnvironment: Handler = async (core, params, requestId) => {
   if (environment.status !== 'Ready' || core.lifecycle.isBusy(environment.id))
     throw invalidState(environment, 'Ready')
   const { VersionLabel: versionLabel, TemplateName: templateName } = params
-  if (versionLabel && !core.state.versionsOf(environment.applicationName).has(versionLabel)) {
-    throw new AwsError('InvalidParameterValue', `No Application Version named '${versionLabel}' found.`)
-  }
+  if (versionLabel) requireDeployableVersion(core, environment.applicationName, versionLabel)
+  const settings = optionSettings(params)
+  const toRemove = optionSpecifiers(params)
+  validateOptionSettings([...settings, ...toRemove])
   const template = templateName
     ? core.state.templatesOf(environment.applicationName).get(templateName)
     : undefined
@@ -156,8 +163,8 @@ export const updateEnvironment: Handler = async (core, params, requestId) => {
   if (params.Description !== undefined) environment.description = params.Description
   if (template) environment.templateName = template.name
   environment.optionSettings = removeOptions(
-    mergeOptionSettings(environment.optionSettings, template?.optionSettings ?? [], optionSettings(params)),
-    optionSpecifiers(params)
+    mergeOptionSettings(environment.optionSettings, template?.optionSettings ?? [], settings),
+    toRemove
   )
   core.lifecycle.update(environment, versionLabel, requestId)
   return describe(core, environment)
@@ -245,6 +252,12 @@ const HEALTH_ATTRIBUTES = [
 
 export const describeEnvironmentHealth: Handler = async (core, params) => {
   const environment = requireLiveEnvironment(core, params)
+  // Environments created through the API have basic health unless SystemType says enhanced ("To maintain
+  // backward compatibility, enhanced health reporting is not enabled by default when you create an
+  // environment using the Elastic Beanstalk API", developer guide); basic health answers this error
+  // (reference/beanstalk.md, behaviours checked against AWS).
+  if (optionValue(environment.optionSettings, HEALTH_REPORTING_NAMESPACE, 'SystemType') !== 'enhanced')
+    throw new AwsError('InvalidRequestException', 'DescribeEnvironmentHealth is not supported.')
   const requested = queryList(params, 'AttributeNames')
   const unknown = requested.find(attribute => !HEALTH_ATTRIBUTES.includes(attribute))
   if (unknown) throw new AwsError('InvalidRequestException', `Invalid attribute name: ${unknown}`)

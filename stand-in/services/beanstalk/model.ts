@@ -101,6 +101,7 @@ export interface BeanstalkEvent {
 export const ENVIRONMENT_PROPERTIES_NAMESPACE = 'aws:elasticbeanstalk:application:environment'
 export const ENVIRONMENT_SECRETS_NAMESPACE = 'aws:elasticbeanstalk:application:environmentsecrets'
 export const APPLICATION_NAMESPACE = 'aws:elasticbeanstalk:application'
+export const HEALTH_REPORTING_NAMESPACE = 'aws:elasticbeanstalk:healthreporting:system'
 
 /** In-memory store; one per service instance. */
 export class BeanstalkState {
