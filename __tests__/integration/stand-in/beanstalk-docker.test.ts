@@ -1,8 +1,10 @@
-// Beanstalk deployments that really run: a two-container bundle goes Green
-// only when its port-80 endpoint answers; a broken one goes Red while the
-// previous version keeps serving on the same loopback CNAME.
+// Beanstalk deployments that really run, on the stand-in's own ECS task
+// runner: a two-container bundle goes Green only when its port-80 endpoint
+// answers; a broken one goes Red while the previous version keeps serving on
+// the same loopback CNAME; one-shot init containers gate the start through
+// dependsOn; everything is removed on terminate.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import {
   CreateApplicationCommand,
   CreateApplicationVersionCommand,
@@ -14,8 +16,12 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import type { DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { type StandIn, startStandIn } from '../../../stand-in/server.js'
+import { hasDocker } from '../helpers/docker.js'
 import { buildHttpTestImage, leftovers } from '../../unit/runner/fixtures/http-test-image.js'
 import { beanstalkClient, bundleZip, eventMessages, putBundle, settle } from './beanstalk-helpers.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
+
+const describe = describeIn(dockerEngine)
 
 const BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
 let standIn: StandIn
@@ -37,7 +43,7 @@ function app(backendGreeting?: string, backendCommand?: string[]): DockerrunV2 {
       {
         name: 'backend',
         image,
-        memory: 64,
+        memoryReservation: 32,
         environment: backendGreeting ? [{ name: 'GREETING', value: backendGreeting }] : [],
         ...(backendCommand ? { command: backendCommand } : {})
       }
@@ -60,7 +66,14 @@ async function body(cname: string | undefined): Promise<string> {
   return (await fetch(`http://${cname}/`)).text()
 }
 
+const ENHANCED_HEALTH = {
+  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+  OptionName: 'SystemType',
+  Value: 'enhanced'
+}
+
 beforeAll(async () => {
+  if (!hasDocker()) return
   image = buildHttpTestImage()
   standIn = await startStandIn({
     runContainers: true,
@@ -92,7 +105,8 @@ describe('Beanstalk deployments on Docker', () => {
             Namespace: 'aws:elasticbeanstalk:application:environment',
             OptionName: 'GREETING',
             Value: 'hello v1'
-          }
+          },
+          ENHANCED_HEALTH
         ]
       })
     )
@@ -119,7 +133,10 @@ describe('Beanstalk deployments on Docker', () => {
         AttributeNames: ['Causes', 'Color']
       })
     )
-    expect(health).toMatchObject({ Color: 'Red', Causes: ['Container backend exited with code 1'] })
+    // The backend exits at once: ECS stops the task (the essential backend exited, or the proxy cannot
+    // start linked to a stopped container — either way the task names backend).
+    expect(health.Color).toBe('Red')
+    expect(health.Causes?.[0]).toMatch(/^ECS task stopped due to: .*backend/)
     const messages = (await eventMessages(client, 'web-docker')).map(event => event.Message)
     expect(messages.slice(-3)).toEqual([
       expect.stringMatching(
@@ -140,8 +157,48 @@ describe('Beanstalk deployments on Docker', () => {
       CNAME: cname
     })
     expect(await body(cname)).toBe('hello v3')
-    // One app (two containers) left for this environment: the v1 containers are gone.
-    expect(leftovers(environmentId).filter(name => !name.endsWith('-net'))).toHaveLength(2)
+    // One task (two containers) left for this environment: the v1 containers are gone.
+    expect(leftovers(environmentId)).toHaveLength(2)
+  }, 120_000)
+
+  it('starts a one-shot init container first (dependsOn SUCCESS) and fails the deploy when it fails', async () => {
+    const withInit = (exitCode: number): DockerrunV2 => {
+      const base = app('hello init')
+      return {
+        ...base,
+        containerDefinitions: [
+          ...base.containerDefinitions.map(container =>
+            container.name === 'backend'
+              ? { ...container, dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] }
+              : container
+          ),
+          {
+            name: 'migrate',
+            image,
+            memory: 32,
+            essential: false,
+            command: ['sh', '-c', `sleep 1; exit ${exitCode}`]
+          }
+        ]
+      } as DockerrunV2
+    }
+    await version('v4-init', withInit(0))
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v4-init' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v4-init' })
+    expect(await body(cname)).toBe('hello init')
+
+    await version('v5-init-fails', withInit(3))
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v5-init-fails' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Red', VersionLabel: 'v4-init' })
+    const health = await client.send(
+      new DescribeEnvironmentHealthCommand({ EnvironmentName: 'web-docker', AttributeNames: ['Causes'] })
+    )
+    expect(health.Causes?.[0]).toMatch(/migrate .*exited with code 3; condition SUCCESS not met/)
+    expect(await body(cname)).toBe('hello init')
   }, 120_000)
 
   it('terminates: containers and networks removed, CNAME back to the real-looking one', async () => {
