@@ -93,7 +93,11 @@ function expectSucceeded(run: ActionRun): void {
 }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ registry: false, runContainers: false, beanstalk: { transitionMs: 100 } })
+  standIn = await startStandIn({
+    registry: false,
+    runContainers: false,
+    beanstalk: { transitionMs: 100, instances: 'simulated' }
+  })
   beanstalk = new ElasticBeanstalkClient({
     region: standIn.env.AWS_REGION as string,
     endpoint: standIn.endpoint,
