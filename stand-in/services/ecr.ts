@@ -314,6 +314,13 @@ export class EcrService implements JsonService {
   private putLifecyclePolicy(input: JsonObject): JsonObject {
     const record = this.requireRepository(stringField(input, 'repositoryName') ?? '')
     const text = stringField(input, 'lifecyclePolicyText') ?? ''
+    if (text.length < 100 || text.length > 30720) {
+      // The service model bounds lifecyclePolicyText to 100–30720 characters; standard validation wording.
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value at 'lifecyclePolicyText' failed to satisfy constraint: Member must have length ${text.length < 100 ? 'greater than or equal to 100' : 'less than or equal to 30720'}`
+      )
+    }
     const problem = validateLifecyclePolicy(text)
     if (problem) {
       // The frame is ECR's (cloudposse/terraform-aws-ecr#158: "Invalid parameter at 'LifecyclePolicyText'
