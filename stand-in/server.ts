@@ -315,11 +315,13 @@ class Router {
       service: service?.name ?? 'unknown',
       operation,
       execute: async () => {
+        // Real text unknown (a target the stand-in does not serve).
         if (!service) throw new AwsError('UnknownOperationException', `Unknown target ${target}`)
         let input: JsonObject
         try {
           input = request.body.length ? (JSON.parse(request.body.toString('utf8')) as JsonObject) : {}
         } catch {
+          // Code from the JSON 1.1 protocol's common errors; real text unknown.
           throw new AwsError('SerializationException', 'The request body is not valid JSON')
         }
         const output = await service.handle(operation, input)
@@ -337,6 +339,7 @@ class Router {
       service: serviceName,
       operation: action,
       execute: async () => {
+        // The stand-in's own: a service it does not model.
         if (!service) throw new AwsError('InvalidAction', `The stand-in has no ${serviceName} service`)
         const result = await service.handle(action, params, requestId)
         return {
@@ -388,6 +391,7 @@ async function serve(
     const answer = fault ? faultResponse(fault, route, standInRequest, requestId) : await route.execute()
     send(response, answer, route.protocol, requestId, call)
   } catch (error) {
+    // Anything else is the stand-in's own failure, shaped as AWS's InternalFailure.
     const awsError =
       error instanceof AwsError
         ? error
@@ -406,6 +410,8 @@ function faultResponse(
   requestId: string
 ): StandInResponse {
   const s3 = route.protocol === 's3'
+  // Texts: S3 API Reference error list (SlowDown, InternalError), reference/beanstalk.md (Throttling,
+  // "Rate exceeded"), AWS common errors (ServiceUnavailable, InternalFailure).
   let error: AwsError
   if (fault.kind === 'throttle') {
     error = s3

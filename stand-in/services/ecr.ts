@@ -1,6 +1,9 @@
 // ECR (JSON 1.1). Repository metadata lives here; images live in the real
 // registry (stand-in/registry.ts) and are read through its HTTP API, so what
 // DescribeImages reports is exactly what `docker push` stored.
+// Error texts: ECR's wire texts as public reports quote them (RepositoryAlreadyExists,
+// RepositoryNotFound, RepositoryNotEmpty, ImageNotFound, LifecyclePolicyNotFound,
+// BatchGetImage failures) and the standard AWS validation wording; others say below.
 
 import type { StandInContext } from '../context.js'
 import { AwsError } from '../errors.js'
@@ -91,11 +94,13 @@ export class EcrService implements JsonService {
       case 'PutImageTagMutability':
         return this.putImageTagMutability(input)
       default:
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`)
     }
   }
 
   private getAuthorizationToken(): JsonObject {
+    // The stand-in's own: started with registry: false.
     if (!this.registry)
       throw new AwsError('ServerException', 'The stand-in was started without a registry', 500)
     return {
@@ -114,6 +119,7 @@ export class EcrService implements JsonService {
   private createRepository(input: JsonObject): RepositoryRecord {
     const name = stringField(input, 'repositoryName') ?? ''
     if (!REPOSITORY_NAME.test(name)) {
+      // ECR's constraint message for a bad name, as public reports quote it (the pattern is the model's).
       throw new AwsError(
         'InvalidParameterException',
         `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME.source}''`

@@ -6,6 +6,9 @@
 // ("Amazon S3 never adds partial objects", S3 User Guide, "Data consistency
 // model"). Multipart uploads keep their parts under <bucket>/.uploads/<id>/
 // until completed (through the same rename) or aborted.
+// Error codes and texts: the S3 API Reference's list of error codes (and, for
+// NoSuchUpload and the part-number InvalidArgument, S3's wire text as public
+// reports quote it).
 
 import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'

@@ -1,6 +1,8 @@
 // S3 REST-XML front end over DiskObjectStore: resolves path-style
 // (`/bucket/key`) and virtual-hosted (`Host: bucket.localhost:PORT`) requests
 // into an operation, then answers with S3's own status codes, headers and XML.
+// Error codes and texts: the S3 API Reference's list of error codes, except
+// NotImplemented answers, which are the stand-in's own (operations it does not model).
 
 import { createHash } from 'node:crypto'
 import { escapeXml, NamedList, toXml, type XmlValue } from '../protocols/xml.js'

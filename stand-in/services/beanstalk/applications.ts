@@ -48,6 +48,7 @@ export const createApplication: Handler = async (core, params) => {
   checkLength('ApplicationName', name, 1, 100)
   checkLength('Description', params.Description, 0, 200)
   if (core.state.applications.has(name))
+    // Beanstalk's text, same form as "Application Version <label> already exists." (reference/beanstalk.md).
     throw new AwsError('InvalidParameterValue', `Application ${name} already exists.`)
   const application = createApplicationRecord(core, name, params.Description)
   application.tags.push(...tags(params))
@@ -100,8 +101,10 @@ export const createApplicationVersion: Handler = async (core, params) => {
   }
   const versions = core.state.versionsOf(applicationName)
   if (versions.has(label))
+    // reference/beanstalk.md.
     throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
   if (core.state.versionCount() >= core.options.maxApplicationVersions) {
+    // Code from reference/beanstalk.md; real text unknown.
     throw new AwsError(
       'TooManyApplicationVersionsException',
       `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
@@ -111,8 +114,10 @@ export const createApplicationVersion: Handler = async (core, params) => {
   const bucket = source?.S3Bucket
   const key = source?.S3Key
   if (!bucket || !key)
+    // Query APIs' common MissingParameter text (AWS common errors).
     throw new AwsError('MissingParameter', 'The request must contain the parameter SourceBundle')
   if (!(await core.ctx.s3.getObject(bucket, key))) {
+    // reference/beanstalk.md.
     throw new AwsError(
       'InvalidParameterCombination',
       `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
@@ -156,6 +161,7 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   const versions = core.state.versionsOf(applicationName)
   const version = versions.get(label)
+  // reference/beanstalk.md.
   if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
   const applicationEnvironments = core.state.environments.filter(
     environment => environment.applicationName === applicationName && environment.status !== 'Terminated'
@@ -168,6 +174,7 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
         applicationEnvironments.some(environment => environment.id === environmentId)
     )
   if (deploying || version.status === 'PROCESSING') {
+    // reference/beanstalk.md.
     throw new AwsError(
       'OperationInProgressFailure',
       `Unable to delete application version: ${label}. An operation is already in progress, please retry again shortly.`
@@ -188,6 +195,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   const templates = core.state.templatesOf(applicationName)
   if (templates.has(templateName)) {
+    // Real text unknown (modelled on the application's).
     throw new AwsError('InvalidParameterValue', `Configuration Template ${templateName} already exists.`)
   }
   let base: Pick<ConfigurationTemplate, 'solutionStackName' | 'platformArn' | 'optionSettings'> = {
@@ -197,6 +205,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
   if (params.EnvironmentId) {
     const environment = core.state.environments.find(candidate => candidate.id === params.EnvironmentId)
     if (!environment || environment.status === 'Terminated') {
+      // Beanstalk's text as in public reports ("No Environment found for EnvironmentId = 'e-…'.").
       throw new AwsError(
         'InvalidParameterValue',
         `No Environment found for EnvironmentId = '${params.EnvironmentId}'.`
@@ -208,6 +217,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
       .templatesOf(source.ApplicationName ?? applicationName)
       .get(source.TemplateName)
     if (!sourceTemplate) {
+      // Real text unknown (modelled on "No Application Version named …").
       throw new AwsError(
         'InvalidParameterValue',
         `No Configuration Template named '${source.TemplateName}' found.`
@@ -239,6 +249,7 @@ export const describeConfigurationSettings: Handler = async (core, params) => {
   if (params.TemplateName) {
     const template = core.state.templatesOf(applicationName).get(params.TemplateName)
     if (!template)
+      // Real text unknown (modelled on "No Application Version named …").
       throw new AwsError(
         'InvalidParameterValue',
         `No Configuration Template named '${params.TemplateName}' found.`
@@ -252,6 +263,7 @@ export const describeConfigurationSettings: Handler = async (core, params) => {
       candidate.status !== 'Terminated'
   )
   if (!environment) {
+    // Beanstalk's text as in public reports.
     throw new AwsError(
       'InvalidParameterValue',
       `No Environment found for EnvironmentName = '${params.EnvironmentName ?? ''}'.`
@@ -266,6 +278,7 @@ export const deleteConfigurationTemplate: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   // Environments launched from a template keep their own copy of it, so deleting it never touches them.
   if (!core.state.templatesOf(applicationName).delete(templateName)) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError('InvalidParameterValue', `No Configuration Template named '${templateName}' found.`)
   }
   return undefined

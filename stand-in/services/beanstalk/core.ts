@@ -72,6 +72,7 @@ export function arn(core: ServiceCore, resource: string): string {
 
 export function requireApplication(core: ServiceCore, name: string): Application {
   const application = core.state.applications.get(name)
+  // reference/beanstalk.md.
   if (!application) throw new AwsError('InvalidParameterValue', `No Application named '${name}' found.`)
   return application
 }
@@ -80,6 +81,7 @@ export function requireApplication(core: ServiceCore, name: string): Application
 export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): Environment {
   const { EnvironmentId: id, EnvironmentName: name } = params
   if (!id && !name) {
+    // Real text unknown.
     throw new AwsError(
       'MissingParameter',
       'You must specify either the EnvironmentId or the EnvironmentName parameter.'
@@ -89,6 +91,7 @@ export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): 
     candidate => candidate.status !== 'Terminated' && (id ? candidate.id === id : candidate.name === name)
   )
   if (!environment) {
+    // Beanstalk's texts as in public reports ("No Environment found for EnvironmentName = '…'.").
     throw new AwsError(
       'InvalidParameterValue',
       id
@@ -106,6 +109,7 @@ export function requireDeployableVersion(
   label: string
 ): ApplicationVersion {
   const version = core.state.versionsOf(applicationName).get(label)
+  // reference/beanstalk.md.
   if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
   // AWS refuses a FAILED version (reference/beanstalk.md); real text unknown.
   if (version.status === 'FAILED')
@@ -117,6 +121,7 @@ export function requireDeployableVersion(
 }
 
 export function invalidState(environment: Environment, expected: string): AwsError {
+  // reference/beanstalk.md ("Must be Ready." / "Must be pending deployment.").
   return new AwsError(
     'InvalidParameterValue',
     `Environment named ${environment.name} is in an invalid state for this operation. Must be ${expected}.`

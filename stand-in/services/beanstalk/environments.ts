@@ -68,16 +68,19 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
   checkLength('Description', params.Description, 0, 200)
   requireApplication(core, applicationName)
   if (core.state.liveEnvironmentNamed(name))
+    // reference/beanstalk.md.
     throw new AwsError('InvalidParameterValue', `Environment ${name} already exists.`)
 
   const platformChoices = [params.SolutionStackName, params.PlatformArn, params.TemplateName].filter(Boolean)
   if (platformChoices.length === 0) {
+    // Real text unknown.
     throw new AwsError(
       'InvalidParameterCombination',
       'One of SolutionStackName, PlatformArn or TemplateName must be specified.'
     )
   }
   if (params.SolutionStackName && params.PlatformArn) {
+    // Real text unknown.
     throw new AwsError(
       'InvalidParameterCombination',
       'You cannot specify both SolutionStackName and PlatformArn.'
@@ -87,6 +90,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     ? core.state.templatesOf(applicationName).get(params.TemplateName)
     : undefined
   if (params.TemplateName && !template) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError(
       'InvalidParameterValue',
       `No Configuration Template named '${params.TemplateName}' found.`
@@ -102,6 +106,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     checkLength('CNAMEPrefix', params.CNAMEPrefix, 4, 63)
     cname = fullCname(core, params.CNAMEPrefix)
     if (cnameTaken(core, cname))
+      // reference/beanstalk.md.
       throw new AwsError('InvalidParameterValue', `DNS name (${cname}) is not available.`)
   } else {
     // Beanstalk's generated form: <environment>.eba-<8 random>.<region>.elasticbeanstalk.com
@@ -157,6 +162,7 @@ export const updateEnvironment: Handler = async (core, params, requestId) => {
     ? core.state.templatesOf(environment.applicationName).get(templateName)
     : undefined
   if (templateName && !template) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError('InvalidParameterValue', `No Configuration Template named '${templateName}' found.`)
   }
   checkLength('Description', params.Description, 0, 200)
@@ -260,6 +266,7 @@ export const describeEnvironmentHealth: Handler = async (core, params) => {
     throw new AwsError('InvalidRequestException', 'DescribeEnvironmentHealth is not supported.')
   const requested = queryList(params, 'AttributeNames')
   const unknown = requested.find(attribute => !HEALTH_ATTRIBUTES.includes(attribute))
+  // Real text unknown.
   if (unknown) throw new AwsError('InvalidRequestException', `Invalid attribute name: ${unknown}`)
   const wants = (attribute: string): boolean =>
     requested.length === 0 || requested.includes('All') || requested.includes(attribute)
@@ -291,6 +298,7 @@ function taggedResource(core: ServiceCore, resourceArn: string): { tags: Tag[] }
       environment => environment.arn === resourceArn && environment.status !== 'Terminated'
     ) ?? [...core.state.applications.values()].find(application => application.arn === resourceArn)
   if (!resource)
+    // Real text unknown.
     throw new AwsError('ResourceNotFoundException', `Resource with ARN ${resourceArn} was not found.`)
   return resource
 }

@@ -85,6 +85,7 @@ export function createBeanstalkService(
     async handle(action, params, requestId) {
       const handler = HANDLERS[action]
       if (!handler)
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2010-12-01`)
       return handler(core, params, requestId)
     },
