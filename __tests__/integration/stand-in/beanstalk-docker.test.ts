@@ -201,10 +201,58 @@ describe('Beanstalk deployments on Docker', () => {
     expect(await body(cname)).toBe('hello init')
   }, 120_000)
 
+  it('runs ten environments at once, each on its own CNAME, and removes all of them on terminate', async () => {
+    const names = Array.from({ length: 10 }, (_, index) => `web-many-${index}`)
+    await version('many', app('hello many'))
+    const created = await Promise.all(
+      names.map(name =>
+        client.send(
+          new CreateEnvironmentCommand({
+            ApplicationName: 'web',
+            EnvironmentName: name,
+            SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+            VersionLabel: 'many',
+            OptionSettings: [
+              {
+                Namespace: 'aws:elasticbeanstalk:application:environment',
+                OptionName: 'GREETING',
+                Value: name
+              }
+            ]
+          })
+        )
+      )
+    )
+    const ready = await Promise.all(names.map(name => settle(client, name, { timeoutMs: 120_000 })))
+    expect(ready.map(environment => environment.Health)).toEqual(names.map(() => 'Green'))
+    expect(new Set(ready.map(environment => environment.CNAME)).size).toBe(10)
+    expect(await Promise.all(ready.map(environment => body(environment.CNAME)))).toEqual(names)
+    await Promise.all(
+      names.map(name => client.send(new TerminateEnvironmentCommand({ EnvironmentName: name })))
+    )
+    await Promise.all(names.map(name => settle(client, name, { until: ['Terminated'], timeoutMs: 60_000 })))
+    for (const environment of created) expect(leftovers(environment.EnvironmentId as string)).toEqual([])
+  }, 240_000)
+
   it('terminates: containers and networks removed, CNAME back to the real-looking one', async () => {
     await client.send(new TerminateEnvironmentCommand({ EnvironmentName: 'web-docker' }))
     const terminated = await settle(client, 'web-docker', { until: ['Terminated'] })
     expect(terminated.CNAME).toMatch(/\.elasticbeanstalk\.com$/)
     expect(leftovers(environmentId)).toEqual([])
+  }, 120_000)
+
+  it('stopping the stand-in removes the containers of environments still running', async () => {
+    const created = await client.send(
+      new CreateEnvironmentCommand({
+        ApplicationName: 'web',
+        EnvironmentName: 'web-left-running',
+        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+        VersionLabel: 'many'
+      })
+    )
+    expect(await settle(client, 'web-left-running')).toMatchObject({ Health: 'Green' })
+    expect(leftovers(created.EnvironmentId as string)).toHaveLength(2)
+    await standIn.stop()
+    expect(leftovers(created.EnvironmentId as string)).toEqual([])
   }, 120_000)
 })

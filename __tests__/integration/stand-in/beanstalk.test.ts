@@ -201,6 +201,29 @@ describe('application versions', () => {
     expect(await waitVersion('shop', 'no-dockerrun')).toBe('PROCESSED')
   })
 
+  it('of ten concurrent requests for one label, exactly one creates the version', async () => {
+    await putBundle(standIn, BUCKET, 'shop/race.zip', bundleZip(simpleDockerrun))
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        client.send(
+          new CreateApplicationVersionCommand({
+            ApplicationName: 'shop',
+            VersionLabel: 'race',
+            SourceBundle: { S3Bucket: BUCKET, S3Key: 'shop/race.zip' }
+          })
+        )
+      )
+    )
+    expect(attempts.filter(attempt => attempt.status === 'fulfilled')).toHaveLength(1)
+    const refusals = attempts.flatMap(attempt => (attempt.status === 'rejected' ? [attempt.reason] : []))
+    expect(refusals).toHaveLength(9)
+    for (const refusal of refusals)
+      expect(refusal).toMatchObject({
+        name: 'InvalidParameterValue',
+        message: 'Application Version race already exists.'
+      })
+  })
+
   it('fails the next processing with the failProcessing fault, once', async () => {
     faults.failProcessing = true
     await version('shop', 'forced-fail', undefined, true)

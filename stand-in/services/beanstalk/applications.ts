@@ -100,16 +100,19 @@ export const createApplicationVersion: Handler = async (core, params) => {
     else requireApplication(core, applicationName)
   }
   const versions = core.state.versionsOf(applicationName)
-  if (versions.has(label))
-    // reference/beanstalk.md.
-    throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
-  if (core.state.versionCount() >= core.options.maxApplicationVersions) {
-    // Code from reference/beanstalk.md; real text unknown.
-    throw new AwsError(
-      'TooManyApplicationVersionsException',
-      `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
-    )
+  const refuseIfTaken = (): void => {
+    if (versions.has(label))
+      // reference/beanstalk.md.
+      throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
+    if (core.state.versionCount() >= core.options.maxApplicationVersions) {
+      // Code from reference/beanstalk.md; real text unknown.
+      throw new AwsError(
+        'TooManyApplicationVersionsException',
+        `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
+      )
+    }
   }
+  refuseIfTaken()
   const source = queryStruct(params, 'SourceBundle')
   const bucket = source?.S3Bucket
   const key = source?.S3Key
@@ -123,6 +126,8 @@ export const createApplicationVersion: Handler = async (core, params) => {
       `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
     )
   }
+  // Asked again after the await: of concurrent requests for one label, exactly one creates it.
+  refuseIfTaken()
   const now = new Date()
   const process = queryBoolean(params, 'Process') === true
   const version: ApplicationVersion = {
