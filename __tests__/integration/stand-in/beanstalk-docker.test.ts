@@ -203,7 +203,7 @@ describe('Beanstalk deployments on Docker', () => {
 
   it('runs ten environments at once, each on its own CNAME, and removes all of them on terminate', async () => {
     const names = Array.from({ length: 10 }, (_, index) => `web-many-${index}`)
-    await version('many', app('hello many'))
+    await version('many', app())
     const created = await Promise.all(
       names.map(name =>
         client.send(
