@@ -5,6 +5,7 @@
 // dependsOn; everything is removed on terminate.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import {
   CreateApplicationCommand,
   CreateApplicationVersionCommand,
@@ -199,6 +200,45 @@ describe('Beanstalk deployments on Docker', () => {
     )
     expect(health.Causes?.[0]).toMatch(/migrate .*exited with code 3; condition SUCCESS not met/)
     expect(await body(cname)).toBe('hello init')
+  }, 120_000)
+
+  it('starts a container after its dependency passes its health check (dependsOn HEALTHY)', async () => {
+    const base = app('hello healthy')
+    const healthy = {
+      ...base,
+      containerDefinitions: base.containerDefinitions.map(container =>
+        container.name === 'proxy'
+          ? { ...container, dependsOn: [{ containerName: 'backend', condition: 'HEALTHY' }] }
+          : {
+              ...container,
+              healthCheck: {
+                command: [
+                  'CMD',
+                  'perl',
+                  '-MIO::Socket::INET',
+                  '-e',
+                  'exit(IO::Socket::INET->new("127.0.0.1:8080") ? 0 : 1)'
+                ],
+                interval: 5,
+                retries: 3
+              }
+            }
+      )
+    } as DockerrunV2
+    await version('v6-healthy', healthy)
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v6-healthy' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v6-healthy' })
+    expect(await body(cname)).toBe('hello healthy')
+    const proxy = execFileSync(
+      'docker',
+      ['ps', '--filter', `name=${environmentId}`, '--format', '{{.Names}} {{.Status}}'],
+      {
+        encoding: 'utf8'
+      }
+    )
+    expect(proxy).toMatch(/backend Up .*\(healthy\)/)
   }, 120_000)
 
   it('runs ten environments at once, each on its own CNAME, and removes all of them on terminate', async () => {

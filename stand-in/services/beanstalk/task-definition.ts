@@ -243,6 +243,22 @@ function checkRules(task: TaskDefinition): void {
       hostPorts.set(key, container.name)
     }
   }
+  for (const container of task.containers) {
+    const check = container.healthCheck
+    if (!check) continue
+    // Real text unknown. Bounds from HealthCheck (ECS API): interval 5–300 s, timeout 2–60 s, retries 1–10,
+    // startPeriod 0–300 s; command starts with CMD or CMD-SHELL.
+    const bad =
+      !['CMD', 'CMD-SHELL'].includes(check.command[0] ?? '') ||
+      (check.interval !== undefined && (check.interval < 5 || check.interval > 300)) ||
+      (check.timeout !== undefined && (check.timeout < 2 || check.timeout > 60)) ||
+      (check.retries !== undefined && (check.retries < 1 || check.retries > 10)) ||
+      (check.startPeriod !== undefined && check.startPeriod > 300)
+    if (bad)
+      throw new TaskDefinitionError(
+        `Invalid setting for container '${container.name}'. healthCheck: command must start with CMD or CMD-SHELL; interval 5-300, timeout 2-60, retries 1-10, startPeriod 0-300.`
+      )
+  }
   // "Task definition doesn't have any essential container." — eagletmt/hako#68 (quoting the ECS API).
   if (!task.containers.some(container => container.essential))
     throw new TaskDefinitionError("Task definition doesn't have any essential container.")
