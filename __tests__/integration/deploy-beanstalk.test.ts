@@ -89,7 +89,11 @@ async function deploy(
 }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ registry: false, runContainers: false, beanstalk: { transitionMs: 100 } })
+  standIn = await startStandIn({
+    registry: false,
+    runContainers: false,
+    beanstalk: { transitionMs: 100, instances: 'simulated' }
+  })
   Object.assign(process.env, standIn.env)
   delete process.env.AWS_PROFILE
   workDir = await mkdtemp(path.join(tmpdir(), 'deploy-beanstalk-'))

@@ -105,7 +105,11 @@ async function story(name: string) {
 }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ registry: false, runContainers: false, beanstalk: { transitionMs: 100 } })
+  standIn = await startStandIn({
+    registry: false,
+    runContainers: false,
+    beanstalk: { transitionMs: 100, instances: 'simulated' }
+  })
   beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   workspace = mkdtempSync(path.join(tmpdir(), 'rollback-workspace-'))
   emptyWorkspace = mkdtempSync(path.join(tmpdir(), 'rollback-empty-'))

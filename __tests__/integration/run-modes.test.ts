@@ -45,7 +45,10 @@ let temp: string
 const savedEnv = { ...process.env }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ runContainers: false, beanstalk: { transitionMs: 50 } })
+  standIn = await startStandIn({
+    runContainers: false,
+    beanstalk: { transitionMs: 50, instances: 'simulated' }
+  })
   github = await startGitHubFake()
   // The SDK clients the action builds read their endpoint and credentials from here, as on a runner.
   Object.assign(process.env, standIn.env)

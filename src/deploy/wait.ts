@@ -90,7 +90,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     const fresh = await fetchEvents(beanstalk, {
       application: options.application,
       environmentName: options.environmentName,
-      startTime: new Date(lastEventTime + 1)
+      // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
+      startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
     })
     let changed = false
     for (const event of fresh) {

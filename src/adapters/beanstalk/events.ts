@@ -1,6 +1,7 @@
 // DescribeEvents → DeployEvent, oldest first. The service answers newest
-// first with an inclusive StartTime; the caller asks from "last seen + 1 ms"
-// and de-duplicates by date + message (two events may share a millisecond).
+// first with an inclusive StartTime; the caller asks from the last seen
+// millisecond (events sharing it may arrive a poll later) and de-duplicates
+// by date + message.
 
 import {
   DescribeEnvironmentHealthCommand,
