@@ -5,7 +5,7 @@
 
 import { randomBytes } from 'node:crypto'
 import * as core from '@actions/core'
-import { DockerCli } from '../runner/docker-cli.js'
+import { DockerCli } from '../adapters/docker/command-runner.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
 import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { Prepared } from '../prepare.js'
@@ -49,7 +49,7 @@ export async function planSmokeTest(
   const setting = prepared.config.smokeTest
   const dockerAnswers =
     setting !== 'false' &&
-    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.code === 0
+    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.exitCode === 0
   const decision = smokeDecision(setting, dockerAnswers)
   if (!decision.run) {
     core.info(`Smoke test skipped: ${decision.reason}`)
