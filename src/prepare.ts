@@ -7,10 +7,9 @@ import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
 import { serialiseDockerrun, renderDockerrun, type Resolution } from './core/dockerrun.js'
 import type { DockerrunV2 } from './core/dockerrun-types.js'
-import { sha256Hex, zipBundle } from './core/bundle.js'
 import { buildPlan } from './core/plan.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
-import { collectBundleFiles, readCompose, writeBundle } from './workspace.js'
+import { listBundleFiles, readCompose, writeBundle } from './workspace.js'
 
 /** One bundle and version, and the environments that receive it. */
 export interface DeployTarget {
@@ -32,6 +31,8 @@ export function prepare(config: ActionConfig, workspace: string, env: NodeJS.Pro
   const targets: DeployTarget[] = []
   for (const environment of config.environments.length > 0 ? config.environments : ['']) {
     const plan = buildPlan(config, compose, environment)
+    // The shipped files are checked now, before any AWS call; renderBundle reads them.
+    listBundleFiles(workspace, compose.directory, plan)
     const same = targets.find(target => target.plan.versionLabel === plan.versionLabel)
     if (same) same.environments.push(environment)
     else targets.push({ plan, environments: environment ? [environment] : [] })
@@ -71,15 +72,22 @@ export async function renderBundle(
     ...resolution
   })
   const dockerrunJson = serialiseDockerrun(dockerrun)
-  const zip = zipBundle([
-    { path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) },
-    ...collectBundleFiles(workspace, compose.directory, plan)
-  ])
   const directory = path.join(env.RUNNER_TEMP || os.tmpdir(), 'beanstalk-docker-deploy')
   const fileName = `${config.application}-${plan.versionLabel || 'plan'}.zip`.replace(
     /[^A-Za-z0-9._-]+/g,
     '-'
   )
-  const bundlePath = await writeBundle(directory, fileName, zip)
-  return { dockerrun, dockerrunJson, bundlePath, sha256: sha256Hex(zip), bytes: zip.byteLength }
+  const bundle = await writeBundle(
+    directory,
+    fileName,
+    [{ path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) }],
+    listBundleFiles(workspace, compose.directory, plan)
+  )
+  return {
+    dockerrun,
+    dockerrunJson,
+    bundlePath: bundle.bundlePath,
+    sha256: bundle.sha256,
+    bytes: bundle.bytes
+  }
 }
