@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { failureMessage } from './adapters/aws-errors.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
-import { getInputs, workspaceDir } from './context.js'
+import { getInputs, refuseForkCode, workspaceDir } from './context.js'
 import { InputError } from './core/errors.js'
 import { prepare } from './prepare.js'
 import { logPlan } from './report.js'
@@ -31,6 +31,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return await runCleanup(config, requireRegion(region))
       case 'plan':
       case 'deploy': {
+        refuseForkCode(config.mode, env)
         const prepared = prepare(config, workspaceDir(env), env)
         logPlan(prepared.plan)
         if (config.mode === 'plan') return await runPlan(prepared, region, env)
