@@ -3,6 +3,7 @@
 // image references, names, URLs and Beanstalk's own event texts.
 
 import * as core from '@actions/core'
+import { actionsLogger } from './logger.js'
 import type { ImageReport } from './build-and-push.js'
 import type { DeployPlan } from './core/plan-types.js'
 import type { SmokeTestReport } from './smoke/decision.js'
@@ -11,7 +12,7 @@ import { escapeHtml, publishSummary } from './summary.js'
 export function logPlan(plan: DeployPlan): void {
   core.startGroup(`Plan: ${plan.containers.length} containers, ${plan.images.length} images to build`)
   for (const image of plan.images) {
-    core.info(
+    actionsLogger.info(
       `image ${image.repository}: ${image.context}/${image.dockerfile} → ${image.services.join(', ')}`
     )
   }
@@ -19,9 +20,9 @@ export function logPlan(plan: DeployPlan): void {
     const image = container.image.kind === 'build' ? `build ${container.image.buildId}` : container.image.ref
     const ports = container.portMappings.map(port => `${port.hostPort}→${port.containerPort}`).join(' ')
     const links = container.links.length > 0 ? `, links ${container.links.join(' ')}` : ''
-    core.info(`container ${container.name}: ${image}${ports ? `, ports ${ports}` : ''}${links}`)
+    actionsLogger.info(`container ${container.name}: ${image}${ports ? `, ports ${ports}` : ''}${links}`)
   }
-  for (const note of plan.notes) core.info(`note: ${note}`)
+  for (const note of plan.notes) actionsLogger.info(`note: ${note}`)
   core.endGroup()
 }
 

@@ -3,6 +3,7 @@
 // Without AWS access (no credentials, no region) it renders and says so.
 
 import * as core from '@actions/core'
+import { actionsLogger } from '../logger.js'
 import { createAwsClients } from '../adapters/aws-clients.js'
 import { resolveBacking } from '../adapters/backing-lookup.js'
 import { currentDeployment, type CurrentDeployment } from '../adapters/beanstalk/current-bundle.js'
@@ -43,7 +44,7 @@ export async function runPlan(
       clients.destroy()
     }
   } else {
-    core.info('No region or environment: showing the rendered bundle only')
+    actionsLogger.info('No region or environment: showing the rendered bundle only')
   }
 
   const bundle = await renderBundle(prepared, resolution, env)
@@ -51,9 +52,9 @@ export async function runPlan(
   core.setOutput('bundle-path', bundle.bundlePath)
   core.setOutput('version-label', plan.versionLabel)
   core.setOutput('environment-name', plan.environment)
-  core.info(`Bundle ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
+  actionsLogger.info(`Bundle ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
   core.startGroup('Dockerrun.aws.json')
-  core.info(bundle.dockerrunJson)
+  actionsLogger.info(bundle.dockerrunJson)
   core.endGroup()
 
   const plans: EnvironmentPlan[] = [...currents].map(([environmentName, current]) => ({
@@ -66,13 +67,17 @@ export async function runPlan(
 
 function logEnvironmentPlan(entry: EnvironmentPlan): void {
   if (!entry.current) {
-    core.info(`${entry.environmentName}: no such environment — a deploy would fail; previews create theirs`)
+    actionsLogger.info(
+      `${entry.environmentName}: no such environment — a deploy would fail; previews create theirs`
+    )
     return
   }
   const running = entry.current.versionLabel ?? 'no version'
   const changes = entry.changes ?? []
-  core.info(`${entry.environmentName} runs ${running}: a deploy would make ${changes.length} change(s)`)
-  for (const change of changes) core.info(`  ${formatChange(change)}`)
+  actionsLogger.info(
+    `${entry.environmentName} runs ${running}: a deploy would make ${changes.length} change(s)`
+  )
+  for (const change of changes) actionsLogger.info(`  ${formatChange(change)}`)
 }
 
 async function writePlanSummary(plans: EnvironmentPlan[], versionLabel: string): Promise<void> {

@@ -261,7 +261,7 @@ export async function runRollback(config: ActionConfig, region: string): Promise
     const histories = await Promise.all(config.environments.map(name => store.load(config.application, name)))
     const rows = deployableRows(versions, histories, running)
     core.startGroup(`Recent deployable versions of ${config.application}`)
-    for (const line of formatRows(rows)) core.info(line)
+    for (const line of formatRows(rows)) actionsLogger.info(line)
     core.endGroup()
 
     let targets: Target[]
@@ -277,7 +277,7 @@ export async function runRollback(config: ActionConfig, region: string): Promise
     const outcomes = await Promise.all(
       targets.map(async target => {
         const environmentName = target.environment.EnvironmentName ?? ''
-        core.info(
+        actionsLogger.info(
           `Rolling ${environmentName} back from ${target.environment.VersionLabel ?? '(none)'} to ${target.versionLabel}`
         )
         try {
