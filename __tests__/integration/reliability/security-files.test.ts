@@ -194,7 +194,11 @@ describe('shipped content that is allowed', () => {
     repository.write('conf/__proto__', 'proto content\n')
     repository.write('conf/app.conf', 'listen 80;\n')
     repository.link('conf/alias.conf', 'app.conf')
-    repository.write('docker-compose.yml', `${WEB}    volumes: ['./conf:/etc/app:ro']\n`)
+    repository.write('__proto__', 'top-level proto\n')
+    repository.write(
+      'docker-compose.yml',
+      `${WEB}    volumes: ['./conf:/etc/app:ro', './__proto__:/etc/proto:ro']\n`
+    )
     const result = await runOnRepository(stage, repository, deployInputs({ 'version-label': 'proto-1' }))
     expect(result.run.errors).toEqual([])
     expect(result.run.status).toBe(0)
@@ -205,17 +209,20 @@ describe('shipped content that is allowed', () => {
     const entries = new Map(zipEntries(new Uint8Array(stored?.body ?? [])))
     expect([...entries.keys()].sort()).toEqual([
       'Dockerrun.aws.json',
+      '__proto__',
       'conf/__proto__',
       'conf/alias.conf',
       'conf/app.conf'
     ])
     expect(Buffer.from(entries.get('conf/__proto__') ?? []).toString()).toBe('proto content\n')
+    expect(Buffer.from(entries.get('__proto__') ?? []).toString()).toBe('top-level proto\n')
     expect(Buffer.from(entries.get('conf/alias.conf') ?? []).toString()).toBe('listen 80;\n')
     const dockerrun = JSON.parse(Buffer.from(entries.get('Dockerrun.aws.json') ?? []).toString()) as {
       volumes: { host: { sourcePath: string } }[]
     }
-    expect(dockerrun.volumes).toEqual([
-      expect.objectContaining({ host: { sourcePath: '/var/app/current/conf' } })
+    expect(dockerrun.volumes.map(volume => volume.host.sourcePath).sort()).toEqual([
+      '/var/app/current/__proto__',
+      '/var/app/current/conf'
     ])
     await expectNothingEscaped(stage, result, { refused: false })
   }, 60_000)
