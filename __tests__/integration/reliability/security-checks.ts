@@ -33,6 +33,27 @@ export const RUNNER_SECRETS = {
   ACTIONS_RUNTIME_TOKEN: `runtime-${randomBytes(16).toString('hex')}`
 }
 
+/** A valid app of one prebuilt image, nothing to build; each case adds its attack. */
+export const PREBUILT_WEB = `services:
+  web:
+    image: rel/web:1
+    ports: ['80:3000']
+`
+
+/** Inputs of a deploy of the repository's docker-compose.yml to `environment`, with no backing services. */
+export function repositoryInputs(
+  stage: Stage,
+  environment: string,
+  overrides: Record<string, string> = {}
+): Record<string, string> {
+  return stage.inputs(environment, {
+    'compose-file': 'docker-compose.yml',
+    database: '',
+    cache: '',
+    ...overrides
+  })
+}
+
 export interface HostileRepository {
   /** The checkout: everything in it is the attacker's. */
   workspace: string

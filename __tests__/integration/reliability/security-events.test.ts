@@ -14,6 +14,8 @@ import { startStage, visibleLog, type Stage } from './harness.js'
 import {
   expectNothingEscaped,
   hostileRepository,
+  PREBUILT_WEB,
+  repositoryInputs,
   runOnRepository,
   s3Texts,
   type HostileRepository
@@ -24,11 +26,7 @@ const ENVIRONMENT = 'rel-sec-events-env'
 const REPOSITORY = 'example/puppies'
 const HEAD_SHA = 'abcdefabcdefabcdefabcdefabcdefabcdefabcd'
 
-const WEB = `services:
-  web:
-    image: rel/web:1
-    ports: ['80:3000']
-`
+const WEB = PREBUILT_WEB
 
 let stage: Stage
 let repository: HostileRepository
@@ -44,8 +42,7 @@ afterAll(async () => {
 }, 60_000)
 afterEach(() => repository?.remove())
 
-const inputs = (overrides: Record<string, string> = {}) =>
-  stage.inputs(ENVIRONMENT, { 'compose-file': 'docker-compose.yml', database: '', cache: '', ...overrides })
+const inputs = (overrides: Record<string, string> = {}) => repositoryInputs(stage, ENVIRONMENT, overrides)
 
 /** GITHUB_EVENT_NAME and GITHUB_EVENT_PATH of a run triggered by `eventName` with `payload`. */
 function event(eventName: string, payload: unknown): Record<string, string> {

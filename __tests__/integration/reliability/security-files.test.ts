@@ -14,6 +14,8 @@ import { startStage, type Stage } from './harness.js'
 import {
   expectNothingEscaped,
   hostileRepository,
+  PREBUILT_WEB,
+  repositoryInputs,
   runOnRepository,
   s3Texts,
   zipEntries,
@@ -23,12 +25,7 @@ import {
 const APPLICATION = 'rel-sec-files'
 const ENVIRONMENT = 'rel-sec-files-env'
 
-/** A valid app: one prebuilt image, nothing to build; each case adds its attack. */
-const WEB = `services:
-  web:
-    image: rel/web:1
-    ports: ['80:3000']
-`
+const WEB = PREBUILT_WEB
 
 let stage: Stage
 let repository: HostileRepository
@@ -40,7 +37,7 @@ afterAll(async () => stage?.stop(), 60_000)
 afterEach(() => repository?.remove())
 
 const deployInputs = (overrides: Record<string, string> = {}) =>
-  stage.inputs(ENVIRONMENT, { 'compose-file': 'docker-compose.yml', database: '', cache: '', ...overrides })
+  repositoryInputs(stage, ENVIRONMENT, overrides)
 
 interface RefusedCase {
   /** Lays the attack out in the repository. */

@@ -16,6 +16,7 @@ import { startStage, type Stage } from './harness.js'
 import {
   expectNothingEscaped,
   hostileRepository,
+  repositoryInputs,
   runOnRepository,
   type HostileRepository
 } from './security-checks.js'
@@ -47,13 +48,7 @@ describeIn(dockerEngine)('the smoke test runs repository content in containers, 
   afterEach(() => repository?.remove())
 
   const smokeInputs = (overrides: Record<string, string> = {}) =>
-    stage.inputs(ENVIRONMENT, {
-      'compose-file': 'docker-compose.yml',
-      database: '',
-      cache: '',
-      'smoke-test': 'true',
-      ...overrides
-    })
+    repositoryInputs(stage, ENVIRONMENT, { 'smoke-test': 'true', ...overrides })
 
   it('1: a compose PATH or DOCKER_HOST reaches the containers, not the docker CLI', async () => {
     repository = hostileRepository()
