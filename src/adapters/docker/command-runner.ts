@@ -8,7 +8,7 @@
 // `environment: {PATH: ./bin}` or `DOCKER_HOST` given to the docker CLI would
 // make the runner execute the repository's programs or talk to its daemon.
 // Container environment reaches containers through env files (runner/plan.ts).
-// `docker` is the binary found once on the PATH the action started with.
+// `docker` is the binary found once on the runner's PATH (the action's own).
 
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
@@ -56,15 +56,17 @@ export function findExecutable(name: string, searchPath: string | undefined): st
   return undefined
 }
 
-/** The PATH this process started with, before anything could change it. */
-const RUNNER_PATH = process.env.PATH
-let runnerDocker: string | undefined
+const resolved = new Map<string, string | undefined>()
 
-/** The runner's docker CLI, looked up once; throws a one-line error when there is none. */
-export function dockerBinary(): string {
-  runnerDocker ??= findExecutable('docker', RUNNER_PATH)
-  if (runnerDocker === undefined) throw new Error("docker is not installed: no docker on this runner's PATH")
-  return runnerDocker
+/**
+ * The runner's docker CLI: looked up in this process's own PATH (never in the
+ * environment given to a child), once per PATH value. Throws a one-line error when there is none.
+ */
+export function dockerBinary(searchPath = process.env.PATH ?? ''): string {
+  if (!resolved.has(searchPath)) resolved.set(searchPath, findExecutable('docker', searchPath))
+  const docker = resolved.get(searchPath)
+  if (docker === undefined) throw new Error("docker is not installed: no docker on this runner's PATH")
+  return docker
 }
 
 /** Runs commands with @actions/exec, never throwing on a non-zero exit (callers turn exit codes into errors with context). */
