@@ -5,7 +5,6 @@
 // up a moment later. Everything it creates is removed before it returns.
 
 import { randomBytes } from 'node:crypto'
-import { constants } from 'node:fs'
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -145,7 +144,7 @@ async function extractBundleFiles(input: SmokeRunInput, bundleDir: string): Prom
     if (path.relative(bundleDir, file).split(path.sep).includes('..'))
       throw new Error(`bundle path "${entry.path}" is not allowed`)
     await mkdir(path.dirname(file), { recursive: true })
-    await copyFile(entry.source, file, constants.COPYFILE_EXCL)
+    await copyFile(entry.source, file)
     await chmod(file, entry.executable ? 0o755 : 0o644)
   }
 }
