@@ -22,7 +22,8 @@ export default tseslint.config(
         {
           object: 'core',
           property: 'info',
-          message: 'Print with actionsLogger.info (src/logger.ts): it neutralises workflow commands in text from outside'
+          message:
+            'Print with actionsLogger.info (src/logger.ts): it neutralises workflow commands in text from outside'
         }
       ]
     }
