@@ -5,7 +5,7 @@ import * as core from '@actions/core'
 import { failureLine } from './adapters/aws-errors.js'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
-import { getInputs, getRunContext, requireRegion } from './context.js'
+import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
 import { errorMessage, InputError } from './core/errors.js'
 import { runCleanup } from './modes/cleanup.js'
 import { runDeploy } from './modes/deploy.js'
@@ -20,7 +20,9 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const { config } = getInputs(env)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
     switch (config.mode) {
+      // Deploy and plan read repository content: a fork's code under pull_request_target never gets that far.
       case 'deploy':
+        refuseForkCode(config.mode, env)
         return await runDeploy(config, region, env)
       case 'preview': {
         // Opening or updating a pull request deploys it; closing it removes its preview (and builds nothing).
@@ -29,6 +31,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         return await runDeploy(config, region, env, preview)
       }
       case 'plan':
+        refuseForkCode(config.mode, env)
         return await runPlan(config, region, env)
       // Rollback and cleanup work on versions already in Beanstalk: no compose file, no build.
       case 'rollback':

@@ -5,7 +5,7 @@ import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
 import { buildPlan } from './core/plan.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
-import { readCompose } from './workspace.js'
+import { listBundleFiles, readCompose } from './workspace.js'
 
 /**
  * One bundle and version, and the environments that receive it. Environments
@@ -30,6 +30,8 @@ export function prepare(config: ActionConfig, workspace: string, env: NodeJS.Pro
   const targets: DeployTarget[] = []
   for (const environment of config.environments.length > 0 ? config.environments : ['']) {
     const plan = buildPlan(config, compose, environment)
+    // The shipped files are checked now, before any AWS call; renderBundle reads them.
+    listBundleFiles(workspace, compose.directory, plan)
     const same = targets.find(target => target.plan.versionLabel === plan.versionLabel)
     if (same) same.environments.push(environment)
     else targets.push({ plan, environments: environment ? [environment] : [] })

@@ -157,6 +157,26 @@ describe('EcrRegistry', () => {
     )
   })
 
+  it('hands the registry host to beforeLogin before docker login runs, even when the login fails', async () => {
+    const { api } = fakeEcr({
+      [GetAuthorizationTokenCommand.name]: () => ({
+        authorizationData: [
+          { authorizationToken: Buffer.from('AWS:x').toString('base64'), proxyEndpoint: 'https://r.example' }
+        ]
+      })
+    })
+    const order: string[] = []
+    const run: CommandRunner = async () => {
+      order.push('docker login')
+      return { exitCode: 1, stdout: '', stderr: 'Error response from daemon: unauthorized\n' }
+    }
+    const registry = new EcrRegistry(api, run, recordingLogger().logger, {
+      beforeLogin: host => void order.push(`state ${host}`)
+    })
+    await expect(registry.login()).rejects.toThrow('docker login to r.example failed')
+    expect(order).toEqual(['state r.example', 'docker login'])
+  })
+
   it('creates a missing repository with its lifecycle policy', async () => {
     const { api, calls } = fakeEcr({
       [DescribeRepositoriesCommand.name]: () => {

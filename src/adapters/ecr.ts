@@ -114,11 +114,20 @@ function ecrFailure(operation: string, error: unknown): Error {
   return new Error(`ECR ${operation} failed: ${errorMessage(error).split('\n')[0]}`)
 }
 
+export interface EcrRegistryOptions {
+  /**
+   * Called with the registry host right before `docker login`, so the post
+   * step can log out even when the login or anything after it fails.
+   */
+  beforeLogin?: (host: string) => void
+}
+
 export class EcrRegistry {
   constructor(
     private readonly ecr: EcrApi,
     private readonly run: CommandRunner,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    private readonly options: EcrRegistryOptions = {}
   ) {}
 
   /** GetAuthorizationToken, then `docker login` with the password masked first. */
@@ -142,6 +151,7 @@ export class EcrRegistry {
       username,
       password
     }
+    this.options.beforeLogin?.(access.host)
     await dockerLogin(this.run, access)
     this.logger.info(`Logged in to ${access.host}`)
     return access

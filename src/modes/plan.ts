@@ -4,6 +4,7 @@
 // says so.
 
 import * as core from '@actions/core'
+import { actionsLogger } from '../logger.js'
 
 import { createAwsClients } from '../adapters/aws-clients.js'
 import { workspaceDir } from '../context.js'
@@ -40,9 +41,9 @@ export async function runPlan(
   })
   for (const [target, bundle] of bundles) {
     const where = target.environments.length > 0 ? ` for ${target.environments.join(', ')}` : ''
-    core.info(`Bundle${where} ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
+    actionsLogger.info(`Bundle${where} ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
     core.startGroup(`Dockerrun.aws.json${where}`)
-    core.info(bundle.dockerrunJson)
+    actionsLogger.info(bundle.dockerrunJson)
     core.endGroup()
   }
 
@@ -80,7 +81,7 @@ async function readEnvironments(
   const currents = new Map<string, CurrentDeployment | undefined>()
   const environments = prepared.targets.flatMap(target => target.environments)
   if (region === undefined || environments.length === 0) {
-    core.info('No region or environment: showing the rendered bundle only')
+    actionsLogger.info('No region or environment: showing the rendered bundle only')
     return currents
   }
   const clients = createAwsClients({ region })

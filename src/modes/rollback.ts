@@ -3,8 +3,6 @@
 // version Green on each environment before the current one (rollback/targets.ts).
 // Every target is checked before any environment changes.
 
-import * as core from '@actions/core'
-
 import { createAwsClients } from '../adapters/aws-clients.js'
 import { requireEnvironment } from '../adapters/beanstalk/environments.js'
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
@@ -112,7 +110,7 @@ async function rollBack(
 ): Promise<RollbackOutcome> {
   const environmentName = target.environment.EnvironmentName ?? ''
   const from = target.environment.VersionLabel ?? ''
-  core.info(`Rolling ${environmentName} back from ${from || '(none)'} to ${target.versionLabel}`)
+  actionsLogger.info(`Rolling ${environmentName} back from ${from || '(none)'} to ${target.versionLabel}`)
   try {
     const result = await deployAndRecord(clients, store, {
       application: config.application,

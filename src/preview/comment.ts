@@ -2,6 +2,7 @@
 
 import * as core from '@actions/core'
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import { actionsLogger } from '../logger.js'
 import { commentMarker, octokitIssueComments, parseRepository, upsertComment } from '../adapters/github.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'
@@ -88,7 +89,7 @@ export function commentPoster(
 ): PostComment {
   const repository = parseRepository(run.pullRequest?.baseRepository ?? run.repository)
   if (!config.githubToken || !repository) {
-    core.info('No github-token or repository: the pull request gets no comment')
+    actionsLogger.info('No github-token or repository: the pull request gets no comment')
     return async () => undefined
   }
   const api = octokitIssueComments(config.githubToken, repository, env.GITHUB_API_URL)
@@ -110,7 +111,9 @@ export function commentPoster(
         commentMarker(config.application),
         previewComment(context, state)
       )
-      core.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`)
+      actionsLogger.info(
+        `${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`
+      )
     } catch (error) {
       core.warning(
         `Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${errorMessage(error)}`

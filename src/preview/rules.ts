@@ -3,6 +3,9 @@
 import type { ConfigurationOptionSetting, Tag } from '@aws-sdk/client-elastic-beanstalk'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
+// The fork rule of every mode that reads repository content.
+import { forkProblem } from '../core/fork-guard.js'
+export { forkProblem }
 import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 
@@ -25,23 +28,6 @@ export interface PreviewTarget {
 export interface PreviewDependencies {
   clock: Clock
   log: Logger
-}
-
-/**
- * pull_request_target runs the base repository's workflow with its secrets and
- * AWS role; building and deploying a fork's code there hands both to the
- * fork's author (the "pwn request"). Such runs are refused.
- */
-export function forkProblem(run: RunContext): string | undefined {
-  const pullRequest = run.pullRequest
-  if (run.eventName !== 'pull_request_target' || !pullRequest) return undefined
-  if (pullRequest.headRepository && pullRequest.headRepository === pullRequest.baseRepository)
-    return undefined
-  return (
-    `Refusing to deploy pull request #${pullRequest.number} from ${pullRequest.headRepository ?? 'a deleted fork'}: ` +
-    `a pull_request_target run has this repository's secrets and AWS role, and building a fork's code with them ` +
-    `hands both to its author. Run previews on the pull_request event (forks then get no credentials) or deploy after review`
-  )
 }
 
 /** The pull request a preview run is about, and whether it is closing. */

@@ -2,6 +2,7 @@
 // deploy plan of every target, plan mode's diffs, the rollback choices.
 
 import * as core from '@actions/core'
+import { actionsLogger } from '../logger.js'
 
 import { formatChange } from '../core/dockerrun-diff.js'
 import type { DeployPlan } from '../core/plan-types.js'
@@ -16,7 +17,7 @@ export function logDeployPlans(plans: readonly DeployPlan[]): void {
       `Plan${where}: ${plan.containers.length} containers, ${plan.images.length} images to build`
     )
     for (const image of plan.images) {
-      core.info(
+      actionsLogger.info(
         `image ${image.repository}: ${image.context}/${image.dockerfile} → ${image.services.join(', ')}`
       )
     }
@@ -25,22 +26,26 @@ export function logDeployPlans(plans: readonly DeployPlan[]): void {
         container.image.kind === 'build' ? `build ${container.image.buildId}` : container.image.ref
       const ports = container.portMappings.map(port => `${port.hostPort}→${port.containerPort}`).join(' ')
       const links = container.links.length > 0 ? `, links ${container.links.join(' ')}` : ''
-      core.info(`container ${container.name}: ${image}${ports ? `, ports ${ports}` : ''}${links}`)
+      actionsLogger.info(`container ${container.name}: ${image}${ports ? `, ports ${ports}` : ''}${links}`)
     }
-    for (const note of plan.notes) core.info(`note: ${note}`)
+    for (const note of plan.notes) actionsLogger.info(`note: ${note}`)
     core.endGroup()
   }
 }
 
 export function logEnvironmentDiff(diff: EnvironmentDiff): void {
   if (!diff.current) {
-    core.info(`${diff.environmentName}: no such environment — a deploy would fail; previews create theirs`)
+    actionsLogger.info(
+      `${diff.environmentName}: no such environment — a deploy would fail; previews create theirs`
+    )
     return
   }
   const running = diff.current.versionLabel ?? 'no version'
   const changes = diff.changes ?? []
-  core.info(`${diff.environmentName} runs ${running}: a deploy would make ${changes.length} change(s)`)
-  for (const change of changes) core.info(`  ${formatChange(change)}`)
+  actionsLogger.info(
+    `${diff.environmentName} runs ${running}: a deploy would make ${changes.length} change(s)`
+  )
+  for (const change of changes) actionsLogger.info(`  ${formatChange(change)}`)
 }
 
 /** `<label> <commit> <created> <status>` lines, aligned. */
@@ -53,6 +58,6 @@ export function formatVersionRows(rows: readonly VersionRow[]): string[] {
 
 export function logVersionRows(application: string, rows: readonly VersionRow[]): void {
   core.startGroup(`Recent deployable versions of ${application}`)
-  for (const line of formatVersionRows(rows)) core.info(line)
+  for (const line of formatVersionRows(rows)) actionsLogger.info(line)
   core.endGroup()
 }

@@ -5,11 +5,10 @@
 import os from 'node:os'
 import path from 'node:path'
 
-import { sha256Hex, zipBundle } from '../core/bundle.js'
 import { renderDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
-import { collectBundleFiles, writeBundle } from '../workspace.js'
+import { listBundleFiles, writeBundle } from '../workspace.js'
 
 export interface RenderedBundle {
   dockerrun: DockerrunV2
@@ -47,21 +46,23 @@ export async function writeBundles(
   for (const target of prepared.targets) {
     const dockerrun = render(prepared, target, resolution)
     const dockerrunJson = serialiseDockerrun(dockerrun)
-    const zip = zipBundle([
-      { path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) },
-      ...collectBundleFiles(prepared.workspace, prepared.compose.directory, target.plan)
-    ])
     const fileName = `${prepared.config.application}-${target.plan.versionLabel || 'plan'}.zip`.replace(
       /[^A-Za-z0-9._-]+/g,
       '-'
     )
-    const bundlePath = await writeBundle(directory, fileName, zip)
+    // Streamed: the shipped folders are never held in memory whole.
+    const written = await writeBundle(
+      directory,
+      fileName,
+      [{ path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) }],
+      listBundleFiles(prepared.workspace, prepared.compose.directory, target.plan)
+    )
     bundles.set(target, {
       dockerrun,
       dockerrunJson,
-      bundlePath,
-      sha256: sha256Hex(zip),
-      bytes: zip.byteLength
+      bundlePath: written.bundlePath,
+      sha256: written.sha256,
+      bytes: written.bytes
     })
   }
   return bundles

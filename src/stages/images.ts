@@ -36,14 +36,17 @@ export async function publishImages(
     return { reports: [], pinned: {} }
   }
   const run = createCommandRunner()
-  const registry = new EcrRegistry(clients.ecr, run, actionsLogger)
+  // The logout state is saved before `docker login`: a failed build or smoke test still logs out in the post step.
+  const registry = new EcrRegistry(clients.ecr, run, actionsLogger, {
+    beforeLogin: host => registryLogin.save(host)
+  })
 
   if (!config.build) {
     // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
     const existing = await findExistingImages(prepared, registry)
     if (hooks.beforePush) {
       // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
-      registryLogin.save((await registry.login()).host)
+      await registry.login()
       await hooks.beforePush(existing.pinned)
     }
     return existing
@@ -63,7 +66,6 @@ export async function publishImages(
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
-  if (registryHost) registryLogin.save(registryHost)
   return {
     reports,
     pinned: Object.fromEntries(reports.map(report => [report.id, report.imageUri])),

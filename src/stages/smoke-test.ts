@@ -4,8 +4,8 @@
 // Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
 
 import { randomBytes } from 'node:crypto'
-import * as core from '@actions/core'
-import { DockerCli } from '../runner/docker-cli.js'
+import { actionsLogger } from '../logger.js'
+import { DockerCli } from '../adapters/docker/command-runner.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
 import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
@@ -52,10 +52,10 @@ export async function smokeTestStep(
   const setting = prepared.config.smokeTest
   const dockerAnswers =
     setting !== 'false' &&
-    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.code === 0
+    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.exitCode === 0
   const decision = smokeDecision(setting, dockerAnswers)
   if (!decision.run) {
-    core.info(`Smoke test skipped: ${decision.reason}`)
+    actionsLogger.info(`Smoke test skipped: ${decision.reason}`)
     const skipped: SmokeTestReport = { result: 'skipped', seconds: 0, detail: decision.reason }
     return { hooks: {}, report: () => skipped }
   }
@@ -98,7 +98,7 @@ export async function smokeTestStage(
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
   const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
-  core.info(
+  actionsLogger.info(
     `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
@@ -138,14 +138,15 @@ export async function smokeTestStage(
       seconds: seconds(),
       detail: passedDetail(outcome, config.smokeTestPath)
     }
-    core.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
+    actionsLogger.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report
   }
   for (const log of outcome.logs) {
-    core.info(`Smoke test: last log lines of ${log.container}:`)
-    for (const line of log.text.trimEnd().split('\n')) core.info(`  [${log.container}] ${line}`)
+    actionsLogger.info(`Smoke test: last log lines of ${log.container}:`)
+    for (const line of log.text.trimEnd().split('\n')) actionsLogger.info(`  [${log.container}] ${line}`)
   }
-  if (outcome.httpStatus !== undefined) core.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
+  if (outcome.httpStatus !== undefined)
+    actionsLogger.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
 }
@@ -154,7 +155,7 @@ export async function smokeTestStage(
 function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
   return (['SIGINT', 'SIGTERM'] as const).map(signal => {
     const handler = (): void => {
-      core.info(`Smoke test: ${signal} received, removing its containers`)
+      actionsLogger.info(`Smoke test: ${signal} received, removing its containers`)
       void cleanup().finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1))
     }
     process.once(signal, handler)
