@@ -66,7 +66,23 @@ export function managedUrl(replacement: BackingReplacement, endpoint: BackingEnd
       ? `/${endpoint.databaseName}`
       : (dev?.pathname ?? '')
   const auth = user ? `${encodeURIComponent(user)}@` : ''
-  return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${dev?.search ?? ''}`
+  const search = dev ? withoutCredentials(dev).search : ''
+  return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${search}`
+}
+
+/** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
+export function isCredentialParameter(name: string): boolean {
+  return /pass|pwd|secret|token/i.test(name) || /^auth$/i.test(name)
+}
+
+/** The URL without its password, in the user-info part or in the query: the bundle never carries one. */
+export function withoutCredentials(url: URL): URL {
+  const clean = new URL(url.href)
+  clean.password = ''
+  for (const name of [...clean.searchParams.keys()]) {
+    if (isCredentialParameter(name)) clean.searchParams.delete(name)
+  }
+  return clean
 }
 
 /** Rewrites a value that points at the dev service ("db", "db:5432", "postgres://u:p@db/app") to the managed endpoint. */
@@ -77,11 +93,11 @@ export function rewriteBackingReference(
 ): string | undefined {
   if (value === composeService) return endpoint.host
   if (new RegExp(`^${escape(composeService)}:\\d+$`).test(value)) return `${endpoint.host}:${endpoint.port}`
-  const url = parseUrl(value)
-  if (url && url.hostname === composeService) {
+  const parsed = parseUrl(value)
+  if (parsed && parsed.hostname === composeService) {
+    const url = withoutCredentials(parsed)
     url.hostname = endpoint.host
     url.port = String(endpoint.port)
-    url.password = ''
     return url.toString()
   }
   return undefined

@@ -19,3 +19,8 @@ export class ComposeError extends Error {
     this.name = 'ComposeError'
   }
 }
+
+/** The message of anything thrown (an Error's message, anything else as text). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

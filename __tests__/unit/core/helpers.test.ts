@@ -220,6 +220,10 @@ describe('backing services', () => {
       'postgres://app@prod.rds.amazonaws.com:5432/app?sslmode=require'
     ],
     ['postgres://db/app', 'postgres://prod.rds.amazonaws.com:5432/app'],
+    [
+      'postgres://app@db/app?password=secret&sslmode=require&sslpassword=x',
+      'postgres://app@prod.rds.amazonaws.com:5432/app?sslmode=require'
+    ],
     ['dbx', undefined],
     ['postgres://app@other:5432/app', undefined],
     ['production', undefined]
@@ -262,6 +266,12 @@ describe('backing services', () => {
       database('postgresql://dev:dev@db/dev_db?pool=5'),
       { ...endpoint, username: 'admin', databaseName: 'prod_db' },
       'postgresql://admin@prod.rds.amazonaws.com:5432/prod_db?pool=5'
+    ],
+    [
+      'drops a password given in the query',
+      database('postgres://puppies@db:5432/puppies?password=puppies&pool=5'),
+      endpoint,
+      'postgres://puppies@prod.rds.amazonaws.com:5432/puppies?pool=5'
     ],
     [
       'defaults to postgres without a dev URL',
