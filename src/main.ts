@@ -6,9 +6,9 @@ import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { failureMessage } from './adapters/aws-errors.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, workspaceDir } from './context.js'
-import { InputError } from './core/errors.js'
+import { InputError, notesOf } from './core/errors.js'
 import { prepare } from './prepare.js'
-import { logPlan } from './report.js'
+import { logFailedPlanNotes, logPlan } from './report.js'
 import { runCleanup } from './stages/cleanup.js'
 import { runDeploy } from './stages/deploy.js'
 import { REGISTRY_STATE } from './stages/images.js'
@@ -43,6 +43,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
     }
   } catch (error) {
+    logFailedPlanNotes(notesOf(error))
     core.setFailed(failureMessage(error))
   }
 }

@@ -8,6 +8,11 @@ import type { DeployPlan } from './core/plan-types.js'
 import type { SmokeTestReport } from './smoke/decision.js'
 import { escapeHtml, publishSummary } from './summary.js'
 
+/** The notes gathered before planning failed: often the reason it did. */
+export function logFailedPlanNotes(notes: string[]): void {
+  for (const note of notes) core.info(`note: ${note}`)
+}
+
 export function logPlan(plan: DeployPlan): void {
   core.startGroup(`Plan: ${plan.containers.length} containers, ${plan.images.length} images to build`)
   for (const image of plan.images) {
@@ -23,6 +28,7 @@ export function logPlan(plan: DeployPlan): void {
   }
   for (const note of plan.notes) core.info(`note: ${note}`)
   core.endGroup()
+  for (const warning of plan.warnings) core.warning(warning)
 }
 
 /** service → pinned image, for the `images` output. */

@@ -23,8 +23,26 @@ export function readCompose(workspace: string, composeFile: string, env: NodeJS.
     readFile: relative => {
       const file = path.resolve(workspace, relative)
       return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined
-    }
+    },
+    listFolder: (relative, limit) => listFolder(workspace, relative, limit)
   })
+}
+
+/** Workspace-relative files under a folder, at most `limit`; undefined when the path is no folder. */
+function listFolder(workspace: string, relative: string, limit: number): string[] | undefined {
+  const root = path.resolve(workspace, relative)
+  if (!existsSync(root) || !statSync(root).isDirectory()) return undefined
+  const found: string[] = []
+  const walk = (folder: string): void => {
+    for (const entry of readdirSync(folder, { withFileTypes: true })) {
+      if (found.length >= limit) return
+      const full = path.join(folder, entry.name)
+      if (entry.isDirectory()) walk(full)
+      else if (entry.isFile()) found.push(path.relative(workspace, full).split(path.sep).join('/'))
+    }
+  }
+  walk(root)
+  return found
 }
 
 /** Folders Beanstalk reads from the bundle root when they sit beside the compose file. */

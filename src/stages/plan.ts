@@ -7,7 +7,7 @@ import { createAwsClients } from '../adapters/aws-clients.js'
 import { resolveBacking } from '../adapters/backing-lookup.js'
 import { currentDeployment, type CurrentDeployment } from '../adapters/beanstalk/current-bundle.js'
 import { diffDockerrun, formatChange, type DockerrunChange } from '../core/dockerrun-diff.js'
-import type { Resolution } from '../core/dockerrun.js'
+import { hiddenVariables, redactDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
 import { renderBundle, type Prepared } from '../prepare.js'
 import { escapeHtml, publishSummary } from '../summary.js'
@@ -52,13 +52,18 @@ export async function runPlan(
   core.setOutput('version-label', plan.versionLabel)
   core.setOutput('environment-name', plan.environment)
   core.info(`Bundle ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
-  core.startGroup('Dockerrun.aws.json')
-  core.info(bundle.dockerrunJson)
+  core.startGroup(
+    'Dockerrun.aws.json (values from the runner, .env or env_file, and secret-looking ones, hidden)'
+  )
+  core.info(serialiseDockerrun(redactDockerrun(bundle.dockerrun, plan)))
   core.endGroup()
 
   const plans: EnvironmentPlan[] = [...currents].map(([environmentName, current]) => ({
     environmentName,
-    ...(current !== undefined && { current, changes: diffDockerrun(current.dockerrun, bundle.dockerrun) })
+    ...(current !== undefined && {
+      current,
+      changes: diffDockerrun(current.dockerrun, bundle.dockerrun, hiddenVariables(plan))
+    })
   }))
   for (const entry of plans) logEnvironmentPlan(entry)
   await writePlanSummary(plans, plan.versionLabel)

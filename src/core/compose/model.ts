@@ -1,6 +1,16 @@
 // A compose file, normalised: every short and long syntax the compose
 // specification allows is turned into one shape, paths resolved against the
-// workspace, variables interpolated.
+// workspace, variables interpolated (and where each value came from kept).
+
+/** What a build's Dockerfile puts into the image from the build context (its final stage). */
+export interface ImageContents {
+  /** COPY / ADD from the context: context-relative sources (globs allowed) → absolute destination. */
+  copies: { sources: string[]; destination: string }[]
+  /** `.dockerignore` patterns: context paths that never reach the image. */
+  ignore: string[]
+  /** The image the built stage starts from (through the stages it builds on), e.g. postgres:15. */
+  baseImage?: string
+}
 
 export interface ComposeBuild {
   /** Workspace-relative build context. */
@@ -9,11 +19,27 @@ export interface ComposeBuild {
   dockerfile: string
   args: Record<string, string>
   target?: string
+  /** Undefined when the Dockerfile could not be read (then mounts of the context are taken as built in). */
+  contents?: ImageContents
+}
+
+/** A variable a value was interpolated from, and the runner variables behind it. */
+export interface VariableUse {
+  name: string
+  /** Runner variables whose value flowed in: [name] for a runner variable, those a `.env` value used for one from `.env`. */
+  runner: string[]
 }
 
 /** An environment value: written as is, or left to the Beanstalk environment at run time. */
 export type EnvValue =
-  | { kind: 'literal'; value: string }
+  | {
+      kind: 'literal'
+      value: string
+      /** Where the value was written: the compose file, or an env_file. */
+      origin: 'compose' | 'env_file'
+      /** Variables interpolated into it (from the runner or `.env`); empty for a plain literal. */
+      variables: VariableUse[]
+    }
   /** `FOO` with no value, or exactly `${FOO}`: compose takes it from the shell; on Beanstalk, from the environment's properties. */
   | { kind: 'runtime'; variable: string }
 
@@ -32,6 +58,55 @@ export interface ComposeMount {
   hostPath?: boolean
   target: string
   readOnly: boolean
+  /** tmpfs size in MiB, when given. */
+  size?: number
+}
+
+/** compose `depends_on` conditions. */
+export type DependencyCondition = 'started' | 'healthy' | 'completed'
+
+export interface ComposeDependency {
+  service: string
+  condition: DependencyCondition
+  /** `required: false`: compose starts without it when it is not there. */
+  required: boolean
+}
+
+/** ECS health check, already in the container-definition shape (seconds). */
+export interface HealthCheck {
+  command: string[]
+  interval?: number
+  timeout?: number
+  retries?: number
+  startPeriod?: number
+}
+
+/** Container settings with an ECS container-definition equivalent, already in ECS units. */
+export interface ContainerOptions {
+  user?: string
+  hostname?: string
+  extraHosts?: { hostname: string; ipAddress: string }[]
+  ulimits?: { name: string; softLimit: number; hardLimit: number }[]
+  labels?: Record<string, string>
+  healthCheck?: HealthCheck
+  /** tmpfs mounts (service `tmpfs:` and `type: tmpfs` volumes), size in MiB. */
+  tmpfs?: { containerPath: string; size: number; mountOptions?: string[] }[]
+  /** MiB. */
+  sharedMemorySize?: number
+  initProcessEnabled?: boolean
+  capabilities?: { add?: string[]; drop?: string[] }
+  /** Seconds. */
+  stopTimeout?: number
+  readonlyRootFilesystem?: boolean
+  privileged?: boolean
+  systemControls?: { namespace: string; value: string }[]
+  dnsServers?: string[]
+  dnsSearchDomains?: string[]
+  dockerSecurityOptions?: string[]
+  interactive?: boolean
+  pseudoTerminal?: boolean
+  /** CPU units (compose cpu_shares). */
+  cpu?: number
 }
 
 export interface ComposeService {
@@ -42,19 +117,39 @@ export interface ComposeService {
   entrypoint?: string[]
   environment: Record<string, EnvValue>
   ports: ComposePort[]
+  /** Container ports the service declares with `expose` (reachable by linked containers). */
+  expose: number[]
   links: { service: string; alias?: string }[]
-  dependsOn: string[]
+  dependsOn: ComposeDependency[]
   volumes: ComposeMount[]
+  volumesFrom: { service: string; readOnly: boolean }[]
   /** Hard memory limit in bytes. */
   memoryLimit?: number
   /** Soft memory reservation in bytes. */
   memoryReservation?: number
   workingDir?: string
   profiles: string[]
-  /** Declared only to be merged into other services through a YAML anchor. */
-  templateOnly: boolean
-  /** Keys present that have no Beanstalk equivalent (healthcheck, restart, networks…). */
-  ignoredKeys: string[]
+  /** Carries a YAML anchor that other services merge (`app: &app` … `<<: *app`). */
+  anchored: boolean
+  options: ContainerOptions
+  /** Keys (or parts of them) with no container-definition equivalent, each with why. */
+  dropped: { key: string; reason: string }[]
+  /** Adjustments made reading the service (a health-check interval raised to ECS's minimum…). */
+  notes: string[]
+  /** Build args whose name or value looks secret: they stay readable in the image history. */
+  secretBuildArgs: string[]
+}
+
+/** Read access to the workspace for the planner (shipped config files are read for the names they use). */
+export interface WorkspaceFiles {
+  /** A workspace-relative file's text; undefined when it is not a readable file. */
+  readFile(path: string): string | undefined
+  /**
+   * Workspace-relative paths of the files under a folder (recursively, at most
+   * `limit` of them); undefined when the path is not a folder. Without it,
+   * folders are taken to exist and hold nothing to read.
+   */
+  listFolder?(path: string, limit: number): string[] | undefined
 }
 
 export interface ComposeProject {
@@ -62,6 +157,9 @@ export interface ComposeProject {
   directory: string
   services: Record<string, ComposeService>
   namedVolumes: string[]
+  /** Profiles compose would run (COMPOSE_PROFILES; "" stands for "no profile selected"). */
+  activeProfiles: string[]
   /** Format facts worth telling the user (legacy v1 file, `version:` key ignored…). */
   notes: string[]
+  files: WorkspaceFiles
 }
