@@ -44,7 +44,13 @@ export function mountsFor(service: ComposeService, compose: ComposeProject, note
       continue
     }
     const bundlePath = posix.relative(compose.directory, mount.source)
-    if (bundlePath.startsWith('..') || bundlePath === '') {
+    if (bundlePath === '') {
+      notes.push(
+        `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`
+      )
+      continue
+    }
+    if (bundlePath.startsWith('..')) {
       notes.push(
         `${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`
       )
