@@ -7,8 +7,14 @@ import type { ComposeProject, ComposeService } from './compose/model.js'
 import type { ActionConfig } from './config-types.js'
 import { attachNotes, ComposeError, InputError } from './errors.js'
 import { isReplacedBacking, replacedBackingServices, usesService } from './plan/backing-replacements.js'
-import { oneShotServices, planConnections, refuseLinkCycles, type Connections } from './plan/connections.js'
-import { assignPublicPort, planContainer } from './plan/containers.js'
+import {
+  oneShotServices,
+  planConnections,
+  refuseLinkCycles,
+  servicesStartingAfter,
+  type Connections
+} from './plan/connections.js'
+import { assignPublicPort, notePortsNotPublished, planContainer } from './plan/containers.js'
 import { planEnvironment } from './plan/environment.js'
 import { planImages } from './plan/images.js'
 import { mountsFor, uniqueVolumeName } from './plan/mounts.js'
@@ -63,7 +69,9 @@ function planFor(
   const oneShot = oneShotServices(selected)
   const backingNames = new Set(
     allServices
-      .filter(service => !deployed.has(service.name) && isReplacedBacking(service, config))
+      .filter(
+        service => !deployed.has(service.name) && isReplacedBacking(service, config, compose.activeProfiles)
+      )
       .map(s => s.name)
   )
   const droppedBacking = new Set(
@@ -71,8 +79,10 @@ function planFor(
   )
   const namedVariables = new Set(selected.flatMap(service => Object.keys(service.environment)))
 
+  const startingAfter = servicesStartingAfter(selected, oneShot)
   const connections = new Map<string, Connections>()
   for (const service of selected) {
+    const startsAfter = startingAfter.get(service.name)
     connections.set(
       service.name,
       planConnections(service, references.get(service.name) ?? [], {
@@ -80,6 +90,7 @@ function planFor(
         oneShot,
         backing: backingNames,
         allServices: new Set(allNames),
+        ...(startsAfter && { startsAfter }),
         notes
       })
     )
@@ -131,6 +142,7 @@ function planFor(
     return container
   })
   assignPublicPort(containers, selected, config, notes)
+  notePortsNotPublished(containers, selected, notes)
 
   if (runtimeVariables.length > 0) {
     const names = [...new Set(runtimeVariables.map(variable => variable.name))]

@@ -123,7 +123,7 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
   if (raw.shm_size !== undefined) {
     options.sharedMemorySize = toMiB(parseByteValue(raw.shm_size, `${where} shm_size`))
   }
-  if (raw.init === true) options.initProcessEnabled = true
+  if (isTrue(raw.init)) options.initProcessEnabled = true
   if (raw.stop_grace_period !== undefined) {
     const ms = parseDuration(String(raw.stop_grace_period))
     if (ms === undefined)
@@ -143,8 +143,8 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
   if (add.length > 0 || removed.length > 0) {
     options.capabilities = { ...(add.length > 0 && { add }), ...(removed.length > 0 && { drop: removed }) }
   }
-  if (raw.read_only === true) options.readonlyRootFilesystem = true
-  if (raw.privileged === true) options.privileged = true
+  if (isTrue(raw.read_only)) options.readonlyRootFilesystem = true
+  if (isTrue(raw.privileged)) options.privileged = true
   if (raw.sysctls !== undefined && raw.sysctls !== null) {
     const controls = Object.entries(stringMapOf(raw.sysctls, `${where} sysctls`))
     if (controls.length > 0)
@@ -163,8 +163,8 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
     return []
   })
   if (security.length > 0) options.dockerSecurityOptions = security
-  if (raw.stdin_open === true) options.interactive = true
-  if (raw.tty === true) options.pseudoTerminal = true
+  if (isTrue(raw.stdin_open)) options.interactive = true
+  if (isTrue(raw.tty)) options.pseudoTerminal = true
   if (raw.cpu_shares !== undefined) {
     const shares = Number(raw.cpu_shares)
     if (!Number.isInteger(shares) || shares < 0)
@@ -176,7 +176,7 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
 
 function healthCheck(value: unknown, where: string, notes: string[]): HealthCheck | undefined {
   if (!isRecord(value)) throw new ComposeError(`${where}: healthcheck must be a mapping`)
-  if (value.disable === true) return undefined
+  if (isTrue(value.disable)) return undefined
   const test = value.test
   let command: string[]
   if (typeof test === 'string') command = ['CMD-SHELL', test]
@@ -310,6 +310,11 @@ export function stringMapOf(value: unknown, where: string): Record<string, strin
 function listOf(value: unknown): string[] {
   if (value === undefined || value === null) return []
   return (Array.isArray(value) ? value : [value]).map(String)
+}
+
+/** A compose boolean, also once interpolated ("true", "True", "1" as Go's ParseBool reads them). */
+export function isTrue(value: unknown): boolean {
+  return value === true || (typeof value === 'string' && /^(1|t|true)$/i.test(value.trim()))
 }
 
 function isRecord(value: unknown): value is Raw {

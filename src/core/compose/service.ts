@@ -6,7 +6,7 @@
 import { posix } from 'node:path'
 import { ComposeError } from '../errors.js'
 import { looksSecret } from '../secret-names.js'
-import { containerOptions, stringMapOf, tmpfsEntry } from './container-options.js'
+import { containerOptions, isTrue, stringMapOf, tmpfsEntry } from './container-options.js'
 import { imageContents, parseDockerignore } from './dockerfile.js'
 import { parseDotenv } from './dotenv.js'
 import { interpolate, soleReference } from './interpolate.js'
@@ -350,7 +350,11 @@ function dependencies(value: unknown, where: string): ComposeDependency[] {
       throw new ComposeError(
         `${where}: depends_on ${service} has an unknown condition "${String(condition)}"`
       )
-    return { service, condition: mapped, required: !(isRecord(spec) && spec.required === false) }
+    return {
+      service,
+      condition: mapped,
+      required: !(isRecord(spec) && (spec.required === false || spec.required === 'false'))
+    }
   })
 }
 
@@ -455,7 +459,7 @@ function parseMount(value: unknown, inWorkspace: (path: string) => string, where
     type = value.type === 'bind' ? 'bind' : value.type === 'tmpfs' ? 'tmpfs' : 'volume'
     source = value.source === undefined || value.source === null ? undefined : String(value.source)
     target = String(value.target ?? '')
-    readOnly = value.read_only === true
+    readOnly = isTrue(value.read_only)
     const tmpfsSize = isRecord(value.tmpfs) ? value.tmpfs.size : undefined
     if (tmpfsSize !== undefined) size = toMiB(parseByteValue(tmpfsSize, `${where} tmpfs ${target} size`))
   } else {

@@ -14,10 +14,24 @@ import type { Reference } from './references.js'
  * Memcached only when the cache input names an ElastiCache Memcached
  * endpoint; otherwise it runs as a container like any other service.
  */
-export function isReplacedBacking(service: ComposeService, config: ActionConfig): boolean {
+export function isReplacedBacking(
+  service: ComposeService,
+  config: ActionConfig,
+  activeProfiles: readonly string[]
+): boolean {
   const engine = backingEngineOf(service)
-  if (engine === undefined) return false
+  // Compose does not start a service outside the active profiles: nothing to replace.
+  if (engine === undefined || !isEnabled(service, activeProfiles)) return false
   return engine !== 'memcached' || isMemcachedEndpoint(config.cache)
+}
+
+/** Compose runs a service with no profile, or one of the active profiles ("*" activates all). */
+export function isEnabled(service: ComposeService, activeProfiles: readonly string[]): boolean {
+  return (
+    service.profiles.length === 0 ||
+    activeProfiles.includes('*') ||
+    service.profiles.some(profile => activeProfiles.includes(profile))
+  )
 }
 
 function isMemcachedEndpoint(input: BackingInput): boolean {
@@ -35,7 +49,7 @@ export function replacedBackingServices(
   for (const service of Object.values(compose.services)) {
     const engine = backingEngineOf(service)
     if (engine === undefined || selected.includes(service)) continue
-    if (!isReplacedBacking(service, config)) continue
+    if (!isReplacedBacking(service, config, compose.activeProfiles)) continue
     const role = ENGINE_ROLE[engine]
     const envName = role === 'database' ? config.databaseEnv : config.cacheEnv
     const input = role === 'database' ? config.database : config.cache
@@ -49,7 +63,9 @@ export function replacedBackingServices(
     }
     const users = selected.filter(candidate => usesService(candidate, service.name, references))
     if (users.length === 0) {
-      notes.push(`service ${service.name} (${role}) is not used by any deployed service: dropped`)
+      notes.push(
+        `service ${service.name} (${engine}) is not named by any deployed service (environment, command, depends_on, links or mounted config): dropped; if the app reaches it through settings outside the compose file (its own .env or config), point those at the ${ROLE_PRODUCT[role]} endpoint`
+      )
       continue
     }
     if (input.kind === 'none') {

@@ -20,6 +20,8 @@ const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$|^PGUSER$/i
 const DATABASE_NAME_VARIABLE = /(^|_)(DB|DATABASE|DB_?NAME|DATABASE_NAME)$|^PGDATABASE$/i
 const PORT_VARIABLE = /(^|_)PORT$|^PGPORT$/i
+/** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
+const STORE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA|REDIS|CACHE/i
 const HOST_SUFFIX = /_?(HOST|HOSTNAME|SERVER|ADDR|ADDRESS|URL|URI|ENDPOINT|DSN)$/i
 
 /** Prefixes that name a backing service's settings whatever the app calls its host variable. */
@@ -86,17 +88,18 @@ export function bindingsFor(
     }
   }
 
-  // Settings beside a rewritten host: same prefix as its variable (DB_HOST → DB_USER), a
-  // well-known prefix of the engine, or the very value the dev service was given.
+  // Settings beside a rewritten host: same prefix as its variable (DB_HOST → DB_USER,
+  // DB_POSTGRESDB_HOST → DB_POSTGRESDB_PASSWORD) or a well-known prefix of the engine. Never
+  // by value alone: an admin password may well equal the dev database's ("airflow").
   const prefixes = new Set([
     ...KNOWN_PREFIXES[replacement.engine],
     ...bindings.map(binding => binding.variable.replace(HOST_SUFFIX, '')).filter(Boolean)
   ])
   const devCredentials = developmentCredentials(replacement, devService)
   const associated = (name: string, value: string): boolean =>
-    devCredentials.has(value) ||
     [...prefixes].some(prefix => name.toUpperCase().startsWith(`${prefix.toUpperCase()}_`)) ||
-    (replacement.engine === 'postgres' && /^PG(USER|PASSWORD|DATABASE|PORT)$/.test(name))
+    (replacement.engine === 'postgres' && /^PG(USER|PASSWORD|DATABASE|PORT)$/.test(name)) ||
+    (STORE_WORD.test(name) && devCredentials.has(value))
   const devPort = parseUrl(replacement.devUrl)?.port || String(DEFAULT_PORT[replacement.engine])
   for (const [name, value] of literals) {
     if (bindings.some(binding => binding.variable === name) || !associated(name, value)) continue

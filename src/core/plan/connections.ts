@@ -18,6 +18,8 @@ export interface ConnectionInputs {
   /** Backing services replaced by a managed one or dropped ("none"): reached through variables, not links. */
   backing: ReadonlySet<string>
   allServices: ReadonlySet<string>
+  /** Services that start only after this one (a job) has completed: it cannot link to them. */
+  startsAfter?: ReadonlySet<string>
   notes: string[]
 }
 
@@ -120,9 +122,48 @@ export function planConnections(
       inputs.notes.push(`${name}: ${reference.place} names ${target}, a one-shot job: not linked`)
       continue
     }
+    if (inputs.startsAfter?.has(target)) {
+      inputs.notes.push(
+        `${name}: ${reference.place} names ${target}, which starts only after ${name} has completed: not linked (${name} cannot reach it)`
+      )
+      continue
+    }
     link(target, reference.place)
   }
   return { links: [...links.values()], dependsOn, reasons, backingLinks }
+}
+
+/**
+ * For each one-shot job, the services that start only after it completed:
+ * those that wait for it, and whatever waits for or links to them.
+ */
+export function servicesStartingAfter(
+  selected: readonly ComposeService[],
+  oneShot: ReadonlySet<string>
+): Map<string, Set<string>> {
+  const after = new Map<string, Set<string>>()
+  for (const job of oneShot) {
+    const later = new Set(
+      selected
+        .filter(service => service.dependsOn.some(d => d.service === job && d.condition === 'completed'))
+        .map(service => service.name)
+    )
+    for (let grew = true; grew;) {
+      grew = false
+      for (const service of selected) {
+        if (later.has(service.name) || service.name === job) continue
+        const waits =
+          service.dependsOn.some(dependency => later.has(dependency.service)) ||
+          service.links.some(entry => later.has(entry.service))
+        if (waits) {
+          later.add(service.name)
+          grew = true
+        }
+      }
+    }
+    after.set(job, later)
+  }
+  return after
 }
 
 /** Docker links cannot be circular: the first cycle, with why each link is there, as one error. */

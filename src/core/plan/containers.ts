@@ -102,15 +102,30 @@ function publicPortMappings(service: ComposeService, notes: string[]): PortMappi
     }
     mappings.push({ hostPort: port.hostPort, containerPort: port.containerPort, protocol: port.protocol })
   }
-  const dropped = service.ports.filter(
-    port => !mappings.some(mapping => mapping.containerPort === port.containerPort)
-  )
-  if (dropped.length > 0 && mappings.length > 0) {
-    notes.push(
-      `${service.name}: port(s) ${dropped.map(formatPort).join(', ')} are for local development: not published`
-    )
-  }
   return mappings
+}
+
+/** Once host port 80 is assigned: the compose ports no container publishes, said once per service. */
+export function notePortsNotPublished(
+  containers: ContainerPlan[],
+  selected: ComposeService[],
+  notes: string[]
+): void {
+  for (const service of selected) {
+    const container = containers.find(candidate => candidate.name === service.name)
+    const published = container?.portMappings ?? []
+    const dropped = service.ports.filter(
+      port =>
+        !published.some(
+          mapping => mapping.containerPort === port.containerPort && mapping.protocol === port.protocol
+        )
+    )
+    if (dropped.length > 0) {
+      notes.push(
+        `${service.name}: port(s) ${dropped.map(formatPort).join(', ')} not published (a Beanstalk instance serves host ports 80 and 443; linked containers reach every port)`
+      )
+    }
+  }
 }
 
 /**

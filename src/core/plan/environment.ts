@@ -61,7 +61,10 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     }
     environment[variable] = value.value
     if (value.origin === 'env_file' || value.variables.length > 0) sourcedVariables.push(variable)
-    if (looksSecret(variable) && value.value !== '') literalSecrets.push(variable)
+    // A *_FILE / *_PATH variable names where a secret lies, not the secret.
+    if (looksSecret(variable) && value.value !== '' && !/_(FILE|PATH|DIR)$/i.test(variable)) {
+      literalSecrets.push(variable)
+    }
   }
 
   const bindings: BackingBinding[] = []

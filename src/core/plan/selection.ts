@@ -5,7 +5,7 @@
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import type { ActionConfig } from '../config-types.js'
 import { InputError } from '../errors.js'
-import { isReplacedBacking } from './backing-replacements.js'
+import { isEnabled, isReplacedBacking } from './backing-replacements.js'
 import type { Reference } from './references.js'
 
 export function selectServices(
@@ -34,12 +34,8 @@ export function selectServices(
       notes.push(`service ${service.name} has neither build nor image: skipped`)
       return false
     }
-    if (isReplacedBacking(service, config)) return false
-    if (
-      service.profiles.length > 0 &&
-      !active.includes('*') &&
-      !service.profiles.some(p => active.includes(p))
-    ) {
+    if (isReplacedBacking(service, config, active)) return false
+    if (!isEnabled(service, active)) {
       const named = service.profiles.map(profile => (profile === '' ? '""' : profile)).join(', ')
       notes.push(
         `service ${service.name} belongs to profile(s) ${named}, not active: not deployed (set COMPOSE_PROFILES or name it in services)`
