@@ -21,9 +21,7 @@ import { mountsFor, uniqueVolumeName } from './plan/mounts.js'
 import { serviceReferences, type Reference } from './plan/references.js'
 import { selectServices } from './plan/selection.js'
 import type { BundleFile, ContainerPlan, DeployPlan } from './plan-types.js'
-
-/** ECS runs at most 10 containers per task definition (a fixed quota). */
-export const MAX_CONTAINERS = 10
+import { MAX_CONTAINER_DEFINITIONS } from './validate-dockerrun.js'
 
 /**
  * The plan for one environment (the first one by default). An environment
@@ -169,10 +167,10 @@ function planFor(
 }
 
 function refuseTooManyContainers(selected: ComposeService[], input: string): void {
-  if (selected.length <= MAX_CONTAINERS) return
+  if (selected.length <= MAX_CONTAINER_DEFINITIONS) return
   throw new InputError(
     input,
-    `ECS runs at most ${MAX_CONTAINERS} containers per task definition, and this environment would run ${selected.length} (${selected.map(service => service.name).join(', ')}): name at most ${MAX_CONTAINERS} in the services input, or split them over environments ("app-web: web nginx" and "app-worker: worker" in the environment input)`
+    `ECS runs at most ${MAX_CONTAINER_DEFINITIONS} containers per task definition, and this environment would run ${selected.length} (${selected.map(service => service.name).join(', ')}): name at most ${MAX_CONTAINER_DEFINITIONS} in the services input, or split them over environments ("app-web: web nginx" and "app-worker: worker" in the environment input)`
   )
 }
 

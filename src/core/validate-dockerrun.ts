@@ -5,7 +5,7 @@
 import type { DockerrunV2 } from './dockerrun-types.js'
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
-/** ECS quotas: containers per task definition, and the size of a task definition. */
+/** ECS quotas (fixed): containers per task definition, and the size of a task definition. */
 export const MAX_CONTAINER_DEFINITIONS = 10
 export const MAX_TASK_DEFINITION_BYTES = 64 * 1024
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/

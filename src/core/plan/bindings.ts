@@ -151,8 +151,3 @@ function developmentCredentials(
   if (url?.password) values.add(decodeURIComponent(url.password))
   return values
 }
-
-/** A variable name that says password (DB_PASSWORD, RABBITMQ_PASS, MYSQL_PWD). */
-export function isPasswordVariable(name: string): boolean {
-  return PASSWORD_VARIABLE.test(name)
-}

@@ -85,7 +85,7 @@ function buildKey(service: ComposeService): string | undefined {
   return JSON.stringify([context, posix.normalize(dockerfile), Object.entries(args).sort(), target ?? ''])
 }
 
-export function repositoryFor(config: ActionConfig, service: string): string {
+function repositoryFor(config: ActionConfig, service: string): string {
   return `${config.ecrRepositoryPrefix}/${repositoryComponent(service)}`
 }
 
