@@ -11,16 +11,12 @@ import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
-  DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient
-} from '@aws-sdk/client-elastic-beanstalk'
+import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { createReadyEnvironment } from './helpers/aws.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
 const describeWithDocker = dockerSuite('ledger-e2e')
@@ -48,7 +44,7 @@ describeWithDocker('an app of another shape, deployed end to end (issue 14)', ()
     })
     dbPassword = db.password
     await standIn.seed.cacheCluster({ id: 'ledger-cache' })
-    await createEnvironment(standIn)
+    await createReadyEnvironment(standIn, APPLICATION, ENVIRONMENT)
     run = await runAction({
       inputs: {
         application: APPLICATION,
@@ -136,27 +132,3 @@ describeWithDocker('an app of another shape, deployed end to end (issue 14)', ()
     for (const secret of [dbPassword, 'ledger-dev-password']) expect(everything).not.toContain(secret)
   })
 })
-
-async function createEnvironment(standIn: StandIn): Promise<void> {
-  const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
-  try {
-    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: APPLICATION }))
-    await beanstalk.send(
-      new CreateEnvironmentCommand({
-        ApplicationName: APPLICATION,
-        EnvironmentName: ENVIRONMENT,
-        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-      })
-    )
-    for (let attempt = 0; attempt < 300; attempt++) {
-      const described = await beanstalk.send(
-        new DescribeEnvironmentsCommand({ ApplicationName: APPLICATION, EnvironmentNames: [ENVIRONMENT] })
-      )
-      if (described.Environments?.[0]?.Status === 'Ready') return
-      await new Promise(resolve => setTimeout(resolve, 200))
-    }
-    throw new Error(`environment ${ENVIRONMENT} did not become Ready`)
-  } finally {
-    beanstalk.destroy()
-  }
-}

@@ -2,6 +2,8 @@
 // specification allows is turned into one shape, paths resolved against the
 // workspace, variables interpolated (and where each value came from kept).
 
+import type { ContainerDefinition, HealthCheckDefinition, LinuxParameters } from '../dockerrun-types.js'
+
 /** What a build's Dockerfile puts into the image from the build context (its final stage). */
 export interface ImageContents {
   /** COPY / ADD from the context: context-relative sources (globs allowed) → absolute destination. */
@@ -73,41 +75,34 @@ export interface ComposeDependency {
 }
 
 /** ECS health check, already in the container-definition shape (seconds). */
-export interface HealthCheck {
-  command: string[]
-  interval?: number
-  timeout?: number
-  retries?: number
-  startPeriod?: number
-}
+export type HealthCheck = HealthCheckDefinition
 
-/** Container settings with an ECS container-definition equivalent, already in ECS units. */
-export interface ContainerOptions {
-  user?: string
-  hostname?: string
-  extraHosts?: { hostname: string; ipAddress: string }[]
-  ulimits?: { name: string; softLimit: number; hardLimit: number }[]
-  labels?: Record<string, string>
-  healthCheck?: HealthCheck
-  /** tmpfs mounts (service `tmpfs:` and `type: tmpfs` volumes), size in MiB. */
-  tmpfs?: { containerPath: string; size: number; mountOptions?: string[] }[]
-  /** MiB. */
-  sharedMemorySize?: number
-  initProcessEnabled?: boolean
-  capabilities?: { add?: string[]; drop?: string[] }
-  /** Seconds. */
-  stopTimeout?: number
-  readonlyRootFilesystem?: boolean
-  privileged?: boolean
-  systemControls?: { namespace: string; value: string }[]
-  dnsServers?: string[]
-  dnsSearchDomains?: string[]
-  dockerSecurityOptions?: string[]
-  interactive?: boolean
-  pseudoTerminal?: boolean
-  /** CPU units (compose cpu_shares). */
-  cpu?: number
-}
+/**
+ * Container settings with an ECS container-definition equivalent, already in
+ * the container definition's shape and units (seconds, MiB): the fields of the
+ * same name, plus `linuxParameters` flattened and `labels` for dockerLabels.
+ */
+export type ContainerOptions = Pick<
+  ContainerDefinition,
+  | 'user'
+  | 'hostname'
+  | 'extraHosts'
+  | 'ulimits'
+  | 'healthCheck'
+  | 'stopTimeout'
+  | 'readonlyRootFilesystem'
+  | 'privileged'
+  | 'systemControls'
+  | 'dnsServers'
+  | 'dnsSearchDomains'
+  | 'dockerSecurityOptions'
+  | 'interactive'
+  | 'pseudoTerminal'
+  | 'cpu'
+> &
+  LinuxParameters & {
+    labels?: Record<string, string>
+  }
 
 export interface ComposeService {
   name: string
