@@ -65,6 +65,8 @@ function diffContainer(
   compare('command', before.command, after.command)
   compare('entryPoint', before.entryPoint, after.entryPoint)
   compare('workingDirectory', before.workingDirectory, after.workingDirectory)
+  // Container settings read from compose (user, healthCheck, linuxParameters…), compared as written.
+  for (const field of SETTINGS) compare(field, json(before[field]), json(after[field]))
   compare(
     'mountPoints',
     (before.mountPoints ?? []).map(mount => `${mount.sourceVolume}:${mount.containerPath}`),
@@ -106,6 +108,31 @@ function change(
     ...(before !== undefined && { before }),
     ...(after !== undefined && { after })
   }
+}
+
+const SETTINGS = [
+  'user',
+  'hostname',
+  'extraHosts',
+  'ulimits',
+  'dockerLabels',
+  'healthCheck',
+  'linuxParameters',
+  'stopTimeout',
+  'readonlyRootFilesystem',
+  'privileged',
+  'volumesFrom',
+  'systemControls',
+  'dnsServers',
+  'dnsSearchDomains',
+  'dockerSecurityOptions',
+  'interactive',
+  'pseudoTerminal',
+  'cpu'
+] as const satisfies readonly (keyof ContainerDefinition)[]
+
+function json(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value)
 }
 
 function ports(container: ContainerDefinition): string[] {

@@ -117,14 +117,15 @@ export function bindingsFor(
     }
   }
 
-  const envValue = service.environment[replacement.envName]
-  const envPointsElsewhere =
-    envValue?.kind === 'literal' && !bindings.some(binding => binding.variable === replacement.envName)
-  if (envPointsElsewhere) {
-    notes.push(
-      `${service.name}: ${replacement.envName} keeps its own value (it does not point at ${replacement.composeService})`
-    )
-  } else bind(replacement.envName, 'url')
+  // cache-env names a Redis URL: a Memcached client reads only the hosts rewritten above.
+  if (replacement.engine !== 'memcached') {
+    const envValue = service.environment[replacement.envName]
+    if (envValue?.kind === 'literal' && !bindings.some(binding => binding.variable === replacement.envName)) {
+      notes.push(
+        `${service.name}: ${replacement.envName} keeps its own value (it does not point at ${replacement.composeService})`
+      )
+    } else bind(replacement.envName, 'url')
+  }
 
   if (replacement.role === 'database') {
     bind(databasePasswordEnv, 'password')
