@@ -68,8 +68,6 @@ const HEALTH_LIMITS = {
   startPeriod: { min: 0, max: 300, compose: 0 }
 } as const
 
-/** ECS's maximum stopTimeout. */
-const MAX_STOP_TIMEOUT = 120
 /** ECS needs a tmpfs size; compose's default (half the memory) has no fixed value. */
 const DEFAULT_TMPFS_MIB = 64
 
@@ -130,13 +128,8 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
       throw new ComposeError(
         `${where}: stop_grace_period "${String(raw.stop_grace_period)}" is not a duration`
       )
-    const seconds = Math.ceil(ms / 1000)
-    options.stopTimeout = Math.min(seconds, MAX_STOP_TIMEOUT)
-    if (seconds > MAX_STOP_TIMEOUT) {
-      notes.push(
-        `stop_grace_period of ${seconds} s lowered to ECS's maximum stopTimeout of ${MAX_STOP_TIMEOUT} s`
-      )
-    }
+    // On the EC2 launch type ECS sets no maximum (120 s is Fargate's); the instance's agent default is 30 s.
+    options.stopTimeout = Math.ceil(ms / 1000)
   }
   const add = capabilities(raw.cap_add, 'cap_add', drop)
   const removed = capabilities(raw.cap_drop, 'cap_drop', drop)
