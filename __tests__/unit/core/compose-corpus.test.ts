@@ -78,6 +78,7 @@ const sentinel = (name: string): string => `sentinel-${name.toLowerCase()}-7f3a9
 
 function entries(): [string, CorpusEntry][] {
   return readdirSync(CORPUS)
+    .filter(id => existsSync(path.join(CORPUS, id, 'corpus.json')))
     .sort()
     .map(id => [id, JSON.parse(readFileSync(path.join(CORPUS, id, 'corpus.json'), 'utf8')) as CorpusEntry])
 }
