@@ -118,7 +118,12 @@ export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEn
 /** The URL written into the database-env / cache-env variable when the app's environment did not have it. */
 export function managedUrl(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
   if (replacement.devUrl) return rewriteUrl(replacement.devUrl, replacement.role, endpoint)
-  const scheme = redisScheme(DEFAULT_SCHEME[replacement.engine], endpoint)
+  // No URL in the compose file: the endpoint input's scheme, else the engine's (mysql:// for MariaDB).
+  const given = replacement.source.kind === 'endpoint' ? parseUrl(replacement.source.url) : undefined
+  const scheme = redisScheme(
+    given?.protocol.replace(/:$/, '') ?? DEFAULT_SCHEME[replacement.engine],
+    endpoint
+  )
   const path = replacement.role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : ''
   return composeUrl(scheme, endpoint.username, endpoint, path, '')
 }

@@ -209,6 +209,22 @@ services:
     expect(envOf(app).DATABASE_URL).toBe('mysql://master@app.rds.amazonaws.com:5432/appdb')
   })
 
+  it('writes the scheme of a mysql2:// database input into a DATABASE_URL the compose file did not have', () => {
+    const document = renderDockerrun(
+      plan(
+        'services:\n  app:\n    build: .\n    environment:\n      DB_HOST: db\n  db:\n    image: mariadb\n',
+        {
+          database: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
+          cache: 'none'
+        }
+      )
+    )
+    expect(envOf(definition(document, 'app'))).toEqual({
+      DB_HOST: 'shop.rds.amazonaws.com',
+      DATABASE_URL: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop'
+    })
+  })
+
   it('keeps ecto://, postgresql+psycopg2:// and a Redis database index', () => {
     const elixir = definition(
       render(
