@@ -20,6 +20,7 @@ import type {
   EnvValue,
   VariableUse
 } from './model.js'
+import { DROPPED_KEYS, READ_KEYS } from './service-keys.js'
 import { shellWords } from './shell-words.js'
 import { checkEnvFileSize, credentialError, credentialsIn, type ProjectVariables } from './variables.js'
 
@@ -32,105 +33,6 @@ export interface ServiceContext {
   anchored: boolean
   /** Variables interpolated into each value, by its path in the service ("build.args.TOKEN"). */
   uses: Map<string, VariableUse[]>
-}
-
-/** Keys read into the model or the container options. */
-const READ_KEYS = new Set([
-  'build',
-  'image',
-  'command',
-  'entrypoint',
-  'environment',
-  'env_file',
-  'ports',
-  'expose',
-  'links',
-  'depends_on',
-  'volumes',
-  'volumes_from',
-  'mem_limit',
-  'mem_reservation',
-  'working_dir',
-  'profiles',
-  'extends',
-  'user',
-  'hostname',
-  'extra_hosts',
-  'ulimits',
-  'labels',
-  'healthcheck',
-  'tmpfs',
-  'shm_size',
-  'init',
-  'stop_grace_period',
-  'cap_add',
-  'cap_drop',
-  'read_only',
-  'privileged',
-  'sysctls',
-  'dns',
-  'dns_search',
-  'security_opt',
-  'stdin_open',
-  'tty',
-  'cpu_shares',
-  'deploy'
-])
-
-/** Keys with no container-definition equivalent, and why. */
-const DROPPED_KEYS: Record<string, string> = {
-  restart: 'Beanstalk restarts the task when an essential container stops',
-  networks: 'containers share the bridge network and reach each other through links',
-  network_mode: 'containers share the bridge network and reach each other through links',
-  container_name: 'ECS names containers; the others reach this one by its service name',
-  logging: 'container logs go to the log-driver input (awslogs by default)',
-  secrets: 'compose secrets are files on the developer machine; pass secrets with the secrets input',
-  configs: 'compose configs are files on the developer machine; mount a folder of the repository instead',
-  platform: 'images are built for the runner, and the environment runs them on its instances',
-  pull_policy: 'ECS pulls the image when the task starts',
-  stop_signal: 'ECS stops containers with SIGTERM; set STOPSIGNAL in the Dockerfile',
-  pid: 'a task-level setting that Dockerrun v2 does not carry',
-  ipc: 'a task-level setting that Dockerrun v2 does not carry',
-  devices: 'host devices differ on a Beanstalk instance',
-  external_links: 'containers outside the bundle cannot be linked',
-  scale: 'every instance runs one copy; scale with the number of instances',
-  cpus: 'ECS reserves CPU in units (cpu_shares maps to cpu)',
-  cpu_count: 'no container-definition field',
-  cpu_percent: 'no container-definition field',
-  cpu_period: 'no container-definition field',
-  cpu_quota: 'no container-definition field',
-  cpu_rt_period: 'no container-definition field',
-  cpu_rt_runtime: 'no container-definition field',
-  cpuset: 'no container-definition field',
-  domainname: 'no container-definition field',
-  mac_address: 'no container-definition field',
-  dns_opt: 'no container-definition field',
-  oom_score_adj: 'no container-definition field',
-  oom_kill_disable: 'no container-definition field',
-  mem_swappiness: 'no container-definition field',
-  memswap_limit: 'no container-definition field',
-  pids_limit: 'no container-definition field',
-  cgroup: 'no container-definition field',
-  cgroup_parent: 'no container-definition field',
-  userns_mode: 'no container-definition field',
-  uts: 'no container-definition field',
-  isolation: 'no container-definition field',
-  runtime: 'no container-definition field',
-  storage_opt: 'no container-definition field',
-  group_add: 'no container-definition field',
-  blkio_config: 'no container-definition field',
-  device_cgroup_rules: 'no container-definition field',
-  gpus: 'no container-definition field',
-  credential_spec: 'no container-definition field on Linux',
-  annotations: 'no container-definition field',
-  label_file: 'labels from files are not read; write them under labels',
-  attach: 'a compose CLI setting',
-  develop: 'a compose watch setting for development',
-  post_start: 'no container-definition field',
-  pre_stop: 'no container-definition field',
-  use_api_socket: 'the Docker socket of an instance is not the developer machine',
-  provider: 'a compose extension',
-  models: 'a compose extension'
 }
 
 export function normaliseService(name: string, raw: Raw, context: ServiceContext): ComposeService {
