@@ -192,7 +192,10 @@ export async function runDeployBench(options: DeployBenchOptions): Promise<Deplo
   const transitionMs = options.transitionMs ?? 500
   const slowRange: [number, number] = [1, 8]
   const random = seededRandom(9)
-  const standIn = await startStandIn({ runContainers: false, beanstalk: { transitionMs } })
+  const standIn = await startStandIn({
+    runContainers: false,
+    beanstalk: { transitionMs, instances: 'simulated' }
+  })
   const runnerTemp = await mkdtemp(path.join(tmpdir(), 'bench-deploy-'))
   try {
     const example = await createExampleEnvironment(standIn, {

@@ -3,12 +3,14 @@
 // the headline figures: the machine is shared and absolute times are noisy.
 // Not a test: nothing here runs in `npm test`.
 //
-// BENCH_DEPLOYS (default 20), BENCH_ROUNDS (default 2), BENCH_UPLOAD_MIB (default 200) shorten a trial run.
+// BENCH_DEPLOYS (default 20), BENCH_ROUNDS (default 2), BENCH_UPLOAD_MIB (default 200), BENCH_BUNDLE_MIB
+// (default 512) shorten a trial run.
 
 import { writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { runBundleBench, type BundleBenchResult } from './bundle.js'
 import { runDeployBench, type DeployBenchResult } from './deploy.js'
 import { runImagesBench, type ImagesBenchResult } from './images.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
@@ -19,6 +21,7 @@ import { runUploadBench, type UploadBenchResult, type UploadSample } from './upl
 const deploys = Number(process.env.BENCH_DEPLOYS ?? 20)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
 const uploadMiB = Number(process.env.BENCH_UPLOAD_MIB ?? 200)
+const bundleMiB = Number(process.env.BENCH_BUNDLE_MIB ?? 512)
 const POLL_INTERVAL_SECONDS = 2 // the wait loop's first (and reset-to) interval, src/deploy/wait.ts
 const say = (line: string): void => console.log(`bench: ${line}`)
 
@@ -31,6 +34,8 @@ say(
 say('plan rendering at scale')
 const plan = runPlanScaleBench(200)
 const composeParse = runComposeParseBench()
+say(`bundle of a shipped folder of 3 × ${bundleMiB} MiB`)
+const bundle = runBundleBench(bundleMiB)
 say('bundle upload: single PutObject vs multipart')
 const upload = await runUploadBench(uploadMiB, 3)
 say(`deploys through dist/index.js (${deploys} + scale)`)
@@ -42,6 +47,7 @@ const report = render({
   machine,
   plan,
   composeParse,
+  bundle,
   upload,
   deploy,
   images,
@@ -56,6 +62,7 @@ interface Everything {
   machine: MachineInfo
   plan: PlanScaleSample[]
   composeParse: ReturnType<typeof runComposeParseBench>
+  bundle: BundleBenchResult
   upload: UploadBenchResult
   deploy: DeployBenchResult
   images: ImagesBenchResult
@@ -71,7 +78,7 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 function render(all: Everything): string {
-  const { machine, plan, upload, deploy, images } = all
+  const { machine, plan, bundle, upload, deploy, images } = all
   const ours = images.push.find(sample => sample.path.startsWith('ours'))
   const plain = images.push.find(sample => sample.path.startsWith('plain'))
   const ratio = (sample: typeof ours, field: 'layerBytesUploaded' | 'allBytesUploaded'): number =>
@@ -391,12 +398,17 @@ ${table(
 A compose file whose environment mapping has ${composeParse.keys} keys (${bytesText(composeParse.bytes)}): \`loadCompose\` takes
 ${fixed(composeParse.medianMs)} ms (median of 5; the yaml library's own duplicate-key check took 27 s for it).
 
+Bundle of a shipped folder of ${bundle.files} × ${bundle.fileMiB} MiB (sparse files of zeros; \`writeBundle\` streams the
+zip to disk in 1 MiB chunks, in a child process of its own): ${fixed(bundle.seconds, 1)} s, a
+${bytesText(bundle.bundleBytes)} zip, peak RSS **${fixed(bundle.peakRssMiB, 0)} MiB** (the whole folder in memory
+before the stream: 3 × 1.9 GB took 5.9 GB).
+
 ## Peer comparison: bundle upload with one failure
 
 A ${uploadMiB} MiB incompressible bundle to the stand-in's S3, once clean and once with one injected upload failure
 (\`faults.set({ s3UploadFailures: 1 })\`, an HTTP 500 on the first PutObject/UploadPart). "Single PutObject" is what
 einaregilsson/beanstalk-deploy does (the file read into memory, one PutObject, the SDK's retries); ours is
-\`uploadBundle\` (src/adapters/s3-bundle.ts: lib-storage multipart, 8 MiB parts, 4 at a time). Bytes are counted by a
+\`uploadBundle\` (src/adapters/s3.ts: lib-storage multipart, 8 MiB parts, 4 at a time). Bytes are counted by a
 TCP proxy in front of the stand-in; "re-sent" = bytes sent − file size (headers make a clean run show a few KiB).
 Median of 3.
 

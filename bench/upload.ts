@@ -1,6 +1,6 @@
 // Bundle upload with one injected S3 failure: a single PutObject of the whole
 // file (what einaregilsson/beanstalk-deploy does) against ours, lib-storage
-// multipart with 8 MiB parts (src/adapters/s3-bundle.ts). A TCP proxy in front
+// multipart with 8 MiB parts (src/adapters/s3.ts). A TCP proxy in front
 // of the stand-in counts the bytes each client really sent, so "re-sent" is
 // measured, not inferred.
 
@@ -13,7 +13,7 @@ import path from 'node:path'
 
 import { CreateBucketCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
 
-import { uploadBundle } from '../src/adapters/s3-bundle.js'
+import { uploadBundle } from '../src/adapters/s3.js'
 import { startStandIn } from '../stand-in/server.js'
 
 export interface UploadSample {

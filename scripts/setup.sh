@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Installs and starts everything the tests and the demo need on a fresh Debian
 # machine with Node 20+: Debian packages (Docker engine, the registry that
-# stands in for ECR's, htpasswd, debootstrap), the npm dependencies, a running
+# stands in for ECR's, htpasswd, debootstrap, the AWS CLI v2), the npm dependencies, a running
 # dockerd, and the local base images (debian:bookworm-slim, postgres:15,
 # redis:7) that cannot be pulled here. Idempotent and quiet when all is there.
 set -euo pipefail
@@ -13,6 +13,8 @@ command -v docker-registry >/dev/null 2>&1 || need+=(docker-registry)
 command -v htpasswd >/dev/null 2>&1 || need+=(apache2-utils)
 command -v debootstrap >/dev/null 2>&1 || need+=(debootstrap)
 command -v curl >/dev/null 2>&1 || need+=(curl)
+# The AWS CLI v2 from Debian: the stand-in's suite drives it as a second client (a pip/pyenv v1 `aws` does not count).
+[ -x /usr/bin/aws ] || need+=(awscli)
 if [ ${#need[@]} -gt 0 ]; then
   echo "setup: installing ${need[*]}" >&2
   export DEBIAN_FRONTEND=noninteractive

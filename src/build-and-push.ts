@@ -39,6 +39,8 @@ import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from './ada
 import { actionsLogger, type Logger } from './logger.js'
 import type { Manifest, RegistryAccess } from './adapters/docker/registry-api.js'
 import type { ExistingImage, RepositorySettings, TagMutability } from './adapters/ecr.js'
+import { formatBytes } from './core/bytes.js'
+import { errorMessage } from './core/errors.js'
 import type { ImageBuild } from './core/plan-types.js'
 
 export interface ImageReport {
@@ -111,16 +113,6 @@ interface StageContext {
 
 const secondsSince = (start: number): number => Math.round((Date.now() - start) / 100) / 10
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? error.message : String(error)
-}
-
-function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`
-  if (bytes < 1024 * 1024) return `${(bytes / 1024).toFixed(1)} KiB`
-  return `${(bytes / 1024 / 1024).toFixed(1)} MiB`
-}
-
 export function describeReport(report: ImageReport): string {
   if (report.reused) return `${report.id}: reused ${report.imageUri} (already in ECR for this commit)`
   return (
@@ -182,7 +174,7 @@ export async function buildAndPush(
 async function allOrOneError<T>(work: Promise<T>[]): Promise<T[]> {
   const outcomes = await Promise.allSettled(work)
   const failures = outcomes.flatMap(outcome =>
-    outcome.status === 'rejected' ? [messageOf(outcome.reason)] : []
+    outcome.status === 'rejected' ? [errorMessage(outcome.reason)] : []
   )
   if (failures.length > 0) throw new Error(failures.join('; '))
   return outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
@@ -306,7 +298,7 @@ async function buildLocally(
     if (!(await tryPull(run, input.cacheRef))) onLine(`no cache image ${input.cacheRef} yet`)
     await runBuild(run, buildArgs(input), onLine)
   } catch (error) {
-    throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)
+    throw new Error(`Build of ${describeImage(image)} failed: ${errorMessage(error)}`)
   }
   return { input, primary: input.tags[0] as string, buildSeconds: secondsSince(buildStart) }
 }
@@ -329,7 +321,7 @@ async function pushBuilt(context: StageContext, image: ImageBuild, local: LocalB
     const stats = statsFromPushOutput(diffIds, manifest.layers, pushOutput)
     return { ...stats, digest, buildSeconds, pushSeconds: secondsSince(pushStart) }
   } catch (error) {
-    throw new Error(`Push of ${describeImage(image)} failed: ${messageOf(error)}`)
+    throw new Error(`Push of ${describeImage(image)} failed: ${errorMessage(error)}`)
   }
 }
 
@@ -344,7 +336,7 @@ async function pushCacheTag(context: StageContext, image: ImageBuild, source: st
     await pushImage(context.run, cacheRef, () => undefined)
   } catch (error) {
     context.logger.warning(
-      `Could not move the build cache tag of ${describeImage(image)} (${messageOf(error)}); ` +
+      `Could not move the build cache tag of ${describeImage(image)} (${errorMessage(error)}); ` +
         'the next build on a fresh runner will not use the layer cache'
     )
   }
@@ -380,7 +372,7 @@ async function buildAndPushWithBuildx(
       pushSeconds: 0
     }
   } catch (error) {
-    throw new Error(`Build of ${describeImage(image)} failed: ${messageOf(error)}`)
+    throw new Error(`Build of ${describeImage(image)} failed: ${errorMessage(error)}`)
   } finally {
     await rm(folder, { recursive: true, force: true })
   }

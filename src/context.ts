@@ -6,6 +6,8 @@ import * as core from '@actions/core'
 import { readFileSync } from 'node:fs'
 import { parseInputs, type ParsedInputs, type RawInputs } from './core/inputs.js'
 import type { RunContext } from './core/config-types.js'
+import { InputError } from './core/errors.js'
+import { forkProblem } from './core/fork-guard.js'
 
 /** Input names as action.yml declares them; kept in step with it by a unit test. */
 export const INPUT_NAMES = [
@@ -61,6 +63,9 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
         base?: { repo?: { full_name?: string } }
       }
     | undefined
+  const workflowRun = payload?.workflow_run as
+    | { event?: string; head_repository?: { full_name?: string }; repository?: { full_name?: string } }
+    | undefined
   return {
     eventName: env.GITHUB_EVENT_NAME ?? 'workflow_dispatch',
     sha: env.GITHUB_SHA ?? '',
@@ -75,8 +80,26 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
         ...(pullRequest.base?.repo?.full_name && { baseRepository: pullRequest.base.repo.full_name }),
         ...(typeof payload?.action === 'string' && { action: payload.action })
       }
+    }),
+    ...(workflowRun && {
+      workflowRun: {
+        event: workflowRun.event ?? 'unknown',
+        ...(workflowRun.head_repository?.full_name && {
+          headRepository: workflowRun.head_repository.full_name
+        }),
+        ...(workflowRun.repository?.full_name && { repository: workflowRun.repository.full_name })
+      }
     })
   }
+}
+
+/**
+ * Refuses, before anything reads the checkout, a run whose code may be a
+ * fork's while it holds this repository's credentials (see core/fork-guard.ts).
+ */
+export function refuseForkCode(verb: string, env: NodeJS.ProcessEnv = process.env): void {
+  const problem = forkProblem(getRunContext(env), verb)
+  if (problem) throw new Error(problem)
 }
 
 function readEventPayload(path: string | undefined): Record<string, unknown> | undefined {
@@ -86,6 +109,17 @@ function readEventPayload(path: string | undefined): Record<string, unknown> | u
   } catch {
     return undefined
   }
+}
+
+/** The `region` input or the runner's AWS_REGION: modes that call AWS need one. */
+export function requireRegion(region: string | undefined): string {
+  if (region === undefined) {
+    throw new InputError(
+      'region',
+      'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
+    )
+  }
+  return region
 }
 
 /** The workspace the compose file and build contexts are relative to. */

@@ -1,12 +1,12 @@
 // The runner calls dist/index.js twice: as the main step and, because
 // action.yml declares `post:`, again after the job's other steps.
 
-import * as core from '@actions/core'
 import { run, runPost } from './main.js'
+import { postStep } from './state.js'
 
-if (core.getState('isPost') === 'true') {
+if (postStep.read() === 'true') {
   await runPost()
 } else {
-  core.saveState('isPost', 'true')
+  postStep.save('true')
   await run()
 }

@@ -1,41 +1,44 @@
-// The action's one entry point: reads the inputs, runs the mode, and is the
-// only place that fails the job (one line: the error's message).
+// The action's one entry point: reads the inputs, runs the mode's pipeline,
+// and is the only place that fails the job (one line: the error's message).
 
 import * as core from '@actions/core'
+import { failureLine } from './adapters/aws-errors.js'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
-import { failureMessage } from './adapters/aws-errors.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
-import { getInputs, workspaceDir } from './context.js'
-import { InputError, notesOf } from './core/errors.js'
-import { prepare } from './prepare.js'
-import { logFailedPlanNotes, logPlan } from './report.js'
-import { runCleanup } from './stages/cleanup.js'
-import { runDeploy } from './stages/deploy.js'
-import { REGISTRY_STATE } from './stages/images.js'
-import { runPlan } from './stages/plan.js'
-import { runPreview } from './stages/preview.js'
-import { runRollback } from './stages/rollback.js'
+import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
+import { errorMessage, InputError, notesOf } from './core/errors.js'
+import { runCleanup } from './modes/cleanup.js'
+import { runDeploy } from './modes/deploy.js'
+import { runPlan } from './modes/plan.js'
+import { runPreviewClose } from './modes/preview.js'
+import { runRollback } from './modes/rollback.js'
+import { logFailedPlanNotes } from './report/log.js'
+import { pullRequestPreview } from './preview/rules.js'
+import { registryLogin } from './state.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const { config } = getInputs(env)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
     switch (config.mode) {
-      case 'preview':
-        // Plans the compose file itself: a closed pull request needs none and builds nothing.
-        return await runPreview(config, region, env)
+      // Deploy and plan read repository content: a fork's code under pull_request_target never gets that far.
+      case 'deploy':
+        refuseForkCode(config.mode, env)
+        return await runDeploy(config, region, env)
+      case 'preview': {
+        // Opening or updating a pull request deploys it; closing it removes its preview (and builds nothing).
+        const preview = pullRequestPreview(config, getRunContext(env))
+        if (preview.closing) return await runPreviewClose(config, requireRegion(region), env, preview)
+        return await runDeploy(config, region, env, preview)
+      }
+      case 'plan':
+        refuseForkCode(config.mode, env)
+        return await runPlan(config, region, env)
+      // Rollback and cleanup work on versions already in Beanstalk: no compose file, no build.
       case 'rollback':
-        // Rollback and cleanup work on versions already in Beanstalk: no compose file, no build.
         return await runRollback(config, requireRegion(region))
       case 'cleanup':
         return await runCleanup(config, requireRegion(region))
-      case 'plan':
-      case 'deploy': {
-        const prepared = prepare(config, workspaceDir(env), env)
-        logPlan(prepared.plan)
-        if (config.mode === 'plan') return await runPlan(prepared, region, env)
-        return await runDeploy(prepared, requireRegion(region), env)
-      }
       default: {
         // parseInputs accepts only the modes above; a new one must be wired here.
         const unhandled: never = config.mode
@@ -44,35 +47,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
   } catch (error) {
     logFailedPlanNotes(notesOf(error))
-    core.setFailed(failureMessage(error))
+    core.setFailed(failureLine(error))
   }
-}
-
-function requireRegion(region: string | undefined): string {
-  if (region === undefined) {
-    throw new InputError(
-      'region',
-      'is required: set it, or AWS_REGION (aws-actions/configure-aws-credentials does)'
-    )
-  }
-  return region
 }
 
 /** Post step: log out of the registry the main step logged in to. Its problems are warnings, never failures. */
-export async function runPost(env: NodeJS.ProcessEnv = process.env): Promise<void> {
-  const registryHost = core.getState(REGISTRY_STATE)
+export async function runPost(): Promise<void> {
+  const registryHost = registryLogin.read()
   if (!registryHost) return
   try {
-    await logoutFromRegistry(createCommandRunner(stringEnv(env)), registryHost)
+    await logoutFromRegistry(createCommandRunner(), registryHost)
   } catch (error) {
-    core.warning(
-      `docker logout ${registryHost} failed: ${error instanceof Error ? error.message : String(error)}`
-    )
+    core.warning(`docker logout ${registryHost} failed: ${errorMessage(error)}`)
   }
-}
-
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  )
 }

@@ -1,18 +1,17 @@
-// Validate → plan: inputs and compose file in, a DeployPlan out, or one clear
-// error before anything touches AWS. Then render → bundle on disk.
+// Validate → plan: inputs and compose file in, one DeployPlan per target
+// out, or one clear error before anything touches AWS.
 
-import os from 'node:os'
-import path from 'node:path'
 import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
-import { serialiseDockerrun, renderDockerrun, type Resolution } from './core/dockerrun.js'
-import type { DockerrunV2 } from './core/dockerrun-types.js'
-import { sha256Hex, zipBundle } from './core/bundle.js'
 import { buildPlan } from './core/plan.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
-import { collectBundleFiles, readCompose, writeBundle } from './workspace.js'
+import { listBundleFiles, readCompose } from './workspace.js'
 
-/** One bundle and version, and the environments that receive it. */
+/**
+ * One bundle and version, and the environments that receive it. Environments
+ * with the same services share a target; split roles (a web and a worker
+ * environment) get one each.
+ */
 export interface DeployTarget {
   plan: DeployPlan
   environments: string[]
@@ -22,8 +21,7 @@ export interface Prepared {
   config: ActionConfig
   workspace: string
   compose: ComposeProject
-  /** The first target's plan (the only one unless environments have their own service subsets). */
-  plan: DeployPlan
+  /** At least one; plan mode without environments has one target with none. */
   targets: DeployTarget[]
 }
 
@@ -32,11 +30,13 @@ export function prepare(config: ActionConfig, workspace: string, env: NodeJS.Pro
   const targets: DeployTarget[] = []
   for (const environment of config.environments.length > 0 ? config.environments : ['']) {
     const plan = buildPlan(config, compose, environment)
+    // The shipped files are checked now, before any AWS call; renderBundle reads them.
+    listBundleFiles(workspace, compose.directory, plan)
     const same = targets.find(target => target.plan.versionLabel === plan.versionLabel)
     if (same) same.environments.push(environment)
     else targets.push({ plan, environments: environment ? [environment] : [] })
   }
-  return { config, workspace, compose, plan: (targets[0] as DeployTarget).plan, targets }
+  return { config, workspace, compose, targets }
 }
 
 /** Every image the targets need, each once (a worker environment shares the web image). */
@@ -50,36 +50,12 @@ export function imagesOf(targets: DeployTarget[]): ImageBuild[] {
   return [...images.values()]
 }
 
-export interface RenderedBundle {
-  dockerrun: DockerrunV2
-  dockerrunJson: string
-  bundlePath: string
-  sha256: string
-  bytes: number
+/** The version label of each target (targets are grouped by label, so each once). */
+export function versionLabelsOf(targets: readonly DeployTarget[]): string[] {
+  return targets.map(target => target.plan.versionLabel)
 }
 
-export async function renderBundle(
-  prepared: Prepared,
-  resolution: Resolution,
-  env: NodeJS.ProcessEnv,
-  plan: DeployPlan = prepared.plan
-): Promise<RenderedBundle> {
-  const { config, compose, workspace } = prepared
-  const dockerrun = renderDockerrun(plan, {
-    logDriver: config.logDriver,
-    ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
-    ...resolution
-  })
-  const dockerrunJson = serialiseDockerrun(dockerrun)
-  const zip = zipBundle([
-    { path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) },
-    ...collectBundleFiles(workspace, compose.directory, plan)
-  ])
-  const directory = path.join(env.RUNNER_TEMP || os.tmpdir(), 'beanstalk-docker-deploy')
-  const fileName = `${config.application}-${plan.versionLabel || 'plan'}.zip`.replace(
-    /[^A-Za-z0-9._-]+/g,
-    '-'
-  )
-  const bundlePath = await writeBundle(directory, fileName, zip)
-  return { dockerrun, dockerrunJson, bundlePath, sha256: sha256Hex(zip), bytes: zip.byteLength }
+/** The notes of every target's plan, each once. */
+export function notesOf(targets: readonly DeployTarget[]): string[] {
+  return [...new Set(targets.flatMap(target => target.plan.notes))]
 }

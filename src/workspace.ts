@@ -1,90 +1,301 @@
-// File-system side of planning: reads the compose file (and the .env and
-// env_files it names) for the pure loader, and collects the files the bundle
-// ships, then writes the zip.
+// The file-system side of planning: every file the action reads from the
+// repository (the compose file, `.env` and env_files, Dockerfiles, build
+// contexts, shipped folders, `.ebextensions`, `.platform`) is found here.
+//
+// Repository content is not trusted: a symlink to /proc/self/environ or to
+// ~/.docker, a `../../` path, a FIFO that blocks forever. So every path is
+// resolved with its symlinks followed and must stay inside the workspace;
+// inside a shipped folder a symlink is followed only when it stays inside that
+// folder; only regular files and folders are read. Anything else is a one-line
+// error naming the repository path.
 
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs'
-import { mkdir, writeFile } from 'node:fs/promises'
+import { constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
+import { mkdir, open, rm } from 'node:fs/promises'
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import path from 'node:path'
+import { streamBundle, type StreamedEntry, type StreamedZip } from './core/bundle.js'
 import { loadCompose } from './core/compose/load.js'
 import type { ComposeProject } from './core/compose/model.js'
-import { InputError } from './core/errors.js'
-import type { BundleEntry } from './core/bundle.js'
+import { ComposeError, InputError } from './core/errors.js'
 import type { DeployPlan } from './core/plan-types.js'
 
+/** Text files read from the repository (compose file, .env, Dockerfile) are small; a bigger one is a mistake or an attack. */
+export const MAX_TEXT_FILE_BYTES = 10 * 1024 * 1024
+
+/** A repository file that cannot be read safely; the message names its repository path. */
+export class WorkspaceError extends ComposeError {}
+
+function shown(workspace: string, file: string): string {
+  const relative = path.relative(workspace, file)
+  return relative === '' ? '.' : relative.split(path.sep).join('/')
+}
+
+function isInside(folder: string, file: string): boolean {
+  const relative = path.relative(folder, file)
+  return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative))
+}
+
+function kindOf(stats: Stats): string {
+  if (stats.isFIFO()) return 'a FIFO'
+  if (stats.isSocket()) return 'a socket'
+  if (stats.isCharacterDevice() || stats.isBlockDevice()) return 'a device'
+  if (stats.isDirectory()) return 'a folder'
+  return 'not a regular file'
+}
+
+/**
+ * The real path of a workspace-relative path (symlinks followed), or undefined
+ * when nothing is there. Throws a WorkspaceError when it leads outside the
+ * workspace or cannot be resolved (a symlink loop, no permission).
+ */
+export function resolveInWorkspace(workspace: string, relative: string, what: string): string | undefined {
+  const root = realpathSync(workspace)
+  const lexical = path.resolve(workspace, relative)
+  const name = `${what} ${shown(workspace, lexical)}`
+  let real: string
+  try {
+    real = realpathSync(lexical)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    if (code === 'ELOOP') throw new WorkspaceError(`${name} is a symlink loop`)
+    throw new WorkspaceError(`${name} cannot be read (${code ?? (error as Error).message})`)
+  }
+  if (!isInside(root, real)) {
+    throw new WorkspaceError(
+      `${name} resolves to ${real}, outside the workspace: only files of the repository are read`
+    )
+  }
+  return real
+}
+
+/**
+ * Reads a regular file of the repository as UTF-8, or undefined when it does
+ * not exist. A FIFO, device or socket is refused without being opened for a
+ * blocking read, and so is a file over MAX_TEXT_FILE_BYTES.
+ */
+export function readWorkspaceText(workspace: string, relative: string, what: string): string | undefined {
+  const real = resolveInWorkspace(workspace, relative, what)
+  if (real === undefined) return undefined
+  const name = `${what} ${shown(workspace, path.resolve(workspace, relative))}`
+  // Non-blocking: opening a FIFO for reading would otherwise wait for a writer forever.
+  const fd = openSync(real, constants.O_RDONLY | constants.O_NONBLOCK | constants.O_NOFOLLOW)
+  try {
+    const stats = fstatSync(fd)
+    if (!stats.isFile()) throw new WorkspaceError(`${name} is ${kindOf(stats)}, not a file`)
+    if (stats.size > MAX_TEXT_FILE_BYTES) {
+      throw new WorkspaceError(`${name} is larger than ${MAX_TEXT_FILE_BYTES / (1024 * 1024)} MiB`)
+    }
+    const buffer = Buffer.alloc(stats.size)
+    let offset = 0
+    while (offset < buffer.length) {
+      const read = readSync(fd, buffer, offset, buffer.length - offset, offset)
+      if (read === 0) break
+      offset += read
+    }
+    return buffer.subarray(0, offset).toString('utf8')
+  } finally {
+    closeSync(fd)
+  }
+}
+
 export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
-  const absolute = path.resolve(workspace, composeFile)
-  if (!existsSync(absolute)) {
+  const text = readWorkspaceText(workspace, composeFile, 'compose file')
+  if (text === undefined) {
     throw new InputError('compose-file', `${composeFile} not found in ${workspace}`)
   }
   return loadCompose({
-    path: path.relative(workspace, absolute).split(path.sep).join('/'),
-    text: readFileSync(absolute, 'utf8'),
+    path: path.relative(workspace, path.resolve(workspace, composeFile)).split(path.sep).join('/'),
+    text,
     env,
+    // A folder is not a file: the loader asks for folders too (a mount may be either).
     readFile: relative => {
-      const file = path.resolve(workspace, relative)
-      return existsSync(file) && statSync(file).isFile() ? readFileSync(file, 'utf8') : undefined
+      const real = resolveInWorkspace(workspace, relative, 'file')
+      if (real === undefined || statSync(real).isDirectory()) return undefined
+      return readWorkspaceText(workspace, relative, 'file')
     },
     listFolder: (relative, limit) => listFolder(workspace, relative, limit)
   })
 }
 
-/** Workspace-relative files under a folder, at most `limit`; undefined when the path is no folder. */
+/**
+ * Workspace-relative files under a folder of the repository, at most `limit`;
+ * undefined when the path is no folder. The folder must resolve inside the
+ * workspace; symlinks under it are not followed (they are not listed).
+ */
 function listFolder(workspace: string, relative: string, limit: number): string[] | undefined {
-  const root = path.resolve(workspace, relative)
-  if (!existsSync(root) || !statSync(root).isDirectory()) return undefined
+  const root = resolveInWorkspace(workspace, relative, 'folder')
+  if (root === undefined || !statSync(root).isDirectory()) return undefined
   const found: string[] = []
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (found.length >= limit) return
       const full = path.join(folder, entry.name)
       if (entry.isDirectory()) walk(full)
-      else if (entry.isFile()) found.push(path.relative(workspace, full).split(path.sep).join('/'))
+      else if (entry.isFile())
+        found.push(path.posix.join(relative, path.relative(root, full).split(path.sep).join('/')))
     }
   }
   walk(root)
   return found
 }
 
+/** One file of the bundle: where it goes in the zip and the real path it is read from. */
+export interface BundleFile {
+  path: string
+  source: string
+  size: number
+  executable: boolean
+}
+
 /** Folders Beanstalk reads from the bundle root when they sit beside the compose file. */
 const PLATFORM_FOLDERS = ['.ebextensions', '.platform']
+/** A zip without its 64-bit extension holds 65535 entries; symlinked folders could otherwise multiply without end. */
+const MAX_SHIPPED_ENTRIES = 0xffff
 
-export function collectBundleFiles(
-  workspace: string,
-  composeDirectory: string,
-  plan: DeployPlan
-): BundleEntry[] {
-  const entries: BundleEntry[] = []
+/**
+ * Every file the bundle ships besides the Dockerrun: the plan's mounted paths
+ * and the platform folders, checked (nothing is read yet). Runs before any
+ * AWS call, so a bad tree fails first.
+ */
+export function listBundleFiles(workspace: string, composeDirectory: string, plan: DeployPlan): BundleFile[] {
+  const files: BundleFile[] = []
+  const budget = { entries: MAX_SHIPPED_ENTRIES }
   for (const file of plan.bundleFiles) {
-    const source = path.resolve(workspace, file.source)
-    if (!existsSync(source)) {
+    const source = resolveInWorkspace(workspace, file.source, 'mounted path')
+    if (source === undefined) {
       throw new InputError(
         'compose-file',
         `mounted path ${file.source} does not exist, so it cannot be shipped in the bundle`
       )
     }
-    entries.push(...readTree(source, file.target))
+    files.push(...shippedTree(workspace, source, file.target, budget))
   }
   for (const folder of PLATFORM_FOLDERS) {
-    const source = path.resolve(workspace, composeDirectory, folder)
-    if (existsSync(source)) entries.push(...readTree(source, folder))
+    const relative = path.join(composeDirectory, folder)
+    const source = resolveInWorkspace(workspace, relative, 'folder')
+    if (source !== undefined) files.push(...shippedTree(workspace, source, folder, budget))
   }
-  return entries
+  return files
 }
 
-function readTree(source: string, target: string): BundleEntry[] {
-  const stats = statSync(source)
-  if (stats.isFile()) {
-    return [{ path: target, data: readFileSync(source), executable: (stats.mode & 0o111) !== 0 }]
+/**
+ * The files of one shipped path (a file or a folder, already inside the
+ * workspace). A symlink inside it is followed only when its target stays
+ * inside the shipped folder; a folder reached twice on one branch is a loop.
+ */
+function shippedTree(
+  workspace: string,
+  top: string,
+  target: string,
+  budget: { entries: number }
+): BundleFile[] {
+  const files: BundleFile[] = []
+  const visit = (real: string, zipPath: string, shownPath: string, ancestors: string[]): void => {
+    if (--budget.entries < 0) {
+      throw new WorkspaceError(`${shownPath}: the bundle would hold more than ${MAX_SHIPPED_ENTRIES} files`)
+    }
+    const stats = statSync(real)
+    if (stats.isFile()) {
+      files.push({ path: zipPath, source: real, size: stats.size, executable: (stats.mode & 0o111) !== 0 })
+      return
+    }
+    if (!stats.isDirectory()) {
+      throw new WorkspaceError(`${shownPath} is ${kindOf(stats)}: only files and folders can be shipped`)
+    }
+    if (ancestors.includes(real)) throw new WorkspaceError(`${shownPath} is a symlink loop`)
+    for (const name of readdirSync(real).sort()) {
+      const child = path.join(real, name)
+      const childShown = `${shownPath}/${name}`
+      visit(followInside(child, childShown, top), `${zipPath}/${name}`, childShown, [...ancestors, real])
+    }
   }
-  return readdirSync(source)
-    .sort()
-    .flatMap(name => readTree(path.join(source, name), `${target}/${name}`))
+  visit(top, target, shown(workspace, top), [])
+  return files
 }
 
-/** Writes the zip where later steps (and actions/upload-artifact) can find it; returns its path. */
-export async function writeBundle(directory: string, fileName: string, zip: Uint8Array): Promise<string> {
+/** The real path of an entry of a shipped folder; a symlink must stay inside the folder `top`. */
+function followInside(entry: string, shownPath: string, top: string): string {
+  if (!lstatSync(entry).isSymbolicLink()) return entry
+  let real: string
+  try {
+    real = realpathSync(entry)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ELOOP') throw new WorkspaceError(`${shownPath} is a symlink loop`)
+    throw new WorkspaceError(`${shownPath} is a symlink to nothing (${code ?? 'unreadable'})`)
+  }
+  if (!isInside(top, real)) {
+    throw new WorkspaceError(
+      `${shownPath} is a symlink to ${readlinkSync(entry)}, outside the shipped folder: copy the file into the folder instead`
+    )
+  }
+  return real
+}
+
+/** Reads a file in fresh 1 MiB chunks (fflate may keep a chunk while it compresses). */
+async function* fileChunks(file: string): AsyncIterable<Uint8Array> {
+  const handle = await open(file, constants.O_RDONLY | constants.O_NOFOLLOW)
+  try {
+    for (;;) {
+      const chunk = Buffer.alloc(1024 * 1024)
+      let filled = 0
+      // Fixed-size chunks whatever the reads return: the same file gives the same zip bytes.
+      while (filled < chunk.length) {
+        const { bytesRead } = await handle.read(chunk, filled, chunk.length - filled)
+        if (bytesRead === 0) break
+        filled += bytesRead
+      }
+      if (filled > 0) yield chunk.subarray(0, filled)
+      if (filled < chunk.length) return
+    }
+  } finally {
+    await handle.close()
+  }
+}
+
+export interface WrittenBundle extends StreamedZip {
+  bundlePath: string
+}
+
+/**
+ * Streams the zip of `files` plus the in-memory `extra` entries (the Dockerrun)
+ * to `<directory>/<fileName>`, where later steps (and actions/upload-artifact)
+ * can find it. A failed or oversized bundle leaves no file behind.
+ */
+export async function writeBundle(
+  directory: string,
+  fileName: string,
+  extra: { path: string; data: Uint8Array }[],
+  files: BundleFile[]
+): Promise<WrittenBundle> {
   await mkdir(directory, { recursive: true })
   const bundlePath = path.join(directory, fileName)
-  await writeFile(bundlePath, zip)
-  return bundlePath
+  const entries: StreamedEntry[] = [
+    ...extra.map(entry => ({
+      path: entry.path,
+      size: entry.data.byteLength,
+      chunks: async function* () {
+        yield entry.data
+      }
+    })),
+    ...files.map(file => ({
+      path: file.path,
+      executable: file.executable,
+      size: file.size,
+      chunks: () => fileChunks(file.source)
+    }))
+  ]
+  const output = await open(bundlePath, 'w')
+  try {
+    const zip = await streamBundle(entries, async chunk => {
+      await output.write(chunk)
+    })
+    await output.close()
+    return { bundlePath, ...zip }
+  } catch (error) {
+    await output.close()
+    await rm(bundlePath, { force: true })
+    throw error
+  }
 }

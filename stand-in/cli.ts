@@ -1,6 +1,8 @@
-// `npm run stand-in -- [--port 4566] [--data-dir D] [--no-containers] [--no-registry]
+// `npm run stand-in -- [--port 4566] [--data-dir D] [--no-containers] [--simulate-instances] [--no-registry]
 //   [--seed-example] [--throttle-rate R] [--fault-seed N] [--server-errors N] [--drop-connections N]
 //   [--s3-upload-failures N]`
+// --simulate-instances: Beanstalk deploys go Green on a valid task definition
+// without running anything (what the benchmarks use); otherwise they need Docker.
 // Starts the stand-in, prints `export X=…` lines for clients, and stops
 // everything it started on Ctrl-C / SIGTERM.
 
@@ -14,6 +16,7 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4566' },
     'data-dir': { type: 'string' },
     'no-containers': { type: 'boolean', default: false },
+    'simulate-instances': { type: 'boolean', default: false },
     'no-registry': { type: 'boolean', default: false },
     'seed-example': { type: 'boolean', default: false },
     'throttle-rate': { type: 'string' },
@@ -49,6 +52,7 @@ const standIn = await startStandIn({
   runContainers: values['no-containers'] ? false : undefined,
   backing: { seedExample: values['seed-example'] },
   faults,
+  beanstalk: values['simulate-instances'] ? { instances: 'simulated' } : {},
   log: message => process.stderr.write(`${message}\n`)
 })
 

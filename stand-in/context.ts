@@ -40,6 +40,8 @@ export interface StandInContext {
   dataDir: string
   /** True when containers really run (Docker available and not disabled). */
   runContainers: boolean
+  /** Why runContainers is false, for the errors that need containers. */
+  noContainersReason?: string
   s3: ObjectStore
   /** Resolves an ECS-style `valueFrom` (Secrets Manager ARN, optionally `:jsonKey::`, or SSM parameter ARN/name). */
   resolveSecret(valueFrom: string): Promise<string>

@@ -1,34 +1,81 @@
-// Thin wrapper over the docker CLI (the same client the action itself uses).
+// The stand-in's own docker CLI client (the same `docker` binary the action
+// uses, through none of the action's code): backing containers and the
+// Beanstalk environments' ECS tasks run through here.
 
-import { execFile } from 'node:child_process'
-import { promisify } from 'node:util'
+import { spawn } from 'node:child_process'
 
-const run = promisify(execFile)
+export interface DockerOptions {
+  timeoutMs?: number
+  /** Extra variables for the docker process: values for `-e NAME` flags stay out of argv. */
+  env?: Record<string, string>
+  input?: string
+}
 
-export async function docker(args: string[], timeoutMs = 120_000): Promise<string> {
+export interface DockerResult {
+  code: number
+  stdout: string
+  stderr: string
+}
+
+/** Runs docker and resolves whatever the exit code (a timeout kills it and answers code 124). */
+export function dockerCall(args: string[], options: DockerOptions = {}): Promise<DockerResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('docker', args, {
+      env: { ...process.env, ...options.env },
+      stdio: ['pipe', 'pipe', 'pipe']
+    })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGKILL')
+    }, options.timeoutMs ?? 120_000)
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString('utf8')))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString('utf8')))
+    child.on('error', error => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.stdin.on('error', () => undefined) // docker may exit before reading stdin
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({
+        code: timedOut ? 124 : (code ?? 1),
+        stdout,
+        stderr: timedOut ? `timed out\n${stderr}` : stderr
+      })
+    })
+    child.stdin.end(options.input ?? '')
+  })
+}
+
+/** Runs docker; rejects unless it exits 0; resolves with trimmed stdout. */
+export async function docker(
+  args: string[],
+  timeoutMs = 120_000,
+  options: DockerOptions = {}
+): Promise<string> {
+  const result = await dockerCall(args, { ...options, timeoutMs })
+  if (result.code !== 0)
+    throw new Error(`docker ${args.join(' ')} failed: ${result.stderr.trim() || result.stdout.trim()}`)
+  return result.stdout.trim()
+}
+
+/** Why Docker cannot be used here, or undefined when `docker info` answers. */
+export async function dockerUnavailableReason(): Promise<string | undefined> {
   try {
-    const { stdout } = await run('docker', args, { timeout: timeoutMs, maxBuffer: 16 * 1024 * 1024 })
-    return stdout.trim()
+    await docker(['info', '--format', '{{.ServerVersion}}'], 15_000)
+    return undefined
   } catch (error) {
-    const failure = error as Error & { stderr?: string }
-    throw new Error(`docker ${args.join(' ')} failed: ${failure.stderr?.trim() || failure.message}`)
+    return (error as Error).message.split('\n')[0]
   }
 }
 
 export async function dockerAvailable(): Promise<boolean> {
-  try {
-    await docker(['info', '--format', '{{.ServerVersion}}'], 15_000)
-    return true
-  } catch {
-    return false
-  }
+  return (await dockerUnavailableReason()) === undefined
 }
 
 export async function imageExists(image: string): Promise<boolean> {
-  try {
-    await docker(['image', 'inspect', '--format', '{{.Id}}', image])
-    return true
-  } catch {
-    return false
-  }
+  return (await dockerCall(['image', 'inspect', '--format', '{{.Id}}', image])).code === 0
 }

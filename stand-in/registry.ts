@@ -6,7 +6,7 @@
 // repository ECR does not know are refused with NAME_UNKNOWN, as ECR does.
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { mkdir, writeFile } from 'node:fs/promises'
 import {
   createServer,
@@ -47,6 +47,8 @@ export interface Registry extends RegistryInfo {
   manifestPushes(): ManifestPush[]
   /** Decides whether a repository exists (ECR's CreateRepository); unknown ones answer NAME_UNKNOWN. */
   setRepositoryGuard(exists: (repository: string) => boolean): void
+  /** Decides whether a manifest may be pushed under a tag: undefined allows, a message refuses (TAG_INVALID). */
+  setTagGuard(check: TagGuard): void
   stop(): Promise<void>
 }
 
@@ -55,6 +57,9 @@ export interface RegistryOptions {
   host?: string
   log?: (message: string) => void
 }
+
+/** `digest` is the sha256 of the manifest being pushed. */
+export type TagGuard = (repository: string, tag: string, digest: string) => Promise<string | undefined>
 
 const REGISTRY_BINARY = '/usr/bin/docker-registry'
 const USERNAME = 'AWS'
@@ -103,6 +108,9 @@ export async function startRegistry(options: RegistryOptions): Promise<Registry>
     manifestPushes: () => [...proxy.manifests],
     setRepositoryGuard: exists => {
       proxy.repositoryExists = exists
+    },
+    setTagGuard: check => {
+      proxy.tagGuard = check
     },
     stop: () => {
       stopped ??= Promise.all([proxy.close(), stopProcess(child)]).then(() => undefined)
@@ -158,6 +166,7 @@ class CountingProxy {
   readonly uploads: BlobUpload[] = []
   readonly manifests: ManifestPush[] = []
   repositoryExists: (repository: string) => boolean = () => true
+  tagGuard: TagGuard = async () => undefined
   /** Bytes received so far per upload session path (/v2/<name>/blobs/uploads/<uuid>). */
   private readonly uploadBytes = new Map<string, number>()
   private readonly server: Server
@@ -205,6 +214,73 @@ class CountingProxy {
       response.writeHead(404, { 'content-type': 'application/json; charset=utf-8' }).end(body)
       return
     }
+    const reference = decodeURIComponent(match?.[3] ?? '')
+    if (
+      repository !== undefined &&
+      request.method === 'PUT' &&
+      match?.[2] === 'manifests' &&
+      !reference.includes(':')
+    ) {
+      void this.guardTagPush(request, response, repository, reference)
+      return
+    }
+    this.pass(request, response, path, match)
+  }
+
+  /** A manifest PUT to a tag: buffered, so its digest can be checked against ECR's tag mutability first. */
+  private async guardTagPush(
+    request: IncomingMessage,
+    response: ServerResponse,
+    repository: string,
+    tag: string
+  ): Promise<void> {
+    const chunks: Buffer[] = []
+    for await (const chunk of request) chunks.push(chunk as Buffer)
+    const body = Buffer.concat(chunks)
+    const digest = `sha256:${createHash('sha256').update(body).digest('hex')}`
+    const refusal = await this.tagGuard(repository, tag, digest).catch((error: unknown) => String(error))
+    if (refusal !== undefined) {
+      // distribution's error document; docker prints it as "tag invalid: <message>".
+      const document = JSON.stringify({ errors: [{ code: 'TAG_INVALID', message: refusal }] })
+      response.writeHead(400, { 'content-type': 'application/json; charset=utf-8' }).end(document)
+      return
+    }
+    const path = (request.url ?? '/').split('?')[0] ?? '/'
+    const upstream = httpRequest(
+      {
+        host: this.backendHost,
+        port: this.backendPort,
+        method: 'PUT',
+        path: request.url,
+        headers: { ...request.headers, 'content-length': String(body.length) }
+      },
+      upstreamResponse => {
+        this.observe(
+          request,
+          upstreamResponse,
+          repository,
+          'manifests',
+          path.split('/manifests/')[1],
+          undefined
+        )
+        response.writeHead(upstreamResponse.statusCode ?? 502, upstreamResponse.headers)
+        upstreamResponse.pipe(response)
+      }
+    )
+    upstream.on('error', error => {
+      if (!response.headersSent) response.writeHead(502).end(String(error))
+      else response.destroy(error)
+    })
+    upstream.end(body)
+  }
+
+  private pass(
+    request: IncomingMessage,
+    response: ServerResponse,
+    path: string,
+    match: RegExpExecArray | null
+  ): void {
+    const repository = match?.[1]
     const isUploadSession = match?.[2] === 'blobs' && /^uploads\/[^/]+$/.test(match[3] ?? '')
     const upstream = httpRequest(
       {

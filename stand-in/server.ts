@@ -14,7 +14,7 @@ import { join } from 'node:path'
 
 import { BackingContainers } from './backing.js'
 import type { QueryService, StandInContext } from './context.js'
-import { dockerAvailable } from './docker.js'
+import { dockerUnavailableReason } from './docker.js'
 import { AwsError } from './errors.js'
 import { FaultInjector, type FaultDecision, type FaultSettings } from './faults.js'
 import { headerValue, type StandInRequest, type StandInResponse } from './http.js'
@@ -59,7 +59,11 @@ export interface StandInOptions {
   accountId?: string
   /** Start the real registry behind ECR (default true). */
   registry?: boolean
-  /** Run real containers for RDS / ElastiCache (and Beanstalk environments); default: Docker answers. */
+  /**
+   * Run real containers for RDS / ElastiCache and Beanstalk environments;
+   * default: when Docker answers. Without them Beanstalk deploys fail unless
+   * `beanstalk.instances` is 'simulated' (benchmarks).
+   */
   runContainers?: boolean
   backing?: {
     /** Seed the example's `puppies-db` instance and `puppies-cache` cluster. */
@@ -136,7 +140,12 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
   const ownsDataDir = options.dataDir === undefined
   const dataDir = options.dataDir ?? (await mkdtemp(join(tmpdir(), 'stand-in-')))
   await mkdir(dataDir, { recursive: true })
-  const runContainers = options.runContainers ?? (await dockerAvailable())
+  // Docker's absence is never silent: Beanstalk deploys fail saying so (see services/beanstalk/deployer.ts).
+  const noContainersReason =
+    options.runContainers === false
+      ? 'the stand-in was started with runContainers: false'
+      : await dockerUnavailableReason().then(why => (why ? `Docker is not available: ${why}` : undefined))
+  const runContainers = noContainersReason === undefined
   const cleanups: (() => Promise<void>)[] = []
 
   try {
@@ -146,6 +155,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       accountId: options.accountId ?? '123456789012',
       dataDir,
       runContainers,
+      noContainersReason,
       s3: store,
       resolveSecret: () => Promise.reject(new Error('secret resolution is not ready yet')),
       log
@@ -305,11 +315,13 @@ class Router {
       service: service?.name ?? 'unknown',
       operation,
       execute: async () => {
+        // Real text unknown (a target the stand-in does not serve).
         if (!service) throw new AwsError('UnknownOperationException', `Unknown target ${target}`)
         let input: JsonObject
         try {
           input = request.body.length ? (JSON.parse(request.body.toString('utf8')) as JsonObject) : {}
         } catch {
+          // Code from the JSON 1.1 protocol's common errors; real text unknown.
           throw new AwsError('SerializationException', 'The request body is not valid JSON')
         }
         const output = await service.handle(operation, input)
@@ -327,6 +339,7 @@ class Router {
       service: serviceName,
       operation: action,
       execute: async () => {
+        // The stand-in's own: a service it does not model.
         if (!service) throw new AwsError('InvalidAction', `The stand-in has no ${serviceName} service`)
         const result = await service.handle(action, params, requestId)
         return {
@@ -378,6 +391,7 @@ async function serve(
     const answer = fault ? faultResponse(fault, route, standInRequest, requestId) : await route.execute()
     send(response, answer, route.protocol, requestId, call)
   } catch (error) {
+    // Anything else is the stand-in's own failure, shaped as AWS's InternalFailure.
     const awsError =
       error instanceof AwsError
         ? error
@@ -396,6 +410,8 @@ function faultResponse(
   requestId: string
 ): StandInResponse {
   const s3 = route.protocol === 's3'
+  // Texts: S3 API Reference error list (SlowDown, InternalError), reference/beanstalk.md (Throttling,
+  // "Rate exceeded"), AWS common errors (ServiceUnavailable, InternalFailure).
   let error: AwsError
   if (fault.kind === 'throttle') {
     error = s3

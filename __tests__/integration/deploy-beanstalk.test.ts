@@ -12,15 +12,12 @@ import { UpdateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk'
 import { HeadObjectCommand } from '@aws-sdk/client-s3'
 
 import { createAwsClients, type AwsClients } from '../../src/adapters/aws-clients.js'
-import {
-  ensureApplicationVersion,
-  VersionConflictError
-} from '../../src/adapters/beanstalk/application-version.js'
+import { ensureApplicationVersion, VersionConflictError } from '../../src/deploy/application-version.js'
 import { createEnvironment, describeEnvironment } from '../../src/adapters/beanstalk/environments.js'
 import { sha256Hex, zipBundle } from '../../src/core/bundle.js'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
-import { systemClock } from '../../src/deploy/clock.js'
-import { deployVersion } from '../../src/deploy/deploy-version.js'
+import { systemClock } from '../../src/clock.js'
+import { deployToEnvironment } from '../../src/deploy/environment-deploy.js'
 import type { Logger } from '../../src/logger.js'
 import { DeployFailedError, waitForDeploy } from '../../src/deploy/wait.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
@@ -71,29 +68,32 @@ async function bundle(tag: string, padding = 0): Promise<{ bundle: string; sha25
   return { bundle: file, sha256: sha256Hex(zip), bytes: zip.byteLength }
 }
 
-function deploy(
+/** What the release stage does for one environment: the version created (or reused), then deployed. */
+async function deploy(
   versionLabel: string,
   content: { bundle: string; sha256: string },
   log = new Lines(),
   waitTimeoutMs = 30_000
 ) {
-  return deployVersion(
+  const version = await ensureApplicationVersion(
     clients,
-    {
-      application,
-      environmentName,
-      versionLabel,
-      description: `test ${versionLabel}`,
-      ...content,
-      waitTimeoutMs,
-      allowYellow: false
-    },
+    { application, versionLabel, description: `test ${versionLabel}`, ...content },
+    { clock: systemClock, log, processTimeoutMs: waitTimeoutMs, pollMs }
+  )
+  const result = await deployToEnvironment(
+    clients,
+    { application, environmentName, versionLabel, waitTimeoutMs, allowYellow: false },
     { log, pollMs }
   )
+  return { ...result, version }
 }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ registry: false, runContainers: false, beanstalk: { transitionMs: 100 } })
+  standIn = await startStandIn({
+    registry: false,
+    runContainers: false,
+    beanstalk: { transitionMs: 100, instances: 'simulated' }
+  })
   Object.assign(process.env, standIn.env)
   delete process.env.AWS_PROFILE
   workDir = await mkdtemp(path.join(tmpdir(), 'deploy-beanstalk-'))
@@ -133,7 +133,7 @@ afterAll(async () => {
   process.env = savedEnv
 })
 
-describe('deployVersion against the stand-in', () => {
+describe('a version created, then deployed, against the stand-in', () => {
   test('uploads, creates the version, updates and waits until Ready + Green on the new version', async () => {
     const content = await bundle('v2')
     const log = new Lines()
@@ -157,7 +157,7 @@ describe('deployVersion against the stand-in', () => {
     expect(log.lines).toContainEqual(
       expect.stringMatching(/^\S+Z INFO {2}Environment update completed successfully\.$/)
     )
-    expect(Object.keys(result.seconds)).toEqual(['version', 'waitForReady', 'update', 'wait'])
+    expect(Object.keys(result.seconds)).toEqual(['waitForReady', 'update', 'wait'])
     const head = await clients.s3.send(
       new HeadObjectCommand({ Bucket: result.version?.bucket, Key: 'puppies/v2.zip' })
     )

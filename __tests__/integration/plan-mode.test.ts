@@ -26,7 +26,11 @@ describe('mode plan', () => {
   }
 
   beforeAll(async () => {
-    standIn = await startStandIn({ runContainers: false, registry: false })
+    standIn = await startStandIn({
+      runContainers: false,
+      registry: false,
+      beanstalk: { instances: 'simulated' }
+    })
     workspace = mkdtempSync(path.join(tmpdir(), 'plan-mode-'))
     cpSync(
       path.join(PROJECT_ROOT, '__tests__/fixtures/plan-diff/docker-compose.yml'),

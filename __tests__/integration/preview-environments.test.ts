@@ -61,7 +61,10 @@ describeWithDocker('pull-request preview environments', () => {
       path.join(workspace, 'docker-compose.yml'),
       'services:\n  web:\n    build: .\n    command: ["sleep", "infinity"]\n    ports: ["80:8080"]\n'
     )
-    standIn = await startStandIn({ runContainers: false, beanstalk: { transitionMs: 100 } })
+    standIn = await startStandIn({
+      runContainers: false,
+      beanstalk: { transitionMs: 100, instances: 'simulated' }
+    })
     github = await startGitHubFake()
     beanstalk = new ElasticBeanstalkClient({
       region: standIn.env.AWS_REGION as string,

@@ -1,12 +1,8 @@
 // Rollbacks, automatic rollback and cleanup through dist/index.js against the
 // AWS stand-in (no containers: environments' health follows the bundle, and
-// the tiny compose app uses a prebuilt image, so nothing is built). One
-// application lives through the whole story, in order:
-//   deploy A, deploy B → rollback (no label) → A
-//   rollback to a missing label → refused, nothing changed
-//   deploy C with the environment forced Red → job fails, back on A
-//   deploy D, E, rollback to A → cleanup keep 2 → B and C deleted with their bundles
-//   deploy F with keep-versions 2 → the post-deploy cleanup deletes D
+// the tiny compose app uses a prebuilt image, so nothing is built). Each test
+// has its own application and environment and sets up the history it needs:
+// none depends on what another left behind.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
@@ -23,8 +19,6 @@ import {
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 
-const application = 'tinyapp'
-const environment = 'tinyapp-prod'
 const bucket = 'elasticbeanstalk-us-east-1-123456789012'
 
 let standIn: StandIn
@@ -36,72 +30,87 @@ function sha(letter: string): string {
   return letter.repeat(40)
 }
 
-/** Deploys the tiny app as version `v-<letter>` built from commit <letter>×40. */
-function deploy(letter: string, inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      application,
-      environment,
-      'compose-file': 'docker-compose.yml',
-      'version-label': `v-${letter}`,
-      'smoke-test': 'false',
-      'log-driver': 'json-file',
-      'wait-timeout': '2m',
-      ...inputs
-    },
-    env: { ...standIn.env, GITHUB_SHA: sha(letter) },
-    workspace
-  })
-}
-
-/** Rollback and cleanup runs get a workspace with no compose file: they must not need one. */
-function runMode(mode: 'rollback' | 'cleanup', inputs: Record<string, string> = {}): Promise<ActionRun> {
-  return runAction({
-    inputs: {
-      mode,
-      application,
-      ...(mode === 'rollback' && { environment }),
-      'wait-timeout': '2m',
-      ...inputs
-    },
-    env: standIn.env,
-    workspace: emptyWorkspace
-  })
-}
-
-async function describeEnvironment(): Promise<EnvironmentDescription | undefined> {
-  const answer = await beanstalk.send(
-    new DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environment] })
-  )
-  return answer.Environments?.[0]
-}
-
-async function versionLabels(): Promise<string[]> {
-  const answer = await beanstalk.send(
-    new DescribeApplicationVersionsCommand({ ApplicationName: application })
-  )
-  return (answer.ApplicationVersions ?? []).map(version => version.VersionLabel ?? '').sort()
-}
-
-async function bundleKeys(): Promise<string[]> {
-  return (await standIn.services.s3.listObjects(bucket)).map(object => object.key).sort()
-}
-
 function expectSucceeded(run: ActionRun): void {
   expect(run.errors).toEqual([])
   expect(run.status).toBe(0)
 }
 
+/** One application with one Ready environment, and the action's runs against it. */
+async function story(name: string) {
+  const application = `tinyapp-${name}`
+  const environment = `${application}-prod`
+  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
+  await beanstalk.send(
+    new CreateEnvironmentCommand({
+      ApplicationName: application,
+      EnvironmentName: environment,
+      SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
+    })
+  )
+  const describeEnvironment = async (): Promise<EnvironmentDescription | undefined> => {
+    const answer = await beanstalk.send(
+      new DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environment] })
+    )
+    return answer.Environments?.[0]
+  }
+  for (let attempt = 0; attempt < 100 && (await describeEnvironment())?.Status !== 'Ready'; attempt++) {
+    await new Promise(resolve => setTimeout(resolve, 100))
+  }
+  return {
+    application,
+    environment,
+    describeEnvironment,
+    /** Deploys the tiny app as version `v-<letter>` built from commit <letter>×40. */
+    deploy: (letter: string, inputs: Record<string, string> = {}): Promise<ActionRun> =>
+      runAction({
+        inputs: {
+          application,
+          environment,
+          'compose-file': 'docker-compose.yml',
+          'version-label': `v-${letter}`,
+          'smoke-test': 'false',
+          'log-driver': 'json-file',
+          'wait-timeout': '2m',
+          ...inputs
+        },
+        env: { ...standIn.env, GITHUB_SHA: sha(letter) },
+        workspace
+      }),
+    /** Rollback and cleanup runs get a workspace with no compose file: they must not need one. */
+    runMode: (mode: 'rollback' | 'cleanup', inputs: Record<string, string> = {}): Promise<ActionRun> =>
+      runAction({
+        inputs: {
+          mode,
+          application,
+          ...(mode === 'rollback' && { environment }),
+          'wait-timeout': '2m',
+          ...inputs
+        },
+        env: standIn.env,
+        workspace: emptyWorkspace
+      }),
+    versionLabels: async (): Promise<string[]> => {
+      const answer = await beanstalk.send(
+        new DescribeApplicationVersionsCommand({ ApplicationName: application })
+      )
+      return (answer.ApplicationVersions ?? []).map(version => version.VersionLabel ?? '').sort()
+    },
+    /** Keys of the application's objects in the bundle bucket (bundles and deploy history). */
+    bundleKeys: async (): Promise<string[]> =>
+      (await standIn.services.s3.listObjects(bucket))
+        .map(object => object.key)
+        .filter(key => key.startsWith(`${application}/`))
+        .sort()
+  }
+}
+
 beforeAll(async () => {
-  standIn = await startStandIn({ registry: false, runContainers: false, beanstalk: { transitionMs: 100 } })
-  beanstalk = new ElasticBeanstalkClient({
-    region: standIn.env.AWS_REGION as string,
-    endpoint: standIn.endpoint,
-    credentials: {
-      accessKeyId: standIn.env.AWS_ACCESS_KEY_ID as string,
-      secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
-    }
+  standIn = await startStandIn({
+    registry: false,
+    runContainers: false,
+    beanstalk: { transitionMs: 100, instances: 'simulated' }
   })
+  beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   workspace = mkdtempSync(path.join(tmpdir(), 'rollback-workspace-'))
   emptyWorkspace = mkdtempSync(path.join(tmpdir(), 'rollback-empty-'))
   writeFileSync(
@@ -116,20 +125,7 @@ beforeAll(async () => {
       ''
     ].join('\n')
   )
-  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
-  await beanstalk.send(
-    new CreateEnvironmentCommand({
-      ApplicationName: application,
-      EnvironmentName: environment,
-      SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-    })
-  )
-  for (let attempt = 0; attempt < 100 && (await describeEnvironment())?.Status !== 'Ready'; attempt++) {
-    await new Promise(resolve => setTimeout(resolve, 100))
-  }
-  expectSucceeded(await deploy('a'))
-  expectSucceeded(await deploy('b'))
-}, 120_000)
+}, 60_000)
 
 afterAll(async () => {
   beanstalk?.destroy()
@@ -140,6 +136,9 @@ afterAll(async () => {
 
 describe('rollback, auto-rollback and cleanup through dist/index.js', () => {
   it('rolls back with no label to the last version Green before the current one, and lists the choices', async () => {
+    const { environment, application, deploy, runMode, describeEnvironment } = await story('rollback')
+    expectSucceeded(await deploy('a'))
+    expectSucceeded(await deploy('b'))
     expect(await describeEnvironment()).toMatchObject({ VersionLabel: 'v-b', Health: 'Green' })
     const run = await runMode('rollback')
     expectSucceeded(run)
@@ -157,8 +156,10 @@ describe('rollback, auto-rollback and cleanup through dist/index.js', () => {
     expect(run.summary).toContain('Recent deployable versions')
     expect(run.summary).toContain('<code>v-b</code>')
     expect(run.summary).toContain('bbbbbbbbbbbb')
-    expect(run.stdout).toMatch(/^v-b\s+bbbbbbbbbbbb\s+\S+Z\s+running on tinyapp-prod$/m)
-    expect(run.stdout).toMatch(/^v-a\s+aaaaaaaaaaaa\s+\S+Z\s+Green on tinyapp-prod \(\S+Z\)$/m)
+    expect(run.stdout).toMatch(new RegExp(`^v-b\\s+bbbbbbbbbbbb\\s+\\S+Z\\s+running on ${environment}$`, 'm'))
+    expect(run.stdout).toMatch(
+      new RegExp(`^v-a\\s+aaaaaaaaaaaa\\s+\\S+Z\\s+Green on ${environment} \\(\\S+Z\\)$`, 'm')
+    )
     // Recorded in the environment's history, after the two deploys.
     const stored = await standIn.services.s3.getObject(bucket, `${application}/_history/${environment}.json`)
     const history = JSON.parse(new TextDecoder().decode(stored?.body)) as {
@@ -173,30 +174,34 @@ describe('rollback, auto-rollback and cleanup through dist/index.js', () => {
   }, 60_000)
 
   it('refuses a label that does not exist with one line naming version-label, changing nothing', async () => {
+    const { application, deploy, runMode, describeEnvironment, versionLabels } = await story('missing')
+    expectSucceeded(await deploy('a'))
+    expectSucceeded(await deploy('b'))
     const versionsBefore = await versionLabels()
     const updatesBefore = standIn.calls.filter(call => call.operation === 'UpdateEnvironment').length
     const run = await runMode('rollback', { 'version-label': 'v-missing' })
     expect(run.status).not.toBe(0)
-    expect(run.errors).toHaveLength(1)
-    expect(run.errors[0]).toMatch(
-      /^::error::Input 'version-label': "v-missing" is not an application version of tinyapp; recent deployable versions: v-b, v-a$/
-    )
+    expect(run.errors).toEqual([
+      `::error::Input 'version-label': "v-missing" is not an application version of ${application}; recent deployable versions: v-b, v-a`
+    ])
     expect(standIn.calls.filter(call => call.operation === 'UpdateEnvironment')).toHaveLength(updatesBefore)
     expect(await versionLabels()).toEqual(versionsBefore)
     expect(await describeEnvironment()).toMatchObject({
       Status: 'Ready',
       Health: 'Green',
-      VersionLabel: 'v-a'
+      VersionLabel: 'v-b'
     })
   }, 60_000)
 
   it('a deploy that goes Red is rolled back automatically, and the job fails saying both', async () => {
+    const { environment, deploy, describeEnvironment } = await story('red')
+    expectSucceeded(await deploy('a'))
     standIn.faults.set({ beanstalk: { forceRed: environment } })
     const run = await deploy('c')
     expect(run.status).not.toBe(0)
     expect(run.errors).toHaveLength(1)
     const message = run.errors[0] as string
-    expect(message).toContain('deploying v-c to tinyapp-prod failed')
+    expect(message).toContain(`deploying v-c to ${environment} failed`)
     expect(message).toContain('Failed to deploy application.')
     expect(message).toContain('is back on v-a')
     expect(await describeEnvironment()).toMatchObject({
@@ -207,8 +212,9 @@ describe('rollback, auto-rollback and cleanup through dist/index.js', () => {
   }, 120_000)
 
   it('cleanup keeps the newest N plus the running and last good versions, deleting the rest and their bundles', async () => {
-    expectSucceeded(await deploy('d'))
-    expectSucceeded(await deploy('e'))
+    const { application, environment, deploy, runMode, describeEnvironment, versionLabels, bundleKeys } =
+      await story('cleanup')
+    for (const letter of ['a', 'b', 'c', 'd', 'e']) expectSucceeded(await deploy(letter))
     expectSucceeded(await runMode('rollback', { 'version-label': 'v-a' }))
     expect(await versionLabels()).toEqual(['v-a', 'v-b', 'v-c', 'v-d', 'v-e'])
 
@@ -217,20 +223,23 @@ describe('rollback, auto-rollback and cleanup through dist/index.js', () => {
     // Newest two: v-e, v-d; v-a runs; v-e was the last good before it. v-b and v-c go.
     expect(await versionLabels()).toEqual(['v-a', 'v-d', 'v-e'])
     expect(await bundleKeys()).toEqual([
-      'tinyapp/_history/tinyapp-prod.json',
-      'tinyapp/v-a.zip',
-      'tinyapp/v-d.zip',
-      'tinyapp/v-e.zip'
+      `${application}/_history/${environment}.json`,
+      `${application}/v-a.zip`,
+      `${application}/v-d.zip`,
+      `${application}/v-e.zip`
     ])
-    expect(run.summary).toContain('runs on tinyapp-prod')
+    expect(run.summary).toContain(`runs on ${environment}`)
     expect(await describeEnvironment()).toMatchObject({ Health: 'Green', VersionLabel: 'v-a' })
   }, 120_000)
 
   it('a successful deploy cleans up after itself with keep-versions', async () => {
-    const run = await deploy('f', { 'keep-versions': '2' })
+    const { application, deploy, versionLabels, bundleKeys } = await story('after-deploy')
+    for (const letter of ['a', 'b', 'c']) expectSucceeded(await deploy(letter))
+    const run = await deploy('d', { 'keep-versions': '2' })
     expectSucceeded(run)
-    // Newest two: v-f (running), v-e; v-a was the last good before v-f. v-d goes.
-    expect(await versionLabels()).toEqual(['v-a', 'v-e', 'v-f'])
-    expect(await bundleKeys()).not.toContain('tinyapp/v-d.zip')
+    // Newest two: v-d (running), v-c, which is also the last good before v-d. v-a and v-b go.
+    expect(await versionLabels()).toEqual(['v-c', 'v-d'])
+    expect(await bundleKeys()).not.toContain(`${application}/v-a.zip`)
+    expect(await bundleKeys()).not.toContain(`${application}/v-b.zip`)
   }, 120_000)
 })

@@ -37,6 +37,10 @@ describeWithDocker('smoke test before the push', () => {
   })
   const versionCalls = () =>
     standIn.calls.filter(call => call.operation === 'CreateApplicationVersion' && call.status === 200)
+  const updateCalls = () =>
+    standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
+  /** A builder exporting a registry cache pushes while it builds, before the smoke test can run. */
+  const pushesWhileBuilding = (log: string) => /^Image builder: .*registry cache/m.test(log)
 
   beforeAll(async () => {
     standIn = await startStandIn()
@@ -58,15 +62,23 @@ describeWithDocker('smoke test before the push', () => {
     ],
     ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/]
   ])(
-    '%s: fails the step naming the cause; nothing pushed, no version created',
+    '%s: fails the step naming the cause; no version created, nothing deployed, and (built into the daemon) nothing pushed',
     async (fixture, message) => {
+      const uploadsBefore = standIn.registry?.uploads().length ?? 0
+      const pushesBefore = standIn.registry?.manifestPushes().length ?? 0
+      const updatesBefore = updateCalls().length
       const run = await runAction({ inputs: fixtureInputs(fixture), env: actionEnvironment(standIn) })
       expect(run.status).not.toBe(0)
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(message)
-      expect(standIn.registry?.uploads()).toEqual([])
-      expect(standIn.registry?.manifestPushes()).toEqual([])
       expect(versionCalls()).toEqual([])
+      expect(updateCalls()).toHaveLength(updatesBefore)
+      // The images wait in the local daemon for the smoke test; a registry-cache builder has pushed
+      // them already (the log's "Image builder:" line says which), and only the deploy is stopped.
+      if (!pushesWhileBuilding(run.stdout)) {
+        expect(standIn.registry?.uploads().slice(uploadsBefore)).toEqual([])
+        expect(standIn.registry?.manifestPushes().slice(pushesBefore)).toEqual([])
+      }
       expect(run.summary).toContain('Smoke test failed: nothing was pushed or deployed')
       expect(run.summary).toMatch(/Smoke test: ❌ failed in \d+\.\d s/)
       expect(smokeLeftovers(run.stdout)).toEqual([])
@@ -88,8 +100,9 @@ describeWithDocker('smoke test before the push', () => {
   )
 
   it(
-    'smoke-test: false skips it, and the same broken bundle is pushed and deployed',
+    'smoke-test: false skips it, and the same broken bundle is pushed and deployed, where it fails',
     async () => {
+      const updatesBefore = updateCalls().length
       const run = await runAction({
         inputs: { ...fixtureInputs('http-500'), 'smoke-test': 'false', 'wait-timeout': '1m' },
         env: actionEnvironment(standIn)
@@ -97,6 +110,13 @@ describeWithDocker('smoke test before the push', () => {
       expect(run.stdout).toContain('Smoke test skipped: smoke-test is false')
       expect(standIn.registry?.uploads().length).toBeGreaterThan(0)
       expect(versionCalls()).toHaveLength(1)
+      // Deployed: the environment was updated to the version, and it is the environment that finds it broken.
+      expect(updateCalls()).toHaveLength(updatesBefore + 1)
+      expect(run.stdout).toMatch(/^Updating smoke-fixtures to version \S+…$/m)
+      expect(run.status).not.toBe(0)
+      expect(run.errors).toHaveLength(1)
+      expect(run.errors[0]).toMatch(/^::error::smoke-fixtures: /)
+      expect(run.errors[0]).not.toContain('Smoke test')
     },
     10 * 60_000
   )

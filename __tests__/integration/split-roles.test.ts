@@ -34,7 +34,7 @@ describe('deploying one build to several environments', () => {
     ).Environments?.[0]
 
   beforeAll(async () => {
-    standIn = await startStandIn({ runContainers: false })
+    standIn = await startStandIn({ runContainers: false, beanstalk: { instances: 'simulated' } })
     workspace = mkdtempSync(path.join(tmpdir(), 'split-roles-'))
     cpSync(path.join(PROJECT_ROOT, '__tests__/fixtures/split-roles'), workspace, { recursive: true })
     beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)

@@ -8,7 +8,7 @@ import {
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 
 import type { VersionSummary } from '../../src/adapters/beanstalk/versions.js'
-import { cleanupVersions, versionsToDelete } from '../../src/stages/cleanup.js'
+import { cleanupVersions, versionsToDelete } from '../../src/retention/versions.js'
 import { FakeClient, MemoryLog, awsError } from './deploy/fakes.js'
 
 const version = (label: string, day: number): VersionSummary => ({
@@ -93,6 +93,35 @@ describe('cleanupVersions', () => {
     expect(log.warnings.join('\n')).toContain('v2 not deleted, an operation is in progress')
     const deleted = eb.calls.filter(call => call.command === 'DeleteApplicationVersionCommand')
     expect(deleted.map(call => call.input.VersionLabel).sort()).toEqual(['v1', 'v2', 'v5'])
+  })
+
+  test('a version another environment starts running before its deletion survives, though Beanstalk would delete it', async () => {
+    const labels: [string, number][] = [1, 2, 3].map(day => [`v${day}`, day])
+    const eb = beanstalk(labels, { 'puppies-production': 'v3' })
+    // Listed before the deletions, nobody ran v1; by the time of its deletion puppies-qa does.
+    eb.on(DescribeEnvironmentsCommand, input => ({
+      Environments: [
+        { EnvironmentName: 'puppies-production', VersionLabel: 'v3', Status: 'Ready' },
+        ...(input.VersionLabel === 'v1'
+          ? [{ EnvironmentName: 'puppies-qa', VersionLabel: 'v1', Status: 'Updating' }]
+          : [])
+      ]
+    }))
+    eb.on(DeleteApplicationVersionCommand, () => ({}))
+    const log = new MemoryLog()
+    const report = await cleanupVersions(
+      { beanstalk: eb, s3: historyOf([]) },
+      { application: 'puppies', keepVersions: 1 },
+      log
+    )
+    expect(report.deleted).toEqual(['v2'])
+    expect(report.kept).toEqual([{ label: 'v1', why: 'runs on puppies-qa' }])
+    expect(
+      eb.calls
+        .filter(call => call.command === 'DeleteApplicationVersionCommand')
+        .map(call => call.input.VersionLabel)
+    ).toEqual(['v2'])
+    expect(log.warnings).toEqual(['Kept application version v1: runs on puppies-qa'])
   })
 
   test('an unreadable history stops the cleanup before any deletion', async () => {

@@ -157,6 +157,26 @@ describe('EcrRegistry', () => {
     )
   })
 
+  it('hands the registry host to beforeLogin before docker login runs, even when the login fails', async () => {
+    const { api } = fakeEcr({
+      [GetAuthorizationTokenCommand.name]: () => ({
+        authorizationData: [
+          { authorizationToken: Buffer.from('AWS:x').toString('base64'), proxyEndpoint: 'https://r.example' }
+        ]
+      })
+    })
+    const order: string[] = []
+    const run: CommandRunner = async () => {
+      order.push('docker login')
+      return { exitCode: 1, stdout: '', stderr: 'Error response from daemon: unauthorized\n' }
+    }
+    const registry = new EcrRegistry(api, run, recordingLogger().logger, {
+      beforeLogin: host => void order.push(`state ${host}`)
+    })
+    await expect(registry.login()).rejects.toThrow('docker login to r.example failed')
+    expect(order).toEqual(['state r.example', 'docker login'])
+  })
+
   it('creates a missing repository with its lifecycle policy', async () => {
     const { api, calls } = fakeEcr({
       [DescribeRepositoriesCommand.name]: () => {
@@ -195,6 +215,30 @@ describe('EcrRegistry', () => {
     )
     expect(await registry.ensureRepository('puppies/web', SETTINGS)).toBe('1.dkr.ecr.x/puppies/web')
     expect(calls).toHaveLength(1)
+  })
+
+  it('finds a repository without ever creating one (build: false), and names the operation that failed', async () => {
+    let denied = false
+    const { api, calls } = fakeEcr({
+      [DescribeRepositoriesCommand.name]: input => {
+        if (denied) throw new Error('User is not authorized to perform: ecr:DescribeRepositories\nmore')
+        const name = (input as { repositoryNames: string[] }).repositoryNames[0]
+        if (name === 'puppies/web') return { repositories: [{ repositoryUri: '1.dkr.ecr.x/puppies/web' }] }
+        throw new RepositoryNotFoundException({ message: 'not found', $metadata: {} })
+      }
+    })
+    const registry = new EcrRegistry(
+      api,
+      async () => ({ exitCode: 0, stdout: '', stderr: '' }),
+      recordingLogger().logger
+    )
+    expect(await registry.findRepository('puppies/web')).toBe('1.dkr.ecr.x/puppies/web')
+    expect(await registry.findRepository('puppies/worker')).toBeUndefined()
+    denied = true
+    await expect(registry.findRepository('puppies/web')).rejects.toThrow(
+      /^ECR DescribeRepositories puppies\/web failed: User is not authorized to perform: ecr:DescribeRepositories$/
+    )
+    expect(calls.map(call => call.command)).toEqual(Array(3).fill(DescribeRepositoriesCommand.name))
   })
 
   it('finds the image of a commit, and answers undefined on ImageNotFoundException', async () => {

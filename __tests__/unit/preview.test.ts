@@ -2,14 +2,17 @@ import { describe, expect, test } from '@jest/globals'
 import {
   CreateConfigurationTemplateCommand,
   CreateEnvironmentCommand,
+  CreateStorageLocationCommand,
   DeleteApplicationVersionCommand,
   DeleteConfigurationTemplateCommand,
+  DescribeApplicationsCommand,
   DescribeApplicationVersionsCommand,
   DescribeEnvironmentsCommand,
   ListAvailableSolutionStacksCommand,
   ListTagsForResourceCommand,
   TerminateEnvironmentCommand
 } from '@aws-sdk/client-elastic-beanstalk'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
 
 import type { ActionConfig, RunContext } from '../../src/core/config-types.js'
 import { InputError } from '../../src/core/errors.js'
@@ -139,7 +142,12 @@ describe('previewComment', () => {
   })
 
   test('removed: what was deleted', () => {
-    const body = previewComment(context, { kind: 'removed', terminated: true, versionsDeleted: 3 })
+    const body = previewComment(context, {
+      kind: 'removed',
+      terminated: true,
+      versionsDeleted: 3,
+      versionsKept: 0
+    })
     expect(body).toContain('was removed')
     expect(body).toContain('| Application versions deleted | 3 (with their bundles) |')
   })
@@ -176,6 +184,7 @@ describe('ensurePreviewEnvironment', () => {
             }
           : { Environments: [] }
       )
+      .on(DescribeApplicationsCommand, () => ({ Applications: [] }))
       .on(CreateConfigurationTemplateCommand, () => ({}))
       .on(CreateEnvironmentCommand, () => ({ EnvironmentName: 'puppies-pr-7', Status: 'Launching' }))
     const result = await ensurePreviewEnvironment(
@@ -240,31 +249,53 @@ describe('ensurePreviewEnvironment', () => {
 })
 
 describe('removePreview', () => {
-  function versionsPages() {
-    const pages = [
+  const versions = (input: Record<string, unknown>) =>
+    [
       { ApplicationVersions: [{ VersionLabel: 'pr-7-aaa' }, { VersionLabel: 'sha-bbb' }], NextToken: '2' },
-      { ApplicationVersions: [{ VersionLabel: 'pr-71-ccc' }, { VersionLabel: 'pr-7-ddd' }] }
+      {
+        ApplicationVersions: [
+          { VersionLabel: 'pr-71-ccc' },
+          { VersionLabel: 'pr-7-ddd' },
+          { VersionLabel: 'pr-7-eee' }
+        ]
+      }
+    ][input.NextToken ? 1 : 0]
+  const qaHistory = JSON.stringify({
+    entries: [
+      { versionLabel: 'pr-7-eee', date: '2026-11-01T00:00:00Z', result: 'succeeded', kind: 'deploy' },
+      { versionLabel: 'pr-7-ddd', date: '2026-11-02T00:00:00Z', result: 'succeeded', kind: 'deploy' }
     ]
-    return (input: Record<string, unknown>) => pages[input.NextToken ? 1 : 0]
-  }
+  })
+  /** S3 holding the deploy history of `qa`, which runs pr-7-ddd and was Green on pr-7-eee before. */
+  const histories = () =>
+    new FakeClient().on(GetObjectCommand, input => {
+      if (input.Key !== 'puppies/_history/qa.json') throw awsError('NoSuchKey', 'missing')
+      return { Body: { transformToString: async () => qaHistory } }
+    })
 
-  test('waits out a running update, terminates, waits until gone, then deletes versions and template', async () => {
+  test('waits out a running update, terminates, waits until gone, then deletes the versions no environment needs', async () => {
     const statuses = ['Updating', 'Ready']
     let terminated = false
+    const qa = { EnvironmentName: 'qa', EnvironmentId: 'e-qa', Status: 'Ready', VersionLabel: 'pr-7-ddd' }
     const beanstalk = new FakeClient()
       .on(DescribeEnvironmentsCommand, input => {
         if (input.EnvironmentIds)
           return { Environments: [environment(terminated ? 'Terminated' : 'Terminating')] }
-        return { Environments: [environment(statuses.shift() ?? 'Ready')] }
+        if (input.EnvironmentNames) return { Environments: [environment(statuses.shift() ?? 'Ready')] }
+        // The application's environments: the preview is gone, qa runs a version of the pull request.
+        return {
+          Environments: [qa].filter(e => !input.VersionLabel || e.VersionLabel === input.VersionLabel)
+        }
       })
       .on(ListTagsForResourceCommand, () => ({ ResourceTags: previewTags(target) }))
       .on(TerminateEnvironmentCommand, () => ({}))
-      .on(DescribeApplicationVersionsCommand, versionsPages())
-      .on(DeleteApplicationVersionCommand, input => {
-        if (input.VersionLabel === 'pr-7-ddd')
-          throw awsError('InvalidParameterValue', 'being used by environment(s): qa')
-        return {}
-      })
+      .on(DescribeApplicationVersionsCommand, versions)
+      .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+      // Beanstalk deletes a version even while an environment runs it: the action must not rely on a refusal.
+      .on(DeleteApplicationVersionCommand, () => ({}))
+      .on(DescribeApplicationsCommand, () => ({
+        Applications: [{ ApplicationName: 'puppies', ConfigurationTemplates: ['puppies-pr-7-template'] }]
+      }))
       .on(DeleteConfigurationTemplateCommand, () => ({}))
     const clock = new FakeClock()
     const memory = log()
@@ -275,13 +306,21 @@ describe('removePreview', () => {
       await originalSleep(ms)
     }
 
-    const removed = await removePreview(beanstalk, target, {
+    const removed = await removePreview({ beanstalk, s3: histories() }, target, {
       clock,
       log: memory,
       deadline: clock.now() + 600_000
     })
 
-    expect(removed).toEqual({ terminated: true, versionsDeleted: ['pr-7-aaa'], templateDeleted: true })
+    expect(removed).toEqual({
+      terminated: true,
+      versionsDeleted: ['pr-7-aaa'],
+      versionsKept: [
+        { label: 'pr-7-ddd', why: 'runs on qa' },
+        { label: 'pr-7-eee', why: 'last good version of qa before the current one' }
+      ],
+      templateDeleted: true
+    })
     const commands = beanstalk.calls.map(call => call.command)
     expect(commands.indexOf('TerminateEnvironmentCommand')).toBeLessThan(
       commands.indexOf('DeleteApplicationVersionCommand')
@@ -290,31 +329,64 @@ describe('removePreview', () => {
       beanstalk.calls
         .filter(call => call.command === 'DeleteApplicationVersionCommand')
         .map(call => call.input)
-    ).toEqual([
-      { ApplicationName: 'puppies', VersionLabel: 'pr-7-aaa', DeleteSourceBundle: true },
-      { ApplicationName: 'puppies', VersionLabel: 'pr-7-ddd', DeleteSourceBundle: true }
+    ).toEqual([{ ApplicationName: 'puppies', VersionLabel: 'pr-7-aaa', DeleteSourceBundle: true }])
+    expect(memory.warnings).toEqual([
+      'Kept application version pr-7-ddd: runs on qa',
+      'Kept application version pr-7-eee: last good version of qa before the current one'
     ])
-    expect(memory.warnings).toEqual([expect.stringContaining('Kept application version pr-7-ddd')])
   })
 
-  test('an environment that is gone and a template that is missing are not errors', async () => {
+  test('a version another environment starts running during the removal is kept, not deleted', async () => {
+    let terminated = false
     const beanstalk = new FakeClient()
-      .on(DescribeEnvironmentsCommand, () => ({ Environments: [environment('Terminated')] }))
-      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [] }))
-      .on(DeleteConfigurationTemplateCommand, () => {
-        throw awsError(
-          'InvalidParameterValue',
-          "No Configuration Template named 'puppies-pr-7-template' found."
-        )
+      .on(DescribeEnvironmentsCommand, input => {
+        if (input.EnvironmentIds) return { Environments: [environment(terminated ? 'Terminated' : 'Ready')] }
+        if (input.EnvironmentNames) return { Environments: [environment('Ready')] }
+        // Nobody ran pr-7-aaa when the protected versions were listed; staging does by the time it is deleted.
+        return input.VersionLabel === 'pr-7-aaa'
+          ? { Environments: [{ EnvironmentName: 'staging', Status: 'Updating', VersionLabel: 'pr-7-aaa' }] }
+          : { Environments: [] }
       })
+      .on(ListTagsForResourceCommand, () => ({ ResourceTags: previewTags(target) }))
+      .on(TerminateEnvironmentCommand, () => {
+        terminated = true
+        return {}
+      })
+      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [{ VersionLabel: 'pr-7-aaa' }] }))
+      .on(DeleteApplicationVersionCommand, () => ({}))
+      .on(DescribeApplicationsCommand, () => ({ Applications: [] }))
     const clock = new FakeClock()
-    const removed = await removePreview(beanstalk, target, {
+    const removed = await removePreview({ beanstalk, s3: histories() }, target, {
       clock,
       log: log(),
+      deadline: clock.now() + 60_000,
+      bucket: 'history-bucket'
+    })
+    expect(removed.versionsDeleted).toEqual([])
+    expect(removed.versionsKept).toEqual([{ label: 'pr-7-aaa', why: 'runs on staging' }])
+    expect(beanstalk.count('DeleteApplicationVersionCommand')).toBe(0)
+    expect(removed.templateDeleted).toBe(false)
+  })
+
+  test('an environment that is already gone: nothing is deleted, since ownership cannot be checked', async () => {
+    const beanstalk = new FakeClient().on(DescribeEnvironmentsCommand, () => ({
+      Environments: [environment('Terminated')]
+    }))
+    const clock = new FakeClock()
+    const memory = log()
+    const removed = await removePreview({ beanstalk, s3: new FakeClient() }, target, {
+      clock,
+      log: memory,
       deadline: clock.now() + 1000
     })
-    expect(removed).toEqual({ terminated: false, versionsDeleted: [], templateDeleted: false })
-    expect(beanstalk.count('TerminateEnvironmentCommand')).toBe(0)
+    expect(removed).toEqual({
+      terminated: false,
+      versionsDeleted: [],
+      versionsKept: [],
+      templateDeleted: false
+    })
+    expect(beanstalk.calls.map(call => call.command)).toEqual(['DescribeEnvironmentsCommand'])
+    expect(memory.lines.join('\n')).toContain('does not exist (any more)')
   })
 
   test('never terminates an environment that is not this pull request’s', async () => {
@@ -323,7 +395,11 @@ describe('removePreview', () => {
       .on(ListTagsForResourceCommand, () => ({ ResourceTags: [] }))
     const clock = new FakeClock()
     await expect(
-      removePreview(beanstalk, target, { clock, log: log(), deadline: clock.now() + 1000 })
+      removePreview({ beanstalk, s3: new FakeClient() }, target, {
+        clock,
+        log: log(),
+        deadline: clock.now() + 1000
+      })
     ).rejects.toThrow('was not created by this action')
     expect(beanstalk.count('TerminateEnvironmentCommand')).toBe(0)
     expect(beanstalk.count('DeleteApplicationVersionCommand')).toBe(0)

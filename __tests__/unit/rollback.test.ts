@@ -3,15 +3,10 @@ import { CreateStorageLocationCommand } from '@aws-sdk/client-elastic-beanstalk'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 
 import type { VersionSummary } from '../../src/adapters/beanstalk/versions.js'
-import type { DeployClients } from '../../src/deploy/deploy-version.js'
 import { HistoryStore, type DeployHistory, type HistoryEntry } from '../../src/deploy/history.js'
-import {
-  chooseAutoRollbackTarget,
-  chooseRollbackTarget,
-  deployableRows,
-  formatRows,
-  rollBackFailedDeploy
-} from '../../src/stages/rollback.js'
+import { formatVersionRows } from '../../src/report/log.js'
+import { rollBackFailedDeploy } from '../../src/rollback/automatic.js'
+import { chooseAutoRollbackTarget, chooseRollbackTarget, deployableRows } from '../../src/rollback/targets.js'
 import { FakeClient, MemoryLog, awsError } from './deploy/fakes.js'
 
 const entry = (versionLabel: string, result: HistoryEntry['result'], day: number): HistoryEntry => ({
@@ -111,7 +106,7 @@ describe('deployableRows', () => {
       ['sha-b', 'b0000', 'running on puppies-production'],
       ['sha-a', 'aaaaaaaaaaaa', 'not deployed by this action']
     ])
-    expect(formatRows(rows)[1]).toMatch(
+    expect(formatVersionRows(rows)[1]).toMatch(
       /^sha-b\s+b0000\s+2026-11-02T09:00:00\.000Z {2}running on puppies-production$/
     )
   })
@@ -125,7 +120,7 @@ describe('rollBackFailedDeploy', () => {
     })
     const log = new MemoryLog()
     const outcome = await rollBackFailedDeploy(
-      { beanstalk, s3: s3 as unknown as DeployClients['s3'] },
+      { beanstalk },
       new HistoryStore({ beanstalk, s3 }, undefined, log),
       {
         application: 'puppies',
@@ -134,7 +129,8 @@ describe('rollBackFailedDeploy', () => {
         before: { VersionLabel: 'sha-c', Health: 'Red' },
         waitTimeoutMs: 60_000,
         allowYellow: false
-      }
+      },
+      log
     )
     expect(outcome).toEqual({
       ok: false,

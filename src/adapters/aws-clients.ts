@@ -10,9 +10,6 @@ import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { ElastiCacheClient } from '@aws-sdk/client-elasticache'
 import { RDSClient } from '@aws-sdk/client-rds'
 import { S3Client } from '@aws-sdk/client-s3'
-import { SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
-import { SSMClient } from '@aws-sdk/client-ssm'
-import { STSClient } from '@aws-sdk/client-sts'
 
 export const USER_AGENT_SUFFIX = 'beanstalk-docker-deploy'
 export const DEFAULT_MAX_ATTEMPTS = 8
@@ -36,9 +33,6 @@ export interface AwsClients {
   readonly s3: S3Client
   readonly rds: RDSClient
   readonly elasticache: ElastiCacheClient
-  readonly secretsManager: SecretsManagerClient
-  readonly ssm: SSMClient
-  readonly sts: STSClient
   readonly ecr: ECRClient
   /** Closes the sockets of every client built so far. */
   destroy(): void
@@ -81,15 +75,6 @@ export function createAwsClients(options: AwsClientOptions): AwsClients {
     },
     get elasticache() {
       return lazy('elasticache', () => new ElastiCacheClient(config))
-    },
-    get secretsManager() {
-      return lazy('secretsManager', () => new SecretsManagerClient(config))
-    },
-    get ssm() {
-      return lazy('ssm', () => new SSMClient(config))
-    },
-    get sts() {
-      return lazy('sts', () => new STSClient(config))
     },
     get ecr() {
       return lazy('ecr', () => new ECRClient(config))

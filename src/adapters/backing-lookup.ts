@@ -17,6 +17,7 @@ import type { ResolvedBacking } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
 import type { BackingReplacement, BackingRole } from '../core/plan-types.js'
 import { actionsLogger, type Logger } from '../logger.js'
+import { AwsErrorCode, isAwsError } from './aws-errors.js'
 
 export interface BackingClients {
   region: string
@@ -25,13 +26,6 @@ export interface BackingClients {
 }
 
 export type BackingConfig = Pick<ActionConfig, 'databasePasswordEnv'>
-
-/** True when an SDK error is one of the named codes (the modelled name or the wire code). */
-export function isAwsError(error: unknown, ...names: string[]): boolean {
-  if (!error || typeof error !== 'object') return false
-  const { name, Code } = error as { name?: string; Code?: string }
-  return names.some(candidate => candidate === name || candidate === Code)
-}
 
 export async function resolveBacking(
   backing: BackingReplacement[],
@@ -77,7 +71,7 @@ async function lookupDbInstance(
     const answer = await clients.rds.send(new DescribeDBInstancesCommand({ DBInstanceIdentifier: id }))
     instance = answer.DBInstances?.[0]
   } catch (error) {
-    if (isAwsError(error, 'DBInstanceNotFoundFault', 'DBInstanceNotFound')) instance = undefined
+    if (isAwsError(error, AwsErrorCode.dbInstanceNotFound)) instance = undefined
     else throw error
   }
   if (!instance) throw new InputError('database', `RDS DB instance "${id}" not found in ${clients.region}`)
@@ -163,7 +157,7 @@ async function describeReplicationGroup(id: string, clients: BackingClients) {
     )
     return answer.ReplicationGroups?.[0]
   } catch (error) {
-    if (isAwsError(error, 'ReplicationGroupNotFoundFault')) return undefined
+    if (isAwsError(error, AwsErrorCode.replicationGroupNotFound)) return undefined
     throw error
   }
 }
@@ -175,7 +169,7 @@ async function describeCacheCluster(id: string, clients: BackingClients) {
     )
     return answer.CacheClusters?.[0]
   } catch (error) {
-    if (isAwsError(error, 'CacheClusterNotFoundFault', 'CacheClusterNotFound')) return undefined
+    if (isAwsError(error, AwsErrorCode.cacheClusterNotFound)) return undefined
     throw error
   }
 }

@@ -14,6 +14,8 @@ import {
   type ECRClient
 } from '@aws-sdk/client-ecr'
 
+import { errorMessage } from '../core/errors.js'
+import { AwsErrorCode, isAwsError } from './aws-errors.js'
 import type { CommandRunner } from './docker/command-runner.js'
 import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
 import type { Logger } from '../logger.js'
@@ -107,19 +109,25 @@ export function createRepositoryInput(
   }
 }
 
-function errorName(error: unknown): string | undefined {
-  return error instanceof Error ? error.name : undefined
+/** One line naming the ECR operation that failed and why. */
+function ecrFailure(operation: string, error: unknown): Error {
+  return new Error(`ECR ${operation} failed: ${errorMessage(error).split('\n')[0]}`)
 }
 
-function messageOf(error: unknown): string {
-  return error instanceof Error ? (error.message.split('\n')[0] ?? error.name) : String(error)
+export interface EcrRegistryOptions {
+  /**
+   * Called with the registry host right before `docker login`, so the post
+   * step can log out even when the login or anything after it fails.
+   */
+  beforeLogin?: (host: string) => void
 }
 
 export class EcrRegistry {
   constructor(
     private readonly ecr: EcrApi,
     private readonly run: CommandRunner,
-    private readonly logger: Logger
+    private readonly logger: Logger,
+    private readonly options: EcrRegistryOptions = {}
   ) {}
 
   /** GetAuthorizationToken, then `docker login` with the password masked first. */
@@ -131,7 +139,7 @@ export class EcrRegistry {
       token = answer.authorizationData?.[0]?.authorizationToken
       proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint
     } catch (error) {
-      throw new Error(`ECR authorization failed: ${messageOf(error)}`)
+      throw ecrFailure('authorization', error)
     }
     if (!token || !proxyEndpoint) throw new Error('ECR authorization failed: no authorization data returned')
     const { username, password } = decodeAuthorizationToken(token)
@@ -143,28 +151,33 @@ export class EcrRegistry {
       username,
       password
     }
+    this.options.beforeLogin?.(access.host)
     await dockerLogin(this.run, access)
     this.logger.info(`Logged in to ${access.host}`)
     return access
   }
 
-  /** The repository URI, creating the repository (with its lifecycle policy) when it does not exist. */
-  async ensureRepository(name: string, settings: RepositorySettings): Promise<string> {
+  /** The repository's URI, or undefined when there is no such repository. */
+  async findRepository(name: string): Promise<string | undefined> {
     try {
       const found = await this.ecr.send(new DescribeRepositoriesCommand({ repositoryNames: [name] }))
-      const uri = found.repositories?.[0]?.repositoryUri
-      if (uri) return uri
+      return found.repositories?.[0]?.repositoryUri
     } catch (error) {
-      if (errorName(error) !== 'RepositoryNotFoundException') {
-        throw new Error(`ECR DescribeRepositories ${name} failed: ${messageOf(error)}`)
-      }
+      if (isAwsError(error, AwsErrorCode.repositoryNotFound)) return undefined
+      throw ecrFailure(`DescribeRepositories ${name}`, error)
     }
+  }
+
+  /** The repository URI, creating the repository (with its lifecycle policy) when it does not exist. */
+  async ensureRepository(name: string, settings: RepositorySettings): Promise<string> {
+    const existing = await this.findRepository(name)
+    if (existing) return existing
     // An existing repository keeps the policy its owner gave it; only a
     // repository this action creates gets ours.
     const created = await this.ecr
       .send(new CreateRepositoryCommand(createRepositoryInput(name, settings)))
       .catch((error: unknown) => {
-        throw new Error(`ECR CreateRepository ${name} failed: ${messageOf(error)}`)
+        throw ecrFailure(`CreateRepository ${name}`, error)
       })
     await this.ecr
       .send(
@@ -174,7 +187,7 @@ export class EcrRegistry {
         })
       )
       .catch((error: unknown) => {
-        throw new Error(`ECR PutLifecyclePolicy ${name} failed: ${messageOf(error)}`)
+        throw ecrFailure(`PutLifecyclePolicy ${name}`, error)
       })
     const uri = created.repository?.repositoryUri
     if (!uri) throw new Error(`ECR CreateRepository ${name} returned no repositoryUri`)
@@ -194,8 +207,8 @@ export class EcrRegistry {
       if (!detail?.imageDigest) return undefined
       return { digest: detail.imageDigest, tags: detail.imageTags ?? [tag] }
     } catch (error) {
-      if (errorName(error) === 'ImageNotFoundException') return undefined
-      throw new Error(`ECR DescribeImages ${repository}:${tag} failed: ${messageOf(error)}`)
+      if (isAwsError(error, AwsErrorCode.imageNotFound)) return undefined
+      throw ecrFailure(`DescribeImages ${repository}:${tag}`, error)
     }
   }
 
@@ -212,7 +225,7 @@ export class EcrRegistry {
         })
       )
     } catch (error) {
-      throw new Error(`ECR BatchGetImage ${repository}:${reference} failed: ${messageOf(error)}`)
+      throw ecrFailure(`BatchGetImage ${repository}:${reference}`, error)
     }
     const image = answer.images?.[0]
     if (!image?.imageManifest || !image.imageId?.imageDigest) return undefined

@@ -7,14 +7,21 @@ import { getOctokit } from '@actions/github'
 export interface IssueComment {
   id: number
   body?: string
+  /** Login of the comment's author. */
+  author?: string
 }
 
-/** The three REST calls the comment needs (issues comments API), behind a seam for tests. */
+/** The REST calls the comment needs (issues comments API), behind a seam for tests. */
 export interface IssueCommentsApi {
   list(issueNumber: number): Promise<IssueComment[]>
   create(issueNumber: number, body: string): Promise<IssueComment>
   update(commentId: number, body: string): Promise<void>
+  /** The login comments made with this token are written by. */
+  viewer(): Promise<string>
 }
+
+/** The author of comments made with a workflow's GITHUB_TOKEN. */
+export const ACTIONS_BOT = 'github-actions[bot]'
 
 export interface RepositoryRef {
   owner: string
@@ -45,7 +52,8 @@ export function octokitIssueComments(
       })
       return comments.map(comment => ({
         id: comment.id,
-        ...(comment.body !== undefined && { body: comment.body })
+        ...(comment.body !== undefined && { body: comment.body }),
+        ...(comment.user?.login !== undefined && { author: comment.user.login })
       }))
     },
     async create(issueNumber, body) {
@@ -58,6 +66,16 @@ export function octokitIssueComments(
     },
     async update(commentId, body) {
       await octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body })
+    },
+    async viewer() {
+      // A personal token answers GET /user; an installation token (GITHUB_TOKEN) is refused there and
+      // writes as github-actions[bot]. Another app's token then matches no comment: a new one is
+      // created rather than someone else's edited.
+      try {
+        return (await octokit.rest.users.getAuthenticated()).data.login
+      } catch {
+        return ACTIONS_BOT
+      }
     }
   }
 }
@@ -73,9 +91,11 @@ export interface UpsertResult {
 }
 
 /**
- * Edits the comment carrying `marker`, or creates it. When earlier runs raced
- * and left several, the oldest is kept up to date (the others are left alone:
- * deleting comments is not this action's business).
+ * Edits the comment carrying `marker` that this token's identity wrote, or
+ * creates it: anyone can post a comment starting with the marker, and it must
+ * not be taken over. When earlier runs raced and left several, the oldest is
+ * kept up to date (the others are left alone: deleting comments is not this
+ * action's business).
  */
 export async function upsertComment(
   api: IssueCommentsApi,
@@ -85,7 +105,9 @@ export async function upsertComment(
 ): Promise<UpsertResult> {
   const text = body.startsWith(marker) ? body : `${marker}\n${body}`
   // Ours start with the marker; someone quoting it ("> <!-- … -->") is not mistaken for us.
-  const existing = (await api.list(issueNumber)).find(comment => comment.body?.startsWith(marker))
+  const marked = (await api.list(issueNumber)).filter(comment => comment.body?.startsWith(marker))
+  const viewer = marked.length > 0 ? await api.viewer() : undefined
+  const existing = marked.find(comment => comment.author === viewer)
   if (existing) {
     await api.update(existing.id, text)
     return { commentId: existing.id, created: false }

@@ -94,7 +94,7 @@ const DEFAULT_SCHEME: Record<BackingEngine, string> = {
 /** Query parameters that turn TLS off or carry a password: development settings, never carried to AWS. */
 export function isDevOnlyQueryParameter(name: string, value: string): boolean {
   const key = name.toLowerCase()
-  if (key === 'password' || key === 'pass' || key === 'pwd') return true
+  if (isCredentialParameter(key)) return true
   if (key === 'sslmode') return /^(disable|allow)$/i.test(value)
   return /^(ssl|tls|usessl|use_ssl)$/.test(key) && /^(false|0|no|off|disable|disabled)$/i.test(value)
 }
@@ -113,6 +113,11 @@ export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEn
   const user = endpoint.username ?? (url.username ? decodeURIComponent(url.username) : undefined)
   const path = role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : url.pathname
   return composeUrl(scheme, user, endpoint, path, keptQuery(url))
+}
+
+/** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
+export function isCredentialParameter(name: string): boolean {
+  return /pass|pwd|secret|token/i.test(name) || /^auth$/i.test(name)
 }
 
 /** The URL written into the database-env / cache-env variable when the app's environment did not have it. */

@@ -71,4 +71,10 @@ export interface RunContext {
     /** The event's action: opened, synchronize, reopened, closed… (previews are removed on closed). */
     action?: string
   }
+  /** The run a workflow_run event follows: where its code came from. */
+  workflowRun?: {
+    event: string
+    headRepository?: string
+    repository?: string
+  }
 }

@@ -33,3 +33,8 @@ export function notesOf(error: unknown): string[] {
   const notes = (error as { notes?: unknown } | undefined)?.notes
   return Array.isArray(notes) ? notes.map(String) : []
 }
+
+/** The message of anything thrown (an Error's message, anything else as text). */
+export function errorMessage(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
+}

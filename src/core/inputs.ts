@@ -4,6 +4,7 @@
 
 import type { SecretReference } from './dockerrun-types.js'
 import { MODES, type ActionConfig, type BackingInput, type Mode, type RunContext } from './config-types.js'
+import { isCredentialParameter } from './backing.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
 import {
@@ -88,17 +89,15 @@ function parseBacking(reader: InputReader, name: string, schemes: string[]): Bac
     try {
       url = new URL(value)
     } catch {
-      // Never repeat a password (the check below cannot run on a URL that does not parse).
-      throw new InputError(
-        name,
-        `"${value.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1:***@')}" is not a valid URL`
-      )
+      // Never repeat a password (the check below cannot run on a URL that does not parse): everything
+      // between "//" and the last "@" is hidden, since a password may itself hold "/" or "@".
+      throw new InputError(name, `"${value.replace(/\/\/.*@/s, '//***@')}" is not a valid URL`)
     }
     const scheme = url.protocol.replace(/:$/, '')
     if (!schemes.includes(scheme)) {
       throw new InputError(name, `endpoint scheme must be ${schemes.join(' or ')} (got "${scheme}")`)
     }
-    if (url.password) {
+    if (url.password || [...url.searchParams.keys()].some(isCredentialParameter)) {
       throw new InputError(
         name,
         'the endpoint URL contains a password; it would be written into the bundle. Remove it and pass the password through the secrets input'

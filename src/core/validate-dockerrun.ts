@@ -2,6 +2,7 @@
 // documented, some learnt from rejected deploys), checked before upload so a
 // mistake costs a second, not a ten-minute failed deploy.
 
+import { containerPathProblem, imageReferenceProblem } from './docker-values.js'
 import type { DockerrunV2 } from './dockerrun-types.js'
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
@@ -47,6 +48,10 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
     const where = `container ${container.name}`
     if (!container.image || container.image.length > 255)
       problems.push(`${where}: image must be 1–255 characters`)
+    else {
+      const imageProblem = imageReferenceProblem(container.image)
+      if (imageProblem) problems.push(`${where}: image ${imageProblem}`)
+    }
     const { memory, memoryReservation } = container
     if (!memory && !memoryReservation) problems.push(`${where}: needs memory or memoryReservation (MiB)`)
     if (memory !== undefined && memory < 4)
@@ -95,8 +100,8 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
       if (!declaredVolumes.has(mount.sourceVolume) && !mount.sourceVolume.startsWith('awseb-logs-')) {
         problems.push(`${where}: mount of undeclared volume "${mount.sourceVolume}"`)
       }
-      if (!mount.containerPath.startsWith('/'))
-        problems.push(`${where}: mount path "${mount.containerPath}" must be absolute`)
+      const pathProblem = containerPathProblem(mount.containerPath)
+      if (pathProblem) problems.push(`${where}: ${pathProblem}`)
     }
     for (const mapping of container.portMappings ?? []) {
       const key = `${mapping.hostPort}/${mapping.protocol ?? 'tcp'}`

@@ -4,25 +4,9 @@
 // of our deploy, Red on our version, or the environment settling on another
 // version after it went through an update all end the wait at once.
 
-export interface EnvironmentSnapshot {
-  name: string
-  id?: string
-  status?: string
-  /** Green, Yellow, Red, Grey. */
-  health?: string
-  /** Enhanced health: Ok, Info, Warning, Degraded, Severe, … */
-  healthStatus?: string
-  versionLabel?: string
-  cname?: string
-}
-
-export interface DeployEvent {
-  date: Date
-  severity: string
-  message: string
-  versionLabel?: string
-  requestId?: string
-}
+import type { EnvironmentSnapshot } from '../adapters/beanstalk/environments.js'
+import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { formatDuration } from '../core/duration.js'
 
 export interface DecisionInput {
   /** undefined: the environment is gone. */
@@ -126,12 +110,6 @@ export function formatEvent(event: DeployEvent): string {
   const time = event.date.toISOString().replace(/\.\d{3}Z$/, 'Z')
   const message = event.message.replace(/::/g, ': :').replace(/\r?\n/g, ' ')
   return `${time} ${event.severity.padEnd(5)} ${message}`
-}
-
-export function formatDuration(ms: number): string {
-  const seconds = Math.round(ms / 1000)
-  const minutes = Math.floor(seconds / 60)
-  return minutes > 0 ? `${minutes}m${String(seconds % 60).padStart(2, '0')}s` : `${seconds}s`
 }
 
 /** The timeout message: what the loop last saw, so the log says why it never became healthy. */

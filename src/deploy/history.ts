@@ -8,11 +8,10 @@
 // never write the same object; two jobs deploying the same environment at
 // once cannot both succeed anyway (Beanstalk refuses the second update).
 
-import type { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
-import { GetObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-
-import { isAwsError } from '../adapters/backing-lookup.js'
-import { storageBucket } from '../adapters/s3-bundle.js'
+import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { storageBucket } from '../adapters/beanstalk/storage.js'
+import { getObjectText, putObjectText, type S3Api } from '../adapters/s3.js'
+import { errorMessage } from '../core/errors.js'
 import type { Logger } from '../logger.js'
 
 /** Entries kept per environment: enough to roll back far, small enough to read on every deploy. */
@@ -111,37 +110,25 @@ export function lastGoodVersion(
   return undefined
 }
 
-type S3Api = Pick<S3Client, 'send'>
-
 export async function loadHistory(
   s3: S3Api,
   bucket: string,
   application: string,
   environment: string
 ): Promise<DeployHistory> {
-  try {
-    const answer = await s3.send(
-      new GetObjectCommand({ Bucket: bucket, Key: historyKey(application, environment) })
-    )
-    const text = (await answer.Body?.transformToString('utf-8')) ?? ''
-    return text.trim() === ''
-      ? emptyHistory(application, environment)
-      : parseHistory(text, application, environment)
-  } catch (error) {
-    if (isAwsError(error, 'NoSuchKey', 'NotFound')) return emptyHistory(application, environment)
-    throw error
-  }
+  const text = await getObjectText(s3, bucket, historyKey(application, environment))
+  return text === undefined || text.trim() === ''
+    ? emptyHistory(application, environment)
+    : parseHistory(text, application, environment)
 }
 
 export async function saveHistory(s3: S3Api, bucket: string, history: DeployHistory): Promise<void> {
-  await s3.send(
-    new PutObjectCommand({
-      Bucket: bucket,
-      Key: historyKey(history.application, history.environment),
-      Body: serialiseHistory(history),
-      ContentType: 'application/json'
-    })
-  )
+  await putObjectText(s3, {
+    bucket,
+    key: historyKey(history.application, history.environment),
+    body: serialiseHistory(history),
+    contentType: 'application/json'
+  })
 }
 
 /** Read, append, write: the history after the entry. An unreadable file is replaced, not kept failing every deploy. */
@@ -170,7 +157,7 @@ export class HistoryStore {
   private bucketName: Promise<string> | undefined
 
   constructor(
-    private readonly clients: { beanstalk: Pick<ElasticBeanstalkClient, 'send'>; s3: S3Api },
+    private readonly clients: { beanstalk: BeanstalkApi; s3: S3Api },
     private readonly bucketInput: string | undefined,
     private readonly log: Logger
   ) {}
@@ -189,7 +176,7 @@ export class HistoryStore {
       await recordEntry(this.clients.s3, await this.bucket(), application, environment, entry)
     } catch (error) {
       this.log.warning(
-        `Could not record ${entry.versionLabel} (${entry.result}) in the deploy history of ${environment}: ${(error as Error).message}`
+        `Could not record ${entry.versionLabel} (${entry.result}) in the deploy history of ${environment}: ${errorMessage(error)}`
       )
     }
   }

@@ -7,16 +7,15 @@
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
 import { eventKey, fetchCauses, fetchEvents } from '../adapters/beanstalk/events.js'
-import { describeEnvironment, snapshotOf, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
-import { Backoff, systemClock, type Clock, type PollIntervals } from './clock.js'
 import {
-  decide,
-  formatEvent,
-  isOurEvent,
-  timeoutMessage,
-  type DeployEvent,
+  describeEnvironment,
+  snapshotOf,
+  type BeanstalkApi,
   type EnvironmentSnapshot
-} from './decision.js'
+} from '../adapters/beanstalk/environments.js'
+import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
+import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { decide, formatEvent, isOurEvent, timeoutMessage } from './decision.js'
 import { actionsLogger, type Logger } from '../logger.js'
 
 export interface WaitOptions {
@@ -91,7 +90,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     const fresh = await fetchEvents(beanstalk, {
       application: options.application,
       environmentName: options.environmentName,
-      startTime: new Date(lastEventTime + 1)
+      // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
+      startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
     })
     let changed = false
     for (const event of fresh) {

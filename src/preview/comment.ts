@@ -1,8 +1,11 @@
 // The one pull-request comment a preview keeps up to date.
 
 import * as core from '@actions/core'
+import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import { actionsLogger } from '../logger.js'
 import { commentMarker, octokitIssueComments, parseRepository, upsertComment } from '../adapters/github.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
+import { errorMessage } from '../core/errors.js'
 import type { PreviewTarget } from './rules.js'
 
 export type PreviewState =
@@ -17,7 +20,7 @@ export type PreviewState =
       health?: string
       status?: string
     }
-  | { kind: 'removed'; terminated: boolean; versionsDeleted: number }
+  | { kind: 'removed'; terminated: boolean; versionsDeleted: number; versionsKept: number }
 
 export interface CommentContext {
   application: string
@@ -42,6 +45,12 @@ export function previewComment(context: CommentContext, state: PreviewState): st
   } else if (state.kind === 'removed') {
     rows.push(['Environment status', state.terminated ? 'terminated' : 'already gone'])
     rows.push(['Application versions deleted', `${state.versionsDeleted} (with their bundles)`])
+    if (state.versionsKept > 0) {
+      rows.push([
+        'Application versions kept',
+        `${state.versionsKept} (another environment runs or would roll back to them)`
+      ])
+    }
   }
   if (context.commitSha) rows.push(['Commit', `\`${context.commitSha.slice(0, 12)}\``])
   if (context.runUrl) rows.push(['Run', `[workflow run](${context.runUrl})`])
@@ -55,8 +64,19 @@ function firstLines(text: string, lines: number, characters: number): string {
   return text.split('\n').slice(0, lines).join('\n').slice(0, characters).replace(/```/g, "'''")
 }
 
-// ---------------------------------------------------------------------------
-// Beanstalk operations
+/** What the comment says of the environment: its URL, health and status (nothing once it is terminated). */
+export function environmentFacts(environment: EnvironmentDescription | undefined): {
+  url?: string
+  health?: string
+  status?: string
+} {
+  if (!environment || environment.Status === 'Terminated') return {}
+  return {
+    ...(environment.CNAME && { url: `http://${environment.CNAME}` }),
+    ...(environment.Health && { health: environment.Health }),
+    ...(environment.Status && { status: environment.Status })
+  }
+}
 
 /** Posts or edits the pull request's one comment. */
 export type PostComment = (state: PreviewState) => Promise<void>
@@ -69,7 +89,7 @@ export function commentPoster(
 ): PostComment {
   const repository = parseRepository(run.pullRequest?.baseRepository ?? run.repository)
   if (!config.githubToken || !repository) {
-    core.info('No github-token or repository: the pull request gets no comment')
+    actionsLogger.info('No github-token or repository: the pull request gets no comment')
     return async () => undefined
   }
   const api = octokitIssueComments(config.githubToken, repository, env.GITHUB_API_URL)
@@ -91,10 +111,12 @@ export function commentPoster(
         commentMarker(config.application),
         previewComment(context, state)
       )
-      core.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`)
+      actionsLogger.info(
+        `${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`
+      )
     } catch (error) {
       core.warning(
-        `Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(error as Error).message}`
+        `Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${errorMessage(error)}`
       )
     }
   }

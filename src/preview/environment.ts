@@ -1,32 +1,28 @@
 // A preview's environment on Beanstalk: created from the base environment's
-// configuration, checked for ownership, and removed with its versions and template.
+// configuration, checked for ownership (the tags this action put on it), and
+// removed with its versions and template when the pull request closes.
 
-import {
-  CreateConfigurationTemplateCommand,
-  DeleteApplicationVersionCommand,
-  DeleteConfigurationTemplateCommand,
-  DescribeApplicationVersionsCommand,
-  DescribeEnvironmentsCommand,
-  ListAvailableSolutionStacksCommand,
-  ListTagsForResourceCommand,
-  TerminateEnvironmentCommand,
-  type EnvironmentDescription,
-  type Tag
-} from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
 import {
   createEnvironment,
   describeEnvironment,
+  environmentTags,
   EnvironmentNotFoundError,
   requireEnvironment,
+  solutionStacks,
+  terminateEnvironment,
   waitForReady,
+  waitTerminated,
   type BeanstalkApi
 } from '../adapters/beanstalk/environments.js'
-
+import { storageBucket } from '../adapters/beanstalk/storage.js'
+import { deleteTemplate, saveEnvironmentAsTemplate } from '../adapters/beanstalk/templates.js'
+import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
-import { Backoff } from '../deploy/clock.js'
 import type { Logger } from '../logger.js'
+import { deleteVersions, protectedVersions, type RetentionClients } from '../retention/versions.js'
 import {
   isPreviewVersion,
   newestEcsStack,
@@ -38,20 +34,12 @@ import {
   type PreviewTarget
 } from './rules.js'
 
-async function tagsOf(beanstalk: BeanstalkApi, environment: EnvironmentDescription): Promise<Tag[]> {
-  if (!environment.EnvironmentArn) return []
-  const { ResourceTags = [] } = await beanstalk.send(
-    new ListTagsForResourceCommand({ ResourceArn: environment.EnvironmentArn })
-  )
-  return ResourceTags
-}
-
 async function requireOwnership(
   beanstalk: BeanstalkApi,
   environment: EnvironmentDescription,
   target: PreviewTarget
 ): Promise<void> {
-  const problem = ownershipProblem(target, await tagsOf(beanstalk, environment))
+  const problem = ownershipProblem(target, await environmentTags(beanstalk, environment))
   if (problem) throw new Error(problem)
 }
 
@@ -75,34 +63,18 @@ async function previewPlatform(
       }
     )
     const templateName = previewTemplateName(target.environmentName)
-    const create = () =>
-      beanstalk.send(
-        new CreateConfigurationTemplateCommand({
-          ApplicationName: config.application,
-          TemplateName: templateName,
-          EnvironmentId: base.EnvironmentId,
-          Description: `Configuration of ${config.previewBaseEnvironment} for pull request #${target.pullRequest}`
-        })
-      )
-    try {
-      await create()
-    } catch (error) {
-      // Left by an earlier run that failed before its environment was created: refresh it from the base.
-      if (!/already exists/i.test((error as Error).message ?? '')) throw error
-      await beanstalk.send(
-        new DeleteConfigurationTemplateCommand({
-          ApplicationName: config.application,
-          TemplateName: templateName
-        })
-      )
-      await create()
-    }
+    // A template left by an earlier run that failed before its environment was created is refreshed from the base.
+    await saveEnvironmentAsTemplate(beanstalk, {
+      application: config.application,
+      templateName,
+      environmentId: base.EnvironmentId ?? '',
+      description: `Configuration of ${config.previewBaseEnvironment} for pull request #${target.pullRequest}`
+    })
     log.info(`Saved the configuration of ${config.previewBaseEnvironment} as template ${templateName}`)
     return { templateName }
   }
   if (config.solutionStack) return { solutionStackName: config.solutionStack }
-  const { SolutionStacks = [] } = await beanstalk.send(new ListAvailableSolutionStacksCommand({}))
-  const newest = newestEcsStack(SolutionStacks)
+  const newest = newestEcsStack(await solutionStacks(beanstalk))
   if (!newest) {
     throw new Error(
       `No "running ECS" platform in this region's solution stacks; set preview-base-environment or solution-stack`
@@ -148,136 +120,90 @@ export async function ensurePreviewEnvironment(
 export interface RemovedPreview {
   terminated: boolean
   versionsDeleted: string[]
+  /** Versions of the pull request left in place, and why. */
+  versionsKept: { label: string; why: string }[]
   templateDeleted: boolean
 }
 
+export interface RemoveOptions extends PreviewDependencies {
+  deadline: number
+  /** The `bucket` input: where the deploy histories are (Beanstalk's storage bucket when absent). */
+  bucket?: string
+}
+
 /**
- * Terminates the preview (after any running operation), waits until it is
- * gone — versions in use cannot be deleted — then deletes the pull request's
- * versions with their bundles and its template. Safe to repeat.
+ * Terminates the preview (after any running operation) and waits until it is
+ * gone, then deletes the pull request's versions with their bundles — except
+ * one another environment runs or would roll back to — and its template.
+ * Safe to repeat. When the environment is already gone, nothing is deleted:
+ * that the versions and template belong to this pull request can no longer
+ * be checked against the environment's tags (cleanup mode removes old versions).
  */
 export async function removePreview(
-  beanstalk: BeanstalkApi,
+  clients: RetentionClients,
   target: PreviewTarget,
-  options: PreviewDependencies & { deadline: number }
+  options: RemoveOptions
 ): Promise<RemovedPreview> {
+  const { beanstalk } = clients
   const environment = await describeEnvironment(beanstalk, target.application, target.environmentName)
-  let terminated = false
-  if (environment && environment.Status !== 'Terminated') {
-    await requireOwnership(beanstalk, environment, target)
-    if (environment.Status !== 'Terminating') {
-      const ready =
-        environment.Status === 'Ready'
-          ? environment
-          : await waitForReady(beanstalk, {
-              application: target.application,
-              environmentName: target.environmentName,
-              deadline: options.deadline,
-              clock: options.clock,
-              log: options.log
-            })
-      await beanstalk.send(
-        new TerminateEnvironmentCommand({ EnvironmentId: ready.EnvironmentId, TerminateResources: true })
-      )
-      options.log.info(`Terminating ${target.environmentName}…`)
-      terminated = true
-    }
-    await waitTerminated(beanstalk, target, environment.EnvironmentId ?? '', options)
-  } else {
+  if (!environment || environment.Status === 'Terminated') {
     options.log.info(
-      `Preview environment ${target.environmentName} does not exist (any more): nothing to terminate`
+      `Preview environment ${target.environmentName} does not exist (any more): nothing to terminate, and nothing ` +
+        `deleted — without the environment, whether versions and template belong to pull request #${target.pullRequest} cannot be checked`
     )
+    return { terminated: false, versionsDeleted: [], versionsKept: [], templateDeleted: false }
   }
-  const versionsDeleted = await deleteVersions(beanstalk, target, options.log)
-  const templateDeleted = await deleteTemplate(beanstalk, target, options.log)
-  return { terminated, versionsDeleted, templateDeleted }
-}
-
-async function waitTerminated(
-  beanstalk: BeanstalkApi,
-  target: PreviewTarget,
-  environmentId: string,
-  options: PreviewDependencies & { deadline: number }
-): Promise<void> {
-  const backoff = new Backoff(2_000, 15_000)
-  for (;;) {
-    const { Environments = [] } = await beanstalk.send(
-      new DescribeEnvironmentsCommand({ EnvironmentIds: [environmentId], IncludeDeleted: true })
-    )
-    const status = Environments[0]?.Status
-    if (status === undefined || status === 'Terminated') {
-      options.log.info(`${target.environmentName} is terminated`)
-      return
-    }
-    const left = options.deadline - options.clock.now()
-    if (left <= 0) throw new Error(`${target.environmentName} was still ${status} at the end of wait-timeout`)
-    await options.clock.sleep(Math.min(backoff.next(), left))
+  await requireOwnership(beanstalk, environment, target)
+  let terminated = false
+  if (environment.Status !== 'Terminating') {
+    const ready =
+      environment.Status === 'Ready'
+        ? environment
+        : await waitForReady(beanstalk, {
+            application: target.application,
+            environmentName: target.environmentName,
+            deadline: options.deadline,
+            clock: options.clock,
+            log: options.log
+          })
+    await terminateEnvironment(beanstalk, ready.EnvironmentId ?? '')
+    options.log.info(`Terminating ${target.environmentName}…`)
+    terminated = true
   }
-}
+  await waitTerminated(beanstalk, {
+    environmentName: target.environmentName,
+    environmentId: environment.EnvironmentId ?? '',
+    deadline: options.deadline,
+    clock: options.clock,
+    log: options.log
+  })
 
-async function deleteVersions(
-  beanstalk: BeanstalkApi,
-  target: PreviewTarget,
-  log: Logger
-): Promise<string[]> {
-  const labels: string[] = []
-  let nextToken: string | undefined
-  do {
-    const page = await beanstalk.send(
-      new DescribeApplicationVersionsCommand({
-        ApplicationName: target.application,
-        MaxRecords: 100,
-        ...(nextToken !== undefined && { NextToken: nextToken })
-      })
-    )
-    for (const version of page.ApplicationVersions ?? []) {
-      if (version.VersionLabel && isPreviewVersion(version.VersionLabel, target.pullRequest))
-        labels.push(version.VersionLabel)
-    }
-    nextToken = page.NextToken
-  } while (nextToken)
-
-  const deleted: string[] = []
-  for (const label of labels) {
-    try {
-      await beanstalk.send(
-        new DeleteApplicationVersionCommand({
-          ApplicationName: target.application,
-          VersionLabel: label,
-          DeleteSourceBundle: true
-        })
-      )
-      deleted.push(label)
-    } catch (error) {
-      // Deployed elsewhere meanwhile (someone promoted it): keep it, say so, go on.
-      log.warning(`Kept application version ${label}: ${(error as Error).message}`)
-    }
-  }
-  log.info(
-    `Deleted ${deleted.length} application version(s) of pull request #${target.pullRequest} and their bundles`
+  const ours = (await listApplicationVersions(beanstalk, target.application))
+    .map(version => version.label)
+    .filter(label => isPreviewVersion(label, target.pullRequest))
+  const bucket = await storageBucket(beanstalk, options.bucket)
+  const protectedLabels = await protectedVersions(clients, target.application, bucket)
+  const versionsKept = ours.flatMap(label => {
+    const why = protectedLabels.get(label)
+    return why === undefined ? [] : [{ label, why }]
+  })
+  for (const kept of versionsKept) options.log.warning(`Kept application version ${kept.label}: ${kept.why}`)
+  const deletion = await deleteVersions(
+    beanstalk,
+    target.application,
+    ours.filter(label => !protectedLabels.has(label)),
+    options.log
   )
-  return deleted
-}
-
-async function deleteTemplate(beanstalk: BeanstalkApi, target: PreviewTarget, log: Logger): Promise<boolean> {
+  options.log.info(
+    `Deleted ${deletion.deleted.length} application version(s) of pull request #${target.pullRequest} and their bundles`
+  )
   const templateName = previewTemplateName(target.environmentName)
-  try {
-    await beanstalk.send(
-      new DeleteConfigurationTemplateCommand({
-        ApplicationName: target.application,
-        TemplateName: templateName
-      })
-    )
-    log.info(`Deleted configuration template ${templateName}`)
-    return true
-  } catch (error) {
-    if (/No Configuration Template|not found|does not exist/i.test((error as Error).message ?? ''))
-      return false
-    throw error
+  const templateDeleted = await deleteTemplate(beanstalk, target.application, templateName)
+  if (templateDeleted) options.log.info(`Deleted configuration template ${templateName}`)
+  return {
+    terminated,
+    versionsDeleted: deletion.deleted,
+    versionsKept: [...versionsKept, ...deletion.kept],
+    templateDeleted
   }
 }
-
-// ---------------------------------------------------------------------------
-// The mode
-
-/** Posts or edits the pull request's comment; a comment that cannot be written is a warning, never a failure. */

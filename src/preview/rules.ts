@@ -1,8 +1,12 @@
 // Pure rules of preview environments: names, tags, ownership, forks, platform choice.
 
 import type { ConfigurationOptionSetting, Tag } from '@aws-sdk/client-elastic-beanstalk'
-import type { RunContext } from '../core/config-types.js'
-import type { Clock } from '../deploy/clock.js'
+import type { ActionConfig, RunContext } from '../core/config-types.js'
+import { InputError } from '../core/errors.js'
+// The fork rule of every mode that reads repository content.
+import { forkProblem } from '../core/fork-guard.js'
+export { forkProblem }
+import type { Clock } from '../clock.js'
 import type { Logger } from '../logger.js'
 
 export const PULL_REQUEST_TAG = 'beanstalk-docker-deploy:pull-request'
@@ -26,24 +30,38 @@ export interface PreviewDependencies {
   log: Logger
 }
 
-// ---------------------------------------------------------------------------
-// Pure rules
+/** The pull request a preview run is about, and whether it is closing. */
+export interface PullRequestPreview extends PreviewTarget {
+  /** The pull request was closed: the preview is removed, nothing is built. */
+  closing: boolean
+}
 
 /**
- * pull_request_target runs the base repository's workflow with its secrets and
- * AWS role; building and deploying a fork's code there hands both to the
- * fork's author (the "pwn request"). Such runs are refused.
+ * A preview run's pull request and environment. Refuses a run that is not
+ * about a pull request, and a fork's pull request under pull_request_target
+ * unless it is closing (closing builds and runs nothing of the pull
+ * request's: it only removes what was tagged).
  */
-export function forkProblem(run: RunContext): string | undefined {
+export function pullRequestPreview(config: ActionConfig, run: RunContext): PullRequestPreview {
   const pullRequest = run.pullRequest
-  if (run.eventName !== 'pull_request_target' || !pullRequest) return undefined
-  if (pullRequest.headRepository && pullRequest.headRepository === pullRequest.baseRepository)
-    return undefined
-  return (
-    `Refusing to deploy pull request #${pullRequest.number} from ${pullRequest.headRepository ?? 'a deleted fork'}: ` +
-    `a pull_request_target run has this repository's secrets and AWS role, and building a fork's code with them ` +
-    `hands both to its author. Run previews on the pull_request event (forks then get no credentials) or deploy after review`
-  )
+  const environmentName = config.environments[0]
+  if (!pullRequest || environmentName === undefined) {
+    throw new InputError(
+      'mode',
+      `preview deploys a pull request, but this run was triggered by "${run.eventName}"`
+    )
+  }
+  const closing = pullRequest.action === 'closed'
+  const refused = closing ? undefined : forkProblem(run)
+  if (refused) throw new Error(refused)
+  const repository = pullRequest.baseRepository ?? run.repository
+  return {
+    application: config.application,
+    environmentName,
+    pullRequest: pullRequest.number,
+    ...(repository !== undefined && { repository }),
+    closing
+  }
 }
 
 export function previewTags(target: PreviewTarget): Tag[] {

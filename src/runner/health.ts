@@ -1,5 +1,5 @@
 // Health rules shared by the runner and the Beanstalk stand-in: what counts as
-// healthy and how causes are worded. The probing itself is in probe.ts.
+// healthy, how causes are worded, and the HTTP GET that probes an app.
 
 import http from 'node:http'
 

@@ -3,6 +3,7 @@
 // as a table of document → argv.
 
 import path from 'node:path'
+import { containerPathProblem, imageReferenceProblem } from '../core/docker-values.js'
 import type { ContainerDefinition, DockerrunV2 } from '../core/dockerrun-types.js'
 
 /** Where the bundle's `/var/app/current/...` paths live on the instance. */
@@ -37,18 +38,15 @@ export interface PlannedPort {
   requestedHostPort: number
 }
 
-export interface ContainerPlan {
+export interface ContainerLaunch {
   name: string
   containerName: string
   image: string
   essential: boolean
-  /** `docker create` arguments after `create`. Environment values are not in here (see `env`). */
+  /** `docker create` arguments after `create` and the `--env-file` flag (see `envFile`). */
   createArgs: string[]
-  /**
-   * Values for the `-e NAME` flags in createArgs. They reach docker through its
-   * process environment, so secrets never appear in argv, `ps` output or logs.
-   */
-  env: Record<string, string>
+  /** The container's environment, in the env file's `NAME=value` lines (see environmentTransport). */
+  envFile: string
   mounts: BindMount[]
   ports: PlannedPort[]
   /** Containers to wait for before this one starts, beyond having started them (dependsOn). */
@@ -58,7 +56,7 @@ export interface ContainerPlan {
 export interface AppPlan {
   network: string
   /** Containers in start order: every container after the ones it links to or takes volumes from. */
-  containers: ContainerPlan[]
+  containers: ContainerLaunch[]
   /** Host folders the mounts need (created before start). */
   hostFolders: string[]
 }
@@ -167,6 +165,8 @@ export function resolveMounts(
         `Container ${container.name} mounts undeclared volume ${mount.sourceVolume}`
       )
     }
+    const problem = containerPathProblem(mount.containerPath)
+    if (problem) throw new DockerrunPlanError(`Container ${container.name}: ${problem}`)
     return { source, target: mount.containerPath, readOnly: mount.readOnly === true }
   })
 }
@@ -176,39 +176,76 @@ export function containerEnvironment(
   container: ContainerDefinition,
   extraEnvironment: Record<string, string> = {},
   secretValues: Record<string, string> = {}
-): Record<string, string> {
-  const env: Record<string, string> = { ...extraEnvironment }
-  for (const { name, value } of container.environment ?? []) env[name] = value
+): Map<string, string> {
+  // A Map: a variable named __proto__ is a variable like any other.
+  const env = new Map(Object.entries(extraEnvironment))
+  for (const { name, value } of container.environment ?? []) env.set(name, value)
   for (const secret of container.secrets ?? []) {
-    const value = secretValues[secret.name]
+    const value = Object.hasOwn(secretValues, secret.name) ? secretValues[secret.name] : undefined
     if (value === undefined)
       throw new DockerrunPlanError(`Secret ${secret.name} of ${container.name} is not resolved`)
-    env[secret.name] = value
+    env.set(secret.name, value)
   }
   return env
+}
+
+/** Longest value sent through the env file: docker reads it line by line with a 64 KiB line limit. */
+const MAX_ENV_FILE_VALUE = 60_000
+
+/**
+ * How a container's environment reaches `docker create` / `docker run`: an env
+ * file of `NAME=value` lines. Never the docker CLI's own environment (`-e NAME`
+ * reads the value from there), where a PATH or DOCKER_HOST set by the compose
+ * file would steer the CLI itself. docker's env files cannot hold a line break,
+ * so such a value (compose text or a smoke-test placeholder) goes in `--env`.
+ */
+export function environmentTransport(
+  env: Map<string, string>,
+  where: string
+): { envFile: string; args: string[] } {
+  const lines: string[] = []
+  const args: string[] = []
+  for (const name of [...env.keys()].sort()) {
+    const value = env.get(name) as string
+    if (name === '' || /[\s=\0]/.test(name)) {
+      throw new DockerrunPlanError(`${where}: environment variable name ${JSON.stringify(name)} is not valid`)
+    }
+    if (value.includes('\0')) {
+      throw new DockerrunPlanError(`${where}: the value of ${name} contains a NUL character`)
+    }
+    // An env file line starting with # is a comment.
+    if (/[\r\n]/.test(value) || value.length > MAX_ENV_FILE_VALUE || name.startsWith('#')) {
+      args.push('--env', `${name}=${value}`)
+    } else lines.push(`${name}=${value}\n`)
+  }
+  return { envFile: lines.join(''), args }
+}
+
+/** One `--mount` value whose fields are CSV-quoted, as docker reads it: no path can add a field. */
+export function bindMountSpec(mount: BindMount): string {
+  const fields = ['type=bind', `source=${mount.source}`, `target=${mount.target}`]
+  if (mount.readOnly) fields.push('readonly')
+  return fields.map(field => (/[",\r\n]/.test(field) ? `"${field.replace(/"/g, '""')}"` : field)).join(',')
 }
 
 export function createArgs(
   container: ContainerDefinition,
   options: PlanOptions,
   aliases: string[],
-  env: Record<string, string>,
+  environmentArgs: string[],
   mounts: BindMount[]
 ): string[] {
+  const imageProblem = imageReferenceProblem(container.image)
+  if (imageProblem) throw new DockerrunPlanError(`Container ${container.name}: image ${imageProblem}`)
   const args = ['--name', containerNameFor(options.project, container.name)]
   args.push('--label', `${PROJECT_LABEL}=${options.project}`)
   args.push('--network', networkNameFor(options.project))
   for (const alias of aliases) args.push('--network-alias', alias)
-  for (const name of Object.keys(env).sort()) args.push('-e', name)
+  args.push(...environmentArgs)
   if (container.memory) args.push('--memory', `${container.memory}m`)
   if (container.memoryReservation) args.push('--memory-reservation', `${container.memoryReservation}m`)
   if (container.workingDirectory) args.push('--workdir', container.workingDirectory)
-  for (const mount of mounts) {
-    args.push(
-      '--mount',
-      `type=bind,source=${mount.source},target=${mount.target}${mount.readOnly ? ',readonly' : ''}`
-    )
-  }
+  for (const mount of mounts) args.push('--mount', bindMountSpec(mount))
   for (const source of container.volumesFrom ?? []) {
     const from = containerNameFor(options.project, source.sourceContainer)
     args.push('--volumes-from', source.readOnly ? `${from}:ro` : from)
@@ -224,7 +261,8 @@ export function createArgs(
   // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
   const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
   if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
-  args.push(container.image, ...entryArgs, ...(container.command ?? []))
+  // Everything after `--` is the image and the container's own arguments, never an option of docker's.
+  args.push('--', container.image, ...entryArgs, ...(container.command ?? []))
   return args
 }
 
@@ -286,20 +324,19 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
   const duplicate = names.find((name, index) => names.indexOf(name) !== index)
   if (duplicate) throw new DockerrunPlanError(`Duplicate container name ${duplicate}`)
   const aliases = networkAliases(doc.containerDefinitions)
-  const containers = startOrder(doc.containerDefinitions).map((container): ContainerPlan => {
+  const containers = startOrder(doc.containerDefinitions).map((container): ContainerLaunch => {
     const mounts = resolveMounts(container, doc, options)
-    const env = containerEnvironment(
-      container,
-      options.extraEnvironment,
-      options.secretValues?.[container.name]
+    const environment = environmentTransport(
+      containerEnvironment(container, options.extraEnvironment, options.secretValues?.[container.name]),
+      `Container ${container.name}`
     )
     return {
       name: container.name,
       containerName: containerNameFor(options.project, container.name),
       image: container.image,
       essential: container.essential !== false,
-      createArgs: createArgs(container, options, aliases.get(container.name) ?? [], env, mounts),
-      env,
+      createArgs: createArgs(container, options, aliases.get(container.name) ?? [], environment.args, mounts),
+      envFile: environment.envFile,
       mounts,
       ports: (container.portMappings ?? []).map(mapping => ({
         containerPort: mapping.containerPort,

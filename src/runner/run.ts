@@ -7,7 +7,8 @@ import { mkdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import { DockerCli, DockerCommandError } from './docker-cli.js'
+import { DockerCli, DockerCommandError } from '../adapters/docker/command-runner.js'
+import { withEnvFile } from './env-file.js'
 import {
   type ContainerStatus,
   type HealthResult,
@@ -101,8 +102,8 @@ async function resolveSecrets(
 }
 
 async function ensureImage(docker: DockerCli, image: string): Promise<void> {
-  const present = await docker.call(['image', 'inspect', '--format', '{{.Id}}', image])
-  if (present.code !== 0) await docker.run(['pull', '--quiet', image])
+  const present = await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])
+  if (present.exitCode !== 0) await docker.run(['pull', '--quiet', '--', image])
 }
 
 /** Reads the host port Docker picked, e.g. `127.0.0.1:49153` → 49153. */
@@ -144,7 +145,9 @@ class DockerApp implements RunningApp {
     ])
     this.networkCreated = true
     for (const container of this.plan.containers) {
-      const id = await this.docker.run(['create', ...container.createArgs], { env: container.env })
+      const id = await withEnvFile(container.envFile, file =>
+        this.docker.run(['create', '--env-file', file, ...container.createArgs])
+      )
       this.containers[container.name] = id
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
       await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
@@ -152,7 +155,7 @@ class DockerApp implements RunningApp {
       for (const port of container.ports) {
         const args = ['port', id, `${port.containerPort}/${port.protocol}`]
         const answer = await this.docker.call(args)
-        if (answer.code !== 0) {
+        if (answer.exitCode !== 0) {
           // A container that stopped right after its start has no published port: status() and
           // waitHealthy() report its exit, which says more than this error would.
           const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id])
@@ -230,8 +233,8 @@ class DockerApp implements RunningApp {
         name: container.name,
         id,
         essential: container.essential,
-        running: result.code === 0 && running === 'true',
-        exitCode: result.code === 0 && running !== 'true' ? Number(exitCode) : undefined
+        running: result.exitCode === 0 && running === 'true',
+        exitCode: result.exitCode === 0 && running !== 'true' ? Number(exitCode) : undefined
       })
     }
     return statuses

@@ -2,8 +2,10 @@
 // a network of their own that every app container of the smoke run joins, so
 // the app reaches them by their compose names, as in development.
 
-import { DockerCli } from '../runner/docker-cli.js'
-import { PROJECT_LABEL } from '../runner/plan.js'
+import type { DockerCli } from '../adapters/docker/command-runner.js'
+import { imageReferenceProblem } from '../core/docker-values.js'
+import { withEnvFile } from '../runner/env-file.js'
+import { environmentTransport, PROJECT_LABEL } from '../runner/plan.js'
 import type { DevService } from './dev-services.js'
 
 export interface DevContainerOptions {
@@ -14,10 +16,21 @@ export interface DevContainerOptions {
   intervalMs?: number
 }
 
-/** `docker run` argv (after `run`) of one dev service; environment values travel in the process environment. */
-export function devServiceRunArgs(service: DevService, project: string, network: string): string[] {
+/**
+ * `docker run` argv (after `run` and the `--env-file` flag) of one dev service, and its env file.
+ * The image is checked as a reference and follows `--`: a compose `image: -v=/:/hostroot` is refused.
+ */
+export function devServiceRun(
+  service: DevService,
+  project: string,
+  network: string
+): { args: string[]; envFile: string } {
+  const where = `dev service ${service.name}`
+  const imageProblem = imageReferenceProblem(service.image)
+  if (imageProblem) throw new Error(`${where}: image ${imageProblem}`)
+  const environment = environmentTransport(new Map(Object.entries(service.environment)), where)
   const [entryExecutable, ...entryArgs] = service.entrypoint ?? []
-  return [
+  const args = [
     '--detach',
     '--name',
     devContainerName(project, service.name),
@@ -27,15 +40,15 @@ export function devServiceRunArgs(service: DevService, project: string, network:
     network,
     '--network-alias',
     service.name,
-    ...Object.keys(service.environment)
-      .sort()
-      .flatMap(name => ['-e', name]),
+    ...environment.args,
     ...(service.memoryBytes !== undefined ? ['--memory', String(service.memoryBytes)] : []),
     ...(entryExecutable !== undefined ? ['--entrypoint', entryExecutable] : []),
+    '--',
     service.image,
     ...entryArgs,
     ...(service.command ?? [])
   ]
+  return { args, envFile: environment.envFile }
 }
 
 export function devContainerName(project: string, service: string): string {
@@ -59,10 +72,9 @@ export class DevContainers {
     await docker.run(['network', 'create', '--label', `${PROJECT_LABEL}=${project}`, this.network])
     this.networkCreated = true
     for (const service of services) {
+      const run = devServiceRun(service, project, this.network)
       this.names.push(devContainerName(project, service.name))
-      await docker.run(['run', ...devServiceRunArgs(service, project, this.network)], {
-        env: service.environment
-      })
+      await withEnvFile(run.envFile, file => docker.run(['run', '--env-file', file, ...run.args]))
     }
     await Promise.all(services.map(service => this.waitReady(service)))
   }
@@ -74,7 +86,7 @@ export class DevContainers {
     const deadline = Date.now() + readyTimeoutMs
     for (;;) {
       const probe = await docker.call(['exec', name, ...service.readinessProbe])
-      if (probe.code === 0) return
+      if (probe.exitCode === 0) return
       const state = await docker.call(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', name])
       const [running, exitCode] = state.stdout.trim().split(' ')
       if (running !== 'true') {

@@ -5,17 +5,17 @@
 // up a moment later. Everything it creates is removed before it returns.
 
 import { randomBytes } from 'node:crypto'
-import { chmod, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
+import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ComposeProject } from '../core/compose/model.js'
 import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { DeployPlan } from '../core/plan-types.js'
-import { DockerCli } from '../runner/docker-cli.js'
+import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../runner/plan.js'
 import { exitedEssentialCauses } from '../runner/health.js'
 import { runDockerrun, type RunningApp } from '../runner/index.js'
-import { collectBundleFiles } from '../workspace.js'
+import { listBundleFiles } from '../workspace.js'
 import { DevContainers } from './dev-containers.js'
 import {
   devServices,
@@ -133,11 +133,14 @@ export async function removeLabelled(docker: DockerCli, project: string): Promis
 /** The files `/var/app/current/...` mount points refer to, written as the platform extracts the bundle. */
 async function extractBundleFiles(input: SmokeRunInput, bundleDir: string): Promise<void> {
   await mkdir(bundleDir, { recursive: true })
-  for (const entry of collectBundleFiles(input.workspace, input.compose.directory, input.plan)) {
+  for (const entry of listBundleFiles(input.workspace, input.compose.directory, input.plan)) {
     const file = path.join(bundleDir, ...entry.path.split('/'))
+    // The same rule as the zip's: a bundle path never leaves the bundle.
+    if (path.relative(bundleDir, file).split(path.sep).includes('..'))
+      throw new Error(`bundle path "${entry.path}" is not allowed`)
     await mkdir(path.dirname(file), { recursive: true })
-    await writeFile(file, entry.data)
-    if (entry.executable) await chmod(file, 0o755)
+    await copyFile(entry.source, file)
+    await chmod(file, entry.executable ? 0o755 : 0o644)
   }
 }
 

@@ -2,13 +2,13 @@
 // build: false, find the images this commit already pushed), and return the
 // pinned references the Dockerrun uses.
 
-import * as core from '@actions/core'
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
 import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
+import { registryLogin } from '../state.js'
 
 export interface PublishedImages {
   reports: ImageReport[]
@@ -17,8 +17,6 @@ export interface PublishedImages {
   /** Registry host logged in to, for the post step's logout. */
   registryHost?: string
 }
-
-export const REGISTRY_STATE = 'registry-host'
 
 export interface PublishHooks {
   /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
@@ -37,15 +35,18 @@ export async function publishImages(
     await hooks.beforePush?.({})
     return { reports: [], pinned: {} }
   }
-  const run = createCommandRunner(stringEnv(env))
-  const registry = new EcrRegistry(clients.ecr, run, actionsLogger)
+  const run = createCommandRunner()
+  // The logout state is saved before `docker login`: a failed build or smoke test still logs out in the post step.
+  const registry = new EcrRegistry(clients.ecr, run, actionsLogger, {
+    beforeLogin: host => registryLogin.save(host)
+  })
 
   if (!config.build) {
     // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
     const existing = await findExistingImages(prepared, registry)
     if (hooks.beforePush) {
       // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
-      core.saveState(REGISTRY_STATE, (await registry.login()).host)
+      await registry.login()
       await hooks.beforePush(existing.pinned)
     }
     return existing
@@ -65,7 +66,6 @@ export async function publishImages(
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
-  if (registryHost) core.saveState(REGISTRY_STATE, registryHost)
   return {
     reports,
     pinned: Object.fromEntries(reports.map(report => [report.id, report.imageUri])),
@@ -73,28 +73,22 @@ export async function publishImages(
   }
 }
 
-/** build: false — deploy what CI pushed earlier for this commit, or say exactly what is missing. */
+/**
+ * build: false — deploy what CI pushed earlier for this commit, or say exactly
+ * what is missing. Nothing is created: a missing repository is an error too.
+ */
 async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Promise<PublishedImages> {
   const pinned: Record<string, string> = {}
+  const { commitSha } = prepared.config
   for (const image of imagesOf(prepared.targets)) {
-    const repositoryUri = await registry.ensureRepository(image.repository, {
-      tagMutability: prepared.config.ecrTagMutability,
-      keepImages: prepared.config.ecrKeepImages,
-      cacheTag: DEFAULT_CACHE_TAG
-    })
-    const existing = await registry.findImage(image.repository, prepared.config.commitSha)
-    if (!existing) {
+    const repositoryUri = await registry.findRepository(image.repository)
+    const existing = repositoryUri && (await registry.findImage(image.repository, commitSha))
+    if (!repositoryUri || !existing) {
       throw new Error(
-        `Input 'build' is false, but ECR has no image ${image.repository}:${prepared.config.commitSha} for services ${image.services.join(', ')}; build it first or set build: true`
+        `Input 'build' is false, but ECR has no ${repositoryUri ? 'image' : 'repository for the image'} ${image.repository}:${commitSha} for services ${image.services.join(', ')}; build it first or set build: true`
       )
     }
     pinned[image.id] = `${repositoryUri}@${existing.digest}`
   }
   return { reports: [], pinned }
-}
-
-function stringEnv(env: NodeJS.ProcessEnv): Record<string, string> {
-  return Object.fromEntries(
-    Object.entries(env).filter((entry): entry is [string, string] => entry[1] !== undefined)
-  )
 }

@@ -4,16 +4,19 @@
 // Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
 
 import { randomBytes } from 'node:crypto'
-import * as core from '@actions/core'
-import { DockerCli } from '../runner/docker-cli.js'
+import { actionsLogger } from '../logger.js'
+import { DockerCli } from '../adapters/docker/command-runner.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
 import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
+import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
-import { writeSmokeTestFailure } from '../report.js'
-import type { PublishHooks } from './images.js'
 
+/** The app was not healthy on the runner; the run stops before any push (the mode writes the summary). */
 export class SmokeTestFailedError extends Error {
-  constructor(message: string) {
+  constructor(
+    message: string,
+    readonly report: SmokeTestReport
+  ) {
     super(message)
     this.name = 'SmokeTestFailedError'
   }
@@ -31,9 +34,9 @@ const DEFAULTS = {
 }
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
-export interface PlannedSmokeTest {
+export interface SmokeTestStep {
   /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
-  hooks: PublishHooks
+  hooks: { beforePush?: (built: Record<string, string>) => Promise<void> }
   /** The result once the hook ran; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
@@ -42,17 +45,17 @@ export interface PlannedSmokeTest {
  * Decides before any AWS call whether the smoke test runs (`smoke-test: true` on a runner
  * without Docker fails here), and returns the hook that runs it.
  */
-export async function planSmokeTest(
+export async function smokeTestStep(
   prepared: Prepared,
   options: SmokeStageOptions = {}
-): Promise<PlannedSmokeTest> {
+): Promise<SmokeTestStep> {
   const setting = prepared.config.smokeTest
   const dockerAnswers =
     setting !== 'false' &&
-    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.code === 0
+    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.exitCode === 0
   const decision = smokeDecision(setting, dockerAnswers)
   if (!decision.run) {
-    core.info(`Smoke test skipped: ${decision.reason}`)
+    actionsLogger.info(`Smoke test skipped: ${decision.reason}`)
     const skipped: SmokeTestReport = { result: 'skipped', seconds: 0, detail: decision.reason }
     return { hooks: {}, report: () => skipped }
   }
@@ -60,24 +63,42 @@ export async function planSmokeTest(
   return {
     hooks: {
       beforePush: async images => {
-        report = await smokeTestStage(prepared, images, options)
+        // Each target's bundle runs on its own, as its environment will run it.
+        const reports: SmokeTestReport[] = []
+        for (const target of prepared.targets) {
+          reports.push(await smokeTestStage(prepared, target.plan, images, options))
+        }
+        report = combinedReport(prepared, reports)
       }
     },
     report: () => report
   }
 }
 
-/** Runs the smoke test; throws SmokeTestFailedError (after writing the job summary) when the app is unhealthy. */
+/** One report for the run: each target's detail, named by its environments when there are several. */
+function combinedReport(prepared: Prepared, reports: SmokeTestReport[]): SmokeTestReport {
+  if (reports.length === 1) return reports[0] as SmokeTestReport
+  return {
+    result: 'passed',
+    seconds: reports.reduce((sum, report) => sum + report.seconds, 0),
+    detail: reports
+      .map((report, index) => `${prepared.targets[index]?.environments.join(', ')}: ${report.detail}`)
+      .join('; ')
+  }
+}
+
+/** Runs one target's bundle; throws SmokeTestFailedError when the app is unhealthy. */
 export async function smokeTestStage(
   prepared: Prepared,
+  plan: DeployPlan,
   images: Record<string, string>,
   options: SmokeStageOptions = {}
 ): Promise<SmokeTestReport> {
-  const { config, plan, compose, workspace } = prepared
+  const { config, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
   const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
-  core.info(
+  actionsLogger.info(
     `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
@@ -117,28 +138,24 @@ export async function smokeTestStage(
       seconds: seconds(),
       detail: passedDetail(outcome, config.smokeTestPath)
     }
-    core.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
+    actionsLogger.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report
   }
   for (const log of outcome.logs) {
-    core.info(`Smoke test: last log lines of ${log.container}:`)
-    for (const line of log.text.trimEnd().split('\n')) core.info(`  [${log.container}] ${line}`)
+    actionsLogger.info(`Smoke test: last log lines of ${log.container}:`)
+    for (const line of log.text.trimEnd().split('\n')) actionsLogger.info(`  [${log.container}] ${line}`)
   }
-  if (outcome.httpStatus !== undefined) core.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
+  if (outcome.httpStatus !== undefined)
+    actionsLogger.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
-  const report: SmokeTestReport = { result: 'failed', seconds: seconds(), detail: message }
-  // A summary that cannot be written must not hide the cause.
-  await writeSmokeTestFailure(report, config.versionLabel).catch((error: unknown) =>
-    core.warning(`Could not write the job summary: ${error instanceof Error ? error.message : String(error)}`)
-  )
-  throw new SmokeTestFailedError(message)
+  throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
 }
 
 /** Until removed, SIGINT / SIGTERM remove the run's containers, then end the process as the signal would. */
 function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
   return (['SIGINT', 'SIGTERM'] as const).map(signal => {
     const handler = (): void => {
-      core.info(`Smoke test: ${signal} received, removing its containers`)
+      actionsLogger.info(`Smoke test: ${signal} received, removing its containers`)
       void cleanup().finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1))
     }
     process.once(signal, handler)

@@ -1,17 +1,35 @@
 // ECR (JSON 1.1). Repository metadata lives here; images live in the real
 // registry (stand-in/registry.ts) and are read through its HTTP API, so what
 // DescribeImages reports is exactly what `docker push` stored.
+// Error texts: ECR's wire texts as public reports quote them (RepositoryAlreadyExists,
+// RepositoryNotFound, RepositoryNotEmpty, ImageNotFound, LifecyclePolicyNotFound,
+// BatchGetImage failures) and the standard AWS validation wording; others say below.
 
 import type { StandInContext } from '../context.js'
 import { AwsError } from '../errors.js'
 import { epochSeconds, stringField, type JsonObject, type JsonService } from '../protocols/json.js'
 import type { Registry } from '../registry.js'
 import { manifestSize, RegistryClient, type FetchedManifest } from '../registry-client.js'
+import { validateLifecyclePolicy } from './ecr-lifecycle.js'
+
+type TagMutability = 'MUTABLE' | 'IMMUTABLE' | 'IMMUTABLE_WITH_EXCLUSION' | 'MUTABLE_WITH_EXCLUSION'
+const TAG_MUTABILITIES: TagMutability[] = [
+  'MUTABLE',
+  'IMMUTABLE',
+  'IMMUTABLE_WITH_EXCLUSION',
+  'MUTABLE_WITH_EXCLUSION'
+]
+
+interface ExclusionFilter {
+  filterType: 'WILDCARD'
+  filter: string
+}
 
 interface RepositoryRecord {
   name: string
   createdAt: Date
-  imageTagMutability: 'MUTABLE' | 'IMMUTABLE'
+  imageTagMutability: TagMutability
+  exclusionFilters: ExclusionFilter[]
   scanOnPush: boolean
   encryptionType: string
   kmsKey?: string
@@ -46,6 +64,7 @@ export class EcrService implements JsonService {
     if (registry) {
       this.client = new RegistryClient(registry.backendUrl, registry.username, registry.password)
       registry.setRepositoryGuard(name => this.repositories.has(name))
+      registry.setTagGuard((repository, tag, digest) => this.checkTagPush(repository, tag, digest))
     }
   }
 
@@ -72,12 +91,16 @@ export class EcrService implements JsonService {
         return this.putLifecyclePolicy(input)
       case 'GetLifecyclePolicy':
         return this.getLifecyclePolicy(input)
+      case 'PutImageTagMutability':
+        return this.putImageTagMutability(input)
       default:
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`)
     }
   }
 
   private getAuthorizationToken(): JsonObject {
+    // The stand-in's own: started with registry: false.
     if (!this.registry)
       throw new AwsError('ServerException', 'The stand-in was started without a registry', 500)
     return {
@@ -96,6 +119,7 @@ export class EcrService implements JsonService {
   private createRepository(input: JsonObject): RepositoryRecord {
     const name = stringField(input, 'repositoryName') ?? ''
     if (!REPOSITORY_NAME.test(name)) {
+      // ECR's constraint message for a bad name, as public reports quote it (the pattern is the model's).
       throw new AwsError(
         'InvalidParameterException',
         `Invalid parameter at 'repositoryName' failed to satisfy constraint: 'must satisfy regular expression '${REPOSITORY_NAME.source}''`
@@ -107,13 +131,7 @@ export class EcrService implements JsonService {
         `The repository with name '${name}' already exists in the registry with id '${this.ctx.accountId}'`
       )
     }
-    const mutability = stringField(input, 'imageTagMutability') ?? 'MUTABLE'
-    if (mutability !== 'MUTABLE' && mutability !== 'IMMUTABLE') {
-      throw new AwsError(
-        'InvalidParameterException',
-        `Invalid parameter at 'imageTagMutability': ${mutability}`
-      )
-    }
+    const { mutability, exclusionFilters } = readMutability(input)
     const scanning = input.imageScanningConfiguration as { scanOnPush?: boolean } | undefined
     const encryption = input.encryptionConfiguration as
       { encryptionType?: string; kmsKey?: string } | undefined
@@ -121,6 +139,7 @@ export class EcrService implements JsonService {
       name,
       createdAt: new Date(),
       imageTagMutability: mutability,
+      exclusionFilters,
       scanOnPush: scanning?.scanOnPush === true,
       encryptionType: encryption?.encryptionType ?? 'AES256',
       kmsKey: encryption?.kmsKey
@@ -137,6 +156,9 @@ export class EcrService implements JsonService {
       repositoryUri: `${this.registryHost}/${record.name}`,
       createdAt: epochSeconds(record.createdAt),
       imageTagMutability: record.imageTagMutability,
+      imageTagMutabilityExclusionFilters: record.exclusionFilters.length
+        ? record.exclusionFilters
+        : undefined,
       imageScanningConfiguration: { scanOnPush: record.scanOnPush },
       encryptionConfiguration: { encryptionType: record.encryptionType, kmsKey: record.kmsKey }
     }
@@ -298,20 +320,53 @@ export class EcrService implements JsonService {
   private putLifecyclePolicy(input: JsonObject): JsonObject {
     const record = this.requireRepository(stringField(input, 'repositoryName') ?? '')
     const text = stringField(input, 'lifecyclePolicyText') ?? ''
-    let policy: { rules?: unknown } | undefined
-    try {
-      policy = JSON.parse(text) as { rules?: unknown }
-    } catch {
-      policy = undefined
+    if (text.length < 100 || text.length > 30720) {
+      // The service model bounds lifecyclePolicyText to 100–30720 characters; standard validation wording.
+      throw new AwsError(
+        'ValidationException',
+        `1 validation error detected: Value at 'lifecyclePolicyText' failed to satisfy constraint: Member must have length ${text.length < 100 ? 'greater than or equal to 100' : 'less than or equal to 30720'}`
+      )
     }
-    if (!policy || !Array.isArray(policy.rules)) {
+    const problem = validateLifecyclePolicy(text)
+    if (problem) {
+      // The frame is ECR's (cloudposse/terraform-aws-ecr#158: "Invalid parameter at 'LifecyclePolicyText'
+      // failed to satisfy constraint: 'Lifecycle policy validation failure: instance failed to match …'");
+      // the detail after "failure:" is the stand-in's (real detail texts unknown beyond that report).
       throw new AwsError(
         'InvalidParameterException',
-        "Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure'"
+        `Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: ${problem}'`
       )
     }
     record.lifecyclePolicyText = text
     return { registryId: this.ctx.accountId, repositoryName: record.name, lifecyclePolicyText: text }
+  }
+
+  private putImageTagMutability(input: JsonObject): JsonObject {
+    const record = this.requireRepository(stringField(input, 'repositoryName') ?? '')
+    const { mutability, exclusionFilters } = readMutability(input)
+    record.imageTagMutability = mutability
+    record.exclusionFilters = exclusionFilters
+    return {
+      registryId: this.ctx.accountId,
+      repositoryName: record.name,
+      imageTagMutability: mutability,
+      imageTagMutabilityExclusionFilters: exclusionFilters.length ? exclusionFilters : undefined
+    }
+  }
+
+  /**
+   * Refuses a push that would move an immutable tag. Text: "tag invalid: The
+   * image tag '<tag>' already exists in the '<repo>' repository and cannot be
+   * overwritten because the repository is immutable." (reference/beanstalk.md;
+   * docker prints the TAG_INVALID code as "tag invalid:"). Pushing the same
+   * manifest again under its tag moves nothing and is let through (unverified).
+   */
+  private async checkTagPush(repository: string, tag: string, digest: string): Promise<string | undefined> {
+    const record = this.repositories.get(repository)
+    if (!record || !isImmutableTag(record, tag)) return undefined
+    const current = await this.requireClient().getManifest(repository, tag)
+    if (!current || current.digest === digest) return undefined
+    return `The image tag '${tag}' already exists in the '${repository}' repository and cannot be overwritten because the repository is immutable.`
   }
 
   private getLifecyclePolicy(input: JsonObject): JsonObject {
@@ -334,4 +389,71 @@ function matchesImageId(image: ImageRecord, imageId: ImageIdentifier): boolean {
   if (imageId.imageDigest && image.digest !== imageId.imageDigest) return false
   if (imageId.imageTag && !image.tags.includes(imageId.imageTag)) return false
   return Boolean(imageId.imageDigest || imageId.imageTag)
+}
+
+/** A WILDCARD exclusion filter: `*` matches any run of characters, everything else itself. */
+function matchesWildcard(filter: string, tag: string): boolean {
+  const pattern = filter
+    .split('*')
+    .map(part => part.replace(/[.+?^${}()|[\]\\]/g, '\\$&'))
+    .join('.*')
+  return new RegExp(`^${pattern}$`).test(tag)
+}
+
+/** Whether this tag is immutable under the repository's setting and exclusion filters. */
+function isImmutableTag(record: RepositoryRecord, tag: string): boolean {
+  const excluded = record.exclusionFilters.some(filter => matchesWildcard(filter.filter, tag))
+  switch (record.imageTagMutability) {
+    case 'IMMUTABLE':
+      return true
+    case 'IMMUTABLE_WITH_EXCLUSION':
+      return !excluded
+    case 'MUTABLE_WITH_EXCLUSION':
+      return excluded
+    default:
+      return false
+  }
+}
+
+/**
+ * imageTagMutability and its exclusion filters, as CreateRepository and
+ * PutImageTagMutability take them (ImageTagMutabilityExclusionFilter in the
+ * service model: filterType WILDCARD, filter 1–128 of [a-zA-Z0-9._*-], 1–5 filters).
+ */
+function readMutability(input: JsonObject): {
+  mutability: TagMutability
+  exclusionFilters: ExclusionFilter[]
+} {
+  const mutability = (stringField(input, 'imageTagMutability') ?? 'MUTABLE') as TagMutability
+  if (!TAG_MUTABILITIES.includes(mutability)) {
+    // The standard AWS validation wording for an enum member.
+    throw new AwsError(
+      'ValidationException',
+      `1 validation error detected: Value '${mutability}' at 'imageTagMutability' failed to satisfy constraint: Member must satisfy enum value set: [${TAG_MUTABILITIES.join(', ')}]`
+    )
+  }
+  const raw = input.imageTagMutabilityExclusionFilters as
+    { filterType?: string; filter?: string }[] | undefined
+  const withExclusion = mutability.endsWith('_WITH_EXCLUSION')
+  if (withExclusion !== Boolean(raw?.length)) {
+    // Real text unknown: the filters go with, and only with, the *_WITH_EXCLUSION settings.
+    throw new AwsError(
+      'InvalidParameterException',
+      withExclusion
+        ? `Invalid parameter: imageTagMutabilityExclusionFilters must be specified when imageTagMutability is ${mutability}.`
+        : `Invalid parameter: imageTagMutabilityExclusionFilters can only be specified when imageTagMutability is IMMUTABLE_WITH_EXCLUSION or MUTABLE_WITH_EXCLUSION.`
+    )
+  }
+  const filters = (raw ?? []).map(filter => ({ filterType: filter.filterType, filter: filter.filter ?? '' }))
+  if (
+    filters.length > 5 ||
+    filters.some(f => f.filterType !== 'WILDCARD' || !/^[a-zA-Z0-9._*-]{1,128}$/.test(f.filter))
+  ) {
+    // Real text unknown; the constraints are the service model's.
+    throw new AwsError(
+      'InvalidParameterException',
+      'Invalid parameter at imageTagMutabilityExclusionFilters: 1 to 5 WILDCARD filters of 1 to 128 characters [a-zA-Z0-9._*-] are allowed.'
+    )
+  }
+  return { mutability, exclusionFilters: filters as ExclusionFilter[] }
 }

@@ -103,6 +103,7 @@ export class ElastiCacheService implements QueryService {
       case 'DescribeReplicationGroups':
         return this.describeReplicationGroups(params)
       default:
+        // Query APIs' common InvalidAction text (AWS common errors).
         throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`)
     }
   }
@@ -112,6 +113,7 @@ export class ElastiCacheService implements QueryService {
     let records = [...this.cacheClusters.values()]
     if (id !== undefined) {
       const record = this.cacheClusters.get(id)
+      // ElastiCache's wire text as seen in public reports ("CacheCluster not found: x").
       if (!record) throw new AwsError('CacheClusterNotFound', `CacheCluster not found: ${id}`, 404)
       records = [record]
     } else if (queryBoolean(params, 'ShowCacheClustersNotInReplicationGroups')) {
@@ -162,6 +164,7 @@ export class ElastiCacheService implements QueryService {
     if (id !== undefined) {
       const record = this.replicationGroups.get(id)
       if (!record)
+        // Real text unknown beyond the code (ReplicationGroupNotFoundFault, service model).
         throw new AwsError('ReplicationGroupNotFoundFault', `ReplicationGroup ${id} not found`, 404)
       records = [record]
     }

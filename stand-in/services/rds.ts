@@ -81,12 +81,14 @@ export class RdsService implements QueryService {
 
   async handle(action: string, params: Record<string, string>): Promise<XmlValue> {
     if (action !== 'DescribeDBInstances') {
+      // Query APIs' common InvalidAction text (AWS common errors).
       throw new AwsError('InvalidAction', `The action ${action} is not valid for this web service.`)
     }
     const id = params.DBInstanceIdentifier
     let records = [...this.instances.values()]
     if (id !== undefined) {
       const record = this.instances.get(id)
+      // RDS's wire text for a missing instance, as seen in public reports (e.g. "DBInstance x not found.").
       if (!record) throw new AwsError('DBInstanceNotFound', `DBInstance ${id} not found.`, 404)
       records = [record]
     }

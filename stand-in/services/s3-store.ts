@@ -1,10 +1,17 @@
-// S3 storage on disk under <dataDir>/s3: one folder per bucket, each object as
-// a payload file plus a JSON sidecar (key, ETag, type, metadata), named by the
-// SHA-256 of the key so any key is a safe file name. Multipart uploads keep
-// their parts under <bucket>/.uploads/<uploadId>/ until completed or aborted.
+// S3 storage on disk under <dataDir>/s3: one folder per bucket, each object in
+// ONE file named by the SHA-256 of its key (so any key is a safe file name):
+// a JSON header line (key, ETag, type, metadata) then the payload. A write
+// goes to a unique temporary file that is renamed into place, so a reader sees
+// the old object or the new one, never a part — S3's PUT is atomic for readers
+// ("Amazon S3 never adds partial objects", S3 User Guide, "Data consistency
+// model"). Multipart uploads keep their parts under <bucket>/.uploads/<id>/
+// until completed (through the same rename) or aborted.
+// Error codes and texts: the S3 API Reference's list of error codes (and, for
+// NoSuchUpload and the part-number InvalidArgument, S3's wire text as public
+// reports quote it).
 
 import { createHash, randomBytes } from 'node:crypto'
-import { mkdir, readdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, open, readdir, readFile, rename, rm, stat, writeFile } from 'node:fs/promises'
 import { join } from 'node:path'
 
 import type { ObjectStore, StoredObject } from '../context.js'
@@ -39,12 +46,59 @@ export function md5Hex(data: Buffer): string {
   return createHash('md5').update(data).digest('hex')
 }
 
-function objectFileBase(root: string, bucket: string, key: string): string {
-  return join(root, bucket, createHash('sha256').update(key).digest('hex'))
+const OBJECT_SUFFIX = '.object'
+
+function objectFile(root: string, bucket: string, key: string): string {
+  return join(root, bucket, `${createHash('sha256').update(key).digest('hex')}${OBJECT_SUFFIX}`)
+}
+
+/** Writes a file whole or not at all: a unique temporary name in the same folder, then rename(2). */
+async function writeAtomically(file: string, content: Buffer | string): Promise<void> {
+  const temporary = `${file}.${randomBytes(8).toString('hex')}.tmp`
+  try {
+    await writeFile(temporary, content)
+    await rename(temporary, file)
+  } catch (error) {
+    await rm(temporary, { force: true })
+    throw error
+  }
+}
+
+/** The header line: JSON.stringify never emits a raw newline, so the first one ends it. */
+function splitObjectFile(content: Buffer): { sidecar: ObjectSidecar; body: Buffer } {
+  const end = content.indexOf(0x0a)
+  return {
+    sidecar: JSON.parse(content.subarray(0, end).toString('utf8')) as ObjectSidecar,
+    body: content.subarray(end + 1)
+  }
+}
+
+/** Reads only the header line of an object file (listing must not read every payload). */
+async function readSidecar(file: string): Promise<ObjectSidecar> {
+  const handle = await open(file, 'r')
+  try {
+    const chunks: Buffer[] = []
+    for (let position = 0; ;) {
+      const chunk = Buffer.alloc(16 * 1024)
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, position)
+      const end = chunk.subarray(0, bytesRead).indexOf(0x0a)
+      chunks.push(chunk.subarray(0, end >= 0 ? end : bytesRead))
+      if (end >= 0 || bytesRead === 0) break
+      position += bytesRead
+    }
+    return JSON.parse(Buffer.concat(chunks).toString('utf8')) as ObjectSidecar
+  } finally {
+    await handle.close()
+  }
 }
 
 function isMissing(error: unknown): boolean {
   return (error as NodeJS.ErrnoException).code === 'ENOENT'
+}
+
+function skipIfMissing(error: unknown): undefined {
+  if (isMissing(error)) return undefined
+  throw error
 }
 
 /** Bucket naming rules of general purpose buckets (3–63 chars, lowercase, digits, dots, hyphens). */
@@ -105,16 +159,16 @@ export class DiskObjectStore implements ObjectStore {
   }
 
   async getObject(bucket: string, key: string): Promise<StoredObject | undefined> {
-    const base = objectFileBase(this.root, bucket, key)
-    let sidecar: ObjectSidecar
+    let content: Buffer
     try {
-      sidecar = JSON.parse(await readFile(`${base}.json`, 'utf8')) as ObjectSidecar
+      content = await readFile(objectFile(this.root, bucket, key))
     } catch (error) {
       if (isMissing(error)) return undefined
       throw error
     }
+    const { sidecar, body } = splitObjectFile(content)
     return {
-      body: await readFile(`${base}.bin`),
+      body,
       contentType: sidecar.contentType,
       etag: sidecar.etag,
       lastModified: new Date(sidecar.lastModified),
@@ -123,9 +177,7 @@ export class DiskObjectStore implements ObjectStore {
   }
 
   async deleteObject(bucket: string, key: string): Promise<void> {
-    const base = objectFileBase(this.root, bucket, key)
-    await rm(`${base}.json`, { force: true })
-    await rm(`${base}.bin`, { force: true })
+    await rm(objectFile(this.root, bucket, key), { force: true })
   }
 
   async listObjects(
@@ -133,13 +185,13 @@ export class DiskObjectStore implements ObjectStore {
     prefix = ''
   ): Promise<{ key: string; size: number; etag: string; lastModified: Date }[]> {
     await this.requireBucket(bucket)
-    const files = (await readdir(join(this.root, bucket))).filter(name => name.endsWith('.json'))
+    const files = (await readdir(join(this.root, bucket))).filter(name => name.endsWith(OBJECT_SUFFIX))
     const sidecars = await Promise.all(
-      files.map(
-        async name => JSON.parse(await readFile(join(this.root, bucket, name), 'utf8')) as ObjectSidecar
-      )
+      // An object deleted between readdir and the read is simply not listed.
+      files.map(name => readSidecar(join(this.root, bucket, name)).catch(skipIfMissing))
     )
     return sidecars
+      .filter(sidecar => sidecar !== undefined)
       .filter(sidecar => sidecar.key.startsWith(prefix))
       .map(sidecar => ({
         key: sidecar.key,
@@ -161,7 +213,7 @@ export class DiskObjectStore implements ObjectStore {
     const folder = this.uploadFolder(bucket, uploadId)
     await mkdir(folder, { recursive: true })
     const sidecar: UploadSidecar = { key, contentType, metadata, initiated: new Date().toISOString() }
-    await writeFile(join(folder, 'upload.json'), JSON.stringify(sidecar))
+    await writeAtomically(join(folder, 'upload.json'), JSON.stringify(sidecar))
     return uploadId
   }
 
@@ -176,7 +228,7 @@ export class DiskObjectStore implements ObjectStore {
     if (!Number.isInteger(partNumber) || partNumber < 1 || partNumber > 10000) {
       throw new AwsError('InvalidArgument', 'Part number must be an integer between 1 and 10000, inclusive')
     }
-    await writeFile(join(this.uploadFolder(bucket, uploadId), `part-${partNumber}`), body)
+    await writeAtomically(join(this.uploadFolder(bucket, uploadId), `part-${partNumber}`), body)
     return `"${md5Hex(body)}"`
   }
 
@@ -243,7 +295,6 @@ export class DiskObjectStore implements ObjectStore {
     metadata: Record<string, string>
   ): Promise<StoredObject> {
     await this.requireBucket(bucket)
-    const base = objectFileBase(this.root, bucket, key)
     const lastModified = new Date()
     // Real S3 reports Last-Modified with second precision; keep the same so HEAD and LIST agree.
     lastModified.setMilliseconds(0)
@@ -255,8 +306,11 @@ export class DiskObjectStore implements ObjectStore {
       lastModified: lastModified.toISOString(),
       metadata
     }
-    await writeFile(`${base}.bin`, body)
-    await writeFile(`${base}.json`, JSON.stringify(sidecar))
+    // Header and payload in one file, committed by one rename.
+    await writeAtomically(
+      objectFile(this.root, bucket, key),
+      Buffer.concat([Buffer.from(`${JSON.stringify(sidecar)}\n`), body])
+    )
     return { body, contentType, etag, lastModified, metadata }
   }
 

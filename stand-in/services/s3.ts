@@ -1,7 +1,10 @@
 // S3 REST-XML front end over DiskObjectStore: resolves path-style
 // (`/bucket/key`) and virtual-hosted (`Host: bucket.localhost:PORT`) requests
 // into an operation, then answers with S3's own status codes, headers and XML.
+// Error codes and texts: the S3 API Reference's list of error codes, except
+// NotImplemented answers, which are the stand-in's own (operations it does not model).
 
+import { createHash } from 'node:crypto'
 import { escapeXml, NamedList, toXml, type XmlValue } from '../protocols/xml.js'
 import { decodeAwsChunked, isAwsChunked } from '../protocols/aws-chunked.js'
 import { AwsError } from '../errors.js'
@@ -108,9 +111,47 @@ function objectHeaders(object: StoredObject): Record<string, string> {
   return headers
 }
 
-/** The payload as S3 stores it: aws-chunked framing (trailing checksums) removed. */
+/**
+ * The payload as S3 stores it: aws-chunked framing (trailing checksums) removed,
+ * checked against Content-MD5 when the client sent one. Codes and texts from
+ * the S3 API Reference, "Error responses" (BadDigest, InvalidDigest).
+ */
 function payloadOf(request: StandInRequest): Buffer {
-  return isAwsChunked(request.headers) ? decodeAwsChunked(request.body).payload : request.body
+  const payload = isAwsChunked(request.headers) ? decodeAwsChunked(request.body).payload : request.body
+  const contentMd5 = headerValue(request.headers, 'content-md5')
+  if (contentMd5 !== undefined) {
+    const claimed = Buffer.from(contentMd5, 'base64')
+    if (claimed.length !== 16 || claimed.toString('base64') !== contentMd5.trim())
+      throw new AwsError('InvalidDigest', 'The Content-MD5 you specified is not valid.')
+    if (!claimed.equals(createHash('md5').update(payload).digest()))
+      throw new AwsError('BadDigest', 'The Content-MD5 you specified did not match what we received.')
+  }
+  return payload
+}
+
+/**
+ * One `bytes=` range of RFC 9110 against an object of `size` bytes: the
+ * inclusive [start, end], 'unsatisfiable', or undefined when the header is
+ * absent or not one plain range (S3 then sends the whole object: "Amazon S3
+ * doesn't support retrieving multiple ranges of data per GET request", GetObject).
+ */
+export function parseRange(
+  header: string | undefined,
+  size: number
+): [number, number] | 'unsatisfiable' | undefined {
+  const match = header ? /^bytes=(\d*)-(\d*)$/.exec(header.trim()) : null
+  if (!match) return undefined
+  const [, first = '', last = ''] = match
+  if (first === '' && last === '') return undefined
+  if (first === '') {
+    const suffix = Number(last)
+    if (suffix === 0) return 'unsatisfiable'
+    return [Math.max(0, size - suffix), size - 1]
+  }
+  const start = Number(first)
+  if (start >= size) return 'unsatisfiable'
+  const end = last === '' ? size - 1 : Math.min(Number(last), size - 1)
+  return end < start ? undefined : [start, end]
 }
 
 function parseCompletedParts(xml: string): CompletedPart[] {
@@ -149,8 +190,9 @@ export class S3Service {
         await this.store.deleteBucket(bucket)
         return { status: 204 }
       case 'ListObjects':
+        return this.listObjects(bucket, query, 1)
       case 'ListObjectsV2':
-        return this.listObjectsV2(bucket, query)
+        return this.listObjects(bucket, query, 2)
       case 'PutObject': {
         if (headerValue(request.headers, 'x-amz-copy-source')) {
           throw new AwsError('NotImplemented', 'CopyObject is not supported by the stand-in', 501)
@@ -171,6 +213,22 @@ export class S3Service {
         if (!object) {
           await this.requireBucket(bucket)
           throw new AwsError('NoSuchKey', 'The specified key does not exist.', 404)
+        }
+        const range = parseRange(headerValue(request.headers, 'range'), object.body.length)
+        if (range === 'unsatisfiable' && route.operation === 'GetObject')
+          throw new AwsError('InvalidRange', 'The requested range is not satisfiable', 416)
+        if (Array.isArray(range)) {
+          const [start, end] = range
+          const part = object.body.subarray(start, end + 1)
+          return {
+            status: 206,
+            headers: {
+              ...objectHeaders(object),
+              'content-length': String(part.length),
+              'content-range': `bytes ${start}-${end}/${object.body.length}`
+            },
+            body: route.operation === 'GetObject' ? part : undefined
+          }
         }
         return {
           status: 200,
@@ -242,13 +300,27 @@ export class S3Service {
     })
   }
 
-  private async listObjectsV2(bucket: string, query: URLSearchParams): Promise<StandInResponse> {
+  /**
+   * ListObjects (v1: `marker`, `NextMarker` only with a delimiter) and
+   * ListObjectsV2 (`continuation-token`, `start-after`, `KeyCount`), as the
+   * S3 API Reference describes them; one walk over the sorted keys serves both.
+   */
+  private async listObjects(
+    bucket: string,
+    query: URLSearchParams,
+    version: 1 | 2
+  ): Promise<StandInResponse> {
     const prefix = query.get('prefix') ?? ''
     const delimiter = query.get('delimiter') ?? ''
     const maxKeys = Math.min(Number(query.get('max-keys') ?? '1000'), 1000)
     const token = query.get('continuation-token')
     // The continuation token is opaque to clients; it encodes the last key returned.
-    const after = token ? Buffer.from(token, 'base64url').toString('utf8') : (query.get('start-after') ?? '')
+    const after =
+      version === 1
+        ? (query.get('marker') ?? '')
+        : token
+          ? Buffer.from(token, 'base64url').toString('utf8')
+          : (query.get('start-after') ?? '')
     const objects = (await this.store.listObjects(bucket, prefix)).filter(object => object.key > after)
 
     const contents: XmlValue[] = []
@@ -259,7 +331,8 @@ export class S3Service {
       const rest = object.key.slice(prefix.length)
       const cut = delimiter ? rest.indexOf(delimiter) : -1
       const commonPrefix = cut >= 0 ? prefix + rest.slice(0, cut + delimiter.length) : undefined
-      if (commonPrefix && commonPrefixes.includes(commonPrefix)) continue
+      // A page that ended on a common prefix resumes after every key it rolled up.
+      if (commonPrefix && (commonPrefixes.includes(commonPrefix) || commonPrefix === after)) continue
       if (contents.length + commonPrefixes.length >= maxKeys) {
         truncated = true
         break
@@ -274,19 +347,31 @@ export class S3Service {
           StorageClass: 'STANDARD'
         })
       }
-      lastKey = object.key
+      lastKey = commonPrefix ?? object.key
     }
-    const summary = toXml({
-      Name: bucket,
-      Prefix: prefix,
-      Delimiter: delimiter || undefined,
-      MaxKeys: maxKeys,
-      KeyCount: contents.length + commonPrefixes.length,
-      IsTruncated: truncated,
-      ContinuationToken: token ?? undefined,
-      NextContinuationToken: truncated ? Buffer.from(lastKey, 'utf8').toString('base64url') : undefined,
-      StartAfter: query.get('start-after') ?? undefined
-    })
+    const summary =
+      version === 1
+        ? toXml({
+            Name: bucket,
+            Prefix: prefix,
+            Marker: query.get('marker') ?? '',
+            Delimiter: delimiter || undefined,
+            MaxKeys: maxKeys,
+            IsTruncated: truncated,
+            // "This element is returned only if you have the delimiter request parameter specified." (ListObjects)
+            NextMarker: truncated && delimiter ? lastKey : undefined
+          })
+        : toXml({
+            Name: bucket,
+            Prefix: prefix,
+            Delimiter: delimiter || undefined,
+            MaxKeys: maxKeys,
+            KeyCount: contents.length + commonPrefixes.length,
+            IsTruncated: truncated,
+            ContinuationToken: token ?? undefined,
+            NextContinuationToken: truncated ? Buffer.from(lastKey, 'utf8').toString('base64url') : undefined,
+            StartAfter: query.get('start-after') ?? undefined
+          })
     const flattenedLists =
       toXml(new NamedList('Contents', contents)) +
       toXml(

@@ -33,12 +33,14 @@ function extractJsonKey(text: string, jsonKey: string, secretArn: string): strin
   try {
     document = JSON.parse(text)
   } catch {
+    // Real text unknown (the ECS agent's own failure when a JSON key cannot be read).
     throw new AwsError(
       'InvalidParameterException',
       `Secret ${secretArn} is not JSON, so key ${jsonKey} cannot be read`
     )
   }
   if (typeof document !== 'object' || document === null || !(jsonKey in document)) {
+    // Real text unknown.
     throw new AwsError('ResourceNotFoundException', `Secret ${secretArn} has no JSON key ${jsonKey}`)
   }
   const value = (document as Record<string, unknown>)[jsonKey]

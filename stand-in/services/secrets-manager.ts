@@ -35,6 +35,7 @@ export class SecretsManagerService implements JsonService {
       case 'GetSecretValue':
         return this.getSecretValue(input)
       default:
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`)
     }
   }
@@ -43,11 +44,13 @@ export class SecretsManagerService implements JsonService {
   createSecret(input: JsonObject): JsonObject {
     const name = stringField(input, 'Name') ?? ''
     if (!NAME_PATTERN.test(name))
+      // Secrets Manager's CreateSecret text for a bad name, as in public reports.
       throw new AwsError(
         'InvalidParameterException',
         'Invalid name. Must be a valid name containing alphanumeric characters, or any of the following: -/_+=.@!'
       )
     if (this.secrets.has(name)) {
+      // Secrets Manager's ResourceExistsException text, as in public reports.
       throw new AwsError(
         'ResourceExistsException',
         `The operation failed because the secret ${name} already exists.`
@@ -95,6 +98,7 @@ export class SecretsManagerService implements JsonService {
     for (const secret of this.secrets.values()) {
       if (secret.arn === secretId || secret.arn.slice(0, -7) === secretId) return secret
     }
+    // Secrets Manager's ResourceNotFoundException text, as in public reports.
     throw new AwsError('ResourceNotFoundException', "Secrets Manager can't find the specified secret.")
   }
 }

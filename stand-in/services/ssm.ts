@@ -30,6 +30,7 @@ export class SsmService implements JsonService {
       case 'GetParameter':
         return this.getParameter(input)
       default:
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('UnknownOperationException', `Unknown operation ${operation}`)
     }
   }
@@ -48,6 +49,7 @@ export class SsmService implements JsonService {
       const parameter = this.parameters.get(candidate)
       if (parameter) return parameter
     }
+    // Real text unknown beyond the code (ParameterNotFound, service model); SSM often sends no message.
     throw new AwsError('ParameterNotFound', `Parameter ${nameOrArn} not found.`)
   }
 
@@ -55,9 +57,11 @@ export class SsmService implements JsonService {
     const name = stringField(input, 'Name') ?? ''
     const value = stringField(input, 'Value')
     if (!name || value === undefined)
+      // Real text unknown.
       throw new AwsError('ValidationException', 'Name and Value are required.')
     const existing = this.parameters.get(name)
     if (existing && input.Overwrite !== true) {
+      // SSM PutParameter's text, as in public reports.
       throw new AwsError(
         'ParameterAlreadyExists',
         'The parameter already exists. To overwrite this value, set the overwrite option in the request to true.'
@@ -66,6 +70,7 @@ export class SsmService implements JsonService {
     const requestedType = stringField(input, 'Type') ?? existing?.type ?? 'String'
     const type = PARAMETER_TYPES.find(candidate => candidate === requestedType)
     if (!type)
+      // Real text unknown.
       throw new AwsError('UnsupportedParameterType', `Parameter type ${requestedType} is not supported.`)
     const parameter: StoredParameter = {
       name,

@@ -10,6 +10,7 @@ export function createStsService(ctx: StandInContext): QueryService {
     xmlns: 'https://sts.amazonaws.com/doc/2011-06-15/',
     async handle(action) {
       if (action !== 'GetCallerIdentity') {
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2011-06-15`)
       }
       return {

@@ -1,5 +1,5 @@
-// Shared set-up of the reliability suite: a stand-in in no-run mode (health
-// follows the bundle's validity, no containers), the example's RDS instance and
+// Shared set-up of the reliability suite: a stand-in with simulated instances
+// (a valid task definition is healthy, no containers), the example's RDS instance and
 // ElastiCache cluster, an application with Ready environments, and a picture of
 // everything the action could have changed, so a test can prove a run changed
 // nothing (bad inputs) or left nothing behind (failed runs).
@@ -42,8 +42,10 @@ export interface StageOptions {
 export async function startStage(options: StageOptions): Promise<Stage> {
   const standIn = await startStandIn({
     runContainers: false,
-    // Short transitions: the Updating → Ready walk takes a fraction of a second.
-    beanstalk: { transitionMs: 50 },
+    // Short transitions: the Updating → Ready walk takes a fraction of a second. Instances are
+    // simulated (a valid task definition is healthy): these suites test the action's handling of
+    // faults and inputs, and the fixture images (rel/web:1 …) are references, not runnable images.
+    beanstalk: { transitionMs: 50, instances: 'simulated' },
     ...options.standIn
   })
   await standIn.seed.example()

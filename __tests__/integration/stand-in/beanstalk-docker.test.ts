@@ -1,8 +1,11 @@
-// Beanstalk deployments that really run: a two-container bundle goes Green
-// only when its port-80 endpoint answers; a broken one goes Red while the
-// previous version keeps serving on the same loopback CNAME.
+// Beanstalk deployments that really run, on the stand-in's own ECS task
+// runner: a two-container bundle goes Green only when its port-80 endpoint
+// answers; a broken one goes Red while the previous version keeps serving on
+// the same loopback CNAME; one-shot init containers gate the start through
+// dependsOn; everything is removed on terminate.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
+import { execFileSync } from 'node:child_process'
 import {
   CreateApplicationCommand,
   CreateApplicationVersionCommand,
@@ -14,8 +17,12 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import type { DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { type StandIn, startStandIn } from '../../../stand-in/server.js'
+import { hasDocker } from '../helpers/docker.js'
 import { buildHttpTestImage, leftovers } from '../../unit/runner/fixtures/http-test-image.js'
 import { beanstalkClient, bundleZip, eventMessages, putBundle, settle } from './beanstalk-helpers.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
+
+const describe = describeIn(dockerEngine)
 
 const BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
 let standIn: StandIn
@@ -37,7 +44,7 @@ function app(backendGreeting?: string, backendCommand?: string[]): DockerrunV2 {
       {
         name: 'backend',
         image,
-        memory: 64,
+        memoryReservation: 32,
         environment: backendGreeting ? [{ name: 'GREETING', value: backendGreeting }] : [],
         ...(backendCommand ? { command: backendCommand } : {})
       }
@@ -60,7 +67,14 @@ async function body(cname: string | undefined): Promise<string> {
   return (await fetch(`http://${cname}/`)).text()
 }
 
+const ENHANCED_HEALTH = {
+  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+  OptionName: 'SystemType',
+  Value: 'enhanced'
+}
+
 beforeAll(async () => {
+  if (!hasDocker()) return
   image = buildHttpTestImage()
   standIn = await startStandIn({
     runContainers: true,
@@ -92,7 +106,8 @@ describe('Beanstalk deployments on Docker', () => {
             Namespace: 'aws:elasticbeanstalk:application:environment',
             OptionName: 'GREETING',
             Value: 'hello v1'
-          }
+          },
+          ENHANCED_HEALTH
         ]
       })
     )
@@ -119,7 +134,10 @@ describe('Beanstalk deployments on Docker', () => {
         AttributeNames: ['Causes', 'Color']
       })
     )
-    expect(health).toMatchObject({ Color: 'Red', Causes: ['Container backend exited with code 1'] })
+    // The backend exits at once: ECS stops the task (the essential backend exited, or the proxy cannot
+    // start linked to a stopped container — either way the task names backend).
+    expect(health.Color).toBe('Red')
+    expect(health.Causes?.[0]).toMatch(/^ECS task stopped due to: .*backend/)
     const messages = (await eventMessages(client, 'web-docker')).map(event => event.Message)
     expect(messages.slice(-3)).toEqual([
       expect.stringMatching(
@@ -140,14 +158,141 @@ describe('Beanstalk deployments on Docker', () => {
       CNAME: cname
     })
     expect(await body(cname)).toBe('hello v3')
-    // One app (two containers) left for this environment: the v1 containers are gone.
-    expect(leftovers(environmentId).filter(name => !name.endsWith('-net'))).toHaveLength(2)
+    // One task (two containers) left for this environment: the v1 containers are gone.
+    expect(leftovers(environmentId)).toHaveLength(2)
   }, 120_000)
+
+  it('starts a one-shot init container first (dependsOn SUCCESS) and fails the deploy when it fails', async () => {
+    const withInit = (exitCode: number): DockerrunV2 => {
+      const base = app('hello init')
+      return {
+        ...base,
+        containerDefinitions: [
+          ...base.containerDefinitions.map(container =>
+            container.name === 'backend'
+              ? { ...container, dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] }
+              : container
+          ),
+          {
+            name: 'migrate',
+            image,
+            memory: 32,
+            essential: false,
+            command: ['sh', '-c', `sleep 1; exit ${exitCode}`]
+          }
+        ]
+      } as DockerrunV2
+    }
+    await version('v4-init', withInit(0))
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v4-init' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v4-init' })
+    expect(await body(cname)).toBe('hello init')
+
+    await version('v5-init-fails', withInit(3))
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v5-init-fails' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Red', VersionLabel: 'v4-init' })
+    const health = await client.send(
+      new DescribeEnvironmentHealthCommand({ EnvironmentName: 'web-docker', AttributeNames: ['Causes'] })
+    )
+    expect(health.Causes?.[0]).toMatch(/migrate .*exited with code 3; condition SUCCESS not met/)
+    expect(await body(cname)).toBe('hello init')
+  }, 120_000)
+
+  it('starts a container after its dependency passes its health check (dependsOn HEALTHY)', async () => {
+    const base = app('hello healthy')
+    const healthy = {
+      ...base,
+      containerDefinitions: base.containerDefinitions.map(container =>
+        container.name === 'proxy'
+          ? { ...container, dependsOn: [{ containerName: 'backend', condition: 'HEALTHY' }] }
+          : {
+              ...container,
+              healthCheck: {
+                command: [
+                  'CMD',
+                  'perl',
+                  '-MIO::Socket::INET',
+                  '-e',
+                  'exit(IO::Socket::INET->new("127.0.0.1:8080") ? 0 : 1)'
+                ],
+                interval: 5,
+                retries: 3
+              }
+            }
+      )
+    } as DockerrunV2
+    await version('v6-healthy', healthy)
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v6-healthy' })
+    )
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v6-healthy' })
+    expect(await body(cname)).toBe('hello healthy')
+    const proxy = execFileSync(
+      'docker',
+      ['ps', '--filter', `name=${environmentId}`, '--format', '{{.Names}} {{.Status}}'],
+      {
+        encoding: 'utf8'
+      }
+    )
+    expect(proxy).toMatch(/backend Up .*\(healthy\)/)
+  }, 120_000)
+
+  it('runs ten environments at once, each on its own CNAME, and removes all of them on terminate', async () => {
+    const names = Array.from({ length: 10 }, (_, index) => `web-many-${index}`)
+    await version('many', app())
+    const created = await Promise.all(
+      names.map(name =>
+        client.send(
+          new CreateEnvironmentCommand({
+            ApplicationName: 'web',
+            EnvironmentName: name,
+            SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+            VersionLabel: 'many',
+            OptionSettings: [
+              {
+                Namespace: 'aws:elasticbeanstalk:application:environment',
+                OptionName: 'GREETING',
+                Value: name
+              }
+            ]
+          })
+        )
+      )
+    )
+    const ready = await Promise.all(names.map(name => settle(client, name, { timeoutMs: 120_000 })))
+    expect(ready.map(environment => environment.Health)).toEqual(names.map(() => 'Green'))
+    expect(new Set(ready.map(environment => environment.CNAME)).size).toBe(10)
+    expect(await Promise.all(ready.map(environment => body(environment.CNAME)))).toEqual(names)
+    await Promise.all(
+      names.map(name => client.send(new TerminateEnvironmentCommand({ EnvironmentName: name })))
+    )
+    await Promise.all(names.map(name => settle(client, name, { until: ['Terminated'], timeoutMs: 60_000 })))
+    for (const environment of created) expect(leftovers(environment.EnvironmentId as string)).toEqual([])
+  }, 240_000)
 
   it('terminates: containers and networks removed, CNAME back to the real-looking one', async () => {
     await client.send(new TerminateEnvironmentCommand({ EnvironmentName: 'web-docker' }))
     const terminated = await settle(client, 'web-docker', { until: ['Terminated'] })
     expect(terminated.CNAME).toMatch(/\.elasticbeanstalk\.com$/)
     expect(leftovers(environmentId)).toEqual([])
+  }, 120_000)
+
+  it('stopping the stand-in removes the containers of environments still running', async () => {
+    const created = await client.send(
+      new CreateEnvironmentCommand({
+        ApplicationName: 'web',
+        EnvironmentName: 'web-left-running',
+        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+        VersionLabel: 'many'
+      })
+    )
+    expect(await settle(client, 'web-left-running')).toMatchObject({ Health: 'Green' })
+    expect(leftovers(created.EnvironmentId as string)).toHaveLength(2)
+    await standIn.stop()
+    expect(leftovers(created.EnvironmentId as string)).toEqual([])
   }, 120_000)
 })

@@ -1,5 +1,7 @@
-// The Beanstalk stand-in in no-run mode, through the real SDK client:
-// every operation, its error texts, the state machine, events and faults.
+// The Beanstalk stand-in's API through the real SDK client: every operation,
+// its error texts, the state machine, events and faults. Instances are
+// 'simulated' here (a valid task definition is healthy) because this suite is
+// about the API; beanstalk-docker.test.ts runs the same rules on Docker.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import {
@@ -35,6 +37,11 @@ import {
 } from './beanstalk-helpers.js'
 
 const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
+const ENHANCED_HEALTH = {
+  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+  OptionName: 'SystemType',
+  Value: 'enhanced'
+}
 const BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
 let standIn: StandIn
 let client: ElasticBeanstalkClient
@@ -80,7 +87,11 @@ async function launched(app: string, name: string, label?: string) {
 }
 
 beforeAll(async () => {
-  standIn = await startStandIn({ runContainers: false, registry: false, beanstalk: { transitionMs: 50 } })
+  standIn = await startStandIn({
+    runContainers: false,
+    registry: false,
+    beanstalk: { transitionMs: 50, instances: 'simulated' }
+  })
   client = beanstalkClient(standIn)
   faults = standIn.services.beanstalk?.faults as BeanstalkFaults
   await client.send(new CreateApplicationCommand({ ApplicationName: 'shop' }))
@@ -167,10 +178,50 @@ describe('application versions', () => {
     const good = await version('shop', 'good', undefined, true)
     expect(good.ApplicationVersion?.Status).toBe('PROCESSING')
     expect(await waitVersion('shop', 'good')).toBe('PROCESSED')
+    const badConfig = bundleZip(simpleDockerrun, {
+      '.ebextensions/broken.config': 'option_settings: [unclosed'
+    })
+    await version('shop', 'bad-ebextensions', badConfig, true)
+    expect(await waitVersion('shop', 'bad-ebextensions')).toBe('FAILED')
+    await version(
+      'shop',
+      'bad-manifest',
+      bundleZip(simpleDockerrun, { 'env.yaml': 'EnvironmentName: [' }),
+      true
+    )
+    expect(await waitVersion('shop', 'bad-manifest')).toBe('FAILED')
+    await version('shop', 'not-a-zip', Buffer.from('not a zip file'), true)
+    expect(await waitVersion('shop', 'not-a-zip')).toBe('FAILED')
+  })
+
+  it('processes without reading the Dockerrun: a broken one is PROCESSED (it fails at deploy)', async () => {
     await version('shop', 'v1-dockerrun', bundleZip({ AWSEBDockerrunVersion: 1, Image: { Name: 'x' } }), true)
-    expect(await waitVersion('shop', 'v1-dockerrun')).toBe('FAILED')
+    expect(await waitVersion('shop', 'v1-dockerrun')).toBe('PROCESSED')
     await version('shop', 'no-dockerrun', bundleZip(undefined, { 'README.md': 'hi' }), true)
-    expect(await waitVersion('shop', 'no-dockerrun')).toBe('FAILED')
+    expect(await waitVersion('shop', 'no-dockerrun')).toBe('PROCESSED')
+  })
+
+  it('of ten concurrent requests for one label, exactly one creates the version', async () => {
+    await putBundle(standIn, BUCKET, 'shop/race.zip', bundleZip(simpleDockerrun))
+    const attempts = await Promise.allSettled(
+      Array.from({ length: 10 }, () =>
+        client.send(
+          new CreateApplicationVersionCommand({
+            ApplicationName: 'shop',
+            VersionLabel: 'race',
+            SourceBundle: { S3Bucket: BUCKET, S3Key: 'shop/race.zip' }
+          })
+        )
+      )
+    )
+    expect(attempts.filter(attempt => attempt.status === 'fulfilled')).toHaveLength(1)
+    const refusals = attempts.flatMap(attempt => (attempt.status === 'rejected' ? [attempt.reason] : []))
+    expect(refusals).toHaveLength(9)
+    for (const refusal of refusals)
+      expect(refusal).toMatchObject({
+        name: 'InvalidParameterValue',
+        message: 'Application Version race already exists.'
+      })
   })
 
   it('fails the next processing with the failProcessing fault, once', async () => {
@@ -318,7 +369,8 @@ describe('environments', () => {
             Namespace: 'aws:elasticbeanstalk:application:environment',
             OptionName: 'RAILS_ENV',
             Value: 'production'
-          }
+          },
+          ENHANCED_HEALTH
         ]
       })
     )
@@ -337,7 +389,6 @@ describe('environments', () => {
       client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', VersionLabel: 'ghost' }))
     ).rejects.toMatchObject({ message: "No Application Version named 'ghost' found." })
 
-    const beforeUpdate = (await eventMessages(client, 'shop-prod')).at(-1)?.EventDate as Date
     const updating = await client.send(
       new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', VersionLabel: 'v2' })
     )
@@ -370,24 +421,21 @@ describe('environments', () => {
       Severity: 'INFO',
       RequestId: expect.any(String)
     })
-    // Newest first on the wire, strictly increasing dates, StartTime inclusive, EndTime exclusive.
+    // Newest first on the wire, StartTime inclusive, EndTime exclusive.
     const { Events = [] } = await client.send(new DescribeEventsCommand({ EnvironmentName: 'shop-prod' }))
     expect(Events[0]?.Message).toBe('Environment update completed successfully.')
-    const dates = all.map(event => (event.EventDate as Date).getTime())
-    expect(new Set(dates).size).toBe(dates.length)
-    const afterCreate = await eventMessages(client, 'shop-prod', new Date(beforeUpdate.getTime() + 1))
+    const afterCreate = await eventMessages(client, 'shop-prod', all[2]?.EventDate)
     expect(afterCreate.map(event => event.Message)[0]).toBe('Environment update is starting.')
-    const fromThird = all[2]?.EventDate as Date
     const { Events: window = [] } = await client.send(
       new DescribeEventsCommand({
         EnvironmentName: 'shop-prod',
-        StartTime: fromThird,
-        EndTime: all[4]?.EventDate
+        StartTime: all[0]?.EventDate,
+        EndTime: all[2]?.EventDate
       })
     )
     expect(window.map(event => event.Message)).toEqual([
-      'Deploying new version to instance(s).',
-      'Environment update is starting.'
+      'Successfully launched environment: shop-prod',
+      'createEnvironment is starting.'
     ])
     const { Events: paged = [], NextToken } = await client.send(
       new DescribeEventsCommand({ EnvironmentName: 'shop-prod', MaxRecords: 4 })
@@ -396,10 +444,6 @@ describe('environments', () => {
       new DescribeEventsCommand({ EnvironmentName: 'shop-prod', MaxRecords: 4, NextToken })
     )
     expect([...paged, ...rest].map(event => event.Message)).toEqual(Events.map(event => event.Message))
-
-    await expect(
-      client.send(new DeleteApplicationVersionCommand({ ApplicationName: 'shop', VersionLabel: 'v2' }))
-    ).rejects.toMatchObject({ name: 'InvalidParameterValue' })
   })
 
   it('goes Red with the failure events under forceRed, keeping the old version', async () => {
@@ -501,6 +545,7 @@ describe('environments', () => {
     )
     expect(template).toMatchObject({ TemplateName: 'from-prod', SolutionStackName: STACK })
     expect(template.OptionSettings).toEqual([
+      ENHANCED_HEALTH,
       { Namespace: 'aws:elasticbeanstalk:application:environment', OptionName: 'FLAG', Value: 'on' }
     ])
     const { ConfigurationSettings = [] } = await client.send(
@@ -576,5 +621,221 @@ describe('environments', () => {
       new DescribeEnvironmentsCommand({ ApplicationName: 'shop', VersionLabel: 'v2' })
     )
     expect(Environments.map(environment => environment.EnvironmentName)).toEqual(['shop-prod'])
+  })
+})
+
+describe('what AWS refuses and what it allows', () => {
+  const create = (
+    name: string,
+    input: Partial<ConstructorParameters<typeof CreateEnvironmentCommand>[0]> = {}
+  ) =>
+    client.send(
+      new CreateEnvironmentCommand({
+        ApplicationName: 'shop',
+        EnvironmentName: name,
+        SolutionStackName: STACK,
+        ...input
+      })
+    )
+
+  it('refuses an unknown solution stack', async () => {
+    await expect(
+      create('shop-stack', { SolutionStackName: '64bit Amazon Linux 2023 v9.9.9 running ECS' })
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+      message: "No Solution Stack named '64bit Amazon Linux 2023 v9.9.9 running ECS' found."
+    })
+  })
+
+  it('refuses an unknown namespace or option, on create, update and templates alike', async () => {
+    const unknown = { Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'Colour', Value: 'blue' }
+    const expected = {
+      name: 'ConfigurationValidationException',
+      message:
+        "Configuration validation exception: Invalid option specification (Namespace: 'aws:elasticbeanstalk:environment', OptionName: 'Colour'): Unknown configuration setting."
+    }
+    await expect(create('shop-options', { OptionSettings: [unknown] })).rejects.toMatchObject(expected)
+    await expect(
+      client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', OptionSettings: [unknown] }))
+    ).rejects.toMatchObject(expected)
+    await expect(
+      client.send(
+        new CreateConfigurationTemplateCommand({
+          ApplicationName: 'shop',
+          TemplateName: 'bad-options',
+          SolutionStackName: STACK,
+          OptionSettings: [{ Namespace: 'aws:nowhere', OptionName: 'X', Value: '1' }]
+        })
+      )
+    ).rejects.toMatchObject({ name: 'ConfigurationValidationException' })
+    await expect(
+      create('shop-options', {
+        OptionSettings: [{ ...ENHANCED_HEALTH, Value: 'fancy' }]
+      })
+    ).rejects.toMatchObject({ name: 'ConfigurationValidationException' })
+  })
+
+  it('refuses to deploy a version that failed processing', async () => {
+    await expect(
+      client.send(
+        new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', VersionLabel: 'bad-ebextensions' })
+      )
+    ).rejects.toMatchObject({
+      name: 'InvalidParameterValue',
+      message: expect.stringContaining('bad-ebextensions')
+    })
+    await expect(create('shop-failed', { VersionLabel: 'bad-ebextensions' })).rejects.toMatchObject({
+      name: 'InvalidParameterValue'
+    })
+  })
+
+  it('answers DescribeEnvironmentHealth only with enhanced health', async () => {
+    await create('shop-basic')
+    await settle(client, 'shop-basic')
+    await expect(
+      client.send(
+        new DescribeEnvironmentHealthCommand({ EnvironmentName: 'shop-basic', AttributeNames: ['All'] })
+      )
+    ).rejects.toMatchObject({
+      name: 'InvalidRequestException',
+      message: 'DescribeEnvironmentHealth is not supported.'
+    })
+  })
+
+  it.each([
+    [
+      'no memory',
+      [{ name: 'web', image: 'web:1', portMappings: [{ hostPort: 80, containerPort: 80 }] }],
+      "ClientException: Invalid setting for container 'web'. At least one of 'memory' or 'memoryReservation' must be specified."
+    ],
+    [
+      'no essential container',
+      [{ name: 'web', image: 'web:1', memory: 64, essential: false }],
+      "ClientException: Task definition doesn't have any essential container."
+    ],
+    [
+      'two containers on host port 80',
+      [
+        { name: 'a', image: 'web:1', memory: 64, portMappings: [{ hostPort: 80, containerPort: 80 }] },
+        { name: 'b', image: 'web:1', memory: 64, portMappings: [{ hostPort: 80, containerPort: 8080 }] }
+      ],
+      "Host port 80 is already used by container 'a'"
+    ],
+    [
+      'a link to a missing container',
+      [{ name: 'nginx', image: 'web:1', memory: 64, links: ['app'] }],
+      "Linked container 'app' does not exist"
+    ],
+    [
+      'a dependency on a missing container',
+      [
+        {
+          name: 'web',
+          image: 'web:1',
+          memory: 64,
+          dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }]
+        }
+      ],
+      "Cannot depend on container + 'migrate' because it does not exist"
+    ]
+  ])(
+    'a PROCESSED version with %s fails at deploy with ECS wording and ERROR events',
+    async (_case, containers, text) => {
+      const label = `taskdef-${_case.replace(/\W+/g, '-')}`
+      await version(
+        'shop',
+        label,
+        bundleZip({ AWSEBDockerrunVersion: 2, containerDefinitions: containers }),
+        true
+      )
+      expect(await waitVersion('shop', label)).toBe('PROCESSED')
+      const start = new Date()
+      await client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', VersionLabel: label }))
+      const red = await settle(client, 'shop-prod')
+      expect(red).toMatchObject({ Status: 'Ready', Health: 'Red', VersionLabel: 'v2' })
+      const { Events = [] } = await client.send(
+        new DescribeEventsCommand({ EnvironmentName: 'shop-prod', StartTime: start, Severity: 'ERROR' })
+      )
+      const messages = Events.map(event => event.Message)
+      expect(messages).toContainEqual(expect.stringContaining(text))
+      expect(messages).toContain('Failed to deploy application.')
+      const health = await client.send(
+        new DescribeEnvironmentHealthCommand({ EnvironmentName: 'shop-prod', AttributeNames: ['Causes'] })
+      )
+      expect(health.Causes?.[0]).toContain(text)
+    }
+  )
+
+  it('ends a failed creation with an ERROR event', async () => {
+    await version(
+      'shop',
+      'no-memory',
+      bundleZip({ AWSEBDockerrunVersion: 2, containerDefinitions: [{ name: 'web', image: 'web:1' }] })
+    )
+    await create('shop-failing', { VersionLabel: 'no-memory' })
+    expect(await settle(client, 'shop-failing')).toMatchObject({ Status: 'Ready', Health: 'Red' })
+    const events = await eventMessages(client, 'shop-failing')
+    expect(events.at(-1)).toMatchObject({
+      Severity: 'ERROR',
+      Message:
+        'Create environment operation is complete, but with errors. For more information, see troubleshooting documentation.'
+    })
+  })
+
+  it('deletes a version an environment runs, as AWS does; the environment keeps running it', async () => {
+    await version('shop', 'running')
+    await client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'shop-prod', VersionLabel: 'running' }))
+    expect(await settle(client, 'shop-prod')).toMatchObject({ Health: 'Green', VersionLabel: 'running' })
+    await client.send(
+      new DeleteApplicationVersionCommand({
+        ApplicationName: 'shop',
+        VersionLabel: 'running',
+        DeleteSourceBundle: true
+      })
+    )
+    expect(await versionStatus('shop', 'running')).toBeUndefined()
+    expect(await standIn.ctx.s3.getObject(BUCKET, 'shop/running.zip')).toBeUndefined()
+    expect(await settle(client, 'shop-prod')).toMatchObject({ Health: 'Green', VersionLabel: 'running' })
+  })
+})
+
+describe('without containers and without the benchmark option', () => {
+  it('fails every deploy and says why, instead of turning Green', async () => {
+    const bare = await startStandIn({
+      runContainers: false,
+      registry: false,
+      beanstalk: { transitionMs: 10 }
+    })
+    const bareClient = beanstalkClient(bare)
+    try {
+      await putBundle(bare, BUCKET, 'b.zip', bundleZip(simpleDockerrun))
+      await bareClient.send(
+        new CreateApplicationVersionCommand({
+          ApplicationName: 'bare',
+          VersionLabel: 'v1',
+          AutoCreateApplication: true,
+          SourceBundle: { S3Bucket: BUCKET, S3Key: 'b.zip' }
+        })
+      )
+      await bareClient.send(
+        new CreateEnvironmentCommand({
+          ApplicationName: 'bare',
+          EnvironmentName: 'bare-env',
+          SolutionStackName: STACK,
+          VersionLabel: 'v1',
+          OptionSettings: [ENHANCED_HEALTH]
+        })
+      )
+      expect(await settle(bareClient, 'bare-env')).toMatchObject({ Health: 'Red' })
+      const health = await bareClient.send(
+        new DescribeEnvironmentHealthCommand({ EnvironmentName: 'bare-env', AttributeNames: ['Causes'] })
+      )
+      expect(health.Causes?.[0]).toMatch(
+        /cannot run this environment's containers \(the stand-in was started with runContainers: false\)/
+      )
+    } finally {
+      bareClient.destroy()
+      await bare.stop()
+    }
   })
 })

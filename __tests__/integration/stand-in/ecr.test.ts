@@ -18,8 +18,10 @@ import {
   ECRClient,
   GetAuthorizationTokenCommand,
   GetLifecyclePolicyCommand,
+  PutImageTagMutabilityCommand,
   PutLifecyclePolicyCommand
 } from '@aws-sdk/client-ecr'
+import { lifecyclePolicy } from '../../../src/adapters/ecr.js'
 
 import { dockerEngine, hasDocker, testIn } from '../helpers/docker.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
@@ -103,7 +105,140 @@ describe('repositories', () => {
       await errorName(
         ecr.send(new PutLifecyclePolicyCommand({ repositoryName: 'lifecycle', lifecyclePolicyText: '{}' }))
       )
+    ).toBe('ValidationException')
+  })
+
+  test('tag mutability: all four settings of the service model, exclusion filters with the *_WITH_EXCLUSION ones', async () => {
+    const { repository } = await ecr.send(
+      new CreateRepositoryCommand({
+        repositoryName: 'mutability/excluded',
+        imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+        imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'buildcache*' }]
+      })
+    )
+    expect(repository).toMatchObject({
+      imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+      imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'buildcache*' }]
+    })
+    const changed = await ecr.send(
+      new PutImageTagMutabilityCommand({
+        repositoryName: 'mutability/excluded',
+        imageTagMutability: 'MUTABLE_WITH_EXCLUSION',
+        imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'release-*' }]
+      })
+    )
+    expect(changed.imageTagMutability).toBe('MUTABLE_WITH_EXCLUSION')
+    expect(
+      await errorName(
+        ecr.send(
+          new CreateRepositoryCommand({
+            repositoryName: 'mutability/no-filters',
+            imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION'
+          })
+        )
+      )
     ).toBe('InvalidParameterException')
+    expect(
+      await errorName(
+        ecr.send(
+          new CreateRepositoryCommand({
+            repositoryName: 'mutability/bad',
+            imageTagMutability: 'SOMETIMES' as 'MUTABLE'
+          })
+        )
+      )
+    ).toBe('ValidationException')
+  })
+
+  test("PutLifecyclePolicy refuses what ECR refuses and accepts the action's own policy", async () => {
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'lifecycle/rules' }))
+    // A rule description pads each policy past the service model's 100-character minimum.
+    const put = (rules: unknown[]) =>
+      ecr.send(
+        new PutLifecyclePolicyCommand({
+          repositoryName: 'lifecycle/rules',
+          lifecyclePolicyText: JSON.stringify({
+            rules: rules.map(rule => ({ description: 'padding '.repeat(13), ...(rule as object) }))
+          })
+        })
+      )
+    const expire = { type: 'expire' }
+    const refusals: [string, unknown[]][] = [
+      [
+        'tagged without a tag list',
+        [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'tagged', countType: 'imageCountMoreThan', countNumber: 1 },
+            action: expire
+          }
+        ]
+      ],
+      [
+        'any not last',
+        [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'any', countType: 'imageCountMoreThan', countNumber: 5 },
+            action: expire
+          },
+          {
+            rulePriority: 2,
+            selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 },
+            action: expire
+          }
+        ]
+      ],
+      [
+        'duplicate priorities',
+        [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 },
+            action: expire
+          },
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 2 },
+            action: expire
+          }
+        ]
+      ],
+      [
+        'days without countUnit',
+        [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'untagged', countType: 'sinceImagePushed', countNumber: 7 },
+            action: expire
+          }
+        ]
+      ],
+      [
+        'an unknown action',
+        [
+          {
+            rulePriority: 1,
+            selection: { tagStatus: 'untagged', countType: 'imageCountMoreThan', countNumber: 1 },
+            action: { type: 'archive' }
+          }
+        ]
+      ]
+    ]
+    for (const [, rules] of refusals) {
+      await expect(put(rules)).rejects.toMatchObject({
+        name: 'InvalidParameterException',
+        message: expect.stringMatching(
+          /^Invalid parameter at 'LifecyclePolicyText' failed to satisfy constraint: 'Lifecycle policy validation failure: .+'$/
+        )
+      })
+    }
+    await ecr.send(
+      new PutLifecyclePolicyCommand({
+        repositoryName: 'lifecycle/rules',
+        lifecyclePolicyText: lifecyclePolicy({ keepImages: 30, cacheTag: 'buildcache' })
+      })
+    )
   })
 
   test('DeleteRepository removes an empty repository', async () => {
@@ -163,17 +298,54 @@ describe('docker push to the registry', () => {
     return stdout
   }
 
-  async function buildAndPush(tag: string, content: string): Promise<void> {
+  async function buildAndPush(tag: string, content: string, repository = repositoryName): Promise<void> {
     await writeFile(
       join(buildContext, 'Dockerfile'),
       'FROM debian:bookworm-slim\nCOPY hello.txt /hello.txt\n'
     )
     await writeFile(join(buildContext, 'hello.txt'), content)
-    const image = `${standIn.registry?.host}/${repositoryName}:${tag}`
+    const image = `${standIn.registry?.host}/${repository}:${tag}`
     await dockerCli(['build', '-q', '-t', image, buildContext])
     pushed.push(image)
     await dockerCli(['push', image])
   }
+
+  dockerTest(
+    'an immutable tag cannot be pushed twice; a tag its exclusion filter names can',
+    async () => {
+      await ecr.send(
+        new CreateRepositoryCommand({
+          repositoryName: 'immutable/app',
+          imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
+          imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'cache*' }]
+        })
+      )
+      const { authorizationData } = await ecr.send(new GetAuthorizationTokenCommand({}))
+      const [user, password] = Buffer.from(authorizationData?.[0]?.authorizationToken ?? '', 'base64')
+        .toString()
+        .split(':')
+      await dockerCli(
+        ['login', '-u', user ?? '', '--password-stdin', authorizationData?.[0]?.proxyEndpoint ?? ''],
+        password
+      )
+      await buildAndPush('v1', 'immutable one\n', 'immutable/app')
+      await buildAndPush('v1', 'immutable one\n', 'immutable/app') // the same image again moves nothing
+      await expect(buildAndPush('v1', 'immutable two\n', 'immutable/app')).rejects.toThrow(
+        "tag invalid: The image tag 'v1' already exists in the 'immutable/app' repository and cannot be overwritten because the repository is immutable."
+      )
+      await buildAndPush('cache', 'cache one\n', 'immutable/app')
+      await buildAndPush('cache', 'cache two\n', 'immutable/app')
+      const tagged = await ecr.send(
+        new DescribeImagesCommand({ repositoryName: 'immutable/app', imageIds: [{ imageTag: 'cache' }] })
+      )
+      const second = standIn.registry
+        ?.manifestPushes()
+        .filter(push => push.repository === 'immutable/app' && push.reference === 'cache')
+        .at(-1)
+      expect(tagged.imageDetails?.[0]?.imageDigest).toBe(second?.digest)
+    },
+    240_000
+  )
 
   dockerTest(
     'a push to a repository ECR does not know is refused (NAME_UNKNOWN)',
@@ -215,7 +387,9 @@ describe('docker push to the registry', () => {
       expect(detail?.imageDigest).toMatch(/^sha256:[0-9a-f]{64}$/)
       expect(detail?.imageManifestMediaType).toBe('application/vnd.docker.distribution.manifest.v2+json')
       expect(detail?.imagePushedAt).toBeInstanceOf(Date)
-      const manifestPush = standIn.registry?.manifestPushes().find(push => push.reference === 'v1')
+      const manifestPush = standIn.registry
+        ?.manifestPushes()
+        .find(push => push.repository === repositoryName && push.reference === 'v1')
       expect(detail?.imageDigest).toBe(manifestPush?.digest)
 
       const batch = await ecr.send(

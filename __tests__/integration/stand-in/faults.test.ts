@@ -145,6 +145,11 @@ describe('5xx bursts and dropped connections', () => {
     expect(
       (await errorOf(ecr(1).send(new CreateRepositoryCommand({ repositoryName: 'filtered' })))).name
     ).toBe('ThrottlingException')
+    // …and the S3 filter does hit S3.
+    const start = standIn.calls.length
+    const s3Error = await errorOf(s3(1).send(new HeadObjectCommand({ Bucket: 'filtered', Key: 'k' })))
+    expect(s3Error.$metadata?.httpStatusCode).toBe(500)
+    expect(callsSince(start, 'HeadObject').map(call => call.status)).toEqual([500])
   })
 })
 

@@ -16,6 +16,7 @@ import {
   GetObjectCommand,
   HeadBucketCommand,
   HeadObjectCommand,
+  ListObjectsCommand,
   ListObjectsV2Command,
   PutObjectCommand,
   S3Client,
@@ -122,13 +123,125 @@ describe('objects', () => {
   test('objects are kept on disk under dataDir', async () => {
     await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'on-disk.txt', Body: 'persisted' }))
     const files = await readdir(join(standIn.ctx.dataDir, 's3', bucket))
-    expect(files.some(name => name.endsWith('.bin'))).toBe(true)
+    expect(files.some(name => name.endsWith('.object'))).toBe(true)
     const stored = await standIn.ctx.s3.getObject(bucket, 'on-disk.txt')
     expect(stored?.body.toString()).toBe('persisted')
   })
 })
 
+describe('atomic writes', () => {
+  test('readers racing ten writers of one key see a whole object every time, never a part', async () => {
+    const key = 'race/bundle.zip'
+    const bodies = Array.from({ length: 3 }, (_, index) => Buffer.alloc(3 * 1024 * 1024, 65 + index))
+    const digests = new Set(bodies.map(body => md5(body)))
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[0] }))
+    let writing = true
+    const writers = Promise.all(
+      Array.from({ length: 10 }, (_, index) =>
+        s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[index % bodies.length] }))
+      )
+    ).finally(() => (writing = false))
+    const seen: string[] = []
+    const readers = Array.from({ length: 4 }, async () => {
+      do {
+        const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: key }))
+        const body = Buffer.from(await got.Body!.transformToByteArray())
+        seen.push(md5(body))
+        expect(got.ETag).toBe(`"${md5(body)}"`)
+      } while (writing)
+    })
+    await Promise.all([writers, ...readers])
+    expect(seen.length).toBeGreaterThan(4)
+    expect(seen.filter(digest => !digests.has(digest))).toEqual([])
+    const leftovers = (await readdir(join(standIn.ctx.dataDir, 's3', bucket))).filter(name =>
+      name.endsWith('.tmp')
+    )
+    expect(leftovers).toEqual([])
+  })
+})
+
+describe('ranges and digests', () => {
+  const body = Buffer.from('0123456789abcdefghij')
+
+  beforeAll(async () => {
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: 'ranged.txt', Body: body }))
+  })
+
+  test.each([
+    ['bytes=0-4', '01234', 'bytes 0-4/20'],
+    ['bytes=15-', 'fghij', 'bytes 15-19/20'],
+    ['bytes=-3', 'hij', 'bytes 17-19/20'],
+    ['bytes=18-99', 'ij', 'bytes 18-19/20']
+  ])(
+    'a GET with Range %s answers 206 with that part and Content-Range',
+    async (range, part, contentRange) => {
+      const got = await s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'ranged.txt', Range: range }))
+      expect(got.$metadata.httpStatusCode).toBe(206)
+      expect(got.ContentRange).toBe(contentRange)
+      expect(got.ContentLength).toBe(part.length)
+      expect(await got.Body?.transformToString()).toBe(part)
+    }
+  )
+
+  test('a range past the end is 416 InvalidRange', async () => {
+    const got = s3.send(new GetObjectCommand({ Bucket: bucket, Key: 'ranged.txt', Range: 'bytes=20-' }))
+    expect(await errorName(got)).toBe('InvalidRange')
+  })
+
+  test('a Content-MD5 that does not match the body is refused with BadDigest and nothing is stored', async () => {
+    const wrong = createHash('md5').update('something else').digest('base64')
+    const put = s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'digest.txt', Body: 'payload', ContentMD5: wrong })
+    )
+    expect(await errorName(put)).toBe('BadDigest')
+    expect(await errorName(s3.send(new HeadObjectCommand({ Bucket: bucket, Key: 'digest.txt' })))).toBe(
+      'NotFound'
+    )
+    const right = createHash('md5').update('payload').digest('base64')
+    await s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'digest.txt', Body: 'payload', ContentMD5: right })
+    )
+    const malformed = s3.send(
+      new PutObjectCommand({ Bucket: bucket, Key: 'digest.txt', Body: 'payload', ContentMD5: 'not-md5' })
+    )
+    expect(await errorName(malformed)).toBe('InvalidDigest')
+  })
+})
+
 describe('listing', () => {
+  test('ListObjects (v1) pages with marker; NextMarker comes only with a delimiter', async () => {
+    const listBucket = 'listing-v1-bucket'
+    await s3.send(new CreateBucketCommand({ Bucket: listBucket }))
+    for (const key of ['a/1', 'a/2', 'b', 'c/1', 'd', 'e']) {
+      await s3.send(new PutObjectCommand({ Bucket: listBucket, Key: key, Body: key }))
+    }
+    const keys: string[] = []
+    let marker: string | undefined
+    do {
+      const page = await s3.send(new ListObjectsCommand({ Bucket: listBucket, MaxKeys: 4, Marker: marker }))
+      const pageKeys = (page.Contents ?? []).map(object => object.Key ?? '')
+      keys.push(...pageKeys)
+      expect(page.NextMarker).toBeUndefined()
+      marker = page.IsTruncated ? pageKeys.at(-1) : undefined
+    } while (marker)
+    expect(keys).toEqual(['a/1', 'a/2', 'b', 'c/1', 'd', 'e'])
+
+    const entries: string[] = []
+    let next: string | undefined
+    do {
+      const page = await s3.send(
+        new ListObjectsCommand({ Bucket: listBucket, Delimiter: '/', MaxKeys: 2, Marker: next })
+      )
+      entries.push(
+        ...(page.CommonPrefixes ?? []).map(prefix => prefix.Prefix ?? ''),
+        ...(page.Contents ?? []).map(object => object.Key ?? '')
+      )
+      next = page.IsTruncated ? page.NextMarker : undefined
+      if (page.IsTruncated) expect(next).toBeDefined()
+    } while (next)
+    expect(entries.sort()).toEqual(['a/', 'b', 'c/', 'd', 'e'])
+  })
+
   test('ListObjectsV2 filters by prefix and pages with continuation tokens', async () => {
     const listBucket = 'listing-bucket'
     await s3.send(new CreateBucketCommand({ Bucket: listBucket }))

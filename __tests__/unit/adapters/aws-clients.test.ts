@@ -1,4 +1,8 @@
-import { describe, expect, test } from '@jest/globals'
+import { describe, expect, jest, test } from '@jest/globals'
+
+import { ECRClient } from '@aws-sdk/client-ecr'
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
+import { S3Client } from '@aws-sdk/client-s3'
 
 import { createAwsClients, sharedClientConfig } from '../../../src/adapters/aws-clients.js'
 
@@ -21,11 +25,32 @@ describe('createAwsClients', () => {
     }
   })
 
-  test('clients are built once, on first use', () => {
+  test('each service gets its own client, built once', () => {
     const clients = createAwsClients({ region: 'us-east-1' })
-    expect(clients.beanstalk).toBe(clients.beanstalk)
-    expect(clients.s3).not.toBe(clients.beanstalk)
+    try {
+      expect(clients.beanstalk).toBeInstanceOf(ElasticBeanstalkClient)
+      expect(clients.s3).toBeInstanceOf(S3Client)
+      expect(clients.ecr).toBeInstanceOf(ECRClient)
+      expect(clients.beanstalk).toBe(clients.beanstalk)
+      expect(clients.s3).toBe(clients.s3)
+    } finally {
+      clients.destroy()
+    }
+  })
+
+  test('a client is built on first use only, and destroy() closes exactly the ones built', () => {
+    const clients = createAwsClients({ region: 'us-east-1' })
+    const beanstalk = clients.beanstalk
+    const closed = jest.spyOn(beanstalk, 'destroy')
+    // Only Beanstalk was asked for: an S3 client built anyway would be closed by destroy() too.
+    const s3Prototype = jest.spyOn(S3Client.prototype, 'destroy')
     clients.destroy()
+    expect(closed).toHaveBeenCalledTimes(1)
+    expect(s3Prototype).not.toHaveBeenCalled()
+    // After destroy() the next use builds a fresh client.
+    expect(clients.beanstalk).not.toBe(beanstalk)
+    clients.destroy()
+    s3Prototype.mockRestore()
   })
 
   test('overrides: retry mode, attempts, endpoint, version', () => {

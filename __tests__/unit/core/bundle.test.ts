@@ -1,7 +1,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { randomBytes } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync } from 'fflate'
-import { sha256Hex, zipBundle, type BundleEntry } from '../../../src/core/bundle.js'
+import {
+  sha256Hex,
+  streamBundle,
+  zipBundle,
+  type BundleEntry,
+  type StreamedEntry
+} from '../../../src/core/bundle.js'
 import { repoRoot } from './support.js'
 
 const entries: BundleEntry[] = [
@@ -133,5 +140,56 @@ describe('zipBundle', () => {
     ]
   ])('rejects %s', (_case, bad, message) => {
     expect(() => zipBundle(bad)).toThrow(message)
+  })
+})
+
+describe('streamBundle', () => {
+  const streamed = (path: string, chunks: Uint8Array[], size?: number): StreamedEntry => ({
+    path,
+    ...(size !== undefined && { size }),
+    chunks: async function* () {
+      yield* chunks
+    }
+  })
+  const collect = async (entries: StreamedEntry[], maxBytes?: number) => {
+    const out: Uint8Array[] = []
+    const result = await streamBundle(entries, async chunk => void out.push(chunk), maxBytes)
+    return { zip: new Uint8Array(Buffer.concat(out)), ...result }
+  }
+
+  it('writes a zip whose size and sha256 it reports, entries sorted by path', async () => {
+    const { zip, bytes, sha256 } = await collect([
+      streamed('nginx/nginx.conf', [strToU8('events '), strToU8('{}\n')]),
+      streamed('Dockerrun.aws.json', [strToU8('{}')])
+    ])
+    expect(bytes).toBe(zip.byteLength)
+    expect(sha256).toBe(sha256Hex(zip))
+    const files = unzipSync(zip)
+    expect(Object.keys(files)).toEqual(['Dockerrun.aws.json', 'nginx/nginx.conf'])
+    expect(strFromU8(files['nginx/nginx.conf']!)).toBe('events {}\n')
+  })
+
+  it('stores a file named __proto__ as a file like any other', async () => {
+    const { zip } = await collect([
+      streamed('conf/__proto__', [strToU8('x')]),
+      streamed('__proto__', [strToU8('y')])
+    ])
+    expect(centralDirectory(zip).map(entry => entry.name)).toEqual(['__proto__', 'conf/__proto__'])
+  })
+
+  it('stops once the output passes the limit, naming the largest files', async () => {
+    // Random bytes do not compress.
+    const noise = () => new Uint8Array(randomBytes(64 * 1024))
+    const entries = [
+      streamed('data/a.bin', [noise(), noise()], 128 * 1024),
+      streamed('data/b.bin', [noise()], 64 * 1024)
+    ]
+    await expect(collect(entries, 100 * 1024)).rejects.toThrow(
+      /larger than Beanstalk's source bundle limit of 0 MB compressed; its largest files: data\/a\.bin \(0 MB\), data\/b\.bin/
+    )
+  })
+
+  it('refuses an entry of 4 GiB or more before reading anything', async () => {
+    await expect(collect([streamed('huge', [], 2 ** 32)])).rejects.toThrow('huge is too large for a bundle')
   })
 })

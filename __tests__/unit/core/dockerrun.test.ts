@@ -166,7 +166,7 @@ describe('renderDockerrun: choices', () => {
 
   it('ships config mounts as bundle volumes', () => {
     const document = renderDockerrun(buildPlan(configFor(), loadFixture('volumes')), {
-      images: { web: 'w@sha256:1' }
+      images: { web: `w@sha256:${'1'.repeat(64)}` }
     })
     expect(document.volumes).toEqual([
       { name: 'nginx-nginx-conf', host: { sourcePath: '/var/app/current/nginx/nginx.conf' } },

@@ -225,9 +225,16 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
   it('never repeats a password from the database URL in the message', () => {
     for (const database of [
       'postgres://app:hunter2@db.internal:5432/app',
-      'postgres://app:hunter2@db.internal:99999/app'
+      'postgres://app:hunter2@db.internal:99999/app',
+      // Passwords holding "/" or "@" in a URL that does not parse.
+      'postgres://app:hun/ter2@db.internal:99999/app',
+      'postgres://app:hun@ter2@db.internal:99999/app',
+      'postgres://app@db.internal:5432/app?password=hunter2',
+      'postgres://app@db.internal:5432/app?sslmode=require&PASSWORD=hunter2'
     ]) {
-      expect(inputErrorOf({ ...minimal, database }).message).not.toContain('hunter2')
+      const message = inputErrorOf({ ...minimal, database }).message
+      expect(message).not.toContain('hunter2')
+      expect(message).not.toContain('ter2')
     }
   })
 

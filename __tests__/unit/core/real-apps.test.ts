@@ -30,7 +30,10 @@ function plan(text: string, inputs: RawInputs = managed, workspace: FakeWorkspac
 }
 
 function render(text: string, inputs: RawInputs = managed, workspace: FakeWorkspace = {}): DockerrunV2 {
-  return renderDockerrun(plan(text, inputs, workspace), { backing: rds, images: { app: 'app@sha256:1' } })
+  return renderDockerrun(plan(text, inputs, workspace), {
+    backing: rds,
+    images: { app: 'app@sha256:1111111111111111111111111111111111111111111111111111111111111111' }
+  })
 }
 
 function definition(document: DockerrunV2, name: string): ContainerDefinition {
@@ -105,7 +108,7 @@ services:
     const given = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-AbCdEf'
     const document = renderDockerrun(plan(text, { ...managed, secrets: `DATABASE_PASSWORD=${given}` }), {
       backing: { database: { endpoint: { host: 'h', port: 5432 }, secrets: [] } },
-      images: { app: 'a@sha256:1' }
+      images: { app: 'a@sha256:1111111111111111111111111111111111111111111111111111111111111111' }
     })
     expect(definition(document, 'app').secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: given },

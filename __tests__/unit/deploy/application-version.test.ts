@@ -7,11 +7,8 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 
-import {
-  VersionConflictError,
-  ensureApplicationVersion,
-  versionStatus
-} from '../../../src/adapters/beanstalk/application-version.js'
+import { versionStatus } from '../../../src/adapters/beanstalk/versions.js'
+import { VersionConflictError, ensureApplicationVersion } from '../../../src/deploy/application-version.js'
 import { FakeClock, FakeClient, MemoryLog, awsError } from './fakes.js'
 
 const ours = 'a'.repeat(64)
@@ -166,7 +163,7 @@ describe('ensureApplicationVersion', () => {
     }))
     const s3 = new FakeClient().on(HeadObjectCommand, () => ({ Metadata: { sha256: ours } }))
     await expect(run(beanstalk, s3)).rejects.toThrow(
-      'Application version sha-1 was still PROCESSING after 1m00s'
+      'Application version sha-1 was still PROCESSING after 1m'
     )
   })
 

@@ -1,12 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 
-import {
-  decide,
-  formatEvent,
-  timeoutMessage,
-  type DecisionInput,
-  type DeployEvent
-} from '../../../src/deploy/decision.js'
+import type { DeployEvent } from '../../../src/adapters/beanstalk/events.js'
+import { decide, formatEvent, timeoutMessage, type DecisionInput } from '../../../src/deploy/decision.js'
 
 const since = new Date('2026-11-25T14:03:00.000Z')
 const before = new Date('2026-11-25T14:02:00.000Z')
@@ -175,7 +170,7 @@ describe('formatting', () => {
         causes: ['Command is executing on all instances.']
       })
     ).toBe(
-      'Timed out after 10m05s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Yellow (Warning), version sha-old; last event: 2026-11-25T14:03:05Z INFO  Deploying new version to instance(s).; causes: Command is executing on all instances.'
+      'Timed out after 10m5s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Yellow (Warning), version sha-old; last event: 2026-11-25T14:03:05Z INFO  Deploying new version to instance(s).; causes: Command is executing on all instances.'
     )
   })
 })

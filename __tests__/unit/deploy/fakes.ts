@@ -2,7 +2,7 @@
 // code sleeps, a logger that keeps lines, and a client whose `send` answers
 // by command class.
 
-import type { Clock } from '../../../src/deploy/clock.js'
+import type { Clock } from '../../../src/clock.js'
 import type { Logger } from '../../../src/logger.js'
 
 export class FakeClock implements Clock {

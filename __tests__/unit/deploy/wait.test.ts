@@ -25,7 +25,7 @@ interface StoredEvent {
 function scripted(
   clock: FakeClock,
   states: State[],
-  eventsAt: { atCall: number; event: Omit<StoredEvent, 'EventDate'> }[],
+  eventsAt: { atCall: number; event: Omit<StoredEvent, 'EventDate'>; sameTimeAsPrevious?: boolean }[],
   causes: string[] = []
 ) {
   const client = new FakeClient()
@@ -35,7 +35,10 @@ function scripted(
     const state = states[Math.min(call, states.length - 1)]
     call++
     for (const scheduled of eventsAt.filter(entry => entry.atCall === call)) {
-      events.push({ ...scheduled.event, EventDate: new Date(clock.now()) })
+      // sameTimeAsPrevious: an event of the previous one's millisecond that the service shows only now.
+      const previous = events.at(-1)?.EventDate
+      const date = scheduled.sameTimeAsPrevious && previous ? previous : new Date(clock.now())
+      events.push({ ...scheduled.event, EventDate: date })
     }
     return {
       Environments: [
@@ -114,6 +117,41 @@ describe('waitForDeploy', () => {
     expect(starts.at(-1)).toBeGreaterThan(starts[0] as number)
   })
 
+  test('prints events sharing the last seen timestamp once, even when they arrive a poll later', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [greenOld, updating, updating, updating, greenNew],
+      [
+        {
+          atCall: 2,
+          event: { Severity: 'INFO', Message: 'Environment update is starting.', RequestId: 'req-1' }
+        },
+        {
+          atCall: 3,
+          event: { Severity: 'INFO', Message: 'Deploying new version to instance(s).', RequestId: 'req-1' },
+          sameTimeAsPrevious: true
+        },
+        {
+          atCall: 5,
+          event: {
+            Severity: 'INFO',
+            Message: 'Environment update completed successfully.',
+            RequestId: 'req-1'
+          }
+        }
+      ]
+    )
+    const result = await waitForDeploy(client, options(clock, log))
+    expect(result.events.map(event => event.message)).toEqual([
+      'Environment update is starting.',
+      'Deploying new version to instance(s).',
+      'Environment update completed successfully.'
+    ])
+    expect(log.lines.filter(line => / INFO {2}/.test(line))).toHaveLength(3)
+  })
+
   test('does not succeed on the old version while the update has not started', async () => {
     const clock = new FakeClock()
     const log = new MemoryLog()
@@ -189,7 +227,7 @@ describe('waitForDeploy', () => {
     )) as DeployFailedError
     expect(failure.timedOut).toBe(true)
     expect(failure.message).toMatch(
-      /^Timed out after 2m00s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
+      /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
     )
     expect(clock.sleeps[0]).toBe(2_000)
     expect(Math.max(...clock.sleeps)).toBe(15_000)

@@ -95,13 +95,15 @@ describe('containerEnvironment', () => {
       ],
       secrets: [{ name: 'KEY', valueFrom: 'arn:aws:secretsmanager:r:1:secret:k' }]
     }
-    expect(containerEnvironment(container, { RAILS_ENV: 'staging', SHARED: '1' }, { KEY: 's3cret' })).toEqual(
-      {
-        RAILS_ENV: 'production',
-        SHARED: '1',
-        KEY: 's3cret'
-      }
-    )
+    expect(
+      Object.fromEntries(
+        containerEnvironment(container, { RAILS_ENV: 'staging', SHARED: '1' }, { KEY: 's3cret' })
+      )
+    ).toEqual({
+      RAILS_ENV: 'production',
+      SHARED: '1',
+      KEY: 's3cret'
+    })
   })
   it('fails when a secret was not resolved', () => {
     const container: ContainerDefinition = {
@@ -118,7 +120,7 @@ describe('planApp create argv', () => {
     [
       'minimal',
       { name: 'web', image: 'img:1' },
-      ['--name', 'p1-web', ...common, '--network-alias', 'web', 'img:1']
+      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--', 'img:1']
     ],
     [
       'memory, workdir, command',
@@ -142,6 +144,7 @@ describe('planApp create argv', () => {
         '128m',
         '--workdir',
         '/app',
+        '--',
         'img',
         'rails',
         's'
@@ -150,10 +153,22 @@ describe('planApp create argv', () => {
     [
       'entryPoint array splits into --entrypoint and leading args',
       { name: 'web', image: 'img', entryPoint: ['sh', '-c'], command: ['echo hi'] },
-      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--entrypoint', 'sh', 'img', '-c', 'echo hi']
+      [
+        '--name',
+        'p1-web',
+        ...common,
+        '--network-alias',
+        'web',
+        '--entrypoint',
+        'sh',
+        '--',
+        'img',
+        '-c',
+        'echo hi'
+      ]
     ],
     [
-      'environment names only, sorted',
+      'environment in the env file only',
       {
         name: 'web',
         image: 'img',
@@ -162,7 +177,7 @@ describe('planApp create argv', () => {
           { name: 'A', value: '1' }
         ]
       },
-      ['--name', 'p1-web', ...common, '--network-alias', 'web', '-e', 'A', '-e', 'B', 'img']
+      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--', 'img']
     ],
     [
       'ports publish on loopback with a random host port',
@@ -184,20 +199,21 @@ describe('planApp create argv', () => {
         '127.0.0.1::8080/tcp',
         '--publish',
         '127.0.0.1::53/udp',
+        '--',
         'img'
       ]
     ],
     [
       'labels',
       { name: 'web', image: 'img', dockerLabels: { team: 'a' } },
-      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--label', 'team=a', 'img']
+      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--label', 'team=a', '--', 'img']
     ]
   ])('%s', (_title, container, expected) => {
     const [planned] = planApp(doc(container), base).containers
     expect(planned?.createArgs).toEqual(expected)
   })
 
-  it('keeps values out of argv and in env', () => {
+  it('keeps values out of argv and in the env file', () => {
     const [planned] = planApp(
       doc({ name: 'web', image: 'img', secrets: [{ name: 'DB_PASSWORD', valueFrom: 'arn:x' }] }),
       {
@@ -207,7 +223,7 @@ describe('planApp create argv', () => {
       }
     ).containers
     expect(planned?.createArgs.join(' ')).not.toContain('hunter2')
-    expect(planned?.env).toEqual({ RAILS_ENV: 'production', DB_PASSWORD: 'hunter2' })
+    expect(planned?.envFile).toBe('DB_PASSWORD=hunter2\nRAILS_ENV=production\n')
   })
 
   it('mounts bundle folders, log volumes and volumesFrom', () => {
@@ -251,6 +267,7 @@ describe('planApp create argv', () => {
       'type=bind,source=/tmp/p1/logs/proxy,target=/var/log/nginx',
       '--volumes-from',
       'p1-app:ro',
+      '--',
       'nginx'
     ])
     expect(plan.containers[0]?.createArgs).toContain('backend')

@@ -5,7 +5,7 @@ import { describe, expect, it } from '@jest/globals'
 import { loadCompose } from '../../../src/core/compose/load.js'
 import { renderDockerrun } from '../../../src/core/dockerrun.js'
 import { buildPlan } from '../../../src/core/plan.js'
-import { devServiceRunArgs } from '../../../src/smoke/dev-containers.js'
+import { devServiceRun } from '../../../src/smoke/dev-containers.js'
 import {
   devServices,
   placeholderEnvironment,
@@ -123,9 +123,11 @@ describe('devServices: the puppies example', () => {
     })
   })
 
-  it('runs a dev service with its compose settings, values kept out of argv', () => {
+  it('runs a dev service with its compose settings, values in its env file and out of argv', () => {
     const [db] = services
-    expect(db && devServiceRunArgs(db, 'p1', 'p1-dev')).toEqual([
+    const run = db && devServiceRun(db, 'p1', 'p1-dev')
+    expect(run?.envFile).toBe('POSTGRES_DB=puppies\nPOSTGRES_PASSWORD=puppies\nPOSTGRES_USER=puppies\n')
+    expect(run?.args).toEqual([
       '--detach',
       '--name',
       'p1-dev-db',
@@ -135,17 +137,22 @@ describe('devServices: the puppies example', () => {
       'p1-dev',
       '--network-alias',
       'db',
-      '-e',
-      'POSTGRES_DB',
-      '-e',
-      'POSTGRES_PASSWORD',
-      '-e',
-      'POSTGRES_USER',
       '--memory',
       String(256 * 1024 * 1024),
+      '--',
       'postgres:15'
     ])
   })
+
+  it.each(['-v=/:/hostroot', '--privileged', 'postgres 15', 'Postgres:15'])(
+    'refuses a dev service image that is not an image reference: %s',
+    image => {
+      const [db] = services
+      expect(() => db && devServiceRun({ ...db, image }, 'p1', 'p1-dev')).toThrow(
+        `dev service db: image "${image}" is not an image reference`
+      )
+    }
+  )
 })
 
 describe('devServices: other compose files', () => {
@@ -178,9 +185,10 @@ services:
       ['cache', 6380, undefined, 'valkey-cli']
     ])
     const cache = services[1]
-    expect(cache && devServiceRunArgs(cache, 'p', 'p-dev').slice(-5)).toEqual([
+    expect(cache && devServiceRun(cache, 'p', 'p-dev').args.slice(-6)).toEqual([
       '--entrypoint',
       'valkey-server',
+      '--',
       'valkey/valkey:8',
       '--port',
       '6380'

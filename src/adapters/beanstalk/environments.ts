@@ -1,19 +1,20 @@
-// Environments: look one up, wait until it accepts an operation, point it at
-// a version (waiting out a deploy someone else started instead of failing
-// with "Must be Ready"), and create one for previews.
+// Environments: look one up, list the live ones, wait until one accepts an
+// operation, create one (previews), terminate it and wait until it is gone.
+// Pointing an environment at a version is in update-environment.ts.
 
 import {
   CreateEnvironmentCommand,
   DescribeEnvironmentsCommand,
-  UpdateEnvironmentCommand,
+  ListAvailableSolutionStacksCommand,
+  ListTagsForResourceCommand,
+  TerminateEnvironmentCommand,
   type ConfigurationOptionSetting,
   type ElasticBeanstalkClient,
   type EnvironmentDescription,
   type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
-import type { EnvironmentSnapshot } from '../../deploy/decision.js'
+import { Backoff, type Clock, type PollIntervals } from '../../clock.js'
 import type { Logger } from '../../logger.js'
 
 export type BeanstalkApi = Pick<ElasticBeanstalkClient, 'send'>
@@ -25,6 +26,19 @@ export class EnvironmentNotFoundError extends Error {
     )
     this.name = 'EnvironmentNotFoundError'
   }
+}
+
+/** What the deploy decision reads of an environment. */
+export interface EnvironmentSnapshot {
+  name: string
+  id?: string
+  status?: string
+  /** Green, Yellow, Red, Grey. */
+  health?: string
+  /** Enhanced health: Ok, Info, Warning, Degraded, Severe, … */
+  healthStatus?: string
+  versionLabel?: string
+  cname?: string
 }
 
 export function snapshotOf(environment: EnvironmentDescription): EnvironmentSnapshot {
@@ -50,6 +64,30 @@ export async function describeEnvironment(
   )
   const named = Environments.filter(environment => environment.EnvironmentName === environmentName)
   return named.find(environment => environment.Status !== 'Terminated') ?? named.at(-1)
+}
+
+/**
+ * The application's environments that are not terminated, optionally only
+ * those running `versionLabel`. A terminating environment still counts: its
+ * instances run the version until they are gone.
+ */
+export async function liveEnvironments(
+  beanstalk: BeanstalkApi,
+  application: string,
+  versionLabel?: string
+): Promise<EnvironmentDescription[]> {
+  const { Environments = [] } = await beanstalk.send(
+    new DescribeEnvironmentsCommand({
+      ApplicationName: application,
+      ...(versionLabel !== undefined && { VersionLabel: versionLabel }),
+      IncludeDeleted: false
+    })
+  )
+  return Environments.filter(
+    environment =>
+      environment.Status !== 'Terminated' &&
+      (versionLabel === undefined || environment.VersionLabel === versionLabel)
+  )
 }
 
 export async function requireEnvironment(
@@ -105,65 +143,11 @@ export async function waitForReady(
   }
 }
 
-const MUST_BE_READY = /invalid state for this operation\. Must be Ready/i
-const NO_SUCH_VERSION = /No Application Version named/i
-
 export interface UpdateResult {
   environment: EnvironmentDescription
-  /** The service's time of the update (DateUpdated), or the local time when missing. */
+  /** The service's time of the change (DateUpdated / DateCreated), or the local time when missing. */
   since: Date
   requestId?: string
-}
-
-/**
- * UpdateEnvironment(VersionLabel). When it races with another operation
- * ("… Must be Ready.") it waits for Ready and tries again; a version created a
- * moment ago that the environment API does not see yet ("No Application
- * Version named …") is retried a few times with a short backoff.
- */
-export async function updateEnvironmentVersion(
-  beanstalk: BeanstalkApi,
-  options: WaitForReadyOptions & { versionLabel: string }
-): Promise<UpdateResult> {
-  let missingVersionRetries = 0
-  const missingBackoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 8_000, 2)
-  for (;;) {
-    const before = options.clock.now()
-    try {
-      const answer = await beanstalk.send(
-        new UpdateEnvironmentCommand({
-          ApplicationName: options.application,
-          EnvironmentName: options.environmentName,
-          VersionLabel: options.versionLabel
-        })
-      )
-      const { $metadata, ...environment } = answer
-      return {
-        environment,
-        since: environment.DateUpdated ?? new Date(before),
-        ...($metadata.requestId !== undefined && { requestId: $metadata.requestId })
-      }
-    } catch (error) {
-      const message = error instanceof Error ? error.message : String(error)
-      if (MUST_BE_READY.test(message) && options.clock.now() < options.deadline) {
-        options.log.info(
-          `UpdateEnvironment raced with another operation on ${options.environmentName}; waiting for Ready…`
-        )
-        await waitForReady(beanstalk, options)
-        continue
-      }
-      if (
-        NO_SUCH_VERSION.test(message) &&
-        missingVersionRetries < 5 &&
-        options.clock.now() < options.deadline
-      ) {
-        missingVersionRetries++
-        await options.clock.sleep(missingBackoff.next())
-        continue
-      }
-      throw error
-    }
-  }
 }
 
 export interface CreateEnvironmentInput {
@@ -212,5 +196,58 @@ export async function createEnvironment(
     environment,
     since: environment.DateCreated ?? new Date(),
     ...($metadata.requestId !== undefined && { requestId: $metadata.requestId })
+  }
+}
+
+/** The environment's tags (empty when it has no ARN yet). */
+export async function environmentTags(
+  beanstalk: BeanstalkApi,
+  environment: EnvironmentDescription
+): Promise<Tag[]> {
+  if (!environment.EnvironmentArn) return []
+  const { ResourceTags = [] } = await beanstalk.send(
+    new ListTagsForResourceCommand({ ResourceArn: environment.EnvironmentArn })
+  )
+  return ResourceTags
+}
+
+/** The region's solution stack names. */
+export async function solutionStacks(beanstalk: BeanstalkApi): Promise<string[]> {
+  const { SolutionStacks = [] } = await beanstalk.send(new ListAvailableSolutionStacksCommand({}))
+  return SolutionStacks
+}
+
+/** TerminateEnvironment with its resources (instances, load balancer, security groups). */
+export async function terminateEnvironment(beanstalk: BeanstalkApi, environmentId: string): Promise<void> {
+  await beanstalk.send(
+    new TerminateEnvironmentCommand({ EnvironmentId: environmentId, TerminateResources: true })
+  )
+}
+
+export interface WaitTerminatedOptions {
+  environmentName: string
+  environmentId: string
+  /** Absolute deadline (clock milliseconds). */
+  deadline: number
+  clock: Clock
+  log: Logger
+}
+
+/** Until the environment is Terminated (or no longer listed); throws at the deadline. */
+export async function waitTerminated(beanstalk: BeanstalkApi, options: WaitTerminatedOptions): Promise<void> {
+  const backoff = new Backoff(2_000, 15_000)
+  for (;;) {
+    const { Environments = [] } = await beanstalk.send(
+      new DescribeEnvironmentsCommand({ EnvironmentIds: [options.environmentId], IncludeDeleted: true })
+    )
+    const status = Environments[0]?.Status
+    if (status === undefined || status === 'Terminated') {
+      options.log.info(`${options.environmentName} is terminated`)
+      return
+    }
+    const left = options.deadline - options.clock.now()
+    if (left <= 0)
+      throw new Error(`${options.environmentName} was still ${status} at the end of wait-timeout`)
+    await options.clock.sleep(Math.min(backoff.next(), left))
   }
 }

@@ -1,6 +1,7 @@
 // DescribeEvents → DeployEvent, oldest first. The service answers newest
-// first with an inclusive StartTime; the caller asks from "last seen + 1 ms"
-// and de-duplicates by date + message (two events may share a millisecond).
+// first with an inclusive StartTime; the caller asks from the last seen
+// millisecond (events sharing it may arrive a poll later) and de-duplicates
+// by date + message.
 
 import {
   DescribeEnvironmentHealthCommand,
@@ -8,8 +9,17 @@ import {
   type EventDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import type { DeployEvent } from '../../deploy/decision.js'
+import { AwsErrorCode, isAwsError } from '../aws-errors.js'
 import type { BeanstalkApi } from './environments.js'
+
+/** One Beanstalk event, as the wait loop and the failure messages read it. */
+export interface DeployEvent {
+  date: Date
+  severity: string
+  message: string
+  versionLabel?: string
+  requestId?: string
+}
 
 const MAX_PAGES = 5
 
@@ -70,7 +80,7 @@ export async function fetchCauses(
     return answer.Causes ?? []
   } catch (error) {
     // Basic health (no enhanced reporting) answers InvalidRequestException; the events still tell the story.
-    if ((error as { name?: string }).name === 'InvalidRequestException') return undefined
+    if (isAwsError(error, AwsErrorCode.invalidRequest)) return undefined
     throw error
   }
 }

@@ -1,17 +1,23 @@
-// Application versions as a list: every version of an application (newest
-// first), the versions live environments run, and deleting one version with
-// its S3 bundle. Used by rollbacks (what can be deployed again) and cleanup
-// (staying under the account's 1000-version quota).
+// Application versions: the one place that calls DescribeApplicationVersions
+// (one version, or every version paginated), CreateApplicationVersion and
+// DeleteApplicationVersion.
+//
+// Beanstalk deletes a version even while an environment runs it (and with
+// DeleteSourceBundle its bundle, after which the environment can no longer
+// launch or replace instances), so every deletion first asks
+// DescribeEnvironments whether a live environment runs the version, and keeps
+// it when one does.
 
 import {
+  CreateApplicationVersionCommand,
   DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
-  DescribeEnvironmentsCommand,
   type ApplicationVersionDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { isAwsError } from '../backing-lookup.js'
-import type { BeanstalkApi } from './environments.js'
+import { errorMessage } from '../../core/errors.js'
+import { AwsErrorCode, isAwsError } from '../aws-errors.js'
+import { liveEnvironments, type BeanstalkApi } from './environments.js'
 
 export interface VersionSummary {
   label: string
@@ -26,15 +32,32 @@ export interface VersionSummary {
 /** Beanstalk's largest page of DescribeApplicationVersions. */
 const PAGE_SIZE = 1000
 
+/** Status compared case-insensitively: the wire says PROCESSED where the model says Processed. */
+export function versionStatus(version: ApplicationVersionDescription | undefined): string {
+  return (version?.Status ?? 'UNKNOWN').toUpperCase()
+}
+
 export function versionSummaryOf(version: ApplicationVersionDescription): VersionSummary {
   return {
     label: version.VersionLabel ?? '',
     created: version.DateCreated ?? new Date(0),
     description: version.Description ?? '',
-    status: (version.Status ?? 'UNKNOWN').toUpperCase(),
+    status: versionStatus(version),
     ...(version.SourceBundle?.S3Bucket !== undefined && { bucket: version.SourceBundle.S3Bucket }),
     ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key })
   }
+}
+
+/** One version, or undefined when the application has no such label. */
+export async function describeVersion(
+  beanstalk: BeanstalkApi,
+  application: string,
+  versionLabel: string
+): Promise<ApplicationVersionDescription | undefined> {
+  const { ApplicationVersions = [] } = await beanstalk.send(
+    new DescribeApplicationVersionsCommand({ ApplicationName: application, VersionLabels: [versionLabel] })
+  )
+  return ApplicationVersions.find(version => version.VersionLabel === versionLabel)
 }
 
 /** Every version of the application, newest first (paginated: the quota allows 1000 per region). */
@@ -60,33 +83,66 @@ export async function listApplicationVersions(
     .sort((a, b) => b.created.getTime() - a.created.getTime())
 }
 
-/** Live (not terminated) environments of the application → the version each runs. */
-export async function environmentVersions(
-  beanstalk: BeanstalkApi,
+export interface CreateVersionInput {
   application: string
-): Promise<Map<string, string | undefined>> {
-  const { Environments = [] } = await beanstalk.send(
-    new DescribeEnvironmentsCommand({ ApplicationName: application, IncludeDeleted: false })
-  )
-  const running = new Map<string, string | undefined>()
-  for (const environment of Environments) {
-    if (!environment.EnvironmentName || environment.Status === 'Terminated') continue
-    running.set(environment.EnvironmentName, environment.VersionLabel)
+  versionLabel: string
+  /** ≤ 200 characters (longer is cut). */
+  description: string
+  bucket: string
+  key: string
+}
+
+/**
+ * CreateApplicationVersion with processing (Beanstalk checks the bundle's
+ * .ebextensions), creating the application on first use. When Beanstalk
+ * refuses it and the label exists now, another job created it between our
+ * look and our create: that version is returned for the caller to judge.
+ */
+export async function createApplicationVersion(
+  beanstalk: BeanstalkApi,
+  input: CreateVersionInput
+): Promise<{ created: true } | { created: false; existing: ApplicationVersionDescription }> {
+  try {
+    await beanstalk.send(
+      new CreateApplicationVersionCommand({
+        ApplicationName: input.application,
+        VersionLabel: input.versionLabel,
+        Description: input.description.slice(0, 200),
+        SourceBundle: { S3Bucket: input.bucket, S3Key: input.key },
+        AutoCreateApplication: true,
+        Process: true
+      })
+    )
+    return { created: true }
+  } catch (error) {
+    if (isAwsError(error, AwsErrorCode.invalidParameterValue)) {
+      const existing = await describeVersion(beanstalk, input.application, input.versionLabel)
+      if (existing) return { created: false, existing }
+    }
+    throw error
   }
-  return running
 }
 
 export type DeleteOutcome =
   | { kind: 'deleted' }
+  /** A live environment runs the version: it was not deleted. */
+  | { kind: 'in-use'; environments: string[] }
   /** OperationInProgressFailure: being deployed or processed right now; try again another time. */
   | { kind: 'busy'; message: string }
 
-/** Deletes the version and its source bundle in S3. Other errors (in use, not found, access) are thrown. */
+/**
+ * Deletes the version and its source bundle in S3, unless a live environment
+ * runs it. Other errors (not found, access) are thrown.
+ */
 export async function deleteApplicationVersion(
   beanstalk: BeanstalkApi,
   application: string,
   versionLabel: string
 ): Promise<DeleteOutcome> {
+  const users = await liveEnvironments(beanstalk, application, versionLabel)
+  if (users.length > 0) {
+    return { kind: 'in-use', environments: users.map(environment => environment.EnvironmentName ?? '') }
+  }
   try {
     await beanstalk.send(
       new DeleteApplicationVersionCommand({
@@ -97,8 +153,8 @@ export async function deleteApplicationVersion(
     )
     return { kind: 'deleted' }
   } catch (error) {
-    if (isAwsError(error, 'OperationInProgressFailure', 'OperationInProgressException')) {
-      return { kind: 'busy', message: (error as Error).message }
+    if (isAwsError(error, AwsErrorCode.operationInProgress)) {
+      return { kind: 'busy', message: errorMessage(error) }
     }
     throw error
   }

@@ -1,10 +1,13 @@
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
-// context folder and Dockerfile exist and the target names a stage.
+// context folder and Dockerfile exist inside the workspace (symlinks
+// followed: a context of ../../host or a Dockerfile of /etc/passwd would build
+// host files into an image) and the target names a stage.
 
-import { readFile, stat } from 'node:fs/promises'
+import { stat } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { ImageBuild } from '../../core/plan-types.js'
+import { readWorkspaceText, resolveInWorkspace } from '../../workspace.js'
 
 export interface ResolvedBuildPaths {
   contextDir: string
@@ -32,23 +35,38 @@ export function describeImage(image: ImageBuild): string {
   return `image ${image.id} (services ${image.services.join(', ')})`
 }
 
-/** Resolves and checks the paths of one image; throws a one-line error naming the image. */
+/**
+ * Resolves and checks the paths of one image; throws a one-line error naming
+ * the image. The paths returned are real (symlinks resolved), inside the workspace.
+ */
 export async function checkBuildInputs(workspace: string, image: ImageBuild): Promise<ResolvedBuildPaths> {
   const fail = (cause: string): never => {
     throw new Error(`Build of ${describeImage(image)} failed: ${cause}`)
   }
-  const contextDir = path.resolve(workspace, image.context)
-  const dockerfile = path.resolve(contextDir, image.dockerfile)
+  const inWorkspace = <T>(read: () => T): T => {
+    try {
+      return read()
+    } catch (error) {
+      return fail(error instanceof Error ? error.message : String(error))
+    }
+  }
+  const lexicalContext = path.resolve(workspace, image.context)
+  const lexicalDockerfile = path.resolve(lexicalContext, image.dockerfile)
+  const relativeDockerfile = path.relative(workspace, lexicalDockerfile)
   const shown = (file: string): string => path.relative(workspace, file) || '.'
-  if (!(await isDirectory(contextDir))) fail(`build context not found at ${shown(contextDir)}`)
-  const text = await readFile(dockerfile, 'utf8').catch(() => undefined)
-  if (text === undefined) fail(`Dockerfile not found at ${shown(dockerfile)}`)
+  const contextDir = inWorkspace(() => resolveInWorkspace(workspace, image.context, 'build context'))
+  if (contextDir === undefined || !(await isDirectory(contextDir)))
+    fail(`build context not found at ${shown(lexicalContext)}`)
+  const dockerfile = inWorkspace(() => resolveInWorkspace(workspace, relativeDockerfile, 'Dockerfile'))
+  const text = inWorkspace(() => readWorkspaceText(workspace, relativeDockerfile, 'Dockerfile'))
+  if (dockerfile === undefined || text === undefined)
+    fail(`Dockerfile not found at ${shown(lexicalDockerfile)}`)
   if (image.target) {
     const stages = dockerfileStages(text ?? '')
     if (!stages.includes(image.target.toLowerCase())) {
       const known = stages.length > 0 ? stages.join(', ') : 'none'
-      fail(`target "${image.target}" is not a stage of ${shown(dockerfile)} (stages: ${known})`)
+      fail(`target "${image.target}" is not a stage of ${shown(lexicalDockerfile)} (stages: ${known})`)
     }
   }
-  return { contextDir, dockerfile }
+  return { contextDir: contextDir as string, dockerfile: dockerfile as string }
 }

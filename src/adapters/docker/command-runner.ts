@@ -1,7 +1,17 @@
-// The one place that starts processes. Everything else in the Docker and ECR
-// adapters receives a CommandRunner, so callers (and tests) choose the
-// environment — DOCKER_HOST, DOCKER_CONFIG — by parameter, not by globals.
+// The one place that starts processes. The Docker and ECR adapters, the
+// Dockerrun runner and the smoke test all receive a CommandRunner, so callers
+// (and tests) choose the environment — DOCKER_HOST, DOCKER_CONFIG — by
+// parameter, not by globals.
+//
+// A child gets the runner's environment plus the action's own settings
+// (DOCKER_BUILDKIT…), never a value from repository content: a compose
+// `environment: {PATH: ./bin}` or `DOCKER_HOST` given to the docker CLI would
+// make the runner execute the repository's programs or talk to its daemon.
+// Container environment reaches containers through env files (runner/plan.ts).
+// `docker` is the binary found once on the runner's PATH (the action's own).
 
+import { accessSync, constants, statSync } from 'node:fs'
+import path from 'node:path'
 import { getExecOutput } from '@actions/exec'
 
 export interface CommandResult {
@@ -11,7 +21,7 @@ export interface CommandResult {
 }
 
 export interface RunOptions {
-  /** Extra variables on top of the runner's environment. */
+  /** The action's own settings on top of the runner's environment (DOCKER_BUILDKIT); never repository content. */
   env?: Record<string, string>
   /** Bytes written to stdin (e.g. a password for `--password-stdin`). */
   input?: Buffer
@@ -21,16 +31,58 @@ export interface RunOptions {
 
 export type CommandRunner = (command: string, args: string[], options?: RunOptions) => Promise<CommandResult>
 
+export interface CommandRunnerOptions {
+  /** The docker CLI to run for `docker`; default: the one on the runner's PATH (see dockerBinary). */
+  docker?: string
+}
+
+/**
+ * The first executable file called `name` in the absolute folders of a PATH.
+ * Relative entries (`.`, `bin`) are skipped: they resolve against the current
+ * folder, which is the repository checkout.
+ */
+export function findExecutable(name: string, searchPath: string | undefined): string | undefined {
+  for (const folder of (searchPath ?? '').split(path.delimiter)) {
+    if (!path.isAbsolute(folder)) continue
+    const candidate = path.join(folder, name)
+    try {
+      if (!statSync(candidate).isFile()) continue
+      accessSync(candidate, constants.X_OK)
+      return candidate
+    } catch {
+      // Not here: try the next folder.
+    }
+  }
+  return undefined
+}
+
+const resolved = new Map<string, string | undefined>()
+
+/**
+ * The runner's docker CLI: looked up in this process's own PATH (never in the
+ * environment given to a child), once per PATH value. Throws a one-line error when there is none.
+ */
+export function dockerBinary(searchPath = process.env.PATH ?? ''): string {
+  if (!resolved.has(searchPath)) resolved.set(searchPath, findExecutable('docker', searchPath))
+  const docker = resolved.get(searchPath)
+  if (docker === undefined) throw new Error("docker is not installed: no docker on this runner's PATH")
+  return docker
+}
+
 /** Runs commands with @actions/exec, never throwing on a non-zero exit (callers turn exit codes into errors with context). */
-export function createCommandRunner(baseEnv: Record<string, string> = {}): CommandRunner {
-  return async (command, args, options = {}) => {
+export function createCommandRunner(
+  baseEnv: Record<string, string> = {},
+  options: CommandRunnerOptions = {}
+): CommandRunner {
+  return async (command, args, runOptions = {}) => {
+    const executable = command === 'docker' ? (options.docker ?? dockerBinary()) : command
     const env: Record<string, string> = {}
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
-    Object.assign(env, baseEnv, options.env)
-    const onLine = options.onLine
-    return getExecOutput(command, args, {
+    Object.assign(env, baseEnv, runOptions.env)
+    const onLine = runOptions.onLine
+    return getExecOutput(executable, args, {
       env,
-      input: options.input,
+      input: runOptions.input,
       silent: true,
       ignoreReturnCode: true,
       listeners: onLine ? { stdline: onLine, errline: onLine } : undefined
@@ -48,4 +100,39 @@ export function lastErrorLine(result: CommandResult): string {
     .reverse()
     .find(line => /error|denied|unauthorized|failed|not found/i.test(line))
   return errorLine ?? lines.at(-1) ?? `exit code ${result.exitCode}`
+}
+
+export class DockerCommandError extends Error {
+  constructor(
+    readonly args: string[],
+    readonly result: CommandResult
+  ) {
+    // Only the subcommand is named: later arguments can be long or carry paths of no interest.
+    super(
+      `docker ${args.slice(0, 2).join(' ')} failed (${result.exitCode}): ${result.stderr.trim() || result.stdout.trim()}`
+    )
+  }
+}
+
+/** docker through a CommandRunner, for callers that want its output or an error (the runner, the smoke test). */
+export class DockerCli {
+  private readonly runner: CommandRunner
+
+  constructor(docker?: string | CommandRunner) {
+    this.runner = typeof docker === 'function' ? docker : createCommandRunner({}, { docker })
+  }
+
+  /** Runs docker and resolves with its result whatever the exit code. */
+  call(args: string[], options: { input?: string } = {}): Promise<CommandResult> {
+    return this.runner('docker', args, {
+      ...(options.input !== undefined && { input: Buffer.from(options.input) })
+    })
+  }
+
+  /** Runs docker and rejects with DockerCommandError unless it exits 0; resolves with trimmed stdout. */
+  async run(args: string[], options: { input?: string } = {}): Promise<string> {
+    const result = await this.call(args, options)
+    if (result.exitCode !== 0) throw new DockerCommandError(args, result)
+    return result.stdout.trim()
+  }
 }

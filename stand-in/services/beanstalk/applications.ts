@@ -3,10 +3,18 @@
 
 import { AwsError } from '../../errors.js'
 import { queryBoolean, queryList, queryStruct } from '../../protocols/query.js'
-import { loadBundle } from './bundle.js'
-import { DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore, arn, requireApplication } from './core.js'
+import { fetchBundle, processingProblem } from './bundle.js'
+import {
+  type Handler,
+  type ServiceCore,
+  arn,
+  requireApplication,
+  requireSolutionStack,
+  solutionStacks
+} from './core.js'
 import type { Application, ApplicationVersion, ConfigurationTemplate } from './model.js'
 import { mergeOptionSettings } from './model.js'
+import { validateOptionSettings } from './options.js'
 import { checkLength, maxRecords, optionSettings, required, tags } from './params.js'
 import {
   applicationDescription,
@@ -40,6 +48,7 @@ export const createApplication: Handler = async (core, params) => {
   checkLength('ApplicationName', name, 1, 100)
   checkLength('Description', params.Description, 0, 200)
   if (core.state.applications.has(name))
+    // Beanstalk's text, same form as "Application Version <label> already exists." (reference/beanstalk.md).
     throw new AwsError('InvalidParameterValue', `Application ${name} already exists.`)
   const application = createApplicationRecord(core, name, params.Description)
   application.tags.push(...tags(params))
@@ -54,18 +63,22 @@ export const describeApplications: Handler = async (core, params) => {
   return { Applications: applications.map(application => applicationDescription(application, core.state)) }
 }
 
-/** Moves a version PROCESSING → PROCESSED / FAILED after a transition, as Beanstalk's processing does. */
+/**
+ * Moves a version PROCESSING → PROCESSED / FAILED after a transition, as
+ * Beanstalk's processing does: it checks the bundle unzips and its
+ * .ebextensions / env.yaml parse — not the Dockerrun, which a deploy reads.
+ */
 function processVersion(core: ServiceCore, version: ApplicationVersion): void {
   const delay = core.options.transitionMs * (core.faults.slowTransitions ?? 1)
   const timer = setTimeout(() => {
     core.timers.delete(timer)
     const forcedFailure = core.faults.failProcessing === true
     if (forcedFailure) core.faults.failProcessing = false
-    loadBundle(core.ctx.s3, version.bucket, version.key)
+    fetchBundle(core.ctx.s3, version.bucket, version.key)
       .then(bundle => {
-        if (!bundle.ok)
-          core.ctx.log(`beanstalk: version ${version.label} failed processing: ${bundle.reason}`)
-        version.status = !forcedFailure && bundle.ok ? 'PROCESSED' : 'FAILED'
+        const problem = bundle.ok ? processingProblem(bundle.files) : bundle.reason
+        if (problem) core.ctx.log(`beanstalk: version ${version.label} failed processing: ${problem}`)
+        version.status = !forcedFailure && !problem ? 'PROCESSED' : 'FAILED'
       })
       .catch(error => {
         core.ctx.log(`beanstalk: processing ${version.label} failed: ${(error as Error).message}`)
@@ -87,25 +100,34 @@ export const createApplicationVersion: Handler = async (core, params) => {
     else requireApplication(core, applicationName)
   }
   const versions = core.state.versionsOf(applicationName)
-  if (versions.has(label))
-    throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
-  if (core.state.versionCount() >= core.options.maxApplicationVersions) {
-    throw new AwsError(
-      'TooManyApplicationVersionsException',
-      `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
-    )
+  const refuseIfTaken = (): void => {
+    if (versions.has(label))
+      // reference/beanstalk.md.
+      throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
+    if (core.state.versionCount() >= core.options.maxApplicationVersions) {
+      // Code from reference/beanstalk.md; real text unknown.
+      throw new AwsError(
+        'TooManyApplicationVersionsException',
+        `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
+      )
+    }
   }
+  refuseIfTaken()
   const source = queryStruct(params, 'SourceBundle')
   const bucket = source?.S3Bucket
   const key = source?.S3Key
   if (!bucket || !key)
+    // Query APIs' common MissingParameter text (AWS common errors).
     throw new AwsError('MissingParameter', 'The request must contain the parameter SourceBundle')
   if (!(await core.ctx.s3.getObject(bucket, key))) {
+    // reference/beanstalk.md.
     throw new AwsError(
       'InvalidParameterCombination',
       `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
     )
   }
+  // Asked again after the await: of concurrent requests for one label, exactly one creates it.
+  refuseIfTaken()
   const now = new Date()
   const process = queryBoolean(params, 'Process') === true
   const version: ApplicationVersion = {
@@ -144,6 +166,7 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   const versions = core.state.versionsOf(applicationName)
   const version = versions.get(label)
+  // reference/beanstalk.md.
   if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
   const applicationEnvironments = core.state.environments.filter(
     environment => environment.applicationName === applicationName && environment.status !== 'Terminated'
@@ -156,18 +179,14 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
         applicationEnvironments.some(environment => environment.id === environmentId)
     )
   if (deploying || version.status === 'PROCESSING') {
+    // reference/beanstalk.md.
     throw new AwsError(
       'OperationInProgressFailure',
       `Unable to delete application version: ${label}. An operation is already in progress, please retry again shortly.`
     )
   }
-  const users = applicationEnvironments.filter(environment => environment.versionLabel === label)
-  if (users.length > 0) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `Unable to delete application version ${label} because it is being used by environment(s): ${users.map(environment => environment.name).join(', ')}.`
-    )
-  }
+  // An environment may run this version: AWS deletes it anyway (boto/boto3#891, hashicorp/terraform#5770),
+  // and with DeleteSourceBundle the environment can no longer redeploy it.
   versions.delete(label)
   if (queryBoolean(params, 'DeleteSourceBundle') === true)
     await core.ctx.s3.deleteObject(version.bucket, version.key)
@@ -181,6 +200,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   const templates = core.state.templatesOf(applicationName)
   if (templates.has(templateName)) {
+    // Real text unknown (modelled on the application's).
     throw new AwsError('InvalidParameterValue', `Configuration Template ${templateName} already exists.`)
   }
   let base: Pick<ConfigurationTemplate, 'solutionStackName' | 'platformArn' | 'optionSettings'> = {
@@ -190,6 +210,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
   if (params.EnvironmentId) {
     const environment = core.state.environments.find(candidate => candidate.id === params.EnvironmentId)
     if (!environment || environment.status === 'Terminated') {
+      // Beanstalk's text as in public reports ("No Environment found for EnvironmentId = 'e-…'.").
       throw new AwsError(
         'InvalidParameterValue',
         `No Environment found for EnvironmentId = '${params.EnvironmentId}'.`
@@ -201,6 +222,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
       .templatesOf(source.ApplicationName ?? applicationName)
       .get(source.TemplateName)
     if (!sourceTemplate) {
+      // Real text unknown (modelled on "No Application Version named …").
       throw new AwsError(
         'InvalidParameterValue',
         `No Configuration Template named '${source.TemplateName}' found.`
@@ -208,6 +230,9 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
     }
     base = sourceTemplate
   }
+  requireSolutionStack(core, params.SolutionStackName)
+  const settings = optionSettings(params)
+  validateOptionSettings(settings)
   const now = new Date()
   const template: ConfigurationTemplate = {
     applicationName,
@@ -215,7 +240,7 @@ export const createConfigurationTemplate: Handler = async (core, params) => {
     description: params.Description,
     solutionStackName: params.SolutionStackName ?? base.solutionStackName,
     platformArn: params.PlatformArn ?? base.platformArn,
-    optionSettings: mergeOptionSettings(base.optionSettings, optionSettings(params)),
+    optionSettings: mergeOptionSettings(base.optionSettings, settings),
     created: now,
     updated: now
   }
@@ -229,6 +254,7 @@ export const describeConfigurationSettings: Handler = async (core, params) => {
   if (params.TemplateName) {
     const template = core.state.templatesOf(applicationName).get(params.TemplateName)
     if (!template)
+      // Real text unknown (modelled on "No Application Version named …").
       throw new AwsError(
         'InvalidParameterValue',
         `No Configuration Template named '${params.TemplateName}' found.`
@@ -242,6 +268,7 @@ export const describeConfigurationSettings: Handler = async (core, params) => {
       candidate.status !== 'Terminated'
   )
   if (!environment) {
+    // Beanstalk's text as in public reports.
     throw new AwsError(
       'InvalidParameterValue',
       `No Environment found for EnvironmentName = '${params.EnvironmentName ?? ''}'.`
@@ -256,23 +283,14 @@ export const deleteConfigurationTemplate: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   // Environments launched from a template keep their own copy of it, so deleting it never touches them.
   if (!core.state.templatesOf(applicationName).delete(templateName)) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError('InvalidParameterValue', `No Configuration Template named '${templateName}' found.`)
   }
   return undefined
 }
 
-/** Platforms the stand-in offers, newest first as the service lists them; the configured default comes first. */
-const OTHER_SOLUTION_STACKS = [
-  '64bit Amazon Linux 2023 v4.1.3 running ECS',
-  '64bit Amazon Linux 2 v3.8.1 running ECS',
-  '64bit Amazon Linux 2023 v4.3.1 running Docker',
-  '64bit Amazon Linux 2023 v6.4.0 running Node.js 20'
-]
-
 export const listAvailableSolutionStacks: Handler = async core => {
-  const stacks = [
-    ...new Set([core.options.solutionStackName, DEFAULT_SOLUTION_STACK, ...OTHER_SOLUTION_STACKS])
-  ]
+  const stacks = solutionStacks(core)
   return {
     SolutionStacks: stacks,
     SolutionStackDetails: stacks.map(name => ({

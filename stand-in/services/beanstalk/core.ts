@@ -8,7 +8,7 @@ import type { XmlValue } from '../../protocols/xml.js'
 import type { EventLog } from './events.js'
 import type { BeanstalkFaults } from './faults.js'
 import type { Lifecycle } from './lifecycle.js'
-import type { Application, BeanstalkState, Environment } from './model.js'
+import type { Application, ApplicationVersion, BeanstalkState, Environment } from './model.js'
 
 export interface BeanstalkOptions {
   /** Delay of each state transition (Launching → Ready, …). Default 300 ms. */
@@ -21,15 +21,37 @@ export interface BeanstalkOptions {
   terminatedRetentionMs?: number
   /** CNAME shows the loopback endpoint while an app serves (see wire.ts). Default true. */
   loopbackInCname?: boolean
-  /** Overrides ctx.runContainers (false = no-run mode: health follows the bundle's validity). */
-  runContainers?: boolean
-  /** docker CLI path for the runner. */
-  docker?: string
+  /**
+   * What runs an environment's versions. 'containers' (the default): the
+   * task on Docker, health from the app itself; when the stand-in runs no
+   * containers (no Docker, or runContainers: false) every deploy then fails
+   * saying so. 'simulated': no containers, a valid task definition is
+   * healthy — for benchmarks only, which measure the action, not an app.
+   */
+  instances?: 'containers' | 'simulated'
   /** Default solution stack reported when only a template or platform ARN is given. */
   solutionStackName?: string
 }
 
 export const DEFAULT_SOLUTION_STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
+
+/** Platforms the stand-in offers besides the configured default, newest first as the service lists them. */
+const OTHER_SOLUTION_STACKS = [
+  '64bit Amazon Linux 2023 v4.1.3 running ECS',
+  '64bit Amazon Linux 2 v3.8.1 running ECS',
+  '64bit Amazon Linux 2023 v4.3.1 running Docker',
+  '64bit Amazon Linux 2023 v6.4.0 running Node.js 20'
+]
+
+export function solutionStacks(core: ServiceCore): string[] {
+  return [...new Set([core.options.solutionStackName, DEFAULT_SOLUTION_STACK, ...OTHER_SOLUTION_STACKS])]
+}
+
+export function requireSolutionStack(core: ServiceCore, name: string | undefined): void {
+  // "No Solution Stack named '<name>' found." — reference/beanstalk.md, behaviours checked against AWS.
+  if (name !== undefined && !solutionStacks(core).includes(name))
+    throw new AwsError('InvalidParameterValue', `No Solution Stack named '${name}' found.`)
+}
 
 export interface ServiceCore {
   ctx: StandInContext
@@ -37,7 +59,7 @@ export interface ServiceCore {
   events: EventLog
   lifecycle: Lifecycle
   faults: BeanstalkFaults
-  options: Required<Omit<BeanstalkOptions, 'docker' | 'runContainers'>> & { runContainers: boolean }
+  options: Required<BeanstalkOptions>
   /** Processing timers, cleared by close(). */
   timers: Set<NodeJS.Timeout>
 }
@@ -50,6 +72,7 @@ export function arn(core: ServiceCore, resource: string): string {
 
 export function requireApplication(core: ServiceCore, name: string): Application {
   const application = core.state.applications.get(name)
+  // reference/beanstalk.md.
   if (!application) throw new AwsError('InvalidParameterValue', `No Application named '${name}' found.`)
   return application
 }
@@ -58,6 +81,7 @@ export function requireApplication(core: ServiceCore, name: string): Application
 export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): Environment {
   const { EnvironmentId: id, EnvironmentName: name } = params
   if (!id && !name) {
+    // Real text unknown.
     throw new AwsError(
       'MissingParameter',
       'You must specify either the EnvironmentId or the EnvironmentName parameter.'
@@ -67,6 +91,7 @@ export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): 
     candidate => candidate.status !== 'Terminated' && (id ? candidate.id === id : candidate.name === name)
   )
   if (!environment) {
+    // Beanstalk's texts as in public reports ("No Environment found for EnvironmentName = '…'.").
     throw new AwsError(
       'InvalidParameterValue',
       id
@@ -77,7 +102,26 @@ export function requireLiveEnvironment(core: ServiceCore, params: QueryParams): 
   return environment
 }
 
+/** A version CreateEnvironment / UpdateEnvironment can deploy: it exists and did not fail processing. */
+export function requireDeployableVersion(
+  core: ServiceCore,
+  applicationName: string,
+  label: string
+): ApplicationVersion {
+  const version = core.state.versionsOf(applicationName).get(label)
+  // reference/beanstalk.md.
+  if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
+  // AWS refuses a FAILED version (reference/beanstalk.md); real text unknown.
+  if (version.status === 'FAILED')
+    throw new AwsError(
+      'InvalidParameterValue',
+      `Application version ${label} failed processing and cannot be deployed.`
+    )
+  return version
+}
+
 export function invalidState(environment: Environment, expected: string): AwsError {
+  // reference/beanstalk.md ("Must be Ready." / "Must be pending deployment.").
   return new AwsError(
     'InvalidParameterValue',
     `Environment named ${environment.name} is in an invalid state for this operation. Must be ${expected}.`

@@ -1,24 +1,33 @@
-// Puts an application version on an environment's "instance". Two modes:
-//  - ContainerDeployer: extracts the bundle, runs its Dockerrun v2 with the
-//    product's runner and health-checks it through the port-80 container.
-//  - ValidatingDeployer (no-run mode): health follows the bundle's validity.
-// Both are two-phase: prepare() starts the candidate next to whatever serves
-// now; the caller then promotes it (old one stops) or discards it (old one
-// keeps serving) — the rolling-back behaviour of a failed Beanstalk deploy.
+// Puts an application version's registered task definition on an
+// environment's "instance". Three kinds, chosen once per service:
+//  - ContainerDeployer: runs the task on Docker (ecs-task.ts) and checks
+//    health through the container mapping host port 80;
+//  - SimulatedDeployer: no containers; a valid task definition is healthy.
+//    Only for benchmarks, which measure the action, not the app; asked for
+//    explicitly with `beanstalk: { instances: 'simulated' }`;
+//  - UnavailableDeployer: containers were wanted but cannot run (no Docker,
+//    or runContainers: false): every deploy fails and says why, so a suite
+//    never turns Green without anything having answered.
+// All are two-phase: prepare() starts the candidate next to whatever serves
+// now; the caller promotes it (old one stops) or discards it (old one keeps
+// serving) — the rolling-back behaviour of a failed Beanstalk deploy.
 
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { type RunningApp, runDockerrun } from '../../../src/runner/index.js'
-import { DockerCli } from '../../../src/runner/docker-cli.js'
+import { docker } from '../../docker.js'
 import type { StandInContext } from '../../context.js'
-import { extractBundle, loadBundle } from './bundle.js'
+import { extractBundle } from './bundle.js'
+import { EcsTask, TaskStartError } from './ecs-task.js'
 import { FrontDoor } from './front-door.js'
-import type { ApplicationVersion, Environment } from './model.js'
+import type { Environment } from './model.js'
+import type { TaskDefinition } from './task-definition.js'
 
 export interface DeployRequest {
   environment: Environment
-  version: ApplicationVersion
+  versionLabel: string
+  task: TaskDefinition
+  files: Record<string, Uint8Array>
   /** Environment properties and resolved environment secrets, given to every container. */
   environmentVariables: Record<string, string>
   healthCheckPath: string
@@ -26,7 +35,7 @@ export interface DeployRequest {
 
 export interface Candidate {
   healthy: boolean
-  /** Beanstalk-style causes when unhealthy, e.g. "Container web exited with code 1". */
+  /** Health causes when unhealthy. */
   causes: string[]
   /** Makes the candidate the serving app and stops the previous one. */
   promote(): Promise<void>
@@ -43,21 +52,42 @@ export interface Deployer {
   close(): Promise<void>
 }
 
-/** "container web exited …" (runner wording) → "Container web exited …" (Beanstalk's). */
-export function beanstalkCause(cause: string): string {
-  return cause.charAt(0).toUpperCase() + cause.slice(1)
-}
+/**
+ * The cause an ELB gives an instance that fails its health check ("Instance
+ * has failed at least the UnhealthyThreshold number of health checks
+ * consecutively.", Classic Load Balancer DescribeInstanceHealth reason codes).
+ */
+export const FAILED_HEALTH_CHECKS =
+  'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.'
+/** Consecutive answered failures before the instance counts as unhealthy (the ELB default threshold). */
+const UNHEALTHY_THRESHOLD = 5
 
 function settled(healthy: boolean, causes: string[]): Candidate {
   return { healthy, causes, promote: async () => {}, discard: async () => {} }
 }
 
-export class ValidatingDeployer implements Deployer {
-  constructor(private readonly ctx: StandInContext) {}
+export class SimulatedDeployer implements Deployer {
+  async prepare(): Promise<Candidate> {
+    return settled(true, [])
+  }
 
-  async prepare({ version }: DeployRequest): Promise<Candidate> {
-    const bundle = await loadBundle(this.ctx.s3, version.bucket, version.key)
-    return bundle.ok ? settled(true, []) : settled(false, [bundle.reason])
+  endpoint(): string | undefined {
+    return undefined
+  }
+
+  async stop(): Promise<void> {}
+
+  async close(): Promise<void> {}
+}
+
+export class UnavailableDeployer implements Deployer {
+  constructor(private readonly why: string) {}
+
+  async prepare(): Promise<Candidate> {
+    return settled(false, [
+      `Stand-in: cannot run this environment's containers (${this.why}), so nothing can answer its health check. ` +
+        "Benchmarks that do not need an app may start the stand-in with beanstalk: { instances: 'simulated' }."
+    ])
   }
 
   endpoint(): string | undefined {
@@ -70,13 +100,12 @@ export class ValidatingDeployer implements Deployer {
 }
 
 interface Serving {
-  app: RunningApp
+  task: EcsTask
   bundleDir: string
 }
 
 export interface ContainerDeployerOptions {
   healthTimeoutMs: number
-  docker?: string
 }
 
 export class ContainerDeployer implements Deployer {
@@ -94,40 +123,35 @@ export class ContainerDeployer implements Deployer {
   ) {}
 
   async prepare(request: DeployRequest): Promise<Candidate> {
-    const { environment, version } = request
-    const bundle = await loadBundle(this.ctx.s3, version.bucket, version.key)
-    if (!bundle.ok) return settled(false, [bundle.reason])
-
+    const { environment } = request
     const project = `eb-${this.token}-${environment.id}-${++this.deployCount}`
     const bundleDir = path.join(this.ctx.dataDir, 'beanstalk', project)
-    await extractBundle(bundle.files, bundleDir)
-    let app: RunningApp
+    await extractBundle(request.files, bundleDir)
+    let task: EcsTask
     try {
       await this.login()
-      app = await runDockerrun(bundle.dockerrun, {
+      task = await EcsTask.start({
         project,
+        task: request.task,
         bundleDir,
-        hostDir: path.join(bundleDir, '.instance'),
-        extraEnvironment: request.environmentVariables,
+        hostDir: path.join(this.ctx.dataDir, 'beanstalk', `${project}-instance`),
+        environment: request.environmentVariables,
         resolveSecret: valueFrom => this.ctx.resolveSecret(valueFrom),
         networks: this.ctx.backingNetwork ? [this.ctx.backingNetwork] : [],
-        docker: this.options.docker
+        timeoutMs: this.options.healthTimeoutMs
       })
     } catch (error) {
       await rm(bundleDir, { recursive: true, force: true })
-      return settled(false, [`Failed to start containers: ${(error as Error).message}`])
+      const reason = error instanceof TaskStartError ? error.message : String(error)
+      this.ctx.log(`beanstalk: ${environment.name} ${request.versionLabel}: ${reason}`)
+      return settled(false, [`ECS task stopped due to: ${reason}`])
     }
-    const candidate: Serving = { app, bundleDir }
+    const candidate: Serving = { task, bundleDir }
     this.pending.add(candidate)
-    const health = await app.waitHealthy({
-      path: request.healthCheckPath,
-      timeoutMs: this.options.healthTimeoutMs
-    })
-    for (const cause of health.causes)
-      this.ctx.log(`beanstalk: ${environment.name} ${version.label}: ${cause}`)
+    const causes = await this.checkHealth(task, request)
     return {
-      healthy: health.healthy,
-      causes: health.causes.map(beanstalkCause),
+      healthy: causes.length === 0,
+      causes,
       promote: () => this.promote(environment.id, candidate),
       discard: () => this.dispose(candidate)
     }
@@ -151,10 +175,41 @@ export class ContainerDeployer implements Deployer {
     for (const candidate of [...this.pending]) await this.dispose(candidate)
   }
 
+  /**
+   * Polls until the app answers 2xx/3xx on the health check path (healthy),
+   * an essential container stops, the app answers a failure UNHEALTHY_THRESHOLD
+   * times in a row, or the time is up. Refused connections and gateway
+   * answers (502–504) mean "still starting".
+   */
+  private async checkHealth(task: EcsTask, request: DeployRequest): Promise<string[]> {
+    const deadline = Date.now() + this.options.healthTimeoutMs
+    let failures = 0
+    let last = 'no answer'
+    for (;;) {
+      const stopped = await task.stoppedReason()
+      if (stopped) {
+        const name = /\((\S+):/.exec(stopped)?.[1] ?? ''
+        this.ctx.log(`beanstalk: ${request.environment.name}: ${stopped}\n${await task.logs(name)}`)
+        return [`ECS task stopped due to: ${stopped}`]
+      }
+      // No container maps host port 80: nothing for a load balancer to check; running is all there is.
+      if (!task.url) return []
+      const status = await httpStatus(`${task.url}${request.healthCheckPath}`)
+      if (status !== undefined && status >= 200 && status < 400) return []
+      last = status === undefined ? 'no answer' : `HTTP ${status}`
+      failures = status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
+      if (failures >= UNHEALTHY_THRESHOLD || Date.now() > deadline) {
+        this.ctx.log(`beanstalk: ${request.environment.name}: GET ${request.healthCheckPath}: ${last}`)
+        return [FAILED_HEALTH_CHECKS]
+      }
+      await new Promise(resolve => setTimeout(resolve, 500))
+    }
+  }
+
   private async promote(environmentId: string, candidate: Serving): Promise<void> {
     let door = this.doors.get(environmentId)
     if (!door) this.doors.set(environmentId, (door = await FrontDoor.open()))
-    door.setTarget(candidate.app.url)
+    door.setTarget(candidate.task.url)
     this.pending.delete(candidate)
     const previous = this.serving.get(environmentId)
     this.serving.set(environmentId, candidate)
@@ -163,7 +218,7 @@ export class ContainerDeployer implements Deployer {
 
   private async dispose(candidate: Serving): Promise<void> {
     this.pending.delete(candidate)
-    await candidate.app.stop()
+    await candidate.task.stop()
     await rm(candidate.bundleDir, { recursive: true, force: true })
   }
 
@@ -171,10 +226,11 @@ export class ContainerDeployer implements Deployer {
   private login(): Promise<void> {
     const registry = this.ctx.registry
     if (!registry) return Promise.resolve()
-    this.loggedIn ??= new DockerCli(this.options.docker)
-      .run(['login', '--username', registry.username, '--password-stdin', registry.host], {
-        input: registry.password
-      })
+    this.loggedIn ??= docker(
+      ['login', '--username', registry.username, '--password-stdin', registry.host],
+      60_000,
+      { input: registry.password }
+    )
       .then(() => undefined)
       .catch((error: unknown) => {
         this.loggedIn = undefined // let the next deploy try again
@@ -182,4 +238,15 @@ export class ContainerDeployer implements Deployer {
       })
     return this.loggedIn
   }
+}
+
+/** One GET without following redirects: its status, or undefined when nothing answered. */
+function httpStatus(url: string): Promise<number | undefined> {
+  return fetch(url, { redirect: 'manual', signal: AbortSignal.timeout(5000) }).then(
+    async response => {
+      await response.body?.cancel()
+      return response.status
+    },
+    () => undefined
+  )
 }

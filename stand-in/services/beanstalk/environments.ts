@@ -9,10 +9,20 @@ import {
   arn,
   invalidState,
   requireApplication,
-  requireLiveEnvironment
+  requireDeployableVersion,
+  requireLiveEnvironment,
+  requireSolutionStack
 } from './core.js'
 import { randomInstanceId } from './lifecycle.js'
-import { type Environment, type Tag, mergeOptionSettings, removeOptions } from './model.js'
+import {
+  type Environment,
+  HEALTH_REPORTING_NAMESPACE,
+  type Tag,
+  mergeOptionSettings,
+  optionValue,
+  removeOptions
+} from './model.js'
+import { validateOptionSettings } from './options.js'
 import {
   checkEnvironmentName,
   checkLength,
@@ -58,16 +68,19 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
   checkLength('Description', params.Description, 0, 200)
   requireApplication(core, applicationName)
   if (core.state.liveEnvironmentNamed(name))
+    // reference/beanstalk.md.
     throw new AwsError('InvalidParameterValue', `Environment ${name} already exists.`)
 
   const platformChoices = [params.SolutionStackName, params.PlatformArn, params.TemplateName].filter(Boolean)
   if (platformChoices.length === 0) {
+    // Real text unknown.
     throw new AwsError(
       'InvalidParameterCombination',
       'One of SolutionStackName, PlatformArn or TemplateName must be specified.'
     )
   }
   if (params.SolutionStackName && params.PlatformArn) {
+    // Real text unknown.
     throw new AwsError(
       'InvalidParameterCombination',
       'You cannot specify both SolutionStackName and PlatformArn.'
@@ -77,22 +90,23 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     ? core.state.templatesOf(applicationName).get(params.TemplateName)
     : undefined
   if (params.TemplateName && !template) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError(
       'InvalidParameterValue',
       `No Configuration Template named '${params.TemplateName}' found.`
     )
   }
-  if (params.VersionLabel && !core.state.versionsOf(applicationName).has(params.VersionLabel)) {
-    throw new AwsError(
-      'InvalidParameterValue',
-      `No Application Version named '${params.VersionLabel}' found.`
-    )
-  }
+  requireSolutionStack(core, params.SolutionStackName)
+  const settings = optionSettings(params)
+  const toRemove = optionSpecifiers(params)
+  validateOptionSettings([...settings, ...toRemove])
+  if (params.VersionLabel) requireDeployableVersion(core, applicationName, params.VersionLabel)
   let cname: string
   if (params.CNAMEPrefix) {
     checkLength('CNAMEPrefix', params.CNAMEPrefix, 4, 63)
     cname = fullCname(core, params.CNAMEPrefix)
     if (cnameTaken(core, cname))
+      // reference/beanstalk.md.
       throw new AwsError('InvalidParameterValue', `DNS name (${cname}) is not available.`)
   } else {
     // Beanstalk's generated form: <environment>.eba-<8 random>.<region>.elasticbeanstalk.com
@@ -119,10 +133,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     healthStatus: 'Pending',
     causes: [],
     abortable: false,
-    optionSettings: removeOptions(
-      mergeOptionSettings(template?.optionSettings ?? [], optionSettings(params)),
-      optionSpecifiers(params)
-    ),
+    optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
     tags: tags(params),
     tier: {
       Name: tier?.Name ?? 'WebServer',
@@ -143,21 +154,23 @@ export const updateEnvironment: Handler = async (core, params, requestId) => {
   if (environment.status !== 'Ready' || core.lifecycle.isBusy(environment.id))
     throw invalidState(environment, 'Ready')
   const { VersionLabel: versionLabel, TemplateName: templateName } = params
-  if (versionLabel && !core.state.versionsOf(environment.applicationName).has(versionLabel)) {
-    throw new AwsError('InvalidParameterValue', `No Application Version named '${versionLabel}' found.`)
-  }
+  if (versionLabel) requireDeployableVersion(core, environment.applicationName, versionLabel)
+  const settings = optionSettings(params)
+  const toRemove = optionSpecifiers(params)
+  validateOptionSettings([...settings, ...toRemove])
   const template = templateName
     ? core.state.templatesOf(environment.applicationName).get(templateName)
     : undefined
   if (templateName && !template) {
+    // Real text unknown (modelled on "No Application Version named …").
     throw new AwsError('InvalidParameterValue', `No Configuration Template named '${templateName}' found.`)
   }
   checkLength('Description', params.Description, 0, 200)
   if (params.Description !== undefined) environment.description = params.Description
   if (template) environment.templateName = template.name
   environment.optionSettings = removeOptions(
-    mergeOptionSettings(environment.optionSettings, template?.optionSettings ?? [], optionSettings(params)),
-    optionSpecifiers(params)
+    mergeOptionSettings(environment.optionSettings, template?.optionSettings ?? [], settings),
+    toRemove
   )
   core.lifecycle.update(environment, versionLabel, requestId)
   return describe(core, environment)
@@ -245,8 +258,15 @@ const HEALTH_ATTRIBUTES = [
 
 export const describeEnvironmentHealth: Handler = async (core, params) => {
   const environment = requireLiveEnvironment(core, params)
+  // Environments created through the API have basic health unless SystemType says enhanced ("To maintain
+  // backward compatibility, enhanced health reporting is not enabled by default when you create an
+  // environment using the Elastic Beanstalk API", developer guide); basic health answers this error
+  // (reference/beanstalk.md, behaviours checked against AWS).
+  if (optionValue(environment.optionSettings, HEALTH_REPORTING_NAMESPACE, 'SystemType') !== 'enhanced')
+    throw new AwsError('InvalidRequestException', 'DescribeEnvironmentHealth is not supported.')
   const requested = queryList(params, 'AttributeNames')
   const unknown = requested.find(attribute => !HEALTH_ATTRIBUTES.includes(attribute))
+  // Real text unknown.
   if (unknown) throw new AwsError('InvalidRequestException', `Invalid attribute name: ${unknown}`)
   const wants = (attribute: string): boolean =>
     requested.length === 0 || requested.includes('All') || requested.includes(attribute)
@@ -278,6 +298,7 @@ function taggedResource(core: ServiceCore, resourceArn: string): { tags: Tag[] }
       environment => environment.arn === resourceArn && environment.status !== 'Terminated'
     ) ?? [...core.state.applications.values()].find(application => application.arn === resourceArn)
   if (!resource)
+    // Real text unknown.
     throw new AwsError('ResourceNotFoundException', `Resource with ARN ${resourceArn} was not found.`)
   return resource
 }

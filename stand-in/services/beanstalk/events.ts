@@ -1,7 +1,6 @@
 // Beanstalk's event stream: newest first, StartTime inclusive, EndTime
-// exclusive, a severity threshold and paging. Every event gets a timestamp
-// strictly after the previous one, so a poller that asks for
-// "last seen + 1 ms" (as the deploy action does) can never skip an event.
+// exclusive, a severity threshold and paging. Events of one millisecond share
+// their timestamp, as on AWS: a poller must neither skip nor repeat them.
 
 import type { BeanstalkEvent, Severity } from './model.js'
 
@@ -22,11 +21,9 @@ export interface EventQuery {
 
 export class EventLog {
   private readonly events: BeanstalkEvent[] = []
-  private lastTime = 0
 
   add(event: Omit<BeanstalkEvent, 'seq' | 'date'>): BeanstalkEvent {
-    this.lastTime = Math.max(Date.now(), this.lastTime + 1)
-    const stored = { ...event, seq: this.events.length + 1, date: new Date(this.lastTime) }
+    const stored = { ...event, seq: this.events.length + 1, date: new Date() }
     this.events.push(stored)
     return stored
   }

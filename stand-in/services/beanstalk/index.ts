@@ -1,14 +1,15 @@
 // Elastic Beanstalk over the Query protocol (API version 2010-12-01).
-// Deployments really run the bundle's Dockerrun v2 through the product's
-// runner when ctx.runContainers is true, so "Green" means the app answers;
-// in no-run mode health follows the bundle's validity. See lifecycle.ts for
-// the state machine and wire.ts for where the loopback URL appears.
+// Deployments register the bundle's task definition and really run it as an
+// ECS task on Docker (ecs-task.ts, the stand-in's own runner), so "Green"
+// means the app answers; see deployer.ts for the explicit benchmark-only
+// 'simulated' instances, lifecycle.ts for the state machine and wire.ts for
+// where the loopback URL appears.
 
 import type { QueryService, StandInContext } from '../../context.js'
 import { AwsError } from '../../errors.js'
 import * as applications from './applications.js'
 import { type BeanstalkOptions, DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore } from './core.js'
-import { ContainerDeployer, ValidatingDeployer } from './deployer.js'
+import { ContainerDeployer, type Deployer, SimulatedDeployer, UnavailableDeployer } from './deployer.js'
 import * as environments from './environments.js'
 import { EventLog } from './events.js'
 import type { BeanstalkFaults } from './faults.js'
@@ -54,7 +55,6 @@ export function createBeanstalkService(
   ctx: StandInContext,
   options: BeanstalkOptions = {}
 ): BeanstalkService {
-  const runContainers = options.runContainers ?? ctx.runContainers
   const resolved: ServiceCore['options'] = {
     transitionMs: options.transitionMs ?? 300,
     healthTimeoutMs: options.healthTimeoutMs ?? 60_000,
@@ -62,14 +62,16 @@ export function createBeanstalkService(
     terminatedRetentionMs: options.terminatedRetentionMs ?? 60 * 60 * 1000,
     loopbackInCname: options.loopbackInCname ?? true,
     solutionStackName: options.solutionStackName ?? DEFAULT_SOLUTION_STACK,
-    runContainers
+    instances: options.instances ?? 'containers'
   }
   const state = new BeanstalkState()
   const events = new EventLog()
   const faults: BeanstalkFaults = {}
-  const deployer = runContainers
-    ? new ContainerDeployer(ctx, { healthTimeoutMs: resolved.healthTimeoutMs, docker: options.docker })
-    : new ValidatingDeployer(ctx)
+  let deployer: Deployer
+  if (resolved.instances === 'simulated') deployer = new SimulatedDeployer()
+  else if (ctx.runContainers)
+    deployer = new ContainerDeployer(ctx, { healthTimeoutMs: resolved.healthTimeoutMs })
+  else deployer = new UnavailableDeployer(ctx.noContainersReason ?? 'the stand-in runs no containers')
   const lifecycle = new Lifecycle(ctx, state, events, deployer, faults, {
     transitionMs: resolved.transitionMs
   })
@@ -83,6 +85,7 @@ export function createBeanstalkService(
     async handle(action, params, requestId) {
       const handler = HANDLERS[action]
       if (!handler)
+        // Real text unknown (an operation the stand-in does not serve).
         throw new AwsError('InvalidAction', `Could not find operation ${action} for version 2010-12-01`)
       return handler(core, params, requestId)
     },

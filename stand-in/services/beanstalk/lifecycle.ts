@@ -7,6 +7,7 @@
 
 import { randomBytes } from 'node:crypto'
 import type { StandInContext } from '../../context.js'
+import { loadDeployableBundle } from './bundle.js'
 import type { Deployer } from './deployer.js'
 import type { EventLog } from './events.js'
 import { type BeanstalkFaults, appliesTo } from './faults.js'
@@ -19,11 +20,13 @@ import {
   type Severity,
   optionValue
 } from './model.js'
+import { TaskDefinitionError, registerTaskDefinition } from './task-definition.js'
 
 export const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.'
 const ABORTED_DEPLOY_MESSAGE =
   'During an aborted deployment, some instances may have deployed the new application version. ' +
   'To ensure all instances are running the same version, re-deploy the appropriate application version.'
+// ERROR severity on AWS (reference/beanstalk.md, behaviours checked against AWS).
 const CREATE_WITH_ERRORS_MESSAGE =
   'Create environment operation is complete, but with errors. For more information, see troubleshooting documentation.'
 
@@ -84,10 +87,10 @@ export class Lifecycle {
       if (!environment.versionLabel) {
         this.ready(environment, [])
       } else {
-        const result = await this.deploy(environment, environment.versionLabel, signal)
+        const result = await this.deploy(environment, environment.versionLabel, signal, requestId)
         if (!result.healthy) {
           this.emitFailure(environment, requestId, false)
-          this.emit(environment, 'WARN', CREATE_WITH_ERRORS_MESSAGE, requestId)
+          this.emit(environment, 'ERROR', CREATE_WITH_ERRORS_MESSAGE, requestId)
           this.ready(environment, result.causes)
           return
         }
@@ -106,7 +109,7 @@ export class Lifecycle {
         await this.sleep(signal, this.options.pollMs ?? 50)
       if (versionLabel) {
         this.emit(environment, 'INFO', 'Deploying new version to instance(s).', requestId, versionLabel)
-        const result = await this.deploy(environment, versionLabel, signal)
+        const result = await this.deploy(environment, versionLabel, signal, requestId)
         if (!result.healthy) {
           this.emitFailure(environment, requestId, true, versionLabel)
           this.ready(environment, result.causes)
@@ -126,7 +129,7 @@ export class Lifecycle {
           requestId
         )
         if (environment.versionLabel && this.deployer.endpoint(environment.id)) {
-          const result = await this.deploy(environment, environment.versionLabel, signal)
+          const result = await this.deploy(environment, environment.versionLabel, signal, requestId)
           if (!result.healthy) {
             this.emitFailure(environment, requestId, true)
             this.ready(environment, result.causes)
@@ -216,14 +219,36 @@ export class Lifecycle {
     this.operations.set(environment.id, { kind, controller, versionLabel, done })
   }
 
-  /** Deploys and, when healthy, switches the environment to the version. Aborts discard the candidate. */
+  /**
+   * Reads the version's Dockerrun, registers its task definition (ECS's
+   * rules), deploys it and, when healthy, switches the environment to it.
+   * Aborts discard the candidate.
+   */
   private async deploy(
     environment: Environment,
     versionLabel: string,
-    signal: AbortSignal
+    signal: AbortSignal,
+    requestId: string
   ): Promise<{ healthy: boolean; causes: string[] }> {
     const version = this.state.versionsOf(environment.applicationName).get(versionLabel)
+    // A version deleted while the environment runs it (AWS allows that): nothing left to deploy. Real text unknown.
     if (!version) return { healthy: false, causes: [`Application version ${versionLabel} no longer exists.`] }
+    const bundle = await loadDeployableBundle(this.ctx.s3, version.bucket, version.key)
+    if (!bundle.ok) {
+      this.emit(environment, 'ERROR', bundle.reason, requestId, versionLabel)
+      return { healthy: false, causes: [bundle.reason] }
+    }
+    let task
+    try {
+      task = registerTaskDefinition(bundle.dockerrun)
+    } catch (error) {
+      if (!(error instanceof TaskDefinitionError)) throw error
+      // ECS's own text after the exception name, as botocore prints it; the Beanstalk prefix is not
+      // publicly documented (real text unknown).
+      const message = `Failed to register the ECS task definition: ${error.code}: ${error.message}`
+      this.emit(environment, 'ERROR', message, requestId, versionLabel)
+      return { healthy: false, causes: [message] }
+    }
     let environmentVariables: Record<string, string>
     try {
       environmentVariables = await this.environmentVariables(environment)
@@ -235,7 +260,9 @@ export class Lifecycle {
     }
     const candidate = await this.deployer.prepare({
       environment,
-      version,
+      versionLabel,
+      task,
+      files: bundle.files,
       environmentVariables,
       healthCheckPath: healthCheckPath(environment)
     })

@@ -1,8 +1,6 @@
 // The Beanstalk stand-in's state: applications, versions, templates and
 // environments as plain records. Wire shapes are built from them in wire.ts.
 
-import type { HealthResult } from '../../../src/runner/index.js'
-
 export type VersionStatus = 'UNPROCESSED' | 'PROCESSING' | 'PROCESSED' | 'FAILED'
 export type EnvironmentStatus = 'Launching' | 'Updating' | 'Ready' | 'Aborting' | 'Terminating' | 'Terminated'
 export type HealthColor = 'Green' | 'Yellow' | 'Red' | 'Grey'
@@ -81,7 +79,6 @@ export interface Environment {
   created: Date
   updated: Date
   terminatedAt?: Date
-  lastHealth?: HealthResult
   /** Every moment an operation left the environment Ready and Green, oldest first (the benchmarks read it). */
   turnedGreen?: { at: Date; versionLabel?: string }[]
 }
@@ -101,6 +98,7 @@ export interface BeanstalkEvent {
 export const ENVIRONMENT_PROPERTIES_NAMESPACE = 'aws:elasticbeanstalk:application:environment'
 export const ENVIRONMENT_SECRETS_NAMESPACE = 'aws:elasticbeanstalk:application:environmentsecrets'
 export const APPLICATION_NAMESPACE = 'aws:elasticbeanstalk:application'
+export const HEALTH_REPORTING_NAMESPACE = 'aws:elasticbeanstalk:healthreporting:system'
 
 /** In-memory store; one per service instance. */
 export class BeanstalkState {

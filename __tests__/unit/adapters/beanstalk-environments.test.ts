@@ -1,12 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
-import { DescribeEnvironmentsCommand, UpdateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk'
-
 import {
-  EnvironmentNotFoundError,
-  updateEnvironmentVersion,
-  waitForReady
-} from '../../../src/adapters/beanstalk/environments.js'
-import { FakeClock, FakeClient, MemoryLog, awsError } from './fakes.js'
+  DescribeApplicationVersionsCommand,
+  DescribeEnvironmentsCommand,
+  UpdateEnvironmentCommand
+} from '@aws-sdk/client-elastic-beanstalk'
+
+import { EnvironmentNotFoundError, waitForReady } from '../../../src/adapters/beanstalk/environments.js'
+import { updateEnvironmentVersion } from '../../../src/adapters/beanstalk/update-environment.js'
+import { FakeClock, FakeClient, MemoryLog, awsError } from '../deploy/fakes.js'
 
 function environments(statuses: string[]) {
   let call = 0
@@ -96,9 +97,13 @@ describe('updateEnvironmentVersion', () => {
 
   test('retries "No Application Version named" a few times, then gives up', async () => {
     const clock = new FakeClock()
-    const client = new FakeClient().on(UpdateEnvironmentCommand, () => {
-      throw awsError('InvalidParameterValue', "No Application Version named 'sha-1' found.")
-    })
+    // The environment is Ready and the versions API does not list the label (yet).
+    const client = new FakeClient()
+      .on(UpdateEnvironmentCommand, () => {
+        throw awsError('InvalidParameterValue', "No Application Version named 'sha-1' found.")
+      })
+      .on(DescribeEnvironmentsCommand, environments(['Ready']))
+      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [] }))
     await expect(
       updateEnvironmentVersion(client, { ...base(clock, new MemoryLog()), versionLabel: 'sha-1' })
     ).rejects.toThrow("No Application Version named 'sha-1' found.")

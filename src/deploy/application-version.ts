@@ -4,20 +4,23 @@
 // processed it — so the UpdateEnvironment that follows never meets "No
 // Application Version named …".
 
-import {
-  CreateApplicationVersionCommand,
-  DeleteApplicationVersionCommand,
-  DescribeApplicationVersionsCommand,
-  type ApplicationVersionDescription
-} from '@aws-sdk/client-elastic-beanstalk'
+import type { ApplicationVersionDescription } from '@aws-sdk/client-elastic-beanstalk'
 import type { S3Client } from '@aws-sdk/client-s3'
 
-import { Backoff, type Clock, type PollIntervals } from '../../deploy/clock.js'
-import { formatDuration } from '../../deploy/decision.js'
-import type { Logger } from '../../logger.js'
-import { bundleKey, findBundleHash, storageBucket, uploadBundle } from '../s3-bundle.js'
-import type { BeanstalkApi } from './environments.js'
-import { fetchEvents } from './events.js'
+import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { fetchEvents } from '../adapters/beanstalk/events.js'
+import { storageBucket } from '../adapters/beanstalk/storage.js'
+import {
+  createApplicationVersion,
+  deleteApplicationVersion,
+  describeVersion,
+  versionStatus
+} from '../adapters/beanstalk/versions.js'
+import { findBundleHash, uploadBundle } from '../adapters/s3.js'
+import { Backoff, type Clock, type PollIntervals } from '../clock.js'
+import { formatDuration } from '../core/duration.js'
+import { errorMessage } from '../core/errors.js'
+import type { Logger } from '../logger.js'
 
 export interface VersionInput {
   application: string
@@ -71,45 +74,35 @@ export class ProcessingFailedError extends Error {
   override name = 'ProcessingFailedError'
 }
 
+/** Where a version's bundle goes: `<application>/<version-label>.zip`. */
+export function bundleKey(application: string, versionLabel: string): string {
+  return `${application}/${versionLabel}.zip`
+}
+
 async function discardFailedVersion(
   beanstalk: BeanstalkApi,
   input: VersionInput,
   log: Logger
 ): Promise<void> {
   try {
-    await beanstalk.send(
-      new DeleteApplicationVersionCommand({
-        ApplicationName: input.application,
-        VersionLabel: input.versionLabel,
-        DeleteSourceBundle: true
-      })
+    const outcome = await deleteApplicationVersion(beanstalk, input.application, input.versionLabel)
+    if (outcome.kind === 'deleted') {
+      log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
+      return
+    }
+    const why = outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message
+    log.warning(
+      `Application version ${input.versionLabel} failed processing and was not deleted (${why}); delete it before re-running this commit`
     )
-    log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
   } catch (error) {
     log.warning(
-      `Application version ${input.versionLabel} failed processing and could not be deleted (${(error as Error).message}); delete it before re-running this commit`
+      `Application version ${input.versionLabel} failed processing and could not be deleted (${errorMessage(error)}); delete it before re-running this commit`
     )
   }
 }
 
 function short(hash: string): string {
   return hash.slice(0, 12)
-}
-
-export async function describeVersion(
-  beanstalk: BeanstalkApi,
-  application: string,
-  versionLabel: string
-): Promise<ApplicationVersionDescription | undefined> {
-  const { ApplicationVersions = [] } = await beanstalk.send(
-    new DescribeApplicationVersionsCommand({ ApplicationName: application, VersionLabels: [versionLabel] })
-  )
-  return ApplicationVersions.find(version => version.VersionLabel === versionLabel)
-}
-
-/** Status compared case-insensitively: the wire says PROCESSED where the model says Processed. */
-export function versionStatus(version: ApplicationVersionDescription | undefined): string {
-  return (version?.Status ?? 'UNKNOWN').toUpperCase()
 }
 
 export async function ensureApplicationVersion(
@@ -140,25 +133,15 @@ export async function ensureApplicationVersion(
     uploaded = true
   }
 
-  try {
-    await clients.beanstalk.send(
-      new CreateApplicationVersionCommand({
-        ApplicationName: input.application,
-        VersionLabel: input.versionLabel,
-        Description: input.description.slice(0, 200),
-        SourceBundle: { S3Bucket: bucket, S3Key: key },
-        AutoCreateApplication: true,
-        Process: true
-      })
-    )
-  } catch (error) {
-    // Another job created the label between our look and our create: judge it like any existing version.
-    if (/already exists/i.test((error as Error).message ?? '')) {
-      const raced = await describeVersion(clients.beanstalk, input.application, input.versionLabel)
-      if (raced) return reuse(clients, input, options, raced)
-    }
-    throw error
-  }
+  const created = await createApplicationVersion(clients.beanstalk, {
+    application: input.application,
+    versionLabel: input.versionLabel,
+    description: input.description,
+    bucket,
+    key
+  })
+  // Another job created the label between our look and our create: judge it like any existing version.
+  if (!created.created) return reuse(clients, input, options, created.existing)
   options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
   let status: string
   try {

@@ -1,11 +1,12 @@
-// The Dockerrun.aws.json an environment runs now: its version label →
-// the version's source bundle in S3 → the document inside the zip.
+// What an environment runs now, for plan mode's diff: its version label →
+// the version's source bundle in S3 → the Dockerrun.aws.json inside the zip.
 
-import { DescribeApplicationVersionsCommand } from '@aws-sdk/client-elastic-beanstalk'
-import { GetObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 import { unzipSync } from 'fflate'
-import type { DockerrunV2 } from '../../core/dockerrun-types.js'
-import { describeEnvironment, type BeanstalkApi } from './environments.js'
+
+import { describeEnvironment, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { describeVersion } from '../adapters/beanstalk/versions.js'
+import { getObjectBytes, type S3Api } from '../adapters/s3.js'
+import type { DockerrunV2 } from '../core/dockerrun-types.js'
 
 export interface CurrentDeployment {
   versionLabel?: string
@@ -15,8 +16,9 @@ export interface CurrentDeployment {
   dockerrun?: DockerrunV2
 }
 
+/** Undefined when the environment does not exist (or is terminated). */
 export async function currentDeployment(
-  clients: { beanstalk: BeanstalkApi; s3: Pick<S3Client, 'send'> },
+  clients: { beanstalk: BeanstalkApi; s3: S3Api },
   application: string,
   environmentName: string
 ): Promise<CurrentDeployment | undefined> {
@@ -28,16 +30,10 @@ export async function currentDeployment(
     ...(environment.Health !== undefined && { health: environment.Health })
   }
   if (!environment.VersionLabel) return base
-  const versions = await clients.beanstalk.send(
-    new DescribeApplicationVersionsCommand({
-      ApplicationName: application,
-      VersionLabels: [environment.VersionLabel]
-    })
-  )
-  const source = versions.ApplicationVersions?.[0]?.SourceBundle
+  const source = (await describeVersion(clients.beanstalk, application, environment.VersionLabel))
+    ?.SourceBundle
   if (!source?.S3Bucket || !source.S3Key) return base
-  const object = await clients.s3.send(new GetObjectCommand({ Bucket: source.S3Bucket, Key: source.S3Key }))
-  const bytes = await object.Body?.transformToByteArray()
+  const bytes = await getObjectBytes(clients.s3, source.S3Bucket, source.S3Key)
   if (!bytes) return base
   const file = unzipSync(bytes, { filter: entry => entry.name === 'Dockerrun.aws.json' })[
     'Dockerrun.aws.json'

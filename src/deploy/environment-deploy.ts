@@ -1,27 +1,19 @@
-// One deploy, end to end on the AWS side: the application version (reused or
-// uploaded, created and processed), the environment free for an update, the
-// update itself, and the wait for Ready + Green on our version.
+// One environment, one existing version: the environment free for an update,
+// the update itself, the wait for Ready + Green on our version, and the
+// result recorded in the environment's deploy history. Deploys, automatic
+// rollbacks and mode rollback all go through deployAndRecord.
 
-import type { S3Client } from '@aws-sdk/client-s3'
-
-import {
-  ensureApplicationVersion,
-  type EnsuredVersion,
-  type VersionInput
-} from '../adapters/beanstalk/application-version.js'
-import {
-  updateEnvironmentVersion,
-  waitForReady,
-  type BeanstalkApi
-} from '../adapters/beanstalk/environments.js'
-import { systemClock, type Clock, type PollIntervals } from './clock.js'
-import { formatDuration, type DeployEvent } from './decision.js'
+import { waitForReady, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { updateEnvironmentVersion } from '../adapters/beanstalk/update-environment.js'
+import { systemClock, type Clock, type PollIntervals } from '../clock.js'
+import { formatDuration } from '../core/duration.js'
 import { actionsLogger, type Logger } from '../logger.js'
-import { waitForDeploy } from './wait.js'
+import type { HistoryKind, HistoryStore } from './history.js'
+import { DeployFailedError, waitForDeploy } from './wait.js'
 
 export interface DeployClients {
   beanstalk: BeanstalkApi
-  s3: S3Client
 }
 
 export interface DeployDependencies {
@@ -40,7 +32,6 @@ export interface EnvironmentDeployInput {
 }
 
 export interface PhaseSeconds {
-  version?: number
   waitForReady: number
   update: number
   wait: number
@@ -57,7 +48,6 @@ export interface DeployResult {
   /** Events of this deploy, oldest first. */
   events: DeployEvent[]
   seconds: PhaseSeconds
-  version?: EnsuredVersion
   /** True when the environment already ran this version, Ready and Green, so no update was made. */
   unchanged?: boolean
 }
@@ -147,37 +137,36 @@ export async function deployToEnvironment(
   return result
 }
 
-export type DeployVersionInput = EnvironmentDeployInput & Omit<VersionInput, 'application' | 'versionLabel'>
+export interface RecordedDeployInput extends EnvironmentDeployInput {
+  kind: HistoryKind
+  /** The commit the version was built from, when known. */
+  commit?: string
+}
 
-/** ensureApplicationVersion → deployToEnvironment, with the version phase timed too. */
-export async function deployVersion(
+/** deployToEnvironment, then its result (succeeded or failed) appended to the environment's history. */
+export async function deployAndRecord(
   clients: DeployClients,
-  input: DeployVersionInput,
+  history: HistoryStore,
+  input: RecordedDeployInput,
   dependencies: DeployDependencies = {}
 ): Promise<DeployResult> {
-  const clock = dependencies.clock ?? systemClock
-  const log = dependencies.log ?? actionsLogger
-  const started = clock.now()
-  const version = await ensureApplicationVersion(
-    clients,
-    {
-      application: input.application,
+  const record = (result: 'succeeded' | 'failed', health?: string) =>
+    history.record(input.application, input.environmentName, {
       versionLabel: input.versionLabel,
-      description: input.description,
-      bundle: input.bundle,
-      sha256: input.sha256,
-      ...(input.bucket !== undefined && { bucket: input.bucket })
-    },
-    {
-      clock,
-      log,
-      processTimeoutMs: Math.min(input.waitTimeoutMs, 10 * 60_000),
-      ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
-    }
-  )
-  const versionSeconds = seconds(clock.now() - started)
-  const result = await deployToEnvironment(clients, input, { ...dependencies, clock, log })
-  return { ...result, version, seconds: { version: versionSeconds, ...result.seconds } }
+      ...(input.commit && { commit: input.commit }),
+      date: new Date().toISOString(),
+      result,
+      ...(health !== undefined && { health }),
+      kind: input.kind
+    })
+  try {
+    const result = await deployToEnvironment(clients, input, dependencies)
+    await record('succeeded', result.health)
+    return result
+  } catch (error) {
+    await record('failed', error instanceof DeployFailedError ? error.environment?.health : undefined)
+    throw error
+  }
 }
 
 function seconds(ms: number): number {

@@ -1,0 +1,154 @@
+// Dependencies inside src/ point one way:
+//
+//   entry (index, main) → modes → stages → domain → adapters → base (core, clock, logger, state)
+//
+// A file may import from its own unit (folder) or from a lower layer, never
+// from a higher one; no mode imports another mode and no stage another stage
+// (what two of them share lives below them); the core imports nothing outside
+// itself; and no two units, nor two files, import each other, however
+// indirectly. A new folder or root file must be given its layer here.
+
+import { describe, expect, test } from '@jest/globals'
+import { readdirSync, readFileSync } from 'node:fs'
+import path from 'node:path'
+import ts from 'typescript'
+
+const SRC = path.resolve(import.meta.dirname, '../../src')
+
+/** Layer of each unit: a folder under src/ or a file at its root. Higher imports lower. */
+const LAYERS: Record<string, number> = {
+  'index.ts': 6,
+  'main.ts': 6,
+  modes: 5,
+  stages: 4,
+  deploy: 3,
+  preview: 3,
+  rollback: 3,
+  retention: 3,
+  report: 3,
+  smoke: 3,
+  'prepare.ts': 3,
+  'build-and-push.ts': 3,
+  /** Where build-and-push.ts is moving, with its build strategy. */
+  build: 3,
+  adapters: 2,
+  runner: 2,
+  'workspace.ts': 2,
+  'context.ts': 2,
+  core: 1,
+  'clock.ts': 1,
+  'logger.ts': 1,
+  'state.ts': 1
+}
+
+/** Units whose files stand alone: a file imports no sibling (a stage is a file or a sub-folder of stages/). */
+const NO_SIBLING_IMPORTS = new Set(['modes', 'stages'])
+
+function sourceFiles(directory: string): string[] {
+  return readdirSync(directory, { withFileTypes: true }).flatMap(entry => {
+    const full = path.join(directory, entry.name)
+    if (entry.isDirectory()) return sourceFiles(full)
+    return entry.name.endsWith('.ts') ? [path.relative(SRC, full).split(path.sep).join('/')] : []
+  })
+}
+
+/** src-relative files a file imports (static, dynamic and re-exports; type-only imports count too). */
+function importsOf(file: string): string[] {
+  const text = readFileSync(path.join(SRC, file), 'utf8')
+  return ts
+    .preProcessFile(text, true, true)
+    .importedFiles.map(imported => imported.fileName)
+    .filter(specifier => specifier.startsWith('.'))
+    .map(specifier =>
+      path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts')
+    )
+}
+
+const unitOf = (file: string): string => file.split('/')[0] as string
+/** The stage or mode a file belongs to: `stages/images.ts` and `stages/images/x.ts` are both `stages/images`. */
+const memberOf = (file: string): string => file.split('/').slice(0, 2).join('/').replace(/\.ts$/, '')
+
+const files = sourceFiles(SRC)
+const edges = files.flatMap(from => importsOf(from).map(to => ({ from, to })))
+
+/** Every cycle's path, found by depth-first search over `graph`. */
+function cycles(graph: Map<string, Set<string>>): string[][] {
+  const found: string[][] = []
+  const state = new Map<string, 'visiting' | 'done'>()
+  const stack: string[] = []
+  const visit = (node: string): void => {
+    state.set(node, 'visiting')
+    stack.push(node)
+    for (const next of graph.get(node) ?? []) {
+      if (state.get(next) === 'visiting') found.push([...stack.slice(stack.indexOf(next)), next])
+      else if (!state.has(next)) visit(next)
+    }
+    stack.pop()
+    state.set(node, 'done')
+  }
+  for (const node of [...graph.keys()].sort()) if (!state.has(node)) visit(node)
+  return found
+}
+
+function graphOf(pairs: { from: string; to: string }[]): Map<string, Set<string>> {
+  const graph = new Map<string, Set<string>>()
+  for (const { from, to } of pairs) {
+    if (from === to) continue
+    graph.set(from, (graph.get(from) ?? new Set()).add(to))
+  }
+  return graph
+}
+
+describe('import direction in src/', () => {
+  test('the graph was read (a broken reader must not pass by finding nothing)', () => {
+    expect(files.length).toBeGreaterThan(50)
+    expect(edges.length).toBeGreaterThan(150)
+    expect(edges).toContainEqual({ from: 'main.ts', to: 'modes/deploy.ts' })
+  })
+
+  test('every unit has a layer', () => {
+    const unplaced = [...new Set(files.map(unitOf))].filter(unit => LAYERS[unit] === undefined)
+    expect(unplaced).toEqual([])
+  })
+
+  test('every import stays in its unit or goes to a lower layer', () => {
+    const upward = edges
+      .filter(({ from, to }) => unitOf(from) !== unitOf(to))
+      .filter(({ from, to }) => (LAYERS[unitOf(to)] ?? 0) > (LAYERS[unitOf(from)] ?? 0))
+      .map(({ from, to }) => `${from} → ${to}`)
+    expect(upward).toEqual([])
+  })
+
+  test('no mode imports another mode, no stage another stage', () => {
+    const siblings = edges
+      .filter(({ from, to }) => NO_SIBLING_IMPORTS.has(unitOf(from)) && unitOf(from) === unitOf(to))
+      .filter(({ from, to }) => memberOf(from) !== memberOf(to))
+      .map(({ from, to }) => `${from} → ${to}`)
+    expect(siblings).toEqual([])
+  })
+
+  test('the core imports nothing outside itself', () => {
+    const leaving = edges
+      .filter(({ from, to }) => unitOf(from) === 'core' && unitOf(to) !== 'core')
+      .map(({ from, to }) => `${from} → ${to}`)
+    expect(leaving).toEqual([])
+  })
+
+  test('no two units import each other, however indirectly', () => {
+    const units = graphOf(edges.map(({ from, to }) => ({ from: unitOf(from), to: unitOf(to) })))
+    expect(cycles(units).map(cycle => cycle.join(' → '))).toEqual([])
+  })
+
+  test('no two files import each other, however indirectly', () => {
+    expect(cycles(graphOf(edges)).map(cycle => cycle.join(' → '))).toEqual([])
+  })
+
+  test('the cycle finder finds a cycle (the checks above can fail)', () => {
+    const graph = graphOf([
+      { from: 'a', to: 'b' },
+      { from: 'b', to: 'c' },
+      { from: 'c', to: 'a' }
+    ])
+    expect(cycles(graph)).toEqual([['a', 'b', 'c', 'a']])
+  })
+})

@@ -1,0 +1,27 @@
+// Cleanup mode: keep the newest `keep-versions` application versions and the
+// protected ones (retention/versions.ts), delete the rest with their bundles.
+// Versions busy in an operation are warnings; any other failed deletion fails
+// the job.
+
+import { createAwsClients } from '../adapters/aws-clients.js'
+import type { ActionConfig } from '../core/config-types.js'
+import { actionsLogger } from '../logger.js'
+import { writeCleanupSummary } from '../report/summary.js'
+import { cleanupVersions } from '../retention/versions.js'
+
+export async function runCleanup(config: ActionConfig, region: string): Promise<void> {
+  const clients = createAwsClients({ region })
+  try {
+    const report = await cleanupVersions(clients, config, actionsLogger)
+    await writeCleanupSummary(config.application, config.keepVersions, report)
+    if (report.failed.length > 0) {
+      throw new Error(
+        `Cleanup deleted ${report.deleted.length} versions but could not delete ${report.failed
+          .map(failure => `${failure.label} (${failure.message})`)
+          .join(', ')}`
+      )
+    }
+  } finally {
+    clients.destroy()
+  }
+}

@@ -1,0 +1,62 @@
+// The step outputs (action.yml `outputs:`), one typed record per mode: which
+// outputs a mode writes is its type, and they are written in one place. Where
+// an output is about "the" environment (environment-name, -url, health) it is
+// the first one the action was given, as action.yml says.
+
+import * as core from '@actions/core'
+
+import type { DeployPlan } from '../core/plan-types.js'
+
+const DEPLOY_OUTPUTS = [
+  'version-label',
+  'environment-name',
+  'environment-url',
+  'health',
+  'images',
+  'dockerrun',
+  'bundle-path'
+] as const
+
+/**
+ * The outputs each mode writes. `preview` is a pull request opening or
+ * changing (a deploy); `preview-close` its closing, which only names the
+ * environment. Cleanup reports in the log and the summary only.
+ */
+export const OUTPUTS_OF = {
+  deploy: DEPLOY_OUTPUTS,
+  preview: DEPLOY_OUTPUTS,
+  'preview-close': ['environment-name'],
+  plan: ['version-label', 'environment-name', 'dockerrun', 'bundle-path'],
+  rollback: ['version-label', 'environment-name', 'environment-url', 'health'],
+  cleanup: []
+} as const
+
+export type OutputsMode = keyof typeof OUTPUTS_OF
+
+/**
+ * The record of one mode's outputs. `images` is JSON (service → image pinned
+ * by digest), `dockerrun` the rendered document of the first environment's
+ * bundle.
+ */
+export type Outputs<M extends OutputsMode> = Record<(typeof OUTPUTS_OF)[M][number], string>
+
+/**
+ * Sets the outputs the mode knows so far. A run that fails half-way writes
+ * what it has (a failed deploy still names its bundle and images).
+ */
+export function writeOutputs<M extends OutputsMode>(mode: M, outputs: Partial<Outputs<M>>): void {
+  for (const name of OUTPUTS_OF[mode]) {
+    const value = (outputs as Partial<Record<string, string>>)[name]
+    if (value !== undefined) core.setOutput(name, value)
+  }
+}
+
+/** service → pinned image, for the `images` output. */
+export function imagesByService(plan: DeployPlan, pinned: Record<string, string>): Record<string, string> {
+  const images: Record<string, string> = {}
+  for (const container of plan.containers) {
+    images[container.name] =
+      container.image.kind === 'build' ? (pinned[container.image.buildId] ?? '') : container.image.ref
+  }
+  return images
+}

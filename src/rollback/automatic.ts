@@ -1,0 +1,73 @@
+// Automatic rollback (deploy mode, `auto-rollback`): an environment whose
+// deploy failed goes back to its last good version; the other environments
+// of the run are left as they are. The job still fails, saying both.
+
+import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+
+import { errorMessage } from '../core/errors.js'
+import { deployAndRecord, type DeployClients } from '../deploy/environment-deploy.js'
+import type { HistoryStore } from '../deploy/history.js'
+import type { Logger } from '../logger.js'
+import { chooseAutoRollbackTarget, latestRecord } from './targets.js'
+
+export interface FailedDeploy {
+  application: string
+  environmentName: string
+  failedLabel: string
+  /** The environment as it was before the deploy (Ready + Green on the last good version, usually). */
+  before?: EnvironmentDescription
+  waitTimeoutMs: number
+  allowYellow: boolean
+}
+
+export interface AutomaticRollback {
+  ok: boolean
+  /** The sentence that completes the failure message: back on X, the rollback failed too, or nothing to go back to. */
+  message: string
+  versionLabel?: string
+}
+
+export async function rollBackFailedDeploy(
+  clients: DeployClients,
+  store: HistoryStore,
+  failed: FailedDeploy,
+  log: Logger
+): Promise<AutomaticRollback> {
+  try {
+    const history = await store.load(failed.application, failed.environmentName)
+    const target = chooseAutoRollbackTarget(history, failed.failedLabel, {
+      ...(failed.before?.VersionLabel !== undefined && { versionLabel: failed.before.VersionLabel }),
+      ...(failed.before?.Health !== undefined && { health: failed.before.Health })
+    })
+    if (!target) {
+      return {
+        ok: false,
+        message: `no automatic rollback: ${failed.environmentName} has no earlier good version to go back to`
+      }
+    }
+    log.warning(`Deploy to ${failed.environmentName} failed; rolling back to ${target}…`)
+    const commit = latestRecord([history], target)?.entry.commit
+    const result = await deployAndRecord(
+      clients,
+      store,
+      {
+        application: failed.application,
+        environmentName: failed.environmentName,
+        versionLabel: target,
+        ...(commit !== undefined && { commit }),
+        kind: 'auto-rollback',
+        // A fresh budget: the failed deploy may have used all of its own.
+        waitTimeoutMs: failed.waitTimeoutMs,
+        allowYellow: failed.allowYellow
+      },
+      { log }
+    )
+    return {
+      ok: true,
+      versionLabel: target,
+      message: `rolled back automatically: ${failed.environmentName} is back on ${target} (${result.status}, ${result.health})`
+    }
+  } catch (error) {
+    return { ok: false, message: `the automatic rollback failed too: ${errorMessage(error)}` }
+  }
+}

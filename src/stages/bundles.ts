@@ -1,0 +1,69 @@
+// Bundle stage: each target's Dockerrun.aws.json rendered with what the
+// earlier stages resolved (backing services, pinned images) and zipped with
+// the files it mounts into a deterministic bundle on the runner.
+
+import os from 'node:os'
+import path from 'node:path'
+
+import { renderDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
+import type { DockerrunV2 } from '../core/dockerrun-types.js'
+import type { DeployTarget, Prepared } from '../prepare.js'
+import { listBundleFiles, writeBundle } from '../workspace.js'
+
+export interface RenderedBundle {
+  dockerrun: DockerrunV2
+  dockerrunJson: string
+  bundlePath: string
+  sha256: string
+  bytes: number
+}
+
+function render(prepared: Prepared, target: DeployTarget, resolution: Resolution): DockerrunV2 {
+  const { config } = prepared
+  return renderDockerrun(target.plan, {
+    logDriver: config.logDriver,
+    ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
+    ...resolution
+  })
+}
+
+/**
+ * Renders every target with its images not pinned yet: each document's rules
+ * are checked (and a bad one fails the run) before anything is pushed.
+ */
+export function checkDocuments(prepared: Prepared, resolution: Resolution): void {
+  for (const target of prepared.targets) render(prepared, target, resolution)
+}
+
+/** Every target's bundle, written under RUNNER_TEMP, in the order of the targets. */
+export async function writeBundles(
+  prepared: Prepared,
+  resolution: Resolution,
+  env: NodeJS.ProcessEnv
+): Promise<Map<DeployTarget, RenderedBundle>> {
+  const bundles = new Map<DeployTarget, RenderedBundle>()
+  const directory = path.join(env.RUNNER_TEMP || os.tmpdir(), 'beanstalk-docker-deploy')
+  for (const target of prepared.targets) {
+    const dockerrun = render(prepared, target, resolution)
+    const dockerrunJson = serialiseDockerrun(dockerrun)
+    const fileName = `${prepared.config.application}-${target.plan.versionLabel || 'plan'}.zip`.replace(
+      /[^A-Za-z0-9._-]+/g,
+      '-'
+    )
+    // Streamed: the shipped folders are never held in memory whole.
+    const written = await writeBundle(
+      directory,
+      fileName,
+      [{ path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) }],
+      listBundleFiles(prepared.workspace, prepared.compose.directory, target.plan)
+    )
+    bundles.set(target, {
+      dockerrun,
+      dockerrunJson,
+      bundlePath: written.bundlePath,
+      sha256: written.sha256,
+      bytes: written.bytes
+    })
+  }
+  return bundles
+}

@@ -1,0 +1,132 @@
+// Release stage: "create the version, then deploy", written once. Every
+// target's bundle becomes its application version (reused when the label
+// already holds the same bundle, uploaded, created and processed otherwise);
+// then every environment is updated to its target's version concurrently,
+// waited for until Ready + Green, recorded in its deploy history and, when it
+// failed and `auto-rollback` is on, put back on its last good version.
+
+import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+
+import type { AwsClients } from '../adapters/aws-clients.js'
+import { systemClock } from '../clock.js'
+import { errorMessage } from '../core/errors.js'
+import { ensureApplicationVersion } from '../deploy/application-version.js'
+import { formatEvent } from '../deploy/decision.js'
+import { deployAndRecord } from '../deploy/environment-deploy.js'
+import { HistoryStore } from '../deploy/history.js'
+import { DeployFailedError } from '../deploy/wait.js'
+import { actionsLogger } from '../logger.js'
+import type { DeployTarget, Prepared } from '../prepare.js'
+import type { EnvironmentOutcome } from '../report/summary.js'
+import { rollBackFailedDeploy } from '../rollback/automatic.js'
+
+/** Events quoted per environment in the summary. */
+const LAST_EVENTS = 10
+
+/** Longest wait for Beanstalk to process a version (never longer than wait-timeout). */
+const PROCESS_TIMEOUT_MS = 10 * 60_000
+
+/** A bundle on the runner (stages/bundles.ts writes them). */
+export interface BundleFile {
+  bundlePath: string
+  sha256: string
+}
+
+/** Each target's application version, created from its bundle (or reused), processed and ready to deploy. */
+export async function createVersions(
+  prepared: Prepared,
+  bundles: ReadonlyMap<DeployTarget, BundleFile>,
+  clients: AwsClients
+): Promise<void> {
+  const { config } = prepared
+  for (const target of prepared.targets) {
+    const bundle = bundles.get(target) as BundleFile
+    await ensureApplicationVersion(
+      clients,
+      {
+        application: config.application,
+        versionLabel: target.plan.versionLabel,
+        description: config.versionDescription,
+        bundle: bundle.bundlePath,
+        sha256: bundle.sha256,
+        ...(config.bucket !== undefined && { bucket: config.bucket })
+      },
+      {
+        clock: systemClock,
+        log: actionsLogger,
+        processTimeoutMs: Math.min(config.waitTimeoutMs, PROCESS_TIMEOUT_MS)
+      }
+    )
+  }
+}
+
+/**
+ * Updates every environment of every target to the target's version, all at
+ * once, and reports each. A failed environment never stops the others.
+ * `before` holds each environment as it was before the run: where an
+ * automatic rollback goes back to.
+ */
+export async function deployEnvironments(
+  prepared: Prepared,
+  clients: AwsClients,
+  before: ReadonlyMap<string, EnvironmentDescription>
+): Promise<EnvironmentOutcome[]> {
+  const { config } = prepared
+  const history = new HistoryStore(clients, config.bucket, actionsLogger)
+  const deployments = prepared.targets.flatMap(target =>
+    target.environments.map(environmentName => ({ environmentName, versionLabel: target.plan.versionLabel }))
+  )
+  return Promise.all(
+    deployments.map(async ({ environmentName, versionLabel }): Promise<EnvironmentOutcome> => {
+      const input = {
+        application: config.application,
+        environmentName,
+        versionLabel,
+        waitTimeoutMs: config.waitTimeoutMs,
+        allowYellow: config.allowYellow
+      }
+      try {
+        const result = await deployAndRecord(clients, history, {
+          ...input,
+          commit: config.commitSha,
+          kind: 'deploy'
+        })
+        return {
+          environmentName,
+          url: result.url,
+          health: result.health,
+          status: result.status,
+          versionLabel: result.versionLabel,
+          ok: true,
+          lastEvents: result.events.slice(-LAST_EVENTS).map(formatEvent)
+        }
+      } catch (error) {
+        const failure = error instanceof DeployFailedError ? error : undefined
+        let message = errorMessage(error)
+        if (config.autoRollback) {
+          // Only this environment failed: only this one goes back; the job still fails, saying both.
+          const rollback = await rollBackFailedDeploy(
+            clients,
+            history,
+            {
+              ...input,
+              failedLabel: versionLabel,
+              ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
+            },
+            actionsLogger
+          )
+          message = `${message}; ${rollback.message}`
+        }
+        return {
+          environmentName,
+          ...(failure?.environment?.health !== undefined && { health: failure.environment.health }),
+          ...(failure?.environment?.status !== undefined && { status: failure.environment.status }),
+          versionLabel,
+          ok: false,
+          message,
+          lastEvents: (failure?.events ?? []).slice(-LAST_EVENTS).map(formatEvent)
+        }
+      }
+    })
+  )
+}

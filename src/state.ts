@@ -1,0 +1,23 @@
+// What the main step leaves for the post step (GITHUB_STATE), typed: one
+// entry per value, with the key in one place.
+
+import * as core from '@actions/core'
+
+interface StateEntry {
+  /** The value the main step saved; empty when it saved none. */
+  read(): string
+  save(value: string): void
+}
+
+function stateEntry(key: string): StateEntry {
+  return {
+    read: () => core.getState(key),
+    save: value => core.saveState(key, value)
+  }
+}
+
+/** The registry host `docker login` was run for: the post step logs out of it. */
+export const registryLogin = stateEntry('registry-host')
+
+/** Set by the main step: the runner's second call of dist/index.js is the post step. */
+export const postStep = stateEntry('isPost')

@@ -1,0 +1,297 @@
+// One ECS task on the stand-in's "instance": what the ECS agent does with a
+// registered task definition in bridge network mode, written here from the
+// ECS documentation and independent of the action's own runner, so the
+// action's smoke test and the stand-in check each other.
+//
+//  - containers start in dependency order: links, volumesFrom and dependsOn
+//    (START: started; COMPLETE: exited; SUCCESS: exited 0; HEALTHY: its
+//    Docker health check passes);
+//  - bridge mode: every container is on Docker's default bridge and reaches
+//    another only through a legacy `--link` (as on an ECS instance), plus the
+//    stand-in's backing network where RDS / ElastiCache answer;
+//  - hostPort 80 is published on a random loopback port (ten environments
+//    share the machine), read back for the environment's front door;
+//  - bundle volumes come from the extracted bundle, other host paths and the
+//    awseb-logs-<container> volumes from a per-task folder;
+//  - environment: Beanstalk's environment properties, then the container's
+//    own environment, then its secrets resolved from Secrets Manager / SSM.
+//    Values travel in docker's process environment, never in argv.
+// Stop reasons use ECS's names (CannotPullContainerError,
+// CannotStartContainerError, "Essential container in task exited", from the
+// ECS developer guide's "stopped task errors").
+
+import { mkdir, rm } from 'node:fs/promises'
+import path from 'node:path'
+import { dockerCall, type DockerResult } from '../../docker.js'
+import { LOG_VOLUME_PREFIX, type TaskContainer, type TaskDefinition, startOrder } from './task-definition.js'
+
+/** The bundle's root on an instance. */
+const BUNDLE_ROOT = '/var/app/current'
+const LABEL = 'beanstalk-docker-deploy.stand-in-task'
+
+export interface EcsTaskOptions {
+  /** Unique prefix of every container name. */
+  project: string
+  task: TaskDefinition
+  /** Extracted bundle (/var/app/current). */
+  bundleDir: string
+  /** Per-task folder for host volumes and logs; removed by stop(). */
+  hostDir: string
+  environment: Record<string, string>
+  resolveSecret(valueFrom: string): Promise<string>
+  /** Networks every container also joins (the backing network). */
+  networks: string[]
+  /** Bound on waiting for COMPLETE / SUCCESS / HEALTHY dependencies. */
+  timeoutMs: number
+}
+
+/** The task could not start; `reason` is its ECS-style stopped reason. */
+export class TaskStartError extends Error {}
+
+export interface ContainerState {
+  name: string
+  essential: boolean
+  running: boolean
+  exitCode?: number
+  health?: string
+}
+
+function failed(what: string, result: DockerResult): string {
+  return `${what}: ${(result.stderr.trim() || result.stdout.trim()).split('\n')[0]}`
+}
+
+async function exec(args: string[], env?: Record<string, string>): Promise<string> {
+  const result = await dockerCall(args, { env, timeoutMs: 300_000 })
+  if (result.code !== 0) throw new TaskStartError(failed(`docker ${args[0]}`, result))
+  return result.stdout.trim()
+}
+
+function shellQuote(word: string): string {
+  return /^[A-Za-z0-9_./:=-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
+}
+
+export class EcsTask {
+  /** http://127.0.0.1:<port> of the container mapping hostPort 80, when one does. */
+  url?: string
+  private readonly ids = new Map<string, string>()
+  private stopped?: Promise<void>
+
+  private constructor(private readonly options: EcsTaskOptions) {}
+
+  /** Starts the task; on failure everything started is removed and TaskStartError says why. */
+  static async start(options: EcsTaskOptions): Promise<EcsTask> {
+    const task = new EcsTask(options)
+    try {
+      await task.run()
+      return task
+    } catch (error) {
+      await task.stop()
+      if (error instanceof TaskStartError) throw error
+      throw new TaskStartError((error as Error).message)
+    }
+  }
+
+  containerName(name: string): string {
+    return `${this.options.project}-${name}`
+  }
+
+  /** Each container's state, as `docker inspect` reports it. */
+  async states(): Promise<ContainerState[]> {
+    const states: ContainerState[] = []
+    for (const container of this.options.task.containers) {
+      const id = this.ids.get(container.name)
+      if (!id) continue
+      const answer = await dockerCall([
+        'inspect',
+        '--format',
+        '{{.State.Running}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}',
+        id
+      ])
+      const [running, exitCode, health] = answer.stdout.trim().split(' ')
+      states.push({
+        name: container.name,
+        essential: container.essential,
+        running: answer.code === 0 && running === 'true',
+        exitCode: answer.code === 0 && running !== 'true' ? Number(exitCode) : undefined,
+        health: health || undefined
+      })
+    }
+    return states
+  }
+
+  /** "Essential container in task exited" with the container and its exit code, or undefined. */
+  async stoppedReason(): Promise<string | undefined> {
+    const exited = (await this.states()).find(state => state.essential && !state.running)
+    if (!exited) return undefined
+    return `Essential container in task exited. (${exited.name}: exit code ${exited.exitCode ?? 'unknown'})`
+  }
+
+  async logs(name: string, lines = 50): Promise<string> {
+    const id = this.ids.get(name)
+    if (!id) return ''
+    const answer = await dockerCall(['logs', '--tail', String(lines), id])
+    return answer.stdout + answer.stderr
+  }
+
+  /** Removes every container and folder of the task. Safe to call twice. */
+  stop(): Promise<void> {
+    this.stopped ??= (async () => {
+      const ids = [...this.ids.values()]
+      if (ids.length > 0) await dockerCall(['rm', '--force', '--volumes', ...ids])
+      await rm(this.options.hostDir, { recursive: true, force: true })
+    })()
+    return this.stopped
+  }
+
+  private async run(): Promise<void> {
+    const { task } = this.options
+    for (const image of new Set(task.containers.map(container => container.image))) {
+      const present = await dockerCall(['image', 'inspect', '--format', '{{.Id}}', image])
+      if (present.code === 0) continue
+      const pulled = await dockerCall(['pull', '--quiet', image], { timeoutMs: 300_000 })
+      if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
+    }
+    for (const container of startOrder(task.containers)) {
+      await this.awaitDependencies(container)
+      const env = await this.environmentOf(container)
+      const id = await exec(['create', ...(await this.createArgs(container, env))], env)
+      this.ids.set(container.name, id)
+      for (const network of this.options.networks) await exec(['network', 'connect', network, id])
+      const started = await dockerCall(['start', id])
+      if (started.code !== 0)
+        throw new TaskStartError(failed(`CannotStartContainerError: ${container.name}`, started))
+      for (const mapping of container.portMappings) {
+        if (mapping.hostPort !== 80 || mapping.protocol !== 'tcp') continue
+        const answer = await dockerCall(['port', id, `${mapping.containerPort}/tcp`])
+        const port = /:(\d+)\s*$/m.exec(answer.stdout.split('\n')[0] ?? '')?.[1]
+        // A container that stopped at once has no published port; stoppedReason() tells why.
+        if (port) this.url = `http://127.0.0.1:${port}`
+      }
+    }
+  }
+
+  /** Waits for what `dependsOn` asks; links and volumesFrom need only the target started (it is). */
+  private async awaitDependencies(container: TaskContainer): Promise<void> {
+    const deadline = Date.now() + this.options.timeoutMs
+    for (const { containerName, condition } of container.dependsOn) {
+      if (condition === 'START') continue
+      const id = this.ids.get(containerName) as string
+      for (;;) {
+        const answer = await dockerCall([
+          'inspect',
+          '--format',
+          '{{.State.Running}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}',
+          id
+        ])
+        const [running, exitCode, health] = answer.stdout.trim().split(' ')
+        const exited = running !== 'true'
+        if (condition === 'COMPLETE' && exited) break
+        if (condition === 'SUCCESS' && exited) {
+          if (exitCode === '0') break
+          // ECS stops the task: the dependency did not succeed (real text unknown).
+          throw new TaskStartError(
+            `Dependency ${containerName} of ${container.name} exited with code ${exitCode}; condition SUCCESS not met`
+          )
+        }
+        if (condition === 'HEALTHY') {
+          if (health === 'healthy') break
+          if (health === 'unhealthy' || exited)
+            throw new TaskStartError(
+              `Dependency ${containerName} of ${container.name} is ${exited ? 'stopped' : 'unhealthy'}; condition HEALTHY not met`
+            )
+        }
+        if (Date.now() > deadline)
+          throw new TaskStartError(
+            `Dependency ${containerName} of ${container.name} did not reach condition ${condition} in time`
+          )
+        await new Promise(resolve => setTimeout(resolve, 250))
+      }
+    }
+  }
+
+  /** Environment properties, then the container's environment, then its secrets (later wins). */
+  private async environmentOf(container: TaskContainer): Promise<Record<string, string>> {
+    const env: Record<string, string> = { ...this.options.environment }
+    for (const { name, value } of container.environment) env[name] = value
+    for (const secret of container.secrets) {
+      try {
+        env[secret.name] = await this.options.resolveSecret(secret.valueFrom)
+      } catch (error) {
+        // The ECS agent fails the task when it cannot fetch a secret (ResourceInitializationError).
+        throw new TaskStartError(
+          `ResourceInitializationError: unable to retrieve secret ${secret.valueFrom} for ${container.name}: ${(error as Error).message}`
+        )
+      }
+    }
+    return env
+  }
+
+  private async hostPath(sourcePath: string | undefined, volume: string): Promise<string> {
+    let folder: string
+    if (sourcePath === undefined) {
+      // A volume with no host path is a Docker-managed scratch volume; a folder of the task stands in.
+      folder = path.join(this.options.hostDir, 'volumes', volume)
+    } else {
+      const normalised = path.posix.normalize(sourcePath)
+      if (normalised === BUNDLE_ROOT || normalised.startsWith(`${BUNDLE_ROOT}/`)) {
+        folder = path.join(this.options.bundleDir, normalised.slice(BUNDLE_ROOT.length))
+        if (!folder.startsWith(this.options.bundleDir))
+          throw new TaskStartError(`Volume ${volume} leaves the bundle: ${sourcePath}`)
+      } else {
+        // Any other instance path lives in the task's folder: a test never binds the real host's folders.
+        folder = path.join(this.options.hostDir, 'host', normalised.replace(/\.\.(\/|$)/g, ''))
+      }
+    }
+    await mkdir(folder, { recursive: true })
+    return folder
+  }
+
+  private async createArgs(container: TaskContainer, env: Record<string, string>): Promise<string[]> {
+    const args = ['--name', this.containerName(container.name), '--label', `${LABEL}=${this.options.project}`]
+    for (const link of container.links)
+      args.push('--link', `${this.containerName(link.target)}:${link.alias}`)
+    for (const name of Object.keys(env).sort()) args.push('--env', name)
+    if (container.memory) args.push('--memory', `${container.memory}m`)
+    if (container.memoryReservation) args.push('--memory-reservation', `${container.memoryReservation}m`)
+    if (container.workingDirectory) args.push('--workdir', container.workingDirectory)
+    if (container.hostname) args.push('--hostname', container.hostname)
+    for (const mount of container.mountPoints) {
+      const declared = this.options.task.volumes.find(volume => volume.name === mount.sourceVolume)
+      const source = declared
+        ? await this.hostPath(declared.sourcePath, declared.name)
+        : await this.hostPath(
+            // Beanstalk's awseb-logs-<container> → /var/log/containers/<container> on the instance.
+            `/var/log/containers/${mount.sourceVolume.slice(LOG_VOLUME_PREFIX.length)}`,
+            mount.sourceVolume
+          )
+      args.push(
+        '--mount',
+        `type=bind,source=${source},target=${mount.containerPath}${mount.readOnly ? ',readonly' : ''}`
+      )
+    }
+    for (const source of container.volumesFrom) {
+      const from = this.containerName(source.sourceContainer)
+      args.push('--volumes-from', source.readOnly ? `${from}:ro` : from)
+    }
+    for (const mapping of container.portMappings) {
+      // Only loopback, on a port Docker picks: environments share the machine.
+      args.push('--publish', `127.0.0.1::${mapping.containerPort}/${mapping.protocol}`)
+    }
+    const check = container.healthCheck
+    if (check && check.command.length > 0) {
+      const [kind, ...rest] = check.command
+      const command = kind === 'CMD-SHELL' ? rest.join(' ') : rest.map(shellQuote).join(' ')
+      args.push('--health-cmd', command)
+      // ECS defaults: interval 30 s, timeout 5 s, retries 3, start period off.
+      args.push('--health-interval', `${check.interval ?? 30}s`, '--health-timeout', `${check.timeout ?? 5}s`)
+      args.push('--health-retries', String(check.retries ?? 3))
+      if (check.startPeriod) args.push('--health-start-period', `${check.startPeriod}s`)
+    }
+    for (const [key, value] of Object.entries(container.dockerLabels)) args.push('--label', `${key}=${value}`)
+    // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+    const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
+    if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
+    args.push(container.image, ...entryArgs, ...(container.command ?? []))
+    return args
+  }
+}
