@@ -7,12 +7,13 @@ import { createCommandRunner } from './adapters/docker/command-runner.js'
 import { removeBuilder } from './adapters/docker/docker-cli.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
-import { errorMessage, InputError } from './core/errors.js'
+import { errorMessage, InputError, notesOf } from './core/errors.js'
 import { runCleanup } from './modes/cleanup.js'
 import { runDeploy } from './modes/deploy.js'
 import { runPlan } from './modes/plan.js'
 import { runPreviewClose } from './modes/preview.js'
 import { runRollback } from './modes/rollback.js'
+import { logFailedPlanNotes } from './report/log.js'
 import { pullRequestPreview } from './preview/rules.js'
 import { actionsLogger } from './logger.js'
 import { registryLogin, runBuilder } from './state.js'
@@ -47,6 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
       }
     }
   } catch (error) {
+    logFailedPlanNotes(notesOf(error))
     core.setFailed(failureLine(error))
   }
 }

@@ -19,6 +19,7 @@ const config = { databasePasswordEnv: 'DATABASE_PASSWORD' }
 
 const database = (id: string): BackingReplacement => ({
   role: 'database',
+  engine: 'postgres',
   composeService: 'db',
   envName: 'DATABASE_URL',
   source: { kind: 'rds', id },
@@ -26,6 +27,7 @@ const database = (id: string): BackingReplacement => ({
 })
 const cache = (id: string): BackingReplacement => ({
   role: 'cache',
+  engine: 'redis',
   composeService: 'redis',
   envName: 'REDIS_URL',
   source: { kind: 'elasticache', id },

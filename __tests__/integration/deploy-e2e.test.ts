@@ -140,8 +140,10 @@ describeWithDocker('deploy on push to main, end to end', () => {
     }
     expect(dockerrun.executionRoleArn).toMatch(/^arn:aws:iam::\d{12}:role\//)
     const web = dockerrun.containerDefinitions.find(container => container.name === 'web')
+    // DATABASE_PASSWORD for the app, PGPASSWORD for libpq (the pg gem): one RDS-managed secret.
     expect(web?.secrets).toEqual([
-      { name: 'DATABASE_PASSWORD', valueFrom: expect.stringMatching(/:password::$/) }
+      { name: 'DATABASE_PASSWORD', valueFrom: expect.stringMatching(/:password::$/) },
+      { name: 'PGPASSWORD', valueFrom: expect.stringMatching(/:password::$/) }
     ])
   })
 

@@ -1,24 +1,60 @@
-// Dev-only backing services (PostgreSQL, Redis…) in a compose file, and the
-// connection URLs the app gets once RDS and ElastiCache replace them.
+// Dev-only backing services (PostgreSQL, MySQL, Redis, Memcached) in a
+// compose file, recognised by the image they run, and the values the app
+// gets once RDS and ElastiCache replace them.
 
 import type { ComposeService } from './compose/model.js'
-import type { BackingRole, BackingReplacement, BackingSource } from './plan-types.js'
+import type { BackingEngine, BackingRole, BackingReplacement, BackingSource } from './plan-types.js'
 
-const DATABASE_IMAGE = /(^|\/)(postgres|postgresql|postgis|mysql|mariadb)(:|@|$)/
-const CACHE_IMAGE = /(^|\/)(redis|valkey)(:|@|$)/
-const DATABASE_NAMES = ['db', 'database', 'postgres', 'postgresql', 'pg', 'mysql', 'mariadb']
-const CACHE_NAMES = ['redis', 'cache', 'valkey']
+/** Image names (the last path component, without tag or digest) of each engine. */
+const ENGINE_IMAGES: [BackingEngine, RegExp][] = [
+  ['postgres', /^(postgres|postgresql|postgis|timescaledb(-ha)?|pgvector|pgvecto-rs|[\w.-]*-postgres(ql)?)$/],
+  ['mysql', /^(mysql|mysql-server|mariadb|percona|percona-server)$/],
+  ['redis', /^(redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly)$/],
+  ['memcached', /^memcached$/]
+]
 
-/** Recognises a backing store by its image (postgres:15, bitnami/redis…) or, failing that, its name. */
-export function backingRoleOf(service: ComposeService): BackingRole | undefined {
-  const image = (service.image ?? '').toLowerCase()
-  if (DATABASE_IMAGE.test(image)) return 'database'
-  if (CACHE_IMAGE.test(image)) return 'cache'
-  if (image === '' || !service.build) {
-    if (DATABASE_NAMES.includes(service.name.toLowerCase())) return 'database'
-    if (CACHE_NAMES.includes(service.name.toLowerCase())) return 'cache'
-  }
-  return undefined
+export const ENGINE_ROLE: Record<BackingEngine, BackingRole> = {
+  postgres: 'database',
+  mysql: 'database',
+  redis: 'cache',
+  memcached: 'cache'
+}
+
+export const DEFAULT_PORT: Record<BackingEngine, number> = {
+  postgres: 5432,
+  mysql: 3306,
+  redis: 6379,
+  memcached: 11211
+}
+
+/** The variable libpq (PostgreSQL) or libmysqlclient (MySQL) reads the password from. */
+export const DRIVER_PASSWORD_ENV: Partial<Record<BackingEngine, string>> = {
+  postgres: 'PGPASSWORD',
+  mysql: 'MYSQL_PWD'
+}
+
+/** `ghcr.io/acme/postgres:15@sha256:…` → `postgres`. */
+export function imageName(image: string): string {
+  const withoutDigest = image.split('@')[0] as string
+  const last = (withoutDigest.split('/').at(-1) as string).toLowerCase()
+  return last.split(':')[0] as string
+}
+
+export function engineOfImage(image: string | undefined): BackingEngine | undefined {
+  if (!image) return undefined
+  const name = imageName(image)
+  return ENGINE_IMAGES.find(([, pattern]) => pattern.test(name))?.[0]
+}
+
+/**
+ * The engine a service runs, from its image — or, for a service built from a
+ * Dockerfile, from the image that Dockerfile starts FROM (a postgres image
+ * with init scripts baked in is still a database). Never from its name: an
+ * app may be called "postgres", and a "cache" may run varnish.
+ */
+export function backingEngineOf(service: ComposeService): BackingEngine | undefined {
+  if (service.build) return engineOfImage(service.build.contents?.baseImage)
+  return engineOfImage(service.image)
 }
 
 export const ROLE_PRODUCT: Record<BackingRole, string> = { database: 'RDS', cache: 'ElastiCache' }
@@ -30,7 +66,7 @@ export function describeBackingSource(source: BackingSource): string {
     case 'elasticache':
       return `ElastiCache ${source.id}`
     case 'endpoint':
-      return source.url
+      return source.url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@')
     case 'unset':
       return 'not given yet (plan only)'
   }
@@ -48,26 +84,35 @@ export interface BackingEndpoint {
   tls?: boolean
 }
 
-const DEFAULT_SCHEME: Record<BackingRole, string> = { database: 'postgres', cache: 'redis' }
+const DEFAULT_SCHEME: Record<BackingEngine, string> = {
+  postgres: 'postgres',
+  mysql: 'mysql',
+  redis: 'redis',
+  memcached: 'memcached'
+}
+
+/** Query parameters that turn TLS off or carry a password: development settings, never carried to AWS. */
+export function isDevOnlyQueryParameter(name: string, value: string): boolean {
+  const key = name.toLowerCase()
+  if (isCredentialParameter(key)) return true
+  if (key === 'sslmode') return /^(disable|allow)$/i.test(value)
+  return /^(ssl|tls|usessl|use_ssl)$/.test(key) && /^(false|0|no|off|disable|disabled)$/i.test(value)
+}
 
 /**
- * The URL the app reads for a replaced backing service: scheme, user and
- * database name kept from the compose file's development URL where the
- * managed service does not say otherwise, host and port from the endpoint,
- * never a password (that travels by secret reference).
+ * A URL the app gave the dev service, pointed at the managed endpoint: the
+ * app's own scheme and path are kept (mysql2://, postgresql+psycopg2://,
+ * ecto://, a Redis db index), user and database name come from the managed
+ * service when it says, the password never (it travels by reference), and
+ * development-only query parameters are left out.
  */
-export function managedUrl(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
-  const dev = parseUrl(replacement.devUrl)
-  let scheme = dev?.protocol.replace(/:$/, '') ?? DEFAULT_SCHEME[replacement.role]
-  if (replacement.role === 'cache') scheme = endpoint.tls ? 'rediss' : scheme === 'rediss' ? 'redis' : scheme
-  const user = endpoint.username ?? (dev?.username ? decodeURIComponent(dev.username) : undefined)
-  const path =
-    replacement.role === 'database' && endpoint.databaseName
-      ? `/${endpoint.databaseName}`
-      : (dev?.pathname ?? '')
-  const auth = user ? `${encodeURIComponent(user)}@` : ''
-  const search = dev ? withoutCredentials(dev).search : ''
-  return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${search}`
+export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEndpoint): string {
+  const url = parseUrl(value)
+  if (!url) return value
+  const scheme = redisScheme(url.protocol.replace(/:$/, ''), endpoint)
+  const user = endpoint.username ?? (url.username ? decodeURIComponent(url.username) : undefined)
+  const path = role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : url.pathname
+  return composeUrl(scheme, user, endpoint, path, keptQuery(url))
 }
 
 /** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
@@ -75,48 +120,52 @@ export function isCredentialParameter(name: string): boolean {
   return /pass|pwd|secret|token/i.test(name) || /^auth$/i.test(name)
 }
 
-/** The URL without its password, in the user-info part or in the query: the bundle never carries one. */
-export function withoutCredentials(url: URL): URL {
-  const clean = new URL(url.href)
-  clean.password = ''
-  for (const name of [...clean.searchParams.keys()]) {
-    if (isCredentialParameter(name)) clean.searchParams.delete(name)
-  }
-  return clean
-}
-
-/** Rewrites a value that points at the dev service ("db", "db:5432", "postgres://u:p@db/app") to the managed endpoint. */
-export function rewriteBackingReference(
-  value: string,
-  composeService: string,
-  endpoint: BackingEndpoint
-): string | undefined {
-  if (value === composeService) return endpoint.host
-  if (new RegExp(`^${escape(composeService)}:\\d+$`).test(value)) return `${endpoint.host}:${endpoint.port}`
-  const parsed = parseUrl(value)
-  if (parsed && parsed.hostname === composeService) {
-    const url = withoutCredentials(parsed)
-    url.hostname = endpoint.host
-    url.port = String(endpoint.port)
-    return url.toString()
-  }
-  return undefined
-}
-
-/** True when an environment value points at the named compose service. */
-export function mentionsService(value: string, service: string): boolean {
-  return (
-    value === service ||
-    new RegExp(`^${escape(service)}:\\d+$`).test(value) ||
-    parseUrl(value)?.hostname === service
+/** The URL written into the database-env / cache-env variable when the app's environment did not have it. */
+export function managedUrl(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
+  if (replacement.devUrl) return rewriteUrl(replacement.devUrl, replacement.role, endpoint)
+  // No URL in the compose file: the endpoint input's scheme, else the engine's (mysql:// for MariaDB).
+  const given = replacement.source.kind === 'endpoint' ? parseUrl(replacement.source.url) : undefined
+  const scheme = redisScheme(
+    given?.protocol.replace(/:$/, '') ?? DEFAULT_SCHEME[replacement.engine],
+    endpoint
   )
+  const path = replacement.role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : ''
+  return composeUrl(scheme, endpoint.username, endpoint, path, '')
 }
 
-function escape(text: string): string {
-  return text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+function redisScheme(scheme: string, endpoint: BackingEndpoint): string {
+  if (scheme === 'redis' && endpoint.tls) return 'rediss'
+  if (scheme === 'rediss' && endpoint.tls === false) return 'redis'
+  return scheme
 }
 
-function parseUrl(value: string | undefined): URL | undefined {
+function composeUrl(
+  scheme: string,
+  user: string | undefined,
+  endpoint: BackingEndpoint,
+  path: string,
+  query: string
+): string {
+  const auth = user ? `${encodeURIComponent(user)}@` : ''
+  return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${query}`
+}
+
+function keptQuery(url: URL): string {
+  const kept = [...url.searchParams].filter(([name, value]) => !isDevOnlyQueryParameter(name, value))
+  if (kept.length === 0) return ''
+  return `?${new URLSearchParams(kept).toString()}`
+}
+
+/** The URL's dev-only query parameters (sslmode=disable…), for the note saying they were left out. */
+export function devOnlyQueryParameters(value: string): string[] {
+  const url = parseUrl(value)
+  if (!url) return []
+  return [...url.searchParams]
+    .filter(([name, parameterValue]) => isDevOnlyQueryParameter(name, parameterValue))
+    .map(([name]) => name)
+}
+
+export function parseUrl(value: string | undefined): URL | undefined {
   if (!value || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined
   try {
     return new URL(value)

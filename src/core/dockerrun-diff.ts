@@ -3,6 +3,7 @@
 // whose names look secret are never shown, only that they changed.
 
 import type { ContainerDefinition, DockerrunV2 } from './dockerrun-types.js'
+import { looksSecret } from './secret-names.js'
 
 export interface DockerrunChange {
   /** Container name, or "" for document-level changes. */
@@ -14,10 +15,17 @@ export interface DockerrunChange {
   after?: string
 }
 
-const SECRET_NAME = /PASSWORD|PASSWD|SECRET|TOKEN|PRIVATE|CREDENTIAL|(^|_)KEY($|_)|API_?KEY|ACCESS_KEY/i
 export const HIDDEN = '(hidden)'
 
-export function diffDockerrun(current: DockerrunV2 | undefined, next: DockerrunV2): DockerrunChange[] {
+/**
+ * `hidden`: container → variables whose values are never shown (those that
+ * came from the runner, `.env` or an env_file); secret-looking names never are.
+ */
+export function diffDockerrun(
+  current: DockerrunV2 | undefined,
+  next: DockerrunV2,
+  hidden: ReadonlyMap<string, ReadonlySet<string>> = new Map()
+): DockerrunChange[] {
   const changes: DockerrunChange[] = []
   const before = new Map((current?.containerDefinitions ?? []).map(container => [container.name, container]))
   const after = new Map(next.containerDefinitions.map(container => [container.name, container]))
@@ -25,7 +33,7 @@ export function diffDockerrun(current: DockerrunV2 | undefined, next: DockerrunV
     const previous = before.get(name)
     if (!previous)
       changes.push({ container: name, kind: 'added', field: 'container', after: container.image })
-    else changes.push(...diffContainer(previous, container))
+    else changes.push(...diffContainer(previous, container, hidden.get(name) ?? new Set()))
   }
   for (const name of before.keys()) {
     if (!after.has(name))
@@ -37,7 +45,11 @@ export function diffDockerrun(current: DockerrunV2 | undefined, next: DockerrunV
   return changes
 }
 
-function diffContainer(before: ContainerDefinition, after: ContainerDefinition): DockerrunChange[] {
+function diffContainer(
+  before: ContainerDefinition,
+  after: ContainerDefinition,
+  hidden: ReadonlySet<string>
+): DockerrunChange[] {
   const changes: DockerrunChange[] = []
   const compare = (field: string, a: unknown, b: unknown): void => {
     const left = describe(a)
@@ -53,6 +65,8 @@ function diffContainer(before: ContainerDefinition, after: ContainerDefinition):
   compare('command', before.command, after.command)
   compare('entryPoint', before.entryPoint, after.entryPoint)
   compare('workingDirectory', before.workingDirectory, after.workingDirectory)
+  // Container settings read from compose (user, healthCheck, linuxParameters…), compared as written.
+  for (const field of SETTINGS) compare(field, json(before[field]), json(after[field]))
   compare(
     'mountPoints',
     (before.mountPoints ?? []).map(mount => `${mount.sourceVolume}:${mount.containerPath}`),
@@ -66,7 +80,7 @@ function diffContainer(before: ContainerDefinition, after: ContainerDefinition):
     const b = envAfter.get(name)
     if (a === b) continue
     const shown = (value: string | undefined) =>
-      value === undefined ? undefined : SECRET_NAME.test(name) ? HIDDEN : value
+      value === undefined ? undefined : looksSecret(name) || hidden.has(name) ? HIDDEN : value
     changes.push(change(before.name, `environment ${name}`, shown(a), shown(b)))
   }
   const secretsBefore = new Map((before.secrets ?? []).map(secret => [secret.name, secret.valueFrom]))
@@ -94,6 +108,31 @@ function change(
     ...(before !== undefined && { before }),
     ...(after !== undefined && { after })
   }
+}
+
+const SETTINGS = [
+  'user',
+  'hostname',
+  'extraHosts',
+  'ulimits',
+  'dockerLabels',
+  'healthCheck',
+  'linuxParameters',
+  'stopTimeout',
+  'readonlyRootFilesystem',
+  'privileged',
+  'volumesFrom',
+  'systemControls',
+  'dnsServers',
+  'dnsSearchDomains',
+  'dockerSecurityOptions',
+  'interactive',
+  'pseudoTerminal',
+  'cpu'
+] as const satisfies readonly (keyof ContainerDefinition)[]
+
+function json(value: unknown): string | undefined {
+  return value === undefined ? undefined : JSON.stringify(value)
 }
 
 function ports(container: ContainerDefinition): string[] {

@@ -34,6 +34,27 @@ export interface LogConfiguration {
   options?: Record<string, string>
 }
 
+/** ECS container dependency; COMPLETE and SUCCESS need the dependency to be non-essential. */
+export interface ContainerDependency {
+  containerName: string
+  condition: 'START' | 'COMPLETE' | 'SUCCESS' | 'HEALTHY'
+}
+
+export interface HealthCheckDefinition {
+  command: string[]
+  interval?: number
+  timeout?: number
+  retries?: number
+  startPeriod?: number
+}
+
+export interface LinuxParameters {
+  capabilities?: { add?: string[]; drop?: string[] }
+  initProcessEnabled?: boolean
+  sharedMemorySize?: number
+  tmpfs?: { containerPath: string; size: number; mountOptions?: string[] }[]
+}
+
 export interface ContainerDefinition {
   name: string
   image: string
@@ -51,6 +72,23 @@ export interface ContainerDefinition {
   volumesFrom?: { sourceContainer: string; readOnly?: boolean }[]
   logConfiguration?: LogConfiguration
   dockerLabels?: Record<string, string>
+  dependsOn?: ContainerDependency[]
+  user?: string
+  hostname?: string
+  extraHosts?: { hostname: string; ipAddress: string }[]
+  ulimits?: { name: string; softLimit: number; hardLimit: number }[]
+  healthCheck?: HealthCheckDefinition
+  linuxParameters?: LinuxParameters
+  stopTimeout?: number
+  readonlyRootFilesystem?: boolean
+  privileged?: boolean
+  systemControls?: { namespace: string; value: string }[]
+  dnsServers?: string[]
+  dnsSearchDomains?: string[]
+  dockerSecurityOptions?: string[]
+  interactive?: boolean
+  pseudoTerminal?: boolean
+  cpu?: number
 }
 
 export interface DockerrunV2 {

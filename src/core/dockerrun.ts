@@ -2,19 +2,28 @@
 // the Dockerrun.aws.json v2 document. Pure.
 
 import {
+  DEFAULT_PORT,
   describeBackingSource,
   managedUrl,
-  rewriteBackingReference,
+  rewriteUrl,
   type BackingEndpoint
 } from './backing.js'
 import type {
   ContainerDefinition,
   DockerrunV2,
+  LinuxParameters,
   LogConfiguration,
   SecretReference
 } from './dockerrun-types.js'
 import { ComposeError } from './errors.js'
-import type { BackingRole, ContainerPlan, DeployPlan } from './plan-types.js'
+import type {
+  BackingBinding,
+  BackingReplacement,
+  BackingRole,
+  ContainerPlan,
+  DeployPlan
+} from './plan-types.js'
+import { looksSecret } from './secret-names.js'
 import { dockerrunProblems } from './validate-dockerrun.js'
 
 export interface ResolvedBacking {
@@ -60,28 +69,35 @@ function renderContainer(
 ): ContainerDefinition {
   const environment = { ...container.environment }
   const secrets = [...container.secrets]
-  for (const replacement of plan.backing) {
-    if (!container.uses.includes(replacement.role)) continue
-    const resolved = resolution.backing?.[replacement.role]
-    const endpoint = resolved?.endpoint ?? endpointFromInput(replacement.source)
-    if (!endpoint) {
-      // Plan mode without a lookup: say where the value will come from.
-      environment[replacement.envName] =
-        `<${replacement.source.kind === 'unset' ? 'not set' : `resolved at deploy from ${describeBackingSource(replacement.source)}`}>`
+  for (const binding of container.bindings) {
+    const replacement = plan.backing.find(candidate => candidate.role === binding.role)
+    if (!replacement) continue
+    const resolved = resolution.backing?.[binding.role]
+    if (binding.kind === 'password') {
+      delete environment[binding.variable]
+      const reference = resolved?.secrets[0]?.valueFrom
+      if (reference && !secrets.some(secret => secret.name === binding.variable)) {
+        secrets.push({ name: binding.variable, valueFrom: reference })
+      }
       continue
     }
-    for (const [name, value] of Object.entries(environment)) {
-      const rewritten = rewriteBackingReference(value, replacement.composeService, endpoint)
-      if (rewritten !== undefined) environment[name] = rewritten
-    }
-    environment[replacement.envName] = managedUrl(replacement, endpoint)
-    for (const secret of resolved?.secrets ?? []) {
-      if (!secrets.some(existing => existing.name === secret.name)) secrets.push(secret)
-      delete environment[secret.name]
-    }
+    const endpoint = resolved?.endpoint ?? endpointFromInput(replacement)
+    const value = endpoint
+      ? boundValue(binding, replacement, endpoint, environment[binding.variable])
+      : // Plan mode without a lookup: say where the value will come from.
+        `<${replacement.source.kind === 'unset' ? 'not set' : `set at deploy from ${describeBackingSource(replacement.source)}`}>`
+    if (value === undefined) delete environment[binding.variable]
+    else environment[binding.variable] = value
   }
 
   const logConfiguration = renderLogConfiguration(plan, container, resolution)
+  const options = container.options
+  const linuxParameters: LinuxParameters = {
+    ...(options.capabilities && { capabilities: options.capabilities }),
+    ...(options.initProcessEnabled && { initProcessEnabled: true }),
+    ...(options.sharedMemorySize !== undefined && { sharedMemorySize: options.sharedMemorySize }),
+    ...(options.tmpfs && { tmpfs: options.tmpfs })
+  }
   return {
     name: container.name,
     image: imageOf(plan, container, resolution),
@@ -90,6 +106,7 @@ function renderContainer(
     ...(container.memoryReservation !== undefined && { memoryReservation: container.memoryReservation }),
     ...(container.portMappings.length > 0 && { portMappings: container.portMappings }),
     ...(container.links.length > 0 && { links: container.links }),
+    ...(container.dependsOn.length > 0 && { dependsOn: container.dependsOn }),
     ...(Object.keys(environment).length > 0 && {
       environment: Object.entries(environment)
         .sort(([a], [b]) => a.localeCompare(b))
@@ -100,7 +117,52 @@ function renderContainer(
     ...(container.entryPoint && { entryPoint: container.entryPoint }),
     ...(container.workingDirectory && { workingDirectory: container.workingDirectory }),
     ...(container.mountPoints.length > 0 && { mountPoints: container.mountPoints }),
+    ...(container.volumesFrom.length > 0 && { volumesFrom: container.volumesFrom }),
+    ...(options.user !== undefined && { user: options.user }),
+    ...(options.hostname !== undefined && { hostname: options.hostname }),
+    ...(options.extraHosts && { extraHosts: options.extraHosts }),
+    ...(options.ulimits && { ulimits: options.ulimits }),
+    ...(options.labels && Object.keys(options.labels).length > 0 && { dockerLabels: options.labels }),
+    ...(options.healthCheck && { healthCheck: options.healthCheck }),
+    ...(Object.keys(linuxParameters).length > 0 && { linuxParameters }),
+    ...(options.stopTimeout !== undefined && { stopTimeout: options.stopTimeout }),
+    ...(options.readonlyRootFilesystem && { readonlyRootFilesystem: true }),
+    ...(options.privileged && { privileged: true }),
+    ...(options.systemControls && { systemControls: options.systemControls }),
+    ...(options.dnsServers && { dnsServers: options.dnsServers }),
+    ...(options.dnsSearchDomains && { dnsSearchDomains: options.dnsSearchDomains }),
+    ...(options.dockerSecurityOptions && { dockerSecurityOptions: options.dockerSecurityOptions }),
+    ...(options.interactive && { interactive: true }),
+    ...(options.pseudoTerminal && { pseudoTerminal: true }),
+    ...(options.cpu !== undefined && { cpu: options.cpu }),
     ...(logConfiguration && { logConfiguration })
+  }
+}
+
+/** A bound variable's value on the managed service; undefined when it has none to give. */
+function boundValue(
+  binding: BackingBinding,
+  replacement: BackingReplacement,
+  endpoint: BackingEndpoint,
+  development: string | undefined
+): string | undefined {
+  switch (binding.kind) {
+    case 'url':
+      return development === undefined
+        ? managedUrl(replacement, endpoint)
+        : rewriteUrl(development, replacement.role, endpoint)
+    case 'host':
+      return endpoint.host
+    case 'host-port':
+      return `${endpoint.host}:${endpoint.port}`
+    case 'port':
+      return String(endpoint.port)
+    case 'user':
+      return endpoint.username ?? development
+    case 'database':
+      return endpoint.databaseName ?? development
+    default:
+      return undefined
   }
 }
 
@@ -138,15 +200,16 @@ function renderLogConfiguration(
   }
 }
 
-function endpointFromInput(source: DeployPlan['backing'][number]['source']): BackingEndpoint | undefined {
+function endpointFromInput(replacement: BackingReplacement): BackingEndpoint | undefined {
+  const source = replacement.source
   if (source.kind !== 'endpoint') return undefined
   const url = new URL(source.url)
-  const defaultPort = /^redis/.test(url.protocol) ? 6379 : /^mysql/.test(url.protocol) ? 3306 : 5432
   return {
     host: url.hostname,
-    port: url.port ? Number(url.port) : defaultPort,
+    port: url.port ? Number(url.port) : DEFAULT_PORT[replacement.engine],
     ...(url.username && { username: decodeURIComponent(url.username) }),
-    ...(url.pathname.length > 1 && !/^redis/.test(url.protocol) && { databaseName: url.pathname.slice(1) }),
+    ...(url.pathname.length > 1 &&
+      replacement.role === 'database' && { databaseName: url.pathname.slice(1) }),
     ...(url.protocol === 'rediss:' && { tls: true })
   }
 }
@@ -154,4 +217,33 @@ function endpointFromInput(source: DeployPlan['backing'][number]['source']): Bac
 /** Stable, readable JSON: the same plan always gives the same bytes. */
 export function serialiseDockerrun(document: DockerrunV2): string {
   return `${JSON.stringify(document, null, 2)}\n`
+}
+
+export const HIDDEN_VALUE = '(hidden)'
+
+/**
+ * The document as the log may show it: values that came from the runner,
+ * `.env` or an env_file, and values of secret-looking variables, replaced by
+ * "(hidden)". The bundle itself is unchanged.
+ */
+export function redactDockerrun(document: DockerrunV2, plan: DeployPlan): DockerrunV2 {
+  const hidden = hiddenVariables(plan)
+  return {
+    ...document,
+    containerDefinitions: document.containerDefinitions.map(definition => ({
+      ...definition,
+      ...(definition.environment && {
+        environment: definition.environment.map(entry =>
+          hidden.get(definition.name)?.has(entry.name) || looksSecret(entry.name)
+            ? { name: entry.name, value: HIDDEN_VALUE }
+            : entry
+        )
+      })
+    }))
+  }
+}
+
+/** Container → variables whose values the log never shows. */
+export function hiddenVariables(plan: DeployPlan): Map<string, Set<string>> {
+  return new Map(plan.containers.map(container => [container.name, new Set(container.sourcedVariables)]))
 }

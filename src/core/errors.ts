@@ -20,6 +20,20 @@ export class ComposeError extends Error {
   }
 }
 
+/**
+ * The notes gathered before an error, carried by it so that the step that
+ * fails can still print them: they are often why it failed.
+ */
+export function attachNotes(error: unknown, notes: readonly string[]): unknown {
+  if (error instanceof Error && notes.length > 0) Object.assign(error, { notes: [...notes] })
+  return error
+}
+
+export function notesOf(error: unknown): string[] {
+  const notes = (error as { notes?: unknown } | undefined)?.notes
+  return Array.isArray(notes) ? notes.map(String) : []
+}
+
 /** The message of anything thrown (an Error's message, anything else as text). */
 export function errorMessage(error: unknown): string {
   return error instanceof Error ? error.message : String(error)

@@ -262,6 +262,12 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   }
 
   const proxyService = reader.optional('proxy-service')
+  if (proxyService !== undefined && !/^[A-Za-z0-9_.-]+(:\d{1,5})?$/.test(proxyService)) {
+    throw new InputError(
+      'proxy-service',
+      `must be a service name, or service:container-port such as web:3000 (got "${proxyService}")`
+    )
+  }
   const previewBaseEnvironment = reader.optional('preview-base-environment')
   if (previewBaseEnvironment !== undefined && environmentNameProblem(previewBaseEnvironment)) {
     throw new InputError(
@@ -281,7 +287,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     composeFile,
     ...(services.length > 0 && { services }),
     database: parseBacking(reader, 'database', ['postgres', 'postgresql', 'mysql', 'mysql2']),
-    cache: parseBacking(reader, 'cache', ['redis', 'rediss']),
+    cache: parseBacking(reader, 'cache', ['redis', 'rediss', 'memcached']),
     databaseEnv: envName(reader, 'database-env', 'DATABASE_URL'),
     databasePasswordEnv: envName(reader, 'database-password-env', 'DATABASE_PASSWORD'),
     cacheEnv: envName(reader, 'cache-env', 'REDIS_URL'),

@@ -2,7 +2,8 @@
 // compose file, before any I/O. Adapters execute it; renderers turn it into
 // the Dockerrun document and the bundle.
 
-import type { MountPoint, PortMapping, SecretReference } from './dockerrun-types.js'
+import type { ContainerOptions } from './compose/model.js'
+import type { ContainerDependency, MountPoint, PortMapping, SecretReference } from './dockerrun-types.js'
 
 /** One image to build. Services built from the same context, Dockerfile, args and target share it. */
 export interface ImageBuild {
@@ -28,6 +29,7 @@ export type ContainerImage =
 export interface ContainerPlan {
   name: string
   image: ContainerImage
+  /** False for a one-shot job (migrations, seeds) that others wait for: its exit must not stop the task. */
   essential: boolean
   /** Hard limit in MiB. */
   memory?: number
@@ -36,7 +38,9 @@ export interface ContainerPlan {
   portMappings: PortMapping[]
   /** Link targets as `name` or `name:alias`. */
   links: string[]
-  /** Literal environment values, written into the Dockerrun. */
+  /** Start order beyond links: after a job succeeded, after a container is healthy. */
+  dependsOn: ContainerDependency[]
+  /** Literal environment values, written into the Dockerrun (bound variables hold their development value). */
   environment: Record<string, string>
   /** Values resolved by the platform at start; never written as values. */
   secrets: SecretReference[]
@@ -44,11 +48,28 @@ export interface ContainerPlan {
   entryPoint?: string[]
   workingDirectory?: string
   mountPoints: MountPoint[]
+  volumesFrom: { sourceContainer: string; readOnly?: boolean }[]
+  /** Container-definition settings read from the compose service (user, ulimits, healthCheck…). */
+  options: ContainerOptions
   /** Backing services this container reaches (by link, depends_on or an environment value naming them). */
   uses: BackingRole[]
+  /** Variables whose value the managed service decides at deploy (host, URL, user, password…). */
+  bindings: BackingBinding[]
+  /** Variables whose value came from the runner, `.env` or an env_file: the log shows their names only. */
+  sourcedVariables: string[]
 }
 
 export type BackingRole = 'database' | 'cache'
+export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
+
+/** How a variable takes its value from a managed backing service. */
+export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password'
+
+export interface BackingBinding {
+  role: BackingRole
+  variable: string
+  kind: BindingKind
+}
 
 /** Where the managed replacement of a dev-only backing service comes from. */
 export type BackingSource =
@@ -61,6 +82,8 @@ export type BackingSource =
 /** A compose service (postgres, redis) replaced by a managed AWS service. */
 export interface BackingReplacement {
   role: BackingRole
+  /** What the dev service runs (from its image): decides the URL scheme, port and password variable. */
+  engine: BackingEngine
   /** The compose service that is dropped, e.g. "db". */
   composeService: string
   /** The environment variable the app reads, e.g. DATABASE_URL. */
@@ -92,4 +115,6 @@ export interface DeployPlan {
   runtimeVariables: { container: string; name: string }[]
   /** Choices the converter made that a user should know about (dropped mounts, mapped ports…). */
   notes: string[]
+  /** Choices that put something at risk (a secret-looking build arg in the image history…). */
+  warnings: string[]
 }

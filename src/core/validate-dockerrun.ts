@@ -6,6 +6,9 @@ import { containerPathProblem, imageReferenceProblem } from './docker-values.js'
 import type { DockerrunV2 } from './dockerrun-types.js'
 
 const NAME = /^[A-Za-z0-9_-]{1,255}$/
+/** ECS quotas (fixed): containers per task definition, and the size of a task definition. */
+export const MAX_CONTAINER_DEFINITIONS = 10
+export const MAX_TASK_DEFINITION_BYTES = 64 * 1024
 const ENV_NAME = /^[A-Za-z_][A-Za-z0-9_.-]*$/
 
 export function dockerrunProblems(document: DockerrunV2): string[] {
@@ -13,6 +16,19 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
   const containers = document.containerDefinitions
   if (document.AWSEBDockerrunVersion !== 2) problems.push('AWSEBDockerrunVersion must be 2')
   if (containers.length === 0) problems.push('there must be at least one container')
+  if (containers.length > MAX_CONTAINER_DEFINITIONS) {
+    problems.push(
+      `ECS runs at most ${MAX_CONTAINER_DEFINITIONS} containers per task definition (this document has ${containers.length})`
+    )
+  }
+  const size = Buffer.byteLength(
+    JSON.stringify({ containerDefinitions: containers, volumes: document.volumes ?? [] })
+  )
+  if (size > MAX_TASK_DEFINITION_BYTES) {
+    problems.push(
+      `the container definitions take ${(size / 1024).toFixed(1)} KiB; an ECS task definition may take at most ${MAX_TASK_DEFINITION_BYTES / 1024} KiB (move long values into environment properties or secrets)`
+    )
+  }
 
   const names = new Set<string>()
   for (const container of containers) {
@@ -53,6 +69,25 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
       if (target === container.name) problems.push(`${where}: links to itself`)
       else if (!names.has(target))
         problems.push(`${where}: links to "${target}", which is not a container of this bundle`)
+    }
+    for (const dependency of container.dependsOn ?? []) {
+      const target = containers.find(candidate => candidate.name === dependency.containerName)
+      if (!target) {
+        problems.push(
+          `${where}: dependsOn "${dependency.containerName}", which is not a container of this bundle`
+        )
+      } else if (
+        (dependency.condition === 'SUCCESS' || dependency.condition === 'COMPLETE') &&
+        target.essential !== false
+      ) {
+        problems.push(
+          `${where}: waits for ${target.name} to ${dependency.condition === 'SUCCESS' ? 'succeed' : 'complete'}, which ECS allows only for a non-essential container`
+        )
+      } else if (dependency.condition === 'HEALTHY' && !target.healthCheck) {
+        problems.push(
+          `${where}: waits for ${target.name} to be healthy, but ${target.name} has no healthCheck`
+        )
+      }
     }
     for (const source of container.volumesFrom ?? []) {
       if (!names.has(source.sourceContainer)) {
@@ -95,7 +130,7 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
     }
   }
   const cycle = linkCycle(document)
-  if (cycle) problems.push(`links form a cycle: ${cycle.join(' → ')}`)
+  if (cycle) problems.push(`links and dependsOn form a cycle: ${cycle.join(' → ')}`)
   return problems
 }
 
@@ -104,9 +139,10 @@ function linkCycle(document: DockerrunV2): string[] | undefined {
     document.containerDefinitions.map(container => [
       container.name,
       // A self-link is reported on its own ("links to itself"), not again as a cycle.
-      (container.links ?? [])
-        .map(link => link.split(':')[0] as string)
-        .filter(target => target !== container.name)
+      [
+        ...(container.links ?? []).map(link => link.split(':')[0] as string),
+        ...(container.dependsOn ?? []).map(dependency => dependency.containerName)
+      ].filter(target => target !== container.name)
     ])
   )
   const visiting = new Set<string>()

@@ -10,7 +10,7 @@ import { createAwsClients } from '../adapters/aws-clients.js'
 import { workspaceDir } from '../context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { diffDockerrun } from '../core/dockerrun-diff.js'
-import type { Resolution } from '../core/dockerrun.js'
+import { hiddenVariables, redactDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { currentDeployment, type CurrentDeployment } from '../deploy/current-deployment.js'
 import { prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
@@ -42,8 +42,10 @@ export async function runPlan(
   for (const [target, bundle] of bundles) {
     const where = target.environments.length > 0 ? ` for ${target.environments.join(', ')}` : ''
     actionsLogger.info(`Bundle${where} ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
-    core.startGroup(`Dockerrun.aws.json${where}`)
-    actionsLogger.info(bundle.dockerrunJson)
+    core.startGroup(
+      `Dockerrun.aws.json${where} (values from the runner, .env or env_file, and secret-looking ones, hidden)`
+    )
+    actionsLogger.info(serialiseDockerrun(redactDockerrun(bundle.dockerrun, target.plan)))
     core.endGroup()
   }
 
@@ -59,7 +61,7 @@ export async function runPlan(
           versionLabel: target.plan.versionLabel,
           ...(current !== undefined && {
             current,
-            changes: diffDockerrun(current.dockerrun, bundle.dockerrun)
+            changes: diffDockerrun(current.dockerrun, bundle.dockerrun, hiddenVariables(target.plan))
           })
         }
       })

@@ -30,7 +30,13 @@ export function logDeployPlans(plans: readonly DeployPlan[]): void {
     }
     for (const note of plan.notes) actionsLogger.info(`note: ${note}`)
     core.endGroup()
+    for (const warning of plan.warnings) core.warning(warning)
   }
+}
+
+/** The notes gathered before planning failed: often the reason it did. */
+export function logFailedPlanNotes(notes: readonly string[]): void {
+  for (const note of notes) actionsLogger.info(`note: ${note}`)
 }
 
 export function logEnvironmentDiff(diff: EnvironmentDiff): void {

@@ -49,6 +49,8 @@ export interface ContainerLaunch {
   envFile: string
   mounts: BindMount[]
   ports: PlannedPort[]
+  /** Containers to wait for before this one starts, beyond having started them (dependsOn). */
+  waitFor: { container: string; condition: 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[]
 }
 
 export interface AppPlan {
@@ -78,10 +80,11 @@ export function parseLink(link: string): { target: string; alias: string } {
 function dependenciesOf(container: ContainerDefinition): string[] {
   const linked = (container.links ?? []).map(link => parseLink(link).target)
   const volumeSources = (container.volumesFrom ?? []).map(source => source.sourceContainer)
-  return [...new Set([...linked, ...volumeSources])]
+  const awaited = (container.dependsOn ?? []).map(dependency => dependency.containerName)
+  return [...new Set([...linked, ...volumeSources, ...awaited])]
 }
 
-/** Orders containers so dependencies start first, keeping document order otherwise. */
+/** Orders containers so dependencies (links, volumesFrom, dependsOn) start first, keeping document order otherwise. */
 export function startOrder(containers: ContainerDefinition[]): ContainerDefinition[] {
   const byName = new Map(containers.map(container => [container.name, container]))
   const ordered: ContainerDefinition[] = []
@@ -254,12 +257,60 @@ export function createArgs(
   }
   for (const [key, value] of Object.entries(container.dockerLabels ?? {}))
     args.push('--label', `${key}=${value}`)
+  args.push(...settingArgs(container))
   // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
   const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
   if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
   // Everything after `--` is the image and the container's own arguments, never an option of docker's.
   args.push('--', container.image, ...entryArgs, ...(container.command ?? []))
   return args
+}
+
+/**
+ * The container-definition settings docker run knows, as `--flag=value` (a
+ * value can never be read as another option). What would widen a
+ * container's rights on the machine running it — privileged, cap_add,
+ * sysctls, security options — is left out: here that machine is a CI runner
+ * or a test host, and those settings apply on Beanstalk only.
+ */
+export function settingArgs(container: ContainerDefinition): string[] {
+  const args: string[] = []
+  if (container.user !== undefined) args.push(`--user=${container.user}`)
+  if (container.hostname !== undefined) args.push(`--hostname=${container.hostname}`)
+  for (const host of container.extraHosts ?? []) args.push(`--add-host=${host.hostname}:${host.ipAddress}`)
+  for (const limit of container.ulimits ?? []) {
+    args.push(`--ulimit=${limit.name}=${limit.softLimit}:${limit.hardLimit}`)
+  }
+  const check = container.healthCheck
+  if (check) {
+    const [kind, ...command] = check.command
+    args.push(`--health-cmd=${kind === 'CMD-SHELL' ? command.join(' ') : command.map(shellQuote).join(' ')}`)
+    if (check.interval !== undefined) args.push(`--health-interval=${check.interval}s`)
+    if (check.timeout !== undefined) args.push(`--health-timeout=${check.timeout}s`)
+    if (check.retries !== undefined) args.push(`--health-retries=${check.retries}`)
+    if (check.startPeriod !== undefined) args.push(`--health-start-period=${check.startPeriod}s`)
+  }
+  const linux = container.linuxParameters
+  for (const mount of linux?.tmpfs ?? []) {
+    args.push(
+      `--tmpfs=${mount.containerPath}:${[`size=${mount.size}m`, ...(mount.mountOptions ?? [])].join(',')}`
+    )
+  }
+  if (linux?.sharedMemorySize !== undefined) args.push(`--shm-size=${linux.sharedMemorySize}m`)
+  if (linux?.initProcessEnabled) args.push('--init')
+  for (const capability of linux?.capabilities?.drop ?? []) args.push(`--cap-drop=${capability}`)
+  if (container.stopTimeout !== undefined) args.push(`--stop-timeout=${container.stopTimeout}`)
+  if (container.readonlyRootFilesystem) args.push('--read-only')
+  for (const server of container.dnsServers ?? []) args.push(`--dns=${server}`)
+  for (const domain of container.dnsSearchDomains ?? []) args.push(`--dns-search=${domain}`)
+  if (container.interactive) args.push('--interactive')
+  if (container.pseudoTerminal) args.push('--tty')
+  if (container.cpu !== undefined) args.push(`--cpu-shares=${container.cpu}`)
+  return args
+}
+
+function shellQuote(word: string): string {
+  return /^[\w@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, `'\\''`)}'`
 }
 
 export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
@@ -291,7 +342,12 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
         containerPort: mapping.containerPort,
         protocol: mapping.protocol ?? 'tcp',
         requestedHostPort: mapping.hostPort
-      }))
+      })),
+      waitFor: (container.dependsOn ?? []).flatMap(dependency =>
+        dependency.condition === 'START'
+          ? []
+          : [{ container: dependency.containerName, condition: dependency.condition }]
+      )
     }
   })
   const hostFolders = [

@@ -35,7 +35,11 @@ export interface RunDockerrunOptions {
   hostPortBinding?: '127.0.0.1'
   /** docker CLI path. */
   docker?: string
+  /** How long a container waits for its dependsOn conditions (a migration job, a healthy database). */
+  dependencyTimeoutMs?: number
 }
+
+const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
 
 export interface PublishedPort {
   container: string
@@ -146,6 +150,7 @@ class DockerApp implements RunningApp {
       )
       this.containers[container.name] = id
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
+      await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
       await this.docker.run(['start', id])
       for (const port of container.ports) {
         const args = ['port', id, `${port.containerPort}/${port.protocol}`]
@@ -166,6 +171,48 @@ class DockerApp implements RunningApp {
         })
         if (port.requestedHostPort === 80 && port.protocol === 'tcp')
           this.url = `http://127.0.0.1:${hostPort}`
+      }
+    }
+  }
+
+  /** dependsOn as ECS applies it: a job must have exited (with 0 for SUCCESS), a container be healthy. */
+  private async waitForDependencies(
+    container: AppPlan['containers'][number],
+    timeoutMs: number
+  ): Promise<void> {
+    const deadline = Date.now() + timeoutMs
+    for (const { container: name, condition } of container.waitFor) {
+      const id = this.containers[name]
+      if (!id) throw new Error(`container ${container.name} depends on ${name}, which was not started`)
+      for (;;) {
+        const state = await this.docker.call([
+          'inspect',
+          '--format',
+          '{{.State.Status}} {{.State.ExitCode}} {{if .State.Health}}{{.State.Health.Status}}{{end}}',
+          id
+        ])
+        const [status, exitCode, health] = state.stdout.trim().split(' ')
+        const exited = status === 'exited' || status === 'dead'
+        if (condition === 'HEALTHY' && health === 'healthy') break
+        if (condition !== 'HEALTHY' && exited) {
+          if (condition === 'SUCCESS' && exitCode !== '0') {
+            throw new Error(
+              `container ${name} exited with code ${exitCode}; ${container.name} waits for it to succeed and was not started`
+            )
+          }
+          break
+        }
+        if (condition === 'HEALTHY' && exited) {
+          throw new Error(
+            `container ${name} exited with code ${exitCode} before it was healthy; ${container.name} was not started`
+          )
+        }
+        if (Date.now() >= deadline) {
+          throw new Error(
+            `container ${container.name} waited ${Math.round(timeoutMs / 1000)} s for ${name} to ${condition === 'HEALTHY' ? 'be healthy' : 'complete'}`
+          )
+        }
+        await new Promise(resolve => setTimeout(resolve, 500))
       }
     }
   }

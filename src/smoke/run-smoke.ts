@@ -22,7 +22,6 @@ import {
   placeholderEnvironment,
   smokeResolution,
   smokeSecretValues,
-  withDevDatabasePassword,
   type DevService
 } from './dev-services.js'
 
@@ -78,12 +77,8 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const placeholder = options.placeholder ?? (() => randomPlaceholder())
   const services = devServices(input.plan, input.compose)
   const devPassword = services.find(service => service.role === 'database')?.password
-  const doc = withDevDatabasePassword(
-    renderDockerrun(input.plan, smokeResolution(input.resolution ?? {}, input.images, services)),
-    input.plan,
-    input.databasePasswordEnv,
-    devPassword
-  )
+  // The database password reaches every variable the plan binds to it, as the dev password.
+  const doc = renderDockerrun(input.plan, smokeResolution(input.resolution ?? {}, input.images, services))
   const secrets = smokeSecretValues(doc, input.databasePasswordEnv, devPassword, placeholder)
 
   const hostDir = await mkdtemp(path.join(tmpdir(), `${options.project}-`))

@@ -197,7 +197,7 @@ export const BAD_INPUTS: BadInputCase[] = [
   },
   {
     name: 'cache URL of the wrong scheme',
-    inputs: { cache: 'memcached://cache.example.com:11211' },
+    inputs: { cache: 'mongodb://cache.example.com:27017' },
     error: /Input 'cache'.*scheme/
   },
   {

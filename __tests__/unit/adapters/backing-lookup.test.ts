@@ -8,12 +8,14 @@ import { FakeClient, MemoryLog, awsError } from '../deploy/fakes.js'
 
 const database = (source: BackingReplacement['source']): BackingReplacement => ({
   role: 'database',
+  engine: 'postgres',
   composeService: 'db',
   envName: 'DATABASE_URL',
   source
 })
 const cache = (id: string): BackingReplacement => ({
   role: 'cache',
+  engine: 'redis',
   composeService: 'redis',
   envName: 'REDIS_URL',
   source: { kind: 'elasticache', id }

@@ -1,8 +1,8 @@
 import { describe, expect, it } from '@jest/globals'
-import { backingRoleOf } from '../../../src/core/backing.js'
+import { backingEngineOf } from '../../../src/core/backing.js'
 import { loadCompose } from '../../../src/core/compose/load.js'
 import { ComposeError } from '../../../src/core/errors.js'
-import { loadFixture } from './support.js'
+import { envOf, loadFixture } from './support.js'
 
 function composeErrorOf(load: () => unknown): ComposeError {
   try {
@@ -34,18 +34,18 @@ describe('loadCompose: file formats', () => {
   it('resolves anchors and merge keys, marks the merged template, skips x- extension fields', () => {
     const project = loadFixture('anchors')
     expect(Object.keys(project.services)).toEqual(['base', 'web', 'worker'])
-    expect(project.services.base?.templateOnly).toBe(true)
+    expect(project.services.base?.anchored).toBe(true)
     for (const name of ['web', 'worker'] as const) {
       const service = project.services[name]
-      expect(service?.templateOnly).toBe(false)
+      expect(service?.anchored).toBe(false)
       expect(service?.build).toEqual({
         context: '.',
         dockerfile: 'Dockerfile',
         args: { RUBY_VERSION: '3.3' }
       })
-      expect(service?.environment).toEqual({
-        RAILS_ENV: { kind: 'literal', value: 'production' },
-        RAILS_LOG_TO_STDOUT: { kind: 'literal', value: '1' }
+      expect(envOf(service)).toEqual({
+        RAILS_ENV: 'production',
+        RAILS_LOG_TO_STDOUT: '1'
       })
     }
     expect(project.services.web?.command).toEqual(['bin/web'])
@@ -56,9 +56,9 @@ describe('loadCompose: file formats', () => {
 
   it('merges extends from the same file (string and {service} forms)', () => {
     const project = loadFixture('extends-same-file')
-    expect(project.services.web?.environment).toEqual({
-      RAILS_ENV: { kind: 'literal', value: 'production' },
-      PORT: { kind: 'literal', value: '3000' }
+    expect(envOf(project.services.web)).toEqual({
+      RAILS_ENV: 'production',
+      PORT: '3000'
     })
     expect(project.services.web?.build?.context).toBe('.')
     expect(project.services.web?.memoryLimit).toBe(256 * MiB)
@@ -89,15 +89,15 @@ describe('loadCompose: interpolation', () => {
     const web = loadFixture('interpolation', env).services.web
     expect(web?.image).toBe('docker.io/library/nginx:1.25')
     expect(web?.ports).toEqual([{ hostPort: 80, containerPort: 8081, protocol: 'tcp' }])
-    expect(web?.environment).toEqual({
-      FROM_ENV: { kind: 'literal', value: 'env-value-suffix' },
-      FROM_DOTENV: { kind: 'literal', value: 'dotenv-value/x' },
-      BOTH: { kind: 'literal', value: 'from-env!' },
-      EMPTY_COLON_DEFAULT: { kind: 'literal', value: 'fallback' },
-      EMPTY_DASH_DEFAULT: { kind: 'literal', value: '[]' },
-      UNSET_DASH_DEFAULT: { kind: 'literal', value: 'dash-default' },
-      PRICE: { kind: 'literal', value: '$5 and ${NOT_INTERPOLATED}' },
-      REQUIRED: { kind: 'literal', value: 'yes' }
+    expect(envOf(web)).toEqual({
+      FROM_ENV: 'env-value-suffix',
+      FROM_DOTENV: 'dotenv-value/x',
+      BOTH: 'from-env!',
+      EMPTY_COLON_DEFAULT: 'fallback',
+      EMPTY_DASH_DEFAULT: '[]',
+      UNSET_DASH_DEFAULT: 'dash-default',
+      PRICE: '$5 and ${NOT_INTERPOLATED}',
+      REQUIRED: 'yes'
     })
   })
 
@@ -112,24 +112,24 @@ describe('loadCompose: env_file', () => {
   const project = loadFixture('env-file')
 
   it('reads env_file as a string', () => {
-    expect(project.services.web?.environment).toEqual({
-      WEB_ONLY: { kind: 'literal', value: '1' },
-      QUOTED: { kind: 'literal', value: 'two words' }
+    expect(envOf(project.services.web)).toEqual({
+      WEB_ONLY: '1',
+      QUOTED: 'two words'
     })
   })
 
   it('reads env_file as a list, later files and environment winning', () => {
-    expect(project.services.worker?.environment).toEqual({
-      SHARED: { kind: 'literal', value: 'common' },
-      OVERRIDE: { kind: 'literal', value: 'from-compose' },
-      WORKER_ONLY: { kind: 'literal', value: 'yes' }
+    expect(envOf(project.services.worker)).toEqual({
+      SHARED: 'common',
+      OVERRIDE: 'from-compose',
+      WORKER_ONLY: 'yes'
     })
   })
 
   it('skips a missing {path, required: false} file', () => {
-    expect(project.services.optional?.environment).toEqual({
-      SHARED: { kind: 'literal', value: 'common' },
-      OVERRIDE: { kind: 'literal', value: 'from-common' }
+    expect(envOf(project.services.optional)).toEqual({
+      SHARED: 'common',
+      OVERRIDE: 'from-common'
     })
   })
 
@@ -150,9 +150,9 @@ describe('loadCompose: services and their keys', () => {
 
   it('recognises backing services by image whatever their name', () => {
     const project = loadFixture('backing-by-image')
-    expect(backingRoleOf(project.services.database!)).toBe('database')
-    expect(backingRoleOf(project.services.cache!)).toBe('cache')
-    expect(backingRoleOf(project.services.app!)).toBeUndefined()
+    expect(backingEngineOf(project.services.database!)).toBe('postgres')
+    expect(backingEngineOf(project.services.cache!)).toBe('redis')
+    expect(backingEngineOf(project.services.app!)).toBeUndefined()
   })
 
   it('reads IP-bound, long-syntax, udp, IPv6 and container-only ports', () => {
@@ -172,12 +172,10 @@ describe('loadCompose: services and their keys', () => {
     )
   })
 
-  it('records healthcheck, restart and networks as keys without equivalent', () => {
-    expect(loadFixture('ignored-keys').services.web?.ignoredKeys).toEqual([
-      'healthcheck',
-      'restart',
-      'networks'
-    ])
+  it('records restart and networks as dropped with their reason, and reads healthcheck', () => {
+    const web = loadFixture('ignored-keys').services.web
+    expect(web?.dropped.map(dropped => dropped.key)).toEqual(['restart', 'networks'])
+    expect(web?.options.healthCheck?.command).toEqual(['CMD', 'curl', '-f', 'http://localhost/up'])
   })
 
   it('reads bind mounts, named volumes, host paths and anonymous volumes', () => {
@@ -235,12 +233,12 @@ describe('loadCompose: services and their keys', () => {
       SECRET_KEY_BASE: 'runner-secret',
       API_TOKEN: 'runner-token'
     }).services.web
-    expect(web?.environment).toEqual({
-      RAILS_ENV: { kind: 'literal', value: 'production' },
-      EQUALS: { kind: 'literal', value: 'a=b=c' },
-      SECRET_KEY_BASE: { kind: 'runtime', variable: 'SECRET_KEY_BASE' },
-      API_TOKEN: { kind: 'runtime', variable: 'API_TOKEN' },
-      EMPTY: { kind: 'literal', value: '' }
+    expect(envOf(web)).toEqual({
+      RAILS_ENV: 'production',
+      EQUALS: 'a=b=c',
+      SECRET_KEY_BASE: { runtime: 'SECRET_KEY_BASE' },
+      API_TOKEN: { runtime: 'API_TOKEN' },
+      EMPTY: ''
     })
   })
 

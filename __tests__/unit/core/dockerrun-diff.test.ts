@@ -95,3 +95,35 @@ describe('diffDockerrun', () => {
     ])
   })
 })
+
+describe('diffDockerrun: container settings and hidden values', () => {
+  const definition = (extra: object) => ({
+    AWSEBDockerrunVersion: 2 as const,
+    containerDefinitions: [{ name: 'web', image: 'a', memory: 64, ...extra }]
+  })
+
+  it('shows a changed container setting', () => {
+    const changes = diffDockerrun(definition({ user: '1000' }), definition({ user: '1001', stopTimeout: 30 }))
+    expect(changes.map(change => [change.field, change.before, change.after])).toEqual([
+      ['user', '"1000"', '"1001"'],
+      ['stopTimeout', undefined, '30']
+    ])
+  })
+
+  it('hides the values of variables that came from the runner, .env or an env_file', () => {
+    const changes = diffDockerrun(
+      definition({ environment: [{ name: 'RELEASE', value: 'one' }] }),
+      definition({ environment: [{ name: 'RELEASE', value: 'two' }] }),
+      new Map([['web', new Set(['RELEASE'])]])
+    )
+    expect(changes).toEqual([
+      {
+        container: 'web',
+        kind: 'changed',
+        field: 'environment RELEASE',
+        before: '(hidden)',
+        after: '(hidden)'
+      }
+    ])
+  })
+})

@@ -82,8 +82,10 @@ describe('renderDockerrun: the puppies example, resolved', () => {
 
   it('passes the RDS-managed password and the secrets input by reference, with the execution role', () => {
     expect(document.executionRoleArn).toBe(ROLE)
+    // The password reaches DATABASE_PASSWORD and PGPASSWORD, the variable libpq, pg and psycopg read.
     expect(container(document, 'web').secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: `${RDS_SECRET}:password::` },
+      { name: 'PGPASSWORD', valueFrom: `${RDS_SECRET}:password::` },
       { name: 'SECRET_KEY_BASE', valueFrom: SKB }
     ])
     expect(container(document, 'nginx').secrets).toBeUndefined()
@@ -113,7 +115,7 @@ describe('renderDockerrun: choices', () => {
     }
     expect(error).toBeInstanceOf(ComposeError)
     expect((error as Error).message).toMatch(
-      /^Dockerrun\.aws\.json would be rejected: container web: passes DATABASE_PASSWORD by reference, which needs an execution role: set the execution-role-arn input/
+      /^Dockerrun\.aws\.json would be rejected: container web: passes DATABASE_PASSWORD, PGPASSWORD by reference, which needs an execution role: set the execution-role-arn input/
     )
   })
 
@@ -148,7 +150,7 @@ describe('renderDockerrun: choices', () => {
     const web = container(document, 'web')
     expect(web.image).toBe(`${REGISTRY}/puppies/web:sha-0123456789ab`)
     expect(envOf(web).DATABASE_URL).toBe('<not set>')
-    expect(envOf(web).REDIS_URL).toBe('<resolved at deploy from ElastiCache puppies-redis>')
+    expect(envOf(web).REDIS_URL).toBe('<set at deploy from ElastiCache puppies-redis>')
     expect(web.logConfiguration).toBeUndefined()
   })
 

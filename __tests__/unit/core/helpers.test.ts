@@ -1,14 +1,5 @@
 import { describe, expect, it } from '@jest/globals'
-import {
-  backingRoleOf,
-  managedUrl,
-  mentionsService,
-  rewriteBackingReference
-} from '../../../src/core/backing.js'
-import { parseDotenv } from '../../../src/core/compose/dotenv.js'
-import { interpolate, soleReference } from '../../../src/core/compose/interpolate.js'
 import { parseByteValue, toMiB } from '../../../src/core/compose/memory.js'
-import type { ComposeService } from '../../../src/core/compose/model.js'
 import { shellWords } from '../../../src/core/compose/shell-words.js'
 import { formatDuration, parseDuration } from '../../../src/core/duration.js'
 import {
@@ -19,7 +10,6 @@ import {
   toRepositoryPrefix,
   versionLabelProblem
 } from '../../../src/core/names.js'
-import type { BackingReplacement } from '../../../src/core/plan-types.js'
 
 describe('parseDuration', () => {
   it.each<[string, number | undefined]>([
@@ -28,6 +18,8 @@ describe('parseDuration', () => {
     ['1h', 3_600_000],
     ['1h30m', 5_400_000],
     ['1500ms', 1500],
+    ['1m30s', 90_000],
+    ['250000us', 250],
     ['1.5m', 90_000],
     ['600', 600_000],
     [' 45s ', 45_000],
@@ -70,86 +62,6 @@ describe('shellWords', () => {
   })
 })
 
-describe('parseDotenv', () => {
-  it('reads comments, export, quotes and inline comments as compose does', () => {
-    const text = [
-      '# a comment',
-      '',
-      'PLAIN=value',
-      'export EXPORTED=yes',
-      'SPACED = around ',
-      "SINGLE='literal $HOME \\n'",
-      'DOUBLE="line1\\nline2 \\"q\\""',
-      'WINDOWS_PATH="C:\\\\new\\\\table"',
-      'INLINE=value # comment',
-      'HASH=a#b',
-      'EMPTY=',
-      'QUOTED_COMMENT="kept # here" # dropped',
-      'not a line',
-      'dotted.key=1',
-      'CRLF=yes\r'
-    ].join('\n')
-    expect(parseDotenv(text)).toEqual({
-      PLAIN: 'value',
-      EXPORTED: 'yes',
-      SPACED: 'around',
-      SINGLE: 'literal $HOME \\n',
-      DOUBLE: 'line1\nline2 "q"',
-      WINDOWS_PATH: 'C:\\new\\table',
-      INLINE: 'value',
-      HASH: 'a#b',
-      EMPTY: '',
-      QUOTED_COMMENT: 'kept # here',
-      'dotted.key': '1',
-      CRLF: 'yes'
-    })
-  })
-})
-
-describe('interpolate', () => {
-  const variables = { SET: 'value', EMPTY: '', PORT: '8080' }
-  it.each<[string, string]>([
-    ['${SET}', 'value'],
-    ['$SET/x', 'value/x'],
-    ['${UNSET}', ''],
-    ['${UNSET:-default}', 'default'],
-    ['${EMPTY:-default}', 'default'],
-    ['${EMPTY-default}', ''],
-    ['${UNSET-default}', 'default'],
-    ['${SET:-default}', 'value'],
-    ['${SET:+alt}', 'alt'],
-    ['${EMPTY:+alt}', ''],
-    ['${EMPTY+alt}', 'alt'],
-    ['${UNSET+alt}', ''],
-    ['${UNSET:-${PORT}}', '8080'],
-    ['${UNSET:-a-b:c}', 'a-b:c'],
-    ['$$', '$'],
-    ['$$SET', '$SET'],
-    ['$${SET}', '${SET}'],
-    ['cost: $5', 'cost: $5'],
-    ['${SET:?missing}', 'value'],
-    ['${EMPTY?missing}', '']
-  ])('%s', (text, expected) => expect(interpolate(text, variables, 'where')).toBe(expected))
-
-  it.each([
-    ['${UNSET:?UNSET must be set}', 'where: required variable UNSET is missing a value: UNSET must be set'],
-    ['${EMPTY:?}', 'where: required variable EMPTY is missing a value'],
-    ['${UNSET?no}', 'where: required variable UNSET is missing a value: no'],
-    ['${BAD NAME}', 'where: invalid interpolation "${BAD NAME}"'],
-    ['${}', 'where: invalid interpolation "${}"']
-  ])('refuses %s', (text, message) => {
-    expect(() => interpolate(text, variables, 'where')).toThrow(message)
-  })
-
-  it.each<[string, string | undefined]>([
-    ['${FOO}', 'FOO'],
-    ['$FOO', 'FOO'],
-    ['${FOO}x', undefined],
-    ['${FOO:-x}', undefined],
-    ['FOO', undefined]
-  ])('soleReference(%s) → %p', (text, name) => expect(soleReference(text)).toBe(name))
-})
-
 describe('memory sizes', () => {
   it.each<[unknown, number]>([
     [536870912, 536870912],
@@ -172,134 +84,6 @@ describe('memory sizes', () => {
 
   it('rounds up to whole MiB so a limit never tightens', () => {
     expect([toMiB(1), toMiB(1024 ** 2), toMiB(1024 ** 2 + 1)]).toEqual([1, 1, 2])
-  })
-})
-
-describe('backing services', () => {
-  const service = (name: string, image?: string, build = false): ComposeService => ({
-    name,
-    ...(image !== undefined && { image }),
-    ...(build && { build: { context: '.', dockerfile: 'Dockerfile', args: {} } }),
-    environment: {},
-    ports: [],
-    links: [],
-    dependsOn: [],
-    volumes: [],
-    profiles: [],
-    templateOnly: false,
-    ignoredKeys: []
-  })
-
-  it.each<[string, string | undefined, boolean, string | undefined]>([
-    ['db', 'postgres:15', false, 'database'],
-    ['database', 'postgres:16-alpine', false, 'database'],
-    ['anything', 'postgis/postgis:16-3.4', false, 'database'],
-    ['mysql', 'mysql:8', false, 'database'],
-    ['maria', 'mariadb:11', false, 'database'],
-    ['cache', 'bitnami/redis:7.2', false, 'cache'],
-    ['queue', 'redis@sha256:abc', false, 'cache'],
-    ['kv', 'valkey/valkey:8', false, 'cache'],
-    ['pg', undefined, false, 'database'],
-    ['redis', undefined, false, 'cache'],
-    ['db', undefined, true, 'database'],
-    ['db', 'acme/custom-pg:1', false, 'database'],
-    ['db', 'acme/db-image', true, undefined],
-    ['web', 'acme/postgres-exporter:1', false, undefined],
-    ['web', 'acme/redisinsight:2', false, undefined],
-    ['web', undefined, true, undefined]
-  ])('%s (image %s, build %s) → %p', (name, image, build, role) => {
-    expect(backingRoleOf(service(name, image, build))).toBe(role)
-  })
-
-  const endpoint = { host: 'prod.rds.amazonaws.com', port: 5432 }
-  it.each<[string, string | undefined]>([
-    ['db', 'prod.rds.amazonaws.com'],
-    ['db:5432', 'prod.rds.amazonaws.com:5432'],
-    [
-      'postgres://app:secret@db:5432/app?sslmode=require',
-      'postgres://app@prod.rds.amazonaws.com:5432/app?sslmode=require'
-    ],
-    ['postgres://db/app', 'postgres://prod.rds.amazonaws.com:5432/app'],
-    [
-      'postgres://app@db/app?password=secret&sslmode=require&sslpassword=x',
-      'postgres://app@prod.rds.amazonaws.com:5432/app?sslmode=require'
-    ],
-    ['dbx', undefined],
-    ['postgres://app@other:5432/app', undefined],
-    ['production', undefined]
-  ])('rewriteBackingReference(%s)', (value, rewritten) => {
-    expect(rewriteBackingReference(value, 'db', endpoint)).toBe(rewritten)
-  })
-
-  it.each<[string, boolean]>([
-    ['db', true],
-    ['db:5432', true],
-    ['redis://db:6379', true],
-    ['mydb', false],
-    ['db.example.com', false]
-  ])('mentionsService(%s, db) → %p', (value, mentioned) =>
-    expect(mentionsService(value, 'db')).toBe(mentioned)
-  )
-
-  const database = (devUrl?: string): BackingReplacement => ({
-    role: 'database',
-    composeService: 'db',
-    envName: 'DATABASE_URL',
-    source: { kind: 'rds', id: 'prod' },
-    ...(devUrl !== undefined && { devUrl })
-  })
-  const cache = (devUrl?: string): BackingReplacement => ({
-    ...database(devUrl),
-    role: 'cache',
-    envName: 'REDIS_URL'
-  })
-
-  it.each<[string, BackingReplacement, Parameters<typeof managedUrl>[1], string]>([
-    [
-      'drops the dev password, keeps user and database',
-      database('postgres://puppies:puppies@db:5432/puppies'),
-      endpoint,
-      'postgres://puppies@prod.rds.amazonaws.com:5432/puppies'
-    ],
-    [
-      'prefers the RDS master user and database name',
-      database('postgresql://dev:dev@db/dev_db?pool=5'),
-      { ...endpoint, username: 'admin', databaseName: 'prod_db' },
-      'postgresql://admin@prod.rds.amazonaws.com:5432/prod_db?pool=5'
-    ],
-    [
-      'drops a password given in the query',
-      database('postgres://puppies@db:5432/puppies?password=puppies&pool=5'),
-      endpoint,
-      'postgres://puppies@prod.rds.amazonaws.com:5432/puppies?pool=5'
-    ],
-    [
-      'defaults to postgres without a dev URL',
-      database(),
-      endpoint,
-      'postgres://prod.rds.amazonaws.com:5432'
-    ],
-    [
-      'encodes a user with special characters',
-      database(),
-      { ...endpoint, username: 'app@corp' },
-      'postgres://app%40corp@prod.rds.amazonaws.com:5432'
-    ],
-    [
-      'keeps the redis database number',
-      cache('redis://redis:6379/2'),
-      { host: 'c.cache.amazonaws.com', port: 6379 },
-      'redis://c.cache.amazonaws.com:6379/2'
-    ],
-    [
-      'switches to rediss for in-transit encryption',
-      cache('redis://redis:6379/0'),
-      { host: 'c.cache.amazonaws.com', port: 6379, tls: true },
-      'rediss://c.cache.amazonaws.com:6379/0'
-    ],
-    ['defaults to redis without a dev URL', cache(), { host: 'c', port: 6379 }, 'redis://c:6379']
-  ])('managedUrl %s', (_case, replacement, target, url) => {
-    expect(managedUrl(replacement, target)).toBe(url)
   })
 })
 

@@ -92,6 +92,7 @@ describe('buildPlan: the puppies example', () => {
     expect(plan.backing).toEqual([
       {
         role: 'database',
+        engine: 'postgres',
         composeService: 'db',
         envName: 'DATABASE_URL',
         source: { kind: 'rds', id: 'puppies-db' },
@@ -99,6 +100,7 @@ describe('buildPlan: the puppies example', () => {
       },
       {
         role: 'cache',
+        engine: 'redis',
         composeService: 'redis',
         envName: 'REDIS_URL',
         source: { kind: 'elasticache', id: 'puppies-redis' },
@@ -115,8 +117,10 @@ describe('buildPlan: the puppies example', () => {
     expect(plan.containers[0]?.environment).not.toHaveProperty('SECRET_KEY_BASE')
     expect(plan.notes).toEqual(
       expect.arrayContaining([
-        'service db (database) replaced by RDS: RDS instance puppies-db → DATABASE_URL',
-        'service redis (cache) replaced by ElastiCache: ElastiCache puppies-redis → REDIS_URL',
+        'service db (postgres) replaced by RDS: RDS instance puppies-db → DATABASE_URL',
+        'service redis (redis) replaced by ElastiCache: ElastiCache puppies-redis → REDIS_URL',
+        'web: DATABASE_URL set from RDS (RDS instance puppies-db) at deploy',
+        "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read",
         'web: links to replaced backing services removed',
         'worker: links to replaced backing services removed',
         expect.stringMatching(/^SECRET_KEY_BASE has no value in the compose file/)
@@ -266,7 +270,7 @@ describe('buildPlan: backing services', () => {
     const error = inputErrorOf(() => buildPlan(configFor({ cache: 'puppies-redis' }), loadPuppies()))
     expect(error.input).toBe('database')
     expect(error.message).toMatch(
-      /^Input 'database': compose service "db" is a dev-only database; on Beanstalk it is replaced by RDS/
+      /^Input 'database': compose service "db" is a dev-only database \(postgres:15\); on Beanstalk it is replaced by RDS/
     )
   })
 
@@ -350,9 +354,19 @@ describe('buildPlan: ports, mounts, memory', () => {
     expect(plan.containers[0]?.portMappings).toEqual([{ hostPort: 80, containerPort: 3000, protocol: 'tcp' }])
   })
 
-  it('ignores healthcheck, restart and networks with a note', () => {
-    expect(buildPlan(configFor(), loadFixture('ignored-keys')).notes).toContain(
-      'web: healthcheck, restart, networks ignored (no Dockerrun v2 equivalent; Beanstalk health checks and restarts apply)'
+  it('maps healthcheck to the container definition and drops restart and networks, each with its reason', () => {
+    const plan = buildPlan(configFor(), loadFixture('ignored-keys'))
+    expect(plan.containers[0]?.options.healthCheck).toEqual({
+      command: ['CMD', 'curl', '-f', 'http://localhost/up'],
+      interval: 10,
+      timeout: 30,
+      retries: 3
+    })
+    expect(plan.notes).toEqual(
+      expect.arrayContaining([
+        'web: restart dropped (Beanstalk restarts the task when an essential container stops)',
+        'web: networks dropped (containers share the bridge network and reach each other through links)'
+      ])
     )
   })
 

@@ -6,7 +6,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { loadCompose } from '../../../src/core/compose/load.js'
 import type { Variables } from '../../../src/core/compose/interpolate.js'
-import type { ComposeProject } from '../../../src/core/compose/model.js'
+import type { ComposeProject, ComposeService } from '../../../src/core/compose/model.js'
 import type { ActionConfig, RunContext } from '../../../src/core/config-types.js'
 import { parseInputs, type RawInputs } from '../../../src/core/inputs.js'
 
@@ -49,4 +49,14 @@ export function loadPuppies(): ComposeProject {
 /** A valid deploy configuration; `raw` adds or overrides inputs. */
 export function configFor(raw: RawInputs = {}, run: RunContext = pushRun): ActionConfig {
   return parseInputs({ application: 'puppies', environment: 'puppies-prod', ...raw }, run).config
+}
+
+/** A service's environment as plain values: literals as strings, run-time variables as {runtime}. */
+export function envOf(service: ComposeService | undefined): Record<string, string | { runtime: string }> {
+  return Object.fromEntries(
+    Object.entries(service?.environment ?? {}).map(([name, value]) => [
+      name,
+      value.kind === 'literal' ? value.value : { runtime: value.variable }
+    ])
+  )
 }

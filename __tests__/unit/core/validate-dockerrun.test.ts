@@ -97,7 +97,7 @@ describe('dockerrunProblems', () => {
         app({ name: 'b', links: ['c'] }),
         app({ name: 'c', links: ['a'] })
       ]),
-      'links form a cycle: a → b → c → a'
+      'links and dependsOn form a cycle: a → b → c → a'
     ],
     [
       'a volumesFrom target that does not exist',

@@ -300,3 +300,77 @@ describe('planApp create argv', () => {
     expect(plan.containers.map(container => container.essential)).toEqual([true, false])
   })
 })
+
+describe('dependsOn and container settings (issue 14.5, 14.12)', () => {
+  it('starts a job before the containers that wait for it, and says what each waits for', () => {
+    const app = planApp(
+      doc(
+        { name: 'api', image: 'a', dependsOn: [{ containerName: 'migrate', condition: 'SUCCESS' }] },
+        { name: 'migrate', image: 'a', essential: false },
+        {
+          name: 'proxy',
+          image: 'p',
+          links: ['api'],
+          dependsOn: [{ containerName: 'api', condition: 'START' }]
+        }
+      ),
+      base
+    )
+    expect(app.containers.map(container => [container.name, container.essential, container.waitFor])).toEqual(
+      [
+        ['migrate', false, []],
+        ['api', true, [{ container: 'migrate', condition: 'SUCCESS' }]],
+        ['proxy', true, []]
+      ]
+    )
+  })
+
+  it('passes the settings docker run knows as --flag=value, and none that widen rights on the runner', () => {
+    const [container] = planApp(
+      doc({
+        name: 'app',
+        image: 'a',
+        user: '1000:1000',
+        hostname: 'app.local',
+        extraHosts: [{ hostname: 'legacy', ipAddress: '10.0.0.5' }],
+        ulimits: [{ name: 'nofile', softLimit: 1024, hardLimit: 4096 }],
+        healthCheck: { command: ['CMD', 'curl', '-f', 'http://localhost/up it'], interval: 5, retries: 3 },
+        linuxParameters: {
+          capabilities: { add: ['SYS_ADMIN'], drop: ['NET_RAW'] },
+          initProcessEnabled: true,
+          sharedMemorySize: 256,
+          tmpfs: [{ containerPath: '/run', size: 16, mountOptions: ['mode=1777'] }]
+        },
+        stopTimeout: 90,
+        readonlyRootFilesystem: true,
+        privileged: true,
+        systemControls: [{ namespace: 'net.core.somaxconn', value: '1024' }],
+        dockerSecurityOptions: ['apparmor:unconfined'],
+        dnsServers: ['10.0.0.2'],
+        pseudoTerminal: true
+      }),
+      base
+    ).containers
+    const args = container?.createArgs ?? []
+    expect(args).toEqual(
+      expect.arrayContaining([
+        '--user=1000:1000',
+        '--hostname=app.local',
+        '--add-host=legacy:10.0.0.5',
+        '--ulimit=nofile=1024:4096',
+        "--health-cmd=curl -f 'http://localhost/up it'",
+        '--health-interval=5s',
+        '--health-retries=3',
+        '--tmpfs=/run:size=16m,mode=1777',
+        '--shm-size=256m',
+        '--init',
+        '--cap-drop=NET_RAW',
+        '--stop-timeout=90',
+        '--read-only',
+        '--dns=10.0.0.2',
+        '--tty'
+      ])
+    )
+    expect(args.join(' ')).not.toMatch(/privileged|cap-add|sysctl|security-opt|SYS_ADMIN|unconfined/)
+  })
+})

@@ -12,7 +12,7 @@ import {
   readinessProbeFor,
   smokeResolution,
   smokeSecretValues,
-  withDevDatabasePassword
+  DEV_PASSWORD_REFERENCE
 } from '../../../src/smoke/dev-services.js'
 import { configFor, loadPuppies } from '../core/support.js'
 
@@ -42,6 +42,8 @@ describe('devServices: the puppies example', () => {
         environment: { POSTGRES_USER: 'puppies', POSTGRES_PASSWORD: 'puppies', POSTGRES_DB: 'puppies' },
         memoryBytes: 256 * 1024 * 1024,
         port: 5432,
+        username: 'puppies',
+        databaseName: 'puppies',
         password: 'puppies',
         readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-U', 'puppies']
       },
@@ -72,6 +74,8 @@ describe('devServices: the puppies example', () => {
       ])
     )
     expect(web?.secrets).toEqual([
+      { name: 'DATABASE_PASSWORD', valueFrom: DEV_PASSWORD_REFERENCE },
+      { name: 'PGPASSWORD', valueFrom: DEV_PASSWORD_REFERENCE },
       {
         name: 'SECRET_KEY_BASE',
         valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:skb-AbCdEf'
@@ -79,22 +83,20 @@ describe('devServices: the puppies example', () => {
     ])
   })
 
-  it('gives the dev password as a plain value, only to the containers that use the database', () => {
-    const doc = withDevDatabasePassword(
-      renderDockerrun(plan, smokeResolution({}, images, services)),
-      plan,
-      'DATABASE_PASSWORD',
-      'puppies'
-    )
-    const passwordOf = (name: string) =>
+  it('passes the dev password by reference to every password variable, only in the containers that use the database', () => {
+    const doc = renderDockerrun(plan, smokeResolution({}, images, services))
+    const passwordsOf = (name: string) =>
       doc.containerDefinitions
         .find(container => container.name === name)
-        ?.environment?.find(entry => entry.name === 'DATABASE_PASSWORD')?.value
-    expect([passwordOf('web'), passwordOf('worker'), passwordOf('nginx')]).toEqual([
-      'puppies',
-      'puppies',
+        ?.secrets?.filter(secret => secret.valueFrom === DEV_PASSWORD_REFERENCE)
+        .map(secret => secret.name)
+    expect([passwordsOf('web'), passwordsOf('worker'), passwordsOf('nginx')]).toEqual([
+      ['DATABASE_PASSWORD', 'PGPASSWORD'],
+      ['DATABASE_PASSWORD', 'PGPASSWORD'],
       undefined
     ])
+    const values = smokeSecretValues(doc, 'DATABASE_PASSWORD', 'puppies', name => `placeholder-${name}`)
+    expect(values.get(DEV_PASSWORD_REFERENCE)).toBe('puppies')
   })
 
   it('resolves the database password secret to the dev password and every other secret to a placeholder', () => {

@@ -1,55 +1,132 @@
-// Compose-style variable interpolation: ${VAR}, ${VAR:-default}, ${VAR-default},
-// ${VAR:?message}, ${VAR?message}, ${VAR:+alt}, ${VAR+alt}, $VAR and $$ for a
-// literal dollar, as the compose specification defines them.
+// Compose's variable interpolation, as compose-go's `template` package reads
+// it: ${VAR}, ${VAR:-default}, ${VAR-default}, ${VAR:?message},
+// ${VAR?message}, ${VAR:+alt}, ${VAR+alt}, $VAR, $$ for a literal dollar, and
+// defaults that nest (${A:-${B:-c}}). A "$" followed by anything else stays a
+// dollar. One pass over the text, so a value costs time in its length only.
+//
+// Every substitution is recorded: the caller needs to know which variables a
+// value took (a runner credential must never reach the bundle or an image).
 
 import { ComposeError } from '../errors.js'
 
+/** Plain name → value maps (the runner's environment, a dotenv file). */
 export type Variables = Record<string, string | undefined>
 
-const PATTERN =
-  /\$(?:(\$)|\{([A-Za-z_][A-Za-z0-9_]*)(?:(:?[-?+])((?:[^{}]|\{[^{}]*\})*))?\}|([A-Za-z_][A-Za-z0-9_]*)|(\{[^}]*\}?))/g
+export type Lookup = (name: string) => string | undefined
 
-export function interpolate(text: string, variables: Variables, where: string): string {
-  return text.replace(
-    PATTERN,
-    (
-      _match,
-      dollar?: string,
-      braced?: string,
-      operator?: string,
-      argument?: string,
-      bare?: string,
-      bad?: string
-    ) => {
-      if (dollar) return '$'
-      if (bad !== undefined) throw new ComposeError(`${where}: invalid interpolation "$${bad}"`)
-      const name = (braced ?? bare) as string
-      const value = variables[name]
-      const set = value !== undefined
-      const nonEmpty = set && value !== ''
-      const nested = (): string => interpolate(argument ?? '', variables, where)
-      switch (operator) {
-        case undefined:
-          return value ?? ''
-        case ':-':
-          return nonEmpty ? (value as string) : nested()
-        case '-':
-          return set ? (value as string) : nested()
-        case ':?':
-        case '?':
-          if (operator === ':?' ? nonEmpty : set) return value as string
-          throw new ComposeError(
-            `${where}: required variable ${name} is missing a value${argument ? `: ${argument}` : ''}`
-          )
-        case ':+':
-          return nonEmpty ? nested() : ''
-        case '+':
-          return set ? nested() : ''
-        default:
-          throw new ComposeError(`${where}: invalid interpolation operator "${operator}"`)
-      }
+export interface Interpolated {
+  value: string
+  /** Variables whose value ended up in the result, in order of first use. */
+  used: string[]
+}
+
+const NAME_START = /[A-Za-z_]/
+const NAME_PART = /[A-Za-z0-9_]/
+
+export function interpolate(text: string, lookup: Lookup, where: string): Interpolated {
+  const used: string[] = []
+  const value = expand(text, lookup, where, used)
+  return { value, used }
+}
+
+function expand(text: string, lookup: Lookup, where: string, used: string[]): string {
+  if (!text.includes('$')) return text
+  let out = ''
+  let index = 0
+  while (index < text.length) {
+    const dollar = text.indexOf('$', index)
+    if (dollar < 0) {
+      out += text.slice(index)
+      break
     }
-  )
+    out += text.slice(index, dollar)
+    const next = text[dollar + 1]
+    if (next === '$') {
+      out += '$'
+      index = dollar + 2
+    } else if (next === '{') {
+      const braced = readBraced(text, dollar, where)
+      out += evaluate(braced, lookup, where, used)
+      index = braced.end
+    } else if (next !== undefined && NAME_START.test(next)) {
+      let end = dollar + 2
+      while (end < text.length && NAME_PART.test(text[end] as string)) end++
+      const name = text.slice(dollar + 1, end)
+      out += take(name, lookup, used) ?? ''
+      index = end
+    } else {
+      out += '$'
+      index = dollar + 1
+    }
+  }
+  return out
+}
+
+interface Braced {
+  name: string
+  operator?: string
+  argument: string
+  /** Index just past the closing brace. */
+  end: number
+}
+
+function readBraced(text: string, dollar: number, where: string): Braced {
+  let cursor = dollar + 2
+  while (cursor < text.length && NAME_PART.test(text[cursor] as string)) cursor++
+  const name = text.slice(dollar + 2, cursor)
+  const invalid = (): ComposeError =>
+    new ComposeError(
+      `${where}: invalid interpolation "${text.slice(dollar, Math.min(text.length, dollar + 40))}"`
+    )
+  if (name === '' || !NAME_START.test(name[0] as string)) throw invalid()
+  if (text[cursor] === '}') return { name, argument: '', end: cursor + 1 }
+  const operator = /^:?[-?+]/.exec(text.slice(cursor, cursor + 2))?.[0]
+  if (!operator) throw invalid()
+  const start = cursor + operator.length
+  // The argument ends at the brace that balances this one; nested ${…} open their own.
+  let depth = 1
+  for (let position = start; position < text.length; position++) {
+    const char = text[position]
+    if (char === '$' && text[position + 1] === '{') {
+      depth++
+      position++
+    } else if (char === '}' && --depth === 0) {
+      return { name, operator, argument: text.slice(start, position), end: position + 1 }
+    }
+  }
+  throw invalid()
+}
+
+function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[]): string {
+  const { name, operator, argument } = braced
+  const value = lookup(name)
+  const set = value !== undefined
+  const nonEmpty = set && value !== ''
+  const nested = (): string => expand(argument, lookup, where, used)
+  switch (operator) {
+    case undefined:
+      return take(name, lookup, used) ?? ''
+    case ':-':
+      return nonEmpty ? (take(name, lookup, used) as string) : nested()
+    case '-':
+      return set ? (take(name, lookup, used) as string) : nested()
+    case ':?':
+    case '?':
+      if (operator === ':?' ? nonEmpty : set) return take(name, lookup, used) as string
+      throw new ComposeError(
+        `${where}: required variable ${name} is missing a value${argument ? `: ${argument}` : ''}`
+      )
+    case ':+':
+      return nonEmpty ? nested() : ''
+    default:
+      return set ? nested() : ''
+  }
+}
+
+function take(name: string, lookup: Lookup, used: string[]): string | undefined {
+  const value = lookup(name)
+  if (value !== undefined && !used.includes(name)) used.push(name)
+  return value
 }
 
 /** The variable a value consists of, when it is exactly one plain reference: "${X}" or "$X". */

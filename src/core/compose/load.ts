@@ -1,73 +1,40 @@
 // Reads a compose file into a ComposeProject. Pure: the file's text, the
 // runner's environment and a workspace file lookup come in as arguments.
+// Compose's order: YAML (anchors, merge keys) → extends → interpolation of
+// every value from the runner's environment and `.env` → the model.
 
 import { posix } from 'node:path'
-import { isAlias, isMap, isScalar, parseDocument, visit, type Node } from 'yaml'
+import { isAlias, isMap, isScalar, visit, type Node } from 'yaml'
 import { ComposeError } from '../errors.js'
-import { parseDotenv } from './dotenv.js'
-import { interpolate, soleReference, type Variables } from './interpolate.js'
-import { parseByteValue } from './memory.js'
-import type { ComposeMount, ComposePort, ComposeProject, ComposeService, EnvValue } from './model.js'
-import { shellWords } from './shell-words.js'
+import type { Variables } from './interpolate.js'
+import { interpolate } from './interpolate.js'
+import type { ComposeProject, ComposeService, VariableUse, WorkspaceFiles } from './model.js'
+import { normaliseService } from './service.js'
+import { credentialError, credentialsIn, ProjectVariables } from './variables.js'
+import { parseComposeYaml } from './yaml.js'
 
-export interface ComposeSource {
+export interface ComposeSource extends WorkspaceFiles {
   /** Workspace-relative path of the compose file. */
   path: string
   text: string
   /** The runner's environment (wins over `.env`, as with compose). */
   env: Variables
-  /** Reads a workspace-relative file; undefined when it does not exist. */
-  readFile(path: string): string | undefined
 }
 
 type Raw = Record<string, unknown>
 
-const SERVICE_KEYS_WITHOUT_EQUIVALENT = [
-  'healthcheck',
-  'restart',
-  'networks',
-  'container_name',
-  'hostname',
-  'cap_add',
-  'cap_drop',
-  'stdin_open',
-  'tty',
-  'extra_hosts',
-  'dns',
-  'network_mode',
-  'pid',
-  'ipc',
-  'devices',
-  'sysctls',
-  'init',
-  'stop_signal',
-  'stop_grace_period',
-  'logging',
-  'labels',
-  'expose',
-  'user',
-  'ulimits',
-  'secrets',
-  'configs',
-  'platform',
-  'pull_policy'
-]
-
 export function loadCompose(source: ComposeSource): ComposeProject {
   const directory = posix.dirname(posix.normalize(source.path))
-  const dotenvText = source.readFile(posix.join(directory, '.env'))
-  const variables: Variables = { ...(dotenvText ? parseDotenv(dotenvText) : {}), ...source.env }
-
-  const document = parseDocument(source.text, { merge: true, uniqueKeys: true, prettyErrors: false })
-  if (document.errors.length > 0) {
-    // linePos is only filled in with prettyErrors; pos (character offsets) always is.
-    const first = document.errors[0] as { message: string; pos: [number, number] }
-    const line = source.text.slice(0, first.pos[0]).split('\n').length
-    throw new ComposeError(`${source.path} line ${line}: invalid YAML: ${first.message.split('\n')[0]}`)
-  }
-  const root: unknown = document.toJS({ maxAliasCount: 1000 })
+  const dotenvPath = posix.join(directory, '.env')
+  const variables = new ProjectVariables(source.env, source.readFile(dotenvPath), dotenvPath)
+  const { document, root } = parseComposeYaml(source.text, source.path)
   if (!isRecord(root))
     throw new ComposeError(`${source.path}: expected a mapping of services at the top level`)
+  if ('include' in root) {
+    throw new ComposeError(
+      `${source.path}: "include" of other compose files is not supported; merge them into one file`
+    )
+  }
 
   const notes: string[] = []
   let rawServices: Raw
@@ -80,7 +47,9 @@ export function loadCompose(source: ComposeSource): ComposeProject {
   } else {
     // Compose file format v1: services at the top level, no "services:" key.
     rawServices = Object.fromEntries(
-      Object.entries(root).filter(([key]) => key !== 'version' && !key.startsWith('x-'))
+      Object.entries(root).filter(
+        ([key]) => !['version', 'name', 'volumes', 'networks'].includes(key) && !key.startsWith('x-')
+      )
     )
     servicesNode = document.contents ?? undefined
     notes.push(
@@ -90,29 +59,92 @@ export function loadCompose(source: ComposeSource): ComposeProject {
   if ('version' in root)
     notes.push(`the "version" key (${String(root.version)}) is obsolete in compose and was ignored`)
 
-  const templates = templateOnlyServices(servicesNode)
+  const anchored = anchoredServices(servicesNode)
   const resolved = resolveExtends(rawServices, source.path)
   const services: Record<string, ComposeService> = {}
   for (const [name, raw] of Object.entries(resolved)) {
     if (name.startsWith('x-')) continue
-    services[name] = normaliseService(name, raw, {
+    const uses = new Map<string, VariableUse[]>()
+    services[name] = normaliseService(name, interpolateService(name, raw, variables, uses), {
       directory,
       variables,
-      readFile: source.readFile,
-      composePath: source.path,
-      templateOnly: templates.has(name)
+      readFile: path => source.readFile(path),
+      anchored: anchored.has(name),
+      uses
     })
   }
   if (Object.keys(services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
   const namedVolumes = isRecord(root.volumes) ? Object.keys(root.volumes) : []
-  return { directory, services, namedVolumes, notes }
+  const profiles = variables.lookup('COMPOSE_PROFILES')
+  const activeProfiles =
+    profiles === undefined || profiles.trim() === ''
+      ? ['']
+      : profiles
+          .split(',')
+          .map(profile => profile.trim())
+          .filter(Boolean)
+  return {
+    directory,
+    services,
+    namedVolumes,
+    activeProfiles,
+    notes,
+    files: {
+      readFile: (path, skipOver) => source.readFile(path, skipOver),
+      ...(source.listFolder && {
+        listFolder: (path: string, limit: number) => source.listFolder?.(path, limit)
+      })
+    }
+  }
+}
+
+/**
+ * Compose interpolates every value of the file. The environment is left to
+ * normaliseService, which keeps where each value came from (and leaves an
+ * exact "${VAR}" to the Beanstalk environment). A runner credential reaching
+ * anything else (image, command, build args, labels…) is refused here: those
+ * values leave the runner in the bundle or the image.
+ */
+function interpolateService(
+  name: string,
+  raw: Raw,
+  variables: ProjectVariables,
+  uses: Map<string, VariableUse[]>
+): Raw {
+  const walk = (value: unknown, path: string[]): unknown => {
+    if (typeof value === 'string') {
+      const where = `service "${name}" ${path.join('.')}`
+      const result = interpolate(value, variables.lookup, where)
+      if (result.used.length > 0) {
+        const used = variables.uses(result.used)
+        const credentials = credentialsIn(used)
+        if (credentials.length > 0)
+          throw credentialError(where, credentials, path[0] === 'build' ? 'build' : 'value')
+        uses.set(path.join('.'), used)
+      }
+      return result.value
+    }
+    if (Array.isArray(value)) return value.map((item, index) => walk(item, [...path, String(index)]))
+    if (isRecord(value)) {
+      return Object.fromEntries(
+        Object.entries(value).map(([key, item]) => [
+          key,
+          key.startsWith('x-') || (path.length === 0 && key === 'environment')
+            ? item
+            : walk(item, [...path, key])
+        ])
+      )
+    }
+    return value
+  }
+  return walk(raw, []) as Raw
 }
 
 /** Services whose YAML node carries an anchor that other services merge (`<<: *app`). */
-function templateOnlyServices(servicesNode: Node | undefined): Set<string> {
-  const templates = new Set<string>()
-  if (!servicesNode || !isMap(servicesNode)) return templates
+function anchoredServices(servicesNode: Node | undefined): Set<string> {
+  const anchored = new Set<string>()
+  if (!servicesNode || !isMap(servicesNode)) return anchored
   const usedAnchors = new Set<string>()
   visit(servicesNode, {
     Alias(_key, alias) {
@@ -122,10 +154,10 @@ function templateOnlyServices(servicesNode: Node | undefined): Set<string> {
   for (const pair of servicesNode.items) {
     const value = pair.value as Node | null
     if (value && !isAlias(value) && value.anchor && usedAnchors.has(value.anchor) && isScalar(pair.key)) {
-      templates.add(String(pair.key.value))
+      anchored.add(String(pair.key.value))
     }
   }
-  return templates
+  return anchored
 }
 
 /** Same-file `extends:` (a service name, or {service}); other files are refused with a clear message. */
@@ -169,263 +201,22 @@ function mergeService(base: Raw, override: Raw): Raw {
     else if (
       Array.isArray(previous) &&
       Array.isArray(value) &&
-      ['ports', 'volumes', 'links', 'env_file'].includes(key)
+      [
+        'ports',
+        'volumes',
+        'links',
+        'env_file',
+        'expose',
+        'extra_hosts',
+        'cap_add',
+        'cap_drop',
+        'dns'
+      ].includes(key)
     ) {
       merged[key] = [...previous, ...value]
     } else merged[key] = value
   }
   return merged
-}
-
-interface ServiceContext {
-  directory: string
-  variables: Variables
-  readFile(path: string): string | undefined
-  composePath: string
-  templateOnly: boolean
-}
-
-function normaliseService(name: string, raw: Raw, context: ServiceContext): ComposeService {
-  const where = `service "${name}"`
-  const text = (value: unknown, field: string): string => {
-    if (typeof value === 'number' || typeof value === 'boolean') return String(value)
-    if (typeof value !== 'string') throw new ComposeError(`${where}: ${field} must be a string`)
-    return interpolate(value, context.variables, `${where} ${field}`)
-  }
-  const inWorkspace = (path: string): string => posix.normalize(posix.join(context.directory, path))
-
-  const service: ComposeService = {
-    name,
-    environment: {},
-    ports: [],
-    links: [],
-    dependsOn: [],
-    volumes: [],
-    profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
-    templateOnly: context.templateOnly,
-    ignoredKeys: SERVICE_KEYS_WITHOUT_EQUIVALENT.filter(key => key in raw)
-  }
-
-  if (raw.build !== undefined && raw.build !== null) {
-    const build = typeof raw.build === 'string' ? { context: raw.build } : raw.build
-    if (!isRecord(build)) throw new ComposeError(`${where}: build must be a path or a mapping`)
-    const buildContext = text(build.context ?? '.', 'build.context')
-    if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
-      throw new ComposeError(
-        `${where}: remote build contexts (${buildContext}) are not supported; check the source out first`
-      )
-    }
-    service.build = {
-      context: inWorkspace(buildContext),
-      dockerfile: build.dockerfile === undefined ? 'Dockerfile' : text(build.dockerfile, 'build.dockerfile'),
-      args: stringMap(build.args, value => text(value, 'build.args'), `${where} build.args`),
-      ...(build.target !== undefined && { target: text(build.target, 'build.target') })
-    }
-  }
-  if (raw.image !== undefined) service.image = text(raw.image, 'image')
-  if (raw.command !== undefined && raw.command !== null)
-    service.command = words(raw.command, 'command', text, where)
-  if (raw.entrypoint !== undefined && raw.entrypoint !== null) {
-    service.entrypoint = words(raw.entrypoint, 'entrypoint', text, where)
-  }
-  if (raw.working_dir !== undefined) service.workingDir = text(raw.working_dir, 'working_dir')
-
-  for (const envFile of envFiles(raw.env_file, where)) {
-    const path = inWorkspace(text(envFile.path, 'env_file'))
-    const content = context.readFile(path)
-    if (content === undefined) {
-      if (envFile.required) throw new ComposeError(`${where}: env_file ${path} not found`)
-      continue
-    }
-    for (const [key, value] of Object.entries(parseDotenv(content))) {
-      service.environment[key] = { kind: 'literal', value }
-    }
-  }
-  Object.assign(service.environment, environment(raw.environment, context.variables, where))
-
-  service.ports = (Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined ? [] : [raw.ports]).map(
-    port => parsePort(port, text, where)
-  )
-  service.links = list(raw.links, 'links', where).map(link => {
-    const [target, alias] = text(link, 'links').split(':')
-    return { service: target as string, ...(alias && { alias }) }
-  })
-  service.dependsOn = Array.isArray(raw.depends_on)
-    ? raw.depends_on.map(item => text(item, 'depends_on'))
-    : isRecord(raw.depends_on)
-      ? Object.keys(raw.depends_on)
-      : []
-  service.volumes = list(raw.volumes, 'volumes', where).map(volume =>
-    parseMount(volume, text, inWorkspace, where)
-  )
-
-  const limits = dig(raw, ['deploy', 'resources', 'limits', 'memory'])
-  const reservations = dig(raw, ['deploy', 'resources', 'reservations', 'memory'])
-  const memoryLimit = raw.mem_limit ?? limits
-  const memoryReservation = raw.mem_reservation ?? reservations
-  if (memoryLimit !== undefined) {
-    service.memoryLimit = parseByteValue(interpolateIfString(memoryLimit, text), `${where} mem_limit`)
-  }
-  if (memoryReservation !== undefined) {
-    service.memoryReservation = parseByteValue(
-      interpolateIfString(memoryReservation, text),
-      `${where} mem_reservation`
-    )
-  }
-  return service
-}
-
-function interpolateIfString(value: unknown, text: (value: unknown, field: string) => string): unknown {
-  return typeof value === 'string' ? text(value, 'memory') : value
-}
-
-function words(
-  value: unknown,
-  field: string,
-  text: (value: unknown, field: string) => string,
-  where: string
-): string[] {
-  if (typeof value === 'string') return shellWords(text(value, field), `${where} ${field}`)
-  if (Array.isArray(value)) return value.map(item => text(item, field))
-  throw new ComposeError(`${where}: ${field} must be a string or a list`)
-}
-
-function environment(value: unknown, variables: Variables, where: string): Record<string, EnvValue> {
-  const entries: [string, unknown][] = Array.isArray(value)
-    ? value.map(item => {
-        const line = String(item)
-        const equals = line.indexOf('=')
-        return equals < 0 ? [line, null] : [line.slice(0, equals), line.slice(equals + 1)]
-      })
-    : isRecord(value)
-      ? Object.entries(value)
-      : value === undefined || value === null
-        ? []
-        : (() => {
-            throw new ComposeError(`${where}: environment must be a mapping or a list`)
-          })()
-  const result: Record<string, EnvValue> = {}
-  for (const [key, raw] of entries) {
-    if (raw === null || raw === undefined) {
-      result[key] = { kind: 'runtime', variable: key }
-      continue
-    }
-    const rawText = String(raw)
-    // Exactly "${VAR}": a value from the deploy environment, never from the runner (it may be a secret).
-    const reference = soleReference(rawText)
-    result[key] = reference
-      ? { kind: 'runtime', variable: reference }
-      : { kind: 'literal', value: interpolate(rawText, variables, `${where} environment ${key}`) }
-  }
-  return result
-}
-
-function envFiles(value: unknown, where: string): { path: unknown; required: boolean }[] {
-  if (value === undefined || value === null) return []
-  const items = Array.isArray(value) ? value : [value]
-  return items.map(item => {
-    if (isRecord(item)) return { path: item.path, required: item.required !== false }
-    if (typeof item === 'string') return { path: item, required: true }
-    throw new ComposeError(`${where}: env_file entries must be paths`)
-  })
-}
-
-function parsePort(
-  value: unknown,
-  text: (value: unknown, field: string) => string,
-  where: string
-): ComposePort {
-  if (isRecord(value)) {
-    const containerPort = Number(value.target)
-    const published =
-      value.published === undefined ? undefined : Number(text(value.published, 'ports.published'))
-    if (!Number.isInteger(containerPort))
-      throw new ComposeError(`${where}: ports entry needs a numeric target`)
-    if (published !== undefined && !Number.isInteger(published)) {
-      throw new ComposeError(`${where}: port ranges and non-numeric published ports are not supported`)
-    }
-    return {
-      containerPort,
-      ...(published !== undefined && { hostPort: published }),
-      ...(typeof value.host_ip === 'string' && { hostIp: value.host_ip }),
-      protocol: value.protocol === 'udp' ? 'udp' : 'tcp'
-    }
-  }
-  const spec = text(value, 'ports')
-  const match = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
-  if (!match) {
-    const hint = spec.includes('-') ? ' (port ranges are not supported on Beanstalk)' : ''
-    throw new ComposeError(`${where}: cannot read port "${spec}"${hint}`)
-  }
-  const [, hostIp, hostPort, containerPort, protocol] = match
-  return {
-    containerPort: Number(containerPort),
-    ...(hostPort && { hostPort: Number(hostPort) }),
-    ...(hostIp && { hostIp: hostIp.replace(/^\[|\]$/g, '') }),
-    protocol: protocol === 'udp' ? 'udp' : 'tcp'
-  }
-}
-
-function parseMount(
-  value: unknown,
-  text: (value: unknown, field: string) => string,
-  inWorkspace: (path: string) => string,
-  where: string
-): ComposeMount {
-  let type: ComposeMount['type']
-  let source: string | undefined
-  let target: string
-  let readOnly = false
-  if (isRecord(value)) {
-    type = value.type === 'bind' ? 'bind' : value.type === 'tmpfs' ? 'tmpfs' : 'volume'
-    source = value.source === undefined ? undefined : text(value.source, 'volumes.source')
-    target = text(value.target, 'volumes.target')
-    readOnly = value.read_only === true
-  } else {
-    const parts = text(value, 'volumes').split(':')
-    if (parts.length === 1) {
-      return { type: 'volume', target: parts[0] as string, readOnly: false }
-    }
-    source = parts[0] as string
-    target = parts[1] as string
-    readOnly = (parts[2] ?? '').split(',').includes('ro')
-    type = /^[./~]/.test(source) ? 'bind' : 'volume'
-  }
-  if (type === 'bind' && source !== undefined) {
-    if (source.startsWith('/') || source.startsWith('~'))
-      return { type, source, hostPath: true, target, readOnly }
-    const resolved = inWorkspace(source)
-    if (resolved.startsWith('..')) return { type, source: resolved, hostPath: true, target, readOnly }
-    return { type, source: resolved, target, readOnly }
-  }
-  if (!target) throw new ComposeError(`${where}: volume entry needs a target path`)
-  return { type, ...(source !== undefined && { source }), target, readOnly }
-}
-
-function stringMap(value: unknown, text: (value: unknown) => string, where: string): Record<string, string> {
-  if (value === undefined || value === null) return {}
-  if (Array.isArray(value)) {
-    return Object.fromEntries(
-      value.map(item => {
-        const line = text(item)
-        const equals = line.indexOf('=')
-        return equals < 0 ? [line, ''] : [line.slice(0, equals), line.slice(equals + 1)]
-      })
-    )
-  }
-  if (isRecord(value))
-    return Object.fromEntries(Object.entries(value).map(([key, item]) => [key, text(item ?? '')]))
-  throw new ComposeError(`${where} must be a mapping or a list`)
-}
-
-function list(value: unknown, field: string, where: string): unknown[] {
-  if (value === undefined || value === null) return []
-  if (Array.isArray(value)) return value
-  throw new ComposeError(`${where}: ${field} must be a list`)
-}
-
-function dig(value: unknown, path: string[]): unknown {
-  return path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), value)
 }
 
 function isRecord(value: unknown): value is Raw {

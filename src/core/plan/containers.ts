@@ -1,89 +1,35 @@
-// One compose service → one Dockerrun container plan: image, links, environment,
-// secrets, memory and the ports a Beanstalk instance serves.
+// One compose service → one Dockerrun container plan: image, essential,
+// memory, the container settings compose gave it, and the ports a Beanstalk
+// instance serves.
 
-import { backingRoleOf, mentionsService } from '../backing.js'
-import type { ComposePort, ComposeProject, ComposeService } from '../compose/model.js'
-import { usesService } from './backing-replacements.js'
+import type { ComposePort, ComposeService } from '../compose/model.js'
 import { toMiB } from '../compose/memory.js'
 import type { ActionConfig } from '../config-types.js'
-import type { MountPoint, PortMapping } from '../dockerrun-types.js'
+import type { PortMapping } from '../dockerrun-types.js'
 import { ComposeError, InputError } from '../errors.js'
-import type { BackingReplacement, ContainerPlan, ImageBuild } from '../plan-types.js'
+import type { BackingRole, ContainerPlan } from '../plan-types.js'
+import type { Connections } from './connections.js'
+import type { PlannedEnvironment } from './environment.js'
 
 /** Host ports a Beanstalk instance serves; others in a compose file are for local development. */
 const PUBLIC_PORTS = [80, 443]
 
-export interface ContainerInputs {
+export interface ContainerParts {
   config: ActionConfig
-  compose: ComposeProject
-  selected: ComposeService[]
-  backing: BackingReplacement[]
-  images: ImageBuild[]
-  /** Every environment variable name some deployed service's compose environment mentions. */
-  namedVariables: Set<string>
+  buildId?: string
+  oneShot: boolean
+  connections: Connections
+  environment: PlannedEnvironment
+  uses: BackingRole[]
   notes: string[]
 }
 
-export function planContainer(service: ComposeService, inputs: ContainerInputs): ContainerPlan {
-  const { config, selected, backing, images, notes } = inputs
+export function planContainer(service: ComposeService, parts: ContainerParts): ContainerPlan {
+  const { config, notes } = parts
   const name = service.name
   if (!/^[A-Za-z0-9_-]{1,255}$/.test(name)) {
     throw new ComposeError(`service "${name}": container names may contain only letters, digits, "_" and "-"`)
   }
-  const image = images.find(candidate => candidate.services.includes(name))
-  const deployed = new Set(selected.map(candidate => candidate.name))
-  const replaced = new Set(backing.map(replacement => replacement.composeService))
-  const droppedBacking = new Set(
-    Object.values(inputs.compose.services)
-      .filter(candidate => backingRoleOf(candidate) && !deployed.has(candidate.name))
-      .map(candidate => candidate.name)
-  )
-
-  // Compose services find each other by name on one network; on the ECS
-  // platform a container reaches only the containers it links to, so every
-  // depends_on of a deployed service becomes a link as well.
-  const links: string[] = []
-  for (const target of [...service.links.map(link => link.service), ...service.dependsOn]) {
-    if (droppedBacking.has(target)) continue
-    if (!deployed.has(target)) {
-      throw new InputError(
-        'services',
-        `service ${name} links to ${target}, which is not deployed; add ${target} to services or remove the link`
-      )
-    }
-    const alias = service.links.find(link => link.service === target)?.alias
-    const link = alias ? `${target}:${alias}` : target
-    if (!links.some(existing => existing.split(':')[0] === target)) links.push(link)
-  }
-
-  // A value pointing at a backing service dropped without replacement ("none")
-  // would reach a host that does not exist (and may carry the dev password).
-  const unreplaced = [...droppedBacking].filter(target => !replaced.has(target))
-  const environment: Record<string, string> = {}
-  for (const [key, value] of Object.entries(service.environment)) {
-    if (value.kind !== 'literal') continue
-    const target = unreplaced.find(candidate => mentionsService(value.value, candidate))
-    if (target) notes.push(`${name}: ${key} points at the dropped service ${target}: not set`)
-    else environment[key] = value.value
-  }
-  // A secret goes to the containers whose compose environment names it; one
-  // that no service names goes to every container built from the app's source.
-  const secrets = config.secrets.filter(
-    secret =>
-      secret.name in service.environment || (!inputs.namedVariables.has(secret.name) && image !== undefined)
-  )
-  for (const secret of secrets) {
-    if (secret.name in environment) {
-      notes.push(
-        `${name}: ${secret.name} is passed by reference from the secrets input instead of its compose value`
-      )
-      delete environment[secret.name]
-    }
-  }
-
-  const uses = backing
-    .filter(replacement => usesService(service, replacement.composeService))
-    .map(r => r.role)
   const memory = service.memoryLimit === undefined ? undefined : toMiB(service.memoryLimit)
   const reservation = service.memoryReservation === undefined ? undefined : toMiB(service.memoryReservation)
   for (const [field, value] of [
@@ -106,32 +52,42 @@ export function planContainer(service: ComposeService, inputs: ContainerInputs):
       `${name}: no memory limit in the compose file; reserving ${config.defaultMemoryReservation} MiB (memory-reservation input)`
     )
   }
-  if (service.ignoredKeys.length > 0) {
+  if (parts.oneShot) {
     notes.push(
-      `${name}: ${service.ignoredKeys.join(', ')} ignored (no Dockerrun v2 equivalent; Beanstalk health checks and restarts apply)`
+      `${name}: a one-shot job (others wait for it to complete): non-essential, and the containers that depend on it start after it exits with 0; every instance runs it at each deploy, so it must be safe to run more than once and concurrently`
     )
   }
-  if (service.links.some(link => replaced.has(link.service))) {
+  for (const dropped of service.dropped) notes.push(`${name}: ${dropped.key} dropped (${dropped.reason})`)
+  for (const note of service.notes) notes.push(`${name}: ${note}`)
+  if (service.links.some(link => parts.connections.backingLinks.includes(link.service))) {
     notes.push(`${name}: links to replaced backing services removed`)
   }
 
   return {
     name,
-    image: image ? { kind: 'build', buildId: image.id } : { kind: 'prebuilt', ref: service.image as string },
-    essential: true,
+    image:
+      parts.buildId !== undefined
+        ? { kind: 'build', buildId: parts.buildId }
+        : { kind: 'prebuilt', ref: service.image as string },
+    essential: !parts.oneShot,
     ...(memory !== undefined && { memory }),
     ...(reservation !== undefined && { memoryReservation: reservation }),
     ...(memory === undefined &&
       reservation === undefined && { memoryReservation: config.defaultMemoryReservation }),
     portMappings: publicPortMappings(service, notes),
-    links,
-    environment,
-    secrets: secrets.map(secret => ({ ...secret })),
+    links: parts.connections.links,
+    dependsOn: parts.connections.dependsOn,
+    environment: parts.environment.environment,
+    secrets: parts.environment.secrets,
     ...(service.command && { command: service.command }),
     ...(service.entrypoint && { entryPoint: service.entrypoint }),
     ...(service.workingDir && { workingDirectory: service.workingDir }),
-    mountPoints: [] as MountPoint[],
-    uses
+    mountPoints: [],
+    volumesFrom: [],
+    options: service.options,
+    uses: parts.uses,
+    bindings: parts.environment.bindings,
+    sourcedVariables: parts.environment.sourcedVariables
   }
 }
 
@@ -139,29 +95,46 @@ function publicPortMappings(service: ComposeService, notes: string[]): PortMappi
   const mappings: PortMapping[] = []
   for (const port of service.ports) {
     if (port.hostPort === undefined || !PUBLIC_PORTS.includes(port.hostPort)) continue
-    if (port.hostIp)
+    if (port.hostIp) {
       notes.push(
         `${service.name}: host address ${port.hostIp} of port ${port.hostPort} dropped (ECS binds all addresses)`
       )
+    }
     mappings.push({ hostPort: port.hostPort, containerPort: port.containerPort, protocol: port.protocol })
-  }
-  const dropped = service.ports.filter(
-    port => !mappings.some(mapping => mapping.containerPort === port.containerPort)
-  )
-  if (dropped.length > 0 && mappings.length > 0) {
-    notes.push(
-      `${service.name}: port(s) ${dropped.map(formatPort).join(', ')} are for local development: not published`
-    )
   }
   return mappings
 }
 
+/** Once host port 80 is assigned: the compose ports no container publishes, said once per service. */
+export function notePortsNotPublished(
+  containers: ContainerPlan[],
+  selected: ComposeService[],
+  notes: string[]
+): void {
+  for (const service of selected) {
+    const container = containers.find(candidate => candidate.name === service.name)
+    const published = container?.portMappings ?? []
+    const dropped = service.ports.filter(
+      port =>
+        !published.some(
+          mapping => mapping.containerPort === port.containerPort && mapping.protocol === port.protocol
+        )
+    )
+    if (dropped.length > 0) {
+      notes.push(
+        `${service.name}: port(s) ${dropped.map(formatPort).join(', ')} not published (a Beanstalk instance serves host ports 80 and 443; linked containers reach every port)`
+      )
+    }
+  }
+}
+
 /**
- * The environment's load balancer or instance forwards to host port 80. Keep
- * the compose file's port-80 container when there is one; otherwise publish
- * the first port of the proxy-service input's service (or of the only service
- * that publishes ports) there. An environment with no published port at all
- * (a worker-only environment) is allowed.
+ * The environment's load balancer or instance forwards HTTP to host port 80.
+ * Keep the compose file's port-80 container when there is one; otherwise
+ * publish a port of the proxy-service input's service (`web`, or `web:3000`
+ * for a given container port) or of the only service that publishes ports
+ * there. A TLS port (443) is never moved to 80. An environment with no
+ * published port at all (a worker-only environment) is allowed.
  */
 export function assignPublicPort(
   containers: ContainerPlan[],
@@ -169,43 +142,65 @@ export function assignPublicPort(
   config: ActionConfig,
   notes: string[]
 ): void {
+  const [proxyName, proxyPortText] = (config.proxyService ?? '').split(':')
   // A proxy-service naming no deployed service is a typo, refused even when another service has port 80.
-  const named = config.proxyService
-    ? selected.find(service => service.name === config.proxyService)
-    : undefined
-  if (config.proxyService && !named) {
+  const named = proxyName ? selected.find(service => service.name === proxyName) : undefined
+  if (proxyName && !named) {
     throw new InputError(
       'proxy-service',
-      `"${config.proxyService}" is not a deployed service (deployed: ${selected.map(s => s.name).join(', ')})`
+      `"${proxyName}" is not a deployed service (deployed: ${selected.map(s => s.name).join(', ')})`
     )
   }
   if (containers.some(container => container.portMappings.some(mapping => mapping.hostPort === 80))) return
+  const httpPorts = (service: ComposeService): ComposePort[] =>
+    service.ports.filter(port => port.hostPort !== 443 && port.containerPort !== 443)
   const withPorts = selected.filter(service => service.ports.length > 0)
   let proxy: ComposeService | undefined
+  let containerPort: number | undefined
+  let protocol: 'tcp' | 'udp' = 'tcp'
   if (named) {
     proxy = named
-    if (proxy.ports.length === 0) {
-      throw new InputError('proxy-service', `service ${proxy.name} publishes no port in the compose file`)
+    if (proxyPortText) {
+      containerPort = Number(proxyPortText)
+    } else {
+      const port = httpPorts(named)[0]
+      containerPort = port?.containerPort ?? named.expose[0]
+      protocol = port?.protocol ?? 'tcp'
+      if (containerPort === undefined) {
+        throw new InputError(
+          'proxy-service',
+          `service ${named.name} publishes or exposes no HTTP port in the compose file: name the container port, e.g. ${named.name}:3000`
+        )
+      }
     }
   } else if (withPorts.length === 1) {
-    proxy = withPorts[0]
+    proxy = withPorts[0] as ComposeService
+    const port = httpPorts(proxy)[0]
+    if (!port) {
+      throw new InputError(
+        'proxy-service',
+        `no service publishes host port 80, and ${proxy.name} publishes only TLS port 443, which cannot take the plain HTTP the environment forwards to port 80: name the service and container port that serve HTTP, e.g. ${proxy.name}:80`
+      )
+    }
+    containerPort = port.containerPort
+    protocol = port.protocol
   } else if (withPorts.length > 1) {
     throw new InputError(
       'proxy-service',
       `no service publishes host port 80 and several publish ports (${withPorts.map(s => s.name).join(', ')}): name the one that serves HTTP`
     )
   }
-  if (!proxy) {
+  if (!proxy || containerPort === undefined) {
     notes.push(
       'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
     )
     return
   }
-  const port = proxy.ports[0] as ComposePort
   const container = containers.find(candidate => candidate.name === proxy.name) as ContainerPlan
-  container.portMappings.unshift({ hostPort: 80, containerPort: port.containerPort, protocol: port.protocol })
+  container.portMappings = container.portMappings.filter(mapping => mapping.containerPort !== containerPort)
+  container.portMappings.unshift({ hostPort: 80, containerPort, protocol })
   notes.push(
-    `${proxy.name}: no container publishes host port 80; its port ${port.containerPort} is published there`
+    `${proxy.name}: no container publishes host port 80; its port ${containerPort} is published there`
   )
 }
 

@@ -1,14 +1,17 @@
-// Which compose services a plan deploys: the services input, or every app service
-// that is not a backing store, a YAML template or in a profile.
+// Which compose services a plan deploys: the services input, or every service
+// compose itself would start — not a dev-only backing store (replaced by RDS
+// or ElastiCache), not outside the active profiles, not a bare YAML template.
 
-import { backingRoleOf } from '../backing.js'
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import type { ActionConfig } from '../config-types.js'
 import { InputError } from '../errors.js'
+import { isEnabled, isReplacedBacking } from './backing-replacements.js'
+import type { Reference } from './references.js'
 
 export function selectServices(
   config: ActionConfig,
   compose: ComposeProject,
+  references: ReadonlyMap<string, Reference[]>,
   notes: string[],
   inputName: string
 ): ComposeService[] {
@@ -23,27 +26,30 @@ export function selectServices(
     }
     return config.services.map(name => compose.services[name] as ComposeService)
   }
-  const selected = all.filter(service => {
+  const active = compose.activeProfiles
+  if (!(active.length === 1 && active[0] === ''))
+    notes.push(`active profiles (COMPOSE_PROFILES): ${active.join(', ')}`)
+  const candidates = all.filter(service => {
     if (!service.build && !service.image) {
       notes.push(`service ${service.name} has neither build nor image: skipped`)
       return false
     }
-    if (backingRoleOf(service)) return false
-    // A merged anchor with its own command or ports is a real service that
-    // others extend (`web: &app` … `worker: <<: *app`); only a bare one is a template.
-    if (isTemplate(service)) {
+    if (isReplacedBacking(service, config, active)) return false
+    if (!isEnabled(service, active)) {
+      const named = service.profiles.map(profile => (profile === '' ? '""' : profile)).join(', ')
       notes.push(
-        `service ${service.name} only serves as a YAML template for other services: not deployed (name it in services to deploy it)`
-      )
-      return false
-    }
-    if (service.profiles.length > 0) {
-      notes.push(
-        `service ${service.name} belongs to profile(s) ${service.profiles.join(', ')}: not deployed unless named in services`
+        `service ${service.name} belongs to profile(s) ${named}, not active: not deployed (set COMPOSE_PROFILES or name it in services)`
       )
       return false
     }
     return true
+  })
+  const selected = candidates.filter(service => {
+    if (!isTemplate(service, candidates, references)) return true
+    notes.push(
+      `service ${service.name} only serves as a YAML template for other services: not deployed (name it in services to deploy it)`
+    )
+    return false
   })
   if (selected.length === 0) {
     throw new InputError('services', `${config.composeFile} has no service to deploy besides backing stores`)
@@ -51,7 +57,24 @@ export function selectServices(
   return selected
 }
 
-/** A bare anchored service merged into others (`app: &app` with no command or ports of its own). */
-export function isTemplate(service: ComposeService): boolean {
-  return service.templateOnly && !service.command && service.ports.length === 0
+/**
+ * A bare anchored service merged into others (`base: &base` with neither a
+ * command nor ports of its own) that no other service depends on, links to
+ * or names. One that is complete and used (`app: &app` that nginx proxies
+ * to) is a service like any other.
+ */
+export function isTemplate(
+  service: ComposeService,
+  services: readonly ComposeService[],
+  references: ReadonlyMap<string, Reference[]>
+): boolean {
+  if (!service.anchored || service.command || service.ports.length > 0 || service.expose.length > 0)
+    return false
+  return !services.some(
+    other =>
+      other !== service &&
+      (other.dependsOn.some(dependency => dependency.service === service.name) ||
+        other.links.some(link => link.service === service.name) ||
+        (references.get(other.name) ?? []).some(reference => reference.target === service.name))
+  )
 }

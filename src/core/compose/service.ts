@@ -1,0 +1,404 @@
+// One compose service, already interpolated (except its environment, which is
+// interpolated here so that where each value came from is kept), turned into
+// a ComposeService. Every key is accounted for: read, mapped to a container
+// option, or recorded as dropped with the reason.
+
+import { posix } from 'node:path'
+import { ComposeError } from '../errors.js'
+import { looksSecret } from '../secret-names.js'
+import { containerOptions, isTrue, stringMapOf, tmpfsEntry } from './container-options.js'
+import { imageContents, parseDockerignore } from './dockerfile.js'
+import { parseDotenv } from './dotenv.js'
+import { interpolate, soleReference } from './interpolate.js'
+import { parseByteValue, toMiB } from './memory.js'
+import type {
+  ComposeBuild,
+  ComposeDependency,
+  ComposeMount,
+  ComposePort,
+  ComposeService,
+  EnvValue,
+  VariableUse
+} from './model.js'
+import { DROPPED_KEYS, READ_KEYS } from './service-keys.js'
+import { shellWords } from './shell-words.js'
+import { checkEnvFileSize, credentialError, credentialsIn, type ProjectVariables } from './variables.js'
+
+type Raw = Record<string, unknown>
+
+export interface ServiceContext {
+  directory: string
+  variables: ProjectVariables
+  readFile(path: string): string | undefined
+  anchored: boolean
+  /** Variables interpolated into each value, by its path in the service ("build.args.TOKEN"). */
+  uses: Map<string, VariableUse[]>
+}
+
+export function normaliseService(name: string, raw: Raw, context: ServiceContext): ComposeService {
+  const where = `service "${name}"`
+  const text = (value: unknown, field: string): string => {
+    if (typeof value === 'number' || typeof value === 'boolean') return String(value)
+    if (typeof value !== 'string') throw new ComposeError(`${where}: ${field} must be a string`)
+    return value
+  }
+  const inWorkspace = (path: string): string => posix.normalize(posix.join(context.directory, path))
+  const { options, dropped, notes } = containerOptions(raw, where)
+
+  const service: ComposeService = {
+    name,
+    environment: {},
+    ports: [],
+    expose: [],
+    links: [],
+    dependsOn: [],
+    volumes: [],
+    volumesFrom: [],
+    profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
+    anchored: context.anchored,
+    options,
+    dropped,
+    notes,
+    secretBuildArgs: []
+  }
+  for (const key of Object.keys(raw)) {
+    if (key.startsWith('x-') || READ_KEYS.has(key)) continue
+    dropped.push({ key, reason: DROPPED_KEYS[key] ?? 'not a compose key this action knows' })
+  }
+
+  if (raw.build !== undefined && raw.build !== null) {
+    service.build = build(raw.build, where, inWorkspace, context)
+    service.secretBuildArgs = Object.keys(service.build.args).filter(
+      arg =>
+        looksSecret(arg) || (context.uses.get(`build.args.${arg}`) ?? []).some(use => looksSecret(use.name))
+    )
+  }
+  if (raw.image !== undefined && raw.image !== null) service.image = text(raw.image, 'image')
+  if (raw.command !== undefined && raw.command !== null)
+    service.command = words(raw.command, 'command', where)
+  if (raw.entrypoint !== undefined && raw.entrypoint !== null) {
+    service.entrypoint = words(raw.entrypoint, 'entrypoint', where)
+  }
+  if (raw.working_dir !== undefined) service.workingDir = text(raw.working_dir, 'working_dir')
+
+  for (const envFile of envFiles(raw.env_file, where)) {
+    const path = inWorkspace(text(envFile.path, 'env_file'))
+    const content = context.readFile(path)
+    if (content === undefined) {
+      if (envFile.required) throw new ComposeError(`${where}: env_file ${path} not found`)
+      continue
+    }
+    checkEnvFileSize(content, path)
+    const parsed = parseDotenv(content, context.variables.lookup, path, envFile.format === 'raw')
+    for (const [key, entry] of parsed) {
+      service.environment[key] = {
+        kind: 'literal',
+        value: entry.value,
+        origin: 'env_file',
+        variables: context.variables.uses(entry.fromLookup)
+      }
+    }
+  }
+  Object.assign(service.environment, environment(raw.environment, context.variables, where))
+
+  service.ports = (Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined ? [] : [raw.ports]).map(
+    port => parsePort(port, where)
+  )
+  service.expose = list(raw.expose, 'expose', where).map(entry => {
+    const port = Number(String(entry).split('/')[0])
+    if (!Number.isInteger(port)) throw new ComposeError(`${where}: cannot read expose "${String(entry)}"`)
+    return port
+  })
+  service.links = list(raw.links, 'links', where).map(link => {
+    const [target, alias] = text(link, 'links').split(':')
+    return { service: target as string, ...(alias && { alias }) }
+  })
+  service.dependsOn = dependencies(raw.depends_on, where)
+  for (const volume of list(raw.volumes, 'volumes', where)) {
+    const mount = parseMount(volume, inWorkspace, where)
+    if (mount.type === 'tmpfs') {
+      options.tmpfs = [...(options.tmpfs ?? []), tmpfsEntry(mount.target, mount.size, [], notes)]
+    } else service.volumes.push(mount)
+  }
+  service.volumesFrom = list(raw.volumes_from, 'volumes_from', where).flatMap(entry => {
+    const [source = '', mode] = String(entry).split(':')
+    if (source === 'container') {
+      dropped.push({
+        key: `volumes_from ${String(entry)}`,
+        reason: 'containers outside the bundle cannot share volumes'
+      })
+      return []
+    }
+    return [{ service: source.replace(/^service:/, ''), readOnly: mode === 'ro' }]
+  })
+
+  readDeploy(raw, service, where)
+  return service
+}
+
+function build(
+  value: unknown,
+  where: string,
+  inWorkspace: (path: string) => string,
+  context: ServiceContext
+): ComposeBuild {
+  const spec = typeof value === 'string' ? { context: value } : value
+  if (!isRecord(spec)) throw new ComposeError(`${where}: build must be a path or a mapping`)
+  const buildContext = String(spec.context ?? '.')
+  if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
+    throw new ComposeError(
+      `${where}: remote build contexts (${buildContext}) are not supported; check the source out first`
+    )
+  }
+  const contextPath = inWorkspace(buildContext)
+  const dockerfile = spec.dockerfile === undefined ? 'Dockerfile' : String(spec.dockerfile)
+  const target = spec.target === undefined ? undefined : String(spec.target)
+  const dockerfilePath = posix.join(contextPath, dockerfile)
+  const dockerfileText =
+    typeof spec.dockerfile_inline === 'string' ? spec.dockerfile_inline : context.readFile(dockerfilePath)
+  // BuildKit reads <Dockerfile>.dockerignore before the context's .dockerignore.
+  const ignoreText =
+    context.readFile(`${dockerfilePath}.dockerignore`) ??
+    context.readFile(posix.join(contextPath, '.dockerignore'))
+  return {
+    context: contextPath,
+    dockerfile,
+    args: buildArgs(spec.args, where, context),
+    ...(target !== undefined && { target }),
+    ...(dockerfileText !== undefined && {
+      contents: imageContents(
+        dockerfileText,
+        target,
+        ignoreText === undefined ? [] : parseDockerignore(ignoreText)
+      )
+    })
+  }
+}
+
+/** Build args; one given without a value takes it from the environment compose runs in, as compose does. */
+function buildArgs(value: unknown, where: string, context: ServiceContext): Record<string, string> {
+  if (value === undefined || value === null) return {}
+  const inherited = Array.isArray(value)
+    ? value.map(String).filter(item => !item.includes('='))
+    : isRecord(value)
+      ? Object.keys(value).filter(key => value[key] === null || value[key] === undefined)
+      : []
+  const args = stringMapOf(value, `${where} build.args`)
+  for (const name of inherited) {
+    const uses = context.variables.uses([name])
+    const credentials = credentialsIn(uses)
+    if (credentials.length > 0) throw credentialError(`${where} build.args ${name}`, credentials, 'build')
+    const found = context.variables.lookup(name)
+    if (found === undefined) delete args[name]
+    else {
+      args[name] = found
+      context.uses.set(`build.args.${name}`, uses)
+    }
+  }
+  return args
+}
+
+function readDeploy(raw: Raw, service: ComposeService, where: string): void {
+  const deploy = isRecord(raw.deploy) ? raw.deploy : {}
+  const limits = dig(deploy, ['resources', 'limits', 'memory'])
+  const reservations = dig(deploy, ['resources', 'reservations', 'memory'])
+  const memoryLimit = raw.mem_limit ?? limits
+  const memoryReservation = raw.mem_reservation ?? reservations
+  if (memoryLimit !== undefined) service.memoryLimit = parseByteValue(memoryLimit, `${where} mem_limit`)
+  if (memoryReservation !== undefined) {
+    service.memoryReservation = parseByteValue(memoryReservation, `${where} mem_reservation`)
+  }
+  for (const key of Object.keys(deploy)) {
+    if (key === 'resources') {
+      const resources = isRecord(deploy.resources) ? deploy.resources : {}
+      for (const [kind, spec] of Object.entries(resources)) {
+        for (const field of Object.keys(isRecord(spec) ? spec : {})) {
+          if (field !== 'memory') {
+            service.dropped.push({
+              key: `deploy.resources.${kind}.${field}`,
+              reason: 'ECS reserves memory per container; CPU and devices are not set'
+            })
+          }
+        }
+      }
+    } else {
+      service.dropped.push({
+        key: `deploy.${key}`,
+        reason:
+          key === 'replicas'
+            ? 'every instance runs one copy; scale with the number of instances'
+            : 'a swarm setting with no container-definition field'
+      })
+    }
+  }
+}
+
+function dependencies(value: unknown, where: string): ComposeDependency[] {
+  if (value === undefined || value === null) return []
+  if (Array.isArray(value))
+    return value.map(item => ({ service: String(item), condition: 'started', required: true }))
+  if (!isRecord(value)) throw new ComposeError(`${where}: depends_on must be a list or a mapping`)
+  return Object.entries(value).map(([service, spec]) => {
+    const condition = isRecord(spec) ? spec.condition : undefined
+    const mapped =
+      condition === undefined || condition === 'service_started'
+        ? 'started'
+        : condition === 'service_healthy'
+          ? 'healthy'
+          : condition === 'service_completed_successfully'
+            ? 'completed'
+            : undefined
+    if (!mapped)
+      throw new ComposeError(
+        `${where}: depends_on ${service} has an unknown condition "${String(condition)}"`
+      )
+    return {
+      service,
+      condition: mapped,
+      required: !(isRecord(spec) && (spec.required === false || spec.required === 'false'))
+    }
+  })
+}
+
+function words(value: unknown, field: string, where: string): string[] {
+  if (typeof value === 'string') return shellWords(value, `${where} ${field}`)
+  if (Array.isArray(value)) return value.map(String)
+  throw new ComposeError(`${where}: ${field} must be a string or a list`)
+}
+
+function environment(value: unknown, variables: ProjectVariables, where: string): Record<string, EnvValue> {
+  const entries: [string, unknown][] = Array.isArray(value)
+    ? value.map(item => {
+        const line = String(item)
+        const equals = line.indexOf('=')
+        return equals < 0 ? [line, null] : [line.slice(0, equals), line.slice(equals + 1)]
+      })
+    : isRecord(value)
+      ? Object.entries(value)
+      : value === undefined || value === null
+        ? []
+        : (() => {
+            throw new ComposeError(`${where}: environment must be a mapping or a list`)
+          })()
+  const result: Record<string, EnvValue> = {}
+  for (const [key, raw] of entries) {
+    if (raw === null || raw === undefined) {
+      result[key] = { kind: 'runtime', variable: key }
+      continue
+    }
+    const rawText = String(raw)
+    // Exactly "${VAR}": a value from the deploy environment, never from the runner (it may be a secret).
+    const reference = soleReference(rawText)
+    if (reference) {
+      result[key] = { kind: 'runtime', variable: reference }
+      continue
+    }
+    const interpolated = interpolate(rawText, variables.lookup, `${where} environment ${key}`)
+    result[key] = {
+      kind: 'literal',
+      value: interpolated.value,
+      origin: 'compose',
+      variables: variables.uses(interpolated.used)
+    }
+  }
+  return result
+}
+
+function envFiles(value: unknown, where: string): { path: unknown; required: boolean; format?: string }[] {
+  if (value === undefined || value === null) return []
+  const items = Array.isArray(value) ? value : [value]
+  return items.map(item => {
+    if (isRecord(item)) {
+      return {
+        path: item.path,
+        required: item.required !== false,
+        ...(typeof item.format === 'string' && { format: item.format })
+      }
+    }
+    if (typeof item === 'string') return { path: item, required: true }
+    throw new ComposeError(`${where}: env_file entries must be paths`)
+  })
+}
+
+function parsePort(value: unknown, where: string): ComposePort {
+  if (isRecord(value)) {
+    const containerPort = Number(value.target)
+    const published = value.published === undefined ? undefined : Number(value.published)
+    if (!Number.isInteger(containerPort))
+      throw new ComposeError(`${where}: ports entry needs a numeric target`)
+    if (published !== undefined && !Number.isInteger(published)) {
+      throw new ComposeError(`${where}: port ranges and non-numeric published ports are not supported`)
+    }
+    return {
+      containerPort,
+      ...(published !== undefined && { hostPort: published }),
+      ...(typeof value.host_ip === 'string' && { hostIp: value.host_ip }),
+      protocol: value.protocol === 'udp' ? 'udp' : 'tcp'
+    }
+  }
+  const spec = String(value)
+  const match = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
+  if (!match) {
+    const hint = spec.includes('-') ? ' (port ranges are not supported on Beanstalk)' : ''
+    throw new ComposeError(`${where}: cannot read port "${spec}"${hint}`)
+  }
+  const [, hostIp, hostPort, containerPort, protocol] = match
+  return {
+    containerPort: Number(containerPort),
+    ...(hostPort && { hostPort: Number(hostPort) }),
+    ...(hostIp && { hostIp: hostIp.replace(/^\[|\]$/g, '') }),
+    protocol: protocol === 'udp' ? 'udp' : 'tcp'
+  }
+}
+
+function parseMount(value: unknown, inWorkspace: (path: string) => string, where: string): ComposeMount {
+  let type: ComposeMount['type']
+  let source: string | undefined
+  let target: string
+  let readOnly = false
+  let size: number | undefined
+  if (isRecord(value)) {
+    type = value.type === 'bind' ? 'bind' : value.type === 'tmpfs' ? 'tmpfs' : 'volume'
+    source = value.source === undefined || value.source === null ? undefined : String(value.source)
+    target = String(value.target ?? '')
+    readOnly = isTrue(value.read_only)
+    const tmpfsSize = isRecord(value.tmpfs) ? value.tmpfs.size : undefined
+    if (tmpfsSize !== undefined) size = toMiB(parseByteValue(tmpfsSize, `${where} tmpfs ${target} size`))
+  } else {
+    const parts = String(value).split(':')
+    if (parts.length === 1) return { type: 'volume', target: parts[0] as string, readOnly: false }
+    source = parts[0] as string
+    target = parts[1] as string
+    readOnly = (parts[2] ?? '').split(',').includes('ro')
+    type = /^[./~]/.test(source) ? 'bind' : 'volume'
+  }
+  if (!target) throw new ComposeError(`${where}: volume entry needs a target path`)
+  if (type === 'bind' && source !== undefined) {
+    if (source.startsWith('/') || source.startsWith('~'))
+      return { type, source, hostPath: true, target, readOnly }
+    const resolved = inWorkspace(source)
+    if (resolved.startsWith('..')) return { type, source: resolved, hostPath: true, target, readOnly }
+    return { type, source: resolved, target, readOnly }
+  }
+  return {
+    type,
+    ...(source !== undefined && { source }),
+    target,
+    readOnly,
+    ...(size !== undefined && { size })
+  }
+}
+
+function list(value: unknown, field: string, where: string): unknown[] {
+  if (value === undefined || value === null) return []
+  if (Array.isArray(value)) return value
+  throw new ComposeError(`${where}: ${field} must be a list`)
+}
+
+function dig(value: unknown, path: string[]): unknown {
+  return path.reduce<unknown>((node, key) => (isRecord(node) ? node[key] : undefined), value)
+}
+
+function isRecord(value: unknown): value is Raw {
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+}

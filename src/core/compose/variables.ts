@@ -1,0 +1,69 @@
+// The variables a compose file is interpolated from, as compose resolves
+// them: the runner's environment first, then the `.env` beside the compose
+// file (whose values may use the runner's and their own earlier keys). Each
+// value remembers which runner variables it came from.
+
+import { ComposeError } from '../errors.js'
+import { isRunnerCredential } from '../secret-names.js'
+import { parseDotenv } from './dotenv.js'
+import type { Lookup, Variables } from './interpolate.js'
+import type { VariableUse } from './model.js'
+
+/** Far above any real `.env` or env_file. */
+export const MAX_ENV_FILE_BYTES = 256 * 1024
+
+export class ProjectVariables {
+  private readonly dotenv: Map<string, { value: string; runner: string[] }>
+
+  constructor(
+    private readonly runner: Variables,
+    dotenvText: string | undefined,
+    dotenvPath: string
+  ) {
+    this.dotenv = new Map()
+    if (dotenvText === undefined) return
+    checkEnvFileSize(dotenvText, dotenvPath)
+    for (const [key, entry] of parseDotenv(dotenvText, name => this.runner[name], dotenvPath)) {
+      this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup })
+    }
+  }
+
+  readonly lookup: Lookup = name => this.runner[name] ?? this.dotenv.get(name)?.value
+
+  /** Where each named variable's value came from. */
+  uses(names: string[]): VariableUse[] {
+    return names.map(name => ({
+      name,
+      runner: this.runner[name] !== undefined ? [name] : (this.dotenv.get(name)?.runner ?? [])
+    }))
+  }
+}
+
+export function checkEnvFileSize(text: string, path: string): void {
+  if (Buffer.byteLength(text, 'utf8') > MAX_ENV_FILE_BYTES) {
+    throw new ComposeError(
+      `${path} is larger than ${MAX_ENV_FILE_BYTES / 1024} KiB; an env file that large is not read`
+    )
+  }
+}
+
+/** Runner credentials among the variables a value used. */
+export function credentialsIn(uses: VariableUse[]): string[] {
+  return [...new Set(uses.flatMap(use => use.runner))].filter(isRunnerCredential)
+}
+
+/** The one-line refusal for a runner credential interpolated into something that leaves the runner. */
+export function credentialError(
+  where: string,
+  credentials: string[],
+  field: 'build' | 'value'
+): ComposeError {
+  const names = credentials.map(name => `\${${name}}`).join(', ')
+  const advice =
+    field === 'build'
+      ? 'build args are readable in the image history: pass it as a BuildKit secret (RUN --mount=type=secret) instead'
+      : 'pass it by reference with the secrets input, or as an environment property of the Beanstalk environment (write the variable as ${NAME} alone)'
+  return new ComposeError(
+    `${where} uses ${names}, a credential of the runner: its value is never written into the bundle or an image; ${advice}`
+  )
+}

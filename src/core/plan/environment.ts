@@ -1,0 +1,174 @@
+// A container's environment on Beanstalk: literal values, secrets by
+// reference, the variables a managed backing service decides, and the ones
+// left to the Beanstalk environment at run time. Values taken from the
+// runner are checked here: a runner credential, or any runner value in a
+// variable whose name says secret, is never written in clear.
+
+import { DRIVER_PASSWORD_ENV, ROLE_PRODUCT, describeBackingSource } from '../backing.js'
+import type { ComposeProject, ComposeService } from '../compose/model.js'
+import { credentialError, credentialsIn } from '../compose/variables.js'
+import type { ActionConfig } from '../config-types.js'
+import type { SecretReference } from '../dockerrun-types.js'
+import { ComposeError } from '../errors.js'
+import type { BackingBinding, BackingReplacement } from '../plan-types.js'
+import { looksSecret } from '../secret-names.js'
+import { bindingsFor } from './bindings.js'
+import type { Reference } from './references.js'
+
+export interface EnvironmentInputs {
+  config: ActionConfig
+  compose: ComposeProject
+  /** Replacements this container uses. */
+  replacements: BackingReplacement[]
+  /** Backing services dropped without replacement (input "none"). */
+  droppedBacking: ReadonlySet<string>
+  references: Reference[]
+  /** Every environment variable name some deployed service's compose environment mentions. */
+  namedVariables: ReadonlySet<string>
+  notes: string[]
+}
+
+export interface PlannedEnvironment {
+  environment: Record<string, string>
+  secrets: SecretReference[]
+  bindings: BackingBinding[]
+  sourcedVariables: string[]
+  runtimeVariables: string[]
+}
+
+export function planEnvironment(service: ComposeService, inputs: EnvironmentInputs): PlannedEnvironment {
+  const { config, notes } = inputs
+  const name = service.name
+  const secretNames = new Set(config.secrets.map(secret => secret.name))
+  const environment: Record<string, string> = {}
+  const sourcedVariables: string[] = []
+  const runtimeVariables: string[] = []
+  const literalSecrets: string[] = []
+
+  for (const [variable, value] of Object.entries(service.environment)) {
+    if (value.kind === 'runtime') {
+      if (!secretNames.has(variable)) runtimeVariables.push(variable)
+      continue
+    }
+    if (secretNames.has(variable)) continue
+    checkRunnerValue(name, variable, value.variables)
+    const dropped = inputs.references.find(
+      reference => reference.variable === variable && inputs.droppedBacking.has(reference.target)
+    )
+    if (dropped) {
+      notes.push(`${name}: ${variable} points at the dropped service ${dropped.target}: not set`)
+      continue
+    }
+    environment[variable] = value.value
+    if (value.origin === 'env_file' || value.variables.length > 0) sourcedVariables.push(variable)
+    // A *_FILE / *_PATH variable names where a secret lies, not the secret.
+    if (looksSecret(variable) && value.value !== '' && !/_(FILE|PATH|DIR)$/i.test(variable)) {
+      literalSecrets.push(variable)
+    }
+  }
+
+  const bindings: BackingBinding[] = []
+  for (const replacement of inputs.replacements) {
+    const found = bindingsFor(
+      service,
+      replacement,
+      inputs.compose.services[replacement.composeService],
+      config.databasePasswordEnv
+    )
+    notes.push(...found.notes)
+    for (const binding of found.bindings) {
+      if (
+        !secretNames.has(binding.variable) &&
+        !bindings.some(known => known.variable === binding.variable)
+      ) {
+        bindings.push(binding)
+      }
+    }
+    for (const variable of found.droppedPasswords) {
+      delete environment[variable]
+      notes.push(
+        `${name}: ${variable} dropped: its development password does not open ${ROLE_PRODUCT[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`
+      )
+    }
+    describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
+  }
+  const passwords = bindings.filter(binding => binding.kind === 'password').map(binding => binding.variable)
+  for (const variable of passwords) delete environment[variable]
+
+  // A secret goes to the containers whose compose environment names it; one
+  // that no service names goes to every container built from the app's source.
+  const built = service.build !== undefined
+  const secrets = config.secrets
+    .filter(
+      secret => secret.name in service.environment || (!inputs.namedVariables.has(secret.name) && built)
+    )
+    .map(secret => ({ ...secret }))
+  for (const secret of secrets) {
+    if (service.environment[secret.name]?.kind === 'literal') {
+      notes.push(
+        `${name}: ${secret.name} is passed by reference from the secrets input instead of its compose value`
+      )
+    }
+  }
+  // The database password from the secrets input reaches every variable the app's driver may read.
+  const givenPassword = config.secrets.find(secret => secret.name === config.databasePasswordEnv)
+  if (givenPassword) {
+    for (const variable of passwords) {
+      if (!secrets.some(secret => secret.name === variable))
+        secrets.push({ name: variable, valueFrom: givenPassword.valueFrom })
+    }
+  }
+
+  const unreferenced = literalSecrets.filter(variable => variable in environment)
+  if (unreferenced.length > 0) {
+    notes.push(
+      `${name}: ${unreferenced.join(', ')} ${unreferenced.length === 1 ? 'is' : 'are'} written into the bundle as given in the compose file; pass production values with the secrets input`
+    )
+  }
+  return { environment, secrets, bindings, sourcedVariables, runtimeVariables }
+}
+
+/**
+ * A runner credential never leaves the runner; any runner value in a
+ * variable whose name says secret would be written in clear into the bundle
+ * (and the log): both are refused with the two ways to pass such a value.
+ */
+function checkRunnerValue(
+  service: string,
+  variable: string,
+  uses: { name: string; runner: string[] }[]
+): void {
+  const where = `service "${service}" environment ${variable}`
+  const credentials = credentialsIn(uses)
+  if (credentials.length > 0) throw credentialError(where, credentials, 'value')
+  const fromRunner = uses.filter(use => use.runner.length > 0)
+  if (looksSecret(variable) && fromRunner.length > 0) {
+    throw new ComposeError(
+      `${where} takes ${fromRunner.map(use => `\${${use.name}}`).join(', ')} from the runner's environment, which would write a secret in clear into the bundle; pass ${variable} with the secrets input (${variable}=<Secrets Manager or SSM ARN>), or set it as an environment property of the Beanstalk environment and write ${variable}: \${${variable}}`
+    )
+  }
+}
+
+function describeBindings(
+  service: string,
+  replacement: BackingReplacement,
+  bindings: BackingBinding[],
+  databasePasswordEnv: string,
+  notes: string[]
+): void {
+  const mine = bindings.filter(binding => binding.role === replacement.role)
+  const rewritten = mine.filter(binding => binding.kind !== 'password').map(binding => binding.variable)
+  const passwords = mine.filter(binding => binding.kind === 'password').map(binding => binding.variable)
+  const target = describeBackingSource(replacement.source)
+  if (rewritten.length > 0) {
+    notes.push(
+      `${service}: ${rewritten.join(', ')} set from ${ROLE_PRODUCT[replacement.role]} (${target}) at deploy`
+    )
+  }
+  if (passwords.length > 0) {
+    const driver = DRIVER_PASSWORD_ENV[replacement.engine]
+    notes.push(
+      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}`
+    )
+  }
+}

@@ -1,0 +1,126 @@
+// Where a service names another one as a host. Under compose every service
+// reaches every other by name; on the ECS bridge network only linked names
+// resolve, so these references decide the links (and which backing services
+// a container uses). Read from environment values, the command and
+// entrypoint, and the config files the service mounts or copies into its
+// image (an nginx `proxy_pass http://api:8080`).
+
+import { posix } from 'node:path'
+import type { ComposeService, WorkspaceFiles } from '../compose/model.js'
+
+export type ReferenceKind = 'url' | 'host-port' | 'host'
+
+export interface Reference {
+  /** The compose service named (a link alias already resolved to its service). */
+  target: string
+  /** Where, for messages: "environment APP_DB_URL", "command", "file nginx/default.conf". */
+  place: string
+  /** The environment variable, when the reference is an environment value. */
+  variable?: string
+  kind: ReferenceKind
+}
+
+/** Variable names that say host, server, address, URL or endpoint: their bare values are host names. */
+const HOST_VARIABLE = /HOST|SERVER|ADDR|URL|URI|ENDPOINT/i
+
+export function isHostVariable(name: string): boolean {
+  return HOST_VARIABLE.test(name)
+}
+
+/** Bounds on reading config files: a mounted source tree is not config. */
+const MAX_FILES = 200
+const MAX_FILE_BYTES = 256 * 1024
+
+const NAME = '[A-Za-z0-9_][A-Za-z0-9_.-]*'
+const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 'gi')
+const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?!\\d)`, 'g')
+const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g')
+const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g')
+
+/** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
+export function hostsIn(
+  text: string,
+  names: ReadonlyMap<string, string>,
+  bare: boolean
+): { target: string; kind: ReferenceKind }[] {
+  const found = new Map<string, ReferenceKind>()
+  const add = (name: string | undefined, kind: ReferenceKind): void => {
+    const target = name === undefined ? undefined : names.get(name)
+    if (target !== undefined && !found.has(target)) found.set(target, kind)
+  }
+  for (const match of text.matchAll(URL_HOST)) add(match[1], 'url')
+  for (const match of text.matchAll(HOST_PORT)) add(match[1], 'host-port')
+  for (const match of text.matchAll(HOST_FLAG)) add(match[1], 'host')
+  for (const match of text.matchAll(NGINX_SERVER)) add(match[1], 'host')
+  if (bare) {
+    for (const item of text.split(/[\s,]+/)) add(item.replace(/^["']|["']$/g, ''), 'host')
+  }
+  return [...found].map(([target, kind]) => ({ target, kind }))
+}
+
+/**
+ * Every reference a service makes to another compose service. `names` maps
+ * each name a host may take (service names, this service's link aliases) to
+ * the service it designates.
+ */
+export function serviceReferences(
+  service: ComposeService,
+  allServices: readonly string[],
+  files: WorkspaceFiles
+): Reference[] {
+  const names = new Map(allServices.map(name => [name, name]))
+  for (const link of service.links) if (link.alias) names.set(link.alias, link.service)
+  const references: Reference[] = []
+  const record = (
+    place: string,
+    hits: { target: string; kind: ReferenceKind }[],
+    variable?: string
+  ): void => {
+    for (const hit of hits) {
+      if (hit.target === service.name) continue
+      references.push({ ...hit, place, ...(variable !== undefined && { variable }) })
+    }
+  }
+  for (const [variable, value] of Object.entries(service.environment)) {
+    if (value.kind !== 'literal') continue
+    record(`environment ${variable}`, hostsIn(value.value, names, isHostVariable(variable)), variable)
+  }
+  if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
+  if (service.entrypoint) record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false))
+  for (const file of configFiles(service, files)) {
+    const text = files.readFile(file, MAX_FILE_BYTES)
+    if (text === undefined || text.includes('\0')) continue
+    record(`file ${file}`, hostsIn(text, names, false))
+  }
+  return references
+}
+
+/** Files the service mounts from the workspace or copies into its image by name (not whole source trees). */
+function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
+  const sources = service.volumes
+    .filter(mount => mount.type === 'bind' && !mount.hostPath && mount.source !== undefined)
+    .map(mount => mount.source as string)
+  const build = service.build
+  if (build?.contents) {
+    for (const copy of build.contents.copies) {
+      for (const source of copy.sources) {
+        if (!/[*?[]/.test(source) && posix.normalize(source) !== '.')
+          sources.push(posix.join(build.context, source))
+      }
+    }
+  }
+  const found: string[] = []
+  for (const source of new Set(sources)) {
+    // The whole build context mounted for live code reload is source code, not config.
+    if (build && (source === build.context || build.context.startsWith(`${source}/`) || source === '.'))
+      continue
+    if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
+      found.push(source)
+      continue
+    }
+    const listed = files.listFolder?.(source, MAX_FILES + 1)
+    if (listed && listed.length <= MAX_FILES) found.push(...listed)
+    if (found.length > MAX_FILES) break
+  }
+  return found.slice(0, MAX_FILES)
+}
