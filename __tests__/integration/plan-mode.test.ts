@@ -1,7 +1,8 @@
-// Plan mode against a running environment: shows what a deploy would change
+// Plan mode against a running environment (the test app, deployed and
+// answering on the stand-in's Docker): shows what a deploy would change
 // (secret-looking values hidden) and changes nothing.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -12,12 +13,17 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+import { describeIn, dockerEngine } from './helpers/docker.js'
+import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
+
+const describe = describeIn(dockerEngine)
 
 const READ_ONLY = /^(Describe|Get|List|Head|Check)/
 
 describe('mode plan', () => {
   let standIn: StandIn
   let workspace: string
+  let env: Record<string, string>
   const inputs = {
     application: 'plan-app',
     environment: 'plan-env',
@@ -26,11 +32,9 @@ describe('mode plan', () => {
   }
 
   beforeAll(async () => {
-    standIn = await startStandIn({
-      runContainers: false,
-      registry: false,
-      beanstalk: { instances: 'simulated' }
-    })
+    standIn = await startStandIn()
+    await pushHttpTestImage(standIn, ['plan/web:1'])
+    env = { ...standIn.env, ...(await testImageVariables(standIn)) }
     workspace = mkdtempSync(path.join(tmpdir(), 'plan-mode-'))
     cpSync(
       path.join(PROJECT_ROOT, '__tests__/fixtures/plan-diff/docker-compose.yml'),
@@ -46,14 +50,15 @@ describe('mode plan', () => {
       })
     )
     beanstalk.destroy()
-    const deployed = await runAction({ inputs, env: standIn.env, workspace })
+    const deployed = await runAction({ inputs, env, workspace })
     expect(deployed.errors).toEqual([])
+    expect(deployed.outputs.health).toBe('Green')
   }, 120_000)
 
   afterAll(async () => {
     await standIn?.stop()
     if (workspace) rmSync(workspace, { recursive: true, force: true })
-  })
+  }, 60_000)
 
   it('lists what a deploy would change, hides secret-looking values, and calls only read operations', async () => {
     const compose = path.join(workspace, 'docker-compose.yml')
@@ -67,7 +72,7 @@ describe('mode plan', () => {
     const callsBefore = standIn.calls.length
     const plan = await runAction({
       inputs: { ...inputs, mode: 'plan' },
-      env: { ...standIn.env, GITHUB_SHA: 'abababababababababababababababababababab' },
+      env: { ...env, GITHUB_SHA: 'abababababababababababababababababababab' },
       workspace
     })
     expect(plan.errors).toEqual([])

@@ -1,6 +1,6 @@
 // Pull-request previews through dist/index.js, as the runner runs it, against
-// the AWS stand-in (no containers: health follows the bundle's validity) and
-// the local GitHub fake: opened → created from the base environment's
+// the AWS stand-in (environments run what was built on Docker: Green means the
+// app answered) and the local GitHub fake: opened → created from the base environment's
 // template and Green, one comment; synchronize → same environment, same
 // comment edited; closed → everything removed; closed again → no-op; plus the
 // refusals (name collision, fork under pull_request_target, push event).
@@ -10,8 +10,6 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
   DescribeApplicationVersionsCommand,
   DescribeConfigurationSettingsCommand,
   DescribeEnvironmentsCommand,
@@ -23,9 +21,11 @@ import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
-import { describeWithDocker as dockerSuite } from './helpers/docker.js'
+import { createReadyEnvironment, type OptionSetting } from './helpers/aws.js'
+import { describeIn, dockerEngine } from './helpers/docker.js'
+import { testImageVariables } from './helpers/http-image.js'
 
-const describeWithDocker = dockerSuite('preview-environments')
+const describeWithDocker = describeIn(dockerEngine)
 
 const APPLICATION = 'previews'
 const BASE = 'previews-staging'
@@ -48,23 +48,31 @@ describeWithDocker('pull-request preview environments', () => {
   let github: GitHubFake
   let workspace: string
   let beanstalk: ElasticBeanstalkClient
+  let imageVariables: Record<string, string>
 
   beforeAll(async () => {
     workspace = mkdtempSync(path.join(tmpdir(), 'preview-workspace-'))
-    // A one-image app: enough for the real build and push, quick to build.
+    // A one-image app on the test app (which answers on 8080): a real build and push, quick to build.
     writeFileSync(
       path.join(workspace, 'Dockerfile'),
-      'FROM debian:bookworm-slim\nCOPY hello.txt /srv/hello.txt\n'
+      'ARG HTTP_TEST_IMAGE\nFROM ${HTTP_TEST_IMAGE}\nCOPY hello.txt /srv/hello.txt\n'
     )
     writeFileSync(path.join(workspace, 'hello.txt'), 'hello from a preview\n')
     writeFileSync(
       path.join(workspace, 'docker-compose.yml'),
-      'services:\n  web:\n    build: .\n    command: ["sleep", "infinity"]\n    ports: ["80:8080"]\n'
+      [
+        'services:',
+        '  web:',
+        '    build:',
+        '      context: .',
+        '      args:',
+        '        HTTP_TEST_IMAGE: ${HTTP_TEST_IMAGE}',
+        '    ports: ["80:8080"]',
+        ''
+      ].join('\n')
     )
-    standIn = await startStandIn({
-      runContainers: false,
-      beanstalk: { transitionMs: 100, instances: 'simulated' }
-    })
+    standIn = await startStandIn({ beanstalk: { transitionMs: 100 } })
+    imageVariables = await testImageVariables(standIn)
     github = await startGitHubFake()
     beanstalk = new ElasticBeanstalkClient({
       region: standIn.env.AWS_REGION as string,
@@ -74,8 +82,7 @@ describeWithDocker('pull-request preview environments', () => {
         secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
       }
     })
-    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: APPLICATION }))
-    await createReadyEnvironment(BASE, [
+    await readyEnvironment(BASE, [
       {
         Namespace: 'aws:elasticbeanstalk:application:environment',
         OptionName: 'FEATURE_FLAGS',
@@ -91,22 +98,8 @@ describeWithDocker('pull-request preview environments', () => {
     if (workspace) rmSync(workspace, { recursive: true, force: true })
   }, 120_000)
 
-  async function createReadyEnvironment(
-    name: string,
-    optionSettings: { Namespace: string; OptionName: string; Value: string }[] = []
-  ): Promise<void> {
-    await beanstalk.send(
-      new CreateEnvironmentCommand({
-        ApplicationName: APPLICATION,
-        EnvironmentName: name,
-        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
-        OptionSettings: optionSettings
-      })
-    )
-    for (let attempt = 0; attempt < 200 && (await environment(name))?.Status !== 'Ready'; attempt++) {
-      await new Promise(resolve => setTimeout(resolve, 50))
-    }
-  }
+  const readyEnvironment = (name: string, optionSettings: OptionSetting[] = []): Promise<void> =>
+    createReadyEnvironment(standIn, APPLICATION, name, optionSettings)
 
   async function environment(name: string): Promise<EnvironmentDescription | undefined> {
     const { Environments = [] } = await beanstalk.send(
@@ -148,12 +141,13 @@ describeWithDocker('pull-request preview environments', () => {
         'preview-base-environment': BASE,
         'github-token': github.token,
         'wait-timeout': '3m',
-        // The test app serves nothing (no containers run here); the smoke test has its own tests.
+        // The environments check the app; the smoke test has its own tests.
         'smoke-test': 'false',
         ...inputs
       },
       env: {
         ...actionEnvironment(standIn),
+        ...imageVariables,
         GITHUB_EVENT_NAME: event.eventName ?? 'pull_request',
         GITHUB_EVENT_PATH: eventPath,
         GITHUB_API_URL: github.url,
@@ -246,7 +240,7 @@ describeWithDocker('pull-request preview environments', () => {
   it(
     'refuses an environment of the preview name that was not created for this pull request, changing nothing',
     async () => {
-      await createReadyEnvironment('previews-pr-9')
+      await readyEnvironment('previews-pr-9')
       const before = await environment('previews-pr-9')
       const versionsBefore = await versionLabels()
       const callIndex = standIn.calls.length

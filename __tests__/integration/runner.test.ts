@@ -9,7 +9,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
 import { type RunningApp, runDockerrun } from '../../src/runner/index.js'
-import { buildHttpTestImage, leftovers } from '../unit/runner/fixtures/http-test-image.js'
+import { httpTestImage, leftovers } from './helpers/http-image.js'
 
 const prefix = `bdd-rt-${randomBytes(3).toString('hex')}`
 let image: string
@@ -45,8 +45,8 @@ function proxyAndBackend(backendCommand?: string[]): DockerrunV2 {
   }
 }
 
-beforeAll(() => {
-  image = buildHttpTestImage()
+beforeAll(async () => {
+  image = await httpTestImage()
 }, 300_000)
 
 afterAll(async () => {
@@ -75,7 +75,7 @@ describe('runDockerrun', () => {
       { name: 'backend', running: true },
       { name: 'proxy', running: true }
     ])
-    expect(await app.logs('backend', 10)).toContain('request /')
+    expect(await app.logs('backend', 10)).toContain('to GET / HTTP/1.0')
   }, 120_000)
 
   it('reports a path answering 500 as unhealthy', async () => {
@@ -155,6 +155,6 @@ describe('runDockerrun', () => {
   it('stop() removes every container and network, and can run twice', async () => {
     for (const app of started) await app.stop()
     for (const app of started) await app.stop()
-    expect(leftovers(prefix)).toEqual([])
+    expect(await leftovers(prefix)).toEqual([])
   }, 60_000)
 })

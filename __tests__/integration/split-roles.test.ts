@@ -1,15 +1,14 @@
 // One build, several environments: a web and a worker environment each with
 // its own service subset (the worker one publishing no port), and one bundle
 // sent to two environments at once, where only the failing one rolls back.
+// The environments run what was built on the stand-in's Docker.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
 import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
   DescribeApplicationVersionsCommand,
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient
@@ -17,6 +16,11 @@ import {
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
+import { createReadyEnvironment } from './helpers/aws.js'
+import { describeIn, dockerEngine } from './helpers/docker.js'
+import { testImageVariables } from './helpers/http-image.js'
+
+const describe = describeIn(dockerEngine)
 
 const BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
 
@@ -24,6 +28,7 @@ describe('deploying one build to several environments', () => {
   let standIn: StandIn
   let workspace: string
   let beanstalk: ElasticBeanstalkClient
+  let env: Record<string, string>
   const environments = ['split-web', 'split-worker', 'pair-a', 'pair-b']
 
   const describeEnvironment = async (name: string) =>
@@ -34,43 +39,26 @@ describe('deploying one build to several environments', () => {
     ).Environments?.[0]
 
   beforeAll(async () => {
-    standIn = await startStandIn({ runContainers: false, beanstalk: { instances: 'simulated' } })
+    standIn = await startStandIn()
+    env = { ...actionEnvironment(standIn), ...(await testImageVariables(standIn)) }
     workspace = mkdtempSync(path.join(tmpdir(), 'split-roles-'))
     cpSync(path.join(PROJECT_ROOT, '__tests__/fixtures/split-roles'), workspace, { recursive: true })
     beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
-    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: 'split' }))
-    for (const name of environments) {
-      await beanstalk.send(
-        new CreateEnvironmentCommand({
-          ApplicationName: 'split',
-          EnvironmentName: name,
-          SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-        })
-      )
-    }
-    for (const name of environments) {
-      for (
-        let attempt = 0;
-        attempt < 100 && (await describeEnvironment(name))?.Status !== 'Ready';
-        attempt++
-      ) {
-        await new Promise(resolve => setTimeout(resolve, 100))
-      }
-    }
+    await createReadyEnvironment(standIn, 'split', environments)
   }, 60_000)
 
   afterAll(async () => {
     beanstalk?.destroy()
     await standIn?.stop()
     if (workspace) rmSync(workspace, { recursive: true, force: true })
-  })
+  }, 60_000)
 
   const inputs = { application: 'split', 'smoke-test': 'false', 'wait-timeout': '60s' }
 
   it('builds the shared image once and gives each role environment its own bundle and version', async () => {
     const run = await runAction({
       inputs: { ...inputs, environment: 'split-web: web\nsplit-worker: worker' },
-      env: actionEnvironment(standIn),
+      env,
       workspace
     })
     expect(run.errors).toEqual([])
@@ -104,7 +92,7 @@ describe('deploying one build to several environments', () => {
   it('sends one version to two environments at once, and rolls back only the one that fails', async () => {
     const good = await runAction({
       inputs: { ...inputs, environment: 'pair-a pair-b', 'version-label': 'pair-1' },
-      env: actionEnvironment(standIn),
+      env,
       workspace
     })
     expect(good.errors).toEqual([])
@@ -112,7 +100,7 @@ describe('deploying one build to several environments', () => {
     standIn.faults.set({ beanstalk: { forceRed: 'pair-b' } })
     const bad = await runAction({
       inputs: { ...inputs, environment: 'pair-a pair-b', 'version-label': 'pair-2' },
-      env: actionEnvironment(standIn),
+      env,
       workspace
     })
     expect(bad.status).not.toBe(0)

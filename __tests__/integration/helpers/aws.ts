@@ -1,6 +1,7 @@
 import {
   CreateApplicationCommand,
   CreateEnvironmentCommand,
+  DescribeApplicationsCommand,
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient
 } from '@aws-sdk/client-elastic-beanstalk'
@@ -16,30 +17,51 @@ export async function errorName(promise: Promise<unknown>): Promise<string> {
   throw new Error('expected the call to fail')
 }
 
-/** An application and an environment on the stand-in, once the environment is Ready. */
+export interface OptionSetting {
+  Namespace: string
+  OptionName: string
+  Value: string
+}
+
+/**
+ * Environments of an application on the stand-in (the application created
+ * unless it exists), once they are all Ready. They run no version yet.
+ */
 export async function createReadyEnvironment(
   standIn: Pick<StandIn, 'clientConfig'>,
   application: string,
-  environment: string
+  environments: string | string[],
+  optionSettings: OptionSetting[] = []
 ): Promise<void> {
+  const names = typeof environments === 'string' ? [environments] : environments
   const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   try {
-    await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
-    await beanstalk.send(
-      new CreateEnvironmentCommand({
-        ApplicationName: application,
-        EnvironmentName: environment,
-        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-      })
+    const existing = await beanstalk.send(
+      new DescribeApplicationsCommand({ ApplicationNames: [application] })
     )
+    if ((existing.Applications ?? []).length === 0)
+      await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
+    for (const environment of names) {
+      await beanstalk.send(
+        new CreateEnvironmentCommand({
+          ApplicationName: application,
+          EnvironmentName: environment,
+          SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+          OptionSettings: optionSettings
+        })
+      )
+    }
     for (let attempt = 0; attempt < 300; attempt++) {
       const described = await beanstalk.send(
-        new DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environment] })
+        new DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: names })
       )
-      if (described.Environments?.[0]?.Status === 'Ready') return
-      await new Promise(resolve => setTimeout(resolve, 200))
+      const ready = (described.Environments ?? []).filter(
+        environment => environment.Status === 'Ready' && names.includes(environment.EnvironmentName ?? '')
+      )
+      if (ready.length === names.length) return
+      await new Promise(resolve => setTimeout(resolve, 100))
     }
-    throw new Error(`environment ${environment} did not become Ready`)
+    throw new Error(`environments ${names.join(', ')} of ${application} did not become Ready within 30 s`)
   } finally {
     beanstalk.destroy()
   }

@@ -4,9 +4,13 @@
 // only reads, and no version, bundle, repository, environment change or
 // registry upload exists after the run. The table is in cases.ts.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { BAD_INPUTS, type BadInputCase } from './cases.js'
 import { footprint, startStage, writeCalls, type Footprint, type Stage } from './harness.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
+
+// The stage's environments run on Docker, as a valid deploy of the baseline would.
+const describe = describeIn(dockerEngine)
 
 const APPLICATION = 'rel-inputs'
 const ENVIRONMENT = 'rel-input'

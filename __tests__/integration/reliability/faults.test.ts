@@ -4,10 +4,13 @@
 // Every environment starts on a good version `good-<env>`, deployed first.
 
 import { UpdateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk'
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals'
 import { runAction, type ActionRun } from '../../../stand-in/run-action.js'
 import { FIXTURES, startStage, type Stage } from './harness.js'
 import { environmentState, leftovers } from './leftovers.js'
+import { describeIn, dockerEngine } from '../helpers/docker.js'
+
+const describe = describeIn(dockerEngine)
 
 const APPLICATION = 'rel-faults'
 const SINGLE = [

@@ -1,8 +1,9 @@
-// Shared set-up of the reliability suite: a stand-in with simulated instances
-// (a valid task definition is healthy, no containers), the example's RDS instance and
-// ElastiCache cluster, an application with Ready environments, and a picture of
-// everything the action could have changed, so a test can prove a run changed
-// nothing (bad inputs) or left nothing behind (failed runs).
+// Shared set-up of the reliability suite: a stand-in whose environments run
+// their bundles on Docker (Green means the app answered), the test app pushed to
+// its registry as the fixtures' images (rel/web:1, rel/nginx:1), the example's
+// RDS instance and ElastiCache cluster, an application with Ready environments,
+// and a picture of everything the action could have changed, so a test can
+// prove a run changed nothing (bad inputs) or left nothing behind (failed runs).
 
 import {
   CreateApplicationCommand,
@@ -10,6 +11,7 @@ import {
   ElasticBeanstalkClient
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn, type StandInOptions } from '../../../stand-in/server.js'
+import { pushHttpTestImage, testImageVariables } from '../helpers/http-image.js'
 import { actionEnvironment } from '../../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../../stand-in/run-action.js'
 import path from 'node:path'
@@ -25,7 +27,7 @@ export interface Stage {
   application: string
   /** Inputs of a valid deploy of the `app` fixture to `environment` (short wait, no smoke test). */
   inputs(environment: string, overrides?: Record<string, string>): Record<string, string>
-  /** The variables a runner step gets: the stand-in's AWS_* plus BuildKit-capable docker first. */
+  /** The variables a runner step gets: the stand-in's AWS_*, BuildKit-capable docker first, the test images'. */
   env: Record<string, string>
   /** Runs dist/index.js in the fixtures workspace; `env` replaces the stage's variables when given. */
   run(inputs: Record<string, string>, env?: Record<string, string>): Promise<ActionRun>
@@ -40,15 +42,10 @@ export interface StageOptions {
 }
 
 export async function startStage(options: StageOptions): Promise<Stage> {
-  const standIn = await startStandIn({
-    runContainers: false,
-    // Short transitions: the Updating → Ready walk takes a fraction of a second. Instances are
-    // simulated (a valid task definition is healthy): these suites test the action's handling of
-    // faults and inputs, and the fixture images (rel/web:1 …) are references, not runnable images.
-    beanstalk: { transitionMs: 50, instances: 'simulated' },
-    ...options.standIn
-  })
+  // Short transitions: the Updating → Ready walk takes a fraction of a second.
+  const standIn = await startStandIn({ beanstalk: { transitionMs: 50 }, ...options.standIn })
   await standIn.seed.example()
+  await pushHttpTestImage(standIn, ['rel/web:1', 'rel/nginx:1'])
   const beanstalk = new ElasticBeanstalkClient({
     region: standIn.env.AWS_REGION as string,
     endpoint: standIn.endpoint,
@@ -72,7 +69,11 @@ export async function startStage(options: StageOptions): Promise<Stage> {
       name => standIn.services.beanstalk.state.liveEnvironmentNamed(name)?.status === 'Ready'
     )
   )
-  const env = { ...actionEnvironment(standIn), AWS_EC2_METADATA_DISABLED: 'true' }
+  const env = {
+    ...actionEnvironment(standIn),
+    ...(await testImageVariables(standIn)),
+    AWS_EC2_METADATA_DISABLED: 'true'
+  }
   return {
     standIn,
     application: options.application,

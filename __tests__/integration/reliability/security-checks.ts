@@ -33,11 +33,11 @@ export const RUNNER_SECRETS = {
   ACTIONS_RUNTIME_TOKEN: `runtime-${randomBytes(16).toString('hex')}`
 }
 
-/** A valid app of one prebuilt image, nothing to build; each case adds its attack. */
+/** A valid app of one prebuilt image (the test app the harness pushed), nothing to build; each case adds its attack. */
 export const PREBUILT_WEB = `services:
   web:
-    image: rel/web:1
-    ports: ['80:3000']
+    image: \${TEST_REGISTRY}/rel/web:1
+    ports: ['80:8080']
 `
 
 /** Inputs of a deploy of the repository's docker-compose.yml to `environment`, with no backing services. */

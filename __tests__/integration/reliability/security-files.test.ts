@@ -6,11 +6,12 @@
 // the stand-in. A refused case must fail with one line naming the path, before
 // any AWS write, with no host file or runner secret anywhere the action writes.
 
-import { afterAll, afterEach, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals'
 import { randomBytes } from 'node:crypto'
 import { writeFileSync } from 'node:fs'
 import path from 'node:path'
 import { startStage, type Stage } from './harness.js'
+import { describeIn, dockerEngine, hasDocker } from '../helpers/docker.js'
 import {
   expectNothingEscaped,
   hostileRepository,
@@ -26,11 +27,14 @@ const APPLICATION = 'rel-sec-files'
 const ENVIRONMENT = 'rel-sec-files-env'
 
 const WEB = PREBUILT_WEB
+// The stage's environments run on Docker: allowed deploys must really answer.
+const describe = describeIn(dockerEngine)
 
 let stage: Stage
 let repository: HostileRepository
 
 beforeAll(async () => {
+  if (!hasDocker()) return // every suite below fails (CI) or skips, saying why
   stage = await startStage({ application: APPLICATION, environments: [ENVIRONMENT] })
 }, 120_000)
 afterAll(async () => stage?.stop(), 60_000)

@@ -11,7 +11,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 import { type StandIn, startStandIn } from '../../../stand-in/server.js'
-import { buildHttpTestImage } from '../../unit/runner/fixtures/http-test-image.js'
+import { httpTestImage } from '../helpers/http-image.js'
 import { type World, describeIn, dockerEngine, hasDocker } from '../helpers/docker.js'
 import { bundleZip } from './beanstalk-helpers.js'
 
@@ -289,7 +289,7 @@ describe('the AWS CLI v2 against the stand-in', () => {
   }, 60_000)
 
   it('Beanstalk: version, environment, deploy, events, health, templates, tags, refusals, terminate', async () => {
-    const image = buildHttpTestImage()
+    const image = await httpTestImage()
     const dockerrun = {
       AWSEBDockerrunVersion: 2,
       containerDefinitions: [

@@ -18,7 +18,7 @@ import {
 import type { DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { type StandIn, startStandIn } from '../../../stand-in/server.js'
 import { hasDocker } from '../helpers/docker.js'
-import { buildHttpTestImage, leftovers } from '../../unit/runner/fixtures/http-test-image.js'
+import { httpTestImage, leftovers } from '../helpers/http-image.js'
 import { beanstalkClient, bundleZip, eventMessages, putBundle, settle } from './beanstalk-helpers.js'
 import { describeIn, dockerEngine } from '../helpers/docker.js'
 
@@ -75,7 +75,7 @@ const ENHANCED_HEALTH = {
 
 beforeAll(async () => {
   if (!hasDocker()) return
-  image = buildHttpTestImage()
+  image = await httpTestImage()
   standIn = await startStandIn({
     runContainers: true,
     beanstalk: { transitionMs: 50, healthTimeoutMs: 15_000 }
@@ -159,7 +159,7 @@ describe('Beanstalk deployments on Docker', () => {
     })
     expect(await body(cname)).toBe('hello v3')
     // One task (two containers) left for this environment: the v1 containers are gone.
-    expect(leftovers(environmentId)).toHaveLength(2)
+    expect(await leftovers(environmentId)).toHaveLength(2)
   }, 120_000)
 
   it('starts a one-shot init container first (dependsOn SUCCESS) and fails the deploy when it fails', async () => {
@@ -271,14 +271,15 @@ describe('Beanstalk deployments on Docker', () => {
       names.map(name => client.send(new TerminateEnvironmentCommand({ EnvironmentName: name })))
     )
     await Promise.all(names.map(name => settle(client, name, { until: ['Terminated'], timeoutMs: 60_000 })))
-    for (const environment of created) expect(leftovers(environment.EnvironmentId as string)).toEqual([])
+    for (const environment of created)
+      expect(await leftovers(environment.EnvironmentId as string)).toEqual([])
   }, 240_000)
 
   it('terminates: containers and networks removed, CNAME back to the real-looking one', async () => {
     await client.send(new TerminateEnvironmentCommand({ EnvironmentName: 'web-docker' }))
     const terminated = await settle(client, 'web-docker', { until: ['Terminated'] })
     expect(terminated.CNAME).toMatch(/\.elasticbeanstalk\.com$/)
-    expect(leftovers(environmentId)).toEqual([])
+    expect(await leftovers(environmentId)).toEqual([])
   }, 120_000)
 
   it('stopping the stand-in removes the containers of environments still running', async () => {
@@ -291,8 +292,8 @@ describe('Beanstalk deployments on Docker', () => {
       })
     )
     expect(await settle(client, 'web-left-running')).toMatchObject({ Health: 'Green' })
-    expect(leftovers(created.EnvironmentId as string)).toHaveLength(2)
+    expect(await leftovers(created.EnvironmentId as string)).toHaveLength(2)
     await standIn.stop()
-    expect(leftovers(created.EnvironmentId as string)).toEqual([])
+    expect(await leftovers(created.EnvironmentId as string)).toEqual([])
   }, 120_000)
 })

@@ -15,7 +15,7 @@
 import { randomBytes } from 'node:crypto'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
-import { docker } from '../../docker.js'
+import { docker, dockerCall } from '../../docker.js'
 import type { StandInContext } from '../../context.js'
 import { extractBundle } from './bundle.js'
 import { EcsTask, TaskStartError } from './ecs-task.js'
@@ -114,6 +114,8 @@ export class ContainerDeployer implements Deployer {
   private readonly serving = new Map<string, Serving>()
   private readonly doors = new Map<string, FrontDoor>()
   private readonly pending = new Set<Serving>()
+  /** Images the instances pulled; those from the stand-in's registry are removed on close (the engine is shared). */
+  private readonly pulled = new Set<string>()
   private loggedIn?: Promise<void>
   private deployCount = 0
 
@@ -138,7 +140,8 @@ export class ContainerDeployer implements Deployer {
         environment: request.environmentVariables,
         resolveSecret: valueFrom => this.ctx.resolveSecret(valueFrom),
         networks: this.ctx.backingNetwork ? [this.ctx.backingNetwork] : [],
-        timeoutMs: this.options.healthTimeoutMs
+        timeoutMs: this.options.healthTimeoutMs,
+        pulled: this.pulled
       })
     } catch (error) {
       await rm(bundleDir, { recursive: true, force: true })
@@ -173,6 +176,13 @@ export class ContainerDeployer implements Deployer {
   async close(): Promise<void> {
     for (const environmentId of [...this.doors.keys(), ...this.serving.keys()]) await this.stop(environmentId)
     for (const candidate of [...this.pending]) await this.dispose(candidate)
+    const registry = this.ctx.registry
+    if (!registry) return
+    // Names under this stand-in's registry mean nothing once it stops (its port is its own).
+    const ours = [...this.pulled].filter(image => image.startsWith(`${registry.host}/`))
+    this.pulled.clear()
+    if (ours.length > 0) await dockerCall(['rmi', ...ours])
+    if (this.loggedIn) await dockerCall(['logout', registry.host])
   }
 
   /**

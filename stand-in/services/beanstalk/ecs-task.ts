@@ -15,12 +15,15 @@
 //    awseb-logs-<container> volumes from a per-task folder;
 //  - environment: Beanstalk's environment properties, then the container's
 //    own environment, then its secrets resolved from Secrets Manager / SSM.
-//    Values travel in docker's process environment, never in argv.
+//    Values travel in an env file only the stand-in's user reads, removed once
+//    docker has read it — never in the docker CLI's own environment (a PATH or
+//    DOCKER_HOST of the app would steer the CLI) and, but for values with a
+//    line break, which an env file cannot hold, never in argv.
 // Stop reasons use ECS's names (CannotPullContainerError,
 // CannotStartContainerError, "Essential container in task exited", from the
 // ECS developer guide's "stopped task errors").
 
-import { mkdir, rm } from 'node:fs/promises'
+import { mkdir, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dockerCall, type DockerResult } from '../../docker.js'
 import { LOG_VOLUME_PREFIX, type TaskContainer, type TaskDefinition, startOrder } from './task-definition.js'
@@ -43,6 +46,8 @@ export interface EcsTaskOptions {
   networks: string[]
   /** Bound on waiting for COMPLETE / SUCCESS / HEALTHY dependencies. */
   timeoutMs: number
+  /** Images this task pulled are added here (the instance's owner removes them when it goes). */
+  pulled?: Set<string>
 }
 
 /** The task could not start; `reason` is its ECS-style stopped reason. */
@@ -60,8 +65,8 @@ function failed(what: string, result: DockerResult): string {
   return `${what}: ${(result.stderr.trim() || result.stdout.trim()).split('\n')[0]}`
 }
 
-async function exec(args: string[], env?: Record<string, string>): Promise<string> {
-  const result = await dockerCall(args, { env, timeoutMs: 300_000 })
+async function exec(args: string[]): Promise<string> {
+  const result = await dockerCall(args, { timeoutMs: 300_000 })
   if (result.code !== 0) throw new TaskStartError(failed(`docker ${args[0]}`, result))
   return result.stdout.trim()
 }
@@ -150,11 +155,11 @@ export class EcsTask {
       if (present.code === 0) continue
       const pulled = await dockerCall(['pull', '--quiet', image], { timeoutMs: 300_000 })
       if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
+      this.options.pulled?.add(image)
     }
     for (const container of startOrder(task.containers)) {
       await this.awaitDependencies(container)
-      const env = await this.environmentOf(container)
-      const id = await exec(['create', ...(await this.createArgs(container, env))], env)
+      const id = await this.create(container)
       this.ids.set(container.name, id)
       for (const network of this.options.networks) await exec(['network', 'connect', network, id])
       const started = await dockerCall(['start', id])
@@ -246,11 +251,32 @@ export class EcsTask {
     return folder
   }
 
-  private async createArgs(container: TaskContainer, env: Record<string, string>): Promise<string[]> {
+  /** `docker create` with the container's environment in a private env file; its id. */
+  private async create(container: TaskContainer): Promise<string> {
+    const env = await this.environmentOf(container)
+    const folder = path.join(this.options.hostDir, 'env')
+    await mkdir(folder, { recursive: true, mode: 0o700 })
+    const file = path.join(folder, `${container.name}.env`)
+    const lines: string[] = []
+    const inline: string[] = []
+    for (const name of Object.keys(env).sort()) {
+      const value = env[name] as string
+      // An env file line is NAME=value up to the line's end; "#" starts a comment.
+      if (/[\r\n]/.test(value) || name.startsWith('#')) inline.push('--env', `${name}=${value}`)
+      else lines.push(`${name}=${value}\n`)
+    }
+    await writeFile(file, lines.join(''), { mode: 0o600 })
+    try {
+      return await exec(['create', '--env-file', file, ...inline, ...(await this.createArgs(container))])
+    } finally {
+      await rm(file, { force: true })
+    }
+  }
+
+  private async createArgs(container: TaskContainer): Promise<string[]> {
     const args = ['--name', this.containerName(container.name), '--label', `${LABEL}=${this.options.project}`]
     for (const link of container.links)
       args.push('--link', `${this.containerName(link.target)}:${link.alias}`)
-    for (const name of Object.keys(env).sort()) args.push('--env', name)
     if (container.memory) args.push('--memory', `${container.memory}m`)
     if (container.memoryReservation) args.push('--memory-reservation', `${container.memoryReservation}m`)
     if (container.workingDirectory) args.push('--workdir', container.workingDirectory)
