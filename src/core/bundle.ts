@@ -11,15 +11,9 @@
 import { createHash } from 'node:crypto'
 import { Zip, ZipDeflate } from 'fflate'
 
-export interface BundleEntry {
-  /** Path inside the zip, with forward slashes. */
-  path: string
-  data: Uint8Array
-  executable?: boolean
-}
-
 /** An entry whose content is read as it is zipped. */
 export interface StreamedEntry {
+  /** Path inside the zip, with forward slashes. */
   path: string
   executable?: boolean
   /** Bytes before compression, when known (named in the too-large error). */
@@ -91,18 +85,6 @@ function collectingZip(): { zip: Zip; drain(): Uint8Array[] } {
   }
 }
 
-/** The whole zip in memory: for small bundles built from bytes (tests, tools). */
-export function zipBundle(entries: BundleEntry[]): Uint8Array {
-  const { zip, drain } = collectingZip()
-  for (const entry of checkedAndSorted(entries)) {
-    const file = zipFile(entry.zipPath, entry.executable)
-    zip.add(file)
-    file.push(entry.data, true)
-  }
-  zip.end()
-  return Buffer.concat(drain())
-}
-
 export interface StreamedZip {
   bytes: number
   sha256: string
@@ -162,8 +144,4 @@ function tooLarge(entries: StreamedEntry[], maxBytes: number): string {
 
 function formatMegabytes(bytes: number): string {
   return `${Math.round(bytes / (1024 * 1024))} MB`
-}
-
-export function sha256Hex(data: Uint8Array): string {
-  return createHash('sha256').update(data).digest('hex')
 }

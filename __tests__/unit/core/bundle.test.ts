@@ -1,21 +1,48 @@
-import { describe, expect, it } from '@jest/globals'
+import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
+import { createHash, randomBytes } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync } from 'fflate'
-import {
-  sha256Hex,
-  streamBundle,
-  zipBundle,
-  type BundleEntry,
-  type StreamedEntry
-} from '../../../src/core/bundle.js'
+import { streamBundle, type StreamedEntry } from '../../../src/core/bundle.js'
 import { repoRoot } from './support.js'
 
-const entries: BundleEntry[] = [
-  { path: 'Dockerrun.aws.json', data: strToU8('{"AWSEBDockerrunVersion":2}\n') },
-  { path: 'nginx/nginx.conf', data: strToU8('events {}\n') },
-  { path: '.platform/hooks/predeploy/01-migrate.sh', data: strToU8('#!/bin/sh\nexit 0\n'), executable: true }
+/** An entry whose content arrives in the given chunks. */
+const streamed = (
+  path: string,
+  chunks: Uint8Array[],
+  options: { size?: number; executable?: boolean } = {}
+): StreamedEntry => ({
+  path,
+  ...options,
+  chunks: async function* () {
+    yield* chunks
+  }
+})
+
+/** streamBundle's output collected in memory, with the size and sha256 it reported. */
+async function zipOf(
+  entries: StreamedEntry[],
+  maxBytes?: number
+): Promise<{ zip: Uint8Array; bytes: number; sha256: string }> {
+  const out: Uint8Array[] = []
+  const result = await streamBundle(entries, async chunk => void out.push(chunk), maxBytes)
+  return { zip: new Uint8Array(Buffer.concat(out)), ...result }
+}
+
+const sha256 = (data: Uint8Array): string => createHash('sha256').update(data).digest('hex')
+
+interface PlainEntry {
+  path: string
+  text: string
+  executable?: boolean
+}
+
+const plain: PlainEntry[] = [
+  { path: 'Dockerrun.aws.json', text: '{"AWSEBDockerrunVersion":2}\n' },
+  { path: 'nginx/nginx.conf', text: 'events {}\n' },
+  { path: '.platform/hooks/predeploy/01-migrate.sh', text: '#!/bin/sh\nexit 0\n', executable: true }
 ]
+const entriesOf = (list: PlainEntry[]): StreamedEntry[] =>
+  list.map(({ path, text, executable }) => streamed(path, [strToU8(text)], executable ? { executable } : {}))
 
 interface CentralEntry {
   name: string
@@ -44,23 +71,37 @@ function centralDirectory(zip: Uint8Array): CentralEntry[] {
   return found
 }
 
-describe('zipBundle', () => {
-  const zip = zipBundle(entries)
+describe('streamBundle: reproducible bytes', () => {
+  let zip: Uint8Array
+  let reported: string
 
-  it('gives identical bytes and sha256 for the same entries in any order', () => {
-    const reversed = zipBundle([...entries].reverse())
-    const rotated = zipBundle([entries[1]!, entries[2]!, entries[0]!])
-    expect(Buffer.from(reversed).equals(Buffer.from(zip))).toBe(true)
-    expect(sha256Hex(rotated)).toBe(sha256Hex(zip))
-    expect(sha256Hex(zip)).toMatch(/^[0-9a-f]{64}$/)
+  beforeAll(async () => {
+    ;({ zip, sha256: reported } = await zipOf(entriesOf(plain)))
   })
 
-  it('changes the hash when a byte of content changes', () => {
-    const changed = zipBundle([
-      { ...entries[0]!, data: strToU8('{"AWSEBDockerrunVersion":2} \n') },
-      ...entries.slice(1)
+  it('gives identical bytes and sha256 for the same entries in any order', async () => {
+    const reversed = await zipOf(entriesOf([...plain].reverse()))
+    const rotated = await zipOf(entriesOf([plain[1]!, plain[2]!, plain[0]!]))
+    expect(Buffer.from(reversed.zip).equals(Buffer.from(zip))).toBe(true)
+    expect(rotated.sha256).toBe(reported)
+    expect(reported).toMatch(/^[0-9a-f]{64}$/)
+  })
+
+  it('gives the same bytes however the content is split into chunks', async () => {
+    const [first, ...rest] = entriesOf(plain)
+    const dockerrun = strToU8(plain[0]!.text)
+    const split = await zipOf([
+      streamed(first!.path, [dockerrun.subarray(0, 5), dockerrun.subarray(5)]),
+      ...rest
     ])
-    expect(sha256Hex(changed)).not.toBe(sha256Hex(zip))
+    expect(split.sha256).toBe(reported)
+  })
+
+  it('changes the hash when a byte of content changes', async () => {
+    const changed = await zipOf(
+      entriesOf([{ ...plain[0]!, text: '{"AWSEBDockerrunVersion":2} \n' }, ...plain.slice(1)])
+    )
+    expect(changed.sha256).not.toBe(reported)
   })
 
   it('round-trips the content, sorted by path', () => {
@@ -96,100 +137,99 @@ describe('zipBundle', () => {
   it.each(['America/New_York', 'Asia/Tokyo'])('gives the same bytes in time zone %s as here', timeZone => {
     // The time zone is read at process start: only a child process can run in another one.
     const script = [
-      "const { zipBundle, sha256Hex } = await import('./src/core/bundle.ts')",
-      'const entries = JSON.parse(process.argv[1]).map(e => ({ ...e, data: new TextEncoder().encode(e.data) }))',
-      'process.stdout.write(sha256Hex(zipBundle(entries)))'
+      "const { streamBundle } = await import('./src/core/bundle.ts')",
+      'const entries = JSON.parse(process.argv[1]).map(e => ({',
+      '  ...e,',
+      '  chunks: async function* () { yield new TextEncoder().encode(e.text) }',
+      '}))',
+      'const chunks = []',
+      'await streamBundle(entries, async chunk => void chunks.push(chunk))',
+      "const { createHash } = await import('node:crypto')",
+      "process.stdout.write(createHash('sha256').update(Buffer.concat(chunks)).digest('hex'))"
     ].join('\n')
-    const plain = JSON.stringify(entries.map(entry => ({ ...entry, data: strFromU8(entry.data) })))
     const hash = execFileSync(
       process.execPath,
-      ['--import', 'tsx', '--input-type=module', '-e', script, plain],
+      ['--import', 'tsx', '--input-type=module', '-e', script, JSON.stringify(plain)],
       {
         cwd: repoRoot,
         env: { PATH: process.env.PATH, TZ: timeZone },
         encoding: 'utf8'
       }
     )
-    expect(hash).toBe(sha256Hex(zip))
+    expect(hash).toBe(sha256(zip))
   })
+})
 
-  it('strips a leading ./ or / from paths', () => {
-    const files = unzipSync(zipBundle([{ path: './a/b.txt', data: strToU8('x') }]))
+describe('streamBundle: paths', () => {
+  it('strips a leading ./ or / from paths', async () => {
+    const files = unzipSync((await zipOf([streamed('./a/b.txt', [strToU8('x')])])).zip)
     expect(Object.keys(files)).toEqual(['a/b.txt'])
   })
 
   it.each([
-    [
-      'a parent-directory path',
-      [{ path: '../etc/passwd', data: strToU8('x') }],
-      'bundle path "../etc/passwd" is not allowed'
-    ],
-    [
-      'a nested traversal',
-      [{ path: 'nginx/../../x', data: strToU8('x') }],
-      'bundle path "nginx/../../x" is not allowed'
-    ],
-    ['an empty path', [{ path: './', data: strToU8('x') }], 'bundle path "./" is not allowed'],
+    ['a parent-directory path', ['../etc/passwd'], 'bundle path "../etc/passwd" is not allowed'],
+    ['a nested traversal', ['nginx/../../x'], 'bundle path "nginx/../../x" is not allowed'],
+    ['an empty path', ['./'], 'bundle path "./" is not allowed'],
     [
       'the same path twice',
-      [
-        { path: 'nginx/nginx.conf', data: strToU8('a') },
-        { path: './nginx/nginx.conf', data: strToU8('b') }
-      ],
+      ['nginx/nginx.conf', './nginx/nginx.conf'],
       'bundle path "nginx/nginx.conf" is given twice'
     ]
-  ])('rejects %s', (_case, bad, message) => {
-    expect(() => zipBundle(bad)).toThrow(message)
-  })
-})
-
-describe('streamBundle', () => {
-  const streamed = (path: string, chunks: Uint8Array[], size?: number): StreamedEntry => ({
-    path,
-    ...(size !== undefined && { size }),
-    chunks: async function* () {
-      yield* chunks
-    }
-  })
-  const collect = async (entries: StreamedEntry[], maxBytes?: number) => {
-    const out: Uint8Array[] = []
-    const result = await streamBundle(entries, async chunk => void out.push(chunk), maxBytes)
-    return { zip: new Uint8Array(Buffer.concat(out)), ...result }
-  }
-
-  it('writes a zip whose size and sha256 it reports, entries sorted by path', async () => {
-    const { zip, bytes, sha256 } = await collect([
-      streamed('nginx/nginx.conf', [strToU8('events '), strToU8('{}\n')]),
-      streamed('Dockerrun.aws.json', [strToU8('{}')])
-    ])
-    expect(bytes).toBe(zip.byteLength)
-    expect(sha256).toBe(sha256Hex(zip))
-    const files = unzipSync(zip)
-    expect(Object.keys(files)).toEqual(['Dockerrun.aws.json', 'nginx/nginx.conf'])
-    expect(strFromU8(files['nginx/nginx.conf']!)).toBe('events {}\n')
+  ])('rejects %s before writing anything', async (_case, paths, message) => {
+    const written: Uint8Array[] = []
+    const entries = paths.map(path => streamed(path, [strToU8('x')]))
+    await expect(streamBundle(entries, async chunk => void written.push(chunk))).rejects.toThrow(message)
+    expect(written).toEqual([])
   })
 
   it('stores a file named __proto__ as a file like any other', async () => {
-    const { zip } = await collect([
+    const { zip } = await zipOf([
       streamed('conf/__proto__', [strToU8('x')]),
       streamed('__proto__', [strToU8('y')])
     ])
     expect(centralDirectory(zip).map(entry => entry.name)).toEqual(['__proto__', 'conf/__proto__'])
+  })
+})
+
+describe('streamBundle: output and limits', () => {
+  it('writes a zip whose size and sha256 it reports, entries sorted by path', async () => {
+    const {
+      zip,
+      bytes,
+      sha256: reportedHash
+    } = await zipOf([
+      streamed('nginx/nginx.conf', [strToU8('events '), strToU8('{}\n')]),
+      streamed('Dockerrun.aws.json', [strToU8('{}')])
+    ])
+    expect(bytes).toBe(zip.byteLength)
+    expect(reportedHash).toBe(sha256(zip))
+    const files = unzipSync(zip)
+    expect(Object.keys(files)).toEqual(['Dockerrun.aws.json', 'nginx/nginx.conf'])
+    expect(strFromU8(files['nginx/nginx.conf']!)).toBe('events {}\n')
   })
 
   it('stops once the output passes the limit, naming the largest files', async () => {
     // Random bytes do not compress.
     const noise = () => new Uint8Array(randomBytes(64 * 1024))
     const entries = [
-      streamed('data/a.bin', [noise(), noise()], 128 * 1024),
-      streamed('data/b.bin', [noise()], 64 * 1024)
+      streamed('data/a.bin', [noise(), noise()], { size: 128 * 1024 }),
+      streamed('data/b.bin', [noise()], { size: 64 * 1024 })
     ]
-    await expect(collect(entries, 100 * 1024)).rejects.toThrow(
+    await expect(zipOf(entries, 100 * 1024)).rejects.toThrow(
       /larger than Beanstalk's source bundle limit of 0 MB compressed; its largest files: data\/a\.bin \(0 MB\), data\/b\.bin/
     )
   })
 
   it('refuses an entry of 4 GiB or more before reading anything', async () => {
-    await expect(collect([streamed('huge', [], 2 ** 32)])).rejects.toThrow('huge is too large for a bundle')
+    await expect(zipOf([streamed('huge', [], { size: 2 ** 32 })])).rejects.toThrow(
+      'huge is too large for a bundle'
+    )
+  })
+
+  it('refuses more files than a zip holds before reading anything', async () => {
+    const entries = Array.from({ length: 65_536 }, (_, index) => streamed(`f/${index}`, []))
+    await expect(zipOf(entries)).rejects.toThrow(
+      'the bundle would hold 65536 files; a zip holds at most 65535'
+    )
   })
 })
