@@ -39,6 +39,9 @@ class Lines implements Logger {
   warning(message: string): void {
     this.lines.push(`warning: ${message}`)
   }
+  error(message: string): void {
+    this.lines.push(`error: ${message}`)
+  }
   setSecret(): void {}
 }
 

@@ -20,7 +20,12 @@ const WEB: ImageBuild = {
   dockerfile: 'Dockerfile',
   args: {}
 }
-const quietLogger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quietLogger = {
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  setSecret: () => undefined
+}
 
 async function workspaceWithApp(): Promise<string> {
   const workspace = await mkdtemp(path.join(tmpdir(), 'bdd-stage-'))
