@@ -39,6 +39,8 @@ export interface ActionConfig {
   versionLabel: string
   versionDescription: string
   bucket?: string
+  /** False: stop once Beanstalk accepted the update (no health wait, no automatic rollback). */
+  wait: boolean
   waitTimeoutMs: number
   allowYellow: boolean
   autoRollback: boolean
@@ -53,6 +55,8 @@ export interface ActionConfig {
   solutionStack?: string
   build: boolean
   githubToken?: string
+  /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
+  maskAwsAccountId: boolean
   commitSha: string
 }
 

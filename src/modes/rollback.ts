@@ -76,6 +76,9 @@ export async function runRollback(config: ActionConfig, region: string): Promise
       writeOutputs('rollback', {
         'version-label': first.row.to,
         'environment-name': first.row.environmentName,
+        'environment-id': first.environmentId,
+        'environment-status': first.status,
+        'deployment-action-type': first.unchanged ? 'none' : 'update',
         'environment-url': first.url,
         health: first.health
       })
@@ -97,8 +100,12 @@ export async function runRollback(config: ActionConfig, region: string): Promise
 interface RollbackOutcome {
   ok: boolean
   row: RollbackRow
+  environmentId: string
+  status: string
   url: string
   health: string
+  /** The environment already ran the target, Ready and Green: nothing was updated. */
+  unchanged?: boolean
   message?: string
 }
 
@@ -119,10 +126,14 @@ async function rollBack(
       ...(target.commit !== undefined && { commit: target.commit }),
       kind: 'rollback',
       waitTimeoutMs: config.waitTimeoutMs,
-      allowYellow: config.allowYellow
+      allowYellow: config.allowYellow,
+      wait: config.wait
     })
     return {
       ok: true,
+      environmentId: result.environmentId,
+      status: result.status,
+      ...(result.unchanged && { unchanged: true }),
       url: result.url,
       health: result.health,
       row: {
@@ -137,6 +148,8 @@ async function rollBack(
     const failure = error instanceof DeployFailedError ? error : undefined
     return {
       ok: false,
+      environmentId: target.environment.EnvironmentId ?? '',
+      status: failure?.environment?.status ?? '',
       url: '',
       health: failure?.environment?.health ?? '',
       message: errorMessage(error),

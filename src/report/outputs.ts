@@ -10,6 +10,9 @@ import type { DeployPlan } from '../core/plan-types.js'
 const DEPLOY_OUTPUTS = [
   'version-label',
   'environment-name',
+  'environment-id',
+  'environment-status',
+  'deployment-action-type',
   'environment-url',
   'health',
   'images',
@@ -27,7 +30,15 @@ export const OUTPUTS_OF = {
   preview: DEPLOY_OUTPUTS,
   'preview-close': ['environment-name'],
   plan: ['version-label', 'environment-name', 'dockerrun', 'bundle-path'],
-  rollback: ['version-label', 'environment-name', 'environment-url', 'health'],
+  rollback: [
+    'version-label',
+    'environment-name',
+    'environment-id',
+    'environment-status',
+    'deployment-action-type',
+    'environment-url',
+    'health'
+  ],
   cleanup: []
 } as const
 

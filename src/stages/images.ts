@@ -21,6 +21,8 @@ export interface PublishedImages {
 export interface PublishHooks {
   /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
   beforePush?: (built: Record<string, string>) => Promise<void>
+  /** Told of each ECR repository created. */
+  onRepositoryCreated?: (name: string) => void
 }
 
 export async function publishImages(
@@ -38,7 +40,8 @@ export async function publishImages(
   const run = createCommandRunner()
   // The logout state is saved before `docker login`: a failed build or smoke test still logs out in the post step.
   const registry = new EcrRegistry(clients.ecr, run, actionsLogger, {
-    beforeLogin: host => registryLogin.save(host)
+    beforeLogin: host => registryLogin.save(host),
+    ...(hooks.onRepositoryCreated && { onRepositoryCreated: hooks.onRepositoryCreated })
   })
 
   if (!config.build) {

@@ -67,7 +67,7 @@ describe('ensureApplicationVersion', () => {
     const error = await run(beanstalk, s3).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(VersionConflictError)
     expect((error as Error).message).toBe(
-      'Application version sha-1 already exists with different content (sha256 bbbbbbbbbbbb… ≠ aaaaaaaaaaaa…); set version-label to a new label'
+      'Application version sha-1 already exists with different content (sha256 bbbbbbbbbbbb… ≠ aaaaaaaaaaaa…) and is kept: this action did not create it for this commit; set version-label to a new label'
     )
   })
 

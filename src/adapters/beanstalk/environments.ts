@@ -4,6 +4,7 @@
 
 import {
   CreateEnvironmentCommand,
+  DescribeConfigurationSettingsCommand,
   DescribeEnvironmentsCommand,
   ListAvailableSolutionStacksCommand,
   ListTagsForResourceCommand,
@@ -209,6 +210,27 @@ export async function environmentTags(
     new ListTagsForResourceCommand({ ResourceArn: environment.EnvironmentArn })
   )
   return ResourceTags
+}
+
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+export async function environmentProperties(
+  beanstalk: BeanstalkApi,
+  application: string,
+  environmentName: string
+): Promise<Map<string, string>> {
+  const { ConfigurationSettings = [] } = await beanstalk.send(
+    new DescribeConfigurationSettingsCommand({
+      ApplicationName: application,
+      EnvironmentName: environmentName
+    })
+  )
+  const properties = new Map<string, string>()
+  for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+    if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
+      properties.set(setting.OptionName, setting.Value ?? '')
+    }
+  }
+  return properties
 }
 
 /** The region's solution stack names. */

@@ -12,7 +12,9 @@ import {
   CreateApplicationVersionCommand,
   DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
-  type ApplicationVersionDescription
+  ListTagsForResourceCommand,
+  type ApplicationVersionDescription,
+  type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
 import { errorMessage } from '../../core/errors.js'
@@ -90,6 +92,20 @@ export interface CreateVersionInput {
   description: string
   bucket: string
   key: string
+  /** The version's own tags (environments running it do not inherit them). */
+  tags?: Tag[]
+}
+
+/** The version's tags: empty when it has no ARN (or the service keeps none). */
+export async function versionTags(
+  beanstalk: BeanstalkApi,
+  version: ApplicationVersionDescription
+): Promise<Tag[]> {
+  if (!version.ApplicationVersionArn) return []
+  const { ResourceTags = [] } = await beanstalk.send(
+    new ListTagsForResourceCommand({ ResourceArn: version.ApplicationVersionArn })
+  )
+  return ResourceTags
 }
 
 /**
@@ -110,7 +126,8 @@ export async function createApplicationVersion(
         Description: input.description.slice(0, 200),
         SourceBundle: { S3Bucket: input.bucket, S3Key: input.key },
         AutoCreateApplication: true,
-        Process: true
+        Process: true,
+        ...(input.tags !== undefined && input.tags.length > 0 && { Tags: input.tags })
       })
     )
     return { created: true }

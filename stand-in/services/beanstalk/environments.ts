@@ -296,7 +296,11 @@ function taggedResource(core: ServiceCore, resourceArn: string): { tags: Tag[] }
   const resource =
     core.state.environments.find(
       environment => environment.arn === resourceArn && environment.status !== 'Terminated'
-    ) ?? [...core.state.applications.values()].find(application => application.arn === resourceArn)
+    ) ??
+    [...core.state.applications.values()].find(application => application.arn === resourceArn) ??
+    [...core.state.versions.values()]
+      .flatMap(versions => [...versions.values()])
+      .find(version => version.arn === resourceArn)
   if (!resource)
     // Real text unknown.
     throw new AwsError('ResourceNotFoundException', `Resource with ARN ${resourceArn} was not found.`)

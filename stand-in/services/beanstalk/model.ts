@@ -39,6 +39,8 @@ export interface ApplicationVersion {
   status: VersionStatus
   created: Date
   updated: Date
+  /** CreateApplicationVersion's Tags (the version's own; environments running it do not inherit them). */
+  tags: Tag[]
 }
 
 export interface ConfigurationTemplate {
