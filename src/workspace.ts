@@ -57,7 +57,12 @@ export function resolveInWorkspace(workspace: string, relative: string, what: st
     real = realpathSync(lexical)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined
+    if (code === 'ENOENT') return undefined
+    // A path through a file can never be created by a checkout: say which part is the file.
+    if (code === 'ENOTDIR')
+      throw new WorkspaceError(
+        `${name} cannot exist: ${fileOnTheWay(workspace, lexical)} is a file, not a folder`
+      )
     if (code === 'ELOOP') throw new WorkspaceError(`${name} is a symlink loop`)
     throw new WorkspaceError(`${name} cannot be read (${code ?? (error as Error).message})`)
   }
@@ -67,6 +72,16 @@ export function resolveInWorkspace(workspace: string, relative: string, what: st
     )
   }
   return real
+}
+
+/** The first part of `lexical`, from the workspace down, that exists and is not a folder. */
+function fileOnTheWay(workspace: string, lexical: string): string {
+  let current = path.resolve(workspace)
+  for (const part of path.relative(current, lexical).split(path.sep)) {
+    current = path.join(current, part)
+    if (!statSync(current, { throwIfNoEntry: false })?.isDirectory()) break
+  }
+  return shown(workspace, current)
 }
 
 /**
@@ -109,9 +124,12 @@ export function readCompose(workspace: string, composeFile: string, env: NodeJS.
     text,
     env,
     // A folder is not a file: the loader asks for folders too (a mount may be either).
-    readFile: relative => {
+    readFile: (relative, skipOver) => {
       const real = resolveInWorkspace(workspace, relative, 'file')
-      if (real === undefined || statSync(real).isDirectory()) return undefined
+      if (real === undefined) return undefined
+      const stats = statSync(real)
+      if (stats.isDirectory() || (skipOver !== undefined && stats.isFile() && stats.size > skipOver))
+        return undefined
       return readWorkspaceText(workspace, relative, 'file')
     },
     listFolder: (relative, limit) => listFolder(workspace, relative, limit)

@@ -91,7 +91,7 @@ export function loadCompose(source: ComposeSource): ComposeProject {
     activeProfiles,
     notes,
     files: {
-      readFile: path => source.readFile(path),
+      readFile: (path, skipOver) => source.readFile(path, skipOver),
       ...(source.listFolder && {
         listFolder: (path: string, limit: number) => source.listFolder?.(path, limit)
       })

@@ -137,8 +137,12 @@ export interface ComposeService {
 
 /** Read access to the workspace for the planner (shipped config files are read for the names they use). */
 export interface WorkspaceFiles {
-  /** A workspace-relative file's text; undefined when it is not a readable file. */
-  readFile(path: string): string | undefined
+  /**
+   * A workspace-relative file's text; undefined when it is not a readable file,
+   * or is larger than `skipOver` bytes when that is given (a scan for names
+   * skips what is too big to be a config file instead of failing on it).
+   */
+  readFile(path: string, skipOver?: number): string | undefined
   /**
    * Workspace-relative paths of the files under a folder (recursively, at most
    * `limit` of them); undefined when the path is not a folder. Without it,

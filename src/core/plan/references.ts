@@ -88,8 +88,8 @@ export function serviceReferences(
   if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
   if (service.entrypoint) record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false))
   for (const file of configFiles(service, files)) {
-    const text = files.readFile(file)
-    if (text === undefined || text.length > MAX_FILE_BYTES || text.includes('\0')) continue
+    const text = files.readFile(file, MAX_FILE_BYTES)
+    if (text === undefined || text.includes('\0')) continue
     record(`file ${file}`, hostsIn(text, names, false))
   }
   return references
@@ -114,7 +114,7 @@ function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
     // The whole build context mounted for live code reload is source code, not config.
     if (build && (source === build.context || build.context.startsWith(`${source}/`) || source === '.'))
       continue
-    if (files.readFile(source) !== undefined) {
+    if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
       found.push(source)
       continue
     }
