@@ -40,8 +40,6 @@ export interface AwsClientOptions {
   credentials?: { accessKeyId: string; secretAccessKey: string; sessionToken?: string }
   /** Version appended to the user agent suffix, e.g. the action's version. */
   version?: string
-  /** Where the proxy variables are read; default process.env (what the SDK reads its own settings from). */
-  env?: NodeJS.ProcessEnv
 }
 
 export interface AwsClients {
@@ -223,7 +221,8 @@ function logAttempts(client: {
 /** Clients for one region, each created the first time it is used. */
 export function createAwsClients(options: AwsClientOptions): AwsClients {
   const config = sharedClientConfig(options)
-  const proxied = proxyConfigured(options.env)
+  // process.env, as proxy-agent reads it for each request (and the SDK its own settings).
+  const proxied = proxyConfigured()
   const built = new Map<string, { destroy(): void }>()
   function lazy<T extends { destroy(): void; middlewareStack: unknown }>(
     name: string,

@@ -132,6 +132,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     health: 'Grey',
     healthStatus: 'Pending',
     causes: [],
+    healthRefreshedAt: new Date(),
     abortable: false,
     optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
     tags: tags(params),
@@ -288,7 +289,7 @@ export const describeEnvironmentHealth: Handler = async (core, params) => {
     Color: wants('Color') ? environment.health : undefined,
     Causes: wants('Causes') ? environment.causes : undefined,
     InstancesHealth: wants('InstancesHealth') ? instanceCounts : undefined,
-    RefreshedAt: wants('RefreshedAt') ? new Date() : undefined
+    RefreshedAt: wants('RefreshedAt') ? environment.healthRefreshedAt : undefined
   }
 }
 
