@@ -74,13 +74,22 @@ async function describe1(application: string, name: string) {
   return Environments.find(candidate => candidate.Status !== 'Terminated')
 }
 
-async function readyEnvironment(application: string, name: string): Promise<void> {
+async function readyEnvironment(application: string, name: string, enhancedHealth = false): Promise<void> {
   await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
   await beanstalk.send(
     new CreateEnvironmentCommand({
       ApplicationName: application,
       EnvironmentName: name,
-      SolutionStackName: STACK
+      SolutionStackName: STACK,
+      ...(enhancedHealth && {
+        OptionSettings: [
+          {
+            Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+            OptionName: 'SystemType',
+            Value: 'enhanced'
+          }
+        ]
+      })
     })
   )
   for (
@@ -184,4 +193,231 @@ describe('the log', () => {
       health: 'Green'
     })
   })
+})
+
+describe('annotations', () => {
+  const application = 'ux-red'
+  const environment = 'ux-red-web'
+
+  it('raises a failed deploy’s Beanstalk errors and health causes titled with the environment, and never the previous deploy’s causes as the next one’s', async () => {
+    await readyEnvironment(application, environment, true)
+    const directory = workspace(app())
+    expect((await deploy({ application, environment }, directory, sha('1'))).errors).toEqual([])
+
+    standIn.faults.set({ beanstalk: { forceRed: environment } })
+    const red = await deploy({ application, environment, 'auto-rollback': 'false' }, directory, sha('2'))
+    expect(red.status).not.toBe(0)
+    const title = `::error title=Elastic Beanstalk ${environment}::`
+    expect(lines(red)).toContain(`${title}Failed to deploy application.`)
+    expect(lines(red).filter(line => line.startsWith(title)).length).toBeGreaterThanOrEqual(2)
+    expect(red.summary).toContain('Deploy failed')
+    expect(await describe1(application, environment)).toMatchObject({ Health: 'Red' })
+
+    // The next deploy starts on a Red environment whose causes are the failed deploy's.
+    const next = await deploy({ application, environment }, directory, sha('3'))
+    expect(next.errors).toEqual([])
+    expect(next.stdout).not.toContain('Health causes:')
+    expect(lines(next).filter(line => /^::(error|warning)/.test(line))).toEqual([])
+    expect(next.stdout).toMatch(/health causes refreshed at \S+, before the update: not this deploy's/)
+  }, 120_000)
+})
+
+describe('re-runs', () => {
+  const application = 'ux-rerun'
+  const environment = 'ux-rerun-web'
+
+  it('replaces a version this commit created that never succeeded anywhere, and keeps one that runs', async () => {
+    await readyEnvironment(application, environment)
+    expect((await deploy({ application, environment }, workspace(app()), sha('1'))).errors).toEqual([])
+
+    // Commit 2 goes Red and is rolled back: its version exists, ran nowhere successfully.
+    standIn.faults.set({ beanstalk: { forceRed: environment } })
+    const failed = await deploy({ application, environment }, workspace(app({ FEATURE: 'broken' })), sha('2'))
+    expect(failed.status).not.toBe(0)
+    expect(await describe1(application, environment)).toMatchObject({ VersionLabel: 'sha-111111111111' })
+
+    // The input is fixed and the same commit re-run: the version is replaced, not refused.
+    const fixed = await deploy({ application, environment }, workspace(app({ FEATURE: 'fixed' })), sha('2'))
+    expect(fixed.errors).toEqual([])
+    expect(fixed.stdout).toContain(
+      'Application version sha-222222222222 holds another bundle from an earlier run of this commit that never ran successfully anywhere: replacing it'
+    )
+    expect(JSON.parse(fixed.outputs.dockerrun ?? '{}').containerDefinitions[0].environment).toEqual([
+      { name: 'FEATURE', value: 'fixed' }
+    ])
+    expect(await describe1(application, environment)).toMatchObject({
+      VersionLabel: 'sha-222222222222',
+      Health: 'Green'
+    })
+
+    // Now it runs: another change on the same commit is refused, and nothing changes.
+    const index = standIn.calls.length
+    const refused = await deploy({ application, environment }, workspace(app({ FEATURE: 'again' })), sha('2'))
+    expect(refused.errors).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^::error::Application version sha-222222222222 already exists with different content \\(sha256 \\w+… ≠ \\w+…\\) and is kept: it runs on ${environment}; set version-label to a new label$`
+        )
+      )
+    ])
+    expect(refused.summary).toContain('Deploy failed: no environment was changed')
+    expect(refused.summary).toContain('Failed in <b>application version</b>')
+    expect(refused.summary).toContain('No environment was updated')
+    const writes = standIn.calls
+      .slice(index)
+      .filter(call => !READ_ONLY.test(call.operation) && call.operation !== 'CreateStorageLocation')
+      .map(call => call.operation)
+    expect(writes).toEqual([])
+  }, 120_000)
+
+  testIn(dockerEngine)(
+    'a no-op re-run skips the smoke test, saying why, and changes nothing',
+    async () => {
+      const noop = 'ux-noop'
+      await readyEnvironment(noop, `${noop}-web`)
+      const directory = workspace(app())
+      const inputs = { application: noop, environment: `${noop}-web` }
+      expect((await deploy(inputs, directory, sha('4'))).errors).toEqual([])
+      // smoke-test: true would start registry.example/web:1.0, which no registry here serves: the skip is what passes.
+      const rerun = await deploy({ ...inputs, 'smoke-test': 'true' }, directory, sha('4'))
+      expect(rerun.errors).toEqual([])
+      expect(rerun.stdout).toContain(
+        `Smoke test skipped: ${noop}-web already runs sha-444444444444, Ready and Green: a re-run, nothing new to test`
+      )
+      expect(rerun.outputs['deployment-action-type']).toBe('none')
+      expect(rerun.summary).toContain('Smoke test: ⏭️ skipped')
+    },
+    120_000
+  )
+})
+
+describe('interface', () => {
+  it('finds the account’s ecsTaskExecutionRole when execution-role-arn is empty, and fails in one line with nothing changed when there is none', async () => {
+    const application = 'ux-role'
+    const environment = 'ux-role-web'
+    await readyEnvironment(application, environment)
+    const directory = workspace(app({ APP_SECRET: '${APP_SECRET}' }))
+    const inputs = {
+      application,
+      environment,
+      secrets: `APP_SECRET=arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ux/app-secret-AbCdEf`
+    }
+    const index = standIn.calls.length
+    const missing = await deploy(inputs, directory)
+    expect(missing.errors).toEqual([
+      "::error::Input 'execution-role-arn': is required: web passes APP_SECRET by reference, which the platform reads with the task's execution role, and this account has no ecsTaskExecutionRole; set execution-role-arn to a role that may read those secrets"
+    ])
+    expect(standIn.calls.slice(index).filter(call => !READ_ONLY.test(call.operation))).toEqual([])
+    expect(missing.summary).toContain('Deploy failed: no environment was changed')
+    expect(missing.summary).toContain('Failed in <b>resolve</b>')
+    expect(missing.summary).toContain('Nothing in AWS.')
+
+    const role = standIn.seed.role('ecsTaskExecutionRole')
+    const found = await deploy(inputs, directory)
+    expect(found.errors).toEqual([])
+    expect(found.stdout).toContain(
+      `execution-role-arn is empty: the platform reads the secrets passed by reference with the account's ecsTaskExecutionRole (${role.arn})`
+    )
+    expect(JSON.parse(found.outputs.dockerrun ?? '{}').executionRoleArn).toBe(role.arn)
+    standIn.services.iam.deleteRole('ecsTaskExecutionRole')
+  }, 120_000)
+
+  it('wait: false returns once the update is accepted, with the status it had then, and records no outcome', async () => {
+    const application = 'ux-nowait'
+    const environment = 'ux-nowait-web'
+    await readyEnvironment(application, environment)
+    standIn.faults.set({ beanstalk: { slowTransitions: 40 } })
+    try {
+      const run = await deploy({ application, environment, wait: 'false' }, workspace(app()))
+      expect(run.errors).toEqual([])
+      expect(run.outputs).toMatchObject({
+        'environment-status': 'Updating',
+        'deployment-action-type': 'update'
+      })
+      expect(run.stdout).toContain('not waiting for Ready and Green (wait: false)')
+      expect(run.summary).toContain('update accepted, not waited for')
+      const history = await standIn.services.s3.listObjects(
+        'elasticbeanstalk-us-east-1-123456789012',
+        `${application}/_history/`
+      )
+      expect(history).toEqual([])
+    } finally {
+      standIn.faults.set({ beanstalk: { slowTransitions: 1 } })
+    }
+  }, 120_000)
+
+  it('mask-aws-account-id masks the account id before any line names it, and in the summary', async () => {
+    const application = 'ux-mask'
+    const environment = 'ux-mask-web'
+    await readyEnvironment(application, environment)
+    // Processing fails after the upload: the summary names the bundle's bucket, which holds the account id.
+    standIn.faults.set({ beanstalk: { failProcessing: true } })
+    const run = await deploy({ application, environment, 'mask-aws-account-id': 'true' }, workspace(app()))
+    expect(run.status).not.toBe(0)
+    const first = lines(run).findIndex(line => line.includes(ACCOUNT))
+    expect(lines(run)[first]).toBe(`::add-mask::${ACCOUNT}`)
+    expect(run.summary).toContain(
+      'Uploaded the bundle s3://elasticbeanstalk-us-east-1-***/ux-mask/sha-111111111111.zip'
+    )
+    expect(run.summary).not.toContain(ACCOUNT)
+  }, 120_000)
+
+  it('warns, titled with the environment, about a variable the environment has no property for', async () => {
+    const application = 'ux-props'
+    const environment = 'ux-props-web'
+    await readyEnvironment(application, environment)
+    const run = await deploy(
+      { application, environment },
+      workspace(app({ SECRET_KEY_BASE: '${SECRET_KEY_BASE}' }))
+    )
+    expect(run.errors).toEqual([])
+    expect(lines(run)).toContain(
+      `::warning title=Elastic Beanstalk ${environment}::SECRET_KEY_BASE is read by web at run time, but ${environment} has no environment property SECRET_KEY_BASE: set it (console, or eb setenv SECRET_KEY_BASE=…), or the containers start without it`
+    )
+  }, 120_000)
+
+  it('a bad input still writes a summary saying nothing was changed', async () => {
+    const run = await deploy({ application: 'ux-bad', environment: 'pp' }, workspace(app()))
+    expect(run.errors).toEqual([`::error::Input 'environment': "pp" must be 4 to 40 characters long (got 2)`])
+    expect(run.summary).toContain('Deploy failed: nothing was changed')
+    expect(run.summary).toContain('must be 4 to 40 characters long')
+  })
+})
+
+describe('plan', () => {
+  it('on the commit an environment already runs: the images ECR has, no build, no change, and the Dockerrun a deploy would ship', async () => {
+    const application = 'ux-plan'
+    const environment = 'ux-plan-web'
+    await readyEnvironment(application, environment)
+    const ecr = new ECRClient(standIn.clientConfig)
+    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'ux-plan/web' }))
+    ecr.destroy()
+    const digest = await pushEmptyImage(standIn, 'ux-plan/web', sha('5'))
+    const directory = workspace(
+      ['services:', '  web:', '    build: .', '    ports: ["80:8080"]', '    mem_limit: 64m', ''].join('\n')
+    )
+    writeFileSync(path.join(directory, 'Dockerfile'), 'FROM scratch\n')
+    const deployed = await deploy({ application, environment, build: 'false' }, directory, sha('5'))
+    expect(deployed.errors).toEqual([])
+
+    const index = standIn.calls.length
+    const plan = await deploy({ application, environment, mode: 'plan' }, directory, sha('5'))
+    expect(plan.errors).toEqual([])
+    const host = standIn.registry?.host as string
+    expect(lines(plan)).toContainEqual(
+      expect.stringMatching(/^✓ Plan: 1 container, 0 images to build, 1 already in ECR, 0 notes/)
+    )
+    expect(lines(plan)).toContain(`${environment} runs sha-555555555555: a deploy would make 0 change(s)`)
+    expect(plan.stdout).toContain(`"image": "${host}/ux-plan/web@${digest}"`)
+    expect(plan.summary).toContain('<h3>Containers</h3>')
+    expect(plan.summary).toContain(`reuse <code>${host}/ux-plan/web@${digest}</code>`)
+    expect(standIn.calls.slice(index).filter(call => !READ_ONLY.test(call.operation))).toEqual([])
+
+    // A commit ECR has no image for: one build, named by the registry host a deploy pushes to.
+    const next = await deploy({ application, environment, mode: 'plan' }, directory, sha('6'))
+    expect(lines(next)).toContainEqual(
+      expect.stringMatching(/^✓ Plan: 1 container, 1 image to build \(web\), 0 notes/)
+    )
+    expect(next.stdout).toContain(`"image": "${host}/ux-plan/web:sha-666666666666"`)
+  }, 120_000)
 })

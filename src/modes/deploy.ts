@@ -40,7 +40,7 @@ import { findExecutionRole, missingProperties, resolveBackingServices } from '..
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
 import { publishImages, type PublishedImages } from '../stages/images.js'
 import { createVersions, deployEnvironments } from '../stages/release.js'
-import { smokeTestStep, type SmokeTestStep } from '../stages/smoke-test.js'
+import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
 interface DeployRun {
@@ -97,7 +97,8 @@ export async function runDeploy(
 async function writeStopped(run: DeployRun, config: ActionConfig, error: unknown): Promise<void> {
   const smokeTest = run.smoke?.report()
   await writeDeployFailure({
-    phase: run.phases.failed?.phase ?? 'inputs',
+    // The smoke test runs inside the build-and-push phase, between the builds and the pushes.
+    phase: error instanceof SmokeTestFailedError ? 'smoke test' : (run.phases.failed?.phase ?? 'inputs'),
     message: errorMessage(error),
     versionLabels: run.prepared ? versionLabelsOf(run.prepared.targets) : [config.versionLabel],
     changes: run.changes,

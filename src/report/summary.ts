@@ -210,6 +210,7 @@ const DEPLOY_PHASES = [
   'resolve',
   'dev images',
   'build and push',
+  'smoke test',
   'bundle',
   'application version'
 ]
@@ -244,7 +245,11 @@ export function changeLines(failure: Pick<DeployFailure, 'phase' | 'changes'>): 
   const unchanged = ['No environment was updated: each runs what it ran before.']
   if (changes.versionsCreated.length === 0) unchanged.push('No application version was created.')
   if (!reached('build and push')) unchanged.push('Nothing was built or pushed.')
-  else if (failure.phase === 'build and push' && changes.imagesPushed.length === 0) {
+  else if (failure.phase === 'smoke test') {
+    unchanged.push(
+      'The images were built for the smoke test, before any push: none was pushed, unless buildx pushed them while building (its log says so), and no application version uses them.'
+    )
+  } else if (failure.phase === 'build and push' && changes.imagesPushed.length === 0) {
     unchanged.push(
       "No application version uses this run's images; any that finished pushing stay in ECR under the commit's tag, and a re-run reuses them."
     )
