@@ -421,3 +421,54 @@ describe('plan', () => {
     expect(next.stdout).toContain(`"image": "${host}/ux-plan/web:sha-666666666666"`)
   }, 120_000)
 })
+
+describe('the smoke test’s dev images', () => {
+  testIn(dockerEngine)(
+    'are checked, and pulled when missing, before anything is built: one that cannot be pulled fails first',
+    async () => {
+      const application = 'ux-devimages'
+      const environment = 'ux-devimages-web'
+      await readyEnvironment(application, environment)
+      const directory = workspace(
+        [
+          'services:',
+          '  web:',
+          '    build: .',
+          '    ports: ["80:8080"]',
+          '    environment:',
+          '      DATABASE_URL: postgres://app:dev@db:5432/app',
+          '  db:',
+          '    image: postgres:0.0-bdd-ux-missing',
+          ''
+        ].join('\n')
+      )
+      writeFileSync(path.join(directory, 'Dockerfile'), 'FROM debian:bookworm-slim\n')
+      const index = standIn.calls.length
+      const run = await deploy(
+        { application, environment, 'smoke-test': 'auto', database: 'postgres://app@db.internal:5432/app' },
+        directory
+      )
+      expect(run.errors).toEqual([
+        expect.stringMatching(
+          /^::error::Smoke test: the dev image postgres:0\.0-bdd-ux-missing of db is not on this runner and could not be pulled \(.+\); make it available to the runner, or set smoke-test: false$/
+        )
+      ])
+      // The docker argv of the check and of the pull, as debug lines; no build was started.
+      expect(lines(run)).toContainEqual(
+        expect.stringMatching(
+          /^::debug::run \S*docker image inspect --format \{\{\.Id\}\} -- postgres:0\.0-bdd-ux-missing$/
+        )
+      )
+      expect(lines(run)).toContainEqual(
+        expect.stringMatching(/^::debug::run \S*docker pull --quiet -- postgres:0\.0-bdd-ux-missing$/)
+      )
+      expect(run.stdout).not.toMatch(/::debug::run \S*docker (buildx )?build/)
+      const operations = standIn.calls.slice(index).map(call => call.operation)
+      expect(operations).not.toContain('CreateRepository')
+      expect(operations).not.toContain('GetAuthorizationToken')
+      expect(run.summary).toContain('Failed in <b>dev images</b>')
+      expect(run.summary).toContain('Nothing was built or pushed.')
+    },
+    120_000
+  )
+})
