@@ -17,7 +17,7 @@ import { ECRClient } from '@aws-sdk/client-ecr'
 import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import type { Manifest } from '../src/adapters/docker/registry-api.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
-import { buildAndPush } from '../src/build-and-push.js'
+import { buildAndPush } from '../src/build/build-and-push.js'
 import type { ImageBuild } from '../src/core/plan-types.js'
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { startStandIn } from '../stand-in/server.js'
@@ -134,9 +134,12 @@ export async function runImagesBench(options: {
     await stage([web, nginx])
   }
   const onFreshDaemon = async <T>(body: (daemon: FreshDaemon) => Promise<T>): Promise<T> => {
+    // NAT: with the multi-stage example, the build stage a fresh runner rebuilds (inline cache) runs apt-get.
     const daemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), 'bench-dockerd-')), {
       bridgeAddress: '10.213.91.1/24',
-      bridgeName: `bbn${process.pid.toString(36)}${++daemonCount}`
+      addressPool: '10.213.92.0/24',
+      bridgeName: `bbn${process.pid.toString(36)}${++daemonCount}`,
+      nat: true
     })
     try {
       await loadImages(daemon.host)

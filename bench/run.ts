@@ -13,6 +13,7 @@ import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { runBundleBench, type BundleBenchResult } from './bundle.js'
 import { runDeployBench, type DeployBenchResult } from './deploy.js'
 import { runImagesBench, type ImagesBenchResult } from './images.js'
+import { containerdRatio, renderWorldsSection, runWorldsBench, type WorldSample } from './worlds.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
 import { bytesText, fixed, max, median, percentile, verdict } from './lib/stats.js'
 import { runComposeParseBench, runPlanScaleBench, type PlanScaleSample } from './plan-scale.js'
@@ -42,6 +43,8 @@ say(`deploys through dist/index.js (${deploys} + scale)`)
 const deploy = await runDeployBench({ deploys, scaleEnvironments: 10, log: say })
 say('images on fresh runners')
 const images = await runImagesBench({ rounds, log: say })
+say('builders: a code change from a fresh runner of each runner world')
+const worlds = await runWorldsBench({ log: say })
 
 const report = render({
   machine,
@@ -51,6 +54,7 @@ const report = render({
   upload,
   deploy,
   images,
+  worlds,
   seconds: (Date.now() - started.getTime()) / 1000
 })
 await writeFile(path.join(PROJECT_ROOT, 'bench/RESULTS.md'), report)
@@ -66,6 +70,7 @@ interface Everything {
   upload: UploadBenchResult
   deploy: DeployBenchResult
   images: ImagesBenchResult
+  worlds: WorldSample[]
   seconds: number
 }
 
@@ -78,7 +83,8 @@ function table(header: string[], rows: (string | number)[][]): string {
 }
 
 function render(all: Everything): string {
-  const { machine, plan, bundle, upload, deploy, images } = all
+  const { machine, plan, bundle, upload, deploy, images, worlds } = all
+  const worldsRatio = containerdRatio(worlds)
   const ours = images.push.find(sample => sample.path.startsWith('ours'))
   const plain = images.push.find(sample => sample.path.startsWith('plain'))
   const ratio = (sample: typeof ours, field: 'layerBytesUploaded' | 'allBytesUploaded'): number =>
@@ -139,6 +145,12 @@ function render(all: Everything): string {
       '≤ 1.10',
       fixed(pushRatio),
       verdict(pushRatio <= 1.1)
+    ],
+    [
+      '1. The same on buildx with a containerd image store (world c), both Dockerfile shapes',
+      '≤ 1.10',
+      fixed(worldsRatio),
+      verdict(worldsRatio <= 1.1)
     ],
     [
       '2. Build phase: web+worker+nginx ÷ slowest image alone (median)',
@@ -402,6 +414,21 @@ Bundle of a shipped folder of ${bundle.files} × ${bundle.fileMiB} MiB (sparse f
 zip to disk in 1 MiB chunks, in a child process of its own): ${fixed(bundle.seconds, 1)} s, a
 ${bytesText(bundle.bundleBytes)} zip, peak RSS **${fixed(bundle.peakRssMiB, 0)} MiB** (the whole folder in memory
 before the stream: 3 × 1.9 GB took 5.9 GB).
+
+## 6. Builders: a code change from a fresh runner of each runner world
+
+Which path each runner gets is in the README's "Builders" section. Per world and Dockerfile shape (bench/worlds.ts):
+the layer cache in ECR is seeded by a build on the world's runner (the shared 20.10 daemon for a and b, a Docker 26
+daemon with the containerd image store for c), one line of app code changes, and \`buildAndPush\` runs on a new
+empty daemon of the same world (with its own NAT, so a step that misses the cache can run \`apt-get\`). Plain: the
+same change built and pushed on another empty daemon with no cache. Multi-stage is examples/puppies/Dockerfile (the
+shape \`rails new\` writes: a \`build\` stage with the compilers and the gems, a final stage copying them and the
+app); single-stage is bench/fixtures/single-stage.Dockerfile. Ratio = layer bytes the registry received ÷ bytes of
+the layers the change altered. Build seconds are buildAndPush's own (with a registry cache they include the push).
+World (b) takes the fall-back here: its docker-container builder cannot start because moby/buildkit cannot be
+pulled on this machine; on a GitHub-hosted runner it starts and the figures are those of a registry cache (c).
+
+${renderWorldsSection(worlds)}
 
 ## Peer comparison: bundle upload with one failure
 

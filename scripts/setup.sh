@@ -2,8 +2,10 @@
 # Installs and starts everything the tests and the demo need on a fresh Debian
 # machine with Node 20+: Debian packages (Docker engine, the registry that
 # stands in for ECR's, htpasswd, debootstrap, the AWS CLI v2), the npm dependencies, a running
-# dockerd, and the local base images (debian:bookworm-slim, postgres:15,
-# redis:7) that cannot be pulled here. Idempotent and quiet when all is there.
+# dockerd, the local base images (debian:bookworm-slim, postgres:15, redis:7)
+# that cannot be pulled here, and the runner worlds' buildx and Docker 26,
+# unpacked privately into .worlds/ (scripts/worlds.sh). Idempotent and quiet
+# when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -31,5 +33,6 @@ if [ ! -d node_modules ] || [ package-lock.json -nt node_modules/.package-lock.j
 fi
 
 bash scripts/docker-up.sh
+bash scripts/worlds.sh
 bash scripts/base-image.sh
 if [ -x scripts/backing-images.sh ] || [ -f scripts/backing-images.sh ]; then bash scripts/backing-images.sh; fi

@@ -32,6 +32,7 @@ export const INPUT_NAMES = [
   'ecr-tag-mutability',
   'ecr-keep-images',
   'build',
+  'builder',
   'smoke-test',
   'smoke-test-path',
   'version-label',

@@ -6,6 +6,7 @@ import { createAwsClients } from './adapters/aws-clients.js'
 import { failureLine } from './adapters/aws-errors.js'
 import { callerIdentity } from './adapters/iam.js'
 import { createCommandRunner } from './adapters/docker/command-runner.js'
+import { removeBuilder } from './adapters/docker/docker-cli.js'
 import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
 import type { ActionConfig } from './core/config-types.js'
@@ -19,7 +20,8 @@ import { runRollback } from './modes/rollback.js'
 import { logFailedPlanNotes } from './report/log.js'
 import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
 import { pullRequestPreview } from './preview/rules.js'
-import { registryLogin } from './state.js'
+import { actionsLogger } from './logger.js'
+import { registryLogin, runBuilder } from './state.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -85,13 +87,30 @@ async function maskAccountId(config: ActionConfig, region: string | undefined): 
   }
 }
 
-/** Post step: log out of the registry the main step logged in to. Its problems are warnings, never failures. */
+/**
+ * Post step: remove the docker-container builder the main step created for the run, and log out of the registry
+ * it logged in to. Its problems are warnings, never failures.
+ */
 export async function runPost(): Promise<void> {
+  await removeRunBuilder()
   const registryHost = registryLogin.read()
   if (!registryHost) return
   try {
     await logoutFromRegistry(createCommandRunner(), registryHost)
   } catch (error) {
     core.warning(`docker logout ${registryHost} failed: ${errorMessage(error)}`)
+  }
+}
+
+async function removeRunBuilder(): Promise<void> {
+  const name = runBuilder.read()
+  if (!name) return
+  try {
+    // A builder that could not start was removed by the main step already.
+    if (await removeBuilder(createCommandRunner(), name)) {
+      actionsLogger.info(`Removed the docker-container builder ${name} this run created`)
+    }
+  } catch (error) {
+    core.warning(`Could not remove builder ${name}: ${errorMessage(error)}`)
   }
 }

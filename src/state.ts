@@ -19,5 +19,8 @@ function stateEntry(key: string): StateEntry {
 /** The registry host `docker login` was run for: the post step logs out of it. */
 export const registryLogin = stateEntry('registry-host')
 
+/** The docker-container builder the main step created for the run (src/build/strategy.ts): the post step removes it. */
+export const runBuilder = stateEntry('run-builder')
+
 /** Set by the main step: the runner's second call of dist/index.js is the post step. */
 export const postStep = stateEntry('isPost')

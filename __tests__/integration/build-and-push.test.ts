@@ -12,10 +12,10 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
 import { createCommandRunner } from '../../src/adapters/docker/command-runner.js'
-import { detectBuilder } from '../../src/adapters/docker/builder-detection.js'
+import { inspectBuilder } from '../../src/adapters/docker/builder-inspection.js'
 import { IMAGE_MANIFEST_TYPES, type Manifest } from '../../src/adapters/docker/registry-api.js'
 import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
-import { buildAndPush, type ImageReport } from '../../src/build-and-push.js'
+import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan-types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
@@ -302,6 +302,6 @@ describeWithDocker('builder detection on this machine', () => {
     ['/usr/bin', 'buildkit']
   ])('with %s first on PATH → %s', async (first, expected) => {
     process.env.PATH = `${first}:${savedPath ?? ''}`
-    expect((await detectBuilder(createCommandRunner())).builder).toBe(expected)
+    expect((await inspectBuilder(createCommandRunner())).kind).toBe(expected)
   })
 })

@@ -1,12 +1,16 @@
 // A second dockerd with empty storage and its own bridge: what a fresh GitHub
-// runner starts with. Shared by the build-and-push integration test and the
-// benchmarks.
+// runner starts with. Shared by the integration tests (the runner worlds), the
+// benchmarks and the demo.
 //
 // Not --bridge=none: a dockerd started with it deletes the host's docker0
 // interface, breaking the shared daemon. Its own bridge leaves docker0 alone.
+// Nor --iptables=true: that daemon would rewrite the DOCKER chains the shared
+// daemon's published ports live in. Build steps that need the network (apt in
+// a RUN that missed the cache) get it from two rules of our own for the
+// bridge's subnet (`nat`), removed when the daemon stops.
 
 import { execFile, spawn, type ChildProcess } from 'node:child_process'
-import { rm } from 'node:fs/promises'
+import { rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
@@ -18,6 +22,8 @@ export interface FreshDaemon {
   process: ChildProcess
   root: string
   bridge: string
+  /** The iptables rules added for `nat`, removed by stopFreshDaemon. */
+  natRules: string[][]
 }
 
 export interface FreshDaemonOptions {
@@ -25,6 +31,19 @@ export interface FreshDaemonOptions {
   bridgeAddress?: string
   /** Up to 15 characters; unique per process by default. */
   bridgeName?: string
+  /**
+   * Where the daemon takes the subnets of the networks it creates (a smoke
+   * test's): a range of its own, apart from the shared daemon's 172.x pools.
+   */
+  addressPool?: string
+  /** The dockerd binary (default: dockerd on PATH, Debian's 20.10). */
+  dockerd?: string
+  /** Folders put first on the daemon's PATH (for the containerd, runc and docker-proxy it starts). */
+  pathFirst?: string[]
+  /** daemon.json contents, e.g. {"features": {"containerd-snapshotter": true}}. */
+  config?: Record<string, unknown>
+  /** Let containers on the bridge (build steps) reach the network, through masquerading. */
+  nat?: boolean
 }
 
 async function createBridge(name: string, address: string): Promise<void> {
@@ -33,45 +52,94 @@ async function createBridge(name: string, address: string): Promise<void> {
   await execFileAsync('ip', ['link', 'set', name, 'up'])
 }
 
+/**
+ * The rules (as `iptables` arguments after -A/-I/-D) that give the bridge's
+ * subnet, and the networks the daemon creates from its pool, a way out. The
+ * host's FORWARD policy is DROP (the shared daemon set it), and bridged
+ * traffic passes FORWARD too: without the pool's rule, two containers of one
+ * network (a smoke test's web and redis) could not reach each other.
+ */
+function natRules(bridge: string, address: string, pool?: string): string[][] {
+  const comment = ['-m', 'comment', '--comment', `bdd-fresh-daemon-${bridge}`]
+  const subnets = pool ? [address, pool] : [address]
+  return subnets.flatMap(subnet => [
+    ['-t', 'nat', 'POSTROUTING', '-s', subnet, '!', '-d', subnet, '-j', 'MASQUERADE', ...comment],
+    ['FORWARD', '-s', subnet, '-j', 'ACCEPT', ...comment],
+    [
+      'FORWARD',
+      '-d',
+      subnet,
+      '-m',
+      'conntrack',
+      '--ctstate',
+      'RELATED,ESTABLISHED',
+      '-j',
+      'ACCEPT',
+      ...comment
+    ]
+  ])
+}
+
+/** `iptables <verb> <rule>`: the table option goes before the verb and its chain. */
+function iptablesArgs(verb: '-I' | '-D', rule: string[]): string[] {
+  return rule[0] === '-t' ? [rule[0], rule[1] as string, verb, ...rule.slice(2)] : [verb, ...rule]
+}
+
 /** Starts dockerd on `root` (an empty folder it may own); resolves once `docker info` answers. */
 export async function startFreshDaemon(root: string, options: FreshDaemonOptions = {}): Promise<FreshDaemon> {
   const socket = path.join(root, 'docker.sock')
   const bridge = (options.bridgeName ?? `bdd${process.pid.toString(36)}`).slice(0, 15)
-  await createBridge(bridge, options.bridgeAddress ?? '10.213.77.1/24')
+  const address = options.bridgeAddress ?? '10.213.77.1/24'
+  await createBridge(bridge, address)
+  const rules = options.nat ? natRules(bridge, address, options.addressPool) : []
+  for (const rule of rules) await execFileAsync('iptables', iptablesArgs('-I', rule))
+  const configFile = path.join(root, 'daemon.json')
+  const pools = options.addressPool
+    ? { 'default-address-pools': [{ base: options.addressPool, size: 28 }] }
+    : {}
+  await writeFile(configFile, JSON.stringify({ ...pools, ...options.config }))
   const child = spawn(
-    'dockerd',
+    options.dockerd ?? 'dockerd',
     [
+      `--config-file=${configFile}`,
       `--data-root=${path.join(root, 'data')}`,
       `--exec-root=${path.join(root, 'exec')}`,
       `--pidfile=${path.join(root, 'dockerd.pid')}`,
       `-H=unix://${socket}`,
       `--bridge=${bridge}`,
       '--iptables=false',
-      '--ip-masq=false',
-      '--storage-driver=overlay2'
+      '--ip-masq=false'
     ],
-    { stdio: 'ignore' }
+    {
+      stdio: 'ignore',
+      env: { ...process.env, PATH: [...(options.pathFirst ?? []), process.env.PATH ?? ''].join(':') }
+    }
   )
-  const host = `unix://${socket}`
+  const daemon: FreshDaemon = { host: `unix://${socket}`, process: child, root, bridge, natRules: rules }
   for (let attempt = 0; attempt < 120; attempt++) {
-    const ready = await execFileAsync('docker', ['-H', host, 'info']).then(
+    const ready = await execFileAsync('docker', ['-H', daemon.host, 'info']).then(
       () => true,
       () => false
     )
-    if (ready) return { host, process: child, root, bridge }
+    if (ready) return daemon
+    if (child.exitCode !== null) break
     await new Promise(resolve => setTimeout(resolve, 500))
   }
-  child.kill()
-  await execFileAsync('ip', ['link', 'delete', bridge])
+  await stopFreshDaemon(daemon)
   throw new Error('the fresh dockerd did not start')
 }
 
-/** Stops the daemon, deletes its bridge and its storage. */
+/** Stops the daemon, deletes its bridge, its rules and its storage. */
 export async function stopFreshDaemon(daemon: FreshDaemon): Promise<void> {
-  const exited = new Promise(resolve => daemon.process.once('exit', resolve))
-  if (daemon.process.exitCode === null) daemon.process.kill('SIGTERM')
-  await exited
-  await execFileAsync('ip', ['link', 'delete', daemon.bridge])
+  if (daemon.process.exitCode === null && daemon.process.signalCode === null) {
+    const exited = new Promise(resolve => daemon.process.once('exit', resolve))
+    daemon.process.kill('SIGTERM')
+    await exited
+  }
+  for (const rule of daemon.natRules) {
+    await execFileAsync('iptables', iptablesArgs('-D', rule)).catch(() => undefined)
+  }
+  await execFileAsync('ip', ['link', 'delete', daemon.bridge]).catch(() => undefined)
   await rm(daemon.root, { recursive: true, force: true })
 }
 

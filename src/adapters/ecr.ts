@@ -22,24 +22,13 @@ import type { Logger } from '../logger.js'
 import {
   IMAGE_MANIFEST_TYPES,
   parseManifest,
+  type ExistingImage,
   type Manifest,
-  type RegistryAccess
+  type RegistryAccess,
+  type RepositorySettings
 } from './docker/registry-api.js'
 
-export type TagMutability = 'MUTABLE' | 'IMMUTABLE'
-
-export interface RepositorySettings {
-  tagMutability: TagMutability
-  /** How many images the lifecycle policy keeps besides the cache image. */
-  keepImages: number
-  /** The moving build-cache tag, exempt from expiry and from tag immutability. */
-  cacheTag: string
-}
-
-export interface ExistingImage {
-  digest: string
-  tags: string[]
-}
+export type { ExistingImage, RepositorySettings, TagMutability } from './docker/registry-api.js'
 
 /** The part of the ECR client this adapter uses (an ECRClient satisfies it). */
 export type EcrApi = Pick<ECRClient, 'send'>

@@ -54,6 +54,8 @@ export interface ActionConfig {
   logGroup?: string
   solutionStack?: string
   build: boolean
+  /** The buildx builder to build with (the `builder` input); undefined = buildx's current builder. */
+  builder?: string
   githubToken?: string
   /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
   maskAwsAccountId: boolean

@@ -316,6 +316,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...(reader.optional('log-group') !== undefined && { logGroup: reader.get('log-group') }),
     ...(reader.optional('solution-stack') !== undefined && { solutionStack: reader.get('solution-stack') }),
     build: reader.boolean('build', true),
+    ...optionalBuilder(reader),
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
     maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
     commitSha
@@ -327,6 +328,16 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     )
   }
   return { config, inputNames: reader.read }
+}
+
+/** buildx builder names are letters, digits, `_`, `.` and `-` (never an option: no leading `-`). */
+function optionalBuilder(reader: InputReader): { builder?: string } {
+  const builder = reader.optional('builder')
+  if (builder === undefined) return {}
+  if (!/^[A-Za-z0-9][A-Za-z0-9_.-]*$/.test(builder)) {
+    throw new InputError('builder', `must be a buildx builder name (got "${builder}")`)
+  }
+  return { builder }
 }
 
 /** "sha-<12 hex>": stable per commit, so a re-run of the same commit finds its own version. */

@@ -6,7 +6,7 @@
 
 import * as core from '@actions/core'
 
-import type { ImageReport } from '../build-and-push.js'
+import type { ImageReport } from '../build/build-and-push.js'
 import { formatBytes } from '../core/bytes.js'
 import type { DockerrunChange } from '../core/dockerrun-diff.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'

@@ -6,9 +6,9 @@ import { createCommandRunner } from '../adapters/docker/command-runner.js'
 import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
-import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build-and-push.js'
+import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
-import { registryLogin } from '../state.js'
+import { registryLogin, runBuilder } from '../state.js'
 
 export interface PublishedImages {
   reports: ImageReport[]
@@ -66,6 +66,9 @@ export async function publishImages(
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     run,
+    ...(config.builder !== undefined && { builder: config.builder }),
+    // Saved before the builder is created: a cancelled run's post step still removes it.
+    onRunBuilder: name => runBuilder.save(name),
     ...(hooks.beforePush && { beforePush: hooks.beforePush })
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]

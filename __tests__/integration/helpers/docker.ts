@@ -6,6 +6,9 @@
 
 import { describe, it, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import path from 'node:path'
+
+import { worldInstall, worldInstallMissing } from '../../../bench/lib/worlds.js'
 
 export interface World {
   /** What the suite needs, as a noun phrase: "a Docker engine". */
@@ -85,4 +88,37 @@ export const hasDocker = (): boolean => missing(dockerEngine) === undefined
 /** `describe` for suites that need a Docker engine (see describeIn). */
 export function describeWithDocker(_suite?: string): Suite {
   return describeIn(dockerEngine)
+}
+
+/**
+ * Runner worlds with buildx (README "Builders"; bench/lib/worlds.ts): the
+ * buildx plugin and Docker 26 CLI scripts/worlds.sh unpacks into .worlds/,
+ * seen only through a DOCKER_CONFIG made per run.
+ */
+export const buildxClassicStore: World = {
+  name: 'buildx with the docker driver on a classic image store (the shared 20.10 daemon; scripts/worlds.sh)',
+  probe: () => worldInstallMissing() ?? missing(dockerEngine) ?? buildxAnswers()
+}
+
+/** buildx with the docker driver on a Docker 26 daemon whose images live in containerd, started by the suite. */
+export const buildxContainerdStore: World = {
+  name: 'buildx with the docker driver on a containerd image store (a Docker 26 daemon; scripts/worlds.sh)',
+  probe: () =>
+    worldInstallMissing() ??
+    missing(dockerEngine) ??
+    buildxAnswers() ??
+    (process.getuid?.() === 0 ? undefined : 'starting a second dockerd needs root')
+}
+
+function buildxAnswers(): string | undefined {
+  try {
+    execFileSync(path.join(worldInstall.cliDir, 'docker'), ['buildx', 'version'], {
+      stdio: 'ignore',
+      timeout: 30_000,
+      env: { ...process.env, DOCKER_CONFIG: path.dirname(path.dirname(worldInstall.buildxPlugin)) }
+    })
+    return undefined
+  } catch {
+    return 'the unpacked buildx plugin does not run'
+  }
 }

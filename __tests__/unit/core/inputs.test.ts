@@ -221,6 +221,8 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
     ['bucket name too short', { ...minimal, bucket: 'ab' }, 'bucket'],
     ['smoke-test-path without "/"', { ...minimal, 'smoke-test-path': 'up' }, 'smoke-test-path'],
     ['smoke-test unknown', { ...minimal, 'smoke-test': 'maybe' }, 'smoke-test'],
+    ['builder that would be a docker option', { ...minimal, builder: '--push' }, 'builder'],
+    ['builder with a space', { ...minimal, builder: 'my builder' }, 'builder'],
     ['log-driver unknown', { ...minimal, 'log-driver': 'syslog' }, 'log-driver'],
     [
       'preview-base-environment invalid',
@@ -248,6 +250,13 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
       expect(message).not.toContain('hunter2')
       expect(message).not.toContain('ter2')
     }
+  })
+
+  it('takes the builder input as a buildx builder name, and none by default', () => {
+    expect(parseInputs({ ...minimal, builder: 'builder-5f1e0c2a' }, pushRun).config.builder).toBe(
+      'builder-5f1e0c2a'
+    )
+    expect(parseInputs(minimal, pushRun).config.builder).toBeUndefined()
   })
 
   it('accepts a role ARN with a path as execution-role-arn', () => {

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import type { CommandRunner } from '../../../src/adapters/docker/command-runner.js'
-import { buildAndPush, type ImageRegistry } from '../../../src/build-and-push.js'
+import { buildAndPush, type ImageRegistry } from '../../../src/build/build-and-push.js'
 import type { ImageBuild } from '../../../src/core/plan-types.js'
 
 const DIGEST = `sha256:${'b'.repeat(64)}`
@@ -160,5 +160,133 @@ describe('buildAndPush decisions', () => {
       ['pull', '--quiet', '1.dkr.ecr.x/puppies/web:buildcache'],
       ['build', '--file', path.join(workspace, 'app', 'Dockerfile')]
     ])
+  })
+})
+
+/** buildx with the docker driver on a classic store (a GitHub-hosted runner without setup-buildx-action). */
+function githubHostedRunner(builderStarts: 'starts' | 'fails' | 'hangs') {
+  const commands: string[][] = []
+  const options: Record<string, unknown>[] = []
+  const run: CommandRunner = async (_command, args, runOptions = {}) => {
+    commands.push(args)
+    options.push({ ...runOptions })
+    const line = args.join(' ')
+    const answer = (stdout: string, exitCode = 0) => ({ exitCode, stdout, stderr: '' })
+    if (line === 'buildx version') return answer('github.com/docker/buildx v0.29.1 a32761a')
+    if (line === 'buildx inspect')
+      return answer('Name: default\nDriver: docker\n\nNodes:\nEndpoint: default\n')
+    if (line.startsWith('info')) return answer('[["Backing Filesystem","extfs"]]')
+    if (args[1] === 'create') {
+      if (builderStarts === 'starts') return answer('bdd-test')
+      if (builderStarts === 'hangs') return { exitCode: 124, stdout: '', stderr: '' }
+      return {
+        exitCode: 1,
+        stdout: '',
+        stderr:
+          'ERROR: Error response from daemon: Get "https://registry-1.docker.io/v2/": dial tcp: lookup registry-1.docker.io: no such host'
+      }
+    }
+    if (args[1] === 'rm') return answer('')
+    // Builds and pulls fail: enough to see which commands the stage chose.
+    return { exitCode: 1, stdout: '', stderr: 'failed: not here' }
+  }
+  return { run, commands, options }
+}
+
+describe('buildAndPush on buildx docker driver with a classic image store', () => {
+  const warnings: string[] = []
+  const infos: string[] = []
+  const logger = {
+    info: (line: string) => void infos.push(line),
+    warning: (line: string) => void warnings.push(line),
+    setSecret: () => undefined
+  }
+
+  async function attempt(builderStarts: 'starts' | 'fails' | 'hangs') {
+    warnings.length = 0
+    infos.length = 0
+    const workspace = await workspaceWithApp()
+    const { registry } = fakeRegistry()
+    const runner = githubHostedRunner(builderStarts)
+    const announced: string[] = []
+    await expect(
+      buildAndPush([WEB, { ...WEB, id: 'nginx', repository: 'puppies/nginx' }], {
+        workspace,
+        commitSha: 'abc',
+        versionLabel: 'v1',
+        registry,
+        run: runner.run,
+        logger,
+        runBuilderName: 'bdd-test',
+        onRunBuilder: name => announced.push(name)
+      })
+    ).rejects.toThrow('Build of image web (services web, worker) failed')
+    return { ...runner, announced }
+  }
+
+  it('creates a docker-container builder for the run (not the default) and builds on it with a registry cache', async () => {
+    const { commands, announced } = await attempt('starts')
+    expect(announced).toEqual(['bdd-test'])
+    const create = commands.filter(args => args[1] === 'create')
+    expect(create).toEqual([
+      ['buildx', 'create', '--name', 'bdd-test', '--driver', 'docker-container', '--bootstrap']
+    ])
+    const builds = commands.filter(args => args[1] === 'build')
+    expect(builds).toHaveLength(2)
+    for (const build of builds) {
+      expect(build.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'bdd-test'])
+      expect(build).toContain('--push')
+    }
+    expect(commands.some(args => args[1] === 'rm')).toBe(false)
+    expect(warnings).toEqual([])
+    expect(infos.filter(line => line.startsWith('Image builder:'))).toEqual([
+      'Image builder: buildx docker-container builder "bdd-test" with a registry cache (mode=max) in ECR — ' +
+        'buildx v0.29.1, builder "default" (docker driver, classic image store) cannot export a ' +
+        'registry cache: created bdd-test for this run'
+    ])
+  })
+
+  it.each([
+    ['fails', 'lookup registry-1.docker.io: no such host'],
+    ['hangs', 'it did not start within 60 s']
+  ] as const)(
+    'when the builder %s: removes it, warns once naming setup-buildx-action, builds with an inline cache',
+    async (how, cause) => {
+      const { commands, options } = await attempt(how)
+      const createIndex = commands.findIndex(args => args[1] === 'create')
+      expect(options[createIndex]).toEqual({ timeoutMs: 60_000 })
+      expect(commands[createIndex + 1]).toEqual(['buildx', 'rm', 'bdd-test'])
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain(cause)
+      expect(warnings[0]).toContain('docker/setup-buildx-action')
+      const builds = commands.filter(args => args[1] === 'build')
+      for (const build of builds) {
+        expect(build.slice(0, 4)).toEqual(['buildx', 'build', '--builder', 'default'])
+        expect(build).toContain('--load')
+        expect(build).toContain('type=inline')
+      }
+      // As with the daemon's BuildKit, the cache image is pulled first (see src/build/build-and-push.ts).
+      expect(commands.filter(args => args[0] === 'pull').map(args => args[2])).toEqual([
+        '1.dkr.ecr.x/puppies/web:buildcache',
+        '1.dkr.ecr.x/puppies/nginx:buildcache'
+      ])
+      expect(infos.filter(line => line.startsWith('Image builder:'))).toHaveLength(1)
+    }
+  )
+
+  it('starts no builder when every image is already in ECR for this commit', async () => {
+    const workspace = await workspaceWithApp()
+    const { registry } = fakeRegistry(DIGEST)
+    const { run, commands } = githubHostedRunner('starts')
+    const [report] = await buildAndPush([WEB], {
+      workspace,
+      commitSha: 'abc',
+      versionLabel: 'v1',
+      registry,
+      run,
+      logger: quietLogger
+    })
+    expect(report?.reused).toBe(true)
+    expect(commands.some(args => args[1] === 'create')).toBe(false)
   })
 })

@@ -2,7 +2,9 @@ import { describe, expect, it } from '@jest/globals'
 
 import {
   buildArgs,
+  createBuilderArgs,
   diffIdsArgs,
+  removeBuilderArgs,
   pushArgs,
   tagArgs,
   type BuildCommandInput
@@ -11,7 +13,7 @@ import {
 const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/puppies/web'
 
 const base: BuildCommandInput = {
-  builder: 'buildkit',
+  path: { kind: 'buildkit' },
   contextDir: '/ws/app',
   dockerfile: '/ws/app/Dockerfile',
   buildArgs: {},
@@ -74,12 +76,18 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
     ]
   },
   {
-    name: 'buildx: registry cache with image manifest, pushes, no provenance',
-    input: { ...base, builder: 'buildx', metadataFile: '/tmp/m.json' },
+    name: 'registry cache: on the named builder, image manifest, pushes, no provenance',
+    input: {
+      ...base,
+      path: { kind: 'registry-cache', builder: 'bdd-1', driver: 'docker-container', imagesLocal: false },
+      metadataFile: '/tmp/m.json'
+    },
     env: {},
     args: [
       'buildx',
       'build',
+      '--builder',
+      'bdd-1',
       '--file',
       '/ws/app/Dockerfile',
       '--progress=plain',
@@ -97,12 +105,19 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
     ]
   },
   {
-    name: 'buildx: provenance only when asked',
-    input: { ...base, builder: 'buildx', provenance: true, target: 'web' },
+    name: 'registry cache: provenance only when asked',
+    input: {
+      ...base,
+      path: { kind: 'registry-cache', builder: 'default', driver: 'docker', imagesLocal: true },
+      provenance: true,
+      target: 'web'
+    },
     env: {},
     args: [
       'buildx',
       'build',
+      '--builder',
+      'default',
       '--file',
       '/ws/app/Dockerfile',
       '--progress=plain',
@@ -120,8 +135,33 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
     ]
   },
   {
+    name: 'inline cache: buildx docker driver, loads into the daemon, registry cache tag as cache source',
+    input: { ...base, path: { kind: 'inline-cache', builder: 'default' }, target: 'web' },
+    env: {},
+    args: [
+      'buildx',
+      'build',
+      '--builder',
+      'default',
+      '--file',
+      '/ws/app/Dockerfile',
+      '--progress=plain',
+      '--provenance=false',
+      '--load',
+      '--cache-from',
+      `type=registry,ref=${REPO}:buildcache`,
+      '--cache-to',
+      'type=inline',
+      '--target',
+      'web',
+      '--tag',
+      `${REPO}:abc123`,
+      '/ws/app'
+    ]
+  },
+  {
     name: 'legacy: classic builder, cache from the (pulled) cache image',
-    input: { ...base, builder: 'legacy', buildArgs: { A: '1' } },
+    input: { ...base, path: { kind: 'legacy' }, buildArgs: { A: '1' } },
     env: { DOCKER_BUILDKIT: '0' },
     args: [
       'build',
@@ -144,8 +184,13 @@ describe('buildArgs', () => {
   })
 })
 
-describe('push, tag and inspect argv', () => {
+describe('push, tag, inspect and builder argv', () => {
   it.each([
+    [
+      createBuilderArgs('bdd-1a2b'),
+      ['buildx', 'create', '--name', 'bdd-1a2b', '--driver', 'docker-container', '--bootstrap']
+    ],
+    [removeBuilderArgs('bdd-1a2b'), ['buildx', 'rm', 'bdd-1a2b']],
     [pushArgs(`${REPO}:abc123`), ['push', `${REPO}:abc123`]],
     [tagArgs(`${REPO}:abc123`, `${REPO}:buildcache`), ['tag', `${REPO}:abc123`, `${REPO}:buildcache`]],
     [

@@ -1,10 +1,21 @@
 // Pure: the argv (and environment) of one image build, for each builder.
 // Kept free of I/O so every flag combination is tested as a table.
 
-import type { Builder } from './builder-detection.js'
+/** How an image is built; chosen by src/build/strategy.ts from what the runner has. */
+export type BuildPath =
+  /** buildx with a builder that exports cache: pushes while it builds, registry cache mode=max. */
+  | { kind: 'registry-cache'; builder: string; driver: string; imagesLocal: boolean }
+  /** buildx's docker driver on a classic image store: builds into the daemon with an inline cache. */
+  | { kind: 'inline-cache'; builder: string }
+  /** No buildx: `DOCKER_BUILDKIT=1 docker build` with an inline cache. */
+  | { kind: 'buildkit' }
+  /** No BuildKit at all: the classic builder, from a pulled cache image. */
+  | { kind: 'legacy' }
+
+export type BuildPathKind = BuildPath['kind']
 
 export interface BuildCommandInput {
-  builder: Builder
+  path: BuildPath
   /** Absolute build context folder. */
   contextDir: string
   /** Absolute Dockerfile path. */
@@ -16,9 +27,9 @@ export interface BuildCommandInput {
   tags: string[]
   /** The moving cache reference, e.g. 123.dkr.ecr…/puppies/web:buildcache. */
   cacheRef: string
-  /** buildx only: where buildx writes the pushed digest. */
+  /** registry-cache only: where buildx writes the pushed digest. */
   metadataFile?: string
-  /** buildx only: attach a provenance attestation (an image index, which ECS cannot run by digest). */
+  /** registry-cache only: attach a provenance attestation (an image index, which ECS cannot run by digest). */
   provenance?: boolean
 }
 
@@ -43,9 +54,15 @@ function commonFlags(input: BuildCommandInput): string[] {
   ]
 }
 
+/** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
+function buildxBuild(builder: string, dockerfile: string): string[] {
+  return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain']
+}
+
 export function buildArgs(input: BuildCommandInput): BuildCommand {
-  switch (input.builder) {
-    case 'buildx':
+  const { path } = input
+  switch (path.kind) {
+    case 'registry-cache':
       // buildx pushes itself: BuildKit checks each blob in the registry
       // before uploading it, and the registry cache (mode=max) keeps every
       // intermediate layer of every stage. image-manifest=true stores the
@@ -54,11 +71,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       return {
         env: {},
         args: [
-          'buildx',
-          'build',
-          '--file',
-          input.dockerfile,
-          '--progress=plain',
+          ...buildxBuild(path.builder, input.dockerfile),
           `--provenance=${input.provenance === true}`,
           '--push',
           ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
@@ -70,13 +83,33 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           input.contextDir
         ]
       }
+    case 'inline-cache':
+      // The docker driver on a classic store refuses --cache-to type=registry
+      // ("Cache export is not supported for the docker driver"). An inline
+      // cache travels in the image config instead, so the image pushed under
+      // the cache tag is also the cache; as with the daemon's BuildKit below,
+      // the caller pulls it first and pushes with `docker push` afterwards.
+      return {
+        env: {},
+        args: [
+          ...buildxBuild(path.builder, input.dockerfile),
+          '--provenance=false',
+          '--load',
+          '--cache-from',
+          `type=registry,ref=${input.cacheRef}`,
+          '--cache-to',
+          'type=inline',
+          ...commonFlags(input),
+          input.contextDir
+        ]
+      }
     case 'buildkit':
       // Inline cache: the cache metadata travels in the image config, so the
       // image pushed under the cache tag is also the cache. The caller pulls
       // that image first: docker 20.10's BuildKit only carries the cache
       // records of hits on into the new image when the cache image is local
-      // (see src/build-and-push.ts), and the pull tells `docker push` that
-      // those layers are already in the registry.
+      // (see src/build/build-and-push.ts), and the pull tells `docker push`
+      // that those layers are already in the registry.
       return {
         env: { DOCKER_BUILDKIT: '1' },
         args: [
@@ -108,6 +141,21 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
         ]
       }
   }
+}
+
+/**
+ * A docker-container builder for one run: not made the current builder
+ * (no --use), so later steps of the job build as before; --bootstrap starts
+ * its BuildKit container now, so a failure to start (moby/buildkit cannot be
+ * pulled) shows here, within a bounded time, not in the first build.
+ */
+export function createBuilderArgs(name: string): string[] {
+  return ['buildx', 'create', '--name', name, '--driver', 'docker-container', '--bootstrap']
+}
+
+/** Removes a builder with its BuildKit container and state. */
+export function removeBuilderArgs(name: string): string[] {
+  return ['buildx', 'rm', name]
 }
 
 export function pushArgs(reference: string): string[] {

@@ -12,6 +12,7 @@
 
 import { accessSync, constants, statSync } from 'node:fs'
 import path from 'node:path'
+import { spawn } from 'node:child_process'
 import { getExecOutput } from '@actions/exec'
 
 import { debug } from '../../logger.js'
@@ -29,7 +30,15 @@ export interface RunOptions {
   input?: Buffer
   /** Called for every stdout and stderr line as it arrives (for streaming build logs). */
   onLine?: (line: string) => void
+  /**
+   * Ends the command (SIGTERM, SIGKILL 5 s later) when it runs longer; its result then has exit code
+   * TIMED_OUT_EXIT_CODE. For commands that may hang on an unreachable network, such as a builder's bootstrap.
+   */
+  timeoutMs?: number
 }
+
+/** What a command ended by timeoutMs exits with (as coreutils' timeout reports it). */
+export const TIMED_OUT_EXIT_CODE = 124
 
 export type CommandRunner = (command: string, args: string[], options?: RunOptions) => Promise<CommandResult>
 
@@ -83,6 +92,10 @@ export function createCommandRunner(
     const env: Record<string, string> = {}
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
     Object.assign(env, baseEnv, runOptions.env)
+    // @actions/exec cannot end a child: a bounded command is spawned directly.
+    if (runOptions.timeoutMs !== undefined) {
+      return runBounded(executable, args, env, runOptions.timeoutMs, runOptions.input)
+    }
     const onLine = runOptions.onLine
     return getExecOutput(executable, args, {
       env,
@@ -92,6 +105,38 @@ export function createCommandRunner(
       listeners: onLine ? { stdline: onLine, errline: onLine } : undefined
     })
   }
+}
+
+function runBounded(
+  command: string,
+  args: string[],
+  env: Record<string, string>,
+  timeoutMs: number,
+  input?: Buffer
+): Promise<CommandResult> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(command, args, { env, stdio: ['pipe', 'pipe', 'pipe'] })
+    let stdout = ''
+    let stderr = ''
+    let timedOut = false
+    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()))
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()))
+    const timer = setTimeout(() => {
+      timedOut = true
+      child.kill('SIGTERM')
+      setTimeout(() => child.kill('SIGKILL'), 5000).unref()
+    }, timeoutMs)
+    child.on('error', error => {
+      clearTimeout(timer)
+      reject(error)
+    })
+    child.on('close', code => {
+      clearTimeout(timer)
+      resolve({ exitCode: timedOut ? TIMED_OUT_EXIT_CODE : (code ?? 1), stdout, stderr })
+    })
+    child.stdin.on('error', () => undefined)
+    child.stdin.end(input ?? '')
+  })
 }
 
 /** The last line of a failed command's output worth quoting in a one-line error. */

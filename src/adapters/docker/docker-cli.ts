@@ -2,8 +2,15 @@
 // Each function turns a failed exit into an Error carrying the line of output
 // that explains it; callers add which image it was about.
 
-import { diffIdsArgs, pushArgs, tagArgs, type BuildCommand } from './build-args.js'
-import { lastErrorLine, type CommandRunner } from './command-runner.js'
+import {
+  createBuilderArgs,
+  diffIdsArgs,
+  pushArgs,
+  removeBuilderArgs,
+  tagArgs,
+  type BuildCommand
+} from './build-args.js'
+import { lastErrorLine, TIMED_OUT_EXIT_CODE, type CommandRunner } from './command-runner.js'
 import { parsePushOutput, type PushOutput } from './push-output.js'
 import type { RegistryAccess } from './registry-api.js'
 
@@ -45,9 +52,31 @@ export async function tryPull(run: CommandRunner, reference: string): Promise<bo
   return result.exitCode === 0
 }
 
-/** Removes local tags this stage created; a leftover tag is harmless, so failures are ignored. */
-export async function removeLocalTags(run: CommandRunner, references: string[]): Promise<void> {
-  if (references.length > 0) await run('docker', ['image', 'rm', ...references])
+/** Pulls a reference; throws with the line that explains a failure. */
+export async function pullImage(run: CommandRunner, reference: string): Promise<void> {
+  const result = await run('docker', ['pull', '--quiet', reference])
+  if (result.exitCode !== 0) throw new Error(`docker pull ${reference}: ${lastErrorLine(result)}`)
+}
+
+/** Creates and starts a docker-container builder; resolves with why it could not, or undefined once it runs. */
+export async function startBuilder(
+  run: CommandRunner,
+  name: string,
+  timeoutMs: number
+): Promise<string | undefined> {
+  const result = await run('docker', createBuilderArgs(name), { timeoutMs })
+  if (result.exitCode === 0) return undefined
+  if (result.exitCode === TIMED_OUT_EXIT_CODE)
+    return `it did not start within ${Math.round(timeoutMs / 1000)} s`
+  return lastErrorLine(result)
+}
+
+/** Removes a builder; resolves false when there was none (never created, or already removed). */
+export async function removeBuilder(run: CommandRunner, name: string): Promise<boolean> {
+  const result = await run('docker', removeBuilderArgs(name))
+  if (result.exitCode === 0) return true
+  if (/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`)) return false
+  throw new Error(`docker buildx rm ${name}: ${lastErrorLine(result)}`)
 }
 
 export async function dockerLogin(run: CommandRunner, access: RegistryAccess): Promise<void> {

@@ -1,5 +1,6 @@
-// Registry-side shapes the stage works with: how to reach the registry
-// (what `docker login` used) and the layers of a pushed image manifest.
+// Registry-side shapes the build stage and the ECR adapter share: how to reach
+// the registry (what `docker login` used), repository settings, an image a tag
+// names, and the layers of a pushed image manifest.
 
 export interface RegistryAccess {
   /** host[:port] as used in image references, e.g. 123.dkr.ecr.eu-west-1.amazonaws.com. */
@@ -8,6 +9,21 @@ export interface RegistryAccess {
   endpoint: string
   username: string
   password: string
+}
+
+export type TagMutability = 'MUTABLE' | 'IMMUTABLE'
+
+export interface RepositorySettings {
+  tagMutability: TagMutability
+  /** How many images the lifecycle policy keeps besides the cache image. */
+  keepImages: number
+  /** The moving build-cache tag, exempt from expiry and from tag immutability. */
+  cacheTag: string
+}
+
+export interface ExistingImage {
+  digest: string
+  tags: string[]
 }
 
 export interface ManifestLayer {

@@ -2,14 +2,17 @@
 // once, concurrently, pushed to its ECR repository under the commit SHA (and
 // the version label), and reported with the digest the bundle pins.
 //
-// Layer cache across empty runners: each repository has a moving cache tag
-// (default "buildcache"). With buildx it holds a registry cache manifest
-// (mode=max); otherwise it is the last pushed image itself, built with an
-// inline cache. Either way a fresh runner's build hits the cache for the
-// unchanged layers, reuses their registry blobs, and the push uploads only
-// the layers that changed.
+// How each image is built is decided once per run (./strategy.ts, from what
+// `docker buildx inspect` and `docker info` say) and logged in one line.
 //
-// Without buildx, the cache image is PULLED before the build, not only named
+// Layer cache across empty runners: each repository has a moving cache tag
+// (default "buildcache"). With a builder that exports cache it holds a registry
+// cache manifest (mode=max: every stage); otherwise it is the last pushed image
+// itself, built with an inline cache (final stage only). Either way a fresh
+// runner's build hits the cache for the unchanged layers, reuses their registry
+// blobs, and the push uploads only the layers that changed.
+//
+// With an inline cache, the cache image is PULLED before the build, not only named
 // in --cache-from. The BuildKit of docker 20.10 drops the cache records of
 // layers it took from a remote --cache-from when it writes the new image's
 // inline cache (moby/buildkit#1981, #1992): the image built on fresh runner A
@@ -24,24 +27,39 @@
 // incomplete (a change in a middle layer, e.g. the Gemfile above an apt
 // layer, would then be rebuilt by every later fresh runner), and several
 // --cache-from refs (each image built from them loses more records).
+//
+// The smoke test (beforePush) gets what the local daemon can run. A registry-
+// cache build on a builder other than the docker driver keeps its image in its
+// own BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
+// pulls: the exact bytes that will be deployed, and cheaper than `--load`,
+// which would stream every image, uncompressed, out of BuildKit on every build
+// whether or not a smoke test runs.
 
+import { randomBytes } from 'node:crypto'
 import { mkdtemp, readFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { buildArgs } from './adapters/docker/build-args.js'
-import { checkBuildInputs, describeImage, type ResolvedBuildPaths } from './adapters/docker/build-context.js'
-import { detectBuilder, type Builder } from './adapters/docker/builder-detection.js'
-import { createCommandRunner, type CommandRunner } from './adapters/docker/command-runner.js'
-import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from './adapters/docker/docker-cli.js'
-import { imageTags, ociLabels } from './adapters/docker/image-tags.js'
-import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from './adapters/docker/layer-stats.js'
-import { actionsLogger, type Logger } from './logger.js'
-import type { Manifest, RegistryAccess } from './adapters/docker/registry-api.js'
-import type { ExistingImage, RepositorySettings, TagMutability } from './adapters/ecr.js'
-import { formatBytes } from './core/bytes.js'
-import { errorMessage } from './core/errors.js'
-import type { ImageBuild } from './core/plan-types.js'
+import { buildArgs, type BuildPath, type BuildPathKind } from '../adapters/docker/build-args.js'
+import { checkBuildInputs, describeImage, type ResolvedBuildPaths } from '../adapters/docker/build-context.js'
+import { inspectBuilder } from '../adapters/docker/builder-inspection.js'
+import { createCommandRunner, type CommandRunner } from '../adapters/docker/command-runner.js'
+import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from '../adapters/docker/docker-cli.js'
+import { imageTags, ociLabels } from '../adapters/docker/image-tags.js'
+import { statsFromKnownBlobs, statsFromPushOutput, type LayerStats } from '../adapters/docker/layer-stats.js'
+import type {
+  ExistingImage,
+  Manifest,
+  RegistryAccess,
+  RepositorySettings,
+  TagMutability
+} from '../adapters/docker/registry-api.js'
+import { formatBytes } from '../core/bytes.js'
+import { errorMessage } from '../core/errors.js'
+import type { ImageBuild } from '../core/plan-types.js'
+import { actionsLogger, type Logger } from '../logger.js'
+import { once, resolveBuildPath, type RunBuilderOptions } from './resolve-path.js'
+import { chooseStrategy, runBuilderName } from './strategy.js'
 
 export interface ImageReport {
   id: string
@@ -53,17 +71,18 @@ export interface ImageReport {
   tags: string[]
   /** True when this commit's image was already in ECR: nothing was built or pushed. */
   reused: boolean
-  builder: Builder
+  /** How it was built (for a reused image: how it would have been). */
+  builder: BuildPathKind
   layersPushed: number
   layersExisting: number
   /** Compressed bytes of the layers the push uploaded. */
   bytesPushed: number
   buildSeconds: number
-  /** 0 with buildx, which pushes as part of the build (counted in buildSeconds). */
+  /** 0 with a registry cache, where buildx pushes as part of the build (counted in buildSeconds). */
   pushSeconds: number
 }
 
-/** The registry operations the stage needs; EcrRegistry (src/adapters/ecr.ts) provides them. */
+/** The registry operations the stage needs (its port); EcrRegistry (src/adapters/ecr.ts) provides them. */
 export interface ImageRegistry {
   login(): Promise<RegistryAccess>
   ensureRepository(name: string, settings: RepositorySettings): Promise<string>
@@ -72,7 +91,7 @@ export interface ImageRegistry {
   getManifest(repository: string, reference: string): Promise<Manifest | undefined>
 }
 
-export interface BuildAndPushOptions {
+export interface BuildAndPushOptions extends RunBuilderOptions {
   /** Folder the ImageBuild contexts are relative to. */
   workspace: string
   commitSha: string
@@ -84,8 +103,15 @@ export interface BuildAndPushOptions {
   /** Images the lifecycle policy of a new repository keeps. */
   keepImages?: number
   cacheTag?: string
-  /** buildx only: attach provenance attestations (makes the pushed image an index). */
+  /** registry-cache only: attach provenance attestations (makes the pushed image an index). */
   provenance?: boolean
+  /** The buildx builder to use (the `builder` input); default: buildx's current builder. */
+  builder?: string
+  /**
+   * Name for a docker-container builder created for this run when the
+   * builder cannot export a registry cache; default `bdd-<random>`.
+   */
+  runBuilderName?: string
   run?: CommandRunner
   logger?: Logger
   /** Clock for the created label. */
@@ -94,8 +120,10 @@ export interface BuildAndPushOptions {
    * Awaited once every image is built and before any push starts (the smoke
    * test runs here); a rejection stops the stage with nothing pushed. Gets
    * ImageBuild id → a reference the local daemon can run: the local tag of a
-   * fresh build, or `repo@digest` for an image ECR already had. buildx pushes
-   * while it builds, so with buildx the images are in ECR already when this runs.
+   * fresh build, or `repo@digest` for an image ECR already had or one a
+   * non-docker buildx builder pushed (the smoke runner pulls it). With a
+   * registry cache buildx pushes while it builds, so the images are in ECR
+   * already when this runs.
    */
   beforePush?: (built: Record<string, string>) => Promise<void>
 }
@@ -107,7 +135,10 @@ interface StageContext {
   options: BuildAndPushOptions
   run: CommandRunner
   logger: Logger
-  builder: Builder
+  /** How images are built; resolved (run builder started or not) on the first image that needs a build. */
+  buildPath: () => Promise<BuildPath>
+  /** The path planned before any builder is started, reported for images that were reused. */
+  plannedPath: BuildPathKind
   settings: RepositorySettings
 }
 
@@ -136,21 +167,19 @@ export async function buildAndPush(
   for (const image of images) paths.set(image.id, await checkBuildInputs(options.workspace, image))
   if (images.length === 0) return []
 
-  const detection = await detectBuilder(run)
-  logger.info(`Image builder: ${detection.builder} — ${detection.reason}`)
-  if (detection.builder === 'legacy') {
-    logger.warning(
-      'Building with the legacy Docker builder: the layer cache can only be used after pulling the whole ' +
-        'previous image, so builds on a fresh runner download more. Install docker buildx for a registry cache.'
-    )
-  }
+  const inspected = await inspectBuilder(run, options.builder)
+  const strategy = chooseStrategy(
+    inspected,
+    options.runBuilderName ?? runBuilderName(randomBytes(4).toString('hex'))
+  )
   // Logging in first makes a credentials problem fail the stage before any build starts.
   await options.registry.login()
   const context: StageContext = {
     options,
     run,
     logger,
-    builder: detection.builder,
+    buildPath: once(() => resolveBuildPath(strategy, run, logger, options)),
+    plannedPath: strategy.path.kind,
     settings: {
       tagMutability: options.tagMutability ?? 'MUTABLE',
       keepImages: options.keepImages ?? DEFAULT_KEEP_IMAGES,
@@ -196,15 +225,11 @@ async function buildImage(
   const tags = imageTags(options.commitSha, options.versionLabel)
   const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings)
   const existing = await options.registry.findImage(image.repository, tags[0] as string)
-  const base = {
-    id: image.id,
-    services: image.services,
-    repository: image.repository,
-    builder: context.builder
-  }
+  const base = { id: image.id, services: image.services, repository: image.repository }
   if (existing) {
     const report: ImageReport = {
       ...base,
+      builder: context.plannedPath,
       imageUri: `${repositoryUri}@${existing.digest}`,
       digest: existing.digest,
       tags: existing.tags,
@@ -217,23 +242,36 @@ async function buildImage(
     }
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
+  const buildPath = await context.buildPath()
   const toReport = (pushed: PushedImage): ImageReport => ({
     ...base,
+    builder: buildPath.kind,
     ...pushed,
     imageUri: `${repositoryUri}@${pushed.digest}`,
     tags,
     reused: false
   })
-  if (context.builder === 'buildx') {
-    const report = toReport(await buildAndPushWithBuildx(context, image, paths, repositoryUri, tags))
+  const target: BuildTarget = { image, paths, uri: repositoryUri, tags }
+  if (buildPath.kind === 'registry-cache') {
+    const report = toReport(await buildAndPushWithBuildx(context, buildPath, target))
+    // The docker driver left the image in the daemon; other builders' images are pulled by digest.
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
-  const local = await buildLocally(context, image, paths, repositoryUri, tags)
+  const local = await buildLocally(context, buildPath, target)
   return {
     id: image.id,
     localRef: local.primary,
     finish: async () => toReport(await pushBuilt(context, image, local))
   }
+}
+
+/** One image to build: where its files are and the references it is pushed under. */
+interface BuildTarget {
+  image: ImageBuild
+  paths: ResolvedBuildPaths
+  /** The repository URI, e.g. 123.dkr.ecr…/puppies/web. */
+  uri: string
+  tags: string[]
 }
 
 interface PushedImage extends LayerStats {
@@ -242,16 +280,10 @@ interface PushedImage extends LayerStats {
   pushSeconds: number
 }
 
-function buildInput(
-  context: StageContext,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
-) {
+function buildInput(context: StageContext, buildPath: BuildPath, { image, paths, uri, tags }: BuildTarget) {
   const { options, settings } = context
   return {
-    builder: context.builder,
+    path: buildPath,
     contextDir: paths.contextDir,
     dockerfile: paths.dockerfile,
     target: image.target,
@@ -279,22 +311,21 @@ interface LocalBuild {
   buildSeconds: number
 }
 
-/** BuildKit (inline cache) and legacy builders: build into the daemon; pushBuilt pushes afterwards. */
+/** Inline cache (buildx docker driver or daemon BuildKit) and legacy builders: build into the daemon; pushBuilt pushes afterwards. */
 async function buildLocally(
   context: StageContext,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
+  buildPath: BuildPath,
+  target: BuildTarget
 ): Promise<LocalBuild> {
   const { run } = context
-  const input = buildInput(context, image, paths, uri, tags)
+  const { image } = target
+  const input = buildInput(context, buildPath, target)
   const onLine = logLines(context, image)
   const buildStart = Date.now()
   try {
-    // Both builders need the cache image locally: the legacy builder can use
-    // nothing else, and BuildKit's inline cache is only complete when built
-    // from a local cache image (see the top of this file).
+    // Every path here needs the cache image locally: the legacy builder can
+    // use nothing else, and BuildKit's inline cache is only complete when
+    // built from a local cache image (see the top of this file).
     if (!(await tryPull(run, input.cacheRef))) onLine(`no cache image ${input.cacheRef} yet`)
     await runBuild(run, buildArgs(input), onLine)
   } catch (error) {
@@ -345,12 +376,11 @@ async function pushCacheTag(context: StageContext, image: ImageBuild, source: st
 /** buildx pushes by itself (only blobs the registry lacks) and writes the digest to a metadata file. */
 async function buildAndPushWithBuildx(
   context: StageContext,
-  image: ImageBuild,
-  paths: ResolvedBuildPaths,
-  uri: string,
-  tags: string[]
+  buildPath: BuildPath,
+  target: BuildTarget
 ): Promise<PushedImage> {
-  const input = buildInput(context, image, paths, uri, tags)
+  const { image } = target
+  const input = buildInput(context, buildPath, target)
   // What the registry already holds, to tell uploaded layers from reused ones afterwards.
   const cacheManifest = await context.options.registry
     .getManifest(image.repository, context.settings.cacheTag)

@@ -1,0 +1,39 @@
+// World (b): buildx with its default builder, the docker driver, on a daemon
+// with the classic image store: a GitHub-hosted runner whose workflow has no
+// docker/setup-buildx-action step (the README's quick start). The action tries
+// a docker-container builder for the run; moby/buildkit cannot be pulled here,
+// so this world takes the bounded fall-back: an inline cache on the docker driver.
+
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { startFreshDaemon } from '../../../bench/lib/fresh-daemon.js'
+import { buildxDockerConfig, buildxEnvironment } from '../../../bench/lib/worlds.js'
+import { buildxClassicStore } from '../helpers/docker.js'
+import { bridgeFor, describeWorldDeploy, runnerOn } from '../helpers/world-deploy.js'
+
+describeWorldDeploy({
+  world: buildxClassicStore,
+  title: 'world (b): buildx, docker driver, classic image store',
+  runner: async () => {
+    const config = await buildxDockerConfig()
+    return { env: buildxEnvironment(config), stop: () => rm(config, { recursive: true, force: true }) }
+  },
+  freshRunner: async () => {
+    const config = await buildxDockerConfig()
+    const daemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), 'bdd-dockerd-')), {
+      ...bridgeFor(),
+      nat: true
+    })
+    const runner = await runnerOn(daemon, buildxEnvironment(config))
+    return {
+      env: runner.env,
+      stop: () => runner.stop().then(() => rm(config, { recursive: true, force: true }))
+    }
+  },
+  expectedPath:
+    /^Image builder: buildx builder "default" with an inline cache in ECR \(final stage only\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
+  maxRatio: 1.1,
+  buildStageCached: false
+})
