@@ -20,7 +20,6 @@ import { runRollback } from './modes/rollback.js'
 import { logFailedPlanNotes } from './report/log.js'
 import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
 import { pullRequestPreview } from './preview/rules.js'
-import { actionsLogger } from './logger.js'
 import { registryLogin, runBuilder } from './state.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {

@@ -199,6 +199,7 @@ describe('buildAndPush on buildx docker driver with a classic image store', () =
   const logger = {
     info: (line: string) => void infos.push(line),
     warning: (line: string) => void warnings.push(line),
+    error: () => undefined,
     setSecret: () => undefined
   }
 
