@@ -6,9 +6,11 @@
 // Every test has its own application.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { execFile } from 'node:child_process'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { promisify } from 'node:util'
 import {
   CreateApplicationCommand,
   CreateEnvironmentCommand,
@@ -22,6 +24,7 @@ import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { dockerEngine, testIn } from './helpers/docker.js'
 import { pushEmptyImage } from './helpers/registry.js'
 
+const execFileAsync = promisify(execFile)
 const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
 const READ_ONLY = /^(Describe|Get|List|Head|Check)/
 const ACCOUNT = '123456789012'
@@ -470,5 +473,77 @@ describe('the smoke test’s dev images', () => {
       expect(run.summary).toContain('Nothing was built or pushed.')
     },
     120_000
+  )
+})
+
+describe('images', () => {
+  testIn(dockerEngine)(
+    'each image’s build and push in a group of its own, and an unchanged service keeps its digest on the next commit',
+    async () => {
+      const application = 'ux-images'
+      const environment = 'ux-images-web'
+      await readyEnvironment(application, environment)
+      const directory = workspace(
+        [
+          'services:',
+          '  web:',
+          '    build: ./web',
+          '    ports: ["80:8080"]',
+          '    mem_limit: 64m',
+          '  jobs:',
+          '    build: ./jobs',
+          '    mem_limit: 64m',
+          ''
+        ].join('\n')
+      )
+      for (const service of ['web', 'jobs']) {
+        mkdirSync(path.join(directory, service))
+        writeFileSync(
+          path.join(directory, service, 'Dockerfile'),
+          'FROM debian:bookworm-slim\nCOPY app.txt /app.txt\n'
+        )
+        writeFileSync(path.join(directory, service, 'app.txt'), `${service} 1\n`)
+      }
+      // Debian's docker 20.10 CLI first: it builds with the daemon's BuildKit, as on the example runner.
+      const env = { PATH: `/usr/bin:${process.env.PATH ?? ''}` }
+      const host = standIn.registry?.host as string
+      try {
+        const first = await deploy({ application, environment }, directory, sha('7'), env)
+        expect(first.errors).toEqual([])
+        const log = lines(first)
+        const groups = log.filter(line => line.startsWith('::group::')).map(line => line.slice(9))
+        expect(groups).toEqual(expect.arrayContaining(['Build web', 'Build jobs', 'Push web', 'Push jobs']))
+        // BuildKit's step lines only ever inside a group.
+        let open = false
+        for (const line of log) {
+          if (line.startsWith('::group::')) open = true
+          else if (line === '::endgroup::') open = false
+          else if (/^#\d+ /.test(line)) expect(open).toBe(true)
+        }
+        expect(log).toContainEqual(expect.stringMatching(/^✓ Build web \(\d+\.\d s\)$/))
+        expect(log).toContainEqual(expect.stringMatching(/^✓ Push jobs: \d+ layer\(s\) uploaded/))
+
+        // The next commit changes web only: jobs is rebuilt from the cache into the same image.
+        writeFileSync(path.join(directory, 'web', 'app.txt'), 'web 2\n')
+        const second = await deploy({ application, environment }, directory, sha('8'), env)
+        expect(second.errors).toEqual([])
+        const before = JSON.parse(first.outputs.images ?? '{}') as Record<string, string>
+        const after = JSON.parse(second.outputs.images ?? '{}') as Record<string, string>
+        expect(after.jobs).toBe(before.jobs)
+        expect(after.web).not.toBe(before.web)
+        expect(after.jobs).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}/ux-images/jobs@sha256:`))
+      } finally {
+        const local = await execFileAsync('docker', [
+          'image',
+          'ls',
+          '--format',
+          '{{.Repository}}:{{.Tag}}',
+          `${host}/ux-images/*`
+        ])
+        const references = local.stdout.split('\n').filter(Boolean)
+        if (references.length > 0) await execFileAsync('docker', ['image', 'rm', '--force', ...references])
+      }
+    },
+    300_000
   )
 })

@@ -8,6 +8,7 @@ import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
+import { ImageGroups } from '../report/image-groups.js'
 import { registryLogin, runBuilder } from '../state.js'
 
 export interface PublishedImages {
@@ -55,6 +56,8 @@ export async function publishImages(
     return existing
   }
 
+  // Each image's output in a group of its own (images build concurrently: collected, then printed).
+  const groups = new ImageGroups(new Map(images.map(image => [image.id, image.services])))
   const reports = await buildAndPush(images, {
     workspace,
     commitSha: config.commitSha,
@@ -69,7 +72,13 @@ export async function publishImages(
     ...(config.builder !== undefined && { builder: config.builder }),
     // Saved before the builder is created: a cancelled run's post step still removes it.
     onRunBuilder: name => runBuilder.save(name),
-    ...(hooks.beforePush && { beforePush: hooks.beforePush })
+    ...(hooks.beforePush && { beforePush: hooks.beforePush }),
+    imageLog: id => groups.lines(id),
+    onImageBuilt: (id, outcome) => groups.built(id, outcome),
+    onImagePushed: report => groups.pushed(report)
+  }).catch((error: unknown) => {
+    groups.flushAll()
+    throw error
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
   return {
