@@ -518,8 +518,9 @@ describe('images', () => {
         for (const line of log) {
           if (line.startsWith('::group::')) open = true
           else if (line === '::endgroup::') open = false
-          else if (/^#\d+ /.test(line)) expect(open).toBe(true)
+          else if (/^\[(web|jobs)\] #\d+ /.test(line)) expect(open).toBe(true)
         }
+        expect(log.some(line => /^\[web\] #\d+ /.test(line))).toBe(true)
         expect(log).toContainEqual(expect.stringMatching(/^✓ Build web \(\d+\.\d s\)$/))
         expect(log).toContainEqual(expect.stringMatching(/^✓ Push jobs: \d+ layer\(s\) uploaded/))
 

@@ -31,18 +31,18 @@ describe('ImageGroups', () => {
     groups.pushed(pushed('web'))
     expect(actionsCore.lines.slice(0, 4)).toEqual([
       '::group::Build nginx',
-      '#1 FROM nginx',
+      '[nginx] #1 FROM nginx',
       '::endgroup::',
       expect.stringMatching(/^✓ Build nginx \(\d+\.\d s\)$/)
     ])
     expect(actionsCore.lines.slice(4)).toEqual([
       '::group::Build web (web, worker)',
-      '#1 FROM debian',
-      '#2 RUN bundle install',
+      '[web] #1 FROM debian',
+      '[web] #2 RUN bundle install',
       '::endgroup::',
       expect.stringMatching(/^✓ Build web \(\d+\.\d s\)$/),
       '::group::Push web (web, worker)',
-      'pushing layer 1',
+      '[web] pushing layer 1',
       '::endgroup::',
       '✓ Push web: 2 layer(s) uploaded (2.0 KiB) (1.5 s)'
     ])
@@ -53,7 +53,7 @@ describe('ImageGroups', () => {
     const groups = new ImageGroups(new Map([['web', ['web']]]))
     const web = groups.lines('web')
     web('#1 FROM debian')
-    expect(actionsCore.lines).toEqual(['::group::Build web', '#1 FROM debian'])
+    expect(actionsCore.lines).toEqual(['::group::Build web', '[web] #1 FROM debian'])
     groups.built('web', 'built and pushed')
     expect(actionsCore.lines.slice(2)).toEqual([
       '::endgroup::',
@@ -77,7 +77,7 @@ describe('ImageGroups', () => {
     groups.flushAll()
     expect(actionsCore.lines).toEqual([
       '::group::Build web (did not finish)',
-      'ERROR: failed to solve: exit code 1',
+      '[web] ERROR: failed to solve: exit code 1',
       '::endgroup::',
       '✗ build web did not finish'
     ])

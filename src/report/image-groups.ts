@@ -44,9 +44,10 @@ export class ImageGroups {
     return `${what} ${id}${served}`
   }
 
-  /** Where the image's lines go while it builds or pushes. */
+  /** Where the image's lines go while it builds or pushes; each keeps its `[id]` prefix (found by searches). */
   lines(id: string): (line: string) => void {
-    return line => {
+    return text => {
+      const line = `[${id}] ${text}`
       if (!this.started.has(id)) this.started.set(id, Date.now())
       const step = this.steps.get(id) ?? 'build'
       if (this.images.size === 1 && step === 'build') {
