@@ -79,6 +79,15 @@ afterAll(async () => {
   await standIn?.stop()
 })
 
+/** Clients for the stand-in's endpoint, built after the test set its proxy variables. */
+function standInClients() {
+  return createAwsClients({
+    region: 'us-east-1',
+    endpoint: standIn.endpoint,
+    credentials: standIn.clientConfig.credentials
+  })
+}
+
 function describeEnvironments(clients: ReturnType<typeof createAwsClients>) {
   return clients.beanstalk.send(new DescribeEnvironmentsCommand({ ApplicationName: 'proxied' }))
 }
@@ -86,11 +95,7 @@ function describeEnvironments(clients: ReturnType<typeof createAwsClients>) {
 describe('AWS calls behind a proxy', () => {
   it('go through HTTP_PROXY to an http endpoint, and straight to it when NO_PROXY names it', async () => {
     process.env.HTTP_PROXY = proxyUrl
-    const clients = createAwsClients({
-      region: 'us-east-1',
-      endpoint: standIn.endpoint,
-      credentials: standIn.clientConfig.credentials
-    })
+    const clients = standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([new URL(standIn.endpoint).host])
@@ -100,11 +105,7 @@ describe('AWS calls behind a proxy', () => {
 
     forwarded.length = 0
     process.env.NO_PROXY = '127.0.0.1'
-    const direct = createAwsClients({
-      region: 'us-east-1',
-      endpoint: standIn.endpoint,
-      credentials: standIn.clientConfig.credentials
-    })
+    const direct = standInClients()
     try {
       await describeEnvironments(direct)
       expect(forwarded).toEqual([])
@@ -149,11 +150,7 @@ describe('AWS calls behind a proxy', () => {
   }, 60_000)
 
   it('use no proxy at all when none is set', async () => {
-    const clients = createAwsClients({
-      region: 'us-east-1',
-      endpoint: standIn.endpoint,
-      credentials: standIn.clientConfig.credentials
-    })
+    const clients = standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([])

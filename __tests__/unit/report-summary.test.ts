@@ -19,7 +19,7 @@ const plan = buildPlan(config, loadPuppies(), 'puppies-prod')
 describe('the plan line', () => {
   it('counts only the builds ECR does not already have for the commit', () => {
     expect(planLine([plan])).toMatch(
-      /^3 containers, 2 images from the compose file's builds \(web, nginx\), db replaced by RDS puppies-db, redis replaced by ElastiCache puppies-cache, \d+ notes$/
+      /^3 containers, 2 images from the compose file's builds \(web, nginx\), db replaced by RDS instance puppies-db, redis replaced by ElastiCache puppies-cache, \d+ notes$/
     )
     const existing = new Map([
       ['web', `1.dkr.ecr.us-east-1.amazonaws.com/puppies/web@sha256:${DIGEST}`],

@@ -5,6 +5,7 @@
 import * as core from '@actions/core'
 import { actionsLogger } from '../logger.js'
 
+import { describeBackingSource } from '../core/backing.js'
 import { formatChange } from '../core/dockerrun-diff.js'
 import type { DeployPlan, ImageBuild } from '../core/plan-types.js'
 import type { VersionRow } from '../rollback/targets.js'
@@ -63,7 +64,9 @@ export function planLine(plans: readonly DeployPlan[], existing?: ReadonlyMap<st
         .flatMap(plan => plan.backing)
         .map(replacement => [replacement.composeService, replacement] as const)
     ).values()
-  ].map(replacement => `${replacement.composeService} replaced by ${describeSource(replacement.source)}`)
+  ].map(
+    replacement => `${replacement.composeService} replaced by ${describeBackingSource(replacement.source)}`
+  )
   const notes = new Set(plans.flatMap(plan => plan.notes)).size
   return [
     `${containers.size} container${containers.size === 1 ? '' : 's'}`,
@@ -71,19 +74,6 @@ export function planLine(plans: readonly DeployPlan[], existing?: ReadonlyMap<st
     ...replaced,
     `${notes} note${notes === 1 ? '' : 's'}`
   ].join(', ')
-}
-
-function describeSource(source: DeployPlan['backing'][number]['source']): string {
-  switch (source.kind) {
-    case 'rds':
-      return `RDS ${source.id}`
-    case 'elasticache':
-      return `ElastiCache ${source.id}`
-    case 'endpoint':
-      return 'the endpoint input'
-    case 'unset':
-      return 'nothing yet (input not set)'
-  }
 }
 
 /**

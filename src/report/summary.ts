@@ -7,6 +7,7 @@
 import * as core from '@actions/core'
 
 import type { ImageReport } from '../build/build-and-push.js'
+import { describeBackingSource } from '../core/backing.js'
 import { formatBytes } from '../core/bytes.js'
 import type { DockerrunChange } from '../core/dockerrun-diff.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
@@ -404,7 +405,7 @@ export async function writePlanSummary(record: PlanSummary): Promise<void> {
       replacements.map(replacement => [
         escapeHtml(replacement.composeService),
         escapeHtml(`${replacement.role} (${replacement.engine})`),
-        escapeHtml(replacementSource(replacement.source)),
+        escapeHtml(describeBackingSource(replacement.source)),
         code(replacement.envName)
       ])
     )
@@ -441,19 +442,6 @@ export async function writePlanSummary(record: PlanSummary): Promise<void> {
     )
   }
   await publishSummary(out)
-}
-
-function replacementSource(source: DeployPlan['backing'][number]['source']): string {
-  switch (source.kind) {
-    case 'rds':
-      return `RDS instance ${source.id}`
-    case 'elasticache':
-      return `ElastiCache ${source.id}`
-    case 'endpoint':
-      return source.url
-    case 'unset':
-      return 'nothing: the input is not set'
-  }
 }
 
 export interface RollbackRow {
