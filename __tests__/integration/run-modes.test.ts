@@ -182,6 +182,32 @@ describe('run() in process', () => {
     })
   }, 60_000)
 
+  it('deploy: a re-run of the deployed commit updates nothing (deployment-action-type none); wait: false returns on Updating', async () => {
+    await readyEnvironments('inproc-outputs', 'inproc-outputs-web')
+    const directory = workspace('outputs', IMAGE_APP)
+    const inputs = { application: 'inproc-outputs', environment: 'inproc-outputs-web' }
+    const first = await step({ inputs, workspace: directory, sha: sha('3') })
+    expect(first.failures).toEqual([])
+    expect(first.outputs).toMatchObject({ 'deployment-action-type': 'update', 'environment-status': 'Ready' })
+    expect(first.outputs['environment-id']).toBe(
+      (await environment('inproc-outputs', 'inproc-outputs-web'))?.EnvironmentId
+    )
+
+    const index = standIn.calls.length
+    const again = await step({ inputs, workspace: directory, sha: sha('3') })
+    expect(again.failures).toEqual([])
+    expect(again.outputs).toMatchObject({ 'deployment-action-type': 'none', health: 'Green' })
+    expect(callsSince(index).map(call => call.operation)).not.toContain('UpdateEnvironment')
+
+    const next = await step({ inputs: { ...inputs, wait: 'false' }, workspace: directory, sha: sha('4') })
+    expect(next.failures).toEqual([])
+    expect(next.outputs).toMatchObject({
+      'deployment-action-type': 'update',
+      'environment-status': 'Updating'
+    })
+    expect(next.summary).toContain('update accepted, not waited for')
+  }, 60_000)
+
   describe('build: false', () => {
     const BUILT_APP = [
       'services:',

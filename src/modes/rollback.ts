@@ -15,6 +15,7 @@ import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger } from '../logger.js'
 import { logVersionRows } from '../report/log.js'
 import { writeOutputs } from '../report/outputs.js'
+import { PhaseLog } from '../report/phases.js'
 import { writeRollbackSummary, type RollbackRow } from '../report/summary.js'
 import {
   deployableRows,
@@ -70,7 +71,21 @@ export async function runRollback(config: ActionConfig, region: string): Promise
       await notStarted(error, rows)
     }
 
-    const outcomes = await Promise.all(targets.map(target => rollBack(config, clients, store, target)))
+    const outcomes = await new PhaseLog().run(
+      'roll back',
+      () => Promise.all(targets.map(target => rollBack(config, clients, store, target))),
+      {
+        title: `Roll back ${targets.map(target => target.environment.EnvironmentName).join(', ')}`,
+        done: results =>
+          results
+            .map(outcome =>
+              outcome.ok
+                ? `${outcome.row.environmentName} is ${outcome.status} and ${outcome.health} on ${outcome.row.to}`
+                : `${outcome.row.environmentName} failed`
+            )
+            .join('; ')
+      }
+    )
     const first = outcomes[0]
     if (first) {
       writeOutputs('rollback', {
