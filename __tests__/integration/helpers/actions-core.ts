@@ -84,6 +84,14 @@ export class ActionsCoreFake {
     return this.lines.join('\n')
   }
 
+  /** A warning or an error annotation: its list, the annotations in order, and the log line. */
+  annotate(kind: 'warning' | 'error', message: string | Error, properties?: { title?: string }): void {
+    const text = typeof message === 'string' ? message : message.message
+    ;(kind === 'warning' ? this.warnings : this.errors).push(text)
+    this.annotations.push({ kind, message: text, ...(properties?.title && { title: properties.title }) })
+    this.lines.push(`${kind}: ${text}`)
+  }
+
   /** What `import * as core from '@actions/core'` gives the code under test. */
   readonly module = this.moduleFor(this)
 
@@ -102,26 +110,12 @@ export class ActionsCoreFake {
       info: jest.fn((message: string) => {
         fake.lines.push(message)
       }),
-      warning: jest.fn((message: string | Error, properties?: { title?: string }) => {
-        const text = typeof message === 'string' ? message : message.message
-        fake.warnings.push(text)
-        fake.annotations.push({
-          kind: 'warning',
-          message: text,
-          ...(properties?.title && { title: properties.title })
-        })
-        fake.lines.push(`warning: ${text}`)
-      }),
-      error: jest.fn((message: string | Error, properties?: { title?: string }) => {
-        const text = typeof message === 'string' ? message : message.message
-        fake.errors.push(text)
-        fake.annotations.push({
-          kind: 'error',
-          message: text,
-          ...(properties?.title && { title: properties.title })
-        })
-        fake.lines.push(`error: ${text}`)
-      }),
+      warning: jest.fn((message: string | Error, properties?: { title?: string }) =>
+        fake.annotate('warning', message, properties)
+      ),
+      error: jest.fn((message: string | Error, properties?: { title?: string }) =>
+        fake.annotate('error', message, properties)
+      ),
       debug: jest.fn((message: string) => {
         fake.debugs.push(message)
       }),

@@ -200,16 +200,21 @@ export async function createEnvironment(
   }
 }
 
+/** The tags of an environment, an application or a version, by ARN (none without an ARN). */
+export async function resourceTags(beanstalk: BeanstalkApi, resourceArn: string | undefined): Promise<Tag[]> {
+  if (!resourceArn) return []
+  const { ResourceTags = [] } = await beanstalk.send(
+    new ListTagsForResourceCommand({ ResourceArn: resourceArn })
+  )
+  return ResourceTags
+}
+
 /** The environment's tags (empty when it has no ARN yet). */
-export async function environmentTags(
+export function environmentTags(
   beanstalk: BeanstalkApi,
   environment: EnvironmentDescription
 ): Promise<Tag[]> {
-  if (!environment.EnvironmentArn) return []
-  const { ResourceTags = [] } = await beanstalk.send(
-    new ListTagsForResourceCommand({ ResourceArn: environment.EnvironmentArn })
-  )
-  return ResourceTags
+  return resourceTags(beanstalk, environment.EnvironmentArn)
 }
 
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */

@@ -12,14 +12,13 @@ import {
   CreateApplicationVersionCommand,
   DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
-  ListTagsForResourceCommand,
   type ApplicationVersionDescription,
   type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
 import { errorMessage } from '../../core/errors.js'
 import { AwsErrorCode, isAwsError } from '../aws-errors.js'
-import { liveEnvironments, type BeanstalkApi } from './environments.js'
+import { liveEnvironments, resourceTags, type BeanstalkApi } from './environments.js'
 
 export interface VersionSummary {
   label: string
@@ -96,16 +95,9 @@ export interface CreateVersionInput {
   tags?: Tag[]
 }
 
-/** The version's tags: empty when it has no ARN (or the service keeps none). */
-export async function versionTags(
-  beanstalk: BeanstalkApi,
-  version: ApplicationVersionDescription
-): Promise<Tag[]> {
-  if (!version.ApplicationVersionArn) return []
-  const { ResourceTags = [] } = await beanstalk.send(
-    new ListTagsForResourceCommand({ ResourceArn: version.ApplicationVersionArn })
-  )
-  return ResourceTags
+/** The version's own tags (empty when it has no ARN). */
+export function versionTags(beanstalk: BeanstalkApi, version: ApplicationVersionDescription): Promise<Tag[]> {
+  return resourceTags(beanstalk, version.ApplicationVersionArn)
 }
 
 /**
