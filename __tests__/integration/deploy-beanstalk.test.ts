@@ -113,7 +113,7 @@ beforeAll(async () => {
   if (!hasDocker()) return // the suite below fails (CI) or skips, saying why
   // CNAME stays the real-looking name the action reports; EndpointURL is where the app answers.
   standIn = await startStandIn({ beanstalk: { transitionMs: 100, loopbackInCname: false } })
-  ;[image] = (await pushHttpTestImage(standIn, ['puppies/web:1'])) as [string]
+  ;[image] = (await pushHttpTestImage(standIn, ['puppies/web:1'])).references as [string]
   Object.assign(process.env, standIn.env)
   delete process.env.AWS_PROFILE
   workDir = await mkdtemp(path.join(tmpdir(), 'deploy-beanstalk-'))

@@ -1,9 +1,11 @@
 // The action's run() in process, mode by mode, as actions/typescript-action's
 // template tests it: @actions/core is an in-memory fake (inputs in, outputs,
 // failures, log and summary out), AWS is the stand-in in this process reached
-// through AWS_ENDPOINT_URL, GitHub the local fake. No Docker: the apps use
-// prebuilt image references (or build: false) and no smoke test, so a src/
-// edit is tested without bundling dist/ (the end-to-end suites run dist/).
+// through AWS_ENDPOINT_URL, GitHub the local fake. The action needs no Docker
+// here: the apps are prebuilt image references (or build: false) with no smoke
+// test, so a src/ edit is tested without bundling dist/ (the end-to-end suites
+// run dist/). The stand-in's environments run them on Docker: the test app,
+// pushed to its registry, answers for Green.
 // Every test has its own application: none depends on another's leftovers.
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
@@ -11,27 +13,26 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
   DescribeApplicationVersionsCommand,
   DescribeEnvironmentsCommand,
   ElasticBeanstalkClient,
   type EnvironmentDescription
 } from '@aws-sdk/client-elastic-beanstalk'
-import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr'
 
 import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import type { OutputsMode } from '../../src/report/outputs.js'
 import { actionsCore } from './helpers/actions-core.js'
-import { pushEmptyImage } from './helpers/registry.js'
+import { createReadyEnvironment } from './helpers/aws.js'
+import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
+import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 
 // Every module of src/ is imported after the mock: one imported before it would keep the real @actions/core.
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { run } = await import('../../src/main.js')
 const { OUTPUTS_OF } = await import('../../src/report/outputs.js')
 
-const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
+const describeWithDocker = describeIn(dockerEngine)
 const READ_ONLY = /^(Describe|Get|List|Head|Check)/
 /** The outputs a mode writes, as report/outputs.ts declares them. */
 const outputsOf = (mode: OutputsMode): string[] => [...OUTPUTS_OF[mode]].sort()
@@ -42,13 +43,19 @@ let standIn: StandIn
 let github: GitHubFake
 let beanstalk: ElasticBeanstalkClient
 let temp: string
+/** TEST_REGISTRY for the compose files, and the prebuilt images pushed there. */
+let imageVariables: Record<string, string>
+let webImage: string
 const savedEnv = { ...process.env }
 
 beforeAll(async () => {
-  standIn = await startStandIn({
-    runContainers: false,
-    beanstalk: { transitionMs: 50, instances: 'simulated' }
-  })
+  if (!hasDocker()) return // the suite below fails (CI) or skips, saying why
+  // CNAME stays the real-looking name the action reports as environment-url.
+  standIn = await startStandIn({ beanstalk: { transitionMs: 50, loopbackInCname: false } })
+  ;[webImage] = (await pushHttpTestImage(standIn, ['prebuilt/web:1.0', 'prebuilt/app:1.0'])).references as [
+    string
+  ]
+  imageVariables = await testImageVariables(standIn)
   github = await startGitHubFake()
   // The SDK clients the action builds read their endpoint and credentials from here, as on a runner.
   Object.assign(process.env, standIn.env)
@@ -75,7 +82,7 @@ function workspace(name: string, compose: string): string {
 const IMAGE_APP = [
   'services:',
   '  web:',
-  '    image: registry.example/web:1.0',
+  '    image: ${TEST_REGISTRY}/prebuilt/web:1.0',
   '    ports: ["80:8080"]',
   '    mem_limit: 64m',
   ''
@@ -103,6 +110,7 @@ async function step({ inputs, workspace: directory, sha: commit = sha('0'), env 
     GITHUB_EVENT_NAME: 'push',
     GITHUB_EVENT_PATH: eventPath,
     ...standIn.env,
+    ...imageVariables,
     ...env
   })
   return {
@@ -121,27 +129,8 @@ async function environment(application: string, name: string): Promise<Environme
   return Environments.find(candidate => candidate.Status !== 'Terminated') ?? Environments.at(-1)
 }
 
-async function readyEnvironments(application: string, ...names: string[]): Promise<void> {
-  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
-  for (const name of names) {
-    await beanstalk.send(
-      new CreateEnvironmentCommand({
-        ApplicationName: application,
-        EnvironmentName: name,
-        SolutionStackName: STACK
-      })
-    )
-  }
-  for (const name of names) {
-    for (
-      let attempt = 0;
-      attempt < 200 && (await environment(application, name))?.Status !== 'Ready';
-      attempt++
-    ) {
-      await new Promise(resolve => setTimeout(resolve, 25))
-    }
-  }
-}
+const readyEnvironments = (application: string, ...names: string[]): Promise<void> =>
+  createReadyEnvironment(standIn, application, names)
 
 async function versionLabels(application: string): Promise<string[]> {
   const { ApplicationVersions = [] } = await beanstalk.send(
@@ -153,7 +142,7 @@ async function versionLabels(application: string): Promise<string[]> {
 /** Operations the stand-in answered since `index`, with their HTTP status. */
 const callsSince = (index: number) => standIn.calls.slice(index)
 
-describe('run() in process', () => {
+describeWithDocker('run() in process', () => {
   it('deploy: writes every deploy output, the summary, and leaves the environment Green on the version', async () => {
     await readyEnvironments('inproc-deploy', 'inproc-deploy-web')
     const result = await step({
@@ -166,12 +155,12 @@ describe('run() in process', () => {
       'version-label': 'v-1',
       'environment-name': 'inproc-deploy-web',
       health: 'Green',
-      images: JSON.stringify({ web: 'registry.example/web:1.0' })
+      images: JSON.stringify({ web: webImage })
     })
     expect(result.outputs['environment-url']).toMatch(/^http:\/\/inproc-deploy-web\./)
     expect(JSON.parse(result.outputs.dockerrun as string)).toMatchObject({
       AWSEBDockerrunVersion: 2,
-      containerDefinitions: [expect.objectContaining({ name: 'web', image: 'registry.example/web:1.0' })]
+      containerDefinitions: [expect.objectContaining({ name: 'web', image: webImage })]
     })
     expect(result.summary).toContain('Deployed to Elastic Beanstalk')
     expect(result.summary).toContain('<code>v-1</code>')
@@ -246,10 +235,7 @@ describe('run() in process', () => {
     }, 60_000)
 
     it('with the commit’s image in ECR: deploys it pinned by digest, creating no repository and pushing nothing', async () => {
-      const ecr = new ECRClient(standIn.clientConfig)
-      await ecr.send(new CreateRepositoryCommand({ repositoryName: 'inproc/web' }))
-      ecr.destroy()
-      const digest = await pushEmptyImage(standIn, 'inproc/web', sha('2'))
+      const { digest } = await pushHttpTestImage(standIn, [`inproc/web:${sha('2')}`])
       const index = standIn.calls.length
       const result = await step({
         inputs,
@@ -275,12 +261,12 @@ describe('run() in process', () => {
     const compose = [
       'services:',
       '  web:',
-      '    image: registry.example/app:1.0',
+      '    image: ${TEST_REGISTRY}/prebuilt/app:1.0',
       '    ports: ["80:8080"]',
       '    mem_limit: 64m',
       '  worker:',
-      '    image: registry.example/app:1.0',
-      '    command: ["bin/jobs"]',
+      '    image: ${TEST_REGISTRY}/prebuilt/app:1.0',
+      '    command: ["sleep", "infinity"]',
       '    mem_limit: 64m',
       '    environment:',
       '      DATABASE_URL: postgres://app:secret@db:5432/app',

@@ -1,31 +1,27 @@
 // What a user sees and does (issue 15), end to end: dist/index.js run as the
-// runner runs it against the AWS stand-in (simulated instances, a real
-// registry behind ECR, no Docker unless a test says so). The log's groups and
-// the lines outside them, annotations, debug lines, the job summary, outputs,
-// re-runs, the execution-role lookup, `wait: false`, mask-aws-account-id.
-// Every test has its own application.
+// runner runs it against the AWS stand-in, a real registry behind ECR, whose
+// environments run each version on Docker: the app is the test app pushed to
+// that registry (helpers/http-image.ts), and Green means it answered. The log's
+// groups and the lines outside them, annotations, debug lines, the job summary,
+// outputs, re-runs, the execution-role lookup, `wait: false`,
+// mask-aws-account-id. Every test has its own application.
 
-import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
+import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFile } from 'node:child_process'
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
-import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
-  DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient
-} from '@aws-sdk/client-elastic-beanstalk'
-import { CreateRepositoryCommand, ECRClient } from '@aws-sdk/client-ecr'
+import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { dockerEngine, testIn } from './helpers/docker.js'
-import { pushEmptyImage } from './helpers/registry.js'
+import { createReadyEnvironment } from './helpers/aws.js'
+import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
+import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 
 const execFileAsync = promisify(execFile)
-const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
+const describe = describeIn(dockerEngine)
 const READ_ONLY = /^(Describe|Get|List|Head|Check)/
 const ACCOUNT = '123456789012'
 const sha = (digit: string): string => digit.repeat(40)
@@ -33,12 +29,14 @@ const sha = (digit: string): string => digit.repeat(40)
 let standIn: StandIn
 let beanstalk: ElasticBeanstalkClient
 let temp: string
+/** TEST_REGISTRY (where the app's image is) and HTTP_TEST_IMAGE (what a built app builds FROM). */
+let imageVariables: Record<string, string>
 
 beforeAll(async () => {
-  standIn = await startStandIn({
-    runContainers: false,
-    beanstalk: { transitionMs: 50, instances: 'simulated' }
-  })
+  if (!hasDocker()) return // the suites below fail (CI) or skip, saying why
+  standIn = await startStandIn({ beanstalk: { transitionMs: 50 } })
+  await pushHttpTestImage(standIn, ['prebuilt/web:1.0'])
+  imageVariables = await testImageVariables(standIn)
   beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   temp = mkdtempSync(path.join(tmpdir(), 'user-experience-'))
 }, 60_000)
@@ -53,7 +51,7 @@ function app(environment: Record<string, string> = {}, extra: string[] = []): st
   return [
     'services:',
     '  web:',
-    '    image: registry.example/web:1.0',
+    '    image: ${TEST_REGISTRY}/prebuilt/web:1.0',
     '    ports: ["80:8080"]',
     '    mem_limit: 64m',
     ...(Object.keys(environment).length > 0
@@ -77,31 +75,20 @@ async function describe1(application: string, name: string) {
   return Environments.find(candidate => candidate.Status !== 'Terminated')
 }
 
-async function readyEnvironment(application: string, name: string, enhancedHealth = false): Promise<void> {
-  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: application }))
-  await beanstalk.send(
-    new CreateEnvironmentCommand({
-      ApplicationName: application,
-      EnvironmentName: name,
-      SolutionStackName: STACK,
-      ...(enhancedHealth && {
-        OptionSettings: [
-          {
-            Namespace: 'aws:elasticbeanstalk:healthreporting:system',
-            OptionName: 'SystemType',
-            Value: 'enhanced'
-          }
-        ]
-      })
-    })
-  )
-  for (
-    let attempt = 0;
-    attempt < 200 && (await describe1(application, name))?.Status !== 'Ready';
-    attempt++
-  ) {
-    await new Promise(resolve => setTimeout(resolve, 25))
-  }
+const ENHANCED_HEALTH = {
+  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+  OptionName: 'SystemType',
+  Value: 'enhanced'
+}
+
+/** The application with one Ready environment, `<application>-web`, running no version yet. */
+async function readyApplication(
+  application: string,
+  enhancedHealth = false
+): Promise<{ application: string; environment: string }> {
+  const environment = `${application}-web`
+  await createReadyEnvironment(standIn, application, environment, enhancedHealth ? [ENHANCED_HEALTH] : [])
+  return { application, environment }
 }
 
 function deploy(
@@ -112,7 +99,7 @@ function deploy(
 ): Promise<ActionRun> {
   return runAction({
     inputs: { 'smoke-test': 'false', 'wait-timeout': '60s', ...inputs },
-    env: { ...standIn.env, GITHUB_SHA: commit, ...env },
+    env: { ...standIn.env, ...imageVariables, GITHUB_SHA: commit, ...env },
     workspace: directory
   })
 }
@@ -126,7 +113,7 @@ describe('the log', () => {
   const environment = 'ux-log-web'
 
   beforeAll(async () => {
-    await readyEnvironment(application, environment)
+    await readyApplication(application)
     run = await deploy({ application, environment }, workspace(app({ RAILS_ENV: 'production' })))
   }, 90_000)
 
@@ -203,7 +190,7 @@ describe('annotations', () => {
   const environment = 'ux-red-web'
 
   it('raises a failed deploy’s Beanstalk errors and health causes titled with the environment, and never the previous deploy’s causes as the next one’s', async () => {
-    await readyEnvironment(application, environment, true)
+    await readyApplication(application, true)
     const directory = workspace(app())
     expect((await deploy({ application, environment }, directory, sha('1'))).errors).toEqual([])
 
@@ -230,7 +217,7 @@ describe('re-runs', () => {
   const environment = 'ux-rerun-web'
 
   it('replaces a version this commit created that never succeeded anywhere, and keeps one that runs', async () => {
-    await readyEnvironment(application, environment)
+    await readyApplication(application)
     expect((await deploy({ application, environment }, workspace(app()), sha('1'))).errors).toEqual([])
 
     // Commit 2 goes Red and is rolled back: its version exists, ran nowhere successfully.
@@ -273,37 +260,36 @@ describe('re-runs', () => {
     expect(writes).toEqual([])
   }, 120_000)
 
-  testIn(dockerEngine)(
-    'a no-op re-run skips the smoke test, saying why, and changes nothing',
-    async () => {
-      const noop = 'ux-noop'
-      await readyEnvironment(noop, `${noop}-web`)
-      const directory = workspace(app())
-      const inputs = { application: noop, environment: `${noop}-web` }
-      expect((await deploy(inputs, directory, sha('4'))).errors).toEqual([])
-      // smoke-test: true would start registry.example/web:1.0, which no registry here serves: the skip is what passes.
-      const rerun = await deploy({ ...inputs, 'smoke-test': 'true' }, directory, sha('4'))
-      expect(rerun.errors).toEqual([])
-      expect(rerun.stdout).toContain(
-        `Smoke test skipped: ${noop}-web already runs sha-444444444444, Ready and Green: a re-run, nothing new to test`
-      )
-      expect(rerun.outputs['deployment-action-type']).toBe('none')
-      expect(rerun.summary).toContain('Smoke test: ⏭️ skipped')
-    },
-    120_000
-  )
+  it('a no-op re-run skips the smoke test, saying why, and changes nothing', async () => {
+    const noop = 'ux-noop'
+    await readyApplication(noop)
+    const directory = workspace(app())
+    const inputs = { application: noop, environment: `${noop}-web` }
+    expect((await deploy(inputs, directory, sha('4'))).errors).toEqual([])
+    // smoke-test: true on the deployed commit: the skip is what this checks.
+    const rerun = await deploy({ ...inputs, 'smoke-test': 'true' }, directory, sha('4'))
+    expect(rerun.errors).toEqual([])
+    expect(rerun.stdout).toContain(
+      `Smoke test skipped: ${noop}-web already runs sha-444444444444, Ready and Green: a re-run, nothing new to test`
+    )
+    expect(rerun.outputs['deployment-action-type']).toBe('none')
+    expect(rerun.summary).toContain('Smoke test: ⏭️ skipped')
+  }, 120_000)
 })
 
 describe('interface', () => {
   it('finds the account’s ecsTaskExecutionRole when execution-role-arn is empty, and fails in one line with nothing changed when there is none', async () => {
-    const application = 'ux-role'
-    const environment = 'ux-role-web'
-    await readyEnvironment(application, environment)
+    const { application, environment } = await readyApplication('ux-role')
     const directory = workspace(app({ APP_SECRET: '${APP_SECRET}' }))
+    // The secret exists: the environment's instance reads it when the app starts.
+    const { ARN: secret } = standIn.services.secretsManager.createSecret({
+      Name: 'ux/app-secret',
+      SecretString: 'not-a-real-secret'
+    })
     const inputs = {
       application,
       environment,
-      secrets: `APP_SECRET=arn:aws:secretsmanager:us-east-1:${ACCOUNT}:secret:ux/app-secret-AbCdEf`
+      secrets: `APP_SECRET=${String(secret)}`
     }
     const index = standIn.calls.length
     const missing = await deploy(inputs, directory)
@@ -326,9 +312,7 @@ describe('interface', () => {
   }, 120_000)
 
   it('wait: false returns once the update is accepted, with the status it had then, and records no outcome', async () => {
-    const application = 'ux-nowait'
-    const environment = 'ux-nowait-web'
-    await readyEnvironment(application, environment)
+    const { application, environment } = await readyApplication('ux-nowait')
     standIn.faults.set({ beanstalk: { slowTransitions: 40 } })
     try {
       const run = await deploy({ application, environment, wait: 'false' }, workspace(app()))
@@ -350,9 +334,7 @@ describe('interface', () => {
   }, 120_000)
 
   it('mask-aws-account-id masks the account id before any line names it, and in the summary', async () => {
-    const application = 'ux-mask'
-    const environment = 'ux-mask-web'
-    await readyEnvironment(application, environment)
+    const { application, environment } = await readyApplication('ux-mask')
     // Processing fails after the upload: the summary names the bundle's bucket, which holds the account id.
     standIn.faults.set({ beanstalk: { failProcessing: true } })
     const run = await deploy({ application, environment, 'mask-aws-account-id': 'true' }, workspace(app()))
@@ -366,9 +348,7 @@ describe('interface', () => {
   }, 120_000)
 
   it('warns, titled with the environment, about a variable the environment has no property for', async () => {
-    const application = 'ux-props'
-    const environment = 'ux-props-web'
-    await readyEnvironment(application, environment)
+    const { application, environment } = await readyApplication('ux-props')
     const run = await deploy(
       { application, environment },
       workspace(app({ SECRET_KEY_BASE: '${SECRET_KEY_BASE}' }))
@@ -389,13 +369,8 @@ describe('interface', () => {
 
 describe('plan', () => {
   it('on the commit an environment already runs: the images ECR has, no build, no change, and the Dockerrun a deploy would ship', async () => {
-    const application = 'ux-plan'
-    const environment = 'ux-plan-web'
-    await readyEnvironment(application, environment)
-    const ecr = new ECRClient(standIn.clientConfig)
-    await ecr.send(new CreateRepositoryCommand({ repositoryName: 'ux-plan/web' }))
-    ecr.destroy()
-    const digest = await pushEmptyImage(standIn, 'ux-plan/web', sha('5'))
+    const { application, environment } = await readyApplication('ux-plan')
+    const { digest } = await pushHttpTestImage(standIn, [`ux-plan/web:${sha('5')}`])
     const directory = workspace(
       ['services:', '  web:', '    build: .', '    ports: ["80:8080"]', '    mem_limit: 64m', ''].join('\n')
     )
@@ -426,125 +401,114 @@ describe('plan', () => {
 })
 
 describe('the smoke test’s dev images', () => {
-  testIn(dockerEngine)(
-    'are checked, and pulled when missing, before anything is built: one that cannot be pulled fails first',
-    async () => {
-      const application = 'ux-devimages'
-      const environment = 'ux-devimages-web'
-      await readyEnvironment(application, environment)
-      const directory = workspace(
-        [
-          'services:',
-          '  web:',
-          '    build: .',
-          '    ports: ["80:8080"]',
-          '    environment:',
-          '      DATABASE_URL: postgres://app:dev@db:5432/app',
-          '  db:',
-          '    image: postgres:0.0-bdd-ux-missing',
-          ''
-        ].join('\n')
+  it('are checked, and pulled when missing, before anything is built: one that cannot be pulled fails first', async () => {
+    const { application, environment } = await readyApplication('ux-devimages')
+    const directory = workspace(
+      [
+        'services:',
+        '  web:',
+        '    build: .',
+        '    ports: ["80:8080"]',
+        '    environment:',
+        '      DATABASE_URL: postgres://app:dev@db:5432/app',
+        '  db:',
+        '    image: postgres:0.0-bdd-ux-missing',
+        ''
+      ].join('\n')
+    )
+    writeFileSync(path.join(directory, 'Dockerfile'), 'FROM debian:bookworm-slim\n')
+    const index = standIn.calls.length
+    const run = await deploy(
+      { application, environment, 'smoke-test': 'auto', database: 'postgres://app@db.internal:5432/app' },
+      directory
+    )
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /^::error::Smoke test: the dev image postgres:0\.0-bdd-ux-missing of db is not on this runner and could not be pulled \(.+\); make it available to the runner, or set smoke-test: false$/
       )
-      writeFileSync(path.join(directory, 'Dockerfile'), 'FROM debian:bookworm-slim\n')
-      const index = standIn.calls.length
-      const run = await deploy(
-        { application, environment, 'smoke-test': 'auto', database: 'postgres://app@db.internal:5432/app' },
-        directory
+    ])
+    // The docker argv of the check and of the pull, as debug lines; no build was started.
+    expect(lines(run)).toContainEqual(
+      expect.stringMatching(
+        /^::debug::run \S*docker image inspect --format \{\{\.Id\}\} -- postgres:0\.0-bdd-ux-missing$/
       )
-      expect(run.errors).toEqual([
-        expect.stringMatching(
-          /^::error::Smoke test: the dev image postgres:0\.0-bdd-ux-missing of db is not on this runner and could not be pulled \(.+\); make it available to the runner, or set smoke-test: false$/
-        )
-      ])
-      // The docker argv of the check and of the pull, as debug lines; no build was started.
-      expect(lines(run)).toContainEqual(
-        expect.stringMatching(
-          /^::debug::run \S*docker image inspect --format \{\{\.Id\}\} -- postgres:0\.0-bdd-ux-missing$/
-        )
-      )
-      expect(lines(run)).toContainEqual(
-        expect.stringMatching(/^::debug::run \S*docker pull --quiet -- postgres:0\.0-bdd-ux-missing$/)
-      )
-      expect(run.stdout).not.toMatch(/::debug::run \S*docker (buildx )?build/)
-      const operations = standIn.calls.slice(index).map(call => call.operation)
-      expect(operations).not.toContain('CreateRepository')
-      expect(operations).not.toContain('GetAuthorizationToken')
-      expect(run.summary).toContain('Failed in <b>dev images</b>')
-      expect(run.summary).toContain('Nothing was built or pushed.')
-    },
-    120_000
-  )
+    )
+    expect(lines(run)).toContainEqual(
+      expect.stringMatching(/^::debug::run \S*docker pull --quiet -- postgres:0\.0-bdd-ux-missing$/)
+    )
+    expect(run.stdout).not.toMatch(/::debug::run \S*docker (buildx )?build/)
+    const operations = standIn.calls.slice(index).map(call => call.operation)
+    expect(operations).not.toContain('CreateRepository')
+    expect(operations).not.toContain('GetAuthorizationToken')
+    expect(run.summary).toContain('Failed in <b>dev images</b>')
+    expect(run.summary).toContain('Nothing was built or pushed.')
+  }, 120_000)
 })
 
 describe('images', () => {
-  testIn(dockerEngine)(
-    'each image’s build and push in a group of its own, and an unchanged service keeps its digest on the next commit',
-    async () => {
-      const application = 'ux-images'
-      const environment = 'ux-images-web'
-      await readyEnvironment(application, environment)
-      const directory = workspace(
-        [
-          'services:',
-          '  web:',
-          '    build: ./web',
-          '    ports: ["80:8080"]',
-          '    mem_limit: 64m',
-          '  jobs:',
-          '    build: ./jobs',
-          '    mem_limit: 64m',
-          ''
-        ].join('\n')
+  it('each image’s build and push in a group of its own, and an unchanged service keeps its digest on the next commit', async () => {
+    const { application, environment } = await readyApplication('ux-images')
+    const directory = workspace(
+      [
+        'services:',
+        '  web:',
+        '    build: { context: ./web, args: { HTTP_TEST_IMAGE: "${HTTP_TEST_IMAGE}" } }',
+        '    ports: ["80:8080"]',
+        '    mem_limit: 64m',
+        '  jobs:',
+        '    build: { context: ./jobs, args: { HTTP_TEST_IMAGE: "${HTTP_TEST_IMAGE}" } }',
+        '    command: ["sleep", "infinity"]',
+        '    mem_limit: 64m',
+        ''
+      ].join('\n')
+    )
+    for (const service of ['web', 'jobs']) {
+      mkdirSync(path.join(directory, service))
+      writeFileSync(
+        path.join(directory, service, 'Dockerfile'),
+        'ARG HTTP_TEST_IMAGE\nFROM ${HTTP_TEST_IMAGE}\nCOPY app.txt /app.txt\n'
       )
-      for (const service of ['web', 'jobs']) {
-        mkdirSync(path.join(directory, service))
-        writeFileSync(
-          path.join(directory, service, 'Dockerfile'),
-          'FROM debian:bookworm-slim\nCOPY app.txt /app.txt\n'
-        )
-        writeFileSync(path.join(directory, service, 'app.txt'), `${service} 1\n`)
+      writeFileSync(path.join(directory, service, 'app.txt'), `${service} 1\n`)
+    }
+    // Debian's docker 20.10 CLI first: it builds with the daemon's BuildKit, as on the example runner.
+    const env = { PATH: `/usr/bin:${process.env.PATH ?? ''}` }
+    const host = standIn.registry?.host as string
+    try {
+      const first = await deploy({ application, environment }, directory, sha('7'), env)
+      expect(first.errors).toEqual([])
+      const log = lines(first)
+      const groups = log.filter(line => line.startsWith('::group::')).map(line => line.slice(9))
+      expect(groups).toEqual(expect.arrayContaining(['Build web', 'Build jobs', 'Push web', 'Push jobs']))
+      // BuildKit's step lines only ever inside a group.
+      let open = false
+      for (const line of log) {
+        if (line.startsWith('::group::')) open = true
+        else if (line === '::endgroup::') open = false
+        else if (/^\[(web|jobs)\] #\d+ /.test(line)) expect(open).toBe(true)
       }
-      // Debian's docker 20.10 CLI first: it builds with the daemon's BuildKit, as on the example runner.
-      const env = { PATH: `/usr/bin:${process.env.PATH ?? ''}` }
-      const host = standIn.registry?.host as string
-      try {
-        const first = await deploy({ application, environment }, directory, sha('7'), env)
-        expect(first.errors).toEqual([])
-        const log = lines(first)
-        const groups = log.filter(line => line.startsWith('::group::')).map(line => line.slice(9))
-        expect(groups).toEqual(expect.arrayContaining(['Build web', 'Build jobs', 'Push web', 'Push jobs']))
-        // BuildKit's step lines only ever inside a group.
-        let open = false
-        for (const line of log) {
-          if (line.startsWith('::group::')) open = true
-          else if (line === '::endgroup::') open = false
-          else if (/^\[(web|jobs)\] #\d+ /.test(line)) expect(open).toBe(true)
-        }
-        expect(log.some(line => /^\[web\] #\d+ /.test(line))).toBe(true)
-        expect(log).toContainEqual(expect.stringMatching(/^✓ Build web \(\d+\.\d s\)$/))
-        expect(log).toContainEqual(expect.stringMatching(/^✓ Push jobs: \d+ layer\(s\) uploaded/))
+      expect(log.some(line => /^\[web\] #\d+ /.test(line))).toBe(true)
+      expect(log).toContainEqual(expect.stringMatching(/^✓ Build web \(\d+\.\d s\)$/))
+      expect(log).toContainEqual(expect.stringMatching(/^✓ Push jobs: \d+ layer\(s\) uploaded/))
 
-        // The next commit changes web only: jobs is rebuilt from the cache into the same image.
-        writeFileSync(path.join(directory, 'web', 'app.txt'), 'web 2\n')
-        const second = await deploy({ application, environment }, directory, sha('8'), env)
-        expect(second.errors).toEqual([])
-        const before = JSON.parse(first.outputs.images ?? '{}') as Record<string, string>
-        const after = JSON.parse(second.outputs.images ?? '{}') as Record<string, string>
-        expect(after.jobs).toBe(before.jobs)
-        expect(after.web).not.toBe(before.web)
-        expect(after.jobs).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}/ux-images/jobs@sha256:`))
-      } finally {
-        const local = await execFileAsync('docker', [
-          'image',
-          'ls',
-          '--format',
-          '{{.Repository}}:{{.Tag}}',
-          `${host}/ux-images/*`
-        ])
-        const references = local.stdout.split('\n').filter(Boolean)
-        if (references.length > 0) await execFileAsync('docker', ['image', 'rm', '--force', ...references])
-      }
-    },
-    300_000
-  )
+      // The next commit changes web only: jobs is rebuilt from the cache into the same image.
+      writeFileSync(path.join(directory, 'web', 'app.txt'), 'web 2\n')
+      const second = await deploy({ application, environment }, directory, sha('8'), env)
+      expect(second.errors).toEqual([])
+      const before = JSON.parse(first.outputs.images ?? '{}') as Record<string, string>
+      const after = JSON.parse(second.outputs.images ?? '{}') as Record<string, string>
+      expect(after.jobs).toBe(before.jobs)
+      expect(after.web).not.toBe(before.web)
+      expect(after.jobs).toMatch(new RegExp(`^${host.replace(/\./g, '\\.')}/ux-images/jobs@sha256:`))
+    } finally {
+      const local = await execFileAsync('docker', [
+        'image',
+        'ls',
+        '--format',
+        '{{.Repository}}:{{.Tag}}',
+        `${host}/ux-images/*`
+      ])
+      const references = local.stdout.split('\n').filter(Boolean)
+      if (references.length > 0) await execFileAsync('docker', ['image', 'rm', '--force', ...references])
+    }
+  }, 300_000)
 })

@@ -68,15 +68,22 @@ interface RegistryImage {
   layers: Blob[]
 }
 
+export interface PushedImage {
+  /** `127.0.0.1:PORT/repository:tag`, one per reference pushed. */
+  references: string[]
+  /** The manifest's digest (the same under every reference). */
+  digest: string
+}
+
 /**
  * Pushes the test image into the stand-in's registry as each
- * `repository:tag` (creating the ECR repositories) and returns the full
- * references (`127.0.0.1:PORT/repository:tag`). Over the registry API, from
- * layers compressed once per image (os.tmpdir()): a `docker push` would
- * compress the base layer again for every suite's new registry. No local tag
- * is made, so environments pull the image from the registry, as instances do.
+ * `repository:tag`, creating the ECR repositories that do not exist yet.
+ * Over the registry API, from layers compressed once per image (os.tmpdir()):
+ * a `docker push` would compress the base layer again for every suite's new
+ * registry. No local tag is made, so environments pull the image from the
+ * registry, as instances do.
  */
-export async function pushHttpTestImage(standIn: StandIn, references: string[]): Promise<string[]> {
+export async function pushHttpTestImage(standIn: StandIn, references: string[]): Promise<PushedImage> {
   const registry = standIn.registry
   if (!registry) throw new Error('the stand-in was started without a registry')
   const image = await registryImage(await httpTestImage())
@@ -135,7 +142,10 @@ export async function pushHttpTestImage(standIn: StandIn, references: string[]):
     if (!pushed.ok) throw new Error(`manifest push of ${reference}: ${pushed.status} ${await pushed.text()}`)
     holder = repository
   }
-  return references.map(reference => `${registry.host}/${reference}`)
+  return {
+    references: references.map(reference => `${registry.host}/${reference}`),
+    digest: `sha256:${createHash('sha256').update(manifest).digest('hex')}`
+  }
 }
 
 /** The image's config and gzipped layers, from `docker save`, kept in os.tmpdir() by image tag. */
