@@ -183,7 +183,7 @@ describe('a version created, then deployed, against the stand-in', () => {
       new HeadObjectCommand({ Bucket: result.version?.bucket, Key: 'puppies/v2.zip' })
     )
     expect(head.Metadata?.sha256).toBe(content.sha256)
-  })
+  }, 60_000)
 
   test('the same label with the same bundle is reused (and a Green environment on it is left alone)', async () => {
     const content = await bundle('v2')
@@ -235,7 +235,7 @@ describe('a version created, then deployed, against the stand-in', () => {
       'Environment update completed successfully.'
     ])
     expect(new Set(result.events.map(event => event.requestId)).size).toBe(1)
-  })
+  }, 60_000)
 
   test('a failing deploy fails with "Failed to deploy application." and its events; the old version keeps running', async () => {
     standIn.faults.set({ beanstalk: { forceRed: environmentName } })
@@ -251,7 +251,7 @@ describe('a version created, then deployed, against the stand-in', () => {
     const after = await describeEnvironment(clients.beanstalk, application, environmentName)
     expect(after).toMatchObject({ Status: 'Ready', VersionLabel: 'v3' })
     expect(await answer()).toBe('web v3')
-  })
+  }, 60_000)
 
   test('a version that fails processing fails before any update', async () => {
     standIn.faults.set({ beanstalk: { failProcessing: true } })

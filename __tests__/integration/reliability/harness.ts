@@ -5,12 +5,9 @@
 // and a picture of everything the action could have changed, so a test can
 // prove a run changed nothing (bad inputs) or left nothing behind (failed runs).
 
-import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
-  ElasticBeanstalkClient
-} from '@aws-sdk/client-elastic-beanstalk'
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn, type StandInOptions } from '../../../stand-in/server.js'
+import { createReadyEnvironment } from '../helpers/aws.js'
 import { pushHttpTestImage, testImageVariables } from '../helpers/http-image.js'
 import { actionEnvironment } from '../../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../../stand-in/run-action.js'
@@ -46,29 +43,8 @@ export async function startStage(options: StageOptions): Promise<Stage> {
   const standIn = await startStandIn({ beanstalk: { transitionMs: 50 }, ...options.standIn })
   await standIn.seed.example()
   await pushHttpTestImage(standIn, ['rel/web:1', 'rel/nginx:1'])
-  const beanstalk = new ElasticBeanstalkClient({
-    region: standIn.env.AWS_REGION as string,
-    endpoint: standIn.endpoint,
-    credentials: {
-      accessKeyId: standIn.env.AWS_ACCESS_KEY_ID as string,
-      secretAccessKey: standIn.env.AWS_SECRET_ACCESS_KEY as string
-    }
-  })
-  await beanstalk.send(new CreateApplicationCommand({ ApplicationName: options.application }))
-  for (const environment of options.environments) {
-    await beanstalk.send(
-      new CreateEnvironmentCommand({
-        ApplicationName: options.application,
-        EnvironmentName: environment,
-        SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-      })
-    )
-  }
-  await waitUntil(() =>
-    options.environments.every(
-      name => standIn.services.beanstalk.state.liveEnvironmentNamed(name)?.status === 'Ready'
-    )
-  )
+  await createReadyEnvironment(standIn, options.application, options.environments)
+  const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
   const env = {
     ...actionEnvironment(standIn),
     ...(await testImageVariables(standIn)),
@@ -96,15 +72,6 @@ export async function startStage(options: StageOptions): Promise<Stage> {
       await standIn.stop()
     }
   }
-}
-
-/** Polls a condition every 50 ms, up to 30 s (stand-in set-up only; tests assert on outcomes, not times). */
-export async function waitUntil(condition: () => boolean): Promise<void> {
-  for (let attempt = 0; attempt < 600; attempt++) {
-    if (condition()) return
-    await new Promise(resolve => setTimeout(resolve, 50))
-  }
-  throw new Error('condition not met within 30 s')
 }
 
 /** Everything a run could change in the stand-in, as plain data to compare before and after. */
