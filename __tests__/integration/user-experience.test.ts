@@ -16,7 +16,7 @@ import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/cl
 
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { createReadyEnvironment } from './helpers/aws.js'
+import { createReadyEnvironment, ENHANCED_HEALTH } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 
@@ -73,12 +73,6 @@ async function describe1(application: string, name: string) {
     new DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [name] })
   )
   return Environments.find(candidate => candidate.Status !== 'Terminated')
-}
-
-const ENHANCED_HEALTH = {
-  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
-  OptionName: 'SystemType',
-  Value: 'enhanced'
 }
 
 /** The application with one Ready environment, `<application>-web`, running no version yet. */

@@ -23,6 +23,13 @@ export interface OptionSetting {
   Value: string
 }
 
+/** The option setting that turns on enhanced health reporting (Causes in DescribeEnvironmentHealth). */
+export const ENHANCED_HEALTH: OptionSetting = {
+  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
+  OptionName: 'SystemType',
+  Value: 'enhanced'
+}
+
 /**
  * Environments of an application on the stand-in (the application created
  * unless it exists), once they are all Ready. They run no version yet.

@@ -17,6 +17,7 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import type { DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { type StandIn, startStandIn } from '../../../stand-in/server.js'
+import { ENHANCED_HEALTH } from '../helpers/aws.js'
 import { hasDocker } from '../helpers/docker.js'
 import { httpTestImage, leftovers } from '../helpers/http-image.js'
 import { beanstalkClient, bundleZip, eventMessages, putBundle, settle } from './beanstalk-helpers.js'
@@ -65,12 +66,6 @@ async function version(label: string, doc: DockerrunV2): Promise<void> {
 
 async function body(cname: string | undefined): Promise<string> {
   return (await fetch(`http://${cname}/`)).text()
-}
-
-const ENHANCED_HEALTH = {
-  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
-  OptionName: 'SystemType',
-  Value: 'enhanced'
 }
 
 beforeAll(async () => {

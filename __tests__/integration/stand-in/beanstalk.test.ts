@@ -35,13 +35,9 @@ import {
   settle,
   simpleDockerrun
 } from './beanstalk-helpers.js'
+import { ENHANCED_HEALTH } from '../helpers/aws.js'
 
 const STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
-const ENHANCED_HEALTH = {
-  Namespace: 'aws:elasticbeanstalk:healthreporting:system',
-  OptionName: 'SystemType',
-  Value: 'enhanced'
-}
 const BUCKET = 'elasticbeanstalk-us-east-1-123456789012'
 let standIn: StandIn
 let client: ElasticBeanstalkClient
