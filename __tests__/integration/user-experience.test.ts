@@ -197,8 +197,13 @@ describe('annotations', () => {
     expect(red.summary).toContain('Deploy failed')
     expect(await describe1(application, environment)).toMatchObject({ Health: 'Red' })
 
-    // The next deploy starts on a Red environment whose causes are the failed deploy's.
-    const next = await deploy({ application, environment }, directory, sha('3'))
+    // The next deploy starts on a Red environment whose causes are the failed deploy's. Its
+    // transitions are slowed so the wait's first look always comes before the update ends
+    // (otherwise whether the stale causes are ever seen depends on the machine's load).
+    standIn.faults.set({ beanstalk: { slowTransitions: 20 } })
+    const next = await deploy({ application, environment }, directory, sha('3')).finally(() =>
+      standIn.faults.set({ beanstalk: { slowTransitions: 1 } })
+    )
     expect(next.errors).toEqual([])
     expect(next.stdout).not.toContain('Health causes:')
     expect(lines(next).filter(line => /^::(error|warning)/.test(line))).toEqual([])
