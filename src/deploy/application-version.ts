@@ -16,6 +16,7 @@ import {
   describeVersion,
   versionStatus
 } from '../adapters/beanstalk/versions.js'
+import { isThrottled } from '../adapters/aws-errors.js'
 import { findBundleHash, uploadBundle } from '../adapters/s3.js'
 import { Backoff, type Clock, type PollIntervals } from '../clock.js'
 import { formatDuration } from '../core/duration.js'
@@ -44,9 +45,16 @@ export interface VersionOptions {
   log: Logger
   /** How long processing may take. */
   processTimeoutMs: number
-  /** Default 1 s growing to 5 s. */
+  /** Default PROCESS_POLL_MS. */
   pollMs?: PollIntervals
 }
+
+/**
+ * Processing usually takes seconds: four looks 1 s apart after the create,
+ * then 2 s growing to 5 s. The create's answer gives the first status, so the
+ * first look waits one interval.
+ */
+export const PROCESS_POLL_MS: PollIntervals = { quick: { ms: 1_000, polls: 4 }, first: 2_000, max: 5_000 }
 
 export interface EnsuredVersion {
   versionLabel: string
@@ -145,7 +153,7 @@ export async function ensureApplicationVersion(
   options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
   let status: string
   try {
-    status = await waitProcessed(clients.beanstalk, input, options)
+    status = await waitProcessed(clients.beanstalk, input, options, created.version)
   } catch (error) {
     // A version that failed processing can never be deployed, and a re-run of the commit would find it
     // and fail again: the run that created it deletes it and its bundle.
@@ -180,7 +188,11 @@ async function reuse(
   }
 }
 
-/** Until PROCESSED (or UNPROCESSED: a version created without processing is deployable as it is). */
+/**
+ * Until PROCESSED (or UNPROCESSED: a version created without processing is
+ * deployable as it is). `known`: the version as last seen, when the caller has
+ * it. A look AWS throttles slows the looks down instead of failing.
+ */
 async function waitProcessed(
   beanstalk: BeanstalkApi,
   input: VersionInput,
@@ -188,17 +200,16 @@ async function waitProcessed(
   known?: ApplicationVersionDescription
 ): Promise<string> {
   const deadline = options.clock.now() + options.processTimeoutMs
-  const backoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 5_000)
-  let version = known
+  const backoff = Backoff.of(options.pollMs ?? PROCESS_POLL_MS)
+  const look = () => describeVersion(beanstalk, input.application, input.versionLabel)
+  let version = known ?? (await look())
   let logged = false
   for (;;) {
-    version ??= await describeVersion(beanstalk, input.application, input.versionLabel)
     const status = versionStatus(version)
     if (status === 'PROCESSED' || status === 'UNPROCESSED') return status
     if (status === 'FAILED') throw new ProcessingFailedError(await processingFailure(beanstalk, input))
-    if (!version) {
-      // Just created and not listed yet (eventual consistency): look again.
-    } else if (!logged) {
+    // Undefined: just created and not listed yet (eventual consistency); look again.
+    if (version && !logged) {
       options.log.info(
         `Application version ${input.versionLabel} is ${status}; waiting until it is processed…`
       )
@@ -211,7 +222,12 @@ async function waitProcessed(
       )
     }
     await options.clock.sleep(Math.min(backoff.next(), left))
-    version = undefined
+    try {
+      version = await look()
+    } catch (error) {
+      if (!isThrottled(error)) throw error
+      backoff.slowDown()
+    }
   }
 }
 

@@ -1,8 +1,17 @@
 // The wait after UpdateEnvironment: poll the environment and its events until
 // decide() says success or failure, or the overall timeout passes. Every new
 // event is printed as it arrives (oldest first), health causes when they
-// change. Polls start fast and back off; while Green a poll costs two calls
-// (DescribeEnvironments + DescribeEvents), health is asked only otherwise.
+// change. While Green a poll costs two calls (DescribeEnvironments +
+// DescribeEvents), health is asked only otherwise.
+//
+// When to look (DEPLOY_POLL_MS): the update's own answer says Updating, so the
+// first look waits one interval. Then four looks 1 s apart, where a quick
+// update lands, and the intervals grow from 2 s by half up to 15 s, back to
+// 2 s whenever an event or a state change shows progress. A long deploy makes
+// two polls more at most than with an immediate first look and 2 s growing
+// from the start; a quick one is seen within a second. A poll
+// AWS throttles (after the SDK's own retries) is no failure: the loop slows
+// down and looks again.
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
@@ -15,6 +24,7 @@ import {
 } from '../adapters/beanstalk/environments.js'
 import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { isThrottled } from '../adapters/aws-errors.js'
 import { decide, formatEvent, isOurEvent, timeoutMessage } from './decision.js'
 import { actionsLogger, type Logger } from '../logger.js'
 
@@ -29,9 +39,12 @@ export interface WaitOptions {
   allowYellow: boolean
   clock?: Clock
   log?: Logger
-  /** First and longest poll interval, ms. */
+  /** Poll intervals, ms (default DEPLOY_POLL_MS). */
   pollMs?: PollIntervals
 }
+
+/** Quick looks right after the update, then 2 s growing by half to 15 s. */
+export const DEPLOY_POLL_MS: PollIntervals = { quick: { ms: 1_000, polls: 4 }, first: 2_000, max: 15_000 }
 
 export interface WaitResult {
   environment: EnvironmentDescription
@@ -59,7 +72,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   const log = options.log ?? actionsLogger
   const started = clock.now()
   const deadline = started + options.timeoutMs
-  const backoff = new Backoff(options.pollMs?.first ?? 2_000, options.pollMs?.max ?? 15_000)
+  const backoff = Backoff.of(options.pollMs ?? DEPLOY_POLL_MS)
   const seen = new Set<string>()
   const events: DeployEvent[] = []
   let lastEventTime = options.since.getTime() - 1
@@ -72,7 +85,11 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
 
   const refreshCauses = async (): Promise<boolean> => {
     if (!healthAvailable) return false
-    const fetched = await fetchCauses(beanstalk, options.environmentName)
+    const fetched = await fetchCauses(beanstalk, options.environmentName).catch((error: unknown) => {
+      if (!isThrottled(error)) throw error
+      backoff.slowDown()
+      return causes
+    })
     if (fetched === undefined) {
       healthAvailable = false
       return false
@@ -84,15 +101,25 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   }
 
   for (;;) {
+    await clock.sleep(Math.min(backoff.next(), Math.max(0, deadline - clock.now())))
     polls++
-    const environment = await describeEnvironment(beanstalk, options.application, options.environmentName)
+    let environment: EnvironmentDescription | undefined
+    let fresh: DeployEvent[]
+    try {
+      environment = await describeEnvironment(beanstalk, options.application, options.environmentName)
+      fresh = await fetchEvents(beanstalk, {
+        application: options.application,
+        environmentName: options.environmentName,
+        // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
+        startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
+      })
+    } catch (error) {
+      if (!isThrottled(error) || clock.now() >= deadline) throw error
+      log.info(`Beanstalk throttled the poll of ${options.environmentName}; looking again less often`)
+      backoff.slowDown()
+      continue
+    }
     last = environment ?? last
-    const fresh = await fetchEvents(beanstalk, {
-      application: options.application,
-      environmentName: options.environmentName,
-      // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
-      startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
-    })
     let changed = false
     for (const event of fresh) {
       const key = eventKey(event)
@@ -159,6 +186,5 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       )
     }
     if (changed) backoff.reset()
-    await clock.sleep(Math.min(backoff.next(), left))
   }
 }

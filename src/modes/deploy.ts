@@ -167,7 +167,7 @@ async function environmentsBefore(
 /** After a successful deploy: every problem is a warning, the deploy has succeeded. */
 async function cleanupAfterDeploy(clients: AwsClients, config: ActionConfig): Promise<void> {
   try {
-    await cleanupVersions(clients, config, actionsLogger)
+    await cleanupVersions(clients, { ...config, skipWithinKeep: true }, actionsLogger)
   } catch (error) {
     actionsLogger.warning(`Cleanup of old application versions failed: ${errorMessage(error)}`)
   }

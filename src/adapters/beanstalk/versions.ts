@@ -101,9 +101,12 @@ export interface CreateVersionInput {
 export async function createApplicationVersion(
   beanstalk: BeanstalkApi,
   input: CreateVersionInput
-): Promise<{ created: true } | { created: false; existing: ApplicationVersionDescription }> {
+): Promise<
+  | { created: true; version?: ApplicationVersionDescription }
+  | { created: false; existing: ApplicationVersionDescription }
+> {
   try {
-    await beanstalk.send(
+    const { ApplicationVersion } = await beanstalk.send(
       new CreateApplicationVersionCommand({
         ApplicationName: input.application,
         VersionLabel: input.versionLabel,
@@ -113,7 +116,8 @@ export async function createApplicationVersion(
         Process: true
       })
     )
-    return { created: true }
+    // The answer holds the version as created (PROCESSING): the wait starts from it.
+    return { created: true, ...(ApplicationVersion !== undefined && { version: ApplicationVersion }) }
   } catch (error) {
     if (isAwsError(error, AwsErrorCode.invalidParameterValue)) {
       const existing = await describeVersion(beanstalk, input.application, input.versionLabel)
