@@ -4,12 +4,18 @@
 // user agent suffix naming the action. Endpoints and credentials come from the
 // SDK's own chain (AWS_ENDPOINT_URL, AWS_ENDPOINT_URL_<SERVICE>, OIDC role
 // credentials exported by configure-aws-credentials, …).
+//
+// Each service's SDK package is loaded only for a mode that uses it (the
+// packages are most of the action's start-up time): the mode names its
+// services when it creates the clients, or loads more on the way (a deploy
+// loads ECR and S3 once it reaches its images). Using a client that was not
+// loaded is a mistake in the action, said as such.
 
-import { ECRClient } from '@aws-sdk/client-ecr'
-import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache'
-import { RDSClient } from '@aws-sdk/client-rds'
-import { S3Client } from '@aws-sdk/client-s3'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache'
+import type { RDSClient } from '@aws-sdk/client-rds'
+import type { S3Client } from '@aws-sdk/client-s3'
 
 export const USER_AGENT_SUFFIX = 'beanstalk-docker-deploy'
 export const DEFAULT_MAX_ATTEMPTS = 8
@@ -27,6 +33,27 @@ export interface AwsClientOptions {
   version?: string
 }
 
+type SharedConfig = ReturnType<typeof sharedClientConfig>
+
+/** How each service's client class is loaded. */
+const SDK = {
+  beanstalk: async () => (await import('@aws-sdk/client-elastic-beanstalk')).ElasticBeanstalkClient,
+  s3: async () => (await import('@aws-sdk/client-s3')).S3Client,
+  rds: async () => (await import('@aws-sdk/client-rds')).RDSClient,
+  elasticache: async () => (await import('@aws-sdk/client-elasticache')).ElastiCacheClient,
+  ecr: async () => (await import('@aws-sdk/client-ecr')).ECRClient
+}
+
+export type AwsService = keyof typeof SDK
+
+interface ClientOf {
+  beanstalk: ElasticBeanstalkClient
+  s3: S3Client
+  rds: RDSClient
+  elasticache: ElastiCacheClient
+  ecr: ECRClient
+}
+
 export interface AwsClients {
   readonly region: string
   readonly beanstalk: ElasticBeanstalkClient
@@ -34,6 +61,8 @@ export interface AwsClients {
   readonly rds: RDSClient
   readonly elasticache: ElastiCacheClient
   readonly ecr: ECRClient
+  /** Loads the SDK packages of more services (a no-op for those loaded already). */
+  load(...services: AwsService[]): Promise<void>
   /** Closes the sockets of every client built so far. */
   destroy(): void
 }
@@ -50,38 +79,51 @@ export function sharedClientConfig(options: AwsClientOptions) {
   }
 }
 
-/** Clients for one region, each created the first time it is used. */
-export function createAwsClients(options: AwsClientOptions): AwsClients {
+/** Clients for one region: the named services' SDK packages loaded, each client created the first time it is used. */
+export async function createAwsClients(
+  options: AwsClientOptions,
+  services: AwsService[]
+): Promise<AwsClients> {
   const config = sharedClientConfig(options)
-  const built = new Map<string, { destroy(): void }>()
-  function lazy<T extends { destroy(): void }>(name: string, make: () => T): T {
-    let client = built.get(name) as T | undefined
-    if (!client) {
-      client = make()
-      built.set(name, client)
+  const classes = new Map<AwsService, new (config: SharedConfig) => ClientOf[AwsService]>()
+  const built = new Map<AwsService, ClientOf[AwsService]>()
+  function client<S extends AwsService>(service: S): ClientOf[S] {
+    let made = built.get(service)
+    if (!made) {
+      const Client = classes.get(service)
+      if (!Client) throw new Error(`The ${service} client was used before its SDK package was loaded`)
+      made = new Client(config)
+      built.set(service, made)
     }
-    return client
+    return made as ClientOf[S]
   }
-  return {
+  const clients: AwsClients = {
     region: options.region,
     get beanstalk() {
-      return lazy('beanstalk', () => new ElasticBeanstalkClient(config))
+      return client('beanstalk')
     },
     get s3() {
-      return lazy('s3', () => new S3Client(config))
+      return client('s3')
     },
     get rds() {
-      return lazy('rds', () => new RDSClient(config))
+      return client('rds')
     },
     get elasticache() {
-      return lazy('elasticache', () => new ElastiCacheClient(config))
+      return client('elasticache')
     },
     get ecr() {
-      return lazy('ecr', () => new ECRClient(config))
+      return client('ecr')
+    },
+    async load(...more) {
+      const missing = more.filter(service => !classes.has(service))
+      const loaded = await Promise.all(missing.map(service => SDK[service]()))
+      missing.forEach((service, index) => classes.set(service, loaded[index] as never))
     },
     destroy() {
-      for (const client of built.values()) client.destroy()
+      for (const made of built.values()) made.destroy()
       built.clear()
     }
   }
+  await clients.load(...services)
+  return clients
 }

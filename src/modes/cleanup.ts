@@ -10,7 +10,7 @@ import { writeCleanupSummary } from '../report/summary.js'
 import { cleanupVersions } from '../retention/versions.js'
 
 export async function runCleanup(config: ActionConfig, region: string): Promise<void> {
-  const clients = createAwsClients({ region })
+  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
     const report = await cleanupVersions(clients, config, actionsLogger)
     await writeCleanupSummary(config.application, config.keepVersions, report)

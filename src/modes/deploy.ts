@@ -8,6 +8,10 @@
 //
 // Everything that can be checked without a side effect is checked first, so
 // a bad input fails before a repository, a bundle or a version is created.
+//
+// What the first lookups need is loaded with the mode; the rest (the build
+// and ECR, the bundle upload and release, the cleanup, a preview's
+// environment and comment) is loaded while those lookups are in flight.
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
@@ -18,17 +22,13 @@ import type { ActionConfig } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'
 import { actionsLogger } from '../logger.js'
 import { notesOf, prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
-import { commentPoster, environmentFacts, type PostComment } from '../preview/comment.js'
-import { ensurePreviewEnvironment } from '../preview/environment.js'
+import type { PostComment } from '../preview/comment.js'
 import type { PullRequestPreview } from '../preview/rules.js'
 import { logDeployPlans } from '../report/log.js'
 import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
 import { writeDeploySummary, writeSmokeTestFailure, type EnvironmentOutcome } from '../report/summary.js'
-import { cleanupVersions } from '../retention/versions.js'
 import { resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
-import { publishImages } from '../stages/images.js'
-import { createVersions, deployEnvironments } from '../stages/release.js'
 import { smokeTestStep, recordSmokePhase, SmokeTestFailedError } from '../stages/smoke-test.js'
 
 export async function runDeploy(
@@ -40,7 +40,7 @@ export async function runDeploy(
   // The compose file is read and planned before any AWS call: a bad one fails with nothing created.
   const prepared = prepare(config, workspaceDir(env), env)
   logDeployPlans(prepared.targets.map(target => target.plan))
-  const clients = createAwsClients({ region: requireRegion(region) })
+  const clients = await createAwsClients({ region: requireRegion(region) }, ['beanstalk'])
   const outputs: Partial<Outputs<'deploy'>> = {
     ...(preview && { 'environment-name': preview.environmentName })
   }
@@ -62,6 +62,7 @@ async function deployPreview(
   preview: PullRequestPreview
 ): Promise<void> {
   const { config } = prepared
+  const { commentPoster, environmentFacts } = await import('../preview/comment.js')
   const comment: PostComment = commentPoster(config, getRunContext(env), env, preview)
   const facts = async () =>
     environmentFacts(
@@ -97,14 +98,29 @@ async function deployPipeline(
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await smokeTestStep(prepared, { region: clients.region })
   // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
-  if (preview) await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
-  const { backing, before } = await phases.time('resolve', async () => ({
-    backing: await resolveBackingServices(prepared, clients),
-    before: await environmentsBefore(prepared, clients)
-  }))
+  if (preview) {
+    const { ensurePreviewEnvironment } = await import('../preview/environment.js')
+    await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
+  }
+  // The lookups run at once; the stages after them load while they are in flight.
+  const { backing, before, later } = await phases.time('resolve', async () => {
+    const lookups = Promise.allSettled([
+      resolveBackingServices(prepared, clients),
+      environmentsBefore(prepared, clients)
+    ])
+    const later = laterStages(clients)
+    // Awaited after the lookups; a failed lookup must not leave its rejection unhandled.
+    later.catch(() => undefined)
+    const [backing, before] = await lookups
+    // A bad backing service input is reported before a missing environment, whichever answered first.
+    if (backing.status === 'rejected') throw backing.reason
+    if (before.status === 'rejected') throw before.reason
+    return { backing: backing.value, before: before.value, later }
+  })
   const resolution = { region: clients.region, backing }
   checkDocuments(prepared, resolution)
 
+  const { publishImages, createVersions, deployEnvironments, cleanupVersions } = await later
   // The smoke test runs inside this phase, after the builds and before any push.
   const images = await phases
     .time('build and push', () => publishImages(prepared, clients, env, smoke.hooks))
@@ -129,7 +145,7 @@ async function deployPipeline(
   await phases.time('application version', () => createVersions(prepared, bundles, clients))
   const outcomes = await phases.time('deploy and wait', () => deployEnvironments(prepared, clients, before))
   const ok = outcomes.every(outcome => outcome.ok)
-  if (ok) await phases.time('cleanup', () => cleanupAfterDeploy(clients, config))
+  if (ok) await phases.time('cleanup', () => cleanupAfterDeploy(clients, config, cleanupVersions))
   const firstOutcome = outcomes[0]
   if (firstOutcome) {
     Object.assign(outputs, {
@@ -164,8 +180,28 @@ async function environmentsBefore(
   return before
 }
 
+/** The stages after the lookups, and the SDK packages they use (ECR, S3). */
+async function laterStages(clients: AwsClients) {
+  const [images, release, retention] = await Promise.all([
+    import('../stages/images.js'),
+    import('../stages/release.js'),
+    import('../retention/versions.js'),
+    clients.load('ecr', 's3')
+  ])
+  return {
+    publishImages: images.publishImages,
+    createVersions: release.createVersions,
+    deployEnvironments: release.deployEnvironments,
+    cleanupVersions: retention.cleanupVersions
+  }
+}
+
 /** After a successful deploy: every problem is a warning, the deploy has succeeded. */
-async function cleanupAfterDeploy(clients: AwsClients, config: ActionConfig): Promise<void> {
+async function cleanupAfterDeploy(
+  clients: AwsClients,
+  config: ActionConfig,
+  cleanupVersions: typeof import('../retention/versions.js').cleanupVersions
+): Promise<void> {
   try {
     await cleanupVersions(clients, { ...config, skipWithinKeep: true }, actionsLogger)
   } catch (error) {

@@ -86,7 +86,7 @@ async function readEnvironments(
     actionsLogger.info('No region or environment: showing the rendered bundle only')
     return currents
   }
-  const clients = createAwsClients({ region })
+  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
     resolution.backing = await resolveBackingServices(prepared, clients)
     for (const environmentName of environments) {

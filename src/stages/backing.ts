@@ -1,9 +1,9 @@
 // Backing services stage: the managed database and cache every target needs
 // (RDS / ElastiCache looked up by identifier, endpoint URLs as given), each
-// role once — a web and a worker environment share one database.
+// role once — a web and a worker environment share one database. The RDS and
+// ElastiCache SDK packages load here, for a plan that replaces a service.
 
 import type { AwsClients } from '../adapters/aws-clients.js'
-import { resolveBacking } from '../adapters/backing-lookup.js'
 import type { ResolvedBacking } from '../core/dockerrun.js'
 import type { BackingReplacement, BackingRole } from '../core/plan-types.js'
 import { actionsLogger } from '../logger.js'
@@ -19,5 +19,10 @@ export async function resolveBackingServices(
   for (const replacement of prepared.targets.flatMap(target => target.plan.backing)) {
     if (!byRole.has(replacement.role)) byRole.set(replacement.role, replacement)
   }
+  if (byRole.size === 0) return {}
+  const [{ resolveBacking }] = await Promise.all([
+    import('../adapters/backing-lookup.js'),
+    clients.load('rds', 'elasticache')
+  ])
   return resolveBacking([...byRole.values()], clients, prepared.config, actionsLogger)
 }

@@ -7,7 +7,7 @@ import { randomBytes } from 'node:crypto'
 import { actionsLogger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
-import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
+import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
 
@@ -104,6 +104,8 @@ export async function smokeTestStage(
   const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
   try {
+    // The runner loads when a smoke test runs, not with the mode.
+    const { runSmoke } = await import('../smoke/run-smoke.js')
     outcome = await runSmoke(
       {
         plan,
