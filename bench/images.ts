@@ -54,6 +54,7 @@ export interface ImagesBenchResult {
 const quiet = {
   info: () => undefined,
   warning: () => undefined,
+  error: () => undefined,
   setSecret: () => undefined
 }
 

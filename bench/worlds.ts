@@ -32,7 +32,12 @@ import { bytesText, fixed } from './lib/stats.js'
 import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from './lib/worlds.js'
 
 const execFileAsync = promisify(execFile)
-const quiet = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quiet = {
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  setSecret: () => undefined
+}
 
 export type WorldId = 'a' | 'b' | 'c'
 export type Shape = 'multi-stage' | 'single-stage'

@@ -40,10 +40,12 @@ export const INPUT_NAMES = [
   'bucket',
   'solution-stack',
   'preview-base-environment',
+  'wait',
   'wait-timeout',
   'allow-yellow',
   'auto-rollback',
   'keep-versions',
+  'mask-aws-account-id',
   'github-token'
 ] as const
 

@@ -6,18 +6,22 @@
 // upload or the smoke runner, and starts sooner for it.
 
 import * as core from '@actions/core'
+import { createAwsClients } from './adapters/aws-clients.js'
 import { failureLine } from './adapters/aws-errors.js'
 import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
+import type { ActionConfig } from './core/config-types.js'
 import { errorMessage, InputError, notesOf } from './core/errors.js'
-import { logFailedPlanNotes } from './report/log.js'
-import { pullRequestPreview } from './preview/rules.js'
 import { actionsLogger } from './logger.js'
+import { logFailedPlanNotes } from './report/log.js'
+import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
+import { pullRequestPreview } from './preview/rules.js'
 import { registryLogin, runBuilder } from './state.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
     const { config } = getInputs(env)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
+    if (config.maskAwsAccountId) await maskAccountId(config, region)
     switch (config.mode) {
       // Deploy and plan read repository content: a fork's code under pull_request_target never gets that far.
       case 'deploy': {
@@ -57,7 +61,36 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     }
   } catch (error) {
     logFailedPlanNotes(notesOf(error))
-    core.setFailed(failureLine(error))
+    const line = failureLine(error)
+    // Every mode that fails says so in the summary too; most write their own, with what they changed.
+    if (!summaryWritten()) await writeFailureSummary(core.getInput('mode') || 'deploy', line)
+    core.setFailed(line)
+  }
+}
+
+/**
+ * mask-aws-account-id: the account id (and the caller's ARN) of the
+ * credentials, from STS GetCallerIdentity, masked before anything is printed —
+ * in the log by the runner (as configure-aws-credentials masks them), in the
+ * job summary by the action. Outputs keep the real values (a later step needs
+ * the image URIs); the runner masks them wherever they are printed.
+ */
+async function maskAccountId(config: ActionConfig, region: string | undefined): Promise<void> {
+  const { callerIdentity } = await import('./adapters/iam.js')
+  const clients = await createAwsClients({ region: region ?? 'us-east-1' }, ['sts'])
+  try {
+    const identity = await callerIdentity(clients.sts)
+    for (const value of [identity.account, identity.arn]) {
+      if (value === '') continue
+      actionsLogger.setSecret(value)
+      maskInSummary(value)
+    }
+  } catch (error) {
+    // Plan mode works without credentials; every other mode needs them and fails here, before any change.
+    if (config.mode !== 'plan') throw error
+    actionsLogger.warning(`mask-aws-account-id: the account id could not be read (${errorMessage(error)})`)
+  } finally {
+    clients.destroy()
   }
 }
 

@@ -2,7 +2,7 @@
 // reach through AWS_ENDPOINT_URL. Requests are dispatched by wire protocol:
 //   JSON 1.1  — X-Amz-Target (ECR, Secrets Manager, SSM)
 //   Query     — form POST with Action=, routed by the SigV4 scope's service
-//               (elasticbeanstalk, rds, elasticache, sts)
+//               (elasticbeanstalk, rds, elasticache, sts, iam)
 //   REST-XML  — everything else is S3 (path-style or virtual-hosted)
 // Every request is recorded in `calls`, and may be hit by an injected fault.
 
@@ -41,6 +41,7 @@ import {
   type ReplicationGroupRecord,
   type ReplicationGroupSeed
 } from './services/elasticache.js'
+import { IamService } from './services/iam.js'
 import { RdsService, type DbInstanceRecord, type DbInstanceSeed } from './services/rds.js'
 import { routeS3, S3Service, s3ErrorResponse } from './services/s3.js'
 import { DiskObjectStore } from './services/s3-store.js'
@@ -94,12 +95,15 @@ export interface StandInServices {
   rds: RdsService
   elasticache: ElastiCacheService
   beanstalk: BeanstalkService
+  iam: IamService
 }
 
 export interface StandInSeeder {
   dbInstance(spec: DbInstanceSeed): Promise<DbInstanceRecord>
   cacheCluster(spec: { id: string }): Promise<CacheClusterRecord>
   replicationGroup(spec: ReplicationGroupSeed): Promise<ReplicationGroupRecord>
+  /** An IAM role of the account, e.g. the conventional `ecsTaskExecutionRole`. */
+  role(name: string): { arn: string }
   /** The example app's `puppies-db` (managed master secret) and `puppies-cache`. */
   example(): Promise<{ db: DbInstanceRecord; cache: CacheClusterRecord }>
 }
@@ -132,7 +136,7 @@ interface Route {
   execute(): Promise<StandInResponse>
 }
 
-const QUERY_SERVICE_NAMES = ['elasticbeanstalk', 'rds', 'elasticache', 'sts']
+const QUERY_SERVICE_NAMES = ['elasticbeanstalk', 'rds', 'elasticache', 'sts', 'iam']
 
 export async function startStandIn(options: StandInOptions = {}): Promise<StandIn> {
   const host = options.host ?? '127.0.0.1'
@@ -187,7 +191,8 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       ssm,
       rds: new RdsService(ctx, secretsManager, backing),
       elasticache: new ElastiCacheService(ctx, backing),
-      beanstalk: createBeanstalkService(ctx, options.beanstalk ?? {})
+      beanstalk: createBeanstalkService(ctx, options.beanstalk ?? {}),
+      iam: new IamService(ctx)
     }
     // Closed before the backing containers and registry go (cleanups run in reverse).
     cleanups.push(() => services.beanstalk.close())
@@ -197,6 +202,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     const calls: CallRecord[] = []
     const router = new Router(services, new S3Service(store), [
       createStsService(ctx),
+      services.iam,
       services.rds,
       services.elasticache
     ])
@@ -212,6 +218,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       dbInstance: spec => services.rds.seed(spec),
       cacheCluster: spec => services.elasticache.seedCacheCluster(spec),
       replicationGroup: spec => services.elasticache.seedReplicationGroup(spec),
+      role: name => services.iam.createRole(name),
       example: async () => ({
         db: await services.rds.seed({
           id: 'puppies-db',

@@ -46,6 +46,7 @@ describeWithDocker('build and push on a fresh runner', () => {
   const logger = {
     info: (line: string) => void logLines.push(line),
     warning: (line: string) => void logLines.push(`warning: ${line}`),
+    error: (line: string) => void logLines.push(`error: ${line}`),
     setSecret: () => undefined
   }
   const image: ImageBuild = {

@@ -14,7 +14,12 @@ import { startStandIn, type StandIn } from '../../stand-in/server.js'
 let standIn: StandIn
 let clients: AwsClients
 const savedEnv = { ...process.env }
-const quiet: Logger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quiet: Logger = {
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  setSecret: () => undefined
+}
 const config = { databasePasswordEnv: 'DATABASE_PASSWORD' }
 
 const database = (id: string): BackingReplacement => ({

@@ -39,6 +39,9 @@ class Lines implements Logger {
   warning(message: string): void {
     this.lines.push(`warning: ${message}`)
   }
+  error(message: string): void {
+    this.lines.push(`error: ${message}`)
+  }
   setSecret(): void {}
 }
 
@@ -180,7 +183,7 @@ describe('a version created, then deployed, against the stand-in', () => {
     const error = await deploy('v2', content).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(VersionConflictError)
     expect((error as Error).message).toMatch(
-      /^Application version v2 already exists with different content \(sha256 [0-9a-f]{12}… ≠ [0-9a-f]{12}…\); set version-label to a new label$/
+      /^Application version v2 already exists with different content \(sha256 [0-9a-f]{12}… ≠ [0-9a-f]{12}…\) and is kept: this action did not create it for this commit; set version-label to a new label$/
     )
   })
 

@@ -7,7 +7,6 @@
 // Every test has its own application: none depends on another's leftovers.
 
 import { afterAll, beforeAll, describe, expect, it, jest } from '@jest/globals'
-import { createHash } from 'node:crypto'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -25,6 +24,7 @@ import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import type { OutputsMode } from '../../src/report/outputs.js'
 import { actionsCore } from './helpers/actions-core.js'
+import { pushEmptyImage } from './helpers/registry.js'
 
 // Every module of src/ is imported after the mock: one imported before it would keep the real @actions/core.
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
@@ -182,6 +182,32 @@ describe('run() in process', () => {
     })
   }, 60_000)
 
+  it('deploy: a re-run of the deployed commit updates nothing (deployment-action-type none); wait: false returns on Updating', async () => {
+    await readyEnvironments('inproc-outputs', 'inproc-outputs-web')
+    const directory = workspace('outputs', IMAGE_APP)
+    const inputs = { application: 'inproc-outputs', environment: 'inproc-outputs-web' }
+    const first = await step({ inputs, workspace: directory, sha: sha('3') })
+    expect(first.failures).toEqual([])
+    expect(first.outputs).toMatchObject({ 'deployment-action-type': 'update', 'environment-status': 'Ready' })
+    expect(first.outputs['environment-id']).toBe(
+      (await environment('inproc-outputs', 'inproc-outputs-web'))?.EnvironmentId
+    )
+
+    const index = standIn.calls.length
+    const again = await step({ inputs, workspace: directory, sha: sha('3') })
+    expect(again.failures).toEqual([])
+    expect(again.outputs).toMatchObject({ 'deployment-action-type': 'none', health: 'Green' })
+    expect(callsSince(index).map(call => call.operation)).not.toContain('UpdateEnvironment')
+
+    const next = await step({ inputs: { ...inputs, wait: 'false' }, workspace: directory, sha: sha('4') })
+    expect(next.failures).toEqual([])
+    expect(next.outputs).toMatchObject({
+      'deployment-action-type': 'update',
+      'environment-status': 'Updating'
+    })
+    expect(next.summary).toContain('update accepted, not waited for')
+  }, 60_000)
+
   describe('build: false', () => {
     const BUILT_APP = [
       'services:',
@@ -223,7 +249,7 @@ describe('run() in process', () => {
       const ecr = new ECRClient(standIn.clientConfig)
       await ecr.send(new CreateRepositoryCommand({ repositoryName: 'inproc/web' }))
       ecr.destroy()
-      const digest = await pushEmptyImage('inproc/web', sha('2'))
+      const digest = await pushEmptyImage(standIn, 'inproc/web', sha('2'))
       const index = standIn.calls.length
       const result = await step({
         inputs,
@@ -465,50 +491,3 @@ describe('run() in process', () => {
     }, 120_000)
   })
 })
-
-/** Pushes a minimal image (a config blob, no layers) to the stand-in's registry; returns its digest. */
-async function pushEmptyImage(repository: string, tag: string): Promise<string> {
-  const registry = standIn.registry
-  if (!registry) throw new Error('the stand-in was started without a registry')
-  const base = `http://${registry.host}`
-  const authorization = `Basic ${Buffer.from(`${registry.username}:${registry.password}`).toString('base64')}`
-  const config = Buffer.from(
-    JSON.stringify({
-      architecture: 'amd64',
-      os: 'linux',
-      rootfs: { type: 'layers', diff_ids: [] },
-      config: {}
-    })
-  )
-  const configDigest = `sha256:${createHash('sha256').update(config).digest('hex')}`
-  const started = await fetch(`${base}/v2/${repository}/blobs/uploads/`, {
-    method: 'POST',
-    headers: { authorization }
-  })
-  const upload = new URL(started.headers.get('location') ?? '', base)
-  upload.searchParams.set('digest', configDigest)
-  const stored = await fetch(upload, {
-    method: 'PUT',
-    headers: { authorization, 'content-type': 'application/octet-stream' },
-    body: config
-  })
-  if (!stored.ok) throw new Error(`blob upload: ${stored.status} ${await stored.text()}`)
-  const mediaType = 'application/vnd.docker.distribution.manifest.v2+json'
-  const manifest = JSON.stringify({
-    schemaVersion: 2,
-    mediaType,
-    config: {
-      mediaType: 'application/vnd.docker.container.image.v1+json',
-      size: config.length,
-      digest: configDigest
-    },
-    layers: []
-  })
-  const pushed = await fetch(`${base}/v2/${repository}/manifests/${tag}`, {
-    method: 'PUT',
-    headers: { authorization, 'content-type': mediaType },
-    body: manifest
-  })
-  if (!pushed.ok) throw new Error(`manifest push: ${pushed.status} ${await pushed.text()}`)
-  return pushed.headers.get('docker-content-digest') ?? ''
-}

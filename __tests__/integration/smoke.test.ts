@@ -79,7 +79,9 @@ describeWithDocker('smoke test before the push', () => {
         expect(standIn.registry?.uploads().slice(uploadsBefore)).toEqual([])
         expect(standIn.registry?.manifestPushes().slice(pushesBefore)).toEqual([])
       }
-      expect(run.summary).toContain('Smoke test failed: nothing was pushed or deployed')
+      expect(run.summary).toContain('Deploy failed: no environment was changed')
+      expect(run.summary).toContain('Failed in <b>smoke test</b>')
+      expect(run.summary).toContain('No application version was created.')
       expect(run.summary).toMatch(/Smoke test: ❌ failed in \d+\.\d s/)
       expect(smokeLeftovers(run.stdout)).toEqual([])
     },

@@ -42,6 +42,7 @@ function recordingLogger() {
   const logger: Logger = {
     info: () => undefined,
     warning: () => undefined,
+    error: () => undefined,
     setSecret: s => void secrets.push(s)
   }
   return { logger, secrets }

@@ -30,7 +30,9 @@ export const AwsErrorCode = {
   imageNotFound: 'ImageNotFoundException',
   dbInstanceNotFound: ['DBInstanceNotFoundFault', 'DBInstanceNotFound'],
   replicationGroupNotFound: 'ReplicationGroupNotFoundFault',
-  cacheClusterNotFound: ['CacheClusterNotFoundFault', 'CacheClusterNotFound']
+  cacheClusterNotFound: ['CacheClusterNotFoundFault', 'CacheClusterNotFound'],
+  /** IAM: no such role (modelled name and wire code). */
+  noSuchEntity: ['NoSuchEntityException', 'NoSuchEntity']
 } as const
 
 type CodeOrCodes = string | readonly string[]

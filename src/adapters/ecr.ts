@@ -109,6 +109,8 @@ export interface EcrRegistryOptions {
    * step can log out even when the login or anything after it fails.
    */
   beforeLogin?: (host: string) => void
+  /** Told of each repository this registry creates (for the summary of a run that fails later). */
+  onRepositoryCreated?: (name: string) => void
 }
 
 export class EcrRegistry {
@@ -146,6 +148,22 @@ export class EcrRegistry {
     return access
   }
 
+  /**
+   * The registry host (`<account>.dkr.ecr.<region>.amazonaws.com`), from GetAuthorizationToken's
+   * proxy endpoint, without logging docker in: what plan mode names images by before their repository exists.
+   */
+  async registryHost(): Promise<string> {
+    let proxyEndpoint: string | undefined
+    try {
+      const answer = await this.ecr.send(new GetAuthorizationTokenCommand({}))
+      proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint
+    } catch (error) {
+      throw ecrFailure('authorization', error)
+    }
+    if (!proxyEndpoint) throw new Error('ECR authorization failed: no proxy endpoint returned')
+    return registryHostFromProxyEndpoint(proxyEndpoint)
+  }
+
   /** The repository's URI, or undefined when there is no such repository. */
   async findRepository(name: string): Promise<string | undefined> {
     try {
@@ -178,6 +196,7 @@ export class EcrRegistry {
       .catch((error: unknown) => {
         throw ecrFailure(`PutLifecyclePolicy ${name}`, error)
       })
+    this.options.onRepositoryCreated?.(name)
     const uri = created.repository?.repositoryUri
     if (!uri) throw new Error(`ECR CreateRepository ${name} returned no repositoryUri`)
     this.logger.info(

@@ -114,8 +114,6 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   runBuilderName?: string
   run?: CommandRunner
   logger?: Logger
-  /** Clock for the created label. */
-  now?: () => Date
   /**
    * Awaited once every image is built and before any push starts (the smoke
    * test runs here); a rejection stops the stage with nothing pushed. Gets
@@ -126,6 +124,12 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
    * already when this runs.
    */
   beforePush?: (built: Record<string, string>) => Promise<void>
+  /** Where one image's build and push output goes; default: `logger`, each line prefixed `[id]`. */
+  imageLog?: (imageId: string) => (line: string) => void
+  /** An image's build ended (pushed too with a registry cache; reused: nothing built), before any push. */
+  onImageBuilt?: (imageId: string, outcome: 'built' | 'built and pushed' | 'reused') => void
+  /** An image built into the daemon was pushed (after the smoke test). */
+  onImagePushed?: (report: ImageReport) => void
 }
 
 export const DEFAULT_CACHE_TAG = 'buildcache'
@@ -240,6 +244,7 @@ async function buildImage(
       buildSeconds: 0,
       pushSeconds: 0
     }
+    options.onImageBuilt?.(image.id, 'reused')
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
   const buildPath = await context.buildPath()
@@ -254,14 +259,20 @@ async function buildImage(
   const target: BuildTarget = { image, paths, uri: repositoryUri, tags }
   if (buildPath.kind === 'registry-cache') {
     const report = toReport(await buildAndPushWithBuildx(context, buildPath, target))
+    options.onImageBuilt?.(image.id, 'built and pushed')
     // The docker driver left the image in the daemon; other builders' images are pulled by digest.
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
   const local = await buildLocally(context, buildPath, target)
+  options.onImageBuilt?.(image.id, 'built')
   return {
     id: image.id,
     localRef: local.primary,
-    finish: async () => toReport(await pushBuilt(context, image, local))
+    finish: async () => {
+      const report = toReport(await pushBuilt(context, image, local))
+      options.onImagePushed?.(report)
+      return report
+    }
   }
 }
 
@@ -288,15 +299,15 @@ function buildInput(context: StageContext, buildPath: BuildPath, { image, paths,
     dockerfile: paths.dockerfile,
     target: image.target,
     buildArgs: image.args,
-    labels: ociLabels(options.commitSha, (options.now ?? (() => new Date()))(), options.sourceUrl),
+    labels: ociLabels(options.sourceUrl),
     tags: tags.map(tag => `${uri}:${tag}`),
     cacheRef: `${uri}:${settings.cacheTag}`,
     provenance: options.provenance
   }
 }
 
-const logLines = (context: StageContext, image: ImageBuild) => (line: string) =>
-  context.logger.info(`[${image.id}] ${line}`)
+const logLines = (context: StageContext, image: ImageBuild): ((line: string) => void) =>
+  context.options.imageLog?.(image.id) ?? (line => context.logger.info(`[${image.id}] ${line}`))
 
 async function manifestOf(context: StageContext, image: ImageBuild, reference: string) {
   const manifest = await context.options.registry.getManifest(image.repository, reference)

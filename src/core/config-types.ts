@@ -39,6 +39,8 @@ export interface ActionConfig {
   versionLabel: string
   versionDescription: string
   bucket?: string
+  /** False: stop once Beanstalk accepted the update (no health wait, no automatic rollback). */
+  wait: boolean
   waitTimeoutMs: number
   allowYellow: boolean
   autoRollback: boolean
@@ -55,6 +57,8 @@ export interface ActionConfig {
   /** The buildx builder to build with (the `builder` input); undefined = buildx's current builder. */
   builder?: string
   githubToken?: string
+  /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
+  maskAwsAccountId: boolean
   commitSha: string
 }
 

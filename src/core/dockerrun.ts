@@ -41,13 +41,33 @@ export interface Resolution {
   region?: string
   logDriver?: 'awslogs' | 'json-file' | 'none'
   logGroup?: string
+  /** The execution role found for the account when the plan names none (the conventional ecsTaskExecutionRole). */
+  executionRoleArn?: string
+}
+
+/**
+ * True when a container receives a secret by reference — from the secrets
+ * input, or the managed database password — which the platform reads with the
+ * task's execution role.
+ */
+export function passesSecretsByReference(plan: DeployPlan, resolution: Resolution = {}): boolean {
+  return plan.containers.some(
+    container =>
+      container.secrets.length > 0 ||
+      container.bindings.some(
+        binding =>
+          binding.kind === 'password' && (resolution.backing?.[binding.role]?.secrets.length ?? 0) > 0
+      )
+  )
 }
 
 export function renderDockerrun(plan: DeployPlan, resolution: Resolution = {}): DockerrunV2 {
   const containerDefinitions = plan.containers.map(container => renderContainer(plan, container, resolution))
   const document: DockerrunV2 = {
     AWSEBDockerrunVersion: 2,
-    ...(plan.executionRoleArn !== undefined && { executionRoleArn: plan.executionRoleArn }),
+    ...((plan.executionRoleArn ?? resolution.executionRoleArn) !== undefined && {
+      executionRoleArn: plan.executionRoleArn ?? resolution.executionRoleArn
+    }),
     ...(plan.volumes.length > 0 && {
       volumes: plan.volumes.map(volume => ({ name: volume.name, host: { sourcePath: volume.sourcePath } }))
     }),

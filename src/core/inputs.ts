@@ -302,6 +302,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
       200
     ),
     ...(bucket !== undefined && { bucket }),
+    wait: reader.boolean('wait', true),
     waitTimeoutMs,
     allowYellow: reader.boolean('allow-yellow', false),
     autoRollback: reader.boolean('auto-rollback', true),
@@ -317,6 +318,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     build: reader.boolean('build', true),
     ...optionalBuilder(reader),
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
+    maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
     commitSha
   }
   if (!config.smokeTestPath.startsWith('/')) {

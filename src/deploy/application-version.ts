@@ -3,18 +3,26 @@
 // differs, otherwise upload and create it, then wait until Beanstalk has
 // processed it — so the UpdateEnvironment that follows never meets "No
 // Application Version named …".
+//
+// A label holding other content is replaced, not refused, when it is what a
+// re-run after fixing an input finds: a version this action created for this
+// same commit (its `beanstalk-docker-deploy:commit` tag), that no live
+// environment runs and that never succeeded on any (no `succeeded` entry in
+// their deploy histories). A version that runs, or ran successfully,
+// somewhere stays protected: its label keeps meaning what was deployed.
 
 import type { ApplicationVersionDescription } from '@aws-sdk/client-elastic-beanstalk'
 import type { S3Client } from '@aws-sdk/client-s3'
 
-import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { liveEnvironments, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import { fetchEvents } from '../adapters/beanstalk/events.js'
 import { storageBucket } from '../adapters/beanstalk/storage.js'
 import {
   createApplicationVersion,
   deleteApplicationVersion,
   describeVersion,
-  versionStatus
+  versionStatus,
+  versionTags
 } from '../adapters/beanstalk/versions.js'
 import { isThrottled } from '../adapters/aws-errors.js'
 import { findBundleHash, uploadBundle } from '../adapters/s3.js'
@@ -22,6 +30,10 @@ import { Backoff, type Clock, type PollIntervals } from '../clock.js'
 import { formatDuration } from '../core/duration.js'
 import { errorMessage } from '../core/errors.js'
 import type { Logger } from '../logger.js'
+import { loadHistory } from './history.js'
+
+/** The tag naming the commit a version was built from: what makes it this action's, for this commit. */
+export const COMMIT_TAG = 'beanstalk-docker-deploy:commit'
 
 export interface VersionInput {
   application: string
@@ -33,6 +45,8 @@ export interface VersionInput {
   sha256: string
   /** The `bucket` input; Beanstalk's storage location when absent. */
   bucket?: string
+  /** The commit the bundle was built from: tagged on the version, so a re-run can recognise its own. */
+  commit?: string
 }
 
 export interface VersionClients {
@@ -47,6 +61,14 @@ export interface VersionOptions {
   processTimeoutMs: number
   /** Default PROCESS_POLL_MS. */
   pollMs?: PollIntervals
+  /** Told of each change made (for the summary of a run that fails later). */
+  changes?: VersionChanges
+}
+
+export interface VersionChanges {
+  bundleUploaded(location: string): void
+  versionCreated(versionLabel: string): void
+  versionDeleted(versionLabel: string): void
 }
 
 /**
@@ -68,11 +90,11 @@ export interface EnsuredVersion {
 }
 
 export class VersionConflictError extends Error {
-  constructor(versionLabel: string, theirs: string | undefined, ours: string) {
+  constructor(versionLabel: string, theirs: string | undefined, ours: string, kept: string) {
     super(
       theirs
-        ? `Application version ${versionLabel} already exists with different content (sha256 ${short(theirs)}… ≠ ${short(ours)}…); set version-label to a new label`
-        : `Application version ${versionLabel} already exists and its bundle has no sha256 to compare with ours (${short(ours)}…); set version-label to a new label`
+        ? `Application version ${versionLabel} already exists with different content (sha256 ${short(theirs)}… ≠ ${short(ours)}…) and is kept: ${kept}; set version-label to a new label`
+        : `Application version ${versionLabel} already exists and its bundle has no sha256 to compare with ours (${short(ours)}…), and is kept: ${kept}; set version-label to a new label`
     )
     this.name = 'VersionConflictError'
   }
@@ -90,11 +112,13 @@ export function bundleKey(application: string, versionLabel: string): string {
 async function discardFailedVersion(
   beanstalk: BeanstalkApi,
   input: VersionInput,
-  log: Logger
+  options: VersionOptions
 ): Promise<void> {
+  const { log } = options
   try {
     const outcome = await deleteApplicationVersion(beanstalk, input.application, input.versionLabel)
     if (outcome.kind === 'deleted') {
+      options.changes?.versionDeleted(input.versionLabel)
       log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
       return
     }
@@ -113,13 +137,23 @@ function short(hash: string): string {
   return hash.slice(0, 12)
 }
 
-export async function ensureApplicationVersion(
+export function ensureApplicationVersion(
   clients: VersionClients,
   input: VersionInput,
   options: VersionOptions
 ): Promise<EnsuredVersion> {
+  return ensure(clients, input, options, true)
+}
+
+/** `mayReplace`: false once a replaced version was deleted, so a label that still shows is refused, not looped on. */
+async function ensure(
+  clients: VersionClients,
+  input: VersionInput,
+  options: VersionOptions,
+  mayReplace: boolean
+): Promise<EnsuredVersion> {
   const existing = await describeVersion(clients.beanstalk, input.application, input.versionLabel)
-  if (existing) return reuse(clients, input, options, existing)
+  if (existing) return reuse(clients, input, options, existing, mayReplace)
 
   const bucket = await storageBucket(clients.beanstalk, input.bucket)
   const key = bundleKey(input.application, input.versionLabel)
@@ -141,15 +175,19 @@ export async function ensureApplicationVersion(
     uploaded = true
   }
 
+  if (uploaded) options.changes?.bundleUploaded(`s3://${bucket}/${key}`)
+
   const created = await createApplicationVersion(clients.beanstalk, {
     application: input.application,
     versionLabel: input.versionLabel,
     description: input.description,
     bucket,
-    key
+    key,
+    ...(input.commit && { tags: [{ Key: COMMIT_TAG, Value: input.commit }] })
   })
   // Another job created the label between our look and our create: judge it like any existing version.
-  if (!created.created) return reuse(clients, input, options, created.existing)
+  if (!created.created) return reuse(clients, input, options, created.existing, false)
+  options.changes?.versionCreated(input.versionLabel)
   options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
   let status: string
   try {
@@ -157,8 +195,7 @@ export async function ensureApplicationVersion(
   } catch (error) {
     // A version that failed processing can never be deployed, and a re-run of the commit would find it
     // and fail again: the run that created it deletes it and its bundle.
-    if (error instanceof ProcessingFailedError)
-      await discardFailedVersion(clients.beanstalk, input, options.log)
+    if (error instanceof ProcessingFailedError) await discardFailedVersion(clients.beanstalk, input, options)
     throw error
   }
   return { versionLabel: input.versionLabel, bucket, key, reused: false, uploaded, status }
@@ -168,12 +205,29 @@ async function reuse(
   clients: VersionClients,
   input: VersionInput,
   options: VersionOptions,
-  existing: ApplicationVersionDescription
+  existing: ApplicationVersionDescription,
+  mayReplace: boolean
 ): Promise<EnsuredVersion> {
   const bucket = existing.SourceBundle?.S3Bucket
   const key = existing.SourceBundle?.S3Key
   const theirs = bucket && key ? await findBundleHash(clients.s3, bucket, key) : undefined
-  if (theirs !== input.sha256) throw new VersionConflictError(input.versionLabel, theirs, input.sha256)
+  if (theirs !== input.sha256) {
+    const kept = mayReplace
+      ? await whyKept(clients, input, existing)
+      : 'it was created by another job a moment ago'
+    if (kept) throw new VersionConflictError(input.versionLabel, theirs, input.sha256, kept)
+    options.log.info(
+      `Application version ${input.versionLabel} holds another bundle from an earlier run of this commit that never ran successfully anywhere: replacing it`
+    )
+    const outcome = await deleteApplicationVersion(clients.beanstalk, input.application, input.versionLabel)
+    if (outcome.kind !== 'deleted') {
+      const why =
+        outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message
+      throw new VersionConflictError(input.versionLabel, theirs, input.sha256, why)
+    }
+    options.changes?.versionDeleted(input.versionLabel)
+    return ensure(clients, input, options, false)
+  }
   options.log.info(
     `Application version ${input.versionLabel} already exists with the same bundle (sha256 ${short(input.sha256)}…): reusing it`
   )
@@ -186,6 +240,39 @@ async function reuse(
     uploaded: false,
     status
   }
+}
+
+/**
+ * Why an existing version with other content must stay, or undefined when a
+ * re-run may replace it: this action created it for this commit, no live
+ * environment runs it, and no deploy history records a success of it.
+ */
+async function whyKept(
+  clients: VersionClients,
+  input: VersionInput,
+  existing: ApplicationVersionDescription
+): Promise<string | undefined> {
+  const commit = (await versionTags(clients.beanstalk, existing)).find(tag => tag.Key === COMMIT_TAG)?.Value
+  if (!input.commit || commit !== input.commit) {
+    return commit
+      ? `it was built from commit ${commit.slice(0, 12)}, not this one`
+      : 'this action did not create it for this commit'
+  }
+  const environments = await liveEnvironments(clients.beanstalk, input.application)
+  const running = environments.filter(environment => environment.VersionLabel === input.versionLabel)
+  if (running.length > 0)
+    return `it runs on ${running.map(environment => environment.EnvironmentName).join(', ')}`
+  const bucket = await storageBucket(clients.beanstalk, input.bucket)
+  for (const environment of environments) {
+    const name = environment.EnvironmentName ?? ''
+    const history = await loadHistory(clients.s3, bucket, input.application, name)
+    if (
+      history.entries.some(entry => entry.versionLabel === input.versionLabel && entry.result === 'succeeded')
+    ) {
+      return `it was deployed successfully to ${name}`
+    }
+  }
+  return undefined
 }
 
 /**

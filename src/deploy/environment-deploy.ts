@@ -29,6 +29,8 @@ export interface EnvironmentDeployInput {
   versionLabel: string
   waitTimeoutMs: number
   allowYellow: boolean
+  /** False: return once Beanstalk accepted the update (default true: wait for Ready + Green). */
+  wait?: boolean
 }
 
 export interface PhaseSeconds {
@@ -50,6 +52,8 @@ export interface DeployResult {
   seconds: PhaseSeconds
   /** True when the environment already ran this version, Ready and Green, so no update was made. */
   unchanged?: boolean
+  /** False when the update was accepted and not waited for (`wait: false`): status and health are the update's. */
+  waited: boolean
 }
 
 /**
@@ -92,7 +96,8 @@ export async function deployToEnvironment(
       versionLabel: input.versionLabel,
       events: [],
       seconds: { waitForReady: seconds(readyAt - started), update: 0, wait: 0 },
-      unchanged: true
+      unchanged: true,
+      waited: true
     }
   }
 
@@ -102,6 +107,23 @@ export async function deployToEnvironment(
     versionLabel: input.versionLabel
   })
   const updatedAt = clock.now()
+  if (input.wait === false) {
+    const accepted = update.environment
+    log.info(
+      `${input.environmentName} accepted the update to ${input.versionLabel} (${accepted.Status ?? 'Updating'}); not waiting for Ready and Green (wait: false)`
+    )
+    return {
+      environmentName: input.environmentName,
+      environmentId: accepted.EnvironmentId ?? ready.EnvironmentId ?? '',
+      url: accepted.CNAME ? `http://${accepted.CNAME}` : ready.CNAME ? `http://${ready.CNAME}` : '',
+      status: accepted.Status ?? 'Updating',
+      health: accepted.Health ?? '',
+      versionLabel: input.versionLabel,
+      events: [],
+      seconds: { waitForReady: seconds(readyAt - started), update: seconds(updatedAt - readyAt), wait: 0 },
+      waited: false
+    }
+  }
 
   const waited = await waitForDeploy(clients.beanstalk, {
     application: input.application,
@@ -125,6 +147,7 @@ export async function deployToEnvironment(
     health: environment.Health ?? 'Green',
     versionLabel: environment.VersionLabel ?? input.versionLabel,
     events: waited.events,
+    waited: true,
     seconds: {
       waitForReady: seconds(readyAt - started),
       update: seconds(updatedAt - readyAt),
@@ -161,7 +184,8 @@ export async function deployAndRecord(
     })
   try {
     const result = await deployToEnvironment(clients, input, dependencies)
-    await record('succeeded', result.health)
+    // An update not waited for has no outcome yet: the history keeps outcomes only.
+    if (result.waited) await record('succeeded', result.health)
     return result
   } catch (error) {
     await record('failed', error instanceof DeployFailedError ? error.environment?.health : undefined)

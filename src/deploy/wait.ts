@@ -12,10 +12,16 @@
 // from the start; a quick one is seen within a second. A poll
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
+//
+// ERROR / WARN events of our deploy and health causes are also annotations
+// titled with the environment, so a failed deploy's reason is on the run's
+// page. Enhanced health is recomputed every 10 seconds: causes computed before
+// our update (RefreshedAt earlier than it) belong to the previous deploy and
+// are neither printed nor used as this deploy's.
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
-import { eventKey, fetchCauses, fetchEvents } from '../adapters/beanstalk/events.js'
+import { eventKey, fetchCauses, fetchEvents, type HealthCauses } from '../adapters/beanstalk/events.js'
 import {
   describeEnvironment,
   snapshotOf,
@@ -26,7 +32,7 @@ import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.j
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { isThrottled } from '../adapters/aws-errors.js'
 import { decide, formatEvent, isOurEvent, timeoutMessage } from './decision.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import { actionsLogger, debug, type Logger } from '../logger.js'
 
 export interface WaitOptions {
   application: string
@@ -83,25 +89,49 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   let lastState = ''
   let polls = 0
 
-  const refreshCauses = async (): Promise<boolean> => {
+  const title = annotationTitle(options.environmentName)
+  const annotatedCauses = new Set<string>()
+
+  const refreshCauses = async (health?: string): Promise<boolean> => {
     if (!healthAvailable) return false
     const fetched = await fetchCauses(beanstalk, options.environmentName).catch((error: unknown) => {
       if (!isThrottled(error)) throw error
       backoff.slowDown()
-      return causes
+      // No news: the causes stay what they were.
+      const unchanged: HealthCauses = { causes }
+      return unchanged
     })
     if (fetched === undefined) {
       healthAvailable = false
       return false
     }
-    const changed = fetched.join('\n') !== causes.join('\n')
-    causes = fetched
-    if (changed && fetched.length > 0) log.info(`Health causes: ${fetched.join('; ')}`)
+    const stale = fetched.refreshedAt !== undefined && fetched.refreshedAt < options.since
+    if (stale && fetched.causes.length > 0) {
+      debug(
+        `wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`
+      )
+    }
+    const current = stale ? [] : fetched.causes
+    const changed = current.join('\n') !== causes.join('\n')
+    causes = current
+    if (changed && current.length > 0) {
+      log.info(`Health causes: ${current.join('; ')}`)
+      for (const cause of current.filter(cause => !annotatedCauses.has(cause))) {
+        annotatedCauses.add(cause)
+        if (health === 'Red') log.error(cause, title)
+        else log.warning(cause, title)
+      }
+    }
     return changed
   }
 
   for (;;) {
-    await clock.sleep(Math.min(backoff.next(), Math.max(0, deadline - clock.now())))
+    const remaining = Math.max(0, deadline - clock.now())
+    const pause = Math.min(backoff.next(), remaining)
+    debug(
+      `wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`
+    )
+    await clock.sleep(pause)
     polls++
     let environment: EnvironmentDescription | undefined
     let fresh: DeployEvent[]
@@ -128,6 +158,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       events.push(event)
       lastEventTime = Math.max(lastEventTime, event.date.getTime())
       log.info(formatEvent(event))
+      if (isOurEvent(event, options.since, options.requestId)) annotate(log, event, title)
       changed = true
     }
     const snapshot = environment ? snapshotOf(environment) : undefined
@@ -138,7 +169,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       changed = true
     }
     if (snapshot && snapshot.health && snapshot.health !== 'Green' && snapshot.health !== 'Grey') {
-      if (await refreshCauses()) changed = true
+      if (await refreshCauses(snapshot.health)) changed = true
     }
 
     const input = {
@@ -154,9 +185,12 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     let decision = decide(input)
     if (decision.kind === 'failure' && causes.length === 0 && snapshot) {
       // One health look before failing, so the message carries the causes.
-      await refreshCauses()
+      await refreshCauses(snapshot.health)
       decision = decide({ ...input, causes })
     }
+    debug(
+      `wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`
+    )
     const ours = events.filter(event => isOurEvent(event, options.since, options.requestId))
     if (decision.kind === 'success') {
       if (!environment) throw new Error('unreachable: success without an environment')
@@ -168,7 +202,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
 
     const left = deadline - clock.now()
     if (left <= 0) {
-      if (snapshot?.health !== 'Green') await refreshCauses().catch(() => false)
+      if (snapshot?.health !== 'Green') await refreshCauses(snapshot?.health).catch(() => false)
       throw new DeployFailedError(
         timeoutMessage({
           environmentName: options.environmentName,
@@ -187,4 +221,15 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     }
     if (changed) backoff.reset()
   }
+}
+
+/** The title of the environment's annotations on the run's page. */
+export function annotationTitle(environmentName: string): string {
+  return `Elastic Beanstalk ${environmentName}`
+}
+
+/** ERROR / FATAL events become error annotations, WARN events warnings; the rest stay log lines. */
+function annotate(log: Logger, event: DeployEvent, title: string): void {
+  if (event.severity === 'ERROR' || event.severity === 'FATAL') log.error(event.message, title)
+  else if (event.severity === 'WARN') log.warning(event.message, title)
 }

@@ -6,13 +6,21 @@
 import { createAwsClients } from '../adapters/aws-clients.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { actionsLogger } from '../logger.js'
+import { PhaseLog } from '../report/phases.js'
 import { writeCleanupSummary } from '../report/summary.js'
 import { cleanupVersions } from '../retention/versions.js'
 
 export async function runCleanup(config: ActionConfig, region: string): Promise<void> {
   const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
-    const report = await cleanupVersions(clients, config, actionsLogger)
+    const report = await new PhaseLog().run(
+      'cleanup',
+      () => cleanupVersions(clients, config, actionsLogger),
+      {
+        title: `Cleanup of ${config.application}`,
+        done: result => `deleted ${result.deleted.length} of ${result.total} versions`
+      }
+    )
     await writeCleanupSummary(config.application, config.keepVersions, report)
     if (report.failed.length > 0) {
       throw new Error(

@@ -8,6 +8,9 @@
 //
 // Everything that can be checked without a side effect is checked first, so
 // a bad input fails before a repository, a bundle or a version is created.
+// Each phase prints its detail in a group and one line outside it
+// (report/phases.ts); a run that stops before any environment was updated
+// still writes a summary saying where, and what it had and had not changed.
 //
 // What the first lookups need is loaded with the mode; the rest (the build
 // and ECR, the bundle upload and release, the cleanup, a preview's
@@ -19,17 +22,37 @@ import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
 import { describeEnvironment, requireEnvironment } from '../adapters/beanstalk/environments.js'
 import { getRunContext, requireRegion, workspaceDir } from '../context.js'
 import type { ActionConfig } from '../core/config-types.js'
+import { formatBytes } from '../core/bytes.js'
 import { errorMessage } from '../core/errors.js'
 import { actionsLogger } from '../logger.js'
 import { notesOf, prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
 import type { PostComment } from '../preview/comment.js'
 import type { PullRequestPreview } from '../preview/rules.js'
-import { logDeployPlans } from '../report/log.js'
+import { logDeployPlans, planLine, warnMissingProperties, warnPlan } from '../report/log.js'
 import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
-import { writeDeploySummary, writeSmokeTestFailure, type EnvironmentOutcome } from '../report/summary.js'
-import { resolveBackingServices } from '../stages/backing.js'
+import { PhaseLog } from '../report/phases.js'
+import {
+  noChanges,
+  writeDeployFailure,
+  writeDeploySummary,
+  type EnvironmentOutcome,
+  type RunChanges
+} from '../report/summary.js'
+import type { CleanupReport } from '../retention/versions.js'
+import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
-import { smokeTestStep, recordSmokePhase, SmokeTestFailedError } from '../stages/smoke-test.js'
+import type { PublishedImages } from '../stages/images.js'
+import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
+
+/** One run's record: its phases, what it changed, and whether any environment was touched. */
+interface DeployRun {
+  phases: PhaseLog
+  changes: RunChanges
+  /** Set when the deploy stage starts: from then on the deploy summary reports each environment. */
+  deploying: boolean
+  prepared?: Prepared
+  smoke?: SmokeTestStep
+}
 
 export async function runDeploy(
   config: ActionConfig,
@@ -37,20 +60,54 @@ export async function runDeploy(
   env: NodeJS.ProcessEnv,
   preview?: PullRequestPreview
 ): Promise<void> {
-  // The compose file is read and planned before any AWS call: a bad one fails with nothing created.
-  const prepared = prepare(config, workspaceDir(env), env)
-  logDeployPlans(prepared.targets.map(target => target.plan))
-  const clients = await createAwsClients({ region: requireRegion(region) }, ['beanstalk'])
-  const outputs: Partial<Outputs<'deploy'>> = {
-    ...(preview && { 'environment-name': preview.environmentName })
-  }
+  const run: DeployRun = { phases: new PhaseLog(), changes: noChanges(), deploying: false }
   try {
-    if (!preview) return await deployPipeline(prepared, clients, env, outputs)
-    await deployPreview(prepared, clients, env, outputs, preview)
-  } finally {
-    writeOutputs<'deploy' | 'preview'>(preview ? 'preview' : 'deploy', outputs)
-    clients.destroy()
+    // The compose file is read and planned before any AWS call: a bad one fails with nothing created.
+    const prepared = await run.phases.run(
+      'plan',
+      async () => {
+        const planned = prepare(config, workspaceDir(env), env)
+        logDeployPlans(planned.targets.map(target => target.plan))
+        return planned
+      },
+      { done: planned => planLine(planned.targets.map(target => target.plan)) }
+    )
+    run.prepared = prepared
+    // Risks at once; the properties the environments lack once they are read.
+    warnPlan(
+      prepared.targets.map(target => target.plan),
+      true
+    )
+    const clients = await createAwsClients({ region: requireRegion(region) }, ['beanstalk'])
+    const outputs: Partial<Outputs<'deploy'>> = {
+      ...(preview && { 'environment-name': preview.environmentName })
+    }
+    try {
+      if (!preview) return await deployPipeline(prepared, clients, env, outputs, run)
+      await deployPreview(prepared, clients, env, outputs, run, preview)
+    } finally {
+      writeOutputs<'deploy' | 'preview'>(preview ? 'preview' : 'deploy', outputs)
+      clients.destroy()
+    }
+  } catch (error) {
+    if (!run.deploying) await writeStopped(run, config, error)
+    throw error
   }
+}
+
+/** The summary of a run that stopped before the deploy stage: where, why, and what it had changed. */
+async function writeStopped(run: DeployRun, config: ActionConfig, error: unknown): Promise<void> {
+  const smokeTest = run.smoke?.report()
+  await writeDeployFailure({
+    // The smoke test runs inside the build-and-push phase, between the builds and the pushes.
+    phase: error instanceof SmokeTestFailedError ? 'smoke test' : (run.phases.failed?.phase ?? 'inputs'),
+    message: errorMessage(error),
+    versionLabels: run.prepared ? versionLabelsOf(run.prepared.targets) : [config.versionLabel],
+    changes: run.changes,
+    phases: run.phases.entries,
+    notes: run.prepared ? notesOf(run.prepared.targets) : [],
+    ...(smokeTest !== undefined && { smokeTest })
+  })
 }
 
 /** The pull request's environment is created (or checked to be its own), deployed to, and commented on. */
@@ -59,6 +116,7 @@ async function deployPreview(
   clients: AwsClients,
   env: NodeJS.ProcessEnv,
   outputs: Partial<Outputs<'deploy'>>,
+  run: DeployRun,
   preview: PullRequestPreview
 ): Promise<void> {
   const { config } = prepared
@@ -71,7 +129,7 @@ async function deployPreview(
       )
     )
   try {
-    await deployPipeline(prepared, clients, env, outputs, preview)
+    await deployPipeline(prepared, clients, env, outputs, run, preview)
   } catch (error) {
     await comment({
       kind: 'failed',
@@ -90,47 +148,105 @@ async function deployPipeline(
   clients: AwsClients,
   env: NodeJS.ProcessEnv,
   outputs: Partial<Outputs<'deploy'>>,
+  run: DeployRun,
   preview?: PullRequestPreview
 ): Promise<void> {
   const { config, targets } = prepared
-  const phases = new Phases()
+  const { phases, changes } = run
   const versionLabels = versionLabelsOf(targets)
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await smokeTestStep(prepared, { region: clients.region })
+  run.smoke = smoke
   // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
+  let created = false
   if (preview) {
     const { ensurePreviewEnvironment } = await import('../preview/environment.js')
-    await ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger)
+    created = (
+      await phases.run(
+        'preview environment',
+        () => ensurePreviewEnvironment(clients.beanstalk, config, preview, actionsLogger),
+        {
+          title: `Preview environment ${preview.environmentName}`,
+          done: result => (result.created ? 'created; it launches while the images build' : 'exists')
+        }
+      )
+    ).created
+    if (created) changes.previewCreated = preview.environmentName
   }
-  // The lookups run at once; the stages after them load while they are in flight.
-  const { backing, before, later } = await phases.time('resolve', async () => {
-    const lookups = Promise.allSettled([
-      resolveBackingServices(prepared, clients),
-      environmentsBefore(prepared, clients)
-    ])
-    const later = laterStages(clients)
-    // Awaited after the lookups; a failed lookup must not leave its rejection unhandled.
-    later.catch(() => undefined)
-    const [backing, before] = await lookups
-    // A bad backing service input is reported before a missing environment, whichever answered first.
-    if (backing.status === 'rejected') throw backing.reason
-    if (before.status === 'rejected') throw before.reason
-    return { backing: backing.value, before: before.value, later }
-  })
-  const resolution = { region: clients.region, backing }
+  const environments = targets.flatMap(target => target.environments)
+  const resolved = await phases.run(
+    'resolve',
+    async () => {
+      // The lookups run at once; the stages after them load while they are in flight.
+      const lookups = Promise.allSettled([
+        resolveBackingServices(prepared, clients).then(async backing => ({
+          backing,
+          executionRoleArn: await findExecutionRole(prepared, clients, backing)
+        })),
+        environmentsBefore(prepared, clients),
+        missingProperties(prepared, clients, environments)
+      ])
+      const later = laterStages(clients)
+      // Awaited after the lookups; a failed lookup must not leave its rejection unhandled.
+      later.catch(() => undefined)
+      // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
+      const [services, before, missing] = settled(await lookups)
+      return { ...services, before, missing, later }
+    },
+    {
+      title: 'Backing services and environments',
+      done: ({ before }) =>
+        [...before.values()]
+          .map(
+            environment =>
+              `${environment.EnvironmentName} is ${environment.Status} (${environment.Health}) on ${environment.VersionLabel ?? 'no version'}`
+          )
+          .join('; ')
+    }
+  )
+  warnMissingProperties(resolved.missing)
+  const { backing, before, executionRoleArn, later } = resolved
+  const resolution = {
+    region: clients.region,
+    backing,
+    ...(executionRoleArn !== undefined && { executionRoleArn })
+  }
   checkDocuments(prepared, resolution)
 
-  const { publishImages, createVersions, deployEnvironments, cleanupVersions } = await later
-  // The smoke test runs inside this phase, after the builds and before any push.
-  const images = await phases
-    .time('build and push', () => publishImages(prepared, clients, env, smoke.hooks))
-    .catch(async (error: unknown) => {
-      if (error instanceof SmokeTestFailedError) await writeSmokeTestFailure(error.report, versionLabels)
-      throw error
+  const rerun = smoke.runs ? noOpRerun(prepared, before) : undefined
+  if (rerun) smoke.skip(rerun)
+  if (smoke.runs) {
+    await phases.run('dev images', () => smoke.pullDevImages(), {
+      title: 'Smoke test: dev images',
+      done: () => 'on this runner'
     })
-  recordSmokePhase(phases.entries, smoke.report())
-  const bundles = await phases.time('bundle', () =>
-    writeBundles(prepared, { ...resolution, images: images.pinned }, env)
+  }
+
+  const { publishImages, createVersions, deployEnvironments, cleanupVersions } = await later
+  // The smoke test runs inside this phase, after the builds and before any push; each prints its own groups.
+  const images = await phases.run(
+    'build and push',
+    () =>
+      publishImages(prepared, clients, env, {
+        ...smoke.hooks(resolution),
+        onRepositoryCreated: name => changes.repositoriesCreated.push(name)
+      }),
+    { group: false, done: imagesLine }
+  )
+  changes.imagesPushed = images.reports.filter(report => !report.reused).map(report => report.imageUri)
+  const smokeReport = smoke.report()
+  if (smokeReport && smokeReport.result !== 'skipped') {
+    phases.carveOut('smoke test', smokeReport.seconds, 'build and push')
+  }
+  const bundles = await phases.run(
+    'bundle',
+    () => writeBundles(prepared, { ...resolution, images: images.pinned }, env),
+    {
+      done: written =>
+        [...written.values()]
+          .map(bundle => `${formatBytes(bundle.bytes)}, sha256 ${bundle.sha256.slice(0, 12)}…`)
+          .join('; ')
+    }
   )
   const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
   Object.assign(outputs, {
@@ -142,27 +258,112 @@ async function deployPipeline(
     'version-label': versionLabels[0] ?? ''
   })
 
-  await phases.time('application version', () => createVersions(prepared, bundles, clients))
-  const outcomes = await phases.time('deploy and wait', () => deployEnvironments(prepared, clients, before))
+  await phases.run(
+    'application version',
+    () =>
+      createVersions(prepared, bundles, clients, {
+        bundleUploaded: location => changes.bundlesUploaded.push(location),
+        versionCreated: label => changes.versionsCreated.push(label),
+        versionDeleted: label => changes.versionsDeleted.push(label)
+      }),
+    {
+      title: `Application version ${versionLabels.join(', ')}`,
+      done: versions =>
+        versions
+          .map(
+            version => `${version.versionLabel} ${version.reused ? 'reused' : 'created'} (${version.status})`
+          )
+          .join('; ')
+    }
+  )
+  run.deploying = true
+  const outcomes = (
+    await phases.run('deploy and wait', () => deployEnvironments(prepared, clients, before), {
+      title: `Deploy and wait: ${environments.join(', ')}`,
+      done: results => results.map(outcomeLine).join('; ')
+    })
+  ).map(outcome =>
+    created && outcome.environmentName === preview?.environmentName
+      ? { ...outcome, action: 'create' as const }
+      : outcome
+  )
   const ok = outcomes.every(outcome => outcome.ok)
-  if (ok) await phases.time('cleanup', () => cleanupAfterDeploy(clients, config, cleanupVersions))
+  if (ok) {
+    await phases.run('cleanup', () => cleanupAfterDeploy(clients, config, cleanupVersions), {
+      title: 'Cleanup of old application versions',
+      done: report =>
+        report
+          ? `deleted ${report.deleted.length} of ${report.total} versions, kept the newest ${config.keepVersions} and the protected ones`
+          : 'failed (a warning: the deploy succeeded)'
+    })
+  }
   const firstOutcome = outcomes[0]
   if (firstOutcome) {
     Object.assign(outputs, {
       'environment-name': firstOutcome.environmentName,
+      'environment-id': firstOutcome.environmentId ?? '',
+      'environment-status': firstOutcome.status ?? '',
+      'deployment-action-type': firstOutcome.action ?? 'update',
       'environment-url': firstOutcome.url ?? '',
       health: firstOutcome.health ?? ''
     })
   }
+  const smokeTest = smoke.report()
   await writeDeploySummary({
     versionLabels,
     images: images.reports,
     phases: phases.entries,
     environments: outcomes,
     notes: notesOf(targets),
-    ...(smoke.report() !== undefined && { smokeTest: smoke.report() })
+    ...(smokeTest !== undefined && { smokeTest })
   })
   if (!ok) throw new Error(failedEnvironments(outcomes))
+}
+
+/**
+ * Why the smoke test can be skipped: every environment already runs its
+ * target's version, Ready and Green — a re-run of a job that deployed. Its
+ * images and bundle were tested then; a bundle that differs now is refused
+ * when the version is created (a version that runs is never replaced).
+ */
+function noOpRerun(
+  prepared: Prepared,
+  before: ReadonlyMap<string, EnvironmentDescription>
+): string | undefined {
+  const pairs = prepared.targets.flatMap(target =>
+    target.environments.map(name => ({ environment: before.get(name), label: target.plan.versionLabel }))
+  )
+  if (pairs.length === 0) return undefined
+  const same = pairs.every(
+    ({ environment, label }) =>
+      environment?.VersionLabel === label && environment.Status === 'Ready' && environment.Health === 'Green'
+  )
+  if (!same) return undefined
+  const names = pairs.map(({ environment }) => environment?.EnvironmentName).join(', ')
+  return `${names} already ${pairs.length === 1 ? 'runs' : 'run'} ${[...new Set(pairs.map(pair => pair.label))].join(', ')}, Ready and Green: a re-run, nothing new to test`
+}
+
+function imagesLine(images: PublishedImages): string {
+  if (images.reports.length === 0) {
+    return Object.keys(images.pinned).length > 0
+      ? `${Object.keys(images.pinned).length} image(s) already in ECR for this commit (build: false)`
+      : 'no image to build'
+  }
+  return images.reports
+    .map(report =>
+      report.reused
+        ? `${report.id} reused`
+        : `${report.id} ${report.layersPushed} layer(s) pushed (${formatBytes(report.bytesPushed)})`
+    )
+    .join(', ')
+}
+
+function outcomeLine(outcome: EnvironmentOutcome): string {
+  if (!outcome.ok) return `${outcome.environmentName} failed`
+  if (outcome.action === 'none') return `${outcome.environmentName} already ran ${outcome.versionLabel}`
+  if (outcome.waited === false)
+    return `${outcome.environmentName} is ${outcome.status} to ${outcome.versionLabel} (not waited for)`
+  return `${outcome.environmentName} is ${outcome.status} and ${outcome.health} on ${outcome.versionLabel}${outcome.url ? ` at ${outcome.url}` : ''}`
 }
 
 /** Each environment as it is before the deploy (it must exist): where an automatic rollback goes back to. */
@@ -178,6 +379,15 @@ async function environmentsBefore(
     )
   }
   return before
+}
+
+/** The values of settled promises, or the first rejection in their order. */
+function settled<T extends readonly unknown[]>(results: {
+  [K in keyof T]: PromiseSettledResult<T[K]>
+}): T {
+  const failed = results.find(result => result.status === 'rejected')
+  if (failed) throw failed.reason
+  return results.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
 
 /** The stages after the lookups, and the SDK packages they use (ECR, S3). */
@@ -201,11 +411,12 @@ async function cleanupAfterDeploy(
   clients: AwsClients,
   config: ActionConfig,
   cleanupVersions: typeof import('../retention/versions.js').cleanupVersions
-): Promise<void> {
+): Promise<CleanupReport | undefined> {
   try {
-    await cleanupVersions(clients, { ...config, skipWithinKeep: true }, actionsLogger)
+    return await cleanupVersions(clients, { ...config, skipWithinKeep: true }, actionsLogger)
   } catch (error) {
     actionsLogger.warning(`Cleanup of old application versions failed: ${errorMessage(error)}`)
+    return undefined
   }
 }
 
@@ -214,18 +425,4 @@ function failedEnvironments(outcomes: EnvironmentOutcome[]): string {
     .filter(outcome => !outcome.ok)
     .map(outcome => `${outcome.environmentName}: ${outcome.message}`)
     .join(' | ')
-}
-
-/** Seconds per phase, for the summary. */
-class Phases {
-  readonly entries: [string, number][] = []
-
-  async time<T>(phase: string, work: () => Promise<T>): Promise<T> {
-    const started = Date.now()
-    try {
-      return await work()
-    } finally {
-      this.entries.push([phase, (Date.now() - started) / 1000])
-    }
-  }
 }

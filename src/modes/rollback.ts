@@ -15,6 +15,7 @@ import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger } from '../logger.js'
 import { logVersionRows } from '../report/log.js'
 import { writeOutputs } from '../report/outputs.js'
+import { PhaseLog } from '../report/phases.js'
 import { writeRollbackSummary, type RollbackRow } from '../report/summary.js'
 import {
   deployableRows,
@@ -70,12 +71,29 @@ export async function runRollback(config: ActionConfig, region: string): Promise
       await notStarted(error, rows)
     }
 
-    const outcomes = await Promise.all(targets.map(target => rollBack(config, clients, store, target)))
+    const outcomes = await new PhaseLog().run(
+      'roll back',
+      () => Promise.all(targets.map(target => rollBack(config, clients, store, target))),
+      {
+        title: `Roll back ${targets.map(target => target.environment.EnvironmentName).join(', ')}`,
+        done: results =>
+          results
+            .map(outcome =>
+              outcome.ok
+                ? `${outcome.row.environmentName} is ${outcome.status} and ${outcome.health} on ${outcome.row.to}`
+                : `${outcome.row.environmentName} failed`
+            )
+            .join('; ')
+      }
+    )
     const first = outcomes[0]
     if (first) {
       writeOutputs('rollback', {
         'version-label': first.row.to,
         'environment-name': first.row.environmentName,
+        'environment-id': first.environmentId,
+        'environment-status': first.status,
+        'deployment-action-type': first.unchanged ? 'none' : 'update',
         'environment-url': first.url,
         health: first.health
       })
@@ -97,8 +115,12 @@ export async function runRollback(config: ActionConfig, region: string): Promise
 interface RollbackOutcome {
   ok: boolean
   row: RollbackRow
+  environmentId: string
+  status: string
   url: string
   health: string
+  /** The environment already ran the target, Ready and Green: nothing was updated. */
+  unchanged?: boolean
   message?: string
 }
 
@@ -119,10 +141,14 @@ async function rollBack(
       ...(target.commit !== undefined && { commit: target.commit }),
       kind: 'rollback',
       waitTimeoutMs: config.waitTimeoutMs,
-      allowYellow: config.allowYellow
+      allowYellow: config.allowYellow,
+      wait: config.wait
     })
     return {
       ok: true,
+      environmentId: result.environmentId,
+      status: result.status,
+      ...(result.unchanged && { unchanged: true }),
       url: result.url,
       health: result.health,
       row: {
@@ -137,6 +163,8 @@ async function rollBack(
     const failure = error instanceof DeployFailedError ? error : undefined
     return {
       ok: false,
+      environmentId: target.environment.EnvironmentId ?? '',
+      status: failure?.environment?.status ?? '',
       url: '',
       health: failure?.environment?.health ?? '',
       message: errorMessage(error),

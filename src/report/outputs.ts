@@ -7,11 +7,19 @@ import * as core from '@actions/core'
 
 import type { DeployPlan } from '../core/plan-types.js'
 
+/** What a deploy or a rollback says of "the" (first) environment. */
+const ENVIRONMENT_OUTPUTS = [
+  'environment-name',
+  'environment-id',
+  'environment-status',
+  'deployment-action-type',
+  'environment-url',
+  'health'
+] as const
+
 const DEPLOY_OUTPUTS = [
   'version-label',
-  'environment-name',
-  'environment-url',
-  'health',
+  ...ENVIRONMENT_OUTPUTS,
   'images',
   'dockerrun',
   'bundle-path'
@@ -27,7 +35,7 @@ export const OUTPUTS_OF = {
   preview: DEPLOY_OUTPUTS,
   'preview-close': ['environment-name'],
   plan: ['version-label', 'environment-name', 'dockerrun', 'bundle-path'],
-  rollback: ['version-label', 'environment-name', 'environment-url', 'health'],
+  rollback: ['version-label', ...ENVIRONMENT_OUTPUTS],
   cleanup: []
 } as const
 

@@ -136,7 +136,7 @@ export function smokeBacking(services: DevService[]): Partial<Record<BackingRole
 }
 
 export function smokeResolution(
-  base: Pick<Resolution, 'logDriver' | 'logGroup' | 'region'>,
+  base: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>,
   images: Record<string, string>,
   services: DevService[]
 ): Resolution {

@@ -33,7 +33,7 @@ export interface SmokeRunInput {
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
   healthPath: string
-  resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region'>
+  resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>
 }
 
 export interface SmokeRunOptions {

@@ -8,6 +8,7 @@ import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
+import { ImageGroups } from '../report/image-groups.js'
 import { registryLogin, runBuilder } from '../state.js'
 
 export interface PublishedImages {
@@ -21,6 +22,8 @@ export interface PublishedImages {
 export interface PublishHooks {
   /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
   beforePush?: (built: Record<string, string>) => Promise<void>
+  /** Told of each ECR repository created. */
+  onRepositoryCreated?: (name: string) => void
 }
 
 export async function publishImages(
@@ -38,7 +41,8 @@ export async function publishImages(
   const run = createCommandRunner()
   // The logout state is saved before `docker login`: a failed build or smoke test still logs out in the post step.
   const registry = new EcrRegistry(clients.ecr, run, actionsLogger, {
-    beforeLogin: host => registryLogin.save(host)
+    beforeLogin: host => registryLogin.save(host),
+    ...(hooks.onRepositoryCreated && { onRepositoryCreated: hooks.onRepositoryCreated })
   })
 
   if (!config.build) {
@@ -52,6 +56,8 @@ export async function publishImages(
     return existing
   }
 
+  // Each image's output in a group of its own (images build concurrently: collected, then printed).
+  const groups = new ImageGroups(new Map(images.map(image => [image.id, image.services])))
   const reports = await buildAndPush(images, {
     workspace,
     commitSha: config.commitSha,
@@ -66,7 +72,13 @@ export async function publishImages(
     ...(config.builder !== undefined && { builder: config.builder }),
     // Saved before the builder is created: a cancelled run's post step still removes it.
     onRunBuilder: name => runBuilder.save(name),
-    ...(hooks.beforePush && { beforePush: hooks.beforePush })
+    ...(hooks.beforePush && { beforePush: hooks.beforePush }),
+    imageLog: id => groups.lines(id),
+    onImageBuilt: (id, outcome) => groups.built(id, outcome),
+    onImagePushed: report => groups.pushed(report)
+  }).catch((error: unknown) => {
+    groups.flushAll()
+    throw error
   })
   const registryHost = reports[0]?.imageUri.split('/')[0]
   return {

@@ -10,12 +10,16 @@ import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { systemClock } from '../clock.js'
 import { errorMessage } from '../core/errors.js'
-import { ensureApplicationVersion } from '../deploy/application-version.js'
+import {
+  ensureApplicationVersion,
+  type EnsuredVersion,
+  type VersionChanges
+} from '../deploy/application-version.js'
 import { formatEvent } from '../deploy/decision.js'
 import { deployAndRecord } from '../deploy/environment-deploy.js'
 import { HistoryStore } from '../deploy/history.js'
 import { DeployFailedError } from '../deploy/wait.js'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger, prefixedLogger } from '../logger.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
 import type { EnvironmentOutcome } from '../report/summary.js'
 import { rollBackFailedDeploy } from '../rollback/automatic.js'
@@ -36,12 +40,14 @@ export interface BundleFile {
 export async function createVersions(
   prepared: Prepared,
   bundles: ReadonlyMap<DeployTarget, BundleFile>,
-  clients: AwsClients
-): Promise<void> {
+  clients: AwsClients,
+  changes?: VersionChanges
+): Promise<EnsuredVersion[]> {
   const { config } = prepared
+  const versions: EnsuredVersion[] = []
   for (const target of prepared.targets) {
     const bundle = bundles.get(target) as BundleFile
-    await ensureApplicationVersion(
+    const version = await ensureApplicationVersion(
       clients,
       {
         application: config.application,
@@ -49,15 +55,19 @@ export async function createVersions(
         description: config.versionDescription,
         bundle: bundle.bundlePath,
         sha256: bundle.sha256,
+        commit: config.commitSha,
         ...(config.bucket !== undefined && { bucket: config.bucket })
       },
       {
         clock: systemClock,
         log: actionsLogger,
-        processTimeoutMs: Math.min(config.waitTimeoutMs, PROCESS_TIMEOUT_MS)
+        processTimeoutMs: Math.min(config.waitTimeoutMs, PROCESS_TIMEOUT_MS),
+        ...(changes && { changes })
       }
     )
+    versions.push(version)
   }
+  return versions
 }
 
 /**
@@ -78,32 +88,41 @@ export async function deployEnvironments(
   )
   return Promise.all(
     deployments.map(async ({ environmentName, versionLabel }): Promise<EnvironmentOutcome> => {
+      // Several environments deploy at once: each line says which one it is about.
+      const log =
+        deployments.length > 1 ? prefixedLogger(actionsLogger, `[${environmentName}] `) : actionsLogger
       const input = {
         application: config.application,
         environmentName,
         versionLabel,
         waitTimeoutMs: config.waitTimeoutMs,
-        allowYellow: config.allowYellow
+        allowYellow: config.allowYellow,
+        wait: config.wait
       }
       try {
-        const result = await deployAndRecord(clients, history, {
-          ...input,
-          commit: config.commitSha,
-          kind: 'deploy'
-        })
+        const result = await deployAndRecord(
+          clients,
+          history,
+          { ...input, commit: config.commitSha, kind: 'deploy' },
+          { log }
+        )
         return {
           environmentName,
+          environmentId: result.environmentId,
           url: result.url,
           health: result.health,
           status: result.status,
           versionLabel: result.versionLabel,
+          action: result.unchanged ? 'none' : 'update',
+          waited: result.waited,
           ok: true,
           lastEvents: result.events.slice(-LAST_EVENTS).map(formatEvent)
         }
       } catch (error) {
         const failure = error instanceof DeployFailedError ? error : undefined
         let message = errorMessage(error)
-        if (config.autoRollback) {
+        // Not waited for: a failure is UpdateEnvironment's refusal, and the environment was not changed.
+        if (config.autoRollback && config.wait) {
           // Only this environment failed: only this one goes back; the job still fails, saying both.
           const rollback = await rollBackFailedDeploy(
             clients,
@@ -113,12 +132,13 @@ export async function deployEnvironments(
               failedLabel: versionLabel,
               ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
             },
-            actionsLogger
+            log
           )
           message = `${message}; ${rollback.message}`
         }
         return {
           environmentName,
+          ...(failure?.environment?.id !== undefined && { environmentId: failure.environment.id }),
           ...(failure?.environment?.health !== undefined && { health: failure.environment.health }),
           ...(failure?.environment?.status !== undefined && { status: failure.environment.status }),
           versionLabel,

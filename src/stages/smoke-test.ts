@@ -2,14 +2,25 @@
 // runs on the runner against the compose file's own dev db / redis, and an
 // unhealthy app fails the step before anything is pushed or deployed.
 // Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
+//
+// Decided in three steps: whether Docker answers (before any AWS call, so
+// `smoke-test: true` without Docker changes nothing); whether the run is a
+// no-op re-run (every environment already Ready and Green on the version:
+// skipped, saying so); and, before any build, whether the dev images it
+// needs (postgres:16, redis:7) are on the runner — pulled when they are not,
+// so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
 import { actionsLogger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
+import type { Resolution } from '../core/dockerrun.js'
+import { errorMessage } from '../core/errors.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
+import { devServices } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
+import { PhaseLog } from '../report/phases.js'
 
 /** The app was not healthy on the runner; the run stops before any push (the mode writes the summary). */
 export class SmokeTestFailedError extends Error {
@@ -24,6 +35,8 @@ export class SmokeTestFailedError extends Error {
 
 export interface SmokeStageOptions extends Partial<Omit<SmokeRunOptions, 'project' | 'onCleanup'>> {
   region?: string
+  /** The execution role found for the account (rendering checks that secrets by reference have one). */
+  executionRoleArn?: string
 }
 
 const DEFAULTS = {
@@ -35,8 +48,16 @@ const DEFAULTS = {
 const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 export interface SmokeTestStep {
+  /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
+  readonly runs: boolean
   /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
-  hooks: { beforePush?: (built: Record<string, string>) => Promise<void> }
+  hooks(resolution?: Pick<Resolution, 'executionRoleArn'>): {
+    beforePush?: (built: Record<string, string>) => Promise<void>
+  }
+  /** Skips a smoke test that would have run, saying why (a no-op re-run). */
+  skip(reason: string): void
+  /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
+  pullDevImages(): Promise<void>
   /** The result once the hook ran; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
@@ -50,28 +71,83 @@ export async function smokeTestStep(
   options: SmokeStageOptions = {}
 ): Promise<SmokeTestStep> {
   const setting = prepared.config.smokeTest
+  const docker = new DockerCli(options.docker)
   const dockerAnswers =
-    setting !== 'false' &&
-    (await new DockerCli(options.docker).call(['info']).catch(() => undefined))?.exitCode === 0
+    setting !== 'false' && (await docker.call(['info']).catch(() => undefined))?.exitCode === 0
   const decision = smokeDecision(setting, dockerAnswers)
-  if (!decision.run) {
-    actionsLogger.info(`Smoke test skipped: ${decision.reason}`)
-    const skipped: SmokeTestReport = { result: 'skipped', seconds: 0, detail: decision.reason }
-    return { hooks: {}, report: () => skipped }
-  }
   let report: SmokeTestReport | undefined
+  let runs = decision.run
+  const skip = (reason: string): void => {
+    actionsLogger.info(`Smoke test skipped: ${reason}`)
+    report = { result: 'skipped', seconds: 0, detail: reason }
+    runs = false
+  }
+  if (!decision.run) skip(decision.reason)
   return {
-    hooks: {
-      beforePush: async images => {
-        // Each target's bundle runs on its own, as its environment will run it.
-        const reports: SmokeTestReport[] = []
-        for (const target of prepared.targets) {
-          reports.push(await smokeTestStage(prepared, target.plan, images, options))
+    get runs() {
+      return runs
+    },
+    hooks: resolution => {
+      if (!runs) return {}
+      return {
+        beforePush: async images => {
+          // A group of its own, between the builds' and the pushes'; the deploy's summary gets its seconds.
+          await new PhaseLog().run(
+            'smoke test',
+            async () => {
+              // Each target's bundle runs on its own, as its environment will run it.
+              const reports: SmokeTestReport[] = []
+              try {
+                for (const target of prepared.targets) {
+                  reports.push(
+                    await smokeTestStage(prepared, target.plan, images, { ...options, ...resolution })
+                  )
+                }
+              } catch (error) {
+                if (error instanceof SmokeTestFailedError) report = error.report
+                throw error
+              }
+              report = combinedReport(prepared, reports)
+            },
+            { done: () => `passed: ${report?.detail ?? ''}` }
+          )
         }
-        report = combinedReport(prepared, reports)
       }
     },
+    skip,
+    pullDevImages: async () => {
+      if (runs) await pullDevImages(prepared, docker)
+    },
     report: () => report
+  }
+}
+
+/** The distinct images of the dev services every target's smoke run starts (the compose file's db, redis…). */
+export function devImagesOf(prepared: Prepared): { image: string; services: string[] }[] {
+  const images = new Map<string, Set<string>>()
+  for (const target of prepared.targets) {
+    for (const service of devServices(target.plan, prepared.compose)) {
+      images.set(service.image, (images.get(service.image) ?? new Set()).add(service.name))
+    }
+  }
+  return [...images].map(([image, services]) => ({ image, services: [...services] }))
+}
+
+async function pullDevImages(prepared: Prepared, docker: DockerCli): Promise<void> {
+  for (const { image, services } of devImagesOf(prepared)) {
+    // `--` ends the options: an image reference is never read as one.
+    if ((await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])).exitCode === 0) {
+      actionsLogger.info(`Smoke test: dev image ${image} (${services.join(', ')}) is on this runner`)
+      continue
+    }
+    actionsLogger.info(`Smoke test: pulling dev image ${image} (${services.join(', ')})…`)
+    try {
+      await docker.run(['pull', '--quiet', '--', image])
+    } catch (error) {
+      throw new Error(
+        `Smoke test: the dev image ${image} of ${services.join(', ')} is not on this runner and could not be pulled (${errorMessage(error).split('\n')[0]}); make it available to the runner, or set smoke-test: false`
+      )
+    }
   }
 }
 
@@ -117,7 +193,8 @@ export async function smokeTestStage(
         resolution: {
           logDriver: config.logDriver,
           ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
-          ...(options.region !== undefined && { region: options.region })
+          ...(options.region !== undefined && { region: options.region }),
+          ...(options.executionRoleArn !== undefined && { executionRoleArn: options.executionRoleArn })
         }
       },
       {
@@ -165,12 +242,4 @@ function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
       process.removeListener(signal, handler)
     }
   })
-}
-
-/** The smoke test ran inside the build-and-push phase: give it a phase of its own in the summary. */
-export function recordSmokePhase(phases: [string, number][], report: SmokeTestReport | undefined): void {
-  if (!report || report.result === 'skipped') return
-  const last = phases.at(-1)
-  if (last) last[1] = Math.max(0, last[1] - report.seconds)
-  phases.push(['smoke test', report.seconds])
 }

@@ -32,6 +32,14 @@ class SummaryFake {
     this.buffer = []
     this.written = ''
   }
+  /** What @actions/core's summary gives: the buffer as text, and emptying it. */
+  stringify(): string {
+    return this.buffer.join('\n')
+  }
+  emptyBuffer(): this {
+    this.buffer = []
+    return this
+  }
   addDetails(label: string, content: string): this {
     this.buffer.push(`<details><summary>${label}</summary>${content}</details>`)
     return this
@@ -50,6 +58,10 @@ export class ActionsCoreFake {
   /** Every info, warning and group line, in order (warnings prefixed `warning: `). */
   lines: string[] = []
   warnings: string[] = []
+  errors: string[] = []
+  /** Annotations (warnings and errors) with their titles, in order. */
+  annotations: { kind: 'warning' | 'error'; message: string; title?: string }[] = []
+  debugs: string[] = []
   secrets: string[] = []
   state: Record<string, string> = {}
   /** One object for the whole file: a mocked module's exports are read once, when it is first imported. */
@@ -62,11 +74,22 @@ export class ActionsCoreFake {
     this.failures = []
     this.lines = []
     this.warnings = []
+    this.errors = []
+    this.annotations = []
+    this.debugs = []
     this.summary.clear()
   }
 
   get log(): string {
     return this.lines.join('\n')
+  }
+
+  /** A warning or an error annotation: its list, the annotations in order, and the log line. */
+  annotate(kind: 'warning' | 'error', message: string | Error, properties?: { title?: string }): void {
+    const text = typeof message === 'string' ? message : message.message
+    ;(kind === 'warning' ? this.warnings : this.errors).push(text)
+    this.annotations.push({ kind, message: text, ...(properties?.title && { title: properties.title }) })
+    this.lines.push(`${kind}: ${text}`)
   }
 
   /** What `import * as core from '@actions/core'` gives the code under test. */
@@ -87,10 +110,14 @@ export class ActionsCoreFake {
       info: jest.fn((message: string) => {
         fake.lines.push(message)
       }),
-      warning: jest.fn((message: string | Error) => {
-        const text = typeof message === 'string' ? message : message.message
-        fake.warnings.push(text)
-        fake.lines.push(`warning: ${text}`)
+      warning: jest.fn((message: string | Error, properties?: { title?: string }) =>
+        fake.annotate('warning', message, properties)
+      ),
+      error: jest.fn((message: string | Error, properties?: { title?: string }) =>
+        fake.annotate('error', message, properties)
+      ),
+      debug: jest.fn((message: string) => {
+        fake.debugs.push(message)
       }),
       startGroup: jest.fn((name: string) => {
         fake.lines.push(`::group::${name}`)

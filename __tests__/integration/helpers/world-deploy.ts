@@ -144,6 +144,7 @@ export function describeWorldDeploy(spec: WorldSpec): void {
       const registry = new EcrRegistry(ecr, createCommandRunner(), {
         info: () => undefined,
         warning: () => undefined,
+        error: () => undefined,
         setSecret: () => undefined
       })
       const manifest = await registry.getManifest(repository, digest)

@@ -4,7 +4,13 @@ import { ECRClient } from '@aws-sdk/client-ecr'
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { S3Client } from '@aws-sdk/client-s3'
 
-import { createAwsClients, sharedClientConfig } from '../../../src/adapters/aws-clients.js'
+import {
+  createAwsClients,
+  describeAttempt,
+  keyParameters,
+  proxyConfigured,
+  sharedClientConfig
+} from '../../../src/adapters/aws-clients.js'
 
 describe('createAwsClients', () => {
   test('every client gets the region, adaptive retries, 8 attempts and the user agent suffix', async () => {
@@ -13,7 +19,15 @@ describe('createAwsClients', () => {
       ['beanstalk', 's3', 'rds', 'elasticache', 'ecr']
     )
     try {
-      for (const client of [clients.beanstalk, clients.s3, clients.rds, clients.elasticache, clients.ecr]) {
+      for (const client of [
+        clients.beanstalk,
+        clients.s3,
+        clients.rds,
+        clients.elasticache,
+        clients.ecr,
+        clients.iam,
+        clients.sts
+      ]) {
         expect(await client.config.region()).toBe('eu-central-1')
         expect(await client.config.maxAttempts()).toBe(8)
         const strategy = (await client.config.retryStrategy()) as { mode?: string }
@@ -80,5 +94,61 @@ describe('createAwsClients', () => {
       customUserAgent: [['beanstalk-docker-deploy', '0.1.0']],
       endpoint: 'http://127.0.0.1:4566'
     })
+  })
+})
+
+describe('the debug line of each AWS call attempt', () => {
+  test('names the operation, its key parameters, the answer, the request id and the attempt', () => {
+    expect(
+      describeAttempt({
+        service: 'ElasticBeanstalk',
+        operation: 'UpdateEnvironment',
+        input: { ApplicationName: 'puppies', EnvironmentName: 'puppies-prod', VersionLabel: 'sha-0123' },
+        attemptHeader: 'attempt=2; max=8',
+        milliseconds: 84,
+        status: 200,
+        requestId: 'c0ffee-1'
+      })
+    ).toBe(
+      'AWS ElasticBeanstalk.UpdateEnvironment ApplicationName=puppies EnvironmentName=puppies-prod VersionLabel=sha-0123 → 200, request c0ffee-1, attempt 2/8, 84 ms'
+    )
+    expect(
+      describeAttempt({
+        service: 'ECR',
+        operation: 'DescribeImages',
+        input: { repositoryName: 'puppies/web', imageIds: [{ imageTag: 'abc' }] },
+        milliseconds: 3,
+        status: 400,
+        error: 'ImageNotFoundException'
+      })
+    ).toBe(
+      'AWS ECR.DescribeImages repositoryName=puppies/web imageIds=[1 item] → ImageNotFoundException (HTTP 400), request (none), attempt 1, 3 ms'
+    )
+  })
+
+  test('leaves payloads out and shortens long values', () => {
+    const line = keyParameters({
+      Bucket: 'b',
+      Key: 'k',
+      Body: 'the whole object',
+      lifecyclePolicyText: '{"rules":[]}',
+      EnvironmentNames: ['a', 'b'],
+      Description: 'x'.repeat(300),
+      StartTime: new Date('2026-01-02T03:04:05Z')
+    })
+    expect(line).toBe(
+      `Bucket=b Key=k EnvironmentNames=[a, b] Description=${'x'.repeat(99)}… StartTime=2026-01-02T03:04:05.000Z`
+    )
+  })
+})
+
+describe('proxy variables', () => {
+  test('a proxy is used when HTTPS_PROXY, HTTP_PROXY or ALL_PROXY (any case) is set, and not otherwise', () => {
+    expect(proxyConfigured({})).toBe(false)
+    expect(proxyConfigured({ NO_PROXY: '*' })).toBe(false)
+    expect(proxyConfigured({ HTTPS_PROXY: 'http://proxy:3128' })).toBe(true)
+    expect(proxyConfigured({ https_proxy: 'http://proxy:3128' })).toBe(true)
+    expect(proxyConfigured({ HTTP_PROXY: 'http://proxy:3128' })).toBe(true)
+    expect(proxyConfigured({ all_proxy: 'socks5://proxy:1080' })).toBe(true)
   })
 })

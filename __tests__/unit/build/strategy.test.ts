@@ -67,7 +67,7 @@ const rows: {
       `buildx build --builder ${RUN_BUILDER} --file /ws/Dockerfile --progress=plain --provenance=false --push ` +
       `--cache-from type=registry,ref=${REPO}:buildcache ` +
       `--cache-to type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true ` +
-      `--tag ${REPO}:abc /ws`
+      `--build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
   },
   {
     runner: 'Docker 29 fresh install: docker driver, containerd store',
@@ -82,7 +82,7 @@ const rows: {
       `buildx build --builder default --file /ws/Dockerfile --progress=plain --provenance=false --push ` +
       `--cache-from type=registry,ref=${REPO}:buildcache ` +
       `--cache-to type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true ` +
-      `--tag ${REPO}:abc /ws`
+      `--build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
   },
   {
     runner: 'docker/setup-buildx-action: docker-container builder',
@@ -96,7 +96,7 @@ const rows: {
       `buildx build --builder builder-5f1e --file /ws/Dockerfile --progress=plain --provenance=false --push ` +
       `--cache-from type=registry,ref=${REPO}:buildcache ` +
       `--cache-to type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true ` +
-      `--tag ${REPO}:abc /ws`
+      `--build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
   },
   {
     runner: 'remote BuildKit',
@@ -107,7 +107,7 @@ const rows: {
       `buildx build --builder farm --file /ws/Dockerfile --progress=plain --provenance=false --push ` +
       `--cache-from type=registry,ref=${REPO}:buildcache ` +
       `--cache-to type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true ` +
-      `--tag ${REPO}:abc /ws`
+      `--build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
   },
   {
     runner: 'old self-hosted: classic CLI 20.10, no buildx',
@@ -116,7 +116,7 @@ const rows: {
     path: "docker build on the daemon's BuildKit with an inline cache in ECR",
     argv:
       `build --file /ws/Dockerfile --progress=plain --build-arg BUILDKIT_INLINE_CACHE=1 ` +
-      `--cache-from ${REPO}:buildcache --tag ${REPO}:abc /ws`
+      `--cache-from ${REPO}:buildcache --build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
   },
   {
     runner: 'minimal self-hosted: CLI 28 without buildx',
@@ -137,7 +137,7 @@ describe('probes → strategy → argv', () => {
       expect(describePath(strategy.fallback)).toBe(row.fallback)
       expect(argvOf(strategy.fallback)).toBe(
         `buildx build --builder default --file /ws/Dockerfile --progress=plain --provenance=false --load ` +
-          `--cache-from type=registry,ref=${REPO}:buildcache --cache-to type=inline --tag ${REPO}:abc /ws`
+          `--cache-from type=registry,ref=${REPO}:buildcache --cache-to type=inline --build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
       )
     }
   })

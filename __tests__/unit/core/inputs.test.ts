@@ -47,6 +47,8 @@ describe('parseInputs defaults', () => {
       build: true,
       allowYellow: false,
       autoRollback: true,
+      wait: true,
+      maskAwsAccountId: false,
       commitSha: SHA
     })
     expect(config.services).toBeUndefined()
@@ -69,6 +71,14 @@ describe('parseInputs defaults', () => {
     for (const mode of ['plan', 'cleanup']) {
       expect(parseInputs({ application: 'puppies', mode }, pushRun).config.environments).toEqual([])
     }
+  })
+
+  it('reads wait: false and mask-aws-account-id: true', () => {
+    const { config: read } = parseInputs(
+      { ...minimal, wait: 'false', 'mask-aws-account-id': 'true' },
+      pushRun
+    )
+    expect(read).toMatchObject({ wait: false, maskAwsAccountId: true })
   })
 
   it('leaves the rollback label empty so the last Green version is chosen', () => {
@@ -169,6 +179,8 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
     ['region "mars-1"', { ...minimal, region: 'mars-1' }, 'region'],
     ['boolean "yes"', { ...minimal, 'allow-yellow': 'yes' }, 'allow-yellow'],
     ['boolean "1"', { ...minimal, build: '1' }, 'build'],
+    ['wait "no"', { ...minimal, wait: 'no' }, 'wait'],
+    ['mask-aws-account-id "on"', { ...minimal, 'mask-aws-account-id': 'on' }, 'mask-aws-account-id'],
     ['integer "-1"', { ...minimal, 'keep-versions': '-1' }, 'keep-versions'],
     ['integer "abc"', { ...minimal, 'memory-reservation': 'abc' }, 'memory-reservation'],
     ['integer below the minimum', { ...minimal, 'memory-reservation': '2' }, 'memory-reservation'],

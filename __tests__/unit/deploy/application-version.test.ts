@@ -2,10 +2,13 @@ import { describe, expect, test } from '@jest/globals'
 import {
   CreateApplicationVersionCommand,
   CreateStorageLocationCommand,
+  DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
-  DescribeEventsCommand
+  DescribeEnvironmentsCommand,
+  DescribeEventsCommand,
+  ListTagsForResourceCommand
 } from '@aws-sdk/client-elastic-beanstalk'
-import { HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
+import { GetObjectCommand, HeadObjectCommand, type S3Client } from '@aws-sdk/client-s3'
 
 import { versionStatus } from '../../../src/adapters/beanstalk/versions.js'
 import { VersionConflictError, ensureApplicationVersion } from '../../../src/deploy/application-version.js'
@@ -67,7 +70,7 @@ describe('ensureApplicationVersion', () => {
     const error = await run(beanstalk, s3).catch((caught: unknown) => caught)
     expect(error).toBeInstanceOf(VersionConflictError)
     expect((error as Error).message).toBe(
-      'Application version sha-1 already exists with different content (sha256 bbbbbbbbbbbb… ≠ aaaaaaaaaaaa…); set version-label to a new label'
+      'Application version sha-1 already exists with different content (sha256 bbbbbbbbbbbb… ≠ aaaaaaaaaaaa…) and is kept: this action did not create it for this commit; set version-label to a new label'
     )
   })
 
@@ -193,6 +196,102 @@ describe('ensureApplicationVersion', () => {
     await expect(run(beanstalk, s3)).rejects.toThrow(
       'Application version sha-1 was still PROCESSING after 1m'
     )
+  })
+
+  describe('a label that holds another bundle', () => {
+    const commit = 'c'.repeat(40)
+    /** Beanstalk with version sha-1 (tagged with `taggedCommit`), environments, and their histories in S3. */
+    function world(options: {
+      taggedCommit?: string
+      running?: string
+      history?: { versionLabel: string; result: 'succeeded' | 'failed' }[]
+    }) {
+      let deleted = false
+      let created = false
+      const beanstalk = new FakeClient()
+        .on(DescribeApplicationVersionsCommand, () => ({
+          ApplicationVersions:
+            deleted && !created ? [] : [{ ...existing(), ApplicationVersionArn: 'arn:version/sha-1' }]
+        }))
+        .on(ListTagsForResourceCommand, () => ({
+          ResourceTags: options.taggedCommit
+            ? [{ Key: 'beanstalk-docker-deploy:commit', Value: options.taggedCommit }]
+            : []
+        }))
+        .on(DescribeEnvironmentsCommand, () => ({
+          Environments: [
+            { EnvironmentName: 'web-prod', Status: 'Ready', VersionLabel: options.running ?? 'sha-0' }
+          ]
+        }))
+        .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'bucket' }))
+        .on(DeleteApplicationVersionCommand, () => {
+          deleted = true
+          return {}
+        })
+        .on(CreateApplicationVersionCommand, () => {
+          created = true
+          return {}
+        })
+      // After the deletion the key holds our bundle (as if uploaded by this run: lib-storage needs a real client).
+      const s3 = new FakeClient()
+        .on(HeadObjectCommand, () => ({ Metadata: { sha256: deleted ? ours : theirs } }))
+        .on(GetObjectCommand, () => ({
+          Body: {
+            transformToString: async () =>
+              JSON.stringify({
+                entries: (options.history ?? []).map(entry => ({
+                  ...entry,
+                  date: '2026-01-01T00:00:00Z',
+                  kind: 'deploy'
+                }))
+              })
+          }
+        }))
+      return { beanstalk, s3 }
+    }
+    const rerun = (beanstalk: FakeClient, s3: FakeClient, log = new MemoryLog()) =>
+      ensureApplicationVersion(
+        clients(beanstalk, s3),
+        { ...input, commit },
+        { clock: new FakeClock(), log, processTimeoutMs: 60_000 }
+      )
+
+    test('is replaced when this action created it for this commit and it never ran successfully anywhere', async () => {
+      const { beanstalk, s3 } = world({
+        taggedCommit: commit,
+        history: [{ versionLabel: 'sha-1', result: 'failed' }]
+      })
+      const log = new MemoryLog()
+      const result = await rerun(beanstalk, s3, log)
+      expect(beanstalk.count('DeleteApplicationVersionCommand')).toBe(1)
+      expect(result).toMatchObject({ reused: false, status: 'PROCESSED' })
+      const create = beanstalk.calls.find(call => call.command === 'CreateApplicationVersionCommand')
+      expect(create?.input.Tags).toEqual([{ Key: 'beanstalk-docker-deploy:commit', Value: commit }])
+      expect(log.lines).toContain(
+        'Application version sha-1 holds another bundle from an earlier run of this commit that never ran successfully anywhere: replacing it'
+      )
+    })
+
+    test.each([
+      ['it runs on an environment', { taggedCommit: commit, running: 'sha-1' }, 'it runs on web-prod'],
+      [
+        'it was Green on an environment once',
+        { taggedCommit: commit, history: [{ versionLabel: 'sha-1', result: 'succeeded' as const }] },
+        'it was deployed successfully to web-prod'
+      ],
+      [
+        'another commit built it',
+        { taggedCommit: 'd'.repeat(40) },
+        'it was built from commit dddddddddddd, not this one'
+      ],
+      ['this action did not create it', {}, 'this action did not create it for this commit']
+    ])('is kept, and the run refused, when %s', async (_case, options, why) => {
+      const { beanstalk, s3 } = world(options)
+      const error = await rerun(beanstalk, s3).catch((caught: unknown) => caught)
+      expect(error).toBeInstanceOf(VersionConflictError)
+      expect((error as Error).message).toContain(`and is kept: ${why}; set version-label to a new label`)
+      expect(beanstalk.count('DeleteApplicationVersionCommand')).toBe(0)
+    })
   })
 
   test('versionStatus upper-cases', () => {

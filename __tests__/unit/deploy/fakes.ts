@@ -24,8 +24,16 @@ export class MemoryLog implements Logger {
   info(message: string): void {
     this.lines.push(message)
   }
-  warning(message: string): void {
+  readonly errors: string[] = []
+  /** Every warning and error with its title, in order: the annotations on the run's page. */
+  readonly annotations: { kind: 'warning' | 'error'; message: string; title?: string }[] = []
+  warning(message: string, title?: string): void {
     this.warnings.push(message)
+    this.annotations.push({ kind: 'warning', message, ...(title !== undefined && { title }) })
+  }
+  error(message: string, title?: string): void {
+    this.errors.push(message)
+    this.annotations.push({ kind: 'error', message, ...(title !== undefined && { title }) })
   }
   setSecret(secret: string): void {
     this.secrets.push(secret)

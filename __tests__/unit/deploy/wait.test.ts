@@ -26,7 +26,8 @@ function scripted(
   clock: FakeClock,
   states: State[],
   eventsAt: { atCall: number; event: Omit<StoredEvent, 'EventDate'>; sameTimeAsPrevious?: boolean }[],
-  causes: string[] = []
+  causes: string[] = [],
+  causesRefreshedAt?: () => Date
 ) {
   const client = new FakeClient()
   const events: StoredEvent[] = []
@@ -50,7 +51,10 @@ function scripted(
     const start = (input.StartTime as Date | undefined)?.getTime() ?? 0
     return { Events: events.filter(event => event.EventDate.getTime() >= start).reverse() }
   })
-  client.on(DescribeEnvironmentHealthCommand, () => ({ Causes: causes }))
+  client.on(DescribeEnvironmentHealthCommand, () => ({
+    Causes: causes,
+    ...(causesRefreshedAt && { RefreshedAt: causesRefreshedAt() })
+  }))
   return client
 }
 
@@ -232,6 +236,82 @@ describe('waitForDeploy', () => {
     expect(clock.sleeps.slice(0, 8)).toEqual([1_000, 1_000, 1_000, 1_000, 2_000, 3_000, 4_500, 6_750])
     expect(Math.max(...clock.sleeps)).toBe(15_000)
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000)
+  })
+
+  test('raises ERROR and WARN events of the deploy, and new health causes, as annotations titled with the environment', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [updating, updating, { Status: 'Ready', Health: 'Red', VersionLabel: 'sha-new' }],
+      [
+        {
+          atCall: 1,
+          event: { Severity: 'INFO', Message: 'Environment update is starting.', RequestId: 'req-1' }
+        },
+        {
+          atCall: 2,
+          event: {
+            Severity: 'WARN',
+            Message: 'Environment health has transitioned to Warning.',
+            RequestId: 'req-1'
+          }
+        },
+        {
+          atCall: 2,
+          // Another operation's event at the same time: not ours, so no annotation.
+          event: { Severity: 'ERROR', Message: 'Configuration update failed.', RequestId: 'req-other' }
+        },
+        {
+          atCall: 3,
+          event: { Severity: 'ERROR', Message: 'Container web exited with code 1.', RequestId: 'req-1' }
+        }
+      ],
+      ['ECS task stopped due to: Essential container in task exited.'],
+      () => new Date(clock.now())
+    )
+    await expect(waitForDeploy(client, options(clock, log))).rejects.toThrow(DeployFailedError)
+    const title = 'Elastic Beanstalk web-prod'
+    expect(log.annotations).toEqual([
+      { kind: 'warning', message: 'Environment health has transitioned to Warning.', title },
+      { kind: 'error', message: 'Container web exited with code 1.', title },
+      { kind: 'error', message: 'ECS task stopped due to: Essential container in task exited.', title }
+    ])
+  })
+
+  test('never prints or reports health causes computed before the update as the new deploy’s', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const since = clock.now()
+    const yellowNew = { Status: 'Ready', Health: 'Yellow', VersionLabel: 'sha-new' }
+    // The health agent last ran 30 s before the update: its causes are the previous deploy's.
+    const client = scripted(
+      clock,
+      [updating, { Status: 'Ready', Health: 'Red', VersionLabel: 'sha-new' }],
+      [],
+      ['Container worker exited with code 137 (previous deploy)'],
+      () => new Date(since - 30_000)
+    )
+    const failure = (await waitForDeploy(client, options(clock, log)).catch(
+      (error: unknown) => error
+    )) as DeployFailedError
+    expect(failure.message).toBe('web-prod is Red on sha-new')
+    expect(failure.causes).toEqual([])
+    expect(log.lines.join('\n')).not.toContain('previous deploy')
+    expect(log.annotations).toEqual([])
+
+    // Once the agent has run again after the update, its causes are this deploy's.
+    const fresh = new MemoryLog()
+    const freshClock = new FakeClock()
+    const refreshed = scripted(
+      freshClock,
+      [updating, yellowNew, greenNew],
+      [],
+      ['1 of 2 instances are Warning'],
+      () => new Date(freshClock.now())
+    )
+    await waitForDeploy(refreshed, options(freshClock, fresh))
+    expect(fresh.lines).toContain('Health causes: 1 of 2 instances are Warning')
   })
 
   test('works without enhanced health', async () => {

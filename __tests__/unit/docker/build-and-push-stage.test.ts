@@ -20,7 +20,12 @@ const WEB: ImageBuild = {
   dockerfile: 'Dockerfile',
   args: {}
 }
-const quietLogger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quietLogger = {
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  setSecret: () => undefined
+}
 
 async function workspaceWithApp(): Promise<string> {
   const workspace = await mkdtemp(path.join(tmpdir(), 'bdd-stage-'))
@@ -194,6 +199,7 @@ describe('buildAndPush on buildx docker driver with a classic image store', () =
   const logger = {
     info: (line: string) => void infos.push(line),
     warning: (line: string) => void warnings.push(line),
+    error: () => undefined,
     setSecret: () => undefined
   }
 

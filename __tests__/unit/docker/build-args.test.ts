@@ -36,6 +36,8 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       'BUILDKIT_INLINE_CACHE=1',
       '--cache-from',
       `${REPO}:buildcache`,
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=0',
       '--tag',
       `${REPO}:abc123`,
       '/ws/app'
@@ -60,6 +62,8 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       'BUILDKIT_INLINE_CACHE=1',
       '--cache-from',
       `${REPO}:buildcache`,
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=0',
       '--target',
       'production',
       '--build-arg',
@@ -99,6 +103,8 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       `type=registry,ref=${REPO}:buildcache`,
       '--cache-to',
       `type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`,
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=0',
       '--tag',
       `${REPO}:abc123`,
       '/ws/app'
@@ -127,6 +133,8 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       `type=registry,ref=${REPO}:buildcache`,
       '--cache-to',
       `type=registry,ref=${REPO}:buildcache,mode=max,image-manifest=true,oci-mediatypes=true`,
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=0',
       '--target',
       'web',
       '--tag',
@@ -152,6 +160,8 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       `type=registry,ref=${REPO}:buildcache`,
       '--cache-to',
       'type=inline',
+      '--build-arg',
+      'SOURCE_DATE_EPOCH=0',
       '--target',
       'web',
       '--tag',
@@ -181,6 +191,15 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
 describe('buildArgs', () => {
   it.each(cases)('$name', ({ input, args, env }) => {
     expect(buildArgs(input)).toEqual({ args, env })
+  })
+
+  it('lets a SOURCE_DATE_EPOCH of the compose file win over the reproducible default (it comes later)', () => {
+    const { args } = buildArgs({ ...base, buildArgs: { SOURCE_DATE_EPOCH: '1700000000' } })
+    const values = args.flatMap((arg, index) => (args[index - 1] === '--build-arg' ? [arg] : []))
+    expect(values.filter(value => value.startsWith('SOURCE_DATE_EPOCH='))).toEqual([
+      'SOURCE_DATE_EPOCH=0',
+      'SOURCE_DATE_EPOCH=1700000000'
+    ])
   })
 })
 

@@ -18,12 +18,11 @@ describe('image tags', () => {
     expect(toDockerTag('a'.repeat(200))).toHaveLength(128)
   })
 
-  it('labels the image with the OCI revision, creation time and source', () => {
-    expect(ociLabels('abc123', new Date('2024-05-01T10:00:00Z'), 'https://github.com/o/r')).toEqual({
-      'org.opencontainers.image.revision': 'abc123',
-      'org.opencontainers.image.created': '2024-05-01T10:00:00.000Z',
+  it('labels the image with its source only: no time, no commit, so an unchanged image keeps its digest', () => {
+    expect(ociLabels('https://github.com/o/r')).toEqual({
       'org.opencontainers.image.source': 'https://github.com/o/r'
     })
+    expect(ociLabels()).toEqual({})
   })
 })
 

@@ -18,7 +18,12 @@ const images: ImageBuild[] = ['web', 'nginx'].map(id => ({
   dockerfile: 'Dockerfile',
   args: {}
 }))
-const quietLogger = { info: () => undefined, warning: () => undefined, setSecret: () => undefined }
+const quietLogger = {
+  info: () => undefined,
+  warning: () => undefined,
+  error: () => undefined,
+  setSecret: () => undefined
+}
 
 async function workspace(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'bdd-before-push-'))

@@ -2,7 +2,6 @@
 
 import { describe, expect, it } from '@jest/globals'
 import { failureMessage, lastLogLine, passedDetail, smokeDecision } from '../../../src/smoke/decision.js'
-import { recordSmokePhase } from '../../../src/stages/smoke-test.js'
 
 describe('smokeDecision', () => {
   it.each([
@@ -70,20 +69,5 @@ describe('reporting', () => {
     expect(passedDetail({ healthy: true, causes: [], logs: [] }, '/')).toBe(
       'no container publishes port 80; every essential container stayed up'
     )
-  })
-
-  it('moves the smoke test out of the build-and-push phase into its own', () => {
-    const phases: [string, number][] = [
-      ['resolve', 1],
-      ['build and push', 50]
-    ]
-    recordSmokePhase(phases, { result: 'passed', seconds: 20, detail: '' })
-    expect(phases).toEqual([
-      ['resolve', 1],
-      ['build and push', 30],
-      ['smoke test', 20]
-    ])
-    recordSmokePhase(phases, { result: 'skipped', seconds: 0, detail: 'smoke-test is false' })
-    expect(phases).toHaveLength(3)
   })
 })

@@ -4,6 +4,7 @@
 
 import {
   CreateEnvironmentCommand,
+  DescribeConfigurationSettingsCommand,
   DescribeEnvironmentsCommand,
   ListAvailableSolutionStacksCommand,
   ListTagsForResourceCommand,
@@ -199,16 +200,42 @@ export async function createEnvironment(
   }
 }
 
+/** The tags of an environment, an application or a version, by ARN (none without an ARN). */
+export async function resourceTags(beanstalk: BeanstalkApi, resourceArn: string | undefined): Promise<Tag[]> {
+  if (!resourceArn) return []
+  const { ResourceTags = [] } = await beanstalk.send(
+    new ListTagsForResourceCommand({ ResourceArn: resourceArn })
+  )
+  return ResourceTags
+}
+
 /** The environment's tags (empty when it has no ARN yet). */
-export async function environmentTags(
+export function environmentTags(
   beanstalk: BeanstalkApi,
   environment: EnvironmentDescription
 ): Promise<Tag[]> {
-  if (!environment.EnvironmentArn) return []
-  const { ResourceTags = [] } = await beanstalk.send(
-    new ListTagsForResourceCommand({ ResourceArn: environment.EnvironmentArn })
+  return resourceTags(beanstalk, environment.EnvironmentArn)
+}
+
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+export async function environmentProperties(
+  beanstalk: BeanstalkApi,
+  application: string,
+  environmentName: string
+): Promise<Map<string, string>> {
+  const { ConfigurationSettings = [] } = await beanstalk.send(
+    new DescribeConfigurationSettingsCommand({
+      ApplicationName: application,
+      EnvironmentName: environmentName
+    })
   )
-  return ResourceTags
+  const properties = new Map<string, string>()
+  for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+    if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
+      properties.set(setting.OptionName, setting.Value ?? '')
+    }
+  }
+  return properties
 }
 
 /** The region's solution stack names. */

@@ -68,16 +68,26 @@ export async function fetchEvents(beanstalk: BeanstalkApi, query: EventQuery): P
   return events.reverse()
 }
 
+/** Enhanced-health causes and when the health agent computed them. */
+export interface HealthCauses {
+  causes: string[]
+  /** RefreshedAt: enhanced health is recomputed every 10 seconds, so causes can predate the last operation. */
+  refreshedAt?: Date
+}
+
 /** Enhanced-health causes; undefined when enhanced health is not available for the environment. */
 export async function fetchCauses(
   beanstalk: BeanstalkApi,
   environmentName: string
-): Promise<string[] | undefined> {
+): Promise<HealthCauses | undefined> {
   try {
     const answer = await beanstalk.send(
       new DescribeEnvironmentHealthCommand({ EnvironmentName: environmentName, AttributeNames: ['All'] })
     )
-    return answer.Causes ?? []
+    return {
+      causes: answer.Causes ?? [],
+      ...(answer.RefreshedAt !== undefined && { refreshedAt: answer.RefreshedAt })
+    }
   } catch (error) {
     // Basic health (no enhanced reporting) answers InvalidRequestException; the events still tell the story.
     if (isAwsError(error, AwsErrorCode.invalidRequest)) return undefined

@@ -12,12 +12,13 @@ import {
   CreateApplicationVersionCommand,
   DeleteApplicationVersionCommand,
   DescribeApplicationVersionsCommand,
-  type ApplicationVersionDescription
+  type ApplicationVersionDescription,
+  type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
 import { errorMessage } from '../../core/errors.js'
 import { AwsErrorCode, isAwsError } from '../aws-errors.js'
-import { liveEnvironments, type BeanstalkApi } from './environments.js'
+import { liveEnvironments, resourceTags, type BeanstalkApi } from './environments.js'
 
 export interface VersionSummary {
   label: string
@@ -90,6 +91,13 @@ export interface CreateVersionInput {
   description: string
   bucket: string
   key: string
+  /** The version's own tags (environments running it do not inherit them). */
+  tags?: Tag[]
+}
+
+/** The version's own tags (empty when it has no ARN). */
+export function versionTags(beanstalk: BeanstalkApi, version: ApplicationVersionDescription): Promise<Tag[]> {
+  return resourceTags(beanstalk, version.ApplicationVersionArn)
 }
 
 /**
@@ -113,7 +121,8 @@ export async function createApplicationVersion(
         Description: input.description.slice(0, 200),
         SourceBundle: { S3Bucket: input.bucket, S3Key: input.key },
         AutoCreateApplication: true,
-        Process: true
+        Process: true,
+        ...(input.tags !== undefined && input.tags.length > 0 && { Tags: input.tags })
       })
     )
     // The answer holds the version as created (PROCESSING): the wait starts from it.

@@ -54,6 +54,19 @@ function commonFlags(input: BuildCommandInput): string[] {
   ]
 }
 
+/**
+ * Reproducible image timestamps: BuildKit 0.11 and later (buildx 0.13's
+ * docker-container builder runs BuildKit 0.13, as does Docker 26's own) set the
+ * image config's `created` and every history entry to SOURCE_DATE_EPOCH, so an
+ * unchanged service rebuilt on a fresh runner keeps its digest. 0, not the
+ * commit's time: a per-commit value would change every image's config, hence
+ * its digest, on every commit. docker 20.10's BuildKit (0.8) ignores it; it
+ * takes those times from the build steps, and a step taken from the cache
+ * keeps its recorded time, so a cached rebuild keeps its digest there too.
+ * A user's own --build-arg SOURCE_DATE_EPOCH comes later and wins.
+ */
+const REPRODUCIBLE_TIMESTAMPS = ['--build-arg', 'SOURCE_DATE_EPOCH=0']
+
 /** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
 function buildxBuild(builder: string, dockerfile: string): string[] {
   return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain']
@@ -79,6 +92,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           `type=registry,ref=${input.cacheRef}`,
           '--cache-to',
           `type=registry,ref=${input.cacheRef},mode=max,image-manifest=true,oci-mediatypes=true`,
+          ...REPRODUCIBLE_TIMESTAMPS,
           ...commonFlags(input),
           input.contextDir
         ]
@@ -99,6 +113,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           `type=registry,ref=${input.cacheRef}`,
           '--cache-to',
           'type=inline',
+          ...REPRODUCIBLE_TIMESTAMPS,
           ...commonFlags(input),
           input.contextDir
         ]
@@ -121,6 +136,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           'BUILDKIT_INLINE_CACHE=1',
           '--cache-from',
           input.cacheRef,
+          ...REPRODUCIBLE_TIMESTAMPS,
           ...commonFlags(input),
           input.contextDir
         ]

@@ -15,6 +15,8 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { getExecOutput } from '@actions/exec'
 
+import { debug } from '../../logger.js'
+
 export interface CommandResult {
   exitCode: number
   stdout: string
@@ -85,6 +87,8 @@ export function createCommandRunner(
 ): CommandRunner {
   return async (command, args, runOptions = {}) => {
     const executable = command === 'docker' ? (options.docker ?? dockerBinary()) : command
+    // The argv only: secrets reach commands through stdin and env files, never arguments.
+    debug(`run ${[executable, ...args].join(' ')}`)
     const env: Record<string, string> = {}
     for (const [key, value] of Object.entries(process.env)) if (value !== undefined) env[key] = value
     Object.assign(env, baseEnv, runOptions.env)

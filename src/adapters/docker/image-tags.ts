@@ -16,11 +16,12 @@ export function imageTags(commitSha: string, versionLabel: string): string[] {
   return tags
 }
 
-/** OCI annotations as image labels, so an image in ECR says which commit it is. */
-export function ociLabels(commitSha: string, created: Date, sourceUrl?: string): Record<string, string> {
-  return {
-    'org.opencontainers.image.revision': commitSha,
-    'org.opencontainers.image.created': created.toISOString(),
-    ...(sourceUrl ? { 'org.opencontainers.image.source': sourceUrl } : {})
-  }
+/**
+ * OCI annotations as image labels: the repository it is built from. No
+ * creation time and no commit: either would change the image config, hence
+ * the digest, on every build, and an unchanged service would restart on every
+ * deploy. The commit an image was built from is its ECR tag (imageTags).
+ */
+export function ociLabels(sourceUrl?: string): Record<string, string> {
+  return sourceUrl ? { 'org.opencontainers.image.source': sourceUrl } : {}
 }

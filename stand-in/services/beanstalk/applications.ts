@@ -139,7 +139,8 @@ export const createApplicationVersion: Handler = async (core, params) => {
     key,
     status: process ? 'PROCESSING' : 'UNPROCESSED',
     created: now,
-    updated: now
+    updated: now,
+    tags: tags(params)
   }
   versions.set(label, version)
   if (process) processVersion(core, version)

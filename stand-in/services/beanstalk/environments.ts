@@ -132,6 +132,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     health: 'Grey',
     healthStatus: 'Pending',
     causes: [],
+    healthRefreshedAt: new Date(),
     abortable: false,
     optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
     tags: tags(params),
@@ -288,7 +289,7 @@ export const describeEnvironmentHealth: Handler = async (core, params) => {
     Color: wants('Color') ? environment.health : undefined,
     Causes: wants('Causes') ? environment.causes : undefined,
     InstancesHealth: wants('InstancesHealth') ? instanceCounts : undefined,
-    RefreshedAt: wants('RefreshedAt') ? new Date() : undefined
+    RefreshedAt: wants('RefreshedAt') ? environment.healthRefreshedAt : undefined
   }
 }
 
@@ -296,7 +297,11 @@ function taggedResource(core: ServiceCore, resourceArn: string): { tags: Tag[] }
   const resource =
     core.state.environments.find(
       environment => environment.arn === resourceArn && environment.status !== 'Terminated'
-    ) ?? [...core.state.applications.values()].find(application => application.arn === resourceArn)
+    ) ??
+    [...core.state.applications.values()].find(application => application.arn === resourceArn) ??
+    [...core.state.versions.values()]
+      .flatMap(versions => [...versions.values()])
+      .find(version => version.arn === resourceArn)
   if (!resource)
     // Real text unknown.
     throw new AwsError('ResourceNotFoundException', `Resource with ARN ${resourceArn} was not found.`)

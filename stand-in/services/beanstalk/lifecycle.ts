@@ -177,6 +177,7 @@ export class Lifecycle {
         environment.health = 'Grey'
         environment.healthStatus = 'Unknown'
         environment.causes = []
+        environment.healthRefreshedAt = new Date()
         environment.terminatedAt = new Date()
         this.setStatus(environment, 'Terminated', false)
         this.emit(environment, 'INFO', 'terminateEnvironment completed successfully.', requestId)
@@ -303,6 +304,7 @@ export class Lifecycle {
 
   private ready(environment: Environment, causes: string[]): void {
     environment.causes = causes
+    environment.healthRefreshedAt = new Date()
     environment.health = causes.length === 0 ? 'Green' : 'Red'
     environment.healthStatus = causes.length === 0 ? 'Ok' : 'Severe'
     this.setStatus(environment, 'Ready', false)

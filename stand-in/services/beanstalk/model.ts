@@ -39,6 +39,8 @@ export interface ApplicationVersion {
   status: VersionStatus
   created: Date
   updated: Date
+  /** CreateApplicationVersion's Tags (the version's own; environments running it do not inherit them). */
+  tags: Tag[]
 }
 
 export interface ConfigurationTemplate {
@@ -71,6 +73,12 @@ export interface Environment {
   health: HealthColor
   healthStatus: HealthStatus
   causes: string[]
+  /**
+   * When health and causes were last computed (DescribeEnvironmentHealth's RefreshedAt). AWS recomputes
+   * enhanced health every 10 seconds; the stand-in at the end of each operation, so until an update ends
+   * it answers with the causes of the operation before, and their time, as AWS does until its next refresh.
+   */
+  healthRefreshedAt: Date
   abortable: boolean
   optionSettings: OptionSetting[]
   tags: Tag[]
