@@ -16,7 +16,7 @@ describe('createAwsClients', () => {
   test('every client gets the region, adaptive retries, 8 attempts and the user agent suffix', async () => {
     const clients = await createAwsClients(
       { region: 'eu-central-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } },
-      ['beanstalk', 's3', 'rds', 'elasticache', 'ecr']
+      ['beanstalk', 's3', 'rds', 'elasticache', 'ecr', 'iam', 'sts']
     )
     try {
       for (const client of [
