@@ -1,9 +1,12 @@
 // dist/index.js is what the runner executes: it must equal a fresh bundle of
 // src/, and run the way the runner runs it (INPUT_* variables, GITHUB_OUTPUT).
+// The bundle is index.js and the chunks ncc splits at each dynamic import
+// (every mode, the stages a deploy loads later, each AWS SDK package): dist/
+// holds exactly those files, each equal to the fresh one.
 
 import { describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs'
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
@@ -12,7 +15,7 @@ import { runAction } from '../../stand-in/run-action.js'
 const root = path.resolve(import.meta.dirname, '../..')
 
 describe('dist/index.js', () => {
-  it('equals a fresh bundle of src/', () => {
+  it('equals a fresh bundle of src/, chunks included', () => {
     const out = mkdtempSync(path.join(tmpdir(), 'dist-check-'))
     try {
       execFileSync(
@@ -23,10 +26,15 @@ describe('dist/index.js', () => {
           stdio: 'pipe'
         }
       )
-      const fresh = readFileSync(path.join(out, 'index.js'), 'utf8')
-      const committed = readFileSync(path.join(root, 'dist/index.js'), 'utf8')
-      // A plain equality keeps the failure message short: the fix is `npm run bundle`.
-      expect(fresh === committed).toBe(true)
+      const emitted = readdirSync(out).sort()
+      const committed = readdirSync(path.join(root, 'dist')).sort()
+      expect(committed).toEqual(emitted)
+      expect(emitted.filter(name => /^\d+\.index\.js$/.test(name)).length).toBeGreaterThan(5)
+      const differing = emitted.filter(
+        name => !readFileSync(path.join(out, name)).equals(readFileSync(path.join(root, 'dist', name)))
+      )
+      // A short failure message: the fix is `npm run bundle`.
+      expect(differing).toEqual([])
     } finally {
       rmSync(out, { recursive: true, force: true })
     }
