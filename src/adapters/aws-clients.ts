@@ -297,9 +297,10 @@ export async function createAwsClients(
       return client('sts')
     },
     async load(...more) {
-      const missing = more.filter(service => !classes.has(service))
-      const loaded = await Promise.all(missing.map(service => SDK[service]()))
-      missing.forEach((service, index) => classes.set(service, loaded[index] as never))
+      // One package at a time: loading is the CPU's work either way.
+      for (const service of more) {
+        if (!classes.has(service)) classes.set(service, (await SDK[service]()) as never)
+      }
     },
     destroy() {
       for (const made of built.values()) made.destroy()

@@ -14,7 +14,9 @@
 //
 // What the first lookups need is loaded with the mode; the rest (the build
 // and ECR, the bundle upload and release, the cleanup, a preview's
-// environment and comment) is loaded while those lookups are in flight.
+// environment and comment) when the run gets there. Dynamic imports are
+// made one at a time: the CPU does the loading either way, and jest's ESM
+// runner fails on two that link a shared module at once.
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
@@ -177,7 +179,7 @@ async function deployPipeline(
   const resolved = await phases.run(
     'resolve',
     async () => {
-      // The lookups run at once; the stages after them load while they are in flight.
+      // The lookups run at once.
       const lookups = Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
@@ -186,12 +188,9 @@ async function deployPipeline(
         environmentsBefore(prepared, clients),
         missingProperties(prepared, clients, environments)
       ])
-      const later = laterStages(clients)
-      // Awaited after the lookups; a failed lookup must not leave its rejection unhandled.
-      later.catch(() => undefined)
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
       const [services, before, missing] = settled(await lookups)
-      return { ...services, before, missing, later }
+      return { ...services, before, missing }
     },
     {
       title: 'Backing services and environments',
@@ -205,7 +204,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { backing, before, executionRoleArn, later } = resolved
+  const { backing, before, executionRoleArn } = resolved
   const resolution = {
     region: clients.region,
     backing,
@@ -213,6 +212,10 @@ async function deployPipeline(
   }
   checkDocuments(prepared, resolution)
 
+  // The stages after the lookups load now, while the smoke test's dev images are looked for.
+  const later = laterStages(clients)
+  // Awaited before the build; a failure in between must not leave its rejection unhandled.
+  later.catch(() => undefined)
   const rerun = smoke.runs ? noOpRerun(prepared, before) : undefined
   if (rerun) smoke.skip(rerun)
   if (smoke.runs) {
@@ -392,12 +395,10 @@ function settled<T extends readonly unknown[]>(results: {
 
 /** The stages after the lookups, and the SDK packages they use (ECR, S3). */
 async function laterStages(clients: AwsClients) {
-  const [images, release, retention] = await Promise.all([
-    import('../stages/images.js'),
-    import('../stages/release.js'),
-    import('../retention/versions.js'),
-    clients.load('ecr', 's3')
-  ])
+  const images = await import('../stages/images.js')
+  const release = await import('../stages/release.js')
+  const retention = await import('../retention/versions.js')
+  await clients.load('ecr', 's3')
   return {
     publishImages: images.publishImages,
     createVersions: release.createVersions,

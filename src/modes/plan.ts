@@ -175,11 +175,9 @@ async function existingImages(
   const images = imagesOf(prepared.targets)
   if (images.length === 0) return existing
   // ECR (and the docker adapter the registry class carries) load for this lookup only.
-  const [{ EcrRegistry }, { createCommandRunner }] = await Promise.all([
-    import('../adapters/ecr.js'),
-    import('../adapters/docker/command-runner.js'),
-    clients.load('ecr')
-  ])
+  const { EcrRegistry } = await import('../adapters/ecr.js')
+  const { createCommandRunner } = await import('../adapters/docker/command-runner.js')
+  await clients.load('ecr')
   const registry = new EcrRegistry(clients.ecr, createCommandRunner(), actionsLogger)
   let host: string | undefined
   for (const image of images) {

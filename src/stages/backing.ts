@@ -30,10 +30,8 @@ export async function resolveBackingServices(
     if (!byRole.has(replacement.role)) byRole.set(replacement.role, replacement)
   }
   if (byRole.size === 0) return {}
-  const [{ resolveBacking }] = await Promise.all([
-    import('../adapters/backing-lookup.js'),
-    clients.load('rds', 'elasticache')
-  ])
+  const { resolveBacking } = await import('../adapters/backing-lookup.js')
+  await clients.load('rds', 'elasticache')
   return resolveBacking([...byRole.values()], clients, prepared.config, actionsLogger)
 }
 
@@ -70,7 +68,8 @@ export async function findExecutionRole(
   const users = secretUsers(plan, backing)
   let arn: string | undefined
   try {
-    const [{ findRole }] = await Promise.all([import('../adapters/iam.js'), clients.load('iam')])
+    const { findRole } = await import('../adapters/iam.js')
+    await clients.load('iam')
     arn = await findRole(clients.iam, CONVENTIONAL_EXECUTION_ROLE)
   } catch (error) {
     throw new InputError(
