@@ -109,27 +109,34 @@ export function bundleKey(application: string, versionLabel: string): string {
   return `${application}/${versionLabel}.zip`
 }
 
-async function discardFailedVersion(
+/**
+ * Deletes a version this run created and that must not stay (it failed
+ * processing, or the smoke test failed), with its bundle, through the one
+ * deletion path that first checks no environment runs it. Problems are
+ * warnings: the run fails for its own reason either way.
+ */
+export async function discardVersion(
   beanstalk: BeanstalkApi,
-  input: VersionInput,
-  options: VersionOptions
+  application: string,
+  versionLabel: string,
+  reason: string,
+  options: { log: Logger; onDeleted?: (versionLabel: string) => void }
 ): Promise<void> {
   const { log } = options
+  const keptWarning = (why: string): void =>
+    log.warning(
+      `Application version ${versionLabel} (${reason}) was not deleted (${why}); delete it before re-running this commit`
+    )
   try {
-    const outcome = await deleteApplicationVersion(beanstalk, input.application, input.versionLabel)
+    const outcome = await deleteApplicationVersion(beanstalk, application, versionLabel)
     if (outcome.kind === 'deleted') {
-      options.changes?.versionDeleted(input.versionLabel)
-      log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
+      options.onDeleted?.(versionLabel)
+      log.info(`Deleted application version ${versionLabel} and its bundle: ${reason}`)
       return
     }
-    const why = outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message
-    log.warning(
-      `Application version ${input.versionLabel} failed processing and was not deleted (${why}); delete it before re-running this commit`
-    )
+    keptWarning(outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message)
   } catch (error) {
-    log.warning(
-      `Application version ${input.versionLabel} failed processing and could not be deleted (${errorMessage(error)}); delete it before re-running this commit`
-    )
+    keptWarning(errorMessage(error))
   }
 }
 
@@ -195,7 +202,12 @@ async function ensure(
   } catch (error) {
     // A version that failed processing can never be deployed, and a re-run of the commit would find it
     // and fail again: the run that created it deletes it and its bundle.
-    if (error instanceof ProcessingFailedError) await discardFailedVersion(clients.beanstalk, input, options)
+    if (error instanceof ProcessingFailedError) {
+      await discardVersion(clients.beanstalk, input.application, input.versionLabel, 'it failed processing', {
+        log: options.log,
+        onDeleted: label => options.changes?.versionDeleted(label)
+      })
+    }
     throw error
   }
   return { versionLabel: input.versionLabel, bucket, key, reused: false, uploaded, status }

@@ -3,8 +3,25 @@
 // and reported in a pull-request comment):
 //
 //   plan every target → smoke-test decision → backing services, environments
-//   exist → check each document → build, smoke test, push → bundles →
-//   versions → every environment updated and waited for → cleanup.
+//   exist → check each document → build and push each image → bundles →
+//   versions → the smoke test's result → every environment updated and
+//   waited for → cleanup.
+//
+// The smoke test starts once every image is built and runs beside the push,
+// the bundles and the versions; UpdateEnvironment waits for it. When it
+// fails nothing is deployed and the versions this run created are deleted
+// with their bundles (pushed images stay in ECR: the lifecycle policy ages
+// them out, and a re-run of the commit reuses them).
+//
+// Why the version may be created before the smoke result, then deleted,
+// rather than CreateApplicationVersion waiting for the smoke test: the
+// version's processing (seconds on Beanstalk) then runs beside the smoke test
+// instead of after it, on the critical path. "No version left behind" holds
+// through the same deletion path as a version that failed processing, which
+// asks DescribeEnvironments first and never deletes a version an environment
+// runs. Should that deletion fail, the run warns; a re-run of the commit finds
+// the version but runs the smoke test again before deploying it (no
+// environment runs it, so the run is not a no-op re-run).
 //
 // Everything that can be checked without a side effect is checked first, so
 // a bad input fails before a repository, a bundle or a version is created.
@@ -43,6 +60,7 @@ import {
 import type { CleanupReport } from '../retention/versions.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
+import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 
@@ -101,7 +119,7 @@ export async function runDeploy(
 async function writeStopped(run: DeployRun, config: ActionConfig, error: unknown): Promise<void> {
   const smokeTest = run.smoke?.report()
   await writeDeployFailure({
-    // The smoke test runs inside the build-and-push phase, between the builds and the pushes.
+    // The smoke test runs beside the push, the bundle and the version: its failure is the run's.
     phase: error instanceof SmokeTestFailedError ? 'smoke test' : (run.phases.failed?.phase ?? 'inputs'),
     message: errorMessage(error),
     versionLabels: run.prepared ? versionLabelsOf(run.prepared.targets) : [config.versionLabel],
@@ -225,60 +243,75 @@ async function deployPipeline(
     })
   }
 
-  const { publishImages, createVersions, deployEnvironments, cleanupVersions } = await later
-  // The smoke test runs inside this phase, after the builds and before any push; each prints its own groups.
-  const images = await phases.run(
-    'build and push',
-    () =>
-      publishImages(prepared, clients, env, {
-        ...smoke.hooks(resolution),
-        onRepositoryCreated: name => changes.repositoriesCreated.push(name)
-      }),
-    { group: false, done: imagesLine }
-  )
-  changes.imagesPushed = images.reports.filter(report => !report.reused).map(report => report.imageUri)
-  const smokeReport = smoke.report()
-  if (smokeReport && smokeReport.result !== 'skipped') {
-    phases.carveOut('smoke test', smokeReport.seconds, 'build and push')
+  const { publishImages, createVersions, discardCreatedVersions, deployEnvironments, cleanupVersions } =
+    await later
+  const versionChanges = {
+    bundleUploaded: (location: string) => changes.bundlesUploaded.push(location),
+    versionCreated: (label: string) => changes.versionsCreated.push(label),
+    versionDeleted: (label: string) => changes.versionsDeleted.push(label)
   }
-  const bundles = await phases.run(
-    'bundle',
-    () => writeBundles(prepared, { ...resolution, images: images.pinned }, env),
-    {
-      done: written =>
-        [...written.values()]
-          .map(bundle => `${formatBytes(bundle.bytes)}, sha256 ${bundle.sha256.slice(0, 12)}…`)
-          .join('; ')
+  let versions: EnsuredVersion[] = []
+  let images: PublishedImages
+  try {
+    // The smoke test starts when the last image is built and runs beside the push, the bundle and the version.
+    images = await phases.run(
+      'build and push',
+      () =>
+        publishImages(prepared, clients, env, {
+          ...smoke.hooks(resolution, phases),
+          onRepositoryCreated: name => changes.repositoriesCreated.push(name)
+        }),
+      { group: false, done: imagesLine }
+    )
+    changes.imagesPushed = images.reports.filter(report => !report.reused).map(report => report.imageUri)
+    smoke.stopIfFailed()
+    const pinned = images.pinned
+    const bundles = await phases.run(
+      'bundle',
+      () => writeBundles(prepared, { ...resolution, images: pinned }, env),
+      {
+        done: written =>
+          [...written.values()]
+            .map(bundle => `${formatBytes(bundle.bytes)}, sha256 ${bundle.sha256.slice(0, 12)}…`)
+            .join('; ')
+      }
+    )
+    const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
+    Object.assign(outputs, {
+      dockerrun: JSON.stringify(first.dockerrun),
+      'bundle-path': first.bundlePath,
+      images: JSON.stringify(
+        Object.assign({}, ...targets.map(target => imagesByService(target.plan, pinned)))
+      ),
+      'version-label': versionLabels[0] ?? ''
+    })
+    smoke.stopIfFailed()
+    versions = await phases.run(
+      'application version',
+      () => createVersions(prepared, bundles, clients, versionChanges),
+      {
+        title: `Application version ${versionLabels.join(', ')}`,
+        done: ensured =>
+          ensured
+            .map(
+              version =>
+                `${version.versionLabel} ${version.reused ? 'reused' : 'created'} (${version.status})`
+            )
+            .join('; ')
+      }
+    )
+    // UpdateEnvironment waits for the smoke test: nothing is deployed unless it passed.
+    await smoke.passed()
+  } catch (error) {
+    // Whatever failed, the smoke test's containers are gone before the run ends.
+    await smoke.ended()
+    if (error instanceof SmokeTestFailedError) {
+      await discardCreatedVersions(prepared, versions, clients, 'the smoke test failed', label =>
+        changes.versionsDiscarded.push(label)
+      )
     }
-  )
-  const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
-  Object.assign(outputs, {
-    dockerrun: JSON.stringify(first.dockerrun),
-    'bundle-path': first.bundlePath,
-    images: JSON.stringify(
-      Object.assign({}, ...targets.map(target => imagesByService(target.plan, images.pinned)))
-    ),
-    'version-label': versionLabels[0] ?? ''
-  })
-
-  await phases.run(
-    'application version',
-    () =>
-      createVersions(prepared, bundles, clients, {
-        bundleUploaded: location => changes.bundlesUploaded.push(location),
-        versionCreated: label => changes.versionsCreated.push(label),
-        versionDeleted: label => changes.versionsDeleted.push(label)
-      }),
-    {
-      title: `Application version ${versionLabels.join(', ')}`,
-      done: versions =>
-        versions
-          .map(
-            version => `${version.versionLabel} ${version.reused ? 'reused' : 'created'} (${version.status})`
-          )
-          .join('; ')
-    }
-  )
+    throw error
+  }
   run.deploying = true
   const outcomes = (
     await phases.run('deploy and wait', () => deployEnvironments(prepared, clients, before), {
@@ -402,6 +435,7 @@ async function laterStages(clients: AwsClients) {
   return {
     publishImages: images.publishImages,
     createVersions: release.createVersions,
+    discardCreatedVersions: release.discardCreatedVersions,
     deployEnvironments: release.deployEnvironments,
     cleanupVersions: retention.cleanupVersions
   }

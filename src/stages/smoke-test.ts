@@ -1,7 +1,10 @@
-// Smoke-test stage: between the build and the push, the rendered Dockerrun
-// runs on the runner against the compose file's own dev db / redis, and an
-// unhealthy app fails the step before anything is pushed or deployed.
-// Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
+// Smoke-test stage: once the images are built, the rendered Dockerrun runs
+// on the runner against the compose file's own dev db / redis, beside the
+// push, the bundle upload and CreateApplicationVersion; UpdateEnvironment
+// waits for it, and an unhealthy app fails the step before anything is
+// deployed (the mode deletes any version the run created). Its lines are
+// printed as one group when it ends. Cancelling the job (SIGINT / SIGTERM)
+// still removes what the run created.
 //
 // Decided in three steps: whether Docker answers (before any AWS call, so
 // `smoke-test: true` without Docker changes nothing); whether the run is a
@@ -11,7 +14,7 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { errorMessage } from '../core/errors.js'
@@ -22,7 +25,7 @@ import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
 import { PhaseLog } from '../report/phases.js'
 
-/** The app was not healthy on the runner; the run stops before any push (the mode writes the summary). */
+/** The app was not healthy on the runner; the run stops before any deploy (the mode writes the summary). */
 export class SmokeTestFailedError extends Error {
   constructor(
     message: string,
@@ -50,15 +53,27 @@ const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130
 export interface SmokeTestStep {
   /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
   readonly runs: boolean
-  /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
-  hooks(resolution?: Pick<Resolution, 'executionRoleArn'>): {
-    beforePush?: (built: Record<string, string>) => Promise<void>
+  /**
+   * For publishImages: starts the smoke test once every image is built (none when it is skipped). It
+   * runs beside what follows, as a phase of `phases`.
+   */
+  hooks(
+    resolution?: Pick<Resolution, 'executionRoleArn'>,
+    phases?: PhaseLog
+  ): {
+    onBuilt?: (built: Record<string, string>) => void
   }
+  /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
+  stopIfFailed(): void
+  /** Until the smoke test has passed (at once when it does not run); throws its failure. */
+  passed(): Promise<void>
+  /** Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup. */
+  ended(): Promise<void>
   /** Skips a smoke test that would have run, saying why (a no-op re-run). */
   skip(reason: string): void
   /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
   pullDevImages(): Promise<void>
-  /** The result once the hook ran; the skip reason when it does not run; undefined before. */
+  /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
 
@@ -77,6 +92,8 @@ export async function smokeTestStep(
   const decision = smokeDecision(setting, dockerAnswers)
   let report: SmokeTestReport | undefined
   let runs = decision.run
+  let running: Promise<void> | undefined
+  let failure: unknown
   const skip = (reason: string): void => {
     actionsLogger.info(`Smoke test skipped: ${reason}`)
     report = { result: 'skipped', seconds: 0, detail: reason }
@@ -87,20 +104,19 @@ export async function smokeTestStep(
     get runs() {
       return runs
     },
-    hooks: resolution => {
+    hooks: (resolution, phases = new PhaseLog()) => {
       if (!runs) return {}
       return {
-        beforePush: async images => {
-          // A group of its own, between the builds' and the pushes'; the deploy's summary gets its seconds.
-          await new PhaseLog().run(
+        onBuilt: images => {
+          running = phases.run(
             'smoke test',
-            async () => {
+            async log => {
               // Each target's bundle runs on its own, as its environment will run it.
               const reports: SmokeTestReport[] = []
               try {
                 for (const target of prepared.targets) {
                   reports.push(
-                    await smokeTestStage(prepared, target.plan, images, { ...options, ...resolution })
+                    await smokeTestStage(prepared, target.plan, images, { ...options, ...resolution }, log)
                   )
                 }
               } catch (error) {
@@ -109,10 +125,24 @@ export async function smokeTestStep(
               }
               report = combinedReport(prepared, reports)
             },
-            { done: () => `passed: ${report?.detail ?? ''}` }
+            { collect: true, done: () => `passed: ${report?.detail ?? ''}` }
           )
+          // Kept for stopIfFailed and passed(): the run looks at it between its steps.
+          running.catch((error: unknown) => {
+            failure = error
+          })
         }
       }
+    },
+    stopIfFailed: () => {
+      if (failure !== undefined) throw failure
+    },
+    passed: async () => {
+      if (runs && !running) throw new Error('The smoke test was to run but never started')
+      await running
+    },
+    ended: async () => {
+      await running?.catch(() => undefined)
     },
     skip,
     pullDevImages: async () => {
@@ -168,13 +198,14 @@ export async function smokeTestStage(
   prepared: Prepared,
   plan: DeployPlan,
   images: Record<string, string>,
-  options: SmokeStageOptions = {}
+  options: SmokeStageOptions = {},
+  log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
   const { config, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
   const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
-  actionsLogger.info(
+  log.info(
     `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
@@ -217,15 +248,14 @@ export async function smokeTestStage(
       seconds: seconds(),
       detail: passedDetail(outcome, config.smokeTestPath)
     }
-    actionsLogger.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
+    log.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report
   }
-  for (const log of outcome.logs) {
-    actionsLogger.info(`Smoke test: last log lines of ${log.container}:`)
-    for (const line of log.text.trimEnd().split('\n')) actionsLogger.info(`  [${log.container}] ${line}`)
+  for (const container of outcome.logs) {
+    log.info(`Smoke test: last log lines of ${container.container}:`)
+    for (const line of container.text.trimEnd().split('\n')) log.info(`  [${container.container}] ${line}`)
   }
-  if (outcome.httpStatus !== undefined)
-    actionsLogger.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
+  if (outcome.httpStatus !== undefined) log.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
 }
