@@ -5,11 +5,11 @@
 // DescribeEvents), health is asked only otherwise.
 //
 // When to look (DEPLOY_POLL_MS): the update's own answer says Updating, so the
-// first look waits one interval. Then four looks 1 s apart, where a quick
+// first look waits one interval. Then six looks 0.5 s apart, where a quick
 // update lands, and the intervals grow from 2 s by half up to 15 s, back to
-// 2 s whenever an event or a state change shows progress. A long deploy makes
-// two polls more at most than with an immediate first look and 2 s growing
-// from the start; a quick one is seen within a second. A poll
+// 2 s whenever an event or a state change shows progress. A long deploy pays
+// about five polls more than 2 s growing from the start would make (each poll
+// two calls at most); a quick one is seen within half a second. A poll
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
 //
@@ -50,7 +50,7 @@ export interface WaitOptions {
 }
 
 /** Quick looks right after the update, then 2 s growing by half to 15 s. */
-export const DEPLOY_POLL_MS: PollIntervals = { quick: { ms: 1_000, polls: 4 }, first: 2_000, max: 15_000 }
+export const DEPLOY_POLL_MS: PollIntervals = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 15_000 }
 
 export interface WaitResult {
   environment: EnvironmentDescription

@@ -117,7 +117,7 @@ describe('ensureApplicationVersion', () => {
     expect(clock.sleeps.length).toBe(2)
   })
 
-  test('starts the processing wait from the create answer: the first look comes 1 s later; a throttled look only slows the wait', async () => {
+  test('starts the processing wait from the create answer: the first look comes 0.5 s later; a throttled look only slows the wait', async () => {
     const looks: number[] = []
     const clock = new FakeClock()
     const start = clock.now()
@@ -141,8 +141,8 @@ describe('ensureApplicationVersion', () => {
       }
     )
     expect(result.status).toBe('PROCESSED')
-    // The look before the create, then none until 1 s after it; the throttled one doubles the next interval.
-    expect(looks).toEqual([0, 1_000, 2_000, 6_000])
+    // The look before the create, then none until 0.5 s after it; the throttled one doubles the next interval.
+    expect(looks).toEqual([0, 500, 1_000, 5_000])
   })
 
   test('a version that fails processing fails with the reason from its latest events', async () => {
