@@ -3,7 +3,8 @@
 // and reported in a pull-request comment):
 //
 //   plan every target → smoke-test decision → backing services, environments
-//   exist → check each document → build and push each image → bundles →
+//   exist → check each document → build and push each image (the smoke
+//   test's dev services start meanwhile) → bundles →
 //   versions → the smoke test's result → every environment updated and
 //   waited for → cleanup.
 //
@@ -253,7 +254,10 @@ async function deployPipeline(
   let versions: EnsuredVersion[] = []
   let images: PublishedImages
   try {
-    // The smoke test starts when the last image is built and runs beside the push, the bundle and the version.
+    // The smoke test's dev services start with the builds (a database takes seconds to accept connections);
+    // the smoke test itself starts when the last image is built and runs beside the push, the bundle and the
+    // version.
+    smoke.startDevServices()
     images = await phases.run(
       'build and push',
       () =>

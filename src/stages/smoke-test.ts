@@ -23,6 +23,7 @@ import { devServices } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
+import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
 
 /** The app was not healthy on the runner; the run stops before any deploy (the mode writes the summary). */
@@ -36,10 +37,23 @@ export class SmokeTestFailedError extends Error {
   }
 }
 
-export interface SmokeStageOptions extends Partial<Omit<SmokeRunOptions, 'project' | 'onCleanup'>> {
+export interface SmokeStageOptions extends Partial<
+  Omit<SmokeRunOptions, 'project' | 'onCleanup' | 'devServices'>
+> {
   region?: string
   /** The execution role found for the account (rendering checks that secrets by reference have one). */
   executionRoleArn?: string
+}
+
+/** Dev services started ahead of a smoke run, under the project name the run takes on. */
+interface DevServicesAhead {
+  project: string
+  services: StartedDevServices
+}
+
+/** The prefix of every container, network and folder of one smoke run. */
+function smokeProject(): string {
+  return `bdd-smoke-${randomBytes(4).toString('hex')}`
 }
 
 const DEFAULTS = {
@@ -73,6 +87,11 @@ export interface SmokeTestStep {
   skip(reason: string): void
   /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
   pullDevImages(): Promise<void>
+  /**
+   * As the builds start: the first target's dev services start, to be ready when its images are (a
+   * database takes seconds). The smoke run takes them; ended() removes them when it never ran.
+   */
+  startDevServices(): void
   /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
@@ -94,6 +113,22 @@ export async function smokeTestStep(
   let runs = decision.run
   let running: Promise<void> | undefined
   let failure: unknown
+  let ahead: Promise<DevServicesAhead> | undefined
+  let aheadTaken = false
+  let removeAheadHandlers: (() => void)[] = []
+  const stopAhead = async (): Promise<void> => {
+    const started = await ahead?.catch(() => undefined)
+    if (!started) return
+    await started.services.ready.catch(() => undefined)
+    await started.services.dev.stop()
+  }
+  /** The services started ahead, for the first target's run: from then on its cleanup removes them. */
+  const takeAhead = async (): Promise<DevServicesAhead | undefined> => {
+    if (!ahead || aheadTaken) return undefined
+    aheadTaken = true
+    for (const remove of removeAheadHandlers.splice(0)) remove()
+    return ahead
+  }
   const skip = (reason: string): void => {
     actionsLogger.info(`Smoke test skipped: ${reason}`)
     report = { result: 'skipped', seconds: 0, detail: reason }
@@ -114,9 +149,16 @@ export async function smokeTestStep(
               // Each target's bundle runs on its own, as its environment will run it.
               const reports: SmokeTestReport[] = []
               try {
-                for (const target of prepared.targets) {
+                for (const [index, target] of prepared.targets.entries()) {
+                  const started = index === 0 ? await takeAhead() : undefined
                   reports.push(
-                    await smokeTestStage(prepared, target.plan, images, { ...options, ...resolution }, log)
+                    await smokeTestStage(
+                      prepared,
+                      target.plan,
+                      images,
+                      { ...options, ...resolution, ...(started && { devServicesAhead: started }) },
+                      log
+                    )
                   )
                 }
               } catch (error) {
@@ -143,10 +185,34 @@ export async function smokeTestStep(
     },
     ended: async () => {
       await running?.catch(() => undefined)
+      if (ahead && !aheadTaken) {
+        aheadTaken = true
+        await stopAhead()
+        for (const remove of removeAheadHandlers.splice(0)) remove()
+      }
     },
     skip,
     pullDevImages: async () => {
       if (runs) await pullDevImages(prepared, docker)
+    },
+    startDevServices: () => {
+      const first = prepared.targets[0]
+      if (!runs || ahead || !first) return
+      const project = smokeProject()
+      // The runner loads when a smoke test runs, not with the mode.
+      ahead = import('../smoke/run-smoke.js').then(smoke => ({
+        project,
+        services: smoke.startDevServices(
+          { plan: first.plan, compose: prepared.compose },
+          {
+            project,
+            devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
+            ...(options.docker !== undefined && { docker: options.docker })
+          }
+        )
+      }))
+      ahead.catch(() => undefined)
+      removeAheadHandlers = cleanUpOnSignals(stopAhead)
     },
     report: () => report
   }
@@ -198,15 +264,16 @@ export async function smokeTestStage(
   prepared: Prepared,
   plan: DeployPlan,
   images: Record<string, string>,
-  options: SmokeStageOptions = {},
+  options: SmokeStageOptions & { devServicesAhead?: DevServicesAhead } = {},
   log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
   const { config, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
-  const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
+  const ahead = options.devServicesAhead
+  const project = ahead?.project ?? smokeProject()
   log.info(
-    `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
@@ -232,7 +299,8 @@ export async function smokeTestStage(
         ...DEFAULTS,
         ...options,
         project,
-        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup))
+        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup)),
+        ...(ahead && { devServices: ahead.services })
       }
     )
   } catch (error) {
