@@ -247,6 +247,12 @@ function render(all: Everything): string {
       verdict(path7.updateRatio < 1)
     ],
     [
+      '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
+      '< 1.00',
+      `${fixed(path7.afterBuildRatio)} (${fixed(path7.after.afterBuild, 1)} s ÷ ${fixed(path7.before.afterBuild, 1)} s)`,
+      verdict(path7.afterBuildRatio < 1)
+    ],
+    [
       '7. Commit → Green: ours ÷ the peer pipeline (median)',
       '< 1.00',
       `${fixed(path7.peerRatio)} (${fixed(path7.after.toGreen, 1)} s ÷ ${fixed(path7.peer.toGreen, 1)} s)`,
