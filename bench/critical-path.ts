@@ -38,6 +38,7 @@ import { actionEnvironment, createExampleEnvironment } from '../stand-in/example
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import { removeRegistryImages } from './lib/shared-images.js'
 import { errorsOf, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'
 import { fixed, median, table } from './lib/stats.js'
 
@@ -226,15 +227,7 @@ export async function runCriticalPathBench(options: {
     clients.beanstalk.destroy()
     clients.s3.destroy()
     // The seeding deploys tagged images on the shared daemon: ours to remove.
-    const listed = await execFileAsync('docker', [
-      'image',
-      'ls',
-      '--format',
-      '{{.Repository}}:{{.Tag}}'
-    ]).catch(() => ({ stdout: '' }))
-    const ours = listed.stdout.split('\n').filter(reference => reference.startsWith(`${registryHost}/`))
-    if (ours.length > 0)
-      await execFileAsync('docker', ['image', 'rm', '--force', ...ours]).catch(() => undefined)
+    await removeRegistryImages(registryHost)
     await standIn.stop()
     await rm(workdir, { recursive: true, force: true })
   }
