@@ -22,6 +22,7 @@ import type { ImageBuild } from '../src/core/plan-types.js'
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { startStandIn } from '../stand-in/server.js'
 import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import { removeRegistryImages } from './lib/shared-images.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -254,15 +255,7 @@ export async function runImagesBench(options: {
     return { push, buildPhase }
   } finally {
     process.env.PATH = savedPath
-    const listed = await execFileAsync('docker', [
-      'image',
-      'ls',
-      '--format',
-      '{{.Repository}}:{{.Tag}}'
-    ]).catch(() => ({ stdout: '' }))
-    const ours = listed.stdout.split('\n').filter(reference => reference.startsWith(`${registryHost}/`))
-    if (ours.length > 0)
-      await execFileAsync('docker', ['image', 'rm', '--force', ...ours]).catch(() => undefined)
+    await removeRegistryImages(registryHost)
     ecr.destroy()
     await standIn.stop()
     await rm(workdir, { recursive: true, force: true })

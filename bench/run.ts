@@ -3,19 +3,28 @@
 // the headline figures: the machine is shared and absolute times are noisy.
 // Not a test: nothing here runs in `npm test`.
 //
-// BENCH_DEPLOYS (default 20), BENCH_ROUNDS (default 2), BENCH_UPLOAD_MIB (default 200), BENCH_BUNDLE_MIB
-// (default 512) shorten a trial run.
+// BENCH_DEPLOYS (default 20), BENCH_ROUNDS (default 2), BENCH_PATH_ROUNDS (default 2), BENCH_UPLOAD_MIB
+// (default 200), BENCH_BUNDLE_MIB (default 512) shorten a trial run. BENCH_SKIP=images,worlds leaves out the
+// two longest sections (§1–2 and §6, about 15 minutes): their text and Targets rows are carried over from
+// the bench/RESULTS.md already there, which says so at its top.
 
-import { writeFile } from 'node:fs/promises'
+import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { runBundleBench, type BundleBenchResult } from './bundle.js'
+import {
+  criticalPathFigures,
+  criticalPathNotes,
+  criticalPathSection,
+  runCriticalPathBench,
+  type CriticalPathResult
+} from './critical-path.js'
 import { runDeployBench, type DeployBenchResult } from './deploy.js'
 import { runImagesBench, type ImagesBenchResult } from './images.js'
 import { containerdRatio, renderWorldsSection, runWorldsBench, type WorldSample } from './worlds.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
-import { bytesText, fixed, max, median, percentile, verdict } from './lib/stats.js'
+import { bytesText, fixed, max, median, percentile, table, verdict } from './lib/stats.js'
 import { runComposeParseBench, runPlanScaleBench, type PlanScaleSample } from './plan-scale.js'
 import { runUploadBench, type UploadBenchResult, type UploadSample } from './upload.js'
 
@@ -23,7 +32,17 @@ const deploys = Number(process.env.BENCH_DEPLOYS ?? 20)
 const rounds = Number(process.env.BENCH_ROUNDS ?? 2)
 const uploadMiB = Number(process.env.BENCH_UPLOAD_MIB ?? 200)
 const bundleMiB = Number(process.env.BENCH_BUNDLE_MIB ?? 512)
-const POLL_INTERVAL_SECONDS = 2 // the wait loop's first (and reset-to) interval, src/deploy/wait.ts
+const pathRounds = Number(process.env.BENCH_PATH_ROUNDS ?? 2)
+const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
+const unknownSkip = [...skip].filter(section => section !== 'images' && section !== 'worlds')
+if (unknownSkip.length > 0)
+  throw new Error(`BENCH_SKIP: only images and worlds can be left out, not ${unknownSkip.join(', ')}`)
+const RESULTS = path.join(PROJECT_ROOT, 'bench/RESULTS.md')
+/** The run whose sections a partial run carries over. */
+const previous = skip.size > 0 ? await readFile(RESULTS, 'utf8') : ''
+const GREEN_TO_EXIT_TARGET = 1.5 // issue 19
+const OVERHEAD_TARGET = 1.5 // issue 19
+const COLD_START_TARGET = 0.25 // issue 19
 const say = (line: string): void => console.log(`bench: ${line}`)
 
 const started = new Date()
@@ -41,10 +60,20 @@ say('bundle upload: single PutObject vs multipart')
 const upload = await runUploadBench(uploadMiB, 3)
 say(`deploys through dist/index.js (${deploys} + scale)`)
 const deploy = await runDeployBench({ deploys, scaleEnvironments: 10, log: say })
-say('images on fresh runners')
-const images = await runImagesBench({ rounds, log: say })
-say('builders: a code change from a fresh runner of each runner world')
-const worlds = await runWorldsBench({ log: say })
+say(
+  'critical path: a code change from a fresh runner with the smoke test on, before/after, and a peer pipeline'
+)
+const criticalPath = await runCriticalPathBench({ rounds: pathRounds, log: say })
+let images: ImagesBenchResult | undefined
+if (!skip.has('images')) {
+  say('images on fresh runners')
+  images = await runImagesBench({ rounds, log: say })
+}
+let worlds: WorldSample[] | undefined
+if (!skip.has('worlds')) {
+  say('builders: a code change from a fresh runner of each runner world')
+  worlds = await runWorldsBench({ log: say })
+}
 
 const report = render({
   machine,
@@ -55,9 +84,10 @@ const report = render({
   deploy,
   images,
   worlds,
+  criticalPath,
   seconds: (Date.now() - started.getTime()) / 1000
 })
-await writeFile(path.join(PROJECT_ROOT, 'bench/RESULTS.md'), report)
+await writeFile(RESULTS, report)
 say('wrote bench/RESULTS.md')
 console.log(report)
 process.exit(0)
@@ -69,30 +99,44 @@ interface Everything {
   bundle: BundleBenchResult
   upload: UploadBenchResult
   deploy: DeployBenchResult
-  images: ImagesBenchResult
-  worlds: WorldSample[]
+  images: ImagesBenchResult | undefined
+  worlds: WorldSample[] | undefined
+  criticalPath: CriticalPathResult
   seconds: number
 }
 
-function table(header: string[], rows: (string | number)[][]): string {
-  return [
-    `| ${header.join(' | ')} |`,
-    `| ${header.map(() => '---').join(' | ')} |`,
-    ...rows.map(row => `| ${row.join(' | ')} |`)
-  ].join('\n')
+/** A `## ` section of the previous RESULTS.md, heading included, up to the next one. */
+function previousSection(heading: string): string {
+  const start = previous.indexOf(`\n## ${heading}`)
+  if (start < 0)
+    return `## ${heading}\n\nNot run (BENCH_SKIP), and not found in the previous bench/RESULTS.md.\n`
+  const end = previous.indexOf('\n## ', start + 1)
+  return `${previous.slice(start + 1, end < 0 ? undefined : end).trimEnd()}\n`
+}
+
+/** The previous run's Targets row for `figure`, when this run left its section out. */
+function previousTarget(figure: string): string[] {
+  const row = previous.split('\n').find(line => line.startsWith(`| ${figure} |`))
+  const cells = row?.split(' | ').map(cell => cell.replace(/^\| | \|$/g, ''))
+  return cells && cells.length === 4 ? cells : [figure, '', 'not run', verdict(false)]
+}
+
+/** When the carried-over sections were measured: the previous file's own date line. */
+function previousDate(): string {
+  return /^Written by .* on (\S+) in/m.exec(previous)?.[1] ?? 'an unknown date'
 }
 
 function render(all: Everything): string {
-  const { machine, plan, bundle, upload, deploy, images, worlds } = all
-  const worldsRatio = containerdRatio(worlds)
-  const ours = images.push.find(sample => sample.path.startsWith('ours'))
-  const plain = images.push.find(sample => sample.path.startsWith('plain'))
+  const { machine, plan, bundle, upload, deploy, images, worlds, criticalPath } = all
+  const worldsRatio = worlds ? containerdRatio(worlds) : Number.NaN
+  const ours = images?.push.find(sample => sample.path.startsWith('ours'))
+  const plain = images?.push.find(sample => sample.path.startsWith('plain'))
   const ratio = (sample: typeof ours, field: 'layerBytesUploaded' | 'allBytesUploaded'): number =>
     sample && sample.changedLayerBytes > 0 ? sample[field] / sample.changedLayerBytes : Number.NaN
   const pushRatio = ratio(ours, 'layerBytesUploaded')
   const plainRatio = ratio(plain, 'layerBytesUploaded')
 
-  const phaseRatios = images.buildPhase.map(
+  const phaseRatios = (images?.buildPhase ?? []).map(
     round => round.bothSeconds / Math.max(round.webSeconds, round.nginxSeconds)
   )
   const buildRatio = median(phaseRatios)
@@ -139,49 +183,80 @@ function render(all: Everything): string {
   const { composeParse } = all
   const smallSample = plan.find(sample => sample.name === 'examples/puppies')
 
+  const path7 = criticalPathFigures(criticalPath)
+  const imagesTargets = images
+    ? [
+        [
+          '1. Fresh-runner code change: layer bytes pushed ÷ changed layer bytes',
+          '≤ 1.10',
+          fixed(pushRatio),
+          verdict(pushRatio <= 1.1)
+        ],
+        [
+          '2. Build phase: web+worker+nginx ÷ slowest image alone (median)',
+          '≤ 1.15',
+          fixed(buildRatio),
+          verdict(buildRatio <= 1.15)
+        ]
+      ]
+    : [
+        previousTarget('1. Fresh-runner code change: layer bytes pushed ÷ changed layer bytes'),
+        previousTarget('2. Build phase: web+worker+nginx ÷ slowest image alone (median)')
+      ]
+  const worldsTarget = worlds
+    ? [
+        '1. The same on buildx with a containerd image store (world c), both Dockerfile shapes',
+        '≤ 1.10',
+        fixed(worldsRatio),
+        verdict(worldsRatio <= 1.1)
+      ]
+    : previousTarget('1. The same on buildx with a containerd image store (world c), both Dockerfile shapes')
   const targets = [
-    [
-      '1. Fresh-runner code change: layer bytes pushed ÷ changed layer bytes',
-      '≤ 1.10',
-      fixed(pushRatio),
-      verdict(pushRatio <= 1.1)
-    ],
-    [
-      '1. The same on buildx with a containerd image store (world c), both Dockerfile shapes',
-      '≤ 1.10',
-      fixed(worldsRatio),
-      verdict(worldsRatio <= 1.1)
-    ],
-    [
-      '2. Build phase: web+worker+nginx ÷ slowest image alone (median)',
-      '≤ 1.15',
-      fixed(buildRatio),
-      verdict(buildRatio <= 1.15)
-    ],
+    imagesTargets[0] as string[],
+    worldsTarget,
+    imagesTargets[1] as string[],
     [
       `3. Green → action exit, p95 of ${latencies.length}`,
-      `≤ ${POLL_INTERVAL_SECONDS} s (one poll)`,
+      `≤ ${GREEN_TO_EXIT_TARGET} s`,
       `${fixed(latencyP95)} s`,
-      verdict(latencyP95 <= POLL_INTERVAL_SECONDS)
+      verdict(latencyP95 <= GREEN_TO_EXIT_TARGET)
     ],
     ['3. AWS calls per poll (worst deploy)', '≤ 2', fixed(maxCallsPerPoll), verdict(maxCallsPerPoll <= 2)],
     [
       '4. Overhead: wall − build/push − stand-in transitions (median)',
-      '≤ 2 s',
+      `≤ ${OVERHEAD_TARGET} s`,
       `${fixed(median(overheads))} s`,
-      verdict(median(overheads) <= 2)
+      verdict(median(overheads) <= OVERHEAD_TARGET)
     ],
     [
       '4. Cold start: spawn → first API call (median)',
-      '≤ 0.4 s',
+      `≤ ${COLD_START_TARGET} s`,
       `${fixed(median(coldStarts))} s`,
-      verdict(median(coldStarts) <= 0.4)
+      verdict(median(coldStarts) <= COLD_START_TARGET)
     ],
     [
       '4. Peak RSS of the action (max over deploys)',
       '≤ 200 MiB',
       `${fixed(max(rss), 0)} MiB`,
       verdict(max(rss) <= 200)
+    ],
+    [
+      '7. Fresh-runner code change, smoke test on: process start → UpdateEnvironment, after ÷ before (median)',
+      '< 1.00',
+      `${fixed(path7.updateRatio)} (${fixed(path7.after.toUpdate, 1)} s ÷ ${fixed(path7.before.toUpdate, 1)} s)`,
+      verdict(path7.updateRatio < 1)
+    ],
+    [
+      '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
+      '< 1.00',
+      `${fixed(path7.afterBuildRatio)} (${fixed(path7.after.afterBuild, 1)} s ÷ ${fixed(path7.before.afterBuild, 1)} s)`,
+      verdict(path7.afterBuildRatio < 1)
+    ],
+    [
+      '7. Commit → Green: ours ÷ the peer pipeline (median)',
+      '< 1.00',
+      `${fixed(path7.peerRatio)} (${fixed(path7.after.toGreen, 1)} s ÷ ${fixed(path7.peer.toGreen, 1)} s)`,
+      verdict(path7.peerRatio < 1)
     ]
   ]
 
@@ -189,7 +264,11 @@ function render(all: Everything): string {
 
 Written by \`npm run bench\` (bench/run.ts) on ${started.toISOString()} in ${fixed(all.seconds / 60, 1)} minutes.
 Every figure below comes from that run; nothing is typed in by hand. Ratios are the headline figures: the machine
-is shared with other work and absolute times are noisy.
+is shared with other work and absolute times are noisy.${
+    skip.size > 0
+      ? `\n\nThis run left out ${[...skip].join(' and ')} (BENCH_SKIP): ${[images ? '' : '§1, §2', worlds ? '' : '§6'].filter(Boolean).join(' and ')} and their Targets rows are carried over unchanged from the run of ${previousDate()}.`
+      : ''
+  }
 
 ## Machine
 
@@ -211,65 +290,7 @@ ${table(
 
 ${table(['Figure', 'Target', 'Measured', 'Verdict'], targets)}
 
-## 1. A code change on a fresh runner (examples/puppies)
-
-A fresh runner is a second dockerd with an empty data-root and its own bridge (bench/lib/fresh-daemon.ts), with
-only \`debian:bookworm-slim\` loaded (docker save | load, as a runner pulls it). ECR is the stand-in's real
-registry; bytes are what it received (\`registry.uploads()\`). One line is added to
-\`app/controllers/health_controller.rb\`; the changed layers are the layers of the new web image whose digests
-were not in the previous one. Ours: \`buildAndPush\` (web+worker and nginx) with the layer cache kept in ECR. Plain:
-\`docker build && docker push\` of the web image, nothing cached (its changed layers are the same top layers).
-
-${table(
-  [
-    'Path',
-    'changed layers',
-    'changed bytes',
-    'layer bytes uploaded',
-    'all blob bytes (configs too)',
-    'blob uploads',
-    'ratio (layers)',
-    'ratio (all blobs)',
-    'seconds'
-  ],
-  images.push.map(sample => [
-    sample.path,
-    sample.changedLayers,
-    bytesText(sample.changedLayerBytes),
-    bytesText(sample.layerBytesUploaded),
-    bytesText(sample.allBytesUploaded),
-    sample.blobUploads,
-    fixed(ratio(sample, 'layerBytesUploaded')),
-    fixed(ratio(sample, 'allBytesUploaded')),
-    sample.error ? `failed: ${sample.error}` : fixed(sample.seconds, 1)
-  ])
-)}
-
-Ours re-sends no unchanged layer (ratio ${fixed(pushRatio)}); the plain path uploads ${fixed(plainRatio, 0)}× the
-changed bytes, because an empty cache re-runs \`apt-get\` and \`bundle install\` and produces new layer digests. The
-image config (a few KiB) is also uploaded on every change: against a layer of a few hundred bytes it dominates the
-"all blobs" ratio, which is why the target is stated on layer bytes.
-
-## 2. Build phase
-
-Wall time of \`buildAndPush\` on a fresh runner after a code change, each measurement on its own fresh daemon:
-both images (web+worker share one) together, then web alone, then nginx alone. ${rounds} round(s).
-
-Before each fresh-runner measurement the cache in ECR is re-seeded by a build on the shared daemon: an image built
-on a fresh runner from the ECR cache does not carry the cache of its lower layers on (BuildKit inline cache, docker
-20.10), so a second fresh-runner build in a row missed the cache and re-ran \`apt-get\` (found by this benchmark).
-
-${table(
-  ['round', 'both (s)', 'web alone (s)', 'nginx alone (s)', 'both ÷ slowest'],
-  images.buildPhase.map((round, index) => [
-    round.round,
-    fixed(round.bothSeconds, 1),
-    fixed(round.webSeconds, 1),
-    fixed(round.nginxSeconds, 1),
-    fixed(phaseRatios[index] as number)
-  ])
-)}
-
+${images ? imagesSections(images, { pushRatio, plainRatio, phaseRatios }) : `${previousSection('1. A code change on a fresh runner (examples/puppies)')}\n${previousSection('2. Build phase')}`}
 ## 3. Wait latency and calls per poll
 
 ${deploy.samples.length} deploys of the example through \`dist/index.js\` (spawned as the runner does) against the stand-in,
@@ -428,7 +449,9 @@ the layers the change altered. Build seconds are buildAndPush's own (with a regi
 World (b) takes the fall-back here: its docker-container builder cannot start because moby/buildkit cannot be
 pulled on this machine; on a GitHub-hosted runner it starts and the figures are those of a registry cache (c).
 
-${renderWorldsSection(worlds)}
+${worlds ? renderWorldsSection(worlds) : previousSection('6. Builders: a code change from a fresh runner of each runner world').split('those of a registry cache (c).\n').slice(1).join('').trimStart()}
+
+${criticalPathSection(criticalPath, path7)}
 
 ## Peer comparison: bundle upload with one failure
 
@@ -445,7 +468,80 @@ With one failure the single PUT re-sends ${bytesText(putFail.resent)} (the whole
 
 ## What is not met, and why
 
-${notes(targets, { pushRatio, buildRatio, latencyP95, maxCallsPerPoll, overhead: median(overheads), coldStart: median(coldStarts), rss: max(rss), deploy })}
+${notes(targets, { pushRatio, buildRatio, latencyP95, maxCallsPerPoll, overhead: median(overheads), coldStart: median(coldStarts), rss: max(rss), deploy, path: criticalPathNotes(criticalPath, path7) })}
+`
+}
+
+function imagesSections(
+  images: ImagesBenchResult,
+  figures: { pushRatio: number; plainRatio: number; phaseRatios: number[] }
+): string {
+  const { pushRatio, plainRatio, phaseRatios } = figures
+  const ratio =
+    (
+      sample: ImagesBenchResult['push'][number]
+    ): ((field: 'layerBytesUploaded' | 'allBytesUploaded') => number) =>
+    field =>
+      sample.changedLayerBytes > 0 ? sample[field] / sample.changedLayerBytes : Number.NaN
+  return `## 1. A code change on a fresh runner (examples/puppies)
+
+A fresh runner is a second dockerd with an empty data-root and its own bridge (bench/lib/fresh-daemon.ts), with
+only \`debian:bookworm-slim\` loaded (docker save | load, as a runner pulls it). ECR is the stand-in's real
+registry; bytes are what it received (\`registry.uploads()\`). One line is added to
+\`app/controllers/health_controller.rb\`; the changed layers are the layers of the new web image whose digests
+were not in the previous one. Ours: \`buildAndPush\` (web+worker and nginx) with the layer cache kept in ECR. Plain:
+\`docker build && docker push\` of the web image, nothing cached (its changed layers are the same top layers).
+
+${table(
+  [
+    'Path',
+    'changed layers',
+    'changed bytes',
+    'layer bytes uploaded',
+    'all blob bytes (configs too)',
+    'blob uploads',
+    'ratio (layers)',
+    'ratio (all blobs)',
+    'seconds'
+  ],
+  images.push.map(sample => [
+    sample.path,
+    sample.changedLayers,
+    bytesText(sample.changedLayerBytes),
+    bytesText(sample.layerBytesUploaded),
+    bytesText(sample.allBytesUploaded),
+    sample.blobUploads,
+    fixed(ratio(sample)('layerBytesUploaded')),
+    fixed(ratio(sample)('allBytesUploaded')),
+    sample.error ? `failed: ${sample.error}` : fixed(sample.seconds, 1)
+  ])
+)}
+
+Ours re-sends no unchanged layer (ratio ${fixed(pushRatio)}); the plain path uploads ${fixed(plainRatio, 0)}× the
+changed bytes, because an empty cache re-runs \`apt-get\` and \`bundle install\` and produces new layer digests. The
+image config (a few KiB) is also uploaded on every change: against a layer of a few hundred bytes it dominates the
+"all blobs" ratio, which is why the target is stated on layer bytes.
+
+## 2. Build phase
+
+Wall time of \`buildAndPush\` on a fresh runner after a code change, each measurement on its own fresh daemon:
+both images (web+worker share one) together, then web alone, then nginx alone. ${rounds} round(s).
+
+Before each fresh-runner measurement the cache in ECR is re-seeded by a build on the shared daemon: an image built
+on a fresh runner from the ECR cache does not carry the cache of its lower layers on (BuildKit inline cache, docker
+20.10), so a second fresh-runner build in a row missed the cache and re-ran \`apt-get\` (found by this benchmark).
+
+${table(
+  ['round', 'both (s)', 'web alone (s)', 'nginx alone (s)', 'both ÷ slowest'],
+  images.buildPhase.map((round, index) => [
+    round.round,
+    fixed(round.bothSeconds, 1),
+    fixed(round.webSeconds, 1),
+    fixed(round.nginxSeconds, 1),
+    fixed(phaseRatios[index] as number)
+  ])
+)}
+
 `
 }
 
@@ -460,16 +556,18 @@ function notes(
     coldStart: number
     rss: number
     deploy: DeployBenchResult
+    path: string[]
   }
 ): string {
   const lines: string[] = []
   const unmet = targets.filter(target => target[3] === verdict(false))
   if (unmet.length === 0) return 'Every target is met in this run.'
-  if (figures.latencyP95 > POLL_INTERVAL_SECONDS) {
+  if (figures.latencyP95 > GREEN_TO_EXIT_TARGET) {
     lines.push(
-      `- Green → exit p95 ${fixed(figures.latencyP95)} s: the wait loop backs off (×1.5 from 2 s, reset by a new ` +
-        'event or state) and the exit itself (summary, cleanup of old versions) follows the poll that sees Green; ' +
-        'measured against the interval actually in effect, the latency stays within one interval (table in §3).'
+      `- Green → exit p95 ${fixed(figures.latencyP95)} s: the wait loop looks every 0.5 s six times after UpdateEnvironment, then ` +
+        'backs off (×1.5 from 2 s, reset by a new event or state); a slow transition is seen up to one backed-off ' +
+        'interval late, and the exit itself (summary, cleanup of old versions) follows the poll that sees Green ' +
+        '(the interval in effect is in §3).'
     )
   }
   if (figures.maxCallsPerPoll > 2) {
@@ -477,7 +575,7 @@ function notes(
       `- Calls per poll ${fixed(figures.maxCallsPerPoll)}: DescribeEnvironmentHealth is asked while health is not Green.`
     )
   }
-  if (figures.overhead > 2) {
+  if (figures.overhead > OVERHEAD_TARGET) {
     const phases = figures.deploy.samples[0]?.phases ?? {}
     lines.push(
       `- Overhead ${fixed(figures.overhead)} s: it includes the cold start (${fixed(figures.coldStart)} s), the application-version ` +
@@ -486,14 +584,14 @@ function notes(
         Object.entries(phases)
           .map(([name, seconds]) => `${name} ${seconds} s`)
           .join(', ') +
-        '. Polling sooner after UpdateEnvironment and after CreateApplicationVersion is where most of it would go.'
+        '.'
     )
   }
-  if (figures.coldStart > 0.4) {
+  if (figures.coldStart > COLD_START_TARGET) {
     lines.push(
-      `- Cold start ${fixed(figures.coldStart)} s: loading the 4 MB ncc bundle (every AWS SDK client is in it) and parsing ` +
-        'the inputs and compose file before the first call, on 2 cores shared with other work. Lazy-loading the SDK ' +
-        'clients a mode does not use would shorten it.'
+      `- Cold start ${fixed(figures.coldStart)} s: Node's own start, dist/index.js with the Beanstalk client (the other ` +
+        'SDK clients and the later stages are chunks loaded while the first calls are in flight), and parsing the ' +
+        'inputs and compose file before the first call, on 2 cores shared with other work.'
     )
   }
   if (figures.buildRatio > 1.15) {
@@ -505,5 +603,6 @@ function notes(
   if (figures.pushRatio > 1.1)
     lines.push(`- Push ratio ${fixed(figures.pushRatio)}: unchanged layers were uploaded again.`)
   if (figures.rss > 200) lines.push(`- Peak RSS ${fixed(figures.rss, 0)} MiB is above 200 MiB.`)
+  lines.push(...figures.path)
   return lines.join('\n')
 }

@@ -12,25 +12,50 @@ export const systemClock: Clock = {
   sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 }
 
-/** First and longest poll interval, ms. */
+/** Poll intervals, ms: an optional quick start, then `first` growing up to `max`. */
 export interface PollIntervals {
   first: number
   max: number
+  /**
+   * The polls right after an action whose result often shows within seconds
+   * (UpdateEnvironment, CreateApplicationVersion): `polls` of them, `ms` apart,
+   * before the growing intervals start.
+   */
+  quick?: { ms: number; polls: number }
 }
 
-/** Poll intervals: `first` ms, growing by `factor` up to `max`; `reset()` after a change goes back to fast polling. */
+/**
+ * Poll intervals: the quick start when there is one, then `first` ms growing
+ * by `factor` up to `max`. `reset()` after a change goes back to `first` (a
+ * quick start still running goes on: it is faster); `slowDown()` after a
+ * throttled poll ends the quick start and doubles the interval.
+ */
 export class Backoff {
   private current: number
+  private quickLeft: number
+  private readonly quickMs: number
 
   constructor(
     private readonly first = 2_000,
     private readonly max = 15_000,
-    private readonly factor = 1.5
+    private readonly factor = 1.5,
+    quick?: { ms: number; polls: number }
   ) {
     this.current = first
+    this.quickLeft = quick?.polls ?? 0
+    this.quickMs = quick?.ms ?? first
+  }
+
+  /** A Backoff from injectable intervals (`pollMs` options), with the caller's defaults. */
+  static of(intervals: PollIntervals, factor?: number): Backoff {
+    return new Backoff(intervals.first, intervals.max, factor, intervals.quick)
   }
 
   next(): number {
+    if (this.quickLeft > 0) {
+      this.quickLeft--
+      return this.quickMs
+    }
     const value = this.current
     this.current = Math.min(this.max, Math.round(this.current * this.factor))
     return value
@@ -38,5 +63,10 @@ export class Backoff {
 
   reset(): void {
     this.current = this.first
+  }
+
+  slowDown(): void {
+    this.quickLeft = 0
+    this.current = Math.min(this.max, Math.max(this.first, this.current) * 2)
   }
 }

@@ -1,22 +1,17 @@
 // The action's one entry point: reads the inputs, runs the mode's pipeline,
 // and is the only place that fails the job (one line: the error's message).
+//
+// Each mode is loaded when it runs (ncc makes every dynamic import a chunk of
+// dist/): a rollback or a cleanup never loads the build, ECR, the bundle
+// upload or the smoke runner, and starts sooner for it.
 
 import * as core from '@actions/core'
 import { createAwsClients } from './adapters/aws-clients.js'
 import { failureLine } from './adapters/aws-errors.js'
-import { callerIdentity } from './adapters/iam.js'
-import { createCommandRunner } from './adapters/docker/command-runner.js'
-import { removeBuilder } from './adapters/docker/docker-cli.js'
-import { logoutFromRegistry } from './adapters/ecr.js'
 import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
 import type { ActionConfig } from './core/config-types.js'
 import { errorMessage, InputError, notesOf } from './core/errors.js'
 import { actionsLogger } from './logger.js'
-import { runCleanup } from './modes/cleanup.js'
-import { runDeploy } from './modes/deploy.js'
-import { runPlan } from './modes/plan.js'
-import { runPreviewClose } from './modes/preview.js'
-import { runRollback } from './modes/rollback.js'
 import { logFailedPlanNotes } from './report/log.js'
 import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
 import { pullRequestPreview } from './preview/rules.js'
@@ -29,23 +24,35 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     if (config.maskAwsAccountId) await maskAccountId(config, region)
     switch (config.mode) {
       // Deploy and plan read repository content: a fork's code under pull_request_target never gets that far.
-      case 'deploy':
+      case 'deploy': {
         refuseForkCode(config.mode, env)
+        const { runDeploy } = await import('./modes/deploy.js')
         return await runDeploy(config, region, env)
+      }
       case 'preview': {
         // Opening or updating a pull request deploys it; closing it removes its preview (and builds nothing).
         const preview = pullRequestPreview(config, getRunContext(env))
-        if (preview.closing) return await runPreviewClose(config, requireRegion(region), env, preview)
+        if (preview.closing) {
+          const { runPreviewClose } = await import('./modes/preview.js')
+          return await runPreviewClose(config, requireRegion(region), env, preview)
+        }
+        const { runDeploy } = await import('./modes/deploy.js')
         return await runDeploy(config, region, env, preview)
       }
-      case 'plan':
+      case 'plan': {
         refuseForkCode(config.mode, env)
+        const { runPlan } = await import('./modes/plan.js')
         return await runPlan(config, region, env)
+      }
       // Rollback and cleanup work on versions already in Beanstalk: no compose file, no build.
-      case 'rollback':
+      case 'rollback': {
+        const { runRollback } = await import('./modes/rollback.js')
         return await runRollback(config, requireRegion(region))
-      case 'cleanup':
+      }
+      case 'cleanup': {
+        const { runCleanup } = await import('./modes/cleanup.js')
         return await runCleanup(config, requireRegion(region))
+      }
       default: {
         // parseInputs accepts only the modes above; a new one must be wired here.
         const unhandled: never = config.mode
@@ -69,7 +76,8 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  * the image URIs); the runner masks them wherever they are printed.
  */
 async function maskAccountId(config: ActionConfig, region: string | undefined): Promise<void> {
-  const clients = createAwsClients({ region: region ?? 'us-east-1' })
+  const { callerIdentity } = await import('./adapters/iam.js')
+  const clients = await createAwsClients({ region: region ?? 'us-east-1' }, ['sts'])
   try {
     const identity = await callerIdentity(clients.sts)
     for (const value of [identity.account, identity.arn]) {
@@ -94,6 +102,8 @@ export async function runPost(): Promise<void> {
   await removeRunBuilder()
   const registryHost = registryLogin.read()
   if (!registryHost) return
+  const { createCommandRunner } = await import('./adapters/docker/command-runner.js')
+  const { logoutFromRegistry } = await import('./adapters/ecr.js')
   try {
     await logoutFromRegistry(createCommandRunner(), registryHost)
   } catch (error) {
@@ -104,6 +114,8 @@ export async function runPost(): Promise<void> {
 async function removeRunBuilder(): Promise<void> {
   const name = runBuilder.read()
   if (!name) return
+  const { createCommandRunner } = await import('./adapters/docker/command-runner.js')
+  const { removeBuilder } = await import('./adapters/docker/docker-cli.js')
   try {
     // A builder that could not start was removed by the main step already.
     if (await removeBuilder(createCommandRunner(), name)) {

@@ -14,7 +14,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { createAwsClients } from '../../src/adapters/aws-clients.js'
+import { createAwsClients, type AwsClients } from '../../src/adapters/aws-clients.js'
 import { runAction } from '../../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 
@@ -81,21 +81,20 @@ afterAll(async () => {
 
 /** Clients for the stand-in's endpoint, built after the test set its proxy variables. */
 function standInClients() {
-  return createAwsClients({
-    region: 'us-east-1',
-    endpoint: standIn.endpoint,
-    credentials: standIn.clientConfig.credentials
-  })
+  return createAwsClients(
+    { region: 'us-east-1', endpoint: standIn.endpoint, credentials: standIn.clientConfig.credentials },
+    ['beanstalk']
+  )
 }
 
-function describeEnvironments(clients: ReturnType<typeof createAwsClients>) {
+function describeEnvironments(clients: AwsClients) {
   return clients.beanstalk.send(new DescribeEnvironmentsCommand({ ApplicationName: 'proxied' }))
 }
 
 describe('AWS calls behind a proxy', () => {
   it('go through HTTP_PROXY to an http endpoint, and straight to it when NO_PROXY names it', async () => {
     process.env.HTTP_PROXY = proxyUrl
-    const clients = standInClients()
+    const clients = await standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([new URL(standIn.endpoint).host])
@@ -105,7 +104,7 @@ describe('AWS calls behind a proxy', () => {
 
     forwarded.length = 0
     process.env.NO_PROXY = '127.0.0.1'
-    const direct = standInClients()
+    const direct = await standInClients()
     try {
       await describeEnvironments(direct)
       expect(forwarded).toEqual([])
@@ -116,11 +115,10 @@ describe('AWS calls behind a proxy', () => {
 
   it('ask the proxy in HTTPS_PROXY for a tunnel to the real AWS endpoint', async () => {
     process.env.HTTPS_PROXY = proxyUrl
-    const clients = createAwsClients({
-      region: 'eu-central-1',
-      maxAttempts: 1,
-      credentials: standIn.clientConfig.credentials
-    })
+    const clients = await createAwsClients(
+      { region: 'eu-central-1', maxAttempts: 1, credentials: standIn.clientConfig.credentials },
+      ['beanstalk']
+    )
     try {
       await expect(describeEnvironments(clients)).rejects.toThrow()
       expect(tunnels).toEqual(['elasticbeanstalk.eu-central-1.amazonaws.com:443'])
@@ -150,7 +148,7 @@ describe('AWS calls behind a proxy', () => {
   }, 60_000)
 
   it('use no proxy at all when none is set', async () => {
-    const clients = standInClients()
+    const clients = await standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([])

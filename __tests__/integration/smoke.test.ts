@@ -1,8 +1,10 @@
 // The smoke test through dist/index.js against the AWS stand-in: bundles that
 // would fail on Beanstalk (a web container that exits, nginx proxying to a
 // host no container has, a health path answering 500) fail the step with a
-// line naming the cause, before anything reaches the registry or Beanstalk;
-// the example app passes and deploys. Nothing the smoke run made is left.
+// line naming the cause. It runs beside the push, the bundle upload and
+// CreateApplicationVersion: no environment is updated, and no version the run
+// created is left (pushed images stay in ECR); the example app passes and
+// deploys. Nothing the smoke run made is left.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
@@ -27,7 +29,7 @@ function smokeLeftovers(log: string): string[] {
   ]
 }
 
-describeWithDocker('smoke test before the push', () => {
+describeWithDocker('smoke test beside the push, before the deploy', () => {
   let standIn: StandIn
   const fixtureInputs = (fixture: string) => ({
     application: 'smoke',
@@ -39,8 +41,9 @@ describeWithDocker('smoke test before the push', () => {
     standIn.calls.filter(call => call.operation === 'CreateApplicationVersion' && call.status === 200)
   const updateCalls = () =>
     standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
-  /** A builder exporting a registry cache pushes while it builds, before the smoke test can run. */
-  const pushesWhileBuilding = (log: string) => /^Image builder: .*registry cache/m.test(log)
+  const versionLabels = () => [...standIn.services.beanstalk.state.versionsOf('smoke').keys()].sort()
+  const runningLabel = () =>
+    standIn.services.beanstalk.state.liveEnvironmentNamed('smoke-fixtures')?.versionLabel
 
   beforeAll(async () => {
     standIn = await startStandIn()
@@ -62,27 +65,68 @@ describeWithDocker('smoke test before the push', () => {
     ],
     ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/]
   ])(
-    '%s: fails the step naming the cause; no version created, nothing deployed, and (built into the daemon) nothing pushed',
+    '%s: fails the step naming the cause; nothing deployed and no version left behind',
     async (fixture, message) => {
-      const uploadsBefore = standIn.registry?.uploads().length ?? 0
-      const pushesBefore = standIn.registry?.manifestPushes().length ?? 0
       const updatesBefore = updateCalls().length
+      const labelsBefore = versionLabels()
+      const running = runningLabel()
       const run = await runAction({ inputs: fixtureInputs(fixture), env: actionEnvironment(standIn) })
       expect(run.status).not.toBe(0)
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(message)
-      expect(versionCalls()).toEqual([])
+      expect(versionLabels()).toEqual(labelsBefore)
       expect(updateCalls()).toHaveLength(updatesBefore)
-      // The images wait in the local daemon for the smoke test; a registry-cache builder has pushed
-      // them already (the log's "Image builder:" line says which), and only the deploy is stopped.
-      if (!pushesWhileBuilding(run.stdout)) {
-        expect(standIn.registry?.uploads().slice(uploadsBefore)).toEqual([])
-        expect(standIn.registry?.manifestPushes().slice(pushesBefore)).toEqual([])
-      }
+      expect(runningLabel()).toBe(running)
       expect(run.summary).toContain('Deploy failed: no environment was changed')
       expect(run.summary).toContain('Failed in <b>smoke test</b>')
-      expect(run.summary).toContain('No application version was created.')
+      // Whether the version was created before the smoke test failed depends on how soon it failed.
+      expect(run.summary).toMatch(/No application version (was created|this run created remains)\./)
       expect(run.summary).toMatch(/Smoke test: ❌ failed in \d+\.\d s/)
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+
+  it(
+    'a smoke test that fails after the push has finished deploys nothing and leaves no version behind',
+    async () => {
+      const label = 'smoke-fails-late'
+      const callsBefore = standIn.calls.length
+      const running = runningLabel()
+      // The app answers 500 for 15 s before the smoke test gives up: the push of its one small image,
+      // the bundle upload and CreateApplicationVersion are done by then.
+      const run = await runAction({
+        inputs: { ...fixtureInputs('http-500'), 'version-label': label },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.errors).toEqual(['::error::Smoke test failed: health check failed: GET / returned 500'])
+      // The log's order is the run's: the push ended, then the version was made, then the smoke test failed.
+      const lineOf = (text: string) => run.stdout.indexOf(text)
+      expect(lineOf('✓ Build and push')).toBeGreaterThan(-1)
+      expect(lineOf('✓ Application version')).toBeGreaterThan(lineOf('✓ Build and push'))
+      expect(lineOf('✗ Smoke test failed')).toBeGreaterThan(lineOf('✓ Application version'))
+      const calls = standIn.calls.slice(callsBefore).filter(call => call.status === 200)
+      const created = calls.findIndex(call => call.operation === 'CreateApplicationVersion')
+      const deleted = calls.findIndex(call => call.operation === 'DeleteApplicationVersion')
+      expect(created).toBeGreaterThan(-1)
+      expect(deleted).toBeGreaterThan(created)
+      // The one deletion path: whether an environment runs the version is asked right before.
+      expect(calls[deleted - 1]?.operation).toBe('DescribeEnvironments')
+      expect(calls.filter(call => call.operation === 'UpdateEnvironment')).toEqual([])
+      expect(standIn.services.beanstalk.state.versionsOf('smoke').has(label)).toBe(false)
+      const bundles = await standIn.services.s3.listObjects(
+        'elasticbeanstalk-us-east-1-123456789012',
+        `smoke/${label}`
+      )
+      expect(bundles).toEqual([])
+      expect(runningLabel()).toBe(running)
+      expect(run.stdout).toContain(
+        `Deleted application version ${label} and its bundle: the smoke test failed`
+      )
+      expect(run.summary).toContain(
+        `Created the application version ${label}, then deleted it with its bundle: the smoke test failed`
+      )
+      expect(run.summary).toContain('No application version this run created remains.')
       expect(smokeLeftovers(run.stdout)).toEqual([])
     },
     10 * 60_000
@@ -105,13 +149,14 @@ describeWithDocker('smoke test before the push', () => {
     'smoke-test: false skips it, and the same broken bundle is pushed and deployed, where it fails',
     async () => {
       const updatesBefore = updateCalls().length
+      const versionsBefore = versionCalls().length
       const run = await runAction({
         inputs: { ...fixtureInputs('http-500'), 'smoke-test': 'false', 'wait-timeout': '1m' },
         env: actionEnvironment(standIn)
       })
       expect(run.stdout).toContain('Smoke test skipped: smoke-test is false')
       expect(standIn.registry?.uploads().length).toBeGreaterThan(0)
-      expect(versionCalls()).toHaveLength(1)
+      expect(versionCalls()).toHaveLength(versionsBefore + 1)
       // Deployed: the environment was updated to the version, and it is the environment that finds it broken.
       expect(updateCalls()).toHaveLength(updatesBefore + 1)
       expect(run.stdout).toMatch(/^Updating smoke-fixtures to version \S+…$/m)
@@ -147,10 +192,11 @@ describeWithDocker('smoke test of the example app', () => {
       expect(run.errors).toEqual([])
       expect(run.status).toBe(0)
       expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 200/)
-      // The smoke run came before the push: its line precedes the first pushed layer.
+      // The smoke test ran beside the push and the version; the update waited for it.
       const smokeAt = run.stdout.indexOf('Smoke test passed')
-      const pushAt = run.stdout.search(/\[(web|nginx)\] .*(Pushed|Layer already exists)/)
-      expect(pushAt).toBeGreaterThan(smokeAt)
+      const updateAt = run.stdout.search(/^Updating puppies-smoke to version /m)
+      expect(smokeAt).toBeGreaterThan(-1)
+      expect(updateAt).toBeGreaterThan(smokeAt)
       expect(run.summary).toMatch(/Smoke test: ✅ passed in \d+\.\d s \(GET \/ answered 200\)/)
       expect(run.summary).toMatch(/<td>smoke test<\/td><td>\d+\.\d<\/td>/)
       expect(run.outputs.health).toBe('Green')

@@ -7,6 +7,7 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 
+import { storageBucket } from '../../src/adapters/beanstalk/storage.js'
 import type { VersionSummary } from '../../src/adapters/beanstalk/versions.js'
 import { cleanupVersions, versionsToDelete } from '../../src/retention/versions.js'
 import { FakeClient, MemoryLog, awsError } from './deploy/fakes.js'
@@ -140,5 +141,42 @@ describe('cleanupVersions', () => {
       cleanupVersions({ beanstalk: eb, s3 }, { application: 'puppies', keepVersions: 1 }, new MemoryLog())
     ).rejects.toThrow('Access Denied')
     expect(eb.count('DeleteApplicationVersionCommand')).toBe(0)
+  })
+
+  test('after a deploy, with no more versions than it keeps, one listing and nothing else', async () => {
+    const eb = beanstalk(
+      [
+        ['v1', 1],
+        ['v2', 2]
+      ],
+      { 'puppies-production': 'v2' }
+    )
+    const s3 = historyOf([])
+    const log = new MemoryLog()
+    const report = await cleanupVersions(
+      { beanstalk: eb, s3 },
+      { application: 'puppies', keepVersions: 2, skipWithinKeep: true },
+      log
+    )
+    expect(report).toMatchObject({ total: 2, deleted: [], kept: [] })
+    expect(eb.calls.map(call => call.command)).toEqual(['DescribeApplicationVersionsCommand'])
+    expect(s3.calls).toEqual([])
+    expect(log.lines).toEqual(['Cleanup of puppies: 2 versions, within the newest 2 kept; deleting none'])
+  })
+})
+
+describe('storageBucket', () => {
+  test('asks CreateStorageLocation once per client, and again after a failure', async () => {
+    let answers = 0
+    const eb = new FakeClient().on(CreateStorageLocationCommand, () => {
+      answers++
+      if (answers === 1) throw awsError('ServiceUnavailable', 'try again')
+      return { S3Bucket: 'eb-bucket' }
+    })
+    await expect(storageBucket(eb, undefined)).rejects.toThrow('try again')
+    expect(await storageBucket(eb, undefined)).toBe('eb-bucket')
+    expect(await storageBucket(eb, undefined)).toBe('eb-bucket')
+    expect(await storageBucket(eb, 'my-bucket')).toBe('my-bucket')
+    expect(eb.count('CreateStorageLocationCommand')).toBe(2)
   })
 })

@@ -45,14 +45,57 @@ describe('PhaseLog', () => {
     expect(actionsCore.lines.slice(1, 3)).toEqual(['::group::Bundle', '::endgroup::'])
   })
 
-  it('gives a phase that ran inside another its own row (the smoke test inside build and push)', () => {
+  it('keeps the lines of a phase running beside others and prints its group once no other is open', async () => {
+    actionsCore.step({})
     const phases = new PhaseLog()
-    phases.entries.push(['resolve', 1], ['build and push', 50])
-    phases.carveOut('smoke test', 20, 'build and push')
-    expect(phases.entries).toEqual([
-      ['resolve', 1],
-      ['build and push', 30],
-      ['smoke test', 20]
+    let release: () => void = () => undefined
+    const beside = phases.run(
+      'smoke test',
+      async log => {
+        log.info('smoke line')
+        await new Promise<void>(resolve => (release = resolve))
+        return 'GET / answered 200'
+      },
+      { collect: true, done: detail => `passed: ${detail}` }
+    )
+    await phases.run('application version', async log => {
+      log.info('version line')
+      // The smoke test ends while this phase's group is open: its group waits for this one to close.
+      release()
+      await beside
+    })
+    expect(actionsCore.lines).toEqual([
+      '::group::Application version',
+      'version line',
+      '::endgroup::',
+      expect.stringMatching(/^✓ Application version \(\d+\.\d s\)$/),
+      '::group::Smoke test',
+      'smoke line',
+      '::endgroup::',
+      expect.stringMatching(/^✓ Smoke test: passed: GET \/ answered 200 \(\d+\.\d s\)$/)
     ])
+    expect(phases.entries.map(([name]) => name)).toEqual(['smoke test', 'application version'])
+  })
+
+  it('prints a failed phase beside others with its lines and remembers the failure', async () => {
+    actionsCore.step({})
+    const phases = new PhaseLog()
+    await expect(
+      phases.run(
+        'smoke test',
+        async log => {
+          log.info('container web exited')
+          throw new Error('Smoke test failed: container web exited with code 3')
+        },
+        { collect: true }
+      )
+    ).rejects.toThrow('container web exited')
+    expect(actionsCore.lines.slice(0, 3)).toEqual([
+      '::group::Smoke test',
+      'container web exited',
+      '::endgroup::'
+    ])
+    expect(actionsCore.lines[3]).toMatch(/^✗ Smoke test failed after \d+\.\d s$/)
+    expect(phases.failed?.phase).toBe('smoke test')
   })
 })

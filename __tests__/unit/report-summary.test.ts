@@ -64,6 +64,29 @@ describe('what a stopped deploy changed', () => {
     ])
   })
 
+  it('a failed smoke test: the version it created is listed as deleted again, and none remains', () => {
+    const changes = {
+      ...summary.noChanges(),
+      imagesPushed: [`1.dkr.ecr.us-east-1.amazonaws.com/puppies/web@sha256:${DIGEST}`],
+      bundlesUploaded: ['s3://bucket/puppies/sha-1.zip'],
+      versionsCreated: ['sha-1'],
+      versionsDiscarded: ['sha-1']
+    }
+    const { changed, unchanged } = summary.changeLines({ phase: 'smoke test', changes })
+    expect(changed).toContain(
+      'Created the application version sha-1, then deleted it with its bundle: the smoke test failed'
+    )
+    expect(unchanged).toContain('No application version this run created remains.')
+    expect(unchanged.join(' ')).toMatch(/no environment runs what it tested/)
+    // One of two versions kept (its deletion failed): the summary does not claim none remains.
+    const kept = summary.changeLines({
+      phase: 'smoke test',
+      changes: { ...changes, versionsCreated: ['sha-1', 'sha-2'] }
+    })
+    expect(kept.changed).toContain('Created the application version sha-2')
+    expect(kept.unchanged).not.toContain('No application version this run created remains.')
+  })
+
   it('writes the failure summary with the phase, the message, and both lists', async () => {
     actionsCore.step({})
     await summary.writeDeployFailure({

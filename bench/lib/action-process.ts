@@ -38,6 +38,8 @@ export interface TimedActionOptions {
   onLine?: (line: string) => void
   /** Interval of the /proc sampling, ms. */
   sampleMs?: number
+  /** The bundle to run (default: this checkout's dist/index.js; the bench runs an older build beside it). */
+  script?: string
 }
 
 async function highWaterMark(pid: number): Promise<number | undefined> {
@@ -53,7 +55,7 @@ export async function runActionTimed(options: TimedActionOptions): Promise<Timed
     let stderr = ''
     let peak: number | undefined
     const spawnedAt = Date.now()
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
+    const child = spawn(process.execPath, [options.script ?? path.join(PROJECT_ROOT, 'dist/index.js')], {
       env: runnerEnv,
       cwd: runnerEnv.GITHUB_WORKSPACE
     })

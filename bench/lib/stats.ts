@@ -33,3 +33,12 @@ export async function timed<T>(body: () => Promise<T>): Promise<{ value: T; ms: 
   const value = await body()
   return { value, ms: performance.now() - start }
 }
+
+/** A Markdown table. */
+export function table(header: string[], rows: (string | number)[][]): string {
+  return [
+    `| ${header.join(' | ')} |`,
+    `| ${header.map(() => '---').join(' | ')} |`,
+    ...rows.map(row => `| ${row.join(' | ')} |`)
+  ].join('\n')
+}

@@ -14,14 +14,20 @@
 // service, operation, key parameters, HTTP status or error code, request id,
 // attempt number (from the SDK's own `amz-sdk-request: attempt=N; max=M`
 // header) and duration.
+//
+// Each service's SDK package is loaded only for a mode that uses it (the
+// packages are most of the action's start-up time): the mode names its
+// services when it creates the clients, or loads more on the way (a deploy
+// loads ECR and S3 once its lookups are under way). Using a client that was
+// not loaded is a mistake in the action, said as such.
 
-import { ECRClient } from '@aws-sdk/client-ecr'
-import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
-import { ElastiCacheClient } from '@aws-sdk/client-elasticache'
-import { IAMClient } from '@aws-sdk/client-iam'
-import { RDSClient } from '@aws-sdk/client-rds'
-import { S3Client } from '@aws-sdk/client-s3'
-import { STSClient } from '@aws-sdk/client-sts'
+import type { ECRClient } from '@aws-sdk/client-ecr'
+import type { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
+import type { ElastiCacheClient } from '@aws-sdk/client-elasticache'
+import type { IAMClient } from '@aws-sdk/client-iam'
+import type { RDSClient } from '@aws-sdk/client-rds'
+import type { S3Client } from '@aws-sdk/client-s3'
+import type { STSClient } from '@aws-sdk/client-sts'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 
 import { debug } from '../logger.js'
@@ -42,6 +48,29 @@ export interface AwsClientOptions {
   version?: string
 }
 
+/** How each service's client class is loaded. */
+const SDK = {
+  beanstalk: async () => (await import('@aws-sdk/client-elastic-beanstalk')).ElasticBeanstalkClient,
+  s3: async () => (await import('@aws-sdk/client-s3')).S3Client,
+  rds: async () => (await import('@aws-sdk/client-rds')).RDSClient,
+  elasticache: async () => (await import('@aws-sdk/client-elasticache')).ElastiCacheClient,
+  ecr: async () => (await import('@aws-sdk/client-ecr')).ECRClient,
+  iam: async () => (await import('@aws-sdk/client-iam')).IAMClient,
+  sts: async () => (await import('@aws-sdk/client-sts')).STSClient
+}
+
+export type AwsService = keyof typeof SDK
+
+interface ClientOf {
+  beanstalk: ElasticBeanstalkClient
+  s3: S3Client
+  rds: RDSClient
+  elasticache: ElastiCacheClient
+  ecr: ECRClient
+  iam: IAMClient
+  sts: STSClient
+}
+
 export interface AwsClients {
   readonly region: string
   readonly beanstalk: ElasticBeanstalkClient
@@ -51,6 +80,8 @@ export interface AwsClients {
   readonly ecr: ECRClient
   readonly iam: IAMClient
   readonly sts: STSClient
+  /** Loads the SDK packages of more services (a no-op for those loaded already). */
+  load(...services: AwsService[]): Promise<void>
   /** Closes the sockets of every client built so far. */
   destroy(): void
 }
@@ -218,51 +249,64 @@ function logAttempts(client: {
   )
 }
 
-/** Clients for one region, each created the first time it is used. */
-export function createAwsClients(options: AwsClientOptions): AwsClients {
+type ClientConfig = ReturnType<typeof sharedClientConfig> & { requestHandler?: NodeHttpHandler }
+
+/** Clients for one region: the named services' SDK packages loaded, each client created the first time it is used. */
+export async function createAwsClients(
+  options: AwsClientOptions,
+  services: AwsService[]
+): Promise<AwsClients> {
   const config = sharedClientConfig(options)
   // process.env, as proxy-agent reads it for each request (and the SDK its own settings).
   const proxied = proxyConfigured()
-  const built = new Map<string, { destroy(): void }>()
-  function lazy<T extends { destroy(): void; middlewareStack: unknown }>(
-    name: string,
-    make: (clientConfig: typeof config & { requestHandler?: NodeHttpHandler }) => T
-  ): T {
-    let client = built.get(name) as T | undefined
-    if (!client) {
+  const classes = new Map<AwsService, new (config: ClientConfig) => ClientOf[AwsService]>()
+  const built = new Map<AwsService, ClientOf[AwsService]>()
+  function client<S extends AwsService>(service: S): ClientOf[S] {
+    let made = built.get(service)
+    if (!made) {
+      const Client = classes.get(service)
+      if (!Client) throw new Error(`The ${service} client was used before its SDK package was loaded`)
       // One handler per client: destroying a client closes its handler's sockets.
-      client = make({ ...config, ...(proxied && { requestHandler: proxyRequestHandler() }) })
-      logAttempts(client as unknown as Parameters<typeof logAttempts>[0])
-      built.set(name, client)
+      made = new Client({ ...config, ...(proxied && { requestHandler: proxyRequestHandler() }) })
+      logAttempts(made as unknown as Parameters<typeof logAttempts>[0])
+      built.set(service, made)
     }
-    return client
+    return made as ClientOf[S]
   }
-  return {
+  const clients: AwsClients = {
     region: options.region,
     get beanstalk() {
-      return lazy('beanstalk', clientConfig => new ElasticBeanstalkClient(clientConfig))
+      return client('beanstalk')
     },
     get s3() {
-      return lazy('s3', clientConfig => new S3Client(clientConfig))
+      return client('s3')
     },
     get rds() {
-      return lazy('rds', clientConfig => new RDSClient(clientConfig))
+      return client('rds')
     },
     get elasticache() {
-      return lazy('elasticache', clientConfig => new ElastiCacheClient(clientConfig))
+      return client('elasticache')
     },
     get ecr() {
-      return lazy('ecr', clientConfig => new ECRClient(clientConfig))
+      return client('ecr')
     },
     get iam() {
-      return lazy('iam', clientConfig => new IAMClient(clientConfig))
+      return client('iam')
     },
     get sts() {
-      return lazy('sts', clientConfig => new STSClient(clientConfig))
+      return client('sts')
+    },
+    async load(...more) {
+      // One package at a time: loading is the CPU's work either way.
+      for (const service of more) {
+        if (!classes.has(service)) classes.set(service, (await SDK[service]()) as never)
+      }
     },
     destroy() {
-      for (const client of built.values()) client.destroy()
+      for (const made of built.values()) made.destroy()
       built.clear()
     }
   }
+  await clients.load(...services)
+  return clients
 }

@@ -4,9 +4,16 @@
 // which AWS may reword. Where one code covers several causes (Beanstalk's
 // InvalidParameterValue), the caller looks at the resource's state instead.
 //
+// Throttling is the SDK's own classification (codes, HTTP 429, the
+// throttling trait), the one its retries and rate limiter act on.
+//
 // Also the one line a failed run ends with. Most errors already say what to
 // fix; the SDK's credential chain does not ("Could not load credentials from
 // any providers"), so that one is told in terms of the workflow.
+
+import { isThrottlingError } from '@smithy/core/retry'
+
+type SdkError = Parameters<typeof isThrottlingError>[0]
 
 /** Codes the adapters act on. */
 export const AwsErrorCode = {
@@ -35,6 +42,11 @@ export function isAwsError(error: unknown, ...codes: CodeOrCodes[]): boolean {
   if (!error || typeof error !== 'object') return false
   const { name, Code } = error as { name?: string; Code?: string }
   return codes.flat().some(code => code === name || code === Code)
+}
+
+/** True when AWS refused the call for its rate (Throttling, Rate exceeded, HTTP 429), after the SDK's own retries. */
+export function isThrottled(error: unknown): boolean {
+  return !!error && typeof error === 'object' && isThrottlingError(error as SdkError)
 }
 
 const CREDENTIALS_HINT =

@@ -8,7 +8,6 @@ import { createReadStream } from 'node:fs'
 import { stat } from 'node:fs/promises'
 
 import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } from '@aws-sdk/client-s3'
-import { Upload } from '@aws-sdk/lib-storage'
 
 import { AwsErrorCode, isAwsError } from './aws-errors.js'
 
@@ -33,6 +32,8 @@ export interface UploadBundleInput extends BundleLocation {
 export async function uploadBundle(s3: S3Client, input: UploadBundleInput): Promise<{ bytes: number }> {
   const bytes = typeof input.bundle === 'string' ? (await stat(input.bundle)).size : input.bundle.byteLength
   const body = typeof input.bundle === 'string' ? createReadStream(input.bundle) : input.bundle
+  // lib-storage only for an upload: the modes that read and write small objects never load it.
+  const { Upload } = await import('@aws-sdk/lib-storage')
   const upload = new Upload({
     client: s3,
     partSize: PART_SIZE,

@@ -28,7 +28,12 @@
 // layer, would then be rebuilt by every later fresh runner), and several
 // --cache-from refs (each image built from them loses more records).
 //
-// The smoke test (beforePush) gets what the local daemon can run. A registry-
+// Each image is pushed as soon as it is built. The smoke test (onBuilt)
+// starts once every image is built and runs beside the pushes: a failed smoke
+// test stops the deploy before UpdateEnvironment, not the push (an image in
+// ECR that no version uses is harmless; the lifecycle policy ages it out).
+//
+// The smoke test gets what the local daemon can run. A registry-
 // cache build on a builder other than the docker driver keeps its image in its
 // own BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
 // pulls: the exact bytes that will be deployed, and cheaper than `--load`,
@@ -115,20 +120,19 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   run?: CommandRunner
   logger?: Logger
   /**
-   * Awaited once every image is built and before any push starts (the smoke
-   * test runs here); a rejection stops the stage with nothing pushed. Gets
-   * ImageBuild id → a reference the local daemon can run: the local tag of a
-   * fresh build, or `repo@digest` for an image ECR already had or one a
-   * non-docker buildx builder pushed (the smoke runner pulls it). With a
-   * registry cache buildx pushes while it builds, so the images are in ECR
-   * already when this runs.
+   * Told once every image is built (the smoke test starts here), while the
+   * pushes go on; not told when a build failed. Gets ImageBuild id → a
+   * reference the local daemon can run: the local tag of a fresh build, or
+   * `repo@digest` for an image ECR already had or one a non-docker buildx
+   * builder pushed (the smoke runner pulls it). With a registry cache buildx
+   * pushes while it builds, so the images are in ECR already.
    */
-  beforePush?: (built: Record<string, string>) => Promise<void>
+  onBuilt?: (built: Record<string, string>) => void
   /** Where one image's build and push output goes; default: `logger`, each line prefixed `[id]`. */
   imageLog?: (imageId: string) => (line: string) => void
-  /** An image's build ended (pushed too with a registry cache; reused: nothing built), before any push. */
+  /** An image's build ended (pushed too with a registry cache; reused: nothing built), before its push. */
   onImageBuilt?: (imageId: string, outcome: 'built' | 'built and pushed' | 'reused') => void
-  /** An image built into the daemon was pushed (after the smoke test). */
+  /** An image built into the daemon was pushed. */
   onImagePushed?: (report: ImageReport) => void
 }
 
@@ -191,14 +195,17 @@ export async function buildAndPush(
     }
   }
 
-  // Every build finishes before any push starts, so beforePush sees them all and can still stop the push.
-  const built = await allOrOneError(
-    images.map(image => buildImage(context, image, paths.get(image.id) as ResolvedBuildPaths))
-  )
-  if (options.beforePush) {
-    await options.beforePush(Object.fromEntries(built.map(image => [image.id, image.localRef])))
+  // Each image's push follows its own build; the smoke test starts when the last build ends.
+  const builds = images.map(image => buildImage(context, image, paths.get(image.id) as ResolvedBuildPaths))
+  // Every outcome is taken now: a push failing while another image builds is reported with the rest.
+  // A failed build's error comes through its push.
+  const pushes = allOrOneError(builds.map(build => build.then(image => image.finish())))
+  const built = await Promise.allSettled(builds)
+  const ready = built.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
+  if (options.onBuilt && ready.length === built.length) {
+    options.onBuilt(Object.fromEntries(ready.map(image => [image.id, image.localRef])))
   }
-  const reports = await allOrOneError(built.map(image => image.finish()))
+  const reports = await pushes
   for (const report of reports) logger.info(describeReport(report))
   return reports
 }

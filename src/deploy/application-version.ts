@@ -24,6 +24,7 @@ import {
   versionStatus,
   versionTags
 } from '../adapters/beanstalk/versions.js'
+import { isThrottled } from '../adapters/aws-errors.js'
 import { findBundleHash, uploadBundle } from '../adapters/s3.js'
 import { Backoff, type Clock, type PollIntervals } from '../clock.js'
 import { formatDuration } from '../core/duration.js'
@@ -58,7 +59,7 @@ export interface VersionOptions {
   log: Logger
   /** How long processing may take. */
   processTimeoutMs: number
-  /** Default 1 s growing to 5 s. */
+  /** Default PROCESS_POLL_MS. */
   pollMs?: PollIntervals
   /** Told of each change made (for the summary of a run that fails later). */
   changes?: VersionChanges
@@ -69,6 +70,14 @@ export interface VersionChanges {
   versionCreated(versionLabel: string): void
   versionDeleted(versionLabel: string): void
 }
+
+/**
+ * Processing usually takes seconds: six looks 0.5 s apart after the create
+ * (two looks more than 1 s apart would make, each one call), then 2 s growing
+ * to 5 s. The create's answer gives the first status, so the
+ * first look waits one interval.
+ */
+export const PROCESS_POLL_MS: PollIntervals = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 5_000 }
 
 export interface EnsuredVersion {
   versionLabel: string
@@ -101,27 +110,34 @@ export function bundleKey(application: string, versionLabel: string): string {
   return `${application}/${versionLabel}.zip`
 }
 
-async function discardFailedVersion(
+/**
+ * Deletes a version this run created and that must not stay (it failed
+ * processing, or the smoke test failed), with its bundle, through the one
+ * deletion path that first checks no environment runs it. Problems are
+ * warnings: the run fails for its own reason either way.
+ */
+export async function discardVersion(
   beanstalk: BeanstalkApi,
-  input: VersionInput,
-  options: VersionOptions
+  application: string,
+  versionLabel: string,
+  reason: string,
+  options: { log: Logger; onDeleted?: (versionLabel: string) => void }
 ): Promise<void> {
   const { log } = options
+  const keptWarning = (why: string): void =>
+    log.warning(
+      `Application version ${versionLabel} (${reason}) was not deleted (${why}); delete it before re-running this commit`
+    )
   try {
-    const outcome = await deleteApplicationVersion(beanstalk, input.application, input.versionLabel)
+    const outcome = await deleteApplicationVersion(beanstalk, application, versionLabel)
     if (outcome.kind === 'deleted') {
-      options.changes?.versionDeleted(input.versionLabel)
-      log.info(`Deleted application version ${input.versionLabel} and its bundle: it failed processing`)
+      options.onDeleted?.(versionLabel)
+      log.info(`Deleted application version ${versionLabel} and its bundle: ${reason}`)
       return
     }
-    const why = outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message
-    log.warning(
-      `Application version ${input.versionLabel} failed processing and was not deleted (${why}); delete it before re-running this commit`
-    )
+    keptWarning(outcome.kind === 'in-use' ? `it runs on ${outcome.environments.join(', ')}` : outcome.message)
   } catch (error) {
-    log.warning(
-      `Application version ${input.versionLabel} failed processing and could not be deleted (${errorMessage(error)}); delete it before re-running this commit`
-    )
+    keptWarning(errorMessage(error))
   }
 }
 
@@ -183,11 +199,16 @@ async function ensure(
   options.log.info(`Created application version ${input.versionLabel} of ${input.application}`)
   let status: string
   try {
-    status = await waitProcessed(clients.beanstalk, input, options)
+    status = await waitProcessed(clients.beanstalk, input, options, created.version)
   } catch (error) {
     // A version that failed processing can never be deployed, and a re-run of the commit would find it
     // and fail again: the run that created it deletes it and its bundle.
-    if (error instanceof ProcessingFailedError) await discardFailedVersion(clients.beanstalk, input, options)
+    if (error instanceof ProcessingFailedError) {
+      await discardVersion(clients.beanstalk, input.application, input.versionLabel, 'it failed processing', {
+        log: options.log,
+        onDeleted: label => options.changes?.versionDeleted(label)
+      })
+    }
     throw error
   }
   return { versionLabel: input.versionLabel, bucket, key, reused: false, uploaded, status }
@@ -267,7 +288,11 @@ async function whyKept(
   return undefined
 }
 
-/** Until PROCESSED (or UNPROCESSED: a version created without processing is deployable as it is). */
+/**
+ * Until PROCESSED (or UNPROCESSED: a version created without processing is
+ * deployable as it is). `known`: the version as last seen, when the caller has
+ * it. A look AWS throttles slows the looks down instead of failing.
+ */
 async function waitProcessed(
   beanstalk: BeanstalkApi,
   input: VersionInput,
@@ -275,17 +300,16 @@ async function waitProcessed(
   known?: ApplicationVersionDescription
 ): Promise<string> {
   const deadline = options.clock.now() + options.processTimeoutMs
-  const backoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 5_000)
-  let version = known
+  const backoff = Backoff.of(options.pollMs ?? PROCESS_POLL_MS)
+  const look = () => describeVersion(beanstalk, input.application, input.versionLabel)
+  let version = known ?? (await look())
   let logged = false
   for (;;) {
-    version ??= await describeVersion(beanstalk, input.application, input.versionLabel)
     const status = versionStatus(version)
     if (status === 'PROCESSED' || status === 'UNPROCESSED') return status
     if (status === 'FAILED') throw new ProcessingFailedError(await processingFailure(beanstalk, input))
-    if (!version) {
-      // Just created and not listed yet (eventual consistency): look again.
-    } else if (!logged) {
+    // Undefined: just created and not listed yet (eventual consistency); look again.
+    if (version && !logged) {
       options.log.info(
         `Application version ${input.versionLabel} is ${status}; waiting until it is processed…`
       )
@@ -298,7 +322,12 @@ async function waitProcessed(
       )
     }
     await options.clock.sleep(Math.min(backoff.next(), left))
-    version = undefined
+    try {
+      version = await look()
+    } catch (error) {
+      if (!isThrottled(error)) throw error
+      backoff.slowDown()
+    }
   }
 }
 

@@ -1,8 +1,17 @@
 // The wait after UpdateEnvironment: poll the environment and its events until
 // decide() says success or failure, or the overall timeout passes. Every new
 // event is printed as it arrives (oldest first), health causes when they
-// change. Polls start fast and back off; while Green a poll costs two calls
-// (DescribeEnvironments + DescribeEvents), health is asked only otherwise.
+// change. While Green a poll costs two calls (DescribeEnvironments +
+// DescribeEvents), health is asked only otherwise.
+//
+// When to look (DEPLOY_POLL_MS): the update's own answer says Updating, so the
+// first look waits one interval. Then six looks 0.5 s apart, where a quick
+// update lands, and the intervals grow from 2 s by half up to 15 s, back to
+// 2 s whenever an event or a state change shows progress. A long deploy pays
+// about five polls more than 2 s growing from the start would make (each poll
+// two calls at most); a quick one is seen within half a second. A poll
+// AWS throttles (after the SDK's own retries) is no failure: the loop slows
+// down and looks again.
 //
 // ERROR / WARN events of our deploy and health causes are also annotations
 // titled with the environment, so a failed deploy's reason is on the run's
@@ -12,7 +21,7 @@
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
-import { eventKey, fetchCauses, fetchEvents } from '../adapters/beanstalk/events.js'
+import { eventKey, fetchCauses, fetchEvents, type HealthCauses } from '../adapters/beanstalk/events.js'
 import {
   describeEnvironment,
   snapshotOf,
@@ -21,6 +30,7 @@ import {
 } from '../adapters/beanstalk/environments.js'
 import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
+import { isThrottled } from '../adapters/aws-errors.js'
 import { decide, formatEvent, isOurEvent, timeoutMessage } from './decision.js'
 import { actionsLogger, debug, type Logger } from '../logger.js'
 
@@ -35,9 +45,12 @@ export interface WaitOptions {
   allowYellow: boolean
   clock?: Clock
   log?: Logger
-  /** First and longest poll interval, ms. */
+  /** Poll intervals, ms (default DEPLOY_POLL_MS). */
   pollMs?: PollIntervals
 }
+
+/** Quick looks right after the update, then 2 s growing by half to 15 s. */
+export const DEPLOY_POLL_MS: PollIntervals = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 15_000 }
 
 export interface WaitResult {
   environment: EnvironmentDescription
@@ -65,7 +78,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   const log = options.log ?? actionsLogger
   const started = clock.now()
   const deadline = started + options.timeoutMs
-  const backoff = new Backoff(options.pollMs?.first ?? 2_000, options.pollMs?.max ?? 15_000)
+  const backoff = Backoff.of(options.pollMs ?? DEPLOY_POLL_MS)
   const seen = new Set<string>()
   const events: DeployEvent[] = []
   let lastEventTime = options.since.getTime() - 1
@@ -81,7 +94,13 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
 
   const refreshCauses = async (health?: string): Promise<boolean> => {
     if (!healthAvailable) return false
-    const fetched = await fetchCauses(beanstalk, options.environmentName)
+    const fetched = await fetchCauses(beanstalk, options.environmentName).catch((error: unknown) => {
+      if (!isThrottled(error)) throw error
+      backoff.slowDown()
+      // No news: the causes stay what they were.
+      const unchanged: HealthCauses = { causes }
+      return unchanged
+    })
     if (fetched === undefined) {
       healthAvailable = false
       return false
@@ -107,15 +126,30 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   }
 
   for (;;) {
+    const remaining = Math.max(0, deadline - clock.now())
+    const pause = Math.min(backoff.next(), remaining)
+    debug(
+      `wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`
+    )
+    await clock.sleep(pause)
     polls++
-    const environment = await describeEnvironment(beanstalk, options.application, options.environmentName)
+    let environment: EnvironmentDescription | undefined
+    let fresh: DeployEvent[]
+    try {
+      environment = await describeEnvironment(beanstalk, options.application, options.environmentName)
+      fresh = await fetchEvents(beanstalk, {
+        application: options.application,
+        environmentName: options.environmentName,
+        // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
+        startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
+      })
+    } catch (error) {
+      if (!isThrottled(error) || clock.now() >= deadline) throw error
+      log.info(`Beanstalk throttled the poll of ${options.environmentName}; looking again less often`)
+      backoff.slowDown()
+      continue
+    }
     last = environment ?? last
-    const fresh = await fetchEvents(beanstalk, {
-      application: options.application,
-      environmentName: options.environmentName,
-      // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
-      startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
-    })
     let changed = false
     for (const event of fresh) {
       const key = eventKey(event)
@@ -186,9 +220,6 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       )
     }
     if (changed) backoff.reset()
-    const pause = Math.min(backoff.next(), left)
-    debug(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(left / 1000)} s left)`)
-    await clock.sleep(pause)
   }
 }
 

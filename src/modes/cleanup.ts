@@ -11,7 +11,7 @@ import { writeCleanupSummary } from '../report/summary.js'
 import { cleanupVersions } from '../retention/versions.js'
 
 export async function runCleanup(config: ActionConfig, region: string): Promise<void> {
-  const clients = createAwsClients({ region })
+  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
     const report = await new PhaseLog().run(
       'cleanup',

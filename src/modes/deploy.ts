@@ -3,14 +3,38 @@
 // and reported in a pull-request comment):
 //
 //   plan every target → smoke-test decision → backing services, environments
-//   exist → check each document → build, smoke test, push → bundles →
-//   versions → every environment updated and waited for → cleanup.
+//   exist → check each document → build and push each image (the smoke
+//   test's dev services start meanwhile) → bundles →
+//   versions → the smoke test's result → every environment updated and
+//   waited for → cleanup.
+//
+// The smoke test starts once every image is built and runs beside the push,
+// the bundles and the versions; UpdateEnvironment waits for it. When it
+// fails nothing is deployed and the versions this run created are deleted
+// with their bundles (pushed images stay in ECR: the lifecycle policy ages
+// them out, and a re-run of the commit reuses them).
+//
+// Why the version may be created before the smoke result, then deleted,
+// rather than CreateApplicationVersion waiting for the smoke test: the
+// version's processing (seconds on Beanstalk) then runs beside the smoke test
+// instead of after it, on the critical path. "No version left behind" holds
+// through the same deletion path as a version that failed processing, which
+// asks DescribeEnvironments first and never deletes a version an environment
+// runs. Should that deletion fail, the run warns; a re-run of the commit finds
+// the version but runs the smoke test again before deploying it (no
+// environment runs it, so the run is not a no-op re-run).
 //
 // Everything that can be checked without a side effect is checked first, so
 // a bad input fails before a repository, a bundle or a version is created.
 // Each phase prints its detail in a group and one line outside it
 // (report/phases.ts); a run that stops before any environment was updated
 // still writes a summary saying where, and what it had and had not changed.
+//
+// What the first lookups need is loaded with the mode; the rest (the build
+// and ECR, the bundle upload and release, the cleanup, a preview's
+// environment and comment) when the run gets there. Dynamic imports are
+// made one at a time: the CPU does the loading either way, and jest's ESM
+// runner fails on two that link a shared module at once.
 
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
@@ -22,8 +46,7 @@ import { formatBytes } from '../core/bytes.js'
 import { errorMessage } from '../core/errors.js'
 import { actionsLogger } from '../logger.js'
 import { notesOf, prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
-import { commentPoster, environmentFacts, type PostComment } from '../preview/comment.js'
-import { ensurePreviewEnvironment } from '../preview/environment.js'
+import type { PostComment } from '../preview/comment.js'
 import type { PullRequestPreview } from '../preview/rules.js'
 import { logDeployPlans, planLine, warnMissingProperties, warnPlan } from '../report/log.js'
 import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
@@ -35,11 +58,11 @@ import {
   type EnvironmentOutcome,
   type RunChanges
 } from '../report/summary.js'
-import { cleanupVersions, type CleanupReport } from '../retention/versions.js'
+import type { CleanupReport } from '../retention/versions.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
-import { publishImages, type PublishedImages } from '../stages/images.js'
-import { createVersions, deployEnvironments } from '../stages/release.js'
+import type { EnsuredVersion } from '../deploy/application-version.js'
+import type { PublishedImages } from '../stages/images.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
@@ -76,7 +99,7 @@ export async function runDeploy(
       prepared.targets.map(target => target.plan),
       true
     )
-    const clients = createAwsClients({ region: requireRegion(region) })
+    const clients = await createAwsClients({ region: requireRegion(region) }, ['beanstalk'])
     const outputs: Partial<Outputs<'deploy'>> = {
       ...(preview && { 'environment-name': preview.environmentName })
     }
@@ -97,7 +120,7 @@ export async function runDeploy(
 async function writeStopped(run: DeployRun, config: ActionConfig, error: unknown): Promise<void> {
   const smokeTest = run.smoke?.report()
   await writeDeployFailure({
-    // The smoke test runs inside the build-and-push phase, between the builds and the pushes.
+    // The smoke test runs beside the push, the bundle and the version: its failure is the run's.
     phase: error instanceof SmokeTestFailedError ? 'smoke test' : (run.phases.failed?.phase ?? 'inputs'),
     message: errorMessage(error),
     versionLabels: run.prepared ? versionLabelsOf(run.prepared.targets) : [config.versionLabel],
@@ -118,6 +141,7 @@ async function deployPreview(
   preview: PullRequestPreview
 ): Promise<void> {
   const { config } = prepared
+  const { commentPoster, environmentFacts } = await import('../preview/comment.js')
   const comment: PostComment = commentPoster(config, getRunContext(env), env, preview)
   const facts = async () =>
     environmentFacts(
@@ -157,6 +181,7 @@ async function deployPipeline(
   // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
   let created = false
   if (preview) {
+    const { ensurePreviewEnvironment } = await import('../preview/environment.js')
     created = (
       await phases.run(
         'preview environment',
@@ -173,11 +198,18 @@ async function deployPipeline(
   const resolved = await phases.run(
     'resolve',
     async () => {
-      const backing = await resolveBackingServices(prepared, clients)
-      const before = await environmentsBefore(prepared, clients)
-      const executionRoleArn = await findExecutionRole(prepared, clients, backing)
-      const missing = await missingProperties(prepared, clients, environments)
-      return { backing, before, executionRoleArn, missing }
+      // The lookups run at once.
+      const lookups = Promise.allSettled([
+        resolveBackingServices(prepared, clients).then(async backing => ({
+          backing,
+          executionRoleArn: await findExecutionRole(prepared, clients, backing)
+        })),
+        environmentsBefore(prepared, clients),
+        missingProperties(prepared, clients, environments)
+      ])
+      // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
+      const [services, before, missing] = settled(await lookups)
+      return { ...services, before, missing }
     },
     {
       title: 'Backing services and environments',
@@ -199,6 +231,10 @@ async function deployPipeline(
   }
   checkDocuments(prepared, resolution)
 
+  // The stages after the lookups load now, while the smoke test's dev images are looked for.
+  const later = laterStages(clients)
+  // Awaited before the build; a failure in between must not leave its rejection unhandled.
+  later.catch(() => undefined)
   const rerun = smoke.runs ? noOpRerun(prepared, before) : undefined
   if (rerun) smoke.skip(rerun)
   if (smoke.runs) {
@@ -208,59 +244,78 @@ async function deployPipeline(
     })
   }
 
-  // The smoke test runs inside this phase, after the builds and before any push; each prints its own groups.
-  const images = await phases.run(
-    'build and push',
-    () =>
-      publishImages(prepared, clients, env, {
-        ...smoke.hooks(resolution),
-        onRepositoryCreated: name => changes.repositoriesCreated.push(name)
-      }),
-    { group: false, done: imagesLine }
-  )
-  changes.imagesPushed = images.reports.filter(report => !report.reused).map(report => report.imageUri)
-  const smokeReport = smoke.report()
-  if (smokeReport && smokeReport.result !== 'skipped') {
-    phases.carveOut('smoke test', smokeReport.seconds, 'build and push')
+  const { publishImages, createVersions, discardCreatedVersions, deployEnvironments, cleanupVersions } =
+    await later
+  const versionChanges = {
+    bundleUploaded: (location: string) => changes.bundlesUploaded.push(location),
+    versionCreated: (label: string) => changes.versionsCreated.push(label),
+    versionDeleted: (label: string) => changes.versionsDeleted.push(label)
   }
-  const bundles = await phases.run(
-    'bundle',
-    () => writeBundles(prepared, { ...resolution, images: images.pinned }, env),
-    {
-      done: written =>
-        [...written.values()]
-          .map(bundle => `${formatBytes(bundle.bytes)}, sha256 ${bundle.sha256.slice(0, 12)}…`)
-          .join('; ')
+  let versions: EnsuredVersion[] = []
+  let images: PublishedImages
+  try {
+    // The smoke test's dev services start with the builds (a database takes seconds to accept connections);
+    // the smoke test itself starts when the last image is built and runs beside the push, the bundle and the
+    // version.
+    smoke.startDevServices()
+    images = await phases.run(
+      'build and push',
+      () =>
+        publishImages(prepared, clients, env, {
+          ...smoke.hooks(resolution, phases),
+          onRepositoryCreated: name => changes.repositoriesCreated.push(name)
+        }),
+      { group: false, done: imagesLine }
+    )
+    changes.imagesPushed = images.reports.filter(report => !report.reused).map(report => report.imageUri)
+    smoke.stopIfFailed()
+    const pinned = images.pinned
+    const bundles = await phases.run(
+      'bundle',
+      () => writeBundles(prepared, { ...resolution, images: pinned }, env),
+      {
+        done: written =>
+          [...written.values()]
+            .map(bundle => `${formatBytes(bundle.bytes)}, sha256 ${bundle.sha256.slice(0, 12)}…`)
+            .join('; ')
+      }
+    )
+    const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
+    Object.assign(outputs, {
+      dockerrun: JSON.stringify(first.dockerrun),
+      'bundle-path': first.bundlePath,
+      images: JSON.stringify(
+        Object.assign({}, ...targets.map(target => imagesByService(target.plan, pinned)))
+      ),
+      'version-label': versionLabels[0] ?? ''
+    })
+    smoke.stopIfFailed()
+    versions = await phases.run(
+      'application version',
+      () => createVersions(prepared, bundles, clients, versionChanges),
+      {
+        title: `Application version ${versionLabels.join(', ')}`,
+        done: ensured =>
+          ensured
+            .map(
+              version =>
+                `${version.versionLabel} ${version.reused ? 'reused' : 'created'} (${version.status})`
+            )
+            .join('; ')
+      }
+    )
+    // UpdateEnvironment waits for the smoke test: nothing is deployed unless it passed.
+    await smoke.passed()
+  } catch (error) {
+    // Whatever failed, the smoke test's containers are gone before the run ends.
+    await smoke.ended()
+    if (error instanceof SmokeTestFailedError) {
+      await discardCreatedVersions(prepared, versions, clients, 'the smoke test failed', label =>
+        changes.versionsDiscarded.push(label)
+      )
     }
-  )
-  const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
-  Object.assign(outputs, {
-    dockerrun: JSON.stringify(first.dockerrun),
-    'bundle-path': first.bundlePath,
-    images: JSON.stringify(
-      Object.assign({}, ...targets.map(target => imagesByService(target.plan, images.pinned)))
-    ),
-    'version-label': versionLabels[0] ?? ''
-  })
-
-  await phases.run(
-    'application version',
-    () =>
-      createVersions(prepared, bundles, clients, {
-        bundleUploaded: location => changes.bundlesUploaded.push(location),
-        versionCreated: label => changes.versionsCreated.push(label),
-        versionDeleted: label => changes.versionsDeleted.push(label)
-      }),
-    {
-      title: `Application version ${versionLabels.join(', ')}`,
-      done: versions =>
-        versions
-          .map(
-            version => `${version.versionLabel} ${version.reused ? 'reused' : 'created'} (${version.status})`
-          )
-          .join('; ')
-    }
-  )
+    throw error
+  }
   run.deploying = true
   const outcomes = (
     await phases.run('deploy and wait', () => deployEnvironments(prepared, clients, before), {
@@ -274,7 +329,7 @@ async function deployPipeline(
   )
   const ok = outcomes.every(outcome => outcome.ok)
   if (ok) {
-    await phases.run('cleanup', () => cleanupAfterDeploy(clients, config), {
+    await phases.run('cleanup', () => cleanupAfterDeploy(clients, config, cleanupVersions), {
       title: 'Cleanup of old application versions',
       done: report =>
         report
@@ -366,13 +421,38 @@ async function environmentsBefore(
   return before
 }
 
+/** The values of settled promises, or the first rejection in their order. */
+function settled<T extends readonly unknown[]>(results: {
+  [K in keyof T]: PromiseSettledResult<T[K]>
+}): T {
+  const failed = results.find(result => result.status === 'rejected')
+  if (failed) throw failed.reason
+  return results.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
+}
+
+/** The stages after the lookups, and the SDK packages they use (ECR, S3). */
+async function laterStages(clients: AwsClients) {
+  const images = await import('../stages/images.js')
+  const release = await import('../stages/release.js')
+  const retention = await import('../retention/versions.js')
+  await clients.load('ecr', 's3')
+  return {
+    publishImages: images.publishImages,
+    createVersions: release.createVersions,
+    discardCreatedVersions: release.discardCreatedVersions,
+    deployEnvironments: release.deployEnvironments,
+    cleanupVersions: retention.cleanupVersions
+  }
+}
+
 /** After a successful deploy: every problem is a warning, the deploy has succeeded. */
 async function cleanupAfterDeploy(
   clients: AwsClients,
-  config: ActionConfig
+  config: ActionConfig,
+  cleanupVersions: typeof import('../retention/versions.js').cleanupVersions
 ): Promise<CleanupReport | undefined> {
   try {
-    return await cleanupVersions(clients, config, actionsLogger)
+    return await cleanupVersions(clients, { ...config, skipWithinKeep: true }, actionsLogger)
   } catch (error) {
     actionsLogger.warning(`Cleanup of old application versions failed: ${errorMessage(error)}`)
     return undefined

@@ -10,8 +10,6 @@ import * as core from '@actions/core'
 import { actionsLogger } from '../logger.js'
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
-import { createCommandRunner } from '../adapters/docker/command-runner.js'
-import { EcrRegistry } from '../adapters/ecr.js'
 import { workspaceDir } from '../context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { diffDockerrun } from '../core/dockerrun-diff.js'
@@ -124,7 +122,7 @@ async function readAws(
     actionsLogger.info(offline)
     return { offline }
   }
-  const clients = createAwsClients({ region })
+  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
     const facts = await phases.run('read AWS', () => lookUp(prepared, clients, resolution), {
       title: 'AWS, read-only: backing services, environments, images',
@@ -176,6 +174,10 @@ async function existingImages(
   const existing = new Map<string, string>()
   const images = imagesOf(prepared.targets)
   if (images.length === 0) return existing
+  // ECR (and the docker adapter the registry class carries) load for this lookup only.
+  const { EcrRegistry } = await import('../adapters/ecr.js')
+  const { createCommandRunner } = await import('../adapters/docker/command-runner.js')
+  await clients.load('ecr')
   const registry = new EcrRegistry(clients.ecr, createCommandRunner(), actionsLogger)
   let host: string | undefined
   for (const image of images) {

@@ -3,7 +3,7 @@
 // version Green on each environment before the current one (rollback/targets.ts).
 // Every target is checked before any environment changes.
 
-import { createAwsClients } from '../adapters/aws-clients.js'
+import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
 import { requireEnvironment } from '../adapters/beanstalk/environments.js'
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import type { ActionConfig } from '../core/config-types.js'
@@ -28,7 +28,7 @@ import {
 const LAST_EVENTS = 10
 
 export async function runRollback(config: ActionConfig, region: string): Promise<void> {
-  const clients = createAwsClients({ region })
+  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
   try {
     const store = new HistoryStore(clients, config.bucket, actionsLogger)
     const environments = await Promise.all(
@@ -126,7 +126,7 @@ interface RollbackOutcome {
 
 async function rollBack(
   config: ActionConfig,
-  clients: ReturnType<typeof createAwsClients>,
+  clients: AwsClients,
   store: HistoryStore,
   target: RollbackTarget
 ): Promise<RollbackOutcome> {

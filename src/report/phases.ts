@@ -3,9 +3,11 @@
 // and push, bundle, version, deploy and wait, cleanup) prints its detail in a
 // collapsed `::group::`, then one line outside the group saying how it went
 // and how long it took. Groups cannot nest on GitHub: work that prints groups
-// of its own runs in an ungrouped phase. The phases' seconds go to the job
-// summary, and the first phase that failed names what the failure summary
-// says went wrong.
+// of its own runs in an ungrouped phase, and a phase that runs beside others
+// (the smoke test, beside the push, the bundle and the version) keeps its
+// lines and prints them as one group when it ends. The phases' seconds go to
+// the job summary, and the first phase that failed names what the failure
+// summary says went wrong.
 
 import * as core from '@actions/core'
 
@@ -17,8 +19,10 @@ export interface PhaseOptions<T> {
   title?: string
   /** The line printed outside the group when the phase succeeded. */
   done?: (value: T) => string
-  /** False: the phase prints groups of its own (each image, the smoke test): it gets none. */
+  /** False: the phase prints groups of its own (each image): it gets none. */
   group?: boolean
+  /** True: the phase runs beside others; the logger `work` gets keeps its lines for its group at the end. */
+  collect?: boolean
 }
 
 export interface PhaseFailure {
@@ -34,6 +38,9 @@ export class PhaseLog {
   /** Phase name → seconds, in the order the phases ended (the summary's Phases table). */
   readonly entries: [string, number][] = []
   private failure: PhaseFailure | undefined
+  /** True while a phase's group streams live: a collected group waits for it to close. */
+  private groupOpen = false
+  private readonly waiting: (() => void)[] = []
 
   constructor(private readonly log: Logger = actionsLogger) {}
 
@@ -42,33 +49,79 @@ export class PhaseLog {
     return this.failure
   }
 
-  async run<T>(phase: string, work: () => Promise<T>, options: PhaseOptions<T> = {}): Promise<T> {
+  /** Runs `work` as the phase; it prints through the logger it is given. */
+  async run<T>(phase: string, work: (log: Logger) => Promise<T>, options: PhaseOptions<T> = {}): Promise<T> {
+    if (options.collect) return this.collected(phase, work, options)
     const grouped = options.group ?? true
     const started = Date.now()
-    if (grouped) core.startGroup(options.title ?? capital(phase))
-    let value: T
+    if (grouped) this.openGroup(options.title ?? capital(phase))
     try {
-      value = await work()
+      const value = await work(this.log)
+      this.closeGroup(grouped, this.ended(phase, started, options, { value }))
+      return value
     } catch (error) {
-      if (grouped) core.endGroup()
-      const elapsed = Date.now() - started
-      this.entries.push([phase, elapsed / 1000])
-      this.failure ??= { phase, message: errorMessage(error) }
-      this.log.info(`✗ ${capital(phase)} failed after ${seconds(elapsed)}`)
+      this.closeGroup(grouped, this.ended(phase, started, options, { error }))
       throw error
     }
-    if (grouped) core.endGroup()
-    const elapsed = Date.now() - started
-    this.entries.push([phase, elapsed / 1000])
-    const line = options.done?.(value)
-    this.log.info(`✓ ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`)
-    return value
   }
 
-  /** A phase that ran inside another (the smoke test between build and push): its own row, taken from the other's. */
-  carveOut(phase: string, secondsSpent: number, from: string): void {
-    const host = this.entries.find(([name]) => name === from)
-    if (host) host[1] = Math.max(0, host[1] - secondsSpent)
-    this.entries.push([phase, secondsSpent])
+  /** A phase beside others: its info lines kept, then printed as its group once no other group is open. */
+  private async collected<T>(
+    phase: string,
+    work: (log: Logger) => Promise<T>,
+    options: PhaseOptions<T>
+  ): Promise<T> {
+    const lines: string[] = []
+    const started = Date.now()
+    const print = (result: string): void => {
+      const show = (): void => {
+        if (lines.length > 0) {
+          core.startGroup(options.title ?? capital(phase))
+          for (const line of lines) this.log.info(line)
+          core.endGroup()
+        }
+        this.log.info(result)
+      }
+      if (this.groupOpen) this.waiting.push(show)
+      else show()
+    }
+    try {
+      const value = await work({ ...this.log, info: message => lines.push(message) })
+      print(this.ended(phase, started, options, { value }))
+      return value
+    } catch (error) {
+      print(this.ended(phase, started, options, { error }))
+      throw error
+    }
+  }
+
+  /** Records the phase's seconds (and its failure); the line printed outside its group. */
+  private ended<T>(
+    phase: string,
+    started: number,
+    options: PhaseOptions<T>,
+    outcome: { value: T } | { error: unknown }
+  ): string {
+    const elapsed = Date.now() - started
+    this.entries.push([phase, elapsed / 1000])
+    if ('error' in outcome) {
+      this.failure ??= { phase, message: errorMessage(outcome.error) }
+      return `✗ ${capital(phase)} failed after ${seconds(elapsed)}`
+    }
+    const line = options.done?.(outcome.value)
+    return `✓ ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`
+  }
+
+  private openGroup(title: string): void {
+    core.startGroup(title)
+    this.groupOpen = true
+  }
+
+  /** Ends the phase's group, prints its line, then what waited for the group to close. */
+  private closeGroup(grouped: boolean, line: string): void {
+    if (grouped) core.endGroup()
+    this.groupOpen = false
+    this.log.info(line)
+    for (const show of this.waiting.splice(0)) show()
   }
 }

@@ -192,6 +192,8 @@ export interface RunChanges {
   bundlesUploaded: string[]
   versionsCreated: string[]
   versionsDeleted: string[]
+  /** Versions this run created, then deleted with their bundles because the smoke test failed. */
+  versionsDiscarded: string[]
 }
 
 export function noChanges(): RunChanges {
@@ -200,20 +202,24 @@ export function noChanges(): RunChanges {
     imagesPushed: [],
     bundlesUploaded: [],
     versionsCreated: [],
-    versionsDeleted: []
+    versionsDeleted: [],
+    versionsDiscarded: []
   }
 }
 
-/** Phases in the order a deploy runs them: where it stopped says what cannot have happened. */
+/**
+ * Phases in the order a deploy runs them: where it stopped says what cannot have happened. The smoke
+ * test runs beside the push, the bundle and the version, and its failure stops the run before the deploy.
+ */
 const DEPLOY_PHASES = [
   'plan',
   'preview environment',
   'resolve',
   'dev images',
   'build and push',
-  'smoke test',
   'bundle',
-  'application version'
+  'application version',
+  'smoke test'
 ]
 
 export interface DeployFailure {
@@ -241,14 +247,21 @@ export function changeLines(failure: Pick<DeployFailure, 'phase' | 'changes'>): 
     ...changes.imagesPushed.map(image => `Pushed ${image}`),
     ...changes.bundlesUploaded.map(location => `Uploaded the bundle ${location}`),
     ...changes.versionsDeleted.map(label => `Deleted the application version ${label}`),
-    ...changes.versionsCreated.map(label => `Created the application version ${label}`)
+    ...changes.versionsCreated.map(label =>
+      changes.versionsDiscarded.includes(label)
+        ? `Created the application version ${label}, then deleted it with its bundle: the smoke test failed`
+        : `Created the application version ${label}`
+    )
   ]
   const unchanged = ['No environment was updated: each runs what it ran before.']
   if (changes.versionsCreated.length === 0) unchanged.push('No application version was created.')
+  else if (changes.versionsCreated.every(label => changes.versionsDiscarded.includes(label))) {
+    unchanged.push('No application version this run created remains.')
+  }
   if (!reached('build and push')) unchanged.push('Nothing was built or pushed.')
   else if (failure.phase === 'smoke test') {
     unchanged.push(
-      'The images were built for the smoke test, before any push: none was pushed, unless buildx pushed them while building (its log says so), and no application version uses them.'
+      'The smoke test ran beside the push, the bundle upload and the application version: no environment runs what it tested, any version this run created was deleted with its bundle, and the pushed images stay in ECR under the commit’s tag (the lifecycle policy ages them out; a re-run reuses them).'
     )
   } else if (failure.phase === 'build and push' && changes.imagesPushed.length === 0) {
     unchanged.push(

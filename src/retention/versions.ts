@@ -120,6 +120,12 @@ export interface CleanupOptions {
   keepVersions: number
   /** The `bucket` input (where the deploy history is); Beanstalk's storage bucket when absent. */
   bucket?: string
+  /**
+   * After a deploy: with no more versions than `keepVersions` none can go, so
+   * the protected ones (an environment listing and a history read per
+   * environment) are not looked up. Cleanup mode reports them, so it looks.
+   */
+  skipWithinKeep?: boolean
 }
 
 export interface CleanupReport extends DeletionReport {
@@ -134,8 +140,14 @@ export async function cleanupVersions(
   options: CleanupOptions,
   log: Logger
 ): Promise<CleanupReport> {
-  const bucket = await storageBucket(clients.beanstalk, options.bucket)
   const versions = await listApplicationVersions(clients.beanstalk, options.application)
+  if (options.skipWithinKeep && versions.length <= options.keepVersions) {
+    log.info(
+      `Cleanup of ${options.application}: ${versions.length} version${versions.length === 1 ? '' : 's'}, within the newest ${options.keepVersions} kept; deleting none`
+    )
+    return { total: versions.length, protectedLabels: new Map(), deleted: [], kept: [], busy: [], failed: [] }
+  }
+  const bucket = await storageBucket(clients.beanstalk, options.bucket)
   const protectedLabels = await protectedVersions(clients, options.application, bucket)
   const doomed = versionsToDelete(versions, options.keepVersions, new Set(protectedLabels.keys()))
   log.info(

@@ -52,6 +52,34 @@ export interface SmokeRunOptions {
   logLines?: number
   /** Called with the cleanup as soon as there is something to clean up (for signal handlers). */
   onCleanup?: (cleanup: () => Promise<void>) => void
+  /** The dev services started ahead for this run (same project), while the images built. */
+  devServices?: StartedDevServices
+}
+
+/** A smoke run's dev services, started before its images exist: the run that takes them waits until ready. */
+export interface StartedDevServices {
+  dev: DevContainers
+  /** Settles once every service accepts connections (rejects with the reason one does not). */
+  ready: Promise<void>
+}
+
+/**
+ * Starts the dev services of a smoke run ahead of it (a database takes seconds to accept connections):
+ * pass the result to runSmoke with the same project, or stop `dev` once `ready` settled.
+ */
+export function startDevServices(
+  input: Pick<SmokeRunInput, 'plan' | 'compose'>,
+  options: Pick<SmokeRunOptions, 'project' | 'docker' | 'devReadyTimeoutMs'>
+): StartedDevServices {
+  const dev = new DevContainers({
+    project: options.project,
+    docker: new DockerCli(options.docker),
+    readyTimeoutMs: options.devReadyTimeoutMs
+  })
+  const ready = dev.start(devServices(input.plan, input.compose))
+  // Awaited by the run that takes them, which reports a failure; until then it must not go unhandled.
+  ready.catch(() => undefined)
+  return { dev, ready }
 }
 
 export interface ContainerLog {
@@ -82,14 +110,19 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const secrets = smokeSecretValues(doc, input.databasePasswordEnv, devPassword, placeholder)
 
   const hostDir = await mkdtemp(path.join(tmpdir(), `${options.project}-`))
-  const dev = new DevContainers({
-    project: options.project,
-    docker,
-    readyTimeoutMs: options.devReadyTimeoutMs
-  })
+  const ahead = options.devServices
+  const dev =
+    ahead?.dev ??
+    new DevContainers({
+      project: options.project,
+      docker,
+      readyTimeoutMs: options.devReadyTimeoutMs
+    })
   let app: RunningApp | undefined
   const cleanup = async (): Promise<void> => {
     await app?.stop()
+    // Services started ahead may still be starting: removed once they are up (or failed).
+    await ahead?.ready.catch(() => undefined)
     await dev.stop()
     // A signal can arrive while runDockerrun is still creating containers, before `app` knows them.
     await removeLabelled(docker, options.project)
@@ -100,7 +133,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
     const bundleDir = path.join(hostDir, 'bundle')
     await extractBundleFiles(input, bundleDir)
     try {
-      await dev.start(services)
+      await (ahead ? ahead.ready : dev.start(services))
     } catch (error) {
       return await devServiceFailure(error, services, dev, options.logLines ?? 30)
     }

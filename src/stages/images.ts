@@ -20,8 +20,8 @@ export interface PublishedImages {
 }
 
 export interface PublishHooks {
-  /** Awaited with ImageBuild id → runnable image once every image exists and before any push (the smoke test). */
-  beforePush?: (built: Record<string, string>) => Promise<void>
+  /** Told ImageBuild id → runnable image once every image exists (the smoke test starts); pushes go on. */
+  onBuilt?: (built: Record<string, string>) => void
   /** Told of each ECR repository created. */
   onRepositoryCreated?: (name: string) => void
 }
@@ -35,7 +35,7 @@ export async function publishImages(
   const { config, workspace } = prepared
   const images = imagesOf(prepared.targets)
   if (images.length === 0) {
-    await hooks.beforePush?.({})
+    hooks.onBuilt?.({})
     return { reports: [], pinned: {} }
   }
   const run = createCommandRunner()
@@ -48,10 +48,10 @@ export async function publishImages(
   if (!config.build) {
     // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
     const existing = await findExistingImages(prepared, registry)
-    if (hooks.beforePush) {
+    if (hooks.onBuilt) {
       // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
       await registry.login()
-      await hooks.beforePush(existing.pinned)
+      hooks.onBuilt(existing.pinned)
     }
     return existing
   }
@@ -72,7 +72,7 @@ export async function publishImages(
     ...(config.builder !== undefined && { builder: config.builder }),
     // Saved before the builder is created: a cancelled run's post step still removes it.
     onRunBuilder: name => runBuilder.save(name),
-    ...(hooks.beforePush && { beforePush: hooks.beforePush }),
+    ...(hooks.onBuilt && { onBuilt: hooks.onBuilt }),
     imageLog: id => groups.lines(id),
     onImageBuilt: (id, outcome) => groups.built(id, outcome),
     onImagePushed: report => groups.pushed(report)

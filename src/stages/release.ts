@@ -11,6 +11,7 @@ import type { AwsClients } from '../adapters/aws-clients.js'
 import { systemClock } from '../clock.js'
 import { errorMessage } from '../core/errors.js'
 import {
+  discardVersion,
   ensureApplicationVersion,
   type EnsuredVersion,
   type VersionChanges
@@ -68,6 +69,26 @@ export async function createVersions(
     versions.push(version)
   }
   return versions
+}
+
+/**
+ * Deletes, with their bundles, the versions this run created (a reused one
+ * was there before and stays): nothing the run made may be deployed later by
+ * mistake (the smoke test failed).
+ */
+export async function discardCreatedVersions(
+  prepared: Prepared,
+  versions: readonly EnsuredVersion[],
+  clients: AwsClients,
+  reason: string,
+  onDeleted?: (versionLabel: string) => void
+): Promise<void> {
+  for (const version of versions.filter(candidate => !candidate.reused)) {
+    await discardVersion(clients.beanstalk, prepared.config.application, version.versionLabel, reason, {
+      log: actionsLogger,
+      ...(onDeleted && { onDeleted })
+    })
+  }
 }
 
 /**

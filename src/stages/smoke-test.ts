@@ -1,7 +1,10 @@
-// Smoke-test stage: between the build and the push, the rendered Dockerrun
-// runs on the runner against the compose file's own dev db / redis, and an
-// unhealthy app fails the step before anything is pushed or deployed.
-// Cancelling the job (SIGINT / SIGTERM) still removes what the run created.
+// Smoke-test stage: once the images are built, the rendered Dockerrun runs
+// on the runner against the compose file's own dev db / redis, beside the
+// push, the bundle upload and CreateApplicationVersion; UpdateEnvironment
+// waits for it, and an unhealthy app fails the step before anything is
+// deployed (the mode deletes any version the run created). Its lines are
+// printed as one group when it ends. Cancelling the job (SIGINT / SIGTERM)
+// still removes what the run created.
 //
 // Decided in three steps: whether Docker answers (before any AWS call, so
 // `smoke-test: true` without Docker changes nothing); whether the run is a
@@ -11,18 +14,19 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger, type Logger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { errorMessage } from '../core/errors.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
 import { devServices } from '../smoke/dev-services.js'
-import { runSmoke, type SmokeOutcome, type SmokeRunOptions } from '../smoke/run-smoke.js'
+import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
+import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
 
-/** The app was not healthy on the runner; the run stops before any push (the mode writes the summary). */
+/** The app was not healthy on the runner; the run stops before any deploy (the mode writes the summary). */
 export class SmokeTestFailedError extends Error {
   constructor(
     message: string,
@@ -33,10 +37,23 @@ export class SmokeTestFailedError extends Error {
   }
 }
 
-export interface SmokeStageOptions extends Partial<Omit<SmokeRunOptions, 'project' | 'onCleanup'>> {
+export interface SmokeStageOptions extends Partial<
+  Omit<SmokeRunOptions, 'project' | 'onCleanup' | 'devServices'>
+> {
   region?: string
   /** The execution role found for the account (rendering checks that secrets by reference have one). */
   executionRoleArn?: string
+}
+
+/** Dev services started ahead of a smoke run, under the project name the run takes on. */
+interface DevServicesAhead {
+  project: string
+  services: StartedDevServices
+}
+
+/** The prefix of every container, network and folder of one smoke run. */
+function smokeProject(): string {
+  return `bdd-smoke-${randomBytes(4).toString('hex')}`
 }
 
 const DEFAULTS = {
@@ -50,15 +67,32 @@ const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130
 export interface SmokeTestStep {
   /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
   readonly runs: boolean
-  /** For publishImages: runs the smoke test between the build and the push (none when it is skipped). */
-  hooks(resolution?: Pick<Resolution, 'executionRoleArn'>): {
-    beforePush?: (built: Record<string, string>) => Promise<void>
+  /**
+   * For publishImages: starts the smoke test once every image is built (none when it is skipped). It
+   * runs beside what follows, as a phase of `phases`.
+   */
+  hooks(
+    resolution?: Pick<Resolution, 'executionRoleArn'>,
+    phases?: PhaseLog
+  ): {
+    onBuilt?: (built: Record<string, string>) => void
   }
+  /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
+  stopIfFailed(): void
+  /** Until the smoke test has passed (at once when it does not run); throws its failure. */
+  passed(): Promise<void>
+  /** Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup. */
+  ended(): Promise<void>
   /** Skips a smoke test that would have run, saying why (a no-op re-run). */
   skip(reason: string): void
   /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
   pullDevImages(): Promise<void>
-  /** The result once the hook ran; the skip reason when it does not run; undefined before. */
+  /**
+   * As the builds start: the first target's dev services start, to be ready when its images are (a
+   * database takes seconds). The smoke run takes them; ended() removes them when it never ran.
+   */
+  startDevServices(): void
+  /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
 
@@ -77,6 +111,24 @@ export async function smokeTestStep(
   const decision = smokeDecision(setting, dockerAnswers)
   let report: SmokeTestReport | undefined
   let runs = decision.run
+  let running: Promise<void> | undefined
+  let failure: unknown
+  let ahead: Promise<DevServicesAhead> | undefined
+  let aheadTaken = false
+  let removeAheadHandlers: (() => void)[] = []
+  const stopAhead = async (): Promise<void> => {
+    const started = await ahead?.catch(() => undefined)
+    if (!started) return
+    await started.services.ready.catch(() => undefined)
+    await started.services.dev.stop()
+  }
+  /** The services started ahead, for the first target's run: from then on its cleanup removes them. */
+  const takeAhead = async (): Promise<DevServicesAhead | undefined> => {
+    if (!ahead || aheadTaken) return undefined
+    aheadTaken = true
+    for (const remove of removeAheadHandlers.splice(0)) remove()
+    return ahead
+  }
   const skip = (reason: string): void => {
     actionsLogger.info(`Smoke test skipped: ${reason}`)
     report = { result: 'skipped', seconds: 0, detail: reason }
@@ -87,20 +139,26 @@ export async function smokeTestStep(
     get runs() {
       return runs
     },
-    hooks: resolution => {
+    hooks: (resolution, phases = new PhaseLog()) => {
       if (!runs) return {}
       return {
-        beforePush: async images => {
-          // A group of its own, between the builds' and the pushes'; the deploy's summary gets its seconds.
-          await new PhaseLog().run(
+        onBuilt: images => {
+          running = phases.run(
             'smoke test',
-            async () => {
+            async log => {
               // Each target's bundle runs on its own, as its environment will run it.
               const reports: SmokeTestReport[] = []
               try {
-                for (const target of prepared.targets) {
+                for (const [index, target] of prepared.targets.entries()) {
+                  const started = index === 0 ? await takeAhead() : undefined
                   reports.push(
-                    await smokeTestStage(prepared, target.plan, images, { ...options, ...resolution })
+                    await smokeTestStage(
+                      prepared,
+                      target.plan,
+                      images,
+                      { ...options, ...resolution, ...(started && { devServicesAhead: started }) },
+                      log
+                    )
                   )
                 }
               } catch (error) {
@@ -109,14 +167,52 @@ export async function smokeTestStep(
               }
               report = combinedReport(prepared, reports)
             },
-            { done: () => `passed: ${report?.detail ?? ''}` }
+            { collect: true, done: () => `passed: ${report?.detail ?? ''}` }
           )
+          // Kept for stopIfFailed and passed(): the run looks at it between its steps.
+          running.catch((error: unknown) => {
+            failure = error
+          })
         }
+      }
+    },
+    stopIfFailed: () => {
+      if (failure !== undefined) throw failure
+    },
+    passed: async () => {
+      if (runs && !running) throw new Error('The smoke test was to run but never started')
+      await running
+    },
+    ended: async () => {
+      await running?.catch(() => undefined)
+      if (ahead && !aheadTaken) {
+        aheadTaken = true
+        await stopAhead()
+        for (const remove of removeAheadHandlers.splice(0)) remove()
       }
     },
     skip,
     pullDevImages: async () => {
       if (runs) await pullDevImages(prepared, docker)
+    },
+    startDevServices: () => {
+      const first = prepared.targets[0]
+      if (!runs || ahead || !first) return
+      const project = smokeProject()
+      // The runner loads when a smoke test runs, not with the mode.
+      ahead = import('../smoke/run-smoke.js').then(smoke => ({
+        project,
+        services: smoke.startDevServices(
+          { plan: first.plan, compose: prepared.compose },
+          {
+            project,
+            devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
+            ...(options.docker !== undefined && { docker: options.docker })
+          }
+        )
+      }))
+      ahead.catch(() => undefined)
+      removeAheadHandlers = cleanUpOnSignals(stopAhead)
     },
     report: () => report
   }
@@ -168,18 +264,22 @@ export async function smokeTestStage(
   prepared: Prepared,
   plan: DeployPlan,
   images: Record<string, string>,
-  options: SmokeStageOptions = {}
+  options: SmokeStageOptions & { devServicesAhead?: DevServicesAhead } = {},
+  log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
   const { config, compose, workspace } = prepared
   const started = Date.now()
   const seconds = (): number => (Date.now() - started) / 1000
-  const project = `bdd-smoke-${randomBytes(4).toString('hex')}`
-  actionsLogger.info(
-    `Smoke test: running the bundle on this runner as ${project}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+  const ahead = options.devServicesAhead
+  const project = ahead?.project ?? smokeProject()
+  log.info(
+    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
   const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
   try {
+    // The runner loads when a smoke test runs, not with the mode.
+    const { runSmoke } = await import('../smoke/run-smoke.js')
     outcome = await runSmoke(
       {
         plan,
@@ -199,7 +299,8 @@ export async function smokeTestStage(
         ...DEFAULTS,
         ...options,
         project,
-        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup))
+        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup)),
+        ...(ahead && { devServices: ahead.services })
       }
     )
   } catch (error) {
@@ -215,15 +316,14 @@ export async function smokeTestStage(
       seconds: seconds(),
       detail: passedDetail(outcome, config.smokeTestPath)
     }
-    actionsLogger.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
+    log.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report
   }
-  for (const log of outcome.logs) {
-    actionsLogger.info(`Smoke test: last log lines of ${log.container}:`)
-    for (const line of log.text.trimEnd().split('\n')) actionsLogger.info(`  [${log.container}] ${line}`)
+  for (const container of outcome.logs) {
+    log.info(`Smoke test: last log lines of ${container.container}:`)
+    for (const line of container.text.trimEnd().split('\n')) log.info(`  [${container.container}] ${line}`)
   }
-  if (outcome.httpStatus !== undefined)
-    actionsLogger.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
+  if (outcome.httpStatus !== undefined) log.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
 }

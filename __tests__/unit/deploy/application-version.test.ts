@@ -117,6 +117,34 @@ describe('ensureApplicationVersion', () => {
     expect(clock.sleeps.length).toBe(2)
   })
 
+  test('starts the processing wait from the create answer: the first look comes 0.5 s later; a throttled look only slows the wait', async () => {
+    const looks: number[] = []
+    const clock = new FakeClock()
+    const start = clock.now()
+    const statuses = ['absent', 'PROCESSING', 'throttled', 'PROCESSED']
+    const beanstalk = new FakeClient()
+      .on(DescribeApplicationVersionsCommand, () => {
+        const status = statuses[Math.min(looks.length, statuses.length - 1)] as string
+        looks.push(clock.now() - start)
+        if (status === 'throttled') throw awsError('Throttling', 'Rate exceeded')
+        return { ApplicationVersions: status === 'absent' ? [] : [existing(status)] }
+      })
+      .on(CreateApplicationVersionCommand, () => ({ ApplicationVersion: existing('PROCESSING') }))
+    const s3 = new FakeClient().on(HeadObjectCommand, () => ({ Metadata: { sha256: ours } }))
+    const result = await ensureApplicationVersion(
+      clients(beanstalk, s3),
+      { ...input, bucket: 'bucket' },
+      {
+        clock,
+        log: new MemoryLog(),
+        processTimeoutMs: 60_000
+      }
+    )
+    expect(result.status).toBe('PROCESSED')
+    // The look before the create, then none until 0.5 s after it; the throttled one doubles the next interval.
+    expect(looks).toEqual([0, 500, 1_000, 5_000])
+  })
+
   test('a version that fails processing fails with the reason from its latest events', async () => {
     const beanstalk = new FakeClient()
       .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [existing('FAILED')] }))

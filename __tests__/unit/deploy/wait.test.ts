@@ -213,7 +213,7 @@ describe('waitForDeploy', () => {
     ])
   })
 
-  test('times out with what it last saw, and backs off from 2 s to 15 s between polls', async () => {
+  test('times out with what it last saw; looks every 0.5 s six times, then backs off from 2 s to 15 s', async () => {
     const clock = new FakeClock()
     const log = new MemoryLog()
     const client = scripted(
@@ -233,7 +233,7 @@ describe('waitForDeploy', () => {
     expect(failure.message).toMatch(
       /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
     )
-    expect(clock.sleeps[0]).toBe(2_000)
+    expect(clock.sleeps.slice(0, 10)).toEqual([500, 500, 500, 500, 500, 500, 2_000, 3_000, 4_500, 6_750])
     expect(Math.max(...clock.sleeps)).toBe(15_000)
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000)
   })
@@ -326,5 +326,62 @@ describe('waitForDeploy', () => {
       throw awsError('InvalidRequestException', 'Enhanced health reporting is not enabled')
     })
     await expect(waitForDeploy(client, options(clock, log))).rejects.toThrow('web-prod is Red on sha-new')
+  })
+
+  test('first looks one interval after the update: its answer already said Updating', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const start = clock.now()
+    let firstLook: number | undefined
+    const client = scripted(clock, [updating, greenNew], [])
+    client.on(DescribeEnvironmentsCommand, () => {
+      firstLook ??= clock.now()
+      return {
+        Environments: [{ EnvironmentName: 'web-prod', ...(firstLook === clock.now() ? updating : greenNew) }]
+      }
+    })
+    await waitForDeploy(client, options(clock, log))
+    expect(firstLook).toBe(start + 500)
+  })
+
+  test('a change in the quick looks keeps them quick; a change later goes back to 2 s', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const yellowNew = { Status: 'Ready', Health: 'Yellow', VersionLabel: 'sha-new' }
+    // Call 2 changes (quick phase), calls 3–8 do not, call 9 changes (growing phase), then Green.
+    const states = [updating, yellowNew, ...Array(6).fill(yellowNew), updating, updating, greenNew]
+    const client = scripted(clock, states, [])
+    await waitForDeploy(client, options(clock, log))
+    expect(clock.sleeps).toEqual([500, 500, 500, 500, 500, 500, 2_000, 3_000, 4_500, 2_000, 3_000])
+  })
+
+  test('a throttled poll is no failure: the loop slows down and looks again', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(clock, [updating, updating, greenNew], [])
+    let call = 0
+    client.on(DescribeEnvironmentsCommand, () => {
+      call++
+      if (call === 2) throw Object.assign(awsError('Throttling', 'Rate exceeded'), { $metadata: {} })
+      return {
+        Environments: [{ EnvironmentName: 'web-prod', ...(call >= 4 ? greenNew : updating) }]
+      }
+    })
+    const result = await waitForDeploy(client, options(clock, log))
+    expect(result.environment.VersionLabel).toBe('sha-new')
+    // The throttled look ends the quick start: the next interval doubles from 2 s.
+    expect(clock.sleeps).toEqual([500, 500, 4_000, 6_000])
+    expect(log.lines).toContain('Beanstalk throttled the poll of web-prod; looking again less often')
+  })
+
+  test('a throttled poll at the deadline fails the wait with the throttling error', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(clock, [updating], [])
+    client.on(DescribeEnvironmentsCommand, () => {
+      throw awsError('Throttling', 'Rate exceeded')
+    })
+    await expect(waitForDeploy(client, options(clock, log, 10_000))).rejects.toThrow('Rate exceeded')
+    expect(clock.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(10_000)
   })
 })

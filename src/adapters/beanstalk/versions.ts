@@ -109,9 +109,12 @@ export function versionTags(beanstalk: BeanstalkApi, version: ApplicationVersion
 export async function createApplicationVersion(
   beanstalk: BeanstalkApi,
   input: CreateVersionInput
-): Promise<{ created: true } | { created: false; existing: ApplicationVersionDescription }> {
+): Promise<
+  | { created: true; version?: ApplicationVersionDescription }
+  | { created: false; existing: ApplicationVersionDescription }
+> {
   try {
-    await beanstalk.send(
+    const { ApplicationVersion } = await beanstalk.send(
       new CreateApplicationVersionCommand({
         ApplicationName: input.application,
         VersionLabel: input.versionLabel,
@@ -122,7 +125,8 @@ export async function createApplicationVersion(
         ...(input.tags !== undefined && input.tags.length > 0 && { Tags: input.tags })
       })
     )
-    return { created: true }
+    // The answer holds the version as created (PROCESSING): the wait starts from it.
+    return { created: true, ...(ApplicationVersion !== undefined && { version: ApplicationVersion }) }
   } catch (error) {
     if (isAwsError(error, AwsErrorCode.invalidParameterValue)) {
       const existing = await describeVersion(beanstalk, input.application, input.versionLabel)

@@ -1,5 +1,6 @@
-// buildAndPush's beforePush hook, where the smoke test runs: it sees every
-// image built and none pushed, and when it rejects nothing is pushed at all.
+// buildAndPush's onBuilt hook, where the smoke test starts: told once every
+// image is built, with what the local daemon can run; each image's push
+// follows its own build and goes on beside the smoke test.
 
 import { describe, expect, it } from '@jest/globals'
 import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
@@ -46,11 +47,15 @@ const registry: ImageRegistry = {
   getManifest: async () => undefined
 }
 
-/** A classic CLI with a BuildKit daemon whose builds succeed; pushes fail (no registry), which is enough here. */
-function recordingRunner() {
+/**
+ * A classic CLI with a BuildKit daemon whose builds succeed (web's slowly, or failing when asked); pushes
+ * fail (no registry), which is enough here. Each command is recorded with the image its tag names.
+ */
+function recordingRunner(options: { failWeb?: boolean } = {}) {
   const commands: string[] = []
   const run: CommandRunner = async (_command, args) => {
-    commands.push(args[0] ?? '')
+    const image = /puppies\/(\w+)/.exec(args.join(' '))?.[1]
+    commands.push(image ? `${args[0]} ${image}` : (args[0] ?? ''))
     if (args[0] === 'version') {
       return {
         exitCode: 0,
@@ -58,25 +63,33 @@ function recordingRunner() {
         stderr: ''
       }
     }
+    if (args[0] === 'build' && image === 'web') {
+      await new Promise(resolve => setTimeout(resolve, 50))
+      if (options.failWeb) return { exitCode: 1, stdout: '', stderr: 'web does not build' }
+    }
     if (args[0] === 'build') return { exitCode: 0, stdout: '', stderr: '' }
     return { exitCode: 1, stdout: '', stderr: 'no registry here' }
   }
   return { run, commands }
 }
 
-describe('buildAndPush beforePush', () => {
-  it('runs once every image is built and before any push, with the local tags', async () => {
+const options = async (run: CommandRunner) => ({
+  workspace: await workspace(),
+  commitSha: 'abc',
+  versionLabel: 'v1',
+  registry,
+  run,
+  logger: quietLogger
+})
+
+describe('buildAndPush onBuilt', () => {
+  it('is told once every image is built, with the local tags; each push follows its own build', async () => {
     const { run, commands } = recordingRunner()
     let seen: { built: Record<string, string>; commands: string[] } | undefined
     await expect(
       buildAndPush(images, {
-        workspace: await workspace(),
-        commitSha: 'abc',
-        versionLabel: 'v1',
-        registry,
-        run,
-        logger: quietLogger,
-        beforePush: async built => {
+        ...(await options(run)),
+        onBuilt: built => {
           seen = { built, commands: [...commands] }
         }
       })
@@ -85,25 +98,23 @@ describe('buildAndPush beforePush', () => {
       web: '1.dkr.ecr.x/puppies/web:abc',
       nginx: '1.dkr.ecr.x/puppies/nginx:abc'
     })
-    expect(seen?.commands.filter(command => command === 'build')).toHaveLength(2)
-    expect(seen?.commands).not.toContain('push')
-    expect(commands).toContain('push')
+    // nginx's push started while web was still building, before the hook was told.
+    expect(seen?.commands).toContain('push nginx')
+    expect(commands).toContain('push web')
   })
 
-  it('pushes nothing when it rejects, and passes its error on unchanged', async () => {
-    const { run, commands } = recordingRunner()
+  it('is not told when a build fails; the other image is still pushed and the error names the build', async () => {
+    const { run, commands } = recordingRunner({ failWeb: true })
+    let told = false
     await expect(
       buildAndPush(images, {
-        workspace: await workspace(),
-        commitSha: 'abc',
-        versionLabel: 'v1',
-        registry,
-        run,
-        logger: quietLogger,
-        beforePush: () => Promise.reject(new Error('Smoke test failed: container web exited with code 3'))
+        ...(await options(run)),
+        onBuilt: () => {
+          told = true
+        }
       })
-    ).rejects.toThrow(/^Smoke test failed: container web exited with code 3$/)
-    expect(commands.filter(command => command === 'build')).toHaveLength(2)
-    expect(commands).not.toContain('push')
+    ).rejects.toThrow(/Build of image web .*failed/)
+    expect(told).toBe(false)
+    expect(commands).toContain('push nginx')
   })
 })
