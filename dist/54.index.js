@@ -189,10 +189,11 @@ const systemClock = {
     sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
 };
 /**
- * Poll intervals: the quick start when there is one, then `first` ms growing
- * by `factor` up to `max`. `reset()` after a change goes back to `first` (a
- * quick start still running goes on: it is faster); `slowDown()` after a
- * throttled poll ends the quick start and doubles the interval.
+ * Poll intervals: the quick start when there is one, then intervals growing
+ * by `factor` up to `max` (from the quick interval, else from `first`).
+ * `reset()` after a change goes back to `first` (a quick start still running
+ * goes on: it is faster); `slowDown()` after a throttled poll ends the quick
+ * start and doubles the interval.
  */
 class Backoff {
     first;
@@ -205,9 +206,11 @@ class Backoff {
         this.first = first;
         this.max = max;
         this.factor = factor;
-        this.current = first;
         this.quickLeft = quick?.polls ?? 0;
         this.quickMs = quick?.ms ?? first;
+        // After a quick start the intervals grow on from it instead of jumping to
+        // `first`: how late a result is seen stays proportional to how long it took.
+        this.current = quick ? Math.min(first, Math.round(quick.ms * factor)) : first;
     }
     /** A Backoff from injectable intervals (`pollMs` options), with the caller's defaults. */
     static of(intervals, factor) {

@@ -62,9 +62,8 @@ var deploy_history = __webpack_require__(8259);
 const COMMIT_TAG = 'beanstalk-docker-deploy:commit';
 /**
  * Processing usually takes seconds: six looks 0.5 s apart after the create
- * (two looks more than 1 s apart would make, each one call), then 2 s growing
- * to 5 s. The create's answer gives the first status, so the
- * first look waits one interval.
+ * (each one call), then intervals growing by half from 0.75 s to 5 s. The
+ * create's answer gives the first status, so the first look waits one interval.
  */
 const PROCESS_POLL_MS = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 5_000 };
 class VersionConflictError extends Error {

@@ -25,10 +25,11 @@ export interface PollIntervals {
 }
 
 /**
- * Poll intervals: the quick start when there is one, then `first` ms growing
- * by `factor` up to `max`. `reset()` after a change goes back to `first` (a
- * quick start still running goes on: it is faster); `slowDown()` after a
- * throttled poll ends the quick start and doubles the interval.
+ * Poll intervals: the quick start when there is one, then intervals growing
+ * by `factor` up to `max` (from the quick interval, else from `first`).
+ * `reset()` after a change goes back to `first` (a quick start still running
+ * goes on: it is faster); `slowDown()` after a throttled poll ends the quick
+ * start and doubles the interval.
  */
 export class Backoff {
   private current: number
@@ -41,9 +42,11 @@ export class Backoff {
     private readonly factor = 1.5,
     quick?: { ms: number; polls: number }
   ) {
-    this.current = first
     this.quickLeft = quick?.polls ?? 0
     this.quickMs = quick?.ms ?? first
+    // After a quick start the intervals grow on from it instead of jumping to
+    // `first`: how late a result is seen stays proportional to how long it took.
+    this.current = quick ? Math.min(first, Math.round(quick.ms * factor)) : first
   }
 
   /** A Backoff from injectable intervals (`pollMs` options), with the caller's defaults. */

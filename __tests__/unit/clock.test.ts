@@ -1,6 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { Backoff } from '../../src/clock.js'
+import { DEPLOY_POLL_MS } from '../../src/deploy/wait.js'
 
 /** Polls a schedule makes in `seconds`, a change (reset) at each of `changesAt` seconds. */
 function pollsWithin(backoff: Backoff, seconds: number, changesAt: number[] = []): number {
@@ -47,18 +48,27 @@ describe('Backoff', () => {
     expect(backoff.next()).toBe(15_000)
   })
 
-  test('the quick start costs a long wait at most two polls more than an immediate look and 2 s growing', () => {
-    // The schedule the deploy wait had before: a look at once, then 2 s growing by half to 15 s.
+  test('the deploy wait sees a result late by a share of the time it took, for a few polls more per wait', () => {
+    // The schedule the deploy wait had before issue 19: a look at once, then 2 s growing by half to 15 s.
     const before = (seconds: number, changes: number[] = []) =>
       1 + pollsWithin(new Backoff(2_000, 15_000), seconds, changes)
     const after = (seconds: number, changes: number[] = []) =>
-      pollsWithin(Backoff.of({ quick: { ms: 1_000, polls: 4 }, first: 2_000, max: 15_000 }), seconds, changes)
+      pollsWithin(Backoff.of(DEPLOY_POLL_MS), seconds, changes)
     for (const seconds of [60, 180, 600]) {
-      expect(after(seconds) - before(seconds)).toBeLessThanOrEqual(2)
+      // Each poll is at most two calls: at most 14 calls more in a whole wait.
+      expect(after(seconds) - before(seconds)).toBeLessThanOrEqual(7)
       // Beanstalk's events of a deploy (starting, deploying, deployed, completed) each reset the interval.
-      expect(after(seconds, [1, 20, 60, 90]) - before(seconds, [1, 20, 60, 90])).toBeLessThanOrEqual(2)
+      expect(after(seconds, [1, 20, 60, 90]) - before(seconds, [1, 20, 60, 90])).toBeLessThanOrEqual(4)
     }
-    // Green 3.5 s after the update: seen at 4 s instead of 5 s.
-    expect(after(4)).toBe(4)
+    // When a result that took t seconds is seen: within 0.5 s up to 3 s, then within about a third of t.
+    const seenAt = (seconds: number) => {
+      const backoff = Backoff.of(DEPLOY_POLL_MS)
+      let time = 0
+      while (time < seconds) time += backoff.next() / 1000
+      return time
+    }
+    expect(seenAt(2.9)).toBe(3)
+    for (const seconds of [3.1, 4, 6, 10, 30])
+      expect(seenAt(seconds) - seconds).toBeLessThanOrEqual(seconds / 3)
   })
 })

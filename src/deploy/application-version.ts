@@ -73,9 +73,8 @@ export interface VersionChanges {
 
 /**
  * Processing usually takes seconds: six looks 0.5 s apart after the create
- * (two looks more than 1 s apart would make, each one call), then 2 s growing
- * to 5 s. The create's answer gives the first status, so the
- * first look waits one interval.
+ * (each one call), then intervals growing by half from 0.75 s to 5 s. The
+ * create's answer gives the first status, so the first look waits one interval.
  */
 export const PROCESS_POLL_MS: PollIntervals = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 5_000 }
 

@@ -6,10 +6,11 @@
 //
 // When to look (DEPLOY_POLL_MS): the update's own answer says Updating, so the
 // first look waits one interval. Then six looks 0.5 s apart, where a quick
-// update lands, and the intervals grow from 2 s by half up to 15 s, back to
-// 2 s whenever an event or a state change shows progress. A long deploy pays
-// about five polls more than 2 s growing from the start would make (each poll
-// two calls at most); a quick one is seen within half a second. A poll
+// update lands, and the intervals grow on from there by half (0.75 s, 1.1 s,
+// 1.7 s …) up to 15 s, back to 2 s whenever an event or a state change shows
+// progress. A quick update is seen within half a second, a slower one within
+// about a third of the time it took; a long deploy pays about seven polls more
+// than 2 s growing from the start would make (each poll two calls at most). A poll
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
 //
