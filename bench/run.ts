@@ -24,6 +24,7 @@ import { runDeployBench, type DeployBenchResult } from './deploy.js'
 import { runImagesBench, type ImagesBenchResult } from './images.js'
 import { containerdRatio, renderWorldsSection, runWorldsBench, type WorldSample } from './worlds.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
+import { worldInstallMissing } from './lib/worlds.js'
 import { bytesText, fixed, max, median, percentile, table, verdict } from './lib/stats.js'
 import { runComposeParseBench, runPlanScaleBench, type PlanScaleSample } from './plan-scale.js'
 import { runUploadBench, type UploadBenchResult, type UploadSample } from './upload.js'
@@ -37,6 +38,10 @@ const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
 const unknownSkip = [...skip].filter(section => section !== 'images' && section !== 'worlds')
 if (unknownSkip.length > 0)
   throw new Error(`BENCH_SKIP: only images and worlds can be left out, not ${unknownSkip.join(', ')}`)
+// The worlds section needs scripts/worlds.sh's private install: say so before any section starts
+// daemons, rather than failing at §6 after twenty minutes with its bridges and registries left behind.
+const worldsMissing = skip.has('worlds') ? undefined : worldInstallMissing()
+if (worldsMissing) throw new Error(`bench: ${worldsMissing} (or BENCH_SKIP=worlds)`)
 const RESULTS = path.join(PROJECT_ROOT, 'bench/RESULTS.md')
 /** The run whose sections a partial run carries over. */
 const previous = skip.size > 0 ? await readFile(RESULTS, 'utf8') : ''
