@@ -213,7 +213,7 @@ describe('waitForDeploy', () => {
     ])
   })
 
-  test('times out with what it last saw; looks every 0.5 s six times, then backs off from 2 s to 15 s', async () => {
+  test('times out with what it last saw; looks every 0.5 s six times, then backs off from 1 s to 15 s', async () => {
     const clock = new FakeClock()
     const log = new MemoryLog()
     const client = scripted(
@@ -233,7 +233,7 @@ describe('waitForDeploy', () => {
     expect(failure.message).toMatch(
       /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
     )
-    expect(clock.sleeps.slice(0, 10)).toEqual([500, 500, 500, 500, 500, 500, 2_000, 3_000, 4_500, 6_750])
+    expect(clock.sleeps.slice(0, 10)).toEqual([500, 500, 500, 500, 500, 500, 1_000, 1_500, 2_250, 3_375])
     expect(Math.max(...clock.sleeps)).toBe(15_000)
     expect(clock.sleeps.reduce((a, b) => a + b, 0)).toBe(120_000)
   })
@@ -344,7 +344,7 @@ describe('waitForDeploy', () => {
     expect(firstLook).toBe(start + 500)
   })
 
-  test('a change in the quick looks keeps them quick; a change later goes back to 2 s', async () => {
+  test('a change in the quick looks keeps them quick; a change later goes back to 1 s', async () => {
     const clock = new FakeClock()
     const log = new MemoryLog()
     const yellowNew = { Status: 'Ready', Health: 'Yellow', VersionLabel: 'sha-new' }
@@ -352,7 +352,7 @@ describe('waitForDeploy', () => {
     const states = [updating, yellowNew, ...Array(6).fill(yellowNew), updating, updating, greenNew]
     const client = scripted(clock, states, [])
     await waitForDeploy(client, options(clock, log))
-    expect(clock.sleeps).toEqual([500, 500, 500, 500, 500, 500, 2_000, 3_000, 4_500, 2_000, 3_000])
+    expect(clock.sleeps).toEqual([500, 500, 500, 500, 500, 500, 1_000, 1_500, 2_250, 1_000, 1_500])
   })
 
   test('a throttled poll is no failure: the loop slows down and looks again', async () => {
@@ -370,7 +370,7 @@ describe('waitForDeploy', () => {
     const result = await waitForDeploy(client, options(clock, log))
     expect(result.environment.VersionLabel).toBe('sha-new')
     // The throttled look ends the quick start: the next interval doubles from 2 s.
-    expect(clock.sleeps).toEqual([500, 500, 4_000, 6_000])
+    expect(clock.sleeps).toEqual([500, 500, 2_000, 3_000])
     expect(log.lines).toContain('Beanstalk throttled the poll of web-prod; looking again less often')
   })
 
