@@ -570,7 +570,7 @@ function notes(
   if (figures.latencyP95 > GREEN_TO_EXIT_TARGET) {
     lines.push(
       `- Green → exit p95 ${fixed(figures.latencyP95)} s: the wait loop looks every 0.5 s six times after UpdateEnvironment, then ` +
-        'backs off (×1.5 from 2 s, reset by a new event or state); a slow transition is seen up to one backed-off ' +
+        'backs off (×1.5 from 0.75 s, back to 1 s on a new event or state); a slow transition is seen up to one backed-off ' +
         'interval late, and the exit itself (summary, cleanup of old versions) follows the poll that sees Green ' +
         '(the interval in effect is in §3).'
     )

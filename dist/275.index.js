@@ -821,10 +821,12 @@ class HistoryStore {
 // When to look (DEPLOY_POLL_MS): the update's own answer says Updating, so the
 // first look waits one interval. Then six looks 0.5 s apart, where a quick
 // update lands, and the intervals grow on from there by half (0.75 s, 1.1 s,
-// 1.7 s …) up to 15 s, back to 2 s whenever an event or a state change shows
-// progress. A quick update is seen within half a second, a slower one within
-// about a third of the time it took; a long deploy pays about seven polls more
-// than 2 s growing from the start would make (each poll two calls at most). A poll
+// 1.7 s …) up to 15 s, back to 1 s whenever an event or a state change shows
+// progress (the end is often near: "Deploying new version" comes seconds
+// before "Environment update completed"). A quick update is seen within half a
+// second, a slower one within about a third of the time it took or a second
+// after its last event; a long deploy pays about two polls per event more than
+// 2 s growing from the start would make (each poll two calls at most). A poll
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
 //
@@ -840,7 +842,7 @@ class HistoryStore {
 
 
 /** Quick looks right after the update, then 2 s growing by half to 15 s. */
-const DEPLOY_POLL_MS = { quick: { ms: 500, polls: 6 }, first: 2_000, max: 15_000 };
+const DEPLOY_POLL_MS = { quick: { ms: 500, polls: 6 }, first: 1_000, max: 15_000 };
 class DeployFailedError extends Error {
     environment;
     events;
