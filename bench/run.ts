@@ -127,8 +127,10 @@ function previousTarget(figure: string): string[] {
 }
 
 /** When the carried-over sections were measured: the previous file's own date line. */
+/** When the carried-over sections were measured: the previous file's own carry-over date, else its run's. */
 function previousDate(): string {
-  return /^Written by .* on (\S+) in/m.exec(previous)?.[1] ?? 'an unknown date'
+  const carried = /carried over unchanged from the run of (\S+?)\.?$/m.exec(previous)?.[1]
+  return carried ?? /^Written by .* on (\S+) in/m.exec(previous)?.[1] ?? 'an unknown date'
 }
 
 function render(all: Everything): string {
