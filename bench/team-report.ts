@@ -137,7 +137,7 @@ ${table(
   result.samples.map(sample => [
     TEAM_WORLD_NAMES[sample.world],
     sample.pipeline,
-    sample.how,
+    sample.error ? `failed: ${sample.error.replaceAll('|', '/')}` : sample.how,
     fixed(sample.toLastBuildSeconds, 1),
     fixed(sample.toUpdateSeconds, 1),
     fixed(sample.toGreenSeconds, 1),
@@ -193,6 +193,7 @@ ${figures
 /** "Where the time went" for one sample, in words. */
 function breakdown(sample: TeamSample | undefined): string {
   if (!sample) return 'not measured'
+  if (sample.error) return `failed (${sample.error})`
   const compile = Number.isFinite(sample.dependencyStageSeconds)
     ? `the C compile ${fixed(sample.dependencyStageSeconds, 1)} s of it`
     : 'the C compile taken from the cache'

@@ -104,6 +104,8 @@ export interface TeamSample {
   layerBytesPushed: number
   /** Every blob the registry received in the pipeline's repositories (configs, cache manifests and cache layers too). */
   allBytesPushed: number
+  /** Why the pipeline (or the seed it needed) failed; the figures are then NaN. */
+  error?: string
 }
 
 export interface TeamResult {
@@ -291,37 +293,62 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
     return { run, label: run.outputs['version-label'] ?? '' }
   }
 
+  // A failed pipeline is a row saying why, not the end of the run: the other rows still mean something.
+  const attempt = async (pipeline: TeamPipeline, body: () => Promise<TeamSample>): Promise<void> => {
+    try {
+      const sample = await body()
+      samples.push(sample)
+      say(summaryLine(sample))
+    } catch (error) {
+      const message = (error instanceof Error ? error.message : String(error))
+        .split('\n')
+        .slice(0, 3)
+        .join(' ')
+      samples.push(failedSample(world, pipeline, message))
+      say(`${pipeline} failed: ${message}`)
+    }
+  }
+
   const seed = await seedRunner(world, context.workdir)
   try {
     say('seeding the action’s cache from the seed runner')
-    let { label: lastOurs } = await ours(seed, false)
+    let lastOurs: string
+    try {
+      lastOurs = (await ours(seed, false)).label
+    } catch (error) {
+      for (const pipeline of TEAM_PIPELINES) {
+        await attempt(pipeline, () => Promise.reject(new Error(`the seed deploy failed: ${String(error)}`)))
+      }
+      return samples
+    }
     for (const smoke of [true, false]) {
       const pipeline: TeamPipeline = smoke ? 'ours, smoke test on' : 'ours, smoke test off'
-      await codeChange()
-      const previous = await deployedImages(context)
-      const measured = await withRunner(await freshRunner(world, context.workdir), async runner => {
-        const { run, label } = await ours(runner, smoke)
-        lastOurs = label
-        const phases = phasesOf(run)
-        const builder = run.lines.find(line => line.text.startsWith('Image builder: '))?.text ?? ''
-        return {
-          how: builder.replace(/^Image builder: /, '').split(' — ')[0] ?? '',
-          startedAt: run.spawnedAt,
-          lastBuildAt: lastBuildAt(run),
-          noticedAt: run.exitedAt,
-          label,
-          buildSeconds: phases['build and push'] ?? Number.NaN,
-          pushSeconds: Number.NaN,
-          smokeSeconds: smoke ? (phases['smoke test'] ?? Number.NaN) : 0,
-          dependencyStageSeconds: stepSeconds(run.lines.map(line => line.text).join('\n'), 'deb-src')
-        }
+      await attempt(pipeline, async () => {
+        await codeChange()
+        const previous = await deployedImages(context)
+        const measured = await withRunner(await freshRunner(world, context.workdir), async runner => {
+          const { run, label } = await ours(runner, smoke)
+          lastOurs = label
+          const phases = phasesOf(run)
+          const builder = run.lines.find(line => line.text.startsWith('Image builder: '))?.text ?? ''
+          return {
+            how: builder.replace(/^Image builder: /, '').split(' — ')[0] ?? '',
+            startedAt: run.spawnedAt,
+            lastBuildAt: lastBuildAt(run),
+            noticedAt: run.exitedAt,
+            label,
+            buildSeconds: phases['build and push'] ?? Number.NaN,
+            pushSeconds: Number.NaN,
+            smokeSeconds: smoke ? (phases['smoke test'] ?? Number.NaN) : 0,
+            dependencyStageSeconds: stepSeconds(run.lines.map(line => line.text).join('\n'), 'deb-src', 'web')
+          }
+        })
+        return sampleOf(world, pipeline, measured, previous, images, context)
       })
-      samples.push(await sampleOf(world, pipeline, measured, previous, images, context))
-      say(summaryLine(samples.at(-1) as TeamSample))
     }
 
     say('seeding the best-practice peer’s cache from the seed runner')
-    await peerBuildAndPush({
+    const peerSeed = peerBuildAndPush({
       kind: 'best-practice',
       runner: seed,
       clients: context.clients,
@@ -329,31 +356,38 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
       context: app,
       images,
       tag: `seed-${world}`
-    })
+    }).then(
+      () => undefined,
+      (error: unknown) => error
+    )
+    const peerSeedError = await peerSeed
     for (const kind of ['best-practice', 'naive'] as PeerKind[]) {
-      await codeChange()
-      const previous = await deployedImages(context)
-      const measured = await withRunner(await freshRunner(world, context.workdir), async runner => {
-        const deployed = await runPeerPipeline({
-          kind,
-          runner,
-          clients: context.clients,
-          registryHost: context.registryHost,
-          context: app,
-          images,
-          application: context.example.application,
-          environment: context.example.environment,
-          fromLabel: lastOurs,
-          pollSeconds: TEAM_POLL_SECONDS
+      await attempt(kind, async () => {
+        if (kind === 'best-practice' && peerSeedError !== undefined)
+          throw new Error(`its cache seed failed: ${String(peerSeedError)}`)
+        await codeChange()
+        const previous = await deployedImages(context)
+        const measured = await withRunner(await freshRunner(world, context.workdir), async runner => {
+          const deployed = await runPeerPipeline({
+            kind,
+            runner,
+            clients: context.clients,
+            registryHost: context.registryHost,
+            context: app,
+            images,
+            application: context.example.application,
+            environment: context.example.environment,
+            fromLabel: lastOurs,
+            pollSeconds: TEAM_POLL_SECONDS
+          })
+          return {
+            ...deployed,
+            smokeSeconds: 0,
+            dependencyStageSeconds: stepSeconds(deployed.output, 'deb-src')
+          }
         })
-        return {
-          ...deployed,
-          smokeSeconds: 0,
-          dependencyStageSeconds: stepSeconds(deployed.output, 'deb-src')
-        }
+        return sampleOf(world, kind, measured, previous, images, context)
       })
-      samples.push(await sampleOf(world, kind, measured, previous, images, context))
-      say(summaryLine(samples.at(-1) as TeamSample))
     }
     return samples
   } finally {
@@ -424,6 +458,27 @@ async function sampleOf(
   }
 }
 
+function failedSample(world: TeamWorld, pipeline: TeamPipeline, error: string): TeamSample {
+  return {
+    world,
+    pipeline,
+    how: '',
+    toLastBuildSeconds: Number.NaN,
+    toUpdateSeconds: Number.NaN,
+    toGreenSeconds: Number.NaN,
+    toNoticedSeconds: Number.NaN,
+    buildSeconds: Number.NaN,
+    pushSeconds: Number.NaN,
+    smokeSeconds: Number.NaN,
+    dependencyStageSeconds: Number.NaN,
+    changedLayers: 0,
+    changedLayerBytes: Number.NaN,
+    layerBytesPushed: Number.NaN,
+    allBytesPushed: Number.NaN,
+    error
+  }
+}
+
 const summaryLine = (sample: TeamSample): string =>
   `${sample.pipeline}: → UpdateEnvironment ${fixed(sample.toUpdateSeconds, 1)} s, → Green noticed ` +
   `${fixed(sample.toNoticedSeconds, 1)} s, layer bytes pushed ${bytesText(sample.layerBytesPushed)} ` +
@@ -473,11 +528,23 @@ async function versionImages(context: Context, label: string): Promise<Manifest[
   return manifests
 }
 
-/** Seconds BuildKit's plain log gives the step whose command contains `marker` (`#12 DONE 95.3s`), NaN if it did not run. */
-export function stepSeconds(log: string, marker: string): number {
-  const lines = log.split('\n').map(line => line.replace(/^\[\S+\] /, ''))
-  const step = lines.find(line => /^#\d+ \[/.test(line) && line.includes(marker))?.match(/^#(\d+) /)?.[1]
+/**
+ * Seconds BuildKit's plain log gives the step whose command contains `marker` (`#12 DONE 95.3s`); NaN when it
+ * was taken from the cache or did not run. `image` keeps only that image's lines of a log that prefixes them
+ * (`[web] #12 …`, the action's log, where images build at the same time and reuse step numbers).
+ */
+export function stepSeconds(log: string, marker: string, image?: string): number {
+  const prefix = image === undefined ? undefined : `[${image}] `
+  const lines = log
+    .split('\n')
+    .filter(line => prefix === undefined || line.startsWith(prefix))
+    .map(line => (prefix === undefined ? line : line.slice(prefix.length)))
+  const header = lines.findIndex(line => /^#\d+ \[/.test(line) && line.includes(marker))
+  const step = lines[header]?.match(/^#(\d+) /)?.[1]
   if (step === undefined) return Number.NaN
-  const done = lines.map(line => new RegExp(`^#${step} DONE (\\d+(?:\\.\\d+)?)s`).exec(line)).find(Boolean)
+  const end = lines
+    .slice(header + 1)
+    .find(line => new RegExp(`^#${step} (DONE|CACHED|ERROR|CANCELED)`).test(line))
+  const done = end === undefined ? null : new RegExp(`^#${step} DONE (\\d+(?:\\.\\d+)?)s`).exec(end)
   return done ? Number(done[1]) : Number.NaN
 }
