@@ -131,10 +131,14 @@ interface Context {
 }
 
 let daemons = 0
-/** Bridges and pools in 10.120–127.x: apart from the other benchmarks' (10.150–199.x) and the tests' (10.200–249.x). */
-function bridge(): { bridgeName: string; bridgeAddress: string; addressPool: string } {
+/**
+ * Bridges in 10.120–123.x, their created networks in 10.124–127.x: apart from the other benchmarks' (10.150–199.x)
+ * and the tests' (10.200–249.x). World (c)'s seed daemon lives beside its fresh ones, so it has a slot of its own
+ * (0); fresh runners, one at a time, take 1–3 in turn. Two daemons on one subnet cut each other's network off.
+ */
+function bridge(kind: 'seed' | 'fresh'): { bridgeName: string; bridgeAddress: string; addressPool: string } {
   daemons += 1
-  const slot = daemons % 4
+  const slot = kind === 'seed' ? 0 : 1 + (daemons % 3)
   return {
     bridgeName: `btm${process.pid.toString(36)}${daemons}`.slice(0, 15),
     bridgeAddress: `10.${120 + slot}.${process.pid % 250}.1/24`,
@@ -154,12 +158,12 @@ async function onDaemon(daemon: FreshDaemon, env: Record<string, string>, buildx
 /** A new empty runner of the world, with the images a runner has pulled. */
 async function freshRunner(world: TeamWorld, workdir: string): Promise<Runner> {
   if (world === 'c') {
-    const daemon = await startContainerdDaemon({ ...bridge(), nat: true })
+    const daemon = await startContainerdDaemon({ ...bridge('fresh'), nat: true })
     await loadImages(daemon.host, RUNNER_IMAGES)
     return onDaemon(daemon, buildxEnvironment(await buildxDockerConfig(workdir)), true)
   }
   const daemon = await startFreshDaemon(await mkdtemp(path.join(tmpdir(), 'bench-team-dockerd-')), {
-    ...bridge(),
+    ...bridge('fresh'),
     nat: true
   })
   await loadImages(daemon.host, RUNNER_IMAGES)
@@ -170,7 +174,7 @@ async function freshRunner(world: TeamWorld, workdir: string): Promise<Runner> {
 /** The world's seed runner: the shared daemon for (a), one Docker 26 daemon kept for the world for (c). */
 async function seedRunner(world: TeamWorld, workdir: string): Promise<Runner> {
   if (world === 'c') {
-    const daemon = await startContainerdDaemon({ ...bridge(), nat: true })
+    const daemon = await startContainerdDaemon({ ...bridge('seed'), nat: true })
     await loadImages(daemon.host, ['debian:bookworm-slim'])
     return onDaemon(daemon, buildxEnvironment(await buildxDockerConfig(workdir)), true)
   }
