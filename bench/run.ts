@@ -619,14 +619,14 @@ function notes(
   return lines.join('\n')
 }
 
-const PATH_ROWS = [
-  '7. Fresh-runner code change, smoke test on: process start → UpdateEnvironment, after ÷ before (median)',
-  '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
-  '7. Commit → Green: ours ÷ the peer pipeline (median)'
-] as const
-
 /** §7's Targets rows, or the previous run's when §7 was left out. */
 function pathTargets(path7: ReturnType<typeof criticalPathFigures> | undefined): string[][] {
+  // Inside the function: the report is rendered by top-level code above any module-level constant down here.
+  const PATH_ROWS = [
+    '7. Fresh-runner code change, smoke test on: process start → UpdateEnvironment, after ÷ before (median)',
+    '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
+    '7. Commit → Green: ours ÷ the peer pipeline (median)'
+  ] as const
   if (!path7) return PATH_ROWS.map(previousTarget)
   return [
     [

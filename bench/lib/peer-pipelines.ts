@@ -103,7 +103,19 @@ export function peerCommands(
   const cacheRef = `${tag.slice(0, tag.lastIndexOf(':'))}:${PEER_CACHE_TAG}`
   if (kind === 'naive')
     return [
-      ['build', '--no-cache', '--progress=plain', '-f', dockerfile, '-t', tag, context],
+      [
+        'build',
+        '--no-cache',
+        '--progress=plain',
+        // buildx's default provenance attestation turns the push into an image index; the benchmark reads the
+        // deployed image's layers, and ECS runs a plain manifest by digest. The 20.10 CLI has no such flag.
+        ...(runner.buildx ? ['--provenance=false'] : []),
+        '-f',
+        dockerfile,
+        '-t',
+        tag,
+        context
+      ],
       ['push', tag]
     ]
   if (runner.buildx)

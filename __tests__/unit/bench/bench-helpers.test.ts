@@ -50,11 +50,16 @@ describe('peerCommands', () => {
   const cacheRef = `127.0.0.1:5000/team/web:${PEER_CACHE_TAG}`
 
   it('naive: builds with no cache, then pushes', () => {
-    const commands = peerCommands('naive', { env: {}, buildx: true }, image, tag, '/app')
+    const commands = peerCommands('naive', { env: {}, buildx: false }, image, tag, '/app')
     expect(commands).toEqual([
       ['build', '--no-cache', '--progress=plain', '-f', '/app/Dockerfile', '-t', tag, '/app'],
       ['push', tag]
     ])
+  })
+
+  it('naive with buildx: no provenance attestation, so the push is a plain image manifest', () => {
+    const [build] = peerCommands('naive', { env: {}, buildx: true }, image, tag, '/app')
+    expect(build).toContain('--provenance=false')
   })
 
   it('best practice with buildx: one build that pushes, with a registry cache mode=max ECR accepts', () => {
