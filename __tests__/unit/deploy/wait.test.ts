@@ -295,7 +295,9 @@ describe('waitForDeploy', () => {
     const failure = (await waitForDeploy(client, options(clock, log)).catch(
       (error: unknown) => error
     )) as DeployFailedError
-    expect(failure.message).toBe('web-prod is Red on sha-new')
+    expect(failure.message).toBe(
+      'web-prod is Red on sha-new 3m after the update completed (health-recovery-window 3m)'
+    )
     expect(failure.causes).toEqual([])
     expect(log.lines.join('\n')).not.toContain('previous deploy')
     expect(log.annotations).toEqual([])
@@ -383,5 +385,98 @@ describe('waitForDeploy', () => {
     })
     await expect(waitForDeploy(client, options(clock, log, 10_000))).rejects.toThrow('Rate exceeded')
     expect(clock.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(10_000)
+  })
+
+  describe('health that lags the update (docs/deploy-decision.md)', () => {
+    const updatingNew = { Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-new' }
+    const redNew = { Status: 'Ready', Health: 'Red', HealthStatus: 'Degraded', VersionLabel: 'sha-new' }
+    const yellowNew = { Status: 'Ready', Health: 'Yellow', HealthStatus: 'Warning', VersionLabel: 'sha-new' }
+    const completedEvent = {
+      atCall: 3,
+      event: { Severity: 'INFO', Message: 'Environment update completed successfully.', RequestId: 'req-1' }
+    }
+
+    test('Red then Yellow then Green after the update completed is a success', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const states = [updatingNew, updatingNew, redNew, redNew, redNew, yellowNew, yellowNew, greenNew]
+      const client = scripted(
+        clock,
+        states,
+        [completedEvent],
+        ['ELB health is failing or not available for all instances.']
+      )
+      const result = await waitForDeploy(client, options(clock, log))
+      expect(result.environment.Health).toBe('Green')
+      expect(log.lines.filter(line => line.includes('health often lags an update'))).toHaveLength(1)
+    })
+
+    test('Red that stays fails when the window ends, not before and not at the next backed-off poll', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(
+        clock,
+        [updatingNew, updatingNew, redNew],
+        [completedEvent],
+        ['ELB health is failing or not available for all instances.']
+      )
+      const failure = (await waitForDeploy(client, { ...options(clock, log), recoveryMs: 60_000 }).catch(
+        (error: unknown) => error
+      )) as DeployFailedError
+      // The third look (0.5 s apart) is the first to see Ready on our version.
+      const readyAt = Date.parse('2026-11-25T14:00:00Z') + 500 * 3
+      expect(failure).toBeInstanceOf(DeployFailedError)
+      expect(failure.kind).toBe('unhealthy')
+      expect(clock.now() - readyAt).toBe(60_000)
+      expect(failure.message).toBe(
+        'web-prod is Red (Degraded) on sha-new 1m after the update completed (health-recovery-window 1m) — causes: ELB health is failing or not available for all instances.'
+      )
+    })
+
+    test('a failure event fails at once even with Green on our version', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(
+        clock,
+        [updatingNew, greenNew],
+        [
+          {
+            atCall: 2,
+            event: {
+              Severity: 'ERROR',
+              Message:
+                'Update environment operation is complete, but with errors. For more information, see troubleshooting documentation.',
+              RequestId: 'req-1'
+            }
+          }
+        ]
+      )
+      const failure = (await waitForDeploy(client, options(clock, log)).catch(
+        (error: unknown) => error
+      )) as DeployFailedError
+      expect(failure.kind).toBe('failed')
+      expect(failure.message).toMatch(
+        /^deploying sha-new to web-prod failed: Update environment operation is complete, but with errors/
+      )
+    })
+
+    test('persistent Yellow without allow-yellow fails at the end of the window, long before wait-timeout', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(clock, [updatingNew, yellowNew], [], ['1 of 1 instances are Warning'])
+      const start = clock.now()
+      const failure = (await waitForDeploy(client, {
+        ...options(clock, log, 1_200_000),
+        recoveryMs: 30_000
+      }).catch((error: unknown) => error)) as DeployFailedError
+      expect(failure.timedOut).toBe(false)
+      expect(failure.message).toMatch(/Yellow \(Warning\) on sha-new 30s after .*allow-yellow is off/)
+      expect(clock.now() - start).toBe(31_000)
+      // With allow-yellow the same Yellow is a success at once.
+      const yes = new FakeClock()
+      const allowed = scripted(yes, [updatingNew, yellowNew], [])
+      await waitForDeploy(allowed, { ...options(yes, new MemoryLog()), allowYellow: true })
+      expect(yes.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(1_000)
+    })
   })
 })
