@@ -383,6 +383,8 @@ export class Lifecycle {
   private settle(environment: Environment, phases: HealthPhase[]): void {
     if (phases.length === 0) return
     environment.turnedGreen?.pop() // not Green yet after all
+    // The health the update showed (Pending): the deploy's own Green / Ok never reached a client.
+    environment.healthStatus = 'Pending'
     let index = 0
     const next = (): void => {
       this.settling.delete(environment.id)
