@@ -112,7 +112,7 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
     outcome: 'failure',
     when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
     source:
-      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating)'
+      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
   },
   {
     id: 'green',

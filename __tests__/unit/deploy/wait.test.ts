@@ -478,5 +478,48 @@ describe('waitForDeploy', () => {
       await waitForDeploy(allowed, { ...options(yes, new MemoryLog()), allowYellow: true })
       expect(yes.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(1_000)
     })
+
+    test('a public deploy log replayed (woowacourse/prolog#373): Red at completion, Yellow 30 s on, Green later: success', async () => {
+      // https://github.com/woowacourse/prolog/issues/373: "Environment update completed successfully." then Ready,
+      // Health Red / Degraded; still Yellow / Warning 30 s later, where beanstalk-deploy's 30 s window failed it.
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const at = (seconds: number) => new Date(Date.parse('2026-11-25T14:00:00Z') + seconds * 1000)
+      const events = [
+        [7, 'INFO', 'Deploying new version to instance(s).'],
+        [16, 'INFO', "Instance deployment successfully generated a 'Procfile'."],
+        [20, 'INFO', 'Instance deployment completed successfully.'],
+        [20, 'INFO', 'New application version was deployed to running EC2 instances.'],
+        [20, 'INFO', 'Environment update completed successfully.'],
+        [
+          37,
+          'INFO',
+          'Environment health has transitioned from Ok to Info. Application update in progress on 1 instance. 0 out of 1 instance completed (running for 5 seconds).'
+        ]
+      ] as const
+      const client = new FakeClient()
+      client.on(DescribeEnvironmentsCommand, () => {
+        const elapsed = (clock.now() - Date.parse('2026-11-25T14:00:00Z')) / 1000
+        const state = elapsed < 20 ? updatingNew : elapsed < 30 ? redNew : elapsed < 90 ? yellowNew : greenNew
+        return { Environments: [{ EnvironmentName: 'web-prod', ...state }] }
+      })
+      client.on(DescribeEventsCommand, input => {
+        const start = (input.StartTime as Date).getTime()
+        return {
+          Events: events
+            .map(([seconds, severity, message]) => ({
+              EventDate: at(seconds),
+              Severity: severity,
+              Message: message
+            }))
+            .filter(event => event.EventDate.getTime() >= start && event.EventDate.getTime() <= clock.now())
+            .reverse()
+        }
+      })
+      client.on(DescribeEnvironmentHealthCommand, () => ({ Causes: [], RefreshedAt: new Date(clock.now()) }))
+      const result = await waitForDeploy(client, options(clock, log))
+      expect(result.environment.Health).toBe('Green')
+      expect(log.errors).toEqual([])
+    })
   })
 })
