@@ -33,8 +33,10 @@ let env: Record<string, string>
 
 beforeAll(async () => {
   if (!hasDocker()) return // the suite below fails (CI) or skips, saying why
-  // Red 1.2 s then Yellow 0.8 s after each completed update: longer than the wait's first looks.
-  standIn = await startStandIn({ beanstalk: { transitionMs: 100, dynamics: realisticDynamics(1_200, 800) } })
+  // Red 2 s then Yellow 1 s after each completed update: the wait looks at least once a second then.
+  standIn = await startStandIn({
+    beanstalk: { transitionMs: 100, dynamics: realisticDynamics(2_000, 1_000) }
+  })
   await pushHttpTestImage(standIn, ['waitapp/web:1'])
   env = { ...standIn.env, ...(await testImageVariables(standIn)) }
   beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
