@@ -105,13 +105,27 @@ function expectSucceeded(run: ActionRun): void {
 
 describe('the deploy wait against Beanstalk’s real dynamics', () => {
   it('health lagging to Green after the update is a success, with no rollback', async () => {
-    const { deploy, describeEnvironment, updates } = await story('lag')
-    const run = await deploy(1)
+    const { environment, deploy, describeEnvironment, updates } = await story('lag')
+    // Red for longer than the wait's longest interval (15 s), so a look surely lands in it however long the
+    // container took to start (the looks back off while no event comes).
+    standIn.faults.set({
+      beanstalk: {
+        healthAfterDeploy: {
+          environment,
+          phases: [
+            { color: 'Red', status: 'Degraded', causes: [ELB], ms: 16_000 },
+            { color: 'Yellow', status: 'Warning', causes: [ELB], ms: 1_000 }
+          ]
+        }
+      }
+    })
+    const run = await deploy(1, { 'health-recovery-window': '1m' })
     expectSucceeded(run)
     expect(run.stdout).toMatch(
-      /completed the update to v-1 but is (Red \(Degraded\)|Yellow \(Warning\)): health often lags an update; giving it up to 20s to recover/
+      /completed the update to v-1 but is Red \(Degraded\): health often lags an update; giving it up to 1m to recover/
     )
     expect(run.stdout).toContain('Environment health has transitioned from Pending to Degraded.')
+    expect(run.stdout).toContain('Environment health has transitioned from Warning to Ok.')
     expect(run.outputs).toMatchObject({ health: 'Green', 'version-label': 'v-1' })
     expect(updates()).toBe(1)
     expect(await describeEnvironment()).toMatchObject({ Health: 'Green', VersionLabel: 'v-1' })
