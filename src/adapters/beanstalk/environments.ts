@@ -217,6 +217,21 @@ export function environmentTags(
   return resourceTags(beanstalk, environment.EnvironmentArn)
 }
 
+/** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
+export async function environmentOptionSettings(
+  beanstalk: BeanstalkApi,
+  application: string,
+  environmentName: string
+): Promise<ConfigurationOptionSetting[]> {
+  const { ConfigurationSettings = [] } = await beanstalk.send(
+    new DescribeConfigurationSettingsCommand({
+      ApplicationName: application,
+      EnvironmentName: environmentName
+    })
+  )
+  return ConfigurationSettings[0]?.OptionSettings ?? []
+}
+
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
 export async function environmentProperties(
   beanstalk: BeanstalkApi,
