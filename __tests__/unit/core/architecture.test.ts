@@ -31,6 +31,10 @@ describe('instanceTypeArchitecture', () => {
     'g5g.xlarge',
     'i4g.large',
     'hpc7g.4xlarge',
+    'c8gb.large',
+    'r8gn.medium',
+    'i8ge.large',
+    'p6e-gb200.36xlarge',
     ' T4G.Micro '
   ])('%s is arm64', type => expect(instanceTypeArchitecture(type)).toBe('arm64'))
 
@@ -52,7 +56,13 @@ describe('instanceTypeArchitecture', () => {
     'trn1.2xlarge',
     'u-6tb1.metal',
     'r7iz.large',
-    'd3en.xlarge'
+    'd3en.xlarge',
+    'g6f.large',
+    'gr6f.4xlarge',
+    'p6-b200.48xlarge',
+    'c8i-flex.large',
+    'u7inh-32tb.480xlarge',
+    'x8aedz.large'
   ])('%s is amd64', type => expect(instanceTypeArchitecture(type)).toBe('amd64'))
 })
 
