@@ -83,7 +83,12 @@ describeIn(arm64World)('arm64 (Graviton) environments', () => {
     throw new Error(`${name} did not become Ready`)
   }
 
-  const deploy = (environment: string, extra: Record<string, string> = {}, sha = 'a'.repeat(40)) =>
+  const deploy = (
+    environment: string,
+    extra: Record<string, string> = {},
+    sha = 'a'.repeat(40),
+    runner: Record<string, string> = buildxEnvironment(dockerConfig)
+  ) =>
     runAction({
       inputs: {
         application: 'arm-app',
@@ -92,7 +97,7 @@ describeIn(arm64World)('arm64 (Graviton) environments', () => {
         'wait-timeout': '5m',
         ...extra
       },
-      env: { ...actionEnvironment(standIn), ...buildxEnvironment(dockerConfig), GITHUB_SHA: sha },
+      env: { ...actionEnvironment(standIn), ...runner, GITHUB_SHA: sha },
       workspace,
       post: true
     })
@@ -165,6 +170,18 @@ describeIn(arm64World)('arm64 (Graviton) environments', () => {
       '::error::Environment arm-mixed mixes x86_64 and arm64 (instance types t3.small, t4g.small): one image runs on one architecture; give it instance types of one architecture (aws:ec2:instances InstanceTypes)'
     ])
     expect(run.stdout).not.toMatch(/Image builder: /)
+  }, 120_000)
+
+  it('refuses in one line on a runner without buildx, whose docker builds only for its own amd64', async () => {
+    // The machine's Debian docker 20.10 CLI with no buildx plugin: the daemon's BuildKit, world (d).
+    const run = await deploy('arm-graviton', {}, 'd'.repeat(40), {})
+    expect(run.status).not.toBe(0)
+    expect(run.errors).toEqual([
+      expect.stringMatching(
+        /^::error::Images for linux\/arm64 need buildx: without it docker builds only for this runner's linux\/amd64 \(no buildx; .*\); add docker\/setup-qemu-action and docker\/setup-buildx-action before this step, or run on a runner of that architecture$/
+      )
+    ])
+    expect(run.stdout).not.toMatch(/Logged in to /)
   }, 120_000)
 
   it(
