@@ -238,14 +238,8 @@ export async function environmentProperties(
   application: string,
   environmentName: string
 ): Promise<Map<string, string>> {
-  const { ConfigurationSettings = [] } = await beanstalk.send(
-    new DescribeConfigurationSettingsCommand({
-      ApplicationName: application,
-      EnvironmentName: environmentName
-    })
-  )
   const properties = new Map<string, string>()
-  for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+  for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
     if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
       properties.set(setting.OptionName, setting.Value ?? '')
     }
