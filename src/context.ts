@@ -33,6 +33,7 @@ export const INPUT_NAMES = [
   'ecr-keep-images',
   'build',
   'builder',
+  'platform',
   'smoke-test',
   'smoke-test-path',
   'version-label',
