@@ -114,6 +114,30 @@ export function readWorkspaceText(workspace: string, relative: string, what: str
   }
 }
 
+/** The files compose looks for when none is named, in its order (compose-spec "Compose file"). */
+export const DEFAULT_COMPOSE_FILES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml'
+]
+
+/** The compose file compose would pick in the workspace root, and the other candidates it ignores. */
+export function defaultComposeFile(workspace: string): { file: string; ignored: string[] } {
+  const found = DEFAULT_COMPOSE_FILES.filter(name => {
+    const real = resolveInWorkspace(workspace, name, 'compose file')
+    return real !== undefined && statSync(real).isFile()
+  })
+  const [file, ...ignored] = found
+  if (file === undefined) {
+    throw new InputError(
+      'compose-file',
+      `none of ${DEFAULT_COMPOSE_FILES.join(', ')} is in ${workspace}: name the compose file with compose-file`
+    )
+  }
+  return { file, ignored }
+}
+
 export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
   const text = readWorkspaceText(workspace, composeFile, 'compose file')
   if (text === undefined) {

@@ -153,7 +153,7 @@ describe('buildPlan: service selection', () => {
       buildPlan(configFor({ ...backed, services: 'web sidekiq' }), loadPuppies())
     )
     expect(error.message).toBe(
-      `Input 'services': "sidekiq" is not a service of docker-compose.yml (it has: web, worker, nginx, db, redis)`
+      `Input 'services': "sidekiq" is not a service of the compose file (it has: web, worker, nginx, db, redis)`
     )
   })
 

@@ -21,7 +21,7 @@ export function selectServices(
     if (unknown.length > 0) {
       throw new InputError(
         inputName,
-        `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile} (it has: ${Object.keys(compose.services).join(', ')})`
+        `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile || 'the compose file'} (it has: ${Object.keys(compose.services).join(', ')})`
       )
     }
     return config.services.map(name => compose.services[name] as ComposeService)
@@ -52,7 +52,10 @@ export function selectServices(
     return false
   })
   if (selected.length === 0) {
-    throw new InputError('services', `${config.composeFile} has no service to deploy besides backing stores`)
+    throw new InputError(
+      'services',
+      `${config.composeFile || 'the compose file'} has no service to deploy besides backing stores`
+    )
   }
   return selected
 }
