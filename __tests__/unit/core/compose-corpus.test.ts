@@ -372,10 +372,12 @@ describe.each(entries())('%s', (id, entry) => {
         if (!keyKept(key, value, container) && !mentioned) silent.push(`${name}.${key}`)
       }
       for (const volume of (service.volumes as unknown[] | undefined) ?? []) {
-        const target =
+        const written =
           typeof volume === 'string'
             ? (volume.split(':')[1] ?? volume)
             : String((volume as { target?: unknown }).target)
+        // compose cleans the container path (a trailing slash goes).
+        const target = path.posix.normalize(written).replace(/(.)\/+$/, '$1')
         const mounted =
           (container.mountPoints ?? []).some(mount => mount.containerPath === target) ||
           (container.linuxParameters?.tmpfs ?? []).some(mount => mount.containerPath === target)

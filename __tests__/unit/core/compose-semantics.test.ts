@@ -63,12 +63,21 @@ describe('memory: 0 means no limit, and a message names the key the file used', 
     ).toBe('service "web": deploy.resources.limits.memory of 1 MiB is below the platform minimum of 4 MiB')
   })
 
-  it('mem_limit wins over deploy.resources.limits.memory, as in compose', () => {
+  it('mem_limit beside an equal deploy limit is read; distinct values are refused, as compose does', () => {
     const web = composeIn(
-      'services:\n  web:\n    image: app\n    mem_limit: 256m\n    deploy: {resources: {limits: {memory: 512m}}}\n'
+      'services:\n  web:\n    image: app\n    mem_limit: 256m\n    deploy: {resources: {limits: {memory: 268435456}}}\n'
     ).services.web
     expect(web?.memoryLimit).toBe(256 * MiB)
     expect(web?.memoryKeys.limit).toBe('mem_limit')
+    expect(
+      errorOf(() =>
+        composeIn(
+          'services:\n  web:\n    image: app\n    mem_limit: 256m\n    deploy: {resources: {limits: {memory: 512m}}}\n'
+        )
+      ).message
+    ).toBe(
+      'service "web": mem_limit and deploy.resources.limits.memory differ; compose refuses distinct values, keep one'
+    )
   })
 })
 

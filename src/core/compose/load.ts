@@ -9,6 +9,7 @@ import { ComposeError } from '../errors.js'
 import type { Variables } from './interpolate.js'
 import { interpolate } from './interpolate.js'
 import type { ComposeProject, ComposeService, VariableUse, WorkspaceFiles } from './model.js'
+import { mergeService } from './merge.js'
 import { normaliseService } from './service.js'
 import { credentialError, credentialsIn, ProjectVariables } from './variables.js'
 import { parseComposeYaml } from './yaml.js'
@@ -298,33 +299,6 @@ function resolveExtends(services: Raw, composePath: string): Record<string, Raw>
   }
   for (const name of Object.keys(services)) resolve(name, [name])
   return resolved
-}
-
-/** Compose merge rules, simplified: mappings merge, sequences of options append, scalars override. */
-function mergeService(base: Raw, override: Raw): Raw {
-  const merged: Raw = { ...base }
-  for (const [key, value] of Object.entries(override)) {
-    const previous = merged[key]
-    if (isRecord(previous) && isRecord(value)) merged[key] = { ...previous, ...value }
-    else if (
-      Array.isArray(previous) &&
-      Array.isArray(value) &&
-      [
-        'ports',
-        'volumes',
-        'links',
-        'env_file',
-        'expose',
-        'extra_hosts',
-        'cap_add',
-        'cap_drop',
-        'dns'
-      ].includes(key)
-    ) {
-      merged[key] = [...previous, ...value]
-    } else merged[key] = value
-  }
-  return merged
 }
 
 function isRecord(value: unknown): value is Raw {

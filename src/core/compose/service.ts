@@ -76,9 +76,9 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
   }
   if (raw.image !== undefined && raw.image !== null) service.image = text(raw.image, 'image')
   if (raw.command !== undefined && raw.command !== null)
-    service.command = words(raw.command, 'command', where)
+    service.command = words(raw.command, 'command', where, notes)
   if (raw.entrypoint !== undefined && raw.entrypoint !== null) {
-    service.entrypoint = words(raw.entrypoint, 'entrypoint', where)
+    service.entrypoint = words(raw.entrypoint, 'entrypoint', where, notes)
   }
   if (raw.working_dir !== undefined) service.workingDir = text(raw.working_dir, 'working_dir')
 
@@ -213,7 +213,7 @@ function buildArgs(value: unknown, where: string, context: ServiceContext): Reco
 function readDeploy(raw: Raw, service: ComposeService, where: string): void {
   const deploy = isRecord(raw.deploy) ? raw.deploy : {}
   const memory = (key: string, deployPath: string[]): { bytes: number; key: string } | undefined => {
-    // mem_limit wins over deploy.resources, as in compose; 0 means "no limit" there and in Docker.
+    // Both given are equal (checked above); 0 means "no limit" in compose and Docker.
     const [source, value] =
       raw[key] !== undefined && raw[key] !== null
         ? [key, raw[key]]
@@ -225,6 +225,23 @@ function readDeploy(raw: Raw, service: ComposeService, where: string): void {
       return undefined
     }
     return { bytes, key: source }
+  }
+  for (const [key, deployPath] of [
+    ['mem_limit', 'deploy.resources.limits.memory'],
+    ['mem_reservation', 'deploy.resources.reservations.memory']
+  ] as const) {
+    const given = raw[key]
+    const deployed = dig(raw, deployPath.split('.'))
+    if (
+      given !== undefined &&
+      given !== null &&
+      deployed !== undefined &&
+      deployed !== null &&
+      parseByteValue(given, `${where} ${key}`) !== parseByteValue(deployed, `${where} ${deployPath}`)
+    )
+      throw new ComposeError(
+        `${where}: ${key} and ${deployPath} differ; compose refuses distinct values, keep one`
+      )
   }
   const limit = memory('mem_limit', ['deploy', 'resources', 'limits', 'memory'])
   const reservation = memory('mem_reservation', ['deploy', 'resources', 'reservations', 'memory'])
@@ -288,8 +305,13 @@ function dependencies(value: unknown, where: string): ComposeDependency[] {
   })
 }
 
-function words(value: unknown, field: string, where: string): string[] {
-  if (typeof value === 'string') return shellWords(value, `${where} ${field}`)
+function words(value: unknown, field: string, where: string, notes: string[]): string[] {
+  if (typeof value === 'string')
+    return shellWords(value, `${where} ${field}`, rest =>
+      notes.push(
+        `${field} stops before "${rest}", as compose reads it (no shell runs it): write it as [sh, -c, "…"] to run it all`
+      )
+    )
   if (Array.isArray(value)) return value.map(String)
   throw new ComposeError(`${where}: ${field} must be a string or a list`)
 }
@@ -370,6 +392,8 @@ function parseMount(value: unknown, inWorkspace: (path: string) => string, where
     type = /^[./~]/.test(source) ? 'bind' : 'volume'
   }
   if (!target) throw new ComposeError(`${where}: volume entry needs a target path`)
+  // compose cleans the container path (/etc/nginx/conf.d/ is /etc/nginx/conf.d).
+  target = posix.normalize(target).replace(/(.)\/+$/, '$1')
   if (type === 'bind' && source !== undefined) {
     if (source.startsWith('/') || source.startsWith('~'))
       return { type, source, hostPath: true, target, readOnly }
