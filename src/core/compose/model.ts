@@ -127,6 +127,8 @@ export interface ComposeService {
   /** The keys the memory values were written under (mem_limit, deploy.resources.limits.memory…), for messages. */
   memoryKeys: { limit?: string; reservation?: string }
   workingDir?: string
+  /** compose's restart policy ("no", "always", "on-failure", "unless-stopped"), when the file sets one. */
+  restart?: string
   profiles: string[]
   /** Carries a YAML anchor that other services merge (`app: &app` … `<<: *app`). */
   anchored: boolean

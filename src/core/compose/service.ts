@@ -81,6 +81,9 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     service.entrypoint = words(raw.entrypoint, 'entrypoint', where, notes)
   }
   if (raw.working_dir !== undefined) service.workingDir = text(raw.working_dir, 'working_dir')
+  // YAML reads an unquoted `restart: no` as false.
+  if (raw.restart !== undefined && raw.restart !== null)
+    service.restart = raw.restart === false ? 'no' : text(raw.restart, 'restart')
 
   for (const envFile of envFiles(raw.env_file, where)) {
     const path = inWorkspace(text(envFile.path, 'env_file'))

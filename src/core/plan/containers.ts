@@ -17,7 +17,8 @@ const PUBLIC_PORTS = [80, 443]
 export interface ContainerParts {
   config: ActionConfig
   buildId?: string
-  oneShot: boolean
+  /** Why the service is a job that runs and exits (then it is not essential). */
+  job?: string
   connections: Connections
   environment: PlannedEnvironment
   uses: BackingRole[]
@@ -52,9 +53,10 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
       `${name}: no memory limit in the compose file; reserving ${config.defaultMemoryReservation} MiB (memory-reservation input)`
     )
   }
-  if (parts.oneShot) {
+  if (parts.job) {
+    const waited = parts.job.includes('others wait')
     notes.push(
-      `${name}: a one-shot job (others wait for it to complete): non-essential, and the containers that depend on it start after it exits with 0; every instance runs it at each deploy, so it must be safe to run more than once and concurrently`
+      `${name}: ${parts.job}: non-essential${waited ? ', and the containers that depend on it start after it exits with 0' : ' (its exit does not stop the task)'}; every instance runs it at each deploy, so it must be safe to run more than once and concurrently`
     )
   }
   for (const dropped of service.dropped) notes.push(`${name}: ${dropped.key} dropped (${dropped.reason})`)
@@ -69,7 +71,7 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
       parts.buildId !== undefined
         ? { kind: 'build', buildId: parts.buildId }
         : { kind: 'prebuilt', ref: service.image as string },
-    essential: !parts.oneShot,
+    essential: parts.job === undefined,
     ...(memory !== undefined && { memory }),
     ...(reservation !== undefined && { memoryReservation: reservation }),
     ...(memory === undefined &&

@@ -7,6 +7,7 @@ import type { ActionConfig } from '../config-types.js'
 import { InputError } from '../errors.js'
 import { isEnabled, isReplacedBacking } from './backing-replacements.js'
 import type { Reference } from './references.js'
+import { isAssetWatcher } from './roles.js'
 
 export function selectServices(
   config: ActionConfig,
@@ -35,6 +36,12 @@ export function selectServices(
       return false
     }
     if (isReplacedBacking(service, config, active)) return false
+    if (isAssetWatcher(service)) {
+      notes.push(
+        `service ${service.name} is a development asset watcher (${[...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')}): not deployed; build the assets into the image (name it in services to deploy it anyway, as a non-essential job)`
+      )
+      return false
+    }
     if (!isEnabled(service, active)) {
       const named = service.profiles.map(profile => (profile === '' ? '""' : profile)).join(', ')
       notes.push(
