@@ -15,6 +15,7 @@ import {
 } from './plan/connections.js'
 import { assignPublicPort, notePortsNotPublished, planContainer } from './plan/containers.js'
 import { planEnvironment } from './plan/environment.js'
+import { extensionWarning } from './plan/extensions.js'
 import { planImages } from './plan/images.js'
 import { jobServices } from './plan/roles.js'
 import { mountsFor, uniqueVolumeName } from './plan/mounts.js'
@@ -121,7 +122,7 @@ function planFor(
       uses: [...new Set(used.map(replacement => replacement.role))],
       notes
     })
-    for (const mount of mountsFor(service, compose, notes)) {
+    for (const mount of mountsFor(service, compose, notes, warnings)) {
       const volume = uniqueVolumeName(volumes, mount.volume, mount.sourcePath)
       volumes.set(volume, mount.sourcePath)
       if (mount.bundle) bundleFiles.set(mount.bundle.target, mount.bundle)
@@ -140,6 +141,11 @@ function planFor(
     }
     return container
   })
+  for (const replacement of backing) {
+    const service = compose.services[replacement.composeService]
+    const warning = replacement.engine === 'postgres' && service ? extensionWarning(service) : undefined
+    if (warning) warnings.push(warning)
+  }
   assignPublicPort(containers, selected, config, notes)
   notePortsNotPublished(containers, selected, notes)
 
