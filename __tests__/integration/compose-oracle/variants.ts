@@ -349,6 +349,62 @@ volumes:
     }
   },
   {
+    name: 'extends-merge-rules',
+    files: {
+      'compose.yaml': `services:
+  base:
+    image: app
+    environment: [A=1, B=2]
+    volumes: ["./a:/data", "./b:/b"]
+    depends_on: [db]
+    labels: {x: "1"}
+    build: {context: ., args: {V: "1"}}
+  web:
+    extends: base
+    environment: {B: "3"}
+    volumes: ["./c:/data"]
+    depends_on: {cache: {condition: service_started}}
+    labels: [y=2]
+    build: {args: [W=2]}
+  db: {image: postgres}
+  cache: {image: redis}
+`,
+      Dockerfile: 'FROM alpine\n'
+    }
+  },
+  {
+    name: 'shell-operators-in-commands',
+    files: {
+      'compose.yaml': `services:
+  migrate: {image: kong, command: kong migrations up && kong migrations finish}
+  piped: {image: a, command: "cat x | grep y"}
+  quoted: {image: a, command: "sh -c 'a && b'"}
+  redirect: {image: a, entrypoint: "run > /log"}
+`
+    }
+  },
+  {
+    name: 'braces-in-defaults',
+    env: { JSON: '{"json":2}' },
+    files: {
+      'compose.yaml': `services:
+  web:
+    image: a
+    environment:
+      A: 'x \${JSON:-{"json":1}}'
+      B: 'x \${MISSING:-{"json":1}}'
+      C: 'x \${JSON-a}}'
+`
+    }
+  },
+  {
+    name: 'dotenv-escapes-and-names',
+    files: {
+      'compose.yaml': 'services:\n  web:\n    image: a\n    env_file: e.env\n',
+      'e.env': 'OCTAL="\\0123"\nSHORT="x\\012y"\nOTHER="\\c\\x07"\nárvíztűrő-T=ő\nexport E=1\nY: yaml\n'
+    }
+  },
+  {
     name: 'legacy-v1',
     files: {
       'docker-compose.yml': 'web:\n  image: web\n  links: [db]\n  ports: ["80:80"]\ndb:\n  image: postgres\n'
