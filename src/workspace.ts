@@ -138,6 +138,18 @@ export function defaultComposeFile(workspace: string): { file: string; ignored: 
   return { file, ignored }
 }
 
+/**
+ * The override file compose merges into a file of a default name
+ * (compose.yaml → compose.override.yaml), when the workspace has one.
+ */
+export function overrideFileOf(workspace: string, composeFile: string): string | undefined {
+  const match = /^(.*\/)?(compose|docker-compose)\.(yaml|yml)$/.exec(composeFile)
+  if (!match) return undefined
+  const candidate = `${match[1] ?? ''}${match[2]}.override.${match[3]}`
+  const real = resolveInWorkspace(workspace, candidate, 'compose file')
+  return real !== undefined && statSync(real).isFile() ? candidate : undefined
+}
+
 export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
   const text = readWorkspaceText(workspace, composeFile, 'compose file')
   if (text === undefined) {

@@ -11,7 +11,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { renderDockerrun } from '../../../src/core/dockerrun.js'
 import { ComposeError } from '../../../src/core/errors.js'
 import { buildPlan } from '../../../src/core/plan.js'
-import { defaultComposeFile } from '../../../src/workspace.js'
+import { defaultComposeFile, overrideFileOf } from '../../../src/workspace.js'
 import { configFor, envOf } from './support.js'
 import { composeIn, type FakeWorkspace } from './workspace-fake.js'
 
@@ -254,6 +254,15 @@ describe('the default compose file is the one compose picks', () => {
     })
     writeFileSync(path.join(folder, 'compose.yaml'), 'services: {}\n')
     expect(defaultComposeFile(folder).file).toBe('compose.yaml')
+  })
+
+  it('finds the override file compose would merge, so the plan can say it is not', () => {
+    folder = mkdtempSync(path.join(tmpdir(), 'compose-default-'))
+    writeFileSync(path.join(folder, 'compose.yaml'), 'services: {}\n')
+    expect(overrideFileOf(folder, 'compose.yaml')).toBeUndefined()
+    writeFileSync(path.join(folder, 'compose.override.yaml'), 'services: {}\n')
+    expect(overrideFileOf(folder, 'compose.yaml')).toBe('compose.override.yaml')
+    expect(overrideFileOf(folder, 'deploy/production.yml')).toBeUndefined()
   })
 
   it('none of them: one line naming the input', () => {
