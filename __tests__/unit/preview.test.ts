@@ -59,9 +59,12 @@ describe('forkProblem', () => {
     expect(forkProblem(pullRequestRun('pull_request_target', undefined))).toContain('from a deleted fork')
   })
 
-  test('allows the same repository under pull_request_target, and any pull_request run (forks get no secrets)', () => {
+  test('allows the same repository; refuses a fork’s preview even under pull_request (a self-hosted runner’s role)', () => {
     expect(forkProblem(pullRequestRun('pull_request_target', 'octo/puppies'))).toBeUndefined()
-    expect(forkProblem(pullRequestRun('pull_request', 'mallory/puppies'))).toBeUndefined()
+    expect(forkProblem(pullRequestRun('pull_request', 'octo/puppies'))).toBeUndefined()
+    expect(forkProblem(pullRequestRun('pull_request', 'mallory/puppies'))).toMatch(
+      /^Refusing to deploy pull request #7 from mallory\/puppies \(a fork's code, on pull_request\)/
+    )
   })
 })
 

@@ -77,6 +77,8 @@ export interface RunContext {
     /** The event's action: opened, synchronize, reopened, closed… (previews are removed on closed). */
     action?: string
   }
+  /** The pull request an issue_comment was written on (its number), when it was written on one. */
+  commentedPullRequest?: number
   /** The run a workflow_run event follows: where its code came from. */
   workflowRun?: {
     event: string
