@@ -23,6 +23,7 @@ export const INPUT_NAMES = [
   'cache',
   'cache-env',
   'secrets',
+  'runner-variables',
   'execution-role-arn',
   'memory-reservation',
   'log-driver',

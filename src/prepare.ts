@@ -4,6 +4,7 @@
 import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
 import { buildPlan } from './core/plan.js'
+import { runnerVariableNamed } from './core/runner-variables.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
 import { listBundleFiles, readCompose } from './workspace.js'
 
@@ -26,7 +27,7 @@ export interface Prepared {
 }
 
 export function prepare(config: ActionConfig, workspace: string, env: NodeJS.ProcessEnv): Prepared {
-  const compose = readCompose(workspace, config.composeFile, env)
+  const compose = readCompose(workspace, config.composeFile, env, runnerVariableNamed(config.runnerVariables))
   const targets: DeployTarget[] = []
   for (const environment of config.environments.length > 0 ? config.environments : ['']) {
     const plan = buildPlan(config, compose, environment)

@@ -119,7 +119,12 @@ export function readWorkspaceText(workspace: string, relative: string, what: str
   }
 }
 
-export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
+export function readCompose(
+  workspace: string,
+  composeFile: string,
+  env: NodeJS.ProcessEnv,
+  runnerVariableNamed?: (name: string) => boolean
+): ComposeProject {
   const text = readWorkspaceText(workspace, composeFile, 'compose file')
   if (text === undefined) {
     throw new InputError('compose-file', `${composeFile} not found in ${workspace}`)
@@ -128,6 +133,7 @@ export function readCompose(workspace: string, composeFile: string, env: NodeJS.
     path: path.relative(workspace, path.resolve(workspace, composeFile)).split(path.sep).join('/'),
     text,
     env,
+    ...(runnerVariableNamed && { runnerVariableNamed }),
     // A folder is not a file: the loader asks for folders too (a mount may be either).
     readFile: (relative, skipOver) => {
       const real = resolveInWorkspace(workspace, relative, 'file')

@@ -31,6 +31,8 @@ export interface ActionConfig {
   databasePasswordEnv: string
   cacheEnv: string
   secrets: SecretReference[]
+  /** Runner variables the workflow named: the only ones interpolated into the bundle (core/runner-variables.ts). */
+  runnerVariables: string[]
   executionRoleArn?: string
   ecrRepositoryPrefix: string
   ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'

@@ -19,6 +19,8 @@ export interface ComposeSource extends WorkspaceFiles {
   text: string
   /** The runner's environment (wins over `.env`, as with compose). */
   env: Variables
+  /** Runner variables whose values may be interpolated (core/runner-variables.ts); absent: every one in `env`. */
+  runnerVariableNamed?: (name: string) => boolean
 }
 
 type Raw = Record<string, unknown>
@@ -26,7 +28,12 @@ type Raw = Record<string, unknown>
 export function loadCompose(source: ComposeSource): ComposeProject {
   const directory = posix.dirname(posix.normalize(source.path))
   const dotenvPath = posix.join(directory, '.env')
-  const variables = new ProjectVariables(source.env, source.readFile(dotenvPath), dotenvPath)
+  const variables = new ProjectVariables(
+    source.env,
+    source.readFile(dotenvPath),
+    dotenvPath,
+    source.runnerVariableNamed
+  )
   const { document, root } = parseComposeYaml(source.text, source.path)
   if (!isRecord(root))
     throw new ComposeError(`${source.path}: expected a mapping of services at the top level`)
@@ -117,7 +124,7 @@ function interpolateService(
       const where = `service "${name}" ${path.join('.')}`
       const result = interpolate(value, variables.lookup, where)
       if (result.used.length > 0) {
-        const used = variables.uses(result.used)
+        const used = variables.uses(result.used, where)
         const credentials = credentialsIn(used)
         if (credentials.length > 0)
           throw credentialError(where, credentials, path[0] === 'build' ? 'build' : 'value')

@@ -4,6 +4,7 @@
 // value remembers which runner variables it came from.
 
 import { ComposeError } from '../errors.js'
+import { unnamedRunnerVariableMessage } from '../runner-variables.js'
 import { isRunnerCredential } from '../secret-names.js'
 import { parseDotenv } from './dotenv.js'
 import type { Lookup, Variables } from './interpolate.js'
@@ -18,7 +19,9 @@ export class ProjectVariables {
   constructor(
     private readonly runner: Variables,
     dotenvText: string | undefined,
-    dotenvPath: string
+    dotenvPath: string,
+    /** Runner variables the workflow named (runner-variables.ts); others may not flow into a value. */
+    private readonly named: (name: string) => boolean = () => true
   ) {
     this.dotenv = new Map()
     if (dotenvText === undefined) return
@@ -30,12 +33,21 @@ export class ProjectVariables {
 
   readonly lookup: Lookup = name => this.runner[name] ?? this.dotenv.get(name)?.value
 
-  /** Where each named variable's value came from. */
-  uses(names: string[]): VariableUse[] {
-    return names.map(name => ({
+  /**
+   * Where each variable a value took came from. Throws when one carries a
+   * runner variable the workflow did not name (credentials are left to their
+   * own, stricter check).
+   */
+  uses(names: string[], where: string): VariableUse[] {
+    const uses = names.map(name => ({
       name,
       runner: this.runner[name] !== undefined ? [name] : (this.dotenv.get(name)?.runner ?? [])
     }))
+    const unnamed = [...new Set(uses.flatMap(use => use.runner))].filter(
+      name => !this.named(name) && !isRunnerCredential(name)
+    )
+    if (unnamed.length > 0) throw new ComposeError(unnamedRunnerVariableMessage(where, unnamed))
+    return uses
   }
 }
 
