@@ -80,11 +80,19 @@ export async function withRunnerEnvironment<T>(
       ...options.env
     }
     for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    // The suites' compose files take the registry and base image from the job's environment; a workflow
+    // would name them in runner-variables (src/core/runner-variables.ts). A run that sets it keeps its own.
+    const named = TEST_IMAGE_VARIABLES.filter(name => env[name] !== undefined)
+    if (!('runner-variables' in options.inputs) && named.length > 0)
+      env['INPUT_RUNNER-VARIABLES'] = named.join(' ')
     return await work(env, files)
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
 }
+
+/** The runner variables test compose files interpolate (__tests__/integration/helpers/http-image.ts). */
+const TEST_IMAGE_VARIABLES = ['TEST_REGISTRY', 'HTTP_TEST_IMAGE']
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   return withRunnerEnvironment(options, async (env, files) => {
