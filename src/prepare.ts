@@ -4,6 +4,7 @@
 import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
 import { buildPlan } from './core/plan.js'
+import { runnerVariableNamed } from './core/runner-variables.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
 import { defaultComposeFile, listBundleFiles, overrideFileOf, readCompose } from './workspace.js'
 
@@ -29,7 +30,7 @@ export function prepare(given: ActionConfig, workspace: string, env: NodeJS.Proc
   // No compose-file input: the file compose itself would pick (compose.yaml first).
   const found = given.composeFile === '' ? defaultComposeFile(workspace) : undefined
   const config = found ? { ...given, composeFile: found.file } : given
-  const compose = readCompose(workspace, config.composeFile, env)
+  const compose = readCompose(workspace, config.composeFile, env, runnerVariableNamed(config.runnerVariables))
   const override = overrideFileOf(workspace, config.composeFile)
   if (override)
     compose.notes.push(

@@ -31,6 +31,8 @@ export interface ActionConfig {
   databasePasswordEnv: string
   cacheEnv: string
   secrets: SecretReference[]
+  /** Runner variables the workflow named: the only ones interpolated into the bundle (core/runner-variables.ts). */
+  runnerVariables: string[]
   executionRoleArn?: string
   ecrRepositoryPrefix: string
   ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'
@@ -81,6 +83,8 @@ export interface RunContext {
     /** The event's action: opened, synchronize, reopened, closed… (previews are removed on closed). */
     action?: string
   }
+  /** The pull request an issue_comment was written on (its number), when it was written on one. */
+  commentedPullRequest?: number
   /** The run a workflow_run event follows: where its code came from. */
   workflowRun?: {
     event: string

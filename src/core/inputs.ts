@@ -2,6 +2,7 @@
 // values (as the runner provides them) and the run context; every problem is
 // an InputError naming the input, thrown before anything touches AWS.
 
+import { parseRunnerVariables } from './runner-variables.js'
 import type { SecretReference } from './dockerrun-types.js'
 import { MODES, type ActionConfig, type BackingInput, type Mode, type RunContext } from './config-types.js'
 import { PLATFORM, platformArchitecture } from './architecture.js'
@@ -303,6 +304,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     databasePasswordEnv: envName(reader, 'database-password-env', 'DATABASE_PASSWORD'),
     cacheEnv: envName(reader, 'cache-env', 'REDIS_URL'),
     secrets: parseSecrets(reader),
+    runnerVariables: parseRunnerVariables(reader.get('runner-variables')),
     ...(executionRoleArn !== undefined && { executionRoleArn }),
     ecrRepositoryPrefix,
     ecrTagMutability: reader.oneOf('ecr-tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE'),

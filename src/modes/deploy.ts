@@ -47,7 +47,7 @@ import { errorMessage } from '../core/errors.js'
 import { actionsLogger } from '../logger.js'
 import { notesOf, prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
 import type { PostComment } from '../preview/comment.js'
-import type { PullRequestPreview } from '../preview/rules.js'
+import { previewTags, type PullRequestPreview } from '../preview/rules.js'
 import { logDeployPlans, planLine, warnMissingProperties, warnPlan } from '../report/log.js'
 import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
@@ -296,7 +296,8 @@ async function deployPipeline(
     smoke.stopIfFailed()
     versions = await phases.run(
       'application version',
-      () => createVersions(prepared, bundles, clients, versionChanges),
+      // A preview's versions carry its pull request and repository: closing it deletes only those.
+      () => createVersions(prepared, bundles, clients, versionChanges, preview && previewTags(preview)),
       {
         title: `Application version ${versionLabels.join(', ')}`,
         done: ensured =>

@@ -1,12 +1,14 @@
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
-// host files into an image) and the target names a stage.
+// host files into an image), the target names a stage, and no `.git` would be
+// sent to the builder (see checkout-credentials.ts).
 
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../../checkout-credentials.js'
 import type { ImageBuild } from '../../core/plan-types.js'
 import { readWorkspaceText, resolveInWorkspace } from '../../workspace.js'
 
@@ -75,6 +77,20 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
       fail(`target "${image.target}" is not a stage of ${where} (stages: ${known})`)
     }
   }
+  const ignore: IgnoreFiles = {
+    contextName: `${shown(path.join(lexicalContext, '.dockerignore'))}`,
+    dockerfileName: `${shown(lexicalDockerfile)}.dockerignore`
+  }
+  const contextIgnore = inWorkspace(() =>
+    readWorkspaceText(workspace, path.relative(workspace, path.join(lexicalContext, '.dockerignore')), 'file')
+  )
+  const dockerfileIgnore = inWorkspace(() =>
+    readWorkspaceText(workspace, `${relativeDockerfile}.dockerignore`, 'file')
+  )
+  if (contextIgnore !== undefined) ignore.context = contextIgnore
+  if (dockerfileIgnore !== undefined) ignore.dockerfile = dockerfileIgnore
+  const sentGit = gitSentToBuilder(contextDir as string, ignore)
+  if (sentGit !== undefined) fail(gitInContextMessage(sentGit, ignore))
   return { contextDir: contextDir as string, dockerfile: dockerfile as string }
 }
 

@@ -20,6 +20,8 @@ export interface ComposeSource extends WorkspaceFiles {
   text: string
   /** The runner's environment (wins over `.env`, as with compose). */
   env: Variables
+  /** Runner variables whose values may be interpolated (core/runner-variables.ts); absent: every one in `env`. */
+  runnerVariableNamed?: (name: string) => boolean
 }
 
 type Raw = Record<string, unknown>
@@ -27,7 +29,13 @@ type Raw = Record<string, unknown>
 export function loadCompose(source: ComposeSource): ComposeProject {
   const directory = posix.dirname(posix.normalize(source.path))
   const dotenvPath = posix.join(directory, '.env')
-  const variables = new ProjectVariables(source.env, source.readFile(dotenvPath), dotenvPath)
+  const variables = new ProjectVariables(
+    source.env,
+    source.readFile(dotenvPath),
+    dotenvPath,
+    undefined,
+    source.runnerVariableNamed
+  )
   const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path])
   if (Object.keys(loaded.services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
@@ -226,7 +234,7 @@ function interpolateService(
       const where = `service "${name}" ${path.join('.')}`
       const result = interpolate(value, variables.lookup, where)
       if (result.used.length > 0) {
-        const used = variables.uses(result.used)
+        const used = variables.uses(result.used, where)
         const credentials = credentialsIn(used)
         if (credentials.length > 0)
           throw credentialError(where, credentials, path[0] === 'build' ? 'build' : 'value')

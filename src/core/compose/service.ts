@@ -100,7 +100,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
         kind: 'literal',
         value: entry.value,
         origin: 'env_file',
-        variables: context.variables.uses(entry.fromLookup)
+        variables: context.variables.uses(entry.fromLookup, `${where} env_file ${path} ${key}`)
       }
     }
   }
@@ -201,7 +201,7 @@ function buildArgs(value: unknown, where: string, context: ServiceContext): Reco
       : []
   const args = stringMapOf(value, `${where} build.args`)
   for (const name of inherited) {
-    const uses = context.variables.uses([name])
+    const uses = context.variables.uses([name], `${where} build.args ${name}`)
     const credentials = credentialsIn(uses)
     if (credentials.length > 0) throw credentialError(`${where} build.args ${name}`, credentials, 'build')
     const found = context.variables.lookup(name)
@@ -352,7 +352,7 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
       kind: 'literal',
       value: interpolated.value,
       origin: 'compose',
-      variables: variables.uses(interpolated.used)
+      variables: variables.uses(interpolated.used, `${where} environment ${key}`)
     }
   }
   return result

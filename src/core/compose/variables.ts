@@ -4,6 +4,7 @@
 // value remembers which runner variables it came from.
 
 import { ComposeError } from '../errors.js'
+import { unnamedRunnerVariableMessage } from '../runner-variables.js'
 import { isRunnerCredential } from '../secret-names.js'
 import { parseDotenv } from './dotenv.js'
 import type { Lookup, Variables } from './interpolate.js'
@@ -18,12 +19,15 @@ export class ProjectVariables {
   /**
    * `parent`: the including project's variables, for a file read through
    * `include:` (they win over the included file's own env files, as in compose).
+   * `named`: runner variables the workflow named (runner-variables.ts); others
+   * may not flow into a value. An included file inherits its parent's rule.
    */
   constructor(
     private readonly runner: Variables,
     dotenvText: string | undefined,
     dotenvPath: string,
-    private readonly parent?: ProjectVariables
+    private readonly parent?: ProjectVariables,
+    private readonly named: (name: string) => boolean = parent ? parent.named : () => true
   ) {
     this.dotenv = new Map()
     if (dotenvText === undefined) return
@@ -40,11 +44,24 @@ export class ProjectVariables {
 
   readonly lookup: Lookup = name => this.outside(name) ?? this.dotenv.get(name)?.value
 
-  /** Where each named variable's value came from. */
-  uses(names: string[]): VariableUse[] {
+  /**
+   * Where each variable a value took came from. Throws when one carries a
+   * runner variable the workflow did not name (credentials are left to their
+   * own, stricter check).
+   */
+  uses(names: string[], where: string): VariableUse[] {
+    const uses = this.origins(names)
+    const unnamed = [...new Set(uses.flatMap(use => use.runner))].filter(
+      name => !this.named(name) && !isRunnerCredential(name)
+    )
+    if (unnamed.length > 0) throw new ComposeError(unnamedRunnerVariableMessage(where, unnamed))
+    return uses
+  }
+
+  private origins(names: string[]): VariableUse[] {
     return names.map(name => {
       if (this.outside(name) !== undefined)
-        return this.parent ? (this.parent.uses([name])[0] as VariableUse) : { name, runner: [name] }
+        return this.parent ? (this.parent.origins([name])[0] as VariableUse) : { name, runner: [name] }
       return { name, runner: this.dotenv.get(name)?.runner ?? [] }
     })
   }
