@@ -62,8 +62,20 @@ export interface ContainerPlan {
 export type BackingRole = 'database' | 'cache'
 export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
 
-/** How a variable takes its value from a managed backing service. */
-export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password'
+/**
+ * How a variable takes its value from a managed backing service. `sslmode`: a
+ * TLS mode that turns TLS off (sslmode=disable, --ssl-mode=DISABLED), which a
+ * managed endpoint serving TLS gets as "encrypt" (require / REQUIRED).
+ */
+export type BindingKind =
+  | 'url'
+  | 'host'
+  | 'host-port'
+  | 'port'
+  | 'user'
+  | 'database'
+  | 'password'
+  | 'sslmode'
 
 export interface BackingBinding {
   role: BackingRole

@@ -82,6 +82,8 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
         !bindings.some(known => known.variable === binding.variable)
       ) {
         bindings.push(binding)
+        const added = found.added[binding.variable]
+        if (added !== undefined) environment[binding.variable] = added
       }
     }
     for (const variable of found.droppedPasswords) {
