@@ -83,6 +83,13 @@ export interface BackingBinding {
   kind: BindingKind
 }
 
+/** A secret-looking value written into the bundle in clear, and where it was written. */
+export interface ClearSecret {
+  container: string
+  variable: string
+  source: 'compose file' | '.env' | 'env_file'
+}
+
 /** Where the managed replacement of a dev-only backing service comes from. */
 export type BackingSource =
   | { kind: 'rds'; id: string }
@@ -129,4 +136,6 @@ export interface DeployPlan {
   notes: string[]
   /** Choices that put something at risk (a secret-looking build arg in the image history…). */
   warnings: string[]
+  /** Secret-looking values written into the bundle in clear: each a warning, and a row of the summary. */
+  clearSecrets?: ClearSecret[]
 }

@@ -43,7 +43,12 @@ export type EnvValue =
       variables: VariableUse[]
     }
   /** `FOO` with no value, or exactly `${FOO}`: compose takes it from the shell; on Beanstalk, from the environment's properties. */
-  | { kind: 'runtime'; variable: string }
+  | {
+      kind: 'runtime'
+      variable: string
+      /** `.env` defines it, but its name looks secret: its development value is not shipped. */
+      dotenv?: boolean
+    }
 
 export interface ComposePort {
   hostIp?: string

@@ -30,6 +30,12 @@ export class ProjectVariables {
 
   readonly lookup: Lookup = name => this.runner[name] ?? this.dotenv.get(name)?.value
 
+  /** A value `.env` alone decides (not the runner, and built from no runner value). */
+  dotenvValue(name: string): string | undefined {
+    const entry = this.dotenv.get(name)
+    return this.runner[name] === undefined && entry && entry.runner.length === 0 ? entry.value : undefined
+  }
+
   /** Where each named variable's value came from. */
   uses(names: string[]): VariableUse[] {
     return names.map(name => ({

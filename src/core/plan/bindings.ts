@@ -244,6 +244,14 @@ export function bindingsFor(
   }
 }
 
+/** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */
+export function developmentPasswords(
+  replacement: BackingReplacement,
+  devService: ComposeService | undefined
+): Set<string> {
+  return developmentFacts(replacement, devService).credentials
+}
+
 /** User, database name, port and credential values the dev service was given (POSTGRES_USER, the URL's…). */
 function developmentFacts(
   replacement: BackingReplacement,
