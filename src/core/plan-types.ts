@@ -67,15 +67,7 @@ export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
  * TLS mode that turns TLS off (sslmode=disable, --ssl-mode=DISABLED), which a
  * managed endpoint serving TLS gets as "encrypt" (require / REQUIRED).
  */
-export type BindingKind =
-  | 'url'
-  | 'host'
-  | 'host-port'
-  | 'port'
-  | 'user'
-  | 'database'
-  | 'password'
-  | 'sslmode'
+export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
 
 export interface BackingBinding {
   role: BackingRole

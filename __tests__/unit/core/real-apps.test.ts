@@ -216,9 +216,7 @@ services:
 
   it('writes a mysql:// database URL for a MySQL service, never postgres://', () => {
     const bare = definition(
-      render(
-        'services:\n  app:\n    build: .\n    depends_on: [mysql]\n  mysql:\n    image: mariadb:11\n'
-      ),
+      render('services:\n  app:\n    build: .\n    depends_on: [mysql]\n  mysql:\n    image: mariadb:11\n'),
       'app'
     )
     expect(envOf(bare).DATABASE_URL).toBe('mysql://master@app.rds.amazonaws.com:5432/appdb')
@@ -226,13 +224,10 @@ services:
 
   it('writes the scheme of a mysql2:// database input into a DATABASE_URL the compose file did not have', () => {
     const document = renderDockerrun(
-      plan(
-        'services:\n  app:\n    build: .\n    links: [db]\n  db:\n    image: mariadb\n',
-        {
-          database: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
-          cache: 'none'
-        }
-      )
+      plan('services:\n  app:\n    build: .\n    links: [db]\n  db:\n    image: mariadb\n', {
+        database: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
+        cache: 'none'
+      })
     )
     expect(envOf(definition(document, 'app'))).toEqual({
       DATABASE_URL: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop'

@@ -293,7 +293,11 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
     // left to the environment (a development secret is not shipped) with a note saying so.
     const fromDotenv = reference ? variables.dotenvValue(reference) : undefined
     if (reference && (fromDotenv === undefined || looksSecret(reference) || looksSecret(key))) {
-      result[key] = { kind: 'runtime', variable: reference, ...(fromDotenv !== undefined && { dotenv: true }) }
+      result[key] = {
+        kind: 'runtime',
+        variable: reference,
+        ...(fromDotenv !== undefined && { dotenv: true })
+      }
       continue
     }
     const interpolated = interpolate(rawText, variables.lookup, `${where} environment ${key}`)

@@ -35,7 +35,10 @@ const SERVICE_PASSWORDS =
 const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER']
 const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE']
 /** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */
-const DEFAULT_USER: Partial<Record<BackingReplacement['engine'], string>> = { postgres: 'postgres', mysql: 'root' }
+const DEFAULT_USER: Partial<Record<BackingReplacement['engine'], string>> = {
+  postgres: 'postgres',
+  mysql: 'root'
+}
 
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i
@@ -278,7 +281,7 @@ function developmentFacts(
   const path = url?.pathname.replace(/^\//, '')
   const database =
     replacement.role === 'database'
-      ? (path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined))
+      ? path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined)
       : undefined
   return {
     ...(user !== undefined && replacement.role === 'database' && { user }),
