@@ -303,6 +303,52 @@ describe.each(entries())('%s', (id, entry) => {
     expect(leaks).toEqual([])
   })
 
+  it('rewrites no family by halves: beside a managed database host, its user, name and password are managed too', () => {
+    const { document } = planned()
+    const halves: string[] = []
+    for (const container of document.containerDefinitions) {
+      const env = envOf(container)
+      const secrets = new Set((container.secrets ?? []).map(secret => secret.name.toUpperCase()))
+      for (const [name, value] of Object.entries(env)) {
+        const host = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER)$/i.exec(name)
+        if (!host || !host[1] || value.split(':')[0] !== RDS_HOST) continue
+        const start = `${host[1]}${host[2]}`.toUpperCase()
+        const member = (suffixes: string[]): string | undefined =>
+          Object.keys(env).find(key => suffixes.some(suffix => key.toUpperCase() === start + suffix))
+        const user = member(['USER', 'USERNAME'])
+        const database = member(['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'])
+        const password = ['PASSWORD', 'PASS', 'PASSWD', 'PWD'].some(suffix => secrets.has(start + suffix))
+        if (user === undefined || env[user] !== 'master') halves.push(`${container.name} ${name}: user`)
+        if (database === undefined || env[database] !== 'appdb')
+          halves.push(`${container.name} ${name}: database name`)
+        if (!password) halves.push(`${container.name} ${name}: password by reference`)
+        for (const [key, setting] of Object.entries(env)) {
+          if (
+            key.toUpperCase().startsWith(start) &&
+            /SSL_?MODE$/i.test(key) &&
+            /^(disable|disabled|allow)$/i.test(setting)
+          )
+            halves.push(`${container.name} ${key}: TLS off`)
+        }
+      }
+    }
+    expect(halves).toEqual([])
+  })
+
+  it('writes no secret-looking value in clear without a warning naming it', () => {
+    const { document, plan } = planned()
+    const silent: string[] = []
+    for (const container of document.containerDefinitions) {
+      for (const [name, value] of Object.entries(envOf(container))) {
+        if (!SECRET_NAME.test(name) || /_(FILE|PATH|DIR)$/i.test(name)) continue
+        if (value === '' || /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i.test(value)) continue
+        if (!plan.warnings.some(warning => warning.startsWith(`${name} `)))
+          silent.push(`${container.name} ${name}`)
+      }
+    }
+    expect(silent).toEqual([])
+  })
+
   it('rewrites only hosts', () => {
     const { document, compose, replaced } = planned()
     const wrong: string[] = []
@@ -315,7 +361,7 @@ describe.each(entries())('%s', (id, entry) => {
       for (const [name, value] of Object.entries(service?.environment ?? {})) {
         if (value.kind !== 'literal' || !(name in rendered) || rendered[name] === value.value) continue
         const before = value.value
-        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT)$/i.test(name)
+        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT|SSL_?MODE)$/i.test(name)
         const wasHost = hostsNamed(before, replaced, HOST_NAME.test(name)).length > 0
         if (!wasHost && !credential) wrong.push(`${container.name} ${name}: ${before} → ${rendered[name]}`)
         if (names.has(before) && !HOST_NAME.test(name) && !credential) {

@@ -43,6 +43,8 @@ const DEFAULT_USER: Partial<Record<BackingReplacement['engine'], string>> = {
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i
 const FALSE = /^(false|0|no|off|disable|disabled)$/i
+/** Stands for the value of a member left to the environment: bound whatever it is. */
+const RUNTIME = '\0runtime'
 
 export interface ContainerBindings {
   bindings: BackingBinding[]
@@ -112,7 +114,9 @@ export function bindingsFor(
   }
 
   const development = developmentFacts(replacement, devService)
-  const families = familyMembers([...literals.keys()], bindings, jdbcUrls, replacement.engine)
+  // Members left to the environment (`DB_PASSWORD: ${DB_PASSWORD}`) belong to the family too: the
+  // managed service decides them, not an environment property that would have to match it.
+  const families = familyMembers(Object.keys(service.environment), bindings, jdbcUrls, replacement.engine)
   const claimed = new Set<string>()
   for (const family of families) {
     const host = family.present.get('host')
@@ -121,7 +125,10 @@ export function bindingsFor(
     for (const [member, variable] of family.present) {
       claimed.add(variable)
       if (bound(variable)) continue
-      bindMember(member, variable, literals.get(variable) ?? '')
+      const value = literals.get(variable)
+      if (value !== undefined) bindMember(member, variable, value)
+      else if (database && (member === 'password' || member === 'user' || member === 'name'))
+        bindMember(member, variable, RUNTIME)
     }
     if (family.complete) completeFamily(family)
   }
@@ -146,9 +153,9 @@ export function bindingsFor(
   function bindMember(member: Member, variable: string, value: string): void {
     switch (member) {
       case 'password':
-        if (value === '') return
+        // An empty development password (trust auth) still names where the app reads the managed one.
         if (database) bind(variable, 'password')
-        else result.droppedPasswords.push(variable)
+        else if (value !== '' && value !== RUNTIME) result.droppedPasswords.push(variable)
         return
       case 'user':
         if (database) bind(variable, 'user')

@@ -54,13 +54,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
 
   for (const [variable, value] of Object.entries(service.environment)) {
     if (value.kind === 'runtime') {
-      if (secretNames.has(variable)) continue
-      runtimeVariables.push(variable)
-      if (value.dotenv) {
-        notes.push(
-          `${name}: ${variable} is \${${value.variable}} and .env gives it a development value, which is not written into the bundle (the name looks secret): pass it with the secrets input, or set it as an environment property of the Beanstalk environment`
-        )
-      }
+      if (!secretNames.has(variable)) runtimeVariables.push(variable)
       continue
     }
     if (secretNames.has(variable)) continue
@@ -116,6 +110,23 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
       )
     }
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
+  }
+  // A variable left to the environment that the managed service decides (a family's password) is no property to set.
+  const boundRuntime = runtimeVariables.filter(variable =>
+    bindings.some(binding => binding.variable === variable)
+  )
+  runtimeVariables.splice(
+    0,
+    runtimeVariables.length,
+    ...runtimeVariables.filter(v => !boundRuntime.includes(v))
+  )
+  for (const variable of runtimeVariables) {
+    const value = service.environment[variable]
+    if (value?.kind === 'runtime' && value.dotenv) {
+      notes.push(
+        `${name}: ${variable} is \${${value.variable}} and .env gives it a development value, which is not written into the bundle (the name looks secret): pass it with the secrets input, or set it as an environment property of the Beanstalk environment`
+      )
+    }
   }
   const passwords = bindings.filter(binding => binding.kind === 'password').map(binding => binding.variable)
   for (const variable of passwords) delete environment[variable]
