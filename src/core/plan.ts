@@ -114,6 +114,7 @@ function planFor(
       notes
     })
     clearSecrets.push(...planned.clearSecrets)
+    warnings.push(...planned.warnings)
     const buildId = buildOf.get(service.name)
     const container = planContainer(service, {
       config,

@@ -38,7 +38,8 @@ const CACHE_HOST = 'corpus-cache.abc123.ng.0001.use1.cache.amazonaws.com'
 const RESOLUTION: Resolution = {
   backing: {
     database: {
-      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb' },
+      // tls: every RDS instance serves TLS, as the RDS lookup says.
+      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb', tls: true },
       secrets: [
         {
           name: 'DATABASE_PASSWORD',

@@ -200,7 +200,7 @@ services:
     const bare = plan('services:\n  app:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres\n')
     expect(bare.containers[0]?.bindings.map(binding => binding.variable)).toContain('DATABASE_URL')
     expect(bare.notes).toContain(
-      'app: DATABASE_URL added (the compose file gives it no variable naming db): set to the RDS URL at deploy'
+      'app: DATABASE_URL added (the compose file gives it no variable naming db): set to the RDS URL at deploy; the app must read it — a host "db" written in its code or config does not resolve on Beanstalk'
     )
   })
 
@@ -254,6 +254,30 @@ services:
       GITEA__database__USER: 'master',
       GITEA__database__NAME: 'appdb'
     })
+  })
+
+  it('warns when a password variable holds the path of a compose secret file (awesome-compose react-express-mysql)', () => {
+    const planned = plan(
+      'services:\n  backend:\n    build: .\n    environment:\n      DATABASE_HOST: db\n      DATABASE_USER: root\n      DATABASE_PASSWORD: /run/secrets/db-password\n    secrets: [db-password]\n  db:\n    image: mariadb\nsecrets:\n  db-password:\n    file: db/password.txt\n'
+    )
+    expect(planned.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^backend: DATABASE_PASSWORD is the path \/run\/secrets\/db-password, and the app reads the password from that file/
+        )
+      ])
+    )
+  })
+
+  it('completes no family from a password alone (DATABASE_PASSWORD that .env holds for interpolation, Ghost)', () => {
+    const planned = plan(
+      'services:\n  ghost:\n    image: ghost:6\n    env_file: .env\n    environment:\n      database__connection__host: db\n  db:\n    image: mysql:8\n',
+      managed,
+      { files: { '.env': 'DATABASE_PASSWORD=devpass\n' } }
+    )
+    const names = Object.keys(planned.containers[0]?.environment ?? {})
+    expect(names).not.toContain('DATABASE_HOST')
+    expect(names).toContain('database__connection__user')
   })
 
   it('leaves a family whose host is another database alone', () => {

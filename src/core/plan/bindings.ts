@@ -53,6 +53,8 @@ export interface ContainerBindings {
   /** Variables the compose file did not set, added with their development value (the render replaces it). */
   added: Record<string, string>
   notes: string[]
+  /** What will not work on Beanstalk whatever the plan does (a password read from a compose secret file). */
+  warnings: string[]
 }
 
 /** What the dev service was started with: the values a family member the app leaves unset defaulted to. */
@@ -76,7 +78,13 @@ export function bindingsFor(
       .map(link => link.alias as string)
   ])
   const database = replacement.role === 'database'
-  const result: ContainerBindings = { bindings: [], droppedPasswords: [], added: {}, notes: [] }
+  const result: ContainerBindings = {
+    bindings: [],
+    droppedPasswords: [],
+    added: {},
+    notes: [],
+    warnings: []
+  }
   const { bindings, notes } = result
   const bound = (variable: string): boolean => bindings.some(binding => binding.variable === variable)
   const bind = (variable: string, kind: BindingKind): void => {
@@ -153,6 +161,13 @@ export function bindingsFor(
   function bindMember(member: Member, variable: string, value: string): void {
     switch (member) {
       case 'password':
+        if (value.startsWith('/')) {
+          // A path (/run/secrets/db-password): the app reads a file, which no platform mount provides.
+          result.warnings.push(
+            `${service.name}: ${variable} is the path ${value}, and the app reads the password from that file (a compose secret): Beanstalk mounts no such file, so the app cannot read the ${ROLE_PRODUCT[replacement.role]} password there; make it read the password from a variable's value: on Beanstalk ${databasePasswordEnv} holds the password itself, by reference`
+          )
+          return
+        }
         // An empty development password (trust auth) still names where the app reads the managed one.
         if (database) bind(variable, 'password')
         else if (value !== '' && value !== RUNTIME) result.droppedPasswords.push(variable)
@@ -249,7 +264,7 @@ export function bindingsFor(
     }
     bind(envName, 'url')
     notes.push(
-      `${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy`
+      `${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`
     )
   }
 }

@@ -38,6 +38,8 @@ export interface PlannedEnvironment {
   runtimeVariables: string[]
   /** Secret-looking values written into the bundle as the compose file, `.env` or an env_file gave them. */
   clearSecrets: ClearSecret[]
+  /** What will not work on Beanstalk as the compose file has it: warnings, not notes. */
+  warnings: string[]
 }
 
 /** Values that say a setting, not a secret: PASSWORD_MIN_LENGTH: 8, TOKEN_AUTH: "false". */
@@ -51,6 +53,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
   const sourcedVariables: string[] = []
   const runtimeVariables: string[] = []
   const literalSecrets: ClearSecret[] = []
+  const warnings: string[] = []
 
   for (const [variable, value] of Object.entries(service.environment)) {
     if (value.kind === 'runtime') {
@@ -93,6 +96,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
       config.databasePasswordEnv
     )
     notes.push(...found.notes)
+    warnings.push(...found.warnings)
     for (const binding of found.bindings) {
       if (
         !secretNames.has(binding.variable) &&
@@ -164,7 +168,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
   }
 
   const clearSecrets = literalSecrets.filter(secret => secret.variable in environment)
-  return { environment, secrets, bindings, sourcedVariables, runtimeVariables, clearSecrets }
+  return { environment, secrets, bindings, sourcedVariables, runtimeVariables, clearSecrets, warnings }
 }
 
 /**

@@ -121,8 +121,11 @@ export function familyMembers(
   for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
     const present = membersOf(names, prefix, separator)
     if (present.size === 0) continue
-    // Only a TLS setting (PGSSLMODE): corrected, but it says nothing about where the app connects.
-    const connection = [...present.keys()].some(member => member !== 'sslmode' && member !== 'ssl')
+    // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
+    // interpolation): corrected, but it says nothing about where the app connects.
+    const connection = [...present.keys()].some(
+      member => member !== 'sslmode' && member !== 'ssl' && member !== 'password'
+    )
     const anchor = [...present.values()][0] as string
     add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false })
   }
