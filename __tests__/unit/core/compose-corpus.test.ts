@@ -31,6 +31,10 @@ interface CorpusEntry {
   inputs: Record<string, string>
   runner?: Record<string, string>
   files: { path: string; origin: string }[]
+  /** An input the file needs: without it the plan is refused with this one line (a fragment of it). */
+  refusedWithout?: { input: string; message: string }
+  /** Gathered after a fix, to test it on files it was not written from: the README says what it found. */
+  gatheredAfter?: string
 }
 
 const RDS_HOST = 'corpus-db.c1a2b3c4.us-east-1.rds.amazonaws.com'
@@ -221,6 +225,30 @@ describe.each(entries())('%s', (id, entry) => {
   it('plans and renders a Dockerrun that passes the platform rules', () => {
     expect(outcome instanceof Error ? outcome.message : 'planned').toBe('planned')
   })
+
+  const refusal = entry.refusedWithout
+  if (refusal) {
+    it(`is refused with one actionable line without the ${refusal.input} input`, () => {
+      const inputs = { ...entry.inputs }
+      delete inputs[refusal.input]
+      let message = 'planned'
+      try {
+        planOf(id, { ...entry, inputs }, runner)
+      } catch (error) {
+        message = error instanceof Error ? error.message : String(error)
+      }
+      expect(message).toContain(refusal.message)
+      expect(message).not.toContain('\n')
+    })
+  }
+
+  if (entry.gatheredAfter) {
+    it(`says in the corpus README what it found after the ${entry.gatheredAfter} fix`, () => {
+      const readme = readFileSync(path.join(CORPUS, 'README.md'), 'utf8')
+      const found = readme.split(`## Gathered after the ${entry.gatheredAfter} fix`)[1] ?? ''
+      expect(found).toMatch(new RegExp(`^\\| \`${id}\` \\| \\S`, 'm'))
+    })
+  }
 
   it(`is kept with its source (${entry.repository}, ${entry.stack})`, () => {
     expect(entry.commit).toMatch(/^[0-9a-f]{40}$/)
