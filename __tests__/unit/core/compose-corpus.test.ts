@@ -500,7 +500,13 @@ function keyKept(key: string, value: unknown, container: ContainerDefinition): b
     case 'labels':
       return container.dockerLabels !== undefined || (Array.isArray(value) && value.length === 0)
     case 'healthcheck':
-      return container.healthCheck !== undefined
+      // `disable: false` alone asks for nothing: the image's own HEALTHCHECK stays, as Docker runs it.
+      return (
+        container.healthCheck !== undefined ||
+        Object.entries(value as Record<string, unknown>).every(
+          ([field, setting]) => field === 'disable' && (setting === false || setting === 'false')
+        )
+      )
     case 'tmpfs':
       return linux.tmpfs !== undefined
     case 'shm_size':

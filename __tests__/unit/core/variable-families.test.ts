@@ -280,6 +280,36 @@ services:
     expect(names).toContain('database__connection__user')
   })
 
+  it('adds DB_HOSTNAME beside DB_HOST to a family of long forms reached by depends_on alone (Immich)', () => {
+    const text = `
+services:
+  server:
+    image: ghcr.io/immich-app/immich-server:release
+    env_file: .env
+    depends_on: [database]
+  ml:
+    image: ghcr.io/immich-app/immich-machine-learning:release
+    env_file: .env
+  database:
+    image: ghcr.io/immich-app/postgres:14
+    environment:
+      POSTGRES_PASSWORD: \${DB_PASSWORD}
+      POSTGRES_USER: \${DB_USERNAME}
+`
+    const workspace = {
+      files: { '.env': 'DB_PASSWORD=postgres\nDB_USERNAME=postgres\nDB_DATABASE_NAME=immich\n' }
+    }
+    const document = render(text, managed, workspace)
+    expect(envOf(container(document, 'server'))).toMatchObject({
+      DB_HOST: RDS_HOST,
+      DB_HOSTNAME: RDS_HOST,
+      DB_USERNAME: 'master',
+      DB_DATABASE_NAME: 'appdb'
+    })
+    // The machine-learning service does not use the database: .env's password is not shipped to it.
+    expect(envOf(container(document, 'ml')).DB_PASSWORD).toBeUndefined()
+  })
+
   it('leaves a family whose host is another database alone', () => {
     const app = container(
       render(

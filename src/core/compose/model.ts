@@ -46,8 +46,11 @@ export type EnvValue =
   | {
       kind: 'runtime'
       variable: string
-      /** `.env` defines it, but its name looks secret: its development value is not shipped. */
-      dotenv?: boolean
+      /**
+       * The value `.env` gives it, when its name looks secret: never shipped, only compared (a
+       * development password found again in another container).
+       */
+      dotenv?: string
     }
 
 export interface ComposePort {

@@ -296,7 +296,7 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
       result[key] = {
         kind: 'runtime',
         variable: reference,
-        ...(fromDotenv !== undefined && { dotenv: true })
+        ...(fromDotenv !== undefined && { dotenv: fromDotenv })
       }
       continue
     }

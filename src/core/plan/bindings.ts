@@ -222,6 +222,14 @@ export function bindingsFor(
         password: 'password'
       }[member as Exclude<Member, 'sslmode' | 'ssl'>] as BindingKind
       bind(variable, kind)
+      if (member === 'host') {
+        for (const also of family.alsoHost) {
+          if (also in service.environment || bound(also)) continue
+          bind(also, 'host')
+          result.added[also] = replacement.composeService
+          added.push(also)
+        }
+      }
       // Without a development value the managed one alone decides (a database name RDS may not have).
       if (member !== 'password' && value !== undefined) result.added[variable] = value
       added.push(variable)
@@ -282,10 +290,12 @@ function developmentFacts(
   replacement: BackingReplacement,
   devService: ComposeService | undefined
 ): Development {
+  // A secret-looking `${VAR}` that .env defines is left to the environment, but .env's value is what the dev service ran with.
   const environment = new Map(
-    Object.entries(devService?.environment ?? {}).flatMap(([name, value]) =>
-      value.kind === 'literal' && value.value !== '' ? [[name, value.value] as const] : []
-    )
+    Object.entries(devService?.environment ?? {}).flatMap(([name, value]) => {
+      const text = value.kind === 'literal' ? value.value : value.dotenv
+      return text !== undefined && text !== '' ? [[name, text] as const] : []
+    })
   )
   const credentials = new Set<string>()
   for (const [name, value] of environment) if (SERVICE_PASSWORDS.test(name)) credentials.add(value)

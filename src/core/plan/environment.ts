@@ -126,7 +126,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
   )
   for (const variable of runtimeVariables) {
     const value = service.environment[variable]
-    if (value?.kind === 'runtime' && value.dotenv) {
+    if (value?.kind === 'runtime' && value.dotenv !== undefined) {
       notes.push(
         `${name}: ${variable} is \${${value.variable}} and .env gives it a development value, which is not written into the bundle (the name looks secret): pass it with the secrets input, or set it as an environment property of the Beanstalk environment`
       )

@@ -67,6 +67,8 @@ export interface Family {
   hostPort: boolean
   /** The variable name a missing member gets, in the family's spelling. */
   spell(member: Member): string
+  /** Spellings of a missing host beside the first: an app of long forms (DB_USERNAME) may read DB_HOSTNAME. */
+  alsoHost: string[]
 }
 
 export function familyMembers(
@@ -94,7 +96,10 @@ export function familyMembers(
       complete: options.complete,
       url: options.url,
       hostPort: options.hostPort,
-      spell: member => spell(prefix, separator, member, present, options.lowercase)
+      spell: member => spell(prefix, separator, member, present, options.lowercase),
+      alsoHost: longForms(prefix, separator, present)
+        ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
+        : []
     })
   }
   for (const binding of bindings) {
@@ -126,7 +131,8 @@ export function familyMembers(
     const connection = [...present.keys()].some(
       member => member !== 'sslmode' && member !== 'ssl' && member !== 'password'
     )
-    const anchor = [...present.values()][0] as string
+    const anchor =
+      [...present].find(([member]) => member !== 'password')?.[1] ?? ([...present.values()][0] as string)
     add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false })
   }
   return families
@@ -154,23 +160,29 @@ function spell(
   lowercase: boolean
 ): string {
   const upperPrefix = prefix.toUpperCase()
-  const suffixOf = (name: string | undefined): string =>
-    name === undefined ? '' : name.slice(prefix.length + separator.length).toUpperCase()
-  // Laravel and its kind: DB_USERNAME goes with DB_DATABASE.
-  const longForms =
-    suffixOf(present.get('user')) === 'USERNAME' || suffixOf(present.get('name')) === 'DATABASE'
+  const long = longForms(prefix, separator, present)
   const compact = separator === '' && upperPrefix !== 'PG'
   const conventional = upperPrefix in NAME_SPELLING
   const suffix = {
     host: 'HOST',
     port: 'PORT',
-    user: !conventional && longForms ? 'USERNAME' : 'USER',
+    user: !conventional && long ? 'USERNAME' : 'USER',
     password: compact ? 'PASS' : 'PASSWORD',
-    name: NAME_SPELLING[upperPrefix] ?? (longForms ? 'DATABASE' : 'NAME'),
+    name: NAME_SPELLING[upperPrefix] ?? (long ? 'DATABASE' : 'NAME'),
     sslmode: 'SSLMODE',
     ssl: 'SSL'
   }[member]
   return `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`
+}
+
+/** Laravel and its kind (DB_USERNAME goes with DB_DATABASE), Immich (DB_USERNAME, DB_DATABASE_NAME, DB_HOSTNAME). */
+function longForms(prefix: string, separator: string, present: ReadonlyMap<Member, string>): boolean {
+  const suffixOf = (name: string | undefined): string =>
+    name === undefined ? '' : name.slice(prefix.length + separator.length).toUpperCase()
+  return (
+    suffixOf(present.get('user')) === 'USERNAME' ||
+    ['DATABASE', 'DATABASE_NAME'].includes(suffixOf(present.get('name')))
+  )
 }
 
 function isLower(text: string): boolean {
