@@ -120,7 +120,10 @@ export interface BackingEndpoint {
   username?: string
   /** Database name (RDS DBName) when known. */
   databaseName?: string
-  /** Redis in-transit encryption: rediss:// */
+  /**
+   * The endpoint serves TLS: Redis in-transit encryption (rediss://), or a
+   * database that accepts encrypted connections (every RDS instance does).
+   */
   tls?: boolean
 }
 
@@ -147,6 +150,12 @@ export function isDevOnlyQueryParameter(name: string, value: string): boolean {
  * development-only query parameters are left out.
  */
 export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEndpoint): string {
+  // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL.
+  const jdbc = /^jdbc:/i.exec(value)
+  if (jdbc) {
+    const inner = rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })
+    return `${jdbc[0]}${inner.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')}`
+  }
   const url = parseUrl(value)
   if (!url) return value
   const scheme = redisScheme(url.protocol.replace(/:$/, ''), endpoint)

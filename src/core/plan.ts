@@ -21,7 +21,8 @@ import { jobServices } from './plan/roles.js'
 import { mountsFor, uniqueVolumeName } from './plan/mounts.js'
 import { serviceReferences, type Reference } from './plan/references.js'
 import { selectServices } from './plan/selection.js'
-import type { BundleFile, ContainerPlan, DeployPlan } from './plan-types.js'
+import { clearSecretWarnings } from './plan/clear-secrets.js'
+import type { BundleFile, ClearSecret, ContainerPlan, DeployPlan } from './plan-types.js'
 import { MAX_CONTAINER_DEFINITIONS } from './validate-dockerrun.js'
 
 /**
@@ -101,6 +102,7 @@ function planFor(
   const bundleFiles = new Map<string, BundleFile>()
   const runtimeVariables: DeployPlan['runtimeVariables'] = []
   const warnings: string[] = []
+  const clearSecrets: ClearSecret[] = []
   const containers = selected.map(service => {
     const used = backing.filter(replacement => usesService(service, replacement.composeService, references))
     const planned = planEnvironment(service, {
@@ -110,8 +112,11 @@ function planFor(
       droppedBacking,
       references: references.get(service.name) ?? [],
       namedVariables,
+      allReplacements: backing,
       notes
     })
+    clearSecrets.push(...planned.clearSecrets)
+    warnings.push(...planned.warnings)
     const buildId = buildOf.get(service.name)
     const container = planContainer(service, {
       config,
@@ -149,6 +154,8 @@ function planFor(
   assignPublicPort(containers, selected, config, notes)
   notePortsNotPublished(containers, selected, notes)
 
+  warnings.push(...clearSecretWarnings(clearSecrets))
+
   if (runtimeVariables.length > 0) {
     const names = [...new Set(runtimeVariables.map(variable => variable.name))]
     notes.push(
@@ -169,7 +176,8 @@ function planFor(
     runtimeVariables,
     ...(config.executionRoleArn !== undefined && { executionRoleArn: config.executionRoleArn }),
     notes,
-    warnings
+    warnings,
+    ...(clearSecrets.length > 0 && { clearSecrets })
   }
 }
 

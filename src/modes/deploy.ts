@@ -360,6 +360,7 @@ async function deployPipeline(
     phases: phases.entries,
     environments: outcomes,
     notes: notesOf(targets),
+    clearSecrets: targets.flatMap(target => target.plan.clearSecrets ?? []),
     ...(smokeTest !== undefined && { smokeTest })
   })
   if (!ok) throw new Error(failedEnvironments(outcomes))

@@ -33,6 +33,10 @@ interface CorpusEntry {
   /** A pattern of the one-line refusal, for a file that cannot work on Beanstalk. */
   refused?: string
   files: { path: string; origin: string }[]
+  /** An input the file needs: without it the plan is refused with this one line (a fragment of it). */
+  refusedWithout?: { input: string; message: string }
+  /** Gathered after a fix, to test it on files it was not written from: the README says what it found. */
+  gatheredAfter?: string
 }
 
 const RDS_HOST = 'corpus-db.c1a2b3c4.us-east-1.rds.amazonaws.com'
@@ -40,7 +44,8 @@ const CACHE_HOST = 'corpus-cache.abc123.ng.0001.use1.cache.amazonaws.com'
 const RESOLUTION: Resolution = {
   backing: {
     database: {
-      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb' },
+      // tls: every RDS instance serves TLS, as the RDS lookup says.
+      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb', tls: true },
       secrets: [
         {
           name: 'DATABASE_PASSWORD',
@@ -235,6 +240,30 @@ describe.each(entries())('%s', (id, entry) => {
     expect(outcome instanceof Error ? outcome.message : 'planned').toBe('planned')
   })
 
+  const refusal = entry.refusedWithout
+  if (refusal) {
+    it(`is refused with one actionable line without the ${refusal.input} input`, () => {
+      const inputs = { ...entry.inputs }
+      delete inputs[refusal.input]
+      let message = 'planned'
+      try {
+        planOf(id, { ...entry, inputs }, runner)
+      } catch (error) {
+        message = error instanceof Error ? error.message : String(error)
+      }
+      expect(message).toContain(refusal.message)
+      expect(message).not.toContain('\n')
+    })
+  }
+
+  if (entry.gatheredAfter) {
+    it(`says in the corpus README what it found after the ${entry.gatheredAfter} fix`, () => {
+      const readme = readFileSync(path.join(CORPUS, 'README.md'), 'utf8')
+      const found = readme.split(`## Gathered after the ${entry.gatheredAfter} fix`)[1] ?? ''
+      expect(found).toMatch(new RegExp(`^\\| \`${id}\` \\| \\S`, 'm'))
+    })
+  }
+
   it(`is kept with its source (${entry.repository}, ${entry.stack})`, () => {
     expect(entry.commit).toMatch(/^[0-9a-f]{40}$/)
     expect(entry.licence).not.toBe('')
@@ -317,6 +346,52 @@ describe.each(entries())('%s', (id, entry) => {
     expect(leaks).toEqual([])
   })
 
+  it('rewrites no family by halves: beside a managed database host, its user, name and password are managed too', () => {
+    const { document } = planned()
+    const halves: string[] = []
+    for (const container of document.containerDefinitions) {
+      const env = envOf(container)
+      const secrets = new Set((container.secrets ?? []).map(secret => secret.name.toUpperCase()))
+      for (const [name, value] of Object.entries(env)) {
+        const host = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER)$/i.exec(name)
+        if (!host || !host[1] || value.split(':')[0] !== RDS_HOST) continue
+        const start = `${host[1]}${host[2]}`.toUpperCase()
+        const member = (suffixes: string[]): string | undefined =>
+          Object.keys(env).find(key => suffixes.some(suffix => key.toUpperCase() === start + suffix))
+        const user = member(['USER', 'USERNAME'])
+        const database = member(['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'])
+        const password = ['PASSWORD', 'PASS', 'PASSWD', 'PWD'].some(suffix => secrets.has(start + suffix))
+        if (user === undefined || env[user] !== 'master') halves.push(`${container.name} ${name}: user`)
+        if (database === undefined || env[database] !== 'appdb')
+          halves.push(`${container.name} ${name}: database name`)
+        if (!password) halves.push(`${container.name} ${name}: password by reference`)
+        for (const [key, setting] of Object.entries(env)) {
+          if (
+            key.toUpperCase().startsWith(start) &&
+            /SSL_?MODE$/i.test(key) &&
+            /^(disable|disabled|allow)$/i.test(setting)
+          )
+            halves.push(`${container.name} ${key}: TLS off`)
+        }
+      }
+    }
+    expect(halves).toEqual([])
+  })
+
+  it('writes no secret-looking value in clear without a warning naming it', () => {
+    const { document, plan } = planned()
+    const silent: string[] = []
+    for (const container of document.containerDefinitions) {
+      for (const [name, value] of Object.entries(envOf(container))) {
+        if (!SECRET_NAME.test(name) || /_(FILE|PATH|DIR)$/i.test(name)) continue
+        if (value === '' || /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i.test(value)) continue
+        if (!plan.warnings.some(warning => warning.startsWith(`${name} `)))
+          silent.push(`${container.name} ${name}`)
+      }
+    }
+    expect(silent).toEqual([])
+  })
+
   it('rewrites only hosts', () => {
     const { document, compose, replaced } = planned()
     const wrong: string[] = []
@@ -329,7 +404,7 @@ describe.each(entries())('%s', (id, entry) => {
       for (const [name, value] of Object.entries(service?.environment ?? {})) {
         if (value.kind !== 'literal' || !(name in rendered) || rendered[name] === value.value) continue
         const before = value.value
-        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT)$/i.test(name)
+        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT|SSL_?MODE)$/i.test(name)
         const wasHost = hostsNamed(before, replaced, HOST_NAME.test(name)).length > 0
         if (!wasHost && !credential) wrong.push(`${container.name} ${name}: ${before} → ${rendered[name]}`)
         if (names.has(before) && !HOST_NAME.test(name) && !credential) {
@@ -441,7 +516,13 @@ function keyKept(key: string, value: unknown, container: ContainerDefinition): b
     case 'labels':
       return container.dockerLabels !== undefined || (Array.isArray(value) && value.length === 0)
     case 'healthcheck':
-      return container.healthCheck !== undefined
+      // `disable: false` alone asks for nothing: the image's own HEALTHCHECK stays, as Docker runs it.
+      return (
+        container.healthCheck !== undefined ||
+        Object.entries(value as Record<string, unknown>).every(
+          ([field, setting]) => field === 'disable' && (setting === false || setting === 'false')
+        )
+      )
     case 'tmpfs':
       return linux.tmpfs !== undefined
     case 'shm_size':

@@ -45,7 +45,15 @@ export type EnvValue =
       variables: VariableUse[]
     }
   /** `FOO` with no value, or exactly `${FOO}`: compose takes it from the shell; on Beanstalk, from the environment's properties. */
-  | { kind: 'runtime'; variable: string }
+  | {
+      kind: 'runtime'
+      variable: string
+      /**
+       * The value `.env` gives it, when its name looks secret: never shipped, only compared (a
+       * development password found again in another container).
+       */
+      dotenv?: string
+    }
 
 export interface ComposePort {
   hostIp?: string

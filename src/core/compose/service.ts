@@ -343,8 +343,15 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
     const rawText = String(raw)
     // Exactly "${VAR}": a value from the deploy environment, never from the runner (it may be a secret).
     const reference = soleReference(rawText)
-    if (reference) {
-      result[key] = { kind: 'runtime', variable: reference }
+    // …unless `.env` alone gives it: a value like any other, or, when its name looks secret, still
+    // left to the environment (a development secret is not shipped) with a note saying so.
+    const fromDotenv = reference ? variables.dotenvValue(reference) : undefined
+    if (reference && (fromDotenv === undefined || looksSecret(reference) || looksSecret(key))) {
+      result[key] = {
+        kind: 'runtime',
+        variable: reference,
+        ...(fromDotenv !== undefined && { dotenv: fromDotenv })
+      }
       continue
     }
     const interpolated = interpolate(rawText, variables.lookup, `${where} environment ${key}`)

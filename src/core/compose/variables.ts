@@ -44,6 +44,12 @@ export class ProjectVariables {
 
   readonly lookup: Lookup = name => this.outside(name) ?? this.dotenv.get(name)?.value
 
+  /** A value `.env` alone decides (not the runner or an including file, and built from no runner value). */
+  dotenvValue(name: string): string | undefined {
+    const entry = this.dotenv.get(name)
+    return this.outside(name) === undefined && entry && entry.runner.length === 0 ? entry.value : undefined
+  }
+
   /**
    * Where each variable a value took came from. Throws when one carries a
    * runner variable the workflow did not name (credentials are left to their
