@@ -63,6 +63,7 @@ import { findExecutionRole, missingProperties, resolveBackingServices } from '..
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
 import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
+import { checkExecutionRoleReadsSecrets, checkPlatforms } from '../stages/prerequisites.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
@@ -229,7 +230,14 @@ async function deployPipeline(
     backing,
     ...(executionRoleArn !== undefined && { executionRoleArn })
   }
-  checkDocuments(prepared, resolution)
+  await phases.run(
+    'prerequisites',
+    async log => {
+      checkPlatforms(before.values())
+      return checkExecutionRoleReadsSecrets(checkDocuments(prepared, resolution), clients, log)
+    },
+    { done: secrets => `${[...before.keys()].join(', ')} on the ECS platform; ${secrets}` }
+  )
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)
