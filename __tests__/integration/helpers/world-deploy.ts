@@ -98,7 +98,7 @@ async function answers(env: Record<string, string>, args: string[]): Promise<str
 }
 
 /** Runs `work` with the runner's daemon event stream open; returns its result and the runner's evidence. */
-async function witnessed(
+export async function witnessed(
   env: Record<string, string>,
   work: () => Promise<ActionRun>
 ): Promise<{ run: ActionRun; evidence: RunnerEvidence }> {
