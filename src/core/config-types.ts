@@ -1,4 +1,5 @@
 import type { SecretReference } from './dockerrun-types.js'
+import type { OptionSetting } from './settings.js'
 
 export const MODES = ['deploy', 'preview', 'rollback', 'plan', 'cleanup'] as const
 export type Mode = (typeof MODES)[number]
@@ -31,6 +32,8 @@ export interface ActionConfig {
   databasePasswordEnv: string
   cacheEnv: string
   secrets: SecretReference[]
+  /** Environment properties and option settings from the workflow (environment-variables, option-settings). */
+  settings: OptionSetting[]
   executionRoleArn?: string
   ecrRepositoryPrefix: string
   ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'

@@ -7,6 +7,7 @@ import { MODES, type ActionConfig, type BackingInput, type Mode, type RunContext
 import { isCredentialParameter } from './backing.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
+import { workflowSettings } from './settings.js'
 import {
   applicationNameProblem,
   environmentNameProblem,
@@ -292,6 +293,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     databasePasswordEnv: envName(reader, 'database-password-env', 'DATABASE_PASSWORD'),
     cacheEnv: envName(reader, 'cache-env', 'REDIS_URL'),
     secrets: parseSecrets(reader),
+    settings: workflowSettings(reader.get('environment-variables'), reader.get('option-settings')),
     ...(executionRoleArn !== undefined && { executionRoleArn }),
     ecrRepositoryPrefix,
     ecrTagMutability: reader.oneOf('ecr-tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE'),

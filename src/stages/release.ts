@@ -118,7 +118,8 @@ export async function deployEnvironments(
         versionLabel,
         waitTimeoutMs: config.waitTimeoutMs,
         allowYellow: config.allowYellow,
-        wait: config.wait
+        wait: config.wait,
+        optionSettings: config.settings
       }
       try {
         const result = await deployAndRecord(
