@@ -328,7 +328,8 @@ async function deployPipeline(
   const outcomes = (
     await phases.run('deploy and wait', () => deployEnvironments(prepared, clients, before), {
       title: `Deploy and wait: ${environments.join(', ')}`,
-      done: results => results.map(outcomeLine).join('; ')
+      done: results => results.map(outcomeLine).join('; '),
+      failed: results => results.some(outcome => !outcome.ok)
     })
   ).map(outcome =>
     created && outcome.environmentName === preview?.environmentName
