@@ -49,7 +49,7 @@ afterAll(async () => {
   if (temp) rmSync(temp, { recursive: true, force: true })
 }, 60_000)
 
-function workspace(): string {
+function workspace(command?: string): string {
   const directory = mkdtempSync(path.join(temp, 'app-'))
   writeFileSync(
     path.join(directory, 'docker-compose.yml'),
@@ -60,19 +60,20 @@ function workspace(): string {
       '    ports: ["80:8080"]',
       '    mem_limit: 64m',
       '    environment: [APP_SECRET]',
+      ...(command ? [`    command: ${command}`] : []),
       ''
     ].join('\n')
   )
   return directory
 }
 
-async function step(inputs: Record<string, string>) {
+async function step(inputs: Record<string, string>, command?: string) {
   actionsCore.step({ 'smoke-test': 'false', 'wait-timeout': '60s', ...inputs })
   const eventPath = path.join(temp, 'event.json')
   writeFileSync(eventPath, '{}')
   const index = standIn.calls.length
   await run({
-    GITHUB_WORKSPACE: workspace(),
+    GITHUB_WORKSPACE: workspace(command),
     RUNNER_TEMP: temp,
     GITHUB_SHA: '1'.repeat(40),
     GITHUB_REPOSITORY: 'example/prereq',
@@ -182,4 +183,28 @@ describeIn(dockerEngine)('prerequisites, before anything is built', () => {
       standIn.services.iam.callerDenied.delete('SimulatePrincipalPolicy')
     }
   }, 60_000)
+
+  it('basic health: noted before the build, and a failed deploy says Beanstalk gave no cause and what would', async () => {
+    await createReadyEnvironment(standIn, 'prereq-basic', 'prereq-basic-web')
+    // The container exits at once: the environment goes Red.
+    const result = await step(
+      {
+        application: 'prereq-basic',
+        environment: 'prereq-basic-web',
+        'auto-rollback': 'false',
+        'wait-timeout': '30s'
+      },
+      '["sh", "-c", "exit 3"]'
+    )
+    expect(result.log).toContainEqual(
+      expect.stringMatching(
+        /^note: prereq-basic-web has basic health: a failed deploy there will name no cause/
+      )
+    )
+    expect(result.failures).toHaveLength(1)
+    expect(result.failures[0]).toContain(
+      'no health cause: prereq-basic-web has basic health, which reports only a color; enhanced health would have named it per instance'
+    )
+    expect(result.log).toContainEqual(expect.stringMatching(/^✗ Deploy and wait: prereq-basic-web failed \(/))
+  }, 90_000)
 })

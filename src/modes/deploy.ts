@@ -63,7 +63,7 @@ import { findExecutionRole, missingProperties, resolveBackingServices } from '..
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
 import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
-import { checkExecutionRoleReadsSecrets, checkPlatforms } from '../stages/prerequisites.js'
+import { checkExecutionRoleReadsSecrets, checkPlatforms, noteBasicHealth } from '../stages/prerequisites.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
@@ -234,9 +234,11 @@ async function deployPipeline(
     'prerequisites',
     async log => {
       checkPlatforms(before.values())
-      return checkExecutionRoleReadsSecrets(checkDocuments(prepared, resolution), clients, log)
+      const secrets = await checkExecutionRoleReadsSecrets(checkDocuments(prepared, resolution), clients, log)
+      const basic = await noteBasicHealth([...before.keys()], clients.beanstalk, log)
+      return basic.length > 0 ? `${secrets}; basic health on ${basic.join(', ')} (see the note)` : secrets
     },
-    { done: secrets => `${[...before.keys()].join(', ')} on the ECS platform; ${secrets}` }
+    { done: checked => `${[...before.keys()].join(', ')} on the ECS platform; ${checked}` }
   )
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.

@@ -11,9 +11,11 @@
 import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
+import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { platformProblem, secretReads, type SecretRead } from '../core/prerequisites.js'
+import { basicHealthHint, ENHANCED_HEALTH_SETTING } from '../deploy/health-hint.js'
 import type { Logger } from '../logger.js'
 
 /** Stops the run when an environment runs another platform than ECS. */
@@ -22,6 +24,27 @@ export function checkPlatforms(environments: Iterable<EnvironmentDescription>): 
     const problem = platformProblem(environment)
     if (problem) throw new InputError('environment', problem)
   }
+}
+
+/**
+ * Notes each environment with basic health: it deploys, but a failure there names no cause (deploy/health-hint.ts).
+ * Returns the environments noted.
+ */
+export async function noteBasicHealth(
+  environments: readonly string[],
+  beanstalk: BeanstalkApi,
+  logger: Logger
+): Promise<string[]> {
+  const basic: string[] = []
+  for (const environment of environments) {
+    const hint = await basicHealthHint(beanstalk, environment)
+    if (hint === undefined) continue
+    basic.push(environment)
+    logger.info(
+      `note: ${environment} has basic health: a failed deploy there will name no cause; enhanced health would (option-settings [${ENHANCED_HEALTH_SETTING}])`
+    )
+  }
+  return basic
 }
 
 /** `secretsmanager:GetSecretValue on …:secret:db-AbCdEf (web/DATABASE_PASSWORD)` */
