@@ -2,6 +2,7 @@
 // Each function turns a failed exit into an Error carrying the line of output
 // that explains it; callers add which image it was about.
 
+import { buildFailure } from './build-output.js'
 import {
   createBuilderArgs,
   diffIdsArgs,
@@ -20,7 +21,9 @@ export async function runBuild(
   onLine: (line: string) => void
 ): Promise<void> {
   const result = await run('docker', command.args, { env: command.env, onLine })
-  if (result.exitCode !== 0) throw new Error(lastErrorLine(result))
+  if (result.exitCode !== 0) {
+    throw new Error(buildFailure(lastErrorLine(result), `${result.stdout}\n${result.stderr}`))
+  }
 }
 
 export async function pushImage(
