@@ -198,7 +198,7 @@ async function deployPipeline(
   const environments = targets.flatMap(target => target.environments)
   const resolved = await phases.run(
     'resolve',
-    async () => {
+    async log => {
       // The lookups run at once.
       const lookups = Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
@@ -210,7 +210,20 @@ async function deployPipeline(
       ])
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
       const [services, before, missing] = settled(await lookups)
-      return { ...services, before, missing }
+      // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
+      // execution role against the secrets it is handed, and a note for each environment with basic health.
+      checkPlatforms(before.values())
+      const resolution = {
+        region: clients.region,
+        backing: services.backing,
+        ...(services.executionRoleArn !== undefined && { executionRoleArn: services.executionRoleArn })
+      }
+      const documents = checkDocuments(prepared, resolution)
+      await Promise.all([
+        checkExecutionRoleReadsSecrets(documents, clients, log),
+        noteBasicHealth([...before.keys()], clients.beanstalk, log)
+      ])
+      return { ...services, before, missing, resolution }
     },
     {
       title: 'Backing services and environments',
@@ -224,22 +237,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { backing, before, executionRoleArn } = resolved
-  const resolution = {
-    region: clients.region,
-    backing,
-    ...(executionRoleArn !== undefined && { executionRoleArn })
-  }
-  await phases.run(
-    'prerequisites',
-    async log => {
-      checkPlatforms(before.values())
-      const secrets = await checkExecutionRoleReadsSecrets(checkDocuments(prepared, resolution), clients, log)
-      const basic = await noteBasicHealth([...before.keys()], clients.beanstalk, log)
-      return basic.length > 0 ? `${secrets}; basic health on ${basic.join(', ')} (see the note)` : secrets
-    },
-    { done: checked => `${[...before.keys()].join(', ')} on the ECS platform; ${checked}` }
-  )
+  const { before, resolution } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)

@@ -99,6 +99,6 @@ export async function checkExecutionRoleReadsSecrets(
         `${denied.join('; ')}; grant it those actions (and kms:Decrypt on a customer-managed key)`
     )
   }
-  for (const read of reads) logger.info(`allowed: ${describeRead(read)}`)
+  for (const read of reads) logger.info(`Execution role may read it: ${describeRead(read)}`)
   return `the execution role may read the ${reads.length} secret(s) passed by reference`
 }
