@@ -45,6 +45,7 @@ export const INPUT_NAMES = [
   'wait',
   'wait-timeout',
   'allow-yellow',
+  'health-recovery-window',
   'auto-rollback',
   'keep-versions',
   'mask-aws-account-id',

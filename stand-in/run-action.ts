@@ -113,7 +113,10 @@ function spawnNode(
   onLine?: (line: string) => void
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
+    // ACTION_DIST: a bundle built elsewhere (e.g. `ncc build src/index.ts -o /tmp/x`), to run the end-to-end
+    // tests against the sources without rebuilding dist/.
+    const entry = process.env.ACTION_DIST ?? path.join(PROJECT_ROOT, 'dist/index.js')
+    const child = spawn(process.execPath, [entry], {
       env,
       cwd: env.GITHUB_WORKSPACE
     })

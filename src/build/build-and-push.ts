@@ -59,6 +59,7 @@ import type {
   RepositorySettings,
   TagMutability
 } from '../adapters/docker/registry-api.js'
+import { isImmutableTagRefusal } from '../adapters/ecr.js'
 import { formatBytes } from '../core/bytes.js'
 import { errorMessage } from '../core/errors.js'
 import type { ImageBuild } from '../core/plan-types.js'
@@ -269,8 +270,33 @@ async function buildImage(
     reused: false
   })
   const target: BuildTarget = { image, paths, uri: repositoryUri, tags }
+  // Two runs of one commit (a re-run while the first still pushes) both find no image and both build; with
+  // immutable tags ECR refuses the second push, even of an identical image. That run then uses the image the
+  // first one pushed under the commit's tag: built from the same commit.
+  const pushedMeanwhile = async (error: unknown): Promise<ImageReport> => {
+    const other = isImmutableTagRefusal(error)
+      ? await options.registry.findImage(image.repository, tags[0] as string)
+      : undefined
+    if (!other) throw error
+    context.logger.info(
+      `${describeImage(image)}: another run of this commit pushed ${tags[0]} first and ECR keeps immutable tags (${errorMessage(error)}); using its image ${other.digest}`
+    )
+    return {
+      ...base,
+      builder: buildPath.kind,
+      imageUri: `${repositoryUri}@${other.digest}`,
+      digest: other.digest,
+      tags: other.tags,
+      reused: true,
+      layersPushed: 0,
+      layersExisting: 0,
+      bytesPushed: 0,
+      buildSeconds: 0,
+      pushSeconds: 0
+    }
+  }
   if (buildPath.kind === 'registry-cache') {
-    const report = toReport(await buildAndPushWithBuildx(context, buildPath, target))
+    const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile)
     options.onImageBuilt?.(image.id, 'built and pushed')
     // The docker driver left the image in the daemon; other builders' images are pulled by digest.
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
@@ -281,7 +307,7 @@ async function buildImage(
     id: image.id,
     localRef: local.primary,
     finish: async () => {
-      const report = toReport(await pushBuilt(context, image, local))
+      const report = await pushBuilt(context, image, local).then(toReport, pushedMeanwhile)
       options.onImagePushed?.(report)
       return report
     }

@@ -46,6 +46,8 @@ export interface ActionConfig {
   wait: boolean
   waitTimeoutMs: number
   allowYellow: boolean
+  /** health-recovery-window: how long Red / Yellow / Grey may settle after an update completes (docs/deploy-decision.md). */
+  healthRecoveryMs: number
   autoRollback: boolean
   smokeTest: 'auto' | 'true' | 'false'
   smokeTestPath: string

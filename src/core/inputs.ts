@@ -249,6 +249,15 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     )
   }
 
+  const recoveryText = reader.get('health-recovery-window') || '3m'
+  const healthRecoveryMs = parseDuration(recoveryText)
+  if (healthRecoveryMs === undefined) {
+    throw new InputError(
+      'health-recovery-window',
+      `must be a duration such as 3m, 90s or 0s (got "${recoveryText}")`
+    )
+  }
+
   const executionRoleArn = reader.optional('execution-role-arn')
   if (
     executionRoleArn !== undefined &&
@@ -307,6 +316,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     wait: reader.boolean('wait', true),
     waitTimeoutMs,
     allowYellow: reader.boolean('allow-yellow', false),
+    healthRecoveryMs,
     autoRollback: reader.boolean('auto-rollback', true),
     smokeTest: reader.oneOf('smoke-test', ['auto', 'true', 'false'] as const, 'auto'),
     smokeTestPath: reader.get('smoke-test-path') || '/',

@@ -30,6 +30,8 @@ export interface EnvironmentDeployInput {
   versionLabel: string
   waitTimeoutMs: number
   allowYellow: boolean
+  /** How long Red / Yellow / Grey on the new version may settle after the update (health-recovery-window). */
+  recoveryMs?: number
   /** False: return once Beanstalk accepted the update (default true: wait for Ready + Green). */
   wait?: boolean
   /** Settings from the workflow (core/settings.ts), applied with the version in the same UpdateEnvironment. */
@@ -152,6 +154,7 @@ export async function deployToEnvironment(
     ...(update.requestId !== undefined && { requestId: update.requestId }),
     timeoutMs: Math.max(0, deadline - updatedAt),
     allowYellow: input.allowYellow,
+    ...(input.recoveryMs !== undefined && { recoveryMs: input.recoveryMs }),
     clock,
     log,
     ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })

@@ -119,6 +119,7 @@ export async function deployEnvironments(
         versionLabel,
         waitTimeoutMs: config.waitTimeoutMs,
         allowYellow: config.allowYellow,
+        recoveryMs: config.healthRecoveryMs,
         wait: config.wait,
         optionSettings: config.settings
       }
@@ -157,6 +158,15 @@ export async function deployEnvironments(
             {
               ...input,
               failedLabel: versionLabel,
+              ...(failure?.kind !== undefined && { kind: failure.kind }),
+              ...(failure?.environment && {
+                after: {
+                  ...(failure.environment.versionLabel !== undefined && {
+                    versionLabel: failure.environment.versionLabel
+                  }),
+                  ...(failure.environment.health !== undefined && { health: failure.environment.health })
+                }
+              }),
               ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
             },
             log
