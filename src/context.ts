@@ -35,6 +35,7 @@ export const INPUT_NAMES = [
   'ecr-keep-images',
   'build',
   'builder',
+  'platform',
   'smoke-test',
   'smoke-test-path',
   'version-label',

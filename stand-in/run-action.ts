@@ -7,6 +7,7 @@ import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -108,15 +109,28 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   })
 }
 
+/**
+ * What `node` runs: the bundle, as the runner does; with BDD_ACTION_SOURCE=1
+ * the TypeScript sources through tsx instead, so a branch's change can be
+ * tried end to end before dist/ is rebundled (dist/ is rebuilt once, on main).
+ */
+export function actionEntry(): string[] {
+  return process.env.BDD_ACTION_SOURCE === '1'
+    ? [
+        // tsx's loader by path: the step runs in the user's workspace, where no tsx is installed.
+        '--import',
+        pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+        path.join(PROJECT_ROOT, 'src/index.ts')
+      ]
+    : [path.join(PROJECT_ROOT, 'dist/index.js')]
+}
+
 function spawnNode(
   env: Record<string, string>,
   onLine?: (line: string) => void
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    // ACTION_DIST: a bundle built elsewhere (e.g. `ncc build src/index.ts -o /tmp/x`), to run the end-to-end
-    // tests against the sources without rebuilding dist/.
-    const entry = process.env.ACTION_DIST ?? path.join(PROJECT_ROOT, 'dist/index.js')
-    const child = spawn(process.execPath, [entry], {
+    const child = spawn(process.execPath, actionEntry(), {
       env,
       cwd: env.GITHUB_WORKSPACE
     })

@@ -65,7 +65,7 @@ import { errorMessage } from '../core/errors.js'
 import type { ImageBuild } from '../core/plan-types.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { once, resolveBuildPath, type RunBuilderOptions } from './resolve-path.js'
-import { chooseStrategy, runBuilderName } from './strategy.js'
+import { chooseStrategy, platformSupport, runBuilderName } from './strategy.js'
 
 export interface ImageReport {
   id: string
@@ -113,6 +113,8 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   provenance?: boolean
   /** The buildx builder to use (the `builder` input); default: buildx's current builder. */
   builder?: string
+  /** ImageBuild id → the platform to build it for (e.g. linux/arm64); absent: the runner's own architecture. */
+  platforms?: Record<string, string>
   /**
    * Name for a docker-container builder created for this run when the
    * builder cannot export a registry cache; default `bdd-<random>`.
@@ -182,6 +184,12 @@ export async function buildAndPush(
   if (images.length === 0) return []
 
   const inspected = await inspectBuilder(run, options.builder)
+  const support = platformSupport(
+    inspected,
+    images.flatMap(image => options.platforms?.[image.id] ?? [])
+  )
+  if (support.error) throw new Error(support.error)
+  for (const warning of support.warnings) logger.warning(warning)
   const strategy = chooseStrategy(
     inspected,
     options.runBuilderName ?? runBuilderName(randomBytes(4).toString('hex'))
@@ -239,7 +247,7 @@ async function buildImage(
   paths: ResolvedBuildPaths
 ): Promise<BuiltImage> {
   const { options, settings } = context
-  const tags = imageTags(options.commitSha, options.versionLabel)
+  const tags = imageTags(options.commitSha, options.versionLabel, options.platforms?.[image.id])
   const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings)
   const existing = await options.registry.findImage(image.repository, tags[0] as string)
   const base = { id: image.id, services: image.services, repository: image.repository }
@@ -340,7 +348,8 @@ function buildInput(context: StageContext, buildPath: BuildPath, { image, paths,
     labels: ociLabels(options.sourceUrl),
     tags: tags.map(tag => `${uri}:${tag}`),
     cacheRef: `${uri}:${settings.cacheTag}`,
-    provenance: options.provenance
+    provenance: options.provenance,
+    platform: options.platforms?.[image.id]
   }
 }
 

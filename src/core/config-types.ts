@@ -61,6 +61,8 @@ export interface ActionConfig {
   build: boolean
   /** The buildx builder to build with (the `builder` input); undefined = buildx's current builder. */
   builder?: string
+  /** The `platform` input (linux/amd64 or linux/arm64): overrides the architecture of the environments' instance types. */
+  platform?: string
   githubToken?: string
   /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
   maskAwsAccountId: boolean

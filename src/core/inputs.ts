@@ -4,6 +4,7 @@
 
 import type { SecretReference } from './dockerrun-types.js'
 import { MODES, type ActionConfig, type BackingInput, type Mode, type RunContext } from './config-types.js'
+import { PLATFORM, platformArchitecture } from './architecture.js'
 import { isCredentialParameter } from './backing.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
@@ -329,6 +330,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...(reader.optional('solution-stack') !== undefined && { solutionStack: reader.get('solution-stack') }),
     build: reader.boolean('build', true),
     ...optionalBuilder(reader),
+    ...optionalPlatform(reader),
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
     maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
     commitSha
@@ -340,6 +342,16 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     )
   }
   return { config, inputNames: reader.read }
+}
+
+/** linux/amd64 or linux/arm64 (arm64, linux/arm64/v8, x86_64… are read as those): what an instance can run. */
+function optionalPlatform(reader: InputReader): { platform?: string } {
+  const platform = reader.optional('platform')
+  if (platform === undefined) return {}
+  const architecture = platformArchitecture(platform)
+  if (!architecture)
+    throw new InputError('platform', `must be linux/amd64 or linux/arm64 (got "${platform}")`)
+  return { platform: PLATFORM[architecture] }
 }
 
 /** buildx builder names are letters, digits, `_`, `.` and `-` (never an option: no leading `-`). */

@@ -65,6 +65,7 @@ import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
 import { checkExecutionRoleReadsSecrets, checkPlatforms, noteBasicHealth } from '../stages/prerequisites.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
+import { imagePlatforms, platformOf, platformsLine } from '../stages/platforms.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
 interface DeployRun {
@@ -206,10 +207,12 @@ async function deployPipeline(
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
-        missingProperties(prepared, clients, environments)
+        missingProperties(prepared, clients, environments),
+        imagePlatforms(prepared, clients)
       ])
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
-      const [services, before, missing] = settled(await lookups)
+      const [services, before, missing, platforms] = settled(await lookups)
+      if (platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
       // execution role against the secrets it is handed, and a note for each environment with basic health.
       checkPlatforms(before.values())
@@ -223,7 +226,7 @@ async function deployPipeline(
         checkExecutionRoleReadsSecrets(documents, clients, log),
         noteBasicHealth([...before.keys()], clients.beanstalk, log)
       ])
-      return { ...services, before, missing, resolution }
+      return { ...services, before, missing, platforms, resolution }
     },
     {
       title: 'Backing services and environments',
@@ -237,7 +240,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { before, resolution } = resolved
+  const { before, platforms, resolution } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)
@@ -271,7 +274,8 @@ async function deployPipeline(
       () =>
         publishImages(prepared, clients, env, {
           ...smoke.hooks(resolution, phases),
-          onRepositoryCreated: name => changes.repositoriesCreated.push(name)
+          onRepositoryCreated: name => changes.repositoriesCreated.push(name),
+          platforms: platformOf(platforms)
         }),
       { group: false, done: imagesLine }
     )

@@ -108,6 +108,8 @@ export interface ComposeService {
   name: string
   build?: ComposeBuild
   image?: string
+  /** compose's `platform:` (e.g. linux/arm64): the platform its image is built for. */
+  platform?: string
   command?: string[]
   entrypoint?: string[]
   environment: Record<string, EnvValue>

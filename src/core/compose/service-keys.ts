@@ -5,6 +5,7 @@
 export const READ_KEYS = new Set([
   'build',
   'image',
+  'platform',
   'command',
   'entrypoint',
   'environment',
@@ -53,7 +54,6 @@ export const DROPPED_KEYS: Record<string, string> = {
   logging: 'container logs go to the log-driver input (awslogs by default)',
   secrets: 'compose secrets are files on the developer machine; pass secrets with the secrets input',
   configs: 'compose configs are files on the developer machine; mount a folder of the repository instead',
-  platform: 'images are built for the runner, and the environment runs them on its instances',
   pull_policy: 'ECS pulls the image when the task starts',
   stop_signal: 'ECS stops containers with SIGTERM; set STOPSIGNAL in the Dockerfile',
   pid: 'a task-level setting that Dockerrun v2 does not carry',

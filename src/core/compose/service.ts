@@ -74,6 +74,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     )
   }
   if (raw.image !== undefined && raw.image !== null) service.image = text(raw.image, 'image')
+  if (raw.platform !== undefined && raw.platform !== null) service.platform = text(raw.platform, 'platform')
   if (raw.command !== undefined && raw.command !== null)
     service.command = words(raw.command, 'command', where)
   if (raw.entrypoint !== undefined && raw.entrypoint !== null) {

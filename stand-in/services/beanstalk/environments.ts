@@ -22,6 +22,7 @@ import {
   optionValue,
   removeOptions
 } from './model.js'
+import { withInstanceTypes } from './instances.js'
 import { validateOptionSettings } from './options.js'
 import {
   checkEnvironmentName,
@@ -134,7 +135,9 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     causes: [],
     healthRefreshedAt: new Date(),
     abortable: false,
-    optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
+    optionSettings: withInstanceTypes(
+      removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove)
+    ),
     tags: tags(params),
     tier: {
       Name: tier?.Name ?? 'WebServer',
