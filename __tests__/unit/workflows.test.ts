@@ -70,6 +70,16 @@ function snippetWorkflow(text: string): string | undefined {
   const wrap = (steps: unknown[]): string =>
     JSON.stringify({ on: 'push', jobs: { snippet: { 'runs-on': 'ubuntu-latest', steps } } }, null, 2)
   if (Array.isArray(parsed)) return wrap(parsed)
+  // The rehearsal file (docs/rehearsal.md): its own keys, and a `with:` of this action's inputs, checked as one.
+  const rehearsalWith = (parsed as { with?: unknown } | null)?.with
+  if (rehearsalWith && typeof rehearsalWith === 'object' && /^roles:/m.test(text)) {
+    return wrap([
+      {
+        uses: 'beanstalk-docker-deploy/beanstalk-docker-deploy@v1',
+        with: { application: 'example', ...rehearsalWith }
+      }
+    ])
+  }
   if (parsed && typeof parsed === 'object' && Object.keys(parsed).every(key => key in action.inputs)) {
     return wrap([
       {
