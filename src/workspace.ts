@@ -114,6 +114,42 @@ export function readWorkspaceText(workspace: string, relative: string, what: str
   }
 }
 
+/** The files compose looks for when none is named, in its order (compose-spec "Compose file"). */
+export const DEFAULT_COMPOSE_FILES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml'
+]
+
+/** The compose file compose would pick in the workspace root, and the other candidates it ignores. */
+export function defaultComposeFile(workspace: string): { file: string; ignored: string[] } {
+  const found = DEFAULT_COMPOSE_FILES.filter(name => {
+    const real = resolveInWorkspace(workspace, name, 'compose file')
+    return real !== undefined && statSync(real).isFile()
+  })
+  const [file, ...ignored] = found
+  if (file === undefined) {
+    throw new InputError(
+      'compose-file',
+      `none of ${DEFAULT_COMPOSE_FILES.join(', ')} is in ${workspace}: name the compose file with compose-file`
+    )
+  }
+  return { file, ignored }
+}
+
+/**
+ * The override file compose merges into a file of a default name
+ * (compose.yaml → compose.override.yaml), when the workspace has one.
+ */
+export function overrideFileOf(workspace: string, composeFile: string): string | undefined {
+  const match = /^(.*\/)?(compose|docker-compose)\.(yaml|yml)$/.exec(composeFile)
+  if (!match) return undefined
+  const candidate = `${match[1] ?? ''}${match[2]}.override.${match[3]}`
+  const real = resolveInWorkspace(workspace, candidate, 'compose file')
+  return real !== undefined && statSync(real).isFile() ? candidate : undefined
+}
+
 export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
   const text = readWorkspaceText(workspace, composeFile, 'compose file')
   if (text === undefined) {

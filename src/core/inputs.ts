@@ -224,7 +224,8 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   if (region !== undefined && regionProblem(region))
     throw new InputError('region', `"${region}" ${regionProblem(region)}`)
 
-  const composeFile = reader.get('compose-file') || 'docker-compose.yml'
+  // Empty: compose's own default files, looked up in the workspace when it is read (prepare).
+  const composeFile = reader.get('compose-file')
   const services = reader.list('services')
 
   const ecrRepositoryPrefix = reader.get('ecr-repository-prefix') || toRepositoryPrefix(application)

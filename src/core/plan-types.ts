@@ -17,6 +17,8 @@ export interface ImageBuild {
   context: string
   /** Dockerfile path relative to the context. */
   dockerfile: string
+  /** compose's dockerfile_inline: the Dockerfile's text (the build writes it to a file of its own). */
+  dockerfileInline?: string
   args: Record<string, string>
   target?: string
 }

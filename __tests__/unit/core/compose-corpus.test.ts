@@ -30,6 +30,8 @@ interface CorpusEntry {
   exercises: string
   inputs: Record<string, string>
   runner?: Record<string, string>
+  /** A pattern of the one-line refusal, for a file that cannot work on Beanstalk. */
+  refused?: string
   files: { path: string; origin: string }[]
 }
 
@@ -207,7 +209,8 @@ describe.each(entries())('%s', (id, entry) => {
       document: renderDockerrun(plan, RESOLUTION),
       compose: load(id, entry, runner),
       replaced: new Set(plan.backing.map(replacement => replacement.composeService)),
-      notes: plan.notes
+      // What the plan tells the user: its notes and its warnings.
+      notes: [...plan.notes, ...plan.warnings]
     }
   } catch (error) {
     outcome = error instanceof Error ? error : new Error(String(error))
@@ -215,6 +218,17 @@ describe.each(entries())('%s', (id, entry) => {
   const planned = (): Planned => {
     if (outcome instanceof Error) throw outcome
     return outcome
+  }
+
+  if (entry.refused !== undefined) {
+    // A file that cannot work on Beanstalk is refused with one actionable line (corpus.json says why).
+    it(`is refused: ${entry.refused}`, () => {
+      expect(outcome).toBeInstanceOf(Error)
+      const message = (outcome as Error).message
+      expect(message).toMatch(new RegExp(entry.refused as string))
+      expect(message).not.toContain('\n')
+    })
+    return
   }
 
   it('plans and renders a Dockerrun that passes the platform rules', () => {
@@ -372,10 +386,12 @@ describe.each(entries())('%s', (id, entry) => {
         if (!keyKept(key, value, container) && !mentioned) silent.push(`${name}.${key}`)
       }
       for (const volume of (service.volumes as unknown[] | undefined) ?? []) {
-        const target =
+        const written =
           typeof volume === 'string'
             ? (volume.split(':')[1] ?? volume)
             : String((volume as { target?: unknown }).target)
+        // compose cleans the container path (a trailing slash goes).
+        const target = path.posix.normalize(written).replace(/(.)\/+$/, '$1')
         const mounted =
           (container.mountPoints ?? []).some(mount => mount.containerPath === target) ||
           (container.linuxParameters?.tmpfs ?? []).some(mount => mount.containerPath === target)

@@ -26,7 +26,7 @@ describe('parseInputs defaults', () => {
       mode: 'deploy',
       application: 'puppies',
       environments: ['puppies-prod'],
-      composeFile: 'docker-compose.yml',
+      composeFile: '',
       databaseEnv: 'DATABASE_URL',
       databasePasswordEnv: 'DATABASE_PASSWORD',
       cacheEnv: 'REDIS_URL',

@@ -437,12 +437,15 @@ services:
     ])
     expect(result.notes).toEqual(
       expect.arrayContaining([
-        'app: bind mount docker/entrypoint.sh:/usr/local/bin/entrypoint.sh dropped: the Dockerfile copies docker/entrypoint.sh to /usr/local/bin/entrypoint.sh, so the image already contains it',
-        expect.stringMatching(
-          /^app: uploads is not in the checkout \(ignored by git\?\): \/app\/public\/uploads is mounted from the instance folder \/var\/app\/volumes\/uploads, which keeps its data across deploys but not when an instance is replaced/
-        )
+        'app: bind mount docker/entrypoint.sh:/usr/local/bin/entrypoint.sh dropped: the Dockerfile copies docker/entrypoint.sh to /usr/local/bin/entrypoint.sh, so the image already contains it'
       ])
     )
+    // Where data survives is a warning, not a note (issue 23 class 5).
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^app: uploads is not in the checkout \(ignored by git\?\): \/app\/public\/uploads is mounted from the instance folder \/var\/app\/volumes\/uploads, which keeps its data across deploys on that instance only; .*keep lasting data in S3, EFS or the database$/
+      )
+    ])
   })
 
   it('drops the whole-context mount when the Dockerfile copies the context there', () => {

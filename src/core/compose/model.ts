@@ -19,6 +19,8 @@ export interface ComposeBuild {
   context: string
   /** Dockerfile path relative to the context. */
   dockerfile: string
+  /** `dockerfile_inline`: the Dockerfile's text, written in the compose file (then `dockerfile` is unused). */
+  dockerfileInline?: string
   args: Record<string, string>
   target?: string
   /** Undefined when the Dockerfile could not be read (then mounts of the context are taken as built in). */
@@ -124,7 +126,11 @@ export interface ComposeService {
   memoryLimit?: number
   /** Soft memory reservation in bytes. */
   memoryReservation?: number
+  /** The keys the memory values were written under (mem_limit, deploy.resources.limits.memory…), for messages. */
+  memoryKeys: { limit?: string; reservation?: string }
   workingDir?: string
+  /** compose's restart policy ("no", "always", "on-failure", "unless-stopped"), when the file sets one. */
+  restart?: string
   profiles: string[]
   /** Carries a YAML anchor that other services merge (`app: &app` … `<<: *app`). */
   anchored: boolean

@@ -99,3 +99,31 @@ export const DROPPED_KEYS: Record<string, string> = {
   provider: 'a compose extension',
   models: 'a compose extension'
 }
+
+/** build keys read into the image build. */
+export const BUILD_KEYS_READ = new Set(['context', 'dockerfile', 'dockerfile_inline', 'args', 'target'])
+
+/** build keys the runner's build does not take, and why (a RUN --mount needing one fails the build, which says so). */
+export const BUILD_KEYS_DROPPED: Record<string, string> = {
+  secrets:
+    'compose build secrets are files or variables of the developer machine; a RUN --mount=type=secret that requires one fails the build',
+  ssh: "the runner's SSH agent is not forwarded into the build; a RUN --mount=type=ssh that requires it fails the build",
+  platforms: "images are built for the runner's platform",
+  additional_contexts:
+    'named build contexts are not passed to the build; a COPY --from=<name> that is not a stage or an image fails the build',
+  cache_from: "the action's registry cache replaces it",
+  cache_to: "the action's registry cache replaces it",
+  no_cache: "the action's registry cache decides what is rebuilt",
+  pull: 'base images are pulled as the builder does by default',
+  labels: 'the action sets OCI labels of its own',
+  tags: 'images are tagged with the version label in ECR',
+  network: "the build uses the builder's default network",
+  shm_size: "the build uses the builder's default",
+  extra_hosts: "the build uses the builder's hosts",
+  isolation: 'no equivalent on Linux builders',
+  privileged: 'builds never run privileged on the runner',
+  ulimits: "the build uses the builder's limits",
+  entitlements: 'builds get no extra entitlements on the runner',
+  provenance: 'the provenance input decides attestations',
+  sbom: 'no SBOM attestation is attached'
+}

@@ -15,27 +15,38 @@ export const MAX_ENV_FILE_BYTES = 256 * 1024
 export class ProjectVariables {
   private readonly dotenv: Map<string, { value: string; runner: string[] }>
 
+  /**
+   * `parent`: the including project's variables, for a file read through
+   * `include:` (they win over the included file's own env files, as in compose).
+   */
   constructor(
     private readonly runner: Variables,
     dotenvText: string | undefined,
-    dotenvPath: string
+    dotenvPath: string,
+    private readonly parent?: ProjectVariables
   ) {
     this.dotenv = new Map()
     if (dotenvText === undefined) return
     checkEnvFileSize(dotenvText, dotenvPath)
-    for (const [key, entry] of parseDotenv(dotenvText, name => this.runner[name], dotenvPath)) {
+    for (const [key, entry] of parseDotenv(dotenvText, this.outside, dotenvPath)) {
       this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup })
     }
   }
 
-  readonly lookup: Lookup = name => this.runner[name] ?? this.dotenv.get(name)?.value
+  /** What the env file of this level sees: the runner's environment, or the including project's variables. */
+  private get outside(): Lookup {
+    return this.parent ? this.parent.lookup : name => this.runner[name]
+  }
+
+  readonly lookup: Lookup = name => this.outside(name) ?? this.dotenv.get(name)?.value
 
   /** Where each named variable's value came from. */
   uses(names: string[]): VariableUse[] {
-    return names.map(name => ({
-      name,
-      runner: this.runner[name] !== undefined ? [name] : (this.dotenv.get(name)?.runner ?? [])
-    }))
+    return names.map(name => {
+      if (this.outside(name) !== undefined)
+        return this.parent ? (this.parent.uses([name])[0] as VariableUse) : { name, runner: [name] }
+      return { name, runner: this.dotenv.get(name)?.runner ?? [] }
+    })
   }
 }
 

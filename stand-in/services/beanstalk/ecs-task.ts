@@ -336,8 +336,10 @@ export class EcsTask {
     }
     for (const [key, value] of Object.entries(container.dockerLabels)) args.push('--label', `${key}=${value}`)
     // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+    // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.
     const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
     if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
+    else if (container.entryPoint) args.push('--entrypoint', '')
     args.push(container.image, ...entryArgs, ...(container.command ?? []))
     return args
   }
