@@ -21,6 +21,15 @@ exec 9>/tmp/beanstalk-docker-deploy-worlds.lock
 flock 9
 ready && exit 0
 
+# Ubuntu (GitHub's ubuntu-latest) has no Debian archive keyring to check trixie's signatures with; its universe
+# component ships Debian's. Debian's buildx, CLI and dockerd need only glibc 2.34, libsystemd, libcap and libgcrypt,
+# and the host's containerd and runc, which Ubuntu runners have too.
+if [ ! -f /usr/share/keyrings/debian-archive-keyring.gpg ]; then
+  echo "worlds: installing debian-archive-keyring (no Debian keyring on this $(. /etc/os-release && echo "$ID"))" >&2
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q >/dev/null
+  apt-get install -y -q --no-install-recommends debian-archive-keyring >/dev/null
+fi
 if [ ! -f /etc/apt/sources.list.d/trixie.sources ]; then
   cat >/etc/apt/sources.list.d/trixie.sources <<'SOURCES'
 Types: deb

@@ -25,6 +25,8 @@ export const INPUT_NAMES = [
   'secrets',
   'runner-variables',
   'execution-role-arn',
+  'environment-variables',
+  'option-settings',
   'memory-reservation',
   'log-driver',
   'log-group',

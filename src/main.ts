@@ -16,7 +16,7 @@ import { actionsLogger } from './logger.js'
 import { logFailedPlanNotes } from './report/log.js'
 import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
 import { pullRequestPreview } from './preview/rules.js'
-import { registryLogin, runBuilder } from './state.js'
+import { localTags, registryLogin, runBuilder } from './state.js'
 
 export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   try {
@@ -112,6 +112,7 @@ async function maskAccountId(config: ActionConfig, region: string | undefined): 
  */
 export async function runPost(): Promise<void> {
   await removeRunBuilder()
+  await removeLocalTags()
   const registryHost = registryLogin.read()
   if (!registryHost) return
   const { createCommandRunner } = await import('./adapters/docker/command-runner.js')
@@ -120,6 +121,23 @@ export async function runPost(): Promise<void> {
     await logoutFromRegistry(createCommandRunner(), registryHost)
   } catch (error) {
     core.warning(`docker logout ${registryHost} failed: ${errorMessage(error)}`)
+  }
+}
+
+/** The tags the main step made in the local daemon; the images stay in ECR. */
+async function removeLocalTags(): Promise<void> {
+  const saved = localTags.read()
+  if (!saved) return
+  const references = JSON.parse(saved) as string[]
+  const { createCommandRunner } = await import('./adapters/docker/command-runner.js')
+  const { removeImageTags } = await import('./adapters/docker/docker-cli.js')
+  try {
+    const { removed, problem } = await removeImageTags(createCommandRunner(), references)
+    if (removed.length > 0)
+      actionsLogger.info(`Removed the ${removed.length} local image tag(s) this run created`)
+    if (problem) core.warning(`Could not remove every local image tag this run created: ${problem}`)
+  } catch (error) {
+    core.warning(`Could not remove the local image tags this run created: ${errorMessage(error)}`)
   }
 }
 

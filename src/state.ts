@@ -22,5 +22,8 @@ export const registryLogin = stateEntry('registry-host')
 /** The docker-container builder the main step created for the run (src/build/strategy.ts): the post step removes it. */
 export const runBuilder = stateEntry('run-builder')
 
+/** JSON array of the references the main step tagged in the local daemon (src/build/build-and-push.ts): the post step removes them. */
+export const localTags = stateEntry('local-tags')
+
 /** Set by the main step: the runner's second call of dist/index.js is the post step. */
 export const postStep = stateEntry('isPost')

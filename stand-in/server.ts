@@ -41,7 +41,7 @@ import {
   type ReplicationGroupRecord,
   type ReplicationGroupSeed
 } from './services/elasticache.js'
-import { IamService } from './services/iam.js'
+import { IamService, type PolicyStatement } from './services/iam.js'
 import { RdsService, type DbInstanceRecord, type DbInstanceSeed } from './services/rds.js'
 import { routeS3, S3Service, s3ErrorResponse } from './services/s3.js'
 import { DiskObjectStore } from './services/s3-store.js'
@@ -103,7 +103,8 @@ export interface StandInSeeder {
   cacheCluster(spec: { id: string }): Promise<CacheClusterRecord>
   replicationGroup(spec: ReplicationGroupSeed): Promise<ReplicationGroupRecord>
   /** An IAM role of the account, e.g. the conventional `ecsTaskExecutionRole`. */
-  role(name: string): { arn: string }
+  /** A role with identity policy statements (default: the managed AmazonECSTaskExecutionRolePolicy only). */
+  role(name: string, policies?: PolicyStatement[]): { arn: string }
   /** The example app's `puppies-db` (managed master secret) and `puppies-cache`. */
   example(): Promise<{ db: DbInstanceRecord; cache: CacheClusterRecord }>
 }
@@ -218,7 +219,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       dbInstance: spec => services.rds.seed(spec),
       cacheCluster: spec => services.elasticache.seedCacheCluster(spec),
       replicationGroup: spec => services.elasticache.seedReplicationGroup(spec),
-      role: name => services.iam.createRole(name),
+      role: (name, policies) => services.iam.createRole(name, policies),
       example: async () => ({
         db: await services.rds.seed({
           id: 'puppies-db',

@@ -13,6 +13,7 @@ import { promisify } from 'node:util'
 
 import { createCommandRunner } from '../../src/adapters/docker/command-runner.js'
 import { inspectBuilder } from '../../src/adapters/docker/builder-inspection.js'
+import { removeImageTags } from '../../src/adapters/docker/docker-cli.js'
 import { IMAGE_MANIFEST_TYPES, type Manifest } from '../../src/adapters/docker/registry-api.js'
 import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
@@ -270,7 +271,10 @@ describeWithDocker('build and push on a fresh runner', () => {
   }, 300_000)
 
   it('fails with one line naming the image when the build fails, pushing nothing', async () => {
-    await writeFile(path.join(appDir, 'Dockerfile.broken'), 'FROM debian:bookworm-slim\nRUN exit 3\n')
+    await writeFile(
+      path.join(appDir, 'Dockerfile.broken'),
+      'FROM debian:bookworm-slim\nRUN echo "gem rails-9.9 is not in the lock file" >&2; exit 3\n'
+    )
     const manifestsBefore = standIn.registry?.manifestPushes().length ?? 0
     const broken = { ...image, dockerfile: 'Dockerfile.broken', target: undefined }
     const failure = buildAndPush([broken], stageOptions('c0ffee3')).then(
@@ -279,9 +283,42 @@ describeWithDocker('build and push on a fresh runner', () => {
     )
     const message = await failure
     expect(message).toMatch(/^Build of image web \(services web, worker\) failed: .*exit code: 3/)
+    // The failing step's own output, which BuildKit's last line does not give.
+    expect(message).toMatch(/ — \[2\/2\] RUN echo .*: gem rails-9\.9 is not in the lock file$/)
     expect(message).not.toContain('\n')
     expect(standIn.registry?.manifestPushes().length).toBe(manifestsBefore)
   }, 120_000)
+
+  it('reports every tag it makes in the daemon, and the post step’s removal leaves none', async () => {
+    const daemon = await newFreshDaemon()
+    const reported = new Set<string>()
+    await buildAndPush([image], {
+      ...stageOptions('7a9e5000', daemon.host),
+      onLocalTags: references => references.forEach(reference => reported.add(reference))
+    })
+    const tagsInDaemon = async () =>
+      (
+        await execFileAsync('docker', [
+          '-H',
+          daemon.host,
+          'image',
+          'ls',
+          '--format',
+          '{{.Repository}}:{{.Tag}}'
+        ])
+      ).stdout
+        .split('\n')
+        .filter(line => line.includes(`/${image.repository}:`))
+        .sort()
+    // The commit tag, the version label tag and the cache tag: exactly what the run made.
+    expect(await tagsInDaemon()).toEqual([...reported].sort())
+    expect(reported.size).toBe(3)
+    const run = createCommandRunner({ DOCKER_CONFIG: dockerConfig, DOCKER_HOST: daemon.host })
+    const { removed, problem } = await removeImageTags(run, [...reported])
+    expect(problem).toBeUndefined()
+    expect(removed.sort()).toEqual([...reported].sort())
+    expect(await tagsInDaemon()).toEqual([])
+  }, 300_000)
 
   it('logs out of the registry', async () => {
     const run = createCommandRunner({ DOCKER_CONFIG: dockerConfig })

@@ -16,6 +16,7 @@ import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/cl
 
 import { runAction, type ActionRun } from '../../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import { ECS_TASK_EXECUTION_ROLE_POLICY } from '../../stand-in/services/iam.js'
 import { createReadyEnvironment, ENHANCED_HEALTH } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
@@ -302,7 +303,11 @@ describe('interface', () => {
     expect(missing.summary).toContain('Failed in <b>resolve</b>')
     expect(missing.summary).toContain('Nothing in AWS.')
 
-    const role = standIn.seed.role('ecsTaskExecutionRole')
+    // The stock execution role policy plus the secret read the action checks for (IAM policy simulation).
+    const role = standIn.seed.role('ecsTaskExecutionRole', [
+      ...ECS_TASK_EXECUTION_ROLE_POLICY,
+      { Effect: 'Allow', Action: 'secretsmanager:GetSecretValue', Resource: String(secret) }
+    ])
     const found = await deploy(inputs, directory)
     expect(found.errors).toEqual([])
     expect(found.stdout).toContain(

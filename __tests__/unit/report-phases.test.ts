@@ -98,4 +98,29 @@ describe('PhaseLog', () => {
     expect(actionsCore.lines[3]).toMatch(/^✗ Smoke test failed after \d+\.\d s$/)
     expect(phases.failed?.phase).toBe('smoke test')
   })
+
+  it('a phase that returns a failure (one environment of several failed) gets the failure mark, never ✓', async () => {
+    actionsCore.step({})
+    const phases = new PhaseLog()
+    const outcomes = [
+      { name: 'hello-production', ok: false },
+      { name: 'hello-worker', ok: true }
+    ]
+    await phases.run('deploy and wait', async () => outcomes, {
+      title: 'Deploy and wait: hello-production, hello-worker',
+      done: results =>
+        results.map(result => `${result.name} ${result.ok ? 'is Green' : 'failed'}`).join('; '),
+      failed: results => results.some(result => !result.ok)
+    })
+    expect(actionsCore.lines.at(-1)).toMatch(
+      /^✗ Deploy and wait: hello-production failed; hello-worker is Green \(\d+\.\d s\)$/
+    )
+    expect(phases.failed).toEqual({
+      phase: 'deploy and wait',
+      message: 'hello-production failed; hello-worker is Green'
+    })
+
+    await phases.run('cleanup', async () => [{ ok: true }], { failed: results => results.some(r => !r.ok) })
+    expect(actionsCore.lines.at(-1)).toMatch(/^✓ Cleanup \(\d+\.\d s\)$/)
+  })
 })

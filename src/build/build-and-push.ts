@@ -137,6 +137,11 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   onImageBuilt?: (imageId: string, outcome: 'built' | 'built and pushed' | 'reused') => void
   /** An image built into the daemon was pushed. */
   onImagePushed?: (report: ImageReport) => void
+  /**
+   * References this run tagged in the local daemon (the commit and label tags, the pulled or moved cache tag):
+   * the post step removes them, so a self-hosted runner does not gather three tags per image per run.
+   */
+  onLocalTags?: (references: string[]) => void
 }
 
 export const DEFAULT_CACHE_TAG = 'buildcache'
@@ -379,8 +384,10 @@ async function buildLocally(
     // Every path here needs the cache image locally: the legacy builder can
     // use nothing else, and BuildKit's inline cache is only complete when
     // built from a local cache image (see the top of this file).
-    if (!(await tryPull(run, input.cacheRef))) onLine(`no cache image ${input.cacheRef} yet`)
+    if (await tryPull(run, input.cacheRef)) context.options.onLocalTags?.([input.cacheRef])
+    else onLine(`no cache image ${input.cacheRef} yet`)
     await runBuild(run, buildArgs(input), onLine)
+    context.options.onLocalTags?.(input.tags)
   } catch (error) {
     throw new Error(`Build of ${describeImage(image)} failed: ${errorMessage(error)}`)
   }
@@ -417,6 +424,7 @@ async function pushBuilt(context: StageContext, image: ImageBuild, local: LocalB
 async function pushCacheTag(context: StageContext, image: ImageBuild, source: string, cacheRef: string) {
   try {
     await tagImage(context.run, source, cacheRef)
+    context.options.onLocalTags?.([cacheRef])
     await pushImage(context.run, cacheRef, () => undefined)
   } catch (error) {
     context.logger.warning(
@@ -444,6 +452,9 @@ async function buildAndPushWithBuildx(
   const start = Date.now()
   try {
     await runBuild(context.run, buildArgs({ ...input, metadataFile }), logLines(context, image))
+    // The docker driver also keeps the image, under its tags, in the daemon.
+    if (buildPath.kind === 'registry-cache' && buildPath.imagesLocal)
+      context.options.onLocalTags?.(input.tags)
     const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
     const digest = metadata['containerimage.digest']
     if (typeof digest !== 'string') throw new Error('buildx reported no image digest')

@@ -1,4 +1,5 @@
 import type { SecretReference } from './dockerrun-types.js'
+import type { OptionSetting } from './settings.js'
 
 export const MODES = ['deploy', 'preview', 'rollback', 'plan', 'cleanup'] as const
 export type Mode = (typeof MODES)[number]
@@ -33,6 +34,8 @@ export interface ActionConfig {
   secrets: SecretReference[]
   /** Runner variables the workflow named: the only ones interpolated into the bundle (core/runner-variables.ts). */
   runnerVariables: string[]
+  /** Environment properties and option settings from the workflow (environment-variables, option-settings). */
+  settings: OptionSetting[]
   executionRoleArn?: string
   ecrRepositoryPrefix: string
   ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'

@@ -9,6 +9,7 @@ import { PLATFORM, platformArchitecture } from './architecture.js'
 import { isCredentialParameter } from './backing.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
+import { workflowSettings } from './settings.js'
 import {
   applicationNameProblem,
   environmentNameProblem,
@@ -305,6 +306,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     cacheEnv: envName(reader, 'cache-env', 'REDIS_URL'),
     secrets: parseSecrets(reader),
     runnerVariables: parseRunnerVariables(reader.get('runner-variables')),
+    settings: workflowSettings(reader.get('environment-variables'), reader.get('option-settings')),
     ...(executionRoleArn !== undefined && { executionRoleArn }),
     ecrRepositoryPrefix,
     ecrTagMutability: reader.oneOf('ecr-tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE'),

@@ -3,11 +3,12 @@
 // result recorded in the environment's deploy history. Deploys, automatic
 // rollbacks and mode rollback all go through deployAndRecord.
 
-import { waitForReady, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { configurationValues, waitForReady, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { updateEnvironmentVersion } from '../adapters/beanstalk/update-environment.js'
 import { systemClock, type Clock, type PollIntervals } from '../clock.js'
 import { formatDuration } from '../core/duration.js'
+import { pendingSettings, type OptionSetting } from '../core/settings.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import type { HistoryKind, HistoryStore } from './history.js'
 import { DeployFailedError, waitForDeploy } from './wait.js'
@@ -33,6 +34,8 @@ export interface EnvironmentDeployInput {
   recoveryMs?: number
   /** False: return once Beanstalk accepted the update (default true: wait for Ready + Green). */
   wait?: boolean
+  /** Settings from the workflow (core/settings.ts), applied with the version in the same UpdateEnvironment. */
+  optionSettings?: readonly OptionSetting[]
 }
 
 export interface PhaseSeconds {
@@ -84,7 +87,17 @@ export async function deployToEnvironment(
 
   const ready = await waitForReady(clients.beanstalk, common)
   const readyAt = clock.now()
-  if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green') {
+  const settings = input.optionSettings ?? []
+  // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
+  // as a change, and a re-run of the job that applied them is no change at all.
+  const pending =
+    settings.length > 0
+      ? pendingSettings(
+          settings,
+          await configurationValues(clients.beanstalk, input.application, input.environmentName)
+        )
+      : []
+  if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
     // A re-run of a job that already deployed: nothing to change, and no restart of a healthy environment.
     log.info(
       `${input.environmentName} already runs ${input.versionLabel} and is Ready and Green: nothing to update`
@@ -103,10 +116,16 @@ export async function deployToEnvironment(
     }
   }
 
-  log.info(`Updating ${input.environmentName} to version ${input.versionLabel}…`)
+  log.info(
+    `Updating ${input.environmentName} to version ${input.versionLabel}` +
+      (pending.length > 0
+        ? ` with ${pending.length} setting(s): ${pending.map(setting => `${setting.Namespace} ${setting.OptionName}`).join(', ')}…`
+        : '…')
+  )
   const update = await updateEnvironmentVersion(clients.beanstalk, {
     ...common,
-    versionLabel: input.versionLabel
+    versionLabel: input.versionLabel,
+    ...(pending.length > 0 && { optionSettings: pending })
   })
   const updatedAt = clock.now()
   if (input.wait === false) {

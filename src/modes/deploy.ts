@@ -63,6 +63,7 @@ import { findExecutionRole, missingProperties, resolveBackingServices } from '..
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'
 import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
+import { checkExecutionRoleReadsSecrets, checkPlatforms, noteBasicHealth } from '../stages/prerequisites.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 import { imagePlatforms, platformOf, platformsLine } from '../stages/platforms.js'
 
@@ -198,7 +199,7 @@ async function deployPipeline(
   const environments = targets.flatMap(target => target.environments)
   const resolved = await phases.run(
     'resolve',
-    async () => {
+    async log => {
       // The lookups run at once.
       const lookups = Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
@@ -212,7 +213,20 @@ async function deployPipeline(
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
       const [services, before, missing, platforms] = settled(await lookups)
       if (platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(platforms)}`)
-      return { ...services, before, missing, platforms }
+      // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
+      // execution role against the secrets it is handed, and a note for each environment with basic health.
+      checkPlatforms(before.values())
+      const resolution = {
+        region: clients.region,
+        backing: services.backing,
+        ...(services.executionRoleArn !== undefined && { executionRoleArn: services.executionRoleArn })
+      }
+      const documents = checkDocuments(prepared, resolution)
+      await Promise.all([
+        checkExecutionRoleReadsSecrets(documents, clients, log),
+        noteBasicHealth([...before.keys()], clients.beanstalk, log)
+      ])
+      return { ...services, before, missing, platforms, resolution }
     },
     {
       title: 'Backing services and environments',
@@ -226,13 +240,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { backing, before, executionRoleArn, platforms } = resolved
-  const resolution = {
-    region: clients.region,
-    backing,
-    ...(executionRoleArn !== undefined && { executionRoleArn })
-  }
-  checkDocuments(prepared, resolution)
+  const { before, platforms, resolution } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)
@@ -325,7 +333,8 @@ async function deployPipeline(
   const outcomes = (
     await phases.run('deploy and wait', () => deployEnvironments(prepared, clients, before), {
       title: `Deploy and wait: ${environments.join(', ')}`,
-      done: results => results.map(outcomeLine).join('; ')
+      done: results => results.map(outcomeLine).join('; '),
+      failed: results => results.some(outcome => !outcome.ok)
     })
   ).map(outcome =>
     created && outcome.environmentName === preview?.environmentName

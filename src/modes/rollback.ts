@@ -83,7 +83,8 @@ export async function runRollback(config: ActionConfig, region: string): Promise
                 ? `${outcome.row.environmentName} is ${outcome.status} and ${outcome.health} on ${outcome.row.to}`
                 : `${outcome.row.environmentName} failed`
             )
-            .join('; ')
+            .join('; '),
+        failed: results => results.some(outcome => !outcome.ok)
       }
     )
     const first = outcomes[0]

@@ -14,8 +14,15 @@ const ENVIRONMENT_OUTPUTS = [
   'environment-status',
   'deployment-action-type',
   'environment-url',
-  'health'
+  'health',
+  'environment-health'
 ] as const
+
+/**
+ * Outputs written with another's value: `environment-health` is the name AWS's own Beanstalk action
+ * (aws-actions/aws-elasticbeanstalk-deploy) gives the health color, so a workflow moving from it keeps working.
+ */
+const SAME_VALUE_AS: Partial<Record<string, string>> = { 'environment-health': 'health' }
 
 const DEPLOY_OUTPUTS = [
   'version-label',
@@ -54,7 +61,8 @@ export type Outputs<M extends OutputsMode> = Record<(typeof OUTPUTS_OF)[M][numbe
  */
 export function writeOutputs<M extends OutputsMode>(mode: M, outputs: Partial<Outputs<M>>): void {
   for (const name of OUTPUTS_OF[mode]) {
-    const value = (outputs as Partial<Record<string, string>>)[name]
+    const values = outputs as Partial<Record<string, string>>
+    const value = values[name] ?? values[SAME_VALUE_AS[name] ?? '']
     if (value !== undefined) core.setOutput(name, value)
   }
 }

@@ -19,6 +19,11 @@ export interface PhaseOptions<T> {
   title?: string
   /** The line printed outside the group when the phase succeeded. */
   done?: (value: T) => string
+  /**
+   * True when the phase ended without throwing but did not do its work (an environment whose deploy failed while
+   * the others went on): its line then carries the failure mark, never a check mark.
+   */
+  failed?: (value: T) => boolean
   /** False: the phase prints groups of its own (each image): it gets none. */
   group?: boolean
   /** True: the phase runs beside others; the logger `work` gets keeps its lines for its group at the end. */
@@ -109,7 +114,9 @@ export class PhaseLog {
       return `✗ ${capital(phase)} failed after ${seconds(elapsed)}`
     }
     const line = options.done?.(outcome.value)
-    return `✓ ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`
+    const failed = options.failed?.(outcome.value) ?? false
+    if (failed) this.failure ??= { phase, message: line ?? `${phase} failed` }
+    return `${failed ? '✗' : '✓'} ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`
   }
 
   private openGroup(title: string): void {

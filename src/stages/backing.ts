@@ -11,6 +11,7 @@ import type { AwsClients } from '../adapters/aws-clients.js'
 import { environmentProperties } from '../adapters/beanstalk/environments.js'
 import { passesSecretsByReference, type ResolvedBacking } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
+import { ENVIRONMENT_PROPERTIES } from '../core/settings.js'
 import type { BackingReplacement, BackingRole, DeployPlan } from '../core/plan-types.js'
 import { actionsLogger, debug } from '../logger.js'
 import type { Prepared } from '../prepare.js'
@@ -100,6 +101,12 @@ export async function missingProperties(
   environments: readonly string[]
 ): Promise<Map<string, { name: string; containers: string[] }[]>> {
   const missing = new Map<string, { name: string; containers: string[] }[]>()
+  // Properties the environment-variables / option-settings inputs set with this deploy.
+  const fromWorkflow = new Set(
+    prepared.config.settings
+      .filter(setting => setting.Namespace === ENVIRONMENT_PROPERTIES)
+      .map(setting => setting.OptionName)
+  )
   for (const target of prepared.targets) {
     const needed = runtimeVariables([target.plan])
     if (needed.size === 0) continue
@@ -112,7 +119,7 @@ export async function missingProperties(
         continue
       }
       const lacking = [...needed]
-        .filter(([name]) => !properties.has(name))
+        .filter(([name]) => !properties.has(name) && !fromWorkflow.has(name))
         .map(([name, containers]) => ({ name, containers }))
       if (lacking.length > 0) missing.set(environment, lacking)
     }

@@ -31,8 +31,8 @@ function render(prepared: Prepared, target: DeployTarget, resolution: Resolution
  * Renders every target with its images not pinned yet: each document's rules
  * are checked (and a bad one fails the run) before anything is pushed.
  */
-export function checkDocuments(prepared: Prepared, resolution: Resolution): void {
-  for (const target of prepared.targets) render(prepared, target, resolution)
+export function checkDocuments(prepared: Prepared, resolution: Resolution): DockerrunV2[] {
+  return prepared.targets.map(target => render(prepared, target, resolution))
 }
 
 /** Every target's bundle, written under RUNNER_TEMP, in the order of the targets. */

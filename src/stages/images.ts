@@ -10,7 +10,7 @@ import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
 import { imagesOf, type Prepared } from '../prepare.js'
 import { ImageGroups } from '../report/image-groups.js'
-import { registryLogin, runBuilder } from '../state.js'
+import { localTags, registryLogin, runBuilder } from '../state.js'
 
 export interface PublishedImages {
   reports: ImageReport[]
@@ -61,6 +61,7 @@ export async function publishImages(
 
   // Each image's output in a group of its own (images build concurrently: collected, then printed).
   const groups = new ImageGroups(new Map(images.map(image => [image.id, image.services])))
+  const tagged = new Set<string>()
   const reports = await buildAndPush(images, {
     workspace,
     commitSha: config.commitSha,
@@ -76,6 +77,11 @@ export async function publishImages(
     ...(hooks.platforms && { platforms: hooks.platforms }),
     // Saved before the builder is created: a cancelled run's post step still removes it.
     onRunBuilder: name => runBuilder.save(name),
+    // Saved as they are made: a run that fails or is cancelled half-way still has its tags removed.
+    onLocalTags: references => {
+      for (const reference of references) tagged.add(reference)
+      localTags.save(JSON.stringify([...tagged]))
+    },
     ...(hooks.onBuilt && { onBuilt: hooks.onBuilt }),
     imageLog: id => groups.lines(id),
     onImageBuilt: (id, outcome) => groups.built(id, outcome),

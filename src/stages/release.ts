@@ -19,6 +19,7 @@ import {
 import { formatEvent } from '../deploy/decision.js'
 import { deployAndRecord } from '../deploy/environment-deploy.js'
 import { HistoryStore } from '../deploy/history.js'
+import { basicHealthHint } from '../deploy/health-hint.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger, prefixedLogger } from '../logger.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
@@ -122,7 +123,8 @@ export async function deployEnvironments(
         waitTimeoutMs: config.waitTimeoutMs,
         allowYellow: config.allowYellow,
         recoveryMs: config.healthRecoveryMs,
-        wait: config.wait
+        wait: config.wait,
+        optionSettings: config.settings
       }
       try {
         const result = await deployAndRecord(
@@ -146,6 +148,10 @@ export async function deployEnvironments(
       } catch (error) {
         const failure = error instanceof DeployFailedError ? error : undefined
         let message = errorMessage(error)
+        if (failure && failure.causes.length === 0) {
+          const hint = await basicHealthHint(clients.beanstalk, environmentName)
+          if (hint) message = `${message}; ${hint}`
+        }
         // Not waited for: a failure is UpdateEnvironment's refusal, and the environment was not changed.
         if (config.autoRollback && config.wait) {
           // Only this environment failed: only this one goes back; the job still fails, saying both.

@@ -38,7 +38,8 @@ export async function createReadyEnvironment(
   standIn: Pick<StandIn, 'clientConfig'>,
   application: string,
   environments: string | string[],
-  optionSettings: OptionSetting[] = []
+  optionSettings: OptionSetting[] = [],
+  solutionStack = '64bit Amazon Linux 2023 v4.2.0 running ECS'
 ): Promise<void> {
   const names = typeof environments === 'string' ? [environments] : environments
   const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
@@ -53,7 +54,7 @@ export async function createReadyEnvironment(
         new CreateEnvironmentCommand({
           ApplicationName: application,
           EnvironmentName: environment,
-          SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS',
+          SolutionStackName: solutionStack,
           OptionSettings: optionSettings
         })
       )

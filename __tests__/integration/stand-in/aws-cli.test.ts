@@ -478,4 +478,75 @@ describe('the AWS CLI v2 against the stand-in', () => {
       'An error occurred (InvalidRequestException) when calling the DescribeEnvironmentHealth operation: DescribeEnvironmentHealth is not supported.'
     )
   }, 60_000)
+
+  it('IAM: get-role and simulate-principal-policy (the execution role check), and its errors', async () => {
+    const role = standIn.seed.role('cli-execution-role', [
+      {
+        Effect: 'Allow',
+        Action: 'secretsmanager:GetSecretValue',
+        Resource: 'arn:aws:secretsmanager:*:*:secret:cli/*'
+      }
+    ])
+    expect(await aws(['iam', 'get-role', '--role-name', 'cli-execution-role'])).toMatchObject({
+      Role: { RoleName: 'cli-execution-role', Arn: role.arn }
+    })
+    const allowed = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:cli/db-AbCdEf'
+    const other = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:other/db-AbCdEf'
+    const simulated = await aws([
+      'iam',
+      'simulate-principal-policy',
+      '--policy-source-arn',
+      role.arn,
+      '--action-names',
+      'secretsmanager:GetSecretValue',
+      'ssm:GetParameters',
+      '--resource-arns',
+      allowed,
+      other
+    ])
+    // The CLI pages through IsTruncated/Marker itself and prints the results joined.
+    expect(
+      (
+        simulated.EvaluationResults as {
+          EvalActionName: string
+          EvalResourceName: string
+          EvalDecision: string
+        }[]
+      ).map(result => `${result.EvalActionName} ${result.EvalResourceName} ${result.EvalDecision}`)
+    ).toEqual([
+      `secretsmanager:GetSecretValue ${allowed} allowed`,
+      `secretsmanager:GetSecretValue ${other} implicitDeny`,
+      `ssm:GetParameters ${allowed} implicitDeny`,
+      `ssm:GetParameters ${other} implicitDeny`
+    ])
+    expect(
+      await awsError([
+        'iam',
+        'simulate-principal-policy',
+        '--policy-source-arn',
+        'arn:aws:iam::123456789012:role/nobody',
+        '--action-names',
+        'ssm:GetParameters'
+      ])
+    ).toBe(
+      'An error occurred (NoSuchEntity) when calling the SimulatePrincipalPolicy operation: The role with name nobody cannot be found.'
+    )
+    standIn.services.iam.callerDenied.add('SimulatePrincipalPolicy')
+    try {
+      expect(
+        await awsError([
+          'iam',
+          'simulate-principal-policy',
+          '--policy-source-arn',
+          role.arn,
+          '--action-names',
+          'ssm:GetParameters'
+        ])
+      ).toMatch(
+        /^An error occurred \(AccessDenied\) when calling the SimulatePrincipalPolicy operation: User: .* is not authorized to perform: iam:SimulatePrincipalPolicy on resource: /
+      )
+    } finally {
+      standIn.services.iam.callerDenied.delete('SimulatePrincipalPolicy')
+    }
+  }, 60_000)
 })

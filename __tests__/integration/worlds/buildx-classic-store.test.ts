@@ -1,8 +1,11 @@
 // World (b): buildx with its default builder, the docker driver, on a daemon
 // with the classic image store: a GitHub-hosted runner whose workflow has no
 // docker/setup-buildx-action step (the README's quick start). The action tries
-// a docker-container builder for the run; moby/buildkit cannot be pulled here,
-// so this world takes the bounded fall-back: an inline cache on the docker driver.
+// a docker-container builder for the run: where moby/buildkit can be pulled (a
+// GitHub-hosted runner) it starts and builds with a registry cache; here, with no
+// Docker Hub, it cannot, and the run takes the bounded fall-back (an inline cache
+// on the docker driver). The test watches the daemon's events to know which
+// happened, and holds the run to that row (helpers/world-deploy.ts).
 
 import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -32,8 +35,6 @@ describeWorldDeploy({
       stop: () => runner.stop().then(() => rm(config, { recursive: true, force: true }))
     }
   },
-  expectedPath:
-    /^Image builder: buildx builder "default" with an inline cache in ECR \(final stage only\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
   maxRatio: 1.1,
-  buildStageCached: false
+  intended: { buildx: true }
 })

@@ -1,7 +1,9 @@
 import { describe, expect, it } from '@jest/globals'
 
 import type { CommandResult, CommandRunner } from '../../../src/adapters/docker/command-runner.js'
-import { removeBuilder, startBuilder } from '../../../src/adapters/docker/docker-cli.js'
+import { removeBuilder, runBuild, startBuilder } from '../../../src/adapters/docker/docker-cli.js'
+import { readFileSync } from 'node:fs'
+import path from 'node:path'
 
 const answering =
   (result: CommandResult): CommandRunner =>
@@ -45,5 +47,23 @@ describe('startBuilder', () => {
     ]
   ])('%j → %j', async (result, cause) => {
     expect(await startBuilder(answering(result), 'bdd-1', 60_000)).toBe(cause)
+  })
+})
+
+describe('runBuild', () => {
+  it('a failed build’s error carries the failing step’s last lines (buildx 0.13’s real output)', async () => {
+    const stderr = readFileSync(
+      path.resolve(import.meta.dirname, '../../fixtures/build-failures/buildx-0.13.txt'),
+      'utf8'
+    )
+    await expect(
+      runBuild(
+        answering({ exitCode: 1, stdout: '', stderr }),
+        { args: ['buildx', 'build', '.'], env: {} },
+        () => undefined
+      )
+    ).rejects.toThrow(
+      /^ERROR: failed to solve: executor failed running .*: exit code: 7 — \[build 3\/3\] RUN .*: Could not find gem rails-9\.9 in locally installed gems \| Run bundle install to install missing gems\.$/
+    )
   })
 })

@@ -247,6 +247,26 @@ export async function environmentProperties(
   return properties
 }
 
+/** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
+export async function configurationValues(
+  beanstalk: BeanstalkApi,
+  application: string,
+  environmentName: string
+): Promise<Map<string, string>> {
+  const { ConfigurationSettings = [] } = await beanstalk.send(
+    new DescribeConfigurationSettingsCommand({
+      ApplicationName: application,
+      EnvironmentName: environmentName
+    })
+  )
+  return new Map(
+    (ConfigurationSettings[0]?.OptionSettings ?? []).map(setting => [
+      [setting.Namespace ?? '', setting.ResourceName ?? '', setting.OptionName ?? ''].join(' '),
+      setting.Value ?? ''
+    ])
+  )
+}
+
 /** The region's solution stack names. */
 export async function solutionStacks(beanstalk: BeanstalkApi): Promise<string[]> {
   const { SolutionStacks = [] } = await beanstalk.send(new ListAvailableSolutionStacksCommand({}))

@@ -1,11 +1,11 @@
-// UpdateEnvironment(VersionLabel), waiting out what makes it fail for a
+// UpdateEnvironment(VersionLabel, OptionSettings), waiting out what makes it fail for a
 // moment. Beanstalk refuses both "another operation is running" and "no such
 // version (yet)" with the same InvalidParameterValue code, so the cause is
 // read from the state, not from the message: an environment that is not Ready
 // is waited for; a version the versions API does not list yet (created a
 // moment ago) is asked for again a few times with a short backoff.
 
-import { UpdateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk'
+import { UpdateEnvironmentCommand, type ConfigurationOptionSetting } from '@aws-sdk/client-elastic-beanstalk'
 
 import { Backoff } from '../../clock.js'
 import { AwsErrorCode, isAwsError } from '../aws-errors.js'
@@ -22,7 +22,10 @@ const MISSING_VERSION_RETRIES = 5
 
 export async function updateEnvironmentVersion(
   beanstalk: BeanstalkApi,
-  options: WaitForReadyOptions & { versionLabel: string }
+  options: WaitForReadyOptions & {
+    versionLabel: string
+    optionSettings?: readonly ConfigurationOptionSetting[]
+  }
 ): Promise<UpdateResult> {
   let missingVersionRetries = 0
   const missingBackoff = new Backoff(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 8_000, 2)
@@ -33,7 +36,9 @@ export async function updateEnvironmentVersion(
         new UpdateEnvironmentCommand({
           ApplicationName: options.application,
           EnvironmentName: options.environmentName,
-          VersionLabel: options.versionLabel
+          VersionLabel: options.versionLabel,
+          // The workflow's settings with the version, in one update (and one restart), as AWS's own action does.
+          ...(options.optionSettings?.length && { OptionSettings: [...options.optionSettings] })
         })
       )
       const { $metadata, ...environment } = answer

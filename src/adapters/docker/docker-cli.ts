@@ -2,6 +2,7 @@
 // Each function turns a failed exit into an Error carrying the line of output
 // that explains it; callers add which image it was about.
 
+import { buildFailure } from './build-output.js'
 import {
   createBuilderArgs,
   diffIdsArgs,
@@ -20,7 +21,9 @@ export async function runBuild(
   onLine: (line: string) => void
 ): Promise<void> {
   const result = await run('docker', command.args, { env: command.env, onLine })
-  if (result.exitCode !== 0) throw new Error(lastErrorLine(result))
+  if (result.exitCode !== 0) {
+    throw new Error(buildFailure(lastErrorLine(result), `${result.stdout}\n${result.stderr}`))
+  }
 }
 
 export async function pushImage(
@@ -38,6 +41,27 @@ export async function pushImage(
 export async function tagImage(run: CommandRunner, source: string, target: string): Promise<void> {
   const result = await run('docker', tagArgs(source, target))
   if (result.exitCode !== 0) throw new Error(`docker tag ${target}: ${lastErrorLine(result)}`)
+}
+
+/**
+ * Removes the tags (`docker image rm`, no --force: an image a container still uses keeps its tag). An image left
+ * with no tag is deleted with its layers that no other image uses; BuildKit's own build cache is not touched.
+ * Returns the references removed and, when some could not be, why.
+ */
+export async function removeImageTags(
+  run: CommandRunner,
+  references: readonly string[]
+): Promise<{ removed: string[]; problem?: string }> {
+  if (references.length === 0) return { removed: [] }
+  const result = await run('docker', ['image', 'rm', ...references])
+  const untagged = new Set(
+    result.stdout
+      .split('\n')
+      .map(line => /^Untagged: (.+)$/.exec(line.trim())?.[1])
+      .filter((reference): reference is string => reference !== undefined)
+  )
+  const removed = references.filter(reference => untagged.has(reference))
+  return result.exitCode === 0 ? { removed } : { removed, problem: lastErrorLine(result) }
 }
 
 export async function imageDiffIds(run: CommandRunner, reference: string): Promise<string[]> {
