@@ -257,7 +257,7 @@ async function deployPipeline(
     // The smoke test's dev services start with the builds (a database takes seconds to accept connections);
     // the smoke test itself starts when the last image is built and runs beside the push, the bundle and the
     // version.
-    smoke.startDevServices()
+    smoke.startDevServices(backing)
     images = await phases.run(
       'build and push',
       () =>

@@ -37,6 +37,8 @@ export interface RunDockerrunOptions {
   docker?: string
   /** How long a container waits for its dependsOn conditions (a migration job, a healthy database). */
   dependencyTimeoutMs?: number
+  /** Containers reach each other only through links, as on ECS bridge networking (see PlanOptions). */
+  linksOnly?: boolean
 }
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
@@ -300,7 +302,8 @@ export async function runDockerrun(doc: DockerrunV2, options: RunDockerrunOption
     hostDir,
     extraEnvironment: options.extraEnvironment,
     secretValues: await resolveSecrets(doc, options.resolveSecret),
-    hostPortBinding: options.hostPortBinding
+    hostPortBinding: options.hostPortBinding,
+    linksOnly: options.linksOnly
   })
   const app = new DockerApp(
     options.project,
