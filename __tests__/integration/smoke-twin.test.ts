@@ -10,6 +10,7 @@
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
+import { createHash } from 'node:crypto'
 import {
   CreateApplicationCommand,
   CreateEnvironmentCommand,
@@ -52,6 +53,11 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
     'execution-role-arn': `arn:aws:iam::${standIn.ctx.accountId}:role/ecsTaskExecutionRole`,
     'smoke-test': 'true',
     'wait-timeout': '5m'
+  })
+  /** The runner's environment for a fixture: a commit of its own, so no image or version is another fixture's. */
+  const env = (fixture: string) => ({
+    ...actionEnvironment(standIn),
+    GITHUB_SHA: createHash('sha1').update(fixture).digest('hex')
   })
   const updateCalls = () =>
     standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
@@ -108,13 +114,13 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
     [
       'twin-mounted-folder',
       () =>
-        '::error::Smoke test failed: web cannot write to /app/uploads: the folder is mounted from /var/app/current/uploads, which belongs to root on the instance (as here), and web runs as user `1000`; make it writable before the containers start (a .platform/hooks/predeploy script that chowns it under /var/app/staging), run the container as root, or write to a folder of the image or a volume instead (and container web exited with code 2)'
+        '::error::Smoke test failed: web cannot write to /app/uploads: the folder is mounted from /var/app/current/uploads, which belongs to root on the instance (as here), and web runs as user `1000`; make it writable before the containers start (a .platform/hooks/predeploy script that chowns it under /var/app/staging), run the container as root, or write to a folder of the image or a volume instead (and container web exited with code 13)'
     ]
   ])(
     '%s: stopped before any environment is updated, saying why',
     async (fixture, message) => {
       const updatesBefore = updateCalls().length
-      const run = await runAction({ inputs: inputs(fixture), env: actionEnvironment(standIn) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
       expect(run.errors).toEqual([message()])
       expect(run.status).not.toBe(0)
       expect(updateCalls()).toHaveLength(updatesBefore)
@@ -127,7 +133,8 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
   it(
     'a health page that never touches the database: Green, the worker proven to reach both, the web warned of',
     async () => {
-      const run = await runAction({ inputs: inputs('twin-worker-reaches'), env: actionEnvironment(standIn) })
+      const fixture = 'twin-worker-reaches'
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by worker; cache reached by worker/
@@ -144,7 +151,8 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
   it(
     'a health page that queries both: Green, web and worker proven to reach both',
     async () => {
-      const run = await runAction({ inputs: inputs('twin-health-queries'), env: actionEnvironment(standIn) })
+      const fixture = 'twin-health-queries'
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by (web, worker|worker, web); cache reached by (web, worker|worker, web)/
