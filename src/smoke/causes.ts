@@ -69,7 +69,11 @@ function actionSets(variables: string[], container: string): string {
     : `the action sets none in ${container}`
 }
 
-function unresolvedHostCause(input: DiagnosisInput, container: ContainerFacts, line: string): string | undefined {
+function unresolvedHostCause(
+  input: DiagnosisInput,
+  container: ContainerFacts,
+  line: string
+): string | undefined {
   for (const twin of input.twins) {
     if (!mentionsHost(line, twin.name)) continue
     const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port'])
@@ -111,9 +115,9 @@ function permissionCause(container: ContainerFacts, line: string): string | unde
   const mount = container.mounts
     .filter(candidate => !candidate.readOnly)
     .filter(candidate =>
-      new RegExp(`(?<![\\w.-])${escapeRegExp(candidate.containerPath.replace(/\/+$/, ''))}(?=$|[/'"\\s:,)\\]])`).test(
-        line
-      )
+      new RegExp(
+        `(?<![\\w.-])${escapeRegExp(candidate.containerPath.replace(/\/+$/, ''))}(?=$|[/'"\\s:,)\\]])`
+      ).test(line)
     )
     .sort((a, b) => b.containerPath.length - a.containerPath.length)[0]
   if (!mount) return undefined
@@ -150,7 +154,10 @@ export function diagnose(input: DiagnosisInput): string[] {
   if (database) {
     for (const { container: name, text } of input.logs) {
       const container = facts.get(name)
-      const failure = text.split('\n').map(loggedLoginFailure).find(found => found !== undefined)
+      const failure = text
+        .split('\n')
+        .map(loggedLoginFailure)
+        .find(found => found !== undefined)
       if (container && failure) add(`login:${name}:database`, loginCause(database, container, failure.user))
     }
   }

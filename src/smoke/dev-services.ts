@@ -173,7 +173,8 @@ export function twinEnvironment(
       return {
         MYSQL_ROOT_PASSWORD: password,
         // The images refuse MYSQL_USER=root: the master user is root itself then.
-        ...(username !== undefined && username !== 'root' && { MYSQL_USER: username, MYSQL_PASSWORD: password }),
+        ...(username !== undefined &&
+          username !== 'root' && { MYSQL_USER: username, MYSQL_PASSWORD: password }),
         ...(databaseName !== undefined && { MYSQL_DATABASE: databaseName }),
         ...(port !== DEFAULT_PORT.mysql && { MYSQL_TCP_PORT: String(port) })
       }

@@ -318,7 +318,8 @@ async function gatherEvidence(
       mounts: (container.mountPoints ?? []).map(mount => ({
         containerPath: mount.containerPath,
         sourcePath:
-          doc.volumes?.find(volume => volume.name === mount.sourceVolume)?.host.sourcePath ?? mount.sourceVolume,
+          doc.volumes?.find(volume => volume.name === mount.sourceVolume)?.host.sourcePath ??
+          mount.sourceVolume,
         readOnly: mount.readOnly === true
       })),
       ...(user !== undefined && { user })

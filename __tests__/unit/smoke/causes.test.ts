@@ -60,16 +60,16 @@ describe('diagnose: a host that does not resolve', () => {
   })
 
   it('names a sibling container it has no link to', () => {
-    expect(
-      diagnosed([{ container: 'web', text: 'Error: getaddrinfo EAI_AGAIN nginx' }])[0]
-    ).toBe(
+    expect(diagnosed([{ container: 'web', text: 'Error: getaddrinfo EAI_AGAIN nginx' }])[0]).toBe(
       'web tried to reach `nginx`, another container of this app it has no link to; on Beanstalk (ECS bridge networking) containers reach each other only through links: add `links: [nginx]` to web in the compose file'
     )
   })
 
   it('does not take a longer name for a compose name', () => {
     expect(
-      diagnosed([{ container: 'web', text: 'getaddrinfo ENOTFOUND postgres-replica.internal and redis_cache' }])
+      diagnosed([
+        { container: 'web', text: 'getaddrinfo ENOTFOUND postgres-replica.internal and redis_cache' }
+      ])
     ).toEqual([])
   })
 })
@@ -90,7 +90,7 @@ describe('diagnose: refused logins', () => {
       ]
     ])
     expect(diagnosed([], connections)).toEqual([
-      'worker logged in to the database as `paperless`, but the user of RDS instance paper-db is `paper_admin`: the compose file\'s dev credentials do not work there; set the variable your app reads for the database user — the action sets DATABASE_URL — or add it to the compose file as `POSTGRES_USER: paperless` so the action rewrites it'
+      "worker logged in to the database as `paperless`, but the user of RDS instance paper-db is `paper_admin`: the compose file's dev credentials do not work there; set the variable your app reads for the database user — the action sets DATABASE_URL — or add it to the compose file as `POSTGRES_USER: paperless` so the action rewrites it"
     ])
   })
 
@@ -120,6 +120,8 @@ describe('diagnose: Permission denied on a mounted folder', () => {
   })
 
   it('says nothing of a path that is not a mount', () => {
-    expect(diagnosed([{ container: 'web', text: "EACCES: permission denied, open '/app/media2/x'" }])).toEqual([])
+    expect(
+      diagnosed([{ container: 'web', text: "EACCES: permission denied, open '/app/media2/x'" }])
+    ).toEqual([])
   })
 })

@@ -69,9 +69,9 @@ describe('failureMessage', () => {
 
 describe('reporting', () => {
   it('says what answered, or that no container publishes port 80', () => {
-    expect(passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [], warnings: [], reached: [] }, '/up')).toBe(
-      'GET /up answered 200'
-    )
+    expect(
+      passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [], warnings: [], reached: [] }, '/up')
+    ).toBe('GET /up answered 200')
     expect(passedDetail({ healthy: true, causes: [], logs: [], warnings: [], reached: [] }, '/')).toBe(
       'no container publishes port 80; every essential container stayed up'
     )

@@ -43,7 +43,10 @@ function prepared(smokeTest: string): Prepared {
 
 const RDS_HOST = 'puppies-db.c9akciq32.us-east-1.rds.amazonaws.com'
 const backing = {
-  database: { endpoint: { host: RDS_HOST, port: 5432, username: 'admin', databaseName: 'puppies' }, secrets: [] },
+  database: {
+    endpoint: { host: RDS_HOST, port: 5432, username: 'admin', databaseName: 'puppies' },
+    secrets: []
+  },
   cache: { endpoint: { host: 'puppies-cache.x.cache.amazonaws.com', port: 6379 }, secrets: [] }
 }
 

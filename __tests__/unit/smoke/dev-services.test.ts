@@ -241,6 +241,13 @@ services:
 
   it('knows a readiness probe for each engine', () => {
     expect(readinessProbeFor('postgres', undefined)).toEqual(['pg_isready', '-h', '127.0.0.1', '-p', '5432'])
-    expect(readinessProbeFor('redis', 'ignored')).toEqual(['redis-cli', '-h', '127.0.0.1', '-p', '6379', 'ping'])
+    expect(readinessProbeFor('redis', 'ignored')).toEqual([
+      'redis-cli',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      '6379',
+      'ping'
+    ])
   })
 })
