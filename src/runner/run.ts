@@ -103,9 +103,17 @@ async function resolveSecrets(
   return values
 }
 
-async function ensureImage(docker: DockerCli, image: string): Promise<void> {
+/** The image, pulled when the daemon lacks it; a failed pull names the image and its containers. */
+async function ensureImage(docker: DockerCli, image: string, containers: string[]): Promise<void> {
   const present = await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])
-  if (present.exitCode !== 0) await docker.run(['pull', '--quiet', '--', image])
+  if (present.exitCode === 0) return
+  const pulled = await docker.call(['pull', '--quiet', '--', image])
+  if (pulled.exitCode !== 0) {
+    const reason = (pulled.stderr.trim() || pulled.stdout.trim()).split('\n')[0]
+    throw new Error(
+      `the image ${image} of ${containers.join(', ')} could not be pulled (${reason}); the instances pull it the same way: build it in the compose file (build:) or push it to a registry they can reach`
+    )
+  }
 }
 
 /** Reads the host port Docker picked, e.g. `127.0.0.1:49153` → 49153. */
@@ -136,7 +144,12 @@ class DockerApp implements RunningApp {
       if (!(await exists(folder))) await mkdir(folder, { recursive: true })
     }
     for (const image of new Set(this.plan.containers.map(container => container.image))) {
-      await ensureImage(this.docker, image)
+      const users = this.plan.containers.filter(container => container.image === image)
+      await ensureImage(
+        this.docker,
+        image,
+        users.map(container => container.name)
+      )
     }
     await this.docker.run([
       'network',

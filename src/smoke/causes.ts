@@ -20,7 +20,18 @@ export interface ContainerFacts {
   user?: string
 }
 
-export type TwinFacts = Pick<DevService, 'role' | 'engine' | 'name' | 'managed' | 'host' | 'username'>
+export type TwinFacts = Pick<
+  DevService,
+  'role' | 'engine' | 'name' | 'managed' | 'host' | 'username' | 'port'
+>
+
+const ENGINE_WORDS: Record<TwinFacts['engine'], RegExp> = {
+  postgres: /postgres|psql|pg\b|[/:]5432\b|port 5432/i,
+  mysql: /mysql|maria|[/:]3306\b|port 3306/i,
+  redis: /redis|celery|sidekiq|[/:]6379\b|port 6379/i,
+  valkey: /redis|valkey|celery|sidekiq|[/:]6379\b|port 6379/i,
+  memcached: /memcache|[/:]11211\b/i
+}
 
 export interface DiagnosisInput {
   twins: TwinFacts[]
@@ -33,6 +44,9 @@ export interface DiagnosisInput {
 
 const NAME_RESOLUTION_FAILED =
   /could not translate host name|getaddrinfo|ENOTFOUND|EAI_AGAIN|Name or service not known|Temporary failure in name resolution|Unknown (?:MySQL|MariaDB) server host|no such host|UnknownHostException|nodename nor servname|Name does not resolve|Could not resolve host|failed to lookup address|No address associated with hostname|host not found|unknown host|could not resolve/i
+
+const CONNECTION_REFUSED = /refused|ECONNREFUSED|Error 111|errno 111/i
+const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[?::1\]?)(?![\w-])/i
 
 const PERMISSION_DENIED = /permission denied|EACCES|EPERM|operation not permitted|read-only file system/i
 
@@ -87,6 +101,20 @@ function unresolvedHostCause(
   return undefined
 }
 
+/**
+ * A connection refused on the container's own loopback, naming a database or cache: a code default
+ * (`redis://localhost:6379/0`) the app fell back to because it reads a variable the action does not set.
+ */
+function loopbackCause(input: DiagnosisInput, container: ContainerFacts, line: string): string | undefined {
+  if (!CONNECTION_REFUSED.test(line)) return undefined
+  const where = LOOPBACK.exec(line)?.[1]
+  if (!where) return undefined
+  const twin = input.twins.find(candidate => ENGINE_WORDS[candidate.engine].test(line))
+  if (!twin) return undefined
+  const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port'])
+  return `${container.name} tried to reach the ${twin.role} on ${where}, where nothing listens on Beanstalk either: the ${twin.role} is ${twin.managed} (${twin.host}), and your app reads its address from a variable the action does not set (${actionSets(variables, container.name)}); add that variable to the compose file with its development value (the compose name ${twin.name}) so the action rewrites it`
+}
+
 function loginCause(
   twin: TwinFacts,
   container: ContainerFacts,
@@ -139,6 +167,7 @@ export function diagnose(input: DiagnosisInput): string[] {
     if (!container) continue
     for (const line of text.split('\n')) {
       if (NAME_RESOLUTION_FAILED.test(line)) add(`host:${name}`, unresolvedHostCause(input, container, line))
+      add(`loopback:${name}`, loopbackCause(input, container, line))
       if (PERMISSION_DENIED.test(line)) add(`permission:${name}`, permissionCause(container, line))
     }
   }

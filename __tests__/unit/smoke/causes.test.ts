@@ -12,6 +12,7 @@ const twins: TwinFacts[] = [
     name: 'postgres',
     managed: 'RDS instance paper-db',
     host: RDS,
+    port: 5432,
     username: 'paper_admin'
   },
   {
@@ -19,7 +20,8 @@ const twins: TwinFacts[] = [
     engine: 'redis',
     name: 'redis',
     managed: 'ElastiCache paper-cache',
-    host: 'paper-cache.x.cache.amazonaws.com'
+    host: 'paper-cache.x.cache.amazonaws.com',
+    port: 6379
   }
 ]
 const web: ContainerFacts = {
@@ -123,5 +125,26 @@ describe('diagnose: Permission denied on a mounted folder', () => {
     expect(
       diagnosed([{ container: 'web', text: "EACCES: permission denied, open '/app/media2/x'" }])
     ).toEqual([])
+  })
+})
+
+describe('diagnose: a code default on the loopback', () => {
+  it.each([
+    'consumer: Cannot connect to redis://localhost:6379/0: Error 111 connecting to localhost:6379. Connection refused..',
+    'bash: connect: Connection refused\nbash: /dev/tcp/localhost/6379: Connection refused'
+  ])('names the cache the app meant: %s', text => {
+    expect(diagnosed([{ container: 'worker', text }])).toEqual([
+      'worker tried to reach the cache on localhost, where nothing listens on Beanstalk either: the cache is ElastiCache paper-cache (paper-cache.x.cache.amazonaws.com), and your app reads its address from a variable the action does not set (the action sets REDIS_URL); add that variable to the compose file with its development value (the compose name redis) so the action rewrites it'
+    ])
+  })
+
+  it('names the database: psycopg’s wording', () => {
+    const [cause] = diagnosed([
+      {
+        container: 'web',
+        text: 'connection to server at "localhost" (127.0.0.1), port 5432 failed: Connection refused'
+      }
+    ])
+    expect(cause).toMatch(/^web tried to reach the database on localhost, .* RDS instance paper-db/)
   })
 })
