@@ -39,6 +39,11 @@ export interface RunDockerrunOptions {
   dependencyTimeoutMs?: number
   /** Containers reach each other only through links, as on ECS bridge networking (see PlanOptions). */
   linksOnly?: boolean
+  /**
+   * Records each container's addresses as it starts (RunningApp.addresses): a job that has exited
+   * since is still known by the address it connected from.
+   */
+  recordAddresses?: boolean
 }
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
@@ -72,6 +77,8 @@ export interface RunningApp {
   /** container name (as in the document) → Docker container id */
   containers: Record<string, string>
   ports: PublishedPort[]
+  /** IPv4 address → container name (as in the document), recorded at start when asked to. */
+  addresses: Map<string, string>
   status(): Promise<ContainerStatus[]>
   logs(name: string, lines?: number): Promise<string>
   /** Polls until the app answers 2xx/3xx, an essential container stops, or the time is up. */
@@ -127,6 +134,7 @@ class DockerApp implements RunningApp {
   url?: string
   readonly containers: Record<string, string> = {}
   readonly ports: PublishedPort[] = []
+  readonly addresses = new Map<string, string>()
   private networkCreated = false
   private stopped?: Promise<void>
 
@@ -167,6 +175,7 @@ class DockerApp implements RunningApp {
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
       await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
       await this.docker.run(['start', id])
+      if (options.recordAddresses) await this.recordAddresses(container.name, id)
       for (const port of container.ports) {
         const args = ['port', id, `${port.containerPort}/${port.protocol}`]
         const answer = await this.docker.call(args)
@@ -187,6 +196,18 @@ class DockerApp implements RunningApp {
         if (port.requestedHostPort === 80 && port.protocol === 'tcp')
           this.url = `http://127.0.0.1:${hostPort}`
       }
+    }
+  }
+
+  private async recordAddresses(name: string, id: string): Promise<void> {
+    const answer = await this.docker.call([
+      'inspect',
+      '--format',
+      '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+      id
+    ])
+    for (const address of answer.stdout.trim().split(/\s+/)) {
+      if (address !== '') this.addresses.set(address, name)
     }
   }
 

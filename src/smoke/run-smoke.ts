@@ -186,6 +186,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
       networks: [dev.network],
       linksOnly: true,
+      recordAddresses: true,
       ...(options.docker !== undefined && { docker: options.docker })
     })
     return await checkHealth(app, input, doc, services, dev, docker, options)
@@ -286,9 +287,12 @@ async function gatherEvidence(
   options: SmokeRunOptions
 ): Promise<Evidence> {
   const containerPrefix = `${options.project}-`
-  const addresses = await dev.addresses()
+  const running = await dev.addresses()
+  // Recorded at start: a job that has exited since (a migration) is known by the address it connected from.
   const containerAt = (address: string): string | undefined => {
-    const name = addresses.get(address)
+    const recorded = app.addresses.get(address)
+    if (recorded !== undefined) return recorded
+    const name = running.get(address)
     return name?.startsWith(containerPrefix) ? name.slice(containerPrefix.length) : undefined
   }
   const connections = new Map<string, ServerConnection[] | undefined>()
