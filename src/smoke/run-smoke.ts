@@ -137,7 +137,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const doc = renderDockerrun(input.plan, {
     ...input.resolution,
     images: input.images,
-    backing: input.backing
+    backing: withoutCacheTls(input.backing)
   })
   const passwordReferences = databasePasswordReferences(
     doc,
@@ -193,6 +193,18 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   } finally {
     await cleanup()
   }
+}
+
+/**
+ * The one change to the deployed document: a cache with in-transit encryption is reached without
+ * it (rediss:// becomes redis://). Its twin cannot show a certificate the app would trust as it
+ * trusts ElastiCache's.
+ */
+function withoutCacheTls(backing: ManagedBacking): ManagedBacking {
+  const cache = backing.cache
+  if (!cache?.endpoint.tls) return backing
+  const { tls: _tls, ...endpoint } = cache.endpoint
+  return { ...backing, cache: { ...cache, endpoint } }
 }
 
 /** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
