@@ -45,7 +45,8 @@ export interface DiagnosisInput {
 const NAME_RESOLUTION_FAILED =
   /could not translate host name|getaddrinfo|ENOTFOUND|EAI_AGAIN|Name or service not known|Temporary failure in name resolution|Unknown (?:MySQL|MariaDB) server host|no such host|UnknownHostException|nodename nor servname|Name does not resolve|Could not resolve host|failed to lookup address|No address associated with hostname|host not found|unknown host|could not resolve/i
 
-const CONNECTION_REFUSED = /refused|ECONNREFUSED|Error 111|errno 111/i
+const CONNECTION_REFUSED =
+  /refused|ECONNREFUSED|Error 111|errno 111|Cannot assign requested address|EADDRNOTAVAIL|Error 99/i
 const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[?::1\]?)(?![\w-])/i
 
 const PERMISSION_DENIED = /permission denied|EACCES|EPERM|operation not permitted|read-only file system/i

@@ -148,3 +148,15 @@ describe('diagnose: a code default on the loopback', () => {
     expect(cause).toMatch(/^web tried to reach the database on localhost, .* RDS instance paper-db/)
   })
 })
+
+describe('diagnose: the loopback over IPv6', () => {
+  it('redis-py’s Error 99 names the cache too', () => {
+    const [cause] = diagnosed([
+      {
+        container: 'worker',
+        text: 'redis.exceptions.ConnectionError: Error 99 connecting to localhost:6379. Cannot assign requested address.'
+      }
+    ])
+    expect(cause).toMatch(/^worker tried to reach the cache on localhost, /)
+  })
+})
