@@ -23,7 +23,7 @@ import { PROJECT_LABEL } from '../runner/plan.js'
 import { exitedEssentialCauses } from '../runner/health.js'
 import { runDockerrun, type RunningApp } from '../runner/index.js'
 import { listBundleFiles } from '../workspace.js'
-import { diagnose, type ContainerFacts } from './causes.js'
+import { diagnose } from './causes.js'
 import { DevContainers } from './dev-containers.js'
 import {
   databasePasswordReferences,
@@ -33,15 +33,8 @@ import {
   type DevService,
   type ManagedBacking
 } from './dev-services.js'
-import {
-  attribute,
-  mysqlConnections,
-  postgresConnections,
-  reachFindings,
-  redisConnections,
-  type ReachFinding,
-  type ServerConnection
-} from './reach.js'
+import { gatherEvidence, type ContainerLog } from './evidence.js'
+import { reachFindings, type ReachFinding } from './reach.js'
 
 export interface SmokeRunInput {
   plan: DeployPlan
@@ -105,10 +98,7 @@ export function startDevServices(
   return { dev, services, ready }
 }
 
-export interface ContainerLog {
-  container: string
-  text: string
-}
+export type { ContainerLog } from './evidence.js'
 
 export interface SmokeOutcome {
   healthy: boolean
@@ -278,96 +268,6 @@ async function checkHealth(
     warnings: reach.warnings,
     reached: reach.reached,
     ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
-  }
-}
-
-interface Evidence {
-  /** Twin compose name → the connections it saw; undefined when its engine cannot say. */
-  connections: Map<string, ServerConnection[] | undefined>
-  facts: ContainerFacts[]
-  logs: ContainerLog[]
-}
-
-/** What the twins saw, who each app container is (links, bindings, mounts, user), and what it logged. */
-async function gatherEvidence(
-  app: RunningApp,
-  input: SmokeRunInput,
-  doc: DockerrunV2,
-  services: DevService[],
-  dev: DevContainers,
-  docker: DockerCli,
-  options: SmokeRunOptions
-): Promise<Evidence> {
-  const containerPrefix = `${options.project}-`
-  const running = await dev.addresses()
-  // Recorded at start: a job that has exited since (a migration) is known by the address it connected from.
-  const containerAt = (address: string): string | undefined => {
-    const recorded = app.addresses.get(address)
-    if (recorded !== undefined) return recorded
-    const name = running.get(address)
-    return name?.startsWith(containerPrefix) ? name.slice(containerPrefix.length) : undefined
-  }
-  const connections = new Map<string, ServerConnection[] | undefined>()
-  await Promise.all(
-    services.map(async service => {
-      const raw = await twinConnections(service, dev)
-      connections.set(service.name, raw && attribute(raw, containerAt))
-    })
-  )
-  const ids = Object.values(app.containers)
-  const users = new Map<string, string>()
-  if (ids.length > 0) {
-    const inspected = await docker.call(['inspect', '--format', '{{.Name}} {{.Config.User}}', ...ids])
-    for (const line of inspected.stdout.split('\n')) {
-      const [name = '', user = ''] = line.trim().replace(/^\//, '').split(' ')
-      if (name.startsWith(containerPrefix) && user !== '' && user !== 'root' && user !== '0')
-        users.set(name.slice(containerPrefix.length), user)
-    }
-  }
-  const facts = doc.containerDefinitions.map((container): ContainerFacts => {
-    const plan = input.plan.containers.find(candidate => candidate.name === container.name)
-    const user = users.get(container.name)
-    return {
-      name: container.name,
-      linkAliases: (container.links ?? []).map(link => link.split(':')[1] || (link.split(':')[0] as string)),
-      bindings: plan?.bindings ?? [],
-      mounts: (container.mountPoints ?? []).map(mount => ({
-        containerPath: mount.containerPath,
-        sourcePath:
-          doc.volumes?.find(volume => volume.name === mount.sourceVolume)?.host.sourcePath ??
-          mount.sourceVolume,
-        readOnly: mount.readOnly === true
-      })),
-      ...(user !== undefined && { user })
-    }
-  })
-  const logs = await Promise.all(
-    Object.keys(app.containers).map(async name => ({ container: name, text: await app.logs(name, 200) }))
-  )
-  return { connections, facts, logs }
-}
-
-/** The connections a twin logged, by client address; undefined when its engine logs none (Memcached). */
-async function twinConnections(
-  service: DevService,
-  dev: DevContainers
-): Promise<{ address: string; user?: string; ok: boolean; failure?: string }[] | undefined> {
-  switch (service.engine) {
-    case 'postgres':
-      return postgresConnections(await dev.logs(service.name))
-    case 'redis':
-    case 'valkey':
-      return redisConnections(await dev.logs(service.name))
-    case 'mysql':
-      return mysqlConnections(
-        await dev.exec(service.name, [
-          'sh',
-          '-c',
-          `q="SELECT user_host, argument FROM mysql.general_log WHERE command_type = 'Connect'"; mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -N -B -e "$q" 2>/dev/null || mariadb -uroot -p"$MYSQL_ROOT_PASSWORD" -N -B -e "$q"`
-        ])
-      )
-    case 'memcached':
-      return undefined
   }
 }
 
