@@ -40,8 +40,8 @@ export interface RunDockerrunOptions {
   /** Containers reach each other only through links, as on ECS bridge networking (see PlanOptions). */
   linksOnly?: boolean
   /**
-   * Records each container's addresses as it starts (RunningApp.addresses): a job that has exited
-   * since is still known by the address it connected from.
+   * Records each non-essential container's addresses as it starts (RunningApp.addresses): a job
+   * that has exited since is still known by the address it connected from.
    */
   recordAddresses?: boolean
 }
@@ -175,7 +175,8 @@ class DockerApp implements RunningApp {
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
       await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
       await this.docker.run(['start', id])
-      if (options.recordAddresses) await this.recordAddresses(container.name, id)
+      // An essential container still runs when the evidence is read; a job may have exited by then.
+      if (options.recordAddresses && !container.essential) await this.recordAddresses(container.name, id)
       for (const port of container.ports) {
         const args = ['port', id, `${port.containerPort}/${port.protocol}`]
         const answer = await this.docker.call(args)
