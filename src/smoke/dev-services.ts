@@ -113,42 +113,19 @@ export function readinessProbeFor(
 }
 
 /**
- * Turns on what the smoke test reads to prove who connected: PostgreSQL's log_connections (a
- * reload applies it to new sessions), MySQL's general log into its table, Redis' verbose log
- * (`Accepted <ip>:<port>` per connection). Runs before any app container starts.
+ * For MySQL / MariaDB, turns on what the smoke test reads to prove who connected: the general log,
+ * into its table. Runs once the server is ready, before any app container starts. PostgreSQL and
+ * Redis log connections from their command line (twinCommand), with no call once they are up.
  */
-export function connectionLoggingFor(
-  engine: ProbeEngine,
-  service: Pick<DevService, 'username' | 'databaseName' | 'port'>
-): string[] | undefined {
+export function connectionLoggingFor(engine: ProbeEngine): string[] | undefined {
   switch (engine) {
-    case 'postgres':
-      return [
-        'psql',
-        '-v',
-        'ON_ERROR_STOP=1',
-        '-U',
-        service.username ?? 'postgres',
-        '-d',
-        service.databaseName ?? 'postgres',
-        '-p',
-        String(service.port),
-        '-c',
-        'ALTER SYSTEM SET log_connections = on',
-        '-c',
-        'SELECT pg_reload_conf()'
-      ]
     case 'mysql':
       return [
         'sh',
         '-c',
         `q="SET GLOBAL log_output='TABLE'; SET GLOBAL general_log=1"; mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "$q" 2>/dev/null || mariadb -uroot -p"$MYSQL_ROOT_PASSWORD" -e "$q"`
       ]
-    case 'redis':
-      return ['redis-cli', '-p', String(service.port), 'CONFIG', 'SET', 'loglevel', 'verbose']
-    case 'valkey':
-      return ['valkey-cli', '-p', String(service.port), 'CONFIG', 'SET', 'loglevel', 'verbose']
-    case 'memcached':
+    default:
       return undefined
   }
 }
@@ -187,11 +164,25 @@ export function twinEnvironment(
   }
 }
 
-function twinCommand(engine: ProbeEngine, port: number): string[] | undefined {
-  if (engine === 'redis' && port !== DEFAULT_PORT.redis) return ['redis-server', '--port', String(port)]
-  if (engine === 'valkey' && port !== DEFAULT_PORT.redis) return ['valkey-server', '--port', String(port)]
-  if (engine === 'memcached' && port !== DEFAULT_PORT.memcached) return ['memcached', '-p', String(port)]
-  return undefined
+/**
+ * The server's command: the images' own (`postgres`, `redis-server`; their entrypoints take it), with
+ * the connections logged — PostgreSQL's log_connections, Redis' verbose log (`Accepted <ip>:<port>`) —
+ * and the managed port when it is not the engine's.
+ */
+export function twinCommand(engine: ProbeEngine, port: number): string[] | undefined {
+  const redisPort = port !== DEFAULT_PORT.redis ? ['--port', String(port)] : []
+  switch (engine) {
+    case 'postgres':
+      return ['postgres', '-c', 'log_connections=on']
+    case 'redis':
+      return ['redis-server', '--loglevel', 'verbose', ...redisPort]
+    case 'valkey':
+      return ['valkey-server', '--loglevel', 'verbose', ...redisPort]
+    case 'memcached':
+      return port !== DEFAULT_PORT.memcached ? ['memcached', '-p', String(port)] : undefined
+    case 'mysql':
+      return undefined
+  }
 }
 
 function describeManaged(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
@@ -228,7 +219,7 @@ export function devServices(
       ...(secret !== undefined && { password: secret })
     }
     const probe = readinessProbeFor(engine, username, port)
-    const logging = connectionLoggingFor(engine, { ...credentials, port })
+    const logging = connectionLoggingFor(engine)
     return {
       role: replacement.role,
       engine,

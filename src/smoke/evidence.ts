@@ -41,7 +41,18 @@ export async function gatherEvidence(
   options: { project: string }
 ): Promise<Evidence> {
   const containerPrefix = `${options.project}-`
-  const running = await dev.addresses()
+  const ids = Object.values(app.containers)
+  // Every read at once: each is a docker call, and the smoke run waits for the last.
+  const [running, raw, inspected, logs] = await Promise.all([
+    dev.addresses(),
+    Promise.all(services.map(service => twinConnections(service, dev))),
+    ids.length > 0
+      ? docker.call(['inspect', '--format', '{{.Name}} {{.Config.User}}', ...ids])
+      : Promise.resolve({ stdout: '' }),
+    Promise.all(
+      Object.keys(app.containers).map(async name => ({ container: name, text: await app.logs(name, 200) }))
+    )
+  ])
   // Recorded at start: a job that has exited since (a migration) is known by the address it connected from.
   const containerAt = (address: string): string | undefined => {
     const recorded = app.addresses.get(address)
@@ -50,21 +61,15 @@ export async function gatherEvidence(
     return name?.startsWith(containerPrefix) ? name.slice(containerPrefix.length) : undefined
   }
   const connections = new Map<string, ServerConnection[] | undefined>()
-  await Promise.all(
-    services.map(async service => {
-      const raw = await twinConnections(service, dev)
-      connections.set(service.name, raw && attribute(raw, containerAt))
-    })
-  )
-  const ids = Object.values(app.containers)
+  services.forEach((service, index) => {
+    const seen = raw[index]
+    connections.set(service.name, seen && attribute(seen, containerAt))
+  })
   const users = new Map<string, string>()
-  if (ids.length > 0) {
-    const inspected = await docker.call(['inspect', '--format', '{{.Name}} {{.Config.User}}', ...ids])
-    for (const line of inspected.stdout.split('\n')) {
-      const [name = '', user = ''] = line.trim().replace(/^\//, '').split(' ')
-      if (name.startsWith(containerPrefix) && user !== '' && user !== 'root' && user !== '0')
-        users.set(name.slice(containerPrefix.length), user)
-    }
+  for (const line of inspected.stdout.split('\n')) {
+    const [name = '', user = ''] = line.trim().replace(/^\//, '').split(' ')
+    if (name.startsWith(containerPrefix) && user !== '' && user !== 'root' && user !== '0')
+      users.set(name.slice(containerPrefix.length), user)
   }
   const facts = doc.containerDefinitions.map((container): ContainerFacts => {
     const plan = input.plan.containers.find(candidate => candidate.name === container.name)
@@ -83,9 +88,6 @@ export async function gatherEvidence(
       ...(user !== undefined && { user })
     }
   })
-  const logs = await Promise.all(
-    Object.keys(app.containers).map(async name => ({ container: name, text: await app.logs(name, 200) }))
-  )
   return { connections, facts, logs }
 }
 

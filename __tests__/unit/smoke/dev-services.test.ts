@@ -63,9 +63,9 @@ describe('devServices: the twin of the puppies example', () => {
           POSTGRES_PASSWORD: 'fresh-password',
           POSTGRES_DB: 'puppies_prod'
         },
+        command: ['postgres', '-c', 'log_connections=on'],
         memoryBytes: 256 * 1024 * 1024,
-        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'puppies_admin'],
-        connectionLogging: expect.arrayContaining(['ALTER SYSTEM SET log_connections = on'])
+        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'puppies_admin']
       },
       {
         role: 'cache',
@@ -76,9 +76,9 @@ describe('devServices: the twin of the puppies example', () => {
         port: 6379,
         managed: 'ElastiCache puppies-cache',
         environment: { ALLOW_EMPTY_PASSWORD: 'yes' },
+        command: ['redis-server', '--loglevel', 'verbose'],
         memoryBytes: 64 * 1024 * 1024,
-        readinessProbe: ['redis-cli', '-h', '127.0.0.1', '-p', '6379', 'ping'],
-        connectionLogging: ['redis-cli', '-p', '6379', 'CONFIG', 'SET', 'loglevel', 'verbose']
+        readinessProbe: ['redis-cli', '-h', '127.0.0.1', '-p', '6379', 'ping']
       }
     ])
   })
@@ -109,7 +109,10 @@ describe('devServices: the twin of the puppies example', () => {
       '--memory',
       String(256 * 1024 * 1024),
       '--',
-      'postgres:15'
+      'postgres:15',
+      'postgres',
+      '-c',
+      'log_connections=on'
     ])
     expect(run?.args).not.toContain('db')
   })
@@ -217,7 +220,13 @@ services:
       ['cache', 'shop-cache.x.cache.amazonaws.com', 6379, { ALLOW_EMPTY_PASSWORD: 'yes' }]
     ])
     const cache = services[1]
-    expect(cache && devServiceRun(cache, 'p', 'p-dev').args.slice(-2)).toEqual(['--', 'valkey/valkey:8'])
+    expect(cache && devServiceRun(cache, 'p', 'p-dev').args.slice(-5)).toEqual([
+      '--',
+      'valkey/valkey:8',
+      'valkey-server',
+      '--loglevel',
+      'verbose'
+    ])
   })
 
   it('listens on a managed port that is not the engine’s default', () => {
@@ -227,7 +236,7 @@ services:
       { cache: { endpoint: { host: 'c.example', port: 6380 }, secrets: [] } },
       () => 'pw'
     )
-    expect(services[1]?.command).toEqual(['valkey-server', '--port', '6380'])
+    expect(services[1]?.command).toEqual(['valkey-server', '--loglevel', 'verbose', '--port', '6380'])
     expect(twinEnvironment('postgres', 5433, { username: 'u', password: 'p' })).toEqual({
       POSTGRES_USER: 'u',
       POSTGRES_PASSWORD: 'p',
