@@ -39,7 +39,7 @@ import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
 import { removeRegistryImages } from './lib/shared-images.js'
-import { errorsOf, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'
+import { errorsOf, lastBuildAt, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'
 import { fixed, median, table } from './lib/stats.js'
 
 const execFileAsync = promisify(execFile)
@@ -332,14 +332,6 @@ async function peerPipeline(daemon: FreshDaemon, context: PeerContext): Promise<
   } finally {
     await rm(dockerConfig, { recursive: true, force: true })
   }
-}
-
-/** When the last "✓ Build web (…)" / "✓ Build and push web (…)" line of the run arrived. */
-function lastBuildAt(run: TimedActionRun): number {
-  const built = run.lines.filter(line => /^✓ Build (and push )?\S+ \(/.test(line.text))
-  const last = built.at(-1)
-  if (!last) throw new Error('critical path: the run printed no "✓ Build" line')
-  return last.at
 }
 
 const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))

@@ -4,9 +4,11 @@
 // Not a test: nothing here runs in `npm test`.
 //
 // BENCH_DEPLOYS (default 20), BENCH_ROUNDS (default 2), BENCH_PATH_ROUNDS (default 2), BENCH_UPLOAD_MIB
-// (default 200), BENCH_BUNDLE_MIB (default 512) shorten a trial run. BENCH_SKIP=images,worlds leaves out the
-// two longest sections (§1–2 and §6, about 15 minutes): their text and Targets rows are carried over from
-// the bench/RESULTS.md already there, which says so at its top.
+// (default 200), BENCH_BUNDLE_MIB (default 512) shorten a trial run. BENCH_SKIP (a comma-separated list of
+// images, worlds, path, team) leaves out the longest sections (§1–2, §6, §7, §8): their text and Targets
+// rows are carried over from the bench/RESULTS.md already there, which says so at its top.
+// BENCH_TEAM_WORLDS (default a,c) picks §8's runner worlds; BENCH_NATIVE_SOURCES (default "libxml2 libxslt")
+// shortens its compiled dependency stage for a trial run (e.g. zlib).
 
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
@@ -21,6 +23,8 @@ import {
   type CriticalPathResult
 } from './critical-path.js'
 import { runDeployBench, type DeployBenchResult } from './deploy.js'
+import { runTeamBench, type TeamResult, type TeamWorld } from './team.js'
+import { TEAM_HEADING, teamFigures, teamNotes, teamSection, teamTargets } from './team-report.js'
 import { runImagesBench, type ImagesBenchResult } from './images.js'
 import { containerdRatio, renderWorldsSection, runWorldsBench, type WorldSample } from './worlds.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
@@ -35,13 +39,18 @@ const uploadMiB = Number(process.env.BENCH_UPLOAD_MIB ?? 200)
 const bundleMiB = Number(process.env.BENCH_BUNDLE_MIB ?? 512)
 const pathRounds = Number(process.env.BENCH_PATH_ROUNDS ?? 2)
 const skip = new Set((process.env.BENCH_SKIP ?? '').split(',').filter(Boolean))
-const unknownSkip = [...skip].filter(section => section !== 'images' && section !== 'worlds')
+const SKIPPABLE = ['images', 'worlds', 'path', 'team']
+const unknownSkip = [...skip].filter(section => !SKIPPABLE.includes(section))
 if (unknownSkip.length > 0)
-  throw new Error(`BENCH_SKIP: only images and worlds can be left out, not ${unknownSkip.join(', ')}`)
-// The worlds section needs scripts/worlds.sh's private install: say so before any section starts
-// daemons, rather than failing at §6 after twenty minutes with its bridges and registries left behind.
-const worldsMissing = skip.has('worlds') ? undefined : worldInstallMissing()
-if (worldsMissing) throw new Error(`bench: ${worldsMissing} (or BENCH_SKIP=worlds)`)
+  throw new Error(`BENCH_SKIP: only ${SKIPPABLE.join(', ')} can be left out, not ${unknownSkip.join(', ')}`)
+const teamWorlds = (process.env.BENCH_TEAM_WORLDS ?? 'a,c').split(',').filter(Boolean) as TeamWorld[]
+if (teamWorlds.some(world => world !== 'a' && world !== 'c'))
+  throw new Error(`BENCH_TEAM_WORLDS: a list of a and c, not ${teamWorlds.join(',')}`)
+// The worlds section and §8's world (c) need scripts/worlds.sh's private install: say so before any section
+// starts daemons, rather than failing after twenty minutes with its bridges and registries left behind.
+const needsWorlds = !skip.has('worlds') || (!skip.has('team') && teamWorlds.includes('c'))
+const worldsMissing = needsWorlds ? worldInstallMissing() : undefined
+if (worldsMissing) throw new Error(`bench: ${worldsMissing} (or BENCH_SKIP=worlds,team)`)
 const RESULTS = path.join(PROJECT_ROOT, 'bench/RESULTS.md')
 /** The run whose sections a partial run carries over. */
 const previous = skip.size > 0 ? await readFile(RESULTS, 'utf8') : ''
@@ -65,10 +74,18 @@ say('bundle upload: single PutObject vs multipart')
 const upload = await runUploadBench(uploadMiB, 3)
 say(`deploys through dist/index.js (${deploys} + scale)`)
 const deploy = await runDeployBench({ deploys, scaleEnvironments: 10, log: say })
-say(
-  'critical path: a code change from a fresh runner with the smoke test on, before/after, and a peer pipeline'
-)
-const criticalPath = await runCriticalPathBench({ rounds: pathRounds, log: say })
+let criticalPath: CriticalPathResult | undefined
+if (!skip.has('path')) {
+  say(
+    'critical path: a code change from a fresh runner with the smoke test on, before/after, and a peer pipeline'
+  )
+  criticalPath = await runCriticalPathBench({ rounds: pathRounds, log: say })
+}
+let team: TeamResult | undefined
+if (!skip.has('team')) {
+  say(`a team's pipelines: a compiled dependency stage, worlds ${teamWorlds.join(', ')}`)
+  team = await runTeamBench({ worlds: teamWorlds, log: say })
+}
 let images: ImagesBenchResult | undefined
 if (!skip.has('images')) {
   say('images on fresh runners')
@@ -90,6 +107,7 @@ const report = render({
   images,
   worlds,
   criticalPath,
+  team,
   seconds: (Date.now() - started.getTime()) / 1000
 })
 await writeFile(RESULTS, report)
@@ -106,7 +124,8 @@ interface Everything {
   deploy: DeployBenchResult
   images: ImagesBenchResult | undefined
   worlds: WorldSample[] | undefined
-  criticalPath: CriticalPathResult
+  criticalPath: CriticalPathResult | undefined
+  team: TeamResult | undefined
   seconds: number
 }
 
@@ -190,7 +209,8 @@ function render(all: Everything): string {
   const { composeParse } = all
   const smallSample = plan.find(sample => sample.name === 'examples/puppies')
 
-  const path7 = criticalPathFigures(criticalPath)
+  const path7 = criticalPath ? criticalPathFigures(criticalPath) : undefined
+  const team8 = all.team ? teamFigures(all.team) : []
   const imagesTargets = images
     ? [
         [
@@ -247,24 +267,8 @@ function render(all: Everything): string {
       `${fixed(max(rss), 0)} MiB`,
       verdict(max(rss) <= 200)
     ],
-    [
-      '7. Fresh-runner code change, smoke test on: process start → UpdateEnvironment, after ÷ before (median)',
-      '< 1.00',
-      `${fixed(path7.updateRatio)} (${fixed(path7.after.toUpdate, 1)} s ÷ ${fixed(path7.before.toUpdate, 1)} s)`,
-      verdict(path7.updateRatio < 1)
-    ],
-    [
-      '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
-      '< 1.00',
-      `${fixed(path7.afterBuildRatio)} (${fixed(path7.after.afterBuild, 1)} s ÷ ${fixed(path7.before.afterBuild, 1)} s)`,
-      verdict(path7.afterBuildRatio < 1)
-    ],
-    [
-      '7. Commit → Green: ours ÷ the peer pipeline (median)',
-      '< 1.00',
-      `${fixed(path7.peerRatio)} (${fixed(path7.after.toGreen, 1)} s ÷ ${fixed(path7.peer.toGreen, 1)} s)`,
-      verdict(path7.peerRatio < 1)
-    ]
+    ...pathTargets(path7),
+    ...(all.team ? teamTargets(team8, previousTarget) : teamTargets([], previousTarget))
   ]
 
   return `# Benchmarks
@@ -273,7 +277,7 @@ Written by \`npm run bench\` (bench/run.ts) on ${started.toISOString()} in ${fix
 Every figure below comes from that run; nothing is typed in by hand. Ratios are the headline figures: the machine
 is shared with other work and absolute times are noisy.${
     skip.size > 0
-      ? `\n\nThis run left out ${[...skip].join(' and ')} (BENCH_SKIP): ${[images ? '' : '§1, §2', worlds ? '' : '§6'].filter(Boolean).join(' and ')} and their Targets rows are carried over unchanged from the run of ${previousDate()}.`
+      ? `\n\nThis run left out ${[...skip].join(', ')} (BENCH_SKIP): ${[images ? '' : '§1, §2', worlds ? '' : '§6', criticalPath ? '' : '§7', all.team ? '' : '§8'].filter(Boolean).join(', ')} and their Targets rows are carried over unchanged from the run of ${previousDate()}.`
       : ''
   }
 
@@ -458,7 +462,8 @@ pulled on this machine; on a GitHub-hosted runner it starts and the figures are 
 
 ${worlds ? renderWorldsSection(worlds) : previousSection('6. Builders: a code change from a fresh runner of each runner world').split('those of a registry cache (c).\n').slice(1).join('').trimStart()}
 
-${criticalPathSection(criticalPath, path7)}
+${criticalPath && path7 ? criticalPathSection(criticalPath, path7) : previousSection('7. Critical path: a code change from a fresh runner, smoke test on, and a peer pipeline')}
+${all.team ? teamSection(all.team, team8) : previousSection(TEAM_HEADING)}
 
 ## Peer comparison: bundle upload with one failure
 
@@ -475,7 +480,7 @@ With one failure the single PUT re-sends ${bytesText(putFail.resent)} (the whole
 
 ## What is not met, and why
 
-${notes(targets, { pushRatio, buildRatio, latencyP95, maxCallsPerPoll, overhead: median(overheads), coldStart: median(coldStarts), rss: max(rss), deploy, path: criticalPathNotes(criticalPath, path7) })}
+${notes(targets, { pushRatio, buildRatio, latencyP95, maxCallsPerPoll, overhead: median(overheads), coldStart: median(coldStarts), rss: max(rss), deploy, path: [...(criticalPath && path7 ? criticalPathNotes(criticalPath, path7) : []), ...teamNotes(team8)] })}
 `
 }
 
@@ -612,4 +617,35 @@ function notes(
   if (figures.rss > 200) lines.push(`- Peak RSS ${fixed(figures.rss, 0)} MiB is above 200 MiB.`)
   lines.push(...figures.path)
   return lines.join('\n')
+}
+
+/** §7's Targets rows, or the previous run's when §7 was left out. */
+function pathTargets(path7: ReturnType<typeof criticalPathFigures> | undefined): string[][] {
+  // Inside the function: the report is rendered by top-level code above any module-level constant down here.
+  const PATH_ROWS = [
+    '7. Fresh-runner code change, smoke test on: process start → UpdateEnvironment, after ÷ before (median)',
+    '7. The same, last build → UpdateEnvironment (the sequencing after the build), after ÷ before (median)',
+    '7. Commit → Green: ours ÷ the peer pipeline (median)'
+  ] as const
+  if (!path7) return PATH_ROWS.map(previousTarget)
+  return [
+    [
+      PATH_ROWS[0],
+      '< 1.00',
+      `${fixed(path7.updateRatio)} (${fixed(path7.after.toUpdate, 1)} s ÷ ${fixed(path7.before.toUpdate, 1)} s)`,
+      verdict(path7.updateRatio < 1)
+    ],
+    [
+      PATH_ROWS[1],
+      '< 1.00',
+      `${fixed(path7.afterBuildRatio)} (${fixed(path7.after.afterBuild, 1)} s ÷ ${fixed(path7.before.afterBuild, 1)} s)`,
+      verdict(path7.afterBuildRatio < 1)
+    ],
+    [
+      PATH_ROWS[2],
+      '< 1.00',
+      `${fixed(path7.peerRatio)} (${fixed(path7.after.toGreen, 1)} s ÷ ${fixed(path7.peer.toGreen, 1)} s)`,
+      verdict(path7.peerRatio < 1)
+    ]
+  ]
 }

@@ -149,7 +149,8 @@ function versionSummaryOf(version) {
         description: version.Description ?? '',
         status: versionStatus(version),
         ...(version.SourceBundle?.S3Bucket !== undefined && { bucket: version.SourceBundle.S3Bucket }),
-        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key })
+        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key }),
+        ...(version.ApplicationVersionArn !== undefined && { arn: version.ApplicationVersionArn })
     };
 }
 /** One version, or undefined when the application has no such label. */
@@ -331,86 +332,285 @@ async function putObjectText(s3, location) {
 
 /***/ }),
 
-/***/ 1393:
+/***/ 9624:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   Vx: () => (/* binding */ isOurEvent),
-/* harmony export */   l7: () => (/* binding */ timeoutMessage),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* unused harmony export FAILED_DEPLOY_MESSAGE */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(8571);
-// Pure: what the wait loop saw → keep waiting, done, or failed (and why).
-// Success needs all three: Status Ready, Health Green (Yellow only when
-// allowed) and the environment running OUR version label. A failure event
-// of our deploy, Red on our version, or the environment settling on another
-// version after it went through an update all end the wait at once.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
+  LD: () => (/* binding */ decide),
+  qF: () => (/* binding */ formatEvent),
+  Vx: () => (/* binding */ isOurEvent),
+  l7: () => (/* binding */ timeoutMessage)
+});
+
+// UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(8571);
+;// CONCATENATED MODULE: ./src/deploy/failure-events.ts
+// The Beanstalk event texts that end a deploy: the EB CLI's own list (`eb
+// deploy` raises on them in _raise_if_error_event, and stops waiting at one
+// of its success events). Texts, and whether the EB CLI compares them whole
+// or by their start, are the EB CLI's:
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1030
+// Left out: platform-builder, log-pulling and tag-update texts (no deploy
+// emits them). See docs/deploy-decision.md.
 const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.';
+/** event.failedupdate: Beanstalk put the environment back the way it was before the operation. */
+const REVERTED_MESSAGE = 'The environment was reverted to the previous configuration setting.';
+/** event.redmessage (basic health). */
+const HEALTH_RED_MESSAGE = 'Environment health has been set to RED';
+const UPDATE_COMPLETED_MESSAGE = 'Environment update completed successfully.';
+const LAUNCH_SUCCEEDED_PREFIX = 'Successfully launched environment:';
+const PROCESSING_FINISHED_PREFIX = 'Finished processing application version';
+/** The EB CLI's failure texts a deploy, a launch or a configuration update can produce. */
+const FAILURE_TEXTS = [
+    { text: FAILED_DEPLOY_MESSAGE, match: 'whole', kind: 'failed' }, // event.faileddeploy
+    { text: 'Failed to deploy configuration.', match: 'whole', kind: 'failed' }, // event.updatefailed
+    { text: 'Failed to launch environment.', match: 'whole', kind: 'failed' }, // event.failedlaunch
+    { text: REVERTED_MESSAGE, match: 'whole', kind: 'reverted' }, // event.failedupdate
+    { text: HEALTH_RED_MESSAGE, match: 'whole', kind: 'health-red' }, // event.redmessage
+    // event.updatebad / event.launchbad (the latter without its full stop, as the EB CLI has it).
+    { text: 'Update environment operation is complete, but with errors.', match: 'start', kind: 'failed' },
+    { text: 'Create environment operation is complete, but with errors', match: 'start', kind: 'failed' },
+    // create.ecsdockerrun1: the EB CLI raises NotSupportedError (a v1 Dockerrun on the ECS platform).
+    {
+        text: 'ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:',
+        match: 'start',
+        kind: 'failed'
+    }
+];
+/** Which failure an event is, if any (`versionLabel`: processing failures of other versions are not ours). */
+function failureKind(event, versionLabel) {
+    const message = event.message;
+    for (const entry of FAILURE_TEXTS) {
+        if (entry.match === 'whole' ? message === entry.text : message.startsWith(entry.text))
+            return entry.kind;
+    }
+    // event.launched_environment with "However, there were issues during launch."
+    if (message.startsWith('Launched environment') &&
+        message.includes('However, there were issues during launch.'))
+        return 'failed';
+    // appversion.finished … FAILED.
+    if (message.startsWith(PROCESSING_FINISHED_PREFIX) &&
+        message.endsWith('FAILED.') &&
+        (event.versionLabel === undefined || event.versionLabel === versionLabel))
+        return 'processing-failed';
+    return undefined;
+}
+/** The EB CLI's success events of an environment operation: it stops waiting at the first one. */
+function isCompletionEvent(event) {
+    return event.message === UPDATE_COMPLETED_MESSAGE || event.message.startsWith(LAUNCH_SUCCEEDED_PREFIX);
+}
+
+;// CONCATENATED MODULE: ./src/deploy/decision.ts
+// Pure: what the wait loop saw → keep waiting, done, or failed (and why).
+// Every outcome comes from one row of DECISION_TABLE, and every row names its
+// source (docs/deploy-decision.md has the same table, with the reasoning).
+// In short: an EB CLI failure event of our deploy fails it whatever the
+// colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// Red, Yellow and Grey on our version after the update completed are
+// "settling" for the recovery window (health lags the update on AWS), and fail
+// when it ends; Ready on another version after the update ran is a revert.
+
+
+
+/**
+ * The default recovery window (input `health-recovery-window`): 3 minutes.
+ * Public deploy logs show Red → Yellow → Green within one to two minutes of
+ * "Environment update completed successfully." (docs/deploy-decision.md);
+ * enhanced health is recomputed every 10 s and judged over a minute
+ * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html).
+ * einaregilsson/beanstalk-deploy's 30 s default is the one its users raise.
+ */
+const DEFAULT_RECOVERY_MS = 180_000;
+const EB_CLI_COMMONOPS = 'https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249';
+const MODEL_HEALTH = 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Health; botocore elasticbeanstalk/2010-12-01/service-2.json)';
+const WAITER = 'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/waiters-2.json (EnvironmentUpdated: retry while Updating)';
+const RECOVERY = 'https://github.com/einaregilsson/beanstalk-deploy/blob/01e11095f02493bf4c9d37f9791d9caf0b1a6d74/beanstalk-deploy.js#L385 (wait_for_environment_recovery); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html';
+/** First matching row wins; the order is the table's. */
+const DECISION_TABLE = [
+    {
+        id: 'environment-gone',
+        outcome: 'failure',
+        when: 'DescribeEnvironments no longer lists the environment',
+        source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DescribeEnvironments.html'
+    },
+    {
+        id: 'environment-terminating',
+        outcome: 'failure',
+        when: 'Status Terminating or Terminated',
+        source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Status: "Terminating: Environment is in the shut-down process")'
+    },
+    {
+        id: 'reverted-event',
+        outcome: 'failure',
+        when: 'our event "The environment was reverted to the previous configuration setting." (any colour)',
+        source: `${EB_CLI_COMMONOPS} (event.failedupdate)`
+    },
+    {
+        id: 'failure-event',
+        outcome: 'failure',
+        when: 'our event is one of the EB CLI failure texts, e.g. "Failed to deploy application.", "Update environment operation is complete, but with errors." (any colour)',
+        source: `${EB_CLI_COMMONOPS} (_raise_if_error_event)`
+    },
+    {
+        id: 'health-red-event',
+        outcome: 'failure',
+        when: '"Environment health has been set to RED" before the update completed (the EB CLI stops watching at "Environment update completed successfully."; later ones belong to the recovery window)',
+        source: `${EB_CLI_COMMONOPS} (event.redmessage; _is_success_event ends the wait)`
+    },
+    {
+        id: 'processing-failed-event',
+        outcome: 'failure',
+        when: '"Finished processing application version … FAILED." for our version',
+        source: `${EB_CLI_COMMONOPS} (appversion.finished … FAILED.)`
+    },
+    {
+        id: 'not-ready',
+        outcome: 'wait',
+        when: 'Status Updating, Launching, Aborting, LinkingFrom or LinkingTo (health is Grey: checks are suspended during an update)',
+        source: `${WAITER}; ${MODEL_HEALTH}`
+    },
+    {
+        id: 'update-not-started',
+        outcome: 'wait',
+        when: 'Ready on another version, and no poll has seen the environment leave Ready yet',
+        source: 'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/examples-1.json (UpdateEnvironment answers Status Updating: the update is asynchronous)'
+    },
+    {
+        id: 'reverted-version',
+        outcome: 'failure',
+        when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
+        source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
+    },
+    {
+        id: 'green',
+        outcome: 'success',
+        when: 'Ready, Green, on our version',
+        source: `${MODEL_HEALTH} ("Green: Indicates the environment is healthy and fully functional")`
+    },
+    {
+        id: 'yellow-allowed',
+        outcome: 'success',
+        when: 'Ready, Yellow, on our version, with allow-yellow: true',
+        source: "https://github.com/aws-actions/aws-elasticbeanstalk-deploy (AWS's own action accepts Yellow); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html (Warning: moderate request failures)"
+    },
+    {
+        id: 'settling',
+        outcome: 'wait',
+        when: 'Ready on our version but Red, Grey, or Yellow without allow-yellow, for less than the recovery window since the wait first saw it Ready there',
+        source: RECOVERY
+    },
+    {
+        id: 'unhealthy-after-window',
+        outcome: 'failure',
+        when: 'the same, once the recovery window has passed (persistent Yellow without allow-yellow fails here, not at wait-timeout)',
+        source: RECOVERY
+    }
+];
 /** Events of our deploy: by request id when both sides carry one, otherwise by time. */
 function isOurEvent(event, since, requestId) {
     if (requestId && event.requestId)
         return event.requestId === requestId;
     return event.date.getTime() >= since.getTime();
 }
+const wait = (rule, reason) => ({ kind: 'wait', rule, reason });
+const fail = (rule, failure, reason) => ({
+    kind: 'failure',
+    rule,
+    failure,
+    reason
+});
 function decide(input) {
     const { environment, versionLabel } = input;
-    const ours = input.events.filter(event => isOurEvent(event, input.since, input.requestId));
+    const ours = oldestFirst(input.events.filter(event => isOurEvent(event, input.since, input.requestId)));
     if (!environment)
-        return { kind: 'failure', reason: 'the environment no longer exists' };
+        return fail('environment-gone', 'gone', 'the environment no longer exists');
     const name = environment.name;
     if (environment.status === 'Terminating' || environment.status === 'Terminated') {
-        return {
-            kind: 'failure',
-            reason: `environment ${name} is ${environment.status} — it was terminated during the deploy`
-        };
+        return fail('environment-terminating', 'gone', `environment ${name} is ${environment.status} — it was terminated during the deploy`);
     }
-    const failed = ours.find(event => event.message.includes(FAILED_DEPLOY_MESSAGE));
-    if (failed) {
-        return {
-            kind: 'failure',
-            reason: `deploying ${versionLabel} to ${name} failed: ${failureDetail(ours, input.causes)}`
-        };
+    const eventFailure = failureFromEvents(ours, versionLabel);
+    if (eventFailure) {
+        const { kind, event } = eventFailure;
+        const detail = failureDetail(ours, event, input.causes);
+        if (kind === 'reverted') {
+            return fail('reverted-event', 'reverted', `deploying ${versionLabel} to ${name} failed and Beanstalk reverted the environment to ${revertedTo(environment, versionLabel)}: ${detail}`);
+        }
+        const rule = kind === 'health-red'
+            ? 'health-red-event'
+            : kind === 'processing-failed'
+                ? 'processing-failed-event'
+                : 'failure-event';
+        return fail(rule, 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`);
     }
     if (environment.status !== 'Ready') {
-        return { kind: 'wait', reason: `${name} is ${environment.status ?? 'in an unknown state'}` };
+        return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}`);
     }
     const health = environment.health ?? 'Grey';
     if (environment.versionLabel !== versionLabel) {
         if (input.leftReady) {
-            return {
-                kind: 'failure',
-                reason: `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it${detailSuffix(ours, input.causes)}`
-            };
+            return fail('reverted-version', 'reverted', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes)}`);
         }
-        return {
-            kind: 'wait',
-            reason: `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`
-        };
+        return wait('update-not-started', `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`);
     }
     if (health === 'Green')
-        return { kind: 'success' };
+        return { kind: 'success', rule: 'green' };
     if (health === 'Yellow' && input.allowYellow)
-        return { kind: 'success' };
-    if (health === 'Red') {
-        return { kind: 'failure', reason: `${name} is Red on ${versionLabel}${detailSuffix(ours, input.causes)}` };
+        return { kind: 'success', rule: 'yellow-allowed' };
+    const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS;
+    const settlingFor = input.settlingForMs ?? 0;
+    const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`;
+    const yellowNote = health === 'Yellow' ? ', allow-yellow is off' : '';
+    if (settlingFor < windowMs) {
+        return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,duration/* formatDuration */.a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
     }
-    return {
-        kind: 'wait',
-        reason: `${name} is Ready on ${versionLabel} but ${health}${health === 'Yellow' ? ' (allow-yellow is off)' : ''}`
-    };
+    return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed (health-recovery-window ${(0,duration/* formatDuration */.a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes)}`);
+}
+function oldestFirst(events) {
+    return [...events].sort((a, b) => a.date.getTime() - b.date.getTime());
+}
+/**
+ * The first failure event of our deploy. "Environment health has been set to
+ * RED" counts only before the update's completion event: the EB CLI stops
+ * watching there, and the Red that follows is the recovery window's to judge.
+ */
+function failureFromEvents(ours, versionLabel) {
+    const completed = ours.find(isCompletionEvent);
+    // A revert wins over the failure events around it: it says where the environment is now.
+    const reverted = ours.find(event => failureKind(event, versionLabel) === 'reverted');
+    if (reverted)
+        return { kind: 'reverted', event: reverted };
+    for (const event of ours) {
+        const kind = failureKind(event, versionLabel);
+        if (!kind)
+            continue;
+        if (kind === 'health-red' && completed && event.date.getTime() > completed.date.getTime())
+            continue;
+        return { kind, event };
+    }
+    return undefined;
+}
+function revertedTo(environment, versionLabel) {
+    return environment.versionLabel && environment.versionLabel !== versionLabel
+        ? `version ${environment.versionLabel}`
+        : 'its previous configuration';
 }
 function errorMessages(events) {
-    return [...events]
-        .sort((a, b) => a.date.getTime() - b.date.getTime())
+    return events
         .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL')
         .map(event => event.message);
 }
-function failureDetail(events, causes) {
-    const errors = errorMessages(events);
-    const parts = [errors.length > 0 ? errors.join(' | ') : FAILED_DEPLOY_MESSAGE];
+/** The error events, oldest first, with the failure event among them whatever its severity. */
+function failureDetail(events, failing, causes) {
+    const errors = events
+        .filter(event => event === failing || event.severity === 'ERROR' || event.severity === 'FATAL')
+        .map(event => event.message);
+    const parts = [errors.join(' | ')];
     if (causes.length > 0)
         parts.push(`causes: ${causes.join('; ')}`);
     return parts.join(' — ');
@@ -438,7 +638,7 @@ function timeoutMessage(input) {
         : 'the environment was never seen';
     const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events';
     const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : '';
-    return `Timed out after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${event}${causes}`;
+    return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${event}${causes}`;
 }
 
 
@@ -600,6 +800,7 @@ async function deployToEnvironment(clients, input, dependencies = {}) {
         ...(update.requestId !== undefined && { requestId: update.requestId }),
         timeoutMs: Math.max(0, deadline - updatedAt),
         allowYellow: input.allowYellow,
+        ...(input.recoveryMs !== undefined && { recoveryMs: input.recoveryMs }),
         clock,
         log,
         ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
@@ -810,8 +1011,9 @@ class HistoryStore {
 /* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 /* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
 /* harmony import */ var _adapters_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(133);
-/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1393);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6999);
+/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9624);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8571);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6999);
 // The wait after UpdateEnvironment: poll the environment and its events until
 // decide() says success or failure, or the overall timeout passes. Every new
 // event is printed as it arrives (oldest first), health causes when they
@@ -830,11 +1032,18 @@ class HistoryStore {
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
 //
+// What counts as success, failure or "still settling" is decide()'s table
+// (decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
+// version but not yet healthy, the recovery window runs from the first poll
+// that saw it so, and the last look lands on the window's end, so a health
+// that never recovers fails then, not at the next backed-off poll.
+//
 // ERROR / WARN events of our deploy and health causes are also annotations
 // titled with the environment, so a failed deploy's reason is on the run's
 // page. Enhanced health is recomputed every 10 seconds: causes computed before
 // our update (RefreshedAt earlier than it) belong to the previous deploy and
 // are neither printed nor used as this deploy's.
+
 
 
 
@@ -848,18 +1057,22 @@ class DeployFailedError extends Error {
     events;
     causes;
     timedOut;
-    constructor(message, environment, events, causes, timedOut) {
+    kind;
+    constructor(message, environment, events, causes, timedOut, 
+    /** What the failure was (decision.ts); undefined for a timeout. */
+    kind) {
         super(message);
         this.environment = environment;
         this.events = events;
         this.causes = causes;
         this.timedOut = timedOut;
+        this.kind = kind;
         this.name = 'DeployFailedError';
     }
 }
 async function waitForDeploy(beanstalk, options) {
     const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const log = options.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_5__/* .actionsLogger */ .MV;
+    const log = options.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .MV;
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     const backoff = _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .Backoff */ .n.of(options.pollMs ?? DEPLOY_POLL_MS);
@@ -872,6 +1085,10 @@ async function waitForDeploy(beanstalk, options) {
     let last;
     let lastState = '';
     let polls = 0;
+    const recoveryMs = options.recoveryMs ?? _decision_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RECOVERY_MS */ .nP;
+    /** Clock time of the first poll that saw the environment Ready on our version (reset when it leaves Ready). */
+    let readySince;
+    let settlingAnnounced = false;
     const title = annotationTitle(options.environmentName);
     const annotatedCauses = new Set();
     const refreshCauses = async (health) => {
@@ -891,7 +1108,7 @@ async function waitForDeploy(beanstalk, options) {
         }
         const stale = fetched.refreshedAt !== undefined && fetched.refreshedAt < options.since;
         if (stale && fetched.causes.length > 0) {
-            (0,_logger_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
+            (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
         }
         const current = stale ? [] : fetched.causes;
         const changed = current.join('\n') !== causes.join('\n');
@@ -910,8 +1127,10 @@ async function waitForDeploy(beanstalk, options) {
     };
     for (;;) {
         const remaining = Math.max(0, deadline - clock.now());
-        const pause = Math.min(backoff.next(), remaining);
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
+        // While settling, the last look is at the window's end.
+        const windowLeft = readySince === undefined ? Infinity : Math.max(0, readySince + recoveryMs - clock.now());
+        const pause = Math.min(backoff.next(), remaining, windowLeft);
+        (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
         await clock.sleep(pause);
         polls++;
         let environment;
@@ -949,6 +1168,10 @@ async function waitForDeploy(beanstalk, options) {
         const snapshot = environment ? (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotOf */ .eY)(environment) : undefined;
         if (snapshot && snapshot.status !== 'Ready')
             leftReady = true;
+        if (snapshot?.status === 'Ready' && snapshot.versionLabel === options.versionLabel)
+            readySince ??= clock.now();
+        else
+            readySince = undefined;
         const state = snapshot ? `${snapshot.status}/${snapshot.health}/${snapshot.versionLabel}` : 'gone';
         if (state !== lastState) {
             lastState = state;
@@ -966,7 +1189,9 @@ async function waitForDeploy(beanstalk, options) {
             ...(options.requestId !== undefined && { requestId: options.requestId }),
             allowYellow: options.allowYellow,
             leftReady,
-            causes
+            causes,
+            settlingForMs: readySince === undefined ? 0 : clock.now() - readySince,
+            recoveryMs
         };
         let decision = (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)(input);
         if (decision.kind === 'failure' && causes.length === 0 && snapshot) {
@@ -974,7 +1199,7 @@ async function waitForDeploy(beanstalk, options) {
             await refreshCauses(snapshot.health);
             decision = (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)({ ...input, causes });
         }
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_5__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
+        (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
         const ours = events.filter(event => (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId));
         if (decision.kind === 'success') {
             if (!environment)
@@ -982,7 +1207,11 @@ async function waitForDeploy(beanstalk, options) {
             return { environment, events: ours, causes, polls };
         }
         if (decision.kind === 'failure') {
-            throw new DeployFailedError(decision.reason, snapshot, ours, causes, false);
+            throw new DeployFailedError(decision.reason, snapshot, ours, causes, false, decision.failure);
+        }
+        if (decision.rule === 'settling' && !settlingAnnounced) {
+            settlingAnnounced = true;
+            log.info(`${options.environmentName} completed the update to ${options.versionLabel} but is ${snapshot?.health ?? 'Grey'}${snapshot?.healthStatus ? ` (${snapshot.healthStatus})` : ''}: health often lags an update; giving it up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_5__/* .formatDuration */ .a)(recoveryMs)} to recover (health-recovery-window)`);
         }
         const left = deadline - clock.now();
         if (left <= 0) {
@@ -1022,11 +1251,12 @@ function annotate(log, event, title) {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Hw: () => (/* binding */ deployableRows),
+/* harmony export */   M4: () => (/* binding */ isDeployable),
 /* harmony export */   aD: () => (/* binding */ resolveRollbackTarget),
 /* harmony export */   sy: () => (/* binding */ chooseAutoRollbackTarget),
 /* harmony export */   tr: () => (/* binding */ latestRecord)
 /* harmony export */ });
-/* unused harmony exports isDeployable, chooseRollbackTarget */
+/* unused harmony export chooseRollbackTarget */
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
 /* harmony import */ var _deploy_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8259);
 // Pure: where a rollback goes. Mode `rollback` deploys the `version-label`
@@ -1052,10 +1282,15 @@ function chooseRollbackTarget(history, currentLabel, deployable) {
  * success in its history other than the failed label.
  */
 function chooseAutoRollbackTarget(history, failedLabel, before, deployable) {
-    if (before?.versionLabel && before.versionLabel !== failedLabel && before.health === 'Green') {
+    const exists = deployable ? (label) => deployable.has(label) : undefined;
+    // A version can be gone by now: deleted by hand or by the application's version lifecycle policy, which runs
+    // on every CreateApplicationVersion (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/applications-lifecycle.html).
+    if (before?.versionLabel &&
+        before.versionLabel !== failedLabel &&
+        before.health === 'Green' &&
+        (!exists || exists(before.versionLabel))) {
         return before.versionLabel;
     }
-    const exists = deployable ? (label) => deployable.has(label) : undefined;
     return (0,_deploy_history_js__WEBPACK_IMPORTED_MODULE_1__/* .lastGoodVersion */ .M$)(history, [failedLabel], exists)?.versionLabel;
 }
 /** The newest deployable versions with their commit and what the histories say of them. */

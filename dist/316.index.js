@@ -15,6 +15,42 @@ __webpack_require__.d(__webpack_exports__, {
 
 // EXTERNAL MODULE: ./src/adapters/docker/command-runner.ts
 var command_runner = __webpack_require__(7755);
+;// CONCATENATED MODULE: ./src/adapters/docker/image-tags.ts
+// Pure: the tags an image is pushed under.
+/** Docker tags allow [A-Za-z0-9_.-], must not start with "." or "-", and are at most 128 characters. */
+function toDockerTag(text) {
+    return text
+        .replace(/[^A-Za-z0-9_.-]/g, '-')
+        .replace(/^[.-]+/, '')
+        .slice(0, 128);
+}
+/**
+ * The commit SHA first (what re-runs look up), then the version label when it
+ * differs. An image built for a platform other than linux/amd64 gets its
+ * architecture after each (`<sha>-arm64`): the same commit deployed to an x86
+ * and a Graviton environment is two images, and a re-run must find the one of
+ * its own architecture, never reuse the other.
+ */
+function imageTags(commitSha, versionLabel, platform) {
+    const arch = platform?.split('/')[1];
+    const suffix = arch && arch !== 'amd64' ? `-${toDockerTag(arch)}` : '';
+    const tagged = (text) => (text ? `${text.slice(0, 128 - suffix.length)}${suffix}` : '');
+    const tags = [tagged(toDockerTag(commitSha))];
+    const label = tagged(toDockerTag(versionLabel));
+    if (label && !tags.includes(label))
+        tags.push(label);
+    return tags;
+}
+/**
+ * OCI annotations as image labels: the repository it is built from. No
+ * creation time and no commit: either would change the image config, hence
+ * the digest, on every build, and an unchanged service would restart on every
+ * deploy. The commit an image was built from is its ECR tag (imageTags).
+ */
+function ociLabels(sourceUrl) {
+    return sourceUrl ? { 'org.opencontainers.image.source': sourceUrl } : {};
+}
+
 // EXTERNAL MODULE: ./src/logger.ts
 var src_logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/adapters/ecr.ts + 1 modules
@@ -30,13 +66,18 @@ var external_node_path_ = __webpack_require__(6760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
 var build_args = __webpack_require__(5996);
-// EXTERNAL MODULE: ./src/workspace.ts + 7 modules
-var src_workspace = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/checkout-credentials.ts
+var checkout_credentials = __webpack_require__(9500);
+// EXTERNAL MODULE: ./src/workspace.ts + 10 modules
+var src_workspace = __webpack_require__(3310);
 ;// CONCATENATED MODULE: ./src/adapters/docker/build-context.ts
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
-// host files into an image) and the target names a stage.
+// host files into an image), the target names a stage, and no `.git` would be
+// sent to the builder (see checkout-credentials.ts).
+
+
 
 
 
@@ -82,18 +123,43 @@ async function checkBuildInputs(workspace, image) {
     const contextDir = inWorkspace(() => (0,src_workspace/* resolveInWorkspace */.z1)(workspace, image.context, 'build context'));
     if (contextDir === undefined || !(await isDirectory(contextDir)))
         fail(`build context not found at ${shown(lexicalContext)}`);
-    const dockerfile = inWorkspace(() => (0,src_workspace/* resolveInWorkspace */.z1)(workspace, relativeDockerfile, 'Dockerfile'));
-    const text = inWorkspace(() => (0,src_workspace/* readWorkspaceText */.tA)(workspace, relativeDockerfile, 'Dockerfile'));
+    // compose's dockerfile_inline: the text goes to a file outside the workspace, built with the same context.
+    const inline = image.dockerfileInline;
+    const dockerfile = inline !== undefined
+        ? await writeInlineDockerfile(inline)
+        : inWorkspace(() => (0,src_workspace/* resolveInWorkspace */.z1)(workspace, relativeDockerfile, 'Dockerfile'));
+    const text = inline ?? inWorkspace(() => (0,src_workspace/* readWorkspaceText */.tA)(workspace, relativeDockerfile, 'Dockerfile'));
     if (dockerfile === undefined || text === undefined)
         fail(`Dockerfile not found at ${shown(lexicalDockerfile)}`);
     if (image.target) {
         const stages = dockerfileStages(text ?? '');
         if (!stages.includes(image.target.toLowerCase())) {
             const known = stages.length > 0 ? stages.join(', ') : 'none';
-            fail(`target "${image.target}" is not a stage of ${shown(lexicalDockerfile)} (stages: ${known})`);
+            const where = inline !== undefined ? 'the dockerfile_inline' : shown(lexicalDockerfile);
+            fail(`target "${image.target}" is not a stage of ${where} (stages: ${known})`);
         }
     }
+    const ignore = {
+        contextName: `${shown(external_node_path_default().join(lexicalContext, '.dockerignore'))}`,
+        dockerfileName: `${shown(lexicalDockerfile)}.dockerignore`
+    };
+    const contextIgnore = inWorkspace(() => (0,src_workspace/* readWorkspaceText */.tA)(workspace, external_node_path_default().relative(workspace, external_node_path_default().join(lexicalContext, '.dockerignore')), 'file'));
+    const dockerfileIgnore = inWorkspace(() => (0,src_workspace/* readWorkspaceText */.tA)(workspace, `${relativeDockerfile}.dockerignore`, 'file'));
+    if (contextIgnore !== undefined)
+        ignore.context = contextIgnore;
+    if (dockerfileIgnore !== undefined)
+        ignore.dockerfile = dockerfileIgnore;
+    const sentGit = (0,checkout_credentials/* gitSentToBuilder */.rW)(contextDir, ignore);
+    if (sentGit !== undefined)
+        fail((0,checkout_credentials/* gitInContextMessage */.As)(sentGit, ignore));
     return { contextDir: contextDir, dockerfile: dockerfile };
+}
+/** A Dockerfile given inline, written to a private folder of the runner's temp space; the build reads it there. */
+async function writeInlineDockerfile(text) {
+    const folder = await (0,promises_.mkdtemp)(external_node_path_default().join(process.env.RUNNER_TEMP || (0,external_node_os_.tmpdir)(), 'dockerfile-inline-'));
+    const file = external_node_path_default().join(folder, 'Dockerfile');
+    await (0,promises_.writeFile)(file, text, { mode: 0o600 });
+    return file;
 }
 
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -149,16 +215,18 @@ function builderWithoutBuildx(dockerVersion) {
         throw new Error(`Docker is not usable on this runner: the Docker daemon did not answer`);
     const classicCli = clientVersion !== undefined && !atLeast(clientVersion, [FIRST_BUILDX_ONLY_CLI_MAJOR, 0]);
     const daemonHasBuildKit = atLeast(serverApi, FIRST_BUILDKIT_API) && (info.Server?.Os ?? 'linux') === 'linux';
+    const arch = info.Server?.Arch ? { arch: info.Server.Arch } : {};
     if (classicCli && daemonHasBuildKit) {
         return {
             kind: 'buildkit',
-            reason: `no buildx; docker CLI ${client} can use the daemon's BuildKit (API ${info.Server?.ApiVersion})`
+            reason: `no buildx; docker CLI ${client} can use the daemon's BuildKit (API ${info.Server?.ApiVersion})`,
+            ...arch
         };
     }
     const why = classicCli
         ? `the daemon (API ${info.Server?.ApiVersion}) has no BuildKit`
         : `docker CLI ${client} builds with BuildKit only through the buildx plugin, which is missing`;
-    return { kind: 'legacy', reason: `no buildx and ${why}` };
+    return { kind: 'legacy', reason: `no buildx and ${why}`, ...arch };
 }
 /**
  * Pure: the builder of `docker buildx inspect` output, e.g.
@@ -175,7 +243,17 @@ function parseBuildxInspect(stdout) {
     if (!name || !driver)
         throw new Error(`unexpected docker buildx inspect output: ${stdout.trim().split('\n')[0]}`);
     const endpoint = field('Endpoint');
-    return { name, driver, ...(endpoint !== undefined && { endpoint }) };
+    const platforms = /^Platforms:[ \t]*(.+)$/m
+        .exec(stdout)?.[1]
+        ?.split(',')
+        .map(platform => platform.trim().replace(/\*$/, ''))
+        .filter(platform => platform.length > 0);
+    return {
+        name,
+        driver,
+        ...(endpoint !== undefined && { endpoint }),
+        ...(platforms !== undefined && { platforms })
+    };
 }
 /** Pure: the image store from `docker info --format '{{json .DriverStatus}}'` ([["driver-type","io.containerd.snapshotter.v1"]]). */
 function imageStoreFromDriverStatus(stdout) {
@@ -221,33 +299,6 @@ async function inspectBuilder(run, requested) {
 
 // EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts
 var docker_cli = __webpack_require__(1034);
-;// CONCATENATED MODULE: ./src/adapters/docker/image-tags.ts
-// Pure: the tags an image is pushed under.
-/** Docker tags allow [A-Za-z0-9_.-], must not start with "." or "-", and are at most 128 characters. */
-function toDockerTag(text) {
-    return text
-        .replace(/[^A-Za-z0-9_.-]/g, '-')
-        .replace(/^[.-]+/, '')
-        .slice(0, 128);
-}
-/** The commit SHA first (what re-runs look up), then the version label when it differs. */
-function imageTags(commitSha, versionLabel) {
-    const tags = [toDockerTag(commitSha)];
-    const label = toDockerTag(versionLabel);
-    if (label && !tags.includes(label))
-        tags.push(label);
-    return tags;
-}
-/**
- * OCI annotations as image labels: the repository it is built from. No
- * creation time and no commit: either would change the image config, hence
- * the digest, on every build, and an unchanged service would restart on every
- * deploy. The commit an image was built from is its ECR tag (imageTags).
- */
-function ociLabels(sourceUrl) {
-    return sourceUrl ? { 'org.opencontainers.image.source': sourceUrl } : {};
-}
-
 // EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
 var push_output = __webpack_require__(2443);
 ;// CONCATENATED MODULE: ./src/adapters/docker/layer-stats.ts
@@ -296,6 +347,8 @@ function statsFromKnownBlobs(manifestLayers, blobsBefore) {
 
 // EXTERNAL MODULE: ./src/core/bytes.ts
 var bytes = __webpack_require__(9596);
+// EXTERNAL MODULE: ./src/core/architecture.ts
+var architecture = __webpack_require__(6632);
 ;// CONCATENATED MODULE: ./src/build/strategy.ts
 // Pure: how to build on the runner at hand, chosen for the fastest code-change
 // deploy from a fresh runner (the case every GitHub-hosted run is):
@@ -310,6 +363,7 @@ var bytes = __webpack_require__(9596);
 //    (moby/buildkit cannot be pulled), an inline cache on the docker driver:
 //    the final stage's layers stay cached, earlier stages are rebuilt;
 //  - no buildx: the daemon's BuildKit with an inline cache, or the legacy builder.
+
 /** The builder created for a run: `bdd-` and a per-run suffix (buildx names allow [a-zA-Z0-9_.-]). */
 function runBuilderName(suffix) {
     return `bdd-${suffix.replace(/[^a-zA-Z0-9_.-]/g, '-')}`.slice(0, 63);
@@ -367,6 +421,40 @@ function fallbackWarning(name, cause) {
     return (`Could not start the docker-container builder ${name} for this run (${cause}); building with an inline ` +
         'cache instead, so a fresh runner rebuilds every stage but the last of a multi-stage Dockerfile. ' +
         'Add a docker/setup-buildx-action step before this one for a full registry cache in ECR.');
+}
+/**
+ * Pure: whether this runner's builder can build images for `platforms`
+ * (e.g. linux/arm64 for a Graviton environment). Without buildx, docker builds
+ * only for the daemon's own architecture: any other is refused in one line,
+ * before anything is built or pushed. A buildx builder that lists its
+ * platforms and lacks one has no QEMU for it: its RUN steps would fail with
+ * "exec format error", which a warning explains up front (an image with no
+ * RUN step still builds, so it is not refused).
+ */
+function platformSupport(inspected, platforms) {
+    const wanted = [...new Set(platforms)];
+    if (inspected.kind !== 'buildx') {
+        const own = inspected.arch ? (0,architecture/* platformArchitecture */.PL)(inspected.arch) : undefined;
+        const foreign = wanted.filter(platform => own !== undefined && (0,architecture/* platformArchitecture */.PL)(platform) !== own);
+        if (foreign.length === 0)
+            return { warnings: [] };
+        return {
+            error: `Images for ${foreign.join(', ')} need buildx: without it docker builds only for this runner's ` +
+                `${own ? architecture/* PLATFORM */.i9[own] : inspected.arch} (${inspected.reason}); add docker/setup-qemu-action and ` +
+                'docker/setup-buildx-action before this step, or run on a runner of that architecture',
+            warnings: []
+        };
+    }
+    const listed = inspected.builder.platforms;
+    if (!listed)
+        return { warnings: [] };
+    const can = new Set(listed.map(architecture/* platformArchitecture */.PL));
+    return {
+        warnings: wanted
+            .filter(platform => !can.has((0,architecture/* platformArchitecture */.PL)(platform)))
+            .map(platform => `buildx builder "${inspected.builder.name}" lists no ${platform} (it builds for ${listed.join(', ')}): ` +
+            'RUN steps of those images will fail with "exec format error"; add docker/setup-qemu-action before this step')
+    };
 }
 
 ;// CONCATENATED MODULE: ./src/build/resolve-path.ts
@@ -465,6 +553,7 @@ async function resolveBuildPath(strategy, run, logger, options) {
 
 
 
+
 const DEFAULT_CACHE_TAG = 'buildcache';
 const DEFAULT_KEEP_IMAGES = 30;
 const secondsSince = (start) => Math.round((Date.now() - start) / 100) / 10;
@@ -488,6 +577,11 @@ async function buildAndPush(images, options) {
     if (images.length === 0)
         return [];
     const inspected = await inspectBuilder(run, options.builder);
+    const support = platformSupport(inspected, images.flatMap(image => options.platforms?.[image.id] ?? []));
+    if (support.error)
+        throw new Error(support.error);
+    for (const warning of support.warnings)
+        logger.warning(warning);
     const strategy = chooseStrategy(inspected, options.runBuilderName ?? runBuilderName((0,external_node_crypto_.randomBytes)(4).toString('hex')));
     // Logging in first makes a credentials problem fail the stage before any build starts.
     await options.registry.login();
@@ -528,7 +622,7 @@ async function allOrOneError(work) {
 }
 async function buildImage(context, image, paths) {
     const { options, settings } = context;
-    const tags = imageTags(options.commitSha, options.versionLabel);
+    const tags = imageTags(options.commitSha, options.versionLabel, options.platforms?.[image.id]);
     const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings);
     const existing = await options.registry.findImage(image.repository, tags[0]);
     const base = { id: image.id, services: image.services, repository: image.repository };
@@ -559,8 +653,32 @@ async function buildImage(context, image, paths) {
         reused: false
     });
     const target = { image, paths, uri: repositoryUri, tags };
+    // Two runs of one commit (a re-run while the first still pushes) both find no image and both build; with
+    // immutable tags ECR refuses the second push, even of an identical image. That run then uses the image the
+    // first one pushed under the commit's tag: built from the same commit.
+    const pushedMeanwhile = async (error) => {
+        const other = (0,ecr/* isImmutableTagRefusal */.PE)(error)
+            ? await options.registry.findImage(image.repository, tags[0])
+            : undefined;
+        if (!other)
+            throw error;
+        context.logger.info(`${describeImage(image)}: another run of this commit pushed ${tags[0]} first and ECR keeps immutable tags (${(0,errors/* errorMessage */.gJ)(error)}); using its image ${other.digest}`);
+        return {
+            ...base,
+            builder: buildPath.kind,
+            imageUri: `${repositoryUri}@${other.digest}`,
+            digest: other.digest,
+            tags: other.tags,
+            reused: true,
+            layersPushed: 0,
+            layersExisting: 0,
+            bytesPushed: 0,
+            buildSeconds: 0,
+            pushSeconds: 0
+        };
+    };
     if (buildPath.kind === 'registry-cache') {
-        const report = toReport(await buildAndPushWithBuildx(context, buildPath, target));
+        const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile);
         options.onImageBuilt?.(image.id, 'built and pushed');
         // The docker driver left the image in the daemon; other builders' images are pulled by digest.
         return { id: image.id, localRef: report.imageUri, finish: async () => report };
@@ -571,7 +689,7 @@ async function buildImage(context, image, paths) {
         id: image.id,
         localRef: local.primary,
         finish: async () => {
-            const report = toReport(await pushBuilt(context, image, local));
+            const report = await pushBuilt(context, image, local).then(toReport, pushedMeanwhile);
             options.onImagePushed?.(report);
             return report;
         }
@@ -588,7 +706,8 @@ function buildInput(context, buildPath, { image, paths, uri, tags }) {
         labels: ociLabels(options.sourceUrl),
         tags: tags.map(tag => `${uri}:${tag}`),
         cacheRef: `${uri}:${settings.cacheTag}`,
-        provenance: options.provenance
+        provenance: options.provenance,
+        platform: options.platforms?.[image.id]
     };
 }
 const logLines = (context, image) => context.options.imageLog?.(image.id) ?? (line => context.logger.info(`[${image.id}] ${line}`));
@@ -690,8 +809,8 @@ async function buildAndPushWithBuildx(context, buildPath, target) {
     }
 }
 
-// EXTERNAL MODULE: ./src/prepare.ts + 10 modules
-var prepare = __webpack_require__(6166);
+// EXTERNAL MODULE: ./src/prepare.ts + 13 modules
+var prepare = __webpack_require__(692);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __webpack_require__(7264);
 ;// CONCATENATED MODULE: ./src/report/image-groups.ts
@@ -804,6 +923,7 @@ var state = __webpack_require__(2462);
 
 
 
+
 async function publishImages(prepared, clients, env, hooks = {}) {
     const { config, workspace } = prepared;
     const images = (0,prepare/* imagesOf */.IC)(prepared.targets);
@@ -819,7 +939,7 @@ async function publishImages(prepared, clients, env, hooks = {}) {
     });
     if (!config.build) {
         // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
-        const existing = await findExistingImages(prepared, registry);
+        const existing = await findExistingImages(prepared, registry, hooks.platforms ?? {});
         if (hooks.onBuilt) {
             // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
             await registry.login();
@@ -841,6 +961,7 @@ async function publishImages(prepared, clients, env, hooks = {}) {
             env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
         run,
         ...(config.builder !== undefined && { builder: config.builder }),
+        ...(hooks.platforms && { platforms: hooks.platforms }),
         // Saved before the builder is created: a cancelled run's post step still removes it.
         onRunBuilder: name => state/* runBuilder */.zb.save(name),
         ...(hooks.onBuilt && { onBuilt: hooks.onBuilt }),
@@ -862,10 +983,11 @@ async function publishImages(prepared, clients, env, hooks = {}) {
  * build: false — deploy what CI pushed earlier for this commit, or say exactly
  * what is missing. Nothing is created: a missing repository is an error too.
  */
-async function findExistingImages(prepared, registry) {
+async function findExistingImages(prepared, registry, platforms) {
     const pinned = {};
-    const { commitSha } = prepared.config;
     for (const image of (0,prepare/* imagesOf */.IC)(prepared.targets)) {
+        // The tag a build of this commit for the image's platform pushed (`<sha>-arm64` for arm64).
+        const [commitSha] = imageTags(prepared.config.commitSha, '', platforms[image.id]);
         const repositoryUri = await registry.findRepository(image.repository);
         const existing = repositoryUri && (await registry.findImage(image.repository, commitSha));
         if (!repositoryUri || !existing) {

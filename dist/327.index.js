@@ -17,6 +17,7 @@ export const modules = {
 /* harmony export */   TA: () => (/* binding */ environmentTags),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
+/* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
@@ -132,14 +133,18 @@ async function resourceTags(beanstalk, resourceArn) {
 function environmentTags(beanstalk, environment) {
     return resourceTags(beanstalk, environment.EnvironmentArn);
 }
-/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+/** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
+async function environmentOptionSettings(beanstalk, application, environmentName) {
     const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
+    return ConfigurationSettings[0]?.OptionSettings ?? [];
+}
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+async function environmentProperties(beanstalk, application, environmentName) {
     const properties = new Map();
-    for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
@@ -246,7 +251,7 @@ class Backoff {
 /* harmony import */ var _adapters_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6992);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6999);
 /* harmony import */ var _report_phases_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2568);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(7994);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(8719);
 /* harmony import */ var _retention_versions_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6445);
 // Cleanup mode: keep the newest `keep-versions` application versions and the
 // protected ones (retention/versions.ts), delete the rest with their bundles.

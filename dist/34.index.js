@@ -42,8 +42,17 @@ function commonFlags(input) {
  */
 const REPRODUCIBLE_TIMESTAMPS = ['--build-arg', 'SOURCE_DATE_EPOCH=0'];
 /** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
-function buildxBuild(builder, dockerfile) {
-    return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain'];
+function buildxBuild(builder, input) {
+    return [
+        'buildx',
+        'build',
+        '--builder',
+        builder,
+        '--file',
+        input.dockerfile,
+        '--progress=plain',
+        ...(input.platform ? ['--platform', input.platform] : [])
+    ];
 }
 function buildArgs(input) {
     const { path } = input;
@@ -57,7 +66,7 @@ function buildArgs(input) {
             return {
                 env: {},
                 args: [
-                    ...buildxBuild(path.builder, input.dockerfile),
+                    ...buildxBuild(path.builder, input),
                     `--provenance=${input.provenance === true}`,
                     '--push',
                     ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
@@ -79,7 +88,7 @@ function buildArgs(input) {
             return {
                 env: {},
                 args: [
-                    ...buildxBuild(path.builder, input.dockerfile),
+                    ...buildxBuild(path.builder, input),
                     '--provenance=false',
                     '--load',
                     '--cache-from',

@@ -222,9 +222,12 @@ function createArgs(container, options, aliases, environmentArgs, mounts) {
         args.push('--label', `${key}=${value}`);
     args.push(...settingArgs(container));
     // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+    // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.
     const [entryExecutable, ...entryArgs] = container.entryPoint ?? [];
     if (entryExecutable !== undefined)
         args.push('--entrypoint', entryExecutable);
+    else if (container.entryPoint)
+        args.push('--entrypoint', '');
     // Everything after `--` is the image and the container's own arguments, never an option of docker's.
     args.push('--', container.image, ...entryArgs, ...(container.command ?? []));
     return args;
@@ -626,8 +629,8 @@ async function runDockerrun(doc, options) {
 
 
 
-// EXTERNAL MODULE: ./src/workspace.ts + 7 modules
-var workspace = __webpack_require__(5006);
+// EXTERNAL MODULE: ./src/workspace.ts + 10 modules
+var workspace = __webpack_require__(3310);
 ;// CONCATENATED MODULE: ./src/smoke/dev-containers.ts
 // The compose file's dev-only db / redis, started as throwaway containers on
 // a network of their own that every app container of the smoke run joins, so

@@ -78,7 +78,8 @@ function versionSummaryOf(version) {
         description: version.Description ?? '',
         status: versionStatus(version),
         ...(version.SourceBundle?.S3Bucket !== undefined && { bucket: version.SourceBundle.S3Bucket }),
-        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key })
+        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key }),
+        ...(version.ApplicationVersionArn !== undefined && { arn: version.ApplicationVersionArn })
     };
 }
 /** One version, or undefined when the application has no such label. */
@@ -428,7 +429,12 @@ __webpack_require__.r(__webpack_exports__);
 //
 // Protected: every version a live environment runs, and each live
 // environment's last good version from the deploy history (where a rollback
-// would go). The deletion itself checks once more that no environment runs
+// would go). An environment in the middle of an update already shows the NEW
+// label (botocore examples-1.json, UpdateEnvironment: Status Updating with the
+// new VersionLabel) while its instances still serve the old one, which it
+// goes back to if the update fails. That version is its last good one when
+// this action deployed it; when the history does not know it (deployed from
+// the console or the EB CLI), cleanup deletes nothing while the update runs. The deletion itself checks once more that no environment runs
 // the version (adapters/beanstalk/versions.ts): Beanstalk would delete it.
 
 
@@ -450,19 +456,23 @@ function versionsToDelete(versions, keep, protectedLabels) {
  * last good version. `bucket` is where the deploy histories are; an
  * unreadable history throws (without it the rollback target is unknown).
  */
-async function protectedVersions(clients, application, bucket) {
+async function protectedVersions(clients, application, bucket, 
+/** Filled with the updating environments whose previous version the history does not know. */
+unknownPrevious = []) {
     const protectedLabels = new Map();
-    const running = (await (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__/* .liveEnvironments */ .lS)(clients.beanstalk, application)).map(environment => [environment.EnvironmentName ?? '', environment.VersionLabel]);
+    const running = (await (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__/* .liveEnvironments */ .lS)(clients.beanstalk, application)).map(environment => [environment.EnvironmentName ?? '', environment.VersionLabel, environment.Status ?? '']);
     for (const [environment, versionLabel] of running) {
         if (versionLabel)
             protectedLabels.set(versionLabel, `runs on ${environment}`);
     }
-    for (const [environment, versionLabel] of running) {
+    for (const [environment, versionLabel, status] of running) {
         const history = await (0,_deploy_history_js__WEBPACK_IMPORTED_MODULE_4__/* .loadHistory */ .FB)(clients.s3, bucket, application, environment);
         const good = (0,_deploy_history_js__WEBPACK_IMPORTED_MODULE_4__/* .lastGoodVersion */ .M$)(history, [versionLabel]);
         if (good && !protectedLabels.has(good.versionLabel)) {
             protectedLabels.set(good.versionLabel, `last good version of ${environment} before the current one`);
         }
+        if ((status === 'Updating' || status === 'Aborting') && !good)
+            unknownPrevious.push(environment);
     }
     return protectedLabels;
 }
@@ -505,7 +515,12 @@ async function cleanupVersions(clients, options, log) {
         return { total: versions.length, protectedLabels: new Map(), deleted: [], kept: [], busy: [], failed: [] };
     }
     const bucket = await (0,_adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_1__/* .storageBucket */ .i)(clients.beanstalk, options.bucket);
-    const protectedLabels = await protectedVersions(clients, options.application, bucket);
+    const unknownPrevious = [];
+    const protectedLabels = await protectedVersions(clients, options.application, bucket, unknownPrevious);
+    if (unknownPrevious.length > 0) {
+        log.info(`Cleanup of ${options.application}: ${unknownPrevious.join(', ')} ${unknownPrevious.length === 1 ? 'is' : 'are'} in the middle of an update and already show${unknownPrevious.length === 1 ? 's' : ''} the new version; the one ${unknownPrevious.length === 1 ? 'it' : 'they'} may go back to is not in the deploy history, so no version is deleted this time`);
+        return { total: versions.length, protectedLabels, deleted: [], kept: [], busy: [], failed: [] };
+    }
     const doomed = versionsToDelete(versions, options.keepVersions, new Set(protectedLabels.keys()));
     log.info(`Cleanup of ${options.application}: ${versions.length} version${versions.length === 1 ? '' : 's'}, keeping the newest ${options.keepVersions}` +
         ` and ${[...protectedLabels].map(([label, why]) => `${label} (${why})`).join(', ') || 'no other'}; deleting ${doomed.length}`);

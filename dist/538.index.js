@@ -161,9 +161,7 @@ async function removePreview(clients, target, options) {
         clock: options.clock,
         log: options.log
     });
-    const ours = (await (0,versions/* listApplicationVersions */.cv)(beanstalk, target.application))
-        .map(version => version.label)
-        .filter(label => (0,rules/* isPreviewVersion */.lO)(label, target.pullRequest));
+    const ours = await versionsOfPreview(beanstalk, target, options.log);
     const bucket = await (0,storage/* storageBucket */.i)(beanstalk, options.bucket);
     const protectedLabels = await (0,retention_versions.protectedVersions)(clients, target.application, bucket);
     const versionsKept = ours.flatMap(label => {
@@ -184,6 +182,23 @@ async function removePreview(clients, target, options) {
         versionsKept: [...versionsKept, ...deletion.kept],
         templateDeleted
     };
+}
+/**
+ * The versions this preview created: a label of its form (`pr-<n>-…`) is only
+ * a candidate; the version's own tags must say this pull request and this
+ * repository (another environment may deploy a `pr-5-hotfix` of its own).
+ */
+async function versionsOfPreview(beanstalk, target, log) {
+    const candidates = (await (0,versions/* listApplicationVersions */.cv)(beanstalk, target.application)).filter(version => (0,rules/* isPreviewVersion */.lO)(version.label, target.pullRequest));
+    const ours = [];
+    for (const version of candidates) {
+        const tags = await (0,environments/* resourceTags */.iu)(beanstalk, version.arn);
+        if ((0,rules/* ownershipProblem */.l2)(target, tags) === undefined)
+            ours.push(version.label);
+        else
+            log.info(`Left application version ${version.label}: its tags do not say this preview created it`);
+    }
+    return ours;
 }
 
 

@@ -17,6 +17,7 @@ export const modules = {
 /* harmony export */   TA: () => (/* binding */ environmentTags),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
+/* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
@@ -132,14 +133,18 @@ async function resourceTags(beanstalk, resourceArn) {
 function environmentTags(beanstalk, environment) {
     return resourceTags(beanstalk, environment.EnvironmentArn);
 }
-/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+/** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
+async function environmentOptionSettings(beanstalk, application, environmentName) {
     const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
+    return ConfigurationSettings[0]?.OptionSettings ?? [];
+}
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+async function environmentProperties(beanstalk, application, environmentName) {
     const properties = new Map();
-    for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
@@ -247,7 +252,7 @@ class Backoff {
 /* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
 /* harmony import */ var _adapters_beanstalk_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4009);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _deploy_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(1393);
+/* harmony import */ var _deploy_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9624);
 /* harmony import */ var _deploy_environment_deploy_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8778);
 /* harmony import */ var _deploy_history_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(8259);
 /* harmony import */ var _deploy_wait_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5158);
@@ -255,7 +260,7 @@ class Backoff {
 /* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_9__ = __webpack_require__(6472);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_10__ = __webpack_require__(5468);
 /* harmony import */ var _report_phases_js__WEBPACK_IMPORTED_MODULE_11__ = __webpack_require__(2568);
-/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(7994);
+/* harmony import */ var _report_summary_js__WEBPACK_IMPORTED_MODULE_12__ = __webpack_require__(8719);
 /* harmony import */ var _rollback_targets_js__WEBPACK_IMPORTED_MODULE_13__ = __webpack_require__(4298);
 // Rollback mode (workflow_dispatch): deploys an existing version again, with
 // no compose file and no build — the `version-label` input, or the last
@@ -362,6 +367,7 @@ async function rollBack(config, clients, store, target) {
             kind: 'rollback',
             waitTimeoutMs: config.waitTimeoutMs,
             allowYellow: config.allowYellow,
+            recoveryMs: config.healthRecoveryMs,
             wait: config.wait
         });
         return {

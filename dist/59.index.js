@@ -140,7 +140,7 @@ async function ensure(clients, input, options, mayReplace) {
         description: input.description,
         bucket,
         key,
-        ...(input.commit && { tags: [{ Key: COMMIT_TAG, Value: input.commit }] })
+        tags: [...(input.commit ? [{ Key: COMMIT_TAG, Value: input.commit }] : []), ...(input.tags ?? [])]
     });
     // Another job created the label between our look and our create: judge it like any existing version.
     if (!created.created)
@@ -272,8 +272,8 @@ async function processingFailure(beanstalk, input) {
         : ': Beanstalk gave no reason in its events; check that the bundle is a zip with Dockerrun.aws.json (v2) at its root and valid .ebextensions'}`;
 }
 
-// EXTERNAL MODULE: ./src/deploy/decision.ts
-var decision = __webpack_require__(1393);
+// EXTERNAL MODULE: ./src/deploy/decision.ts + 1 modules
+var decision = __webpack_require__(9624);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
 var environment_deploy = __webpack_require__(8778);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
@@ -289,17 +289,33 @@ var targets = __webpack_require__(4298);
 
 
 
+
 async function rollBackFailedDeploy(clients, store, failed, log) {
+    // Only a real failure of our version is rolled back: Beanstalk already put a reverted environment back, and a
+    // terminated one has nothing to deploy to.
+    if (failed.kind === 'reverted') {
+        return {
+            ok: false,
+            message: `no automatic rollback: Beanstalk itself reverted ${failed.environmentName}${failed.after?.versionLabel ? ` to ${failed.after.versionLabel}` : ''}`
+        };
+    }
+    if (failed.kind === 'gone') {
+        return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` };
+    }
     try {
         const history = await store.load(failed.application, failed.environmentName);
+        // Only versions that still exist and can be deployed: the history remembers versions deleted since.
+        const deployable = new Set((await (0,versions/* listApplicationVersions */.cv)(clients.beanstalk, failed.application))
+            .filter(targets/* isDeployable */.M4)
+            .map(version => version.label));
         const target = (0,targets/* chooseAutoRollbackTarget */.sy)(history, failed.failedLabel, {
             ...(failed.before?.VersionLabel !== undefined && { versionLabel: failed.before.VersionLabel }),
             ...(failed.before?.Health !== undefined && { health: failed.before.Health })
-        });
+        }, deployable);
         if (!target) {
             return {
                 ok: false,
-                message: `no automatic rollback: ${failed.environmentName} has no earlier good version to go back to`
+                message: `no automatic rollback: ${failed.environmentName} has no earlier good version that still exists to go back to`
             };
         }
         log.warning(`Deploy to ${failed.environmentName} failed; rolling back to ${target}…`);
@@ -312,7 +328,8 @@ async function rollBackFailedDeploy(clients, store, failed, log) {
             kind: 'auto-rollback',
             // A fresh budget: the failed deploy may have used all of its own.
             waitTimeoutMs: failed.waitTimeoutMs,
-            allowYellow: failed.allowYellow
+            allowYellow: failed.allowYellow,
+            ...(failed.recoveryMs !== undefined && { recoveryMs: failed.recoveryMs })
         }, { log });
         return {
             ok: true,
@@ -346,7 +363,9 @@ const LAST_EVENTS = 10;
 /** Longest wait for Beanstalk to process a version (never longer than wait-timeout). */
 const PROCESS_TIMEOUT_MS = 10 * 60_000;
 /** Each target's application version, created from its bundle (or reused), processed and ready to deploy. */
-async function createVersions(prepared, bundles, clients, changes) {
+async function createVersions(prepared, bundles, clients, changes, 
+/** Tags for the versions this run creates: a preview's pull request and repository. */
+tags) {
     const { config } = prepared;
     const versions = [];
     for (const target of prepared.targets) {
@@ -358,6 +377,7 @@ async function createVersions(prepared, bundles, clients, changes) {
             bundle: bundle.bundlePath,
             sha256: bundle.sha256,
             commit: config.commitSha,
+            ...(tags !== undefined && { tags }),
             ...(config.bucket !== undefined && { bucket: config.bucket })
         }, {
             clock: clock/* systemClock */.m,
@@ -401,6 +421,7 @@ async function deployEnvironments(prepared, clients, before) {
             versionLabel,
             waitTimeoutMs: config.waitTimeoutMs,
             allowYellow: config.allowYellow,
+            recoveryMs: config.healthRecoveryMs,
             wait: config.wait
         };
         try {
@@ -427,6 +448,15 @@ async function deployEnvironments(prepared, clients, before) {
                 const rollback = await rollBackFailedDeploy(clients, history, {
                     ...input,
                     failedLabel: versionLabel,
+                    ...(failure?.kind !== undefined && { kind: failure.kind }),
+                    ...(failure?.environment && {
+                        after: {
+                            ...(failure.environment.versionLabel !== undefined && {
+                                versionLabel: failure.environment.versionLabel
+                            }),
+                            ...(failure.environment.health !== undefined && { health: failure.environment.health })
+                        }
+                    }),
                     ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
                 }, log);
                 message = `${message}; ${rollback.message}`;

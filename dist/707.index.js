@@ -44,7 +44,8 @@ function versionSummaryOf(version) {
         description: version.Description ?? '',
         status: versionStatus(version),
         ...(version.SourceBundle?.S3Bucket !== undefined && { bucket: version.SourceBundle.S3Bucket }),
-        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key })
+        ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key }),
+        ...(version.ApplicationVersionArn !== undefined && { arn: version.ApplicationVersionArn })
     };
 }
 /** One version, or undefined when the application has no such label. */
@@ -289,16 +290,16 @@ async function currentDeployment(clients, application, environmentName) {
     return { ...base, dockerrun: JSON.parse(new TextDecoder().decode(file)) };
 }
 
-// EXTERNAL MODULE: ./src/prepare.ts + 10 modules
-var prepare = __webpack_require__(6166);
+// EXTERNAL MODULE: ./src/prepare.ts + 13 modules
+var prepare = __webpack_require__(692);
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(6472);
 // EXTERNAL MODULE: ./src/report/outputs.ts
 var outputs = __webpack_require__(5468);
 // EXTERNAL MODULE: ./src/report/phases.ts
 var report_phases = __webpack_require__(2568);
-// EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+// EXTERNAL MODULE: ./src/report/summary.ts + 1 modules
+var summary = __webpack_require__(8719);
 // EXTERNAL MODULE: ./src/stages/backing.ts
 var backing = __webpack_require__(5970);
 // EXTERNAL MODULE: ./src/stages/bundles.ts

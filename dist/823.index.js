@@ -42,8 +42,17 @@ function commonFlags(input) {
  */
 const REPRODUCIBLE_TIMESTAMPS = ['--build-arg', 'SOURCE_DATE_EPOCH=0'];
 /** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
-function buildxBuild(builder, dockerfile) {
-    return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain'];
+function buildxBuild(builder, input) {
+    return [
+        'buildx',
+        'build',
+        '--builder',
+        builder,
+        '--file',
+        input.dockerfile,
+        '--progress=plain',
+        ...(input.platform ? ['--platform', input.platform] : [])
+    ];
 }
 function buildArgs(input) {
     const { path } = input;
@@ -57,7 +66,7 @@ function buildArgs(input) {
             return {
                 env: {},
                 args: [
-                    ...buildxBuild(path.builder, input.dockerfile),
+                    ...buildxBuild(path.builder, input),
                     `--provenance=${input.provenance === true}`,
                     '--push',
                     ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
@@ -79,7 +88,7 @@ function buildArgs(input) {
             return {
                 env: {},
                 args: [
-                    ...buildxBuild(path.builder, input.dockerfile),
+                    ...buildxBuild(path.builder, input),
                     '--provenance=false',
                     '--load',
                     '--cache-from',
@@ -300,6 +309,7 @@ function shortDiffId(diffId) {
 // EXPORTS
 __webpack_require__.d(__webpack_exports__, {
   EcrRegistry: () => (/* binding */ EcrRegistry),
+  PE: () => (/* binding */ isImmutableTagRefusal),
   logoutFromRegistry: () => (/* binding */ logoutFromRegistry)
 });
 
@@ -342,6 +352,19 @@ function parseManifest(body, digest, mediaType) {
 
 
 
+/**
+ * Whether an error is ECR refusing a push to an immutable tag that already exists. ECR refuses it even for
+ * the same manifest (aws/containers-roadmap#2179, https://github.com/aws/containers-roadmap/issues/2179):
+ * the API names it ImageTagAlreadyExistsException
+ * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html), `docker push` and buildx
+ * print the registry's TAG_INVALID answer, "tag invalid: The image tag '<tag>' already exists in the '<repo>'
+ * repository and cannot be overwritten because the repository is immutable." (docs/stand-in.md, AWS texts).
+ */
+function isImmutableTagRefusal(error) {
+    if ((0,aws_errors/* isAwsError */.m_)(error, 'ImageTagAlreadyExistsException'))
+        return true;
+    return /already exists in the '[^']*' repository and cannot be overwritten because the repository is immutable/.test((0,errors/* errorMessage */.gJ)(error));
+}
 /** Pure: the registry host of an authorization's proxyEndpoint ("https://1.dkr.ecr…" → "1.dkr.ecr…"). */
 function registryHostFromProxyEndpoint(proxyEndpoint) {
     return new URL(proxyEndpoint).host;

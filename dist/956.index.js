@@ -1,5 +1,5 @@
 export const id = 956;
-export const ids = [956,337,538];
+export const ids = [956,401,309,538];
 export const modules = {
 
 /***/ 7206:
@@ -17,6 +17,7 @@ export const modules = {
 /* harmony export */   TA: () => (/* binding */ environmentTags),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
+/* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
@@ -132,14 +133,18 @@ async function resourceTags(beanstalk, resourceArn) {
 function environmentTags(beanstalk, environment) {
     return resourceTags(beanstalk, environment.EnvironmentArn);
 }
-/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+/** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
+async function environmentOptionSettings(beanstalk, application, environmentName) {
     const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
+    return ConfigurationSettings[0]?.OptionSettings ?? [];
+}
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+async function environmentProperties(beanstalk, application, environmentName) {
     const properties = new Map();
-    for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
@@ -170,6 +175,153 @@ async function waitTerminated(beanstalk, options) {
             throw new Error(`${options.environmentName} was still ${status} at the end of wait-timeout`);
         await options.clock.sleep(Math.min(backoff.next(), left));
     }
+}
+
+
+/***/ }),
+
+/***/ 2401:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Ql: () => (/* binding */ commentMarker),
+/* harmony export */   lB: () => (/* binding */ upsertComment),
+/* harmony export */   octokitCodeOrigin: () => (/* binding */ octokitCodeOrigin),
+/* harmony export */   parseRepository: () => (/* binding */ parseRepository),
+/* harmony export */   r6: () => (/* binding */ octokitIssueComments)
+/* harmony export */ });
+/* unused harmony export ACTIONS_BOT */
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+// Pull-request comments: one comment per application and pull request, found
+// again by a hidden marker and edited in place, so a busy pull request never
+// collects a pile of "deployed" comments.
+
+/** The author of comments made with a workflow's GITHUB_TOKEN. */
+const ACTIONS_BOT = 'github-actions[bot]';
+function parseRepository(fullName) {
+    const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName ?? '');
+    return match ? { owner: match[1], repo: match[2] } : undefined;
+}
+/**
+ * The REST API through @actions/github's Octokit. `apiUrl` is GITHUB_API_URL
+ * (GitHub Enterprise Server, or a local fake in tests); github.com's API when absent.
+ */
+function octokitIssueComments(token, repository, apiUrl) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, apiUrl ? { baseUrl: apiUrl } : {});
+    return {
+        async list(issueNumber) {
+            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
+                ...repository,
+                issue_number: issueNumber,
+                per_page: 100
+            });
+            return comments.map(comment => ({
+                id: comment.id,
+                ...(comment.body !== undefined && { body: comment.body }),
+                ...(comment.user?.login !== undefined && { author: comment.user.login })
+            }));
+        },
+        async create(issueNumber, body) {
+            const { data } = await octokit.rest.issues.createComment({
+                ...repository,
+                issue_number: issueNumber,
+                body
+            });
+            return { id: data.id, ...(data.body !== undefined && { body: data.body }) };
+        },
+        async update(commentId, body) {
+            await octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
+        },
+        async viewer() {
+            // A personal token answers GET /user; an installation token (GITHUB_TOKEN) is refused there and
+            // writes as github-actions[bot]. Another app's token then matches no comment: a new one is
+            // created rather than someone else's edited.
+            try {
+                return (await octokit.rest.users.getAuthenticated()).data.login;
+            }
+            catch {
+                return ACTIONS_BOT;
+            }
+        }
+    };
+}
+/** The hidden first line that identifies the action's comment for one application. */
+function commentMarker(application) {
+    return `<!-- beanstalk-docker-deploy:${application} -->`;
+}
+/**
+ * Edits the comment carrying `marker` that this token's identity wrote, or
+ * creates it: anyone can post a comment starting with the marker, and it must
+ * not be taken over. When earlier runs raced and left several, the oldest is
+ * kept up to date (the others are left alone: deleting comments is not this
+ * action's business).
+ */
+async function upsertComment(api, issueNumber, marker, body) {
+    const text = body.startsWith(marker) ? body : `${marker}\n${body}`;
+    // Ours start with the marker; someone quoting it ("> <!-- … -->") is not mistaken for us.
+    const marked = (await api.list(issueNumber)).filter(comment => comment.body?.startsWith(marker));
+    const viewer = marked.length > 0 ? await api.viewer() : undefined;
+    const existing = marked.find(comment => comment.author === viewer);
+    if (existing) {
+        await api.update(existing.id, text);
+        return { commentId: existing.id, created: false };
+    }
+    const created = await api.create(issueNumber, text);
+    return { commentId: created.id, created: true };
+}
+const HTTP_NOT_FOUND = 404;
+const HTTP_UNPROCESSABLE = 422;
+function httpStatus(error) {
+    const status = error.status;
+    return typeof status === 'number' ? status : undefined;
+}
+function octokitCodeOrigin(token, repository, apiUrl) {
+    const octokit = (0,_actions_github__WEBPACK_IMPORTED_MODULE_0__/* .getOctokit */ .Q)(token, apiUrl ? { baseUrl: apiUrl } : {});
+    const name = `${repository.owner}/${repository.repo}`;
+    return {
+        async pullRequest(number) {
+            const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number });
+            return {
+                headSha: data.head.sha,
+                ...(data.head.repo?.full_name && { headRepository: data.head.repo.full_name })
+            };
+        },
+        async writersCommit(head, trusted) {
+            try {
+                // "ahead": trusted has commits head lacks and none the other way, so head is in its history.
+                const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+                    ...repository,
+                    basehead: `${head}...${trusted}`
+                });
+                if (data.status === 'ahead' || data.status === 'identical')
+                    return { trusted: true, why: `it is in the history of ${trusted.slice(0, 12)}` };
+            }
+            catch (error) {
+                // Unknown to this repository (a fork's commit GitHub does not share): not in the history.
+                const status = httpStatus(error);
+                if (status !== HTTP_NOT_FOUND && status !== HTTP_UNPROCESSABLE)
+                    throw error;
+            }
+            try {
+                const { data } = await octokit.rest.repos.listBranchesForHeadCommit({
+                    ...repository,
+                    commit_sha: head
+                });
+                const branch = data[0]?.name;
+                if (branch !== undefined)
+                    return { trusted: true, why: `it is the head of branch ${branch} of ${name}` };
+            }
+            catch (error) {
+                const status = httpStatus(error);
+                if (status !== HTTP_NOT_FOUND && status !== HTTP_UNPROCESSABLE)
+                    throw error;
+            }
+            return {
+                trusted: false,
+                why: `GitHub says it is neither in that commit's history nor the head of a branch of ${name} (a fork's commit?)`
+            };
+        }
+    };
 }
 
 
@@ -248,7 +400,7 @@ class Backoff {
 /* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6050);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 /* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
-/* harmony import */ var _preview_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6337);
+/* harmony import */ var _preview_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2309);
 /* harmony import */ var _preview_environment_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2538);
 /* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
 // Preview mode when the pull request closes: the environment `<application>-pr-<n>`
@@ -300,106 +452,18 @@ async function runPreviewClose(config, region, env, preview) {
 
 /***/ }),
 
-/***/ 6337:
+/***/ 2309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  commentPoster: () => (/* binding */ commentPoster),
-  environmentFacts: () => (/* binding */ environmentFacts)
-});
-
-// UNUSED EXPORTS: previewComment
-
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(6999);
-// EXTERNAL MODULE: ./node_modules/@actions/github/lib/github.js + 22 modules
-var github = __webpack_require__(2413);
-;// CONCATENATED MODULE: ./src/adapters/github.ts
-// Pull-request comments: one comment per application and pull request, found
-// again by a hidden marker and edited in place, so a busy pull request never
-// collects a pile of "deployed" comments.
-
-/** The author of comments made with a workflow's GITHUB_TOKEN. */
-const ACTIONS_BOT = 'github-actions[bot]';
-function parseRepository(fullName) {
-    const match = /^([\w.-]+)\/([\w.-]+)$/.exec(fullName ?? '');
-    return match ? { owner: match[1], repo: match[2] } : undefined;
-}
-/**
- * The REST API through @actions/github's Octokit. `apiUrl` is GITHUB_API_URL
- * (GitHub Enterprise Server, or a local fake in tests); github.com's API when absent.
- */
-function octokitIssueComments(token, repository, apiUrl) {
-    const octokit = (0,github/* getOctokit */.Q)(token, apiUrl ? { baseUrl: apiUrl } : {});
-    return {
-        async list(issueNumber) {
-            const comments = await octokit.paginate(octokit.rest.issues.listComments, {
-                ...repository,
-                issue_number: issueNumber,
-                per_page: 100
-            });
-            return comments.map(comment => ({
-                id: comment.id,
-                ...(comment.body !== undefined && { body: comment.body }),
-                ...(comment.user?.login !== undefined && { author: comment.user.login })
-            }));
-        },
-        async create(issueNumber, body) {
-            const { data } = await octokit.rest.issues.createComment({
-                ...repository,
-                issue_number: issueNumber,
-                body
-            });
-            return { id: data.id, ...(data.body !== undefined && { body: data.body }) };
-        },
-        async update(commentId, body) {
-            await octokit.rest.issues.updateComment({ ...repository, comment_id: commentId, body });
-        },
-        async viewer() {
-            // A personal token answers GET /user; an installation token (GITHUB_TOKEN) is refused there and
-            // writes as github-actions[bot]. Another app's token then matches no comment: a new one is
-            // created rather than someone else's edited.
-            try {
-                return (await octokit.rest.users.getAuthenticated()).data.login;
-            }
-            catch {
-                return ACTIONS_BOT;
-            }
-        }
-    };
-}
-/** The hidden first line that identifies the action's comment for one application. */
-function commentMarker(application) {
-    return `<!-- beanstalk-docker-deploy:${application} -->`;
-}
-/**
- * Edits the comment carrying `marker` that this token's identity wrote, or
- * creates it: anyone can post a comment starting with the marker, and it must
- * not be taken over. When earlier runs raced and left several, the oldest is
- * kept up to date (the others are left alone: deleting comments is not this
- * action's business).
- */
-async function upsertComment(api, issueNumber, marker, body) {
-    const text = body.startsWith(marker) ? body : `${marker}\n${body}`;
-    // Ours start with the marker; someone quoting it ("> <!-- … -->") is not mistaken for us.
-    const marked = (await api.list(issueNumber)).filter(comment => comment.body?.startsWith(marker));
-    const viewer = marked.length > 0 ? await api.viewer() : undefined;
-    const existing = marked.find(comment => comment.author === viewer);
-    if (existing) {
-        await api.update(existing.id, text);
-        return { commentId: existing.id, created: false };
-    }
-    const created = await api.create(issueNumber, text);
-    return { commentId: created.id, created: true };
-}
-
-// EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-;// CONCATENATED MODULE: ./src/preview/comment.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   commentPoster: () => (/* binding */ commentPoster),
+/* harmony export */   environmentFacts: () => (/* binding */ environmentFacts)
+/* harmony export */ });
+/* unused harmony export previewComment */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6999);
+/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2401);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
 // The one pull-request comment a preview keeps up to date.
 
 
@@ -433,7 +497,7 @@ function previewComment(context, state) {
         rows.push(['Commit', `\`${context.commitSha.slice(0, 12)}\``]);
     if (context.runUrl)
         rows.push(['Run', `[workflow run](${context.runUrl})`]);
-    const lines = [commentMarker(context.application), `### ${heading}`, '', '| | |', '| --- | --- |'];
+    const lines = [(0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(context.application), `### ${heading}`, '', '| | |', '| --- | --- |'];
     lines.push(...rows.map(([name, value]) => `| ${name} | ${value.replace(/\|/g, '\\|')} |`));
     if (state.kind === 'failed')
         lines.push('', '```', firstLines(state.message, 20, 2000), '```');
@@ -453,12 +517,12 @@ function environmentFacts(environment) {
     };
 }
 function commentPoster(config, run, env, target) {
-    const repository = parseRepository(run.pullRequest?.baseRepository ?? run.repository);
+    const repository = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__.parseRepository)(run.pullRequest?.baseRepository ?? run.repository);
     if (!config.githubToken || !repository) {
-        logger/* actionsLogger */.MV.info('No github-token or repository: the pull request gets no comment');
+        _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
         return async () => undefined;
     }
-    const api = octokitIssueComments(config.githubToken, repository, env.GITHUB_API_URL);
+    const api = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .octokitIssueComments */ .r6)(config.githubToken, repository, env.GITHUB_API_URL);
     const context = {
         application: config.application,
         environmentName: target.environmentName,
@@ -471,11 +535,11 @@ function commentPoster(config, run, env, target) {
     };
     return async (state) => {
         try {
-            const { created } = await upsertComment(api, target.pullRequest, commentMarker(config.application), previewComment(context, state));
-            logger/* actionsLogger */.MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
+            const { created } = await (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .upsertComment */ .lB)(api, target.pullRequest, (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(config.application), previewComment(context, state));
+            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
         }
         catch (error) {
-            core/* warning */.$e(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,errors/* errorMessage */.gJ)(error)}`);
+            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
         }
     };
 }
@@ -642,9 +706,7 @@ async function removePreview(clients, target, options) {
         clock: options.clock,
         log: options.log
     });
-    const ours = (await (0,versions/* listApplicationVersions */.cv)(beanstalk, target.application))
-        .map(version => version.label)
-        .filter(label => (0,rules/* isPreviewVersion */.lO)(label, target.pullRequest));
+    const ours = await versionsOfPreview(beanstalk, target, options.log);
     const bucket = await (0,storage/* storageBucket */.i)(beanstalk, options.bucket);
     const protectedLabels = await (0,retention_versions.protectedVersions)(clients, target.application, bucket);
     const versionsKept = ours.flatMap(label => {
@@ -665,6 +727,23 @@ async function removePreview(clients, target, options) {
         versionsKept: [...versionsKept, ...deletion.kept],
         templateDeleted
     };
+}
+/**
+ * The versions this preview created: a label of its form (`pr-<n>-…`) is only
+ * a candidate; the version's own tags must say this pull request and this
+ * repository (another environment may deploy a `pr-5-hotfix` of its own).
+ */
+async function versionsOfPreview(beanstalk, target, log) {
+    const candidates = (await (0,versions/* listApplicationVersions */.cv)(beanstalk, target.application)).filter(version => (0,rules/* isPreviewVersion */.lO)(version.label, target.pullRequest));
+    const ours = [];
+    for (const version of candidates) {
+        const tags = await (0,environments/* resourceTags */.iu)(beanstalk, version.arn);
+        if ((0,rules/* ownershipProblem */.l2)(target, tags) === undefined)
+            ours.push(version.label);
+        else
+            log.info(`Left application version ${version.label}: its tags do not say this preview created it`);
+    }
+    return ours;
 }
 
 

@@ -4,7 +4,9 @@
 # stands in for ECR's, htpasswd, debootstrap, the AWS CLI v2), the npm dependencies, a running
 # dockerd, the local base images (debian:bookworm-slim, postgres:15, redis:7)
 # that cannot be pulled here, and the runner worlds' buildx and Docker 26,
-# unpacked privately into .worlds/ (scripts/worlds.sh). Idempotent and quiet
+# unpacked privately into .worlds/ (scripts/worlds.sh), QEMU with an arm64
+# busybox for the arm64 suite (scripts/arm64.sh), and the compose oracle
+# (trixie's docker-compose 2.26, scripts/compose-oracle.sh). Idempotent and quiet
 # when all is there.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -34,5 +36,8 @@ fi
 
 bash scripts/docker-up.sh
 bash scripts/worlds.sh
+# QEMU for arm64 (binfmt) and the arm64 test app's busybox, for the Graviton suite.
+bash scripts/arm64.sh
+bash scripts/compose-oracle.sh
 bash scripts/base-image.sh
 if [ -x scripts/backing-images.sh ] || [ -f scripts/backing-images.sh ]; then bash scripts/backing-images.sh; fi

@@ -7,7 +7,6 @@ import { readFileSync } from 'node:fs'
 import { parseInputs, type ParsedInputs, type RawInputs } from './core/inputs.js'
 import type { RunContext } from './core/config-types.js'
 import { InputError } from './core/errors.js'
-import { forkProblem } from './core/fork-guard.js'
 
 /** Input names as action.yml declares them; kept in step with it by a unit test. */
 export const INPUT_NAMES = [
@@ -24,6 +23,7 @@ export const INPUT_NAMES = [
   'cache',
   'cache-env',
   'secrets',
+  'runner-variables',
   'execution-role-arn',
   'memory-reservation',
   'log-driver',
@@ -33,6 +33,7 @@ export const INPUT_NAMES = [
   'ecr-keep-images',
   'build',
   'builder',
+  'platform',
   'smoke-test',
   'smoke-test-path',
   'version-label',
@@ -43,6 +44,7 @@ export const INPUT_NAMES = [
   'wait',
   'wait-timeout',
   'allow-yellow',
+  'health-recovery-window',
   'auto-rollback',
   'keep-versions',
   'mask-aws-account-id',
@@ -66,6 +68,7 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
         base?: { repo?: { full_name?: string } }
       }
     | undefined
+  const issue = payload?.issue as { number?: unknown; pull_request?: unknown } | undefined
   const workflowRun = payload?.workflow_run as
     | { event?: string; head_repository?: { full_name?: string }; repository?: { full_name?: string } }
     | undefined
@@ -84,6 +87,10 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
         ...(typeof payload?.action === 'string' && { action: payload.action })
       }
     }),
+    ...(env.GITHUB_EVENT_NAME === 'issue_comment' &&
+      typeof issue?.number === 'number' &&
+      typeof issue.pull_request === 'object' &&
+      issue.pull_request !== null && { commentedPullRequest: issue.number }),
     ...(workflowRun && {
       workflowRun: {
         event: workflowRun.event ?? 'unknown',
@@ -94,15 +101,6 @@ export function getRunContext(env: NodeJS.ProcessEnv = process.env): RunContext 
       }
     })
   }
-}
-
-/**
- * Refuses, before anything reads the checkout, a run whose code may be a
- * fork's while it holds this repository's credentials (see core/fork-guard.ts).
- */
-export function refuseForkCode(verb: string, env: NodeJS.ProcessEnv = process.env): void {
-  const problem = forkProblem(getRunContext(env), verb)
-  if (problem) throw new Error(problem)
 }
 
 function readEventPayload(path: string | undefined): Record<string, unknown> | undefined {

@@ -1,14 +1,19 @@
 // Where every stage writes its progress. The default goes to @actions/core;
 // tests and tools pass their own.
 //
-// Much of what the action prints comes from outside: compose text, container
-// and build logs, Beanstalk events, AWS errors. The runner reads any stdout
-// line starting with `::` (after spaces) as a workflow command, and `##[`
-// anywhere in a line as an old-style one: a service named
-// "x\n::stop-commands::t" would switch off `::add-mask::` for the rest of the
-// job. So every info line goes through neutralise(). Warnings, errors and
-// debug lines need no such care: @actions/core escapes their line breaks
-// (and an annotation's title) itself.
+// Much of what the action prints comes from outside: compose text, file
+// names, container and build logs, Beanstalk events, AWS errors. The runner
+// (actions/runner, ActionCommand.TryParseV2 and TryParse) reads a stdout line
+// (split at CR, LF, CRLF by StreamReader.ReadLine) as a workflow command when,
+// after .NET's TrimStart() — Char.IsWhiteSpace, which includes U+0085 NEL and
+// every Unicode space that JavaScript's \s misses or adds — it starts with
+// `::`, or when it holds `##[` anywhere. Both tests are .NET's
+// culture-sensitive StartsWith/IndexOf, which on the runner's ICU skip
+// ignorable characters (controls, format characters such as U+200B). So
+// every info line goes through neutralise(), which assumes the widest of
+// those readings. Warnings, errors, debug lines and group titles need no such
+// care: @actions/core escapes their line breaks (and an annotation's title)
+// itself, so their text stays inside the command's data.
 
 import * as core from '@actions/core'
 
@@ -22,18 +27,26 @@ export interface Logger {
   setSecret(secret: string): void
 }
 
-/** U+200B ZERO WIDTH SPACE: the runner's TrimStart keeps it, so `:\u200B:` starts no command, and reads the same. */
-const BREAK = '\u200b'
+/** .NET's Char.IsWhiteSpace: what the runner's TrimStart() strips (Unicode White_Space, no U+FEFF). */
+export const RUNNER_WHITESPACE = '\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000'
+/** What an ICU comparison may skip anywhere: controls, format characters, default-ignorable code points. */
+export const IGNORABLE = '\\p{Cc}\\p{Cf}\\p{Default_Ignorable_Code_Point}'
+
+/** Leading skippables, then a colon: a space after that colon, which no reading skips, ends the `::`. */
+const COMMAND_START = new RegExp(`^([${RUNNER_WHITESPACE}${IGNORABLE}]*):`, 'u')
+/** `##[` with ignorables between: a space before the bracket. */
+const OLD_COMMAND = new RegExp(`#([${IGNORABLE}]*)#([${IGNORABLE}]*)\\[`, 'gu')
 
 /**
  * Text from outside made safe to print: each of its lines (split wherever the
- * runner splits them: CR, LF, CRLF) is printed as it is, except that no line
- * can start a workflow command.
+ * runner splits them: CR, LF, CRLF) is printed as it is, except that a line
+ * whose first visible character is a colon gets a space after it (`: :add-mask…`)
+ * and `##[` becomes `## [`: no line can start a workflow command.
  */
 export function neutralise(text: string): string {
   return text
     .split(/\r\n|\r|\n/)
-    .map(line => line.replace(/^(\s*):(?=:)/u, `$1:${BREAK}`).replace(/##\[/g, `#${BREAK}#[`))
+    .map(line => line.replace(COMMAND_START, '$1: ').replace(OLD_COMMAND, '#$1#$2 ['))
     .join('\n')
 }
 

@@ -8,7 +8,8 @@
 import * as core from '@actions/core'
 import { createAwsClients } from './adapters/aws-clients.js'
 import { failureLine } from './adapters/aws-errors.js'
-import { getInputs, getRunContext, refuseForkCode, requireRegion } from './context.js'
+import { getInputs, getRunContext, requireRegion, workspaceDir } from './context.js'
+import { githubCodeOrigin, refuseForkCode } from './code-origin.js'
 import type { ActionConfig } from './core/config-types.js'
 import { errorMessage, InputError, notesOf } from './core/errors.js'
 import { actionsLogger } from './logger.js'
@@ -23,9 +24,14 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
     if (config.maskAwsAccountId) await maskAccountId(config, region)
     switch (config.mode) {
-      // Deploy and plan read repository content: a fork's code under pull_request_target never gets that far.
+      // Deploy, preview and plan read repository content: a fork's code never gets that far (core/fork-guard.ts).
       case 'deploy': {
-        refuseForkCode(config.mode, env)
+        await refuseForkCode(
+          config.mode,
+          getRunContext(env),
+          workspaceDir(env),
+          githubCodeOrigin(config, env)
+        )
         const { runDeploy } = await import('./modes/deploy.js')
         return await runDeploy(config, region, env)
       }
@@ -36,11 +42,17 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           const { runPreviewClose } = await import('./modes/preview.js')
           return await runPreviewClose(config, requireRegion(region), env, preview)
         }
+        await refuseForkCode('preview', getRunContext(env), workspaceDir(env), githubCodeOrigin(config, env))
         const { runDeploy } = await import('./modes/deploy.js')
         return await runDeploy(config, region, env, preview)
       }
       case 'plan': {
-        refuseForkCode(config.mode, env)
+        await refuseForkCode(
+          config.mode,
+          getRunContext(env),
+          workspaceDir(env),
+          githubCodeOrigin(config, env)
+        )
         const { runPlan } = await import('./modes/plan.js')
         return await runPlan(config, region, env)
       }

@@ -4,8 +4,9 @@
 import type { ComposeProject } from './core/compose/model.js'
 import type { ActionConfig } from './core/config-types.js'
 import { buildPlan } from './core/plan.js'
+import { runnerVariableNamed } from './core/runner-variables.js'
 import type { DeployPlan, ImageBuild } from './core/plan-types.js'
-import { listBundleFiles, readCompose } from './workspace.js'
+import { defaultComposeFile, listBundleFiles, overrideFileOf, readCompose } from './workspace.js'
 
 /**
  * One bundle and version, and the environments that receive it. Environments
@@ -25,8 +26,20 @@ export interface Prepared {
   targets: DeployTarget[]
 }
 
-export function prepare(config: ActionConfig, workspace: string, env: NodeJS.ProcessEnv): Prepared {
-  const compose = readCompose(workspace, config.composeFile, env)
+export function prepare(given: ActionConfig, workspace: string, env: NodeJS.ProcessEnv): Prepared {
+  // No compose-file input: the file compose itself would pick (compose.yaml first).
+  const found = given.composeFile === '' ? defaultComposeFile(workspace) : undefined
+  const config = found ? { ...given, composeFile: found.file } : given
+  const compose = readCompose(workspace, config.composeFile, env, runnerVariableNamed(config.runnerVariables))
+  const override = overrideFileOf(workspace, config.composeFile)
+  if (override)
+    compose.notes.push(
+      `${override} is not merged: docker compose up merges it into ${config.composeFile} (usually development settings); the deploy reads ${config.composeFile} alone — name a file that has what production needs`
+    )
+  if (found && found.ignored.length > 0)
+    compose.notes.push(
+      `compose file ${found.file} used; ${found.ignored.join(', ')} ignored, as compose does`
+    )
   const targets: DeployTarget[] = []
   for (const environment of config.environments.length > 0 ? config.environments : ['']) {
     const plan = buildPlan(config, compose, environment)

@@ -7,12 +7,14 @@
 // resolved with its symlinks followed and must stay inside the workspace;
 // inside a shipped folder a symlink is followed only when it stays inside that
 // folder; only regular files and folders are read. Anything else is a one-line
-// error naming the repository path.
+// error naming the repository path. Nothing under a `.git` is read at all:
+// the runner keeps the job's token there (see checkout-credentials.ts).
 
 import { constants, lstatSync, readdirSync, readlinkSync, realpathSync, statSync, type Stats } from 'node:fs'
 import { mkdir, open, rm } from 'node:fs/promises'
 import { closeSync, fstatSync, openSync, readSync } from 'node:fs'
 import path from 'node:path'
+import { GIT_REFUSAL, isGitName, isGitPath } from './checkout-credentials.js'
 import { streamBundle, type StreamedEntry, type StreamedZip } from './core/bundle.js'
 import { loadCompose } from './core/compose/load.js'
 import type { ComposeProject } from './core/compose/model.js'
@@ -52,6 +54,7 @@ export function resolveInWorkspace(workspace: string, relative: string, what: st
   const root = realpathSync(workspace)
   const lexical = path.resolve(workspace, relative)
   const name = `${what} ${shown(workspace, lexical)}`
+  if (isGitPath(path.relative(workspace, lexical))) throw new WorkspaceError(`${name} ${GIT_REFUSAL}`)
   let real: string
   try {
     real = realpathSync(lexical)
@@ -71,6 +74,8 @@ export function resolveInWorkspace(workspace: string, relative: string, what: st
       `${name} resolves to ${real}, outside the workspace: only files of the repository are read`
     )
   }
+  if (isGitPath(path.relative(root, real)))
+    throw new WorkspaceError(`${name} resolves to ${shown(root, real)}, which ${GIT_REFUSAL}`)
   return real
 }
 
@@ -114,7 +119,48 @@ export function readWorkspaceText(workspace: string, relative: string, what: str
   }
 }
 
-export function readCompose(workspace: string, composeFile: string, env: NodeJS.ProcessEnv): ComposeProject {
+/** The files compose looks for when none is named, in its order (compose-spec "Compose file"). */
+export const DEFAULT_COMPOSE_FILES = [
+  'compose.yaml',
+  'compose.yml',
+  'docker-compose.yaml',
+  'docker-compose.yml'
+]
+
+/** The compose file compose would pick in the workspace root, and the other candidates it ignores. */
+export function defaultComposeFile(workspace: string): { file: string; ignored: string[] } {
+  const found = DEFAULT_COMPOSE_FILES.filter(name => {
+    const real = resolveInWorkspace(workspace, name, 'compose file')
+    return real !== undefined && statSync(real).isFile()
+  })
+  const [file, ...ignored] = found
+  if (file === undefined) {
+    throw new InputError(
+      'compose-file',
+      `none of ${DEFAULT_COMPOSE_FILES.join(', ')} is in ${workspace}: name the compose file with compose-file`
+    )
+  }
+  return { file, ignored }
+}
+
+/**
+ * The override file compose merges into a file of a default name
+ * (compose.yaml → compose.override.yaml), when the workspace has one.
+ */
+export function overrideFileOf(workspace: string, composeFile: string): string | undefined {
+  const match = /^(.*\/)?(compose|docker-compose)\.(yaml|yml)$/.exec(composeFile)
+  if (!match) return undefined
+  const candidate = `${match[1] ?? ''}${match[2]}.override.${match[3]}`
+  const real = resolveInWorkspace(workspace, candidate, 'compose file')
+  return real !== undefined && statSync(real).isFile() ? candidate : undefined
+}
+
+export function readCompose(
+  workspace: string,
+  composeFile: string,
+  env: NodeJS.ProcessEnv,
+  runnerVariableNamed?: (name: string) => boolean
+): ComposeProject {
   const text = readWorkspaceText(workspace, composeFile, 'compose file')
   if (text === undefined) {
     throw new InputError('compose-file', `${composeFile} not found in ${workspace}`)
@@ -123,6 +169,7 @@ export function readCompose(workspace: string, composeFile: string, env: NodeJS.
     path: path.relative(workspace, path.resolve(workspace, composeFile)).split(path.sep).join('/'),
     text,
     env,
+    ...(runnerVariableNamed && { runnerVariableNamed }),
     // A folder is not a file: the loader asks for folders too (a mount may be either).
     readFile: (relative, skipOver) => {
       const real = resolveInWorkspace(workspace, relative, 'file')
@@ -148,6 +195,7 @@ function listFolder(workspace: string, relative: string, limit: number): string[
   const walk = (folder: string): void => {
     for (const entry of readdirSync(folder, { withFileTypes: true })) {
       if (found.length >= limit) return
+      if (isGitName(entry.name)) continue
       const full = path.join(folder, entry.name)
       if (entry.isDirectory()) walk(full)
       else if (entry.isFile())
@@ -222,7 +270,10 @@ function shippedTree(
       throw new WorkspaceError(`${shownPath} is ${kindOf(stats)}: only files and folders can be shipped`)
     }
     if (ancestors.includes(real)) throw new WorkspaceError(`${shownPath} is a symlink loop`)
-    for (const name of readdirSync(real).sort()) {
+    // A `.git` inside a shipped folder (a `.:/app` mount) is left out, not refused: shipping it is never the intent.
+    for (const name of readdirSync(real)
+      .sort()
+      .filter(entry => !isGitName(entry))) {
       const child = path.join(real, name)
       const childShown = `${shownPath}/${name}`
       visit(followInside(child, childShown, top), `${zipPath}/${name}`, childShown, [...ancestors, real])
@@ -248,6 +299,8 @@ function followInside(entry: string, shownPath: string, top: string): string {
       `${shownPath} is a symlink to ${readlinkSync(entry)}, outside the shipped folder: copy the file into the folder instead`
     )
   }
+  if (isGitPath(path.relative(top, real)))
+    throw new WorkspaceError(`${shownPath} is a symlink to ${readlinkSync(entry)}, which ${GIT_REFUSAL}`)
   return real
 }
 

@@ -1,6 +1,8 @@
 // `npm run stand-in -- [--port 4566] [--data-dir D] [--no-containers] [--simulate-instances] [--no-registry]
 //   [--seed-example] [--throttle-rate R] [--fault-seed N] [--server-errors N] [--drop-connections N]
-//   [--s3-upload-failures N]`
+//   [--s3-upload-failures N] [--realistic-health]`
+// --realistic-health: after each update health is Red, then Yellow, then Green
+// (the 'realistic' dynamics, docs/stand-in.md); by default Green at once.
 // --simulate-instances: Beanstalk deploys go Green on a valid task definition
 // without running anything (what the benchmarks use); otherwise they need Docker.
 // Starts the stand-in, prints `export X=…` lines for clients, and stops
@@ -23,7 +25,8 @@ const { values } = parseArgs({
     'fault-seed': { type: 'string' },
     'server-errors': { type: 'string' },
     'drop-connections': { type: 'string' },
-    's3-upload-failures': { type: 'string' }
+    's3-upload-failures': { type: 'string' },
+    'realistic-health': { type: 'boolean', default: false }
   }
 })
 
@@ -52,7 +55,10 @@ const standIn = await startStandIn({
   runContainers: values['no-containers'] ? false : undefined,
   backing: { seedExample: values['seed-example'] },
   faults,
-  beanstalk: values['simulate-instances'] ? { instances: 'simulated' } : {},
+  beanstalk: {
+    ...(values['simulate-instances'] && { instances: 'simulated' as const }),
+    ...(values['realistic-health'] && { dynamics: 'realistic' as const })
+  },
   log: message => process.stderr.write(`${message}\n`)
 })
 

@@ -35,8 +35,18 @@ export interface GitHubFake {
 
 const BOT = { login: 'github-actions[bot]', type: 'Bot' }
 
+/** What the fork guard asks (src/adapters/github.ts octokitCodeOrigin): pull requests and commit provenance. */
+export interface FakeCodeOrigin {
+  /** Pull request number → its head repository (owner/name) and head commit. */
+  pulls?: Record<number, { headRepository: string; headSha: string }>
+  /** Commits in the history of every commit the action compares against (the default branch's). */
+  history?: string[]
+  /** Branch name → head commit, for GET …/commits/{sha}/branches-where-head. */
+  branches?: Record<string, string>
+}
+
 export async function startGitHubFake(
-  options: { token?: string; pageSize?: number } = {}
+  options: { token?: string; pageSize?: number; origin?: FakeCodeOrigin } = {}
 ): Promise<GitHubFake> {
   const token = options.token ?? 'ghs_fake_token_for_tests'
   const maxPageSize = options.pageSize ?? 100
@@ -68,6 +78,38 @@ export async function startGitHubFake(
     }
     const list = /^\/repos\/([^/]+)\/([^/]+)\/issues\/(\d+)\/comments$/.exec(url.pathname)
     const single = /^\/repos\/([^/]+)\/([^/]+)\/issues\/comments\/(\d+)$/.exec(url.pathname)
+    const pull = /^\/repos\/[^/]+\/[^/]+\/pulls\/(\d+)$/.exec(url.pathname)
+    const compare = /^\/repos\/[^/]+\/[^/]+\/compare\/([0-9a-f]+)\.\.\.([0-9a-f]+)$/.exec(url.pathname)
+    const branchesWhereHead = /^\/repos\/[^/]+\/[^/]+\/commits\/([0-9a-f]+)\/branches-where-head$/.exec(
+      url.pathname
+    )
+    const origin = options.origin ?? {}
+
+    if (pull && request.method === 'GET') {
+      const found = origin.pulls?.[Number(pull[1])]
+      if (!found) return send(response, 404, { message: 'Not Found' })
+      const [owner] = found.headRepository.split('/')
+      return send(response, 200, {
+        number: Number(pull[1]),
+        head: { sha: found.headSha, repo: { full_name: found.headRepository, owner: { login: owner } } }
+      })
+    }
+    if (compare && request.method === 'GET') {
+      // base...head: "ahead" when base is in the history of head (the only answer the fake knows how to give).
+      const [, base] = compare
+      if (!origin.history?.includes(base as string))
+        return send(response, 404, { message: 'No common ancestor' })
+      return send(response, 200, { status: 'ahead', ahead_by: 1, behind_by: 0 })
+    }
+    if (branchesWhereHead && request.method === 'GET') {
+      const sha = branchesWhereHead[1]
+      const names = Object.entries(origin.branches ?? {}).filter(([, head]) => head === sha)
+      return send(
+        response,
+        200,
+        names.map(([name]) => ({ name, commit: { sha } }))
+      )
+    }
 
     if (list && request.method === 'GET') {
       const all = commentsOf(`${list[1]}/${list[2]}`, Number(list[3]))

@@ -3,10 +3,12 @@
 // GITHUB_STEP_SUMMARY files, and the GITHUB_* context variables. Shared by the
 // end-to-end tests, the demo and the benchmarks.
 
+import { checkoutHead } from '../src/checkout-head.js'
 import { spawn } from 'node:child_process'
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
+import { pathToFileURL } from 'node:url'
 
 export const PROJECT_ROOT = path.resolve(import.meta.dirname, '..')
 
@@ -44,6 +46,9 @@ export interface RunnerFiles {
  * GITHUB_STATE and event files in a temp folder, the GITHUB_* context and the
  * INPUT_* variables — runs `work` with that environment, then removes the folder.
  */
+/** The commit a run outside a git checkout says it builds. */
+export const FAKE_SHA = '0123456789abcdef0123456789abcdef01234567'
+
 export async function withRunnerEnvironment<T>(
   options: Pick<RunActionOptions, 'inputs' | 'env' | 'workspace'>,
   work: (env: Record<string, string>, files: RunnerFiles) => Promise<T>
@@ -75,16 +80,26 @@ export async function withRunnerEnvironment<T>(
       GITHUB_REPOSITORY: 'example/puppies',
       GITHUB_RUN_ID: '1',
       GITHUB_SERVER_URL: 'https://github.com',
-      GITHUB_SHA: '0123456789abcdef0123456789abcdef01234567',
+      // A run in a folder of its own names a made-up commit; a run in this project's own checkout names
+      // its HEAD, as actions/checkout leaves it (the fork guard compares the two: src/core/fork-guard.ts).
+      GITHUB_SHA: (options.workspace === undefined && checkoutHead(PROJECT_ROOT)) || FAKE_SHA,
       RUNNER_TEMP: temp,
       ...options.env
     }
     for (const [name, value] of Object.entries(options.inputs)) env[`INPUT_${name.toUpperCase()}`] = value
+    // The suites' compose files take the registry and base image from the job's environment; a workflow
+    // would name them in runner-variables (src/core/runner-variables.ts). A run that sets it keeps its own.
+    const named = TEST_IMAGE_VARIABLES.filter(name => env[name] !== undefined)
+    if (!('runner-variables' in options.inputs) && named.length > 0)
+      env['INPUT_RUNNER-VARIABLES'] = named.join(' ')
     return await work(env, files)
   } finally {
     await rm(temp, { recursive: true, force: true })
   }
 }
+
+/** The runner variables test compose files interpolate (__tests__/integration/helpers/http-image.ts). */
+const TEST_IMAGE_VARIABLES = ['TEST_REGISTRY', 'HTTP_TEST_IMAGE']
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   return withRunnerEnvironment(options, async (env, files) => {
@@ -108,12 +123,28 @@ export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   })
 }
 
+/**
+ * What `node` runs: the bundle, as the runner does; with BDD_ACTION_SOURCE=1
+ * the TypeScript sources through tsx instead, so a branch's change can be
+ * tried end to end before dist/ is rebundled (dist/ is rebuilt once, on main).
+ */
+export function actionEntry(): string[] {
+  return process.env.BDD_ACTION_SOURCE === '1'
+    ? [
+        // tsx's loader by path: the step runs in the user's workspace, where no tsx is installed.
+        '--import',
+        pathToFileURL(path.join(PROJECT_ROOT, 'node_modules/tsx/dist/loader.mjs')).href,
+        path.join(PROJECT_ROOT, 'src/index.ts')
+      ]
+    : [path.join(PROJECT_ROOT, 'dist/index.js')]
+}
+
 function spawnNode(
   env: Record<string, string>,
   onLine?: (line: string) => void
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [path.join(PROJECT_ROOT, 'dist/index.js')], {
+    const child = spawn(process.execPath, actionEntry(), {
       env,
       cwd: env.GITHUB_WORKSPACE
     })

@@ -417,7 +417,7 @@ function faultResponse(
   requestId: string
 ): StandInResponse {
   const s3 = route.protocol === 's3'
-  // Texts: S3 API Reference error list (SlowDown, InternalError), reference/beanstalk.md (Throttling,
+  // Texts: S3 API Reference error list (SlowDown, InternalError), docs/stand-in.md, AWS texts (Throttling,
   // "Rate exceeded"), AWS common errors (ServiceUnavailable, InternalFailure).
   let error: AwsError
   if (fault.kind === 'throttle') {

@@ -62,7 +62,8 @@ describe('resolveBacking against the stand-in', () => {
       host: db?.address,
       port: 5432,
       username: 'puppies',
-      databaseName: 'puppies'
+      databaseName: 'puppies',
+      tls: true
     })
     expect(resolved.database?.secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: `${db?.masterSecretArn}:password::` }

@@ -10,7 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { runAction } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+import { checkoutHead } from '../../src/checkout-head.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -64,7 +65,8 @@ describe('dist/index.js', () => {
         'worker',
         'nginx'
       ])
-      expect(run.outputs['version-label']).toBe('sha-0123456789ab')
+      // The run is in this checkout: its HEAD is the commit (stand-in/run-action.ts).
+      expect(run.outputs['version-label']).toBe(`sha-${(checkoutHead(PROJECT_ROOT) ?? '').slice(0, 12)}`)
       const bundle = unzipSync(readFileSync(run.outputs['bundle-path'] as string))
       expect(JSON.parse(new TextDecoder().decode(bundle['Dockerrun.aws.json']))).toEqual(dockerrun)
     } finally {

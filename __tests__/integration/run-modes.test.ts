@@ -97,7 +97,13 @@ interface Step {
 
 /** One run of the action's main step, as the runner would start it. */
 async function step({ inputs, workspace: directory, sha: commit = sha('0'), env = {} }: Step) {
-  actionsCore.step({ 'smoke-test': 'false', 'wait-timeout': '60s', ...inputs })
+  // The compose files take TEST_REGISTRY from the job's environment: a workflow names it (src/core/runner-variables.ts).
+  actionsCore.step({
+    'smoke-test': 'false',
+    'wait-timeout': '60s',
+    'runner-variables': 'TEST_REGISTRY HTTP_TEST_IMAGE',
+    ...inputs
+  })
   const eventPath = path.join(temp, 'event.json')
   if (!env.GITHUB_EVENT_PATH) writeFileSync(eventPath, '{}')
   await run({

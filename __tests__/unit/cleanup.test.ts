@@ -36,7 +36,7 @@ describe('versionsToDelete', () => {
 })
 
 describe('cleanupVersions', () => {
-  function beanstalk(labels: [string, number][], running: Record<string, string>) {
+  function beanstalk(labels: [string, number][], running: Record<string, string>, status = 'Ready') {
     const existing = new Map(labels)
     return new FakeClient()
       .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
@@ -51,7 +51,7 @@ describe('cleanupVersions', () => {
         Environments: Object.entries(running).map(([name, label]) => ({
           EnvironmentName: name,
           VersionLabel: label,
-          Status: 'Ready'
+          Status: status
         }))
       }))
       .on(DeleteApplicationVersionCommand, input => {
@@ -94,6 +94,36 @@ describe('cleanupVersions', () => {
     expect(log.warnings.join('\n')).toContain('v2 not deleted, an operation is in progress')
     const deleted = eb.calls.filter(call => call.command === 'DeleteApplicationVersionCommand')
     expect(deleted.map(call => call.input.VersionLabel).sort()).toEqual(['v1', 'v2', 'v5'])
+  })
+
+  test('an environment in the middle of an update shows the new label: the version it ran before stays', async () => {
+    const labels: [string, number][] = [1, 2, 3, 4, 5, 6, 7].map(day => [`v${day}`, day])
+    // puppies-production is Updating to v7 (AWS shows v7 already) from v6, its last good version.
+    const known = await cleanupVersions(
+      {
+        beanstalk: beanstalk(labels, { 'puppies-production': 'v7' }, 'Updating'),
+        s3: historyOf([
+          { versionLabel: 'v6', date: '2026-11-06T00:00:00Z', result: 'succeeded', kind: 'deploy' }
+        ])
+      },
+      { application: 'puppies', keepVersions: 1 },
+      new MemoryLog()
+    )
+    expect(known.protectedLabels.get('v6')).toBe(
+      'last good version of puppies-production before the current one'
+    )
+    expect(known.deleted).not.toContain('v6')
+    // With no history (deployed from the console), the version it goes back to is unknown: nothing is deleted.
+    const eb = beanstalk(labels, { 'puppies-production': 'v7' }, 'Updating')
+    const log = new MemoryLog()
+    const unknown = await cleanupVersions(
+      { beanstalk: eb, s3: historyOf([]) },
+      { application: 'puppies', keepVersions: 1 },
+      log
+    )
+    expect(unknown.deleted).toEqual([])
+    expect(eb.count('DeleteApplicationVersionCommand')).toBe(0)
+    expect(log.lines.join('\n')).toContain('puppies-production is in the middle of an update')
   })
 
   test('a version another environment starts running before its deletion survives, though Beanstalk would delete it', async () => {

@@ -28,12 +28,16 @@ const LAYERS: Record<string, number> = {
   report: 3,
   smoke: 3,
   'prepare.ts': 3,
+  /** The fork guard's I/O: the checkout's HEAD and GitHub's answers. */
+  'code-origin.ts': 3,
   'build-and-push.ts': 3,
   /** Where build-and-push.ts is moving, with its build strategy. */
   build: 3,
   adapters: 2,
   runner: 2,
   'workspace.ts': 2,
+  'checkout-credentials.ts': 2,
+  'checkout-head.ts': 2,
   'context.ts': 2,
   core: 1,
   'clock.ts': 1,

@@ -59,9 +59,12 @@ describe('forkProblem', () => {
     expect(forkProblem(pullRequestRun('pull_request_target', undefined))).toContain('from a deleted fork')
   })
 
-  test('allows the same repository under pull_request_target, and any pull_request run (forks get no secrets)', () => {
+  test('allows the same repository; refuses a fork’s preview even under pull_request (a self-hosted runner’s role)', () => {
     expect(forkProblem(pullRequestRun('pull_request_target', 'octo/puppies'))).toBeUndefined()
-    expect(forkProblem(pullRequestRun('pull_request', 'mallory/puppies'))).toBeUndefined()
+    expect(forkProblem(pullRequestRun('pull_request', 'octo/puppies'))).toBeUndefined()
+    expect(forkProblem(pullRequestRun('pull_request', 'mallory/puppies'))).toMatch(
+      /^Refusing to deploy pull request #7 from mallory\/puppies \(a fork's code, on pull_request\)/
+    )
   })
 })
 
@@ -249,17 +252,33 @@ describe('ensurePreviewEnvironment', () => {
 })
 
 describe('removePreview', () => {
+  const versionArn = (label: string) =>
+    `arn:aws:elasticbeanstalk:us-east-1:123456789012:applicationversion/puppies/${label}`
+  const version = (label: string) => ({ VersionLabel: label, ApplicationVersionArn: versionArn(label) })
   const versions = (input: Record<string, unknown>) =>
     [
-      { ApplicationVersions: [{ VersionLabel: 'pr-7-aaa' }, { VersionLabel: 'sha-bbb' }], NextToken: '2' },
+      {
+        ApplicationVersions: [version('pr-7-aaa'), version('sha-bbb'), version('pr-7-hotfix')],
+        NextToken: '2'
+      },
       {
         ApplicationVersions: [
-          { VersionLabel: 'pr-71-ccc' },
-          { VersionLabel: 'pr-7-ddd' },
-          { VersionLabel: 'pr-7-eee' }
+          version('pr-71-ccc'),
+          version('pr-7-ddd'),
+          version('pr-7-eee'),
+          version('pr-7-fork')
         ]
       }
     ][input.NextToken ? 1 : 0]
+  /** The preview's environment and versions carry its tags; pr-7-hotfix is another environment's, pr-7-fork another repository's preview. */
+  const tagsOf = (input: { ResourceArn?: string }) => {
+    const arn = input.ResourceArn ?? ''
+    if (arn.endsWith('/pr-7-hotfix'))
+      return { ResourceTags: [{ Key: 'beanstalk-docker-deploy:commit', Value: 'c'.repeat(40) }] }
+    if (arn.endsWith('/pr-7-fork'))
+      return { ResourceTags: previewTags({ ...target, repository: 'mallory/puppies' }) }
+    return { ResourceTags: previewTags(target) }
+  }
   const qaHistory = JSON.stringify({
     entries: [
       { versionLabel: 'pr-7-eee', date: '2026-11-01T00:00:00Z', result: 'succeeded', kind: 'deploy' },
@@ -287,7 +306,7 @@ describe('removePreview', () => {
           Environments: [qa].filter(e => !input.VersionLabel || e.VersionLabel === input.VersionLabel)
         }
       })
-      .on(ListTagsForResourceCommand, () => ({ ResourceTags: previewTags(target) }))
+      .on(ListTagsForResourceCommand, tagsOf)
       .on(TerminateEnvironmentCommand, () => ({}))
       .on(DescribeApplicationVersionsCommand, versions)
       .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
@@ -330,6 +349,11 @@ describe('removePreview', () => {
         .filter(call => call.command === 'DeleteApplicationVersionCommand')
         .map(call => call.input)
     ).toEqual([{ ApplicationName: 'puppies', VersionLabel: 'pr-7-aaa', DeleteSourceBundle: true }])
+    // Versions of the label's form that the preview did not create are left, by their tags.
+    expect(memory.lines.filter(line => line.startsWith('Left'))).toEqual([
+      'Left application version pr-7-hotfix: its tags do not say this preview created it',
+      'Left application version pr-7-fork: its tags do not say this preview created it'
+    ])
     expect(memory.warnings).toEqual([
       'Kept application version pr-7-ddd: runs on qa',
       'Kept application version pr-7-eee: last good version of qa before the current one'
@@ -352,7 +376,7 @@ describe('removePreview', () => {
         terminated = true
         return {}
       })
-      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [{ VersionLabel: 'pr-7-aaa' }] }))
+      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [version('pr-7-aaa')] }))
       .on(DeleteApplicationVersionCommand, () => ({}))
       .on(DescribeApplicationsCommand, () => ({ Applications: [] }))
     const clock = new FakeClock()

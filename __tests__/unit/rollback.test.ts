@@ -1,5 +1,8 @@
 import { describe, expect, test } from '@jest/globals'
-import { CreateStorageLocationCommand } from '@aws-sdk/client-elastic-beanstalk'
+import {
+  CreateStorageLocationCommand,
+  DescribeApplicationVersionsCommand
+} from '@aws-sdk/client-elastic-beanstalk'
 import { GetObjectCommand } from '@aws-sdk/client-s3'
 
 import type { VersionSummary } from '../../src/adapters/beanstalk/versions.js'
@@ -80,6 +83,19 @@ describe('chooseAutoRollbackTarget (after a failed deploy)', () => {
     )
   })
 
+  test('a version deleted since (e.g. by the version lifecycle policy) is passed over, even the one before', () => {
+    const deployed = history('p', entry('sha-a', 'succeeded', 1), entry('sha-b', 'succeeded', 2))
+    expect(
+      chooseAutoRollbackTarget(
+        deployed,
+        'sha-c',
+        { versionLabel: 'sha-b', health: 'Green' },
+        new Set(['sha-a'])
+      )
+    ).toBe('sha-a')
+    expect(chooseAutoRollbackTarget(deployed, 'sha-c', undefined, new Set())).toBeUndefined()
+  })
+
   test('nothing to go back to', () => {
     expect(chooseAutoRollbackTarget(history('p'), 'sha-c', undefined)).toBeUndefined()
     expect(chooseAutoRollbackTarget(deployed, 'sha-c', undefined, new Set(['sha-c']))).toBeUndefined()
@@ -114,7 +130,9 @@ describe('deployableRows', () => {
 
 describe('rollBackFailedDeploy', () => {
   test('with no earlier good version it says so and changes nothing', async () => {
-    const beanstalk = new FakeClient().on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+    const beanstalk = new FakeClient()
+      .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [] }))
     const s3 = new FakeClient().on(GetObjectCommand, () => {
       throw awsError('NoSuchKey', 'missing')
     })
@@ -134,8 +152,41 @@ describe('rollBackFailedDeploy', () => {
     )
     expect(outcome).toEqual({
       ok: false,
-      message: 'no automatic rollback: puppies-production has no earlier good version to go back to'
+      message:
+        'no automatic rollback: puppies-production has no earlier good version that still exists to go back to'
     })
-    expect(beanstalk.calls.map(call => call.command)).toEqual(['CreateStorageLocationCommand'])
+    expect(beanstalk.calls.map(call => call.command)).toEqual([
+      'CreateStorageLocationCommand',
+      'DescribeApplicationVersionsCommand'
+    ])
+  })
+
+  test('a revert by Beanstalk itself is reported and not rolled back again; nor is an environment that is gone', async () => {
+    const beanstalk = new FakeClient()
+    const s3 = new FakeClient()
+    const log = new MemoryLog()
+    const failed = {
+      application: 'puppies',
+      environmentName: 'puppies-production',
+      failedLabel: 'sha-c',
+      waitTimeoutMs: 60_000,
+      allowYellow: false
+    }
+    const store = new HistoryStore({ beanstalk, s3 }, undefined, log)
+    expect(
+      await rollBackFailedDeploy(
+        { beanstalk },
+        store,
+        { ...failed, kind: 'reverted', after: { versionLabel: 'sha-b', health: 'Green' } },
+        log
+      )
+    ).toEqual({
+      ok: false,
+      message: 'no automatic rollback: Beanstalk itself reverted puppies-production to sha-b'
+    })
+    expect((await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'gone' }, log)).message).toBe(
+      'no automatic rollback: puppies-production no longer exists'
+    )
+    expect(beanstalk.calls).toEqual([])
   })
 })

@@ -118,3 +118,11 @@ export function phasesOf(run: TimedActionRun): Record<string, number> {
   }
   return phases
 }
+
+/** When the last "✓ Build web (…)" / "✓ Build and push web (…)" line of the run arrived. */
+export function lastBuildAt(run: TimedActionRun): number {
+  const built = run.lines.filter(line => /^✓ Build (and push )?\S+ \(/.test(line.text))
+  const last = built.at(-1)
+  if (!last) throw new Error('the action printed no "✓ Build" line')
+  return last.at
+}

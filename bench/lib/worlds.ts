@@ -1,5 +1,5 @@
-// The runner worlds that have buildx (README "Builders", shared/reference
-// runners.md), built from what scripts/worlds.sh unpacked into .worlds/:
+// The runner worlds that have buildx (README "Builders"), built from what
+// scripts/worlds.sh unpacked into .worlds/:
 //  - buildx + docker driver + classic image store: trixie's buildx plugin
 //    and Docker 26 CLI in front of a 20.10 daemon (the shared one, or a fresh
 //    one for a fresh runner);

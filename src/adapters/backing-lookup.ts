@@ -91,7 +91,10 @@ async function lookupDbInstance(
     host: address,
     port: instance.Endpoint?.Port ?? defaultDatabasePort(instance.Engine),
     ...(instance.MasterUsername && { username: instance.MasterUsername }),
-    ...(instance.DBName && { databaseName: instance.DBName })
+    ...(instance.DBName && { databaseName: instance.DBName }),
+    // Every RDS instance serves TLS, and PostgreSQL 15+ requires it by default (rds.force_ssl = 1):
+    // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
+    tls: true
   }
   const secretArn = instance.MasterUserSecret?.SecretArn
   const secrets = secretArn

@@ -33,6 +33,21 @@ export type { ExistingImage, RepositorySettings, TagMutability } from './docker/
 /** The part of the ECR client this adapter uses (an ECRClient satisfies it). */
 export type EcrApi = Pick<ECRClient, 'send'>
 
+/**
+ * Whether an error is ECR refusing a push to an immutable tag that already exists. ECR refuses it even for
+ * the same manifest (aws/containers-roadmap#2179, https://github.com/aws/containers-roadmap/issues/2179):
+ * the API names it ImageTagAlreadyExistsException
+ * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html), `docker push` and buildx
+ * print the registry's TAG_INVALID answer, "tag invalid: The image tag '<tag>' already exists in the '<repo>'
+ * repository and cannot be overwritten because the repository is immutable." (docs/stand-in.md, AWS texts).
+ */
+export function isImmutableTagRefusal(error: unknown): boolean {
+  if (isAwsError(error, 'ImageTagAlreadyExistsException')) return true
+  return /already exists in the '[^']*' repository and cannot be overwritten because the repository is immutable/.test(
+    errorMessage(error)
+  )
+}
+
 /** Pure: the registry host of an authorization's proxyEndpoint ("https://1.dkr.ecr…" → "1.dkr.ecr…"). */
 export function registryHostFromProxyEndpoint(proxyEndpoint: string): string {
   return new URL(proxyEndpoint).host

@@ -115,3 +115,64 @@ export async function upsertComment(
   const created = await api.create(issueNumber, text)
   return { commentId: created.id, created: true }
 }
+
+/** What the fork guard asks GitHub about the code in the workspace (see core/fork-guard.ts). */
+export interface CodeOriginApi {
+  /** The head repository and commit of pull request `number` of this repository. */
+  pullRequest(number: number): Promise<{ headRepository?: string; headSha: string }>
+  /** Whether `head` is in the history of `trusted`, or the head of a branch of this repository, and why. */
+  writersCommit(head: string, trusted: string): Promise<{ trusted: boolean; why: string }>
+}
+
+const HTTP_NOT_FOUND = 404
+const HTTP_UNPROCESSABLE = 422
+
+function httpStatus(error: unknown): number | undefined {
+  const status = (error as { status?: unknown }).status
+  return typeof status === 'number' ? status : undefined
+}
+
+export function octokitCodeOrigin(token: string, repository: RepositoryRef, apiUrl?: string): CodeOriginApi {
+  const octokit = getOctokit(token, apiUrl ? { baseUrl: apiUrl } : {})
+  const name = `${repository.owner}/${repository.repo}`
+  return {
+    async pullRequest(number) {
+      const { data } = await octokit.rest.pulls.get({ ...repository, pull_number: number })
+      return {
+        headSha: data.head.sha,
+        ...(data.head.repo?.full_name && { headRepository: data.head.repo.full_name })
+      }
+    },
+    async writersCommit(head, trusted) {
+      try {
+        // "ahead": trusted has commits head lacks and none the other way, so head is in its history.
+        const { data } = await octokit.rest.repos.compareCommitsWithBasehead({
+          ...repository,
+          basehead: `${head}...${trusted}`
+        })
+        if (data.status === 'ahead' || data.status === 'identical')
+          return { trusted: true, why: `it is in the history of ${trusted.slice(0, 12)}` }
+      } catch (error) {
+        // Unknown to this repository (a fork's commit GitHub does not share): not in the history.
+        const status = httpStatus(error)
+        if (status !== HTTP_NOT_FOUND && status !== HTTP_UNPROCESSABLE) throw error
+      }
+      try {
+        const { data } = await octokit.rest.repos.listBranchesForHeadCommit({
+          ...repository,
+          commit_sha: head
+        })
+        const branch = data[0]?.name
+        if (branch !== undefined)
+          return { trusted: true, why: `it is the head of branch ${branch} of ${name}` }
+      } catch (error) {
+        const status = httpStatus(error)
+        if (status !== HTTP_NOT_FOUND && status !== HTTP_UNPROCESSABLE) throw error
+      }
+      return {
+        trusted: false,
+        why: `GitHub says it is neither in that commit's history nor the head of a branch of ${name} (a fork's commit?)`
+      }
+    }
+  }
+}

@@ -59,12 +59,13 @@ import type {
   RepositorySettings,
   TagMutability
 } from '../adapters/docker/registry-api.js'
+import { isImmutableTagRefusal } from '../adapters/ecr.js'
 import { formatBytes } from '../core/bytes.js'
 import { errorMessage } from '../core/errors.js'
 import type { ImageBuild } from '../core/plan-types.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { once, resolveBuildPath, type RunBuilderOptions } from './resolve-path.js'
-import { chooseStrategy, runBuilderName } from './strategy.js'
+import { chooseStrategy, platformSupport, runBuilderName } from './strategy.js'
 
 export interface ImageReport {
   id: string
@@ -112,6 +113,8 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   provenance?: boolean
   /** The buildx builder to use (the `builder` input); default: buildx's current builder. */
   builder?: string
+  /** ImageBuild id → the platform to build it for (e.g. linux/arm64); absent: the runner's own architecture. */
+  platforms?: Record<string, string>
   /**
    * Name for a docker-container builder created for this run when the
    * builder cannot export a registry cache; default `bdd-<random>`.
@@ -176,6 +179,12 @@ export async function buildAndPush(
   if (images.length === 0) return []
 
   const inspected = await inspectBuilder(run, options.builder)
+  const support = platformSupport(
+    inspected,
+    images.flatMap(image => options.platforms?.[image.id] ?? [])
+  )
+  if (support.error) throw new Error(support.error)
+  for (const warning of support.warnings) logger.warning(warning)
   const strategy = chooseStrategy(
     inspected,
     options.runBuilderName ?? runBuilderName(randomBytes(4).toString('hex'))
@@ -233,7 +242,7 @@ async function buildImage(
   paths: ResolvedBuildPaths
 ): Promise<BuiltImage> {
   const { options, settings } = context
-  const tags = imageTags(options.commitSha, options.versionLabel)
+  const tags = imageTags(options.commitSha, options.versionLabel, options.platforms?.[image.id])
   const repositoryUri = await context.options.registry.ensureRepository(image.repository, settings)
   const existing = await options.registry.findImage(image.repository, tags[0] as string)
   const base = { id: image.id, services: image.services, repository: image.repository }
@@ -264,8 +273,33 @@ async function buildImage(
     reused: false
   })
   const target: BuildTarget = { image, paths, uri: repositoryUri, tags }
+  // Two runs of one commit (a re-run while the first still pushes) both find no image and both build; with
+  // immutable tags ECR refuses the second push, even of an identical image. That run then uses the image the
+  // first one pushed under the commit's tag: built from the same commit.
+  const pushedMeanwhile = async (error: unknown): Promise<ImageReport> => {
+    const other = isImmutableTagRefusal(error)
+      ? await options.registry.findImage(image.repository, tags[0] as string)
+      : undefined
+    if (!other) throw error
+    context.logger.info(
+      `${describeImage(image)}: another run of this commit pushed ${tags[0]} first and ECR keeps immutable tags (${errorMessage(error)}); using its image ${other.digest}`
+    )
+    return {
+      ...base,
+      builder: buildPath.kind,
+      imageUri: `${repositoryUri}@${other.digest}`,
+      digest: other.digest,
+      tags: other.tags,
+      reused: true,
+      layersPushed: 0,
+      layersExisting: 0,
+      bytesPushed: 0,
+      buildSeconds: 0,
+      pushSeconds: 0
+    }
+  }
   if (buildPath.kind === 'registry-cache') {
-    const report = toReport(await buildAndPushWithBuildx(context, buildPath, target))
+    const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile)
     options.onImageBuilt?.(image.id, 'built and pushed')
     // The docker driver left the image in the daemon; other builders' images are pulled by digest.
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
@@ -276,7 +310,7 @@ async function buildImage(
     id: image.id,
     localRef: local.primary,
     finish: async () => {
-      const report = toReport(await pushBuilt(context, image, local))
+      const report = await pushBuilt(context, image, local).then(toReport, pushedMeanwhile)
       options.onImagePushed?.(report)
       return report
     }
@@ -309,7 +343,8 @@ function buildInput(context: StageContext, buildPath: BuildPath, { image, paths,
     labels: ociLabels(options.sourceUrl),
     tags: tags.map(tag => `${uri}:${tag}`),
     cacheRef: `${uri}:${settings.cacheTag}`,
-    provenance: options.provenance
+    provenance: options.provenance,
+    platform: options.platforms?.[image.id]
   }
 }
 

@@ -13,6 +13,7 @@
 //  - no buildx: the daemon's BuildKit with an inline cache, or the legacy builder.
 
 import type { BuildPath } from '../adapters/docker/build-args.js'
+import { PLATFORM, platformArchitecture } from '../core/architecture.js'
 import type { BuildxBuilder, RunnerBuilder } from '../adapters/docker/builder-inspection.js'
 
 export type BuildStrategy =
@@ -83,4 +84,44 @@ export function fallbackWarning(name: string, cause: string): string {
     'cache instead, so a fresh runner rebuilds every stage but the last of a multi-stage Dockerfile. ' +
     'Add a docker/setup-buildx-action step before this one for a full registry cache in ECR.'
   )
+}
+
+/**
+ * Pure: whether this runner's builder can build images for `platforms`
+ * (e.g. linux/arm64 for a Graviton environment). Without buildx, docker builds
+ * only for the daemon's own architecture: any other is refused in one line,
+ * before anything is built or pushed. A buildx builder that lists its
+ * platforms and lacks one has no QEMU for it: its RUN steps would fail with
+ * "exec format error", which a warning explains up front (an image with no
+ * RUN step still builds, so it is not refused).
+ */
+export function platformSupport(
+  inspected: RunnerBuilder,
+  platforms: readonly string[]
+): { error?: string; warnings: string[] } {
+  const wanted = [...new Set(platforms)]
+  if (inspected.kind !== 'buildx') {
+    const own = inspected.arch ? platformArchitecture(inspected.arch) : undefined
+    const foreign = wanted.filter(platform => own !== undefined && platformArchitecture(platform) !== own)
+    if (foreign.length === 0) return { warnings: [] }
+    return {
+      error:
+        `Images for ${foreign.join(', ')} need buildx: without it docker builds only for this runner's ` +
+        `${own ? PLATFORM[own] : inspected.arch} (${inspected.reason}); add docker/setup-qemu-action and ` +
+        'docker/setup-buildx-action before this step, or run on a runner of that architecture',
+      warnings: []
+    }
+  }
+  const listed = inspected.builder.platforms
+  if (!listed) return { warnings: [] }
+  const can = new Set(listed.map(platformArchitecture))
+  return {
+    warnings: wanted
+      .filter(platform => !can.has(platformArchitecture(platform)))
+      .map(
+        platform =>
+          `buildx builder "${inspected.builder.name}" lists no ${platform} (it builds for ${listed.join(', ')}): ` +
+          'RUN steps of those images will fail with "exec format error"; add docker/setup-qemu-action before this step'
+      )
+  }
 }

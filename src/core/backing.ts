@@ -53,8 +53,48 @@ export function engineOfImage(image: string | undefined): BackingEngine | undefi
  * app may be called "postgres", and a "cache" may run varnish.
  */
 export function backingEngineOf(service: ComposeService): BackingEngine | undefined {
-  if (service.build) return engineOfImage(service.build.contents?.baseImage)
-  return engineOfImage(service.image)
+  const byImage = engineOfImage(service.build ? service.build.contents?.baseImage : service.image)
+  return byImage ?? engineOfServer(service)
+}
+
+/** Server executables: `command: postgres -c …` runs PostgreSQL whatever the image is called. */
+const SERVER_COMMANDS: Record<string, BackingEngine> = {
+  postgres: 'postgres',
+  mysqld: 'mysql',
+  mariadbd: 'mysql',
+  'redis-server': 'redis',
+  'valkey-server': 'redis',
+  'keydb-server': 'redis',
+  memcached: 'memcached'
+}
+
+/** Data folders only the server writes (an app mounting them would be a backup job, run as a container). */
+const SERVER_DATA: [BackingEngine, RegExp][] = [
+  ['postgres', /^\/var\/lib\/postgresql(\/data)?$/],
+  ['mysql', /^\/var\/lib\/mysql$/]
+]
+
+/**
+ * An image of another name that runs a database server (an auto-upgrade or
+ * extension image): its command starts the server, or its volume is the
+ * server's data folder and it has the server's own variables.
+ */
+function engineOfServer(service: ComposeService): BackingEngine | undefined {
+  const byCommand = [service.entrypoint?.[0], service.command?.[0]]
+    .map(word => word?.split('/').at(-1))
+    .map(name =>
+      name !== undefined && Object.hasOwn(SERVER_COMMANDS, name) ? SERVER_COMMANDS[name] : undefined
+    )
+    .find(engine => engine !== undefined)
+  if (byCommand) return byCommand
+  const variables = Object.keys(service.environment)
+  return SERVER_DATA.find(
+    ([engine, folder]) =>
+      service.volumes.some(volume => folder.test(volume.target)) &&
+      variables.some(
+        name => name.startsWith(engine === 'postgres' ? 'POSTGRES_' : 'MYSQL_') || name.startsWith('MARIADB_')
+      )
+  )?.[0]
 }
 
 export const ROLE_PRODUCT: Record<BackingRole, string> = { database: 'RDS', cache: 'ElastiCache' }
@@ -80,7 +120,10 @@ export interface BackingEndpoint {
   username?: string
   /** Database name (RDS DBName) when known. */
   databaseName?: string
-  /** Redis in-transit encryption: rediss:// */
+  /**
+   * The endpoint serves TLS: Redis in-transit encryption (rediss://), or a
+   * database that accepts encrypted connections (every RDS instance does).
+   */
   tls?: boolean
 }
 
@@ -107,6 +150,12 @@ export function isDevOnlyQueryParameter(name: string, value: string): boolean {
  * development-only query parameters are left out.
  */
 export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEndpoint): string {
+  // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL.
+  const jdbc = /^jdbc:/i.exec(value)
+  if (jdbc) {
+    const inner = rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })
+    return `${jdbc[0]}${inner.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')}`
+  }
   const url = parseUrl(value)
   if (!url) return value
   const scheme = redisScheme(url.protocol.replace(/:$/, ''), endpoint)

@@ -31,6 +31,8 @@ export interface ActionConfig {
   databasePasswordEnv: string
   cacheEnv: string
   secrets: SecretReference[]
+  /** Runner variables the workflow named: the only ones interpolated into the bundle (core/runner-variables.ts). */
+  runnerVariables: string[]
   executionRoleArn?: string
   ecrRepositoryPrefix: string
   ecrTagMutability: 'MUTABLE' | 'IMMUTABLE'
@@ -43,6 +45,8 @@ export interface ActionConfig {
   wait: boolean
   waitTimeoutMs: number
   allowYellow: boolean
+  /** health-recovery-window: how long Red / Yellow / Grey may settle after an update completes (docs/deploy-decision.md). */
+  healthRecoveryMs: number
   autoRollback: boolean
   smokeTest: 'auto' | 'true' | 'false'
   smokeTestPath: string
@@ -56,6 +60,8 @@ export interface ActionConfig {
   build: boolean
   /** The buildx builder to build with (the `builder` input); undefined = buildx's current builder. */
   builder?: string
+  /** The `platform` input (linux/amd64 or linux/arm64): overrides the architecture of the environments' instance types. */
+  platform?: string
   githubToken?: string
   /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
   maskAwsAccountId: boolean
@@ -77,6 +83,8 @@ export interface RunContext {
     /** The event's action: opened, synchronize, reopened, closed… (previews are removed on closed). */
     action?: string
   }
+  /** The pull request an issue_comment was written on (its number), when it was written on one. */
+  commentedPullRequest?: number
   /** The run a workflow_run event follows: where its code came from. */
   workflowRun?: {
     event: string

@@ -181,6 +181,14 @@ function boundValue(
       return endpoint.username ?? development
     case 'database':
       return endpoint.databaseName ?? development
+    case 'sslmode':
+      // Only an endpoint known to serve TLS (every RDS instance does); a smoke run's dev container does not.
+      if (endpoint.tls !== true || development === undefined) return development
+      return replacement.engine === 'postgres'
+        ? 'require'
+        : /^[a-z]/.test(development)
+          ? 'required'
+          : 'REQUIRED'
     default:
       return undefined
   }
@@ -230,8 +238,14 @@ export function endpointFromInput(replacement: BackingReplacement): BackingEndpo
     ...(url.username && { username: decodeURIComponent(url.username) }),
     ...(url.pathname.length > 1 &&
       replacement.role === 'database' && { databaseName: url.pathname.slice(1) }),
-    ...(url.protocol === 'rediss:' && { tls: true })
+    ...((url.protocol === 'rediss:' || endpointRequiresTls(url)) && { tls: true })
   }
+}
+
+/** An endpoint URL input that asks for TLS (`?sslmode=require`, `?ssl-mode=REQUIRED`): it serves TLS. */
+function endpointRequiresTls(url: URL): boolean {
+  const mode = url.searchParams.get('sslmode') ?? url.searchParams.get('ssl-mode') ?? ''
+  return /^(require|required|verify-ca|verify-full|verify_ca|verify_identity)$/i.test(mode)
 }
 
 /** Stable, readable JSON: the same plan always gives the same bytes. */

@@ -2,8 +2,10 @@
 // values (as the runner provides them) and the run context; every problem is
 // an InputError naming the input, thrown before anything touches AWS.
 
+import { parseRunnerVariables } from './runner-variables.js'
 import type { SecretReference } from './dockerrun-types.js'
 import { MODES, type ActionConfig, type BackingInput, type Mode, type RunContext } from './config-types.js'
+import { PLATFORM, platformArchitecture } from './architecture.js'
 import { isCredentialParameter } from './backing.js'
 import { parseDuration } from './duration.js'
 import { InputError } from './errors.js'
@@ -222,7 +224,8 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   if (region !== undefined && regionProblem(region))
     throw new InputError('region', `"${region}" ${regionProblem(region)}`)
 
-  const composeFile = reader.get('compose-file') || 'docker-compose.yml'
+  // Empty: compose's own default files, looked up in the workspace when it is read (prepare).
+  const composeFile = reader.get('compose-file')
   const services = reader.list('services')
 
   const ecrRepositoryPrefix = reader.get('ecr-repository-prefix') || toRepositoryPrefix(application)
@@ -245,6 +248,15 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     throw new InputError(
       'wait-timeout',
       `must be a duration such as 20m, 900s or 1h (got "${waitTimeoutText}")`
+    )
+  }
+
+  const recoveryText = reader.get('health-recovery-window') || '3m'
+  const healthRecoveryMs = parseDuration(recoveryText)
+  if (healthRecoveryMs === undefined) {
+    throw new InputError(
+      'health-recovery-window',
+      `must be a duration such as 3m, 90s or 0s (got "${recoveryText}")`
     )
   }
 
@@ -292,6 +304,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     databasePasswordEnv: envName(reader, 'database-password-env', 'DATABASE_PASSWORD'),
     cacheEnv: envName(reader, 'cache-env', 'REDIS_URL'),
     secrets: parseSecrets(reader),
+    runnerVariables: parseRunnerVariables(reader.get('runner-variables')),
     ...(executionRoleArn !== undefined && { executionRoleArn }),
     ecrRepositoryPrefix,
     ecrTagMutability: reader.oneOf('ecr-tag-mutability', ['MUTABLE', 'IMMUTABLE'] as const, 'MUTABLE'),
@@ -305,6 +318,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     wait: reader.boolean('wait', true),
     waitTimeoutMs,
     allowYellow: reader.boolean('allow-yellow', false),
+    healthRecoveryMs,
     autoRollback: reader.boolean('auto-rollback', true),
     smokeTest: reader.oneOf('smoke-test', ['auto', 'true', 'false'] as const, 'auto'),
     smokeTestPath: reader.get('smoke-test-path') || '/',
@@ -317,6 +331,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...(reader.optional('solution-stack') !== undefined && { solutionStack: reader.get('solution-stack') }),
     build: reader.boolean('build', true),
     ...optionalBuilder(reader),
+    ...optionalPlatform(reader),
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
     maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
     commitSha
@@ -328,6 +343,16 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     )
   }
   return { config, inputNames: reader.read }
+}
+
+/** linux/amd64 or linux/arm64 (arm64, linux/arm64/v8, x86_64… are read as those): what an instance can run. */
+function optionalPlatform(reader: InputReader): { platform?: string } {
+  const platform = reader.optional('platform')
+  if (platform === undefined) return {}
+  const architecture = platformArchitecture(platform)
+  if (!architecture)
+    throw new InputError('platform', `must be linux/amd64 or linux/arm64 (got "${platform}")`)
+  return { platform: PLATFORM[architecture] }
 }
 
 /** buildx builder names are letters, digits, `_`, `.` and `-` (never an option: no leading `-`). */

@@ -17,6 +17,8 @@ export interface ImageBuild {
   context: string
   /** Dockerfile path relative to the context. */
   dockerfile: string
+  /** compose's dockerfile_inline: the Dockerfile's text (the build writes it to a file of its own). */
+  dockerfileInline?: string
   args: Record<string, string>
   target?: string
 }
@@ -62,13 +64,24 @@ export interface ContainerPlan {
 export type BackingRole = 'database' | 'cache'
 export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
 
-/** How a variable takes its value from a managed backing service. */
-export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password'
+/**
+ * How a variable takes its value from a managed backing service. `sslmode`: a
+ * TLS mode that turns TLS off (sslmode=disable, --ssl-mode=DISABLED), which a
+ * managed endpoint serving TLS gets as "encrypt" (require / REQUIRED).
+ */
+export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
 
 export interface BackingBinding {
   role: BackingRole
   variable: string
   kind: BindingKind
+}
+
+/** A secret-looking value written into the bundle in clear, and where it was written. */
+export interface ClearSecret {
+  container: string
+  variable: string
+  source: 'compose file' | '.env' | 'env_file'
 }
 
 /** Where the managed replacement of a dev-only backing service comes from. */
@@ -117,4 +130,6 @@ export interface DeployPlan {
   notes: string[]
   /** Choices that put something at risk (a secret-looking build arg in the image history…). */
   warnings: string[]
+  /** Secret-looking values written into the bundle in clear: each a warning, and a row of the summary. */
+  clearSecrets?: ClearSecret[]
 }

@@ -8,7 +8,6 @@ import type { ActionConfig } from './config-types.js'
 import { attachNotes, ComposeError, InputError } from './errors.js'
 import { isReplacedBacking, replacedBackingServices, usesService } from './plan/backing-replacements.js'
 import {
-  oneShotServices,
   planConnections,
   refuseLinkCycles,
   servicesStartingAfter,
@@ -16,11 +15,14 @@ import {
 } from './plan/connections.js'
 import { assignPublicPort, notePortsNotPublished, planContainer } from './plan/containers.js'
 import { planEnvironment } from './plan/environment.js'
+import { extensionWarning } from './plan/extensions.js'
 import { planImages } from './plan/images.js'
+import { jobServices } from './plan/roles.js'
 import { mountsFor, uniqueVolumeName } from './plan/mounts.js'
 import { serviceReferences, type Reference } from './plan/references.js'
 import { selectServices } from './plan/selection.js'
-import type { BundleFile, ContainerPlan, DeployPlan } from './plan-types.js'
+import { clearSecretWarnings } from './plan/clear-secrets.js'
+import type { BundleFile, ClearSecret, ContainerPlan, DeployPlan } from './plan-types.js'
 import { MAX_CONTAINER_DEFINITIONS } from './validate-dockerrun.js'
 
 /**
@@ -64,7 +66,8 @@ function planFor(
   const backing = replacedBackingServices(config, compose, selected, references, notes)
   const { images, buildOf } = planImages(config, selected, compose, references, notes)
   const deployed = new Map(selected.map(service => [service.name, service]))
-  const oneShot = oneShotServices(selected)
+  const jobs = jobServices(selected)
+  const oneShot = new Set(jobs.keys())
   const backingNames = new Set(
     allServices
       .filter(
@@ -99,6 +102,7 @@ function planFor(
   const bundleFiles = new Map<string, BundleFile>()
   const runtimeVariables: DeployPlan['runtimeVariables'] = []
   const warnings: string[] = []
+  const clearSecrets: ClearSecret[] = []
   const containers = selected.map(service => {
     const used = backing.filter(replacement => usesService(service, replacement.composeService, references))
     const planned = planEnvironment(service, {
@@ -108,19 +112,22 @@ function planFor(
       droppedBacking,
       references: references.get(service.name) ?? [],
       namedVariables,
+      allReplacements: backing,
       notes
     })
+    clearSecrets.push(...planned.clearSecrets)
+    warnings.push(...planned.warnings)
     const buildId = buildOf.get(service.name)
     const container = planContainer(service, {
       config,
       ...(buildId !== undefined && { buildId }),
-      oneShot: oneShot.has(service.name),
+      ...(jobs.has(service.name) && { job: jobs.get(service.name) }),
       connections: connections.get(service.name) as Connections,
       environment: planned,
       uses: [...new Set(used.map(replacement => replacement.role))],
       notes
     })
-    for (const mount of mountsFor(service, compose, notes)) {
+    for (const mount of mountsFor(service, compose, notes, warnings)) {
       const volume = uniqueVolumeName(volumes, mount.volume, mount.sourcePath)
       volumes.set(volume, mount.sourcePath)
       if (mount.bundle) bundleFiles.set(mount.bundle.target, mount.bundle)
@@ -139,8 +146,15 @@ function planFor(
     }
     return container
   })
+  for (const replacement of backing) {
+    const service = compose.services[replacement.composeService]
+    const warning = replacement.engine === 'postgres' && service ? extensionWarning(service) : undefined
+    if (warning) warnings.push(warning)
+  }
   assignPublicPort(containers, selected, config, notes)
   notePortsNotPublished(containers, selected, notes)
+
+  warnings.push(...clearSecretWarnings(clearSecrets))
 
   if (runtimeVariables.length > 0) {
     const names = [...new Set(runtimeVariables.map(variable => variable.name))]
@@ -162,7 +176,8 @@ function planFor(
     runtimeVariables,
     ...(config.executionRoleArn !== undefined && { executionRoleArn: config.executionRoleArn }),
     notes,
-    warnings
+    warnings,
+    ...(clearSecrets.length > 0 && { clearSecrets })
   }
 }
 

@@ -11,7 +11,7 @@
 // their deploy histories). A version that runs, or ran successfully,
 // somewhere stays protected: its label keeps meaning what was deployed.
 
-import type { ApplicationVersionDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { ApplicationVersionDescription, Tag } from '@aws-sdk/client-elastic-beanstalk'
 import type { S3Client } from '@aws-sdk/client-s3'
 
 import { liveEnvironments, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
@@ -47,6 +47,8 @@ export interface VersionInput {
   bucket?: string
   /** The commit the bundle was built from: tagged on the version, so a re-run can recognise its own. */
   commit?: string
+  /** More tags for a version this run creates (a preview's pull request and repository: what closing it deletes). */
+  tags?: Tag[]
 }
 
 export interface VersionClients {
@@ -190,7 +192,7 @@ async function ensure(
     description: input.description,
     bucket,
     key,
-    ...(input.commit && { tags: [{ Key: COMMIT_TAG, Value: input.commit }] })
+    tags: [...(input.commit ? [{ Key: COMMIT_TAG, Value: input.commit }] : []), ...(input.tags ?? [])]
   })
   // Another job created the label between our look and our create: judge it like any existing version.
   if (!created.created) return reuse(clients, input, options, created.existing, false)

@@ -1,12 +1,145 @@
 // Pure: what the wait loop saw → keep waiting, done, or failed (and why).
-// Success needs all three: Status Ready, Health Green (Yellow only when
-// allowed) and the environment running OUR version label. A failure event
-// of our deploy, Red on our version, or the environment settling on another
-// version after it went through an update all end the wait at once.
+// Every outcome comes from one row of DECISION_TABLE, and every row names its
+// source (docs/deploy-decision.md has the same table, with the reasoning).
+// In short: an EB CLI failure event of our deploy fails it whatever the
+// colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// Red, Yellow and Grey on our version after the update completed are
+// "settling" for the recovery window (health lags the update on AWS), and fail
+// when it ends; Ready on another version after the update ran is a revert.
 
 import type { EnvironmentSnapshot } from '../adapters/beanstalk/environments.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { formatDuration } from '../core/duration.js'
+import { failureKind, isCompletionEvent, type FailureEventKind } from './failure-events.js'
+
+export { FAILED_DEPLOY_MESSAGE } from './failure-events.js'
+
+/**
+ * The default recovery window (input `health-recovery-window`): 3 minutes.
+ * Public deploy logs show Red → Yellow → Green within one to two minutes of
+ * "Environment update completed successfully." (docs/deploy-decision.md);
+ * enhanced health is recomputed every 10 s and judged over a minute
+ * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html).
+ * einaregilsson/beanstalk-deploy's 30 s default is the one its users raise.
+ */
+export const DEFAULT_RECOVERY_MS = 180_000
+
+export type RuleId =
+  | 'environment-gone'
+  | 'environment-terminating'
+  | 'reverted-event'
+  | 'failure-event'
+  | 'health-red-event'
+  | 'processing-failed-event'
+  | 'not-ready'
+  | 'update-not-started'
+  | 'reverted-version'
+  | 'green'
+  | 'yellow-allowed'
+  | 'settling'
+  | 'unhealthy-after-window'
+
+export interface DecisionRule {
+  id: RuleId
+  outcome: 'success' | 'failure' | 'wait'
+  when: string
+  source: string
+}
+
+const EB_CLI_COMMONOPS =
+  'https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249'
+const MODEL_HEALTH =
+  'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Health; botocore elasticbeanstalk/2010-12-01/service-2.json)'
+const WAITER =
+  'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/waiters-2.json (EnvironmentUpdated: retry while Updating)'
+const RECOVERY =
+  'https://github.com/einaregilsson/beanstalk-deploy/blob/01e11095f02493bf4c9d37f9791d9caf0b1a6d74/beanstalk-deploy.js#L385 (wait_for_environment_recovery); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html'
+
+/** First matching row wins; the order is the table's. */
+export const DECISION_TABLE: readonly DecisionRule[] = [
+  {
+    id: 'environment-gone',
+    outcome: 'failure',
+    when: 'DescribeEnvironments no longer lists the environment',
+    source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_DescribeEnvironments.html'
+  },
+  {
+    id: 'environment-terminating',
+    outcome: 'failure',
+    when: 'Status Terminating or Terminated',
+    source:
+      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Status: "Terminating: Environment is in the shut-down process")'
+  },
+  {
+    id: 'reverted-event',
+    outcome: 'failure',
+    when: 'our event "The environment was reverted to the previous configuration setting." (any colour)',
+    source: `${EB_CLI_COMMONOPS} (event.failedupdate)`
+  },
+  {
+    id: 'failure-event',
+    outcome: 'failure',
+    when: 'our event is one of the EB CLI failure texts, e.g. "Failed to deploy application.", "Update environment operation is complete, but with errors." (any colour)',
+    source: `${EB_CLI_COMMONOPS} (_raise_if_error_event)`
+  },
+  {
+    id: 'health-red-event',
+    outcome: 'failure',
+    when: '"Environment health has been set to RED" before the update completed (the EB CLI stops watching at "Environment update completed successfully."; later ones belong to the recovery window)',
+    source: `${EB_CLI_COMMONOPS} (event.redmessage; _is_success_event ends the wait)`
+  },
+  {
+    id: 'processing-failed-event',
+    outcome: 'failure',
+    when: '"Finished processing application version … FAILED." for our version',
+    source: `${EB_CLI_COMMONOPS} (appversion.finished … FAILED.)`
+  },
+  {
+    id: 'not-ready',
+    outcome: 'wait',
+    when: 'Status Updating, Launching, Aborting, LinkingFrom or LinkingTo (health is Grey: checks are suspended during an update)',
+    source: `${WAITER}; ${MODEL_HEALTH}`
+  },
+  {
+    id: 'update-not-started',
+    outcome: 'wait',
+    when: 'Ready on another version, and no poll has seen the environment leave Ready yet',
+    source:
+      'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/examples-1.json (UpdateEnvironment answers Status Updating: the update is asynchronous)'
+  },
+  {
+    id: 'reverted-version',
+    outcome: 'failure',
+    when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
+    source:
+      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
+  },
+  {
+    id: 'green',
+    outcome: 'success',
+    when: 'Ready, Green, on our version',
+    source: `${MODEL_HEALTH} ("Green: Indicates the environment is healthy and fully functional")`
+  },
+  {
+    id: 'yellow-allowed',
+    outcome: 'success',
+    when: 'Ready, Yellow, on our version, with allow-yellow: true',
+    source:
+      "https://github.com/aws-actions/aws-elasticbeanstalk-deploy (AWS's own action accepts Yellow); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html (Warning: moderate request failures)"
+  },
+  {
+    id: 'settling',
+    outcome: 'wait',
+    when: 'Ready on our version but Red, Grey, or Yellow without allow-yellow, for less than the recovery window since the wait first saw it Ready there',
+    source: RECOVERY
+  },
+  {
+    id: 'unhealthy-after-window',
+    outcome: 'failure',
+    when: 'the same, once the recovery window has passed (persistent Yellow without allow-yellow fails here, not at wait-timeout)',
+    source: RECOVERY
+  }
+]
 
 export interface DecisionInput {
   /** undefined: the environment is gone. */
@@ -23,12 +156,19 @@ export interface DecisionInput {
   leftReady: boolean
   /** Latest enhanced-health causes. */
   causes: string[]
+  /** How long the wait has seen the environment Ready on our version (0 at the first such look). */
+  settlingForMs?: number
+  /** The recovery window (default DEFAULT_RECOVERY_MS). */
+  recoveryMs?: number
 }
 
-export type Decision =
-  { kind: 'wait'; reason: string } | { kind: 'success' } | { kind: 'failure'; reason: string }
+/** What a failure was: `reverted` and `gone` need no automatic rollback (Beanstalk already went back, or nothing is left). */
+export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy'
 
-export const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.'
+export type Decision =
+  | { kind: 'wait'; rule: RuleId; reason: string }
+  | { kind: 'success'; rule: RuleId }
+  | { kind: 'failure'; rule: RuleId; reason: string; failure: FailureKind }
 
 /** Events of our deploy: by request id when both sides carry one, otherwise by time. */
 export function isOurEvent(event: DeployEvent, since: Date, requestId?: string): boolean {
@@ -36,61 +176,127 @@ export function isOurEvent(event: DeployEvent, since: Date, requestId?: string):
   return event.date.getTime() >= since.getTime()
 }
 
+const wait = (rule: RuleId, reason: string): Decision => ({ kind: 'wait', rule, reason })
+const fail = (rule: RuleId, failure: FailureKind, reason: string): Decision => ({
+  kind: 'failure',
+  rule,
+  failure,
+  reason
+})
+
 export function decide(input: DecisionInput): Decision {
   const { environment, versionLabel } = input
-  const ours = input.events.filter(event => isOurEvent(event, input.since, input.requestId))
-  if (!environment) return { kind: 'failure', reason: 'the environment no longer exists' }
+  const ours = oldestFirst(input.events.filter(event => isOurEvent(event, input.since, input.requestId)))
+  if (!environment) return fail('environment-gone', 'gone', 'the environment no longer exists')
   const name = environment.name
   if (environment.status === 'Terminating' || environment.status === 'Terminated') {
-    return {
-      kind: 'failure',
-      reason: `environment ${name} is ${environment.status} — it was terminated during the deploy`
-    }
+    return fail(
+      'environment-terminating',
+      'gone',
+      `environment ${name} is ${environment.status} — it was terminated during the deploy`
+    )
   }
-  const failed = ours.find(event => event.message.includes(FAILED_DEPLOY_MESSAGE))
-  if (failed) {
-    return {
-      kind: 'failure',
-      reason: `deploying ${versionLabel} to ${name} failed: ${failureDetail(ours, input.causes)}`
+
+  const eventFailure = failureFromEvents(ours, versionLabel)
+  if (eventFailure) {
+    const { kind, event } = eventFailure
+    const detail = failureDetail(ours, event, input.causes)
+    if (kind === 'reverted') {
+      return fail(
+        'reverted-event',
+        'reverted',
+        `deploying ${versionLabel} to ${name} failed and Beanstalk reverted the environment to ${revertedTo(environment, versionLabel)}: ${detail}`
+      )
     }
+    const rule: RuleId =
+      kind === 'health-red'
+        ? 'health-red-event'
+        : kind === 'processing-failed'
+          ? 'processing-failed-event'
+          : 'failure-event'
+    return fail(rule, 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
+
   if (environment.status !== 'Ready') {
-    return { kind: 'wait', reason: `${name} is ${environment.status ?? 'in an unknown state'}` }
+    return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}`)
   }
   const health = environment.health ?? 'Grey'
   if (environment.versionLabel !== versionLabel) {
     if (input.leftReady) {
-      return {
-        kind: 'failure',
-        reason: `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it${detailSuffix(ours, input.causes)}`
-      }
+      return fail(
+        'reverted-version',
+        'reverted',
+        `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes)}`
+      )
     }
-    return {
-      kind: 'wait',
-      reason: `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`
-    }
+    return wait(
+      'update-not-started',
+      `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`
+    )
   }
-  if (health === 'Green') return { kind: 'success' }
-  if (health === 'Yellow' && input.allowYellow) return { kind: 'success' }
-  if (health === 'Red') {
-    return { kind: 'failure', reason: `${name} is Red on ${versionLabel}${detailSuffix(ours, input.causes)}` }
+  if (health === 'Green') return { kind: 'success', rule: 'green' }
+  if (health === 'Yellow' && input.allowYellow) return { kind: 'success', rule: 'yellow-allowed' }
+  const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS
+  const settlingFor = input.settlingForMs ?? 0
+  const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`
+  const yellowNote = health === 'Yellow' ? ', allow-yellow is off' : ''
+  if (settlingFor < windowMs) {
+    return wait(
+      'settling',
+      `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${formatDuration(windowMs)} for it to recover (health-recovery-window${yellowNote})`
+    )
   }
-  return {
-    kind: 'wait',
-    reason: `${name} is Ready on ${versionLabel} but ${health}${health === 'Yellow' ? ' (allow-yellow is off)' : ''}`
+  return fail(
+    'unhealthy-after-window',
+    'unhealthy',
+    `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes)}`
+  )
+}
+
+function oldestFirst(events: DeployEvent[]): DeployEvent[] {
+  return [...events].sort((a, b) => a.date.getTime() - b.date.getTime())
+}
+
+/**
+ * The first failure event of our deploy. "Environment health has been set to
+ * RED" counts only before the update's completion event: the EB CLI stops
+ * watching there, and the Red that follows is the recovery window's to judge.
+ */
+function failureFromEvents(
+  ours: DeployEvent[],
+  versionLabel: string
+): { kind: FailureEventKind; event: DeployEvent } | undefined {
+  const completed = ours.find(isCompletionEvent)
+  // A revert wins over the failure events around it: it says where the environment is now.
+  const reverted = ours.find(event => failureKind(event, versionLabel) === 'reverted')
+  if (reverted) return { kind: 'reverted', event: reverted }
+  for (const event of ours) {
+    const kind = failureKind(event, versionLabel)
+    if (!kind) continue
+    if (kind === 'health-red' && completed && event.date.getTime() > completed.date.getTime()) continue
+    return { kind, event }
   }
+  return undefined
+}
+
+function revertedTo(environment: EnvironmentSnapshot, versionLabel: string): string {
+  return environment.versionLabel && environment.versionLabel !== versionLabel
+    ? `version ${environment.versionLabel}`
+    : 'its previous configuration'
 }
 
 function errorMessages(events: DeployEvent[]): string[] {
-  return [...events]
-    .sort((a, b) => a.date.getTime() - b.date.getTime())
+  return events
     .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL')
     .map(event => event.message)
 }
 
-function failureDetail(events: DeployEvent[], causes: string[]): string {
-  const errors = errorMessages(events)
-  const parts = [errors.length > 0 ? errors.join(' | ') : FAILED_DEPLOY_MESSAGE]
+/** The error events, oldest first, with the failure event among them whatever its severity. */
+function failureDetail(events: DeployEvent[], failing: DeployEvent, causes: string[]): string {
+  const errors = events
+    .filter(event => event === failing || event.severity === 'ERROR' || event.severity === 'FATAL')
+    .map(event => event.message)
+  const parts = [errors.join(' | ')]
   if (causes.length > 0) parts.push(`causes: ${causes.join('; ')}`)
   return parts.join(' — ')
 }

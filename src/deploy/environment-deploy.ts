@@ -29,6 +29,8 @@ export interface EnvironmentDeployInput {
   versionLabel: string
   waitTimeoutMs: number
   allowYellow: boolean
+  /** How long Red / Yellow / Grey on the new version may settle after the update (health-recovery-window). */
+  recoveryMs?: number
   /** False: return once Beanstalk accepted the update (default true: wait for Ready + Green). */
   wait?: boolean
 }
@@ -133,6 +135,7 @@ export async function deployToEnvironment(
     ...(update.requestId !== undefined && { requestId: update.requestId }),
     timeoutMs: Math.max(0, deadline - updatedAt),
     allowYellow: input.allowYellow,
+    ...(input.recoveryMs !== undefined && { recoveryMs: input.recoveryMs }),
     clock,
     log,
     ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })

@@ -16,6 +16,12 @@
 // AWS throttles (after the SDK's own retries) is no failure: the loop slows
 // down and looks again.
 //
+// What counts as success, failure or "still settling" is decide()'s table
+// (decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
+// version but not yet healthy, the recovery window runs from the first poll
+// that saw it so, and the last look lands on the window's end, so a health
+// that never recovers fails then, not at the next backed-off poll.
+//
 // ERROR / WARN events of our deploy and health causes are also annotations
 // titled with the environment, so a failed deploy's reason is on the run's
 // page. Enhanced health is recomputed every 10 seconds: causes computed before
@@ -34,7 +40,15 @@ import {
 import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { isThrottled } from '../adapters/aws-errors.js'
-import { decide, formatEvent, isOurEvent, timeoutMessage } from './decision.js'
+import {
+  decide,
+  DEFAULT_RECOVERY_MS,
+  formatEvent,
+  isOurEvent,
+  timeoutMessage,
+  type FailureKind
+} from './decision.js'
+import { formatDuration } from '../core/duration.js'
 import { actionsLogger, debug, type Logger } from '../logger.js'
 
 export interface WaitOptions {
@@ -46,6 +60,8 @@ export interface WaitOptions {
   requestId?: string
   timeoutMs: number
   allowYellow: boolean
+  /** How long Red / Yellow / Grey on our version may settle after the update (default DEFAULT_RECOVERY_MS). */
+  recoveryMs?: number
   clock?: Clock
   log?: Logger
   /** Poll intervals, ms (default DEPLOY_POLL_MS). */
@@ -69,7 +85,9 @@ export class DeployFailedError extends Error {
     readonly environment: EnvironmentSnapshot | undefined,
     readonly events: DeployEvent[],
     readonly causes: string[],
-    readonly timedOut: boolean
+    readonly timedOut: boolean,
+    /** What the failure was (decision.ts); undefined for a timeout. */
+    readonly kind?: FailureKind
   ) {
     super(message)
     this.name = 'DeployFailedError'
@@ -91,6 +109,10 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   let last: EnvironmentDescription | undefined
   let lastState = ''
   let polls = 0
+  const recoveryMs = options.recoveryMs ?? DEFAULT_RECOVERY_MS
+  /** Clock time of the first poll that saw the environment Ready on our version (reset when it leaves Ready). */
+  let readySince: number | undefined
+  let settlingAnnounced = false
 
   const title = annotationTitle(options.environmentName)
   const annotatedCauses = new Set<string>()
@@ -130,7 +152,10 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
 
   for (;;) {
     const remaining = Math.max(0, deadline - clock.now())
-    const pause = Math.min(backoff.next(), remaining)
+    // While settling, the last look is at the window's end.
+    const windowLeft =
+      readySince === undefined ? Infinity : Math.max(0, readySince + recoveryMs - clock.now())
+    const pause = Math.min(backoff.next(), remaining, windowLeft)
     debug(
       `wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`
     )
@@ -166,6 +191,9 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     }
     const snapshot = environment ? snapshotOf(environment) : undefined
     if (snapshot && snapshot.status !== 'Ready') leftReady = true
+    if (snapshot?.status === 'Ready' && snapshot.versionLabel === options.versionLabel)
+      readySince ??= clock.now()
+    else readySince = undefined
     const state = snapshot ? `${snapshot.status}/${snapshot.health}/${snapshot.versionLabel}` : 'gone'
     if (state !== lastState) {
       lastState = state
@@ -183,7 +211,9 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       ...(options.requestId !== undefined && { requestId: options.requestId }),
       allowYellow: options.allowYellow,
       leftReady,
-      causes
+      causes,
+      settlingForMs: readySince === undefined ? 0 : clock.now() - readySince,
+      recoveryMs
     }
     let decision = decide(input)
     if (decision.kind === 'failure' && causes.length === 0 && snapshot) {
@@ -200,7 +230,13 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       return { environment, events: ours, causes, polls }
     }
     if (decision.kind === 'failure') {
-      throw new DeployFailedError(decision.reason, snapshot, ours, causes, false)
+      throw new DeployFailedError(decision.reason, snapshot, ours, causes, false, decision.failure)
+    }
+    if (decision.rule === 'settling' && !settlingAnnounced) {
+      settlingAnnounced = true
+      log.info(
+        `${options.environmentName} completed the update to ${options.versionLabel} but is ${snapshot?.health ?? 'Grey'}${snapshot?.healthStatus ? ` (${snapshot.healthStatus})` : ''}: health often lags an update; giving it up to ${formatDuration(recoveryMs)} to recover (health-recovery-window)`
+      )
     }
 
     const left = deadline - clock.now()

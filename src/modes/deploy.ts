@@ -47,7 +47,7 @@ import { errorMessage } from '../core/errors.js'
 import { actionsLogger } from '../logger.js'
 import { notesOf, prepare, versionLabelsOf, type DeployTarget, type Prepared } from '../prepare.js'
 import type { PostComment } from '../preview/comment.js'
-import type { PullRequestPreview } from '../preview/rules.js'
+import { previewTags, type PullRequestPreview } from '../preview/rules.js'
 import { logDeployPlans, planLine, warnMissingProperties, warnPlan } from '../report/log.js'
 import { imagesByService, writeOutputs, type Outputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
@@ -64,6 +64,7 @@ import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bun
 import type { EnsuredVersion } from '../deploy/application-version.js'
 import type { PublishedImages } from '../stages/images.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
+import { imagePlatforms, platformOf, platformsLine } from '../stages/platforms.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
 interface DeployRun {
@@ -205,11 +206,13 @@ async function deployPipeline(
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
-        missingProperties(prepared, clients, environments)
+        missingProperties(prepared, clients, environments),
+        imagePlatforms(prepared, clients)
       ])
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
-      const [services, before, missing] = settled(await lookups)
-      return { ...services, before, missing }
+      const [services, before, missing, platforms] = settled(await lookups)
+      if (platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(platforms)}`)
+      return { ...services, before, missing, platforms }
     },
     {
       title: 'Backing services and environments',
@@ -223,7 +226,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { backing, before, executionRoleArn } = resolved
+  const { backing, before, executionRoleArn, platforms } = resolved
   const resolution = {
     region: clients.region,
     backing,
@@ -263,7 +266,8 @@ async function deployPipeline(
       () =>
         publishImages(prepared, clients, env, {
           ...smoke.hooks(resolution, phases),
-          onRepositoryCreated: name => changes.repositoriesCreated.push(name)
+          onRepositoryCreated: name => changes.repositoriesCreated.push(name),
+          platforms: platformOf(platforms)
         }),
       { group: false, done: imagesLine }
     )
@@ -292,7 +296,8 @@ async function deployPipeline(
     smoke.stopIfFailed()
     versions = await phases.run(
       'application version',
-      () => createVersions(prepared, bundles, clients, versionChanges),
+      // A preview's versions carry its pull request and repository: closing it deletes only those.
+      () => createVersions(prepared, bundles, clients, versionChanges, preview && previewTags(preview)),
       {
         title: `Application version ${versionLabels.join(', ')}`,
         done: ensured =>
@@ -355,6 +360,7 @@ async function deployPipeline(
     phases: phases.entries,
     environments: outcomes,
     notes: notesOf(targets),
+    clearSecrets: targets.flatMap(target => target.plan.clearSecrets ?? []),
     ...(smokeTest !== undefined && { smokeTest })
   })
   if (!ok) throw new Error(failedEnvironments(outcomes))

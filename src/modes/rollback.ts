@@ -142,6 +142,7 @@ async function rollBack(
       kind: 'rollback',
       waitTimeoutMs: config.waitTimeoutMs,
       allowYellow: config.allowYellow,
+      recoveryMs: config.healthRecoveryMs,
       wait: config.wait
     })
     return {

@@ -10,6 +10,7 @@ import {
   environmentTags,
   EnvironmentNotFoundError,
   requireEnvironment,
+  resourceTags,
   solutionStacks,
   terminateEnvironment,
   waitForReady,
@@ -178,9 +179,7 @@ export async function removePreview(
     log: options.log
   })
 
-  const ours = (await listApplicationVersions(beanstalk, target.application))
-    .map(version => version.label)
-    .filter(label => isPreviewVersion(label, target.pullRequest))
+  const ours = await versionsOfPreview(beanstalk, target, options.log)
   const bucket = await storageBucket(beanstalk, options.bucket)
   const protectedLabels = await protectedVersions(clients, target.application, bucket)
   const versionsKept = ours.flatMap(label => {
@@ -206,4 +205,26 @@ export async function removePreview(
     versionsKept: [...versionsKept, ...deletion.kept],
     templateDeleted
   }
+}
+
+/**
+ * The versions this preview created: a label of its form (`pr-<n>-…`) is only
+ * a candidate; the version's own tags must say this pull request and this
+ * repository (another environment may deploy a `pr-5-hotfix` of its own).
+ */
+async function versionsOfPreview(
+  beanstalk: BeanstalkApi,
+  target: PreviewTarget,
+  log: Logger
+): Promise<string[]> {
+  const candidates = (await listApplicationVersions(beanstalk, target.application)).filter(version =>
+    isPreviewVersion(version.label, target.pullRequest)
+  )
+  const ours: string[] = []
+  for (const version of candidates) {
+    const tags = await resourceTags(beanstalk, version.arn)
+    if (ownershipProblem(target, tags) === undefined) ours.push(version.label)
+    else log.info(`Left application version ${version.label}: its tags do not say this preview created it`)
+  }
+  return ours
 }

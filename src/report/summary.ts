@@ -12,11 +12,12 @@ import { formatBytes } from '../core/bytes.js'
 import type { DockerrunChange } from '../core/dockerrun-diff.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import { errorMessage } from '../core/errors.js'
-import type { DeployPlan } from '../core/plan-types.js'
+import type { ClearSecret, DeployPlan } from '../core/plan-types.js'
 import type { CurrentDeployment } from '../deploy/current-deployment.js'
 import type { CleanupReport } from '../retention/versions.js'
 import type { VersionRow } from '../rollback/targets.js'
 import type { SmokeTestReport } from '../smoke/decision.js'
+import { addClearSecrets } from './clear-secrets.js'
 
 type Summary = typeof core.summary
 
@@ -129,6 +130,8 @@ export interface DeploySummary {
   smokeTest?: SmokeTestReport
   /** Choices made converting the compose file, each once. */
   notes: string[]
+  /** Secret-looking values the bundle carries in clear. */
+  clearSecrets?: ClearSecret[]
 }
 
 export async function writeDeploySummary(record: DeploySummary): Promise<void> {
@@ -171,6 +174,7 @@ export async function writeDeploySummary(record: DeploySummary): Promise<void> {
     )
   }
   lastEvents(out, record.environments)
+  addClearSecrets(out, record.clearSecrets ?? [], escapeHtml)
   notesDetails(out, record.notes)
   await publishSummary(out)
 }
@@ -423,6 +427,11 @@ export async function writePlanSummary(record: PlanSummary): Promise<void> {
       ])
     )
   }
+  addClearSecrets(
+    out,
+    record.bundles.flatMap(bundle => bundle.plan.clearSecrets ?? []),
+    escapeHtml
+  )
   if (record.notes.length > 0) {
     out.addHeading('Notes', 3)
     table(

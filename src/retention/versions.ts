@@ -6,7 +6,12 @@
 //
 // Protected: every version a live environment runs, and each live
 // environment's last good version from the deploy history (where a rollback
-// would go). The deletion itself checks once more that no environment runs
+// would go). An environment in the middle of an update already shows the NEW
+// label (botocore examples-1.json, UpdateEnvironment: Status Updating with the
+// new VersionLabel) while its instances still serve the old one, which it
+// goes back to if the update fails. That version is its last good one when
+// this action deployed it; when the history does not know it (deployed from
+// the console or the EB CLI), cleanup deletes nothing while the update runs. The deletion itself checks once more that no environment runs
 // the version (adapters/beanstalk/versions.ts): Beanstalk would delete it.
 
 import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
@@ -62,21 +67,25 @@ export function versionsToDelete(
 export async function protectedVersions(
   clients: RetentionClients,
   application: string,
-  bucket: string
+  bucket: string,
+  /** Filled with the updating environments whose previous version the history does not know. */
+  unknownPrevious: string[] = []
 ): Promise<Map<string, string>> {
   const protectedLabels = new Map<string, string>()
   const running = (await liveEnvironments(clients.beanstalk, application)).map(
-    environment => [environment.EnvironmentName ?? '', environment.VersionLabel] as const
+    environment =>
+      [environment.EnvironmentName ?? '', environment.VersionLabel, environment.Status ?? ''] as const
   )
   for (const [environment, versionLabel] of running) {
     if (versionLabel) protectedLabels.set(versionLabel, `runs on ${environment}`)
   }
-  for (const [environment, versionLabel] of running) {
+  for (const [environment, versionLabel, status] of running) {
     const history = await loadHistory(clients.s3, bucket, application, environment)
     const good = lastGoodVersion(history, [versionLabel])
     if (good && !protectedLabels.has(good.versionLabel)) {
       protectedLabels.set(good.versionLabel, `last good version of ${environment} before the current one`)
     }
+    if ((status === 'Updating' || status === 'Aborting') && !good) unknownPrevious.push(environment)
   }
   return protectedLabels
 }
@@ -148,7 +157,14 @@ export async function cleanupVersions(
     return { total: versions.length, protectedLabels: new Map(), deleted: [], kept: [], busy: [], failed: [] }
   }
   const bucket = await storageBucket(clients.beanstalk, options.bucket)
-  const protectedLabels = await protectedVersions(clients, options.application, bucket)
+  const unknownPrevious: string[] = []
+  const protectedLabels = await protectedVersions(clients, options.application, bucket, unknownPrevious)
+  if (unknownPrevious.length > 0) {
+    log.info(
+      `Cleanup of ${options.application}: ${unknownPrevious.join(', ')} ${unknownPrevious.length === 1 ? 'is' : 'are'} in the middle of an update and already show${unknownPrevious.length === 1 ? 's' : ''} the new version; the one ${unknownPrevious.length === 1 ? 'it' : 'they'} may go back to is not in the deploy history, so no version is deleted this time`
+    )
+    return { total: versions.length, protectedLabels, deleted: [], kept: [], busy: [], failed: [] }
+  }
   const doomed = versionsToDelete(versions, options.keepVersions, new Set(protectedLabels.keys()))
   log.info(
     `Cleanup of ${options.application}: ${versions.length} version${versions.length === 1 ? '' : 's'}, keeping the newest ${options.keepVersions}` +

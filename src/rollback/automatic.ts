@@ -6,9 +6,11 @@ import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
 
 import { errorMessage } from '../core/errors.js'
 import { deployAndRecord, type DeployClients } from '../deploy/environment-deploy.js'
+import type { FailureKind } from '../deploy/decision.js'
 import type { HistoryStore } from '../deploy/history.js'
 import type { Logger } from '../logger.js'
-import { chooseAutoRollbackTarget, latestRecord } from './targets.js'
+import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
+import { chooseAutoRollbackTarget, isDeployable, latestRecord } from './targets.js'
 
 export interface FailedDeploy {
   application: string
@@ -18,6 +20,11 @@ export interface FailedDeploy {
   before?: EnvironmentDescription
   waitTimeoutMs: number
   allowYellow: boolean
+  recoveryMs?: number
+  /** What the deploy's failure was (decision.ts): a revert or a vanished environment needs no rollback. */
+  kind?: FailureKind
+  /** The environment as the failed deploy last saw it. */
+  after?: { versionLabel?: string; health?: string }
 }
 
 export interface AutomaticRollback {
@@ -33,16 +40,38 @@ export async function rollBackFailedDeploy(
   failed: FailedDeploy,
   log: Logger
 ): Promise<AutomaticRollback> {
+  // Only a real failure of our version is rolled back: Beanstalk already put a reverted environment back, and a
+  // terminated one has nothing to deploy to.
+  if (failed.kind === 'reverted') {
+    return {
+      ok: false,
+      message: `no automatic rollback: Beanstalk itself reverted ${failed.environmentName}${failed.after?.versionLabel ? ` to ${failed.after.versionLabel}` : ''}`
+    }
+  }
+  if (failed.kind === 'gone') {
+    return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` }
+  }
   try {
     const history = await store.load(failed.application, failed.environmentName)
-    const target = chooseAutoRollbackTarget(history, failed.failedLabel, {
-      ...(failed.before?.VersionLabel !== undefined && { versionLabel: failed.before.VersionLabel }),
-      ...(failed.before?.Health !== undefined && { health: failed.before.Health })
-    })
+    // Only versions that still exist and can be deployed: the history remembers versions deleted since.
+    const deployable = new Set(
+      (await listApplicationVersions(clients.beanstalk, failed.application))
+        .filter(isDeployable)
+        .map(version => version.label)
+    )
+    const target = chooseAutoRollbackTarget(
+      history,
+      failed.failedLabel,
+      {
+        ...(failed.before?.VersionLabel !== undefined && { versionLabel: failed.before.VersionLabel }),
+        ...(failed.before?.Health !== undefined && { health: failed.before.Health })
+      },
+      deployable
+    )
     if (!target) {
       return {
         ok: false,
-        message: `no automatic rollback: ${failed.environmentName} has no earlier good version to go back to`
+        message: `no automatic rollback: ${failed.environmentName} has no earlier good version that still exists to go back to`
       }
     }
     log.warning(`Deploy to ${failed.environmentName} failed; rolling back to ${target}…`)
@@ -58,7 +87,8 @@ export async function rollBackFailedDeploy(
         kind: 'auto-rollback',
         // A fresh budget: the failed deploy may have used all of its own.
         waitTimeoutMs: failed.waitTimeoutMs,
-        allowYellow: failed.allowYellow
+        allowYellow: failed.allowYellow,
+        ...(failed.recoveryMs !== undefined && { recoveryMs: failed.recoveryMs })
       },
       { log }
     )

@@ -45,10 +45,17 @@ export function chooseAutoRollbackTarget(
   before: EnvironmentBefore | undefined,
   deployable?: ReadonlySet<string>
 ): string | undefined {
-  if (before?.versionLabel && before.versionLabel !== failedLabel && before.health === 'Green') {
+  const exists = deployable ? (label: string) => deployable.has(label) : undefined
+  // A version can be gone by now: deleted by hand or by the application's version lifecycle policy, which runs
+  // on every CreateApplicationVersion (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/applications-lifecycle.html).
+  if (
+    before?.versionLabel &&
+    before.versionLabel !== failedLabel &&
+    before.health === 'Green' &&
+    (!exists || exists(before.versionLabel))
+  ) {
     return before.versionLabel
   }
-  const exists = deployable ? (label: string) => deployable.has(label) : undefined
   return lastGoodVersion(history, [failedLabel], exists)?.versionLabel
 }
 

@@ -270,8 +270,10 @@ export function createArgs(
     args.push('--label', `${key}=${value}`)
   args.push(...settingArgs(container))
   // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+  // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.
   const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
   if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
+  else if (container.entryPoint) args.push('--entrypoint', '')
   // Everything after `--` is the image and the container's own arguments, never an option of docker's.
   args.push('--', container.image, ...entryArgs, ...(container.command ?? []))
   return args

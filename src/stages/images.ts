@@ -3,6 +3,7 @@
 // pinned references the Dockerrun uses.
 
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
+import { imageTags } from '../adapters/docker/image-tags.js'
 import { actionsLogger } from '../logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
@@ -24,6 +25,8 @@ export interface PublishHooks {
   onBuilt?: (built: Record<string, string>) => void
   /** Told of each ECR repository created. */
   onRepositoryCreated?: (name: string) => void
+  /** ImageBuild id → the platform to build it for (stages/platforms.ts); absent: the runner's own. */
+  platforms?: Record<string, string>
 }
 
 export async function publishImages(
@@ -47,7 +50,7 @@ export async function publishImages(
 
   if (!config.build) {
     // Nothing is built or pushed: the images this commit pushed earlier are checked before the deploy.
-    const existing = await findExistingImages(prepared, registry)
+    const existing = await findExistingImages(prepared, registry, hooks.platforms ?? {})
     if (hooks.onBuilt) {
       // The smoke run pulls them from ECR, which needs the daemon logged in (logged out by the post step).
       await registry.login()
@@ -70,6 +73,7 @@ export async function publishImages(
       env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     run,
     ...(config.builder !== undefined && { builder: config.builder }),
+    ...(hooks.platforms && { platforms: hooks.platforms }),
     // Saved before the builder is created: a cancelled run's post step still removes it.
     onRunBuilder: name => runBuilder.save(name),
     ...(hooks.onBuilt && { onBuilt: hooks.onBuilt }),
@@ -92,10 +96,15 @@ export async function publishImages(
  * build: false — deploy what CI pushed earlier for this commit, or say exactly
  * what is missing. Nothing is created: a missing repository is an error too.
  */
-async function findExistingImages(prepared: Prepared, registry: EcrRegistry): Promise<PublishedImages> {
+async function findExistingImages(
+  prepared: Prepared,
+  registry: EcrRegistry,
+  platforms: Record<string, string>
+): Promise<PublishedImages> {
   const pinned: Record<string, string> = {}
-  const { commitSha } = prepared.config
   for (const image of imagesOf(prepared.targets)) {
+    // The tag a build of this commit for the image's platform pushed (`<sha>-arm64` for arm64).
+    const [commitSha] = imageTags(prepared.config.commitSha, '', platforms[image.id]) as [string]
     const repositoryUri = await registry.findRepository(image.repository)
     const existing = repositoryUri && (await registry.findImage(image.repository, commitSha))
     if (!repositoryUri || !existing) {

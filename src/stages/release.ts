@@ -5,7 +5,7 @@
 // waited for until Ready + Green, recorded in its deploy history and, when it
 // failed and `auto-rollback` is on, put back on its last good version.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription, Tag } from '@aws-sdk/client-elastic-beanstalk'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { systemClock } from '../clock.js'
@@ -42,7 +42,9 @@ export async function createVersions(
   prepared: Prepared,
   bundles: ReadonlyMap<DeployTarget, BundleFile>,
   clients: AwsClients,
-  changes?: VersionChanges
+  changes?: VersionChanges,
+  /** Tags for the versions this run creates: a preview's pull request and repository. */
+  tags?: Tag[]
 ): Promise<EnsuredVersion[]> {
   const { config } = prepared
   const versions: EnsuredVersion[] = []
@@ -57,6 +59,7 @@ export async function createVersions(
         bundle: bundle.bundlePath,
         sha256: bundle.sha256,
         commit: config.commitSha,
+        ...(tags !== undefined && { tags }),
         ...(config.bucket !== undefined && { bucket: config.bucket })
       },
       {
@@ -118,6 +121,7 @@ export async function deployEnvironments(
         versionLabel,
         waitTimeoutMs: config.waitTimeoutMs,
         allowYellow: config.allowYellow,
+        recoveryMs: config.healthRecoveryMs,
         wait: config.wait
       }
       try {
@@ -151,6 +155,15 @@ export async function deployEnvironments(
             {
               ...input,
               failedLabel: versionLabel,
+              ...(failure?.kind !== undefined && { kind: failure.kind }),
+              ...(failure?.environment && {
+                after: {
+                  ...(failure.environment.versionLabel !== undefined && {
+                    versionLabel: failure.environment.versionLabel
+                  }),
+                  ...(failure.environment.health !== undefined && { health: failure.environment.health })
+                }
+              }),
               ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
             },
             log

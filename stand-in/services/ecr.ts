@@ -64,7 +64,7 @@ export class EcrService implements JsonService {
     if (registry) {
       this.client = new RegistryClient(registry.backendUrl, registry.username, registry.password)
       registry.setRepositoryGuard(name => this.repositories.has(name))
-      registry.setTagGuard((repository, tag, digest) => this.checkTagPush(repository, tag, digest))
+      registry.setTagGuard((repository, tag) => this.checkTagPush(repository, tag))
     }
   }
 
@@ -355,17 +355,20 @@ export class EcrService implements JsonService {
   }
 
   /**
-   * Refuses a push that would move an immutable tag. Text: "tag invalid: The
-   * image tag '<tag>' already exists in the '<repo>' repository and cannot be
-   * overwritten because the repository is immutable." (reference/beanstalk.md;
-   * docker prints the TAG_INVALID code as "tag invalid:"). Pushing the same
-   * manifest again under its tag moves nothing and is let through (unverified).
+   * Refuses any push to an immutable tag that already exists, even of the
+   * same manifest: ECR does not compare digests (aws/containers-roadmap#2179,
+   * https://github.com/aws/containers-roadmap/issues/2179; moby/buildkit#3776).
+   * Text: "tag invalid: The image tag '<tag>' already exists in the '<repo>'
+   * repository and cannot be overwritten because the repository is immutable."
+   * (docker prints the TAG_INVALID code as "tag invalid:"); the API's PutImage
+   * names the same refusal ImageTagAlreadyExistsException
+   * (https://docs.aws.amazon.com/AmazonECR/latest/APIReference/API_PutImage.html).
    */
-  private async checkTagPush(repository: string, tag: string, digest: string): Promise<string | undefined> {
+  private async checkTagPush(repository: string, tag: string): Promise<string | undefined> {
     const record = this.repositories.get(repository)
     if (!record || !isImmutableTag(record, tag)) return undefined
     const current = await this.requireClient().getManifest(repository, tag)
-    if (!current || current.digest === digest) return undefined
+    if (!current) return undefined
     return `The image tag '${tag}' already exists in the '${repository}' repository and cannot be overwritten because the repository is immutable.`
   }
 

@@ -143,7 +143,7 @@ export const BAD_INPUTS: BadInputCase[] = [
     error: /Input 'services': service nginx links to api, which is not deployed/
   },
   {
-    name: 'compose port range',
+    name: 'compose port ranges of different lengths',
     inputs: { 'compose-file': 'port-range/docker-compose.yml' },
     error: /service "web".*range/
   },

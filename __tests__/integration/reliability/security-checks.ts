@@ -5,6 +5,7 @@
 // the job summary or any S3 object; no file written in the workspace, in HOME
 // or at a path the attack aimed at; and, for refused runs, no AWS write call.
 
+import { RUNNER_WHITESPACE } from '../../../src/logger.js'
 import { expect } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -213,11 +214,14 @@ export function secretValues(stage: Stage, repository: HostileRepository): Recor
 
 /** Lines of stdout the runner would take for workflow commands, by name. */
 export function workflowCommands(run: ActionRun): string[] {
-  return run.stdout
-    .split(/\r\n|\r|\n/)
-    .map(line => line.trimStart())
-    .filter(line => line.startsWith('::') || line.includes('##['))
-    .map(line => /^::([^ :]*)/.exec(line)?.[1] ?? line)
+  return (
+    run.stdout
+      .split(/\r\n|\r|\n/)
+      // The runner's TrimStart() (.NET white space, U+0085 included), not JavaScript's.
+      .map(line => line.replace(new RegExp(`^[${RUNNER_WHITESPACE}]+`, 'u'), ''))
+      .filter(line => line.startsWith('::') || line.includes('##['))
+      .map(line => /^::([^ :]*)/.exec(line)?.[1] ?? line)
+  )
 }
 
 /** The assertion every case ends with (see the top of this file). */

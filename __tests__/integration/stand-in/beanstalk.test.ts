@@ -542,6 +542,9 @@ describe('environments', () => {
     expect(template).toMatchObject({ TemplateName: 'from-prod', SolutionStackName: STACK })
     expect(template.OptionSettings).toEqual([
       ENHANCED_HEALTH,
+      // Every environment reports its instance types, the defaults too (stand-in/services/beanstalk/instances.ts).
+      { Namespace: 'aws:ec2:instances', OptionName: 'InstanceTypes', Value: 't3.micro, t3.small' },
+      { Namespace: 'aws:autoscaling:launchconfiguration', OptionName: 'InstanceType', Value: 't3.micro' },
       { Namespace: 'aws:elasticbeanstalk:application:environment', OptionName: 'FLAG', Value: 'on' }
     ])
     const { ConfigurationSettings = [] } = await client.send(

@@ -311,7 +311,7 @@ describe('docker push to the registry', () => {
   }
 
   dockerTest(
-    'an immutable tag cannot be pushed twice; a tag its exclusion filter names can',
+    'an immutable tag cannot be pushed twice, not even the same image; a tag its exclusion filter names can',
     async () => {
       await ecr.send(
         new CreateRepositoryCommand({
@@ -329,7 +329,10 @@ describe('docker push to the registry', () => {
         password
       )
       await buildAndPush('v1', 'immutable one\n', 'immutable/app')
-      await buildAndPush('v1', 'immutable one\n', 'immutable/app') // the same image again moves nothing
+      // Even the same image again is refused: ECR does not compare digests (aws/containers-roadmap#2179).
+      await expect(buildAndPush('v1', 'immutable one\n', 'immutable/app')).rejects.toThrow(
+        "tag invalid: The image tag 'v1' already exists in the 'immutable/app' repository and cannot be overwritten because the repository is immutable."
+      )
       await expect(buildAndPush('v1', 'immutable two\n', 'immutable/app')).rejects.toThrow(
         "tag invalid: The image tag 'v1' already exists in the 'immutable/app' repository and cannot be overwritten because the repository is immutable."
       )

@@ -1,5 +1,5 @@
 // World (a): no buildx. Debian's 20.10 CLI first on PATH builds with the
-// daemon's BuildKit and an inline cache (shared/reference/runners.md world D).
+// daemon's BuildKit and an inline cache: old self-hosted runners with a classic CLI before 23 and no buildx plugin.
 
 import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'

@@ -55,7 +55,8 @@ describe('resolveBacking', () => {
           host: 'puppies-db.abc.eu-west-1.rds.amazonaws.com',
           port: 5432,
           username: 'puppies',
-          databaseName: 'puppies'
+          databaseName: 'puppies',
+          tls: true
         },
         secrets: [
           {

@@ -6,7 +6,13 @@ import { describe, expect, it } from '@jest/globals'
 import { buildArgs, type BuildPath } from '../../../src/adapters/docker/build-args.js'
 import { inspectBuilder } from '../../../src/adapters/docker/builder-inspection.js'
 import type { CommandResult, CommandRunner } from '../../../src/adapters/docker/command-runner.js'
-import { chooseStrategy, describePath, fallbackWarning, runBuilderName } from '../../../src/build/strategy.js'
+import {
+  chooseStrategy,
+  describePath,
+  fallbackWarning,
+  platformSupport,
+  runBuilderName
+} from '../../../src/build/strategy.js'
 
 const ok = (stdout: string): CommandResult => ({ exitCode: 0, stdout, stderr: '' })
 const failed = (stderr: string): CommandResult => ({ exitCode: 1, stdout: '', stderr })
@@ -181,5 +187,42 @@ describe('probes → strategy → argv', () => {
     ['run 12/3', 'bdd-run-12-3']
   ])('names the run builder from %j', (suffix, name) => {
     expect(runBuilderName(suffix)).toBe(name)
+  })
+})
+
+describe('platformSupport', () => {
+  const daemonBuildKit = {
+    kind: 'buildkit',
+    reason: 'no buildx; docker CLI 20.10.24',
+    arch: 'amd64'
+  } as const
+
+  it('refuses in one line a platform the builders without buildx cannot build', () => {
+    const { error } = platformSupport(daemonBuildKit, ['linux/arm64'])
+    expect(error).toBe(
+      "Images for linux/arm64 need buildx: without it docker builds only for this runner's linux/amd64 " +
+        '(no buildx; docker CLI 20.10.24); add docker/setup-qemu-action and docker/setup-buildx-action ' +
+        'before this step, or run on a runner of that architecture'
+    )
+    expect(error).not.toContain('\n')
+  })
+
+  it("accepts the daemon's own architecture, and no platform at all", () => {
+    expect(platformSupport(daemonBuildKit, ['linux/amd64'])).toEqual({ warnings: [] })
+    expect(platformSupport({ ...daemonBuildKit, arch: 'arm64' }, ['linux/arm64'])).toEqual({ warnings: [] })
+    expect(platformSupport({ kind: 'legacy', reason: 'x' }, ['linux/arm64'])).toEqual({ warnings: [] })
+    expect(platformSupport(daemonBuildKit, [])).toEqual({ warnings: [] })
+  })
+
+  it('warns when a buildx builder lists no such platform (no QEMU), and not when it does', () => {
+    const builder = (platforms: string[]) =>
+      ({ kind: 'buildx', version: 'v', builder: { name: 'default', driver: 'docker', platforms } }) as const
+    expect(platformSupport(builder(['linux/amd64', 'linux/386']), ['linux/arm64']).warnings).toEqual([
+      'buildx builder "default" lists no linux/arm64 (it builds for linux/amd64, linux/386): RUN steps of those ' +
+        'images will fail with "exec format error"; add docker/setup-qemu-action before this step'
+    ])
+    expect(platformSupport(builder(['linux/amd64', 'linux/arm64/v8']), ['linux/arm64'])).toEqual({
+      warnings: []
+    })
   })
 })

@@ -30,7 +30,13 @@ interface CorpusEntry {
   exercises: string
   inputs: Record<string, string>
   runner?: Record<string, string>
+  /** A pattern of the one-line refusal, for a file that cannot work on Beanstalk. */
+  refused?: string
   files: { path: string; origin: string }[]
+  /** An input the file needs: without it the plan is refused with this one line (a fragment of it). */
+  refusedWithout?: { input: string; message: string }
+  /** Gathered after a fix, to test it on files it was not written from: the README says what it found. */
+  gatheredAfter?: string
 }
 
 const RDS_HOST = 'corpus-db.c1a2b3c4.us-east-1.rds.amazonaws.com'
@@ -38,7 +44,8 @@ const CACHE_HOST = 'corpus-cache.abc123.ng.0001.use1.cache.amazonaws.com'
 const RESOLUTION: Resolution = {
   backing: {
     database: {
-      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb' },
+      // tls: every RDS instance serves TLS, as the RDS lookup says.
+      endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb', tls: true },
       secrets: [
         {
           name: 'DATABASE_PASSWORD',
@@ -207,7 +214,8 @@ describe.each(entries())('%s', (id, entry) => {
       document: renderDockerrun(plan, RESOLUTION),
       compose: load(id, entry, runner),
       replaced: new Set(plan.backing.map(replacement => replacement.composeService)),
-      notes: plan.notes
+      // What the plan tells the user: its notes and its warnings.
+      notes: [...plan.notes, ...plan.warnings]
     }
   } catch (error) {
     outcome = error instanceof Error ? error : new Error(String(error))
@@ -217,9 +225,44 @@ describe.each(entries())('%s', (id, entry) => {
     return outcome
   }
 
+  if (entry.refused !== undefined) {
+    // A file that cannot work on Beanstalk is refused with one actionable line (corpus.json says why).
+    it(`is refused: ${entry.refused}`, () => {
+      expect(outcome).toBeInstanceOf(Error)
+      const message = (outcome as Error).message
+      expect(message).toMatch(new RegExp(entry.refused as string))
+      expect(message).not.toContain('\n')
+    })
+    return
+  }
+
   it('plans and renders a Dockerrun that passes the platform rules', () => {
     expect(outcome instanceof Error ? outcome.message : 'planned').toBe('planned')
   })
+
+  const refusal = entry.refusedWithout
+  if (refusal) {
+    it(`is refused with one actionable line without the ${refusal.input} input`, () => {
+      const inputs = { ...entry.inputs }
+      delete inputs[refusal.input]
+      let message = 'planned'
+      try {
+        planOf(id, { ...entry, inputs }, runner)
+      } catch (error) {
+        message = error instanceof Error ? error.message : String(error)
+      }
+      expect(message).toContain(refusal.message)
+      expect(message).not.toContain('\n')
+    })
+  }
+
+  if (entry.gatheredAfter) {
+    it(`says in the corpus README what it found after the ${entry.gatheredAfter} fix`, () => {
+      const readme = readFileSync(path.join(CORPUS, 'README.md'), 'utf8')
+      const found = readme.split(`## Gathered after the ${entry.gatheredAfter} fix`)[1] ?? ''
+      expect(found).toMatch(new RegExp(`^\\| \`${id}\` \\| \\S`, 'm'))
+    })
+  }
 
   it(`is kept with its source (${entry.repository}, ${entry.stack})`, () => {
     expect(entry.commit).toMatch(/^[0-9a-f]{40}$/)
@@ -303,6 +346,52 @@ describe.each(entries())('%s', (id, entry) => {
     expect(leaks).toEqual([])
   })
 
+  it('rewrites no family by halves: beside a managed database host, its user, name and password are managed too', () => {
+    const { document } = planned()
+    const halves: string[] = []
+    for (const container of document.containerDefinitions) {
+      const env = envOf(container)
+      const secrets = new Set((container.secrets ?? []).map(secret => secret.name.toUpperCase()))
+      for (const [name, value] of Object.entries(env)) {
+        const host = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER)$/i.exec(name)
+        if (!host || !host[1] || value.split(':')[0] !== RDS_HOST) continue
+        const start = `${host[1]}${host[2]}`.toUpperCase()
+        const member = (suffixes: string[]): string | undefined =>
+          Object.keys(env).find(key => suffixes.some(suffix => key.toUpperCase() === start + suffix))
+        const user = member(['USER', 'USERNAME'])
+        const database = member(['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'])
+        const password = ['PASSWORD', 'PASS', 'PASSWD', 'PWD'].some(suffix => secrets.has(start + suffix))
+        if (user === undefined || env[user] !== 'master') halves.push(`${container.name} ${name}: user`)
+        if (database === undefined || env[database] !== 'appdb')
+          halves.push(`${container.name} ${name}: database name`)
+        if (!password) halves.push(`${container.name} ${name}: password by reference`)
+        for (const [key, setting] of Object.entries(env)) {
+          if (
+            key.toUpperCase().startsWith(start) &&
+            /SSL_?MODE$/i.test(key) &&
+            /^(disable|disabled|allow)$/i.test(setting)
+          )
+            halves.push(`${container.name} ${key}: TLS off`)
+        }
+      }
+    }
+    expect(halves).toEqual([])
+  })
+
+  it('writes no secret-looking value in clear without a warning naming it', () => {
+    const { document, plan } = planned()
+    const silent: string[] = []
+    for (const container of document.containerDefinitions) {
+      for (const [name, value] of Object.entries(envOf(container))) {
+        if (!SECRET_NAME.test(name) || /_(FILE|PATH|DIR)$/i.test(name)) continue
+        if (value === '' || /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i.test(value)) continue
+        if (!plan.warnings.some(warning => warning.startsWith(`${name} `)))
+          silent.push(`${container.name} ${name}`)
+      }
+    }
+    expect(silent).toEqual([])
+  })
+
   it('rewrites only hosts', () => {
     const { document, compose, replaced } = planned()
     const wrong: string[] = []
@@ -315,7 +404,7 @@ describe.each(entries())('%s', (id, entry) => {
       for (const [name, value] of Object.entries(service?.environment ?? {})) {
         if (value.kind !== 'literal' || !(name in rendered) || rendered[name] === value.value) continue
         const before = value.value
-        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT)$/i.test(name)
+        const credential = besideManagedHost && /(USER|USERNAME|DB|DATABASE|NAME|PORT|SSL_?MODE)$/i.test(name)
         const wasHost = hostsNamed(before, replaced, HOST_NAME.test(name)).length > 0
         if (!wasHost && !credential) wrong.push(`${container.name} ${name}: ${before} → ${rendered[name]}`)
         if (names.has(before) && !HOST_NAME.test(name) && !credential) {
@@ -372,10 +461,12 @@ describe.each(entries())('%s', (id, entry) => {
         if (!keyKept(key, value, container) && !mentioned) silent.push(`${name}.${key}`)
       }
       for (const volume of (service.volumes as unknown[] | undefined) ?? []) {
-        const target =
+        const written =
           typeof volume === 'string'
             ? (volume.split(':')[1] ?? volume)
             : String((volume as { target?: unknown }).target)
+        // compose cleans the container path (a trailing slash goes).
+        const target = path.posix.normalize(written).replace(/(.)\/+$/, '$1')
         const mounted =
           (container.mountPoints ?? []).some(mount => mount.containerPath === target) ||
           (container.linuxParameters?.tmpfs ?? []).some(mount => mount.containerPath === target)
@@ -425,7 +516,13 @@ function keyKept(key: string, value: unknown, container: ContainerDefinition): b
     case 'labels':
       return container.dockerLabels !== undefined || (Array.isArray(value) && value.length === 0)
     case 'healthcheck':
-      return container.healthCheck !== undefined
+      // `disable: false` alone asks for nothing: the image's own HEALTHCHECK stays, as Docker runs it.
+      return (
+        container.healthCheck !== undefined ||
+        Object.entries(value as Record<string, unknown>).every(
+          ([field, setting]) => field === 'disable' && (setting === false || setting === 'false')
+        )
+      )
     case 'tmpfs':
       return linux.tmpfs !== undefined
     case 'shm_size':

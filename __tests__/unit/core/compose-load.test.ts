@@ -166,9 +166,9 @@ describe('loadCompose: services and their keys', () => {
     ])
   })
 
-  it('refuses port ranges with a clear message', () => {
+  it('refuses port ranges of different lengths, as docker does, with a clear message', () => {
     expect(composeErrorOf(() => loadFixture('port-range')).message).toBe(
-      'service "web": cannot read port "3000-3005:3000-3005" (port ranges are not supported on Beanstalk)'
+      'service "web": cannot read port "3000-3005:3000-3002": the host range and the container range differ in length'
     )
   })
 

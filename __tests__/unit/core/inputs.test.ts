@@ -26,7 +26,7 @@ describe('parseInputs defaults', () => {
       mode: 'deploy',
       application: 'puppies',
       environments: ['puppies-prod'],
-      composeFile: 'docker-compose.yml',
+      composeFile: '',
       databaseEnv: 'DATABASE_URL',
       databasePasswordEnv: 'DATABASE_PASSWORD',
       cacheEnv: 'REDIS_URL',
@@ -46,6 +46,7 @@ describe('parseInputs defaults', () => {
       smokeTestPath: '/',
       build: true,
       allowYellow: false,
+      healthRecoveryMs: 180_000,
       autoRollback: true,
       wait: true,
       maskAwsAccountId: false,
@@ -93,6 +94,15 @@ describe('parseInputs defaults', () => {
     expect(several.application).toBe('puppies')
     expect(several.environments).toEqual(['puppies-a', 'puppies-b', 'puppies-c'])
     expect(several.waitTimeoutMs).toBe(90 * 60_000)
+  })
+
+  it('reads health-recovery-window as a duration; 0s fails on the first unhealthy look after the update', () => {
+    expect(
+      parseInputs({ ...minimal, 'health-recovery-window': '90s' }, pushRun).config.healthRecoveryMs
+    ).toBe(90_000)
+    expect(parseInputs({ ...minimal, 'health-recovery-window': '0s' }, pushRun).config.healthRecoveryMs).toBe(
+      0
+    )
   })
 
   it('reads per-environment service subsets, one "name: services" per line', () => {
@@ -176,6 +186,11 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
     ['wait-timeout "soon"', { ...minimal, 'wait-timeout': 'soon' }, 'wait-timeout'],
     ['wait-timeout "10 minutes"', { ...minimal, 'wait-timeout': '10 minutes' }, 'wait-timeout'],
     ['wait-timeout of zero', { ...minimal, 'wait-timeout': '0s' }, 'wait-timeout'],
+    [
+      'health-recovery-window "a while"',
+      { ...minimal, 'health-recovery-window': 'a while' },
+      'health-recovery-window'
+    ],
     ['region "mars-1"', { ...minimal, region: 'mars-1' }, 'region'],
     ['boolean "yes"', { ...minimal, 'allow-yellow': 'yes' }, 'allow-yellow'],
     ['boolean "1"', { ...minimal, build: '1' }, 'build'],

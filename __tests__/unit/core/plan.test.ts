@@ -153,7 +153,7 @@ describe('buildPlan: service selection', () => {
       buildPlan(configFor({ ...backed, services: 'web sidekiq' }), loadPuppies())
     )
     expect(error.message).toBe(
-      `Input 'services': "sidekiq" is not a service of docker-compose.yml (it has: web, worker, nginx, db, redis)`
+      `Input 'services': "sidekiq" is not a service of the compose file (it has: web, worker, nginx, db, redis)`
     )
   })
 
@@ -390,8 +390,12 @@ describe('buildPlan: ports, mounts, memory', () => {
       expect.arrayContaining([
         'web: bind mount .:/app dropped: it mounts the build context for development, and the image already contains it',
         'web: bind mount app:/app/app dropped: it mounts the build context for development, and the image already contains it',
-        'web: volume bundle:/usr/local/bundle dropped: named volumes have no Beanstalk equivalent and data written there is lost at each deploy',
-        'web: host path /var/run/docker.sock:/var/run/docker.sock dropped (it does not exist on a Beanstalk instance)'
+        'web: volume bundle:/usr/local/bundle dropped: a cache the image rebuilds'
+      ])
+    )
+    expect(plan.warnings).toEqual(
+      expect.arrayContaining([
+        'web: mounts the Docker socket (/var/run/docker.sock:/var/run/docker.sock), which the action never gives a container on Beanstalk (it would control every container of the instance): dropped, so whatever web does with Docker does not happen on Beanstalk'
       ])
     )
   })

@@ -74,9 +74,9 @@ services:
 `
   it('rewrites the app’s own variable and gives the password to PGPASSWORD and DATABASE_PASSWORD by reference', () => {
     const app = definition(render(text), 'app')
+    // DATABASE_URL is not added beside the app's own URL: it would take precedence in many frameworks (issue 23.3).
     expect(envOf(app)).toEqual({
-      APP_DB_URL: 'postgres://master@app.rds.amazonaws.com:5432/appdb',
-      DATABASE_URL: 'postgres://master@app.rds.amazonaws.com:5432/appdb'
+      APP_DB_URL: 'postgres://master@app.rds.amazonaws.com:5432/appdb'
     })
     expect(app.secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: RDS_SECRET },
@@ -96,7 +96,8 @@ services:
   it('says which variables were rewritten and which receive the password', () => {
     expect(plan(text).notes).toEqual(
       expect.arrayContaining([
-        'app: APP_DB_URL, DATABASE_URL set from RDS (RDS instance app-db) at deploy',
+        'app: APP_DB_URL set from RDS (RDS instance app-db) at deploy',
+        expect.stringMatching(/^app: DATABASE_URL not added: the app reaches db through APP_DB_URL/),
         expect.stringMatching(
           /^app: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference/
         )
@@ -145,10 +146,15 @@ services:
       POSTGRES_HOST: 'app.rds.amazonaws.com',
       POSTGRES_USER: 'master',
       POSTGRES_DB: 'appdb',
+      // The families completed (issue 23.3): the app's code defaults would point at the dev database.
+      POSTGRES_PORT: '5432',
+      DB_HOST: 'app.rds.amazonaws.com',
+      DB_PORT: '5432',
       DB_USER: 'master',
+      DB_NAME: 'appdb',
       DATABASE_URL: 'postgres://master@app.rds.amazonaws.com:5432/appdb?pool=5',
       REDIS_HOST: 'app.cache.amazonaws.com',
-      REDIS_URL: 'redis://app.cache.amazonaws.com:6379',
+      REDIS_PORT: '6379',
       UNRELATED_PASSWORD: 'smtp-secret'
     })
     expect(secretNames(app)).toEqual(['DATABASE_PASSWORD', 'DB_PASSWORD', 'PGPASSWORD', 'POSTGRES_PASSWORD'])
@@ -209,21 +215,21 @@ services:
   })
 
   it('writes a mysql:// database URL for a MySQL service, never postgres://', () => {
-    expect(envOf(app).DATABASE_URL).toBe('mysql://master@app.rds.amazonaws.com:5432/appdb')
+    const bare = definition(
+      render('services:\n  app:\n    build: .\n    depends_on: [mysql]\n  mysql:\n    image: mariadb:11\n'),
+      'app'
+    )
+    expect(envOf(bare).DATABASE_URL).toBe('mysql://master@app.rds.amazonaws.com:5432/appdb')
   })
 
   it('writes the scheme of a mysql2:// database input into a DATABASE_URL the compose file did not have', () => {
     const document = renderDockerrun(
-      plan(
-        'services:\n  app:\n    build: .\n    environment:\n      DB_HOST: db\n  db:\n    image: mariadb\n',
-        {
-          database: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
-          cache: 'none'
-        }
-      )
+      plan('services:\n  app:\n    build: .\n    links: [db]\n  db:\n    image: mariadb\n', {
+        database: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
+        cache: 'none'
+      })
     )
     expect(envOf(definition(document, 'app'))).toEqual({
-      DB_HOST: 'shop.rds.amazonaws.com',
       DATABASE_URL: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop'
     })
   })
@@ -437,12 +443,15 @@ services:
     ])
     expect(result.notes).toEqual(
       expect.arrayContaining([
-        'app: bind mount docker/entrypoint.sh:/usr/local/bin/entrypoint.sh dropped: the Dockerfile copies docker/entrypoint.sh to /usr/local/bin/entrypoint.sh, so the image already contains it',
-        expect.stringMatching(
-          /^app: uploads is not in the checkout \(ignored by git\?\): \/app\/public\/uploads is mounted from the instance folder \/var\/app\/volumes\/uploads, which keeps its data across deploys but not when an instance is replaced/
-        )
+        'app: bind mount docker/entrypoint.sh:/usr/local/bin/entrypoint.sh dropped: the Dockerfile copies docker/entrypoint.sh to /usr/local/bin/entrypoint.sh, so the image already contains it'
       ])
     )
+    // Where data survives is a warning, not a note (issue 23 class 5).
+    expect(result.warnings).toEqual([
+      expect.stringMatching(
+        /^app: uploads is not in the checkout \(ignored by git\?\): \/app\/public\/uploads is mounted from the instance folder \/var\/app\/volumes\/uploads, which keeps its data across deploys on that instance only; .*keep lasting data in S3, EFS or the database$/
+      )
+    ])
   })
 
   it('drops the whole-context mount when the Dockerfile copies the context there', () => {

@@ -272,6 +272,27 @@ describe('ensureApplicationVersion', () => {
       )
     })
 
+    test('a preview’s version carries its pull request and repository beside the commit (what closing it deletes)', async () => {
+      const { beanstalk, s3 } = world({
+        taggedCommit: commit,
+        history: [{ versionLabel: 'sha-1', result: 'failed' }]
+      })
+      const previewTags = [
+        { Key: 'beanstalk-docker-deploy:pull-request', Value: '5' },
+        { Key: 'beanstalk-docker-deploy:repository', Value: 'octo/puppies' }
+      ]
+      await ensureApplicationVersion(
+        clients(beanstalk, s3),
+        { ...input, commit, tags: previewTags },
+        { clock: new FakeClock(), log: new MemoryLog(), processTimeoutMs: 60_000 }
+      )
+      const create = beanstalk.calls.find(call => call.command === 'CreateApplicationVersionCommand')
+      expect(create?.input.Tags).toEqual([
+        { Key: 'beanstalk-docker-deploy:commit', Value: commit },
+        ...previewTags
+      ])
+    })
+
     test.each([
       ['it runs on an environment', { taggedCommit: commit, running: 'sha-1' }, 'it runs on web-prod'],
       [

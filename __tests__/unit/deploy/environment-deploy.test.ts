@@ -14,29 +14,32 @@ import type { HistoryStore } from '../../../src/deploy/history.js'
 import { FakeClient, FakeClock, MemoryLog } from './fakes.js'
 
 function beanstalk() {
-  return new FakeClient()
-    .on(DescribeEnvironmentsCommand, () => ({
-      Environments: [
-        {
-          EnvironmentName: 'web-prod',
-          EnvironmentId: 'e-1',
-          Status: 'Ready',
-          Health: 'Green',
-          VersionLabel: 'v-old',
-          CNAME: 'web-prod.example.com'
-        }
-      ]
-    }))
-    .on(UpdateEnvironmentCommand, () => ({
-      EnvironmentName: 'web-prod',
-      EnvironmentId: 'e-1',
-      Status: 'Updating',
-      Health: 'Grey',
-      VersionLabel: 'v-new',
-      CNAME: 'web-prod.example.com',
-      DateUpdated: new Date('2026-11-25T14:00:00Z')
-    }))
-    .on(DescribeEventsCommand, () => ({ Events: [] }))
+  return (
+    new FakeClient()
+      .on(DescribeEnvironmentsCommand, () => ({
+        Environments: [
+          {
+            EnvironmentName: 'web-prod',
+            EnvironmentId: 'e-1',
+            Status: 'Ready',
+            Health: 'Green',
+            VersionLabel: 'v-old',
+            CNAME: 'web-prod.example.com'
+          }
+        ]
+      }))
+      // UpdateEnvironment's answer as botocore's examples-1.json shows it: Updating, Grey, the NEW label.
+      .on(UpdateEnvironmentCommand, () => ({
+        EnvironmentName: 'web-prod',
+        EnvironmentId: 'e-1',
+        Status: 'Updating',
+        Health: 'Grey',
+        VersionLabel: 'v-new',
+        CNAME: 'web-prod.example.com',
+        DateUpdated: new Date('2026-11-25T14:00:00Z')
+      }))
+      .on(DescribeEventsCommand, () => ({ Events: [] }))
+  )
 }
 
 describe('deployAndRecord with wait: false', () => {
@@ -62,6 +65,7 @@ describe('deployAndRecord with wait: false', () => {
     expect(result).toMatchObject({
       waited: false,
       status: 'Updating',
+      health: 'Grey',
       environmentId: 'e-1',
       url: 'http://web-prod.example.com',
       versionLabel: 'v-new'

@@ -295,7 +295,9 @@ describe('waitForDeploy', () => {
     const failure = (await waitForDeploy(client, options(clock, log)).catch(
       (error: unknown) => error
     )) as DeployFailedError
-    expect(failure.message).toBe('web-prod is Red on sha-new')
+    expect(failure.message).toBe(
+      'web-prod is Red on sha-new 3m after the update completed (health-recovery-window 3m)'
+    )
     expect(failure.causes).toEqual([])
     expect(log.lines.join('\n')).not.toContain('previous deploy')
     expect(log.annotations).toEqual([])
@@ -383,5 +385,141 @@ describe('waitForDeploy', () => {
     })
     await expect(waitForDeploy(client, options(clock, log, 10_000))).rejects.toThrow('Rate exceeded')
     expect(clock.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(10_000)
+  })
+
+  describe('health that lags the update (docs/deploy-decision.md)', () => {
+    const updatingNew = { Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-new' }
+    const redNew = { Status: 'Ready', Health: 'Red', HealthStatus: 'Degraded', VersionLabel: 'sha-new' }
+    const yellowNew = { Status: 'Ready', Health: 'Yellow', HealthStatus: 'Warning', VersionLabel: 'sha-new' }
+    const completedEvent = {
+      atCall: 3,
+      event: { Severity: 'INFO', Message: 'Environment update completed successfully.', RequestId: 'req-1' }
+    }
+
+    test('Red then Yellow then Green after the update completed is a success', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const states = [updatingNew, updatingNew, redNew, redNew, redNew, yellowNew, yellowNew, greenNew]
+      const client = scripted(
+        clock,
+        states,
+        [completedEvent],
+        ['ELB health is failing or not available for all instances.']
+      )
+      const result = await waitForDeploy(client, options(clock, log))
+      expect(result.environment.Health).toBe('Green')
+      expect(log.lines.filter(line => line.includes('health often lags an update'))).toHaveLength(1)
+    })
+
+    test('Red that stays fails when the window ends, not before and not at the next backed-off poll', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(
+        clock,
+        [updatingNew, updatingNew, redNew],
+        [completedEvent],
+        ['ELB health is failing or not available for all instances.']
+      )
+      const failure = (await waitForDeploy(client, { ...options(clock, log), recoveryMs: 60_000 }).catch(
+        (error: unknown) => error
+      )) as DeployFailedError
+      // The third look (0.5 s apart) is the first to see Ready on our version.
+      const readyAt = Date.parse('2026-11-25T14:00:00Z') + 500 * 3
+      expect(failure).toBeInstanceOf(DeployFailedError)
+      expect(failure.kind).toBe('unhealthy')
+      expect(clock.now() - readyAt).toBe(60_000)
+      expect(failure.message).toBe(
+        'web-prod is Red (Degraded) on sha-new 1m after the update completed (health-recovery-window 1m) — causes: ELB health is failing or not available for all instances.'
+      )
+    })
+
+    test('a failure event fails at once even with Green on our version', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(
+        clock,
+        [updatingNew, greenNew],
+        [
+          {
+            atCall: 2,
+            event: {
+              Severity: 'ERROR',
+              Message:
+                'Update environment operation is complete, but with errors. For more information, see troubleshooting documentation.',
+              RequestId: 'req-1'
+            }
+          }
+        ]
+      )
+      const failure = (await waitForDeploy(client, options(clock, log)).catch(
+        (error: unknown) => error
+      )) as DeployFailedError
+      expect(failure.kind).toBe('failed')
+      expect(failure.message).toMatch(
+        /^deploying sha-new to web-prod failed: Update environment operation is complete, but with errors/
+      )
+    })
+
+    test('persistent Yellow without allow-yellow fails at the end of the window, long before wait-timeout', async () => {
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const client = scripted(clock, [updatingNew, yellowNew], [], ['1 of 1 instances are Warning'])
+      const start = clock.now()
+      const failure = (await waitForDeploy(client, {
+        ...options(clock, log, 1_200_000),
+        recoveryMs: 30_000
+      }).catch((error: unknown) => error)) as DeployFailedError
+      expect(failure.timedOut).toBe(false)
+      expect(failure.message).toMatch(/Yellow \(Warning\) on sha-new 30s after .*allow-yellow is off/)
+      expect(clock.now() - start).toBe(31_000)
+      // With allow-yellow the same Yellow is a success at once.
+      const yes = new FakeClock()
+      const allowed = scripted(yes, [updatingNew, yellowNew], [])
+      await waitForDeploy(allowed, { ...options(yes, new MemoryLog()), allowYellow: true })
+      expect(yes.now() - Date.parse('2026-11-25T14:00:00Z')).toBe(1_000)
+    })
+
+    test('a public deploy log replayed (woowacourse/prolog#373): Red at completion, Yellow 30 s on, Green later: success', async () => {
+      // https://github.com/woowacourse/prolog/issues/373: "Environment update completed successfully." then Ready,
+      // Health Red / Degraded; still Yellow / Warning 30 s later, where beanstalk-deploy's 30 s window failed it.
+      const clock = new FakeClock()
+      const log = new MemoryLog()
+      const at = (seconds: number) => new Date(Date.parse('2026-11-25T14:00:00Z') + seconds * 1000)
+      const events = [
+        [7, 'INFO', 'Deploying new version to instance(s).'],
+        [16, 'INFO', "Instance deployment successfully generated a 'Procfile'."],
+        [20, 'INFO', 'Instance deployment completed successfully.'],
+        [20, 'INFO', 'New application version was deployed to running EC2 instances.'],
+        [20, 'INFO', 'Environment update completed successfully.'],
+        [
+          37,
+          'INFO',
+          'Environment health has transitioned from Ok to Info. Application update in progress on 1 instance. 0 out of 1 instance completed (running for 5 seconds).'
+        ]
+      ] as const
+      const client = new FakeClient()
+      client.on(DescribeEnvironmentsCommand, () => {
+        const elapsed = (clock.now() - Date.parse('2026-11-25T14:00:00Z')) / 1000
+        const state = elapsed < 20 ? updatingNew : elapsed < 30 ? redNew : elapsed < 90 ? yellowNew : greenNew
+        return { Environments: [{ EnvironmentName: 'web-prod', ...state }] }
+      })
+      client.on(DescribeEventsCommand, input => {
+        const start = (input.StartTime as Date).getTime()
+        return {
+          Events: events
+            .map(([seconds, severity, message]) => ({
+              EventDate: at(seconds),
+              Severity: severity,
+              Message: message
+            }))
+            .filter(event => event.EventDate.getTime() >= start && event.EventDate.getTime() <= clock.now())
+            .reverse()
+        }
+      })
+      client.on(DescribeEnvironmentHealthCommand, () => ({ Causes: [], RefreshedAt: new Date(clock.now()) }))
+      const result = await waitForDeploy(client, options(clock, log))
+      expect(result.environment.Health).toBe('Green')
+      expect(log.errors).toEqual([])
+    })
   })
 })

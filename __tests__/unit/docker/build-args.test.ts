@@ -203,6 +203,26 @@ describe('buildArgs', () => {
   })
 })
 
+describe('buildArgs for a platform', () => {
+  it('passes --platform to buildx, right after its progress flag', () => {
+    for (const path of [
+      { kind: 'registry-cache', builder: 'b', driver: 'docker-container', imagesLocal: false } as const,
+      { kind: 'inline-cache', builder: 'default' } as const
+    ]) {
+      const { args } = buildArgs({ ...base, path, platform: 'linux/arm64' })
+      expect(args.slice(6, 9)).toEqual(['--progress=plain', '--platform', 'linux/arm64'])
+    }
+  })
+
+  it('passes nothing to the builders without buildx: they build for the daemon, the stage refuses any other', () => {
+    for (const path of [{ kind: 'buildkit' } as const, { kind: 'legacy' } as const]) {
+      expect(buildArgs({ ...base, path, platform: 'linux/arm64' }).args).toEqual(
+        buildArgs({ ...base, path }).args
+      )
+    }
+  })
+})
+
 describe('push, tag, inspect and builder argv', () => {
   it.each([
     [

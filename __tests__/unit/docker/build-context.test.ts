@@ -4,7 +4,15 @@
 
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { mkdirSync, mkdtempSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import {
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  realpathSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { checkBuildInputs } from '../../../src/adapters/docker/build-context.js'
@@ -26,6 +34,28 @@ const image = (context: string, dockerfile = 'Dockerfile'): ImageBuild =>
   ({ id: 'web', services: ['web'], context, dockerfile, args: {}, repository: 'p/web' }) as ImageBuild
 
 describe('checkBuildInputs', () => {
+  it('builds a dockerfile_inline from a private file, never the context Dockerfile (issue 23)', async () => {
+    const previous = process.env.RUNNER_TEMP
+    process.env.RUNNER_TEMP = root
+    try {
+      const inline = {
+        ...image('web'),
+        dockerfileInline: 'FROM alpine AS runtime\nCOPY . /app\n',
+        target: 'runtime'
+      }
+      const paths = await checkBuildInputs(workspace, inline)
+      expect(paths.contextDir).toBe(realpathSync(path.join(workspace, 'web')))
+      expect(paths.dockerfile.startsWith(path.join(root, 'dockerfile-inline-'))).toBe(true)
+      expect(readFileSync(paths.dockerfile, 'utf8')).toBe('FROM alpine AS runtime\nCOPY . /app\n')
+      await expect(checkBuildInputs(workspace, { ...inline, target: 'base' })).rejects.toThrow(
+        /target "base" is not a stage of the dockerfile_inline \(stages: runtime\)/
+      )
+    } finally {
+      if (previous === undefined) delete process.env.RUNNER_TEMP
+      else process.env.RUNNER_TEMP = previous
+    }
+  })
+
   it('returns the real paths of a context and Dockerfile inside the workspace', async () => {
     symlinkSync('web', path.join(workspace, 'app'))
     await expect(checkBuildInputs(workspace, image('app'))).resolves.toEqual({

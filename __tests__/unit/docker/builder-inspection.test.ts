@@ -58,6 +58,15 @@ describe('builderWithoutBuildx', () => {
     })
   })
 
+  it("keeps the daemon's architecture: the only one these builders build for", () => {
+    const arm = JSON.stringify({
+      Client: { Version: '20.10.24+dfsg1' },
+      Server: { ApiVersion: '1.41', Os: 'linux', Arch: 'arm64' }
+    })
+    expect(builderWithoutBuildx(ok(arm))).toMatchObject({ kind: 'buildkit', arch: 'arm64' })
+    expect(builderWithoutBuildx(ok(versionJson('28.2.2', '1.41')))).not.toHaveProperty('arch')
+  })
+
   it('fails clearly when the daemon does not answer', () => {
     expect(() =>
       builderWithoutBuildx(failed('Cannot connect to the Docker daemon at unix:///var/run/docker.sock.'))
@@ -69,12 +78,29 @@ describe('builderWithoutBuildx', () => {
 
 describe('parseBuildxInspect', () => {
   it.each([
-    [INSPECT_DEFAULT, { name: 'default', driver: 'docker', endpoint: 'default' }],
+    [
+      INSPECT_DEFAULT,
+      { name: 'default', driver: 'docker', endpoint: 'default', platforms: ['linux/amd64', 'linux/386'] }
+    ],
     [
       INSPECT_CONTAINER,
-      { name: 'builder-5f1e0c2a', driver: 'docker-container', endpoint: 'unix:///var/run/docker.sock' }
+      {
+        name: 'builder-5f1e0c2a',
+        driver: 'docker-container',
+        endpoint: 'unix:///var/run/docker.sock',
+        platforms: ['linux/amd64', 'linux/amd64/v2', 'linux/386']
+      }
     ],
-    ['Name: remote1\nDriver: remote\n', { name: 'remote1', driver: 'remote' }]
+    ['Name: remote1\nDriver: remote\n', { name: 'remote1', driver: 'remote' }],
+    // buildx 0.13 with QEMU registered (checked here), and newer buildx marking configured platforms with `*`.
+    [
+      'Name: default\nDriver: docker\nPlatforms:        linux/amd64, linux/386, linux/arm64\n',
+      { name: 'default', driver: 'docker', platforms: ['linux/amd64', 'linux/386', 'linux/arm64'] }
+    ],
+    [
+      'Name: b\nDriver: docker-container\nPlatforms: linux/arm64*, linux/amd64\n',
+      { name: 'b', driver: 'docker-container', platforms: ['linux/arm64', 'linux/amd64'] }
+    ]
   ])('%#', (stdout, expected) => {
     expect(parseBuildxInspect(stdout)).toEqual(expected)
   })
@@ -119,7 +145,13 @@ describe('inspectBuilder', () => {
     expect(await inspectBuilder(run)).toEqual({
       kind: 'buildx',
       version: 'github.com/docker/buildx 0.13.1+ds1 0.13.1+ds1-3',
-      builder: { name: 'default', driver: 'docker', endpoint: 'default', imageStore: 'containerd' }
+      builder: {
+        name: 'default',
+        driver: 'docker',
+        endpoint: 'default',
+        imageStore: 'containerd',
+        platforms: ['linux/amd64', 'linux/386']
+      }
     })
     expect(asked).toEqual(['buildx version', 'buildx inspect', 'info --format {{json .DriverStatus}}'])
   })

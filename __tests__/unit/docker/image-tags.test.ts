@@ -13,6 +13,14 @@ describe('image tags', () => {
     expect(imageTags(sha, label)).toEqual(expected)
   })
 
+  it('names the architecture of an image for another platform than linux/amd64 in each tag', () => {
+    expect(imageTags('abc123', 'v42', 'linux/arm64')).toEqual(['abc123-arm64', 'v42-arm64'])
+    expect(imageTags('abc123', 'v42', 'linux/amd64')).toEqual(['abc123', 'v42'])
+    const [long] = imageTags('a'.repeat(200), '', 'linux/arm64')
+    expect(long).toHaveLength(128)
+    expect(long?.endsWith('-arm64')).toBe(true)
+  })
+
   it('drops leading dots and dashes and caps the length at 128', () => {
     expect(toDockerTag('-.x')).toBe('x')
     expect(toDockerTag('a'.repeat(200))).toHaveLength(128)

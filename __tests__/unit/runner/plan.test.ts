@@ -168,6 +168,11 @@ describe('planApp create argv', () => {
       ]
     ],
     [
+      'an empty entryPoint clears the image ENTRYPOINT, as the ECS agent hands Docker an empty list',
+      { name: 'web', image: 'img', entryPoint: [], command: ['rails', 's'] },
+      ['--name', 'p1-web', ...common, '--network-alias', 'web', '--entrypoint', '', '--', 'img', 'rails', 's']
+    ],
+    [
       'environment in the env file only',
       {
         name: 'web',

@@ -217,20 +217,29 @@ export function environmentTags(
   return resourceTags(beanstalk, environment.EnvironmentArn)
 }
 
-/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-export async function environmentProperties(
+/** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
+export async function environmentOptionSettings(
   beanstalk: BeanstalkApi,
   application: string,
   environmentName: string
-): Promise<Map<string, string>> {
+): Promise<ConfigurationOptionSetting[]> {
   const { ConfigurationSettings = [] } = await beanstalk.send(
     new DescribeConfigurationSettingsCommand({
       ApplicationName: application,
       EnvironmentName: environmentName
     })
   )
+  return ConfigurationSettings[0]?.OptionSettings ?? []
+}
+
+/** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
+export async function environmentProperties(
+  beanstalk: BeanstalkApi,
+  application: string,
+  environmentName: string
+): Promise<Map<string, string>> {
   const properties = new Map<string, string>()
-  for (const setting of ConfigurationSettings[0]?.OptionSettings ?? []) {
+  for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
     if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
       properties.set(setting.OptionName, setting.Value ?? '')
     }

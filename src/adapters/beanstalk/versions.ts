@@ -28,6 +28,8 @@ export interface VersionSummary {
   status: string
   bucket?: string
   key?: string
+  /** For its tags (ListTagsForResource). */
+  arn?: string
 }
 
 /** Beanstalk's largest page of DescribeApplicationVersions. */
@@ -45,7 +47,8 @@ export function versionSummaryOf(version: ApplicationVersionDescription): Versio
     description: version.Description ?? '',
     status: versionStatus(version),
     ...(version.SourceBundle?.S3Bucket !== undefined && { bucket: version.SourceBundle.S3Bucket }),
-    ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key })
+    ...(version.SourceBundle?.S3Key !== undefined && { key: version.SourceBundle.S3Key }),
+    ...(version.ApplicationVersionArn !== undefined && { arn: version.ApplicationVersionArn })
   }
 }
 

@@ -31,6 +31,11 @@ export interface BuildCommandInput {
   metadataFile?: string
   /** registry-cache only: attach a provenance attestation (an image index, which ECS cannot run by digest). */
   provenance?: boolean
+  /**
+   * buildx only: the platform to build for, e.g. linux/arm64 (another architecture runs under QEMU).
+   * The builders without buildx build for the daemon's own architecture: the stage refuses any other first.
+   */
+  platform?: string
 }
 
 export interface BuildCommand {
@@ -68,8 +73,17 @@ function commonFlags(input: BuildCommandInput): string[] {
 const REPRODUCIBLE_TIMESTAMPS = ['--build-arg', 'SOURCE_DATE_EPOCH=0']
 
 /** `docker buildx build` on a named builder, with plain progress (one line per step in the log). */
-function buildxBuild(builder: string, dockerfile: string): string[] {
-  return ['buildx', 'build', '--builder', builder, '--file', dockerfile, '--progress=plain']
+function buildxBuild(builder: string, input: BuildCommandInput): string[] {
+  return [
+    'buildx',
+    'build',
+    '--builder',
+    builder,
+    '--file',
+    input.dockerfile,
+    '--progress=plain',
+    ...(input.platform ? ['--platform', input.platform] : [])
+  ]
 }
 
 export function buildArgs(input: BuildCommandInput): BuildCommand {
@@ -84,7 +98,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       return {
         env: {},
         args: [
-          ...buildxBuild(path.builder, input.dockerfile),
+          ...buildxBuild(path.builder, input),
           `--provenance=${input.provenance === true}`,
           '--push',
           ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
@@ -106,7 +120,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
       return {
         env: {},
         args: [
-          ...buildxBuild(path.builder, input.dockerfile),
+          ...buildxBuild(path.builder, input),
           '--provenance=false',
           '--load',
           '--cache-from',

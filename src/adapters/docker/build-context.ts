@@ -1,11 +1,14 @@
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
-// host files into an image) and the target names a stage.
+// host files into an image), the target names a stage, and no `.git` would be
+// sent to the builder (see checkout-credentials.ts).
 
-import { stat } from 'node:fs/promises'
+import { mkdtemp, stat, writeFile } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../../checkout-credentials.js'
 import type { ImageBuild } from '../../core/plan-types.js'
 import { readWorkspaceText, resolveInWorkspace } from '../../workspace.js'
 
@@ -57,16 +60,44 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
   const contextDir = inWorkspace(() => resolveInWorkspace(workspace, image.context, 'build context'))
   if (contextDir === undefined || !(await isDirectory(contextDir)))
     fail(`build context not found at ${shown(lexicalContext)}`)
-  const dockerfile = inWorkspace(() => resolveInWorkspace(workspace, relativeDockerfile, 'Dockerfile'))
-  const text = inWorkspace(() => readWorkspaceText(workspace, relativeDockerfile, 'Dockerfile'))
+  // compose's dockerfile_inline: the text goes to a file outside the workspace, built with the same context.
+  const inline = image.dockerfileInline
+  const dockerfile =
+    inline !== undefined
+      ? await writeInlineDockerfile(inline)
+      : inWorkspace(() => resolveInWorkspace(workspace, relativeDockerfile, 'Dockerfile'))
+  const text = inline ?? inWorkspace(() => readWorkspaceText(workspace, relativeDockerfile, 'Dockerfile'))
   if (dockerfile === undefined || text === undefined)
     fail(`Dockerfile not found at ${shown(lexicalDockerfile)}`)
   if (image.target) {
     const stages = dockerfileStages(text ?? '')
     if (!stages.includes(image.target.toLowerCase())) {
       const known = stages.length > 0 ? stages.join(', ') : 'none'
-      fail(`target "${image.target}" is not a stage of ${shown(lexicalDockerfile)} (stages: ${known})`)
+      const where = inline !== undefined ? 'the dockerfile_inline' : shown(lexicalDockerfile)
+      fail(`target "${image.target}" is not a stage of ${where} (stages: ${known})`)
     }
   }
+  const ignore: IgnoreFiles = {
+    contextName: `${shown(path.join(lexicalContext, '.dockerignore'))}`,
+    dockerfileName: `${shown(lexicalDockerfile)}.dockerignore`
+  }
+  const contextIgnore = inWorkspace(() =>
+    readWorkspaceText(workspace, path.relative(workspace, path.join(lexicalContext, '.dockerignore')), 'file')
+  )
+  const dockerfileIgnore = inWorkspace(() =>
+    readWorkspaceText(workspace, `${relativeDockerfile}.dockerignore`, 'file')
+  )
+  if (contextIgnore !== undefined) ignore.context = contextIgnore
+  if (dockerfileIgnore !== undefined) ignore.dockerfile = dockerfileIgnore
+  const sentGit = gitSentToBuilder(contextDir as string, ignore)
+  if (sentGit !== undefined) fail(gitInContextMessage(sentGit, ignore))
   return { contextDir: contextDir as string, dockerfile: dockerfile as string }
+}
+
+/** A Dockerfile given inline, written to a private folder of the runner's temp space; the build reads it there. */
+async function writeInlineDockerfile(text: string): Promise<string> {
+  const folder = await mkdtemp(path.join(process.env.RUNNER_TEMP || tmpdir(), 'dockerfile-inline-'))
+  const file = path.join(folder, 'Dockerfile')
+  await writeFile(file, text, { mode: 0o600 })
+  return file
 }

@@ -25,12 +25,15 @@ export interface BuildxBuilder {
   endpoint?: string
   /** docker driver only: the store of the daemon it builds in. */
   imageStore?: ImageStore
+  /** The platforms its first node can build for (`Platforms:`), e.g. linux/amd64, linux/arm64 with QEMU. */
+  platforms?: string[]
 }
 
 export type RunnerBuilder =
   | { kind: 'buildx'; version: string; builder: BuildxBuilder }
-  | { kind: 'buildkit'; reason: string }
-  | { kind: 'legacy'; reason: string }
+  /** `arch`: the daemon's architecture (Docker's name, e.g. amd64, arm64): the only one these builders build for. */
+  | { kind: 'buildkit'; reason: string; arch?: string }
+  | { kind: 'legacy'; reason: string; arch?: string }
 
 /** The CLI major version from which BuildKit builds go through buildx only. */
 const FIRST_BUILDX_ONLY_CLI_MAJOR = 23
@@ -52,7 +55,7 @@ function atLeast(version: number[], minimum: number[]): boolean {
 
 interface DockerVersionJson {
   Client?: { Version?: string }
-  Server?: { ApiVersion?: string; Os?: string } | null
+  Server?: { ApiVersion?: string; Os?: string; Arch?: string } | null
 }
 
 /** Pure: without buildx, what `docker version --format '{{json .}}'` allows. */
@@ -73,16 +76,18 @@ export function builderWithoutBuildx(dockerVersion: CommandResult): RunnerBuilde
   if (!serverApi) throw new Error(`Docker is not usable on this runner: the Docker daemon did not answer`)
   const classicCli = clientVersion !== undefined && !atLeast(clientVersion, [FIRST_BUILDX_ONLY_CLI_MAJOR, 0])
   const daemonHasBuildKit = atLeast(serverApi, FIRST_BUILDKIT_API) && (info.Server?.Os ?? 'linux') === 'linux'
+  const arch = info.Server?.Arch ? { arch: info.Server.Arch } : {}
   if (classicCli && daemonHasBuildKit) {
     return {
       kind: 'buildkit',
-      reason: `no buildx; docker CLI ${client} can use the daemon's BuildKit (API ${info.Server?.ApiVersion})`
+      reason: `no buildx; docker CLI ${client} can use the daemon's BuildKit (API ${info.Server?.ApiVersion})`,
+      ...arch
     }
   }
   const why = classicCli
     ? `the daemon (API ${info.Server?.ApiVersion}) has no BuildKit`
     : `docker CLI ${client} builds with BuildKit only through the buildx plugin, which is missing`
-  return { kind: 'legacy', reason: `no buildx and ${why}` }
+  return { kind: 'legacy', reason: `no buildx and ${why}`, ...arch }
 }
 
 /**
@@ -101,7 +106,17 @@ export function parseBuildxInspect(stdout: string): BuildxBuilder {
   if (!name || !driver)
     throw new Error(`unexpected docker buildx inspect output: ${stdout.trim().split('\n')[0]}`)
   const endpoint = field('Endpoint')
-  return { name, driver, ...(endpoint !== undefined && { endpoint }) }
+  const platforms = /^Platforms:[ \t]*(.+)$/m
+    .exec(stdout)?.[1]
+    ?.split(',')
+    .map(platform => platform.trim().replace(/\*$/, ''))
+    .filter(platform => platform.length > 0)
+  return {
+    name,
+    driver,
+    ...(endpoint !== undefined && { endpoint }),
+    ...(platforms !== undefined && { platforms })
+  }
 }
 
 /** Pure: the image store from `docker info --format '{{json .DriverStatus}}'` ([["driver-type","io.containerd.snapshotter.v1"]]). */

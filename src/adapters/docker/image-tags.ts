@@ -8,10 +8,19 @@ export function toDockerTag(text: string): string {
     .slice(0, 128)
 }
 
-/** The commit SHA first (what re-runs look up), then the version label when it differs. */
-export function imageTags(commitSha: string, versionLabel: string): string[] {
-  const tags = [toDockerTag(commitSha)]
-  const label = toDockerTag(versionLabel)
+/**
+ * The commit SHA first (what re-runs look up), then the version label when it
+ * differs. An image built for a platform other than linux/amd64 gets its
+ * architecture after each (`<sha>-arm64`): the same commit deployed to an x86
+ * and a Graviton environment is two images, and a re-run must find the one of
+ * its own architecture, never reuse the other.
+ */
+export function imageTags(commitSha: string, versionLabel: string, platform?: string): string[] {
+  const arch = platform?.split('/')[1]
+  const suffix = arch && arch !== 'amd64' ? `-${toDockerTag(arch)}` : ''
+  const tagged = (text: string): string => (text ? `${text.slice(0, 128 - suffix.length)}${suffix}` : '')
+  const tags = [tagged(toDockerTag(commitSha))]
+  const label = tagged(toDockerTag(versionLabel))
   if (label && !tags.includes(label)) tags.push(label)
   return tags
 }

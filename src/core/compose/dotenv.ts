@@ -22,7 +22,8 @@ export interface DotenvEntry {
 
 export type DotenvValues = Map<string, DotenvEntry>
 
-const KEY = /^[A-Za-z0-9_.\-[\]]+$/
+// Letters and digits of any script, and _ . - [ ] (compose-go's locateKeyName).
+const KEY = /^[\p{L}\p{N}_.\-[\]]+$/u
 
 /** Parses a dotenv text; `raw` is compose's `format: raw` (no quotes, no interpolation). */
 export function parseDotenv(
@@ -128,30 +129,44 @@ function readQuoted(source: string, open: number, quote: string): { text: string
   return undefined
 }
 
-/** Double-quoted escapes; `\$` becomes `$$` so interpolation leaves a literal dollar. */
+/**
+ * Double-quoted escapes, as compose-go's expandEscapes reads them; `\$`
+ * becomes `$$` so interpolation leaves a literal dollar. `\0` and up to three
+ * digits is an XSI echo octal escape (`\0123` is "S"); compose drops the 0
+ * and keeps the rest as written when it is not three octal digits.
+ */
 function unescape(text: string): string {
-  return text.replace(/\\([abfnrtv$"\\])/g, (_match, char: string) => {
-    switch (char) {
-      case 'n':
-        return '\n'
-      case 'r':
-        return '\r'
-      case 't':
-        return '\t'
-      case 'a':
-        return '\x07'
-      case 'b':
-        return '\b'
-      case 'f':
-        return '\f'
-      case 'v':
-        return '\v'
-      case '$':
-        return '$$'
-      default:
-        return char
+  return text.replace(
+    /\\(?:([abfnrtv$"\\])|0(\d{0,3}))/g,
+    (_match, char: string | undefined, octal?: string) => {
+      if (char === undefined) {
+        const digits = octal ?? ''
+        return /^[0-7]{3}$/.test(digits) && Number.parseInt(digits, 8) < 256
+          ? String.fromCharCode(Number.parseInt(digits, 8))
+          : `\\${digits}`
+      }
+      switch (char) {
+        case 'n':
+          return '\n'
+        case 'r':
+          return '\r'
+        case 't':
+          return '\t'
+        case 'a':
+          return '\x07'
+        case 'b':
+          return '\b'
+        case 'f':
+          return '\f'
+        case 'v':
+          return '\v'
+        case '$':
+          return '$$'
+        default:
+          return char
+      }
     }
-  })
+  )
 }
 
 function skipBlanksAndComments(source: string, from: number): number {

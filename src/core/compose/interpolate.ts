@@ -83,11 +83,12 @@ function readBraced(text: string, dollar: number, where: string): Braced {
   const operator = /^:?[-?+]/.exec(text.slice(cursor, cursor + 2))?.[0]
   if (!operator) throw invalid()
   const start = cursor + operator.length
-  // The argument ends at the brace that balances this one; nested ${…} open their own.
+  // The argument ends at the brace that balances this one: every "{" opens one, as in compose-go
+  // (getFirstBraceClosingIndex), so ${A:-{"json":1}} defaults to {"json":1}; the character after a "{" is skipped.
   let depth = 1
   for (let position = start; position < text.length; position++) {
     const char = text[position]
-    if (char === '$' && text[position + 1] === '{') {
+    if (char === '{') {
       depth++
       position++
     } else if (char === '}' && --depth === 0) {
@@ -114,7 +115,7 @@ function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[])
     case '?':
       if (operator === ':?' ? nonEmpty : set) return take(name, lookup, used) as string
       throw new ComposeError(
-        `${where}: required variable ${name} is missing a value${argument ? `: ${argument}` : ''}`
+        `${where}: required variable ${name} is missing a value${argument ? `: ${nested()}` : ''}`
       )
     case ':+':
       return nonEmpty ? nested() : ''

@@ -9,6 +9,7 @@ import { ComposeError } from '../errors.js'
 import type { Variables } from './interpolate.js'
 import { interpolate } from './interpolate.js'
 import type { ComposeProject, ComposeService, VariableUse, WorkspaceFiles } from './model.js'
+import { mergeService } from './merge.js'
 import { normaliseService } from './service.js'
 import { credentialError, credentialsIn, ProjectVariables } from './variables.js'
 import { parseComposeYaml } from './yaml.js'
@@ -19,6 +20,8 @@ export interface ComposeSource extends WorkspaceFiles {
   text: string
   /** The runner's environment (wins over `.env`, as with compose). */
   env: Variables
+  /** Runner variables whose values may be interpolated (core/runner-variables.ts); absent: every one in `env`. */
+  runnerVariableNamed?: (name: string) => boolean
 }
 
 type Raw = Record<string, unknown>
@@ -26,56 +29,16 @@ type Raw = Record<string, unknown>
 export function loadCompose(source: ComposeSource): ComposeProject {
   const directory = posix.dirname(posix.normalize(source.path))
   const dotenvPath = posix.join(directory, '.env')
-  const variables = new ProjectVariables(source.env, source.readFile(dotenvPath), dotenvPath)
-  const { document, root } = parseComposeYaml(source.text, source.path)
-  if (!isRecord(root))
-    throw new ComposeError(`${source.path}: expected a mapping of services at the top level`)
-  if ('include' in root) {
-    throw new ComposeError(
-      `${source.path}: "include" of other compose files is not supported; merge them into one file`
-    )
-  }
+  const variables = new ProjectVariables(
+    source.env,
+    source.readFile(dotenvPath),
+    dotenvPath,
+    undefined,
+    source.runnerVariableNamed
+  )
+  const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path])
+  if (Object.keys(loaded.services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
-  const notes: string[] = []
-  let rawServices: Raw
-  let servicesNode: Node | undefined
-  if ('services' in root) {
-    if (!isRecord(root.services))
-      throw new ComposeError(`${source.path}: "services" must be a mapping of services`)
-    rawServices = root.services
-    servicesNode = document.get('services', true) as Node | undefined
-  } else {
-    // Compose file format v1: services at the top level, no "services:" key.
-    rawServices = Object.fromEntries(
-      Object.entries(root).filter(
-        ([key]) => !['version', 'name', 'volumes', 'networks'].includes(key) && !key.startsWith('x-')
-      )
-    )
-    servicesNode = document.contents ?? undefined
-    notes.push(
-      `${source.path} uses the legacy v1 format (no "services:" key); read as services at the top level`
-    )
-  }
-  if ('version' in root)
-    notes.push(`the "version" key (${String(root.version)}) is obsolete in compose and was ignored`)
-
-  const anchored = anchoredServices(servicesNode)
-  const resolved = resolveExtends(rawServices, source.path)
-  const services: Record<string, ComposeService> = {}
-  for (const [name, raw] of Object.entries(resolved)) {
-    if (name.startsWith('x-')) continue
-    const uses = new Map<string, VariableUse[]>()
-    services[name] = normaliseService(name, interpolateService(name, raw, variables, uses), {
-      directory,
-      variables,
-      readFile: path => source.readFile(path),
-      anchored: anchored.has(name),
-      uses
-    })
-  }
-  if (Object.keys(services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
-
-  const namedVolumes = isRecord(root.volumes) ? Object.keys(root.volumes) : []
   const profiles = variables.lookup('COMPOSE_PROFILES')
   const activeProfiles =
     profiles === undefined || profiles.trim() === ''
@@ -86,10 +49,10 @@ export function loadCompose(source: ComposeSource): ComposeProject {
           .filter(Boolean)
   return {
     directory,
-    services,
-    namedVolumes,
+    services: loaded.services,
+    namedVolumes: loaded.namedVolumes,
     activeProfiles,
-    notes,
+    notes: loaded.notes,
     files: {
       readFile: (path, skipOver) => source.readFile(path, skipOver),
       ...(source.listFolder && {
@@ -97,6 +60,160 @@ export function loadCompose(source: ComposeSource): ComposeProject {
       })
     }
   }
+}
+
+interface LoadedFile {
+  services: Record<string, ComposeService>
+  namedVolumes: string[]
+  notes: string[]
+}
+
+/** One compose file and the files it includes; paths in each are relative to its own folder (or project_directory). */
+function loadFile(
+  source: ComposeSource,
+  path: string,
+  text: string,
+  directory: string,
+  variables: ProjectVariables,
+  chain: string[]
+): LoadedFile {
+  const { document, root } = parseComposeYaml(text, path)
+  if (!isRecord(root)) throw new ComposeError(`${path}: expected a mapping of services at the top level`)
+
+  const notes: string[] = []
+  const services: Record<string, ComposeService> = {}
+  const namedVolumes: string[] = []
+  // Included files first: compose refuses a service defined both there and here.
+  const included = new Map<string, string>()
+  for (const entry of includeEntries(root.include, path, directory, variables)) {
+    const paths = entry.paths
+    if (paths.length !== 1) {
+      throw new ComposeError(
+        `${path}: include of ${paths.join(', ')} as one project (several paths in one entry) is not supported; include each file as its own entry`
+      )
+    }
+    const includedPath = paths[0] as string
+    if (chain.includes(includedPath))
+      throw new ComposeError(`${path}: include forms a cycle (${[...chain, includedPath].join(' → ')})`)
+    const includedText = source.readFile(includedPath)
+    if (includedText === undefined) throw new ComposeError(`${path}: included file ${includedPath} not found`)
+    const envText = entry.envFiles.map(file => {
+      const content = source.readFile(file)
+      if (content === undefined && entry.envFilesGiven)
+        throw new ComposeError(`${path}: env_file ${file} of include ${includedPath} not found`)
+      return content ?? ''
+    })
+    const childVariables = new ProjectVariables(
+      source.env,
+      envText.join('\n'),
+      entry.envFiles.join(', '),
+      variables
+    )
+    const child = loadFile(source, includedPath, includedText, entry.directory, childVariables, [
+      ...chain,
+      includedPath
+    ])
+    for (const [name, service] of Object.entries(child.services)) {
+      const other = included.get(name)
+      if (other)
+        throw new ComposeError(`${path}: service "${name}" is defined by both ${other} and ${includedPath}`)
+      included.set(name, includedPath)
+      services[name] = service
+    }
+    namedVolumes.push(...child.namedVolumes.filter(volume => !namedVolumes.includes(volume)))
+    notes.push(...child.notes)
+  }
+
+  let rawServices: Raw
+  let servicesNode: Node | undefined
+  if ('services' in root || 'include' in root) {
+    if (root.services !== undefined && root.services !== null && !isRecord(root.services))
+      throw new ComposeError(`${path}: "services" must be a mapping of services`)
+    rawServices = isRecord(root.services) ? root.services : {}
+    servicesNode = document.get('services', true) as Node | undefined
+  } else {
+    // Compose file format v1: services at the top level, no "services:" key.
+    rawServices = Object.fromEntries(
+      Object.entries(root).filter(
+        ([key]) => !['version', 'name', 'volumes', 'networks'].includes(key) && !key.startsWith('x-')
+      )
+    )
+    servicesNode = document.contents ?? undefined
+    notes.push(`${path} uses the legacy v1 format (no "services:" key); read as services at the top level`)
+  }
+  if ('version' in root)
+    notes.push(`the "version" key (${String(root.version)}) is obsolete in compose and was ignored`)
+
+  const anchored = anchoredServices(servicesNode)
+  const resolved = resolveExtends(rawServices, path)
+  for (const [name, raw] of Object.entries(resolved)) {
+    if (name.startsWith('x-')) continue
+    const from = included.get(name)
+    if (from) {
+      throw new ComposeError(
+        `${path}: service "${name}" is also defined by the included file ${from}; compose refuses the same service in both`
+      )
+    }
+    const uses = new Map<string, VariableUse[]>()
+    services[name] = normaliseService(name, interpolateService(name, raw, variables, uses), {
+      directory,
+      variables,
+      readFile: file => source.readFile(file),
+      anchored: anchored.has(name),
+      uses
+    })
+  }
+  if (isRecord(root.volumes))
+    namedVolumes.push(...Object.keys(root.volumes).filter(volume => !namedVolumes.includes(volume)))
+  return { services, namedVolumes, notes }
+}
+
+interface IncludeEntry {
+  /** Workspace-relative paths of the files of this entry. */
+  paths: string[]
+  /** The folder the included file's relative paths are resolved against. */
+  directory: string
+  envFiles: string[]
+  /** env_file was written (a missing one is an error); otherwise the project directory's .env, if any. */
+  envFilesGiven: boolean
+}
+
+/** The compose-spec `include` forms: a path, or {path (one or a list), project_directory, env_file}. */
+function includeEntries(
+  value: unknown,
+  path: string,
+  directory: string,
+  variables: ProjectVariables
+): IncludeEntry[] {
+  if (value === undefined || value === null) return []
+  if (!Array.isArray(value)) throw new ComposeError(`${path}: include must be a list`)
+  const text = (item: unknown, field: string): string => {
+    if (typeof item !== 'string' || item === '')
+      throw new ComposeError(`${path}: include ${field} must be a path`)
+    return interpolate(item, variables.lookup, `${path} include ${field}`).value
+  }
+  const inFolder = (item: string): string => posix.normalize(posix.join(directory, item))
+  return value.map(item => {
+    const spec: Raw = isRecord(item) ? item : { path: item }
+    const paths = (Array.isArray(spec.path) ? spec.path : [spec.path]).map(entry =>
+      inFolder(text(entry, 'path'))
+    )
+    const projectDirectory =
+      spec.project_directory === undefined
+        ? posix.dirname(paths[0] as string)
+        : inFolder(text(spec.project_directory, 'project_directory'))
+    const envFilesGiven = spec.env_file !== undefined && spec.env_file !== null
+    const envFiles = envFilesGiven
+      ? (Array.isArray(spec.env_file) ? spec.env_file : [spec.env_file]).map(entry =>
+          inFolder(text(entry, 'env_file'))
+        )
+      : [posix.join(projectDirectory, '.env')]
+    for (const resolved of [...paths, projectDirectory, ...envFiles]) {
+      if (resolved.startsWith('..'))
+        throw new ComposeError(`${path}: include ${resolved} lies outside the workspace`)
+    }
+    return { paths, directory: projectDirectory, envFiles, envFilesGiven }
+  })
 }
 
 /**
@@ -117,7 +234,7 @@ function interpolateService(
       const where = `service "${name}" ${path.join('.')}`
       const result = interpolate(value, variables.lookup, where)
       if (result.used.length > 0) {
-        const used = variables.uses(result.used)
+        const used = variables.uses(result.used, where)
         const credentials = credentialsIn(used)
         if (credentials.length > 0)
           throw credentialError(where, credentials, path[0] === 'build' ? 'build' : 'value')
@@ -190,33 +307,6 @@ function resolveExtends(services: Raw, composePath: string): Record<string, Raw>
   }
   for (const name of Object.keys(services)) resolve(name, [name])
   return resolved
-}
-
-/** Compose merge rules, simplified: mappings merge, sequences of options append, scalars override. */
-function mergeService(base: Raw, override: Raw): Raw {
-  const merged: Raw = { ...base }
-  for (const [key, value] of Object.entries(override)) {
-    const previous = merged[key]
-    if (isRecord(previous) && isRecord(value)) merged[key] = { ...previous, ...value }
-    else if (
-      Array.isArray(previous) &&
-      Array.isArray(value) &&
-      [
-        'ports',
-        'volumes',
-        'links',
-        'env_file',
-        'expose',
-        'extra_hosts',
-        'cap_add',
-        'cap_drop',
-        'dns'
-      ].includes(key)
-    ) {
-      merged[key] = [...previous, ...value]
-    } else merged[key] = value
-  }
-  return merged
 }
 
 function isRecord(value: unknown): value is Raw {

@@ -19,6 +19,8 @@ export interface ComposeBuild {
   context: string
   /** Dockerfile path relative to the context. */
   dockerfile: string
+  /** `dockerfile_inline`: the Dockerfile's text, written in the compose file (then `dockerfile` is unused). */
+  dockerfileInline?: string
   args: Record<string, string>
   target?: string
   /** Undefined when the Dockerfile could not be read (then mounts of the context are taken as built in). */
@@ -43,7 +45,15 @@ export type EnvValue =
       variables: VariableUse[]
     }
   /** `FOO` with no value, or exactly `${FOO}`: compose takes it from the shell; on Beanstalk, from the environment's properties. */
-  | { kind: 'runtime'; variable: string }
+  | {
+      kind: 'runtime'
+      variable: string
+      /**
+       * The value `.env` gives it, when its name looks secret: never shipped, only compared (a
+       * development password found again in another container).
+       */
+      dotenv?: string
+    }
 
 export interface ComposePort {
   hostIp?: string
@@ -108,6 +118,8 @@ export interface ComposeService {
   name: string
   build?: ComposeBuild
   image?: string
+  /** compose's `platform:` (e.g. linux/arm64): the platform its image is built for. */
+  platform?: string
   command?: string[]
   entrypoint?: string[]
   environment: Record<string, EnvValue>
@@ -122,7 +134,11 @@ export interface ComposeService {
   memoryLimit?: number
   /** Soft memory reservation in bytes. */
   memoryReservation?: number
+  /** The keys the memory values were written under (mem_limit, deploy.resources.limits.memory…), for messages. */
+  memoryKeys: { limit?: string; reservation?: string }
   workingDir?: string
+  /** compose's restart policy ("no", "always", "on-failure", "unless-stopped"), when the file sets one. */
+  restart?: string
   profiles: string[]
   /** Carries a YAML anchor that other services merge (`app: &app` … `<<: *app`). */
   anchored: boolean

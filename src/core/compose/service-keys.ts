@@ -5,6 +5,7 @@
 export const READ_KEYS = new Set([
   'build',
   'image',
+  'platform',
   'command',
   'entrypoint',
   'environment',
@@ -53,7 +54,6 @@ export const DROPPED_KEYS: Record<string, string> = {
   logging: 'container logs go to the log-driver input (awslogs by default)',
   secrets: 'compose secrets are files on the developer machine; pass secrets with the secrets input',
   configs: 'compose configs are files on the developer machine; mount a folder of the repository instead',
-  platform: 'images are built for the runner, and the environment runs them on its instances',
   pull_policy: 'ECS pulls the image when the task starts',
   stop_signal: 'ECS stops containers with SIGTERM; set STOPSIGNAL in the Dockerfile',
   pid: 'a task-level setting that Dockerrun v2 does not carry',
@@ -98,4 +98,32 @@ export const DROPPED_KEYS: Record<string, string> = {
   use_api_socket: 'the Docker socket of an instance is not the developer machine',
   provider: 'a compose extension',
   models: 'a compose extension'
+}
+
+/** build keys read into the image build. */
+export const BUILD_KEYS_READ = new Set(['context', 'dockerfile', 'dockerfile_inline', 'args', 'target'])
+
+/** build keys the runner's build does not take, and why (a RUN --mount needing one fails the build, which says so). */
+export const BUILD_KEYS_DROPPED: Record<string, string> = {
+  secrets:
+    'compose build secrets are files or variables of the developer machine; a RUN --mount=type=secret that requires one fails the build',
+  ssh: "the runner's SSH agent is not forwarded into the build; a RUN --mount=type=ssh that requires it fails the build",
+  platforms: "images are built for the runner's platform",
+  additional_contexts:
+    'named build contexts are not passed to the build; a COPY --from=<name> that is not a stage or an image fails the build',
+  cache_from: "the action's registry cache replaces it",
+  cache_to: "the action's registry cache replaces it",
+  no_cache: "the action's registry cache decides what is rebuilt",
+  pull: 'base images are pulled as the builder does by default',
+  labels: 'the action sets OCI labels of its own',
+  tags: 'images are tagged with the version label in ECR',
+  network: "the build uses the builder's default network",
+  shm_size: "the build uses the builder's default",
+  extra_hosts: "the build uses the builder's hosts",
+  isolation: 'no equivalent on Linux builders',
+  privileged: 'builds never run privileged on the runner',
+  ulimits: "the build uses the builder's limits",
+  entitlements: 'builds get no extra entitlements on the runner',
+  provenance: 'the provenance input decides attestations',
+  sbom: 'no SBOM attestation is attached'
 }

@@ -11,16 +11,16 @@ import { imageContents, parseDockerignore } from './dockerfile.js'
 import { parseDotenv } from './dotenv.js'
 import { interpolate, soleReference } from './interpolate.js'
 import { parseByteValue, toMiB } from './memory.js'
+import { parsePorts } from './ports.js'
 import type {
   ComposeBuild,
   ComposeDependency,
   ComposeMount,
-  ComposePort,
   ComposeService,
   EnvValue,
   VariableUse
 } from './model.js'
-import { DROPPED_KEYS, READ_KEYS } from './service-keys.js'
+import { BUILD_KEYS_DROPPED, BUILD_KEYS_READ, DROPPED_KEYS, READ_KEYS } from './service-keys.js'
 import { shellWords } from './shell-words.js'
 import { checkEnvFileSize, credentialError, credentialsIn, type ProjectVariables } from './variables.js'
 
@@ -56,6 +56,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     volumesFrom: [],
     profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
     anchored: context.anchored,
+    memoryKeys: {},
     options,
     dropped,
     notes,
@@ -67,19 +68,23 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
   }
 
   if (raw.build !== undefined && raw.build !== null) {
-    service.build = build(raw.build, where, inWorkspace, context)
+    service.build = build(raw.build, where, inWorkspace, context, dropped)
     service.secretBuildArgs = Object.keys(service.build.args).filter(
       arg =>
         looksSecret(arg) || (context.uses.get(`build.args.${arg}`) ?? []).some(use => looksSecret(use.name))
     )
   }
   if (raw.image !== undefined && raw.image !== null) service.image = text(raw.image, 'image')
+  if (raw.platform !== undefined && raw.platform !== null) service.platform = text(raw.platform, 'platform')
   if (raw.command !== undefined && raw.command !== null)
-    service.command = words(raw.command, 'command', where)
+    service.command = words(raw.command, 'command', where, notes)
   if (raw.entrypoint !== undefined && raw.entrypoint !== null) {
-    service.entrypoint = words(raw.entrypoint, 'entrypoint', where)
+    service.entrypoint = words(raw.entrypoint, 'entrypoint', where, notes)
   }
   if (raw.working_dir !== undefined) service.workingDir = text(raw.working_dir, 'working_dir')
+  // YAML reads an unquoted `restart: no` as false.
+  if (raw.restart !== undefined && raw.restart !== null)
+    service.restart = raw.restart === false ? 'no' : text(raw.restart, 'restart')
 
   for (const envFile of envFiles(raw.env_file, where)) {
     const path = inWorkspace(text(envFile.path, 'env_file'))
@@ -95,15 +100,15 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
         kind: 'literal',
         value: entry.value,
         origin: 'env_file',
-        variables: context.variables.uses(entry.fromLookup)
+        variables: context.variables.uses(entry.fromLookup, `${where} env_file ${path} ${key}`)
       }
     }
   }
   Object.assign(service.environment, environment(raw.environment, context.variables, where))
 
-  service.ports = (Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined ? [] : [raw.ports]).map(
-    port => parsePort(port, where)
-  )
+  service.ports = (
+    Array.isArray(raw.ports) ? raw.ports : raw.ports === undefined || raw.ports === null ? [] : [raw.ports]
+  ).flatMap(port => parsePorts(port, where))
   service.expose = list(raw.expose, 'expose', where).map(entry => {
     const port = Number(String(entry).split('/')[0])
     if (!Number.isInteger(port)) throw new ComposeError(`${where}: cannot read expose "${String(entry)}"`)
@@ -140,7 +145,8 @@ function build(
   value: unknown,
   where: string,
   inWorkspace: (path: string) => string,
-  context: ServiceContext
+  context: ServiceContext,
+  dropped: ComposeService['dropped']
 ): ComposeBuild {
   const spec = typeof value === 'string' ? { context: value } : value
   if (!isRecord(spec)) throw new ComposeError(`${where}: build must be a path or a mapping`)
@@ -154,8 +160,17 @@ function build(
   const dockerfile = spec.dockerfile === undefined ? 'Dockerfile' : String(spec.dockerfile)
   const target = spec.target === undefined ? undefined : String(spec.target)
   const dockerfilePath = posix.join(contextPath, dockerfile)
-  const dockerfileText =
-    typeof spec.dockerfile_inline === 'string' ? spec.dockerfile_inline : context.readFile(dockerfilePath)
+  const inline = typeof spec.dockerfile_inline === 'string' ? spec.dockerfile_inline : undefined
+  if (inline !== undefined && spec.dockerfile !== undefined)
+    throw new ComposeError(`${where}: build sets both dockerfile and dockerfile_inline; keep one`)
+  const dockerfileText = inline ?? context.readFile(dockerfilePath)
+  for (const key of Object.keys(spec)) {
+    if (BUILD_KEYS_READ.has(key) || key.startsWith('x-')) continue
+    dropped.push({
+      key: `build.${key}`,
+      reason: BUILD_KEYS_DROPPED[key] ?? 'not a build key this action knows'
+    })
+  }
   // BuildKit reads <Dockerfile>.dockerignore before the context's .dockerignore.
   const ignoreText =
     context.readFile(`${dockerfilePath}.dockerignore`) ??
@@ -163,6 +178,7 @@ function build(
   return {
     context: contextPath,
     dockerfile,
+    ...(inline !== undefined && { dockerfileInline: inline }),
     args: buildArgs(spec.args, where, context),
     ...(target !== undefined && { target }),
     ...(dockerfileText !== undefined && {
@@ -185,7 +201,7 @@ function buildArgs(value: unknown, where: string, context: ServiceContext): Reco
       : []
   const args = stringMapOf(value, `${where} build.args`)
   for (const name of inherited) {
-    const uses = context.variables.uses([name])
+    const uses = context.variables.uses([name], `${where} build.args ${name}`)
     const credentials = credentialsIn(uses)
     if (credentials.length > 0) throw credentialError(`${where} build.args ${name}`, credentials, 'build')
     const found = context.variables.lookup(name)
@@ -200,13 +216,46 @@ function buildArgs(value: unknown, where: string, context: ServiceContext): Reco
 
 function readDeploy(raw: Raw, service: ComposeService, where: string): void {
   const deploy = isRecord(raw.deploy) ? raw.deploy : {}
-  const limits = dig(deploy, ['resources', 'limits', 'memory'])
-  const reservations = dig(deploy, ['resources', 'reservations', 'memory'])
-  const memoryLimit = raw.mem_limit ?? limits
-  const memoryReservation = raw.mem_reservation ?? reservations
-  if (memoryLimit !== undefined) service.memoryLimit = parseByteValue(memoryLimit, `${where} mem_limit`)
-  if (memoryReservation !== undefined) {
-    service.memoryReservation = parseByteValue(memoryReservation, `${where} mem_reservation`)
+  const memory = (key: string, deployPath: string[]): { bytes: number; key: string } | undefined => {
+    // Both given are equal (checked above); 0 means "no limit" in compose and Docker.
+    const [source, value] =
+      raw[key] !== undefined && raw[key] !== null
+        ? [key, raw[key]]
+        : [deployPath.join('.'), dig(raw, deployPath)]
+    if (value === undefined || value === null || value === '') return undefined
+    const bytes = parseByteValue(value, `${where} ${source}`)
+    if (bytes === 0) {
+      service.notes.push(`${source} 0 means no limit in compose and Docker: none set`)
+      return undefined
+    }
+    return { bytes, key: source }
+  }
+  for (const [key, deployPath] of [
+    ['mem_limit', 'deploy.resources.limits.memory'],
+    ['mem_reservation', 'deploy.resources.reservations.memory']
+  ] as const) {
+    const given = raw[key]
+    const deployed = dig(raw, deployPath.split('.'))
+    if (
+      given !== undefined &&
+      given !== null &&
+      deployed !== undefined &&
+      deployed !== null &&
+      parseByteValue(given, `${where} ${key}`) !== parseByteValue(deployed, `${where} ${deployPath}`)
+    )
+      throw new ComposeError(
+        `${where}: ${key} and ${deployPath} differ; compose refuses distinct values, keep one`
+      )
+  }
+  const limit = memory('mem_limit', ['deploy', 'resources', 'limits', 'memory'])
+  const reservation = memory('mem_reservation', ['deploy', 'resources', 'reservations', 'memory'])
+  if (limit) {
+    service.memoryLimit = limit.bytes
+    service.memoryKeys.limit = limit.key
+  }
+  if (reservation) {
+    service.memoryReservation = reservation.bytes
+    service.memoryKeys.reservation = reservation.key
   }
   for (const key of Object.keys(deploy)) {
     if (key === 'resources') {
@@ -260,8 +309,13 @@ function dependencies(value: unknown, where: string): ComposeDependency[] {
   })
 }
 
-function words(value: unknown, field: string, where: string): string[] {
-  if (typeof value === 'string') return shellWords(value, `${where} ${field}`)
+function words(value: unknown, field: string, where: string, notes: string[]): string[] {
+  if (typeof value === 'string')
+    return shellWords(value, `${where} ${field}`, rest =>
+      notes.push(
+        `${field} stops before "${rest}", as compose reads it (no shell runs it): write it as [sh, -c, "…"] to run it all`
+      )
+    )
   if (Array.isArray(value)) return value.map(String)
   throw new ComposeError(`${where}: ${field} must be a string or a list`)
 }
@@ -289,8 +343,15 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
     const rawText = String(raw)
     // Exactly "${VAR}": a value from the deploy environment, never from the runner (it may be a secret).
     const reference = soleReference(rawText)
-    if (reference) {
-      result[key] = { kind: 'runtime', variable: reference }
+    // …unless `.env` alone gives it: a value like any other, or, when its name looks secret, still
+    // left to the environment (a development secret is not shipped) with a note saying so.
+    const fromDotenv = reference ? variables.dotenvValue(reference) : undefined
+    if (reference && (fromDotenv === undefined || looksSecret(reference) || looksSecret(key))) {
+      result[key] = {
+        kind: 'runtime',
+        variable: reference,
+        ...(fromDotenv !== undefined && { dotenv: fromDotenv })
+      }
       continue
     }
     const interpolated = interpolate(rawText, variables.lookup, `${where} environment ${key}`)
@@ -298,7 +359,7 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
       kind: 'literal',
       value: interpolated.value,
       origin: 'compose',
-      variables: variables.uses(interpolated.used)
+      variables: variables.uses(interpolated.used, `${where} environment ${key}`)
     }
   }
   return result
@@ -318,37 +379,6 @@ function envFiles(value: unknown, where: string): { path: unknown; required: boo
     if (typeof item === 'string') return { path: item, required: true }
     throw new ComposeError(`${where}: env_file entries must be paths`)
   })
-}
-
-function parsePort(value: unknown, where: string): ComposePort {
-  if (isRecord(value)) {
-    const containerPort = Number(value.target)
-    const published = value.published === undefined ? undefined : Number(value.published)
-    if (!Number.isInteger(containerPort))
-      throw new ComposeError(`${where}: ports entry needs a numeric target`)
-    if (published !== undefined && !Number.isInteger(published)) {
-      throw new ComposeError(`${where}: port ranges and non-numeric published ports are not supported`)
-    }
-    return {
-      containerPort,
-      ...(published !== undefined && { hostPort: published }),
-      ...(typeof value.host_ip === 'string' && { hostIp: value.host_ip }),
-      protocol: value.protocol === 'udp' ? 'udp' : 'tcp'
-    }
-  }
-  const spec = String(value)
-  const match = /^(?:(\[[^\]]+\]|\d+\.\d+\.\d+\.\d+):)?(?:(\d*):)?(\d+)(?:\/(tcp|udp))?$/.exec(spec)
-  if (!match) {
-    const hint = spec.includes('-') ? ' (port ranges are not supported on Beanstalk)' : ''
-    throw new ComposeError(`${where}: cannot read port "${spec}"${hint}`)
-  }
-  const [, hostIp, hostPort, containerPort, protocol] = match
-  return {
-    containerPort: Number(containerPort),
-    ...(hostPort && { hostPort: Number(hostPort) }),
-    ...(hostIp && { hostIp: hostIp.replace(/^\[|\]$/g, '') }),
-    protocol: protocol === 'udp' ? 'udp' : 'tcp'
-  }
 }
 
 function parseMount(value: unknown, inWorkspace: (path: string) => string, where: string): ComposeMount {
@@ -373,6 +403,8 @@ function parseMount(value: unknown, inWorkspace: (path: string) => string, where
     type = /^[./~]/.test(source) ? 'bind' : 'volume'
   }
   if (!target) throw new ComposeError(`${where}: volume entry needs a target path`)
+  // compose cleans the container path (/etc/nginx/conf.d/ is /etc/nginx/conf.d).
+  target = posix.normalize(target).replace(/(.)\/+$/, '$1')
   if (type === 'bind' && source !== undefined) {
     if (source.startsWith('/') || source.startsWith('~'))
       return { type, source, hostPath: true, target, readOnly }

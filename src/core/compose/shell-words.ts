@@ -2,9 +2,12 @@ import { ComposeError } from '../errors.js'
 
 /**
  * Splits a command string into words the way compose does for `command:` and
- * `entrypoint:` given as strings (POSIX shell quoting, no expansion).
+ * `entrypoint:` given as strings (POSIX shell quoting, no expansion). As in
+ * compose (go-shellwords), the words end at an unquoted `;`, `&`, `|`, `<` or
+ * `>`: `a && b` runs `a` only; `stopped` gets what is left out. An unquoted
+ * parenthesis is refused, as compose refuses it.
  */
-export function shellWords(text: string, where: string): string[] {
+export function shellWords(text: string, where: string, stopped?: (rest: string) => void): string[] {
   const words: string[] = []
   let current = ''
   let inWord = false
@@ -24,6 +27,11 @@ export function shellWords(text: string, where: string): string[] {
     } else if (char === '\\') {
       current += text[++index] ?? ''
       inWord = true
+    } else if (/[;&|<>]/.test(char)) {
+      stopped?.(text.slice(index).trim())
+      break
+    } else if (char === '(' || char === ')') {
+      throw new ComposeError(`${where}: "${text}" is not a command line compose accepts (unquoted "${char}")`)
     } else if (/\s/.test(char)) {
       if (inWord) words.push(current)
       current = ''

@@ -4,6 +4,7 @@
 // value remembers which runner variables it came from.
 
 import { ComposeError } from '../errors.js'
+import { unnamedRunnerVariableMessage } from '../runner-variables.js'
 import { isRunnerCredential } from '../secret-names.js'
 import { parseDotenv } from './dotenv.js'
 import type { Lookup, Variables } from './interpolate.js'
@@ -15,27 +16,60 @@ export const MAX_ENV_FILE_BYTES = 256 * 1024
 export class ProjectVariables {
   private readonly dotenv: Map<string, { value: string; runner: string[] }>
 
+  /**
+   * `parent`: the including project's variables, for a file read through
+   * `include:` (they win over the included file's own env files, as in compose).
+   * `named`: runner variables the workflow named (runner-variables.ts); others
+   * may not flow into a value. An included file inherits its parent's rule.
+   */
   constructor(
     private readonly runner: Variables,
     dotenvText: string | undefined,
-    dotenvPath: string
+    dotenvPath: string,
+    private readonly parent?: ProjectVariables,
+    private readonly named: (name: string) => boolean = parent ? parent.named : () => true
   ) {
     this.dotenv = new Map()
     if (dotenvText === undefined) return
     checkEnvFileSize(dotenvText, dotenvPath)
-    for (const [key, entry] of parseDotenv(dotenvText, name => this.runner[name], dotenvPath)) {
+    for (const [key, entry] of parseDotenv(dotenvText, this.outside, dotenvPath)) {
       this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup })
     }
   }
 
-  readonly lookup: Lookup = name => this.runner[name] ?? this.dotenv.get(name)?.value
+  /** What the env file of this level sees: the runner's environment, or the including project's variables. */
+  private get outside(): Lookup {
+    return this.parent ? this.parent.lookup : name => this.runner[name]
+  }
 
-  /** Where each named variable's value came from. */
-  uses(names: string[]): VariableUse[] {
-    return names.map(name => ({
-      name,
-      runner: this.runner[name] !== undefined ? [name] : (this.dotenv.get(name)?.runner ?? [])
-    }))
+  readonly lookup: Lookup = name => this.outside(name) ?? this.dotenv.get(name)?.value
+
+  /** A value `.env` alone decides (not the runner or an including file, and built from no runner value). */
+  dotenvValue(name: string): string | undefined {
+    const entry = this.dotenv.get(name)
+    return this.outside(name) === undefined && entry && entry.runner.length === 0 ? entry.value : undefined
+  }
+
+  /**
+   * Where each variable a value took came from. Throws when one carries a
+   * runner variable the workflow did not name (credentials are left to their
+   * own, stricter check).
+   */
+  uses(names: string[], where: string): VariableUse[] {
+    const uses = this.origins(names)
+    const unnamed = [...new Set(uses.flatMap(use => use.runner))].filter(
+      name => !this.named(name) && !isRunnerCredential(name)
+    )
+    if (unnamed.length > 0) throw new ComposeError(unnamedRunnerVariableMessage(where, unnamed))
+    return uses
+  }
+
+  private origins(names: string[]): VariableUse[] {
+    return names.map(name => {
+      if (this.outside(name) !== undefined)
+        return this.parent ? (this.parent.origins([name])[0] as VariableUse) : { name, runner: [name] }
+      return { name, runner: this.dotenv.get(name)?.runner ?? [] }
+    })
   }
 }
 

@@ -5,6 +5,7 @@
 
 import { isScalar, parseDocument, visit, type Document, type Node } from 'yaml'
 import { ComposeError } from '../errors.js'
+import { MAX_YAML_DEPTH, tooDeepAt } from './yaml-depth.js'
 
 /** Far above any hand-written compose file (the largest public ones are ~100 KiB). */
 export const MAX_COMPOSE_BYTES = 1024 * 1024
@@ -21,6 +22,12 @@ export function parseComposeYaml(text: string, path: string): ParsedYaml {
   if (bytes > MAX_COMPOSE_BYTES) {
     throw new ComposeError(
       `${path} is ${(bytes / 1024 / 1024).toFixed(1)} MiB; a compose file may be at most ${MAX_COMPOSE_BYTES / 1024 / 1024} MiB`
+    )
+  }
+  const deep = tooDeepAt(text)
+  if (deep !== undefined) {
+    throw new ComposeError(
+      `${path} line ${lineAt(text, deep)}: YAML nested more than ${MAX_YAML_DEPTH} levels deep; at most ${MAX_YAML_DEPTH} levels are read (a compose file needs fewer than 10)`
     )
   }
   const document = parseDocument(text, { merge: true, uniqueKeys: false, prettyErrors: false })

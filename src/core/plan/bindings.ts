@@ -1,9 +1,16 @@
 // Which of a container's variables take their value from a managed backing
-// service, and how. Only hosts are rewritten: URL hosts, and bare `name` /
-// `name:port` values of variables whose names say host, server, address,
-// URL or endpoint (DB_CONNECTION=mysql and CACHE_DRIVER=redis stay as they
-// are). The development credentials beside such a host (DB_USER,
-// POSTGRES_PASSWORD, REDIS_PASSWORD…) get the managed values, or go.
+// service, and how. Hosts are rewritten: URL hosts (JDBC URLs too), and bare
+// `name` / `name:port` values of variables whose names say host, server,
+// address, URL or endpoint (DB_CONNECTION=mysql and CACHE_DRIVER=redis stay
+// as they are). Around each rewritten host lies a family of settings — the
+// same prefix with host, port, user, name, password and TLS mode spelled the
+// way apps spell them (DB_HOST/DB_USER, PAPERLESS_DBHOST/PAPERLESS_DBPASS,
+// LISTMONK_db__host/LISTMONK_db__user, POSTGRES_HOST/POSTGRES_DB, PGHOST…).
+// A family is rewritten as a whole: the members the file sets get the managed
+// values, and the members it leaves to the app's code defaults (which point
+// at the development database: user "paperless", database "paperless") are
+// added, each named in a note. Nothing is added that could change which
+// settings the app reads: see databaseEnvBinding.
 
 import {
   devOnlyQueryParameters,
@@ -14,33 +21,48 @@ import {
 } from '../backing.js'
 import type { ComposeService } from '../compose/model.js'
 import type { BackingBinding, BackingReplacement, BindingKind } from '../plan-types.js'
+import { familyMembers, type Family, type Member } from './families.js'
 import { isHostVariable } from './references.js'
 
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
-const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$|^PGUSER$/i
-const DATABASE_NAME_VARIABLE = /(^|_)(DB|DATABASE|DB_?NAME|DATABASE_NAME)$|^PGDATABASE$/i
-const PORT_VARIABLE = /(^|_)PORT$|^PGPORT$/i
+const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
 const STORE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA|REDIS|CACHE/i
-const HOST_SUFFIX = /_?(HOST|HOSTNAME|SERVER|ADDR|ADDRESS|URL|URI|ENDPOINT|DSN)$/i
-
-/** Prefixes that name a backing service's settings whatever the app calls its host variable. */
-const KNOWN_PREFIXES: Record<BackingReplacement['engine'], string[]> = {
-  postgres: ['POSTGRES', 'POSTGRESQL', 'PG', 'DATABASE', 'DB'],
-  mysql: ['MYSQL', 'MARIADB', 'DATABASE', 'DB'],
-  redis: ['REDIS', 'CACHE'],
-  memcached: ['MEMCACHED', 'MEMCACHE']
-}
 
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS =
   /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/
+const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER']
+const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE']
+/** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */
+const DEFAULT_USER: Partial<Record<BackingReplacement['engine'], string>> = {
+  postgres: 'postgres',
+  mysql: 'root'
+}
+
+/** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
+const TLS_OFF_MODE = /^(disable|disabled|allow)$/i
+const FALSE = /^(false|0|no|off|disable|disabled)$/i
+/** Stands for the value of a member left to the environment: bound whatever it is. */
+const RUNTIME = '\0runtime'
 
 export interface ContainerBindings {
   bindings: BackingBinding[]
   /** Development passwords beside a managed cache: no managed value exists, so they are not written. */
   droppedPasswords: string[]
+  /** Variables the compose file did not set, added with their development value (the render replaces it). */
+  added: Record<string, string>
   notes: string[]
+  /** What will not work on Beanstalk whatever the plan does (a password read from a compose secret file). */
+  warnings: string[]
+}
+
+/** What the dev service was started with: the values a family member the app leaves unset defaulted to. */
+interface Development {
+  user?: string
+  database?: string
+  port: string
+  credentials: Set<string>
 }
 
 export function bindingsFor(
@@ -55,22 +77,33 @@ export function bindingsFor(
       .filter(link => link.service === replacement.composeService && link.alias)
       .map(link => link.alias as string)
   ])
-  const bindings: BackingBinding[] = []
-  const droppedPasswords: string[] = []
-  const notes: string[] = []
-  const bind = (variable: string, kind: BindingKind): void => {
-    if (!bindings.some(binding => binding.variable === variable))
-      bindings.push({ role: replacement.role, variable, kind })
+  const database = replacement.role === 'database'
+  const result: ContainerBindings = {
+    bindings: [],
+    droppedPasswords: [],
+    added: {},
+    notes: [],
+    warnings: []
   }
-  const literals = Object.entries(service.environment).flatMap(([name, value]) =>
-    value.kind === 'literal' ? [[name, value.value] as const] : []
+  const { bindings, notes } = result
+  const bound = (variable: string): boolean => bindings.some(binding => binding.variable === variable)
+  const bind = (variable: string, kind: BindingKind): void => {
+    if (!bound(variable)) bindings.push({ role: replacement.role, variable, kind })
+  }
+  const literals = new Map(
+    Object.entries(service.environment).flatMap(([name, value]) =>
+      value.kind === 'literal' ? [[name, value.value] as const] : []
+    )
   )
+  const jdbcUrls: string[] = []
 
   for (const [name, value] of literals) {
-    const url = parseUrl(value)
+    const jdbc = /^jdbc:/i.test(value)
+    const url = parseUrl(jdbc ? value.slice(5) : value)
     if (url && hosts.has(url.hostname)) {
       bind(name, 'url')
-      const dropped = devOnlyQueryParameters(value)
+      if (jdbc) jdbcUrls.push(name)
+      const dropped = devOnlyQueryParameters(value.replace(/^jdbc:/i, ''))
       if (dropped.length > 0) {
         notes.push(
           `${service.name}: ${name}: ${dropped.join(', ')} left out of the managed URL (a development setting)`
@@ -88,67 +121,204 @@ export function bindingsFor(
     }
   }
 
-  // Settings beside a rewritten host: same prefix as its variable (DB_HOST → DB_USER,
-  // DB_POSTGRESDB_HOST → DB_POSTGRESDB_PASSWORD) or a well-known prefix of the engine. Never
-  // by value alone: an admin password may well equal the dev database's ("airflow").
-  const prefixes = new Set([
-    ...KNOWN_PREFIXES[replacement.engine],
-    ...bindings.map(binding => binding.variable.replace(HOST_SUFFIX, '')).filter(Boolean)
-  ])
-  const devCredentials = developmentCredentials(replacement, devService)
-  const associated = (name: string, value: string): boolean =>
-    [...prefixes].some(prefix => name.toUpperCase().startsWith(`${prefix.toUpperCase()}_`)) ||
-    (replacement.engine === 'postgres' && /^PG(USER|PASSWORD|DATABASE|PORT)$/.test(name)) ||
-    (STORE_WORD.test(name) && devCredentials.has(value))
-  const devPort = parseUrl(replacement.devUrl)?.port || String(DEFAULT_PORT[replacement.engine])
-  for (const [name, value] of literals) {
-    if (bindings.some(binding => binding.variable === name) || !associated(name, value)) continue
-    if (PASSWORD_VARIABLE.test(name) && value !== '') {
-      if (replacement.role === 'database') bind(name, 'password')
-      else droppedPasswords.push(name)
-    } else if (replacement.role === 'database' && USER_VARIABLE.test(name)) bind(name, 'user')
-    else if (replacement.role === 'database' && DATABASE_NAME_VARIABLE.test(name)) bind(name, 'database')
-    else if (
-      PORT_VARIABLE.test(name) &&
-      value === devPort &&
-      bindings.some(binding => binding.kind === 'host')
-    ) {
-      bind(name, 'port')
+  const development = developmentFacts(replacement, devService)
+  // Members left to the environment (`DB_PASSWORD: ${DB_PASSWORD}`) belong to the family too: the
+  // managed service decides them, not an environment property that would have to match it.
+  const families = familyMembers(Object.keys(service.environment), bindings, jdbcUrls, replacement.engine)
+  const claimed = new Set<string>()
+  for (const family of families) {
+    const host = family.present.get('host')
+    // A family whose host points elsewhere (an external database) is not this service's.
+    if (host !== undefined && !bound(host)) continue
+    for (const [member, variable] of family.present) {
+      claimed.add(variable)
+      if (bound(variable)) continue
+      const value = literals.get(variable)
+      if (value !== undefined) bindMember(member, variable, value)
+      else if (database && (member === 'password' || member === 'user' || member === 'name'))
+        bindMember(member, variable, RUNTIME)
     }
+    if (family.complete) completeFamily(family)
   }
 
-  // cache-env names a Redis URL: a Memcached client reads only the hosts rewritten above.
-  if (replacement.engine !== 'memcached') {
-    const envValue = service.environment[replacement.envName]
-    if (envValue?.kind === 'literal' && !bindings.some(binding => binding.variable === replacement.envName)) {
-      notes.push(
-        `${service.name}: ${replacement.envName} keeps its own value (it does not point at ${replacement.composeService})`
-      )
-    } else bind(replacement.envName, 'url')
+  // A credential outside any family that holds a development credential (APP_SQL_PASS: devpass).
+  for (const [name, value] of literals) {
+    if (claimed.has(name) || bound(name) || !STORE_WORD.test(name) || !development.credentials.has(value))
+      continue
+    if (PASSWORD_VARIABLE.test(name)) bindMember('password', name, value)
+    else if (USER_VARIABLE.test(name)) bindMember('user', name, value)
   }
 
-  if (replacement.role === 'database') {
+  databaseEnvBinding()
+
+  if (database) {
     bind(databasePasswordEnv, 'password')
     const driver = DRIVER_PASSWORD_ENV[replacement.engine]
     if (driver) bind(driver, 'password')
   }
-  return { bindings, droppedPasswords, notes }
+  return result
+
+  function bindMember(member: Member, variable: string, value: string): void {
+    switch (member) {
+      case 'password':
+        if (value.startsWith('/')) {
+          // A path (/run/secrets/db-password): the app reads a file, which no platform mount provides.
+          result.warnings.push(
+            `${service.name}: ${variable} is the path ${value}, and the app reads the password from that file (a compose secret): Beanstalk mounts no such file, so the app cannot read the ${ROLE_PRODUCT[replacement.role]} password there; make it read the password from a variable's value: on Beanstalk ${databasePasswordEnv} holds the password itself, by reference`
+          )
+          return
+        }
+        // An empty development password (trust auth) still names where the app reads the managed one.
+        if (database) bind(variable, 'password')
+        else if (value !== '' && value !== RUNTIME) result.droppedPasswords.push(variable)
+        return
+      case 'user':
+        if (database) bind(variable, 'user')
+        return
+      case 'name':
+        if (database) bind(variable, 'database')
+        return
+      case 'port':
+        if (value === development.port) bind(variable, 'port')
+        return
+      case 'sslmode':
+        if (database && TLS_OFF_MODE.test(value)) bind(variable, 'sslmode')
+        return
+      case 'ssl':
+        if (database && FALSE.test(value)) {
+          notes.push(
+            `${service.name}: ${variable}=${value} turns TLS off, and RDS for PostgreSQL 15 and later, MySQL 9.7 and MariaDB 11.8 refuse connections without it by default (rds.force_ssl, require_secure_transport): turn it on, or set that parameter to 0 in the instance's parameter group`
+          )
+        }
+        return
+      case 'host':
+        return
+    }
+  }
+
+  /** The members of a family the compose file left unset, added with the managed values. */
+  function completeFamily(family: Family): void {
+    const wanted: Member[] = database ? ['host', 'port', 'user', 'name', 'password'] : ['host', 'port']
+    const added: string[] = []
+    for (const member of wanted) {
+      if (family.present.has(member)) continue
+      // Host and port sit inside a JDBC URL, and a host:port value carries its port.
+      if (family.url && (member === 'host' || member === 'port' || member === 'name')) continue
+      if (member === 'port' && family.hostPort) continue
+      const variable = family.spell(member)
+      if (literals.has(variable) || variable in service.environment || bound(variable)) continue
+      const value = {
+        host: replacement.composeService,
+        port: development.port,
+        user: development.user,
+        name: development.database,
+        password: ''
+      }[member as Exclude<Member, 'sslmode' | 'ssl'>]
+      const kind: BindingKind = {
+        host: 'host',
+        port: 'port',
+        user: 'user',
+        name: 'database',
+        password: 'password'
+      }[member as Exclude<Member, 'sslmode' | 'ssl'>] as BindingKind
+      bind(variable, kind)
+      if (member === 'host') {
+        for (const also of family.alsoHost) {
+          if (also in service.environment || bound(also)) continue
+          bind(also, 'host')
+          result.added[also] = replacement.composeService
+          added.push(also)
+        }
+      }
+      // Without a development value the managed one alone decides (a database name RDS may not have).
+      if (member !== 'password' && value !== undefined) result.added[variable] = value
+      added.push(variable)
+    }
+    if (added.length > 0) {
+      notes.push(
+        `${service.name}: ${added.join(', ')} added beside ${family.anchor} (the compose file leaves ${added.length === 1 ? 'it' : 'them'} to the app's defaults, which point at the development ${replacement.composeService}): set from ${ROLE_PRODUCT[replacement.role]} at deploy`
+      )
+    }
+  }
+
+  /**
+   * database-env / cache-env (DATABASE_URL, REDIS_URL): rewritten when the
+   * app has it; added only when the app's environment names no other way to
+   * the service (it reached it through links, depends_on or its own config).
+   * Beside the app's own host or URL variables it is not added: Rails,
+   * dj-database-url, Prisma and many others give DATABASE_URL precedence over
+   * their own settings, so the added variable would change what the app reads.
+   */
+  function databaseEnvBinding(): void {
+    // A Memcached client reads only the hosts rewritten above.
+    if (replacement.engine === 'memcached') return
+    const envName = replacement.envName
+    const envValue = service.environment[envName]
+    if (envValue?.kind === 'literal') {
+      if (!bound(envName)) {
+        notes.push(
+          `${service.name}: ${envName} keeps its own value (it does not point at ${replacement.composeService})`
+        )
+      }
+      return
+    }
+    if (envValue !== undefined) return
+    const own = bindings.filter(binding => ['url', 'host', 'host-port'].includes(binding.kind))
+    if (own.length > 0) {
+      notes.push(
+        `${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => binding.variable).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`
+      )
+      return
+    }
+    bind(envName, 'url')
+    notes.push(
+      `${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`
+    )
+  }
 }
 
-/** Values the dev service was given as its user, password or database (POSTGRES_PASSWORD, the URL's password…). */
-function developmentCredentials(
+/** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */
+export function developmentPasswords(
   replacement: BackingReplacement,
   devService: ComposeService | undefined
 ): Set<string> {
-  const values = new Set<string>()
-  for (const [name, value] of Object.entries(devService?.environment ?? {})) {
-    if (value.kind === 'literal' && value.value !== '' && SERVICE_PASSWORDS.test(name))
-      values.add(value.value)
-  }
+  return developmentFacts(replacement, devService).credentials
+}
+
+/** User, database name, port and credential values the dev service was given (POSTGRES_USER, the URL's…). */
+function developmentFacts(
+  replacement: BackingReplacement,
+  devService: ComposeService | undefined
+): Development {
+  // A secret-looking `${VAR}` that .env defines is left to the environment, but .env's value is what the dev service ran with.
+  const environment = new Map(
+    Object.entries(devService?.environment ?? {}).flatMap(([name, value]) => {
+      const text = value.kind === 'literal' ? value.value : value.dotenv
+      return text !== undefined && text !== '' ? [[name, text] as const] : []
+    })
+  )
+  const credentials = new Set<string>()
+  for (const [name, value] of environment) if (SERVICE_PASSWORDS.test(name)) credentials.add(value)
   const command = devService?.command ?? []
   const requirepass = command.indexOf('--requirepass')
-  if (requirepass >= 0 && command[requirepass + 1]) values.add(command[requirepass + 1] as string)
-  const url = parseUrl(replacement.devUrl)
-  if (url?.password) values.add(decodeURIComponent(url.password))
-  return values
+  if (requirepass >= 0 && command[requirepass + 1]) credentials.add(command[requirepass + 1] as string)
+  const url = parseUrl(replacement.devUrl?.replace(/^jdbc:/i, ''))
+  if (url?.password) credentials.add(decodeURIComponent(url.password))
+  const first = (names: string[]): string | undefined =>
+    names.map(name => environment.get(name)).find(value => value !== undefined)
+  const user =
+    (url?.username ? decodeURIComponent(url.username) : undefined) ??
+    first(SERVICE_USERS) ??
+    DEFAULT_USER[replacement.engine]
+  const path = url?.pathname.replace(/^\//, '')
+  const database =
+    replacement.role === 'database'
+      ? path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined)
+      : undefined
+  return {
+    ...(user !== undefined && replacement.role === 'database' && { user }),
+    ...(database !== undefined && { database }),
+    port: url?.port || String(DEFAULT_PORT[replacement.engine]),
+    credentials
+  }
 }

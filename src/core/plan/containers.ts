@@ -17,7 +17,8 @@ const PUBLIC_PORTS = [80, 443]
 export interface ContainerParts {
   config: ActionConfig
   buildId?: string
-  oneShot: boolean
+  /** Why the service is a job that runs and exits (then it is not essential). */
+  job?: string
   connections: Connections
   environment: PlannedEnvironment
   uses: BackingRole[]
@@ -33,8 +34,8 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
   const memory = service.memoryLimit === undefined ? undefined : toMiB(service.memoryLimit)
   const reservation = service.memoryReservation === undefined ? undefined : toMiB(service.memoryReservation)
   for (const [field, value] of [
-    ['mem_limit', memory],
-    ['mem_reservation', reservation]
+    [service.memoryKeys.limit ?? 'mem_limit', memory],
+    [service.memoryKeys.reservation ?? 'mem_reservation', reservation]
   ] as const) {
     if (value !== undefined && value < 4) {
       throw new ComposeError(
@@ -44,7 +45,7 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
   }
   if (memory !== undefined && reservation !== undefined && reservation >= memory) {
     throw new ComposeError(
-      `service "${name}": mem_reservation (${reservation} MiB) must be below mem_limit (${memory} MiB)`
+      `service "${name}": ${service.memoryKeys.reservation ?? 'mem_reservation'} (${reservation} MiB) must be below ${service.memoryKeys.limit ?? 'mem_limit'} (${memory} MiB)`
     )
   }
   if (memory === undefined && reservation === undefined) {
@@ -52,9 +53,10 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
       `${name}: no memory limit in the compose file; reserving ${config.defaultMemoryReservation} MiB (memory-reservation input)`
     )
   }
-  if (parts.oneShot) {
+  if (parts.job) {
+    const waited = parts.job.includes('others wait')
     notes.push(
-      `${name}: a one-shot job (others wait for it to complete): non-essential, and the containers that depend on it start after it exits with 0; every instance runs it at each deploy, so it must be safe to run more than once and concurrently`
+      `${name}: ${parts.job}: non-essential${waited ? ', and the containers that depend on it start after it exits with 0' : ' (its exit does not stop the task)'}; every instance runs it at each deploy, so it must be safe to run more than once and concurrently`
     )
   }
   for (const dropped of service.dropped) notes.push(`${name}: ${dropped.key} dropped (${dropped.reason})`)
@@ -69,7 +71,7 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
       parts.buildId !== undefined
         ? { kind: 'build', buildId: parts.buildId }
         : { kind: 'prebuilt', ref: service.image as string },
-    essential: !parts.oneShot,
+    essential: parts.job === undefined,
     ...(memory !== undefined && { memory }),
     ...(reservation !== undefined && { memoryReservation: reservation }),
     ...(memory === undefined &&
@@ -79,8 +81,7 @@ export function planContainer(service: ComposeService, parts: ContainerParts): C
     dependsOn: parts.connections.dependsOn,
     environment: parts.environment.environment,
     secrets: parts.environment.secrets,
-    ...(service.command && { command: service.command }),
-    ...(service.entrypoint && { entryPoint: service.entrypoint }),
+    ...startCommand(service),
     ...(service.workingDir && { workingDirectory: service.workingDir }),
     mountPoints: [],
     volumesFrom: [],
@@ -206,4 +207,24 @@ export function assignPublicPort(
 
 function formatPort(port: { hostPort?: number; containerPort: number }): string {
   return port.hostPort === undefined ? String(port.containerPort) : `${port.hostPort}:${port.containerPort}`
+}
+
+/**
+ * compose's `entrypoint: []` (or "") clears the image's ENTRYPOINT. An empty
+ * entryPoint is not written: ECS documents no meaning for one, and its agent
+ * passes the list to Docker as it is (where an empty list clears the
+ * ENTRYPOINT; absent, it is kept). The command's executable becomes the
+ * entryPoint instead, which runs the same process on every agent.
+ */
+function startCommand(service: ComposeService): { entryPoint?: string[]; command?: string[] } {
+  const { entrypoint, command } = service
+  if (entrypoint === undefined || entrypoint.length > 0)
+    return { ...(command && { command }), ...(entrypoint && { entryPoint: entrypoint }) }
+  const [executable, ...args] = command ?? []
+  if (executable === undefined) {
+    throw new ComposeError(
+      `service "${service.name}": entrypoint: [] clears the image's ENTRYPOINT but the service has no command to run instead; give it a command (the image's CMD is not known here)`
+    )
+  }
+  return { entryPoint: [executable], ...(args.length > 0 && { command: args }) }
 }

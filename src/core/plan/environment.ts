@@ -10,9 +10,9 @@ import { credentialError, credentialsIn } from '../compose/variables.js'
 import type { ActionConfig } from '../config-types.js'
 import type { SecretReference } from '../dockerrun-types.js'
 import { ComposeError } from '../errors.js'
-import type { BackingBinding, BackingReplacement } from '../plan-types.js'
+import type { BackingBinding, BackingReplacement, ClearSecret } from '../plan-types.js'
 import { looksSecret } from '../secret-names.js'
-import { bindingsFor } from './bindings.js'
+import { bindingsFor, developmentPasswords } from './bindings.js'
 import type { Reference } from './references.js'
 
 export interface EnvironmentInputs {
@@ -25,6 +25,8 @@ export interface EnvironmentInputs {
   references: Reference[]
   /** Every environment variable name some deployed service's compose environment mentions. */
   namedVariables: ReadonlySet<string>
+  /** Every replaced backing service of the plan: the dev passwords of those this container does not use stay out of it. */
+  allReplacements?: BackingReplacement[]
   notes: string[]
 }
 
@@ -34,7 +36,14 @@ export interface PlannedEnvironment {
   bindings: BackingBinding[]
   sourcedVariables: string[]
   runtimeVariables: string[]
+  /** Secret-looking values written into the bundle as the compose file, `.env` or an env_file gave them. */
+  clearSecrets: ClearSecret[]
+  /** What will not work on Beanstalk as the compose file has it: warnings, not notes. */
+  warnings: string[]
 }
+
+/** Values that say a setting, not a secret: PASSWORD_MIN_LENGTH: 8, TOKEN_AUTH: "false". */
+const NOT_A_SECRET_VALUE = /^(true|false|yes|no|on|off|none|null|\d{1,6})$/i
 
 export function planEnvironment(service: ComposeService, inputs: EnvironmentInputs): PlannedEnvironment {
   const { config, notes } = inputs
@@ -43,7 +52,8 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
   const environment: Record<string, string> = {}
   const sourcedVariables: string[] = []
   const runtimeVariables: string[] = []
-  const literalSecrets: string[] = []
+  const literalSecrets: ClearSecret[] = []
+  const warnings: string[] = []
 
   for (const [variable, value] of Object.entries(service.environment)) {
     if (value.kind === 'runtime') {
@@ -62,8 +72,18 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     environment[variable] = value.value
     if (value.origin === 'env_file' || value.variables.length > 0) sourcedVariables.push(variable)
     // A *_FILE / *_PATH variable names where a secret lies, not the secret.
-    if (looksSecret(variable) && value.value !== '' && !/_(FILE|PATH|DIR)$/i.test(variable)) {
-      literalSecrets.push(variable)
+    if (
+      looksSecret(variable) &&
+      value.value !== '' &&
+      !NOT_A_SECRET_VALUE.test(value.value) &&
+      !/_(FILE|PATH|DIR)$/i.test(variable)
+    ) {
+      const fromDotenv = value.variables.some(use => use.runner.length === 0)
+      literalSecrets.push({
+        container: name,
+        variable,
+        source: value.origin === 'env_file' ? 'env_file' : fromDotenv ? '.env' : 'compose file'
+      })
     }
   }
 
@@ -76,12 +96,15 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
       config.databasePasswordEnv
     )
     notes.push(...found.notes)
+    warnings.push(...found.warnings)
     for (const binding of found.bindings) {
       if (
         !secretNames.has(binding.variable) &&
         !bindings.some(known => known.variable === binding.variable)
       ) {
         bindings.push(binding)
+        const added = found.added[binding.variable]
+        if (added !== undefined) environment[binding.variable] = added
       }
     }
     for (const variable of found.droppedPasswords) {
@@ -92,15 +115,40 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     }
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
   }
+  // A variable left to the environment that the managed service decides (a family's password) is no property to set.
+  const boundRuntime = runtimeVariables.filter(variable =>
+    bindings.some(binding => binding.variable === variable)
+  )
+  runtimeVariables.splice(
+    0,
+    runtimeVariables.length,
+    ...runtimeVariables.filter(v => !boundRuntime.includes(v))
+  )
+  for (const variable of runtimeVariables) {
+    const value = service.environment[variable]
+    if (value?.kind === 'runtime' && value.dotenv !== undefined) {
+      notes.push(
+        `${name}: ${variable} is \${${value.variable}} and .env gives it a development value, which is not written into the bundle (the name looks secret): pass it with the secrets input, or set it as an environment property of the Beanstalk environment`
+      )
+    }
+  }
   const passwords = bindings.filter(binding => binding.kind === 'password').map(binding => binding.variable)
   for (const variable of passwords) delete environment[variable]
+  dropForeignDevPasswords(service, inputs, environment)
 
   // A secret goes to the containers whose compose environment names it; one
-  // that no service names goes to every container built from the app's source.
-  const built = service.build !== undefined
+  // that no service names goes to every container of the app: built from its
+  // source, or a prebuilt app image that uses the database or the cache (a
+  // proxy or a mail catcher gets none). The database password goes to every
+  // container that uses the database, whatever else names it.
+  const app = service.build !== undefined || inputs.replacements.length > 0
+  const usesDatabase = inputs.replacements.some(replacement => replacement.role === 'database')
   const secrets = config.secrets
     .filter(
-      secret => secret.name in service.environment || (!inputs.namedVariables.has(secret.name) && built)
+      secret =>
+        secret.name in service.environment ||
+        (secret.name === config.databasePasswordEnv && usesDatabase) ||
+        (!inputs.namedVariables.has(secret.name) && app)
     )
     .map(secret => ({ ...secret }))
   for (const secret of secrets) {
@@ -119,13 +167,31 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     }
   }
 
-  const unreferenced = literalSecrets.filter(variable => variable in environment)
-  if (unreferenced.length > 0) {
-    notes.push(
-      `${name}: ${unreferenced.join(', ')} ${unreferenced.length === 1 ? 'is' : 'are'} written into the bundle as given in the compose file; pass production values with the secrets input`
-    )
+  const clearSecrets = literalSecrets.filter(secret => secret.variable in environment)
+  return { environment, secrets, bindings, sourcedVariables, runtimeVariables, clearSecrets, warnings }
+}
+
+/**
+ * A development password of a replaced service in a container that does not
+ * use that service (an env_file shared by every service) is not written: it
+ * opens nothing on AWS and is a secret in clear.
+ */
+function dropForeignDevPasswords(
+  service: ComposeService,
+  inputs: EnvironmentInputs,
+  environment: Record<string, string>
+): void {
+  for (const replacement of inputs.allReplacements ?? []) {
+    if (inputs.replacements.includes(replacement)) continue
+    const passwords = developmentPasswords(replacement, inputs.compose.services[replacement.composeService])
+    for (const [variable, value] of Object.entries(environment)) {
+      if (!looksSecret(variable) || !passwords.has(value)) continue
+      delete environment[variable]
+      inputs.notes.push(
+        `${service.name}: ${variable} dropped: it holds the development password of ${replacement.composeService}, which ${service.name} does not use`
+      )
+    }
   }
-  return { environment, secrets, bindings, sourcedVariables, runtimeVariables }
 }
 
 /**

@@ -65,13 +65,14 @@ export function planImages(
       existing.services.push(service.name)
       continue
     }
-    const { context, dockerfile, args, target } = builder.build
+    const { context, dockerfile, dockerfileInline, args, target } = builder.build
     byKey.set(key, {
       id: owner.name,
       services: [service.name],
       repository: repositoryFor(config, owner.name),
       context,
       dockerfile,
+      ...(dockerfileInline !== undefined && { dockerfileInline }),
       args,
       ...(target !== undefined && { target })
     })
@@ -81,8 +82,13 @@ export function planImages(
 
 function buildKey(service: ComposeService): string | undefined {
   if (!service.build) return undefined
-  const { context, dockerfile, args, target } = service.build
-  return JSON.stringify([context, posix.normalize(dockerfile), Object.entries(args).sort(), target ?? ''])
+  const { context, dockerfile, dockerfileInline, args, target } = service.build
+  return JSON.stringify([
+    context,
+    dockerfileInline ?? posix.normalize(dockerfile),
+    Object.entries(args).sort(),
+    target ?? ''
+  ])
 }
 
 function repositoryFor(config: ActionConfig, service: string): string {

@@ -8,6 +8,7 @@
 import { posix } from 'node:path'
 import { imagePathsOf, isIgnored } from '../compose/dockerfile.js'
 import type { ComposeMount, ComposeProject, ComposeService } from '../compose/model.js'
+import { ComposeError } from '../errors.js'
 
 /** Instance folder for mounted paths the checkout does not have (uploads, logs): kept across deploys. */
 export const INSTANCE_DATA_ROOT = '/var/app/volumes'
@@ -22,19 +23,41 @@ export interface PlannedMount {
   readOnly: boolean
 }
 
-export function mountsFor(service: ComposeService, compose: ComposeProject, notes: string[]): PlannedMount[] {
+/** Named-volume targets that hold a dependency or build cache, not data: losing them loses nothing. */
+const CACHE_TARGET = /(node_modules|bundle|vendor|\.cache|cache|site-packages|deps|_build|\/tmp)(\/|$)/
+
+/** Where data survives, said the same way for every mount that keeps data outside the image. */
+const SURVIVAL =
+  'a Beanstalk deploy starts new containers and an instance can be replaced or joined by others at any time; keep lasting data in S3, EFS or the database'
+
+export function mountsFor(
+  service: ComposeService,
+  compose: ComposeProject,
+  notes: string[],
+  warnings: string[] = notes
+): PlannedMount[] {
   const planned: PlannedMount[] = []
   for (const mount of service.volumes) {
     const described = describeMount(mount)
     if (mount.type === 'volume') {
-      notes.push(
-        `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: named volumes have no Beanstalk equivalent and data written there is lost at each deploy`
-      )
+      if (CACHE_TARGET.test(mount.target)) {
+        notes.push(
+          `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: a cache the image rebuilds`
+        )
+      } else {
+        warnings.push(
+          `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`
+        )
+      }
       continue
     }
     if (mount.hostPath || !mount.source) {
+      if (/(^|\/)docker\.sock$/.test(mount.source ?? '')) {
+        dockerSocket(service, described, warnings)
+        continue
+      }
       notes.push(
-        `${service.name}: host path ${described} dropped (it does not exist on a Beanstalk instance)`
+        `${service.name}: host path ${described} dropped (a folder of the developer machine; the instance's is not the same)`
       )
       continue
     }
@@ -58,8 +81,8 @@ export function mountsFor(service: ComposeService, compose: ComposeProject, note
     }
     const volume = bundlePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'bundle'
     if (!existsInCheckout(compose, mount.source)) {
-      notes.push(
-        `${service.name}: ${mount.source} is not in the checkout (ignored by git?): ${mount.target} is mounted from the instance folder ${INSTANCE_DATA_ROOT}/${bundlePath}, which keeps its data across deploys but not when an instance is replaced or the environment scales; keep lasting data in S3, EFS or the database`
+      warnings.push(
+        `${service.name}: ${mount.source} is not in the checkout (ignored by git?): ${mount.target} is mounted from the instance folder ${INSTANCE_DATA_ROOT}/${bundlePath}, which keeps its data across deploys on that instance only; ${SURVIVAL}`
       )
       planned.push({
         volume: `data-${volume}`,
@@ -115,4 +138,24 @@ function describeMount(mount: ComposeMount): string {
 function isWithin(path: string, folder: string): boolean {
   const relative = posix.relative(folder, path)
   return relative === '' || (!relative.startsWith('..') && !posix.isAbsolute(relative))
+}
+
+/**
+ * A container that mounts the Docker socket watches or drives the other
+ * containers (nginx-proxy, Traefik, caddy-docker-proxy, Watchtower). The
+ * action never hands a container the instance's socket (it would control
+ * every container there, the ECS agent's included). A proxy that routes by
+ * watching it would serve nothing: refused when it is the one serving HTTP.
+ */
+function dockerSocket(service: ComposeService, described: string, warnings: string[]): void {
+  const serves = service.ports.some(port => port.hostPort === 80 || port.hostPort === 443)
+  const why = `mounts the Docker socket (${described}), which the action never gives a container on Beanstalk (it would control every container of the instance)`
+  if (serves) {
+    throw new ComposeError(
+      `service "${service.name}" serves HTTP and ${why}: a proxy that routes by watching containers would route nothing; use a proxy with a static configuration (e.g. nginx with proxy_pass http://web:3000) or let the load balancer route to the app`
+    )
+  }
+  warnings.push(
+    `${service.name}: ${why}: dropped, so whatever ${service.name} does with Docker does not happen on Beanstalk`
+  )
 }

@@ -7,6 +7,7 @@ import type { ActionConfig } from '../config-types.js'
 import { InputError } from '../errors.js'
 import { isEnabled, isReplacedBacking } from './backing-replacements.js'
 import type { Reference } from './references.js'
+import { isAssetWatcher } from './roles.js'
 
 export function selectServices(
   config: ActionConfig,
@@ -21,7 +22,7 @@ export function selectServices(
     if (unknown.length > 0) {
       throw new InputError(
         inputName,
-        `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile} (it has: ${Object.keys(compose.services).join(', ')})`
+        `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile || 'the compose file'} (it has: ${Object.keys(compose.services).join(', ')})`
       )
     }
     return config.services.map(name => compose.services[name] as ComposeService)
@@ -35,6 +36,12 @@ export function selectServices(
       return false
     }
     if (isReplacedBacking(service, config, active)) return false
+    if (isAssetWatcher(service)) {
+      notes.push(
+        `service ${service.name} is a development asset watcher (${[...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')}): not deployed; build the assets into the image (name it in services to deploy it anyway, as a non-essential job)`
+      )
+      return false
+    }
     if (!isEnabled(service, active)) {
       const named = service.profiles.map(profile => (profile === '' ? '""' : profile)).join(', ')
       notes.push(
@@ -52,7 +59,10 @@ export function selectServices(
     return false
   })
   if (selected.length === 0) {
-    throw new InputError('services', `${config.composeFile} has no service to deploy besides backing stores`)
+    throw new InputError(
+      'services',
+      `${config.composeFile || 'the compose file'} has no service to deploy besides backing stores`
+    )
   }
   return selected
 }

@@ -48,7 +48,7 @@ export const createApplication: Handler = async (core, params) => {
   checkLength('ApplicationName', name, 1, 100)
   checkLength('Description', params.Description, 0, 200)
   if (core.state.applications.has(name))
-    // Beanstalk's text, same form as "Application Version <label> already exists." (reference/beanstalk.md).
+    // Beanstalk's text, same form as "Application Version <label> already exists." (docs/stand-in.md, AWS texts).
     throw new AwsError('InvalidParameterValue', `Application ${name} already exists.`)
   const application = createApplicationRecord(core, name, params.Description)
   application.tags.push(...tags(params))
@@ -84,7 +84,17 @@ function processVersion(core: ServiceCore, version: ApplicationVersion): void {
         core.ctx.log(`beanstalk: processing ${version.label} failed: ${(error as Error).message}`)
         version.status = 'FAILED'
       })
-      .finally(() => (version.updated = new Date()))
+      .finally(() => {
+        version.updated = new Date()
+        // The EB CLI waits for this event (appversion.finished … PROCESSED. / … FAILED.); the words between the
+        // label and the status are the stand-in's (real text not published).
+        core.events.add({
+          severity: version.status === 'FAILED' ? 'ERROR' : 'INFO',
+          message: `Finished processing application version ${version.label} with status ${version.status}.`,
+          applicationName: version.applicationName,
+          versionLabel: version.label
+        })
+      })
   }, delay)
   core.timers.add(timer)
 }
@@ -102,10 +112,10 @@ export const createApplicationVersion: Handler = async (core, params) => {
   const versions = core.state.versionsOf(applicationName)
   const refuseIfTaken = (): void => {
     if (versions.has(label))
-      // reference/beanstalk.md.
+      // docs/stand-in.md, AWS texts.
       throw new AwsError('InvalidParameterValue', `Application Version ${label} already exists.`)
     if (core.state.versionCount() >= core.options.maxApplicationVersions) {
-      // Code from reference/beanstalk.md; real text unknown.
+      // Code from docs/stand-in.md, AWS texts; real text unknown.
       throw new AwsError(
         'TooManyApplicationVersionsException',
         `You cannot have more than ${core.options.maxApplicationVersions} Application Versions.`
@@ -120,7 +130,7 @@ export const createApplicationVersion: Handler = async (core, params) => {
     // Query APIs' common MissingParameter text (AWS common errors).
     throw new AwsError('MissingParameter', 'The request must contain the parameter SourceBundle')
   if (!(await core.ctx.s3.getObject(bucket, key))) {
-    // reference/beanstalk.md.
+    // docs/stand-in.md, AWS texts.
     throw new AwsError(
       'InvalidParameterCombination',
       `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
@@ -144,7 +154,67 @@ export const createApplicationVersion: Handler = async (core, params) => {
   }
   versions.set(label, version)
   if (process) processVersion(core, version)
+  await applyVersionLifecycle(core, applicationName)
   return { ApplicationVersion: versionDescription(version) }
+}
+
+/**
+ * The application's version lifecycle policy, applied "each time you create a new application version"; it
+ * does not delete versions an environment uses
+ * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/applications-lifecycle.html). The stand-in models
+ * MaxCountRule only: the oldest versions beyond MaxCount go, and their bundles too with DeleteSourceFromS3.
+ * Versions being deployed, and the one an updating environment ran before, count as used.
+ */
+async function applyVersionLifecycle(core: ServiceCore, applicationName: string): Promise<void> {
+  const rule = core.state.applications.get(applicationName)?.versionLifecycle
+  if (!rule) return
+  const versions = core.state.versionsOf(applicationName)
+  const used = new Set<string>()
+  for (const environment of core.state.environments) {
+    if (environment.applicationName !== applicationName || environment.status === 'Terminated') continue
+    if (environment.versionLabel) used.add(environment.versionLabel)
+  }
+  for (const { versionLabel } of core.lifecycle.deployingVersions()) used.add(versionLabel)
+  for (const label of core.lifecycle.replacedVersions()) used.add(label)
+  const oldestFirst = [...versions.values()].sort((a, b) => a.created.getTime() - b.created.getTime())
+  let excess = versions.size - rule.maxCount
+  for (const version of oldestFirst) {
+    if (excess <= 0) break
+    if (used.has(version.label) || version.status === 'PROCESSING') continue
+    versions.delete(version.label)
+    excess--
+    core.ctx.log(`beanstalk: lifecycle policy of ${applicationName} deleted version ${version.label}`)
+    if (rule.deleteSourceFromS3) await core.ctx.s3.deleteObject(version.bucket, version.key)
+  }
+}
+
+export const updateApplicationResourceLifecycle: Handler = async (core, params) => {
+  const applicationName = required(params, 'ApplicationName')
+  const application = requireApplication(core, applicationName)
+  const prefix = 'ResourceLifecycleConfig.VersionLifecycleConfig.MaxCountRule.'
+  const enabled = params[`${prefix}Enabled`] === 'true'
+  const maxCount = Number(params[`${prefix}MaxCount`] ?? '200')
+  const serviceRole = params['ResourceLifecycleConfig.ServiceRole']
+  application.versionLifecycle = enabled
+    ? {
+        maxCount,
+        deleteSourceFromS3: params[`${prefix}DeleteSourceFromS3`] === 'true',
+        ...(serviceRole !== undefined && { serviceRole })
+      }
+    : undefined
+  return {
+    ApplicationName: applicationName,
+    ResourceLifecycleConfig: {
+      ServiceRole: serviceRole,
+      VersionLifecycleConfig: {
+        MaxCountRule: {
+          Enabled: enabled,
+          MaxCount: maxCount,
+          DeleteSourceFromS3: application.versionLifecycle?.deleteSourceFromS3 ?? false
+        }
+      }
+    }
+  }
 }
 
 export const describeApplicationVersions: Handler = async (core, params) => {
@@ -167,7 +237,7 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
   requireApplication(core, applicationName)
   const versions = core.state.versionsOf(applicationName)
   const version = versions.get(label)
-  // reference/beanstalk.md.
+  // docs/stand-in.md, AWS texts.
   if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
   const applicationEnvironments = core.state.environments.filter(
     environment => environment.applicationName === applicationName && environment.status !== 'Terminated'
@@ -180,7 +250,7 @@ export const deleteApplicationVersion: Handler = async (core, params) => {
         applicationEnvironments.some(environment => environment.id === environmentId)
     )
   if (deploying || version.status === 'PROCESSING') {
-    // reference/beanstalk.md.
+    // docs/stand-in.md, AWS texts.
     throw new AwsError(
       'OperationInProgressFailure',
       `Unable to delete application version: ${label}. An operation is already in progress, please retry again shortly.`

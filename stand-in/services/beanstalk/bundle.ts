@@ -20,7 +20,7 @@ export type DeployableBundle =
 export async function fetchBundle(store: ObjectStore, bucket: string, key: string): Promise<Unzipped> {
   const object = await store.getObject(bucket, key)
   if (!object) {
-    // The CreateApplicationVersion error text (reference/beanstalk.md), reused for a bundle deleted since.
+    // The CreateApplicationVersion error text (docs/stand-in.md, AWS texts), reused for a bundle deleted since.
     return {
       ok: false,
       reason: `Unable to download from S3 location (Bucket: ${bucket}  Key: ${key}). Reason: Not Found`
@@ -72,7 +72,10 @@ export async function loadDeployableBundle(
     return { ok: false, reason: `${DOCKERRUN_FILE} is not valid JSON: ${(error as Error).message}` }
   }
   const version = (document as { AWSEBDockerrunVersion?: unknown } | null)?.AWSEBDockerrunVersion
-  // The EB CLI accepts the string "2" as well as the number. Text: reference/beanstalk.md ("Platform").
+  // The EB CLI accepts the string "2" as well as the number (ebcli/lib/heuristics.py, `in (2, '2')`,
+  // https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/lib/heuristics.py#L44).
+  // Text: the EB CLI's create.ecsdockerrun1, the event it raises on
+  // (https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1076).
   if (Number(version) !== 2) {
     return {
       ok: false,

@@ -5,6 +5,7 @@ import type { StandInContext } from '../../context.js'
 import { AwsError } from '../../errors.js'
 import type { QueryParams } from '../../protocols/query.js'
 import type { XmlValue } from '../../protocols/xml.js'
+import type { DynamicsSettings } from './dynamics.js'
 import type { EventLog } from './events.js'
 import type { BeanstalkFaults } from './faults.js'
 import type { Lifecycle } from './lifecycle.js'
@@ -31,6 +32,11 @@ export interface BeanstalkOptions {
   instances?: 'containers' | 'simulated'
   /** Default solution stack reported when only a template or platform ARN is given. */
   solutionStackName?: string
+  /**
+   * Health around an update (dynamics.ts): 'fast' (default) Green as the update completes, 'realistic'
+   * Red → Yellow → Green after it, or explicit phases with their durations.
+   */
+  dynamics?: 'fast' | 'realistic' | DynamicsSettings
 }
 
 export const DEFAULT_SOLUTION_STACK = '64bit Amazon Linux 2023 v4.2.0 running ECS'
@@ -48,7 +54,7 @@ export function solutionStacks(core: ServiceCore): string[] {
 }
 
 export function requireSolutionStack(core: ServiceCore, name: string | undefined): void {
-  // "No Solution Stack named '<name>' found." — reference/beanstalk.md, behaviours checked against AWS.
+  // "No Solution Stack named '<name>' found." — docs/stand-in.md, AWS texts.
   if (name !== undefined && !solutionStacks(core).includes(name))
     throw new AwsError('InvalidParameterValue', `No Solution Stack named '${name}' found.`)
 }
@@ -59,7 +65,7 @@ export interface ServiceCore {
   events: EventLog
   lifecycle: Lifecycle
   faults: BeanstalkFaults
-  options: Required<BeanstalkOptions>
+  options: Required<Omit<BeanstalkOptions, 'dynamics'>> & { dynamics: DynamicsSettings }
   /** Processing timers, cleared by close(). */
   timers: Set<NodeJS.Timeout>
 }
@@ -72,7 +78,7 @@ export function arn(core: ServiceCore, resource: string): string {
 
 export function requireApplication(core: ServiceCore, name: string): Application {
   const application = core.state.applications.get(name)
-  // reference/beanstalk.md.
+  // docs/stand-in.md, AWS texts.
   if (!application) throw new AwsError('InvalidParameterValue', `No Application named '${name}' found.`)
   return application
 }
@@ -109,9 +115,9 @@ export function requireDeployableVersion(
   label: string
 ): ApplicationVersion {
   const version = core.state.versionsOf(applicationName).get(label)
-  // reference/beanstalk.md.
+  // docs/stand-in.md, AWS texts.
   if (!version) throw new AwsError('InvalidParameterValue', `No Application Version named '${label}' found.`)
-  // AWS refuses a FAILED version (reference/beanstalk.md); real text unknown.
+  // AWS refuses a FAILED version (docs/stand-in.md, AWS texts); real text unknown.
   if (version.status === 'FAILED')
     throw new AwsError(
       'InvalidParameterValue',
@@ -121,7 +127,7 @@ export function requireDeployableVersion(
 }
 
 export function invalidState(environment: Environment, expected: string): AwsError {
-  // reference/beanstalk.md ("Must be Ready." / "Must be pending deployment.").
+  // docs/stand-in.md, AWS texts ("Must be Ready." / "Must be pending deployment.").
   return new AwsError(
     'InvalidParameterValue',
     `Environment named ${environment.name} is in an invalid state for this operation. Must be ${expected}.`

@@ -19,6 +19,7 @@ import { docker, dockerCall } from '../../docker.js'
 import type { StandInContext } from '../../context.js'
 import { extractBundle } from './bundle.js'
 import { EcsTask, TaskStartError } from './ecs-task.js'
+import { instanceArchitecture } from './instances.js'
 import { FrontDoor } from './front-door.js'
 import type { Environment } from './model.js'
 import type { TaskDefinition } from './task-definition.js'
@@ -141,7 +142,8 @@ export class ContainerDeployer implements Deployer {
         resolveSecret: valueFrom => this.ctx.resolveSecret(valueFrom),
         networks: this.ctx.backingNetwork ? [this.ctx.backingNetwork] : [],
         timeoutMs: this.options.healthTimeoutMs,
-        pulled: this.pulled
+        pulled: this.pulled,
+        architecture: instanceArchitecture(environment.optionSettings)
       })
     } catch (error) {
       await rm(bundleDir, { recursive: true, force: true })

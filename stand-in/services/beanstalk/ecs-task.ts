@@ -48,6 +48,8 @@ export interface EcsTaskOptions {
   timeoutMs: number
   /** Images this task pulled are added here (the instance's owner removes them when it goes). */
   pulled?: Set<string>
+  /** The instance's CPU (Docker's name: amd64, arm64); an image for another one cannot start (instances.ts). */
+  architecture?: string
 }
 
 /** The task could not start; `reason` is its ECS-style stopped reason. */
@@ -157,6 +159,7 @@ export class EcsTask {
       if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
       this.options.pulled?.add(image)
     }
+    if (this.options.architecture) await this.checkArchitectures(this.options.architecture)
     for (const container of startOrder(task.containers)) {
       await this.awaitDependencies(container)
       const id = await this.create(container)
@@ -171,6 +174,24 @@ export class EcsTask {
         const port = /:(\d+)\s*$/m.exec(answer.stdout.split('\n')[0] ?? '')?.[1]
         // A container that stopped at once has no published port; stoppedReason() tells why.
         if (port) this.url = `http://127.0.0.1:${port}`
+      }
+    }
+  }
+
+  /**
+   * On a real instance an image of another architecture starts and its first
+   * program fails ("exec format error"): the essential container exits and
+   * ECS stops the task. This machine would run it, so that outcome is given here.
+   */
+  private async checkArchitectures(architecture: string): Promise<void> {
+    for (const container of this.options.task.containers) {
+      const answer = await dockerCall(['image', 'inspect', '--format', '{{.Architecture}}', container.image])
+      const imageArchitecture = answer.stdout.trim()
+      if (answer.code === 0 && imageArchitecture !== '' && imageArchitecture !== architecture) {
+        throw new TaskStartError(
+          `Essential container in task exited. (${container.name}: exec format error: the image is ` +
+            `linux/${imageArchitecture}, the instance ${architecture})`
+        )
       }
     }
   }
@@ -315,8 +336,10 @@ export class EcsTask {
     }
     for (const [key, value] of Object.entries(container.dockerLabels)) args.push('--label', `${key}=${value}`)
     // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
+    // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.
     const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
     if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
+    else if (container.entryPoint) args.push('--entrypoint', '')
     args.push(container.image, ...entryArgs, ...(container.command ?? []))
     return args
   }

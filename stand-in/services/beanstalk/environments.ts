@@ -22,6 +22,7 @@ import {
   optionValue,
   removeOptions
 } from './model.js'
+import { withInstanceTypes } from './instances.js'
 import { validateOptionSettings } from './options.js'
 import {
   checkEnvironmentName,
@@ -68,7 +69,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
   checkLength('Description', params.Description, 0, 200)
   requireApplication(core, applicationName)
   if (core.state.liveEnvironmentNamed(name))
-    // reference/beanstalk.md.
+    // docs/stand-in.md, AWS texts.
     throw new AwsError('InvalidParameterValue', `Environment ${name} already exists.`)
 
   const platformChoices = [params.SolutionStackName, params.PlatformArn, params.TemplateName].filter(Boolean)
@@ -106,7 +107,7 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     checkLength('CNAMEPrefix', params.CNAMEPrefix, 4, 63)
     cname = fullCname(core, params.CNAMEPrefix)
     if (cnameTaken(core, cname))
-      // reference/beanstalk.md.
+      // docs/stand-in.md, AWS texts.
       throw new AwsError('InvalidParameterValue', `DNS name (${cname}) is not available.`)
   } else {
     // Beanstalk's generated form: <environment>.eba-<8 random>.<region>.elasticbeanstalk.com
@@ -134,7 +135,9 @@ export const createEnvironment: Handler = async (core, params, requestId) => {
     causes: [],
     healthRefreshedAt: new Date(),
     abortable: false,
-    optionSettings: removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove),
+    optionSettings: withInstanceTypes(
+      removeOptions(mergeOptionSettings(template?.optionSettings ?? [], settings), toRemove)
+    ),
     tags: tags(params),
     tier: {
       Name: tier?.Name ?? 'WebServer',
@@ -262,7 +265,7 @@ export const describeEnvironmentHealth: Handler = async (core, params) => {
   // Environments created through the API have basic health unless SystemType says enhanced ("To maintain
   // backward compatibility, enhanced health reporting is not enabled by default when you create an
   // environment using the Elastic Beanstalk API", developer guide); basic health answers this error
-  // (reference/beanstalk.md, behaviours checked against AWS).
+  // (docs/stand-in.md, AWS texts).
   if (optionValue(environment.optionSettings, HEALTH_REPORTING_NAMESPACE, 'SystemType') !== 'enhanced')
     throw new AwsError('InvalidRequestException', 'DescribeEnvironmentHealth is not supported.')
   const requested = queryList(params, 'AttributeNames')

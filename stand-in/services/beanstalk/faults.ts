@@ -1,5 +1,8 @@
 // Runtime fault knobs, so tests and demos can make deployments misbehave.
 // Environment-scoped knobs take an environment name or '*' for every one.
+// Sources of the behaviours they play: docs/stand-in.md.
+
+import type { HealthPhase } from './dynamics.js'
 
 export interface BeanstalkFaults {
   /** The next deploy of this environment ('*': of any) goes Red with "Failed to deploy application.". Consumed by it. */
@@ -10,6 +13,22 @@ export interface BeanstalkFaults {
   slowTransitions?: number
   /** The next version processing ends FAILED whatever the bundle. Consumed by it. */
   failProcessing?: boolean
+  /**
+   * The next deploy of `environment` puts the version on Green instances but ends with this event (ERROR)
+   * in place of "Environment update completed successfully.", e.g. one of the EB CLI's failure texts.
+   * Consumed by it.
+   */
+  failureEvent?: { environment: string; message: string }
+  /**
+   * The next deploy of this environment is reverted: the previous version keeps serving, Green, and the
+   * update ends with "The environment was reverted to the previous configuration setting.". Consumed by it.
+   */
+  revert?: string
+  /**
+   * Health after the next successful deploy of `environment`, replacing the service's profile
+   * (BeanstalkOptions.dynamics); a last phase without `ms` stays. Consumed by it.
+   */
+  healthAfterDeploy?: { environment: string; phases: HealthPhase[] }
 }
 
 export function appliesTo(target: string | undefined, environmentName: string): boolean {

@@ -11,6 +11,7 @@ import * as applications from './applications.js'
 import { type BeanstalkOptions, DEFAULT_SOLUTION_STACK, type Handler, type ServiceCore } from './core.js'
 import { ContainerDeployer, type Deployer, SimulatedDeployer, UnavailableDeployer } from './deployer.js'
 import * as environments from './environments.js'
+import { resolveDynamics } from './dynamics.js'
 import { EventLog } from './events.js'
 import type { BeanstalkFaults } from './faults.js'
 import { Lifecycle } from './lifecycle.js'
@@ -18,6 +19,7 @@ import { BeanstalkState } from './model.js'
 
 export type { BeanstalkOptions } from './core.js'
 export type { BeanstalkFaults } from './faults.js'
+export { realisticDynamics, type DynamicsSettings, type HealthPhase } from './dynamics.js'
 export { BeanstalkState } from './model.js'
 
 const HANDLERS: Record<string, Handler> = {
@@ -27,6 +29,7 @@ const HANDLERS: Record<string, Handler> = {
   CreateApplicationVersion: applications.createApplicationVersion,
   DescribeApplicationVersions: applications.describeApplicationVersions,
   DeleteApplicationVersion: applications.deleteApplicationVersion,
+  UpdateApplicationResourceLifecycle: applications.updateApplicationResourceLifecycle,
   CreateConfigurationTemplate: applications.createConfigurationTemplate,
   DescribeConfigurationSettings: applications.describeConfigurationSettings,
   DeleteConfigurationTemplate: applications.deleteConfigurationTemplate,
@@ -62,7 +65,8 @@ export function createBeanstalkService(
     terminatedRetentionMs: options.terminatedRetentionMs ?? 60 * 60 * 1000,
     loopbackInCname: options.loopbackInCname ?? true,
     solutionStackName: options.solutionStackName ?? DEFAULT_SOLUTION_STACK,
-    instances: options.instances ?? 'containers'
+    instances: options.instances ?? 'containers',
+    dynamics: resolveDynamics(options.dynamics)
   }
   const state = new BeanstalkState()
   const events = new EventLog()
@@ -73,7 +77,8 @@ export function createBeanstalkService(
     deployer = new ContainerDeployer(ctx, { healthTimeoutMs: resolved.healthTimeoutMs })
   else deployer = new UnavailableDeployer(ctx.noContainersReason ?? 'the stand-in runs no containers')
   const lifecycle = new Lifecycle(ctx, state, events, deployer, faults, {
-    transitionMs: resolved.transitionMs
+    transitionMs: resolved.transitionMs,
+    dynamics: resolved.dynamics
   })
   const core: ServiceCore = { ctx, state, events, lifecycle, faults, options: resolved, timers: new Set() }
 

@@ -1,6 +1,7 @@
 // The environment state machine. Every operation runs as a background task:
 //   CreateEnvironment:   Launching/Grey → deploy → Ready/Green (or Ready/Red)
-//   UpdateEnvironment:   Updating → deploy or reconfigure → Ready/Green (or Ready/Red, old version kept)
+//   UpdateEnvironment:   Updating/Grey with the new label → deploy or reconfigure → Ready/Green (or
+//                        Ready/Red, old version back); then the dynamics' health phases (dynamics.ts)
 //   AbortEnvironmentUpdate: Updating → Aborting → Ready (old version kept)
 //   TerminateEnvironment: Terminating → Terminated/Grey (app stopped)
 // Delays are `transitionMs` × faults.slowTransitions. close() aborts them all.
@@ -9,6 +10,7 @@ import { randomBytes } from 'node:crypto'
 import type { StandInContext } from '../../context.js'
 import { loadDeployableBundle } from './bundle.js'
 import type { Deployer } from './deployer.js'
+import { type DynamicsSettings, type HealthPhase, healthTransitionMessage } from './dynamics.js'
 import type { EventLog } from './events.js'
 import { type BeanstalkFaults, appliesTo } from './faults.js'
 import {
@@ -17,6 +19,8 @@ import {
   ENVIRONMENT_PROPERTIES_NAMESPACE,
   ENVIRONMENT_SECRETS_NAMESPACE,
   type Environment,
+  type HealthColor,
+  type HealthStatus,
   type Severity,
   optionValue
 } from './model.js'
@@ -26,7 +30,8 @@ export const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.'
 const ABORTED_DEPLOY_MESSAGE =
   'During an aborted deployment, some instances may have deployed the new application version. ' +
   'To ensure all instances are running the same version, re-deploy the appropriate application version.'
-// ERROR severity on AWS (reference/beanstalk.md, behaviours checked against AWS).
+// ERROR severity on AWS; the text is the one the EB CLI raises on (event.launchbad,
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1044).
 const CREATE_WITH_ERRORS_MESSAGE =
   'Create environment operation is complete, but with errors. For more information, see troubleshooting documentation.'
 
@@ -40,8 +45,12 @@ interface Operation {
   done: Promise<void>
 }
 
+/** event.failedupdate in the EB CLI's strings (docs/deploy-decision.md). */
+export const REVERTED_MESSAGE = 'The environment was reverted to the previous configuration setting.'
+
 export interface LifecycleOptions {
   transitionMs: number
+  dynamics: DynamicsSettings
   /** How often a stuck update looks whether its fault was cleared. */
   pollMs?: number
 }
@@ -59,6 +68,10 @@ export function healthCheckPath(environment: Environment): string {
 
 export class Lifecycle {
   private readonly operations = new Map<string, Operation>()
+  /** Pending health-phase timers per environment id (cancelled by the next operation). */
+  private readonly settling = new Map<string, NodeJS.Timeout>()
+  /** The label an environment ran before the update in flight (restored when the update fails or is aborted). */
+  private readonly previousLabels = new Map<string, string | undefined>()
   private closed = false
 
   constructor(
@@ -78,6 +91,13 @@ export class Lifecycle {
         environmentId,
         versionLabel: operation.versionLabel as string
       }))
+  }
+
+  /** Labels updating environments ran before the update in flight (still serving until it ends). */
+  replacedVersions(): string[] {
+    return [...this.previousLabels.entries()]
+      .filter(([environmentId]) => this.operations.has(environmentId))
+      .flatMap(([, label]) => (label === undefined ? [] : [label]))
   }
 
   launch(environment: Environment, requestId: string): void {
@@ -101,7 +121,17 @@ export class Lifecycle {
 
   /** A deploy when versionLabel is given, otherwise a configuration update (apps restart with new properties). */
   update(environment: Environment, versionLabel: string | undefined, requestId: string): void {
+    this.cancelSettling(environment.id)
+    const previous = environment.versionLabel
     this.setStatus(environment, 'Updating', true)
+    if (versionLabel) {
+      // botocore examples-1.json, UpdateEnvironment: the answer already says Updating, Health Grey ("health
+      // checks are suspended during an UpdateEnvironment", service-2.json) and the NEW VersionLabel.
+      this.previousLabels.set(environment.id, previous)
+      environment.versionLabel = versionLabel
+      environment.health = 'Grey'
+      environment.healthStatus = 'Pending'
+    }
     this.emit(environment, 'INFO', 'Environment update is starting.', requestId)
     this.start(environment, 'update', versionLabel, async signal => {
       await this.sleep(signal)
@@ -109,8 +139,17 @@ export class Lifecycle {
         await this.sleep(signal, this.options.pollMs ?? 50)
       if (versionLabel) {
         this.emit(environment, 'INFO', 'Deploying new version to instance(s).', requestId, versionLabel)
+        if (appliesTo(this.faults.revert, environment.name)) {
+          this.faults.revert = undefined
+          await this.sleep(signal)
+          environment.versionLabel = previous
+          this.emit(environment, 'ERROR', REVERTED_MESSAGE, requestId, versionLabel)
+          this.ready(environment, [])
+          return
+        }
         const result = await this.deploy(environment, versionLabel, signal, requestId)
         if (!result.healthy) {
+          environment.versionLabel = previous
           this.emitFailure(environment, requestId, true, versionLabel)
           this.ready(environment, result.causes)
           return
@@ -121,6 +160,12 @@ export class Lifecycle {
           'New application version was deployed to running EC2 instances.',
           requestId
         )
+        const failureEvent = this.faults.failureEvent
+        if (failureEvent && appliesTo(failureEvent.environment, environment.name)) {
+          this.faults.failureEvent = undefined
+          this.emit(environment, 'ERROR', failureEvent.message, requestId)
+          return
+        }
       } else {
         this.emit(
           environment,
@@ -141,6 +186,7 @@ export class Lifecycle {
         this.setStatus(environment, 'Ready', false)
       }
       this.emit(environment, 'INFO', 'Environment update completed successfully.', requestId)
+      if (versionLabel) this.settle(environment, this.phasesAfterDeploy(environment))
     })
   }
 
@@ -152,6 +198,8 @@ export class Lifecycle {
     this.emit(environment, 'INFO', 'Aborting the environment update.', requestId)
     operation.controller.abort(new Aborted())
     void operation.done.then(() => {
+      if (operation.versionLabel !== undefined)
+        environment.versionLabel = this.previousLabels.get(environment.id)
       this.emit(
         environment,
         'INFO',
@@ -164,6 +212,7 @@ export class Lifecycle {
   }
 
   terminate(environment: Environment, requestId: string): void {
+    this.cancelSettling(environment.id)
     const running = this.operations.get(environment.id)
     running?.controller.abort(new Aborted())
     this.setStatus(environment, 'Terminating', false)
@@ -191,6 +240,8 @@ export class Lifecycle {
 
   async close(): Promise<void> {
     this.closed = true
+    for (const timer of this.settling.values()) clearTimeout(timer)
+    this.settling.clear()
     for (const operation of this.operations.values()) operation.controller.abort(new Aborted())
     await Promise.all([...this.operations.values()].map(operation => operation.done))
     await this.deployer.close()
@@ -313,6 +364,67 @@ export class Lifecycle {
         at: environment.updated,
         versionLabel: environment.versionLabel
       })
+  }
+
+  /** The next deploy's override (faults.healthAfterDeploy, consumed), else the service's dynamics. */
+  private phasesAfterDeploy(environment: Environment): HealthPhase[] {
+    const override = this.faults.healthAfterDeploy
+    if (override && appliesTo(override.environment, environment.name)) {
+      this.faults.healthAfterDeploy = undefined
+      return override.phases
+    }
+    return this.options.dynamics.afterDeploy
+  }
+
+  /**
+   * Health after a completed update: each phase for its time, then Green / Ok. A phase without a duration
+   * stays (until the next operation). The environment is Ready throughout, as on AWS.
+   */
+  private settle(environment: Environment, phases: HealthPhase[]): void {
+    if (phases.length === 0) return
+    environment.turnedGreen?.pop() // not Green yet after all
+    // The health the update showed (Pending): the deploy's own Green / Ok never reached a client.
+    environment.healthStatus = 'Pending'
+    let index = 0
+    const next = (): void => {
+      this.settling.delete(environment.id)
+      const phase = phases[index++]
+      if (!phase) {
+        this.setHealth(environment, 'Green', 'Ok', [])
+        ;(environment.turnedGreen ??= []).push({ at: new Date(), versionLabel: environment.versionLabel })
+        return
+      }
+      this.setHealth(environment, phase.color, phase.status, phase.causes)
+      if (phase.ms !== undefined) this.settling.set(environment.id, setTimeout(next, phase.ms))
+    }
+    next()
+  }
+
+  private cancelSettling(environmentId: string): void {
+    const timer = this.settling.get(environmentId)
+    if (timer) clearTimeout(timer)
+    this.settling.delete(environmentId)
+  }
+
+  /** A health change enhanced health reports, with its event (no request id: health events carry none). */
+  private setHealth(
+    environment: Environment,
+    color: HealthColor,
+    status: HealthStatus,
+    causes: string[]
+  ): void {
+    if (status !== environment.healthStatus) {
+      const worse = status === 'Warning' || status === 'Degraded' || status === 'Severe'
+      this.emit(
+        environment,
+        worse ? 'WARN' : 'INFO',
+        healthTransitionMessage(environment.healthStatus, status, causes)
+      )
+    }
+    environment.health = color
+    environment.healthStatus = status
+    environment.causes = causes
+    environment.healthRefreshedAt = new Date()
   }
 
   private emitFailure(

@@ -27,6 +27,8 @@ export interface Application {
   created: Date
   updated: Date
   tags: Tag[]
+  /** ResourceLifecycleConfig's version MaxCountRule, when enabled (UpdateApplicationResourceLifecycle). */
+  versionLifecycle?: { maxCount: number; deleteSourceFromS3: boolean; serviceRole?: string }
 }
 
 export interface ApplicationVersion {

@@ -1,0 +1,137 @@
+// Issue 24 class 4: a runner variable's value reaches the bundle only when the
+// workflow named it in `runner-variables`. Every place of a compose file a
+// value can be interpolated into × every interpolation syntax that takes the
+// value × names that look secret and names that do not, through prepare() as
+// the action runs it: refused with one line naming the variable, or, for an
+// exact "${VAR}" environment value, a run-time property — never the value.
+
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { InputError } from '../../../src/core/errors.js'
+import { RUN_METADATA_VARIABLES } from '../../../src/core/runner-variables.js'
+import { prepare } from '../../../src/prepare.js'
+import { configFor } from './support.js'
+
+const VALUE = 'postgres://app:s3cr3t-Pa55@db.internal:5432/app'
+
+let workspace: string
+beforeEach(() => {
+  workspace = mkdtempSync(path.join(os.tmpdir(), 'bdd-runner-vars-'))
+  mkdirSync(path.join(workspace, 'web'))
+  writeFileSync(path.join(workspace, 'web/Dockerfile'), 'FROM scratch\n')
+})
+afterEach(() => rmSync(workspace, { recursive: true, force: true }))
+
+const WEB = "services:\n  web:\n    build: ./web\n    ports: ['80:80']\n"
+
+/** Where a reference can sit; `ref` is the interpolation text. */
+const PLACES: Record<string, (ref: string) => { compose: string; files?: Record<string, string> }> = {
+  'an environment value, inside a longer string': ref => ({
+    compose: `${WEB}    environment:\n      LINK: "url=${ref}"\n`
+  }),
+  'an environment list entry': ref => ({ compose: `${WEB}    environment:\n      - "LINK=${ref}/x"\n` }),
+  'a label': ref => ({ compose: `${WEB}    labels:\n      owner: "${ref}"\n` }),
+  'a command': ref => ({ compose: `${WEB}    command: ["serve", "--db", "${ref}"]\n` }),
+  'the image tag': ref => ({
+    compose: `services:\n  web:\n    image: "registry.example.com/app:x${ref}"\n    ports: ['80:80']\n`
+  }),
+  'a build arg value': ref => ({
+    compose: WEB.replace('build: ./web', `build:\n      context: ./web\n      args:\n        DB: "${ref}"`)
+  }),
+  'an env_file value': ref => ({
+    compose: `${WEB}    env_file: web.env\n`,
+    files: { 'web.env': `LINK=${ref}\n` }
+  }),
+  'a .env value used by the compose file': ref => ({
+    compose: `${WEB}    environment:\n      LINK: "x-\${FROM_DOTENV}"\n`,
+    files: { '.env': `FROM_DOTENV=${ref}\n` }
+  })
+}
+/** Syntaxes that take the value when the variable is set. */
+const SYNTAXES = [
+  '${NAME}',
+  '$NAME',
+  '${NAME:-fallback}',
+  '${NAME-fallback}',
+  '${NAME:?needed}',
+  '${NAME?needed}'
+]
+/** Names that do not look secret (a deny-list misses them) and one that does. */
+const NAMES = ['DATABASE_URL', 'SLACK_WEBHOOK_URL', 'UPSTREAM', 'SERVICE_DSN']
+
+function layOut(place: string, syntax: string, name: string): void {
+  const { compose, files = {} } = (
+    PLACES[place] as (ref: string) => { compose: string; files?: Record<string, string> }
+  )(syntax.replace('NAME', name))
+  writeFileSync(path.join(workspace, 'docker-compose.yml'), compose)
+  for (const [file, text] of Object.entries(files)) writeFileSync(path.join(workspace, file), text)
+}
+
+describe('an unnamed runner variable never reaches the bundle', () => {
+  const cases = Object.keys(PLACES).flatMap(place =>
+    SYNTAXES.flatMap(syntax => NAMES.map(name => [place, syntax, name] as const))
+  )
+  it.each(cases)('%s, %s, %s', (place, syntax, name) => {
+    layOut(place, syntax, name)
+    const env = { [name]: VALUE, PATH: '/usr/bin' }
+    let prepared: ReturnType<typeof prepare> | undefined
+    try {
+      prepared = prepare(configFor(), workspace, env)
+    } catch (error) {
+      const message = (error as Error).message
+      expect(message).not.toContain(VALUE)
+      expect(message).toContain(`\${${name}} from the runner's environment, which the workflow did not name`)
+      expect(message).toContain(`add ${name} to the runner-variables input`)
+      return
+    }
+    throw new Error(`accepted: ${JSON.stringify(prepared.targets[0]?.plan).slice(0, 300)}`)
+  })
+
+  it('turns an exact ${VAR} environment value into a run-time property, as before', () => {
+    writeFileSync(
+      path.join(workspace, 'docker-compose.yml'),
+      `${WEB}    environment:\n      DATABASE_URL: \${DATABASE_URL}\n`
+    )
+    const prepared = prepare(configFor(), workspace, { DATABASE_URL: VALUE })
+    expect(JSON.stringify(prepared)).not.toContain(VALUE)
+    expect(prepared.compose.services.web?.environment.DATABASE_URL).toEqual({
+      kind: 'runtime',
+      variable: 'DATABASE_URL'
+    })
+  })
+})
+
+describe('a named runner variable is interpolated', () => {
+  it.each(Object.keys(PLACES))('%s', place => {
+    layOut(place, '${UPSTREAM}', 'UPSTREAM')
+    const prepared = prepare(configFor({ 'runner-variables': 'OTHER, UPSTREAM' }), workspace, {
+      UPSTREAM: 'svc-7'
+    })
+    expect(JSON.stringify(prepared.compose.services)).toContain('svc-7')
+  })
+
+  it('needs no listing for the run’s public metadata', () => {
+    writeFileSync(
+      path.join(workspace, 'docker-compose.yml'),
+      `${WEB}    labels:\n      commit: "\${GITHUB_SHA}"\n      run: "\${GITHUB_RUN_ID}-\${GITHUB_REF_NAME}"\n`
+    )
+    const env = { GITHUB_SHA: 'abc123', GITHUB_RUN_ID: '42', GITHUB_REF_NAME: 'main' }
+    const prepared = prepare(configFor(), workspace, env)
+    expect(prepared.compose.services.web?.options.labels).toEqual({ commit: 'abc123', run: '42-main' })
+    expect(RUN_METADATA_VARIABLES).not.toContain('GITHUB_TOKEN')
+  })
+
+  it('refuses to list a credential, or a name that is no variable', () => {
+    for (const [listed, pattern] of [
+      ['GITHUB_TOKEN', /GITHUB_TOKEN is a credential/],
+      ['DB_PASSWORD', /DB_PASSWORD is a credential/],
+      ['AWS_SECRET_ACCESS_KEY', /is a credential/],
+      ['NOT-A-NAME', /"NOT-A-NAME" is not a variable name/]
+    ] as const) {
+      expect(() => configFor({ 'runner-variables': listed })).toThrow(InputError)
+      expect(() => configFor({ 'runner-variables': listed })).toThrow(pattern)
+    }
+  })
+})

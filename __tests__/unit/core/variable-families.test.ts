@@ -1,0 +1,449 @@
+// Issue 23 classes 3, 4 and 6: the minimal reproduction of each instance the
+// issue names, and of the other instances of each class found since (public
+// apps' spellings: Paperless, Listmonk, Mealie, Immich, Gitea, Spring).
+
+import { describe, expect, it } from '@jest/globals'
+import { renderDockerrun, type Resolution } from '../../../src/core/dockerrun.js'
+import type { ContainerDefinition, DockerrunV2 } from '../../../src/core/dockerrun-types.js'
+import type { RawInputs } from '../../../src/core/inputs.js'
+import { buildPlan } from '../../../src/core/plan.js'
+import type { DeployPlan } from '../../../src/core/plan-types.js'
+import { configFor } from './support.js'
+import { composeIn, type FakeWorkspace } from './workspace-fake.js'
+
+const ROLE = 'arn:aws:iam::123456789012:role/exec'
+const RDS_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1-AbCdEf:password::'
+const GIVEN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-AbCdEf'
+const RDS_HOST = 'app.rds.amazonaws.com'
+const rds = (tls = true): Resolution['backing'] => ({
+  database: {
+    endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb', ...(tls && { tls }) },
+    secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: RDS_SECRET }]
+  },
+  cache: { endpoint: { host: 'app.cache.amazonaws.com', port: 6379 }, secrets: [] }
+})
+const managed: RawInputs = { database: 'app-db', cache: 'app-cache', 'execution-role-arn': ROLE }
+const IMAGE = 'app@sha256:1111111111111111111111111111111111111111111111111111111111111111'
+
+function plan(text: string, inputs: RawInputs = managed, workspace: FakeWorkspace = {}): DeployPlan {
+  return buildPlan(configFor(inputs), composeIn(text, workspace))
+}
+
+function render(
+  text: string,
+  inputs: RawInputs = managed,
+  workspace: FakeWorkspace = {},
+  backing = rds()
+): DockerrunV2 {
+  return renderDockerrun(plan(text, inputs, workspace), { backing, images: { app: IMAGE } })
+}
+
+function container(document: DockerrunV2, name: string): ContainerDefinition {
+  const found = document.containerDefinitions.find(candidate => candidate.name === name)
+  if (!found) throw new Error(`no container ${name}`)
+  return found
+}
+
+const envOf = (found: ContainerDefinition): Record<string, string> =>
+  Object.fromEntries((found.environment ?? []).map(({ name, value }) => [name, value]))
+const secretsOf = (found: ContainerDefinition): Record<string, string> =>
+  Object.fromEntries((found.secrets ?? []).map(({ name, valueFrom }) => [name, valueFrom]))
+
+describe('23.3 a replaced host implies its whole family', () => {
+  it('adds POSTGRES_HOST, POSTGRES_PORT and POSTGRES_DB beside a rewritten host and POSTGRES_USER', () => {
+    const text = `
+services:
+  app:
+    build: .
+    environment:
+      DATABASE_URL: postgres://app@db/app
+      POSTGRES_USER: app
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}
+`
+    const app = container(render(text), 'app')
+    expect(envOf(app)).toEqual({
+      DATABASE_URL: `postgres://master@${RDS_HOST}:5432/appdb`,
+      POSTGRES_USER: 'master',
+      POSTGRES_HOST: RDS_HOST,
+      POSTGRES_PORT: '5432',
+      POSTGRES_DB: 'appdb'
+    })
+    expect(Object.keys(secretsOf(app))).toEqual(['DATABASE_PASSWORD', 'PGPASSWORD', 'POSTGRES_PASSWORD'])
+    expect(plan(text).notes).toContain(
+      'app: POSTGRES_HOST, POSTGRES_PORT, POSTGRES_DB, POSTGRES_PASSWORD added beside POSTGRES_USER (the compose file leaves them to the app’s defaults, which point at the development db): set from RDS at deploy'.replace(
+        '’',
+        "'"
+      )
+    )
+  })
+
+  it('completes PAPERLESS_DBHOST with PAPERLESS_DBUSER, DBNAME, DBPASS and DBPORT (a prebuilt app image with code defaults)', () => {
+    const text = `
+services:
+  webserver:
+    image: ghcr.io/paperless-ngx/paperless-ngx:latest
+    ports: ["8000:8000"]
+    environment:
+      PAPERLESS_DBHOST: db
+  db:
+    image: postgres:17
+    environment: {POSTGRES_DB: paperless, POSTGRES_USER: paperless, POSTGRES_PASSWORD: paperless}
+`
+    const web = container(render(text), 'webserver')
+    expect(envOf(web)).toEqual({
+      PAPERLESS_DBHOST: RDS_HOST,
+      PAPERLESS_DBPORT: '5432',
+      PAPERLESS_DBUSER: 'master',
+      PAPERLESS_DBNAME: 'appdb'
+    })
+    expect(Object.keys(secretsOf(web))).toEqual(['DATABASE_PASSWORD', 'PAPERLESS_DBPASS', 'PGPASSWORD'])
+    expect(JSON.stringify(web)).not.toContain('paperless"')
+  })
+
+  it('replaces a development user root or postgres by the RDS master user', () => {
+    const text = `
+services:
+  app:
+    build: .
+    environment:
+      DB_HOST: db
+      DB_USERNAME: root
+      DB_DATABASE: shop
+  db:
+    image: mysql:8
+    environment: {MYSQL_ROOT_PASSWORD: devroot, MYSQL_DATABASE: shop}
+`
+    const app = container(render(text), 'app')
+    // Laravel's spellings: DB_USERNAME goes with DB_DATABASE, so the password is DB_PASSWORD.
+    expect(envOf(app)).toMatchObject({ DB_USERNAME: 'master', DB_DATABASE: 'appdb', DB_PORT: '5432' })
+    expect(Object.keys(secretsOf(app))).toContain('DB_PASSWORD')
+    expect(JSON.stringify(app)).not.toMatch(/"root"|devroot/)
+  })
+
+  it('rewrites a JDBC URL and completes its family with the user (Spring: SPRING_DATASOURCE_USERNAME: root)', () => {
+    const text = `
+services:
+  backend:
+    build: .
+    environment:
+      SPRING_DATASOURCE_URL: jdbc:postgresql://db:5432/example
+      SPRING_DATASOURCE_USERNAME: postgres
+  db:
+    image: postgres
+    environment: {POSTGRES_PASSWORD: devpass}
+`
+    const backend = container(render(text), 'backend')
+    expect(envOf(backend)).toEqual({
+      SPRING_DATASOURCE_URL: `jdbc:postgresql://${RDS_HOST}:5432/appdb`,
+      SPRING_DATASOURCE_USERNAME: 'master'
+    })
+    expect(Object.keys(secretsOf(backend))).toEqual([
+      'DATABASE_PASSWORD',
+      'PGPASSWORD',
+      'SPRING_DATASOURCE_PASSWORD'
+    ])
+  })
+
+  it('turns a non-URL sslmode=disable into require on RDS, and keeps it for a dev container without TLS', () => {
+    const text = `
+services:
+  app:
+    build: .
+    environment:
+      DB_HOST: db
+      DB_SSLMODE: disable
+      PGSSLMODE: allow
+  db:
+    image: postgres:16
+`
+    expect(envOf(container(render(text), 'app'))).toMatchObject({
+      DB_SSLMODE: 'require',
+      PGSSLMODE: 'require'
+    })
+    expect(envOf(container(render(text, managed, {}, rds(false)), 'app'))).toMatchObject({
+      DB_SSLMODE: 'disable',
+      PGSSLMODE: 'allow'
+    })
+  })
+
+  it('turns MySQL’s --ssl-mode DISABLED into REQUIRED, and says a boolean TLS switch is off', () => {
+    const text = `
+services:
+  app:
+    build: .
+    environment:
+      MYSQL_HOST: db
+      MYSQL_SSL_MODE: DISABLED
+      DB_POSTGRESDB_HOST: db
+      DB_POSTGRESDB_SSL_ENABLED: "false"
+  db:
+    image: mariadb:11
+`
+    expect(envOf(container(render(text), 'app'))).toMatchObject({ MYSQL_SSL_MODE: 'REQUIRED' })
+    expect(plan(text).notes).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^app: DB_POSTGRESDB_SSL_ENABLED=false turns TLS off/)])
+    )
+  })
+
+  it('adds no DATABASE_URL beside the app’s own settings, and adds it (saying so) when the app names none', () => {
+    const own = plan(
+      'services:\n  app:\n    build: .\n    environment:\n      DB_HOST: db\n  db:\n    image: postgres\n'
+    )
+    expect(Object.keys(own.containers[0]?.environment ?? {})).not.toContain('DATABASE_URL')
+    expect(own.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^app: DATABASE_URL not added: the app reaches db through DB_HOST/)
+      ])
+    )
+    const bare = plan('services:\n  app:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres\n')
+    expect(bare.containers[0]?.bindings.map(binding => binding.variable)).toContain('DATABASE_URL')
+    expect(bare.notes).toContain(
+      'app: DATABASE_URL added (the compose file gives it no variable naming db): set to the RDS URL at deploy; the app must read it — a host "db" written in its code or config does not resolve on Beanstalk'
+    )
+  })
+
+  it('follows each app’s spelling: lowercase LISTMONK_db__host, POSTGRES_SERVER, DB_HOSTNAME, host:port', () => {
+    const text = `
+services:
+  listmonk:
+    image: listmonk/listmonk
+    environment:
+      LISTMONK_db__host: db
+  mealie:
+    image: ghcr.io/mealie-recipes/mealie
+    environment:
+      POSTGRES_SERVER: db
+      POSTGRES_USER: mealie
+  immich:
+    image: ghcr.io/immich-app/immich-server
+    environment:
+      DB_HOSTNAME: db
+      DB_USERNAME: postgres
+      DB_DATABASE_NAME: immich
+  gitea:
+    image: gitea/gitea
+    environment:
+      GITEA__database__HOST: db:5432
+  db:
+    image: postgres
+`
+    const document = render(text, { ...managed, proxy: '' })
+    expect(envOf(container(document, 'listmonk'))).toEqual({
+      LISTMONK_db__host: RDS_HOST,
+      LISTMONK_db__port: '5432',
+      LISTMONK_db__user: 'master',
+      LISTMONK_db__name: 'appdb'
+    })
+    expect(Object.keys(secretsOf(container(document, 'listmonk')))).toContain('LISTMONK_db__password')
+    expect(envOf(container(document, 'mealie'))).toMatchObject({
+      POSTGRES_SERVER: RDS_HOST,
+      POSTGRES_USER: 'master',
+      POSTGRES_DB: 'appdb',
+      POSTGRES_PORT: '5432'
+    })
+    expect(envOf(container(document, 'immich'))).toMatchObject({
+      DB_HOSTNAME: RDS_HOST,
+      DB_USERNAME: 'master',
+      DB_DATABASE_NAME: 'appdb'
+    })
+    // host:port carries its port: none added.
+    expect(envOf(container(document, 'gitea'))).toEqual({
+      GITEA__database__HOST: `${RDS_HOST}:5432`,
+      GITEA__database__USER: 'master',
+      GITEA__database__NAME: 'appdb'
+    })
+  })
+
+  it('warns when a password variable holds the path of a compose secret file (awesome-compose react-express-mysql)', () => {
+    const planned = plan(
+      'services:\n  backend:\n    build: .\n    environment:\n      DATABASE_HOST: db\n      DATABASE_USER: root\n      DATABASE_PASSWORD: /run/secrets/db-password\n    secrets: [db-password]\n  db:\n    image: mariadb\nsecrets:\n  db-password:\n    file: db/password.txt\n'
+    )
+    expect(planned.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^backend: DATABASE_PASSWORD is the path \/run\/secrets\/db-password, and the app reads the password from that file/
+        )
+      ])
+    )
+  })
+
+  it('completes no family from a password alone (DATABASE_PASSWORD that .env holds for interpolation, Ghost)', () => {
+    const planned = plan(
+      'services:\n  ghost:\n    image: ghost:6\n    env_file: .env\n    environment:\n      database__connection__host: db\n  db:\n    image: mysql:8\n',
+      managed,
+      { files: { '.env': 'DATABASE_PASSWORD=devpass\n' } }
+    )
+    const names = Object.keys(planned.containers[0]?.environment ?? {})
+    expect(names).not.toContain('DATABASE_HOST')
+    expect(names).toContain('database__connection__user')
+  })
+
+  it('adds DB_HOSTNAME beside DB_HOST to a family of long forms reached by depends_on alone (Immich)', () => {
+    const text = `
+services:
+  server:
+    image: ghcr.io/immich-app/immich-server:release
+    env_file: .env
+    depends_on: [database]
+  ml:
+    image: ghcr.io/immich-app/immich-machine-learning:release
+    env_file: .env
+  database:
+    image: ghcr.io/immich-app/postgres:14
+    environment:
+      POSTGRES_PASSWORD: \${DB_PASSWORD}
+      POSTGRES_USER: \${DB_USERNAME}
+`
+    const workspace = {
+      files: { '.env': 'DB_PASSWORD=postgres\nDB_USERNAME=postgres\nDB_DATABASE_NAME=immich\n' }
+    }
+    const document = render(text, managed, workspace)
+    expect(envOf(container(document, 'server'))).toMatchObject({
+      DB_HOST: RDS_HOST,
+      DB_HOSTNAME: RDS_HOST,
+      DB_USERNAME: 'master',
+      DB_DATABASE_NAME: 'appdb'
+    })
+    // The machine-learning service does not use the database: .env's password is not shipped to it.
+    expect(envOf(container(document, 'ml')).DB_PASSWORD).toBeUndefined()
+  })
+
+  it('leaves a family whose host is another database alone', () => {
+    const app = container(
+      render(
+        'services:\n  app:\n    build: .\n    depends_on: [db]\n    environment:\n      POSTGRES_HOST: analytics.example.com\n      POSTGRES_USER: reader\n  db:\n    image: postgres\n'
+      ),
+      'app'
+    )
+    expect(envOf(app)).toMatchObject({ POSTGRES_HOST: 'analytics.example.com', POSTGRES_USER: 'reader' })
+    expect(envOf(app).POSTGRES_PORT).toBeUndefined()
+  })
+})
+
+describe('23.4 the secrets input reaches every container the README says', () => {
+  const text = `
+services:
+  web:
+    build: .
+    ports: ["80:3000"]
+    environment:
+      DB_HOST: db
+  app:
+    image: ghcr.io/acme/prebuilt-app:1
+    environment:
+      APP_DATABASE_HOST: db
+  proxy:
+    image: nginx:1.27
+  db:
+    image: postgres:16
+`
+  const inputs = {
+    ...managed,
+    'proxy-service': 'web',
+    secrets: `DATABASE_PASSWORD=${GIVEN}\nSECRET_KEY_BASE=arn:aws:ssm:eu-west-1:123456789012:parameter/skb`
+  }
+
+  it('gives the database password to an image-only service that uses the database', () => {
+    const document = renderDockerrun(plan(text, inputs), {
+      backing: { database: { endpoint: { host: RDS_HOST, port: 5432, username: 'master' }, secrets: [] } },
+      images: { web: IMAGE }
+    })
+    const app = secretsOf(container(document, 'app'))
+    expect(app.DATABASE_PASSWORD).toBe(GIVEN)
+    expect(app.APP_DATABASE_PASSWORD).toBe(GIVEN)
+    expect(app.PGPASSWORD).toBe(GIVEN)
+    expect(secretsOf(container(document, 'web')).DATABASE_PASSWORD).toBe(GIVEN)
+  })
+
+  it('gives an unnamed secret to the app’s containers, not to a proxy', () => {
+    const planned = plan(text, inputs)
+    const names = (name: string): string[] =>
+      (planned.containers.find(candidate => candidate.name === name)?.secrets ?? []).map(
+        secret => secret.name
+      )
+    expect(names('web')).toContain('SECRET_KEY_BASE')
+    expect(names('app')).toContain('SECRET_KEY_BASE')
+    expect(names('proxy')).toEqual([])
+  })
+})
+
+describe('23.6 secrets written in clear', () => {
+  const text = `
+services:
+  web:
+    build: .
+    ports: ["80:3000"]
+    env_file: .env.app
+    environment:
+      DATABASE_URL: postgres://app@db/app
+      APP_NAME: \${APP_NAME}
+      SECRET_KEY_BASE: \${SECRET_KEY_BASE}
+      DEVISE_SECRET: literal-in-compose
+  mail:
+    image: axllent/mailpit
+    env_file: .env.app
+  db:
+    image: postgres:16
+    env_file: .env.app
+`
+  const workspace: FakeWorkspace = {
+    files: {
+      '.env': 'APP_NAME=Shop\nSECRET_KEY_BASE=dev-skb\n',
+      '.env.app': 'POSTGRES_PASSWORD=devpass\nSMTP_PASSWORD=smtp-secret\nSTRIPE_API_KEY=sk_test_123\n'
+    }
+  }
+  const inputs = { ...managed, 'proxy-service': 'web' }
+
+  it('warns for each secret-looking value written in clear, with the two ways to pass it', () => {
+    const planned = plan(text, inputs, workspace)
+    expect(planned.clearSecrets).toEqual(
+      expect.arrayContaining([
+        { container: 'web', variable: 'DEVISE_SECRET', source: 'compose file' },
+        { container: 'web', variable: 'SMTP_PASSWORD', source: 'env_file' },
+        { container: 'web', variable: 'STRIPE_API_KEY', source: 'env_file' }
+      ])
+    )
+    const warning = planned.warnings.find(line => line.startsWith('SMTP_PASSWORD'))
+    expect(warning).toBe(
+      'SMTP_PASSWORD is written in clear into the bundle in S3 (web, mail; from the env_file): pass it by reference with the secrets input (SMTP_PASSWORD=<Secrets Manager or SSM ARN>), or set it as an environment property of the Beanstalk environment and write SMTP_PASSWORD: ${SMTP_PASSWORD} in the compose file'
+    )
+    expect(planned.notes.join('\n')).not.toMatch(/written into the bundle as given/)
+  })
+
+  it('takes a non-secret ${VAR} from .env as a value, and leaves a secret one to the environment, saying .env has it', () => {
+    const planned = plan(text, inputs, workspace)
+    const web = planned.containers.find(candidate => candidate.name === 'web')
+    expect(web?.environment.APP_NAME).toBe('Shop')
+    expect(planned.runtimeVariables).toEqual([{ container: 'web', name: 'SECRET_KEY_BASE' }])
+    expect(
+      JSON.stringify(renderDockerrun(planned, { backing: rds(), images: { web: IMAGE } }))
+    ).not.toContain('dev-skb')
+    expect(planned.notes).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(
+          /^web: SECRET_KEY_BASE is \$\{SECRET_KEY_BASE\} and \.env gives it a development value/
+        )
+      ])
+    )
+  })
+
+  it('drops the dev database password from a container that does not use the database', () => {
+    const planned = plan(text, inputs, workspace)
+    const mail = planned.containers.find(candidate => candidate.name === 'mail')
+    expect(mail?.environment.POSTGRES_PASSWORD).toBeUndefined()
+    expect(planned.notes).toContain(
+      'mail: POSTGRES_PASSWORD dropped: it holds the development password of db, which mail does not use'
+    )
+    const document = renderDockerrun(planned, { backing: rds(), images: { web: IMAGE } })
+    expect(JSON.stringify(document)).not.toContain('devpass')
+  })
+
+  it('takes no numeric or boolean setting for a secret', () => {
+    const planned = plan(
+      'services:\n  app:\n    build: .\n    environment:\n      PASSWORD_MIN_LENGTH: "8"\n      TOKEN_AUTH_ENABLED: "false"\n'
+    )
+    expect(planned.clearSecrets).toBeUndefined()
+  })
+})

@@ -1,0 +1,101 @@
+// The rehearsal file and flags → what the rehearsal creates and the inputs it
+// passes (pure; the command itself is tested in integration/rehearsal.test.ts).
+
+import { describe, expect, it } from '@jest/globals'
+import { readFileSync } from 'node:fs'
+
+import { parseRehearsal } from '../../../stand-in/rehearsal.js'
+
+describe('parseRehearsal', () => {
+  it('reads the test app’s file', () => {
+    const text = readFileSync(
+      new URL('../../fixtures/rehearsal-app/.github/beanstalk-rehearsal.yml', import.meta.url),
+      'utf8'
+    )
+    expect(parseRehearsal(text, {}, 'rehearsal-app')).toEqual({
+      application: 'notes',
+      environment: 'notes-rehearsal',
+      properties: { GREETING: 'hello from the rehearsal' },
+      database: { id: 'notes-db', name: 'notes', username: 'notes' },
+      roles: ['ecsTaskExecutionRole'],
+      secrets: [{ variable: 'API_TOKEN', kind: 'secret', name: 'notes/api-token', value: 'rehearsal-token' }],
+      inputs: { 'compose-file': 'docker-compose.yml' }
+    })
+  })
+
+  it('needs no file: names from the folder, flags for the rest', () => {
+    expect(
+      parseRehearsal(
+        undefined,
+        {
+          database: 'shop-db',
+          cache: 'shop-cache',
+          instanceTypes: 't4g.small',
+          properties: { RAILS_ENV: 'production' },
+          inputs: { services: 'web worker' }
+        },
+        'My_Shop'
+      )
+    ).toEqual({
+      application: 'my-shop',
+      environment: 'my-shop-rehearsal',
+      instanceTypes: 't4g.small',
+      properties: { RAILS_ENV: 'production' },
+      database: { id: 'shop-db', name: 'app', username: 'app' },
+      cache: 'shop-cache',
+      roles: ['ecsTaskExecutionRole'],
+      secrets: [],
+      inputs: { services: 'web worker' }
+    })
+  })
+
+  it('lets flags win over the file, and takes SSM parameters and a list of roles', () => {
+    const text = [
+      'application: shop',
+      'environment: shop-a',
+      'roles: [ecsTaskExecutionRole, shop-task]',
+      'secrets:',
+      '  TOKEN: { parameter: /shop/token }',
+      'properties: { A: "1" }'
+    ].join('\n')
+    const spec = parseRehearsal(text, { environment: 'shop-b', properties: { A: '2' } }, 'x')
+    expect(spec).toMatchObject({
+      application: 'shop',
+      environment: 'shop-b',
+      roles: ['ecsTaskExecutionRole', 'shop-task'],
+      properties: { A: '2' },
+      secrets: [{ variable: 'TOKEN', kind: 'parameter', name: '/shop/token', value: 'rehearsal-value' }]
+    })
+  })
+
+  it.each([
+    ['databse: x', /^unknown key databse in the rehearsal file \(known: /],
+    ['- a list', /^the rehearsal file must be a YAML mapping$/],
+    ['with: { environment: other }', /^set environment as a key of its own, not under with: /],
+    [
+      'secrets: { TOKEN: { secret: a, parameter: b } }',
+      /^secrets\.TOKEN needs one of secret: or parameter:$/
+    ],
+    ['secrets: { 1TOKEN: { secret: a } }', /^secrets\.1TOKEN: 1TOKEN is not an environment variable name$/],
+    ['database: { name: x }', /^database\.id must be a non-empty string$/],
+    ['properties: [a]', /^properties must be a mapping of NAME: value$/]
+  ])('refuses %s in one line', (text, message) => {
+    expect(() => parseRehearsal(text, {}, 'x')).toThrow(message)
+  })
+})
+
+describe('docs/rehearsal.md', () => {
+  it('shows a rehearsal file the command accepts', () => {
+    const docs = readFileSync(new URL('../../../docs/rehearsal.md', import.meta.url), 'utf8')
+    const yaml = /## The rehearsal file[\s\S]*?```yaml\n([\s\S]*?)```/.exec(docs)?.[1]
+    expect(yaml).toBeDefined()
+    const spec = parseRehearsal(yaml, {}, 'x')
+    expect(spec).toMatchObject({
+      application: 'notes',
+      instanceTypes: 't4g.small',
+      cache: 'notes-cache',
+      inputs: { 'compose-file': 'docker-compose.yml', services: 'web worker' }
+    })
+    expect(spec.secrets.map(secret => secret.kind)).toEqual(['secret', 'parameter'])
+  })
+})

@@ -1,0 +1,190 @@
+// Families of connection settings: the variables that, with one prefix,
+// tell an app where its database or cache is — host, port, user, database
+// name, password, TLS mode — in the spellings apps use. The prefix comes from
+// a variable that names the replaced service (DB_HOST → DB_, PAPERLESS_DBHOST
+// → PAPERLESS_DB, LISTMONK_db__host → LISTMONK_db__, a JDBC URL's
+// SPRING_DATASOURCE_URL → SPRING_DATASOURCE_), or is one an engine's own
+// tools read (POSTGRES_*, PG*, MYSQL_*, MARIADB_*, DB_*, DATABASE_*, REDIS_*).
+
+import type { BackingBinding, BackingEngine } from '../plan-types.js'
+
+export type Member = 'host' | 'port' | 'user' | 'password' | 'name' | 'sslmode' | 'ssl'
+
+const SUFFIXES: Record<Member, string[]> = {
+  host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
+  port: ['PORT'],
+  user: ['USER', 'USERNAME', 'USR'],
+  password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD'],
+  name: ['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'],
+  sslmode: ['SSLMODE', 'SSL_MODE'],
+  ssl: ['SSL', 'USE_SSL', 'SSL_ENABLED', 'SSL_ENABLE', 'TLS', 'USE_TLS', 'TLS_ENABLED']
+}
+
+/** Prefixes an engine's own clients, images or common frameworks read, with their separator. */
+const KNOWN_PREFIXES: Record<BackingEngine, [string, string][]> = {
+  postgres: [
+    ['POSTGRES', '_'],
+    ['POSTGRESQL', '_'],
+    ['PG', ''],
+    ['DATABASE', '_'],
+    ['DB', '_']
+  ],
+  mysql: [
+    ['MYSQL', '_'],
+    ['MARIADB', '_'],
+    ['DATABASE', '_'],
+    ['DB', '_']
+  ],
+  redis: [['REDIS', '_']],
+  memcached: [
+    ['MEMCACHED', '_'],
+    ['MEMCACHE', '_']
+  ]
+}
+
+/** Prefixes whose convention says how the database name is spelled (the official images' own). */
+const NAME_SPELLING: Record<string, string> = {
+  POSTGRES: 'DB',
+  POSTGRESQL: 'DB',
+  PG: 'DATABASE',
+  MYSQL: 'DATABASE',
+  MARIADB: 'DATABASE'
+}
+
+const HOST_NAME = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
+const URL_NAME = /^(.*?)(_{0,2})(URL|URI|DSN|ENDPOINT|CONNECTION_STRING)$/i
+
+export interface Family {
+  /** The variable the family was found from (DB_HOST), for notes. */
+  anchor: string
+  /** Members the compose file sets: member → variable. */
+  present: Map<Member, string>
+  /** Whether missing members are added: a family found by a host name, a JDBC URL, or a member of a known prefix. */
+  complete: boolean
+  /** Found from a JDBC URL: host, port and database name live in the URL. */
+  url: boolean
+  /** Its host variable holds host:port. */
+  hostPort: boolean
+  /** The variable name a missing member gets, in the family's spelling. */
+  spell(member: Member): string
+  /** Spellings of a missing host beside the first: an app of long forms (DB_USERNAME) may read DB_HOSTNAME. */
+  alsoHost: string[]
+}
+
+export function familyMembers(
+  names: readonly string[],
+  bindings: readonly BackingBinding[],
+  jdbcUrls: readonly string[],
+  engine: BackingEngine
+): Family[] {
+  const families: Family[] = []
+  const seen = new Set<string>()
+  const add = (
+    prefix: string,
+    separator: string,
+    anchor: string,
+    options: { complete: boolean; url: boolean; hostPort: boolean; lowercase: boolean }
+  ): void => {
+    const key = `${prefix.toUpperCase()}|${separator}`
+    if (prefix === '' || seen.has(key)) return
+    const present = membersOf(names, prefix, separator)
+    if (present.size === 0 && !options.complete) return
+    seen.add(key)
+    families.push({
+      anchor,
+      present,
+      complete: options.complete,
+      url: options.url,
+      hostPort: options.hostPort,
+      spell: member => spell(prefix, separator, member, present, options.lowercase),
+      alsoHost: longForms(prefix, separator, present)
+        ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
+        : []
+    })
+  }
+  for (const binding of bindings) {
+    const host = HOST_NAME.exec(binding.variable)
+    if (host && (binding.kind === 'host' || binding.kind === 'host-port')) {
+      add(host[1] as string, host[2] as string, binding.variable, {
+        complete: true,
+        url: false,
+        hostPort: binding.kind === 'host-port',
+        lowercase: isLower(host[3] as string)
+      })
+    }
+    const url = URL_NAME.exec(binding.variable)
+    if (url && binding.kind === 'url') {
+      const jdbc = jdbcUrls.includes(binding.variable)
+      add(url[1] as string, url[2] as string, binding.variable, {
+        complete: jdbc,
+        url: true,
+        hostPort: false,
+        lowercase: isLower(url[3] as string)
+      })
+    }
+  }
+  for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
+    const present = membersOf(names, prefix, separator)
+    if (present.size === 0) continue
+    // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
+    // interpolation): corrected, but it says nothing about where the app connects.
+    const connection = [...present.keys()].some(
+      member => member !== 'sslmode' && member !== 'ssl' && member !== 'password'
+    )
+    const anchor =
+      [...present].find(([member]) => member !== 'password')?.[1] ?? ([...present.values()][0] as string)
+    add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false })
+  }
+  return families
+}
+
+function membersOf(names: readonly string[], prefix: string, separator: string): Map<Member, string> {
+  const start = `${prefix}${separator}`.toUpperCase()
+  const present = new Map<Member, string>()
+  for (const name of names) {
+    const upper = name.toUpperCase()
+    if (!upper.startsWith(start)) continue
+    const rest = upper.slice(start.length)
+    for (const [member, suffixes] of Object.entries(SUFFIXES) as [Member, string[]][]) {
+      if (suffixes.includes(rest) && !present.has(member)) present.set(member, name)
+    }
+  }
+  return present
+}
+
+function spell(
+  prefix: string,
+  separator: string,
+  member: Member,
+  present: ReadonlyMap<Member, string>,
+  lowercase: boolean
+): string {
+  const upperPrefix = prefix.toUpperCase()
+  const long = longForms(prefix, separator, present)
+  const compact = separator === '' && upperPrefix !== 'PG'
+  const conventional = upperPrefix in NAME_SPELLING
+  const suffix = {
+    host: 'HOST',
+    port: 'PORT',
+    user: !conventional && long ? 'USERNAME' : 'USER',
+    password: compact ? 'PASS' : 'PASSWORD',
+    name: NAME_SPELLING[upperPrefix] ?? (long ? 'DATABASE' : 'NAME'),
+    sslmode: 'SSLMODE',
+    ssl: 'SSL'
+  }[member]
+  return `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`
+}
+
+/** Laravel and its kind (DB_USERNAME goes with DB_DATABASE), Immich (DB_USERNAME, DB_DATABASE_NAME, DB_HOSTNAME). */
+function longForms(prefix: string, separator: string, present: ReadonlyMap<Member, string>): boolean {
+  const suffixOf = (name: string | undefined): string =>
+    name === undefined ? '' : name.slice(prefix.length + separator.length).toUpperCase()
+  return (
+    suffixOf(present.get('user')) === 'USERNAME' ||
+    ['DATABASE', 'DATABASE_NAME'].includes(suffixOf(present.get('name')))
+  )
+}
+
+function isLower(text: string): boolean {
+  return text === text.toLowerCase()
+}

@@ -1,0 +1,54 @@
+// Which deployed services are jobs: they run and exit, so on ECS they are
+// non-essential (an essential container's exit stops the whole task, where
+// compose lets the others run). A job is a service others wait for with
+// service_completed_successfully, a migration or setup command that is the
+// whole command, a service compose is told not to restart (`restart: "no"`)
+// that serves no port, or a development asset watcher deployed on purpose.
+
+import type { ComposeService } from '../compose/model.js'
+
+/** Commands that migrate or set up a database and exit (Rails, Django, Flask, Alembic, Prisma, Ecto, Knex…). */
+const MIGRATION =
+  /(^|[\s/:])(db:(migrate|prepare|setup|seed|create)|migrate( |$)|migrate:(up|latest|deploy|run)|migration:run|alembic upgrade|prisma migrate deploy|prisma db push|ecto\.(migrate|setup)|knex migrate|sequelize(-cli)? db:migrate|flask db upgrade|goose .*up|diesel migration run|dbmate up|collectstatic)/
+
+/** A word that turns a build into a watcher: `--watch`, `yarn watch`, `tailwindcss:watch`, `build:watch`. */
+const WATCH_WORD = /^(--watch(=.*)?|watch|[\w.-]+:watch)$/
+
+/** A development asset watcher: rebuilds assets into a folder on file changes (`yarn build --watch`). */
+export function isAssetWatcher(service: ComposeService): boolean {
+  const words = [...(service.entrypoint ?? []), ...(service.command ?? [])]
+  return (
+    service.ports.length === 0 && words.some(word => word.split(/\s+/).some(part => WATCH_WORD.test(part)))
+  )
+}
+
+/** Deployed jobs, each with why it is one. */
+export function jobServices(selected: readonly ComposeService[]): Map<string, string> {
+  const names = new Set(selected.map(service => service.name))
+  const jobs = new Map<string, string>()
+  for (const service of selected) {
+    for (const dependency of service.dependsOn) {
+      if (dependency.condition === 'completed' && names.has(dependency.service))
+        jobs.set(dependency.service, 'a one-shot job (others wait for it to complete)')
+    }
+  }
+  for (const service of selected) {
+    if (jobs.has(service.name)) continue
+    const reason = jobReason(service)
+    if (reason) jobs.set(service.name, reason)
+  }
+  // ECS needs an essential container: when every service looks like a job, none is taken for one.
+  return jobs.size === selected.length
+    ? new Map([...jobs].filter(([, reason]) => reason.startsWith('a one-shot')))
+    : jobs
+}
+
+function jobReason(service: ComposeService): string | undefined {
+  if (isAssetWatcher(service)) return 'a development asset watcher (it exits when no terminal is attached)'
+  const command = [...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')
+  const compound = /&&|\|\||;|\n/.test(command)
+  if (!compound && MIGRATION.test(command)) return `a one-shot job (its command "${command}" runs and exits)`
+  if (service.restart === 'no' && service.ports.length === 0 && service.expose.length === 0)
+    return 'a one-shot job (restart: "no": compose does not restart it when it exits)'
+  return undefined
+}

@@ -1,0 +1,72 @@
+// The Beanstalk event texts that end a deploy: the EB CLI's own list (`eb
+// deploy` raises on them in _raise_if_error_event, and stops waiting at one
+// of its success events). Texts, and whether the EB CLI compares them whole
+// or by their start, are the EB CLI's:
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1030
+// Left out: platform-builder, log-pulling and tag-update texts (no deploy
+// emits them). See docs/deploy-decision.md.
+
+import type { DeployEvent } from '../adapters/beanstalk/events.js'
+
+export const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.'
+/** event.failedupdate: Beanstalk put the environment back the way it was before the operation. */
+export const REVERTED_MESSAGE = 'The environment was reverted to the previous configuration setting.'
+/** event.redmessage (basic health). */
+export const HEALTH_RED_MESSAGE = 'Environment health has been set to RED'
+export const UPDATE_COMPLETED_MESSAGE = 'Environment update completed successfully.'
+const LAUNCH_SUCCEEDED_PREFIX = 'Successfully launched environment:'
+const PROCESSING_FINISHED_PREFIX = 'Finished processing application version'
+
+export type FailureEventKind = 'failed' | 'reverted' | 'health-red' | 'processing-failed'
+
+interface FailureText {
+  text: string
+  match: 'whole' | 'start'
+  kind: FailureEventKind
+}
+
+/** The EB CLI's failure texts a deploy, a launch or a configuration update can produce. */
+export const FAILURE_TEXTS: readonly FailureText[] = [
+  { text: FAILED_DEPLOY_MESSAGE, match: 'whole', kind: 'failed' }, // event.faileddeploy
+  { text: 'Failed to deploy configuration.', match: 'whole', kind: 'failed' }, // event.updatefailed
+  { text: 'Failed to launch environment.', match: 'whole', kind: 'failed' }, // event.failedlaunch
+  { text: REVERTED_MESSAGE, match: 'whole', kind: 'reverted' }, // event.failedupdate
+  { text: HEALTH_RED_MESSAGE, match: 'whole', kind: 'health-red' }, // event.redmessage
+  // event.updatebad / event.launchbad (the latter without its full stop, as the EB CLI has it).
+  { text: 'Update environment operation is complete, but with errors.', match: 'start', kind: 'failed' },
+  { text: 'Create environment operation is complete, but with errors', match: 'start', kind: 'failed' },
+  // create.ecsdockerrun1: the EB CLI raises NotSupportedError (a v1 Dockerrun on the ECS platform).
+  {
+    text: 'ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:',
+    match: 'start',
+    kind: 'failed'
+  }
+]
+
+/** Which failure an event is, if any (`versionLabel`: processing failures of other versions are not ours). */
+export function failureKind(event: DeployEvent, versionLabel: string): FailureEventKind | undefined {
+  const message = event.message
+  for (const entry of FAILURE_TEXTS) {
+    if (entry.match === 'whole' ? message === entry.text : message.startsWith(entry.text)) return entry.kind
+  }
+  // event.launched_environment with "However, there were issues during launch."
+  if (
+    message.startsWith('Launched environment') &&
+    message.includes('However, there were issues during launch.')
+  )
+    return 'failed'
+  // appversion.finished … FAILED.
+  if (
+    message.startsWith(PROCESSING_FINISHED_PREFIX) &&
+    message.endsWith('FAILED.') &&
+    (event.versionLabel === undefined || event.versionLabel === versionLabel)
+  )
+    return 'processing-failed'
+  return undefined
+}
+
+/** The EB CLI's success events of an environment operation: it stops waiting at the first one. */
+export function isCompletionEvent(event: DeployEvent): boolean {
+  return event.message === UPDATE_COMPLETED_MESSAGE || event.message.startsWith(LAUNCH_SUCCEEDED_PREFIX)
+}
