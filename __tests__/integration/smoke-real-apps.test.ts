@@ -10,6 +10,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   CreateApplicationCommand,
   CreateEnvironmentCommand,
@@ -73,7 +76,14 @@ describeWithDocker('real apps through the smoke twin', () => {
   const updateCalls = () =>
     standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
 
+  // A workspace of the fixtures alone, no git checkout: each run names a commit of its own (so no
+  // image or version is another fixture's), which the fork guard would otherwise compare with HEAD.
+  let workspace = ''
+
   beforeAll(async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'bdd-smoke-twin-workspace-'))
+    for (const folder of ['__tests__/fixtures/real-apps', '__tests__/fixtures/twin-app'])
+      cpSync(path.join(PROJECT_ROOT, folder), path.join(workspace, folder), { recursive: true })
     for (const [name, local] of Object.entries(ENGINE_TAGS)) {
       if (imageExists(name)) continue
       docker(['tag', local, name])
@@ -117,6 +127,7 @@ describeWithDocker('real apps through the smoke twin', () => {
 
   afterAll(async () => {
     await standIn?.stop()
+    if (workspace) rmSync(workspace, { recursive: true, force: true })
     // Only the tags this suite made: the images under them stay.
     if (tagged.length > 0) docker(['image', 'rm', ...tagged])
   }, 120_000)
@@ -150,7 +161,7 @@ describeWithDocker('real apps through the smoke twin', () => {
     '%s: stopped before any environment is updated, saying why',
     async (fixture, message) => {
       const updatesBefore = updateCalls().length
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(message())
       expect(updateCalls()).toHaveLength(updatesBefore)
@@ -162,7 +173,7 @@ describeWithDocker('real apps through the smoke twin', () => {
     'veronika-drf-homework: Green, its database and broker proven reached',
     async () => {
       const fixture = 'veronika-drf-homework'
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by django_app; cache reached by (celery, celery-beat|celery-beat, celery)/

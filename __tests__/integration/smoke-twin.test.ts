@@ -11,6 +11,9 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
+import { cpSync, mkdtempSync, rmSync } from 'node:fs'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
 import {
   CreateApplicationCommand,
   CreateEnvironmentCommand,
@@ -19,7 +22,7 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
-import { runAction } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
 const describeWithDocker = dockerSuite('smoke twin')
@@ -62,7 +65,14 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
   const updateCalls = () =>
     standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
 
+  // A workspace of the fixtures alone, no git checkout: each run names a commit of its own (so no
+  // image or version is another fixture's), which the fork guard would otherwise compare with HEAD.
+  let workspace = ''
+
   beforeAll(async () => {
+    workspace = mkdtempSync(path.join(tmpdir(), 'bdd-smoke-twin-workspace-'))
+    for (const folder of ['__tests__/fixtures/smoke', '__tests__/fixtures/twin-app'])
+      cpSync(path.join(PROJECT_ROOT, folder), path.join(workspace, folder), { recursive: true })
     standIn = await startStandIn()
     // The managed user and database differ from the compose file's dev ones (paper / paper).
     rdsHost = (
@@ -98,6 +108,7 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
 
   afterAll(async () => {
     await standIn?.stop()
+    if (workspace) rmSync(workspace, { recursive: true, force: true })
   }, 120_000)
 
   it.each([
@@ -120,7 +131,7 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
     '%s: stopped before any environment is updated, saying why',
     async (fixture, message) => {
       const updatesBefore = updateCalls().length
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
       expect(run.errors).toEqual([message()])
       expect(run.status).not.toBe(0)
       expect(updateCalls()).toHaveLength(updatesBefore)
@@ -134,7 +145,7 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
     'a health page that never touches the database: Green, the worker proven to reach both, the web warned of',
     async () => {
       const fixture = 'twin-worker-reaches'
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by worker; cache reached by worker/
@@ -152,7 +163,7 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
     'a health page that queries both: Green, web and worker proven to reach both',
     async () => {
       const fixture = 'twin-health-queries'
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture) })
+      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by (web, worker|worker, web); cache reached by (web, worker|worker, web)/
