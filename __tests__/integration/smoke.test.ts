@@ -182,7 +182,7 @@ describeWithDocker('smoke test of the example app', () => {
   }, 120_000)
 
   it(
-    'the example app passes against its own dev PostgreSQL and Redis, then deploys',
+    'the example app passes against twins of its RDS and ElastiCache, reaching both, then deploys',
     async () => {
       const example = await createExampleEnvironment(standIn, {
         application: 'puppies',
@@ -191,13 +191,17 @@ describeWithDocker('smoke test of the example app', () => {
       const run = await runAction({ inputs: example.inputs, env: actionEnvironment(standIn) })
       expect(run.errors).toEqual([])
       expect(run.status).toBe(0)
-      expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 200/)
+      expect(run.stdout).toMatch(
+        /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by [\w, -]*\bweb\b[\w, -]*; cache reached by /
+      )
       // The smoke test ran beside the push and the version; the update waited for it.
       const smokeAt = run.stdout.indexOf('Smoke test passed')
       const updateAt = run.stdout.search(/^Updating puppies-smoke to version /m)
       expect(smokeAt).toBeGreaterThan(-1)
       expect(updateAt).toBeGreaterThan(smokeAt)
-      expect(run.summary).toMatch(/Smoke test: ✅ passed in \d+\.\d s \(GET \/ answered 200\)/)
+      expect(run.summary).toMatch(
+        /Smoke test: ✅ passed in \d+\.\d s \(GET \/ answered 200; database reached by [^)]*; cache reached by [^)]*\)/
+      )
       expect(run.summary).toMatch(/<td>smoke test<\/td><td>\d+\.\d<\/td>/)
       expect(run.outputs.health).toBe('Green')
       expect(smokeLeftovers(run.stdout)).toEqual([])

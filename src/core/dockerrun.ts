@@ -228,7 +228,7 @@ function renderLogConfiguration(
   }
 }
 
-function endpointFromInput(replacement: BackingReplacement): BackingEndpoint | undefined {
+export function endpointFromInput(replacement: BackingReplacement): BackingEndpoint | undefined {
   const source = replacement.source
   if (source.kind !== 'endpoint') return undefined
   const url = new URL(source.url)

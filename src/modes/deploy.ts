@@ -240,7 +240,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { before, platforms, resolution } = resolved
+  const { backing, before, platforms, resolution } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)
@@ -268,7 +268,7 @@ async function deployPipeline(
     // The smoke test's dev services start with the builds (a database takes seconds to accept connections);
     // the smoke test itself starts when the last image is built and runs beside the push, the bundle and the
     // version.
-    smoke.startDevServices()
+    smoke.startDevServices(backing)
     images = await phases.run(
       'build and push',
       () =>

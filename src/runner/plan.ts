@@ -23,6 +23,11 @@ export interface PlanOptions {
   /** Resolved `secrets` values per container name → variable name → value. */
   secretValues?: Record<string, Record<string, string>>
   hostPortBinding?: string
+  /**
+   * Containers resolve each other only through their links, as on ECS bridge networking
+   * (Beanstalk's): no container answers under its bare name otherwise. The smoke test's twin.
+   */
+  linksOnly?: boolean
 }
 
 export interface BindMount {
@@ -240,7 +245,13 @@ export function createArgs(
   const args = ['--name', containerNameFor(options.project, container.name)]
   args.push('--label', `${PROJECT_LABEL}=${options.project}`)
   args.push('--network', networkNameFor(options.project))
-  for (const alias of aliases) args.push('--network-alias', alias)
+  if (options.linksOnly) {
+    // A link's alias resolves for the linking container only, as Docker's links on the ECS bridge do.
+    for (const link of container.links ?? []) {
+      const { target, alias } = parseLink(link)
+      args.push('--link', `${containerNameFor(options.project, target)}:${alias}`)
+    }
+  } else for (const alias of aliases) args.push('--network-alias', alias)
   args.push(...environmentArgs)
   if (container.memory) args.push('--memory', `${container.memory}m`)
   if (container.memoryReservation) args.push('--memory-reservation', `${container.memoryReservation}m`)

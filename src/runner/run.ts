@@ -37,6 +37,13 @@ export interface RunDockerrunOptions {
   docker?: string
   /** How long a container waits for its dependsOn conditions (a migration job, a healthy database). */
   dependencyTimeoutMs?: number
+  /** Containers reach each other only through links, as on ECS bridge networking (see PlanOptions). */
+  linksOnly?: boolean
+  /**
+   * Records each non-essential container's addresses as it starts (RunningApp.addresses): a job
+   * that has exited since is still known by the address it connected from.
+   */
+  recordAddresses?: boolean
 }
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
@@ -70,6 +77,8 @@ export interface RunningApp {
   /** container name (as in the document) → Docker container id */
   containers: Record<string, string>
   ports: PublishedPort[]
+  /** IPv4 address → container name (as in the document), recorded at start when asked to. */
+  addresses: Map<string, string>
   status(): Promise<ContainerStatus[]>
   logs(name: string, lines?: number): Promise<string>
   /** Polls until the app answers 2xx/3xx, an essential container stops, or the time is up. */
@@ -101,9 +110,17 @@ async function resolveSecrets(
   return values
 }
 
-async function ensureImage(docker: DockerCli, image: string): Promise<void> {
+/** The image, pulled when the daemon lacks it; a failed pull names the image and its containers. */
+async function ensureImage(docker: DockerCli, image: string, containers: string[]): Promise<void> {
   const present = await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])
-  if (present.exitCode !== 0) await docker.run(['pull', '--quiet', '--', image])
+  if (present.exitCode === 0) return
+  const pulled = await docker.call(['pull', '--quiet', '--', image])
+  if (pulled.exitCode !== 0) {
+    const reason = (pulled.stderr.trim() || pulled.stdout.trim()).split('\n')[0]
+    throw new Error(
+      `the image ${image} of ${containers.join(', ')} could not be pulled (${reason}); the instances pull it the same way: build it in the compose file (build:) or push it to a registry they can reach`
+    )
+  }
 }
 
 /** Reads the host port Docker picked, e.g. `127.0.0.1:49153` → 49153. */
@@ -117,6 +134,7 @@ class DockerApp implements RunningApp {
   url?: string
   readonly containers: Record<string, string> = {}
   readonly ports: PublishedPort[] = []
+  readonly addresses = new Map<string, string>()
   private networkCreated = false
   private stopped?: Promise<void>
 
@@ -134,7 +152,12 @@ class DockerApp implements RunningApp {
       if (!(await exists(folder))) await mkdir(folder, { recursive: true })
     }
     for (const image of new Set(this.plan.containers.map(container => container.image))) {
-      await ensureImage(this.docker, image)
+      const users = this.plan.containers.filter(container => container.image === image)
+      await ensureImage(
+        this.docker,
+        image,
+        users.map(container => container.name)
+      )
     }
     await this.docker.run([
       'network',
@@ -152,6 +175,8 @@ class DockerApp implements RunningApp {
       for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
       await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
       await this.docker.run(['start', id])
+      // An essential container still runs when the evidence is read; a job may have exited by then.
+      if (options.recordAddresses && !container.essential) await this.recordAddresses(container.name, id)
       for (const port of container.ports) {
         const args = ['port', id, `${port.containerPort}/${port.protocol}`]
         const answer = await this.docker.call(args)
@@ -172,6 +197,18 @@ class DockerApp implements RunningApp {
         if (port.requestedHostPort === 80 && port.protocol === 'tcp')
           this.url = `http://127.0.0.1:${hostPort}`
       }
+    }
+  }
+
+  private async recordAddresses(name: string, id: string): Promise<void> {
+    const answer = await this.docker.call([
+      'inspect',
+      '--format',
+      '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+      id
+    ])
+    for (const address of answer.stdout.trim().split(/\s+/)) {
+      if (address !== '') this.addresses.set(address, name)
     }
   }
 
@@ -300,7 +337,8 @@ export async function runDockerrun(doc: DockerrunV2, options: RunDockerrunOption
     hostDir,
     extraEnvironment: options.extraEnvironment,
     secretValues: await resolveSecrets(doc, options.resolveSecret),
-    hostPortBinding: options.hostPortBinding
+    hostPortBinding: options.hostPortBinding,
+    linksOnly: options.linksOnly
   })
   const app = new DockerApp(
     options.project,

@@ -53,7 +53,12 @@ export function failureMessage(outcome: SmokeOutcome): string {
 }
 
 export function passedDetail(outcome: SmokeOutcome, healthPath: string): string {
-  return outcome.httpStatus !== undefined
-    ? `GET ${healthPath} answered ${outcome.httpStatus}`
-    : 'no container publishes port 80; every essential container stayed up'
+  const health =
+    outcome.httpStatus !== undefined
+      ? `GET ${healthPath} answered ${outcome.httpStatus}`
+      : 'no container publishes port 80; every essential container stayed up'
+  const reached = outcome.reached
+    .filter(entry => entry.containers.length > 0)
+    .map(entry => `${entry.role} reached by ${entry.containers.join(', ')}`)
+  return [health, ...reached].join('; ')
 }

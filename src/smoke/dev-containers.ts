@@ -1,6 +1,8 @@
-// The compose file's dev-only db / redis, started as throwaway containers on
-// a network of their own that every app container of the smoke run joins, so
-// the app reaches them by their compose names, as in development.
+// The twins of the managed database and cache, started as throwaway
+// containers on a network of their own that every app container of the smoke
+// run joins. Each answers only under its managed endpoint's host name (the RDS
+// address, the ElastiCache address) as a network alias: a compose name such
+// as `db` does not resolve here, as it does not on Beanstalk.
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
 import { imageReferenceProblem } from '../core/docker-values.js'
@@ -29,7 +31,6 @@ export function devServiceRun(
   const imageProblem = imageReferenceProblem(service.image)
   if (imageProblem) throw new Error(`${where}: image ${imageProblem}`)
   const environment = environmentTransport(new Map(Object.entries(service.environment)), where)
-  const [entryExecutable, ...entryArgs] = service.entrypoint ?? []
   const args = [
     '--detach',
     '--name',
@@ -39,13 +40,11 @@ export function devServiceRun(
     '--network',
     network,
     '--network-alias',
-    service.name,
+    service.host,
     ...environment.args,
     ...(service.memoryBytes !== undefined ? ['--memory', String(service.memoryBytes)] : []),
-    ...(entryExecutable !== undefined ? ['--entrypoint', entryExecutable] : []),
     '--',
     service.image,
-    ...entryArgs,
     ...(service.command ?? [])
   ]
   return { args, envFile: environment.envFile }
@@ -86,7 +85,10 @@ export class DevContainers {
     const deadline = Date.now() + readyTimeoutMs
     for (;;) {
       const probe = await docker.call(['exec', name, ...service.readinessProbe])
-      if (probe.exitCode === 0) return
+      if (probe.exitCode === 0) {
+        if (service.connectionLogging) await docker.run(['exec', name, ...service.connectionLogging])
+        return
+      }
       const state = await docker.call(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', name])
       const [running, exitCode] = state.stdout.trim().split(' ')
       if (running !== 'true') {
@@ -103,14 +105,41 @@ export class DevContainers {
     }
   }
 
-  async logs(service: string, lines: number): Promise<string> {
+  /** The last `lines` lines of a twin's log (all of it when undefined). */
+  async logs(service: string, lines?: number): Promise<string> {
     const result = await this.options.docker.call([
       'logs',
-      '--tail',
-      String(lines),
+      ...(lines !== undefined ? ['--tail', String(lines)] : []),
       devContainerName(this.options.project, service)
     ])
     return result.stdout + result.stderr
+  }
+
+  /** Runs argv in a twin's container; its output. */
+  async exec(service: string, argv: string[]): Promise<string> {
+    const result = await this.options.docker.call([
+      'exec',
+      devContainerName(this.options.project, service),
+      ...argv
+    ])
+    return result.stdout
+  }
+
+  /** IPv4 address → container name of every container on the twins' network. */
+  async addresses(): Promise<Map<string, string>> {
+    const result = await this.options.docker.call([
+      'network',
+      'inspect',
+      '--format',
+      '{{range .Containers}}{{.Name}} {{.IPv4Address}}\n{{end}}',
+      this.network
+    ])
+    const addresses = new Map<string, string>()
+    for (const line of result.stdout.split('\n')) {
+      const [name, cidr] = line.trim().split(' ')
+      if (name && cidr) addresses.set(cidr.split('/')[0] as string, name)
+    }
+    return addresses
   }
 
   /** Removes the containers (with their anonymous volumes) and the network. Safe to call twice. */

@@ -1,182 +1,308 @@
-// Pure: what the smoke run needs to boot the app for real on the runner
-// without reaching RDS or ElastiCache. The compose file's own dev-only
-// backing services (the ones the plan replaced, recognised by their image)
-// become throwaway containers, and the Dockerrun rendered for the smoke run
-// points at them instead of the managed endpoints — with the same
-// variables bound, so a missing password or a wrong host shows up here.
+// Pure: the Beanstalk twin of the managed backing services. In the smoke run
+// each dev-only service the plan replaced (recognised by its image) runs as a
+// throwaway container of the same engine, but as RDS / ElastiCache will
+// answer on AWS: only under the managed endpoint's own host name and port,
+// with the RDS instance's master user and database name, and a fresh random
+// password that reaches the app only through the bundle's own secret
+// references. The compose file's dev settings of the service (POSTGRES_*,
+// MYSQL_*, its command, init scripts) play no part: RDS never sees them, so
+// `${VAR}` in them no longer matters and its dev credentials are not accepted.
 
-import { DEFAULT_PORT, imageName, parseUrl } from '../core/backing.js'
-import type { ComposeProject, ComposeService } from '../core/compose/model.js'
-import type { ResolvedBacking, Resolution } from '../core/dockerrun.js'
+import { randomBytes } from 'node:crypto'
+import { DEFAULT_PORT, describeBackingSource, imageName, ROLE_PRODUCT } from '../core/backing.js'
+import type { BackingEndpoint } from '../core/backing.js'
+import type { ComposeProject } from '../core/compose/model.js'
+import { endpointFromInput, type ResolvedBacking } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { BackingEngine, BackingRole, DeployPlan } from '../core/plan-types.js'
+import type { BackingEngine, BackingReplacement, BackingRole, DeployPlan } from '../core/plan-types.js'
+
+export type ProbeEngine = BackingEngine | 'valkey'
 
 export interface DevService {
   role: BackingRole
-  /** Compose service name; also the network alias the app reaches it by. */
+  engine: ProbeEngine
+  /** Compose service name: names the twin's container and the messages, never a host name here. */
   name: string
   image: string
-  environment: Record<string, string>
-  command?: string[]
-  entrypoint?: string[]
-  /** Hard memory limit in bytes, as in the compose file. */
-  memoryBytes?: number
+  /** The managed endpoint's host name: the twin's only network alias. */
+  host: string
   port: number
-  /** The user and database the compose file gives the server (or the app's URL). */
+  /** What the twin stands in for, e.g. `RDS instance puppies-db`. */
+  managed: string
+  /** The managed service's user (RDS MasterUsername) and database (DBName). */
   username?: string
   databaseName?: string
-  /** The password the compose file gives the app (its URL) or the server (POSTGRES_PASSWORD…). */
+  /** The twin's fresh password (a database only): reaches the app only through secret references. */
   password?: string
+  /** The twin's own settings (POSTGRES_USER…): never the compose file's. */
+  environment: Record<string, string>
+  command?: string[]
+  /** Hard memory limit in bytes, as in the compose file. */
+  memoryBytes?: number
   /** `docker exec` argv that succeeds once the server accepts connections; undefined when unknown. */
   readinessProbe?: string[]
+  /** `docker exec` argv run once ready: turns on the log of connections the smoke test reads. */
+  connectionLogging?: string[]
 }
 
-/** The reference the smoke run's Dockerrun uses for the database password; resolved to the dev password. */
-export const DEV_PASSWORD_REFERENCE = 'smoke-test:dev-database-password'
+/** The managed backing services as the deploy resolved them (DescribeDBInstances…), by role. */
+export type ManagedBacking = Partial<Record<BackingRole, ResolvedBacking>>
 
-const PASSWORD_VARIABLES = ['POSTGRES_PASSWORD', 'MYSQL_PASSWORD', 'MARIADB_PASSWORD', 'MYSQL_ROOT_PASSWORD']
-const USER_VARIABLES = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER']
-const DATABASE_VARIABLES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE']
+/** The image the twin of a replaced service runs: its own, or for a service built FROM postgres, that base. */
+export function twinImage(replacement: BackingReplacement, compose: ComposeProject): string {
+  const service = compose.services[replacement.composeService]
+  const image = service?.build ? service.build.contents?.baseImage : service?.image
+  if (!service || !image) {
+    throw new Error(
+      `the dev service ${replacement.composeService} has no image in the compose file, so the smoke test cannot start its twin`
+    )
+  }
+  return image
+}
 
-type ProbeEngine = BackingEngine | 'valkey'
+/** The endpoint the app will reach on AWS: the lookup's answer, or the endpoint URL input. */
+function managedEndpoint(replacement: BackingReplacement, backing: ManagedBacking): BackingEndpoint {
+  const endpoint = backing[replacement.role]?.endpoint ?? endpointFromInput(replacement)
+  if (!endpoint) {
+    throw new Error(
+      `the smoke test needs the ${replacement.role} endpoint (${describeBackingSource(replacement.source)}) to stand in for it`
+    )
+  }
+  return endpoint
+}
+
+/** The engine's superuser when the managed service names no user (an endpoint URL without one). */
+const DEFAULT_USER: Record<BackingEngine, string | undefined> = {
+  postgres: 'postgres',
+  mysql: 'root',
+  redis: undefined,
+  memcached: undefined
+}
+
+/** 32 random hex characters, new every run: no dev password, no guess, ever logs in. */
+export function twinPassword(): string {
+  return randomBytes(16).toString('hex')
+}
 
 /**
  * Probes run inside the server's own container over TCP: PostgreSQL's entrypoint restarts the
  * server once after initdb with TCP off, so only the final server answers these.
  */
-export function readinessProbeFor(engine: ProbeEngine, user: string | undefined): string[] | undefined {
+export function readinessProbeFor(
+  engine: ProbeEngine,
+  user: string | undefined,
+  port = DEFAULT_PORT[engine === 'valkey' ? 'redis' : engine]
+): string[] | undefined {
   switch (engine) {
     case 'postgres':
-      return ['pg_isready', '-h', '127.0.0.1', ...(user ? ['-U', user] : [])]
+      return ['pg_isready', '-h', '127.0.0.1', '-p', String(port), ...(user ? ['-U', user] : [])]
     case 'mysql':
-      return ['sh', '-c', 'mysqladmin ping -h 127.0.0.1 --silent || mariadb-admin ping -h 127.0.0.1 --silent']
+      return [
+        'sh',
+        '-c',
+        `mysqladmin ping -h 127.0.0.1 -P ${port} --silent || mariadb-admin ping -h 127.0.0.1 -P ${port} --silent`
+      ]
     case 'redis':
-      return ['redis-cli', '-h', '127.0.0.1', 'ping']
+      return ['redis-cli', '-h', '127.0.0.1', '-p', String(port), 'ping']
     case 'valkey':
-      return ['valkey-cli', '-h', '127.0.0.1', 'ping']
+      return ['valkey-cli', '-h', '127.0.0.1', '-p', String(port), 'ping']
     case 'memcached':
       // The memcached image has no client to ask with; the app's own retries cover its first second.
       return undefined
   }
 }
 
-function literalEnvironment(service: ComposeService): Record<string, string> {
-  const environment: Record<string, string> = {}
-  for (const [name, value] of Object.entries(service.environment)) {
-    if (value.kind === 'literal') environment[name] = value.value
+/**
+ * For MySQL / MariaDB, turns on what the smoke test reads to prove who connected: the general log,
+ * into its table. Runs once the server is ready, before any app container starts. PostgreSQL and
+ * Redis log connections from their command line (twinCommand), with no call once they are up.
+ */
+export function connectionLoggingFor(engine: ProbeEngine): string[] | undefined {
+  switch (engine) {
+    case 'mysql':
+      return [
+        'sh',
+        '-c',
+        `q="SET GLOBAL log_output='TABLE'; SET GLOBAL general_log=1"; mysql -uroot -p"$MYSQL_ROOT_PASSWORD" -e "$q" 2>/dev/null || mariadb -uroot -p"$MYSQL_ROOT_PASSWORD" -e "$q"`
+      ]
+    default:
+      return undefined
   }
-  return environment
 }
 
-/** The plan's replaced backing services, as the compose file runs them in development. */
-export function devServices(plan: DeployPlan, compose: ComposeProject): DevService[] {
+/** The server's settings as a fresh managed instance with this user, database and password has them. */
+export function twinEnvironment(
+  engine: ProbeEngine,
+  port: number,
+  credentials: { username?: string; databaseName?: string; password?: string }
+): Record<string, string> {
+  const { username, databaseName, password = '' } = credentials
+  switch (engine) {
+    case 'postgres':
+      return {
+        POSTGRES_USER: username ?? 'postgres',
+        POSTGRES_PASSWORD: password,
+        // RDS for PostgreSQL without a DBName has only its `postgres` database.
+        POSTGRES_DB: databaseName ?? 'postgres',
+        ...(port !== DEFAULT_PORT.postgres && { PGPORT: String(port) })
+      }
+    case 'mysql':
+      return {
+        MYSQL_ROOT_PASSWORD: password,
+        // The images refuse MYSQL_USER=root: the master user is root itself then.
+        ...(username !== undefined &&
+          username !== 'root' && { MYSQL_USER: username, MYSQL_PASSWORD: password }),
+        ...(databaseName !== undefined && { MYSQL_DATABASE: databaseName }),
+        ...(port !== DEFAULT_PORT.mysql && { MYSQL_TCP_PORT: String(port) })
+      }
+    case 'redis':
+    case 'valkey':
+      // ElastiCache without an AUTH token asks for no password (Bitnami's images refuse that otherwise).
+      return { ALLOW_EMPTY_PASSWORD: 'yes' }
+    case 'memcached':
+      return {}
+  }
+}
+
+/**
+ * The server's command: the images' own (`postgres`, `redis-server`; their entrypoints take it), with
+ * the connections logged — PostgreSQL's log_connections, Redis' verbose log (`Accepted <ip>:<port>`) —
+ * and the managed port when it is not the engine's.
+ */
+export function twinCommand(engine: ProbeEngine, port: number): string[] | undefined {
+  const redisPort = port !== DEFAULT_PORT.redis ? ['--port', String(port)] : []
+  switch (engine) {
+    case 'postgres':
+      return ['postgres', '-c', 'log_connections=on']
+    case 'redis':
+      return ['redis-server', '--loglevel', 'verbose', ...redisPort]
+    case 'valkey':
+      return ['valkey-server', '--loglevel', 'verbose', ...redisPort]
+    case 'memcached':
+      return port !== DEFAULT_PORT.memcached ? ['memcached', '-p', String(port)] : undefined
+    case 'mysql':
+      return undefined
+  }
+}
+
+function describeManaged(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
+  const { source } = replacement
+  if (source.kind === 'rds' || source.kind === 'elasticache') return describeBackingSource(source)
+  return `${ROLE_PRODUCT[replacement.role]} endpoint ${endpoint.host}`
+}
+
+/**
+ * The twins of the plan's replaced services, on the managed endpoints the deploy resolved. Each
+ * database gets a fresh password (`password` makes it predictable for tests).
+ */
+export function devServices(
+  plan: DeployPlan,
+  compose: ComposeProject,
+  backing: ManagedBacking,
+  password: () => string = twinPassword
+): DevService[] {
   return plan.backing.map(replacement => {
-    const service = compose.services[replacement.composeService]
-    // A service built FROM postgres (init scripts baked in) runs as its base image here.
-    const image = service?.build ? service.build.contents?.baseImage : service?.image
-    if (!service || !image) {
-      throw new Error(
-        `the dev service ${replacement.composeService} has no image in the compose file, so the smoke test cannot start it`
-      )
-    }
-    const environment = literalEnvironment(service)
-    const devUrl = parseUrl(replacement.devUrl)
-    const urlNamesService = devUrl?.hostname === replacement.composeService
-    const fromUrl = (part: string | undefined): string | undefined =>
-      urlNamesService && part ? decodeURIComponent(part) : undefined
-    const fromServer = (names: string[]): string | undefined =>
-      names.map(name => environment[name]).find(value => value !== undefined && value !== '')
-    const password = fromUrl(devUrl?.password) ?? fromServer(PASSWORD_VARIABLES)
-    const username = fromUrl(devUrl?.username) ?? fromServer(USER_VARIABLES)
-    const databaseName =
-      replacement.role === 'database'
-        ? (fromUrl(devUrl?.pathname.replace(/^\//, '')) ?? fromServer(DATABASE_VARIABLES))
-        : undefined
-    const probeEngine =
+    const image = twinImage(replacement, compose)
+    const endpoint = managedEndpoint(replacement, backing)
+    const engine: ProbeEngine =
       replacement.engine === 'redis' && imageName(image) === 'valkey' ? 'valkey' : replacement.engine
-    const probe = readinessProbeFor(probeEngine, username)
-    return {
-      role: replacement.role,
-      name: replacement.composeService,
-      image,
-      environment,
-      ...(service.command && { command: service.command }),
-      ...(service.entrypoint && { entrypoint: service.entrypoint }),
-      ...(service.memoryLimit !== undefined && { memoryBytes: service.memoryLimit }),
-      port: urlNamesService && devUrl.port ? Number(devUrl.port) : DEFAULT_PORT[replacement.engine],
+    const port = endpoint.port
+    const username =
+      replacement.role === 'database' ? (endpoint.username ?? DEFAULT_USER[replacement.engine]) : undefined
+    const databaseName = replacement.role === 'database' ? endpoint.databaseName : undefined
+    const secret = replacement.role === 'database' ? password() : undefined
+    const memoryBytes = compose.services[replacement.composeService]?.memoryLimit
+    const command = twinCommand(engine, port)
+    const credentials = {
       ...(username !== undefined && { username }),
       ...(databaseName !== undefined && { databaseName }),
-      ...(password !== undefined && { password }),
-      ...(probe && { readinessProbe: probe })
+      ...(secret !== undefined && { password: secret })
+    }
+    const probe = readinessProbeFor(engine, username, port)
+    const logging = connectionLoggingFor(engine)
+    return {
+      role: replacement.role,
+      engine,
+      name: replacement.composeService,
+      image,
+      host: endpoint.host,
+      port,
+      managed: describeManaged(replacement, endpoint),
+      ...credentials,
+      environment: twinEnvironment(engine, port, credentials),
+      ...(command && { command }),
+      ...(memoryBytes !== undefined && { memoryBytes }),
+      ...(probe && { readinessProbe: probe }),
+      ...(logging && { connectionLogging: logging })
     }
   })
 }
 
 /**
- * Resolution.backing for the smoke run: every replaced service points at its dev container
- * (alias = compose service name), and the database password at the dev password.
+ * The secret references that carry the database password in this document: the managed
+ * service's own (the RDS-managed master secret), whatever the secrets input gives for the
+ * database password variable, and any reference bound to a variable the plan treats as the
+ * database password (PGPASSWORD…).
  */
-export function smokeBacking(services: DevService[]): Partial<Record<BackingRole, ResolvedBacking>> {
-  const backing: Partial<Record<BackingRole, ResolvedBacking>> = {}
-  for (const service of services) {
-    backing[service.role] = {
-      endpoint: {
-        host: service.name,
-        port: service.port,
-        ...(service.username !== undefined && { username: service.username }),
-        ...(service.databaseName !== undefined && { databaseName: service.databaseName })
-      },
-      secrets:
-        service.role === 'database' && service.password !== undefined
-          ? [{ name: 'password', valueFrom: DEV_PASSWORD_REFERENCE }]
-          : []
+export function databasePasswordReferences(
+  doc: DockerrunV2,
+  plan: DeployPlan,
+  backing: ManagedBacking,
+  databasePasswordEnv: string
+): Set<string> {
+  const references = new Set((backing.database?.secrets ?? []).map(secret => secret.valueFrom))
+  const passwordVariables = new Set([databasePasswordEnv])
+  for (const container of plan.containers) {
+    for (const binding of container.bindings) {
+      if (binding.role === 'database' && binding.kind === 'password') passwordVariables.add(binding.variable)
     }
   }
-  return backing
-}
-
-export function smokeResolution(
-  base: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>,
-  images: Record<string, string>,
-  services: DevService[]
-): Resolution {
-  return { ...base, images, backing: smokeBacking(services) }
+  for (const container of doc.containerDefinitions) {
+    for (const secret of container.secrets ?? []) {
+      if (passwordVariables.has(secret.name)) references.add(secret.valueFrom)
+    }
+  }
+  return references
 }
 
 /**
- * Values for the document's `secrets`, by valueFrom: the database password (the dev reference,
- * and whatever the secrets input gives for the database password variable) gets the dev
- * service's password; every other secret (its real value lives in AWS) a placeholder.
+ * What the smoke runner resolves each `secrets[].valueFrom` of the document to: the database
+ * password references to the twin's password, every other secret (its real value lives in
+ * AWS) to a placeholder.
  */
 export function smokeSecretValues(
   doc: DockerrunV2,
-  databasePasswordEnv: string,
-  devPassword: string | undefined,
+  passwordReferences: Set<string>,
+  twinDatabasePassword: string | undefined,
   placeholder: (name: string) => string
 ): Map<string, string> {
-  const passwordReferences = new Set([DEV_PASSWORD_REFERENCE])
-  for (const container of doc.containerDefinitions) {
-    for (const secret of container.secrets ?? []) {
-      if (secret.name === databasePasswordEnv) passwordReferences.add(secret.valueFrom)
-    }
-  }
   const values = new Map<string, string>()
   for (const container of doc.containerDefinitions) {
     for (const secret of container.secrets ?? []) {
-      if (devPassword !== undefined && passwordReferences.has(secret.valueFrom))
-        values.set(secret.valueFrom, devPassword)
+      if (twinDatabasePassword !== undefined && passwordReferences.has(secret.valueFrom))
+        values.set(secret.valueFrom, twinDatabasePassword)
       else if (!values.has(secret.valueFrom)) values.set(secret.valueFrom, placeholder(secret.name))
     }
   }
   return values
 }
 
-/** Run-time variables (Beanstalk environment properties) have no value on the runner: placeholders. */
+/**
+ * Run-time variables (Beanstalk environment properties) have no value on the runner: placeholders,
+ * except the database password variable, which on Beanstalk holds the password the team put there
+ * (a reference of its own kind): the twin's password.
+ */
 export function placeholderEnvironment(
   plan: DeployPlan,
-  placeholder: (name: string) => string
+  placeholder: (name: string) => string,
+  databasePassword?: { variable: string; value: string }
 ): Record<string, string> {
   const environment: Record<string, string> = {}
-  for (const variable of plan.runtimeVariables) environment[variable.name] ??= placeholder(variable.name)
+  for (const variable of plan.runtimeVariables) {
+    environment[variable.name] ??=
+      databasePassword && variable.name === databasePassword.variable
+        ? databasePassword.value
+        : placeholder(variable.name)
+  }
   return environment
 }

@@ -1,8 +1,14 @@
-// One smoke run: the dev backing services up, the Dockerrun rendered for
-// them, the bundle's files extracted where `/var/app/current` points, the app
-// started by the same runner the stand-in uses, then health: an HTTP answer
-// of 2xx/3xx from the port-80 container and every essential container still
-// up a moment later. Everything it creates is removed before it returns.
+// One smoke run, as Beanstalk will run the bundle: the twins of the managed
+// database and cache up under the managed endpoints' host names, the
+// Dockerrun rendered exactly as it is deployed (RDS / ElastiCache hosts,
+// secrets by reference; the database password references resolve to the
+// twin's fresh password), the bundle's files extracted where
+// `/var/app/current` points, the app started by the same runner the stand-in
+// uses with links as its only names for each other. Then health: an HTTP
+// answer of 2xx/3xx from the port-80 container, every essential container
+// still up a moment later, every service that uses the database or the cache
+// proven connected, and no known cause in the logs. Everything it creates is
+// removed before it returns.
 
 import { randomBytes } from 'node:crypto'
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -10,20 +16,25 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import type { ComposeProject } from '../core/compose/model.js'
 import { renderDockerrun, type Resolution } from '../core/dockerrun.js'
+import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../runner/plan.js'
 import { exitedEssentialCauses } from '../runner/health.js'
 import { runDockerrun, type RunningApp } from '../runner/index.js'
 import { listBundleFiles } from '../workspace.js'
+import { diagnose } from './causes.js'
 import { DevContainers } from './dev-containers.js'
 import {
+  databasePasswordReferences,
   devServices,
   placeholderEnvironment,
-  smokeResolution,
   smokeSecretValues,
-  type DevService
+  type DevService,
+  type ManagedBacking
 } from './dev-services.js'
+import { gatherEvidence, type ContainerLog } from './evidence.js'
+import { reachFindings, type ReachFinding } from './reach.js'
 
 export interface SmokeRunInput {
   plan: DeployPlan
@@ -33,6 +44,8 @@ export interface SmokeRunInput {
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
   healthPath: string
+  /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
+  backing: ManagedBacking
   resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>
 }
 
@@ -59,6 +72,8 @@ export interface SmokeRunOptions {
 /** A smoke run's dev services, started before its images exist: the run that takes them waits until ready. */
 export interface StartedDevServices {
   dev: DevContainers
+  /** The twins started, with the passwords they were initialised with. */
+  services: DevService[]
   /** Settles once every service accepts connections (rejects with the reason one does not). */
   ready: Promise<void>
 }
@@ -68,7 +83,7 @@ export interface StartedDevServices {
  * pass the result to runSmoke with the same project, or stop `dev` once `ready` settled.
  */
 export function startDevServices(
-  input: Pick<SmokeRunInput, 'plan' | 'compose'>,
+  input: Pick<SmokeRunInput, 'plan' | 'compose' | 'backing'>,
   options: Pick<SmokeRunOptions, 'project' | 'docker' | 'devReadyTimeoutMs'>
 ): StartedDevServices {
   const dev = new DevContainers({
@@ -76,16 +91,14 @@ export function startDevServices(
     docker: new DockerCli(options.docker),
     readyTimeoutMs: options.devReadyTimeoutMs
   })
-  const ready = dev.start(devServices(input.plan, input.compose))
+  const services = devServices(input.plan, input.compose, input.backing)
+  const ready = dev.start(services)
   // Awaited by the run that takes them, which reports a failure; until then it must not go unhandled.
   ready.catch(() => undefined)
-  return { dev, ready }
+  return { dev, services, ready }
 }
 
-export interface ContainerLog {
-  container: string
-  text: string
-}
+export type { ContainerLog } from './evidence.js'
 
 export interface SmokeOutcome {
   healthy: boolean
@@ -93,6 +106,10 @@ export interface SmokeOutcome {
   httpStatus?: number
   /** Logs of the containers that explain a failure (empty when healthy). */
   logs: ContainerLog[]
+  /** Said but not failing: a service that uses the database did not connect while another did. */
+  warnings: string[]
+  /** Role → the containers that reached its twin. */
+  reached: ReachFinding['reached']
 }
 
 /** 64 random hex characters: long enough for any key-shaped setting (Rails' SECRET_KEY_BASE), new every run. */
@@ -103,14 +120,24 @@ export function randomPlaceholder(): string {
 export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): Promise<SmokeOutcome> {
   const docker = new DockerCli(options.docker)
   const placeholder = options.placeholder ?? (() => randomPlaceholder())
-  const services = devServices(input.plan, input.compose)
-  const devPassword = services.find(service => service.role === 'database')?.password
-  // The database password reaches every variable the plan binds to it, as the dev password.
-  const doc = renderDockerrun(input.plan, smokeResolution(input.resolution ?? {}, input.images, services))
-  const secrets = smokeSecretValues(doc, input.databasePasswordEnv, devPassword, placeholder)
+  const ahead = options.devServices
+  const services = ahead?.services ?? devServices(input.plan, input.compose, input.backing)
+  const twinPassword = services.find(service => service.role === 'database')?.password
+  // The document as it is deployed; only the values behind its references are the runner's.
+  const doc = renderDockerrun(input.plan, {
+    ...input.resolution,
+    images: input.images,
+    backing: withoutCacheTls(input.backing)
+  })
+  const passwordReferences = databasePasswordReferences(
+    doc,
+    input.plan,
+    input.backing,
+    input.databasePasswordEnv
+  )
+  const secrets = smokeSecretValues(doc, passwordReferences, twinPassword, placeholder)
 
   const hostDir = await mkdtemp(path.join(tmpdir(), `${options.project}-`))
-  const ahead = options.devServices
   const dev =
     ahead?.dev ??
     new DevContainers({
@@ -141,15 +168,33 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       project: options.project,
       bundleDir,
       hostDir: path.join(hostDir, 'host'),
-      extraEnvironment: placeholderEnvironment(input.plan, placeholder),
+      extraEnvironment: placeholderEnvironment(
+        input.plan,
+        placeholder,
+        twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined
+      ),
       resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
       networks: [dev.network],
+      linksOnly: true,
+      recordAddresses: true,
       ...(options.docker !== undefined && { docker: options.docker })
     })
-    return await checkHealth(app, input.healthPath, options)
+    return await checkHealth(app, input, doc, services, dev, docker, options)
   } finally {
     await cleanup()
   }
+}
+
+/**
+ * The one change to the deployed document: a cache with in-transit encryption is reached without
+ * it (rediss:// becomes redis://). Its twin cannot show a certificate the app would trust as it
+ * trusts ElastiCache's.
+ */
+function withoutCacheTls(backing: ManagedBacking): ManagedBacking {
+  const cache = backing.cache
+  if (!cache?.endpoint.tls) return backing
+  const { tls: _tls, ...endpoint } = cache.endpoint
+  return { ...backing, cache: { ...cache, endpoint } }
 }
 
 /** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
@@ -179,28 +224,51 @@ async function extractBundleFiles(input: SmokeRunInput, bundleDir: string): Prom
 
 async function checkHealth(
   app: RunningApp,
-  healthPath: string,
+  input: SmokeRunInput,
+  doc: DockerrunV2,
+  services: DevService[],
+  dev: DevContainers,
+  docker: DockerCli,
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? 30
   const result = await app.waitHealthy({
-    path: healthPath,
+    path: input.healthPath,
     timeoutMs: options.healthTimeoutMs,
     settledFailureMs: options.settledFailureMs
   })
-  let causes = result.causes
+  let healthCauses = result.causes
   if (result.healthy) {
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.
     await new Promise(resolve => setTimeout(resolve, options.settleMs))
-    causes = exitedEssentialCauses(await app.status())
+    healthCauses = exitedEssentialCauses(await app.status())
   }
-  const outcome: SmokeOutcome = {
+  const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
+  const reach = reachFindings(
+    services.map(service => ({
+      service,
+      users: input.plan.containers
+        .filter(container => container.uses.includes(service.role))
+        .map(container => container.name),
+      connections: evidence.connections.get(service.name)
+    }))
+  )
+  const diagnosed = diagnose({
+    twins: services,
+    containers: evidence.facts,
+    logs: evidence.logs,
+    connections: evidence.connections
+  })
+  // The most specific first: a cause read in a log, then what the twins saw, then the health check's.
+  const causes = [...diagnosed, ...(diagnosed.length === 0 ? reach.causes : []), ...healthCauses]
+  return {
     healthy: causes.length === 0,
     causes,
     logs: causes.length === 0 ? [] : await failingLogs(app, lines),
+    warnings: reach.warnings,
+    reached: reach.reached,
     ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
   }
-  return outcome
 }
 
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */
@@ -223,5 +291,11 @@ async function devServiceFailure(
   const logs = await Promise.all(
     services.map(async service => ({ container: service.name, text: await dev.logs(service.name, lines) }))
   )
-  return { healthy: false, causes: [message], logs: logs.filter(log => log.text.trim() !== '') }
+  return {
+    healthy: false,
+    causes: [message],
+    logs: logs.filter(log => log.text.trim() !== ''),
+    warnings: [],
+    reached: []
+  }
 }

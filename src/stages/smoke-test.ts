@@ -1,5 +1,6 @@
 // Smoke-test stage: once the images are built, the rendered Dockerrun runs
-// on the runner against the compose file's own dev db / redis, beside the
+// on the runner against twins of the managed database and cache (the RDS /
+// ElastiCache host names, the RDS master user, a fresh password), beside the
 // push, the bundle upload and CreateApplicationVersion; UpdateEnvironment
 // waits for it, and an unhealthy app fails the step before anything is
 // deployed (the mode deletes any version the run created). Its lines are
@@ -19,7 +20,7 @@ import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { errorMessage } from '../core/errors.js'
 import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
-import { devServices } from '../smoke/dev-services.js'
+import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
@@ -43,6 +44,8 @@ export interface SmokeStageOptions extends Partial<
   region?: string
   /** The execution role found for the account (rendering checks that secrets by reference have one). */
   executionRoleArn?: string
+  /** The managed database and cache the deploy resolved: the twins answer as they will. */
+  backing?: ManagedBacking
 }
 
 /** Dev services started ahead of a smoke run, under the project name the run takes on. */
@@ -72,7 +75,7 @@ export interface SmokeTestStep {
    * runs beside what follows, as a phase of `phases`.
    */
   hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn'>,
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
     phases?: PhaseLog
   ): {
     onBuilt?: (built: Record<string, string>) => void
@@ -88,10 +91,10 @@ export interface SmokeTestStep {
   /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
   pullDevImages(): Promise<void>
   /**
-   * As the builds start: the first target's dev services start, to be ready when its images are (a
+   * As the builds start: the first target's twins start, to be ready when its images are (a
    * database takes seconds). The smoke run takes them; ended() removes them when it never ran.
    */
-  startDevServices(): void
+  startDevServices(backing: ManagedBacking): void
   /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
 }
@@ -195,7 +198,7 @@ export async function smokeTestStep(
     pullDevImages: async () => {
       if (runs) await pullDevImages(prepared, docker)
     },
-    startDevServices: () => {
+    startDevServices: backing => {
       const first = prepared.targets[0]
       if (!runs || ahead || !first) return
       const project = smokeProject()
@@ -203,7 +206,7 @@ export async function smokeTestStep(
       ahead = import('../smoke/run-smoke.js').then(smoke => ({
         project,
         services: smoke.startDevServices(
-          { plan: first.plan, compose: prepared.compose },
+          { plan: first.plan, compose: prepared.compose, backing },
           {
             project,
             devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
@@ -218,12 +221,13 @@ export async function smokeTestStep(
   }
 }
 
-/** The distinct images of the dev services every target's smoke run starts (the compose file's db, redis…). */
+/** The distinct images of the twins every target's smoke run starts (the compose file's db, redis…). */
 export function devImagesOf(prepared: Prepared): { image: string; services: string[] }[] {
   const images = new Map<string, Set<string>>()
   for (const target of prepared.targets) {
-    for (const service of devServices(target.plan, prepared.compose)) {
-      images.set(service.image, (images.get(service.image) ?? new Set()).add(service.name))
+    for (const replacement of target.plan.backing) {
+      const image = twinImage(replacement, prepared.compose)
+      images.set(image, (images.get(image) ?? new Set()).add(replacement.composeService))
     }
   }
   return [...images].map(([image, services]) => ({ image, services: [...services] }))
@@ -288,6 +292,7 @@ export async function smokeTestStage(
         databasePasswordEnv: config.databasePasswordEnv,
         images,
         healthPath: config.smokeTestPath,
+        backing: options.backing ?? {},
         resolution: {
           logDriver: config.logDriver,
           ...(config.logGroup !== undefined && { logGroup: config.logGroup }),
@@ -305,11 +310,18 @@ export async function smokeTestStage(
     )
   } catch (error) {
     // The app could not even be started (a missing image, a bad mount): that is a failed smoke test too.
-    outcome = { healthy: false, causes: [error instanceof Error ? error.message : String(error)], logs: [] }
+    outcome = {
+      healthy: false,
+      causes: [error instanceof Error ? error.message : String(error)],
+      logs: [],
+      warnings: [],
+      reached: []
+    }
   } finally {
     for (const remove of removeHandlers) remove()
   }
 
+  for (const warning of outcome.warnings) log.warning(`Smoke test: ${warning}`)
   if (outcome.healthy) {
     const report: SmokeTestReport = {
       result: 'passed',

@@ -379,3 +379,20 @@ describe('dependsOn and container settings (issue 14.5, 14.12)', () => {
     expect(args.join(' ')).not.toMatch(/privileged|cap-add|sysctl|security-opt|SYS_ADMIN|unconfined/)
   })
 })
+
+describe('linksOnly: names as ECS bridge networking gives them', () => {
+  it('a container answers under no bare name; a link gives its alias to the linking container only', () => {
+    const plan = planApp(
+      doc(
+        { name: 'web', image: 'img' },
+        { name: 'worker', image: 'img' },
+        { name: 'nginx', image: 'nginx', links: ['web:app'] }
+      ),
+      { ...base, linksOnly: true }
+    )
+    const argsOf = (name: string) => plan.containers.find(container => container.name === name)?.createArgs
+    expect(argsOf('web')).toEqual(['--name', 'p1-web', ...common, '--', 'img'])
+    expect(argsOf('worker')).not.toContain('--network-alias')
+    expect(argsOf('nginx')).toEqual(['--name', 'p1-nginx', ...common, '--link', 'p1-web:app', '--', 'nginx'])
+  })
+})

@@ -27,7 +27,9 @@ describe('failureMessage', () => {
       failureMessage({
         healthy: false,
         causes: ['container nginx exited with code 1'],
-        logs: [{ container: 'nginx', text: 'starting\n[emerg] host not found in upstream "web:3000"\n\n' }]
+        logs: [{ container: 'nginx', text: 'starting\n[emerg] host not found in upstream "web:3000"\n\n' }],
+        warnings: [],
+        reached: []
       })
     ).toBe(
       'Smoke test failed: container nginx exited with code 1 — last log line: [emerg] host not found in upstream "web:3000"'
@@ -40,7 +42,9 @@ describe('failureMessage', () => {
         healthy: false,
         causes: ['health check failed: GET /up returned 500'],
         httpStatus: 500,
-        logs: [{ container: 'web', text: 'boom' }]
+        logs: [{ container: 'web', text: 'boom' }],
+        warnings: [],
+        reached: []
       })
     ).toBe('Smoke test failed: health check failed: GET /up returned 500')
   })
@@ -50,7 +54,9 @@ describe('failureMessage', () => {
       failureMessage({
         healthy: false,
         causes: ['container web exited with code 3', 'container worker exited with code 1'],
-        logs: []
+        logs: [],
+        warnings: [],
+        reached: []
       })
     ).toBe('Smoke test failed: container web exited with code 3 (and container worker exited with code 1)')
   })
@@ -63,10 +69,10 @@ describe('failureMessage', () => {
 
 describe('reporting', () => {
   it('says what answered, or that no container publishes port 80', () => {
-    expect(passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [] }, '/up')).toBe(
-      'GET /up answered 200'
-    )
-    expect(passedDetail({ healthy: true, causes: [], logs: [] }, '/')).toBe(
+    expect(
+      passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [], warnings: [], reached: [] }, '/up')
+    ).toBe('GET /up answered 200')
+    expect(passedDetail({ healthy: true, causes: [], logs: [], warnings: [], reached: [] }, '/')).toBe(
       'no container publishes port 80; every essential container stayed up'
     )
   })

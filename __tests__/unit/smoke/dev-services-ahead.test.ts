@@ -41,6 +41,15 @@ function prepared(smokeTest: string): Prepared {
   }
 }
 
+const RDS_HOST = 'puppies-db.c9akciq32.us-east-1.rds.amazonaws.com'
+const backing = {
+  database: {
+    endpoint: { host: RDS_HOST, port: 5432, username: 'admin', databaseName: 'puppies' },
+    secrets: []
+  },
+  cache: { endpoint: { host: 'puppies-cache.x.cache.amazonaws.com', port: 6379 }, secrets: [] }
+}
+
 const recorded = async (): Promise<string[]> =>
   (await readFile(calls, 'utf8').catch(() => '')).split('\n').filter(line => line !== '')
 
@@ -49,13 +58,18 @@ describe('dev services started ahead of the smoke test', () => {
     await rm(calls, { force: true })
     const step = await smokeTestStep(prepared('true'), { docker })
     expect(step.runs).toBe(true)
-    step.startDevServices()
+    step.startDevServices(backing)
     await step.ended()
     const lines = await recorded()
     const project = /^network create --label \S+ (bdd-smoke-[0-9a-f]{8})-dev$/m.exec(lines.join('\n'))?.[1]
     expect(project).toBeDefined()
     const started = lines.filter(line => line.startsWith('run '))
     expect(started.map(line => / -- (\S+)/.exec(line)?.[1]).sort()).toEqual(['postgres:15', 'redis:7'])
+    // Only under the managed host names: the compose names db and redis do not resolve.
+    expect(started.map(line => / --network-alias (\S+)/.exec(line)?.[1]).sort()).toEqual([
+      'puppies-cache.x.cache.amazonaws.com',
+      RDS_HOST
+    ])
     // Removed after they started: containers with their volumes, then the network.
     const removed = lines.findIndex(line => line.startsWith('rm --force --volumes'))
     expect(removed).toBeGreaterThan(lines.lastIndexOf(started.at(-1) as string))
@@ -66,7 +80,7 @@ describe('dev services started ahead of the smoke test', () => {
   it('start nothing when the smoke test does not run', async () => {
     await rm(calls, { force: true })
     const step = await smokeTestStep(prepared('false'), { docker })
-    step.startDevServices()
+    step.startDevServices(backing)
     await step.ended()
     expect(await recorded()).toEqual([])
   })

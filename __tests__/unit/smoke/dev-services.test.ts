@@ -1,5 +1,6 @@
-// The smoke run's view of the plan: which dev services start, how the app is
-// pointed at them, and which values stand in for what only AWS has.
+// The smoke run's twin of the managed services: which servers start, under
+// which host names, with which credentials, and how the password reaches the
+// app (only through the bundle's own secret references).
 
 import { describe, expect, it } from '@jest/globals'
 import { loadCompose } from '../../../src/core/compose/load.js'
@@ -7,12 +8,13 @@ import { renderDockerrun } from '../../../src/core/dockerrun.js'
 import { buildPlan } from '../../../src/core/plan.js'
 import { devServiceRun } from '../../../src/smoke/dev-containers.js'
 import {
+  databasePasswordReferences,
   devServices,
   placeholderEnvironment,
   readinessProbeFor,
-  smokeResolution,
   smokeSecretValues,
-  DEV_PASSWORD_REFERENCE
+  twinEnvironment,
+  type ManagedBacking
 } from '../../../src/smoke/dev-services.js'
 import { configFor, loadPuppies } from '../core/support.js'
 
@@ -23,110 +25,77 @@ const backed = {
   secrets: 'SECRET_KEY_BASE=arn:aws:secretsmanager:us-east-1:123456789012:secret:skb-AbCdEf'
 }
 const images = { web: 'local/web:1', nginx: 'local/nginx:1' }
+const RDS_HOST = 'puppies-db.c9akciq32.us-east-1.rds.amazonaws.com'
+const CACHE_HOST = 'puppies-cache.abc123.0001.use1.cache.amazonaws.com'
+const MANAGED_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1a2b-Xy9Z:password::'
+const backing: ManagedBacking = {
+  database: {
+    endpoint: { host: RDS_HOST, port: 5432, username: 'puppies_admin', databaseName: 'puppies_prod' },
+    secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: MANAGED_SECRET }]
+  },
+  cache: { endpoint: { host: CACHE_HOST, port: 6379 }, secrets: [] }
+}
 
 function composeOf(text: string) {
   return loadCompose({ path: 'docker-compose.yml', text, env: {}, readFile: () => undefined })
 }
 
-describe('devServices: the puppies example', () => {
+describe('devServices: the twin of the puppies example', () => {
   const compose = loadPuppies()
   const plan = buildPlan(configFor(backed), compose)
-  const services = devServices(plan, compose)
+  const services = devServices(plan, compose, backing, () => 'fresh-password')
 
-  it('starts the compose file’s own db and redis with their image, environment and memory', () => {
+  it('answers under the managed host names with the RDS master user and database, never the dev credentials', () => {
     expect(services).toEqual([
       {
         role: 'database',
+        engine: 'postgres',
         name: 'db',
         image: 'postgres:15',
-        environment: { POSTGRES_USER: 'puppies', POSTGRES_PASSWORD: 'puppies', POSTGRES_DB: 'puppies' },
-        memoryBytes: 256 * 1024 * 1024,
+        host: RDS_HOST,
         port: 5432,
-        username: 'puppies',
-        databaseName: 'puppies',
-        password: 'puppies',
-        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-U', 'puppies']
+        managed: 'RDS instance puppies-db',
+        username: 'puppies_admin',
+        databaseName: 'puppies_prod',
+        password: 'fresh-password',
+        environment: {
+          POSTGRES_USER: 'puppies_admin',
+          POSTGRES_PASSWORD: 'fresh-password',
+          POSTGRES_DB: 'puppies_prod'
+        },
+        command: ['postgres', '-c', 'log_connections=on'],
+        memoryBytes: 256 * 1024 * 1024,
+        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'puppies_admin']
       },
       {
         role: 'cache',
+        engine: 'redis',
         name: 'redis',
         image: 'redis:7',
-        environment: {},
-        memoryBytes: 64 * 1024 * 1024,
+        host: CACHE_HOST,
         port: 6379,
-        readinessProbe: ['redis-cli', '-h', '127.0.0.1', 'ping']
+        managed: 'ElastiCache puppies-cache',
+        environment: { ALLOW_EMPTY_PASSWORD: 'yes' },
+        command: ['redis-server', '--loglevel', 'verbose'],
+        memoryBytes: 64 * 1024 * 1024,
+        readinessProbe: ['redis-cli', '-h', '127.0.0.1', '-p', '6379', 'ping']
       }
     ])
   })
 
-  it('renders the same containers with the URLs pointing at the dev services, not RDS / ElastiCache', () => {
-    const doc = renderDockerrun(plan, smokeResolution({ logDriver: 'awslogs' }, images, services))
-    expect(doc.containerDefinitions.map(container => [container.name, container.image])).toEqual([
-      ['web', 'local/web:1'],
-      ['worker', 'local/web:1'],
-      ['nginx', 'local/nginx:1']
-    ])
-    const web = doc.containerDefinitions[0]
-    expect(web?.environment).toEqual(
-      expect.arrayContaining([
-        { name: 'DATABASE_URL', value: 'postgres://puppies@db:5432/puppies' },
-        { name: 'REDIS_URL', value: 'redis://redis:6379/0' }
-      ])
-    )
-    expect(web?.secrets).toEqual([
-      { name: 'DATABASE_PASSWORD', valueFrom: DEV_PASSWORD_REFERENCE },
-      { name: 'PGPASSWORD', valueFrom: DEV_PASSWORD_REFERENCE },
-      {
-        name: 'SECRET_KEY_BASE',
-        valueFrom: 'arn:aws:secretsmanager:us-east-1:123456789012:secret:skb-AbCdEf'
-      }
-    ])
+  it('draws a new password every run', () => {
+    const [first] = devServices(plan, compose, backing)
+    const [second] = devServices(plan, compose, backing)
+    expect(first?.password).toMatch(/^[0-9a-f]{32}$/)
+    expect(first?.password).not.toBe(second?.password)
   })
 
-  it('passes the dev password by reference to every password variable, only in the containers that use the database', () => {
-    const doc = renderDockerrun(plan, smokeResolution({}, images, services))
-    const passwordsOf = (name: string) =>
-      doc.containerDefinitions
-        .find(container => container.name === name)
-        ?.secrets?.filter(secret => secret.valueFrom === DEV_PASSWORD_REFERENCE)
-        .map(secret => secret.name)
-    expect([passwordsOf('web'), passwordsOf('worker'), passwordsOf('nginx')]).toEqual([
-      ['DATABASE_PASSWORD', 'PGPASSWORD'],
-      ['DATABASE_PASSWORD', 'PGPASSWORD'],
-      undefined
-    ])
-    const values = smokeSecretValues(doc, 'DATABASE_PASSWORD', 'puppies', name => `placeholder-${name}`)
-    expect(values.get(DEV_PASSWORD_REFERENCE)).toBe('puppies')
-  })
-
-  it('resolves the database password secret to the dev password and every other secret to a placeholder', () => {
-    const doc = renderDockerrun(plan, {
-      ...smokeResolution({}, images, services),
-      backing: {
-        database: {
-          endpoint: { host: 'db', port: 5432 },
-          secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: 'arn:rds-managed:password::' }]
-        }
-      }
-    })
-    const values = smokeSecretValues(doc, 'DATABASE_PASSWORD', 'puppies', name => `placeholder-${name}`)
-    expect(Object.fromEntries(values)).toEqual({
-      'arn:rds-managed:password::': 'puppies',
-      'arn:aws:secretsmanager:us-east-1:123456789012:secret:skb-AbCdEf': 'placeholder-SECRET_KEY_BASE'
-    })
-  })
-
-  it('gives run-time variables (environment properties on Beanstalk) placeholders', () => {
-    const runtimePlan = buildPlan(configFor({ database: 'puppies-db', cache: 'puppies-cache' }), compose)
-    expect(placeholderEnvironment(runtimePlan, name => `placeholder-${name}`)).toEqual({
-      SECRET_KEY_BASE: 'placeholder-SECRET_KEY_BASE'
-    })
-  })
-
-  it('runs a dev service with its compose settings, values in its env file and out of argv', () => {
+  it('runs the twin under its managed host name only, values in its env file and out of argv', () => {
     const [db] = services
     const run = db && devServiceRun(db, 'p1', 'p1-dev')
-    expect(run?.envFile).toBe('POSTGRES_DB=puppies\nPOSTGRES_PASSWORD=puppies\nPOSTGRES_USER=puppies\n')
+    expect(run?.envFile).toBe(
+      'POSTGRES_DB=puppies_prod\nPOSTGRES_PASSWORD=fresh-password\nPOSTGRES_USER=puppies_admin\n'
+    )
     expect(run?.args).toEqual([
       '--detach',
       '--name',
@@ -136,16 +105,67 @@ describe('devServices: the puppies example', () => {
       '--network',
       'p1-dev',
       '--network-alias',
-      'db',
+      RDS_HOST,
       '--memory',
       String(256 * 1024 * 1024),
       '--',
-      'postgres:15'
+      'postgres:15',
+      'postgres',
+      '-c',
+      'log_connections=on'
     ])
+    expect(run?.args).not.toContain('db')
+  })
+
+  it('the password reaches the app only through the deployed document’s references', () => {
+    const doc = renderDockerrun(plan, { images, backing })
+    const web = doc.containerDefinitions.find(container => container.name === 'web')
+    // The deployed document itself: RDS and ElastiCache hosts, no password anywhere in it.
+    expect(web?.environment).toEqual(
+      expect.arrayContaining([
+        { name: 'DATABASE_URL', value: `postgres://puppies_admin@${RDS_HOST}:5432/puppies_prod` },
+        { name: 'REDIS_URL', value: `redis://${CACHE_HOST}:6379/0` }
+      ])
+    )
+    expect(JSON.stringify(doc)).not.toContain('fresh-password')
+    const references = databasePasswordReferences(doc, plan, backing, 'DATABASE_PASSWORD')
+    expect([...references]).toEqual([MANAGED_SECRET])
+    const values = smokeSecretValues(doc, references, 'fresh-password', name => `placeholder-${name}`)
+    expect(Object.fromEntries(values)).toEqual({
+      [MANAGED_SECRET]: 'fresh-password',
+      'arn:aws:secretsmanager:us-east-1:123456789012:secret:skb-AbCdEf': 'placeholder-SECRET_KEY_BASE'
+    })
+  })
+
+  it('a password the secrets input gives for the database password variable is the twin’s too', () => {
+    const given = buildPlan(
+      configFor({
+        ...backed,
+        secrets: 'DATABASE_PASSWORD=arn:aws:ssm:us-east-1:123456789012:parameter/puppies/db-password'
+      }),
+      compose
+    )
+    const unmanaged: ManagedBacking = { ...backing, database: { ...backing.database!, secrets: [] } }
+    const doc = renderDockerrun(given, { images, backing: unmanaged })
+    const references = databasePasswordReferences(doc, given, unmanaged, 'DATABASE_PASSWORD')
+    expect([...references]).toEqual(['arn:aws:ssm:us-east-1:123456789012:parameter/puppies/db-password'])
+  })
+
+  it('gives run-time variables placeholders, the database password variable the twin’s password', () => {
+    const runtimePlan = buildPlan(configFor({ database: 'puppies-db', cache: 'puppies-cache' }), compose)
+    expect(placeholderEnvironment(runtimePlan, name => `placeholder-${name}`)).toEqual({
+      SECRET_KEY_BASE: 'placeholder-SECRET_KEY_BASE'
+    })
+    expect(
+      placeholderEnvironment(runtimePlan, name => `placeholder-${name}`, {
+        variable: 'SECRET_KEY_BASE',
+        value: 'pw'
+      })
+    ).toEqual({ SECRET_KEY_BASE: 'pw' })
   })
 
   it.each(['-v=/:/hostroot', '--privileged', 'postgres 15', 'Postgres:15'])(
-    'refuses a dev service image that is not an image reference: %s',
+    'refuses a twin image that is not an image reference: %s',
     image => {
       const [db] = services
       expect(() => db && devServiceRun({ ...db, image }, 'p1', 'p1-dev')).toThrow(
@@ -156,8 +176,7 @@ describe('devServices: the puppies example', () => {
 })
 
 describe('devServices: other compose files', () => {
-  it('takes port and password from the URL the app was given, and the command and entrypoint from compose', () => {
-    const compose = composeOf(`
+  const compose = composeOf(`
 services:
   app:
     build: .
@@ -167,36 +186,77 @@ services:
   database:
     image: mariadb:11
     environment:
-      MARIADB_PASSWORD: other
+      MARIADB_PASSWORD: \${MARIADB_PASSWORD}
+      MARIADB_USER: shop
   cache:
     image: valkey/valkey:8
     entrypoint: ['valkey-server', '--port']
     command: ['6380']
 `)
-    const plan = buildPlan(
-      configFor({ application: 'shop', database: 'shop-db', cache: 'shop-cache', 'cache-env': 'CACHE_URL' }),
-      compose
+  const plan = buildPlan(
+    configFor({
+      application: 'shop',
+      database: 'mysql://admin@shop.c1.eu-west-1.rds.amazonaws.com:3306/shop',
+      cache: 'shop-cache',
+      'cache-env': 'CACHE_URL'
+    }),
+    compose
+  )
+
+  it('ignores the dev service’s own settings and command: the endpoint’s port, user and database', () => {
+    const services = devServices(
+      plan,
+      compose,
+      { cache: { endpoint: { host: 'shop-cache.x.cache.amazonaws.com', port: 6379 }, secrets: [] } },
+      () => 'pw'
     )
-    const services = devServices(plan, compose)
-    expect(
-      services.map(service => [service.name, service.port, service.password, service.readinessProbe?.[0]])
-    ).toEqual([
-      ['database', 3307, 's3cret', 'sh'],
-      ['cache', 6380, undefined, 'valkey-cli']
+    expect(services.map(service => [service.name, service.host, service.port, service.environment])).toEqual([
+      [
+        'database',
+        'shop.c1.eu-west-1.rds.amazonaws.com',
+        3306,
+        { MYSQL_ROOT_PASSWORD: 'pw', MYSQL_USER: 'admin', MYSQL_PASSWORD: 'pw', MYSQL_DATABASE: 'shop' }
+      ],
+      ['cache', 'shop-cache.x.cache.amazonaws.com', 6379, { ALLOW_EMPTY_PASSWORD: 'yes' }]
     ])
     const cache = services[1]
-    expect(cache && devServiceRun(cache, 'p', 'p-dev').args.slice(-6)).toEqual([
-      '--entrypoint',
-      'valkey-server',
+    expect(cache && devServiceRun(cache, 'p', 'p-dev').args.slice(-5)).toEqual([
       '--',
       'valkey/valkey:8',
-      '--port',
-      '6380'
+      'valkey-server',
+      '--loglevel',
+      'verbose'
     ])
   })
 
+  it('listens on a managed port that is not the engine’s default', () => {
+    const services = devServices(
+      plan,
+      compose,
+      { cache: { endpoint: { host: 'c.example', port: 6380 }, secrets: [] } },
+      () => 'pw'
+    )
+    expect(services[1]?.command).toEqual(['valkey-server', '--loglevel', 'verbose', '--port', '6380'])
+    expect(twinEnvironment('postgres', 5433, { username: 'u', password: 'p' })).toEqual({
+      POSTGRES_USER: 'u',
+      POSTGRES_PASSWORD: 'p',
+      POSTGRES_DB: 'postgres',
+      PGPORT: '5433'
+    })
+    expect(twinEnvironment('mysql', 3306, { username: 'root', password: 'p' })).toEqual({
+      MYSQL_ROOT_PASSWORD: 'p'
+    })
+  })
+
   it('knows a readiness probe for each engine', () => {
-    expect(readinessProbeFor('postgres', undefined)).toEqual(['pg_isready', '-h', '127.0.0.1'])
-    expect(readinessProbeFor('redis', 'ignored')).toEqual(['redis-cli', '-h', '127.0.0.1', 'ping'])
+    expect(readinessProbeFor('postgres', undefined)).toEqual(['pg_isready', '-h', '127.0.0.1', '-p', '5432'])
+    expect(readinessProbeFor('redis', 'ignored')).toEqual([
+      'redis-cli',
+      '-h',
+      '127.0.0.1',
+      '-p',
+      '6379',
+      'ping'
+    ])
   })
 })

@@ -1,0 +1,155 @@
+// Pure: who reached the twins. The servers' own connection logs (PostgreSQL's
+// log_connections, MySQL's general log, Redis' verbose log) name the client
+// address of every connection; the smoke run maps addresses to its
+// containers. A container whose compose definition uses the database or the
+// cache (depends_on, links, a variable the plan rewrote) must have connected.
+//
+// Decided: when no container that uses a service reached it, the smoke test
+// fails (the app went up without its database: on Beanstalk it would go Green
+// while broken). When some reached it and another did not, that one gets a
+// warning: a web container that depends on the database only for its start
+// order and connects on its first real request is common and works.
+
+import type { DevService } from './dev-services.js'
+
+/** One connection a twin saw, by the client's container (undefined: an address of no app container). */
+export interface ServerConnection {
+  container?: string
+  /** The user it logged in as (databases), when the log says. */
+  user?: string
+  ok: boolean
+  /** The server's reason for refusing it. */
+  failure?: string
+}
+
+interface RawConnection {
+  address: string
+  user?: string
+  ok: boolean
+  failure?: string
+}
+
+/**
+ * PostgreSQL's log with log_connections on: `[pid] LOG:  connection received: host=… port=…`, then
+ * `[pid] LOG:  connection authorized: user=…` or `[pid] FATAL:  password authentication failed…`.
+ */
+export function postgresConnections(log: string): RawConnection[] {
+  const byPid = new Map<string, RawConnection>()
+  for (const line of log.split('\n')) {
+    const pid = /\[(\d+)\]/.exec(line)?.[1]
+    if (!pid) continue
+    const received = /connection received: host=([0-9a-fA-F.:]+)/.exec(line)
+    if (received?.[1]) {
+      byPid.set(pid, { address: received[1], ok: false })
+      continue
+    }
+    const connection = byPid.get(pid)
+    if (!connection) continue
+    const authorized = /connection authorized: user=(\S+)/.exec(line)
+    if (authorized?.[1]) {
+      connection.ok = true
+      connection.user = authorized[1]
+      continue
+    }
+    const fatal = /FATAL:\s+(.*)$/.exec(line)?.[1]
+    if (fatal && !connection.ok && connection.failure === undefined) {
+      connection.failure = fatal.trim()
+      const user = /for user "([^"]*)"/.exec(fatal)?.[1] ?? /role "([^"]*)" does not exist/.exec(fatal)?.[1]
+      if (user !== undefined) connection.user = user
+    }
+  }
+  return [...byPid.values()]
+}
+
+/**
+ * Rows of `SELECT user_host, argument FROM mysql.general_log WHERE command_type = 'Connect'`
+ * (tab-separated): `app[app] @  [172.20.0.3]` and `app@172.20.0.3 on db using TCP/IP`, or
+ * `Access denied for user 'x'@'172.20.0.3' (using password: YES)`.
+ */
+export function mysqlConnections(rows: string): RawConnection[] {
+  const connections: RawConnection[] = []
+  for (const row of rows.split('\n')) {
+    const [userHost = '', argument = ''] = row.split('\t')
+    const denied = /Access denied for user '([^']*)'@'([^']*)'/.exec(argument)
+    if (denied) {
+      connections.push({
+        address: denied[2] ?? '',
+        user: denied[1] ?? '',
+        ok: false,
+        failure: argument.trim()
+      })
+      continue
+    }
+    const address = /\[([0-9a-fA-F.:]+)\]/.exec(userHost)?.[1] ?? /@(\S+) on /.exec(argument)?.[1]
+    const user = /^(\S+?)@/.exec(argument)?.[1] ?? /^(\S+?)\[/.exec(userHost)?.[1]
+    if (address) connections.push({ address, ok: true, ...(user !== undefined && { user }) })
+  }
+  return connections
+}
+
+/** Redis / Valkey at loglevel verbose: `Accepted 172.20.0.3:41234` per connection. */
+export function redisConnections(log: string): RawConnection[] {
+  return [...log.matchAll(/Accepted (?:[a-z]+:\/\/)?\[?([0-9a-fA-F.:]+?)\]?:\d+\s*$/gm)].map(match => ({
+    address: match[1] as string,
+    ok: true
+  }))
+}
+
+/** The client addresses → app container names. */
+export function attribute(
+  connections: RawConnection[],
+  containerAt: (address: string) => string | undefined
+): ServerConnection[] {
+  return connections.map(({ address, ...rest }) => {
+    const container = containerAt(address)
+    return { ...rest, ...(container !== undefined && { container }) }
+  })
+}
+
+export interface ReachFinding {
+  /** Failures: the smoke test fails with them. */
+  causes: string[]
+  warnings: string[]
+  /** Role → the containers that reached its twin, for the passed line. */
+  reached: { role: DevService['role']; containers: string[] }[]
+}
+
+/**
+ * What the connections prove. `users` are the containers whose compose definition uses the
+ * service; `connections` undefined means the engine gives no way to tell (Memcached).
+ */
+export function reachFindings(
+  checks: {
+    service: Pick<DevService, 'role' | 'name' | 'managed' | 'host' | 'port' | 'username'>
+    users: string[]
+    connections: ServerConnection[] | undefined
+  }[]
+): ReachFinding {
+  const finding: ReachFinding = { causes: [], warnings: [], reached: [] }
+  for (const { service, users, connections } of checks) {
+    if (users.length === 0) continue
+    const where = `${service.managed}'s twin at ${service.host}:${service.port}`
+    if (connections === undefined) {
+      finding.warnings.push(
+        `whether ${users.join(', ')} reached the ${service.role} (${where}) is not checked: ${service.name}'s engine logs no connections`
+      )
+      continue
+    }
+    const reached = [
+      ...new Set(connections.filter(c => c.ok && c.container !== undefined).map(c => c.container as string))
+    ]
+    finding.reached.push({ role: service.role, containers: reached })
+    if (reached.length === 0) {
+      finding.causes.push(
+        `no container reached the ${service.role} during the smoke test: ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it (compose service ${service.name}), but none connected to ${where}; on Beanstalk the app would run without it. If only some pages use it, set smoke-test-path to one that does`
+      )
+      continue
+    }
+    for (const user of users.filter(candidate => !reached.includes(candidate))) {
+      finding.warnings.push(
+        `${user} uses the ${service.role} (compose service ${service.name}) but did not connect to ${where} during the smoke test`
+      )
+    }
+  }
+  return finding
+}
