@@ -15,6 +15,7 @@ export const modules = {
 /* harmony export */   Ni: () => (/* binding */ EnvironmentNotFoundError),
 /* harmony export */   Nv: () => (/* binding */ environmentProperties),
 /* harmony export */   TA: () => (/* binding */ environmentTags),
+/* harmony export */   X6: () => (/* binding */ configurationValues),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
@@ -150,6 +151,17 @@ async function environmentProperties(beanstalk, application, environmentName) {
         }
     }
     return properties;
+}
+/** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
+async function configurationValues(beanstalk, application, environmentName) {
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+        ApplicationName: application,
+        EnvironmentName: environmentName
+    }));
+    return new Map((ConfigurationSettings[0]?.OptionSettings ?? []).map(setting => [
+        [setting.Namespace ?? '', setting.ResourceName ?? '', setting.OptionName ?? ''].join(' '),
+        setting.Value ?? ''
+    ]));
 }
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
@@ -1101,6 +1113,7 @@ function containerPathProblem(containerPath) {
 /* harmony export */   DB: () => (/* binding */ serialiseDockerrun),
 /* harmony export */   H$: () => (/* binding */ redactDockerrun),
 /* harmony export */   Nu: () => (/* binding */ passesSecretsByReference),
+/* harmony export */   __: () => (/* binding */ endpointFromInput),
 /* harmony export */   c4: () => (/* binding */ hiddenVariables)
 /* harmony export */ });
 /* unused harmony export HIDDEN_VALUE */
@@ -3265,8 +3278,14 @@ const ENVIRONMENT_OUTPUTS = [
     'environment-status',
     'deployment-action-type',
     'environment-url',
-    'health'
+    'health',
+    'environment-health'
 ];
+/**
+ * Outputs written with another's value: `environment-health` is the name AWS's own Beanstalk action
+ * (aws-actions/aws-elasticbeanstalk-deploy) gives the health color, so a workflow moving from it keeps working.
+ */
+const SAME_VALUE_AS = { 'environment-health': 'health' };
 const DEPLOY_OUTPUTS = [
     'version-label',
     ...ENVIRONMENT_OUTPUTS,
@@ -3293,7 +3312,8 @@ const OUTPUTS_OF = {
  */
 function writeOutputs(mode, outputs) {
     for (const name of OUTPUTS_OF[mode]) {
-        const value = outputs[name];
+        const values = outputs;
+        const value = values[name] ?? values[SAME_VALUE_AS[name] ?? ''];
         if (value !== undefined)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     }
@@ -3406,7 +3426,10 @@ class PhaseLog {
             return `✗ ${capital(phase)} failed after ${seconds(elapsed)}`;
         }
         const line = options.done?.(outcome.value);
-        return `✓ ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`;
+        const failed = options.failed?.(outcome.value) ?? false;
+        if (failed)
+            this.failure ??= { phase, message: line ?? `${phase} failed` };
+        return `${failed ? '✗' : '✓'} ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`;
     }
     openGroup(title) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);
@@ -3438,8 +3461,9 @@ class PhaseLog {
 /* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
 /* harmony import */ var _core_dockerrun_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9602);
 /* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6999);
-/* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6472);
+/* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(1922);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
+/* harmony import */ var _report_log_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(6472);
 // Backing services stage: the managed database and cache every target needs
 // (RDS / ElastiCache looked up by identifier, endpoint URLs as given), each
 // role once — a web and a worker environment share one database —, the
@@ -3448,6 +3472,7 @@ class PhaseLog {
 // Read-only calls only: plan mode runs it too. The RDS and ElastiCache SDK
 // packages load here, for a plan that replaces a service; IAM's when the role
 // is looked up.
+
 
 
 
@@ -3465,7 +3490,7 @@ async function resolveBackingServices(prepared, clients) {
         return {};
     const { resolveBacking } = await Promise.all(/* import() */[__webpack_require__.e(202), __webpack_require__.e(827), __webpack_require__.e(452)]).then(__webpack_require__.bind(__webpack_require__, 3452));
     await clients.load('rds', 'elasticache');
-    return resolveBacking([...byRole.values()], clients, prepared.config, _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsLogger */ .MV);
+    return resolveBacking([...byRole.values()], clients, prepared.config, _logger_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsLogger */ .MV);
 }
 /** `web passes DATABASE_PASSWORD, PGPASSWORD` — what needs the role, for the error line. */
 function secretUsers(plan, backing) {
@@ -3506,7 +3531,7 @@ async function findExecutionRole(prepared, clients, backing) {
     if (!arn) {
         throw new _core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .InputError */ .dz('execution-role-arn', `is required: ${users} by reference, which the platform reads with the task's execution role, and this account has no ${CONVENTIONAL_EXECUTION_ROLE}; set execution-role-arn to a role that may read those secrets`);
     }
-    _logger_js__WEBPACK_IMPORTED_MODULE_3__/* .actionsLogger */ .MV.info(`execution-role-arn is empty: the platform reads the secrets passed by reference with the account's ${CONVENTIONAL_EXECUTION_ROLE} (${arn})`);
+    _logger_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsLogger */ .MV.info(`execution-role-arn is empty: the platform reads the secrets passed by reference with the account's ${CONVENTIONAL_EXECUTION_ROLE} (${arn})`);
     return arn;
 }
 /**
@@ -3516,8 +3541,12 @@ async function findExecutionRole(prepared, clients, backing) {
  */
 async function missingProperties(prepared, clients, environments) {
     const missing = new Map();
+    // Properties the environment-variables / option-settings inputs set with this deploy.
+    const fromWorkflow = new Set(prepared.config.settings
+        .filter(setting => setting.Namespace === _core_settings_js__WEBPACK_IMPORTED_MODULE_3__/* .ENVIRONMENT_PROPERTIES */ ._n)
+        .map(setting => setting.OptionName));
     for (const target of prepared.targets) {
-        const needed = (0,_report_log_js__WEBPACK_IMPORTED_MODULE_4__/* .runtimeVariables */ .Er)([target.plan]);
+        const needed = (0,_report_log_js__WEBPACK_IMPORTED_MODULE_5__/* .runtimeVariables */ .Er)([target.plan]);
         if (needed.size === 0)
             continue;
         for (const environment of target.environments.filter(name => environments.includes(name))) {
@@ -3526,11 +3555,11 @@ async function missingProperties(prepared, clients, environments) {
                 properties = await (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__/* .environmentProperties */ .Nv)(clients.beanstalk, prepared.config.application, environment);
             }
             catch (error) {
-                (0,_logger_js__WEBPACK_IMPORTED_MODULE_3__/* .debug */ .Yz)(`properties of ${environment} not read: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+                (0,_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`properties of ${environment} not read: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
                 continue;
             }
             const lacking = [...needed]
-                .filter(([name]) => !properties.has(name))
+                .filter(([name]) => !properties.has(name) && !fromWorkflow.has(name))
                 .map(([name, containers]) => ({ name, containers }));
             if (lacking.length > 0)
                 missing.set(environment, lacking);
@@ -3575,8 +3604,7 @@ function render(prepared, target, resolution) {
  * are checked (and a bad one fails the run) before anything is pushed.
  */
 function checkDocuments(prepared, resolution) {
-    for (const target of prepared.targets)
-        render(prepared, target, resolution);
+    return prepared.targets.map(target => render(prepared, target, resolution));
 }
 /** Every target's bundle, written under RUNNER_TEMP, in the order of the targets. */
 async function writeBundles(prepared, resolution, env) {

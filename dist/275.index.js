@@ -2,77 +2,6 @@ export const id = 275;
 export const ids = [275];
 export const modules = {
 
-/***/ 3161:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   Mk: () => (/* binding */ eventKey),
-/* harmony export */   r0: () => (/* binding */ fetchCauses),
-/* harmony export */   y$: () => (/* binding */ fetchEvents)
-/* harmony export */ });
-/* unused harmony export eventOf */
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(133);
-// DescribeEvents → DeployEvent, oldest first. The service answers newest
-// first with an inclusive StartTime; the caller asks from the last seen
-// millisecond (events sharing it may arrive a poll later) and de-duplicates
-// by date + message.
-
-
-const MAX_PAGES = 5;
-function eventOf(event) {
-    return {
-        date: event.EventDate ?? new Date(0),
-        severity: (event.Severity ?? 'INFO').toUpperCase(),
-        message: event.Message ?? '',
-        ...(event.VersionLabel !== undefined && { versionLabel: event.VersionLabel }),
-        ...(event.RequestId !== undefined && { requestId: event.RequestId })
-    };
-}
-function eventKey(event) {
-    return `${event.date.toISOString()} ${event.message}`;
-}
-/** Events matching the query, oldest first (at most a few pages: a deploy never makes thousands). */
-async function fetchEvents(beanstalk, query) {
-    const events = [];
-    let nextToken;
-    for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEventsCommand({
-            ApplicationName: query.application,
-            ...(query.environmentName !== undefined && { EnvironmentName: query.environmentName }),
-            ...(query.versionLabel !== undefined && { VersionLabel: query.versionLabel }),
-            ...(query.startTime !== undefined && { StartTime: query.startTime }),
-            ...(query.maxRecords !== undefined && { MaxRecords: query.maxRecords }),
-            ...(nextToken !== undefined && { NextToken: nextToken })
-        }));
-        events.push(...(answer.Events ?? []).map(eventOf));
-        nextToken = answer.NextToken;
-        if (!nextToken || query.maxRecords !== undefined)
-            break;
-    }
-    // Newest first across pages; reversed (not sorted) so events of one millisecond keep the service's order.
-    return events.reverse();
-}
-/** Enhanced-health causes; undefined when enhanced health is not available for the environment. */
-async function fetchCauses(beanstalk, environmentName) {
-    try {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentHealthCommand({ EnvironmentName: environmentName, AttributeNames: ['All'] }));
-        return {
-            causes: answer.Causes ?? [],
-            ...(answer.RefreshedAt !== undefined && { refreshedAt: answer.RefreshedAt })
-        };
-    }
-    catch (error) {
-        // Basic health (no enhanced reporting) answers InvalidRequestException; the events still tell the story.
-        if ((0,_aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .isAwsError */ .m_)(error, _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__/* .AwsErrorCode */ .Tl.invalidRequest))
-            return undefined;
-        throw error;
-    }
-}
-
-
-/***/ }),
-
 /***/ 7475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -666,7 +595,7 @@ var aws_errors = __webpack_require__(133);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
 var versions = __webpack_require__(4009);
 ;// CONCATENATED MODULE: ./src/adapters/beanstalk/update-environment.ts
-// UpdateEnvironment(VersionLabel), waiting out what makes it fail for a
+// UpdateEnvironment(VersionLabel, OptionSettings), waiting out what makes it fail for a
 // moment. Beanstalk refuses both "another operation is running" and "no such
 // version (yet)" with the same InvalidParameterValue code, so the cause is
 // read from the state, not from the message: an environment that is not Ready
@@ -687,7 +616,9 @@ async function updateEnvironmentVersion(beanstalk, options) {
             const answer = await beanstalk.send(new dist_cjs.UpdateEnvironmentCommand({
                 ApplicationName: options.application,
                 EnvironmentName: options.environmentName,
-                VersionLabel: options.versionLabel
+                VersionLabel: options.versionLabel,
+                // The workflow's settings with the version, in one update (and one restart), as AWS's own action does.
+                ...(options.optionSettings?.length && { OptionSettings: [...options.optionSettings] })
             }));
             const { $metadata, ...environment } = answer;
             return {
@@ -719,6 +650,8 @@ async function updateEnvironmentVersion(beanstalk, options) {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(8571);
+// EXTERNAL MODULE: ./src/core/settings.ts
+var core_settings = __webpack_require__(1922);
 // EXTERNAL MODULE: ./src/logger.ts
 var logger = __webpack_require__(6999);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
@@ -728,6 +661,7 @@ var wait = __webpack_require__(5158);
 // the update itself, the wait for Ready + Green on our version, and the
 // result recorded in the environment's deploy history. Deploys, automatic
 // rollbacks and mode rollback all go through deployAndRecord.
+
 
 
 
@@ -755,7 +689,13 @@ async function deployToEnvironment(clients, input, dependencies = {}) {
     };
     const ready = await (0,environments/* waitForReady */.Cf)(clients.beanstalk, common);
     const readyAt = clock.now();
-    if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green') {
+    const settings = input.optionSettings ?? [];
+    // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
+    // as a change, and a re-run of the job that applied them is no change at all.
+    const pending = settings.length > 0
+        ? (0,core_settings/* pendingSettings */.NQ)(settings, await (0,environments/* configurationValues */.X6)(clients.beanstalk, input.application, input.environmentName))
+        : [];
+    if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
         // A re-run of a job that already deployed: nothing to change, and no restart of a healthy environment.
         log.info(`${input.environmentName} already runs ${input.versionLabel} and is Ready and Green: nothing to update`);
         return {
@@ -771,10 +711,14 @@ async function deployToEnvironment(clients, input, dependencies = {}) {
             waited: true
         };
     }
-    log.info(`Updating ${input.environmentName} to version ${input.versionLabel}…`);
+    log.info(`Updating ${input.environmentName} to version ${input.versionLabel}` +
+        (pending.length > 0
+            ? ` with ${pending.length} setting(s): ${pending.map(setting => `${setting.Namespace} ${setting.OptionName}`).join(', ')}…`
+            : '…'));
     const update = await updateEnvironmentVersion(clients.beanstalk, {
         ...common,
-        versionLabel: input.versionLabel
+        versionLabel: input.versionLabel,
+        ...(pending.length > 0 && { optionSettings: pending })
     });
     const updatedAt = clock.now();
     if (input.wait === false) {

@@ -297,8 +297,8 @@ async function inspectBuilder(run, requested) {
     return { kind: 'buildx', version: version.stdout.trim().split('\n')[0] ?? '', builder };
 }
 
-// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts
-var docker_cli = __webpack_require__(1034);
+// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts + 1 modules
+var docker_cli = __webpack_require__(6525);
 // EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
 var push_output = __webpack_require__(2443);
 ;// CONCATENATED MODULE: ./src/adapters/docker/layer-stats.ts
@@ -728,9 +728,12 @@ async function buildLocally(context, buildPath, target) {
         // Every path here needs the cache image locally: the legacy builder can
         // use nothing else, and BuildKit's inline cache is only complete when
         // built from a local cache image (see the top of this file).
-        if (!(await (0,docker_cli/* tryPull */.pS)(run, input.cacheRef)))
+        if (await (0,docker_cli/* tryPull */.pS)(run, input.cacheRef))
+            context.options.onLocalTags?.([input.cacheRef]);
+        else
             onLine(`no cache image ${input.cacheRef} yet`);
         await (0,docker_cli/* runBuild */.cM)(run, (0,build_args/* buildArgs */.CH)(input), onLine);
+        context.options.onLocalTags?.(input.tags);
     }
     catch (error) {
         throw new Error(`Build of ${describeImage(image)} failed: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -768,6 +771,7 @@ async function pushBuilt(context, image, local) {
 async function pushCacheTag(context, image, source, cacheRef) {
     try {
         await (0,docker_cli/* tagImage */.E$)(context.run, source, cacheRef);
+        context.options.onLocalTags?.([cacheRef]);
         await (0,docker_cli/* pushImage */.GH)(context.run, cacheRef, () => undefined);
     }
     catch (error) {
@@ -789,6 +793,9 @@ async function buildAndPushWithBuildx(context, buildPath, target) {
     const start = Date.now();
     try {
         await (0,docker_cli/* runBuild */.cM)(context.run, (0,build_args/* buildArgs */.CH)({ ...input, metadataFile }), logLines(context, image));
+        // The docker driver also keeps the image, under its tags, in the daemon.
+        if (buildPath.kind === 'registry-cache' && buildPath.imagesLocal)
+            context.options.onLocalTags?.(input.tags);
         const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
         const digest = metadata['containerimage.digest'];
         if (typeof digest !== 'string')
@@ -949,6 +956,7 @@ async function publishImages(prepared, clients, env, hooks = {}) {
     }
     // Each image's output in a group of its own (images build concurrently: collected, then printed).
     const groups = new ImageGroups(new Map(images.map(image => [image.id, image.services])));
+    const tagged = new Set();
     const reports = await buildAndPush(images, {
         workspace,
         commitSha: config.commitSha,
@@ -964,6 +972,12 @@ async function publishImages(prepared, clients, env, hooks = {}) {
         ...(hooks.platforms && { platforms: hooks.platforms }),
         // Saved before the builder is created: a cancelled run's post step still removes it.
         onRunBuilder: name => state/* runBuilder */.zb.save(name),
+        // Saved as they are made: a run that fails or is cancelled half-way still has its tags removed.
+        onLocalTags: references => {
+            for (const reference of references)
+                tagged.add(reference);
+            state/* localTags */.hs.save(JSON.stringify([...tagged]));
+        },
         ...(hooks.onBuilt && { onBuilt: hooks.onBuilt }),
         imageLog: id => groups.lines(id),
         onImageBuilt: (id, outcome) => groups.built(id, outcome),

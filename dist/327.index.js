@@ -15,6 +15,7 @@ export const modules = {
 /* harmony export */   Ni: () => (/* binding */ EnvironmentNotFoundError),
 /* harmony export */   Nv: () => (/* binding */ environmentProperties),
 /* harmony export */   TA: () => (/* binding */ environmentTags),
+/* harmony export */   X6: () => (/* binding */ configurationValues),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
@@ -150,6 +151,17 @@ async function environmentProperties(beanstalk, application, environmentName) {
         }
     }
     return properties;
+}
+/** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
+async function configurationValues(beanstalk, application, environmentName) {
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+        ApplicationName: application,
+        EnvironmentName: environmentName
+    }));
+    return new Map((ConfigurationSettings[0]?.OptionSettings ?? []).map(setting => [
+        [setting.Namespace ?? '', setting.ResourceName ?? '', setting.OptionName ?? ''].join(' '),
+        setting.Value ?? ''
+    ]));
 }
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
@@ -379,7 +391,10 @@ class PhaseLog {
             return `✗ ${capital(phase)} failed after ${seconds(elapsed)}`;
         }
         const line = options.done?.(outcome.value);
-        return `✓ ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`;
+        const failed = options.failed?.(outcome.value) ?? false;
+        if (failed)
+            this.failure ??= { phase, message: line ?? `${phase} failed` };
+        return `${failed ? '✗' : '✓'} ${capital(phase)}${line ? `: ${line}` : ''} (${seconds(elapsed)})`;
     }
     openGroup(title) {
         _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .startGroup */ .Oh(title);

@@ -276,6 +276,8 @@ async function processingFailure(beanstalk, input) {
 var decision = __webpack_require__(9624);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
 var environment_deploy = __webpack_require__(8778);
+// EXTERNAL MODULE: ./src/deploy/health-hint.ts
+var health_hint = __webpack_require__(15);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
 var wait = __webpack_require__(5158);
 // EXTERNAL MODULE: ./src/logger.ts
@@ -358,6 +360,7 @@ async function rollBackFailedDeploy(clients, store, failed, log) {
 
 
 
+
 /** Events quoted per environment in the summary. */
 const LAST_EVENTS = 10;
 /** Longest wait for Beanstalk to process a version (never longer than wait-timeout). */
@@ -422,7 +425,8 @@ async function deployEnvironments(prepared, clients, before) {
             waitTimeoutMs: config.waitTimeoutMs,
             allowYellow: config.allowYellow,
             recoveryMs: config.healthRecoveryMs,
-            wait: config.wait
+            wait: config.wait,
+            optionSettings: config.settings
         };
         try {
             const result = await (0,environment_deploy/* deployAndRecord */.U)(clients, history, { ...input, commit: config.commitSha, kind: 'deploy' }, { log });
@@ -442,6 +446,11 @@ async function deployEnvironments(prepared, clients, before) {
         catch (error) {
             const failure = error instanceof wait/* DeployFailedError */.P2 ? error : undefined;
             let message = (0,errors/* errorMessage */.gJ)(error);
+            if (failure && failure.causes.length === 0) {
+                const hint = await (0,health_hint/* basicHealthHint */.S)(clients.beanstalk, environmentName);
+                if (hint)
+                    message = `${message}; ${hint}`;
+            }
             // Not waited for: a failure is UpdateEnvironment's refusal, and the environment was not changed.
             if (config.autoRollback && config.wait) {
                 // Only this environment failed: only this one goes back; the job still fails, saying both.

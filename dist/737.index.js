@@ -7,14 +7,16 @@ export const modules = {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   callerIdentity: () => (/* binding */ callerIdentity),
-/* harmony export */   findRole: () => (/* binding */ findRole)
+/* harmony export */   findRole: () => (/* binding */ findRole),
+/* harmony export */   simulatePrincipal: () => (/* binding */ simulatePrincipal)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
 /* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
 /* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(133);
 // IAM and STS, read-only: the account's conventional ECS task execution role
-// (GetRole), and who the credentials are (GetCallerIdentity, for
-// mask-aws-account-id). Neither changes anything.
+// (GetRole), whether a role's policies allow some calls (SimulatePrincipalPolicy),
+// and who the credentials are (GetCallerIdentity, for mask-aws-account-id).
+// None changes anything.
 
 
 
@@ -29,6 +31,32 @@ async function findRole(iam, roleName) {
             return undefined;
         throw error;
     }
+}
+/**
+ * IAM's decision for each action on each resource under the principal's own policies (identity policies and
+ * permissions boundary; not resource policies or SCPs), every page of it.
+ * https://docs.aws.amazon.com/IAM/latest/APIReference/API_SimulatePrincipalPolicy.html
+ */
+async function simulatePrincipal(iam, principalArn, actions, resources) {
+    const decisions = [];
+    let marker;
+    do {
+        const answer = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__.SimulatePrincipalPolicyCommand({
+            PolicySourceArn: principalArn,
+            ActionNames: [...actions],
+            ResourceArns: [...resources],
+            ...(marker !== undefined && { Marker: marker })
+        }));
+        for (const result of answer.EvaluationResults ?? []) {
+            decisions.push({
+                action: result.EvalActionName ?? '',
+                resource: result.EvalResourceName ?? '',
+                decision: (result.EvalDecision ?? 'implicitDeny')
+            });
+        }
+        marker = answer.IsTruncated ? answer.Marker : undefined;
+    } while (marker !== undefined);
+    return decisions;
 }
 /** The account id and ARN of the credentials the action runs with. */
 async function callerIdentity(sts) {

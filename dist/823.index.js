@@ -167,53 +167,132 @@ function diffIdsArgs(reference) {
 
 /***/ }),
 
-/***/ 1034:
+/***/ 6525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   E$: () => (/* binding */ tagImage),
-/* harmony export */   GH: () => (/* binding */ pushImage),
-/* harmony export */   Nm: () => (/* binding */ imageDiffIds),
-/* harmony export */   a1: () => (/* binding */ dockerLogin),
-/* harmony export */   cM: () => (/* binding */ runBuild),
-/* harmony export */   g6: () => (/* binding */ startBuilder),
-/* harmony export */   pS: () => (/* binding */ tryPull),
-/* harmony export */   removeBuilder: () => (/* binding */ removeBuilder),
-/* harmony export */   tX: () => (/* binding */ dockerLogout)
-/* harmony export */ });
-/* unused harmony export pullImage */
-/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(5996);
-/* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7755);
-/* harmony import */ var _push_output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2443);
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  a1: () => (/* binding */ dockerLogin),
+  tX: () => (/* binding */ dockerLogout),
+  Nm: () => (/* binding */ imageDiffIds),
+  GH: () => (/* binding */ pushImage),
+  removeBuilder: () => (/* binding */ removeBuilder),
+  removeImageTags: () => (/* binding */ removeImageTags),
+  cM: () => (/* binding */ runBuild),
+  g6: () => (/* binding */ startBuilder),
+  E$: () => (/* binding */ tagImage),
+  pS: () => (/* binding */ tryPull)
+});
+
+// UNUSED EXPORTS: pullImage
+
+;// CONCATENATED MODULE: ./src/adapters/docker/build-output.ts
+// Why a build failed, from the builder's own output. BuildKit's last line is generic ("ERROR: failed to solve:
+// process "/bin/sh -c bundle install" did not complete successfully: exit code: 1"); the cause is in the failing
+// step's own output, which the log shows only inside the image's collapsed group. BuildKit's plain progress
+// (`--progress=plain`, what a non-TTY gets) numbers each step (`#12 [build 4/7] RUN bundle install`), prefixes each
+// of its output lines with that number (`#12 3.517 Could not find gem …`) and ends a failed step with
+// `#12 ERROR: …`. The legacy builder prints `Step 4/7 : RUN …`, the output, then `The command … returned a
+// non-zero code`.
+/** The index of the last element that passes, or -1 (es2022 has no findLastIndex). */
+function lastIndex(items, test) {
+    for (let index = items.length - 1; index >= 0; index--)
+        if (test(items[index]))
+            return index;
+    return -1;
+}
+/** The step that failed and its last output lines, or undefined when the output does not show one. */
+function failedStep(output, maxLines = 5) {
+    // The legacy builder colours a step's stderr with ANSI escapes.
+    // eslint-disable-next-line no-control-regex
+    const lines = output.replace(/\x1b\[[0-9;]*m/g, '').split(/\r?\n/);
+    const errorAt = lastIndex(lines, line => /^#\d+ ERROR: /.test(line));
+    if (errorAt >= 0) {
+        const failed = /^#(\d+)/.exec(lines[errorAt])?.[1];
+        const title = lines.map(line => new RegExp(`^#${failed} (\\[.+)$`).exec(line)?.[1]).find(Boolean);
+        const tail = lines
+            .map(line => new RegExp(`^#${failed} \\d+\\.\\d+ (.*)$`).exec(line)?.[1])
+            .filter((line) => line !== undefined && line.trim() !== '')
+            .slice(-maxLines);
+        return { step: title ?? `step #${failed}`, tail };
+    }
+    const legacyEnd = lastIndex(lines, line => /^The command .* returned a non-zero code/.test(line));
+    if (legacyEnd >= 0) {
+        const start = lastIndex(lines.slice(0, legacyEnd), line => /^Step \d+\/\d+ : /.test(line));
+        if (start < 0)
+            return undefined;
+        const tail = lines
+            .slice(start + 1, legacyEnd)
+            .filter(line => line.trim() !== '' && !/^( ---> |Removing intermediate container )/.test(line))
+            .slice(-maxLines);
+        return { step: lines[start].replace(/^Step \d+\/\d+ : /, ''), tail };
+    }
+    return undefined;
+}
+/** The builder's error line, followed by the failing step and its last lines when the output shows them. */
+function buildFailure(errorLine, output) {
+    const step = failedStep(output);
+    if (!step || step.tail.length === 0)
+        return errorLine;
+    const title = step.step.length > 80 ? `${step.step.slice(0, 79)}…` : step.step;
+    return `${errorLine} — ${title}: ${step.tail.map(line => line.trim()).join(' | ')}`;
+}
+
+// EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
+var build_args = __webpack_require__(5996);
+// EXTERNAL MODULE: ./src/adapters/docker/command-runner.ts
+var command_runner = __webpack_require__(7755);
+// EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
+var push_output = __webpack_require__(2443);
+;// CONCATENATED MODULE: ./src/adapters/docker/docker-cli.ts
 // Thin execution of the docker commands whose argv build-args.ts computes.
 // Each function turns a failed exit into an Error carrying the line of output
 // that explains it; callers add which image it was about.
 
 
 
+
 async function runBuild(run, command, onLine) {
     const result = await run('docker', command.args, { env: command.env, onLine });
-    if (result.exitCode !== 0)
-        throw new Error((0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result));
+    if (result.exitCode !== 0) {
+        throw new Error(buildFailure((0,command_runner/* lastErrorLine */.HY)(result), `${result.stdout}\n${result.stderr}`));
+    }
 }
 async function pushImage(run, reference, onLine) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .pushArgs */ .kJ)(reference), { onLine });
+    const result = await run('docker', (0,build_args/* pushArgs */.kJ)(reference), { onLine });
     if (result.exitCode !== 0)
-        throw new Error(`docker push ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
-    const output = (0,_push_output_js__WEBPACK_IMPORTED_MODULE_2__/* .parsePushOutput */ .l)(result.stdout);
+        throw new Error(`docker push ${reference}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+    const output = (0,push_output/* parsePushOutput */.l)(result.stdout);
     if (!output.digest)
         throw new Error(`docker push ${reference} reported no digest`);
     return output;
 }
 async function tagImage(run, source, target) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .tagArgs */ .Cj)(source, target));
+    const result = await run('docker', (0,build_args/* tagArgs */.Cj)(source, target));
     if (result.exitCode !== 0)
-        throw new Error(`docker tag ${target}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker tag ${target}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+}
+/**
+ * Removes the tags (`docker image rm`, no --force: an image a container still uses keeps its tag). An image left
+ * with no tag is deleted with its layers that no other image uses; BuildKit's own build cache is not touched.
+ * Returns the references removed and, when some could not be, why.
+ */
+async function removeImageTags(run, references) {
+    if (references.length === 0)
+        return { removed: [] };
+    const result = await run('docker', ['image', 'rm', ...references]);
+    const untagged = new Set(result.stdout
+        .split('\n')
+        .map(line => /^Untagged: (.+)$/.exec(line.trim())?.[1])
+        .filter((reference) => reference !== undefined));
+    const removed = references.filter(reference => untagged.has(reference));
+    return result.exitCode === 0 ? { removed } : { removed, problem: (0,command_runner/* lastErrorLine */.HY)(result) };
 }
 async function imageDiffIds(run, reference) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .diffIdsArgs */ .$1)(reference));
+    const result = await run('docker', (0,build_args/* diffIdsArgs */.$1)(reference));
     if (result.exitCode !== 0)
-        throw new Error(`docker image inspect ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker image inspect ${reference}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
     return JSON.parse(result.stdout);
 }
 /** Pulls a reference, answering whether it exists (a first build has no cache image yet). */
@@ -229,33 +308,33 @@ async function pullImage(run, reference) {
 }
 /** Creates and starts a docker-container builder; resolves with why it could not, or undefined once it runs. */
 async function startBuilder(run, name, timeoutMs) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .createBuilderArgs */ .R2)(name), { timeoutMs });
+    const result = await run('docker', (0,build_args/* createBuilderArgs */.R2)(name), { timeoutMs });
     if (result.exitCode === 0)
         return undefined;
-    if (result.exitCode === _command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .TIMED_OUT_EXIT_CODE */ .kt)
+    if (result.exitCode === command_runner/* TIMED_OUT_EXIT_CODE */.kt)
         return `it did not start within ${Math.round(timeoutMs / 1000)} s`;
-    return (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result);
+    return (0,command_runner/* lastErrorLine */.HY)(result);
 }
 /** Removes a builder; resolves false when there was none (never created, or already removed). */
 async function removeBuilder(run, name) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_1__/* .removeBuilderArgs */ .tk)(name));
+    const result = await run('docker', (0,build_args/* removeBuilderArgs */.tk)(name));
     if (result.exitCode === 0)
         return true;
     if (/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`))
         return false;
-    throw new Error(`docker buildx rm ${name}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+    throw new Error(`docker buildx rm ${name}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
 }
 async function dockerLogin(run, access) {
     const result = await run('docker', ['login', '--username', access.username, '--password-stdin', access.host], {
         input: Buffer.from(access.password)
     });
     if (result.exitCode !== 0)
-        throw new Error(`docker login to ${access.host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker login to ${access.host} failed: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
 }
 async function dockerLogout(run, host) {
     const result = await run('docker', ['logout', host]);
     if (result.exitCode !== 0)
-        throw new Error(`docker logout ${host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker logout ${host} failed: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
 }
 
 
@@ -321,8 +400,8 @@ var dist_cjs = __webpack_require__(8249);
 var errors = __webpack_require__(4296);
 // EXTERNAL MODULE: ./src/adapters/aws-errors.ts
 var aws_errors = __webpack_require__(133);
-// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts
-var docker_cli = __webpack_require__(1034);
+// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts + 1 modules
+var docker_cli = __webpack_require__(6525);
 ;// CONCATENATED MODULE: ./src/adapters/docker/registry-api.ts
 // Registry-side shapes the build stage and the ECR adapter share: how to reach
 // the registry (what `docker login` used), repository settings, an image a tag

@@ -15,6 +15,7 @@ export const modules = {
 /* harmony export */   Ni: () => (/* binding */ EnvironmentNotFoundError),
 /* harmony export */   Nv: () => (/* binding */ environmentProperties),
 /* harmony export */   TA: () => (/* binding */ environmentTags),
+/* harmony export */   X6: () => (/* binding */ configurationValues),
 /* harmony export */   bT: () => (/* binding */ terminateEnvironment),
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
@@ -151,6 +152,17 @@ async function environmentProperties(beanstalk, application, environmentName) {
     }
     return properties;
 }
+/** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
+async function configurationValues(beanstalk, application, environmentName) {
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+        ApplicationName: application,
+        EnvironmentName: environmentName
+    }));
+    return new Map((ConfigurationSettings[0]?.OptionSettings ?? []).map(setting => [
+        [setting.Namespace ?? '', setting.ResourceName ?? '', setting.OptionName ?? ''].join(' '),
+        setting.Value ?? ''
+    ]));
+}
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
     const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListAvailableSolutionStacksCommand({}));
@@ -191,7 +203,7 @@ async function waitTerminated(beanstalk, options) {
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BOT */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(2413);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
 // Pull-request comments: one comment per application and pull request, found
 // again by a hidden marker and edited in place, so a busy pull request never
 // collects a pile of "deployed" comments.
@@ -770,8 +782,14 @@ const ENVIRONMENT_OUTPUTS = [
     'environment-status',
     'deployment-action-type',
     'environment-url',
-    'health'
+    'health',
+    'environment-health'
 ];
+/**
+ * Outputs written with another's value: `environment-health` is the name AWS's own Beanstalk action
+ * (aws-actions/aws-elasticbeanstalk-deploy) gives the health color, so a workflow moving from it keeps working.
+ */
+const SAME_VALUE_AS = { 'environment-health': 'health' };
 const DEPLOY_OUTPUTS = [
     'version-label',
     ...ENVIRONMENT_OUTPUTS,
@@ -798,7 +816,8 @@ const OUTPUTS_OF = {
  */
 function writeOutputs(mode, outputs) {
     for (const name of OUTPUTS_OF[mode]) {
-        const value = outputs[name];
+        const values = outputs;
+        const value = values[name] ?? values[SAME_VALUE_AS[name] ?? ''];
         if (value !== undefined)
             _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(name, value);
     }
