@@ -13,15 +13,10 @@ import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
-  DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient
-} from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+import { createReadyEnvironment } from './helpers/aws.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
 const describeWithDocker = dockerSuite('smoke test on real apps')
@@ -103,26 +98,7 @@ describeWithDocker('real apps through the smoke twin', () => {
       })
     ).address
     await standIn.seed.cacheCluster({ id: 'shop-cache' })
-    const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
-    try {
-      await beanstalk.send(new CreateApplicationCommand({ ApplicationName: APPLICATION }))
-      await beanstalk.send(
-        new CreateEnvironmentCommand({
-          ApplicationName: APPLICATION,
-          EnvironmentName: ENVIRONMENT,
-          SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-        })
-      )
-      for (let attempt = 0; attempt < 300; attempt++) {
-        const described = await beanstalk.send(
-          new DescribeEnvironmentsCommand({ ApplicationName: APPLICATION, EnvironmentNames: [ENVIRONMENT] })
-        )
-        if (described.Environments?.[0]?.Status === 'Ready') break
-        await new Promise(resolve => setTimeout(resolve, 200))
-      }
-    } finally {
-      beanstalk.destroy()
-    }
+    await createReadyEnvironment(standIn, APPLICATION, ENVIRONMENT)
   }, 10 * 60_000)
 
   afterAll(async () => {

@@ -9,40 +9,21 @@
 // Green with the database and the cache proven reached.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { createHash } from 'node:crypto'
 import { cpSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import {
-  CreateApplicationCommand,
-  CreateEnvironmentCommand,
-  DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient
-} from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment } from '../../stand-in/example-environment.js'
 import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+import { createReadyEnvironment } from './helpers/aws.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
+import { smokeLeftovers } from './helpers/smoke.js'
 
 const describeWithDocker = dockerSuite('smoke twin')
 
 const APPLICATION = 'twin'
 const ENVIRONMENT = 'twin-fixtures'
-
-/** Containers and networks of the run's smoke project (named in its log) still present. */
-function smokeLeftovers(log: string): string[] {
-  const project = /running the bundle on this runner as (bdd-smoke-[0-9a-f]+)/.exec(log)?.[1]
-  if (!project) throw new Error('the log names no smoke project')
-  const list = (args: string[]) =>
-    execFileSync('docker', args, { encoding: 'utf8' })
-      .split('\n')
-      .filter(name => name !== '')
-  return [
-    ...list(['ps', '-a', '--filter', `name=${project}-`, '--format', '{{.Names}}']),
-    ...list(['network', 'ls', '--filter', `name=${project}-`, '--format', '{{.Name}}'])
-  ]
-}
 
 describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
   let standIn: StandIn
@@ -84,26 +65,7 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
       })
     ).address
     await standIn.seed.cacheCluster({ id: 'paper-cache' })
-    const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)
-    try {
-      await beanstalk.send(new CreateApplicationCommand({ ApplicationName: APPLICATION }))
-      await beanstalk.send(
-        new CreateEnvironmentCommand({
-          ApplicationName: APPLICATION,
-          EnvironmentName: ENVIRONMENT,
-          SolutionStackName: '64bit Amazon Linux 2023 v4.2.0 running ECS'
-        })
-      )
-      for (let attempt = 0; attempt < 300; attempt++) {
-        const described = await beanstalk.send(
-          new DescribeEnvironmentsCommand({ ApplicationName: APPLICATION, EnvironmentNames: [ENVIRONMENT] })
-        )
-        if (described.Environments?.[0]?.Status === 'Ready') break
-        await new Promise(resolve => setTimeout(resolve, 200))
-      }
-    } finally {
-      beanstalk.destroy()
-    }
+    await createReadyEnvironment(standIn, APPLICATION, ENVIRONMENT)
   }, 5 * 60_000)
 
   afterAll(async () => {

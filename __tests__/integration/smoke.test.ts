@@ -7,27 +7,13 @@
 // deploys. Nothing the smoke run made is left.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { execFileSync } from 'node:child_process'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment, createExampleEnvironment } from '../../stand-in/example-environment.js'
 import { runAction } from '../../stand-in/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
+import { smokeLeftovers } from './helpers/smoke.js'
 
 const describeWithDocker = dockerSuite('smoke tests')
-
-/** Containers and networks of the run's smoke project (named in its log) still present. */
-function smokeLeftovers(log: string): string[] {
-  const project = /running the bundle on this runner as (bdd-smoke-[0-9a-f]+)/.exec(log)?.[1]
-  if (!project) throw new Error('the log names no smoke project')
-  const list = (args: string[]) =>
-    execFileSync('docker', args, { encoding: 'utf8' })
-      .split('\n')
-      .filter(name => name !== '')
-  return [
-    ...list(['ps', '-a', '--filter', `name=${project}-`, '--format', '{{.Names}}']),
-    ...list(['network', 'ls', '--filter', `name=${project}-`, '--format', '{{.Name}}'])
-  ]
-}
 
 describeWithDocker('smoke test beside the push, before the deploy', () => {
   let standIn: StandIn

@@ -234,6 +234,28 @@ async function allOrOneError<T>(work: Promise<T>[]): Promise<T[]> {
   return outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []))
 }
 
+/** The report of an image this run did not build: one already in ECR under the commit's tag. */
+function reusedReport(
+  base: Pick<ImageReport, 'id' | 'services' | 'repository'>,
+  builder: ImageReport['builder'],
+  repositoryUri: string,
+  found: { digest: string; tags: string[] }
+): ImageReport {
+  return {
+    ...base,
+    builder,
+    imageUri: `${repositoryUri}@${found.digest}`,
+    digest: found.digest,
+    tags: found.tags,
+    reused: true,
+    layersPushed: 0,
+    layersExisting: 0,
+    bytesPushed: 0,
+    buildSeconds: 0,
+    pushSeconds: 0
+  }
+}
+
 /** One image after its build: what the local daemon can run, and the push that completes its report. */
 interface BuiltImage {
   id: string
@@ -252,19 +274,7 @@ async function buildImage(
   const existing = await options.registry.findImage(image.repository, tags[0] as string)
   const base = { id: image.id, services: image.services, repository: image.repository }
   if (existing) {
-    const report: ImageReport = {
-      ...base,
-      builder: context.plannedPath,
-      imageUri: `${repositoryUri}@${existing.digest}`,
-      digest: existing.digest,
-      tags: existing.tags,
-      reused: true,
-      layersPushed: 0,
-      layersExisting: 0,
-      bytesPushed: 0,
-      buildSeconds: 0,
-      pushSeconds: 0
-    }
+    const report = reusedReport(base, context.plannedPath, repositoryUri, existing)
     options.onImageBuilt?.(image.id, 'reused')
     return { id: image.id, localRef: report.imageUri, finish: async () => report }
   }
@@ -289,19 +299,7 @@ async function buildImage(
     context.logger.info(
       `${describeImage(image)}: another run of this commit pushed ${tags[0]} first and ECR keeps immutable tags (${errorMessage(error)}); using its image ${other.digest}`
     )
-    return {
-      ...base,
-      builder: buildPath.kind,
-      imageUri: `${repositoryUri}@${other.digest}`,
-      digest: other.digest,
-      tags: other.tags,
-      reused: true,
-      layersPushed: 0,
-      layersExisting: 0,
-      bytesPushed: 0,
-      buildSeconds: 0,
-      pushSeconds: 0
-    }
+    return reusedReport(base, buildPath.kind, repositoryUri, other)
   }
   if (buildPath.kind === 'registry-cache') {
     const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile)
