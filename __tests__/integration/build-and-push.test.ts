@@ -19,6 +19,7 @@ import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan-types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
+import { removeRegistryImages } from '../../stand-in/local-images.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import {
   loadImages,
@@ -81,18 +82,9 @@ describeWithDocker('build and push on a fresh runner', () => {
   afterAll(async () => {
     process.env.PATH = savedPath
     if (freshDaemon) await stopFreshDaemon(freshDaemon)
+    // Only this run's registry (127.0.0.1:<its port>): nothing of another suite matches.
     const host = standIn?.registry?.host
-    if (host) {
-      const listed = await execFileAsync('docker', [
-        'image',
-        'ls',
-        '--format',
-        '{{.Repository}}:{{.Tag}}',
-        `${host}/${unique}/web`
-      ])
-      const references = listed.stdout.split('\n').filter(Boolean)
-      if (references.length > 0) await execFileAsync('docker', ['image', 'rm', '--force', ...references])
-    }
+    if (host) await removeRegistryImages(host)
     ecrClient?.destroy()
     await standIn?.stop()
     if (workdir) await rm(workdir, { recursive: true, force: true })
