@@ -127,7 +127,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const doc = renderDockerrun(input.plan, {
     ...input.resolution,
     images: input.images,
-    backing: withoutCacheTls(input.backing)
+    backing: withoutTls(input.backing)
   })
   const passwordReferences = databasePasswordReferences(
     doc,
@@ -186,15 +186,20 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
 }
 
 /**
- * The one change to the deployed document: a cache with in-transit encryption is reached without
- * it (rediss:// becomes redis://). Its twin cannot show a certificate the app would trust as it
- * trusts ElastiCache's.
+ * The one change to the deployed document: TLS. A cache with in-transit encryption is reached without it
+ * (rediss:// becomes redis://), and a database TLS mode the plan raised for RDS (sslmode=disable →
+ * require, because RDS for PostgreSQL 15+ forces TLS) keeps the compose file's dev value: the twins
+ * serve no certificate the app would trust as it trusts AWS's.
  */
-function withoutCacheTls(backing: ManagedBacking): ManagedBacking {
-  const cache = backing.cache
-  if (!cache?.endpoint.tls) return backing
-  const { tls: _tls, ...endpoint } = cache.endpoint
-  return { ...backing, cache: { ...cache, endpoint } }
+export function withoutTls(backing: ManagedBacking): ManagedBacking {
+  const plain: ManagedBacking = { ...backing }
+  for (const role of ['database', 'cache'] as const) {
+    const resolved = backing[role]
+    if (!resolved?.endpoint.tls) continue
+    const { tls: _tls, ...endpoint } = resolved.endpoint
+    plain[role] = { ...resolved, endpoint }
+  }
+  return plain
 }
 
 /** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
