@@ -54,7 +54,19 @@ export class BackingContainers {
       `POSTGRES_PASSWORD=${spec.password}`,
       '-e',
       `POSTGRES_DB=${spec.dbName}`,
-      POSTGRES_IMAGE
+      POSTGRES_IMAGE,
+      // Every RDS instance serves TLS (and PostgreSQL 15+ requires it by default, rds.force_ssl = 1:
+      // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html), so an
+      // app whose TLS mode the plan raised to `require` connects here as it would there. Debian's snakeoil
+      // certificate, which its postgresql package installs; plain connections are still accepted, as on RDS
+      // with rds.force_ssl = 0.
+      'postgres',
+      '-c',
+      'ssl=on',
+      '-c',
+      'ssl_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem',
+      '-c',
+      'ssl_key_file=/etc/ssl/private/ssl-cert-snakeoil.key'
     ])
     // The entrypoint restarts the server once after initdb, so ask over TCP, which only the final server accepts.
     await this.waitFor(name, ['pg_isready', '-h', '127.0.0.1', '-U', spec.username, '-d', spec.dbName])

@@ -218,6 +218,23 @@ dockerDescribe('container-backed resources', () => {
       { PGPASSWORD: password }
     )
     expect(answer).toBe('42')
+    // As on RDS, the server serves TLS: a client that requires it (the plan raises sslmode=disable to require) connects.
+    const encrypted = await onNetwork(
+      'postgres:15',
+      [
+        'psql',
+        '-h',
+        address,
+        '-U',
+        instance?.MasterUsername ?? '',
+        '-d',
+        instance?.DBName ?? '',
+        '-tAc',
+        'select ssl from pg_stat_ssl where pid = pg_backend_pid()'
+      ],
+      { PGPASSWORD: password, PGSSLMODE: 'require' }
+    )
+    expect(encrypted).toBe('t')
   }, 180_000)
 
   test('redis answers on the cache node address', async () => {
