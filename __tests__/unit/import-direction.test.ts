@@ -30,8 +30,7 @@ const LAYERS: Record<string, number> = {
   'prepare.ts': 3,
   /** The fork guard's I/O: the checkout's HEAD and GitHub's answers. */
   'code-origin.ts': 3,
-  'build-and-push.ts': 3,
-  /** Where build-and-push.ts is moving, with its build strategy. */
+  /** Building and pushing the images, with the build strategy. */
   build: 3,
   adapters: 2,
   runner: 2,
@@ -113,6 +112,11 @@ describe('import direction in src/', () => {
   test('every unit has a layer', () => {
     const unplaced = [...new Set(files.map(unitOf))].filter(unit => LAYERS[unit] === undefined)
     expect(unplaced).toEqual([])
+  })
+
+  test('every layer entry names a unit that exists (no stale entry)', () => {
+    const units = new Set(files.map(unitOf))
+    expect(Object.keys(LAYERS).filter(unit => !units.has(unit))).toEqual([])
   })
 
   test('every import stays in its unit or goes to a lower layer', () => {
