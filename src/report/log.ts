@@ -146,6 +146,13 @@ export function formatVersionRows(rows: readonly VersionRow[]): string[] {
   )
 }
 
+/** A rendered Dockerrun.aws.json, folded in a group (plan mode prints one per bundle). */
+export function logDockerrun(title: string, text: string): void {
+  core.startGroup(title)
+  actionsLogger.info(text)
+  core.endGroup()
+}
+
 export function logVersionRows(application: string, rows: readonly VersionRow[]): void {
   core.startGroup(`Recent deployable versions of ${application}`)
   for (const line of formatVersionRows(rows)) actionsLogger.info(line)

@@ -5,7 +5,7 @@
 // waited for until Ready + Green, recorded in its deploy history and, when it
 // failed and `auto-rollback` is on, put back on its last good version.
 
-import type { EnvironmentDescription, Tag } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription, Tag } from '../adapters/beanstalk/types.js'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { systemClock } from '../clock.js'
