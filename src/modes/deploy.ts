@@ -57,7 +57,7 @@ import {
   writeDeploySummary,
   type EnvironmentOutcome,
   type RunChanges
-} from '../report/summary.js'
+} from '../report/deploy-summary.js'
 import type { CleanupReport } from '../retention/versions.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'

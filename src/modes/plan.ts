@@ -26,7 +26,7 @@ import {
 } from '../report/log.js'
 import { writeOutputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
-import { writePlanSummary, type EnvironmentDiff } from '../report/summary.js'
+import { writePlanSummary, type EnvironmentDiff } from '../report/plan-summary.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { writeBundles, type RenderedBundle } from '../stages/bundles.js'
 

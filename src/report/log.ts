@@ -9,7 +9,7 @@ import { describeBackingSource } from '../core/backing.js'
 import { formatChange } from '../core/dockerrun-diff.js'
 import type { DeployPlan, ImageBuild } from '../core/plan-types.js'
 import type { VersionRow } from '../rollback/targets.js'
-import type { EnvironmentDiff } from './summary.js'
+import type { EnvironmentDiff } from './plan-summary.js'
 
 /**
  * Every target's images, containers and the choices made converting the

@@ -23,7 +23,7 @@ import { basicHealthHint } from '../deploy/health-hint.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger, prefixedLogger } from '../logger.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
-import type { EnvironmentOutcome } from '../report/summary.js'
+import type { EnvironmentOutcome } from '../report/deploy-summary.js'
 import { rollBackFailedDeploy } from '../rollback/automatic.js'
 
 /** Events quoted per environment in the summary. */
