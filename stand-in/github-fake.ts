@@ -66,6 +66,7 @@ export async function startGitHubFake(
   }
 
   const server = createServer((request, response) => {
+    // Not awaited: an http handler returns void; a failure becomes this request's 500.
     void handle(request, response).catch(error => send(response, 500, { message: String(error) }))
   })
 

@@ -221,7 +221,11 @@ class CountingProxy {
       match?.[2] === 'manifests' &&
       !reference.includes(':')
     ) {
-      void this.guardTagPush(request, response, repository, reference)
+      // Not awaited: an http handler returns void. A client that goes away mid-body rejects the read; that
+      // ends this one response instead of becoming an unhandled rejection that stops the stand-in.
+      void this.guardTagPush(request, response, repository, reference).catch((error: unknown) =>
+        response.destroy(error as Error)
+      )
       return
     }
     this.pass(request, response, path, match)

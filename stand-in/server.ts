@@ -208,6 +208,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
       services.elasticache
     ])
     const server = createServer((request, response) => {
+      // Not awaited: an http handler returns void; serve() catches its own failures and answers InternalFailure.
       void serve(request, response, router, faults, calls, log)
     })
     const port = await listen(server, options.port ?? 0, host)

@@ -2,6 +2,7 @@ import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
 import { INPUT_NAMES } from '../../src/context.js'
+import { MODES } from '../../src/core/config-types.js'
 import { parseInputs } from '../../src/core/inputs.js'
 import { OUTPUTS_OF } from '../../src/report/outputs.js'
 
@@ -31,9 +32,37 @@ describe('action.yml', () => {
     for (const [name, input] of Object.entries(action.inputs)) {
       expect(name).toMatch(/^[a-z]+(-[a-z]+)*$/)
       expect(input.description?.length).toBeGreaterThan(10)
-      if (!input.required) expect(input.default).toBeDefined()
     }
+    const optionalWithoutDefault = Object.entries(action.inputs)
+      .filter(([, input]) => !input.required && input.default === undefined)
+      .map(([name]) => name)
+    expect(optionalWithoutDefault).toEqual([])
   })
+
+  // On GitHub the runner passes action.yml's default for every input not given; run anywhere else (the stand-in,
+  // a local run) the code's own default applies. Both must mean the same, in every mode.
+  describe.each(MODES)(
+    'in %s mode, the code reads each action.yml default as it reads the input left out',
+    mode => {
+      const given = { mode, application: 'puppies', environment: 'puppies-prod' }
+      const run = {
+        eventName: mode === 'preview' ? 'pull_request' : 'push',
+        sha: 'a'.repeat(40),
+        ...(mode === 'preview' && { pullRequest: { number: 7, headSha: 'b'.repeat(40) } })
+      }
+      // A default that is an expression (github-token's `${{ github.token }}`) is the runner's to evaluate: off
+      // GitHub there is no such value, and the code's default (none) is the only honest one.
+      const defaults = Object.entries(action.inputs)
+        .filter(
+          ([name, input]) => input.default !== undefined && !input.default.includes('${{') && !(name in given)
+        )
+        .map(([name, input]) => [name, input.default as string] as const)
+      it.each(defaults)('%s: %j', (name, value) => {
+        const leftOut = parseInputs(given, run).config
+        expect(parseInputs({ ...given, [name]: value }, run).config).toEqual(leftOut)
+      })
+    }
+  )
 
   it('declares exactly the outputs the modes write', () => {
     const written = new Set(Object.values(OUTPUTS_OF).flat())

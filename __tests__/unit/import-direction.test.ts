@@ -7,6 +7,9 @@
 // (what two of them share lives below them); the core imports nothing outside
 // itself; and no two units, nor two files, import each other, however
 // indirectly. A new folder or root file must be given its layer here.
+//
+// Packages too: @actions/core (the runner's log, outputs, summary, inputs and state) only where output is made
+// and at the runner's other doors; AWS SDK packages only in adapters/, which own every call to AWS.
 
 import { describe, expect, test } from '@jest/globals'
 import { readdirSync, readFileSync } from 'node:fs'
@@ -30,8 +33,7 @@ const LAYERS: Record<string, number> = {
   'prepare.ts': 3,
   /** The fork guard's I/O: the checkout's HEAD and GitHub's answers. */
   'code-origin.ts': 3,
-  'build-and-push.ts': 3,
-  /** Where build-and-push.ts is moving, with its build strategy. */
+  /** Building and pushing the images, with the build strategy. */
   build: 3,
   adapters: 2,
   runner: 2,
@@ -56,12 +58,27 @@ function sourceFiles(directory: string): string[] {
   })
 }
 
-/** src-relative files a file imports (static, dynamic and re-exports; type-only imports count too). */
-function importsOf(file: string): string[] {
+/** Every specifier a file imports (static, dynamic and re-exports; type-only imports count too). */
+function specifiersOf(file: string): string[] {
   const text = readFileSync(path.join(SRC, file), 'utf8')
-  return ts
-    .preProcessFile(text, true, true)
-    .importedFiles.map(imported => imported.fileName)
+  return ts.preProcessFile(text, true, true).importedFiles.map(imported => imported.fileName)
+}
+
+/** Packages a file imports, by name (`@scope/name` or `name`; `node:` built-ins left out). */
+function packagesOf(file: string): string[] {
+  return specifiersOf(file)
+    .filter(specifier => !specifier.startsWith('.') && !specifier.startsWith('node:'))
+    .map(specifier =>
+      specifier
+        .split('/')
+        .slice(0, specifier.startsWith('@') ? 2 : 1)
+        .join('/')
+    )
+}
+
+/** src-relative files a file imports. */
+function importsOf(file: string): string[] {
+  return specifiersOf(file)
     .filter(specifier => specifier.startsWith('.'))
     .map(specifier =>
       path.posix.normalize(path.posix.join(path.posix.dirname(file), specifier)).replace(/\.js$/, '.ts')
@@ -74,6 +91,16 @@ const memberOf = (file: string): string => file.split('/').slice(0, 2).join('/')
 
 const files = sourceFiles(SRC)
 const edges = files.flatMap(from => importsOf(from).map(to => ({ from, to })))
+const packageEdges = files.flatMap(from => packagesOf(from).map(to => ({ from, to })))
+
+/**
+ * Where @actions/core may be imported. Output is made in report/ (groups, outputs, the job summary) and
+ * logger.ts (every log line, neutralised); the runner's other doors are context.ts (inputs, masking them),
+ * state.ts (what main hands the post step) and main.ts (failing the step).
+ */
+const ACTIONS_CORE_HOMES = ['report/', 'logger.ts', 'context.ts', 'state.ts', 'main.ts']
+/** AWS's SDK and its Smithy runtime: only adapters/ (with the client factory, adapters/aws-clients.ts). */
+const isAwsSdk = (name: string): boolean => name.startsWith('@aws-sdk/') || name.startsWith('@smithy/')
 
 /** Every cycle's path, found by depth-first search over `graph`. */
 function cycles(graph: Map<string, Set<string>>): string[][] {
@@ -115,6 +142,11 @@ describe('import direction in src/', () => {
     expect(unplaced).toEqual([])
   })
 
+  test('every layer entry names a unit that exists (no stale entry)', () => {
+    const units = new Set(files.map(unitOf))
+    expect(Object.keys(LAYERS).filter(unit => !units.has(unit))).toEqual([])
+  })
+
   test('every import stays in its unit or goes to a lower layer', () => {
     const upward = edges
       .filter(({ from, to }) => unitOf(from) !== unitOf(to))
@@ -145,6 +177,26 @@ describe('import direction in src/', () => {
 
   test('no two files import each other, however indirectly', () => {
     expect(cycles(graphOf(edges)).map(cycle => cycle.join(' → '))).toEqual([])
+  })
+
+  test('the package imports were read', () => {
+    expect(packageEdges).toContainEqual({ from: 'adapters/aws-clients.ts', to: '@aws-sdk/client-ecr' })
+    expect(packageEdges).toContainEqual({ from: 'logger.ts', to: '@actions/core' })
+  })
+
+  test('@actions/core is imported only where output is made (and at the runner’s other doors)', () => {
+    const elsewhere = packageEdges
+      .filter(({ to }) => to === '@actions/core')
+      .filter(({ from }) => !ACTIONS_CORE_HOMES.some(home => from === home || from.startsWith(home)))
+      .map(({ from }) => from)
+    expect(elsewhere).toEqual([])
+  })
+
+  test('AWS SDK packages are imported only by adapters', () => {
+    const outside = packageEdges
+      .filter(({ from, to }) => isAwsSdk(to) && unitOf(from) !== 'adapters')
+      .map(({ from, to }) => `${from} → ${to}`)
+    expect(outside).toEqual([])
   })
 
   test('the cycle finder finds a cycle (the checks above can fail)', () => {

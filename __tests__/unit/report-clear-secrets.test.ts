@@ -10,7 +10,12 @@ import { composeIn } from './core/workspace-fake.js'
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { buildPlan } = await import('../../src/core/plan.js')
 const { renderDockerrun } = await import('../../src/core/dockerrun.js')
-const summary = await import('../../src/report/summary.js')
+// Each mode's summary is a module of its own; the tests reach them as one.
+const summary = {
+  ...(await import('../../src/report/summary.js')),
+  ...(await import('../../src/report/deploy-summary.js')),
+  ...(await import('../../src/report/plan-summary.js'))
+}
 
 const plan = buildPlan(
   configFor(),

@@ -61,6 +61,7 @@ export async function runActionTimed(options: TimedActionOptions): Promise<Timed
     })
     const pid = child.pid as number
     const sampler = setInterval(() => {
+      // Not awaited: a sampler tick must not wait for the last; highWaterMark() never rejects (reads fall back to '').
       void highWaterMark(pid).then(value => {
         if (value !== undefined) peak = Math.max(peak ?? 0, value)
       })

@@ -11,6 +11,9 @@ import { GetObjectCommand, HeadObjectCommand, PutObjectCommand, type S3Client } 
 
 import { AwsErrorCode, isAwsError } from './aws-errors.js'
 
+/** The client itself, for the callers that hand it to uploadBundle (lib-storage's Upload needs all of it). */
+export type { S3Client }
+
 /** The part of the S3 client the reads and writes use (an S3Client satisfies it). */
 export type S3Api = Pick<S3Client, 'send'>
 

@@ -407,7 +407,11 @@ async function pushBuilt(context: StageContext, image: ImageBuild, local: LocalB
       imageDiffIds(run, primary),
       manifestOf(context, image, digest)
     ])
-    const stats = statsFromPushOutput(diffIds, manifest.layers, pushOutput)
+    const { inexact, ...stats } = statsFromPushOutput(diffIds, manifest.layers, pushOutput)
+    if (inexact !== undefined)
+      context.logger.warning(
+        `Push of ${describeImage(image)} succeeded; its statistics are inexact: ${inexact}`
+      )
     return { ...stats, digest, buildSeconds, pushSeconds: secondsSince(pushStart) }
   } catch (error) {
     throw new Error(`Push of ${describeImage(image)} failed: ${errorMessage(error)}`)

@@ -11,8 +11,8 @@
 // their deploy histories). A version that runs, or ran successfully,
 // somewhere stays protected: its label keeps meaning what was deployed.
 
-import type { ApplicationVersionDescription, Tag } from '@aws-sdk/client-elastic-beanstalk'
-import type { S3Client } from '@aws-sdk/client-s3'
+import type { ApplicationVersionDescription, Tag } from '../adapters/beanstalk/types.js'
+import type { S3Client } from '../adapters/s3.js'
 
 import { liveEnvironments, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import { fetchEvents } from '../adapters/beanstalk/events.js'

@@ -28,7 +28,7 @@
 // our update (RefreshedAt earlier than it) belong to the previous deploy and
 // are neither printed nor used as this deploy's.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import { eventKey, fetchCauses, fetchEvents, type HealthCauses } from '../adapters/beanstalk/events.js'
 import {

@@ -36,7 +36,7 @@
 // made one at a time: the CPU does the loading either way, and jest's ESM
 // runner fails on two that link a shared module at once.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
 import { describeEnvironment, requireEnvironment } from '../adapters/beanstalk/environments.js'
@@ -57,7 +57,7 @@ import {
   writeDeploySummary,
   type EnvironmentOutcome,
   type RunChanges
-} from '../report/summary.js'
+} from '../report/deploy-summary.js'
 import type { CleanupReport } from '../retention/versions.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { checkDocuments, writeBundles, type RenderedBundle } from '../stages/bundles.js'

@@ -6,7 +6,6 @@
 // environment already runs shows no change. Without AWS access (no
 // credentials, no region) it renders and says so.
 
-import * as core from '@actions/core'
 import { actionsLogger } from '../logger.js'
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
@@ -19,6 +18,7 @@ import { currentDeployment, type CurrentDeployment } from '../deploy/current-dep
 import { imagesOf, notesOf, prepare, type DeployTarget, type Prepared } from '../prepare.js'
 import {
   logDeployPlans,
+  logDockerrun,
   logEnvironmentDiff,
   planLine,
   warnMissingProperties,
@@ -26,7 +26,7 @@ import {
 } from '../report/log.js'
 import { writeOutputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
-import { writePlanSummary, type EnvironmentDiff } from '../report/summary.js'
+import { writePlanSummary, type EnvironmentDiff } from '../report/plan-summary.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { writeBundles, type RenderedBundle } from '../stages/bundles.js'
 
@@ -66,11 +66,10 @@ export async function runPlan(
   for (const [target, bundle] of bundles) {
     const where = target.environments.length > 0 ? ` for ${target.environments.join(', ')}` : ''
     actionsLogger.info(`Bundle${where} ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
-    core.startGroup(
-      `Dockerrun.aws.json${where} (values from the runner, .env or env_file, and secret-looking ones, hidden)`
+    logDockerrun(
+      `Dockerrun.aws.json${where} (values from the runner, .env or env_file, and secret-looking ones, hidden)`,
+      serialiseDockerrun(redactDockerrun(bundle.dockerrun, target.plan))
     )
-    actionsLogger.info(serialiseDockerrun(redactDockerrun(bundle.dockerrun, target.plan)))
-    core.endGroup()
   }
 
   // Each environment against the bundle a deploy would give it (a worker environment against the worker bundle).

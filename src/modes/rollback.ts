@@ -16,7 +16,7 @@ import { actionsLogger } from '../logger.js'
 import { logVersionRows } from '../report/log.js'
 import { writeOutputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
-import { writeRollbackSummary, type RollbackRow } from '../report/summary.js'
+import { writeRollbackSummary, type RollbackRow } from '../report/rollback-summary.js'
 import {
   deployableRows,
   resolveRollbackTarget,

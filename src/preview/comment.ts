@@ -1,7 +1,6 @@
 // The one pull-request comment a preview keeps up to date.
 
-import * as core from '@actions/core'
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 import { actionsLogger } from '../logger.js'
 import { commentMarker, octokitIssueComments, parseRepository, upsertComment } from '../adapters/github.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
@@ -115,7 +114,8 @@ export function commentPoster(
         `${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`
       )
     } catch (error) {
-      core.warning(
+      // Through the logger: GitHub's error text is outside text, and must not run as a workflow command.
+      actionsLogger.warning(
         `Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${errorMessage(error)}`
       )
     }

@@ -2,7 +2,7 @@
 // configuration, checked for ownership (the tags this action put on it), and
 // removed with its versions and template when the pull request closes.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import {
   createEnvironment,

@@ -1,6 +1,6 @@
 // Pure rules of preview environments: names, tags, ownership, forks, platform choice.
 
-import type { ConfigurationOptionSetting, Tag } from '@aws-sdk/client-elastic-beanstalk'
+import type { ConfigurationOptionSetting, Tag } from '../adapters/beanstalk/types.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
 // The fork rule of every mode that reads repository content.

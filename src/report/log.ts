@@ -9,7 +9,7 @@ import { describeBackingSource } from '../core/backing.js'
 import { formatChange } from '../core/dockerrun-diff.js'
 import type { DeployPlan, ImageBuild } from '../core/plan-types.js'
 import type { VersionRow } from '../rollback/targets.js'
-import type { EnvironmentDiff } from './summary.js'
+import type { EnvironmentDiff } from './plan-summary.js'
 
 /**
  * Every target's images, containers and the choices made converting the
@@ -144,6 +144,13 @@ export function formatVersionRows(rows: readonly VersionRow[]): string[] {
     row =>
       `${row.label.padEnd(24)} ${(row.commit || '-').slice(0, 12).padEnd(12)} ${row.date.toISOString()}  ${row.status}`
   )
+}
+
+/** A rendered Dockerrun.aws.json, folded in a group (plan mode prints one per bundle). */
+export function logDockerrun(title: string, text: string): void {
+  core.startGroup(title)
+  actionsLogger.info(text)
+  core.endGroup()
 }
 
 export function logVersionRows(application: string, rows: readonly VersionRow[]): void {

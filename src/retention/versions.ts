@@ -46,7 +46,9 @@ export interface DeletionReport {
 
 /**
  * Pure: the versions beyond the newest `keep` (by creation date) that are not
- * protected. Protected versions are kept on top of the N, never counted in.
+ * protected. A protected version among the newest `keep` counts toward them;
+ * one older than those is kept as well (README: "the newest keep-versions …
+ * plus every version a live environment runs").
  */
 export function versionsToDelete(
   versions: readonly VersionSummary[],

@@ -2,7 +2,7 @@
 // deploy failed goes back to its last good version; the other environments
 // of the run are left as they are. The job still fails, saying both.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import { errorMessage } from '../core/errors.js'
 import { deployAndRecord, type DeployClients } from '../deploy/environment-deploy.js'

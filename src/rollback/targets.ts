@@ -5,7 +5,7 @@
 // environment was Green on just before. Both list the recent deployable
 // versions so a person can choose.
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import type { VersionSummary } from '../adapters/beanstalk/versions.js'
 import type { ActionConfig } from '../core/config-types.js'

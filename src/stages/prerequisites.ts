@@ -8,7 +8,7 @@
 // Resource policies on the secrets and organisation SCPs are outside the simulation: a grant made only in a secret's
 // resource policy is not seen (deny iam:SimulatePrincipalPolicy to the deploy role to skip the check then).
 
-import type { EnvironmentDescription } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'

@@ -5,7 +5,7 @@
 // waited for until Ready + Green, recorded in its deploy history and, when it
 // failed and `auto-rollback` is on, put back on its last good version.
 
-import type { EnvironmentDescription, Tag } from '@aws-sdk/client-elastic-beanstalk'
+import type { EnvironmentDescription, Tag } from '../adapters/beanstalk/types.js'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { systemClock } from '../clock.js'
@@ -23,7 +23,7 @@ import { basicHealthHint } from '../deploy/health-hint.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger, prefixedLogger } from '../logger.js'
 import type { DeployTarget, Prepared } from '../prepare.js'
-import type { EnvironmentOutcome } from '../report/summary.js'
+import type { EnvironmentOutcome } from '../report/deploy-summary.js'
 import { rollBackFailedDeploy } from '../rollback/automatic.js'
 
 /** Events quoted per environment in the summary. */

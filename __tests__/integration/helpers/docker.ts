@@ -39,6 +39,7 @@ export function describeIn(world: World): Suite {
   if (inCi()) {
     return title =>
       describe(title, () => {
+        // eslint-disable-next-line jest/expect-expect -- a stand-in whose only job is to fail, naming what is missing
         it(absenceMessage(world, why), () => {
           throw new Error(`${title} ${absenceMessage(world, why)}; under CI=true a suite never skips`)
         })
@@ -56,6 +57,7 @@ export function testIn(world: World): Case {
   if (why === undefined) return test
   if (inCi()) {
     return (title, _body, timeout) =>
+      // eslint-disable-next-line jest/expect-expect -- a stand-in whose only job is to fail, naming what is missing
       test(
         title,
         () => {
@@ -66,6 +68,7 @@ export function testIn(world: World): Case {
   }
   return (title, body, timeout) => {
     console.warn(`${title} skipped: ${absenceMessage(world, why)}`)
+    // eslint-disable-next-line jest/expect-expect -- the skipped body is the real test, with its own expects
     test.skip(title, body, timeout)
   }
 }

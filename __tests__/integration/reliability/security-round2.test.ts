@@ -94,6 +94,23 @@ interface Variant {
   check?: (run: SecurityRun['run']) => Promise<void> | void
 }
 
+// The checks are function declarations: eslint-plugin-jest's no-standalone-expect loses track of an arrow
+// function in an object literal once an arrow inside it ends, and would report their expects as outside a test.
+
+/** R4: the second checkout's files ship in the bundle, its .git does not. */
+async function secondCheckoutShippedWithoutGit(): Promise<void> {
+  const bundle = Object.entries(await s3Texts(stage.standIn)).find(([name]) => name.endsWith('/r4.zip'))
+  expect(bundle?.[1]).toContain('tools/run.sh')
+  expect(bundle?.[1]).not.toMatch(/\.git/)
+}
+
+/** R6: no workflow command written in the compose text reached the runner, and no output was forged. */
+function noCommandForged(run: SecurityRun['run']): void {
+  const forged = ['set-output', 'stop-commands', 'save-state', 'set-env', 'error', 'notice', 'echo']
+  expect(workflowCommands(run).filter(name => forged.includes(name))).toEqual([])
+  expect(run.outputs['environment-url']).not.toContain('evil.example')
+}
+
 const VARIANTS: Record<string, Variant> = {
   'R1 a mount spelled .git/../.git, read-only': {
     attack: repo => repo.write('docker-compose.yml', `${WEB}    volumes: ['./.git/../.git:/srv/git:ro']\n`),
@@ -120,11 +137,7 @@ const VARIANTS: Record<string, Variant> = {
       repo.write('tools/.git/config', `extraheader = ${CHECKOUT_TOKEN}\n`)
       repo.write('docker-compose.yml', `${WEB}    volumes: ['./tools:/opt/tools:ro']\n`)
     },
-    check: async () => {
-      const bundle = Object.entries(await s3Texts(stage.standIn)).find(([name]) => name.endsWith('/r4.zip'))
-      expect(bundle?.[1]).toContain('tools/run.sh')
-      expect(bundle?.[1]).not.toMatch(/\.git/)
-    }
+    check: secondCheckoutShippedWithoutGit
   },
   'R5 a build context whose .dockerignore re-includes .git/config': {
     attack: repo => {
@@ -140,11 +153,7 @@ const VARIANTS: Record<string, Variant> = {
         'docker-compose.yml',
         `version: "x\\r\\u2028::set-output name=environment-url::https://evil.example\\n\\u3000::stop-commands::r2\\n\\ufeff\\u200d::add-mask::\\n#\\u200d#[error]forged"\n${WEB}`
       ),
-    check: run => {
-      const forged = ['set-output', 'stop-commands', 'save-state', 'set-env', 'error', 'notice', 'echo']
-      expect(workflowCommands(run).filter(name => forged.includes(name))).toEqual([])
-      expect(run.outputs['environment-url']).not.toContain('evil.example')
-    }
+    check: noCommandForged
   },
   'R7 SLACK_WEBHOOK_URL from the runner inside a label': {
     attack: repo =>
@@ -218,14 +227,11 @@ describe('issue 24: the second round of attacks', () => {
           ...(variant.env?.() ?? {})
         }
       )
-      if (variant.error) {
-        expect(result.run.errors).toEqual([
-          expect.stringMatching(new RegExp(`^::error::.*${variant.error.source.replace(/^\^/, '')}`))
-        ])
-      } else {
-        expect(result.run.errors).toEqual([])
-        expect(result.run.status).toBe(0)
-      }
+      // Refused: one error line naming the reason, and a failed step; otherwise no error and success.
+      const refusal = variant.error?.source.replace(/^\^/, '')
+      const errorLine = expect.stringMatching(new RegExp(`^::error::.*${refusal ?? ''}`))
+      expect(result.run.errors).toEqual(refusal === undefined ? [] : [errorLine])
+      expect({ succeeded: result.run.status === 0 }).toEqual({ succeeded: refusal === undefined })
       await variant.check?.(result.run)
       await expectNothingEscaped(stage, result, {
         refused: variant.error !== undefined,

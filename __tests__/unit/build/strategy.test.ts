@@ -139,13 +139,14 @@ describe('probes → strategy → argv', () => {
     expect(strategy.kind).toBe(row.strategy)
     expect(describePath(strategy.path)).toBe(row.path)
     expect(argvOf(strategy.path)).toBe(row.argv)
-    if (strategy.kind === 'run-builder') {
-      expect(describePath(strategy.fallback)).toBe(row.fallback)
-      expect(argvOf(strategy.fallback)).toBe(
+    // Only the run's own builder has a fallback: the default builder, loading into the daemon.
+    const fallback = strategy.kind === 'run-builder' ? strategy.fallback : undefined
+    expect(fallback && describePath(fallback)).toBe(row.fallback)
+    expect(fallback && argvOf(fallback)).toBe(
+      fallback &&
         `buildx build --builder default --file /ws/Dockerfile --progress=plain --provenance=false --load ` +
           `--cache-from type=registry,ref=${REPO}:buildcache --cache-to type=inline --build-arg SOURCE_DATE_EPOCH=0 --tag ${REPO}:abc /ws`
-      )
-    }
+    )
   })
 
   it('keeps images local only on the docker driver (the smoke test pulls the others by digest)', () => {

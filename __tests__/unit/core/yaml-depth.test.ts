@@ -34,13 +34,14 @@ describe('YAML nesting', () => {
   )
   it.each(cases)('%s %d levels deep: refused naming the limit', (kind, levels) => {
     const text = `${SERVICES}${(NESTINGS[kind] as (levels: number) => string)(levels)}`
-    let message = ''
+    let thrown: unknown
     try {
       parseComposeYaml(text, 'docker-compose.yml')
     } catch (error) {
-      expect(error).toBeInstanceOf(ComposeError)
-      message = (error as Error).message
+      thrown = error
     }
+    expect(thrown).toBeInstanceOf(ComposeError)
+    const message = (thrown as Error).message
     expect(message).toMatch(
       new RegExp(
         `^docker-compose\\.yml line \\d+: YAML nested more than ${MAX_YAML_DEPTH} levels deep; at most ${MAX_YAML_DEPTH} levels are read`

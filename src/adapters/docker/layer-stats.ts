@@ -10,19 +10,33 @@ export interface LayerStats {
   bytesPushed: number
 }
 
+/** Statistics that could not be paired layer by layer: why, for a warning beside the push's result. */
+export interface InexactLayerStats extends LayerStats {
+  inexact?: string
+}
+
 /**
  * For `docker push`: layer i of the manifest is diff ID i of the local image
  * (both exclude empty layers and list the base first).
+ *
+ * The numbers are a metric, never a reason to fail a push that succeeded: when the two lists differ in length
+ * the pairing is lost, so the counts come from docker's own per-layer lines and the bytes are not counted.
  */
 export function statsFromPushOutput(
   diffIds: string[],
   manifestLayers: ManifestLayer[],
   push: PushOutput
-): LayerStats {
+): InexactLayerStats {
   if (diffIds.length !== manifestLayers.length) {
-    throw new Error(
-      `the pushed manifest has ${manifestLayers.length} layers but the local image has ${diffIds.length}`
-    )
+    const layersPushed = [...push.layers.values()].filter(status => status === 'pushed').length
+    return {
+      layersPushed,
+      layersExisting: Math.max(manifestLayers.length - layersPushed, 0),
+      bytesPushed: 0,
+      inexact:
+        `the pushed manifest has ${manifestLayers.length} layers but the local image has ${diffIds.length}; ` +
+        'layer counts are from docker push, bytes uploaded are not counted'
+    }
   }
   const stats: LayerStats = { layersPushed: 0, layersExisting: 0, bytesPushed: 0 }
   manifestLayers.forEach((layer, index) => {

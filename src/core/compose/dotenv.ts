@@ -4,7 +4,8 @@
 // - unquoted values end at the line, lose a ` #` comment and trailing blanks,
 //   and are interpolated;
 // - 'single quotes' are literal; "double quotes" may span lines, understand
-//   \n \r \t \\ \" \$ escapes, and are interpolated;
+//   compose-go's escapes (\n \t \" \$ …, \a \b \f \v, XSI octal \0NNN: see
+//   unescape()), and are interpolated;
 // - a comment may follow a closing quote (`SUBPATH="" # comment` is empty);
 // - interpolation looks at the lookup first, then at the file's earlier keys
 //   (`DB_PORT=${DB_PORT:-5432}` keeps the runner's DB_PORT when it has one).

@@ -197,6 +197,8 @@ export class Lifecycle {
     this.setStatus(environment, 'Aborting', false)
     this.emit(environment, 'INFO', 'Aborting the environment update.', requestId)
     operation.controller.abort(new Aborted())
+    // Not awaited: AbortEnvironmentUpdate answers at once, as Beanstalk's does, and the rollback lands later.
+    // `done` never rejects (start() catches the body's failure), so nothing is lost.
     void operation.done.then(() => {
       if (operation.versionLabel !== undefined)
         environment.versionLabel = this.previousLabels.get(environment.id)
@@ -218,6 +220,8 @@ export class Lifecycle {
     this.setStatus(environment, 'Terminating', false)
     this.emit(environment, 'INFO', 'terminateEnvironment is starting.', requestId)
     const previous = running?.done ?? Promise.resolve()
+    // Not awaited: TerminateEnvironment answers at once and the environment terminates in the background.
+    // `previous` never rejects (start() catches), and start() catches the termination's own failure.
     void previous.then(() =>
       this.start(environment, 'terminate', undefined, async signal => {
         await this.sleep(signal)
