@@ -24,15 +24,7 @@ export default tseslint.config(
       '@typescript-eslint/no-misused-promises': 'error'
     }
   },
-  {
-    // Temporary: these files are being reworked on the smoke-twin branch; until the smoke-twin merge the two
-    // promise rules stay off here, and the lead turns them on after merging.
-    files: ['src/smoke/**/*.ts', 'src/runner/**/*.ts', 'src/stages/smoke-test.ts'],
-    rules: {
-      '@typescript-eslint/no-floating-promises': 'off',
-      '@typescript-eslint/no-misused-promises': 'off'
-    }
-  },
+
   {
     // A test that asserts nothing, asserts only on some paths, or asserts outside a test passes without proving.
     files: ['__tests__/**/*.ts'],
