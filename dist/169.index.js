@@ -13,7 +13,8 @@ __webpack_require__.d(__webpack_exports__, {
   randomPlaceholder: () => (/* binding */ randomPlaceholder),
   removeLabelled: () => (/* binding */ removeLabelled),
   runSmoke: () => (/* binding */ runSmoke),
-  startDevServices: () => (/* binding */ startDevServices)
+  startDevServices: () => (/* binding */ startDevServices),
+  withoutTls: () => (/* binding */ withoutTls)
 });
 
 // EXTERNAL MODULE: external "node:crypto"
@@ -1199,7 +1200,7 @@ async function runSmoke(input, options) {
     const doc = (0,dockerrun/* renderDockerrun */.Cd)(input.plan, {
         ...input.resolution,
         images: input.images,
-        backing: withoutCacheTls(input.backing)
+        backing: withoutTls(input.backing)
     });
     const passwordReferences = (0,dev_services/* databasePasswordReferences */.Ho)(doc, input.plan, input.backing, input.databasePasswordEnv);
     const secrets = (0,dev_services/* smokeSecretValues */.U1)(doc, passwordReferences, twinPassword, placeholder);
@@ -1248,16 +1249,21 @@ async function runSmoke(input, options) {
     }
 }
 /**
- * The one change to the deployed document: a cache with in-transit encryption is reached without
- * it (rediss:// becomes redis://). Its twin cannot show a certificate the app would trust as it
- * trusts ElastiCache's.
+ * The one change to the deployed document: TLS. A cache with in-transit encryption is reached without it
+ * (rediss:// becomes redis://), and a database TLS mode the plan raised for RDS (sslmode=disable →
+ * require, because RDS for PostgreSQL 15+ forces TLS) keeps the compose file's dev value: the twins
+ * serve no certificate the app would trust as it trusts AWS's.
  */
-function withoutCacheTls(backing) {
-    const cache = backing.cache;
-    if (!cache?.endpoint.tls)
-        return backing;
-    const { tls: _tls, ...endpoint } = cache.endpoint;
-    return { ...backing, cache: { ...cache, endpoint } };
+function withoutTls(backing) {
+    const plain = { ...backing };
+    for (const role of ['database', 'cache']) {
+        const resolved = backing[role];
+        if (!resolved?.endpoint.tls)
+            continue;
+        const { tls: _tls, ...endpoint } = resolved.endpoint;
+        plain[role] = { ...resolved, endpoint };
+    }
+    return plain;
 }
 /** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
 async function removeLabelled(docker, project) {

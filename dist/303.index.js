@@ -25786,7 +25786,7 @@ class PacProxyAgent extends dist/* Agent */.g6 {
                     agent = new HttpsProxyAgent(proxyURL, this.opts);
                 }
                 else {
-                    const { HttpProxyAgent } = await __webpack_require__.e(/* import() */ 947).then(__webpack_require__.bind(__webpack_require__, 8947));
+                    const { HttpProxyAgent } = await __webpack_require__.e(/* import() */ 328).then(__webpack_require__.bind(__webpack_require__, 8947));
                     agent = new HttpProxyAgent(proxyURL, this.opts);
                 }
             }

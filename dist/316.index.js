@@ -308,10 +308,20 @@ var push_output = __webpack_require__(2443);
 /**
  * For `docker push`: layer i of the manifest is diff ID i of the local image
  * (both exclude empty layers and list the base first).
+ *
+ * The numbers are a metric, never a reason to fail a push that succeeded: when the two lists differ in length
+ * the pairing is lost, so the counts come from docker's own per-layer lines and the bytes are not counted.
  */
 function statsFromPushOutput(diffIds, manifestLayers, push) {
     if (diffIds.length !== manifestLayers.length) {
-        throw new Error(`the pushed manifest has ${manifestLayers.length} layers but the local image has ${diffIds.length}`);
+        const layersPushed = [...push.layers.values()].filter(status => status === 'pushed').length;
+        return {
+            layersPushed,
+            layersExisting: Math.max(manifestLayers.length - layersPushed, 0),
+            bytesPushed: 0,
+            inexact: `the pushed manifest has ${manifestLayers.length} layers but the local image has ${diffIds.length}; ` +
+                'layer counts are from docker push, bytes uploaded are not counted'
+        };
     }
     const stats = { layersPushed: 0, layersExisting: 0, bytesPushed: 0 };
     manifestLayers.forEach((layer, index) => {
@@ -620,6 +630,22 @@ async function allOrOneError(work) {
         throw new Error(failures.join('; '));
     return outcomes.flatMap(outcome => (outcome.status === 'fulfilled' ? [outcome.value] : []));
 }
+/** The report of an image this run did not build: one already in ECR under the commit's tag. */
+function reusedReport(base, builder, repositoryUri, found) {
+    return {
+        ...base,
+        builder,
+        imageUri: `${repositoryUri}@${found.digest}`,
+        digest: found.digest,
+        tags: found.tags,
+        reused: true,
+        layersPushed: 0,
+        layersExisting: 0,
+        bytesPushed: 0,
+        buildSeconds: 0,
+        pushSeconds: 0
+    };
+}
 async function buildImage(context, image, paths) {
     const { options, settings } = context;
     const tags = imageTags(options.commitSha, options.versionLabel, options.platforms?.[image.id]);
@@ -627,19 +653,7 @@ async function buildImage(context, image, paths) {
     const existing = await options.registry.findImage(image.repository, tags[0]);
     const base = { id: image.id, services: image.services, repository: image.repository };
     if (existing) {
-        const report = {
-            ...base,
-            builder: context.plannedPath,
-            imageUri: `${repositoryUri}@${existing.digest}`,
-            digest: existing.digest,
-            tags: existing.tags,
-            reused: true,
-            layersPushed: 0,
-            layersExisting: 0,
-            bytesPushed: 0,
-            buildSeconds: 0,
-            pushSeconds: 0
-        };
+        const report = reusedReport(base, context.plannedPath, repositoryUri, existing);
         options.onImageBuilt?.(image.id, 'reused');
         return { id: image.id, localRef: report.imageUri, finish: async () => report };
     }
@@ -663,19 +677,7 @@ async function buildImage(context, image, paths) {
         if (!other)
             throw error;
         context.logger.info(`${describeImage(image)}: another run of this commit pushed ${tags[0]} first and ECR keeps immutable tags (${(0,errors/* errorMessage */.gJ)(error)}); using its image ${other.digest}`);
-        return {
-            ...base,
-            builder: buildPath.kind,
-            imageUri: `${repositoryUri}@${other.digest}`,
-            digest: other.digest,
-            tags: other.tags,
-            reused: true,
-            layersPushed: 0,
-            layersExisting: 0,
-            bytesPushed: 0,
-            buildSeconds: 0,
-            pushSeconds: 0
-        };
+        return reusedReport(base, buildPath.kind, repositoryUri, other);
     };
     if (buildPath.kind === 'registry-cache') {
         const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile);
@@ -756,7 +758,9 @@ async function pushBuilt(context, image, local) {
             (0,docker_cli/* imageDiffIds */.Nm)(run, primary),
             manifestOf(context, image, digest)
         ]);
-        const stats = statsFromPushOutput(diffIds, manifest.layers, pushOutput);
+        const { inexact, ...stats } = statsFromPushOutput(diffIds, manifest.layers, pushOutput);
+        if (inexact !== undefined)
+            context.logger.warning(`Push of ${describeImage(image)} succeeded; its statistics are inexact: ${inexact}`);
         return { ...stats, digest, buildSeconds, pushSeconds: secondsSince(pushStart) };
     }
     catch (error) {

@@ -445,7 +445,9 @@ __webpack_require__.r(__webpack_exports__);
 const DELETE_CONCURRENCY = 4;
 /**
  * Pure: the versions beyond the newest `keep` (by creation date) that are not
- * protected. Protected versions are kept on top of the N, never counted in.
+ * protected. A protected version among the newest `keep` counts toward them;
+ * one older than those is kept as well (README: "the newest keep-versions …
+ * plus every version a live environment runs").
  */
 function versionsToDelete(versions, keep, protectedLabels) {
     const newestFirst = [...versions].sort((a, b) => b.created.getTime() - a.created.getTime() || a.label.localeCompare(b.label));

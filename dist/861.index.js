@@ -2769,7 +2769,7 @@ const debug = src('proxy-agent');
  * (in particular, pac-proxy-agent).
  */
 const wellKnownAgents = {
-    http: async () => (await __webpack_require__.e(/* import() */ 947).then(__webpack_require__.bind(__webpack_require__, 8947))).HttpProxyAgent,
+    http: async () => (await __webpack_require__.e(/* import() */ 328).then(__webpack_require__.bind(__webpack_require__, 8947))).HttpProxyAgent,
     https: async () => (await __webpack_require__.e(/* import() */ 566).then(__webpack_require__.bind(__webpack_require__, 1566))).HttpsProxyAgent,
     socks: async () => (await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 5814))).SocksProxyAgent,
     pac: async () => (await __webpack_require__.e(/* import() */ 303).then(__webpack_require__.bind(__webpack_require__, 2303))).PacProxyAgent,

@@ -472,12 +472,10 @@ async function runPreviewClose(config, region, env, preview) {
 /* harmony export */   environmentFacts: () => (/* binding */ environmentFacts)
 /* harmony export */ });
 /* unused harmony export previewComment */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6999);
-/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(2401);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6999);
+/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2401);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
 // The one pull-request comment a preview keeps up to date.
-
 
 
 
@@ -509,7 +507,7 @@ function previewComment(context, state) {
         rows.push(['Commit', `\`${context.commitSha.slice(0, 12)}\``]);
     if (context.runUrl)
         rows.push(['Run', `[workflow run](${context.runUrl})`]);
-    const lines = [(0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(context.application), `### ${heading}`, '', '| | |', '| --- | --- |'];
+    const lines = [(0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(context.application), `### ${heading}`, '', '| | |', '| --- | --- |'];
     lines.push(...rows.map(([name, value]) => `| ${name} | ${value.replace(/\|/g, '\\|')} |`));
     if (state.kind === 'failed')
         lines.push('', '```', firstLines(state.message, 20, 2000), '```');
@@ -529,12 +527,12 @@ function environmentFacts(environment) {
     };
 }
 function commentPoster(config, run, env, target) {
-    const repository = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__.parseRepository)(run.pullRequest?.baseRepository ?? run.repository);
+    const repository = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__.parseRepository)(run.pullRequest?.baseRepository ?? run.repository);
     if (!config.githubToken || !repository) {
-        _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
+        _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
         return async () => undefined;
     }
-    const api = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .octokitIssueComments */ .r6)(config.githubToken, repository, env.GITHUB_API_URL);
+    const api = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .octokitIssueComments */ .r6)(config.githubToken, repository, env.GITHUB_API_URL);
     const context = {
         application: config.application,
         environmentName: target.environmentName,
@@ -547,11 +545,12 @@ function commentPoster(config, run, env, target) {
     };
     return async (state) => {
         try {
-            const { created } = await (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .upsertComment */ .lB)(api, target.pullRequest, (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_2__/* .commentMarker */ .Ql)(config.application), previewComment(context, state));
-            _logger_js__WEBPACK_IMPORTED_MODULE_1__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
+            const { created } = await (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .upsertComment */ .lB)(api, target.pullRequest, (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(config.application), previewComment(context, state));
+            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
         }
         catch (error) {
-            _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .warning */ .$e(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .errorMessage */ .gJ)(error)}`);
+            // Through the logger: GitHub's error text is outside text, and must not run as a workflow command.
+            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.warning(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
         }
     };
 }
