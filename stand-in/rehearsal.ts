@@ -19,6 +19,7 @@ import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
 import { parse } from 'yaml'
 
 import type { StandIn } from './server.js'
+import { ECS_TASK_EXECUTION_ROLE_POLICY, type PolicyStatement } from './services/iam.js'
 
 export interface RehearsalDatabase {
   /** The RDS instance identifier, given to the action as `database`. */
@@ -210,7 +211,22 @@ export async function prepareRehearsal(standIn: StandIn, spec: RehearsalSpec): P
     await standIn.seed.cacheCluster({ id: spec.cache })
     created.push(`ElastiCache Redis cluster ${spec.cache}`)
   }
-  for (const role of spec.roles) created.push(`IAM role ${standIn.seed.role(role).arn}`)
+  // A role set up as the README's "Before the first run" asks: the stock execution-role policy and the read of
+  // this account's secrets and parameters, so the action's prerequisite check passes as it would on AWS.
+  const { region, accountId } = standIn.ctx
+  const readsSecrets: PolicyStatement[] = [
+    ...ECS_TASK_EXECUTION_ROLE_POLICY,
+    {
+      Effect: 'Allow',
+      Action: ['secretsmanager:GetSecretValue', 'ssm:GetParameters'],
+      Resource: [
+        `arn:aws:secretsmanager:${region}:${accountId}:secret:*`,
+        `arn:aws:ssm:${region}:${accountId}:parameter/*`
+      ]
+    }
+  ]
+  for (const role of spec.roles)
+    created.push(`IAM role ${standIn.seed.role(role, readsSecrets).arn} (may read this account's secrets)`)
   const secretsManager = new SecretsManagerClient(standIn.clientConfig)
   const ssm = new SSMClient(standIn.clientConfig)
   const beanstalk = new ElasticBeanstalkClient(standIn.clientConfig)

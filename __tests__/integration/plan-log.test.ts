@@ -41,7 +41,8 @@ describe('the plan log', () => {
 
   it('shows the Dockerrun with values from the runner, .env and env_file hidden', async () => {
     const run = await runAction({
-      inputs: { mode: 'plan', application: 'hidden-app' },
+      // A runner value the workflow named (runner-variables) is interpolated, and still hidden in the log.
+      inputs: { mode: 'plan', application: 'hidden-app', 'runner-variables': 'RELEASE_CHANNEL' },
       env: { RELEASE_CHANNEL: 'runner-channel-value' },
       workspace: withFiles({
         'docker-compose.yml':

@@ -68,7 +68,13 @@ function workspace(command?: string): string {
 }
 
 async function step(inputs: Record<string, string>, command?: string) {
-  actionsCore.step({ 'smoke-test': 'false', 'wait-timeout': '60s', ...inputs })
+  // The compose file's image takes TEST_REGISTRY from the job's environment, which a workflow names.
+  actionsCore.step({
+    'smoke-test': 'false',
+    'wait-timeout': '60s',
+    'runner-variables': 'TEST_REGISTRY',
+    ...inputs
+  })
   const eventPath = path.join(temp, 'event.json')
   writeFileSync(eventPath, '{}')
   const index = standIn.calls.length

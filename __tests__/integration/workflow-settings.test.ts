@@ -60,7 +60,13 @@ afterAll(async () => {
 }, 60_000)
 
 async function step(inputs: Record<string, string>, commit = '1') {
-  actionsCore.step({ 'smoke-test': 'false', 'wait-timeout': '60s', ...inputs })
+  // The compose file's image takes TEST_REGISTRY from the job's environment, which a workflow names.
+  actionsCore.step({
+    'smoke-test': 'false',
+    'wait-timeout': '60s',
+    'runner-variables': 'TEST_REGISTRY',
+    ...inputs
+  })
   const eventPath = path.join(temp, 'event.json')
   writeFileSync(eventPath, '{}')
   const index = standIn.calls.length

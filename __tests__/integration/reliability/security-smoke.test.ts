@@ -61,8 +61,9 @@ describeIn(dockerEngine)('the smoke test runs repository content in containers, 
       `services:
   web:
     image: debian:bookworm-slim
-    # Exits (and fails the smoke test) unless the container got exactly these values.
-    command: ["sh", "-c", "test \\"$$PATH\\" = ./rtbin:/usr/bin:/bin && test \\"$$DOCKER_HOST\\" = ${daemon} && exec sleep 60"]
+    # Exits (and fails the smoke test) unless the container got exactly these values; then it reaches the
+    # cache at the address the plan gave it (the smoke test requires a service that uses the cache to connect).
+    command: ["bash", "-c", "test \\"$$PATH\\" = ./rtbin:/usr/bin:/bin && test \\"$$DOCKER_HOST\\" = ${daemon} && u=$\${REDIS_URL#redis://} && hp=$\${u%%/*} && exec 3<>/dev/tcp/$\${hp%:*}/$\${hp##*:} && printf 'PING\\r\\n' >&3 && exec sleep 60"]
     environment:
       PATH: ./rtbin:/usr/bin:/bin
       DOCKER_HOST: ${daemon}
