@@ -14,12 +14,19 @@ import { existsSync, readFileSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
 
 import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../bench/lib/worlds.js'
 import { actionEnvironment } from '../stand-in/example-environment.js'
 import { removeRegistryImages } from '../stand-in/local-images.js'
-import { parseRehearsal, prepareRehearsal, RehearsalError } from '../stand-in/rehearsal.js'
-import { runAction } from '../stand-in/run-action.js'
+import {
+  parseRehearsal,
+  prepareRehearsal,
+  RehearsalError,
+  rehearsedMode,
+  unexpectedInputLines
+} from '../stand-in/rehearsal.js'
+import { PROJECT_ROOT, runAction } from '../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 
 const USAGE = `usage: npm run rehearse -- <app folder> [--file F] [--application A] [--environment E]
@@ -81,6 +88,7 @@ if (!appArgument) {
 }
 const appDir = path.resolve(callerDir, appArgument)
 let exitCode = 1
+let closing = 'done: deployed, Green, page served; everything removed'
 let standIn: StandIn | undefined
 let dockerConfig: string | undefined
 const stop = async (): Promise<void> => {
@@ -114,6 +122,14 @@ try {
     `app ${appDir}${existsSync(file) ? `, rehearsal file ${path.relative(appDir, file)}` : ' (no rehearsal file: flags only)'}`
   )
 
+  // The runner's check of `with:` against the action.yml it runs (this checkout's): a warning, as on GitHub.
+  const declared = Object.keys(
+    (parse(readFileSync(path.join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs
+  )
+  for (const line of unexpectedInputLines(Object.keys(spec.inputs), declared)) say(`warning: ${line}`)
+  // deploy or plan; the others refused here, in one line, before anything starts.
+  const mode = rehearsedMode(spec.inputs)
+
   standIn = await startStandIn({
     port: 0,
     ...(values.verbose && { log: (message: string) => process.stderr.write(`stand-in: ${message}\n`) })
@@ -131,7 +147,7 @@ try {
     runnerEnv = buildxEnvironment(dockerConfig)
   }
   const sha = gitSha(appDir)
-  say(`running the action (mode deploy) on ${path.basename(appDir)} at ${sha.slice(0, 12)} with:`)
+  say(`running the action (mode ${mode}) on ${path.basename(appDir)} at ${sha.slice(0, 12)} with:`)
   for (const [name, value] of Object.entries(prepared.inputs))
     say(`  ${name}: ${value.replace(/\n/g, '\n    ')}`)
   const result = await runAction({
@@ -148,17 +164,25 @@ try {
   })
   if (result.status !== 0) {
     throw new RehearsalError(
-      `the deploy failed: ${result.errors.map(line => line.replace(/^::error[^:]*::/, '')).join(' ')}`
+      `the ${mode} failed: ${result.errors.map(line => line.replace(/^::error[^:]*::/, '')).join(' ')}`
     )
   }
-  const url = result.outputs['environment-url'] ?? ''
-  const smokePath = prepared.inputs['smoke-test-path'] ?? '/'
-  const page = await fetch(new URL(smokePath, url))
-  say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
-  const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
-  say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
-  exitCode = page.ok ? 0 : 1
-  if (values.keep) {
+  if (mode === 'plan') {
+    // A plan changes nothing: there is no new version to visit, only what the log above shows.
+    say(`planned ${result.outputs['version-label']} for ${spec.environment}: nothing deployed`)
+    exitCode = 0
+    closing = 'done: planned, nothing deployed; everything removed'
+  } else {
+    const url = result.outputs['environment-url']
+    if (!url) throw new RehearsalError('the deploy ended without an environment-url output: nothing to visit')
+    const smokePath = prepared.inputs['smoke-test-path'] ?? '/'
+    const page = await fetch(new URL(smokePath, url))
+    say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
+    const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
+    say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
+    exitCode = page.ok ? 0 : 1
+  }
+  if (values.keep && mode === 'deploy') {
     say('--keep: it stays up until Ctrl-C, then everything is removed')
     await new Promise(() => undefined)
   }
@@ -166,8 +190,6 @@ try {
   say(error instanceof Error ? error.message : String(error))
 } finally {
   await stop()
-  say(
-    exitCode === 0 ? 'done: deployed, Green, page served; everything removed' : 'FAILED; everything removed'
-  )
+  say(exitCode === 0 ? closing : 'FAILED; everything removed')
 }
 process.exit(exitCode)
