@@ -8,8 +8,6 @@
 // deploy and wait for Ready + Green — prints the running app's URL, fetches
 // it, and removes everything it started (with --keep: once you press Ctrl-C).
 
-import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
@@ -17,6 +15,7 @@ import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 
 import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../bench/lib/worlds.js'
+import { ciCheckout, type CiCheckout } from '../stand-in/ci-checkout.js'
 import { actionEnvironment } from '../stand-in/example-environment.js'
 import { removeRegistryImages } from '../stand-in/local-images.js'
 import {
@@ -43,18 +42,6 @@ function pairs(values: string[] | undefined, flag: string): Record<string, strin
       return [pair.slice(0, at), pair.slice(at + 1)]
     })
   )
-}
-
-function gitSha(folder: string): string {
-  try {
-    return execFileSync('git', ['-C', folder, 'rev-parse', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: 'pipe'
-    }).trim()
-  } catch {
-    // Not a git checkout (or no commit yet): a commit-like SHA of its own.
-    return randomBytes(20).toString('hex')
-  }
 }
 
 const { values, positionals } = parseArgs({
@@ -91,12 +78,14 @@ let exitCode = 1
 let closing = 'done: deployed, Green, page served; everything removed'
 let standIn: StandIn | undefined
 let dockerConfig: string | undefined
+let checkout: CiCheckout | undefined
 const stop = async (): Promise<void> => {
   const registryHost = standIn?.registry?.host
   await standIn?.stop()
   // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
   if (registryHost) await removeRegistryImages(registryHost)
   if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
+  await checkout?.remove()
 }
 
 try {
@@ -129,6 +118,9 @@ try {
   for (const line of unexpectedInputLines(Object.keys(spec.inputs), declared)) say(`warning: ${line}`)
   // deploy or plan; the others refused here, in one line, before anything starts.
   const mode = rehearsedMode(spec.inputs)
+  // What CI would build: the commit's tracked files (plus uncommitted edits to them, said), not the folder.
+  checkout = await ciCheckout(appDir)
+  for (const line of checkout.lines) say(line)
 
   standIn = await startStandIn({
     port: 0,
@@ -146,7 +138,7 @@ try {
     dockerConfig = await buildxDockerConfig()
     runnerEnv = buildxEnvironment(dockerConfig)
   }
-  const sha = gitSha(appDir)
+  const sha = checkout.sha
   say(`running the action (mode ${mode}) on ${path.basename(appDir)} at ${sha.slice(0, 12)} with:`)
   for (const [name, value] of Object.entries(prepared.inputs))
     say(`  ${name}: ${value.replace(/\n/g, '\n    ')}`)
@@ -158,7 +150,7 @@ try {
       GITHUB_SHA: sha,
       GITHUB_REPOSITORY: `rehearsal/${path.basename(appDir)}`
     },
-    workspace: appDir,
+    workspace: checkout.workspace,
     post: true,
     onLine: line => console.log(`  | ${line}`)
   })
