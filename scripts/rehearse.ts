@@ -79,13 +79,36 @@ let closing = 'done: deployed, Green, page served; everything removed'
 let standIn: StandIn | undefined
 let dockerConfig: string | undefined
 let checkout: CiCheckout | undefined
-const stop = async (): Promise<void> => {
-  const registryHost = standIn?.registry?.host
-  await standIn?.stop()
-  // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
-  if (registryHost) await removeRegistryImages(registryHost)
-  if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
-  await checkout?.remove()
+let stopping: Promise<void> | undefined
+/** Removes everything the run started; once, whether the run ends, fails or is interrupted. */
+const stop = (): Promise<void> =>
+  (stopping ??= (async () => {
+    const registryHost = standIn?.registry?.host
+    await standIn?.stop()
+    // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
+    if (registryHost) await removeRegistryImages(registryHost)
+    if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
+    await checkout?.remove()
+  })())
+/** Set once the app is up and --keep holds it: Ctrl-C then is the way to end a run that went well. */
+let keeping = false
+let interruptedBy: NodeJS.Signals | undefined
+/** Removes everything, says how the run ended — once, however it ends — and exits. */
+const finish = async (): Promise<never> => {
+  await stop()
+  if (interruptedBy && !keeping) {
+    say(`interrupted (${interruptedBy}) before the end; everything removed`)
+    process.exit(interruptedBy === 'SIGINT' ? 130 : 143)
+  }
+  say(exitCode === 0 ? closing : 'FAILED; everything removed')
+  process.exit(exitCode)
+}
+// Ctrl-C (or a kill): the same end as any other, with its closing line (the action's own process gets the signal too).
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    interruptedBy = signal
+    void finish()
+  })
 }
 
 try {
@@ -126,7 +149,6 @@ try {
     port: 0,
     ...(values.verbose && { log: (message: string) => process.stderr.write(`stand-in: ${message}\n`) })
   })
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)))
   say(`AWS stand-in on ${standIn.endpoint}, ECR registry ${standIn.registry?.host}`)
   const prepared = await prepareRehearsal(standIn, spec)
   for (const line of prepared.created) say(`created ${line}`)
@@ -176,12 +198,10 @@ try {
   }
   if (values.keep && mode === 'deploy') {
     say('--keep: it stays up until Ctrl-C, then everything is removed')
+    keeping = true
     await new Promise(() => undefined)
   }
 } catch (error) {
   say(error instanceof Error ? error.message : String(error))
-} finally {
-  await stop()
-  say(exitCode === 0 ? closing : 'FAILED; everything removed')
 }
-process.exit(exitCode)
+await finish()

@@ -48,6 +48,12 @@ export interface EcsTaskOptions {
   timeoutMs: number
   /** Images this task pulled are added here (the instance's owner removes them when it goes). */
   pulled?: Set<string>
+  /**
+   * The stand-in's ECR registry host: its images are always pulled, as a real instance (whose daemon holds none
+   * of them) does. Pulling also gives the image a digest reference of the instance's own, so the action's post
+   * step can untag what it built while the instance still runs it, as on a runner, which shares no daemon with it.
+   */
+  registryHost?: string
   /** The instance's CPU (Docker's name: amd64, arm64); an image for another one cannot start (instances.ts). */
   architecture?: string
 }
@@ -153,8 +159,10 @@ export class EcsTask {
   private async run(): Promise<void> {
     const { task } = this.options
     for (const image of new Set(task.containers.map(container => container.image))) {
+      const fromRegistry =
+        this.options.registryHost !== undefined && image.startsWith(`${this.options.registryHost}/`)
       const present = await dockerCall(['image', 'inspect', '--format', '{{.Id}}', image])
-      if (present.code === 0) continue
+      if (present.code === 0 && !fromRegistry) continue
       const pulled = await dockerCall(['pull', '--quiet', image], { timeoutMs: 300_000 })
       if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
       this.options.pulled?.add(image)
