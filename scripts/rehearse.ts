@@ -103,9 +103,12 @@ const finish = async (): Promise<never> => {
   say(exitCode === 0 ? closing : 'FAILED; everything removed')
   process.exit(exitCode)
 }
-// Ctrl-C (or a kill): the same end as any other, with its closing line (the action's own process gets the signal too).
+// Ctrl-C (or a kill): the same end as any other, with its closing line (the action's own process gets the signal
+// too). Listening on, not once: tsx relays the signal a second time, and a second signal with no listener would end
+// the process half-way through removing what it started on the shared engine.
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
+  process.on(signal, () => {
+    if (interruptedBy) return
     interruptedBy = signal
     void finish()
   })

@@ -87,6 +87,8 @@ export class EcsTask {
   /** http://127.0.0.1:<port> of the container mapping hostPort 80, when one does. */
   url?: string
   private readonly ids = new Map<string, string>()
+  /** Dockerrun image → the reference this instance runs it by (its own tag, for images of the stand-in registry). */
+  private readonly runs = new Map<string, string>()
   private stopped?: Promise<void>
 
   private constructor(private readonly options: EcsTaskOptions) {}
@@ -166,6 +168,14 @@ export class EcsTask {
       const pulled = await dockerCall(['pull', '--quiet', image], { timeoutMs: 300_000 })
       if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
       this.options.pulled?.add(image)
+      if (!fromRegistry) continue
+      // The instance's own tag: Docker refuses to untag an image's last tag while a container uses it (a digest
+      // reference does not count), and the runner's tags are the action's to remove, on a runner that runs nothing.
+      const own = `${image.replace(/@.*$/, '').replace(/:[^:/]*$/, '')}:${this.options.project}`
+      const tagged = await dockerCall(['tag', image, own])
+      if (tagged.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, tagged))
+      this.options.pulled?.add(own)
+      this.runs.set(image, own)
     }
     if (this.options.architecture) await this.checkArchitectures(this.options.architecture)
     for (const container of startOrder(task.containers)) {
@@ -348,7 +358,7 @@ export class EcsTask {
     const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
     if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
     else if (container.entryPoint) args.push('--entrypoint', '')
-    args.push(container.image, ...entryArgs, ...(container.command ?? []))
+    args.push(this.runs.get(container.image) ?? container.image, ...entryArgs, ...(container.command ?? []))
     return args
   }
 }
