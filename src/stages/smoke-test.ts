@@ -5,7 +5,8 @@
 // waits for it, and an unhealthy app fails the step before anything is
 // deployed (the mode deletes any version the run created). Its lines are
 // printed as one group when it ends. Cancelling the job (SIGINT / SIGTERM)
-// still removes what the run created.
+// still removes what the run created: the entry point asks the run's
+// cancellation to stop the smoke test (SmokeTest.stop), then exits.
 //
 // Decided in three steps: whether Docker answers (before any AWS call, so
 // `smoke-test: true` without Docker changes nothing); whether the run is a
@@ -15,11 +16,18 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
+import { RunCancellation } from '../cancellation.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { errorMessage } from '../core/errors.js'
-import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
+import {
+  failureMessage,
+  passedDetail,
+  smokeDecision,
+  type SmokeDecision,
+  type SmokeTestReport
+} from '../smoke/decision.js'
 import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
@@ -65,7 +73,6 @@ const DEFAULTS = {
   settledFailureMs: 15_000,
   devReadyTimeoutMs: 90_000
 }
-const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
 export interface SmokeTestStep {
   /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
@@ -97,128 +104,261 @@ export interface SmokeTestStep {
   startDevServices(backing: ManagedBacking): void
   /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined
+  /** Cancelling the run: removes whatever the smoke test has started (the entry point then exits). */
+  stop(): Promise<void>
+}
+
+/**
+ * Where a smoke test is. Each transition is one method of SmokeTest:
+ *
+ *   idle ──startDevServices──▶ starting ──onBuilt──▶ running ──(run settles)──▶ stopped
+ *     │ └──────────────────────onBuilt───────────────▲   │
+ *     └─skip──▶ skipped        starting, running ──stop (cancelled)──▶ stopping ──▶ stopped
+ *
+ * `skipped` is a smoke test that does not run (the decision, or a no-op re-run); `stopped` one that ran,
+ * or whose dev services were removed without a run (ended() before onBuilt, or a cancel).
+ */
+export type SmokeState =
+  | { name: 'idle' }
+  | { name: 'skipped'; report: SmokeTestReport }
+  | { name: 'starting'; ahead: Promise<DevServicesAhead>; untrack: () => void }
+  | {
+      name: 'running'
+      /** The run's phase; its end moves the state to stopped (`settled`). */
+      run: Promise<SmokeTestReport>
+      settled: Promise<void>
+      /** Dev services started ahead, until the first target's run hands over its cleanup (which removes them). */
+      ahead: Promise<DevServicesAhead> | undefined
+      /** Removes what the target being run has created, until its run returns. */
+      cleanup: (() => Promise<void>) | undefined
+      untrack: () => void
+    }
+  | { name: 'stopping'; stopped: Promise<void> }
+  | { name: 'stopped'; report?: SmokeTestReport; failure?: unknown }
+
+type Running = Extract<SmokeState, { name: 'running' }>
+
+/** The smoke test of one run: the one owner of its state (see SmokeState). */
+export class SmokeTest implements SmokeTestStep {
+  #state: SmokeState
+
+  constructor(
+    private readonly prepared: Prepared,
+    decision: SmokeDecision,
+    private readonly docker: DockerCli,
+    private readonly options: SmokeStageOptions,
+    private readonly cancellation: RunCancellation
+  ) {
+    this.#state = { name: 'idle' }
+    if (!decision.run) this.skip(decision.reason)
+  }
+
+  get state(): SmokeState['name'] {
+    return this.#state.name
+  }
+
+  get runs(): boolean {
+    const { name } = this.#state
+    return name === 'idle' || name === 'starting' || name === 'running'
+  }
+
+  /** idle → skipped. */
+  skip(reason: string): void {
+    if (this.#state.name !== 'idle') throw new Error(`A ${this.#state.name} smoke test cannot be skipped`)
+    actionsLogger.info(`Smoke test skipped: ${reason}`)
+    this.#state = { name: 'skipped', report: { result: 'skipped', seconds: 0, detail: reason } }
+  }
+
+  async pullDevImages(): Promise<void> {
+    if (this.runs) await pullDevImages(this.prepared, this.docker)
+  }
+
+  /** idle → starting: the first target's twins start under the project its run takes on. */
+  startDevServices(backing: ManagedBacking): void {
+    const [first] = this.prepared.targets
+    if (this.#state.name !== 'idle') return
+    const project = smokeProject()
+    const { options } = this
+    // The runner loads when a smoke test runs, not with the mode.
+    const ahead = import('../smoke/run-smoke.js').then(smoke => ({
+      project,
+      services: smoke.startDevServices(
+        { plan: first.plan, compose: this.prepared.compose, backing },
+        {
+          project,
+          devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
+          ...(options.docker !== undefined && { docker: options.docker })
+        }
+      )
+    }))
+    ahead.catch(() => undefined)
+    this.#state = { name: 'starting', ahead, untrack: this.cancellation.track(this) }
+  }
+
+  hooks(
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
+    phases = new PhaseLog()
+  ): { onBuilt?: (built: Record<string, string>) => void } {
+    if (!this.runs) return {}
+    return { onBuilt: images => this.start(images, resolution, phases) }
+  }
+
+  /** idle | starting → running: every target's bundle runs on its own, as its environment will run it. */
+  private start(
+    images: Record<string, string>,
+    resolution: Pick<Resolution, 'executionRoleArn' | 'backing'> | undefined,
+    phases: PhaseLog
+  ): void {
+    const from = this.#state
+    if (from.name !== 'idle' && from.name !== 'starting') return
+    const run = phases.run(
+      'smoke test',
+      async log => {
+        const reports: SmokeTestReport[] = []
+        for (const [index, target] of this.prepared.targets.entries()) {
+          // The first target's run takes the services started ahead.
+          const started = index === 0 && from.name === 'starting' ? from.ahead : undefined
+          reports.push(
+            await smokeTestStage(
+              this.prepared,
+              target.plan,
+              images,
+              {
+                ...this.options,
+                ...resolution,
+                ...(started && { devServicesAhead: await started }),
+                onCleanup: cleanup =>
+                  this.whileRunning(running => ({ ...running, cleanup, ahead: undefined }))
+              },
+              log
+            )
+          )
+          this.whileRunning(running => ({ ...running, cleanup: undefined }))
+        }
+        return combinedReport(this.prepared, reports)
+      },
+      { collect: true, done: report => `passed: ${report.detail}` }
+    )
+    const running: Running = {
+      name: 'running',
+      run,
+      settled: run.then(
+        report => this.settle(running, { report }),
+        (failure: unknown) =>
+          this.settle(running, {
+            failure,
+            ...(failure instanceof SmokeTestFailedError && { report: failure.report })
+          })
+      ),
+      ahead: from.name === 'starting' ? from.ahead : undefined,
+      cleanup: undefined,
+      untrack: from.name === 'starting' ? from.untrack : this.cancellation.track(this)
+    }
+    // ended() reports a failure to remove the services; until then it must not go unhandled.
+    running.settled.catch(() => undefined)
+    this.#state = running
+  }
+
+  /** A change within the running state (a cancel may have moved on from it). */
+  private whileRunning(change: (running: Running) => Running): void {
+    if (this.#state.name === 'running') this.#state = change(this.#state)
+  }
+
+  /** running → stopped, once the run's phase ended; dev services it never took are removed first. */
+  private async settle(
+    running: Running,
+    result: { report?: SmokeTestReport; failure?: unknown }
+  ): Promise<void> {
+    if (this.#state.name !== 'running') return
+    const untaken = this.#state.ahead
+    try {
+      if (untaken) await stopAhead(untaken)
+    } finally {
+      if (this.#state.name === 'running') {
+        running.untrack()
+        this.#state = { name: 'stopped', ...result }
+      }
+    }
+  }
+
+  stopIfFailed(): void {
+    if (this.#state.name === 'stopped' && this.#state.failure !== undefined) throw this.#state.failure
+  }
+
+  async passed(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'idle' || state.name === 'starting')
+      throw new Error('The smoke test was to run but never started')
+    if (state.name === 'running') await state.run
+    this.stopIfFailed()
+  }
+
+  /** starting → stopped (the run stopped before the smoke test: its dev services are removed); running → stopped. */
+  async ended(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'running') await state.settled
+    else if (state.name === 'stopping') await state.stopped
+    else if (state.name === 'starting') {
+      await this.removeStarted(state, () => stopAhead(state.ahead))
+    }
+  }
+
+  /** starting | running → stopping → stopped: what the smoke test started is removed now. */
+  async stop(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'stopping') return state.stopped
+    if (state.name !== 'starting' && state.name !== 'running') return
+    actionsLogger.info('Smoke test: stopping, removing its containers')
+    await this.removeStarted(state, async () => {
+      if (state.name === 'starting') return stopAhead(state.ahead)
+      await Promise.all([state.ahead && stopAhead(state.ahead), state.cleanup?.()])
+    })
+  }
+
+  /** Cancellable until done: a cancel meanwhile waits for this removal. */
+  private async removeStarted(
+    from: Extract<SmokeState, { name: 'starting' | 'running' }>,
+    remove: () => Promise<void>
+  ): Promise<void> {
+    const stopped = remove()
+    this.#state = { name: 'stopping', stopped }
+    try {
+      await stopped
+    } finally {
+      from.untrack()
+      this.#state = { name: 'stopped' }
+    }
+  }
+
+  report(): SmokeTestReport | undefined {
+    const state = this.#state
+    return state.name === 'skipped' || state.name === 'stopped' ? state.report : undefined
+  }
+}
+
+/** Removes dev services started ahead, once they are up (or failed to come up). */
+async function stopAhead(ahead: Promise<DevServicesAhead>): Promise<void> {
+  const started = await ahead.catch(() => undefined)
+  if (!started) return
+  await started.services.ready.catch(() => undefined)
+  await started.services.dev.stop()
 }
 
 /**
  * Decides before any AWS call whether the smoke test runs (`smoke-test: true` on a runner
- * without Docker fails here), and returns the hook that runs it.
+ * without Docker fails here), and returns the step that runs it. Cancelling `cancellation`
+ * removes what it has started.
  */
 export async function smokeTestStep(
   prepared: Prepared,
-  options: SmokeStageOptions = {}
-): Promise<SmokeTestStep> {
+  options: SmokeStageOptions = {},
+  cancellation: RunCancellation = new RunCancellation()
+): Promise<SmokeTest> {
   const setting = prepared.config.smokeTest
   const docker = new DockerCli(options.docker)
   const dockerAnswers =
     setting !== 'false' && (await docker.call(['info']).catch(() => undefined))?.exitCode === 0
-  const decision = smokeDecision(setting, dockerAnswers)
-  let report: SmokeTestReport | undefined
-  let runs = decision.run
-  let running: Promise<void> | undefined
-  let failure: unknown
-  let ahead: Promise<DevServicesAhead> | undefined
-  let aheadTaken = false
-  let removeAheadHandlers: (() => void)[] = []
-  const stopAhead = async (): Promise<void> => {
-    const started = await ahead?.catch(() => undefined)
-    if (!started) return
-    await started.services.ready.catch(() => undefined)
-    await started.services.dev.stop()
-  }
-  /** The services started ahead, for the first target's run: from then on its cleanup removes them. */
-  const takeAhead = async (): Promise<DevServicesAhead | undefined> => {
-    if (!ahead || aheadTaken) return undefined
-    aheadTaken = true
-    for (const remove of removeAheadHandlers.splice(0)) remove()
-    return ahead
-  }
-  const skip = (reason: string): void => {
-    actionsLogger.info(`Smoke test skipped: ${reason}`)
-    report = { result: 'skipped', seconds: 0, detail: reason }
-    runs = false
-  }
-  if (!decision.run) skip(decision.reason)
-  return {
-    get runs() {
-      return runs
-    },
-    hooks: (resolution, phases = new PhaseLog()) => {
-      if (!runs) return {}
-      return {
-        onBuilt: images => {
-          running = phases.run(
-            'smoke test',
-            async log => {
-              // Each target's bundle runs on its own, as its environment will run it.
-              const reports: SmokeTestReport[] = []
-              try {
-                for (const [index, target] of prepared.targets.entries()) {
-                  const started = index === 0 ? await takeAhead() : undefined
-                  reports.push(
-                    await smokeTestStage(
-                      prepared,
-                      target.plan,
-                      images,
-                      { ...options, ...resolution, ...(started && { devServicesAhead: started }) },
-                      log
-                    )
-                  )
-                }
-              } catch (error) {
-                if (error instanceof SmokeTestFailedError) report = error.report
-                throw error
-              }
-              report = combinedReport(prepared, reports)
-            },
-            { collect: true, done: () => `passed: ${report?.detail ?? ''}` }
-          )
-          // Kept for stopIfFailed and passed(): the run looks at it between its steps.
-          running.catch((error: unknown) => {
-            failure = error
-          })
-        }
-      }
-    },
-    stopIfFailed: () => {
-      if (failure !== undefined) throw failure
-    },
-    passed: async () => {
-      if (runs && !running) throw new Error('The smoke test was to run but never started')
-      await running
-    },
-    ended: async () => {
-      await running?.catch(() => undefined)
-      if (ahead && !aheadTaken) {
-        aheadTaken = true
-        await stopAhead()
-        for (const remove of removeAheadHandlers.splice(0)) remove()
-      }
-    },
-    skip,
-    pullDevImages: async () => {
-      if (runs) await pullDevImages(prepared, docker)
-    },
-    startDevServices: backing => {
-      const first = prepared.targets[0]
-      if (!runs || ahead || !first) return
-      const project = smokeProject()
-      // The runner loads when a smoke test runs, not with the mode.
-      ahead = import('../smoke/run-smoke.js').then(smoke => ({
-        project,
-        services: smoke.startDevServices(
-          { plan: first.plan, compose: prepared.compose, backing },
-          {
-            project,
-            devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
-            ...(options.docker !== undefined && { docker: options.docker })
-          }
-        )
-      }))
-      ahead.catch(() => undefined)
-      removeAheadHandlers = cleanUpOnSignals(stopAhead)
-    },
-    report: () => report
-  }
+  return new SmokeTest(prepared, smokeDecision(setting, dockerAnswers), docker, options, cancellation)
 }
 
 /** The distinct images of the twins every target's smoke run starts (the compose file's db, redis…). */
@@ -253,7 +393,8 @@ async function pullDevImages(prepared: Prepared, docker: DockerCli): Promise<voi
 
 /** One report for the run: each target's detail, named by its environments when there are several. */
 function combinedReport(prepared: Prepared, reports: SmokeTestReport[]): SmokeTestReport {
-  if (reports.length === 1) return reports[0] as SmokeTestReport
+  const [only, ...others] = reports
+  if (only && others.length === 0) return only
   return {
     result: 'passed',
     seconds: reports.reduce((sum, report) => sum + report.seconds, 0),
@@ -268,7 +409,11 @@ export async function smokeTestStage(
   prepared: Prepared,
   plan: DeployPlan,
   images: Record<string, string>,
-  options: SmokeStageOptions & { devServicesAhead?: DevServicesAhead } = {},
+  options: SmokeStageOptions & {
+    devServicesAhead?: DevServicesAhead
+    /** Given the run's cleanup as soon as there is something to clean up: a cancel calls it. */
+    onCleanup?: (cleanup: () => Promise<void>) => void
+  } = {},
   log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
   const { config, compose, workspace } = prepared
@@ -279,7 +424,6 @@ export async function smokeTestStage(
   log.info(
     `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
-  const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
   try {
     // The runner loads when a smoke test runs, not with the mode.
@@ -304,7 +448,6 @@ export async function smokeTestStage(
         ...DEFAULTS,
         ...options,
         project,
-        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup)),
         ...(ahead && { devServices: ahead.services })
       }
     )
@@ -317,8 +460,6 @@ export async function smokeTestStage(
       warnings: [],
       reached: []
     }
-  } finally {
-    for (const remove of removeHandlers) remove()
   }
 
   for (const warning of outcome.warnings) log.warning(`Smoke test: ${warning}`)
@@ -338,18 +479,4 @@ export async function smokeTestStage(
   if (outcome.httpStatus !== undefined) log.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
-}
-
-/** Until removed, SIGINT / SIGTERM remove the run's containers, then end the process as the signal would. */
-function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
-  return (['SIGINT', 'SIGTERM'] as const).map(signal => {
-    const handler = (): void => {
-      actionsLogger.info(`Smoke test: ${signal} received, removing its containers`)
-      void cleanup().finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1))
-    }
-    process.once(signal, handler)
-    return () => {
-      process.removeListener(signal, handler)
-    }
-  })
 }
