@@ -129,8 +129,8 @@ export type SmokeState =
       settled: Promise<void>
       /** Dev services started ahead, until the first target's run hands over its cleanup (which removes them). */
       ahead: Promise<DevServicesAhead> | undefined
-      /** Removes what the target being run has created, until its run returns. */
-      cleanup: (() => Promise<void>) | undefined
+      /** Removes what the target being run has created (its project), until its run returns. */
+      cleanup: { project: string; remove: () => Promise<void> } | undefined
       untrack: () => void
     }
   | { name: 'stopping'; stopped: Promise<void> }
@@ -308,10 +308,19 @@ export class SmokeTest implements SmokeTestStep {
     const state = this.#state
     if (state.name === 'stopping') return state.stopped
     if (state.name !== 'starting' && state.name !== 'running') return
-    actionsLogger.info('Smoke test: stopping, removing its containers')
     await this.removeStarted(state, async () => {
-      if (state.name === 'starting') return stopAhead(state.ahead)
-      await Promise.all([state.ahead && stopAhead(state.ahead), state.cleanup?.()])
+      const ahead = state.ahead?.then(
+        started => started.project,
+        () => undefined
+      )
+      const projects = [await ahead, state.name === 'running' ? state.cleanup?.project : undefined]
+      actionsLogger.info(
+        `Smoke test: stopping, removing the containers of ${projects.filter(Boolean).join(', ') || 'nothing yet'}`
+      )
+      await Promise.all([
+        state.ahead && stopAhead(state.ahead),
+        state.name === 'running' ? state.cleanup?.remove() : undefined
+      ])
     })
   }
 
@@ -411,8 +420,8 @@ export async function smokeTestStage(
   images: Record<string, string>,
   options: SmokeStageOptions & {
     devServicesAhead?: DevServicesAhead
-    /** Given the run's cleanup as soon as there is something to clean up: a cancel calls it. */
-    onCleanup?: (cleanup: () => Promise<void>) => void
+    /** Given the run's cleanup (and its project) as soon as there is something to clean up: a cancel calls it. */
+    onCleanup?: (cleanup: { project: string; remove: () => Promise<void> }) => void
   } = {},
   log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
@@ -448,6 +457,7 @@ export async function smokeTestStage(
         ...DEFAULTS,
         ...options,
         project,
+        onCleanup: remove => options.onCleanup?.({ project, remove }),
         ...(ahead && { devServices: ahead.services })
       }
     )
