@@ -76,7 +76,7 @@ import { noOpRerun } from '../smoke/decision.js'
 import { writeBundles, type TargetBundle } from '../stages/bundles.js'
 import type { PublishedImages } from '../stages/images.js'
 import { platformOf } from '../stages/platforms.js'
-import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
+import { smokeTestStep, SmokeTestFailedError, type SmokeTest } from '../stages/smoke-test.js'
 import { loadReleaseStages, type ReleaseStages } from './deploy/release-stages.js'
 import { resolve, type Resolved } from './deploy/resolve.js'
 
@@ -87,7 +87,7 @@ interface DeployRun {
   /** Set when the deploy stage starts: from then on the deploy summary reports each environment. */
   deploying: boolean
   prepared?: Prepared
-  smoke?: SmokeTestStep
+  smoke?: SmokeTest
   /** The outputs known so far, written whether or not the run succeeds. */
   outputs: {
     preview?: { 'environment-name': string }
@@ -252,7 +252,7 @@ async function ensurePreviewEnvironment({ prepared, clients, run, preview }: Pip
  */
 async function readyToBuild(
   { prepared, clients, run }: Pipeline,
-  smoke: SmokeTestStep,
+  smoke: SmokeTest,
   resolved: Resolved
 ): Promise<ReleaseStages> {
   const loading = loadReleaseStages(clients)
@@ -276,7 +276,7 @@ async function readyToBuild(
  */
 async function releaseSmokeTested(
   pipeline: Pipeline,
-  smoke: SmokeTestStep,
+  smoke: SmokeTest,
   resolved: Resolved,
   stages: ReleaseStages
 ): Promise<{ images: PublishedImages; bundles: TargetBundle[]; versions: EnsuredVersion[] }> {
@@ -297,7 +297,7 @@ async function releaseSmokeTested(
 
 async function buildAndPush(
   { prepared, clients, env, run }: Pipeline,
-  smoke: SmokeTestStep,
+  smoke: SmokeTest,
   resolved: Resolved,
   stages: ReleaseStages
 ): Promise<PublishedImages> {
@@ -366,7 +366,7 @@ function createVersions(
  */
 async function smokeTestPassed(
   { prepared, clients, run }: Pipeline,
-  smoke: SmokeTestStep,
+  smoke: SmokeTest,
   stages: ReleaseStages,
   versions: readonly EnsuredVersion[]
 ): Promise<void> {

@@ -20,7 +20,6 @@ import { RunCancellation } from '../cancellation.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
-import { errorMessage } from '../core/errors.js'
 import {
   failureMessage,
   passedDetail,
@@ -28,7 +27,8 @@ import {
   type SmokeDecision,
   type SmokeTestReport
 } from '../smoke/decision.js'
-import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
+import { devImagesOf, pullDevImages } from '../smoke/dev-images.js'
+import type { ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
@@ -74,40 +74,6 @@ const DEFAULTS = {
   devReadyTimeoutMs: 90_000
 }
 
-export interface SmokeTestStep {
-  /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
-  readonly runs: boolean
-  /**
-   * For publishImages: starts the smoke test once every image is built (none when it is skipped). It
-   * runs beside what follows, as a phase of `phases`.
-   */
-  hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
-    phases?: PhaseLog
-  ): {
-    onBuilt?: (built: Record<string, string>) => void
-  }
-  /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
-  stopIfFailed(): void
-  /** Until the smoke test has passed (at once when it does not run); throws its failure. */
-  passed(): Promise<void>
-  /** Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup. */
-  ended(): Promise<void>
-  /** Skips a smoke test that would have run, saying why (a no-op re-run). */
-  skip(reason: string): void
-  /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
-  pullDevImages(): Promise<void>
-  /**
-   * As the builds start: the first target's twins start, to be ready when its images are (a
-   * database takes seconds). The smoke run takes them; ended() removes them when it never ran.
-   */
-  startDevServices(backing: ManagedBacking): void
-  /** The result once it ended; the skip reason when it does not run; undefined before. */
-  report(): SmokeTestReport | undefined
-  /** Cancelling the run: removes whatever the smoke test has started (the entry point then exits). */
-  stop(): Promise<void>
-}
-
 /**
  * Where a smoke test is. Each transition is one method of SmokeTest:
  *
@@ -139,7 +105,7 @@ export type SmokeState =
 type Running = Extract<SmokeState, { name: 'running' }>
 
 /** The smoke test of one run: the one owner of its state (see SmokeState). */
-export class SmokeTest implements SmokeTestStep {
+export class SmokeTest {
   #state: SmokeState
 
   constructor(
@@ -157,23 +123,28 @@ export class SmokeTest implements SmokeTestStep {
     return this.#state.name
   }
 
+  /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
   get runs(): boolean {
     const { name } = this.#state
     return name === 'idle' || name === 'starting' || name === 'running'
   }
 
-  /** idle → skipped. */
+  /** idle → skipped: a smoke test that would have run does not, saying why (a no-op re-run). */
   skip(reason: string): void {
     if (this.#state.name !== 'idle') throw new Error(`A ${this.#state.name} smoke test cannot be skipped`)
     actionsLogger.info(`Smoke test skipped: ${reason}`)
     this.#state = { name: 'skipped', report: { result: 'skipped', seconds: 0, detail: reason } }
   }
 
+  /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
   async pullDevImages(): Promise<void> {
-    if (this.runs) await pullDevImages(this.prepared, this.docker)
+    if (this.runs) await pullDevImages(devImagesOf(this.prepared.targets, this.prepared.compose), this.docker)
   }
 
-  /** idle → starting: the first target's twins start under the project its run takes on. */
+  /**
+   * idle → starting, as the builds start: the first target's twins start under the project its run takes on,
+   * to be ready when its images are (a database takes seconds).
+   */
   startDevServices(backing: ManagedBacking): void {
     const [first] = this.prepared.targets
     if (this.#state.name !== 'idle') return
@@ -195,6 +166,7 @@ export class SmokeTest implements SmokeTestStep {
     this.#state = { name: 'starting', ahead, untrack: this.cancellation.track(this) }
   }
 
+  /** For publishImages: starts the smoke test, beside what follows, once every image is built. */
   hooks(
     resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
     phases = new PhaseLog()
@@ -281,10 +253,12 @@ export class SmokeTest implements SmokeTestStep {
     }
   }
 
+  /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
   stopIfFailed(): void {
     if (this.#state.name === 'stopped' && this.#state.failure !== undefined) throw this.#state.failure
   }
 
+  /** Until the smoke test has passed (at once when it does not run); throws its failure. */
   async passed(): Promise<void> {
     const state = this.#state
     if (state.name === 'idle' || state.name === 'starting')
@@ -293,7 +267,10 @@ export class SmokeTest implements SmokeTestStep {
     this.stopIfFailed()
   }
 
-  /** starting → stopped (the run stopped before the smoke test: its dev services are removed); running → stopped. */
+  /**
+   * Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup.
+   * starting → stopped (the run stopped before the smoke test: its dev services are removed).
+   */
   async ended(): Promise<void> {
     const state = this.#state
     if (state.name === 'running') await state.settled
@@ -303,7 +280,7 @@ export class SmokeTest implements SmokeTestStep {
     }
   }
 
-  /** starting | running → stopping → stopped: what the smoke test started is removed now. */
+  /** A cancelled job (RunCancellation): starting | running → stopping → stopped, removing what it started. */
   async stop(): Promise<void> {
     const state = this.#state
     if (state.name === 'stopping') return state.stopped
@@ -339,6 +316,7 @@ export class SmokeTest implements SmokeTestStep {
     }
   }
 
+  /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined {
     const state = this.#state
     return state.name === 'skipped' || state.name === 'stopped' ? state.report : undefined
@@ -368,36 +346,6 @@ export async function smokeTestStep(
   const dockerAnswers =
     setting !== 'false' && (await docker.call(['info']).catch(() => undefined))?.exitCode === 0
   return new SmokeTest(prepared, smokeDecision(setting, dockerAnswers), docker, options, cancellation)
-}
-
-/** The distinct images of the twins every target's smoke run starts (the compose file's db, redis…). */
-export function devImagesOf(prepared: Prepared): { image: string; services: string[] }[] {
-  const images = new Map<string, Set<string>>()
-  for (const target of prepared.targets) {
-    for (const replacement of target.plan.backing) {
-      const image = twinImage(replacement, prepared.compose)
-      images.set(image, (images.get(image) ?? new Set()).add(replacement.composeService))
-    }
-  }
-  return [...images].map(([image, services]) => ({ image, services: [...services] }))
-}
-
-async function pullDevImages(prepared: Prepared, docker: DockerCli): Promise<void> {
-  for (const { image, services } of devImagesOf(prepared)) {
-    // `--` ends the options: an image reference is never read as one.
-    if ((await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])).exitCode === 0) {
-      actionsLogger.info(`Smoke test: dev image ${image} (${services.join(', ')}) is on this runner`)
-      continue
-    }
-    actionsLogger.info(`Smoke test: pulling dev image ${image} (${services.join(', ')})…`)
-    try {
-      await docker.run(['pull', '--quiet', '--', image])
-    } catch (error) {
-      throw new Error(
-        `Smoke test: the dev image ${image} of ${services.join(', ')} is not on this runner and could not be pulled (${errorMessage(error).split('\n')[0]}); make it available to the runner, or set smoke-test: false`
-      )
-    }
-  }
 }
 
 /** One report for the run: each target's detail, named by its environments when there are several. */
