@@ -1,5 +1,8 @@
-// Health rules shared by the runner and the Beanstalk stand-in: what counts as
-// healthy, how causes are worded, and the HTTP GET that probes an app.
+// Health rules of a Dockerrun run on this runner (runner/run.ts waits with
+// them; the smoke test, smoke/run-smoke.ts, checks its essential containers
+// with them): what counts as healthy, how causes are worded, and the HTTP GET
+// that probes an app. The Beanstalk stand-in keeps its own rules
+// (stand-in/services/beanstalk/deployer.ts): product code has no test hooks.
 
 import http from 'node:http'
 
