@@ -207,6 +207,15 @@ const rows: Row[] = [
     kind: 'success'
   },
   {
+    // Beanstalk stamps events to the second, and the update's own first events often carry the very second it
+    // was accepted: dropping them would call a failed deploy Green.
+    name: 'a failure stamped exactly when our update was accepted is ours',
+    given: input({ events: [{ date: since, severity: 'ERROR', message: 'Failed to deploy application.' }] }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
     name: 'a failure of another request id is not ours',
     given: input({
       requestId: 'ours',

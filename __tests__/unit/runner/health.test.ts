@@ -1,5 +1,11 @@
 import { describe, expect, it } from '@jest/globals'
-import { exitedEssentialCauses, httpFailureCause, isHealthyHttpStatus } from '../../../src/runner/health.js'
+import {
+  type FailingStreak,
+  afterFailedProbe,
+  exitedEssentialCauses,
+  httpFailureCause,
+  isHealthyHttpStatus
+} from '../../../src/runner/health.js'
 
 describe('health rules', () => {
   it.each([
@@ -25,4 +31,48 @@ describe('health rules', () => {
     [{ status: 500 }, 'health check failed: GET /up returned 500'],
     [{ error: 'ECONNREFUSED' }, 'health check failed: GET /up ECONNREFUSED']
   ])('words %j', (outcome, cause) => expect(httpFailureCause('/up', outcome)).toBe(cause))
+})
+
+/** Seconds into the wait at which the health check gives up, given one failed probe per second. */
+function givesUpAt(answers: (number | undefined)[], settledFailureMs?: number): number | undefined {
+  let streak: FailingStreak | undefined
+  for (const [second, status] of answers.entries()) {
+    const judged = afterFailedProbe(streak, status, second * 1000, settledFailureMs)
+    if (judged.settled) return second
+    streak = judged.streak
+  }
+  return undefined
+}
+
+describe('when a failing app has settled', () => {
+  const forSeconds = (count: number, status: number | undefined) =>
+    Array<number | undefined>(count).fill(status)
+
+  it('gives up once the app has answered the same error for the settle time, not before', () => {
+    expect(givesUpAt(forSeconds(60, 500), 10_000)).toBe(10)
+    expect(givesUpAt(forSeconds(60, 404), 1_000)).toBe(1)
+  })
+
+  it.each([502, 503, 504])(
+    'a proxy answering %i is still booting: it waits for the whole timeout',
+    status => {
+      expect(givesUpAt(forSeconds(60, status), 10_000)).toBeUndefined()
+    }
+  )
+
+  it('a refused connection is still booting', () => {
+    expect(givesUpAt(forSeconds(60, undefined), 10_000)).toBeUndefined()
+  })
+
+  it('a booting answer in between starts the settle time again', () => {
+    expect(givesUpAt([...forSeconds(8, 500), 503, ...forSeconds(30, 500)], 10_000)).toBe(19)
+  })
+
+  it('a different error starts the settle time again', () => {
+    expect(givesUpAt([...forSeconds(8, 500), ...forSeconds(30, 404)], 10_000)).toBe(18)
+  })
+
+  it('without a settle time it never gives up early', () => {
+    expect(givesUpAt(forSeconds(60, 500))).toBeUndefined()
+  })
 })
