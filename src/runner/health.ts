@@ -57,9 +57,10 @@ export function afterFailedProbe(
   now: number,
   settledFailureMs?: number
 ): { streak?: FailingStreak; settled: boolean } {
+  // Stryker disable next-line ObjectLiteral: `{}` is read the same way (no streak, `settled` falsy)
   if (status === undefined || STILL_BOOTING.has(status)) return { settled: false }
   if (streak?.status !== status) return { streak: { status, since: now }, settled: false }
-  return { streak, settled: settledFailureMs !== undefined && now - streak.since >= settledFailureMs }
+  return { streak, settled: now - streak.since >= (settledFailureMs ?? Infinity) }
 }
 
 /** One GET without following redirects; resolves with the status or the connection error. */

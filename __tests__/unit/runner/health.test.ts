@@ -1,9 +1,13 @@
-import { describe, expect, it } from '@jest/globals'
+import http from 'node:http'
+import type { AddressInfo } from 'node:net'
+
+import { afterEach, describe, expect, it } from '@jest/globals'
 import {
   type FailingStreak,
   afterFailedProbe,
   exitedEssentialCauses,
   httpFailureCause,
+  httpGet,
   isHealthyHttpStatus
 } from '../../../src/runner/health.js'
 
@@ -12,6 +16,7 @@ describe('health rules', () => {
     [200, true],
     [302, true],
     [399, true],
+    [400, false],
     [404, false],
     [500, false],
     [199, false]
@@ -74,5 +79,50 @@ describe('when a failing app has settled', () => {
 
   it('without a settle time it never gives up early', () => {
     expect(givesUpAt(forSeconds(60, 500))).toBeUndefined()
+  })
+})
+
+describe('the health probe (one GET on loopback)', () => {
+  let server: http.Server | undefined
+  afterEach(async () => {
+    server?.closeAllConnections()
+    await new Promise(resolve => server?.close(resolve) ?? resolve(undefined))
+    server = undefined
+  })
+
+  /** A server on an ephemeral loopback port answering with `handler`; resolves with its URL. */
+  async function serve(handler: http.RequestListener): Promise<string> {
+    server = http.createServer(handler)
+    await new Promise<void>(resolve => server?.listen(0, '127.0.0.1', resolve))
+    return `http://127.0.0.1:${(server?.address() as AddressInfo).port}`
+  }
+
+  it("gives the app's status, without following a redirect", async () => {
+    const url = await serve((request, response) => {
+      response.writeHead(request.url === '/up' ? 503 : 302, { location: '/elsewhere' }).end()
+    })
+    expect(await httpGet(`${url}/up`, 2000)).toEqual({ status: 503 })
+    expect(await httpGet(`${url}/`, 2000)).toEqual({ status: 302 })
+  })
+
+  it('names a refused connection', async () => {
+    const url = await serve(() => undefined)
+    await new Promise(resolve => server?.close(resolve))
+    server = undefined
+    expect(await httpGet(url, 2000)).toEqual({ error: 'ECONNREFUSED' })
+  })
+
+  it('gives up on an app that never answers, saying after how long', async () => {
+    const url = await serve(() => undefined)
+    expect(await httpGet(url, 200)).toEqual({ error: 'timed out after 200 ms' })
+  })
+})
+
+describe('causes in words', () => {
+  it('a container that stopped without an exit code, and a probe that got no answer', () => {
+    expect(exitedEssentialCauses([{ name: 'web', id: '1', essential: true, running: false }])).toEqual([
+      'container web exited with code unknown'
+    ])
+    expect(httpFailureCause('/up', {})).toBe('health check failed: GET /up no answer')
   })
 })
