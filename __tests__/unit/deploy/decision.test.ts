@@ -68,6 +68,15 @@ const rows: Row[] = [
     given: { ...input({}), environment: undefined },
     rule: 'environment-gone',
     kind: 'failure',
+    reason: /^the environment no longer exists$/,
+    failure: 'gone'
+  },
+  {
+    name: 'environment terminated',
+    given: input({ env: { status: 'Terminated' } }),
+    rule: 'environment-terminating',
+    kind: 'failure',
+    reason: /is Terminated — it was terminated during the deploy/,
     failure: 'gone'
   },
   {
@@ -214,6 +223,32 @@ const rows: Row[] = [
     rule: 'failure-event',
     kind: 'failure',
     failure: 'failed'
+  },
+  {
+    name: 'a failure carrying our request id is ours, whatever its time stamp',
+    given: input({
+      requestId: 'ours',
+      events: [
+        { date: before, severity: 'ERROR', message: 'Failed to deploy application.', requestId: 'ours' }
+      ]
+    }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
+    name: 'a failure without a request id is judged by its time when we know ours',
+    given: input({ requestId: 'ours', events: [event(2, 'Failed to deploy application.')] }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
+    name: 'Red with allow-yellow is still unhealthy at the end of the window',
+    given: input({ env: { health: 'Red' }, allowYellow: true, settlingForMs: DEFAULT_RECOVERY_MS }),
+    rule: 'unhealthy-after-window',
+    kind: 'failure',
+    failure: 'unhealthy'
   },
   {
     name: 'a failure of another request id is not ours',
