@@ -80,6 +80,8 @@ export default {
   ],
   // The machine has two cores shared by several engineers.
   concurrency: 2,
+  // The incremental file stays out of git (reports/ is ignored): 745 KB for 297 mutants here, so many MB for the
+  // whole scope, and it reuses nothing once a mutated file or its test file changes, which a fix always does.
   incremental: true,
   incrementalFile: 'reports/stryker-incremental.json',
   reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
