@@ -20,3 +20,34 @@ export function stepSeconds(log: string, marker: string, image?: string): number
   const done = end === undefined ? null : new RegExp(`^#${step} DONE (\\d+(?:\\.\\d+)?)s`).exec(end)
   return done ? Number(done[1]) : Number.NaN
 }
+
+/**
+ * Every step of a plain log that took at least `minSeconds` (`#12 DONE 95.3s`), with the step's first line
+ * (`[build 4/8] RUN …`, `exporting cache to registry`, `importing cache manifest from …`), in log order:
+ * where a build's time went (cache import, the steps that ran, the export and the push).
+ */
+export function slowSteps(log: string, image?: string, minSeconds = 1): { step: string; seconds: number }[] {
+  const prefix = image === undefined ? undefined : `[${image}] `
+  const names = new Map<string, string>()
+  const steps: { step: string; seconds: number }[] = []
+  for (const raw of log.split('\n')) {
+    if (prefix !== undefined && !raw.startsWith(prefix)) continue
+    const line = prefix === undefined ? raw : raw.slice(prefix.length)
+    const match = /^#(\d+) (.*)$/.exec(line)
+    if (!match) continue
+    const [, id, rest] = match as unknown as [string, string, string]
+    const done = /^DONE (\d+(?:\.\d+)?)s/.exec(rest)
+    if (done) {
+      const seconds = Number(done[1])
+      if (seconds >= minSeconds) steps.push({ step: (names.get(id) ?? `#${id}`).slice(0, 90), seconds })
+      // Step numbers start again in the next build of a log that holds several.
+      names.delete(id)
+    } else if (
+      !names.has(id) &&
+      !/^\d+(\.\d+)? /.test(rest) &&
+      !/^(CACHED|ERROR|CANCELED|sha256:)/.test(rest)
+    )
+      names.set(id, rest)
+  }
+  return steps
+}
