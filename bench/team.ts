@@ -7,8 +7,10 @@
 //   (c) buildx on a Docker 26 daemon with the containerd image store, where
 //       GitHub-hosted runners are heading: registry caches, mode=max.
 // Pipelines: the naive peer and the best-practice peer (bench/lib/peer-pipelines.ts),
-// and this action (dist/index.js, spawned as the runner does) with the smoke
-// test on and off.
+// and this action with the smoke test on and off: this checkout's src/,
+// bundled with ncc into a temporary folder as dist/index.js would be (dist/ is
+// rebundled only on main, so it would hide a change to src/; tsx would charge
+// ours seconds of compiling that no runner pays), spawned as the runner does.
 // Per world: our cache in ECR is seeded by a deploy from the world's seed
 // runner (the shared daemon for a, one long-lived Docker 26 daemon for c),
 // then each cached pipeline is measured on a new empty daemon after its own

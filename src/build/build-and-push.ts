@@ -8,7 +8,7 @@
 // Layer cache across empty runners: each repository has a moving cache tag
 // (default "buildcache"). With a builder that exports cache it holds a registry
 // cache manifest (mode=max: every stage); otherwise it is the last pushed image
-// itself, built with an inline cache (final stage only). Either way a fresh
+// itself, built with an inline cache (with one more cache image per stage it copies from). Either way a fresh
 // runner's build hits the cache for the unchanged layers, reuses their registry
 // blobs, and the push uploads only the layers that changed.
 //

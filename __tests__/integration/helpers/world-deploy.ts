@@ -84,7 +84,7 @@ export function expectedBuild(evidence: RunnerEvidence): { line: RegExp; buildSt
         buildStageCached: true
       }
     : {
-        line: /^Image builder: buildx builder "default" with an inline cache in ECR \(final stage only\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
+        line: /^Image builder: buildx builder "default" with an inline cache in ECR \(a cache image per stage\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
         buildStageCached: false
       }
 }
