@@ -9,7 +9,7 @@ import type { LayerStats } from '../adapters/docker/layer-stats.js'
 import type { RepositorySettings } from '../adapters/docker/registry-api.js'
 import type { ImageBuild } from '../core/plan-types.js'
 import type { Logger } from '../logger.js'
-import type { BuildAndPushOptions } from './build-and-push.js'
+import type { BuildAndPushOptions } from './build-options.js'
 
 export interface StageContext {
   options: BuildAndPushOptions
