@@ -89,7 +89,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  */
 async function maskAccountId(config: ActionConfig, region: string | undefined): Promise<void> {
   const { callerIdentity } = await import('./adapters/iam.js')
-  const clients = await createAwsClients({ region: region ?? 'us-east-1' }, ['sts'])
+  const clients = createAwsClients({ region: region ?? 'us-east-1' })
   try {
     const identity = await callerIdentity(clients.sts)
     for (const value of [identity.account, identity.arn]) {

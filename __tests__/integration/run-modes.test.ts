@@ -92,7 +92,7 @@ interface Step {
   inputs: Record<string, string>
   workspace?: string
   sha?: string
-  env?: Record<string, string>
+  env?: Record<string, string> | undefined
 }
 
 /** One run of the action's main step, as the runner would start it. */

@@ -101,7 +101,7 @@ export async function runDeploy(
       prepared.targets.map(target => target.plan),
       true
     )
-    const clients = await createAwsClients({ region: requireRegion(region) }, ['beanstalk'])
+    const clients = createAwsClients({ region: requireRegion(region) })
     const outputs: Partial<Outputs<'deploy'>> = {
       ...(preview && { 'environment-name': preview.environmentName })
     }
@@ -243,7 +243,7 @@ async function deployPipeline(
   const { backing, before, platforms, resolution } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
-  const later = laterStages(clients)
+  const later = laterStages()
   // Awaited before the build; a failure in between must not leave its rejection unhandled.
   later.catch(() => undefined)
   const rerun = smoke.runs ? noOpRerun(prepared, before) : undefined
@@ -445,12 +445,11 @@ function settled<T extends readonly unknown[]>(results: {
   return results.map(result => (result as PromiseFulfilledResult<unknown>).value) as unknown as T
 }
 
-/** The stages after the lookups, and the SDK packages they use (ECR, S3). */
-async function laterStages(clients: AwsClients) {
+/** The stages after the lookups, loaded while those are in flight. */
+async function laterStages() {
   const images = await import('../stages/images.js')
   const release = await import('../stages/release.js')
   const retention = await import('../retention/versions.js')
-  await clients.load('ecr', 's3')
   return {
     publishImages: images.publishImages,
     createVersions: release.createVersions,

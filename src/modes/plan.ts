@@ -121,7 +121,7 @@ async function readAws(
     actionsLogger.info(offline)
     return { offline }
   }
-  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
+  const clients = createAwsClients({ region })
   try {
     const facts = await phases.run('read AWS', () => lookUp(prepared, clients, resolution), {
       title: 'AWS, read-only: backing services, environments, images',
@@ -173,10 +173,9 @@ async function existingImages(
   const existing = new Map<string, string>()
   const images = imagesOf(prepared.targets)
   if (images.length === 0) return existing
-  // ECR (and the docker adapter the registry class carries) load for this lookup only.
+  // The registry adapter (and the docker adapter it carries) load for this lookup only.
   const { EcrRegistry } = await import('../adapters/ecr.js')
   const { createCommandRunner } = await import('../adapters/docker/command-runner.js')
-  await clients.load('ecr')
   const registry = new EcrRegistry(clients.ecr, createCommandRunner(), actionsLogger)
   let host: string | undefined
   for (const image of images) {

@@ -9,7 +9,7 @@ export interface ContainerStatus {
   essential: boolean
   running: boolean
   /** Set once the container has stopped. */
-  exitCode?: number
+  exitCode?: number | undefined
 }
 
 export interface HealthResult {

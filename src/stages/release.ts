@@ -170,7 +170,7 @@ export async function deployEnvironments(
                   ...(failure.environment.health !== undefined && { health: failure.environment.health })
                 }
               }),
-              ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
+              before: before.get(environmentName)
             },
             log
           )
