@@ -232,7 +232,8 @@ export function teamNotes(figures: TeamWorldFigures[]): string[] {
     const off = f.of['ours, smoke test off']
     const cachedPath =
       f.world === 'a'
-        ? 'an inline cache holds the final stage only, so every fresh runner compiles again'
+        ? 'no buildx: inline caches, which a fresh runner pulls whole; ours keeps the `build` stage in a cache ' +
+          'image of its own, the best-practice peer rebuilds it'
         : ''
     if (!(f.naiveRatio <= NAIVE_TARGET) || !(f.bestRatio <= BEST_TARGET)) {
       const peers = [

@@ -316,12 +316,12 @@ describeWithDocker('build and push on a fresh runner', () => {
   it('a stage the image copies from keeps its cache across fresh runners (cache image of its own)', async () => {
     // The `build` stage of a Rails Dockerfile: an inline cache holds the final stage only, so without a cache
     // image of its own every fresh runner re-ran it (random bytes here: a re-run gives a new digest).
+    const { target: _target, ...untargeted } = image
     const multi: ImageBuild = {
-      ...image,
+      ...untargeted,
       id: 'multi',
       repository: `${unique}/multi`,
-      dockerfile: 'multi.Dockerfile',
-      target: undefined
+      dockerfile: 'multi.Dockerfile'
     }
     await writeFile(
       path.join(appDir, 'multi.Dockerfile'),
