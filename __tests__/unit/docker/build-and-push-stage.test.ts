@@ -268,10 +268,12 @@ describe('buildAndPush on buildx docker driver with a classic image store', () =
       }
       // As with the daemon's BuildKit, the cache image is pulled first (see src/build/daemon-build.ts); the
       // images build at once, so the order of their pulls is not fixed.
-      expect(commands.filter(args => args[0] === 'pull').map(args => args[2]).sort()).toEqual([
-        '1.dkr.ecr.x/puppies/nginx:buildcache',
-        '1.dkr.ecr.x/puppies/web:buildcache'
-      ])
+      expect(
+        commands
+          .filter(args => args[0] === 'pull')
+          .map(args => args[2])
+          .sort()
+      ).toEqual(['1.dkr.ecr.x/puppies/nginx:buildcache', '1.dkr.ecr.x/puppies/web:buildcache'])
       expect(infos.filter(line => line.startsWith('Image builder:'))).toHaveLength(1)
     }
   )
