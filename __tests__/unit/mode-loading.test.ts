@@ -91,8 +91,10 @@ function heavyIn(loaded: { files: Set<string>; packages: Set<string> }): string[
       file.startsWith('stages/images') ||
       file.startsWith('stages/release')
   )
+  // A mode's own folder (modes/deploy/ for modes/deploy.ts) is that mode.
+  const modes = new Set(modules.map(file => file.replace(/^(modes\/[^/]+)\/.+$/, '$1.ts')))
   const packages = Object.values(HEAVY).filter(name => loaded.packages.has(name))
-  return [...modules, ...packages].sort()
+  return [...modes, ...packages].sort()
 }
 
 describe('what each mode loads at start', () => {
