@@ -34,7 +34,7 @@ import {
   type ManagedBacking
 } from './dev-services.js'
 import { gatherEvidence, type ContainerLog } from './evidence.js'
-import { reachFindings, type ReachFinding } from './reach.js'
+import { rankedCauses, reachFindings, type ReachFinding } from './reach.js'
 
 export interface SmokeRunInput {
   plan: DeployPlan
@@ -249,23 +249,21 @@ async function checkHealth(
     healthCauses = exitedEssentialCauses(await app.status())
   }
   const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
-  const reach = reachFindings(
-    services.map(service => ({
-      service,
-      users: input.plan.containers
-        .filter(container => container.uses.includes(service.role))
-        .map(container => container.name),
-      connections: evidence.connections.get(service.name)
-    }))
-  )
+  const checks = services.map(service => ({
+    service,
+    users: input.plan.containers
+      .filter(container => container.uses.includes(service.role))
+      .map(container => container.name),
+    connections: evidence.connections.get(service.name)
+  }))
+  const reach = reachFindings(checks)
   const diagnosed = diagnose({
     twins: services,
     containers: evidence.facts,
     logs: evidence.logs,
     connections: evidence.connections
   })
-  // The most specific first: a cause read in a log, then what the twins saw, then the health check's.
-  const causes = [...diagnosed, ...(diagnosed.length === 0 ? reach.causes : []), ...healthCauses]
+  const causes = rankedCauses(healthCauses, diagnosed, checks)
   return {
     healthy: causes.length === 0,
     causes,
