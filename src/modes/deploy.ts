@@ -66,6 +66,7 @@ import type { PublishedImages } from '../stages/images.js'
 import { checkExecutionRoleReadsSecrets, checkPlatforms, noteBasicHealth } from '../stages/prerequisites.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 import { imagePlatforms, platformOf, platformsLine } from '../stages/platforms.js'
+import { healthCheckPaths } from '../stages/health-check.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
 interface DeployRun {
@@ -208,10 +209,11 @@ async function deployPipeline(
         })),
         environmentsBefore(prepared, clients),
         missingProperties(prepared, clients, environments),
-        imagePlatforms(prepared, clients)
+        imagePlatforms(prepared, clients),
+        healthCheckPaths(prepared, clients)
       ])
       // The first failure in the order of the inputs (backing services, then environments), whichever answered first.
-      const [services, before, missing, platforms] = settled(await lookups)
+      const [services, before, missing, platforms, healthPaths] = settled(await lookups)
       if (platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
       // execution role against the secrets it is handed, and a note for each environment with basic health.
@@ -226,7 +228,7 @@ async function deployPipeline(
         checkExecutionRoleReadsSecrets(documents, clients, log),
         noteBasicHealth([...before.keys()], clients.beanstalk, log)
       ])
-      return { ...services, before, missing, platforms, resolution }
+      return { ...services, before, missing, platforms, resolution, healthPaths }
     },
     {
       title: 'Backing services and environments',
@@ -240,7 +242,7 @@ async function deployPipeline(
     }
   )
   warnMissingProperties(resolved.missing)
-  const { backing, before, platforms, resolution } = resolved
+  const { backing, before, platforms, resolution, healthPaths } = resolved
 
   // The stages after the lookups load now, while the smoke test's dev images are looked for.
   const later = laterStages(clients)
@@ -273,7 +275,7 @@ async function deployPipeline(
       'build and push',
       () =>
         publishImages(prepared, clients, env, {
-          ...smoke.hooks(resolution, phases),
+          ...smoke.hooks({ ...resolution, healthPaths }, phases),
           onRepositoryCreated: name => changes.repositoriesCreated.push(name),
           platforms: platformOf(platforms)
         }),

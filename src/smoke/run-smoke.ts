@@ -44,6 +44,8 @@ export interface SmokeRunInput {
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
   healthPath: string
+  /** Further paths that must answer 2xx/3xx once the first does (Beanstalk's health-check paths). */
+  morePaths?: string[]
   /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
   backing: ManagedBacking
   resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>
@@ -237,11 +239,20 @@ async function checkHealth(
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? 30
-  const result = await app.waitHealthy({
+  let result = await app.waitHealthy({
     path: input.healthPath,
     timeoutMs: options.healthTimeoutMs,
     settledFailureMs: options.settledFailureMs
   })
+  // Every path Beanstalk checks must answer too: a smoke test less strict than Beanstalk passes a failing deploy.
+  for (const path of input.morePaths ?? []) {
+    if (!result.healthy) break
+    result = await app.waitHealthy({
+      path,
+      timeoutMs: options.healthTimeoutMs,
+      settledFailureMs: options.settledFailureMs
+    })
+  }
   let healthCauses = result.causes
   if (result.healthy) {
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.

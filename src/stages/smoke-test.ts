@@ -23,6 +23,7 @@ import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } fro
 import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
+import { smokePaths } from '../core/health-check.js'
 import type { Prepared } from '../prepare.js'
 import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
@@ -46,6 +47,8 @@ export interface SmokeStageOptions extends Partial<
   executionRoleArn?: string
   /** The managed database and cache the deploy resolved: the twins answer as they will. */
   backing?: ManagedBacking
+  /** Environment → the paths its load balancer checks (stages/health-check.ts); unread: "/". */
+  healthPaths?: Map<string, string[]>
 }
 
 /** Dev services started ahead of a smoke run, under the project name the run takes on. */
@@ -75,7 +78,7 @@ export interface SmokeTestStep {
    * runs beside what follows, as a phase of `phases`.
    */
   hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthPaths'>,
     phases?: PhaseLog
   ): {
     onBuilt?: (built: Record<string, string>) => void
@@ -276,8 +279,13 @@ export async function smokeTestStage(
   const seconds = (): number => (Date.now() - started) / 1000
   const ahead = options.devServicesAhead
   const project = ahead?.project ?? smokeProject()
+  const environments = prepared.targets.find(target => target.plan === plan)?.environments ?? []
+  const beanstalkPaths = [...new Set(environments.flatMap(name => options.healthPaths?.get(name) ?? ['/']))]
+  const healthPaths = smokePaths(config.smokeTestPath, config.smokeTestPathGiven === true, beanstalkPaths)
+  const differs =
+    config.smokeTestPathGiven === true && beanstalkPaths.some(path => path !== config.smokeTestPath)
   log.info(
-    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${healthPaths.join(' and GET ')} to answer 2xx/3xx${differs ? ` (smoke-test-path ${config.smokeTestPath}; Beanstalk's load balancer checks ${beanstalkPaths.join(', ')}, its Application Healthcheck URL / HealthCheckPath)` : ''}`
   )
   const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
@@ -291,7 +299,8 @@ export async function smokeTestStage(
         workspace,
         databasePasswordEnv: config.databasePasswordEnv,
         images,
-        healthPath: config.smokeTestPath,
+        healthPath: healthPaths[0] as string,
+        morePaths: healthPaths.slice(1),
         backing: options.backing ?? {},
         resolution: {
           logDriver: config.logDriver,
@@ -326,7 +335,7 @@ export async function smokeTestStage(
     const report: SmokeTestReport = {
       result: 'passed',
       seconds: seconds(),
-      detail: passedDetail(outcome, config.smokeTestPath)
+      detail: passedDetail(outcome, healthPaths.join(' and GET '))
     }
     log.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report
