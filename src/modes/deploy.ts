@@ -67,6 +67,7 @@ import { checkExecutionRoleReadsSecrets, checkPlatforms, noteBasicHealth } from 
 import { smokeTestStep, SmokeTestFailedError, type SmokeTestStep } from '../stages/smoke-test.js'
 import { imagePlatforms, platformOf, platformsLine } from '../stages/platforms.js'
 import { healthCheckPaths } from '../stages/health-check.js'
+import { checkOnRunner } from '../stages/local-checks.js'
 
 /** One run's record: its phases, what it changed, and whether any environment was touched. */
 interface DeployRun {
@@ -181,6 +182,8 @@ async function deployPipeline(
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await smokeTestStep(prepared, { region: clients.region })
   run.smoke = smoke
+  // The build inputs (.git in a context…) before a preview environment is created or anything resolved.
+  await checkOnRunner(prepared)
   // A new preview environment launches (minutes on AWS) while the images build; the deploy waits for it.
   let created = false
   if (preview) {
