@@ -180,7 +180,11 @@ export async function buildAndPush(
 
   // Local checks first: a typo in a path must not cost an AWS call.
   const paths = new Map<string, ResolvedBuildPaths>()
-  for (const image of images) paths.set(image.id, await checkBuildInputs(options.workspace, image))
+  for (const image of images) {
+    const checked = await checkBuildInputs(options.workspace, image)
+    for (const warning of checked.warnings) logger.warning(warning)
+    paths.set(image.id, checked)
+  }
   if (images.length === 0) return []
 
   const inspected = await inspectBuilder(run, options.builder)
