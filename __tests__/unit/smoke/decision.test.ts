@@ -134,7 +134,8 @@ describe('failureMessage', () => {
         reached: []
       })
     ).toBe(
-      'Smoke test failed: container web exited with code 3 (and container worker exited with code 1; container cron exited with code 2)'
+      // Every exit leads (trial D4), separated as the other causes are.
+      'Smoke test failed: container web exited with code 3; container worker exited with code 1; container cron exited with code 2'
     )
   })
 
