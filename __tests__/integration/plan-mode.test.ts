@@ -3,7 +3,7 @@
 // (secret-looking values hidden) and changes nothing.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
-import { cpSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import { cpSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import {
@@ -90,5 +90,27 @@ describe('mode plan', () => {
 
     const writes = standIn.calls.slice(callsBefore).filter(call => !READ_ONLY.test(call.operation))
     expect(writes).toEqual([])
+  }, 60_000)
+
+  it('refuses what a deploy refuses on the runner, with the same line and no AWS call (trial D7: .git in a build context)', async () => {
+    const app = mkdtempSync(path.join(tmpdir(), 'plan-mode-git-'))
+    try {
+      writeFileSync(
+        path.join(app, 'docker-compose.yml'),
+        'services:\n  web:\n    build: ./web\n    ports: ["80:8000"]\n'
+      )
+      mkdirSync(path.join(app, 'web/.git'), { recursive: true })
+      writeFileSync(path.join(app, 'web/.git/config'), '[core]\n')
+      writeFileSync(path.join(app, 'web/Dockerfile'), 'FROM scratch\nCOPY . /app\n')
+      const callsBefore = standIn.calls.length
+      const plan = await runAction({ inputs: { ...inputs, mode: 'plan' }, env, workspace: app })
+      expect(plan.status).not.toBe(0)
+      expect(plan.errors.join('\n')).toMatch(
+        /Build of image web \(services web\) failed: the build context holds \.git, which no rule of web\/\.dockerignore excludes/
+      )
+      expect(standIn.calls.slice(callsBefore)).toEqual([])
+    } finally {
+      rmSync(app, { recursive: true, force: true })
+    }
   }, 60_000)
 })

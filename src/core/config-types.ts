@@ -53,6 +53,8 @@ export interface ActionConfig {
   autoRollback: boolean
   smokeTest: 'auto' | 'true' | 'false'
   smokeTestPath: string
+  /** True when smoke-test-path is not the default "/": the workflow chose it, and it is checked beside the environment's health-check path (otherwise that path replaces "/"). */
+  smokeTestPathGiven?: boolean
   previewBaseEnvironment?: string
   keepVersions: number
   defaultMemoryReservation: number

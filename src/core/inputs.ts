@@ -324,6 +324,8 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     autoRollback: reader.boolean('auto-rollback', true),
     smokeTest: reader.oneOf('smoke-test', ['auto', 'true', 'false'] as const, 'auto'),
     smokeTestPath: reader.get('smoke-test-path') || '/',
+    // action.yml's default is "/": only another path is the workflow's choice ("/" is Beanstalk's default too).
+    ...((reader.get('smoke-test-path') || '/') !== '/' && { smokeTestPathGiven: true }),
     ...(previewBaseEnvironment !== undefined && { previewBaseEnvironment }),
     keepVersions: reader.integer('keep-versions', 50, 1, 1000),
     defaultMemoryReservation: reader.integer('memory-reservation', 256, 4, 1_048_576),

@@ -76,6 +76,7 @@ import { noOpRerun } from '../smoke/decision.js'
 import { writeBundles, type TargetBundle } from '../stages/bundles.js'
 import type { PublishedImages } from '../stages/images.js'
 import { platformOf } from '../stages/platforms.js'
+import { checkOnRunner } from '../stages/local-checks.js'
 import { smokeTestStep, SmokeTestFailedError, type SmokeTest } from '../stages/smoke-test.js'
 import { loadReleaseStages, type ReleaseStages } from './deploy/release-stages.js'
 import { resolve, type Resolved } from './deploy/resolve.js'
@@ -203,6 +204,8 @@ async function deployPipeline(pipeline: Pipeline): Promise<void> {
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await smokeTestStep(prepared, { region: clients.region }, pipeline.cancellation)
   run.smoke = smoke
+  // The build inputs (.git in a context…) before a preview environment is created or anything resolved.
+  await checkOnRunner(prepared)
   const previewCreated = await ensurePreviewEnvironment(pipeline)
   const resolved = await resolve(prepared, clients, run.phases)
   warnMissingProperties(resolved.missing)
@@ -305,7 +308,7 @@ async function buildAndPush(
     'build and push',
     () =>
       stages.publishImages(prepared, clients, env, {
-        ...smoke.hooks(resolved.resolution, run.phases),
+        ...smoke.hooks({ ...resolved.resolution, healthPaths: resolved.healthPaths }, run.phases),
         onRepositoryCreated: name => run.changes.repositoriesCreated.push(name),
         platforms: platformOf(resolved.platforms)
       }),

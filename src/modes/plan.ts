@@ -29,6 +29,7 @@ import { PhaseLog } from '../report/phases.js'
 import { writePlanSummary, type EnvironmentDiff } from '../report/plan-summary.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
 import { writeBundles } from '../stages/bundles.js'
+import { checkOnRunner } from '../stages/local-checks.js'
 
 /** What AWS said, read-only; undefined fields when it could not be read. */
 interface AwsFacts {
@@ -45,6 +46,8 @@ export async function runPlan(
 ): Promise<void> {
   const phases = new PhaseLog()
   const prepared = prepare(config, workspaceDir(env), env)
+  // What a deploy refuses on the runner, the plan refuses too, with the same line.
+  await checkOnRunner(prepared)
   const { targets } = prepared
   const plans = targets.map(target => target.plan)
   const resolution: Resolution = { ...(region !== undefined && { region }) }

@@ -68,13 +68,24 @@ export function lastLogLine(text: string, maxLength = 200): string | undefined {
  * logged (usually the error that stopped it).
  */
 export function failureMessage(outcome: SmokeOutcome): string {
-  const cause = outcome.causes[0] ?? 'the app did not become healthy'
-  const more = outcome.causes.length > 1 ? ` (and ${outcome.causes.slice(1).join('; ')})` : ''
-  const stopped = /^container (\S+) exited/.exec(cause)?.[1]
-  const log = stopped ? outcome.logs.find(entry => entry.container === stopped) : undefined
-  const last = log ? lastLogLine(log.text) : undefined
-  return `Smoke test failed: ${cause}${more}${last ? ` — last log line: ${last}` : ''}`
+  // The causes come ranked (smoke/reach.ts rankedCauses). When an exit leads, every exited
+  // container is named with its last log line; a cause read in a log that leads already says it.
+  const [first = 'the app did not become healthy', ...rest] = outcome.causes
+  const exitLeads = EXITED.test(first)
+  const withLog = (cause: string): string => {
+    const stopped = EXITED.exec(cause)?.[1]
+    const log = stopped ? outcome.logs.find(entry => entry.container === stopped) : undefined
+    const last = log ? lastLogLine(log.text) : undefined
+    return last ? `${cause} — last log line: ${last}` : cause
+  }
+  const exits = exitLeads ? rest.filter(cause => EXITED.test(cause)).map(withLog) : []
+  const others = exitLeads ? rest.filter(cause => !EXITED.test(cause)) : rest
+  const lead = exitLeads ? [withLog(first), ...exits].join('; ') : first
+  const more = others.length > 0 ? ` (and ${others.join('; ')})` : ''
+  return `Smoke test failed: ${lead}${more}`
 }
+
+const EXITED = /^container (\S+) exited/
 
 export function passedDetail(outcome: SmokeOutcome, healthPath: string): string {
   const health =

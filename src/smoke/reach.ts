@@ -153,3 +153,25 @@ export function reachFindings(
   }
   return finding
 }
+
+const EXITED = /^container (\S+) exited/
+
+/**
+ * The smoke test's causes by strength: what the logs tell (diagnosed: the reason a container
+ * failed, with the fix), then the essential containers that exited (the line quotes their last
+ * log lines), then what the twins saw, then the health check's other causes. A service whose
+ * users all exited was not reached because they died: its reach verdict would only send the
+ * user to smoke-test-path, so it is given only for services a running container failed to
+ * reach, and only when no log told more.
+ */
+export function rankedCauses(
+  healthCauses: string[],
+  diagnosed: string[],
+  checks: Parameters<typeof reachFindings>[0]
+): string[] {
+  const exitedNames = new Set(healthCauses.flatMap(cause => EXITED.exec(cause)?.[1] ?? []))
+  const exited = healthCauses.filter(cause => EXITED.test(cause))
+  const otherHealth = healthCauses.filter(cause => !EXITED.test(cause))
+  const reach = reachFindings(checks.filter(check => check.users.some(user => !exitedNames.has(user))))
+  return [...diagnosed, ...exited, ...(diagnosed.length === 0 ? reach.causes : []), ...otherHealth]
+}

@@ -34,7 +34,7 @@ import {
   type ManagedBacking
 } from './dev-services.js'
 import { gatherEvidence, type ContainerLog } from './evidence.js'
-import { reachFindings, type ReachFinding } from './reach.js'
+import { rankedCauses, reachFindings, type ReachFinding } from './reach.js'
 
 export interface SmokeRunInput {
   plan: DeployPlan
@@ -44,6 +44,8 @@ export interface SmokeRunInput {
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
   healthPath: string
+  /** Further paths that must answer 2xx/3xx once the first does (Beanstalk's health-check paths). */
+  morePaths?: string[]
   /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
   backing: ManagedBacking
   resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>
@@ -237,11 +239,20 @@ async function checkHealth(
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? 30
-  const result = await app.waitHealthy({
+  let result = await app.waitHealthy({
     path: input.healthPath,
     timeoutMs: options.healthTimeoutMs,
     settledFailureMs: options.settledFailureMs
   })
+  // Every path Beanstalk checks must answer too: a smoke test less strict than Beanstalk passes a failing deploy.
+  for (const path of input.morePaths ?? []) {
+    if (!result.healthy) break
+    result = await app.waitHealthy({
+      path,
+      timeoutMs: options.healthTimeoutMs,
+      settledFailureMs: options.settledFailureMs
+    })
+  }
   let healthCauses = result.causes
   if (result.healthy) {
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.
@@ -249,23 +260,21 @@ async function checkHealth(
     healthCauses = exitedEssentialCauses(await app.status())
   }
   const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
-  const reach = reachFindings(
-    services.map(service => ({
-      service,
-      users: input.plan.containers
-        .filter(container => container.uses.includes(service.role))
-        .map(container => container.name),
-      connections: evidence.connections.get(service.name)
-    }))
-  )
+  const checks = services.map(service => ({
+    service,
+    users: input.plan.containers
+      .filter(container => container.uses.includes(service.role))
+      .map(container => container.name),
+    connections: evidence.connections.get(service.name)
+  }))
+  const reach = reachFindings(checks)
   const diagnosed = diagnose({
     twins: services,
     containers: evidence.facts,
     logs: evidence.logs,
     connections: evidence.connections
   })
-  // The most specific first: a cause read in a log, then what the twins saw, then the health check's.
-  const causes = [...diagnosed, ...(diagnosed.length === 0 ? reach.causes : []), ...healthCauses]
+  const causes = rankedCauses(healthCauses, diagnosed, checks)
   return {
     healthy: causes.length === 0,
     causes,

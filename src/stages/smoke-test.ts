@@ -31,6 +31,7 @@ import { devImagesOf, pullDevImages } from '../smoke/dev-images.js'
 import type { ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
+import { smokePaths } from '../core/health-check.js'
 import type { Prepared } from '../prepare.js'
 import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
@@ -54,6 +55,8 @@ export interface SmokeStageOptions extends Partial<
   executionRoleArn?: string
   /** The managed database and cache the deploy resolved: the twins answer as they will. */
   backing?: ManagedBacking
+  /** Environment → the paths its load balancer checks (stages/health-check.ts); unread: "/". */
+  healthPaths?: Map<string, string[]>
 }
 
 /** Dev services started ahead of a smoke run, under the project name the run takes on. */
@@ -168,7 +171,7 @@ export class SmokeTest {
 
   /** For publishImages: starts the smoke test, beside what follows, once every image is built. */
   hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthPaths'>,
     phases = new PhaseLog()
   ): { onBuilt?: (built: Record<string, string>) => void } {
     if (!this.runs) return {}
@@ -178,7 +181,8 @@ export class SmokeTest {
   /** idle | starting → running: every target's bundle runs on its own, as its environment will run it. */
   private start(
     images: Record<string, string>,
-    resolution: Pick<Resolution, 'executionRoleArn' | 'backing'> | undefined,
+    resolution:
+      (Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthPaths'>) | undefined,
     phases: PhaseLog
   ): void {
     const from = this.#state
@@ -378,8 +382,13 @@ export async function smokeTestStage(
   const seconds = (): number => (Date.now() - started) / 1000
   const ahead = options.devServicesAhead
   const project = ahead?.project ?? smokeProject()
+  const environments = prepared.targets.find(target => target.plan === plan)?.environments ?? []
+  const beanstalkPaths = [...new Set(environments.flatMap(name => options.healthPaths?.get(name) ?? ['/']))]
+  const healthPaths = smokePaths(config.smokeTestPath, config.smokeTestPathGiven === true, beanstalkPaths)
+  const differs =
+    config.smokeTestPathGiven === true && beanstalkPaths.some(path => path !== config.smokeTestPath)
   log.info(
-    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
+    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${healthPaths.join(' and GET ')} to answer 2xx/3xx${differs ? ` (smoke-test-path ${config.smokeTestPath}; Beanstalk's load balancer checks ${beanstalkPaths.join(', ')}, its Application Healthcheck URL / HealthCheckPath)` : ''}`
   )
   let outcome: SmokeOutcome
   try {
@@ -392,7 +401,8 @@ export async function smokeTestStage(
         workspace,
         databasePasswordEnv: config.databasePasswordEnv,
         images,
-        healthPath: config.smokeTestPath,
+        healthPath: healthPaths[0] as string,
+        morePaths: healthPaths.slice(1),
         backing: options.backing ?? {},
         resolution: {
           logDriver: config.logDriver,
@@ -425,7 +435,7 @@ export async function smokeTestStage(
     const report: SmokeTestReport = {
       result: 'passed',
       seconds: seconds(),
-      detail: passedDetail(outcome, config.smokeTestPath)
+      detail: passedDetail(outcome, healthPaths.join(' and GET '))
     }
     log.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report

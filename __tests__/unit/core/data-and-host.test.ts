@@ -51,8 +51,8 @@ describe('what survives a deploy is a warning', () => {
     expect(plan.warnings).toEqual([])
     expect(plan.notes).toEqual(
       expect.arrayContaining([
-        'web: volume bundle:/usr/local/bundle dropped: a cache the image rebuilds',
-        'web: anonymous volume /app/node_modules dropped: a cache the image rebuilds'
+        'web: volume bundle:/usr/local/bundle dropped: nothing is mounted over /usr/local/bundle on Beanstalk, so the container uses what the image holds there',
+        'web: anonymous volume /app/node_modules dropped: nothing is mounted over /app/node_modules on Beanstalk, so the container uses what the image holds there'
       ])
     )
   })

@@ -390,7 +390,7 @@ describe('buildPlan: ports, mounts, memory', () => {
       expect.arrayContaining([
         'web: bind mount .:/app dropped: it mounts the build context for development, and the image already contains it',
         'web: bind mount app:/app/app dropped: it mounts the build context for development, and the image already contains it',
-        'web: volume bundle:/usr/local/bundle dropped: a cache the image rebuilds'
+        'web: volume bundle:/usr/local/bundle dropped: nothing is mounted over /usr/local/bundle on Beanstalk, so the container uses what the image holds there'
       ])
     )
     expect(plan.warnings).toEqual(

@@ -58,7 +58,40 @@ describe('failureMessage', () => {
         warnings: [],
         reached: []
       })
-    ).toBe('Smoke test failed: container web exited with code 3 (and container worker exited with code 1)')
+    ).toBe('Smoke test failed: container web exited with code 3; container worker exited with code 1')
+  })
+
+  it('a cause read in a log that leads keeps the exit after it, without repeating the log', () => {
+    expect(
+      failureMessage({
+        healthy: false,
+        causes: ['web cannot write to /app/uploads: …', 'container web exited with code 13'],
+        logs: [{ container: 'web', text: 'PermissionError: /app/uploads' }],
+        warnings: [],
+        reached: []
+      })
+    ).toBe('Smoke test failed: web cannot write to /app/uploads: … (and container web exited with code 13)')
+  })
+
+  it('leads with every container that exited, each with its last log line, before any other cause (trial D4)', () => {
+    expect(
+      failureMessage({
+        healthy: false,
+        causes: [
+          'container api exited with code 127',
+          'container worker exited with code 127',
+          'health check failed: GET / connection refused'
+        ],
+        logs: [
+          { container: 'api', text: '> nodemon index.js\nsh: 1: nodemon: not found\n' },
+          { container: 'worker', text: 'sh: 1: nodemon: not found' }
+        ],
+        warnings: [],
+        reached: []
+      })
+    ).toBe(
+      'Smoke test failed: container api exited with code 127 — last log line: sh: 1: nodemon: not found; container worker exited with code 127 — last log line: sh: 1: nodemon: not found (and health check failed: GET / connection refused)'
+    )
   })
 
   it('shortens a long log line', () => {
@@ -101,7 +134,8 @@ describe('failureMessage', () => {
         reached: []
       })
     ).toBe(
-      'Smoke test failed: container web exited with code 3 (and container worker exited with code 1; container cron exited with code 2)'
+      // Every exit leads (trial D4), separated as the other causes are.
+      'Smoke test failed: container web exited with code 3; container worker exited with code 1; container cron exited with code 2'
     )
   })
 

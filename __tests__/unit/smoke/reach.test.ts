@@ -5,6 +5,7 @@ import {
   attribute,
   mysqlConnections,
   postgresConnections,
+  rankedCauses,
   reachFindings,
   redisConnections
 } from '../../../src/smoke/reach.js'
@@ -102,5 +103,66 @@ describe('reachFindings', () => {
     ])
     expect(finding.causes).toEqual([])
     expect(finding.warnings[0]).toMatch(/^whether web reached the cache .* is not checked/)
+  })
+})
+
+describe('causes by strength (trial D4)', () => {
+  const database = {
+    role: 'database' as const,
+    name: 'db',
+    managed: 'RDS app-db',
+    host: 'app-db.abc.us-east-1.rds.amazonaws.com',
+    port: 5432,
+    username: 'app'
+  }
+  const cache = { ...database, role: 'cache' as const, name: 'redis', managed: 'ElastiCache c', port: 6379 }
+
+  it('a container that exited leads; the reach verdict of the services only it used is left out', () => {
+    // App C of the trial: api exited (nodemon not found), so it never reached the database or the cache.
+    expect(
+      rankedCauses(
+        ['container api exited with code 127'],
+        [],
+        [
+          { service: database, users: ['api'], connections: [] },
+          { service: cache, users: ['api'], connections: [] }
+        ]
+      )
+    ).toEqual(['container api exited with code 127'])
+  })
+
+  it('keeps the reach verdict of a service that a running container failed to reach', () => {
+    const causes = rankedCauses(
+      ['container worker exited with code 1'],
+      [],
+      [
+        { service: database, users: ['web'], connections: [] },
+        { service: cache, users: ['worker'], connections: [] }
+      ]
+    )
+    expect(causes[0]).toBe('container worker exited with code 1')
+    expect(causes.slice(1)).toEqual([
+      expect.stringMatching(/^no container reached the database during the smoke test: web uses it/)
+    ])
+  })
+
+  it('a cause read in a log leads (it says why and what to change), then the exit, the health check last', () => {
+    expect(
+      rankedCauses(
+        ['health check failed: GET / returned 502', 'container web exited with code 1'],
+        ['web tried to reach the cache on 127.0.0.1'],
+        [{ service: cache, users: ['web'], connections: [] }]
+      )
+    ).toEqual([
+      'web tried to reach the cache on 127.0.0.1',
+      'container web exited with code 1',
+      'health check failed: GET / returned 502'
+    ])
+  })
+
+  it('with no exit, the reach verdict stays', () => {
+    expect(rankedCauses([], [], [{ service: database, users: ['web'], connections: [] }])).toEqual([
+      expect.stringMatching(/^no container reached the database/)
+    ])
   })
 })

@@ -7,49 +7,124 @@
 // from a mount the app needs on Beanstalk too.
 
 import { posix } from 'node:path'
+import { expandWord, nameValues, readDockerfile, type Scope } from './dockerfile-words.js'
 import type { ImageContents } from './model.js'
 
 interface Stage {
   name?: string
   baseImage?: string
-  workdir: string
+  /** Undefined while it is the base image's own WORKDIR, which the text does not tell. */
+  workdir: string | undefined
+  /**
+   * What word processing sees: ENV and ARG values, the last definition
+   * winning; a stage built FROM another starts with both (Docker's builds
+   * show it: an ARG of the parent stage is set in the child).
+   */
+  scope: Scope & { values: Map<string, string | undefined> }
   copies: ImageContents['copies']
 }
 
+/**
+ * What the built stage copies from the context. Arguments are read as
+ * Docker reads them (dockerfile-words.ts); `buildArgs` are the compose
+ * file's build.args. A stage FROM an outside image starts in that image's
+ * WORKDIR, which the text does not tell: relative destinations there, and
+ * variables the Dockerfile does not define, leave a copy unknown (not
+ * counted), never guessed.
+ */
 export function imageContents(
   dockerfile: string,
   target: string | undefined,
-  ignore: string[]
+  ignore: string[],
+  buildArgs: Record<string, string> = {}
 ): ImageContents {
-  const stages: Stage[] = []
-  let current: Stage | undefined
-  for (const instruction of instructions(dockerfile)) {
-    const [keyword = '', ...rest] = splitWords(instruction)
-    const command = keyword.toUpperCase()
-    if (command === 'FROM') {
-      const words = rest.filter(word => !word.startsWith('--'))
-      const base = stages.find(stage => stage.name !== undefined && stage.name === words[0]?.toLowerCase())
-      const baseImage = base ? base.baseImage : words[0]
-      current = {
-        ...(words[1]?.toUpperCase() === 'AS' && words[2] && { name: words[2].toLowerCase() }),
-        ...(baseImage !== undefined && { baseImage }),
-        workdir: base?.workdir ?? '/',
-        copies: [...(base?.copies ?? [])]
-      }
-      stages.push(current)
-    } else if (current && command === 'WORKDIR' && rest[0]) {
-      current.workdir = posix.resolve(current.workdir, rest.join(' '))
-    } else if (current && (command === 'COPY' || command === 'ADD')) {
-      const copy = copyOf(rest, current.workdir)
-      if (copy) current.copies.push(copy)
-    }
-  }
-  const built = target ? stages.find(stage => stage.name === target.toLowerCase()) : stages.at(-1)
+  const built = builtStage(dockerfile, target, buildArgs)
   return {
     copies: built?.copies ?? [],
     ignore,
     ...(built?.baseImage !== undefined && { baseImage: built.baseImage })
   }
+}
+
+/** The WORKDIR the built image runs in, when the text tells it (undefined: the base image's own). */
+export function workdirOf(
+  dockerfile: string,
+  target: string | undefined,
+  buildArgs: Record<string, string> = {}
+): string | undefined {
+  return builtStage(dockerfile, target, buildArgs)?.workdir
+}
+
+function builtStage(
+  dockerfile: string,
+  target: string | undefined,
+  buildArgs: Record<string, string>
+): Stage | undefined {
+  const { escape, instructions } = readDockerfile(dockerfile)
+  const stages: Stage[] = []
+  const globals: Stage['scope'] = { values: new Map(), closed: true }
+  let current: Stage | undefined
+  for (const { keyword, rest } of instructions) {
+    if (keyword === 'ARG') {
+      const scope = current?.scope ?? globals
+      for (const [name, raw] of nameValues(rest, escape)) {
+        const given = buildArgs[name]
+        if (given !== undefined) scope.values.set(name, given)
+        else if (raw !== undefined) setOrForget(scope, name, expandWord(raw, scope, escape))
+        else if (current && globals.values.has(name)) scope.values.set(name, globals.values.get(name))
+        else if (!scope.values.has(name)) scope.values.set(name, undefined)
+      }
+    } else if (keyword === 'FROM') {
+      current = stageFrom(rest, stages, globals, escape)
+      stages.push(current)
+    } else if (!current) {
+      continue
+    } else if (keyword === 'ENV') {
+      // Every value of one ENV sees the variables as they were before it.
+      const before: Scope = { values: new Map(current.scope.values), closed: current.scope.closed }
+      for (const [name, raw] of nameValues(rest, escape)) {
+        setOrForget(current.scope, name, expandWord(raw ?? '', before, escape))
+      }
+    } else if (keyword === 'WORKDIR' && rest !== '') {
+      const path = expandWord(rest, current.scope, escape)
+      current.workdir =
+        path === undefined
+          ? undefined
+          : posix.isAbsolute(path)
+            ? posix.resolve(path)
+            : current.workdir === undefined
+              ? undefined
+              : posix.resolve(current.workdir, path)
+    } else if (keyword === 'COPY' || keyword === 'ADD') {
+      const copy = copyOf(rest, current, escape)
+      if (copy) current.copies.push(copy)
+    }
+  }
+  return target ? stages.find(stage => stage.name === target.toLowerCase()) : stages.at(-1)
+}
+
+function stageFrom(rest: string, stages: Stage[], globals: Scope, escape: string): Stage {
+  const words = rest.split(/\s+/).filter(word => word !== '' && !word.startsWith('--'))
+  const image = words[0] === undefined ? undefined : expandWord(words[0], globals, escape)
+  const base = stages.find(stage => stage.name !== undefined && stage.name === image?.toLowerCase())
+  const baseImage = base ? base.baseImage : image
+  return {
+    ...(words[1]?.toUpperCase() === 'AS' && words[2] && { name: words[2].toLowerCase() }),
+    ...(baseImage !== undefined && { baseImage }),
+    workdir: base ? base.workdir : image === 'scratch' ? '/' : undefined,
+    scope: { values: new Map(base?.scope.values), closed: base ? base.scope.closed : image === 'scratch' },
+    copies: [...(base?.copies ?? [])]
+  }
+}
+
+/** A value the text does not tell is forgotten: the name becomes unknown, not unset. */
+function setOrForget(scope: Stage['scope'], name: string, value: string | undefined): void {
+  if (value !== undefined) {
+    scope.values.set(name, value)
+    return
+  }
+  scope.values.delete(name)
+  scope.closed = false
 }
 
 /** `.dockerignore` lines: patterns, `!` exceptions, comments and blank lines dropped. */
@@ -104,53 +179,34 @@ export function imagePathsOf(contextPath: string, contents: ImageContents): stri
   return [...new Set(found)]
 }
 
-function copyOf(words: string[], workdir: string): ImageContents['copies'][number] | undefined {
+function copyOf(rest: string, stage: Stage, escape: string): ImageContents['copies'][number] | undefined {
+  const words = argumentsOf(rest)
   // Copies from another stage or image, and heredocs, bring nothing from the context.
   if (words.some(word => /^--from=/i.test(word))) return undefined
   const args = words.filter(word => !word.startsWith('--'))
   if (args.length < 2 || args.some(word => word.startsWith('<<'))) return undefined
-  const destination = args.at(-1) as string
+  const expanded = args.map(word => expandWord(word, stage.scope, escape))
   // Unresolved variables: where the files land is unknown, so nothing counts as copied.
-  const sources = args.slice(0, -1).filter(source => !/^[a-z]+:\/\//i.test(source))
-  if (sources.length === 0 || [destination, ...sources].some(word => word.includes('$'))) return undefined
-  const absolute = posix.resolve(workdir, destination)
+  if (expanded.some(word => word === undefined)) return undefined
+  const destination = expanded.at(-1) as string
+  const sources = (expanded.slice(0, -1) as string[]).filter(source => !/^[a-z]+:\/\//i.test(source))
+  if (sources.length === 0 || destination === '') return undefined
+  if (!posix.isAbsolute(destination) && stage.workdir === undefined) return undefined
+  const absolute = posix.resolve(stage.workdir ?? '/', destination)
   return { sources, destination: destination.endsWith('/') ? `${absolute}/` : absolute }
 }
 
-/** Logical lines: continuations joined, comments and parser directives dropped. */
-function instructions(text: string): string[] {
-  const escape = /^#\s*escape\s*=\s*`/im.test(text.split('\n').slice(0, 5).join('\n')) ? '`' : '\\'
-  const lines: string[] = []
-  let pending = ''
-  for (const rawLine of text.split(/\r?\n/)) {
-    const line = rawLine.trim()
-    if (pending === '' && (line === '' || line.startsWith('#'))) continue
-    if (pending !== '' && line.startsWith('#')) continue
-    if (line.endsWith(escape)) {
-      pending += `${line.slice(0, -1)} `
-      continue
-    }
-    lines.push(pending + line)
-    pending = ''
-  }
-  if (pending.trim() !== '') lines.push(pending)
-  return lines
-}
-
-/** An instruction's words: the JSON array form, or blank-separated words. */
-function splitWords(instruction: string): string[] {
-  const match = /^(\S+)\s+(\[.*\])\s*$/.exec(instruction)
-  if (match) {
+/** COPY / ADD arguments: the JSON array form, or blank-separated words (Docker splits these ignoring quotes). */
+function argumentsOf(rest: string): string[] {
+  if (/^\[.*\]$/s.test(rest)) {
     try {
-      const parsed: unknown = JSON.parse(match[2] as string)
-      if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) {
-        return [match[1] as string, ...(parsed as string[])]
-      }
+      const parsed: unknown = JSON.parse(rest)
+      if (Array.isArray(parsed) && parsed.every(item => typeof item === 'string')) return parsed as string[]
     } catch {
       // Not JSON: read as words.
     }
   }
-  return instruction.split(/\s+/).filter(Boolean)
+  return rest.split(/\s+/).filter(Boolean)
 }
 
 function clean(path: string): string {

@@ -175,17 +175,19 @@ function build(
   const ignoreText =
     context.readFile(`${dockerfilePath}.dockerignore`) ??
     context.readFile(posix.join(contextPath, '.dockerignore'))
+  const args = buildArgs(spec.args, where, context)
   return {
     context: contextPath,
     dockerfile,
     ...(inline !== undefined && { dockerfileInline: inline }),
-    args: buildArgs(spec.args, where, context),
+    args,
     ...(target !== undefined && { target }),
     ...(dockerfileText !== undefined && {
       contents: imageContents(
         dockerfileText,
         target,
-        ignoreText === undefined ? [] : parseDockerignore(ignoreText)
+        ignoreText === undefined ? [] : parseDockerignore(ignoreText),
+        args
       )
     })
   }

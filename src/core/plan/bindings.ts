@@ -262,7 +262,17 @@ export function bindingsFor(
       }
       return
     }
-    if (envValue !== undefined) return
+    // `REDIS_URL: ${REDIS_URL}` with nothing setting it (the git-ignored .env absent on a runner): the
+    // variable the action itself names for this replaced service, so it is set as if it had its dev value.
+    const unsetOwnName = envValue?.kind === 'runtime' && envValue.variable === envName
+    if (envValue !== undefined && !unsetOwnName) return
+    if (unsetOwnName && !bound(envName)) {
+      bind(envName, 'url')
+      notes.push(
+        `${service.name}: ${envName} is \${${envName}} with no value here (a .env the checkout does not have?); it is how the app reaches ${replacement.composeService}, which ${ROLE_PRODUCT[replacement.role]} replaces, so it is set to that URL at deploy`
+      )
+      return
+    }
     const own = bindings.filter(binding => ['url', 'host', 'host-port'].includes(binding.kind))
     if (own.length > 0) {
       notes.push(

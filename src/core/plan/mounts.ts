@@ -37,13 +37,12 @@ export function mountsFor(
   warnings: string[] = notes
 ): PlannedMount[] {
   const planned: PlannedMount[] = []
+  const caches: ComposeMount[] = []
   for (const mount of service.volumes) {
     const described = describeMount(mount)
     if (mount.type === 'volume') {
       if (CACHE_TARGET.test(mount.target)) {
-        notes.push(
-          `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: a cache the image rebuilds`
-        )
+        caches.push(mount)
       } else {
         warnings.push(
           `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`
@@ -100,7 +99,35 @@ export function mountsFor(
       readOnly: mount.readOnly
     })
   }
+  for (const cache of caches) droppedCache(service, cache, planned, notes, warnings)
   return planned
+}
+
+/**
+ * A dependency or build cache volume is dropped. What the container then
+ * sees at its path depends on the other mounts: the image's files, or the
+ * checkout's copy of a bind mount that ships over them (the volume kept the
+ * image's node_modules apart from the source mount in development).
+ */
+function droppedCache(
+  service: ComposeService,
+  cache: ComposeMount,
+  planned: PlannedMount[],
+  notes: string[],
+  warnings: string[]
+): void {
+  const dropped = `${service.name}: ${cache.source ? 'volume' : 'anonymous volume'} ${describeMount(cache)} dropped`
+  const over = planned.find(mount => mount.bundle && isWithin(cache.target, mount.target))
+  if (!over?.bundle) {
+    notes.push(
+      `${dropped}: nothing is mounted over ${cache.target} on Beanstalk, so the container uses what the image holds there`
+    )
+    return
+  }
+  const hidden = posix.join(over.bundle.target, posix.relative(over.target, cache.target))
+  warnings.push(
+    `${dropped}, but the bind mount ${over.bundle.target}:${over.target} ships the checkout's ${over.bundle.target} over ${over.target}, so the container sees ${hidden} from the bundle instead of the image's ${cache.target}; copy ${over.bundle.target} into the image at ${over.target} (COPY) so that bind mount is dropped too`
+  )
 }
 
 /** Why the image already holds what a bind mount of its build context provides, or undefined when it does not. */

@@ -18,6 +18,7 @@ import {
   type BackingServices
 } from '../../stages/backing.js'
 import { checkDocuments } from '../../stages/bundles.js'
+import { healthCheckPaths } from '../../stages/health-check.js'
 import { imagePlatforms, platformsLine, type ImagePlatforms } from '../../stages/platforms.js'
 import {
   checkExecutionRoleReadsSecrets,
@@ -32,6 +33,8 @@ export interface Resolved {
   /** Environment → the properties its containers read that it does not set. */
   missing: Map<string, { name: string; containers: string[] }[]>
   platforms: ImagePlatforms
+  /** Environment → the paths its load balancer checks (the smoke test checks them too). */
+  healthPaths: Map<string, string[]>
   /** What every document is rendered with: the region, the backing services, the execution role found. */
   resolution: Required<Pick<Resolution, 'region' | 'backing'>> & Pick<Resolution, 'executionRoleArn'>
 }
@@ -43,20 +46,22 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
     async log => {
       // The lookups run at once; the first failure in the order of the inputs (backing services, then
       // environments) is the one reported, whichever answered first.
-      const [services, before, missing, platforms] = await Promise.allSettled([
+      const [services, before, missing, platforms, healthPaths] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
         missingProperties(prepared, clients, environments),
-        imagePlatforms(prepared, clients)
+        imagePlatforms(prepared, clients),
+        healthCheckPaths(prepared, clients)
       ])
       const found = {
         services: valueOf(services),
         before: valueOf(before),
         missing: valueOf(missing),
-        platforms: valueOf(platforms)
+        platforms: valueOf(platforms),
+        healthPaths: valueOf(healthPaths)
       }
       if (found.platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(found.platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
@@ -78,6 +83,7 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         before: found.before,
         missing: found.missing,
         platforms: found.platforms,
+        healthPaths: found.healthPaths,
         resolution
       }
     },

@@ -1,0 +1,27 @@
+// The health-check paths of each environment (DescribeConfigurationSettings;
+// core/health-check.ts reads them), for the smoke test and the failure line.
+
+import type { AwsClients } from '../adapters/aws-clients.js'
+import { environmentOptionSettings } from '../adapters/beanstalk/environments.js'
+import { beanstalkHealthPaths } from '../core/health-check.js'
+import { errorMessage } from '../core/errors.js'
+import { debug } from '../logger.js'
+import type { Prepared } from '../prepare.js'
+
+/** Environment → the paths its load balancer checks. An environment whose settings cannot be read gets the workflow's or "/". */
+export async function healthCheckPaths(
+  prepared: Prepared,
+  clients: Pick<AwsClients, 'beanstalk'>
+): Promise<Map<string, string[]>> {
+  const paths = new Map<string, string[]>()
+  for (const environment of prepared.targets.flatMap(target => target.environments)) {
+    let current: Awaited<ReturnType<typeof environmentOptionSettings>> = []
+    try {
+      current = await environmentOptionSettings(clients.beanstalk, prepared.config.application, environment)
+    } catch (error) {
+      debug(`health-check path of ${environment} not read: ${errorMessage(error)}`)
+    }
+    paths.set(environment, beanstalkHealthPaths(current, prepared.config.settings))
+  }
+  return paths
+}
