@@ -24,7 +24,7 @@ const CERTIFICATE_REJECTED_BY_CLIENT =
 
 /** A client's own words for a server certificate it does not trust (OpenSSL / libpq, Node, Java, Go, Python). */
 const CERTIFICATE_NOT_TRUSTED =
-  /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|PKIX path building failed|x509: certificate signed by unknown authority/i
+  /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|PKIX path building failed|x509: certificate signed by unknown authority|root certificate file .* does not exist/i
 
 const CA_VARIABLE =
   /^(NODE_EXTRA_CA_CERTS|PGSSLROOTCERT)$|SSL_?ROOT_?CERT|SSL_?CA(_|$)|CA_?(CERT|BUNDLE|FILE|PATH)/i
