@@ -4,6 +4,8 @@ import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/**/vendor/', '**/*.js', '**/*.mjs'] },
+  // Stryker's sandbox and reports (npm run mutation).
+  { ignores: ['.stryker-tmp/', 'reports/'] },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   {

@@ -7,7 +7,9 @@ const common = {
   transform: {
     '^.+\\.ts$': ['ts-jest', { useESM: true, tsconfig: 'tsconfig.json' }]
   },
-  moduleFileExtensions: ['ts', 'js', 'json']
+  moduleFileExtensions: ['ts', 'js', 'json'],
+  // Stryker's sandbox (npm run mutation) holds a copy of the project.
+  modulePathIgnorePatterns: ['<rootDir>/.stryker-tmp/']
 }
 
 export default {

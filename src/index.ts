@@ -1,12 +1,19 @@
 // The runner calls dist/index.js twice: as the main step and, because
 // action.yml declares `post:`, again after the job's other steps.
 
-import { run, runPost } from './main.js'
+import { RunCancellation } from './cancellation.js'
+import { exitOnSignals, run, runPost } from './main.js'
 import { postStep } from './state.js'
 
 if (postStep.read() === 'true') {
   await runPost()
 } else {
   postStep.save('true')
-  await run()
+  const cancellation = new RunCancellation()
+  const removeSignalHandlers = exitOnSignals(cancellation)
+  try {
+    await run(process.env, cancellation)
+  } finally {
+    removeSignalHandlers()
+  }
 }

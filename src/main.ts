@@ -7,6 +7,7 @@
 
 import * as core from '@actions/core'
 import { createAwsClients } from './adapters/aws-clients.js'
+import { RunCancellation } from './cancellation.js'
 import { failureLine } from './adapters/aws-errors.js'
 import { getInputs, getRunContext, requireRegion, workspaceDir } from './context.js'
 import { githubCodeOrigin, refuseForkCode } from './code-origin.js'
@@ -18,7 +19,10 @@ import { maskInSummary, summaryWritten, writeFailureSummary } from './report/sum
 import { pullRequestPreview } from './preview/rules.js'
 import { localTags, registryLogin, runBuilder } from './state.js'
 
-export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
+export async function run(
+  env: NodeJS.ProcessEnv = process.env,
+  cancellation: RunCancellation = new RunCancellation()
+): Promise<void> {
   try {
     const { config } = getInputs(env)
     const region = config.region ?? env.AWS_REGION ?? env.AWS_DEFAULT_REGION
@@ -33,7 +37,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
           githubCodeOrigin(config, env)
         )
         const { runDeploy } = await import('./modes/deploy.js')
-        return await runDeploy(config, region, env)
+        return await runDeploy(config, region, env, cancellation)
       }
       case 'preview': {
         // Opening or updating a pull request deploys it; closing it removes its preview (and builds nothing).
@@ -44,7 +48,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
         }
         await refuseForkCode('preview', getRunContext(env), workspaceDir(env), githubCodeOrigin(config, env))
         const { runDeploy } = await import('./modes/deploy.js')
-        return await runDeploy(config, region, env, preview)
+        return await runDeploy(config, region, env, cancellation, preview)
       }
       case 'plan': {
         await refuseForkCode(
@@ -80,6 +84,32 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
   }
 }
 
+const SIGNAL_EXIT_CODES = { SIGINT: 130, SIGTERM: 143 } as const
+
+/**
+ * The job is cancelled (the runner sends SIGINT, then SIGTERM): what the run started that must not outlive it
+ * (the smoke test's containers) is stopped, then the process ends with the signal's code. With nothing to stop
+ * the signal takes its default course. Returns the function that removes the handlers.
+ */
+export function exitOnSignals(cancellation: RunCancellation): () => void {
+  const handlers = (['SIGINT', 'SIGTERM'] as const).map(signal => {
+    const handler = (): void => {
+      // Removed by once(): a signal with nothing to stop is raised again and takes its default course.
+      if (!cancellation.tracking) {
+        process.kill(process.pid, signal)
+        return
+      }
+      actionsLogger.info(`${signal} received: stopping what the run started`)
+      void cancellation.cancel().finally(() => process.exit(SIGNAL_EXIT_CODES[signal]))
+    }
+    process.once(signal, handler)
+    return { signal, handler }
+  })
+  return () => {
+    for (const { signal, handler } of handlers) process.removeListener(signal, handler)
+  }
+}
+
 /**
  * mask-aws-account-id: the account id (and the caller's ARN) of the
  * credentials, from STS GetCallerIdentity, masked before anything is printed —
@@ -89,7 +119,7 @@ export async function run(env: NodeJS.ProcessEnv = process.env): Promise<void> {
  */
 async function maskAccountId(config: ActionConfig, region: string | undefined): Promise<void> {
   const { callerIdentity } = await import('./adapters/iam.js')
-  const clients = await createAwsClients({ region: region ?? 'us-east-1' }, ['sts'])
+  const clients = createAwsClients({ region: region ?? 'us-east-1' })
   try {
     const identity = await callerIdentity(clients.sts)
     for (const value of [identity.account, identity.arn]) {

@@ -18,12 +18,15 @@ export interface DeployTarget {
   environments: string[]
 }
 
+/** A list that has a first element: reading it needs no check. */
+export type NonEmpty<T> = [T, ...T[]]
+
 export interface Prepared {
   config: ActionConfig
   workspace: string
   compose: ComposeProject
-  /** At least one; plan mode without environments has one target with none. */
-  targets: DeployTarget[]
+  /** Plan mode without environments has one target with none. */
+  targets: NonEmpty<DeployTarget>
 }
 
 export function prepare(given: ActionConfig, workspace: string, env: NodeJS.ProcessEnv): Prepared {
@@ -40,11 +43,16 @@ export function prepare(given: ActionConfig, workspace: string, env: NodeJS.Proc
     compose.notes.push(
       `compose file ${found.file} used; ${found.ignored.join(', ')} ignored, as compose does`
     )
-  const targets: DeployTarget[] = []
-  for (const environment of config.environments.length > 0 ? config.environments : ['']) {
+  const planned = (environment: string): DeployPlan => {
     const plan = buildPlan(config, compose, environment)
     // The shipped files are checked now, before any AWS call; renderBundle reads them.
     listBundleFiles(workspace, compose.directory, plan)
+    return plan
+  }
+  const [first = '', ...others] = config.environments
+  const targets: NonEmpty<DeployTarget> = [{ plan: planned(first), environments: first ? [first] : [] }]
+  for (const environment of others) {
+    const plan = planned(environment)
     const same = targets.find(target => target.plan.versionLabel === plan.versionLabel)
     if (same) same.environments.push(environment)
     else targets.push({ plan, environments: environment ? [environment] : [] })

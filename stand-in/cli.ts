@@ -46,7 +46,8 @@ const serverErrors = integer('server-errors', values['server-errors'])
 if (serverErrors !== undefined) faults.serverErrors = { count: serverErrors }
 const drops = integer('drop-connections', values['drop-connections'])
 if (drops !== undefined) faults.dropConnections = { count: drops }
-faults.s3UploadFailures = integer('s3-upload-failures', values['s3-upload-failures'])
+const uploadFailures = integer('s3-upload-failures', values['s3-upload-failures'])
+if (uploadFailures !== undefined) faults.s3UploadFailures = uploadFailures
 
 const standIn = await startStandIn({
   port: integer('port', values.port),

@@ -6,7 +6,7 @@ import type { XmlValue } from './protocols/xml.js'
 
 export interface StoredObject {
   body: Buffer
-  contentType?: string
+  contentType?: string | undefined
   etag: string
   lastModified: Date
   metadata: Record<string, string>
@@ -41,7 +41,7 @@ export interface StandInContext {
   /** True when containers really run (Docker available and not disabled). */
   runContainers: boolean
   /** Why runContainers is false, for the errors that need containers. */
-  noContainersReason?: string
+  noContainersReason?: string | undefined
   s3: ObjectStore
   /** Resolves an ECS-style `valueFrom` (Secrets Manager ARN, optionally `:jsonKey::`, or SSM parameter ARN/name). */
   resolveSecret(valueFrom: string): Promise<string>

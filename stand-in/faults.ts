@@ -67,9 +67,9 @@ export class FaultInjector {
   /** Every fault injected so far, in order. */
   readonly injected: FaultLogEntry[] = []
   private random: Random = seededRandom(DEFAULT_SEED)
-  private throttle?: ThrottleFault
-  private serverErrors?: ServerErrorFault
-  private dropConnections?: DropFault
+  private throttle: ThrottleFault | undefined
+  private serverErrors: ServerErrorFault | undefined
+  private dropConnections: DropFault | undefined
   private s3UploadFailures = 0
   private beanstalkFaults?: BeanstalkFaults
 

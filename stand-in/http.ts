@@ -13,7 +13,7 @@ export interface StandInRequest {
 export interface StandInResponse {
   status: number
   headers?: Record<string, string>
-  body?: Buffer | string
+  body?: Buffer | string | undefined
 }
 
 export function headerValue(headers: IncomingHttpHeaders, name: string): string | undefined {

@@ -31,6 +31,8 @@ export interface RunActionOptions {
   post?: boolean
   /** Called with each line of stdout as it arrives (the demo streams the log). */
   onLine?: (line: string) => void
+  /** Cancels the job as the runner does: `signal` to the main step once a line of its log matches `line`. */
+  cancelOn?: { line: RegExp; signal: NodeJS.Signals }
 }
 
 /** The files the runner gives a step, and their paths. */
@@ -103,7 +105,7 @@ const TEST_IMAGE_VARIABLES = ['TEST_REGISTRY', 'HTTP_TEST_IMAGE']
 
 export async function runAction(options: RunActionOptions): Promise<ActionRun> {
   return withRunnerEnvironment(options, async (env, files) => {
-    const main = await spawnNode(env, options.onLine)
+    const main = await spawnNode(env, options.onLine, options.cancelOn)
     if (options.post) {
       const state = parseFileCommands(await readFile(files.state, 'utf8'))
       const postEnv = {
@@ -141,7 +143,8 @@ export function actionEntry(): string[] {
 
 function spawnNode(
   env: Record<string, string>,
-  onLine?: (line: string) => void
+  onLine?: (line: string) => void,
+  cancelOn?: RunActionOptions['cancelOn']
 ): Promise<{ status: number | null; stdout: string; stderr: string }> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, actionEntry(), {
@@ -151,8 +154,12 @@ function spawnNode(
     let stdout = ''
     let stderr = ''
     let pending = ''
+    let cancelled = false
     child.stdout.on('data', (chunk: Buffer) => {
       stdout += chunk.toString()
+      if (cancelOn && !cancelled && stdout.split('\n').some(line => cancelOn.line.test(line))) {
+        cancelled = child.kill(cancelOn.signal)
+      }
       if (!onLine) return
       pending += chunk.toString()
       const lines = pending.split('\n')

@@ -52,10 +52,10 @@ import { createStsService } from './services/sts.js'
 
 export interface StandInOptions {
   /** 0 (the default here) picks a free port; the CLI defaults to 4566. */
-  port?: number
+  port?: number | undefined
   host?: string
   /** Where S3 objects and registry storage go; a fresh temp dir (removed on stop) when absent. */
-  dataDir?: string
+  dataDir?: string | undefined
   region?: string
   accountId?: string
   /** Start the real registry behind ECR (default true). */
@@ -65,7 +65,7 @@ export interface StandInOptions {
    * default: when Docker answers. Without them Beanstalk deploys fail unless
    * `beanstalk.instances` is 'simulated' (benchmarks).
    */
-  runContainers?: boolean
+  runContainers?: boolean | undefined
   backing?: {
     /** Seed the example's `puppies-db` instance and `puppies-cache` cluster. */
     seedExample?: boolean
@@ -84,7 +84,7 @@ export interface CallRecord {
   /** HTTP status answered; 0 when the connection was dropped on purpose. */
   status: number
   requestId: string
-  fault?: FaultDecision['kind']
+  fault?: FaultDecision['kind'] | undefined
 }
 
 export interface StandInServices {
@@ -120,7 +120,7 @@ export interface StandIn {
     endpoint: string
     credentials: { accessKeyId: string; secretAccessKey: string }
   }
-  registry?: Registry
+  registry?: Registry | undefined
   ctx: StandInContext
   faults: FaultInjector
   calls: CallRecord[]

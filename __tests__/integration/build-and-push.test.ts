@@ -73,7 +73,7 @@ describeWithDocker('build and push on a fresh runner', () => {
     await cp(fixture, appDir, { recursive: true })
     standIn = await startStandIn({ runContainers: false })
     ecrClient = new ECRClient({
-      region: standIn.env.AWS_REGION,
+      region: standIn.clientConfig.region,
       endpoint: standIn.endpoint,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
     })
@@ -268,7 +268,8 @@ describeWithDocker('build and push on a fresh runner', () => {
       'FROM debian:bookworm-slim\nRUN echo "gem rails-9.9 is not in the lock file" >&2; exit 3\n'
     )
     const manifestsBefore = standIn.registry?.manifestPushes().length ?? 0
-    const broken = { ...image, dockerfile: 'Dockerfile.broken', target: undefined }
+    const { target: _target, ...untargeted } = image
+    const broken = { ...untargeted, dockerfile: 'Dockerfile.broken' }
     const failure = buildAndPush([broken], stageOptions('c0ffee3')).then(
       () => undefined,
       (error: Error) => error.message

@@ -44,7 +44,7 @@ beforeAll(async () => {
   await standIn.seed.replicationGroup({ id: 'puppies-rg' })
   await standIn.seed.replicationGroup({ id: 'puppies-cluster', clusterMode: true })
   Object.assign(process.env, standIn.env)
-  clients = await createAwsClients({ region: standIn.env.AWS_REGION ?? 'us-east-1' }, ['rds', 'elasticache'])
+  clients = createAwsClients({ region: standIn.env.AWS_REGION ?? 'us-east-1' })
 })
 
 afterAll(async () => {

@@ -117,7 +117,7 @@ beforeAll(async () => {
   Object.assign(process.env, standIn.env)
   delete process.env.AWS_PROFILE
   workDir = await mkdtemp(path.join(tmpdir(), 'deploy-beanstalk-'))
-  clients = await createAwsClients({ region: standIn.env.AWS_REGION ?? 'us-east-1' }, ['beanstalk', 's3'])
+  clients = createAwsClients({ region: standIn.env.AWS_REGION ?? 'us-east-1' })
 
   // The environment the deploys go to, created with version v1 and waited for like a deploy.
   const log = new Lines()

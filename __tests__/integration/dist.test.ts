@@ -1,7 +1,7 @@
 // dist/ is what the runner executes: it must equal a fresh bundle of
 // src/, and run the way the runner runs it (INPUT_* variables, GITHUB_OUTPUT).
 // The bundle is index.js and the chunks ncc splits at each dynamic import
-// (every mode, the stages a deploy loads later, each AWS SDK package): dist/
+// (every mode, the stages a deploy loads later, the bundle upload…): dist/
 // holds exactly those files, each equal to the fresh one.
 
 import { describe, expect, it } from '@jest/globals'
@@ -30,7 +30,7 @@ describe('dist/index.js', () => {
       // ncc writes dist/package.json too; scripts/finish-dist.mjs rewrites it to the same content.
       const committedFiles = readdirSync(path.join(root, 'dist'))
       expect(committedFiles.sort()).toEqual(readdirSync(out).sort())
-      // Each mode and each AWS SDK package is a chunk of its own (loaded when the run needs it).
+      // Each mode and each later stage is a chunk of its own (loaded when the run needs it).
       expect(committedFiles.filter(name => /^\d+\.index\.js$/.test(name)).length).toBeGreaterThan(5)
       const differing = committedFiles.filter(
         name => !readFileSync(path.join(out, name)).equals(readFileSync(path.join(root, 'dist', name)))

@@ -56,7 +56,7 @@ describeIn(dockerEngine)('an identical re-push to an immutable tag by two runs o
     await cp(fixture, path.join(workdir, 'app-src'), { recursive: true })
     standIn = await startStandIn({ runContainers: false })
     ecrClient = new ECRClient({
-      region: standIn.env.AWS_REGION,
+      region: standIn.clientConfig.region,
       endpoint: standIn.endpoint,
       credentials: { accessKeyId: 'test', secretAccessKey: 'test' }
     })

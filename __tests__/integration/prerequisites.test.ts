@@ -13,13 +13,14 @@ import path from 'node:path'
 
 import { ECS_TASK_EXECUTION_ROLE_POLICY } from '../../stand-in/services/iam.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { actionsCore } from './helpers/actions-core.js'
+import { actionsCore, linkDeployChunks } from './helpers/actions-core.js'
 import { createReadyEnvironment } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { run } = await import('../../src/main.js')
+await linkDeployChunks()
 
 const READ_ONLY = /^(Describe|Get|List|Head|Check|Simulate)/
 

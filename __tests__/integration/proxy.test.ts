@@ -81,10 +81,11 @@ afterAll(async () => {
 
 /** Clients for the stand-in's endpoint, built after the test set its proxy variables. */
 function standInClients() {
-  return createAwsClients(
-    { region: 'us-east-1', endpoint: standIn.endpoint, credentials: standIn.clientConfig.credentials },
-    ['beanstalk']
-  )
+  return createAwsClients({
+    region: 'us-east-1',
+    endpoint: standIn.endpoint,
+    credentials: standIn.clientConfig.credentials
+  })
 }
 
 function describeEnvironments(clients: AwsClients) {
@@ -94,7 +95,7 @@ function describeEnvironments(clients: AwsClients) {
 describe('AWS calls behind a proxy', () => {
   it('go through HTTP_PROXY to an http endpoint, and straight to it when NO_PROXY names it', async () => {
     process.env.HTTP_PROXY = proxyUrl
-    const clients = await standInClients()
+    const clients = standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([new URL(standIn.endpoint).host])
@@ -104,7 +105,7 @@ describe('AWS calls behind a proxy', () => {
 
     forwarded.length = 0
     process.env.NO_PROXY = '127.0.0.1'
-    const direct = await standInClients()
+    const direct = standInClients()
     try {
       await describeEnvironments(direct)
       expect(forwarded).toEqual([])
@@ -115,10 +116,11 @@ describe('AWS calls behind a proxy', () => {
 
   it('ask the proxy in HTTPS_PROXY for a tunnel to the real AWS endpoint', async () => {
     process.env.HTTPS_PROXY = proxyUrl
-    const clients = await createAwsClients(
-      { region: 'eu-central-1', maxAttempts: 1, credentials: standIn.clientConfig.credentials },
-      ['beanstalk']
-    )
+    const clients = createAwsClients({
+      region: 'eu-central-1',
+      maxAttempts: 1,
+      credentials: standIn.clientConfig.credentials
+    })
     try {
       await expect(describeEnvironments(clients)).rejects.toThrow()
       expect(tunnels).toEqual(['elasticbeanstalk.eu-central-1.amazonaws.com:443'])
@@ -148,7 +150,7 @@ describe('AWS calls behind a proxy', () => {
   }, 60_000)
 
   it('use no proxy at all when none is set', async () => {
-    const clients = await standInClients()
+    const clients = standInClients()
     try {
       await describeEnvironments(clients)
       expect(forwarded).toEqual([])

@@ -22,7 +22,7 @@ import {
 import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import type { OutputsMode } from '../../src/report/outputs.js'
-import { actionsCore } from './helpers/actions-core.js'
+import { actionsCore, linkDeployChunks } from './helpers/actions-core.js'
 import { createReadyEnvironment } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
@@ -30,6 +30,7 @@ import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 // Every module of src/ is imported after the mock: one imported before it would keep the real @actions/core.
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { run } = await import('../../src/main.js')
+await linkDeployChunks()
 const { OUTPUTS_OF } = await import('../../src/report/outputs.js')
 
 const describeWithDocker = describeIn(dockerEngine)
@@ -92,7 +93,7 @@ interface Step {
   inputs: Record<string, string>
   workspace?: string
   sha?: string
-  env?: Record<string, string>
+  env?: Record<string, string> | undefined
 }
 
 /** One run of the action's main step, as the runner would start it. */

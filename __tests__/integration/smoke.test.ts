@@ -4,14 +4,15 @@
 // line naming the cause. It runs beside the push, the bundle upload and
 // CreateApplicationVersion: no environment is updated, and no version the run
 // created is left (pushed images stay in ECR); the example app passes and
-// deploys. Nothing the smoke run made is left.
+// deploys. Nothing the smoke run made is left, also when the job is cancelled
+// while it runs.
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment, createExampleEnvironment } from '../../stand-in/example-environment.js'
 import { runAction } from '../../stand-in/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
-import { smokeLeftovers } from './helpers/smoke.js'
+import { projectLeftovers, smokeLeftovers } from './helpers/smoke.js'
 
 const describeWithDocker = dockerSuite('smoke tests')
 
@@ -114,6 +115,30 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       )
       expect(run.summary).toContain('No application version this run created remains.')
       expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+
+  it(
+    'a job cancelled while the smoke test runs (SIGINT) removes its containers, then ends with 130; nothing deployed',
+    async () => {
+      const updatesBefore = updateCalls().length
+      const running = runningLabel()
+      const run = await runAction({
+        inputs: { ...fixtureInputs('http-500'), 'version-label': 'smoke-cancelled' },
+        env: actionEnvironment(standIn),
+        // The app answers 500 for 15 s before the smoke test gives up: it is running when the version is made.
+        cancelOn: { line: /^✓ Application version/, signal: 'SIGINT' }
+      })
+      expect(run.status).toBe(130)
+      expect(run.stdout).toContain('SIGINT received: stopping what the run started')
+      const project = /^Smoke test: stopping, removing the containers of (bdd-smoke-[0-9a-f]+)$/m.exec(
+        run.stdout
+      )?.[1]
+      expect(project).toBeDefined()
+      expect(projectLeftovers(project ?? 'none')).toEqual([])
+      expect(updateCalls()).toHaveLength(updatesBefore)
+      expect(runningLabel()).toBe(running)
     },
     10 * 60_000
   )

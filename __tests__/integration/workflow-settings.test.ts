@@ -13,13 +13,14 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { actionsCore } from './helpers/actions-core.js'
+import { actionsCore, linkDeployChunks } from './helpers/actions-core.js'
 import { createReadyEnvironment } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 
 jest.unstable_mockModule('@actions/core', () => actionsCore.module)
 const { run } = await import('../../src/main.js')
+await linkDeployChunks()
 
 let standIn: StandIn
 let beanstalk: ElasticBeanstalkClient

@@ -117,7 +117,7 @@ describe('EcrRegistry', () => {
       })
     })
     const { logger, secrets } = recordingLogger()
-    const commands: { args: string[]; input?: string; secretsMaskedBefore: number }[] = []
+    const commands: { args: string[]; input?: string | undefined; secretsMaskedBefore: number }[] = []
     const run: CommandRunner = async (_command, args, options) => {
       commands.push({ args, input: options?.input?.toString(), secretsMaskedBefore: secrets.length })
       return { exitCode: 0, stdout: 'Login Succeeded', stderr: '' }

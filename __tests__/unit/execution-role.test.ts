@@ -29,10 +29,7 @@ const SECRET = 'API_TOKEN=arn:aws:secretsmanager:us-east-1:123456789012:secret:a
 const COMPOSE =
   'services:\n  web:\n    image: nginx\n    ports: ["80:80"]\n    environment:\n      API_TOKEN: ${API_TOKEN}\n'
 const iam = (answer: () => unknown) =>
-  ({ iam: new FakeClient().on(GetRoleCommand, answer), load: async () => undefined }) as unknown as Pick<
-    AwsClients,
-    'iam' | 'load'
-  >
+  ({ iam: new FakeClient().on(GetRoleCommand, answer) }) as unknown as Pick<AwsClients, 'iam'>
 
 describe('findExecutionRole', () => {
   test('uses the account’s ecsTaskExecutionRole when a secret is passed by reference and the input is empty', async () => {

@@ -42,6 +42,8 @@ const LAYERS: Record<string, number> = {
   'checkout-head.ts': 2,
   'context.ts': 2,
   core: 1,
+  /** What the run started that a cancelled job stops (the entry point handles the signals). */
+  'cancellation.ts': 1,
   'clock.ts': 1,
   'logger.ts': 1,
   'state.ts': 1

@@ -1,12 +1,14 @@
 // What each mode loads when it starts: the modules reachable from it through
 // static imports (a dynamic import() is a chunk of dist/ loaded when reached,
-// and a type-only import loads nothing). A rollback or a cleanup must not
-// load ECR, the bundle upload (lib-storage), the build or the smoke runner,
-// and a deploy loads them only once its first lookups are under way: the
-// start-up time to the first AWS call is what a user waits for in every run.
+// and a type-only import loads nothing). Every AWS SDK client package loads
+// with the entry (src/adapters/aws-clients.ts imports them statically), so no
+// call site can reach a client whose package is not loaded (issue 27). A
+// rollback or a cleanup must not load the bundle upload (lib-storage), the
+// build or the smoke runner, and a deploy loads them only once its first
+// lookups are under way.
 
 import { describe, expect, test } from '@jest/globals'
-import { existsSync, readFileSync } from 'node:fs'
+import { existsSync, readdirSync, readFileSync } from 'node:fs'
 import path from 'node:path'
 import ts from 'typescript'
 
@@ -57,16 +59,26 @@ function loadedBy(entry: string): { files: Set<string>; packages: Set<string> } 
   return { files, packages }
 }
 
-/** What must wait for a chunk: the SDK packages and modules a mode would load for nothing. */
+/** What must wait for a chunk: the packages a mode would load for nothing. */
 const HEAVY = {
-  ecr: '@aws-sdk/client-ecr',
   upload: '@aws-sdk/lib-storage',
-  rds: '@aws-sdk/client-rds',
-  elasticache: '@aws-sdk/client-elasticache',
-  iam: '@aws-sdk/client-iam',
-  sts: '@aws-sdk/client-sts',
-  s3: '@aws-sdk/client-s3',
   github: '@actions/github'
+}
+
+/** The AWS SDK client packages the action depends on (package.json). */
+const CLIENT_PACKAGES = Object.keys(
+  (
+    JSON.parse(readFileSync(path.join(SRC, '../package.json'), 'utf8')) as {
+      dependencies: Record<string, string>
+    }
+  ).dependencies
+).filter(name => name.startsWith('@aws-sdk/client-'))
+
+/** Every .ts file under src/. */
+function sourceFiles(): string[] {
+  return readdirSync(SRC, { recursive: true, encoding: 'utf8' })
+    .filter(file => file.endsWith('.ts'))
+    .map(file => path.join(SRC, file))
 }
 
 function heavyIn(loaded: { files: Set<string>; packages: Set<string> }): string[] {
@@ -79,8 +91,10 @@ function heavyIn(loaded: { files: Set<string>; packages: Set<string> }): string[
       file.startsWith('stages/images') ||
       file.startsWith('stages/release')
   )
+  // A mode's own folder (modes/deploy/ for modes/deploy.ts) is that mode.
+  const modes = new Set(modules.map(file => file.replace(/^(modes\/[^/]+)\/.+$/, '$1.ts')))
   const packages = Object.values(HEAVY).filter(name => loaded.packages.has(name))
-  return [...modules, ...packages].sort()
+  return [...modes, ...packages].sort()
 }
 
 describe('what each mode loads at start', () => {
@@ -94,25 +108,33 @@ describe('what each mode loads at start', () => {
     expect(deploy.files).not.toContain('stages/images.ts')
   })
 
-  test('the entry loads no mode and no AWS SDK package', () => {
+  test('the entry loads no mode, and every AWS SDK client package: no client can be used before its package loads', () => {
     const entry = loadedBy('index.ts')
     expect(heavyIn(entry)).toEqual([])
-    expect([...entry.packages].filter(name => name.startsWith('@aws-sdk/'))).toEqual([])
+    expect(CLIENT_PACKAGES.length).toBeGreaterThanOrEqual(7)
+    expect(CLIENT_PACKAGES.filter(name => !entry.packages.has(name))).toEqual([])
+  })
+
+  test('no file in src/ imports an AWS SDK client package dynamically', () => {
+    const files = sourceFiles()
+    expect(files.length).toBeGreaterThan(50)
+    const dynamic = files.filter(file => /import\(\s*['"`]@aws-sdk\/client-/.test(readFileSync(file, 'utf8')))
+    expect(dynamic.map(file => path.relative(SRC, file))).toEqual([])
   })
 
   test.each(['modes/rollback.ts', 'modes/cleanup.ts', 'modes/preview.ts'])(
-    '%s loads Beanstalk and S3, and nothing of the build, ECR, the upload or the smoke test',
+    '%s loads nothing of the build, the upload or the smoke test',
     mode => {
       const loaded = loadedBy(mode)
-      expect(heavyIn(loaded).filter(name => name !== HEAVY.s3 && name !== HEAVY.github)).toEqual([mode])
+      expect(heavyIn(loaded).filter(name => name !== HEAVY.github)).toEqual([mode])
     }
   )
 
-  test('plan loads ECR, RDS, ElastiCache and IAM when it looks them up, not at start', () => {
-    expect(heavyIn(loadedBy('modes/plan.ts')).filter(name => name !== HEAVY.s3)).toEqual(['modes/plan.ts'])
+  test('plan loads nothing of the build, the upload or the smoke test', () => {
+    expect(heavyIn(loadedBy('modes/plan.ts'))).toEqual(['modes/plan.ts'])
   })
 
-  test('deploy starts with Beanstalk only: the rest loads while its first lookups are in flight', () => {
+  test('deploy loads the build, the upload and the smoke test only while its first lookups are in flight', () => {
     expect(heavyIn(loadedBy('modes/deploy.ts'))).toEqual(['modes/deploy.ts'])
   })
 })

@@ -56,10 +56,11 @@ export function platformArchitecture(platform: string): Architecture | undefined
   return undefined
 }
 
+/** An option setting as the SDK gives it (its optional fields may be undefined). */
 export interface OptionValue {
-  Namespace?: string
-  OptionName?: string
-  Value?: string
+  Namespace?: string | undefined
+  OptionName?: string | undefined
+  Value?: string | undefined
 }
 
 /** What an environment's settings say about its architecture. */

@@ -35,9 +35,9 @@ export function diffDockerrun(
       changes.push({ container: name, kind: 'added', field: 'container', after: container.image })
     else changes.push(...diffContainer(previous, container, hidden.get(name) ?? new Set()))
   }
-  for (const name of before.keys()) {
+  for (const [name, container] of before) {
     if (!after.has(name))
-      changes.push({ container: name, kind: 'removed', field: 'container', before: before.get(name)?.image })
+      changes.push({ container: name, kind: 'removed', field: 'container', before: container.image })
   }
   if (current && (current.executionRoleArn ?? '') !== (next.executionRoleArn ?? '')) {
     changes.push(change('', 'executionRoleArn', current.executionRoleArn, next.executionRoleArn))

@@ -118,10 +118,11 @@ function planFor(
     clearSecrets.push(...planned.clearSecrets)
     warnings.push(...planned.warnings)
     const buildId = buildOf.get(service.name)
+    const job = jobs.get(service.name)
     const container = planContainer(service, {
       config,
       ...(buildId !== undefined && { buildId }),
-      ...(jobs.has(service.name) && { job: jobs.get(service.name) }),
+      ...(job !== undefined && { job }),
       connections: connections.get(service.name) as Connections,
       environment: planned,
       uses: [...new Set(used.map(replacement => replacement.role))],

@@ -11,7 +11,7 @@ import { writeCleanupSummary } from '../report/cleanup-summary.js'
 import { cleanupVersions } from '../retention/versions.js'
 
 export async function runCleanup(config: ActionConfig, region: string): Promise<void> {
-  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
+  const clients = createAwsClients({ region })
   try {
     const report = await new PhaseLog().run(
       'cleanup',

@@ -15,7 +15,7 @@ import { diffDockerrun } from '../core/dockerrun-diff.js'
 import { hiddenVariables, redactDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { currentDeployment, type CurrentDeployment } from '../deploy/current-deployment.js'
-import { imagesOf, notesOf, prepare, type DeployTarget, type Prepared } from '../prepare.js'
+import { imagesOf, notesOf, prepare, type Prepared } from '../prepare.js'
 import {
   logDeployPlans,
   logDockerrun,
@@ -28,7 +28,7 @@ import { writeOutputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
 import { writePlanSummary, type EnvironmentDiff } from '../report/plan-summary.js'
 import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
-import { writeBundles, type RenderedBundle } from '../stages/bundles.js'
+import { writeBundles } from '../stages/bundles.js'
 
 /** What AWS said, read-only; undefined fields when it could not be read. */
 interface AwsFacts {
@@ -56,14 +56,14 @@ export async function runPlan(
   if (read.facts) warnMissingProperties(read.facts.missing)
 
   const bundles = await writeBundles(prepared, resolution, env)
-  const first = bundles.get(targets[0] as DeployTarget) as RenderedBundle
+  const [first] = bundles
   writeOutputs('plan', {
-    dockerrun: JSON.stringify(first.dockerrun),
-    'bundle-path': first.bundlePath,
-    'version-label': targets[0]?.plan.versionLabel ?? '',
-    'environment-name': targets[0]?.plan.environment ?? ''
+    dockerrun: JSON.stringify(first.bundle.dockerrun),
+    'bundle-path': first.bundle.bundlePath,
+    'version-label': first.target.plan.versionLabel,
+    'environment-name': first.target.plan.environment
   })
-  for (const [target, bundle] of bundles) {
+  for (const { target, bundle } of bundles) {
     const where = target.environments.length > 0 ? ` for ${target.environments.join(', ')}` : ''
     actionsLogger.info(`Bundle${where} ${bundle.bundlePath} (${bundle.bytes} bytes, sha256 ${bundle.sha256})`)
     logDockerrun(
@@ -74,12 +74,11 @@ export async function runPlan(
 
   // Each environment against the bundle a deploy would give it (a worker environment against the worker bundle).
   const currents = read.facts?.currents ?? new Map<string, CurrentDeployment | undefined>()
-  const diffs: EnvironmentDiff[] = targets.flatMap(target =>
+  const diffs: EnvironmentDiff[] = bundles.flatMap(({ target, bundle }) =>
     target.environments
       .filter(environmentName => currents.has(environmentName))
       .map(environmentName => {
         const current = currents.get(environmentName)
-        const bundle = bundles.get(target) as RenderedBundle
         return {
           environmentName,
           versionLabel: target.plan.versionLabel,
@@ -92,10 +91,10 @@ export async function runPlan(
   )
   for (const diff of diffs) logEnvironmentDiff(diff)
   await writePlanSummary({
-    bundles: targets.map(target => ({
+    bundles: bundles.map(({ target, bundle }) => ({
       environments: target.environments,
       plan: target.plan,
-      dockerrun: (bundles.get(target) as RenderedBundle).dockerrun
+      dockerrun: bundle.dockerrun
     })),
     ...(read.facts && { existing: read.facts.existing }),
     diffs,
@@ -121,7 +120,7 @@ async function readAws(
     actionsLogger.info(offline)
     return { offline }
   }
-  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
+  const clients = createAwsClients({ region })
   try {
     const facts = await phases.run('read AWS', () => lookUp(prepared, clients, resolution), {
       title: 'AWS, read-only: backing services, environments, images',
@@ -173,10 +172,9 @@ async function existingImages(
   const existing = new Map<string, string>()
   const images = imagesOf(prepared.targets)
   if (images.length === 0) return existing
-  // ECR (and the docker adapter the registry class carries) load for this lookup only.
+  // The registry adapter (and the docker adapter it carries) load for this lookup only.
   const { EcrRegistry } = await import('../adapters/ecr.js')
   const { createCommandRunner } = await import('../adapters/docker/command-runner.js')
-  await clients.load('ecr')
   const registry = new EcrRegistry(clients.ecr, createCommandRunner(), actionsLogger)
   let host: string | undefined
   for (const image of images) {

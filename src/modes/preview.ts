@@ -24,7 +24,7 @@ export async function runPreviewClose(
 ): Promise<void> {
   writeOutputs('preview-close', { 'environment-name': preview.environmentName })
   const comment = commentPoster(config, getRunContext(env), env, preview)
-  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
+  const clients = createAwsClients({ region })
   try {
     const removed = await removePreview(clients, preview, {
       clock: systemClock,

@@ -28,7 +28,7 @@ import {
 const LAST_EVENTS = 10
 
 export async function runRollback(config: ActionConfig, region: string): Promise<void> {
-  const clients = await createAwsClients({ region }, ['beanstalk', 's3'])
+  const clients = createAwsClients({ region })
   try {
     const store = new HistoryStore(clients, config.bucket, actionsLogger)
     const environments = await Promise.all(

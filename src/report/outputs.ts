@@ -5,7 +5,9 @@
 
 import * as core from '@actions/core'
 
+import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployPlan } from '../core/plan-types.js'
+import type { EnvironmentOutcome } from './deploy-summary.js'
 
 /** What a deploy or a rollback says of "the" (first) environment. */
 const ENVIRONMENT_OUTPUTS = [
@@ -75,4 +77,48 @@ export function imagesByService(plan: DeployPlan, pinned: Record<string, string>
       container.image.kind === 'build' ? (pinned[container.image.buildId] ?? '') : container.image.ref
   }
   return images
+}
+
+/** What a deploy says of its bundle and images once the bundles are written (a failed deploy still says it). */
+export type BundleOutputs = Pick<Outputs<'deploy'>, 'dockerrun' | 'bundle-path' | 'images' | 'version-label'>
+
+/** The first target's document, bundle and version label, and every target's images by service. */
+export function bundleOutputs(
+  first: { plan: DeployPlan; bundle: { dockerrun: DockerrunV2; bundlePath: string } },
+  plans: readonly DeployPlan[],
+  pinned: Record<string, string>
+): BundleOutputs {
+  return {
+    dockerrun: JSON.stringify(first.bundle.dockerrun),
+    'bundle-path': first.bundle.bundlePath,
+    images: JSON.stringify(
+      plans.reduce<Record<string, string>>(
+        (images, plan) => ({ ...images, ...imagesByService(plan, pinned) }),
+        {}
+      )
+    ),
+    'version-label': first.plan.versionLabel
+  }
+}
+
+/** What a deploy says of "the" (first) environment once it was deployed. */
+export type EnvironmentOutputs = Pick<
+  Outputs<'deploy'>,
+  | 'environment-name'
+  | 'environment-id'
+  | 'environment-status'
+  | 'deployment-action-type'
+  | 'environment-url'
+  | 'health'
+>
+
+export function environmentOutputs(outcome: EnvironmentOutcome): EnvironmentOutputs {
+  return {
+    'environment-name': outcome.environmentName,
+    'environment-id': outcome.environmentId ?? '',
+    'environment-status': outcome.status ?? '',
+    'deployment-action-type': outcome.action ?? 'update',
+    'environment-url': outcome.url ?? '',
+    health: outcome.health ?? ''
+  }
 }

@@ -17,7 +17,7 @@ export interface FailedDeploy {
   environmentName: string
   failedLabel: string
   /** The environment as it was before the deploy (Ready + Green on the last good version, usually). */
-  before?: EnvironmentDescription
+  before?: EnvironmentDescription | undefined
   waitTimeoutMs: number
   allowYellow: boolean
   recoveryMs?: number

@@ -15,19 +15,19 @@ export interface PlanOptions {
   /** Unique name prefix for containers and the network. */
   project: string
   /** Extracted bundle folder: `/var/app/current/x` maps to `<bundleDir>/x`. */
-  bundleDir?: string
+  bundleDir?: string | undefined
   /** Per-app host folder for `awseb-logs-*` volumes and other host paths. */
   hostDir: string
   /** Environment applied to every container before its own `environment` and `secrets`. */
-  extraEnvironment?: Record<string, string>
+  extraEnvironment?: Record<string, string> | undefined
   /** Resolved `secrets` values per container name → variable name → value. */
   secretValues?: Record<string, Record<string, string>>
-  hostPortBinding?: string
+  hostPortBinding?: string | undefined
   /**
    * Containers resolve each other only through their links, as on ECS bridge networking
    * (Beanstalk's): no container answers under its bare name otherwise. The smoke test's twin.
    */
-  linksOnly?: boolean
+  linksOnly?: boolean | undefined
 }
 
 export interface BindMount {

@@ -11,7 +11,9 @@ import { DockerCli, DockerCommandError } from '../adapters/docker/command-runner
 import { withEnvFile } from './env-file.js'
 import {
   type ContainerStatus,
+  type FailingStreak,
   type HealthResult,
+  afterFailedProbe,
   exitedEssentialCauses,
   httpFailureCause,
   httpGet,
@@ -66,9 +68,6 @@ export interface WaitHealthyOptions {
    */
   settledFailureMs?: number
 }
-
-/** A proxy answering these is waiting for its upstream, not reporting an app error. */
-const STILL_BOOTING = new Set([502, 503, 504])
 
 export interface RunningApp {
   project: string
@@ -291,7 +290,7 @@ class DockerApp implements RunningApp {
     settledFailureMs
   }: WaitHealthyOptions): Promise<HealthResult> {
     const deadline = Date.now() + timeoutMs
-    let failingSince: { status: number; at: number } | undefined
+    let streak: FailingStreak | undefined
     for (;;) {
       const exited = exitedEssentialCauses(await this.status())
       if (exited.length > 0) return { healthy: false, causes: exited }
@@ -305,13 +304,9 @@ class DockerApp implements RunningApp {
       const failed: HealthResult = { healthy: false, causes: [httpFailureCause(checkPath, outcome)] }
       if (outcome.status !== undefined) failed.httpStatus = outcome.status
       if (Date.now() + intervalMs >= deadline) return failed
-      if (outcome.status === undefined || STILL_BOOTING.has(outcome.status)) {
-        failingSince = undefined
-      } else if (failingSince?.status !== outcome.status) {
-        failingSince = { status: outcome.status, at: Date.now() }
-      } else if (settledFailureMs !== undefined && Date.now() - failingSince.at >= settledFailureMs) {
-        return failed
-      }
+      const judged = afterFailedProbe(streak, outcome.status, Date.now(), settledFailureMs)
+      if (judged.settled) return failed
+      streak = judged.streak
       await new Promise(resolve => setTimeout(resolve, intervalMs))
     }
   }

@@ -1,6 +1,7 @@
 // Pure: whether the smoke test runs, and how its result is worded for the
 // log line that fails the step and for the job summary.
 
+import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 import { InputError } from '../core/errors.js'
 import type { SmokeOutcome } from './run-smoke.js'
 
@@ -26,6 +27,29 @@ export function smokeDecision(setting: SmokeSetting, dockerAnswers: boolean): Sm
     )
   }
   return { run: false, reason: 'no Docker engine answers on this runner' }
+}
+
+/**
+ * Why the smoke test can be skipped: every environment already runs its
+ * target's version, Ready and Green — a re-run of a job that deployed. Its
+ * images and bundle were tested then; a bundle that differs now is refused
+ * when the version is created (a version that runs is never replaced).
+ */
+export function noOpRerun(
+  targets: readonly { plan: { versionLabel: string }; environments: readonly string[] }[],
+  before: ReadonlyMap<string, EnvironmentDescription>
+): string | undefined {
+  const pairs = targets.flatMap(target =>
+    target.environments.map(name => ({ environment: before.get(name), label: target.plan.versionLabel }))
+  )
+  if (pairs.length === 0) return undefined
+  const same = pairs.every(
+    ({ environment, label }) =>
+      environment?.VersionLabel === label && environment.Status === 'Ready' && environment.Health === 'Green'
+  )
+  if (!same) return undefined
+  const names = pairs.map(({ environment }) => environment?.EnvironmentName).join(', ')
+  return `${names} already ${pairs.length === 1 ? 'runs' : 'run'} ${[...new Set(pairs.map(pair => pair.label))].join(', ')}, Ready and Green: a re-run, nothing new to test`
 }
 
 /** The last non-empty line of a log, shortened: enough to name the cause in one line. */

@@ -3,12 +3,12 @@
 // role once — a web and a worker environment share one database —, the
 // execution role the platform reads the secrets passed by reference with, and
 // the environment properties the containers read but the environments lack.
-// Read-only calls only: plan mode runs it too. The RDS and ElastiCache SDK
-// packages load here, for a plan that replaces a service; IAM's when the role
-// is looked up.
+// Read-only calls only: plan mode runs it too.
 
 import type { AwsClients } from '../adapters/aws-clients.js'
+import { resolveBacking } from '../adapters/backing-lookup.js'
 import { environmentProperties } from '../adapters/beanstalk/environments.js'
+import { findRole } from '../adapters/iam.js'
 import { passesSecretsByReference, type ResolvedBacking } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { ENVIRONMENT_PROPERTIES } from '../core/settings.js'
@@ -31,8 +31,6 @@ export async function resolveBackingServices(
     if (!byRole.has(replacement.role)) byRole.set(replacement.role, replacement)
   }
   if (byRole.size === 0) return {}
-  const { resolveBacking } = await import('../adapters/backing-lookup.js')
-  await clients.load('rds', 'elasticache')
   return resolveBacking([...byRole.values()], clients, prepared.config, actionsLogger)
 }
 
@@ -60,7 +58,7 @@ function secretUsers(plan: DeployPlan, backing: BackingServices): string {
  */
 export async function findExecutionRole(
   prepared: Prepared,
-  clients: Pick<AwsClients, 'iam' | 'load'>,
+  clients: Pick<AwsClients, 'iam'>,
   backing: BackingServices
 ): Promise<string | undefined> {
   if (prepared.config.executionRoleArn !== undefined) return undefined
@@ -69,8 +67,6 @@ export async function findExecutionRole(
   const users = secretUsers(plan, backing)
   let arn: string | undefined
   try {
-    const { findRole } = await import('../adapters/iam.js')
-    await clients.load('iam')
     arn = await findRole(clients.iam, CONVENTIONAL_EXECUTION_ROLE)
   } catch (error) {
     throw new InputError(

@@ -7,7 +7,7 @@ import path from 'node:path'
 
 import { renderDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { DeployTarget, Prepared } from '../prepare.js'
+import type { DeployTarget, NonEmpty, Prepared } from '../prepare.js'
 import { listBundleFiles, writeBundle } from '../workspace.js'
 
 export interface RenderedBundle {
@@ -35,35 +35,52 @@ export function checkDocuments(prepared: Prepared, resolution: Resolution): Dock
   return prepared.targets.map(target => render(prepared, target, resolution))
 }
 
+/** A target and its bundle. */
+export interface TargetBundle {
+  target: DeployTarget
+  bundle: RenderedBundle
+}
+
 /** Every target's bundle, written under RUNNER_TEMP, in the order of the targets. */
 export async function writeBundles(
   prepared: Prepared,
   resolution: Resolution,
   env: NodeJS.ProcessEnv
-): Promise<Map<DeployTarget, RenderedBundle>> {
-  const bundles = new Map<DeployTarget, RenderedBundle>()
+): Promise<NonEmpty<TargetBundle>> {
   const directory = path.join(env.RUNNER_TEMP || os.tmpdir(), 'beanstalk-docker-deploy')
-  for (const target of prepared.targets) {
-    const dockerrun = render(prepared, target, resolution)
-    const dockerrunJson = serialiseDockerrun(dockerrun)
-    const fileName = `${prepared.config.application}-${target.plan.versionLabel || 'plan'}.zip`.replace(
-      /[^A-Za-z0-9._-]+/g,
-      '-'
-    )
-    // Streamed: the shipped folders are never held in memory whole.
-    const written = await writeBundle(
-      directory,
-      fileName,
-      [{ path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) }],
-      listBundleFiles(prepared.workspace, prepared.compose.directory, target.plan)
-    )
-    bundles.set(target, {
+  const [first, ...others] = prepared.targets
+  const bundles: NonEmpty<TargetBundle> = [await writeTargetBundle(prepared, first, resolution, directory)]
+  for (const target of others) bundles.push(await writeTargetBundle(prepared, target, resolution, directory))
+  return bundles
+}
+
+async function writeTargetBundle(
+  prepared: Prepared,
+  target: DeployTarget,
+  resolution: Resolution,
+  directory: string
+): Promise<TargetBundle> {
+  const dockerrun = render(prepared, target, resolution)
+  const dockerrunJson = serialiseDockerrun(dockerrun)
+  const fileName = `${prepared.config.application}-${target.plan.versionLabel || 'plan'}.zip`.replace(
+    /[^A-Za-z0-9._-]+/g,
+    '-'
+  )
+  // Streamed: the shipped folders are never held in memory whole.
+  const written = await writeBundle(
+    directory,
+    fileName,
+    [{ path: 'Dockerrun.aws.json', data: new TextEncoder().encode(dockerrunJson) }],
+    listBundleFiles(prepared.workspace, prepared.compose.directory, target.plan)
+  )
+  return {
+    target,
+    bundle: {
       dockerrun,
       dockerrunJson,
       bundlePath: written.bundlePath,
       sha256: written.sha256,
       bytes: written.bytes
-    })
+    }
   }
-  return bundles
 }

@@ -12,6 +12,7 @@ import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
+import { simulatePrincipal } from '../adapters/iam.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { platformProblem, secretReads, type SecretRead } from '../core/prerequisites.js'
@@ -59,7 +60,7 @@ function describeRead(read: SecretRead): string {
  */
 export async function checkExecutionRoleReadsSecrets(
   documents: readonly DockerrunV2[],
-  clients: Pick<AwsClients, 'iam' | 'load'>,
+  clients: Pick<AwsClients, 'iam'>,
   logger: Logger
 ): Promise<string> {
   const reads = secretReads(documents)
@@ -70,8 +71,6 @@ export async function checkExecutionRoleReadsSecrets(
   for (const read of reads) byAction.set(read.action, [...(byAction.get(read.action) ?? []), read])
   const denied: string[] = []
   try {
-    const { simulatePrincipal } = await import('../adapters/iam.js')
-    await clients.load('iam')
     for (const [action, ofAction] of byAction) {
       const decisions = await simulatePrincipal(
         clients.iam,

@@ -41,7 +41,7 @@ export interface BundleFile {
 /** Each target's application version, created from its bundle (or reused), processed and ready to deploy. */
 export async function createVersions(
   prepared: Prepared,
-  bundles: ReadonlyMap<DeployTarget, BundleFile>,
+  bundles: readonly { target: DeployTarget; bundle: BundleFile }[],
   clients: AwsClients,
   changes?: VersionChanges,
   /** Tags for the versions this run creates: a preview's pull request and repository. */
@@ -49,8 +49,7 @@ export async function createVersions(
 ): Promise<EnsuredVersion[]> {
   const { config } = prepared
   const versions: EnsuredVersion[] = []
-  for (const target of prepared.targets) {
-    const bundle = bundles.get(target) as BundleFile
+  for (const { target, bundle } of bundles) {
     const version = await ensureApplicationVersion(
       clients,
       {
@@ -170,7 +169,7 @@ export async function deployEnvironments(
                   ...(failure.environment.health !== undefined && { health: failure.environment.health })
                 }
               }),
-              ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
+              before: before.get(environmentName)
             },
             log
           )

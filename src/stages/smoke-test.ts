@@ -5,7 +5,8 @@
 // waits for it, and an unhealthy app fails the step before anything is
 // deployed (the mode deletes any version the run created). Its lines are
 // printed as one group when it ends. Cancelling the job (SIGINT / SIGTERM)
-// still removes what the run created.
+// still removes what the run created: the entry point asks the run's
+// cancellation to stop the smoke test (SmokeTest.stop), then exits.
 //
 // Decided in three steps: whether Docker answers (before any AWS call, so
 // `smoke-test: true` without Docker changes nothing); whether the run is a
@@ -15,12 +16,19 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
+import { RunCancellation } from '../cancellation.js'
 import { actionsLogger, type Logger } from '../logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
-import { errorMessage } from '../core/errors.js'
-import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
-import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
+import {
+  failureMessage,
+  passedDetail,
+  smokeDecision,
+  type SmokeDecision,
+  type SmokeTestReport
+} from '../smoke/decision.js'
+import { devImagesOf, pullDevImages } from '../smoke/dev-images.js'
+import type { ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan-types.js'
 import type { Prepared } from '../prepare.js'
@@ -65,195 +73,285 @@ const DEFAULTS = {
   settledFailureMs: 15_000,
   devReadyTimeoutMs: 90_000
 }
-const SIGNAL_EXIT_CODES: Partial<Record<NodeJS.Signals, number>> = { SIGINT: 130, SIGTERM: 143 }
 
-export interface SmokeTestStep {
+/**
+ * Where a smoke test is. Each transition is one method of SmokeTest:
+ *
+ *   idle ──startDevServices──▶ starting ──onBuilt──▶ running ──(run settles)──▶ stopped
+ *     │ └──────────────────────onBuilt───────────────▲   │
+ *     └─skip──▶ skipped        starting, running ──stop (cancelled)──▶ stopping ──▶ stopped
+ *
+ * `skipped` is a smoke test that does not run (the decision, or a no-op re-run); `stopped` one that ran,
+ * or whose dev services were removed without a run (ended() before onBuilt, or a cancel).
+ */
+export type SmokeState =
+  | { name: 'idle' }
+  | { name: 'skipped'; report: SmokeTestReport }
+  | { name: 'starting'; ahead: Promise<DevServicesAhead>; untrack: () => void }
+  | {
+      name: 'running'
+      /** The run's phase; its end moves the state to stopped (`settled`). */
+      run: Promise<SmokeTestReport>
+      settled: Promise<void>
+      /** Dev services started ahead, until the first target's run hands over its cleanup (which removes them). */
+      ahead: Promise<DevServicesAhead> | undefined
+      /** Removes what the target being run has created (its project), until its run returns. */
+      cleanup: { project: string; remove: () => Promise<void> } | undefined
+      untrack: () => void
+    }
+  | { name: 'stopping'; stopped: Promise<void> }
+  | { name: 'stopped'; report?: SmokeTestReport; failure?: unknown }
+
+type Running = Extract<SmokeState, { name: 'running' }>
+
+/** The smoke test of one run: the one owner of its state (see SmokeState). */
+export class SmokeTest {
+  #state: SmokeState
+
+  constructor(
+    private readonly prepared: Prepared,
+    decision: SmokeDecision,
+    private readonly docker: DockerCli,
+    private readonly options: SmokeStageOptions,
+    private readonly cancellation: RunCancellation
+  ) {
+    this.#state = { name: 'idle' }
+    if (!decision.run) this.skip(decision.reason)
+  }
+
+  get state(): SmokeState['name'] {
+    return this.#state.name
+  }
+
   /** True while the smoke test is to run (Docker answered, and it was not skipped since). */
-  readonly runs: boolean
+  get runs(): boolean {
+    const { name } = this.#state
+    return name === 'idle' || name === 'starting' || name === 'running'
+  }
+
+  /** idle → skipped: a smoke test that would have run does not, saying why (a no-op re-run). */
+  skip(reason: string): void {
+    if (this.#state.name !== 'idle') throw new Error(`A ${this.#state.name} smoke test cannot be skipped`)
+    actionsLogger.info(`Smoke test skipped: ${reason}`)
+    this.#state = { name: 'skipped', report: { result: 'skipped', seconds: 0, detail: reason } }
+  }
+
+  /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
+  async pullDevImages(): Promise<void> {
+    if (this.runs) await pullDevImages(devImagesOf(this.prepared.targets, this.prepared.compose), this.docker)
+  }
+
   /**
-   * For publishImages: starts the smoke test once every image is built (none when it is skipped). It
-   * runs beside what follows, as a phase of `phases`.
+   * idle → starting, as the builds start: the first target's twins start under the project its run takes on,
+   * to be ready when its images are (a database takes seconds).
    */
+  startDevServices(backing: ManagedBacking): void {
+    const [first] = this.prepared.targets
+    if (this.#state.name !== 'idle') return
+    const project = smokeProject()
+    const { options } = this
+    // The runner loads when a smoke test runs, not with the mode.
+    const ahead = import('../smoke/run-smoke.js').then(smoke => ({
+      project,
+      services: smoke.startDevServices(
+        { plan: first.plan, compose: this.prepared.compose, backing },
+        {
+          project,
+          devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
+          ...(options.docker !== undefined && { docker: options.docker })
+        }
+      )
+    }))
+    ahead.catch(() => undefined)
+    this.#state = { name: 'starting', ahead, untrack: this.cancellation.track(this) }
+  }
+
+  /** For publishImages: starts the smoke test, beside what follows, once every image is built. */
   hooks(
     resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'>,
-    phases?: PhaseLog
-  ): {
-    onBuilt?: (built: Record<string, string>) => void
+    phases = new PhaseLog()
+  ): { onBuilt?: (built: Record<string, string>) => void } {
+    if (!this.runs) return {}
+    return { onBuilt: images => this.start(images, resolution, phases) }
   }
+
+  /** idle | starting → running: every target's bundle runs on its own, as its environment will run it. */
+  private start(
+    images: Record<string, string>,
+    resolution: Pick<Resolution, 'executionRoleArn' | 'backing'> | undefined,
+    phases: PhaseLog
+  ): void {
+    const from = this.#state
+    if (from.name !== 'idle' && from.name !== 'starting') return
+    const run = phases.run(
+      'smoke test',
+      async log => {
+        const reports: SmokeTestReport[] = []
+        for (const [index, target] of this.prepared.targets.entries()) {
+          // The first target's run takes the services started ahead.
+          const started = index === 0 && from.name === 'starting' ? from.ahead : undefined
+          reports.push(
+            await smokeTestStage(
+              this.prepared,
+              target.plan,
+              images,
+              {
+                ...this.options,
+                ...resolution,
+                ...(started && { devServicesAhead: await started }),
+                onCleanup: cleanup =>
+                  this.whileRunning(running => ({ ...running, cleanup, ahead: undefined }))
+              },
+              log
+            )
+          )
+          this.whileRunning(running => ({ ...running, cleanup: undefined }))
+        }
+        return combinedReport(this.prepared, reports)
+      },
+      { collect: true, done: report => `passed: ${report.detail}` }
+    )
+    const running: Running = {
+      name: 'running',
+      run,
+      settled: run.then(
+        report => this.settle(running, { report }),
+        (failure: unknown) =>
+          this.settle(running, {
+            failure,
+            ...(failure instanceof SmokeTestFailedError && { report: failure.report })
+          })
+      ),
+      ahead: from.name === 'starting' ? from.ahead : undefined,
+      cleanup: undefined,
+      untrack: from.name === 'starting' ? from.untrack : this.cancellation.track(this)
+    }
+    // ended() reports a failure to remove the services; until then it must not go unhandled.
+    running.settled.catch(() => undefined)
+    this.#state = running
+  }
+
+  /** A change within the running state (a cancel may have moved on from it). */
+  private whileRunning(change: (running: Running) => Running): void {
+    if (this.#state.name === 'running') this.#state = change(this.#state)
+  }
+
+  /** running → stopped, once the run's phase ended; dev services it never took are removed first. */
+  private async settle(
+    running: Running,
+    result: { report?: SmokeTestReport; failure?: unknown }
+  ): Promise<void> {
+    if (this.#state.name !== 'running') return
+    const untaken = this.#state.ahead
+    try {
+      if (untaken) await stopAhead(untaken)
+    } finally {
+      if (this.#state.name === 'running') {
+        running.untrack()
+        this.#state = { name: 'stopped', ...result }
+      }
+    }
+  }
+
   /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
-  stopIfFailed(): void
+  stopIfFailed(): void {
+    if (this.#state.name === 'stopped' && this.#state.failure !== undefined) throw this.#state.failure
+  }
+
   /** Until the smoke test has passed (at once when it does not run); throws its failure. */
-  passed(): Promise<void>
-  /** Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup. */
-  ended(): Promise<void>
-  /** Skips a smoke test that would have run, saying why (a no-op re-run). */
-  skip(reason: string): void
-  /** Before any build: the dev images the smoke run starts are on the runner, pulled when missing. */
-  pullDevImages(): Promise<void>
+  async passed(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'idle' || state.name === 'starting')
+      throw new Error('The smoke test was to run but never started')
+    if (state.name === 'running') await state.run
+    this.stopIfFailed()
+  }
+
   /**
-   * As the builds start: the first target's twins start, to be ready when its images are (a
-   * database takes seconds). The smoke run takes them; ended() removes them when it never ran.
+   * Until the smoke test has ended, whatever its result: a run that failed elsewhere waits for its cleanup.
+   * starting → stopped (the run stopped before the smoke test: its dev services are removed).
    */
-  startDevServices(backing: ManagedBacking): void
+  async ended(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'running') await state.settled
+    else if (state.name === 'stopping') await state.stopped
+    else if (state.name === 'starting') {
+      await this.removeStarted(state, () => stopAhead(state.ahead))
+    }
+  }
+
+  /** A cancelled job (RunCancellation): starting | running → stopping → stopped, removing what it started. */
+  async stop(): Promise<void> {
+    const state = this.#state
+    if (state.name === 'stopping') return state.stopped
+    if (state.name !== 'starting' && state.name !== 'running') return
+    await this.removeStarted(state, async () => {
+      const ahead = state.ahead?.then(
+        started => started.project,
+        () => undefined
+      )
+      const projects = [await ahead, state.name === 'running' ? state.cleanup?.project : undefined]
+      actionsLogger.info(
+        `Smoke test: stopping, removing the containers of ${projects.filter(Boolean).join(', ') || 'nothing yet'}`
+      )
+      await Promise.all([
+        state.ahead && stopAhead(state.ahead),
+        state.name === 'running' ? state.cleanup?.remove() : undefined
+      ])
+    })
+  }
+
+  /** Cancellable until done: a cancel meanwhile waits for this removal. */
+  private async removeStarted(
+    from: Extract<SmokeState, { name: 'starting' | 'running' }>,
+    remove: () => Promise<void>
+  ): Promise<void> {
+    const stopped = remove()
+    this.#state = { name: 'stopping', stopped }
+    try {
+      await stopped
+    } finally {
+      from.untrack()
+      this.#state = { name: 'stopped' }
+    }
+  }
+
   /** The result once it ended; the skip reason when it does not run; undefined before. */
-  report(): SmokeTestReport | undefined
+  report(): SmokeTestReport | undefined {
+    const state = this.#state
+    return state.name === 'skipped' || state.name === 'stopped' ? state.report : undefined
+  }
+}
+
+/** Removes dev services started ahead, once they are up (or failed to come up). */
+async function stopAhead(ahead: Promise<DevServicesAhead>): Promise<void> {
+  const started = await ahead.catch(() => undefined)
+  if (!started) return
+  await started.services.ready.catch(() => undefined)
+  await started.services.dev.stop()
 }
 
 /**
  * Decides before any AWS call whether the smoke test runs (`smoke-test: true` on a runner
- * without Docker fails here), and returns the hook that runs it.
+ * without Docker fails here), and returns the step that runs it. Cancelling `cancellation`
+ * removes what it has started.
  */
 export async function smokeTestStep(
   prepared: Prepared,
-  options: SmokeStageOptions = {}
-): Promise<SmokeTestStep> {
+  options: SmokeStageOptions = {},
+  cancellation: RunCancellation = new RunCancellation()
+): Promise<SmokeTest> {
   const setting = prepared.config.smokeTest
   const docker = new DockerCli(options.docker)
   const dockerAnswers =
     setting !== 'false' && (await docker.call(['info']).catch(() => undefined))?.exitCode === 0
-  const decision = smokeDecision(setting, dockerAnswers)
-  let report: SmokeTestReport | undefined
-  let runs = decision.run
-  let running: Promise<void> | undefined
-  let failure: unknown
-  let ahead: Promise<DevServicesAhead> | undefined
-  let aheadTaken = false
-  let removeAheadHandlers: (() => void)[] = []
-  const stopAhead = async (): Promise<void> => {
-    const started = await ahead?.catch(() => undefined)
-    if (!started) return
-    await started.services.ready.catch(() => undefined)
-    await started.services.dev.stop()
-  }
-  /** The services started ahead, for the first target's run: from then on its cleanup removes them. */
-  const takeAhead = async (): Promise<DevServicesAhead | undefined> => {
-    if (!ahead || aheadTaken) return undefined
-    aheadTaken = true
-    for (const remove of removeAheadHandlers.splice(0)) remove()
-    return ahead
-  }
-  const skip = (reason: string): void => {
-    actionsLogger.info(`Smoke test skipped: ${reason}`)
-    report = { result: 'skipped', seconds: 0, detail: reason }
-    runs = false
-  }
-  if (!decision.run) skip(decision.reason)
-  return {
-    get runs() {
-      return runs
-    },
-    hooks: (resolution, phases = new PhaseLog()) => {
-      if (!runs) return {}
-      return {
-        onBuilt: images => {
-          running = phases.run(
-            'smoke test',
-            async log => {
-              // Each target's bundle runs on its own, as its environment will run it.
-              const reports: SmokeTestReport[] = []
-              try {
-                for (const [index, target] of prepared.targets.entries()) {
-                  const started = index === 0 ? await takeAhead() : undefined
-                  reports.push(
-                    await smokeTestStage(
-                      prepared,
-                      target.plan,
-                      images,
-                      { ...options, ...resolution, ...(started && { devServicesAhead: started }) },
-                      log
-                    )
-                  )
-                }
-              } catch (error) {
-                if (error instanceof SmokeTestFailedError) report = error.report
-                throw error
-              }
-              report = combinedReport(prepared, reports)
-            },
-            { collect: true, done: () => `passed: ${report?.detail ?? ''}` }
-          )
-          // Kept for stopIfFailed and passed(): the run looks at it between its steps.
-          running.catch((error: unknown) => {
-            failure = error
-          })
-        }
-      }
-    },
-    stopIfFailed: () => {
-      if (failure !== undefined) throw failure
-    },
-    passed: async () => {
-      if (runs && !running) throw new Error('The smoke test was to run but never started')
-      await running
-    },
-    ended: async () => {
-      await running?.catch(() => undefined)
-      if (ahead && !aheadTaken) {
-        aheadTaken = true
-        await stopAhead()
-        for (const remove of removeAheadHandlers.splice(0)) remove()
-      }
-    },
-    skip,
-    pullDevImages: async () => {
-      if (runs) await pullDevImages(prepared, docker)
-    },
-    startDevServices: backing => {
-      const first = prepared.targets[0]
-      if (!runs || ahead || !first) return
-      const project = smokeProject()
-      // The runner loads when a smoke test runs, not with the mode.
-      ahead = import('../smoke/run-smoke.js').then(smoke => ({
-        project,
-        services: smoke.startDevServices(
-          { plan: first.plan, compose: prepared.compose, backing },
-          {
-            project,
-            devReadyTimeoutMs: options.devReadyTimeoutMs ?? DEFAULTS.devReadyTimeoutMs,
-            ...(options.docker !== undefined && { docker: options.docker })
-          }
-        )
-      }))
-      ahead.catch(() => undefined)
-      removeAheadHandlers = cleanUpOnSignals(stopAhead)
-    },
-    report: () => report
-  }
-}
-
-/** The distinct images of the twins every target's smoke run starts (the compose file's db, redis…). */
-export function devImagesOf(prepared: Prepared): { image: string; services: string[] }[] {
-  const images = new Map<string, Set<string>>()
-  for (const target of prepared.targets) {
-    for (const replacement of target.plan.backing) {
-      const image = twinImage(replacement, prepared.compose)
-      images.set(image, (images.get(image) ?? new Set()).add(replacement.composeService))
-    }
-  }
-  return [...images].map(([image, services]) => ({ image, services: [...services] }))
-}
-
-async function pullDevImages(prepared: Prepared, docker: DockerCli): Promise<void> {
-  for (const { image, services } of devImagesOf(prepared)) {
-    // `--` ends the options: an image reference is never read as one.
-    if ((await docker.call(['image', 'inspect', '--format', '{{.Id}}', '--', image])).exitCode === 0) {
-      actionsLogger.info(`Smoke test: dev image ${image} (${services.join(', ')}) is on this runner`)
-      continue
-    }
-    actionsLogger.info(`Smoke test: pulling dev image ${image} (${services.join(', ')})…`)
-    try {
-      await docker.run(['pull', '--quiet', '--', image])
-    } catch (error) {
-      throw new Error(
-        `Smoke test: the dev image ${image} of ${services.join(', ')} is not on this runner and could not be pulled (${errorMessage(error).split('\n')[0]}); make it available to the runner, or set smoke-test: false`
-      )
-    }
-  }
+  return new SmokeTest(prepared, smokeDecision(setting, dockerAnswers), docker, options, cancellation)
 }
 
 /** One report for the run: each target's detail, named by its environments when there are several. */
 function combinedReport(prepared: Prepared, reports: SmokeTestReport[]): SmokeTestReport {
-  if (reports.length === 1) return reports[0] as SmokeTestReport
+  const [only, ...others] = reports
+  if (only && others.length === 0) return only
   return {
     result: 'passed',
     seconds: reports.reduce((sum, report) => sum + report.seconds, 0),
@@ -268,7 +366,11 @@ export async function smokeTestStage(
   prepared: Prepared,
   plan: DeployPlan,
   images: Record<string, string>,
-  options: SmokeStageOptions & { devServicesAhead?: DevServicesAhead } = {},
+  options: SmokeStageOptions & {
+    devServicesAhead?: DevServicesAhead
+    /** Given the run's cleanup (and its project) as soon as there is something to clean up: a cancel calls it. */
+    onCleanup?: (cleanup: { project: string; remove: () => Promise<void> }) => void
+  } = {},
   log: Logger = actionsLogger
 ): Promise<SmokeTestReport> {
   const { config, compose, workspace } = prepared
@@ -279,7 +381,6 @@ export async function smokeTestStage(
   log.info(
     `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${config.smokeTestPath} to answer 2xx/3xx`
   )
-  const removeHandlers: (() => void)[] = []
   let outcome: SmokeOutcome
   try {
     // The runner loads when a smoke test runs, not with the mode.
@@ -304,7 +405,7 @@ export async function smokeTestStage(
         ...DEFAULTS,
         ...options,
         project,
-        onCleanup: cleanup => removeHandlers.push(...cleanUpOnSignals(cleanup)),
+        onCleanup: remove => options.onCleanup?.({ project, remove }),
         ...(ahead && { devServices: ahead.services })
       }
     )
@@ -317,8 +418,6 @@ export async function smokeTestStage(
       warnings: [],
       reached: []
     }
-  } finally {
-    for (const remove of removeHandlers) remove()
   }
 
   for (const warning of outcome.warnings) log.warning(`Smoke test: ${warning}`)
@@ -338,18 +437,4 @@ export async function smokeTestStage(
   if (outcome.httpStatus !== undefined) log.info(`Smoke test: last HTTP status ${outcome.httpStatus}`)
   const message = failureMessage(outcome)
   throw new SmokeTestFailedError(message, { result: 'failed', seconds: seconds(), detail: message })
-}
-
-/** Until removed, SIGINT / SIGTERM remove the run's containers, then end the process as the signal would. */
-function cleanUpOnSignals(cleanup: () => Promise<void>): (() => void)[] {
-  return (['SIGINT', 'SIGTERM'] as const).map(signal => {
-    const handler = (): void => {
-      actionsLogger.info(`Smoke test: ${signal} received, removing its containers`)
-      void cleanup().finally(() => process.exit(SIGNAL_EXIT_CODES[signal] ?? 1))
-    }
-    process.once(signal, handler)
-    return () => {
-      process.removeListener(signal, handler)
-    }
-  })
 }

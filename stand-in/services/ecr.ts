@@ -32,7 +32,7 @@ interface RepositoryRecord {
   exclusionFilters: ExclusionFilter[]
   scanOnPush: boolean
   encryptionType: string
-  kmsKey?: string
+  kmsKey?: string | undefined
   lifecyclePolicyText?: string
 }
 

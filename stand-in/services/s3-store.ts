@@ -21,14 +21,14 @@ interface ObjectSidecar {
   key: string
   etag: string
   size: number
-  contentType?: string
+  contentType?: string | undefined
   lastModified: string
   metadata: Record<string, string>
 }
 
 interface UploadSidecar {
   key: string
-  contentType?: string
+  contentType?: string | undefined
   metadata: Record<string, string>
   initiated: string
 }

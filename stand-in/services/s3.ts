@@ -51,7 +51,7 @@ export function routeS3(request: StandInRequest): S3Route {
   return { operation, bucket, key }
 }
 
-function bucketAndKey(request: StandInRequest): { bucket?: string; key?: string } {
+function bucketAndKey(request: StandInRequest): { bucket?: string | undefined; key?: string | undefined } {
   const host = (headerValue(request.headers, 'host') ?? '').replace(/:\d+$/, '')
   const suffix = LOOPBACK_HOST_SUFFIXES.find(
     candidate => host.endsWith(candidate) && host.length > candidate.length

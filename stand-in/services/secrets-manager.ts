@@ -12,8 +12,8 @@ export interface StoredSecret {
   arn: string
   name: string
   versionId: string
-  secretString?: string
-  secretBinary?: string
+  secretString?: string | undefined
+  secretBinary?: string | undefined
   createdDate: Date
 }
 

@@ -137,3 +137,15 @@ export class ActionsCoreFake {
 }
 
 export const actionsCore = new ActionsCoreFake()
+
+/**
+ * For a test that runs the deploy mode in process, after the mock: jest's ESM runner cannot link a module that
+ * two dynamic imports reach at once ("request for 'node:fs' is not in cache"), and the deploy loads its release
+ * stages together (src/modes/deploy/release-stages.ts). They are linked here first, one at a time; the action
+ * under node needs none of this.
+ */
+export async function linkDeployChunks(): Promise<void> {
+  await import('../../../src/stages/images.js')
+  await import('../../../src/stages/release.js')
+  await import('../../../src/retention/versions.js')
+}

@@ -13,6 +13,11 @@ import { createReadyEnvironment } from './aws.js'
 export function smokeLeftovers(log: string): string[] {
   const project = /running the bundle on this runner as (bdd-smoke-[0-9a-f]+)/.exec(log)?.[1]
   if (!project) throw new Error('the log names no smoke project')
+  return projectLeftovers(project)
+}
+
+/** Containers and networks of a smoke project still present. */
+export function projectLeftovers(project: string): string[] {
   const list = (args: string[]) =>
     execFileSync('docker', args, { encoding: 'utf8' })
       .split('\n')

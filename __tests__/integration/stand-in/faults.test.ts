@@ -33,7 +33,7 @@ function config(maxAttempts?: number) {
     endpoint: standIn.endpoint,
     region: 'us-east-1',
     credentials: { accessKeyId: 'AKID', secretAccessKey: 's' },
-    maxAttempts
+    ...(maxAttempts !== undefined && { maxAttempts })
   }
 }
 

@@ -134,11 +134,13 @@ describe('atomic writes', () => {
     const key = 'race/bundle.zip'
     const bodies = Array.from({ length: 3 }, (_, index) => Buffer.alloc(3 * 1024 * 1024, 65 + index))
     const digests = new Set(bodies.map(body => md5(body)))
-    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[0] }))
+    await s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[0] as Buffer }))
     let writing = true
     const writers = Promise.all(
       Array.from({ length: 10 }, (_, index) =>
-        s3.send(new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[index % bodies.length] }))
+        s3.send(
+          new PutObjectCommand({ Bucket: bucket, Key: key, Body: bodies[index % bodies.length] as Buffer })
+        )
       )
     ).finally(() => (writing = false))
     const seen: string[] = []

@@ -14,10 +14,10 @@ import {
 
 describe('createAwsClients', () => {
   test('every client gets the region, adaptive retries, 8 attempts and the user agent suffix', async () => {
-    const clients = await createAwsClients(
-      { region: 'eu-central-1', credentials: { accessKeyId: 'a', secretAccessKey: 'b' } },
-      ['beanstalk', 's3', 'rds', 'elasticache', 'ecr', 'iam', 'sts']
-    )
+    const clients = createAwsClients({
+      region: 'eu-central-1',
+      credentials: { accessKeyId: 'a', secretAccessKey: 'b' }
+    })
     try {
       for (const client of [
         clients.beanstalk,
@@ -39,8 +39,8 @@ describe('createAwsClients', () => {
     }
   })
 
-  test('each service gets its own client, built once', async () => {
-    const clients = await createAwsClients({ region: 'us-east-1' }, ['beanstalk', 's3', 'ecr'])
+  test('each service gets its own client, built once', () => {
+    const clients = createAwsClients({ region: 'us-east-1' })
     try {
       expect(clients.beanstalk).toBeInstanceOf(ElasticBeanstalkClient)
       expect(clients.s3).toBeInstanceOf(S3Client)
@@ -52,19 +52,21 @@ describe('createAwsClients', () => {
     }
   })
 
-  test('a service not loaded is a mistake said as such; load() adds it', async () => {
-    const clients = await createAwsClients({ region: 'us-east-1' }, ['beanstalk'])
+  test('every client is there from the start: the seven services, the region and destroy(), no load step', () => {
+    const clients = createAwsClients({ region: 'us-east-1' })
     try {
-      expect(() => clients.ecr).toThrow('The ecr client was used before its SDK package was loaded')
-      await clients.load('ecr', 'beanstalk')
+      // Getters are own keys: listing them builds nothing.
+      expect(Object.keys(clients).sort()).toEqual(
+        ['beanstalk', 'destroy', 'ecr', 'elasticache', 'iam', 'rds', 'region', 's3', 'sts'].sort()
+      )
       expect(clients.ecr).toBeInstanceOf(ECRClient)
     } finally {
       clients.destroy()
     }
   })
 
-  test('a client is built on first use only, and destroy() closes exactly the ones built', async () => {
-    const clients = await createAwsClients({ region: 'us-east-1' }, ['beanstalk', 's3'])
+  test('a client is built on first use only, and destroy() closes exactly the ones built', () => {
+    const clients = createAwsClients({ region: 'us-east-1' })
     const beanstalk = clients.beanstalk
     const closed = jest.spyOn(beanstalk, 'destroy')
     // Only Beanstalk was asked for: an S3 client built anyway would be closed by destroy() too.

@@ -158,6 +158,11 @@ describe('parseInputs defaults', () => {
     }
   })
 
+  it('keeps as few as one version and as many as a thousand', () => {
+    expect(parseInputs({ ...minimal, 'keep-versions': '1' }, pushRun).config.keepVersions).toBe(1)
+    expect(parseInputs({ ...minimal, 'keep-versions': '1000' }, pushRun).config.keepVersions).toBe(1000)
+  })
+
   it('reads exactly the inputs that action.yml declares', () => {
     const actionYml = parse(readFileSync(path.join(repoRoot, 'action.yml'), 'utf8')) as { inputs: object }
     const { inputNames } = parseInputs({ ...minimal, 'log-group': '/x', 'solution-stack': 's' }, pushRun)
@@ -197,6 +202,9 @@ describe('parseInputs rejects bad inputs, naming the input in one line', () => {
     ['wait "no"', { ...minimal, wait: 'no' }, 'wait'],
     ['mask-aws-account-id "on"', { ...minimal, 'mask-aws-account-id': 'on' }, 'mask-aws-account-id'],
     ['integer "-1"', { ...minimal, 'keep-versions': '-1' }, 'keep-versions'],
+    // Zero would let cleanup delete every version, the one just deployed included.
+    ['keep-versions of zero', { ...minimal, 'keep-versions': '0' }, 'keep-versions'],
+    ['keep-versions over 1000', { ...minimal, 'keep-versions': '1001' }, 'keep-versions'],
     ['integer "abc"', { ...minimal, 'memory-reservation': 'abc' }, 'memory-reservation'],
     ['integer below the minimum', { ...minimal, 'memory-reservation': '2' }, 'memory-reservation'],
     [

@@ -16,7 +16,7 @@ import { composeIn, type FakeWorkspace } from './workspace-fake.js'
 
 const ROLE = 'arn:aws:iam::123456789012:role/exec'
 const RDS_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1-AbCdEf:password::'
-const rds: Resolution['backing'] = {
+const rds: NonNullable<Resolution['backing']> = {
   database: {
     endpoint: { host: 'app.rds.amazonaws.com', port: 5432, username: 'master', databaseName: 'appdb' },
     secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: RDS_SECRET }]

@@ -88,6 +88,14 @@ describe('an unnamed runner variable never reaches the bundle', () => {
     expect(message).toContain(`add ${name} to the runner-variables input`)
   })
 
+  it("refuses an action input's value (INPUT_*) as a credential, though its name does not look secret", () => {
+    layOut('a label', '${INPUT_DATABASE}', 'INPUT_DATABASE')
+    const env = { INPUT_DATABASE: VALUE, PATH: '/usr/bin' }
+    expect(() => prepare(configFor(), workspace, env)).toThrow(
+      /uses \$\{INPUT_DATABASE\}, a credential of the runner: its value is never written into the bundle/
+    )
+  })
+
   it('turns an exact ${VAR} environment value into a run-time property, as before', () => {
     writeFileSync(
       path.join(workspace, 'docker-compose.yml'),
@@ -127,6 +135,10 @@ describe('a named runner variable is interpolated', () => {
       ['GITHUB_TOKEN', /GITHUB_TOKEN is a credential/],
       ['DB_PASSWORD', /DB_PASSWORD is a credential/],
       ['AWS_SECRET_ACCESS_KEY', /is a credential/],
+      // The action's own inputs (a workflow may pass a secret to any of them) and the Actions runtime's
+      // variables, though their names do not look secret.
+      ['INPUT_DATABASE', /INPUT_DATABASE is a credential/],
+      ['ACTIONS_CACHE_URL', /ACTIONS_CACHE_URL is a credential/],
       ['NOT-A-NAME', /"NOT-A-NAME" is not a variable name/]
     ] as const) {
       expect(() => configFor({ 'runner-variables': listed })).toThrow(InputError)

@@ -10,6 +10,9 @@ const app = (overrides: Partial<ContainerDefinition> = {}): ContainerDefinition 
   memory: 256,
   ...overrides
 })
+/** The container without its memory key, as a Dockerrun that sets none has it. */
+const withoutMemory = ({ memory: _memory, ...container }: ContainerDefinition): ContainerDefinition =>
+  container
 const doc = (containerDefinitions: ContainerDefinition[], extra: Partial<DockerrunV2> = {}): DockerrunV2 => ({
   AWSEBDockerrunVersion: 2,
   containerDefinitions,
@@ -64,11 +67,7 @@ describe('dockerrunProblems', () => {
     ],
     ['no essential container', doc([app({ essential: false })]), 'at least one container must be essential'],
     ['an empty image', doc([app({ image: '' })]), 'container app: image must be 1–255 characters'],
-    [
-      'no memory',
-      doc([app({ memory: undefined })]),
-      'container app: needs memory or memoryReservation (MiB)'
-    ],
+    ['no memory', doc([withoutMemory(app())]), 'container app: needs memory or memoryReservation (MiB)'],
     [
       'memory below 4 MiB',
       doc([app({ memory: 3 })]),
@@ -76,7 +75,7 @@ describe('dockerrunProblems', () => {
     ],
     [
       'memoryReservation below 4 MiB',
-      doc([app({ memory: undefined, memoryReservation: 2 })]),
+      doc([withoutMemory(app({ memoryReservation: 2 }))]),
       'container app: memoryReservation 2 MiB is below the 4 MiB minimum'
     ],
     [

@@ -15,7 +15,7 @@ const ROLE = 'arn:aws:iam::123456789012:role/exec'
 const RDS_SECRET = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:rds!db-1-AbCdEf:password::'
 const GIVEN = 'arn:aws:secretsmanager:eu-west-1:123456789012:secret:app/db-AbCdEf'
 const RDS_HOST = 'app.rds.amazonaws.com'
-const rds = (tls = true): Resolution['backing'] => ({
+const rds = (tls = true): NonNullable<Resolution['backing']> => ({
   database: {
     endpoint: { host: RDS_HOST, port: 5432, username: 'master', databaseName: 'appdb', ...(tls && { tls }) },
     secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: RDS_SECRET }]

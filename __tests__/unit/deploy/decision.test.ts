@@ -12,7 +12,7 @@ import {
   type DecisionInput,
   type RuleId
 } from '../../../src/deploy/decision.js'
-import { FAILURE_TEXTS } from '../../../src/deploy/failure-events.js'
+import { FAILURE_TEXTS, failureKind } from '../../../src/deploy/failure-events.js'
 const since = new Date('2026-11-25T14:03:00.000Z')
 const before = new Date('2026-11-25T14:02:00.000Z')
 const after = (seconds: number): Date => new Date(since.getTime() + seconds * 1000)
@@ -68,6 +68,15 @@ const rows: Row[] = [
     given: { ...input({}), environment: undefined },
     rule: 'environment-gone',
     kind: 'failure',
+    reason: /^the environment no longer exists$/,
+    failure: 'gone'
+  },
+  {
+    name: 'environment terminated',
+    given: input({ env: { status: 'Terminated' } }),
+    rule: 'environment-terminating',
+    kind: 'failure',
+    reason: /is Terminated — it was terminated during the deploy/,
     failure: 'gone'
   },
   {
@@ -205,6 +214,41 @@ const rows: Row[] = [
     given: input({ events: [{ date: before, severity: 'ERROR', message: 'Failed to deploy application.' }] }),
     rule: 'green',
     kind: 'success'
+  },
+  {
+    // Beanstalk stamps events to the second, and the update's own first events often carry the very second it
+    // was accepted: dropping them would call a failed deploy Green.
+    name: 'a failure stamped exactly when our update was accepted is ours',
+    given: input({ events: [{ date: since, severity: 'ERROR', message: 'Failed to deploy application.' }] }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
+    name: 'a failure carrying our request id is ours, whatever its time stamp',
+    given: input({
+      requestId: 'ours',
+      events: [
+        { date: before, severity: 'ERROR', message: 'Failed to deploy application.', requestId: 'ours' }
+      ]
+    }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
+    name: 'a failure without a request id is judged by its time when we know ours',
+    given: input({ requestId: 'ours', events: [event(2, 'Failed to deploy application.')] }),
+    rule: 'failure-event',
+    kind: 'failure',
+    failure: 'failed'
+  },
+  {
+    name: 'Red with allow-yellow is still unhealthy at the end of the window',
+    given: input({ env: { health: 'Red' }, allowYellow: true, settlingForMs: DEFAULT_RECOVERY_MS }),
+    rule: 'unhealthy-after-window',
+    kind: 'failure',
+    failure: 'unhealthy'
   },
   {
     name: 'a failure of another request id is not ours',
@@ -369,5 +413,41 @@ describe('formatting', () => {
     ).toBe(
       'Timed out after 10m5s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Yellow (Warning), version sha-old; last event: 2026-11-25T14:03:05Z INFO  Deploying new version to instance(s).; causes: Command is executing on all instances.'
     )
+  })
+})
+
+describe('failureKind: which events are failures (the EB CLI compares some texts whole)', () => {
+  const at = (message: string, versionLabel?: string): DeployEvent => ({
+    date: since,
+    severity: 'ERROR',
+    message,
+    ...(versionLabel !== undefined && { versionLabel })
+  })
+
+  test('a whole-text failure with more after it is not that failure', () => {
+    expect(failureKind(at('Failed to deploy application.'), 'sha-new')).toBe('failed')
+    expect(failureKind(at('Failed to deploy application. Retrying.'), 'sha-new')).toBeUndefined()
+  })
+
+  test('a launch with issues fails; a clean launch, or issues without a launch, do not', () => {
+    const issues = 'However, there were issues during launch.'
+    expect(failureKind(at(`Launched environment: web-prod. ${issues}`), 'sha-new')).toBe('failed')
+    expect(
+      failureKind(at('Launched environment: web-prod. Environment health is Green.'), 'sha-new')
+    ).toBeUndefined()
+    expect(failureKind(at(`Environment health has transitioned. ${issues}`), 'sha-new')).toBeUndefined()
+  })
+
+  test('a failed processing of our version (or of an unnamed one) is ours; of another version, or finished fine, is not', () => {
+    const failed = 'Finished processing application version sha-new: FAILED.'
+    expect(failureKind(at(failed, 'sha-new'), 'sha-new')).toBe('processing-failed')
+    expect(failureKind(at(failed), 'sha-new')).toBe('processing-failed')
+    expect(failureKind(at(failed, 'sha-old'), 'sha-new')).toBeUndefined()
+    expect(
+      failureKind(at('Finished processing application version sha-new: PROCESSED.', 'sha-new'), 'sha-new')
+    ).toBeUndefined()
+    expect(
+      failureKind(at('Processing application version sha-new: FAILED.', 'sha-new'), 'sha-new')
+    ).toBeUndefined()
   })
 })

@@ -65,6 +65,51 @@ describe('failureMessage', () => {
     expect(lastLogLine(`${'x'.repeat(300)}\n`, 10)).toBe('xxxxxxxxx…')
     expect(lastLogLine('\n \n')).toBeUndefined()
   })
+
+  it('keeps a log line that fits whole', () => {
+    expect(lastLogLine('x'.repeat(10), 10)).toBe('x'.repeat(10))
+  })
+
+  it("quotes the stopped container's own log, not another container's", () => {
+    expect(
+      failureMessage({
+        healthy: false,
+        causes: ['container nginx exited with code 1'],
+        logs: [
+          { container: 'web', text: 'Listening on 0.0.0.0:3000' },
+          { container: 'nginx', text: '[emerg] host not found in upstream "web:3000"' }
+        ],
+        warnings: [],
+        reached: []
+      })
+    ).toBe(
+      'Smoke test failed: container nginx exited with code 1 — last log line: [emerg] host not found in upstream "web:3000"'
+    )
+  })
+
+  it('separates three or more causes', () => {
+    expect(
+      failureMessage({
+        healthy: false,
+        causes: [
+          'container web exited with code 3',
+          'container worker exited with code 1',
+          'container cron exited with code 2'
+        ],
+        logs: [],
+        warnings: [],
+        reached: []
+      })
+    ).toBe(
+      'Smoke test failed: container web exited with code 3 (and container worker exited with code 1; container cron exited with code 2)'
+    )
+  })
+
+  it('still says it failed when no cause was recorded', () => {
+    expect(failureMessage({ healthy: false, causes: [], logs: [], warnings: [], reached: [] })).toBe(
+      'Smoke test failed: the app did not become healthy'
+    )
+  })
 })
 
 describe('reporting', () => {
@@ -75,5 +120,15 @@ describe('reporting', () => {
     expect(passedDetail({ healthy: true, causes: [], logs: [], warnings: [], reached: [] }, '/')).toBe(
       'no container publishes port 80; every essential container stayed up'
     )
+  })
+
+  it('names the containers that reached each twin, leaving out twins nobody reached', () => {
+    const reached = [
+      { role: 'database' as const, containers: ['web', 'worker'] },
+      { role: 'cache' as const, containers: [] }
+    ]
+    expect(
+      passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [], warnings: [], reached }, '/up')
+    ).toBe('GET /up answered 200; database reached by web, worker')
   })
 })

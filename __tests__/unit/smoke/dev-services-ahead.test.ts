@@ -1,13 +1,15 @@
 // The smoke test's dev services start with the builds (startDevServices):
 // a run that stops before the smoke test (a failed build) removes them in
-// ended(); a step whose smoke test does not run starts nothing. A fake
-// docker CLI records every call.
+// ended(); a step whose smoke test does not run starts nothing; a cancelled
+// job (the entry point's RunCancellation) removes them too. A fake docker CLI
+// records every call.
 
 import { afterAll, beforeAll, describe, expect, it } from '@jest/globals'
 import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
+import { RunCancellation } from '../../../src/cancellation.js'
 import { buildPlan } from '../../../src/core/plan.js'
 import type { Prepared } from '../../../src/prepare.js'
 import { smokeTestStep } from '../../../src/stages/smoke-test.js'
@@ -75,6 +77,47 @@ describe('dev services started ahead of the smoke test', () => {
     expect(removed).toBeGreaterThan(lines.lastIndexOf(started.at(-1) as string))
     expect(lines[removed]?.split(' ').slice(3).sort()).toEqual([`${project}-dev-db`, `${project}-dev-redis`])
     expect(lines.at(-1)).toBe(`network rm ${project}-dev`)
+  })
+
+  it('are removed when the job is cancelled: starting → stopping → stopped, and nothing left for ended()', async () => {
+    await rm(calls, { force: true })
+    const cancellation = new RunCancellation()
+    const step = await smokeTestStep(prepared('true'), { docker }, cancellation)
+    expect(step.state).toBe('idle')
+    expect(cancellation.tracking).toBe(false)
+    step.startDevServices(backing)
+    expect(step.state).toBe('starting')
+    expect(cancellation.tracking).toBe(true)
+    const cancelled = cancellation.cancel()
+    expect(step.state).toBe('stopping')
+    await cancelled
+    expect(step.state).toBe('stopped')
+    expect(step.runs).toBe(false)
+    const lines = await recorded()
+    const project = /^network create --label \S+ (bdd-smoke-[0-9a-f]{8})-dev$/m.exec(lines.join('\n'))?.[1]
+    expect(
+      lines
+        .find(line => line.startsWith('rm --force --volumes'))
+        ?.split(' ')
+        .slice(3)
+        .sort()
+    ).toEqual([`${project}-dev-db`, `${project}-dev-redis`])
+    expect(lines.at(-1)).toBe(`network rm ${project}-dev`)
+    // Nothing is left for ended() to remove.
+    await step.ended()
+    expect((await recorded()).length).toBe(lines.length)
+  })
+
+  it('a no-op re-run is skipped before anything starts: skipped, and it cannot start', async () => {
+    await rm(calls, { force: true })
+    const step = await smokeTestStep(prepared('true'), { docker })
+    step.skip('a re-run')
+    expect(step.state).toBe('skipped')
+    expect(step.report()).toEqual({ result: 'skipped', seconds: 0, detail: 'a re-run' })
+    step.startDevServices(backing)
+    expect(step.hooks()).toEqual({})
+    await step.passed()
+    expect((await recorded()).filter(line => line.startsWith('run '))).toEqual([])
   })
 
   it('start nothing when the smoke test does not run', async () => {

@@ -20,7 +20,7 @@ export interface BuildCommandInput {
   contextDir: string
   /** Absolute Dockerfile path. */
   dockerfile: string
-  target?: string
+  target?: string | undefined
   buildArgs: Record<string, string>
   labels: Record<string, string>
   /** Full references to tag, e.g. 123.dkr.ecr…/puppies/web:<sha>. */
@@ -30,12 +30,12 @@ export interface BuildCommandInput {
   /** registry-cache only: where buildx writes the pushed digest. */
   metadataFile?: string
   /** registry-cache only: attach a provenance attestation (an image index, which ECS cannot run by digest). */
-  provenance?: boolean
+  provenance?: boolean | undefined
   /**
    * buildx only: the platform to build for, e.g. linux/arm64 (another architecture runs under QEMU).
    * The builders without buildx build for the daemon's own architecture: the stage refuses any other first.
    */
-  platform?: string
+  platform?: string | undefined
 }
 
 export interface BuildCommand {

@@ -44,7 +44,7 @@ export type CommandRunner = (command: string, args: string[], options?: RunOptio
 
 export interface CommandRunnerOptions {
   /** The docker CLI to run for `docker`; default: the one on the runner's PATH (see dockerBinary). */
-  docker?: string
+  docker?: string | undefined
 }
 
 /**
@@ -99,10 +99,10 @@ export function createCommandRunner(
     const onLine = runOptions.onLine
     return getExecOutput(executable, args, {
       env,
-      input: runOptions.input,
       silent: true,
       ignoreReturnCode: true,
-      listeners: onLine ? { stdline: onLine, errline: onLine } : undefined
+      ...(runOptions.input !== undefined && { input: runOptions.input }),
+      ...(onLine && { listeners: { stdline: onLine, errline: onLine } })
     })
   }
 }

@@ -117,7 +117,7 @@ export class ContainerDeployer implements Deployer {
   private readonly pending = new Set<Serving>()
   /** Images the instances pulled; those from the stand-in's registry are removed on close (the engine is shared). */
   private readonly pulled = new Set<string>()
-  private loggedIn?: Promise<void>
+  private loggedIn: Promise<void> | undefined
   private deployCount = 0
 
   constructor(

@@ -59,8 +59,8 @@ export interface ContainerState {
   name: string
   essential: boolean
   running: boolean
-  exitCode?: number
-  health?: string
+  exitCode?: number | undefined
+  health?: string | undefined
 }
 
 function failed(what: string, result: DockerResult): string {

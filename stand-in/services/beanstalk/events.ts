@@ -7,16 +7,16 @@ import type { BeanstalkEvent, Severity } from './model.js'
 export const SEVERITY_ORDER: Severity[] = ['TRACE', 'DEBUG', 'INFO', 'WARN', 'ERROR', 'FATAL']
 
 export interface EventQuery {
-  applicationName?: string
-  environmentName?: string
-  versionLabel?: string
-  templateName?: string
-  requestId?: string
-  severity?: Severity
-  startTime?: Date
-  endTime?: Date
-  maxRecords?: number
-  nextToken?: string
+  applicationName?: string | undefined
+  environmentName?: string | undefined
+  versionLabel?: string | undefined
+  templateName?: string | undefined
+  requestId?: string | undefined
+  severity?: Severity | undefined
+  startTime?: Date | undefined
+  endTime?: Date | undefined
+  maxRecords?: number | undefined
+  nextToken?: string | undefined
 }
 
 export class EventLog {

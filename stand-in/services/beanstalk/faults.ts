@@ -6,11 +6,11 @@ import type { HealthPhase } from './dynamics.js'
 
 export interface BeanstalkFaults {
   /** The next deploy of this environment ('*': of any) goes Red with "Failed to deploy application.". Consumed by it. */
-  forceRed?: string
+  forceRed?: string | undefined
   /** Updates of this environment ('*': of any) stay Updating until aborted or until this is cleared. */
-  stuckUpdating?: string
+  stuckUpdating?: string | undefined
   /** Multiplies every transition delay (e.g. 10 makes Launching/Updating ten times slower). */
-  slowTransitions?: number
+  slowTransitions?: number | undefined
   /** The next version processing ends FAILED whatever the bundle. Consumed by it. */
   failProcessing?: boolean
   /**
@@ -18,17 +18,17 @@ export interface BeanstalkFaults {
    * in place of "Environment update completed successfully.", e.g. one of the EB CLI's failure texts.
    * Consumed by it.
    */
-  failureEvent?: { environment: string; message: string }
+  failureEvent?: { environment: string; message: string } | undefined
   /**
    * The next deploy of this environment is reverted: the previous version keeps serving, Green, and the
    * update ends with "The environment was reverted to the previous configuration setting.". Consumed by it.
    */
-  revert?: string
+  revert?: string | undefined
   /**
    * Health after the next successful deploy of `environment`, replacing the service's profile
    * (BeanstalkOptions.dynamics); a last phase without `ms` stays. Consumed by it.
    */
-  healthAfterDeploy?: { environment: string; phases: HealthPhase[] }
+  healthAfterDeploy?: { environment: string; phases: HealthPhase[] } | undefined
 }
 
 export function appliesTo(target: string | undefined, environmentName: string): boolean {

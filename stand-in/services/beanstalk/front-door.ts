@@ -6,7 +6,7 @@
 import net from 'node:net'
 
 export class FrontDoor {
-  private target?: { host: string; port: number }
+  private target: { host: string; port: number } | undefined
   private readonly sockets = new Set<net.Socket>()
 
   private constructor(

@@ -41,7 +41,7 @@ interface Operation {
   kind: 'launch' | 'update' | 'terminate'
   controller: AbortController
   /** The version being deployed, if any (DeleteApplicationVersion refuses it). */
-  versionLabel?: string
+  versionLabel?: string | undefined
   done: Promise<void>
 }
 

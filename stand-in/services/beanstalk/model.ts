@@ -23,19 +23,19 @@ export interface Tag {
 export interface Application {
   name: string
   arn: string
-  description?: string
+  description?: string | undefined
   created: Date
   updated: Date
   tags: Tag[]
   /** ResourceLifecycleConfig's version MaxCountRule, when enabled (UpdateApplicationResourceLifecycle). */
-  versionLifecycle?: { maxCount: number; deleteSourceFromS3: boolean; serviceRole?: string }
+  versionLifecycle?: { maxCount: number; deleteSourceFromS3: boolean; serviceRole?: string } | undefined
 }
 
 export interface ApplicationVersion {
   applicationName: string
   label: string
   arn: string
-  description?: string
+  description?: string | undefined
   bucket: string
   key: string
   status: VersionStatus
@@ -48,9 +48,9 @@ export interface ApplicationVersion {
 export interface ConfigurationTemplate {
   applicationName: string
   name: string
-  description?: string
-  solutionStackName?: string
-  platformArn?: string
+  description?: string | undefined
+  solutionStackName?: string | undefined
+  platformArn?: string | undefined
   optionSettings: OptionSetting[]
   created: Date
   updated: Date
@@ -61,16 +61,16 @@ export interface Environment {
   name: string
   arn: string
   applicationName: string
-  description?: string
+  description?: string | undefined
   /** The version the environment runs (kept when a deploy of another version fails). */
-  versionLabel?: string
-  solutionStackName?: string
-  platformArn?: string
-  templateName?: string
+  versionLabel?: string | undefined
+  solutionStackName?: string | undefined
+  platformArn?: string | undefined
+  templateName?: string | undefined
   /** `<prefix>.<region>.elasticbeanstalk.com`, reserved for the environment's life. */
   realCname: string
   /** `127.0.0.1:<port>` while an app answers on the loopback front door. */
-  loopbackEndpoint?: string
+  loopbackEndpoint?: string | undefined
   status: EnvironmentStatus
   health: HealthColor
   healthStatus: HealthStatus
@@ -90,7 +90,7 @@ export interface Environment {
   updated: Date
   terminatedAt?: Date
   /** Every moment an operation left the environment Ready and Green, oldest first (the benchmarks read it). */
-  turnedGreen?: { at: Date; versionLabel?: string }[]
+  turnedGreen?: { at: Date; versionLabel?: string | undefined }[]
 }
 
 export interface BeanstalkEvent {
@@ -100,9 +100,9 @@ export interface BeanstalkEvent {
   severity: Severity
   applicationName?: string
   environmentName?: string
-  versionLabel?: string
+  versionLabel?: string | undefined
   templateName?: string
-  requestId?: string
+  requestId?: string | undefined
 }
 
 export const ENVIRONMENT_PROPERTIES_NAMESPACE = 'aws:elasticbeanstalk:application:environment'

@@ -14,31 +14,33 @@ export interface TaskContainer {
   name: string
   image: string
   essential: boolean
-  memory?: number
-  memoryReservation?: number
+  memory?: number | undefined
+  memoryReservation?: number | undefined
   portMappings: { hostPort: number; containerPort: number; protocol: 'tcp' | 'udp' }[]
   links: { target: string; alias: string }[]
   environment: { name: string; value: string }[]
   secrets: { name: string; valueFrom: string }[]
-  command?: string[]
-  entryPoint?: string[]
-  workingDirectory?: string
+  command?: string[] | undefined
+  entryPoint?: string[] | undefined
+  workingDirectory?: string | undefined
   mountPoints: { sourceVolume: string; containerPath: string; readOnly: boolean }[]
   volumesFrom: { sourceContainer: string; readOnly: boolean }[]
   dependsOn: { containerName: string; condition: DependencyCondition }[]
-  healthCheck?: {
-    command: string[]
-    interval?: number
-    timeout?: number
-    retries?: number
-    startPeriod?: number
-  }
+  healthCheck?:
+    | {
+        command: string[]
+        interval?: number | undefined
+        timeout?: number | undefined
+        retries?: number | undefined
+        startPeriod?: number | undefined
+      }
+    | undefined
   dockerLabels: Record<string, string>
-  hostname?: string
+  hostname?: string | undefined
 }
 
 export interface TaskDefinition {
-  volumes: { name: string; sourcePath?: string }[]
+  volumes: { name: string; sourcePath?: string | undefined }[]
   containers: TaskContainer[]
 }
 

@@ -1,0 +1,107 @@
+// The deploy's "resolve" step: what it finds in the account before anything
+// is built (the backing services and the execution role, each environment as
+// it is, the properties they lack, the images' platforms), then the
+// prerequisites checked against it.
+
+import type { EnvironmentDescription } from '../../adapters/beanstalk/types.js'
+import type { AwsClients } from '../../adapters/aws-clients.js'
+import { requireEnvironment } from '../../adapters/beanstalk/environments.js'
+import type { Resolution } from '../../core/dockerrun.js'
+import { actionsLogger } from '../../logger.js'
+import type { Prepared } from '../../prepare.js'
+import { environmentsLine } from '../../report/deploy-lines.js'
+import type { PhaseLog } from '../../report/phases.js'
+import {
+  findExecutionRole,
+  missingProperties,
+  resolveBackingServices,
+  type BackingServices
+} from '../../stages/backing.js'
+import { checkDocuments } from '../../stages/bundles.js'
+import { imagePlatforms, platformsLine, type ImagePlatforms } from '../../stages/platforms.js'
+import {
+  checkExecutionRoleReadsSecrets,
+  checkPlatforms,
+  noteBasicHealth
+} from '../../stages/prerequisites.js'
+
+export interface Resolved {
+  backing: BackingServices
+  /** Each environment as it is before the deploy: where an automatic rollback goes back to. */
+  before: Map<string, EnvironmentDescription>
+  /** Environment → the properties its containers read that it does not set. */
+  missing: Map<string, { name: string; containers: string[] }[]>
+  platforms: ImagePlatforms
+  /** What every document is rendered with: the region, the backing services, the execution role found. */
+  resolution: Required<Pick<Resolution, 'region' | 'backing'>> & Pick<Resolution, 'executionRoleArn'>
+}
+
+export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLog): Promise<Resolved> {
+  const environments = prepared.targets.flatMap(target => target.environments)
+  return phases.run(
+    'resolve',
+    async log => {
+      // The lookups run at once; the first failure in the order of the inputs (backing services, then
+      // environments) is the one reported, whichever answered first.
+      const [services, before, missing, platforms] = await Promise.allSettled([
+        resolveBackingServices(prepared, clients).then(async backing => ({
+          backing,
+          executionRoleArn: await findExecutionRole(prepared, clients, backing)
+        })),
+        environmentsBefore(prepared, clients),
+        missingProperties(prepared, clients, environments),
+        imagePlatforms(prepared, clients)
+      ])
+      const found = {
+        services: valueOf(services),
+        before: valueOf(before),
+        missing: valueOf(missing),
+        platforms: valueOf(platforms)
+      }
+      if (found.platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(found.platforms)}`)
+      // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
+      // execution role against the secrets it is handed, and a note for each environment with basic health.
+      checkPlatforms(found.before.values())
+      const { executionRoleArn } = found.services
+      const resolution = {
+        region: clients.region,
+        backing: found.services.backing,
+        ...(executionRoleArn !== undefined && { executionRoleArn })
+      }
+      const documents = checkDocuments(prepared, resolution)
+      await Promise.all([
+        checkExecutionRoleReadsSecrets(documents, clients, log),
+        noteBasicHealth([...found.before.keys()], clients.beanstalk, log)
+      ])
+      return {
+        backing: found.services.backing,
+        before: found.before,
+        missing: found.missing,
+        platforms: found.platforms,
+        resolution
+      }
+    },
+    { title: 'Backing services and environments', done: ({ before }) => environmentsLine(before) }
+  )
+}
+
+/** Each environment as it is before the deploy (it must exist). */
+async function environmentsBefore(
+  prepared: Prepared,
+  clients: AwsClients
+): Promise<Map<string, EnvironmentDescription>> {
+  const before = new Map<string, EnvironmentDescription>()
+  for (const environmentName of prepared.targets.flatMap(target => target.environments)) {
+    before.set(
+      environmentName,
+      await requireEnvironment(clients.beanstalk, prepared.config.application, environmentName)
+    )
+  }
+  return before
+}
+
+/** A settled lookup's value, or its failure thrown. */
+function valueOf<T>(result: PromiseSettledResult<T>): T {
+  if (result.status === 'rejected') throw result.reason
+  return result.value
+}

@@ -1,0 +1,96 @@
+// Mutation testing (issue 27 §6): `npm run mutation`. Mutates the pure core and
+// the modules whose job is to decide, and runs the unit tests against each mutant.
+//
+// Runner decision: Stryker's jest runner works with this project's ESM jest
+// (ts-jest, default-esm preset) once the test-runner child processes get
+// `--experimental-vm-modules` through `testRunnerNodeArgs`; the `command`
+// runner is not needed. It runs the `unit` jest project only (the integration
+// project needs Docker and the stand-in, and is not run per mutant).
+// StrykerJS 9.6 (not 10): Stryker 10 requires Node >= 22 and the tests here run on Node 20.
+// Scores, run times and the per-file table: docs/development.md#mutation-testing.
+import jestConfig from './jest.config.js'
+
+const unit = jestConfig.projects.find(project => project.displayName === 'unit')
+
+/** Modules whose job is to decide; each is pure or keeps its rule in a pure function. */
+const decisionModules = [
+  'src/deploy/decision.ts', // Ready/Green/failed/rolled back from events and health
+  'src/deploy/failure-events.ts', // which events explain a failed deploy
+  'src/smoke/decision.ts', // whether the smoke test runs, and what its result means
+  'src/rollback/*.ts', // automatic rollback and rollback targets
+  'src/preview/rules.ts', // preview environment names, limits and when to tear down
+  'src/retention/*.ts', // which application versions cleanup deletes
+  'src/runner/health.ts' // what counts as healthy, and when a failing app has settled
+]
+
+/**
+ * The unit tests of the mutated files. Jest's --findRelatedTests alone is not enough: every test file that
+ * imports a core module, however indirectly, is related to it, and in ESM mode jest links each related file's
+ * whole module graph for every mutant, even when per-test coverage leaves one test to run (measured: ~13 s a
+ * mutant with all unit tests eligible). Move these globs with the tests.
+ */
+const coveringTests = [
+  '__tests__/unit/core/**/*.test.ts',
+  '__tests__/unit/deploy/decision.test.ts',
+  '__tests__/unit/smoke/decision.test.ts',
+  '__tests__/unit/rollback.test.ts',
+  '__tests__/unit/preview.test.ts',
+  '__tests__/unit/cleanup.test.ts',
+  '__tests__/unit/runner/health.test.ts'
+]
+
+/** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */
+export default {
+  packageManager: 'npm',
+  testRunner: 'jest',
+  testRunnerNodeArgs: ['--experimental-vm-modules'],
+  jest: {
+    projectType: 'custom',
+    // The unit project of jest.config.js, so the two never drift apart. `projects` is cleared: Stryker
+    // merges this over jest.config.js, and its test environment (which switches mutants on and records
+    // per-test coverage) applies to the top level only, not inside projects.
+    config: { ...unit, projects: undefined, testMatch: coveringTests.map(glob => `<rootDir>/${glob}`) },
+    // Per mutant, only the test files that import the mutated file (jest's own
+    // dependency graph). See coverageAnalysis below for why not per-test coverage.
+    enableFindRelatedTests: true
+  },
+  // Per-test coverage works with the ESM runner (checked: the dry run reports which test covers which
+  // mutant), so each mutant runs only the tests that reach it, within the files jest relates to it.
+  coverageAnalysis: 'perTest',
+  // Static mutants (module-level constants: regexes, tables) are reached by every test of every file that
+  // imports the module, i.e. the whole unit suite for the core (~90 s each on this machine). They are left
+  // out of the run and reported as ignored; the rules they hold are tested through the functions using them.
+  ignoreStatic: true,
+  // The pure core (src/core/**, fork guard and input rules included) and the decision modules.
+  mutate: [
+    'src/core/**/*.ts',
+    '!src/core/**/*-types.ts', // type declarations only: nothing to mutate
+    ...decisionModules
+  ],
+  // Stryker copies the project into a sandbox: leave out what the unit tests never read.
+  ignorePatterns: [
+    'dist',
+    'coverage',
+    '.worlds',
+    '.oracles',
+    '.arm64',
+    '.stand-in-data',
+    'reports',
+    '.stryker-tmp'
+  ],
+  // The machine has two cores shared by several engineers.
+  concurrency: 2,
+  // The incremental file stays out of git (reports/ is ignored): 745 KB for 297 mutants here, so many MB for the
+  // whole scope, and it reuses nothing once a mutated file or its test file changes, which a fix always does.
+  incremental: true,
+  incrementalFile: 'reports/stryker-incremental.json',
+  reporters: ['clear-text', 'progress-append-only', 'html', 'json'],
+  htmlReporter: { fileName: 'reports/mutation/mutation.html' },
+  jsonReporter: { fileName: 'reports/mutation/mutation.json' },
+  thresholds: { high: 90, low: 80, break: null },
+  timeoutMS: 10000,
+  // The initial run executes every covering test once with coverage, on a shared machine.
+  dryRunTimeoutMinutes: 20,
+  tempDirName: '.stryker-tmp',
+  cleanTempDir: 'always'
+}
