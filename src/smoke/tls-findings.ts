@@ -75,7 +75,14 @@ export function tlsFindings(input: TlsFindingsInput): TlsFindings {
       const log = input.logs.find(candidate => candidate.container === user)?.text ?? ''
       if (CERTIFICATE_NOT_TRUSTED.test(log)) rejectedCertificate.add(user)
     }
-    for (const name of refusedPlain) findings.causes.push(plainRefusedCause(twin, name))
+    // libpq's default (prefer) retries without TLS after a login refused over TLS: the login is the cause
+    // (causes.ts says it), not the retry.
+    const refusedLogin = new Set(
+      connections.filter(c => c.failure !== undefined && !NO_ENCRYPTION.test(c.failure)).map(c => c.container)
+    )
+    for (const name of refusedPlain) {
+      if (!refusedLogin.has(name)) findings.causes.push(plainRefusedCause(twin, name))
+    }
     for (const name of rejectedCertificate) {
       if (refusedPlain.has(name)) continue
       const caBundle = facts.get(name)?.caBundle

@@ -71,6 +71,22 @@ describe('tlsFindings', () => {
     expect(diagnose({ twins: [twin], containers, logs: [], connections })).toEqual([])
   })
 
+  it("leaves libpq's plain retry after a login refused over TLS to the login's cause", () => {
+    const log = [
+      '2026-12-07 00:05:01.001 UTC [200] LOG:  connection received: host=172.22.0.4 port=40000',
+      '2026-12-07 00:05:01.002 UTC [200] FATAL:  password authentication failed for user "paperless"',
+      '2026-12-07 00:05:01.003 UTC [201] LOG:  connection received: host=172.22.0.4 port=40002',
+      '2026-12-07 00:05:01.004 UTC [201] FATAL:  no pg_hba.conf entry for host "172.22.0.4", user "paperless", database "paperless", no encryption'
+    ].join('\n')
+    const connections = new Map([['postgres', attribute(postgresConnections(log), containerAt)]])
+    expect(tlsFindings(input({ connections })).causes).toEqual([])
+    expect(diagnose({ twins: [twin], containers: input().containers, logs: [], connections })).toEqual([
+      expect.stringMatching(
+        /^worker logged in to the database as `paperless`, but the user of RDS instance paper-db is `paper_admin`/
+      )
+    ])
+  })
+
   it('a client that rejected the certificate and names no CA bundle fails: its trust store lacks the RDS CA on AWS too', () => {
     const found = tlsFindings(input())
     expect(found.causes).toHaveLength(2)
