@@ -15,34 +15,29 @@
 // The stand-in runs no containers (health follows the bundle), transitions of
 // a fixed 500 ms: the figures are the pipelines' own time.
 
-import { execFile } from 'node:child_process'
-import { appendFile, cp, mkdir, mkdtemp, rm, symlink } from 'node:fs/promises'
+import { appendFile, cp, mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { promisify } from 'node:util'
 
 import { ECRClient } from '@aws-sdk/client-ecr'
-import {
-  CreateApplicationVersionCommand,
-  DescribeApplicationVersionsCommand,
-  DescribeEnvironmentsCommand,
-  ElasticBeanstalkClient,
-  UpdateEnvironmentCommand
-} from '@aws-sdk/client-elastic-beanstalk'
-import { GetObjectCommand, PutObjectCommand, S3Client } from '@aws-sdk/client-s3'
-import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
+import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
+import { S3Client } from '@aws-sdk/client-s3'
 
-import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
-import { EcrRegistry } from '../src/adapters/ecr.js'
 import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
-import { startStandIn, type StandIn } from '../stand-in/server.js'
+import { startStandIn } from '../stand-in/server.js'
 import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import { runPeerPipeline, type PeerClients } from './lib/peer-pipelines.js'
 import { removeRegistryImages } from './lib/shared-images.js'
-import { errorsOf, lastBuildAt, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'
+import {
+  bundleOf,
+  errorsOf,
+  lastBuildAt,
+  phasesOf,
+  runActionTimed,
+  type TimedActionRun
+} from './lib/action-process.js'
 import { fixed, median, table } from './lib/stats.js'
-
-const execFileAsync = promisify(execFile)
 
 /** The last main commit before issue 19's changes (waits, per-mode loading, the smoke test beside the push). */
 export const DEFAULT_BEFORE_REF = 'e0a99938c81beb257c4fdeee7f4dd8bbe501434c'
@@ -50,12 +45,6 @@ const PEER_POLL_SECONDS = 10
 const TRANSITION_MS = 500
 /** What a runner has pulled before the step: the base image, and the dev services the smoke test starts. */
 const RUNNER_IMAGES = ['debian:bookworm-slim', 'postgres:15', 'redis:7']
-const quiet = {
-  info: () => undefined,
-  warning: () => undefined,
-  error: () => undefined,
-  setSecret: () => undefined
-}
 
 export interface ActionPathSample {
   code: 'before' | 'after'
@@ -86,23 +75,6 @@ export interface CriticalPathResult {
   pollSeconds: number
   samples: ActionPathSample[]
   peer: PeerSample[]
-}
-
-/** dist/index.js of `ref`, bundled from its own src/ with this checkout's node_modules. */
-async function bundleOf(ref: string, folder: string): Promise<string> {
-  await mkdir(folder, { recursive: true })
-  const archive = path.join(folder, 'tree.tar')
-  await execFileAsync('git', ['archive', '--output', archive, ref, 'src', 'package.json', 'tsconfig.json'], {
-    cwd: PROJECT_ROOT
-  })
-  await execFileAsync('tar', ['-xf', archive, '-C', folder])
-  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(folder, 'node_modules'))
-  await execFileAsync(
-    path.join(PROJECT_ROOT, 'node_modules/.bin/ncc'),
-    ['build', 'src/index.ts', '-o', 'dist', '--target', 'es2022'],
-    { cwd: folder, maxBuffer: 64 * 1024 * 1024 }
-  )
-  return path.join(folder, 'dist/index.js')
 }
 
 export async function runCriticalPathBench(options: {
@@ -214,7 +186,7 @@ export async function runCriticalPathBench(options: {
       await codeChange()
       log(`critical path: round ${round}, peer pipeline on a fresh runner`)
       const result = await onFreshRunner(daemon =>
-        peerPipeline(daemon, { standIn, clients, registryHost, workspace, example, fromLabel: lastLabel })
+        peerPipeline(daemon, { clients, registryHost, workspace, example, fromLabel: lastLabel })
       )
       log(
         `critical path: round ${round}, peer: build+push ${result.buildAndPushSeconds.toFixed(1)}s, → Green seen ${result.toGreenSeconds.toFixed(1)}s`
@@ -233,108 +205,55 @@ export async function runCriticalPathBench(options: {
   }
 }
 
-interface PeerContext {
-  standIn: StandIn
-  clients: { ecr: ECRClient; beanstalk: ElasticBeanstalkClient; s3: S3Client }
-  registryHost: string
-  workspace: string
-  example: { application: string; environment: string }
-  /** A version our action made: its bundle, with the peer's images in its Dockerrun, is the peer's bundle. */
-  fromLabel: string
-}
-
-/** The peer pipeline on a fresh runner; its clock starts at its first command. */
-async function peerPipeline(daemon: FreshDaemon, context: PeerContext): Promise<Omit<PeerSample, 'round'>> {
-  const { clients, registryHost, example } = context
-  const app = path.join(context.workspace, 'examples/puppies')
-  const dockerConfig = await mkdtemp(path.join(tmpdir(), 'bench-path-docker-config-'))
-  // Debian's 20.10 CLI first: it builds with the daemon's BuildKit without buildx.
-  const env = {
-    ...process.env,
-    PATH: `/usr/bin:${process.env.PATH ?? ''}`,
-    DOCKER_HOST: daemon.host,
-    DOCKER_CONFIG: dockerConfig,
-    DOCKER_BUILDKIT: '1'
+/**
+ * The naive peer pipeline (bench/lib/peer-pipelines.ts, as bench/team.ts runs it) on a fresh runner of world (a):
+ * Debian's 20.10 CLI builds with the daemon's BuildKit; its clock starts at its first command.
+ */
+async function peerPipeline(
+  daemon: FreshDaemon,
+  context: {
+    clients: PeerClients
+    registryHost: string
+    workspace: string
+    example: { application: string; environment: string }
+    /** A version our action made: its bundle, with the peer's images in its Dockerrun, is the peer's bundle. */
+    fromLabel: string
   }
-  const label = `peer-${Date.now().toString(36)}`
-  const from = await clients.beanstalk.send(
-    new DescribeApplicationVersionsCommand({
-      ApplicationName: example.application,
-      VersionLabels: [context.fromLabel]
-    })
-  )
-  const source = from.ApplicationVersions?.[0]?.SourceBundle
-  if (!source?.S3Bucket || !source.S3Key) throw new Error(`critical path: no bundle of ${context.fromLabel}`)
+): Promise<Omit<PeerSample, 'round'>> {
+  const dockerConfig = await mkdtemp(path.join(tmpdir(), 'bench-path-docker-config-'))
   try {
-    const started = Date.now()
-    await new EcrRegistry(
-      clients.ecr,
-      createCommandRunner({ DOCKER_HOST: daemon.host, DOCKER_CONFIG: dockerConfig }),
-      quiet
-    ).login()
-    const images = new Map<string, string>()
-    for (const [repository, dockerfile] of [
-      ['puppies/web', 'Dockerfile'],
-      ['puppies/nginx', 'nginx/Dockerfile']
-    ] as const) {
-      const tag = `${registryHost}/${repository}:${label}`
-      await execFileAsync(
-        'docker',
-        ['build', '--no-cache', '--network', 'host', '-f', path.join(app, dockerfile), '-t', tag, app],
-        { env, maxBuffer: 64 * 1024 * 1024 }
-      )
-      await execFileAsync('docker', ['push', tag], { env, maxBuffer: 64 * 1024 * 1024 })
-      images.set(repository, tag)
-    }
-    const buildAndPushSeconds = (Date.now() - started) / 1000
-    // The bundle: our version's files, its Dockerrun naming the peer's images (outside the clock would be
-    // kinder to the peer; rendering a Dockerrun is its job too, so it stays inside).
-    const object = await clients.s3.send(new GetObjectCommand({ Bucket: source.S3Bucket, Key: source.S3Key }))
-    const files = unzipSync(
-      await (object.Body as { transformToByteArray(): Promise<Uint8Array> }).transformToByteArray()
-    )
-    const dockerrun = JSON.parse(strFromU8(files['Dockerrun.aws.json'] as Uint8Array)) as {
-      containerDefinitions: { image: string }[]
-    }
-    for (const container of dockerrun.containerDefinitions) {
-      const repository = [...images.keys()].find(
-        name => container.image.includes(`/${name}@`) || container.image.includes(`/${name}:`)
-      )
-      if (repository) container.image = images.get(repository) as string
-    }
-    files['Dockerrun.aws.json'] = strToU8(JSON.stringify(dockerrun, null, 2))
-    const key = `${example.application}/${label}.zip`
-    await clients.s3.send(new PutObjectCommand({ Bucket: source.S3Bucket, Key: key, Body: zipSync(files) }))
-    await clients.beanstalk.send(
-      new CreateApplicationVersionCommand({
-        ApplicationName: example.application,
-        VersionLabel: label,
-        SourceBundle: { S3Bucket: source.S3Bucket, S3Key: key }
-      })
-    )
-    // As the peers do: no processing asked for, the update follows at once.
-    await clients.beanstalk.send(
-      new UpdateEnvironmentCommand({ EnvironmentName: example.environment, VersionLabel: label })
-    )
-    const toUpdateSeconds = (Date.now() - started) / 1000
-    for (;;) {
-      await sleep(PEER_POLL_SECONDS * 1000)
-      const described = await clients.beanstalk.send(
-        new DescribeEnvironmentsCommand({ EnvironmentNames: [example.environment] })
-      )
-      const environment = described.Environments?.[0]
-      if (environment?.Status === 'Ready' && environment.VersionLabel === label) {
-        if (environment.Health !== 'Green')
-          throw new Error(`critical path: the peer deploy is ${environment.Health}`)
-        return { buildAndPushSeconds, toUpdateSeconds, toGreenSeconds: (Date.now() - started) / 1000 }
-      }
+    const deployed = await runPeerPipeline({
+      kind: 'naive',
+      runner: {
+        env: {
+          PATH: `/usr/bin:${process.env.PATH ?? ''}`,
+          DOCKER_HOST: daemon.host,
+          DOCKER_CONFIG: dockerConfig
+        },
+        buildx: false
+      },
+      clients: context.clients,
+      registryHost: context.registryHost,
+      context: path.join(context.workspace, 'examples/puppies'),
+      images: [
+        { repository: 'puppies/web', dockerfile: 'Dockerfile' },
+        { repository: 'puppies/nginx', dockerfile: 'nginx/Dockerfile' }
+      ],
+      application: context.example.application,
+      environment: context.example.environment,
+      fromLabel: context.fromLabel,
+      pollSeconds: PEER_POLL_SECONDS
+    })
+    const seconds = (at: number): number => (at - deployed.startedAt) / 1000
+    return {
+      buildAndPushSeconds: seconds(deployed.lastBuildAt),
+      toUpdateSeconds: seconds(deployed.updateAt),
+      toGreenSeconds: seconds(deployed.noticedAt)
     }
   } finally {
     await rm(dockerConfig, { recursive: true, force: true })
   }
 }
-
-const sleep = (ms: number): Promise<void> => new Promise(resolve => setTimeout(resolve, ms))
 
 export interface CriticalPathFigures {
   before: { toUpdate: number; toGreen: number; afterBuild: number }

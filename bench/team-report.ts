@@ -110,7 +110,8 @@ loaded (as a runner pulls them), against the stand-in (bench/team.ts):
   (its own cache tag), then the same deploy and ${result.pollSeconds} s polls. World (a) has no buildx, so
   build-push-action cannot run there: its best-practice peer is Docker's documented inline cache on the daemon's
   BuildKit (\`docker build --cache-from <cache tag> --build-arg BUILDKIT_INLINE_CACHE=1\`, then \`docker push\`);
-- **ours**: this checkout's dist/index.js, spawned as the runner does, smoke test on and off.
+- **ours**: this checkout's src/, bundled with ncc as dist/index.js is (into a temporary folder: dist/ is the
+  last release bundle and would not show a change to src/), spawned as the runner does, smoke test on and off.
 
 Each cached pipeline starts from the cache its own previous run left in ECR: ours is seeded by a deploy from the
 world's seed runner (the shared daemon for (a), one Docker 26 daemon kept for the world for (c)), then measured
@@ -180,6 +181,21 @@ ${table(
   ])
 )}
 
+Where the time went, per pipeline: each step's end, in seconds from the pipeline's start (ours: the closing
+line of each phase and image, as the action printed it; the peers: each command and call), then each build's
+BuildKit steps of a second or more with their own seconds (cache import, the steps that ran, the image and
+cache export with their pushes).
+
+${result.samples
+  .map(
+    sample =>
+      `- ${TEAM_WORLD_NAMES[sample.world]}, ${sample.pipeline}:\n` +
+      (sample.timeline.length ? sample.timeline : ['(no record)'])
+        .map(entry => `  - ${entry.replaceAll('|', '/')}`)
+        .join('\n')
+  )
+  .join('\n')}
+
 ${figures
   .map(
     f =>
@@ -216,7 +232,8 @@ export function teamNotes(figures: TeamWorldFigures[]): string[] {
     const off = f.of['ours, smoke test off']
     const cachedPath =
       f.world === 'a'
-        ? 'an inline cache holds the final stage only, so every fresh runner compiles again'
+        ? 'no buildx: inline caches, which a fresh runner pulls whole; ours keeps the `build` stage in a cache ' +
+          'image of its own, the best-practice peer rebuilds it'
         : ''
     if (!(f.naiveRatio <= NAIVE_TARGET) || !(f.bestRatio <= BEST_TARGET)) {
       const peers = [

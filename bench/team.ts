@@ -7,8 +7,10 @@
 //   (c) buildx on a Docker 26 daemon with the containerd image store, where
 //       GitHub-hosted runners are heading: registry caches, mode=max.
 // Pipelines: the naive peer and the best-practice peer (bench/lib/peer-pipelines.ts),
-// and this action (dist/index.js, spawned as the runner does) with the smoke
-// test on and off.
+// and this action with the smoke test on and off: this checkout's src/,
+// bundled with ncc into a temporary folder as dist/index.js would be (dist/ is
+// rebundled only on main, so it would hide a change to src/; tsx would charge
+// ours seconds of compiling that no runner pays), spawned as the runner does.
 // Per world: our cache in ECR is seeded by a deploy from the world's seed
 // runner (the shared daemon for a, one long-lived Docker 26 daemon for c),
 // then each cached pipeline is measured on a new empty daemon after its own
@@ -40,7 +42,14 @@ import { EcrRegistry } from '../src/adapters/ecr.js'
 import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
 import { PROJECT_ROOT } from '../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
-import { errorsOf, lastBuildAt, phasesOf, runActionTimed } from './lib/action-process.js'
+import {
+  bundleOf,
+  errorsOf,
+  lastBuildAt,
+  phasesOf,
+  runActionTimed,
+  type TimedActionRun
+} from './lib/action-process.js'
 import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
 import {
   peerBuildAndPush,
@@ -50,7 +59,7 @@ import {
   type PeerKind,
   type PeerRunner
 } from './lib/peer-pipelines.js'
-import { stepSeconds } from './lib/buildkit-log.js'
+import { slowSteps, stepSeconds } from './lib/buildkit-log.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 import { bytesText, fixed } from './lib/stats.js'
 import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from './lib/worlds.js'
@@ -105,6 +114,11 @@ export interface TeamSample {
   layerBytesPushed: number
   /** Every blob the registry received in the pipeline's repositories (configs, cache manifests and cache layers too). */
   allBytesPushed: number
+  /**
+   * Where the time went, step by step: `+12.3 s <what ended>` from the pipeline's start (ours: its phase and
+   * image lines; peers: their commands and calls), then the builds' slowest BuildKit steps with their seconds.
+   */
+  timeline: string[]
   /** Why the pipeline (or the seed it needed) failed; the figures are then NaN. */
   error?: string
 }
@@ -127,6 +141,8 @@ interface Context {
   registryHost: string
   workspace: string
   workdir: string
+  /** This checkout's src/, bundled as dist/index.js would be (bench/lib/action-process.ts bundleOf). */
+  script: string
   example: { application: string; environment: string; inputs: Record<string, string> }
   log: (line: string) => void
 }
@@ -222,6 +238,7 @@ export async function runTeamBench(
       registryHost,
       workspace,
       workdir,
+      script: await bundleOf(undefined, path.join(workdir, 'action')),
       example: {
         ...example,
         inputs: { ...example.inputs, 'compose-file': `${APP}/docker-compose.yml` }
@@ -276,6 +293,7 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
   const samples: TeamSample[] = []
 
   const ours = async (runner: Runner, smoke: boolean) => {
+    const started = Date.now()
     const run = await runActionTimed({
       inputs: {
         ...context.example.inputs,
@@ -284,7 +302,10 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
       },
       env: { ...actionEnvironment(context.standIn), ...runner.env, GITHUB_SHA: sha() },
       workspace,
-      ...(process.env.BENCH_VERBOSE && { onLine: (line: string) => say(`  | ${line}`) })
+      script: context.script,
+      ...(process.env.BENCH_VERBOSE && {
+        onLine: (line: string) => say(`  | +${((Date.now() - started) / 1000).toFixed(1)} ${line}`)
+      })
     })
     if (run.status !== 0) {
       const tail = run.lines
@@ -345,7 +366,12 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
             buildSeconds: phases['build and push'] ?? Number.NaN,
             pushSeconds: Number.NaN,
             smokeSeconds: smoke ? (phases['smoke test'] ?? Number.NaN) : 0,
-            dependencyStageSeconds: stepSeconds(run.lines.map(line => line.text).join('\n'), 'deb-src', 'web')
+            dependencyStageSeconds: stepSeconds(
+              run.lines.map(line => line.text).join('\n'),
+              'deb-src',
+              'web'
+            ),
+            timeline: actionTimeline(run)
           }
         })
         return sampleOf(world, pipeline, measured, previous, images, context)
@@ -388,7 +414,11 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
           return {
             ...deployed,
             smokeSeconds: 0,
-            dependencyStageSeconds: stepSeconds(deployed.output, 'deb-src')
+            dependencyStageSeconds: stepSeconds(deployed.output, 'deb-src'),
+            timeline: [
+              ...deployed.steps.map(step => `${offset(step.at - deployed.startedAt)} ${step.what}`),
+              ...slowSteps(deployed.output).map(step => `BuildKit: ${step.step} ${fixed(step.seconds, 1)} s`)
+            ]
           }
         })
         return sampleOf(world, kind, measured, previous, images, context)
@@ -400,7 +430,23 @@ async function measureWorld(world: TeamWorld, context: Context): Promise<TeamSam
   }
 }
 
+const offset = (ms: number): string => `+${fixed(ms / 1000, 1)} s`
+
+/** Ours' steps: each phase's and image's closing line as it arrived, then each image's slow BuildKit steps. */
+function actionTimeline(run: TimedActionRun): string[] {
+  const closing = run.lines.filter(line => /^[✓✗] /.test(line.text))
+  const log = run.lines.map(line => line.text).join('\n')
+  const images = [...new Set(run.lines.flatMap(line => /^\[([\w.-]+)\] #\d+ /.exec(line.text)?.[1] ?? []))]
+  return [
+    ...closing.map(line => `${offset(line.at - run.spawnedAt)} ${line.text.slice(0, 160)}`),
+    ...images.flatMap(image =>
+      slowSteps(log, image).map(step => `BuildKit ${image}: ${step.step} ${fixed(step.seconds, 1)} s`)
+    )
+  ]
+}
+
 interface Measured {
+  timeline: string[]
   how: string
   startedAt: number
   lastBuildAt: number
@@ -454,6 +500,7 @@ async function sampleOf(
     pushSeconds: measured.pushSeconds,
     smokeSeconds: measured.smokeSeconds,
     dependencyStageSeconds: measured.dependencyStageSeconds,
+    timeline: measured.timeline,
     changedLayers: changed.length,
     changedLayerBytes: changed.reduce((sum, [, size]) => sum + size, 0),
     layerBytesPushed: uploads
@@ -480,6 +527,7 @@ function failedSample(world: TeamWorld, pipeline: TeamPipeline, error: string): 
     changedLayerBytes: Number.NaN,
     layerBytesPushed: Number.NaN,
     allBytesPushed: Number.NaN,
+    timeline: [],
     error
   }
 }

@@ -8,18 +8,24 @@
 // deploy and wait for Ready + Green — prints the running app's URL, fetches
 // it, and removes everything it started (with --keep: once you press Ctrl-C).
 
-import { execFileSync } from 'node:child_process'
-import { randomBytes } from 'node:crypto'
 import { existsSync, readFileSync, statSync } from 'node:fs'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
+import { parse } from 'yaml'
 
 import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../bench/lib/worlds.js'
+import { ciCheckout, type CiCheckout } from '../stand-in/ci-checkout.js'
 import { actionEnvironment } from '../stand-in/example-environment.js'
 import { removeRegistryImages } from '../stand-in/local-images.js'
-import { parseRehearsal, prepareRehearsal, RehearsalError } from '../stand-in/rehearsal.js'
-import { runAction } from '../stand-in/run-action.js'
+import {
+  parseRehearsal,
+  prepareRehearsal,
+  RehearsalError,
+  rehearsedMode,
+  unexpectedInputLines
+} from '../stand-in/rehearsal.js'
+import { PROJECT_ROOT, runAction } from '../stand-in/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 
 const USAGE = `usage: npm run rehearse -- <app folder> [--file F] [--application A] [--environment E]
@@ -36,18 +42,6 @@ function pairs(values: string[] | undefined, flag: string): Record<string, strin
       return [pair.slice(0, at), pair.slice(at + 1)]
     })
   )
-}
-
-function gitSha(folder: string): string {
-  try {
-    return execFileSync('git', ['-C', folder, 'rev-parse', 'HEAD'], {
-      encoding: 'utf8',
-      stdio: 'pipe'
-    }).trim()
-  } catch {
-    // Not a git checkout (or no commit yet): a commit-like SHA of its own.
-    return randomBytes(20).toString('hex')
-  }
 }
 
 const { values, positionals } = parseArgs({
@@ -81,14 +75,43 @@ if (!appArgument) {
 }
 const appDir = path.resolve(callerDir, appArgument)
 let exitCode = 1
+let closing = 'done: deployed, Green, page served; everything removed'
 let standIn: StandIn | undefined
 let dockerConfig: string | undefined
-const stop = async (): Promise<void> => {
-  const registryHost = standIn?.registry?.host
-  await standIn?.stop()
-  // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
-  if (registryHost) await removeRegistryImages(registryHost)
-  if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
+let checkout: CiCheckout | undefined
+let stopping: Promise<void> | undefined
+/** Removes everything the run started; once, whether the run ends, fails or is interrupted. */
+const stop = (): Promise<void> =>
+  (stopping ??= (async () => {
+    const registryHost = standIn?.registry?.host
+    await standIn?.stop()
+    // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
+    if (registryHost) await removeRegistryImages(registryHost)
+    if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
+    await checkout?.remove()
+  })())
+/** Set once the app is up and --keep holds it: Ctrl-C then is the way to end a run that went well. */
+let keeping = false
+let interruptedBy: NodeJS.Signals | undefined
+/** Removes everything, says how the run ended — once, however it ends — and exits. */
+const finish = async (): Promise<never> => {
+  await stop()
+  if (interruptedBy && !keeping) {
+    say(`interrupted (${interruptedBy}) before the end; everything removed`)
+    process.exit(interruptedBy === 'SIGINT' ? 130 : 143)
+  }
+  say(exitCode === 0 ? closing : 'FAILED; everything removed')
+  process.exit(exitCode)
+}
+// Ctrl-C (or a kill): the same end as any other, with its closing line (the action's own process gets the signal
+// too). Listening on, not once: tsx relays the signal a second time, and a second signal with no listener would end
+// the process half-way through removing what it started on the shared engine.
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    if (interruptedBy) return
+    interruptedBy = signal
+    void finish()
+  })
 }
 
 try {
@@ -114,11 +137,21 @@ try {
     `app ${appDir}${existsSync(file) ? `, rehearsal file ${path.relative(appDir, file)}` : ' (no rehearsal file: flags only)'}`
   )
 
+  // The runner's check of `with:` against the action.yml it runs (this checkout's): a warning, as on GitHub.
+  const declared = Object.keys(
+    (parse(readFileSync(path.join(PROJECT_ROOT, 'action.yml'), 'utf8')) as { inputs: object }).inputs
+  )
+  for (const line of unexpectedInputLines(Object.keys(spec.inputs), declared)) say(`warning: ${line}`)
+  // deploy or plan; the others refused here, in one line, before anything starts.
+  const mode = rehearsedMode(spec.inputs)
+  // What CI would build: the commit's tracked files (plus uncommitted edits to them, said), not the folder.
+  checkout = await ciCheckout(appDir)
+  for (const line of checkout.lines) say(line)
+
   standIn = await startStandIn({
     port: 0,
     ...(values.verbose && { log: (message: string) => process.stderr.write(`stand-in: ${message}\n`) })
   })
-  process.on('SIGINT', () => void stop().then(() => process.exit(130)))
   say(`AWS stand-in on ${standIn.endpoint}, ECR registry ${standIn.registry?.host}`)
   const prepared = await prepareRehearsal(standIn, spec)
   for (const line of prepared.created) say(`created ${line}`)
@@ -130,8 +163,8 @@ try {
     dockerConfig = await buildxDockerConfig()
     runnerEnv = buildxEnvironment(dockerConfig)
   }
-  const sha = gitSha(appDir)
-  say(`running the action (mode deploy) on ${path.basename(appDir)} at ${sha.slice(0, 12)} with:`)
+  const sha = checkout.sha
+  say(`running the action (mode ${mode}) on ${path.basename(appDir)} at ${sha.slice(0, 12)} with:`)
   for (const [name, value] of Object.entries(prepared.inputs))
     say(`  ${name}: ${value.replace(/\n/g, '\n    ')}`)
   const result = await runAction({
@@ -142,32 +175,36 @@ try {
       GITHUB_SHA: sha,
       GITHUB_REPOSITORY: `rehearsal/${path.basename(appDir)}`
     },
-    workspace: appDir,
+    workspace: checkout.workspace,
     post: true,
     onLine: line => console.log(`  | ${line}`)
   })
   if (result.status !== 0) {
     throw new RehearsalError(
-      `the deploy failed: ${result.errors.map(line => line.replace(/^::error[^:]*::/, '')).join(' ')}`
+      `the ${mode} failed: ${result.errors.map(line => line.replace(/^::error[^:]*::/, '')).join(' ')}`
     )
   }
-  const url = result.outputs['environment-url'] ?? ''
-  const smokePath = prepared.inputs['smoke-test-path'] ?? '/'
-  const page = await fetch(new URL(smokePath, url))
-  say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
-  const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
-  say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
-  exitCode = page.ok ? 0 : 1
-  if (values.keep) {
+  if (mode === 'plan') {
+    // A plan changes nothing: there is no new version to visit, only what the log above shows.
+    say(`planned ${result.outputs['version-label']} for ${spec.environment}: nothing deployed`)
+    exitCode = 0
+    closing = 'done: planned, nothing deployed; everything removed'
+  } else {
+    const url = result.outputs['environment-url']
+    if (!url) throw new RehearsalError('the deploy ended without an environment-url output: nothing to visit')
+    const smokePath = prepared.inputs['smoke-test-path'] ?? '/'
+    const page = await fetch(new URL(smokePath, url))
+    say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
+    const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
+    say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
+    exitCode = page.ok ? 0 : 1
+  }
+  if (values.keep && mode === 'deploy') {
     say('--keep: it stays up until Ctrl-C, then everything is removed')
+    keeping = true
     await new Promise(() => undefined)
   }
 } catch (error) {
   say(error instanceof Error ? error.message : String(error))
-} finally {
-  await stop()
-  say(
-    exitCode === 0 ? 'done: deployed, Green, page served; everything removed' : 'FAILED; everything removed'
-  )
 }
-process.exit(exitCode)
+await finish()

@@ -76,10 +76,7 @@ export interface IgnoreFiles {
  * excluded. Symlinks are not followed: the builder sends a symlink as a link.
  */
 export function gitSentToBuilder(contextDir: string, ignore: IgnoreFiles): string | undefined {
-  const rules: IgnoreRules[] = [ignoreRules(ignore.contextName, ignore.context ?? '')]
-  if (ignore.dockerfile !== undefined) rules.push(ignoreRules(ignore.dockerfileName, ignore.dockerfile))
-  const sent = (relative: string, isFolder: boolean): boolean =>
-    rules.some(rule => !excluded(contextDir, relative, isFolder, rule))
+  const { rules, sent } = builderFilter(contextDir, ignore)
   let budget = MAX_CONTEXT_ENTRIES
   const walk = (relative: string): string | undefined => {
     let entries: Dirent[]
@@ -104,6 +101,27 @@ export function gitSentToBuilder(contextDir: string, ignore: IgnoreFiles): strin
     return undefined
   }
   return walk('')
+}
+
+/**
+ * What a build of `contextDir` sends to the builder, by the ignore files' rules: `sent` for a context-relative
+ * path (`/`-separated), `walks` for a folder the builder may look into (one no rule skips whole).
+ */
+export function builderFilter(
+  contextDir: string,
+  ignore: IgnoreFiles
+): {
+  rules: IgnoreRules[]
+  sent: (relative: string, isFolder: boolean) => boolean
+  walks: (relative: string) => boolean
+} {
+  const rules: IgnoreRules[] = [ignoreRules(ignore.contextName, ignore.context ?? '')]
+  if (ignore.dockerfile !== undefined) rules.push(ignoreRules(ignore.dockerfileName, ignore.dockerfile))
+  return {
+    rules,
+    sent: (relative, isFolder) => rules.some(rule => !excluded(contextDir, relative, isFolder, rule)),
+    walks: relative => rules.some(rule => !skippedWhole(relative, rule))
+  }
 }
 
 function skippedWhole(relative: string, rule: IgnoreRules): boolean {

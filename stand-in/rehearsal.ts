@@ -16,8 +16,10 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
+import leven from 'leven'
 import { parse } from 'yaml'
 
+import { MODES, type Mode } from '../src/core/config-types.js'
 import type { StandIn } from './server.js'
 import { ECS_TASK_EXECUTION_ROLE_POLICY, type PolicyStatement } from './services/iam.js'
 
@@ -183,6 +185,70 @@ export function parseRehearsal(
     secrets: parsedSecrets,
     inputs
   }
+}
+
+/**
+ * What GitHub's runner says of `with:` names action.yml does not declare: it compares them case-insensitively with
+ * the declared inputs and warns, in its own words, "Unexpected input(s) 'a', 'b', valid inputs are ['x', 'y']"
+ * (actions/runner src/Runner.Worker/ActionRunner.cs, RunAsync) — a warning only: the step runs without them. The
+ * rehearsal says the same, then one line per name with the declared input it most likely meant. Empty when all
+ * are declared.
+ */
+export function unexpectedInputLines(given: string[], declared: string[]): string[] {
+  const known = new Set(declared.map(name => name.toLowerCase()))
+  const unexpected = given.filter(name => !known.has(name.toLowerCase()))
+  if (unexpected.length === 0) return []
+  return [
+    `Unexpected input(s) '${unexpected.join("', '")}', valid inputs are ['${declared.join("', '")}']`,
+    ...unexpected.map(name => {
+      const nearest = nearestName(name, declared)
+      return `${name}: not an input of the action, so it is ignored${nearest ? ` (did you mean ${nearest}?)` : ''}`
+    })
+  ]
+}
+
+/** The declared name closest to `name` once _ and - are told apart no more, if it is close enough to be a typo. */
+function nearestName(name: string, declared: string[]): string | undefined {
+  const shape = (text: string): string => text.toLowerCase().replace(/_/g, '-')
+  let best: { name: string; distance: number } | undefined
+  for (const candidate of declared) {
+    const distance = leven(shape(name), shape(candidate))
+    if (!best || distance < best.distance) best = { name: candidate, distance }
+  }
+  // A third of the name's letters (at least 2) may differ: `compose_fiel`, `versionlabel`, not `foo` → `mode`.
+  return best && best.distance <= Math.max(2, Math.floor(name.length / 3)) ? best.name : undefined
+}
+
+/** The modes of action.yml's `mode` input, and whether a rehearsal can run each. */
+export const REHEARSED_MODES = ['deploy', 'plan'] as const
+export type RehearsedMode = (typeof REHEARSED_MODES)[number]
+
+const UNREHEARSED_MODES: Record<Exclude<Mode, RehearsedMode>, string> = {
+  preview:
+    'mode preview deploys a pull request to an environment of its own and runs only on pull_request events: ' +
+    'rehearse mode deploy (the same build, smoke test and deploy) or mode plan',
+  rollback:
+    'mode rollback redeploys a version an earlier deploy created, and a rehearsal starts from an empty account: ' +
+    'rehearse mode deploy or mode plan',
+  cleanup:
+    'mode cleanup deletes old application versions, and a rehearsal’s new application has none: ' +
+    'rehearse mode deploy or mode plan'
+}
+
+/**
+ * The mode the rehearsal runs (the `mode` input as the action reads it: trimmed, any case, deploy when empty), or
+ * one RehearsalError line saying why that mode cannot be rehearsed.
+ */
+export function rehearsedMode(inputs: Record<string, string>): RehearsedMode {
+  const given = (inputs.mode ?? '').trim().toLowerCase()
+  if (given === '') return 'deploy'
+  const mode = MODES.find(candidate => candidate === given)
+  if (mode === 'deploy' || mode === 'plan') return mode
+  if (mode) throw new RehearsalError(UNREHEARSED_MODES[mode])
+  throw new RehearsalError(
+    `Input 'mode' must be one of ${MODES.join(', ')} (got "${inputs.mode}"); ` +
+      `a rehearsal runs deploy or plan`
+  )
 }
 
 export interface PreparedRehearsal {

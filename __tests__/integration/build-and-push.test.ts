@@ -313,6 +313,56 @@ describeWithDocker('build and push on a fresh runner', () => {
     expect(await tagsInDaemon()).toEqual([])
   }, 300_000)
 
+  it('a stage the image copies from keeps its cache across fresh runners (cache image of its own)', async () => {
+    // The `build` stage of a Rails Dockerfile: an inline cache holds the final stage only, so without a cache
+    // image of its own every fresh runner re-ran it (random bytes here: a re-run gives a new digest).
+    const { target: _target, ...untargeted } = image
+    const multi: ImageBuild = {
+      ...untargeted,
+      id: 'multi',
+      repository: `${unique}/multi`,
+      dockerfile: 'multi.Dockerfile'
+    }
+    await writeFile(
+      path.join(appDir, 'multi.Dockerfile'),
+      [
+        'FROM debian:bookworm-slim AS build',
+        'RUN head -c 3000000 /dev/urandom > /opt/compiled.bin',
+        'COPY app/ /src/',
+        'RUN cp /src/greeting.txt /opt/greeting.txt',
+        'FROM debian:bookworm-slim',
+        'COPY --from=build /opt/compiled.bin /opt/compiled.bin',
+        'COPY --from=build /opt/greeting.txt /app/greeting.txt',
+        'CMD ["cat", "/app/greeting.txt"]',
+        ''
+      ].join('\n')
+    )
+    const registry = new EcrRegistry(ecrClient, createCommandRunner(), logger)
+    const manifest = async (report: ImageReport): Promise<Manifest> =>
+      (await registry.getManifest(multi.repository, report.digest)) as Manifest
+    const [seeded] = (await buildAndPush([multi], stageOptions('5eed0001'))) as [ImageReport]
+    const before = await manifest(seeded)
+    let previous = before
+    for (const version of [2, 3]) {
+      await writeFile(path.join(appDir, 'app', 'greeting.txt'), `Hello from multi-stage ${version}\n`)
+      const daemon = await newFreshDaemon()
+      const uploadsBefore = standIn.registry?.uploads().length ?? 0
+      const [report] = (await buildAndPush([multi], stageOptions(`5eed000${version}`, daemon.host))) as [
+        ImageReport
+      ]
+      const after = await manifest(report)
+      const uploaded = (standIn.registry?.uploads().slice(uploadsBefore) ?? []).map(upload => upload.digest)
+      // The compiled layer came from the stage's cache (same digest); only the code layer is new.
+      expect(after.layers.slice(0, 2)).toEqual(before.layers.slice(0, 2))
+      expect(after.layers[2]?.digest).not.toBe(previous.layers[2]?.digest)
+      expect(report).toMatchObject({ layersPushed: 1, bytesPushed: after.layers[2]?.size })
+      expect(uploaded).toContain(after.layers[2]?.digest)
+      expect(uploaded).not.toContain(after.layers[1]?.digest)
+      previous = after
+    }
+    expect(logLines.filter(line => line.startsWith('warning: '))).toEqual([])
+  }, 600_000)
+
   it('logs out of the registry', async () => {
     const run = createCommandRunner({ DOCKER_CONFIG: dockerConfig })
     await logoutFromRegistry(run, standIn.registry?.host as string)

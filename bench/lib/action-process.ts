@@ -4,9 +4,10 @@
 // the process's peak RSS (VmHWM, sampled from /proc while it runs; the kernel
 // keeps the high-water mark, so the last sample holds the peak so far).
 
-import { spawn } from 'node:child_process'
-import { readFile } from 'node:fs/promises'
+import { execFile, spawn } from 'node:child_process'
+import { cp, mkdir, readFile, symlink } from 'node:fs/promises'
 import path from 'node:path'
+import { promisify } from 'node:util'
 
 import { PROJECT_ROOT, parseFileCommands, withRunnerEnvironment } from '../../stand-in/run-action.js'
 
@@ -40,6 +41,40 @@ export interface TimedActionOptions {
   sampleMs?: number
   /** The bundle to run (default: this checkout's dist/index.js; the bench runs an older build beside it). */
   script?: string
+}
+
+const execFileAsync = promisify(execFile)
+
+/**
+ * The action bundled as dist/index.js would be, from `ref`'s src/ (a commit) or from this checkout's working
+ * tree (`ref` undefined), with this checkout's node_modules, into `folder` — never into dist/, which only the
+ * lead rebuilds. A benchmark of a change to src/ runs this, not dist/index.js, which is the last bundle and
+ * would hide the change; ncc rather than tsx, so the start-up measured is a bundle's (tsx compiles each
+ * module as it loads, seconds that no runner pays).
+ */
+export async function bundleOf(ref: string | undefined, folder: string): Promise<string> {
+  await mkdir(folder, { recursive: true })
+  if (ref === undefined) {
+    for (const entry of ['src', 'package.json', 'tsconfig.json'])
+      await cp(path.join(PROJECT_ROOT, entry), path.join(folder, entry), { recursive: true })
+  } else {
+    const archive = path.join(folder, 'tree.tar')
+    await execFileAsync(
+      'git',
+      ['archive', '--output', archive, ref, 'src', 'package.json', 'tsconfig.json'],
+      {
+        cwd: PROJECT_ROOT
+      }
+    )
+    await execFileAsync('tar', ['-xf', archive, '-C', folder])
+  }
+  await symlink(path.join(PROJECT_ROOT, 'node_modules'), path.join(folder, 'node_modules'))
+  await execFileAsync(
+    path.join(PROJECT_ROOT, 'node_modules/.bin/ncc'),
+    ['build', 'src/index.ts', '-o', 'dist', '--target', 'es2022'],
+    { cwd: folder, maxBuffer: 64 * 1024 * 1024 }
+  )
+  return path.join(folder, 'dist/index.js')
 }
 
 async function highWaterMark(pid: number): Promise<number | undefined> {

@@ -82,6 +82,8 @@ export interface PeerBuild {
   images: Map<string, string>
   /** The builds' own output (BuildKit's plain progress), for the time of a step. */
   output: string
+  /** Date.now() at the end of each command and call, and what it was. */
+  steps: { at: number; what: string }[]
 }
 
 export interface PeerDeploy extends PeerBuild {
@@ -184,6 +186,7 @@ export async function peerBuildAndPush(options: {
   let buildSeconds = 0
   let pushSeconds = 0
   let output = ''
+  const steps = [{ at: Date.now(), what: 'ECR login' }]
   for (const image of options.images) {
     const reference = `${registryHost}/${image.repository}:${options.tag}`
     for (const command of peerCommands(kind, runner, image, reference, context)) {
@@ -198,6 +201,10 @@ export async function peerBuildAndPush(options: {
       )
       output += `${result.stdout}\n${result.stderr}\n`
       const seconds = (Date.now() - started) / 1000
+      steps.push({
+        at: Date.now(),
+        what: `docker ${command.slice(0, command[0] === 'buildx' ? 2 : 1).join(' ')} ${image.repository} (${seconds.toFixed(1)} s)`
+      })
       if (command[0] === 'push') pushSeconds += seconds
       else buildSeconds += seconds
     }
@@ -210,7 +217,8 @@ export async function peerBuildAndPush(options: {
     buildSeconds,
     pushSeconds,
     images,
-    output
+    output,
+    steps
   }
 }
 
@@ -255,6 +263,7 @@ export async function runPeerPipeline(options: {
   files['Dockerrun.aws.json'] = strToU8(JSON.stringify(dockerrun, null, 2))
   const key = `${application}/${label}.zip`
   await clients.s3.send(new PutObjectCommand({ Bucket: source.S3Bucket, Key: key, Body: zipSync(files) }))
+  built.steps.push({ at: Date.now(), what: 'bundle PutObject' })
   await clients.beanstalk.send(
     new CreateApplicationVersionCommand({
       ApplicationName: application,
@@ -262,10 +271,12 @@ export async function runPeerPipeline(options: {
       SourceBundle: { S3Bucket: source.S3Bucket, S3Key: key }
     })
   )
+  built.steps.push({ at: Date.now(), what: 'CreateApplicationVersion' })
   await clients.beanstalk.send(
     new UpdateEnvironmentCommand({ EnvironmentName: options.environment, VersionLabel: label })
   )
   const updateAt = Date.now()
+  built.steps.push({ at: updateAt, what: 'UpdateEnvironment' })
   for (;;) {
     await new Promise(resolve => setTimeout(resolve, options.pollSeconds * 1000))
     const described = await clients.beanstalk.send(
@@ -275,6 +286,7 @@ export async function runPeerPipeline(options: {
     if (environment?.Status === 'Ready' && environment.VersionLabel === label) {
       if (environment.Health !== 'Green')
         throw new Error(`peer (${options.kind}): the deploy is ${environment.Health}`)
+      built.steps.push({ at: Date.now(), what: `DescribeEnvironments: Ready, Green` })
       return { ...built, label, updateAt, noticedAt: Date.now() }
     }
   }

@@ -9,7 +9,8 @@
 //    so a docker-container builder is created for this run only (never made
 //    the default; removed by the post step). When that builder cannot start
 //    (moby/buildkit cannot be pulled), an inline cache on the docker driver:
-//    the final stage's layers stay cached, earlier stages are rebuilt;
+//    the image and each stage it copies from get a cache image of their own,
+//    which a fresh runner pulls whole (./daemon-build.ts);
 //  - no buildx: the daemon's BuildKit with an inline cache, or the legacy builder.
 
 import type { BuildPath } from '../adapters/docker/build-args.js'
@@ -69,7 +70,7 @@ export function describePath(path: BuildPath): string {
         ? `buildx builder "${path.builder}" with a registry cache (mode=max) in ECR`
         : `buildx ${path.driver} builder "${path.builder}" with a registry cache (mode=max) in ECR`
     case 'inline-cache':
-      return `buildx builder "${path.builder}" with an inline cache in ECR (final stage only)`
+      return `buildx builder "${path.builder}" with an inline cache in ECR (a cache image per stage)`
     case 'buildkit':
       return "docker build on the daemon's BuildKit with an inline cache in ECR"
     case 'legacy':
@@ -81,7 +82,7 @@ export function describePath(path: BuildPath): string {
 export function fallbackWarning(name: string, cause: string): string {
   return (
     `Could not start the docker-container builder ${name} for this run (${cause}); building with an inline ` +
-    'cache instead, so a fresh runner rebuilds every stage but the last of a multi-stage Dockerfile. ' +
+    'cache instead: a fresh runner pulls whole cache images (one per stage) before it builds. ' +
     'Add a docker/setup-buildx-action step before this one for a full registry cache in ECR.'
   )
 }

@@ -59,13 +59,14 @@ export interface RunnerEvidence {
 }
 
 /** The README "Builders" row a runner with this evidence takes: its "Image builder:" line and whether a fresh runner
- * finds the build stage's gem step cached (a mode=max registry cache keeps it; an inline cache keeps the last stage). */
+ * finds the build stage's gem step cached (a mode=max registry cache keeps it; an inline cache keeps it in the build
+ * stage's own cache image, src/build/daemon-build.ts; the legacy builder has none). */
 export function expectedBuild(evidence: RunnerEvidence): { line: RegExp; buildStageCached: boolean } {
   if (!evidence.buildx) {
     return evidence.cliMajor < 23
       ? {
           line: /^Image builder: docker build on the daemon's BuildKit with an inline cache in ECR — no buildx/,
-          buildStageCached: false
+          buildStageCached: true
         }
       : {
           line: /^Image builder: the legacy docker builder, from the previous image pulled from ECR — /,
@@ -84,8 +85,8 @@ export function expectedBuild(evidence: RunnerEvidence): { line: RegExp; buildSt
         buildStageCached: true
       }
     : {
-        line: /^Image builder: buildx builder "default" with an inline cache in ECR \(final stage only\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
-        buildStageCached: false
+        line: /^Image builder: buildx builder "default" with an inline cache in ECR \(a cache image per stage\) — buildx .*, builder "default" \(docker driver, classic image store\) cannot export a registry cache, and the docker-container builder for this run could not start$/,
+        buildStageCached: true
       }
 }
 

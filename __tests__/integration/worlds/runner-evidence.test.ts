@@ -51,7 +51,7 @@ describeIn(dockerEngine)('runner evidence', () => {
     const readmeExample =
       'Image builder: buildx docker-container builder "bdd-3f9a01c2" with a registry cache (mode=max) in ECR — buildx v0.29.1, builder "default" (docker driver, classic image store) cannot export a registry cache: created bdd-3f9a01c2 for this run'
     const fallback =
-      'Image builder: buildx builder "default" with an inline cache in ECR (final stage only) — buildx 0.13.1+ds1, builder "default" (docker driver, classic image store) cannot export a registry cache, and the docker-container builder for this run could not start'
+      'Image builder: buildx builder "default" with an inline cache in ECR (a cache image per stage) — buildx 0.13.1+ds1, builder "default" (docker driver, classic image store) cannot export a registry cache, and the docker-container builder for this run could not start'
     expect(readmeExample).toMatch(expectedBuild({ ...base, runBuilderStarted: true }).line)
     expect(readmeExample).not.toMatch(expectedBuild({ ...base, runBuilderStarted: false }).line)
     expect(fallback).toMatch(expectedBuild({ ...base, runBuilderStarted: false }).line)

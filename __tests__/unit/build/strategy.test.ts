@@ -68,7 +68,7 @@ const rows: {
     },
     strategy: 'run-builder',
     path: `buildx docker-container builder "${RUN_BUILDER}" with a registry cache (mode=max) in ECR`,
-    fallback: 'buildx builder "default" with an inline cache in ECR (final stage only)',
+    fallback: 'buildx builder "default" with an inline cache in ECR (a cache image per stage)',
     argv:
       `buildx build --builder ${RUN_BUILDER} --file /ws/Dockerfile --progress=plain --provenance=false --push ` +
       `--cache-from type=registry,ref=${REPO}:buildcache ` +

@@ -60,7 +60,8 @@ describe('checkBuildInputs', () => {
     symlinkSync('web', path.join(workspace, 'app'))
     await expect(checkBuildInputs(workspace, image('app'))).resolves.toEqual({
       contextDir: realpathSync(path.join(workspace, 'web')),
-      dockerfile: realpathSync(path.join(workspace, 'web', 'Dockerfile'))
+      dockerfile: realpathSync(path.join(workspace, 'web', 'Dockerfile')),
+      warnings: []
     })
   })
 

@@ -4,7 +4,14 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 
-import { parseRehearsal } from '../../../stand-in/rehearsal.js'
+import { parse } from 'yaml'
+
+import { parseRehearsal, rehearsedMode, unexpectedInputLines } from '../../../stand-in/rehearsal.js'
+
+/** The inputs the runner checks `with:` against: this checkout's action.yml. */
+const declared = Object.keys(
+  (parse(readFileSync(new URL('../../../action.yml', import.meta.url), 'utf8')) as { inputs: object }).inputs
+)
 
 describe('parseRehearsal', () => {
   it('reads the test app’s file', () => {
@@ -81,6 +88,59 @@ describe('parseRehearsal', () => {
     ['properties: [a]', /^properties must be a mapping of NAME: value$/]
   ])('refuses %s in one line', (text, message) => {
     expect(() => parseRehearsal(text, {}, 'x')).toThrow(message)
+  })
+})
+
+describe('unexpectedInputLines: with: names action.yml does not declare', () => {
+  it('warns in the runner’s words, every unexpected name at once, then one line per name with its nearest input', () => {
+    // The inputs einaregilsson/beanstalk-deploy users carry over (underscores), and typos of our own names.
+    const lines = unexpectedInputLines(
+      ['compose_file', 'services', 'version_label', 'application_name', 'aws_access_key', 'smoke-test-paht'],
+      declared
+    )
+    expect(lines[0]).toBe(
+      "Unexpected input(s) 'compose_file', 'version_label', 'application_name', 'aws_access_key', " +
+        `'smoke-test-paht', valid inputs are ['${declared.join("', '")}']`
+    )
+    expect(lines.slice(1)).toEqual([
+      'compose_file: not an input of the action, so it is ignored (did you mean compose-file?)',
+      'version_label: not an input of the action, so it is ignored (did you mean version-label?)',
+      'application_name: not an input of the action, so it is ignored (did you mean application?)',
+      'aws_access_key: not an input of the action, so it is ignored',
+      'smoke-test-paht: not an input of the action, so it is ignored (did you mean smoke-test-path?)'
+    ])
+  })
+
+  it('says nothing when every name is declared, in any case (the runner compares them ignoring case)', () => {
+    expect(unexpectedInputLines(['Compose-File', 'SERVICES', 'mode'], declared)).toEqual([])
+    expect(unexpectedInputLines([], declared)).toEqual([])
+  })
+
+  it('offers no nearest name for a name far from every input', () => {
+    expect(unexpectedInputLines(['foo'], declared)).toEqual([
+      expect.stringMatching(/^Unexpected input\(s\) 'foo', valid inputs are \['mode', /),
+      'foo: not an input of the action, so it is ignored'
+    ])
+  })
+})
+
+describe('rehearsedMode', () => {
+  it.each([
+    [{}, 'deploy'],
+    [{ mode: '' }, 'deploy'],
+    [{ mode: 'deploy' }, 'deploy'],
+    [{ mode: ' Plan ' }, 'plan']
+  ])('rehearses %j as %s (read as the action reads it: trimmed, any case)', (inputs, mode) => {
+    expect(rehearsedMode(inputs)).toBe(mode)
+  })
+
+  it.each([
+    ['preview', /^mode preview deploys a pull request .* rehearse mode deploy .* or mode plan$/],
+    ['rollback', /^mode rollback redeploys a version an earlier deploy created/],
+    ['cleanup', /^mode cleanup deletes old application versions/],
+    ['plna', /^Input 'mode' must be one of deploy, preview, rollback, plan, cleanup \(got "plna"\); /]
+  ])('refuses mode %s in one line', (mode, message) => {
+    expect(() => rehearsedMode({ mode })).toThrow(message)
   })
 })
 

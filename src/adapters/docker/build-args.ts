@@ -27,6 +27,11 @@ export interface BuildCommandInput {
   tags: string[]
   /** The moving cache reference, e.g. 123.dkr.ecr…/puppies/web:buildcache. */
   cacheRef: string
+  /**
+   * Inline-cache paths only: the cache images of the stages the target copies from (`<cache tag>-<stage>`,
+   * src/build/dockerfile-stages.ts), also named in --cache-from.
+   */
+  stageCacheRefs?: string[]
   /** registry-cache only: where buildx writes the pushed digest. */
   metadataFile?: string
   /** registry-cache only: attach a provenance attestation (an image index, which ECS cannot run by digest). */
@@ -123,8 +128,10 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           ...buildxBuild(path.builder, input),
           '--provenance=false',
           '--load',
-          '--cache-from',
-          `type=registry,ref=${input.cacheRef}`,
+          ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => [
+            '--cache-from',
+            `type=registry,ref=${ref}`
+          ]),
           '--cache-to',
           'type=inline',
           ...REPRODUCIBLE_TIMESTAMPS,
@@ -148,8 +155,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           '--progress=plain',
           '--build-arg',
           'BUILDKIT_INLINE_CACHE=1',
-          '--cache-from',
-          input.cacheRef,
+          ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
           ...REPRODUCIBLE_TIMESTAMPS,
           ...commonFlags(input),
           input.contextDir

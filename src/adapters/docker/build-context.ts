@@ -9,12 +9,15 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../../checkout-credentials.js'
+import { contextSecretWarnings } from './context-secrets.js'
 import type { ImageBuild } from '../../core/plan-types.js'
 import { readWorkspaceText, resolveInWorkspace } from '../../workspace.js'
 
 export interface ResolvedBuildPaths {
   contextDir: string
   dockerfile: string
+  /** Secret-looking `.env` files the build would copy into the image (context-secrets.ts): warned, not refused. */
+  warnings: string[]
 }
 
 /** Stage names declared with `FROM <image> AS <name>`, in order. Pure. */
@@ -91,7 +94,14 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
   if (dockerfileIgnore !== undefined) ignore.dockerfile = dockerfileIgnore
   const sentGit = gitSentToBuilder(contextDir as string, ignore)
   if (sentGit !== undefined) fail(gitInContextMessage(sentGit, ignore))
-  return { contextDir: contextDir as string, dockerfile: dockerfile as string }
+  const warnings = contextSecretWarnings({
+    contextDir: contextDir as string,
+    ignore,
+    dockerfileText: text ?? '',
+    ...(image.target !== undefined && { target: image.target }),
+    imageName: describeImage(image)
+  })
+  return { contextDir: contextDir as string, dockerfile: dockerfile as string, warnings }
 }
 
 /** A Dockerfile given inline, written to a private folder of the runner's temp space; the build reads it there. */

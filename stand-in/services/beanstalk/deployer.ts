@@ -143,6 +143,7 @@ export class ContainerDeployer implements Deployer {
         networks: this.ctx.backingNetwork ? [this.ctx.backingNetwork] : [],
         timeoutMs: this.options.healthTimeoutMs,
         pulled: this.pulled,
+        ...(this.ctx.registry && { registryHost: this.ctx.registry.host }),
         architecture: instanceArchitecture(environment.optionSettings)
       })
     } catch (error) {

@@ -48,6 +48,12 @@ export interface EcsTaskOptions {
   timeoutMs: number
   /** Images this task pulled are added here (the instance's owner removes them when it goes). */
   pulled?: Set<string>
+  /**
+   * The stand-in's ECR registry host: its images are always pulled, as a real instance (whose daemon holds none
+   * of them) does. Pulling also gives the image a digest reference of the instance's own, so the action's post
+   * step can untag what it built while the instance still runs it, as on a runner, which shares no daemon with it.
+   */
+  registryHost?: string
   /** The instance's CPU (Docker's name: amd64, arm64); an image for another one cannot start (instances.ts). */
   architecture?: string
 }
@@ -81,6 +87,8 @@ export class EcsTask {
   /** http://127.0.0.1:<port> of the container mapping hostPort 80, when one does. */
   url?: string
   private readonly ids = new Map<string, string>()
+  /** Dockerrun image → the reference this instance runs it by (its own tag, for images of the stand-in registry). */
+  private readonly runs = new Map<string, string>()
   private stopped?: Promise<void>
 
   private constructor(private readonly options: EcsTaskOptions) {}
@@ -153,11 +161,21 @@ export class EcsTask {
   private async run(): Promise<void> {
     const { task } = this.options
     for (const image of new Set(task.containers.map(container => container.image))) {
+      const fromRegistry =
+        this.options.registryHost !== undefined && image.startsWith(`${this.options.registryHost}/`)
       const present = await dockerCall(['image', 'inspect', '--format', '{{.Id}}', image])
-      if (present.code === 0) continue
+      if (present.code === 0 && !fromRegistry) continue
       const pulled = await dockerCall(['pull', '--quiet', image], { timeoutMs: 300_000 })
       if (pulled.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, pulled))
       this.options.pulled?.add(image)
+      if (!fromRegistry) continue
+      // The instance's own tag: Docker refuses to untag an image's last tag while a container uses it (a digest
+      // reference does not count), and the runner's tags are the action's to remove, on a runner that runs nothing.
+      const own = `${image.replace(/@.*$/, '').replace(/:[^:/]*$/, '')}:${this.options.project}`
+      const tagged = await dockerCall(['tag', image, own])
+      if (tagged.code !== 0) throw new TaskStartError(failed(`CannotPullContainerError: ${image}`, tagged))
+      this.options.pulled?.add(own)
+      this.runs.set(image, own)
     }
     if (this.options.architecture) await this.checkArchitectures(this.options.architecture)
     for (const container of startOrder(task.containers)) {
@@ -340,7 +358,7 @@ export class EcsTask {
     const [entryExecutable, ...entryArgs] = container.entryPoint ?? []
     if (entryExecutable !== undefined) args.push('--entrypoint', entryExecutable)
     else if (container.entryPoint) args.push('--entrypoint', '')
-    args.push(container.image, ...entryArgs, ...(container.command ?? []))
+    args.push(this.runs.get(container.image) ?? container.image, ...entryArgs, ...(container.command ?? []))
     return args
   }
 }

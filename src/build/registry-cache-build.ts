@@ -1,0 +1,58 @@
+// The registry-cache path: `docker buildx build --push` with a registry cache (mode=max) in ECR.
+
+import { mkdtemp, readFile, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import path from 'node:path'
+
+import { buildArgs, type BuildPath } from '../adapters/docker/build-args.js'
+import { describeImage } from '../adapters/docker/build-context.js'
+import { runBuild } from '../adapters/docker/docker-cli.js'
+import { statsFromKnownBlobs } from '../adapters/docker/layer-stats.js'
+import { errorMessage } from '../core/errors.js'
+import {
+  buildInput,
+  logLines,
+  manifestOf,
+  secondsSince,
+  type BuildTarget,
+  type PushedImage,
+  type StageContext
+} from './build-target.js'
+
+/** buildx pushes by itself (only blobs the registry lacks) and writes the digest to a metadata file. */
+export async function buildAndPushWithBuildx(
+  context: StageContext,
+  buildPath: BuildPath,
+  target: BuildTarget
+): Promise<PushedImage> {
+  const { image } = target
+  const input = buildInput(context, buildPath, target)
+  // What the registry already holds, to tell uploaded layers from reused ones afterwards.
+  const cacheManifest = await context.options.registry
+    .getManifest(image.repository, context.settings.cacheTag)
+    .catch(() => undefined)
+  const blobsBefore = new Set(cacheManifest?.layers.map(layer => layer.digest) ?? [])
+  const folder = await mkdtemp(path.join(tmpdir(), 'bdd-buildx-'))
+  const metadataFile = path.join(folder, 'metadata.json')
+  const start = Date.now()
+  try {
+    await runBuild(context.run, buildArgs({ ...input, metadataFile }), logLines(context, image))
+    // The docker driver also keeps the image, under its tags, in the daemon.
+    if (buildPath.kind === 'registry-cache' && buildPath.imagesLocal)
+      context.options.onLocalTags?.(input.tags)
+    const metadata = JSON.parse(await readFile(metadataFile, 'utf8')) as Record<string, unknown>
+    const digest = metadata['containerimage.digest']
+    if (typeof digest !== 'string') throw new Error('buildx reported no image digest')
+    const manifest = await manifestOf(context, image, digest)
+    return {
+      ...statsFromKnownBlobs(manifest.layers, blobsBefore),
+      digest,
+      buildSeconds: secondsSince(start),
+      pushSeconds: 0
+    }
+  } catch (error) {
+    throw new Error(`Build of ${describeImage(image)} failed: ${errorMessage(error)}`)
+  } finally {
+    await rm(folder, { recursive: true, force: true })
+  }
+}
