@@ -24,6 +24,19 @@ export interface PostgresSpec {
   dbName: string
   username: string
   password: string
+  /** The instance's EngineVersion (`15.7`): from 15 on, plain connections are refused, as rds.force_ssl = 1 does. */
+  engineVersion: string
+}
+
+/**
+ * RDS for PostgreSQL 15 and later defaults to rds.force_ssl = 1, which turns the instance's pg_hba.conf
+ * rules into `hostssl` ones (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html,
+ * https://repost.aws/knowledge-center/aurora-postgresql-ssl-certificates): a plain connection then matches
+ * no rule and gets RDS's own refusal, `no pg_hba.conf entry for host "…", user "…", database "…", no encryption`.
+ */
+export function forcesTls(engineVersion: string): boolean {
+  const major = Number.parseInt(engineVersion, 10)
+  return Number.isFinite(major) && major >= 15
 }
 
 export class BackingContainers {
@@ -58,8 +71,7 @@ export class BackingContainers {
       // Every RDS instance serves TLS (and PostgreSQL 15+ requires it by default, rds.force_ssl = 1:
       // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html), so an
       // app whose TLS mode the plan raised to `require` connects here as it would there. Debian's snakeoil
-      // certificate, which its postgresql package installs; plain connections are still accepted, as on RDS
-      // with rds.force_ssl = 0.
+      // certificate, which its postgresql package installs. Plain connections are refused below for 15+.
       'postgres',
       '-c',
       'ssl=on',
@@ -70,7 +82,22 @@ export class BackingContainers {
     ])
     // The entrypoint restarts the server once after initdb, so ask over TCP, which only the final server accepts.
     await this.waitFor(name, ['pg_isready', '-h', '127.0.0.1', '-U', spec.username, '-d', spec.dbName])
+    if (forcesTls(spec.engineVersion)) await this.forceSsl(name, spec.username)
     return name
+  }
+
+  /**
+   * rds.force_ssl = 1: every `host` rule becomes `hostssl`, then the server reloads (pg_hba.conf is re-read on
+   * SIGHUP). Done before seed() returns, so no client has connected yet. As the `postgres` user, who owns the file.
+   */
+  private async forceSsl(container: string, username: string): Promise<void> {
+    const script = [
+      'set -eu',
+      `hba=$(psql -U "$1" -d postgres -Atc 'show hba_file')`,
+      `sed -i 's/^host[[:space:]]/hostssl /' "$hba"`,
+      `psql -U "$1" -d postgres -Atc 'select pg_reload_conf()' >/dev/null`
+    ].join('\n')
+    await docker(['exec', '-u', 'postgres', container, 'sh', '-c', script, 'force-ssl', username], 30_000)
   }
 
   /** `suffix` names the container after the resource (e.g. `cache-<id>`, `rg-<id>`). */

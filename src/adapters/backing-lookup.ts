@@ -94,7 +94,8 @@ async function lookupDbInstance(
     ...(instance.DBName && { databaseName: instance.DBName }),
     // Every RDS instance serves TLS, and PostgreSQL 15+ requires it by default (rds.force_ssl = 1):
     // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
-    tls: true
+    tls: true,
+    ...(instance.EngineVersion && { engineVersion: instance.EngineVersion })
   }
   const secretArn = instance.MasterUserSecret?.SecretArn
   const secrets = secretArn

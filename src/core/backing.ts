@@ -125,6 +125,20 @@ export interface BackingEndpoint {
    * database that accepts encrypted connections (every RDS instance does).
    */
   tls?: boolean
+  /** The RDS instance's EngineVersion (`16.4`) when looked up: PostgreSQL 15+ refuses plain connections. */
+  engineVersion?: string
+}
+
+/**
+ * RDS for PostgreSQL 15 and later default to rds.force_ssl = 1 and refuse unencrypted connections
+ * (`no pg_hba.conf entry for host …, no encryption`):
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
+ * Unknown (an endpoint URL input names no version): not assumed.
+ */
+export function refusesPlainConnections(engine: BackingEngine, endpoint: BackingEndpoint): boolean {
+  if (engine !== 'postgres' || endpoint.engineVersion === undefined) return false
+  const major = Number.parseInt(endpoint.engineVersion, 10)
+  return Number.isFinite(major) && major >= 15
 }
 
 const DEFAULT_SCHEME: Record<BackingEngine, string> = {

@@ -18,6 +18,8 @@ export interface ContainerFacts {
   mounts: { containerPath: string; sourcePath: string; readOnly: boolean }[]
   /** The user it runs as (the image's USER or the document's `user`); undefined when root. */
   user?: string
+  /** A variable of its environment that names a CA bundle (NODE_EXTRA_CA_CERTS, PGSSLROOTCERT, sslrootcert=…). */
+  caBundle?: string
 }
 
 export type TwinFacts = Pick<
@@ -48,6 +50,9 @@ const NAME_RESOLUTION_FAILED =
 const CONNECTION_REFUSED =
   /refused|ECONNREFUSED|Error 111|errno 111|Cannot assign requested address|EADDRNOTAVAIL|Error 99/i
 const LOOPBACK = /(?<![\w.-])(localhost|127\.0\.0\.1|\[?::1\]?)(?![\w-])/i
+
+/** PostgreSQL's refusal of a plain connection where only `hostssl` rules match (RDS's rds.force_ssl = 1). */
+export const NO_ENCRYPTION = /no pg_hba\.conf entry for .*no encryption/
 
 const PERMISSION_DENIED = /permission denied|EACCES|EPERM|operation not permitted|read-only file system/i
 
@@ -176,6 +181,8 @@ export function diagnose(input: DiagnosisInput): string[] {
     for (const connection of input.connections.get(twin.name) ?? []) {
       const container = connection.container ? facts.get(connection.container) : undefined
       if (!container || connection.ok || connection.failure === undefined) continue
+      // A plain connection refused for want of TLS is tls-findings.ts' to explain, not a login's.
+      if (NO_ENCRYPTION.test(connection.failure)) continue
       add(`login:${container.name}:${twin.role}`, loginCause(twin, container, connection.user))
     }
   }

@@ -9,6 +9,7 @@ import { imageReferenceProblem } from '../core/docker-values.js'
 import { withEnvFile } from '../runner/env-file.js'
 import { environmentTransport, PROJECT_LABEL } from '../runner/plan.js'
 import type { DevService } from './dev-services.js'
+import { postgresTlsSetup, twinCertificate } from './twin-tls.js'
 
 export interface DevContainerOptions {
   project: string
@@ -87,6 +88,11 @@ export class DevContainers {
       const probe = await docker.call(['exec', name, ...service.readinessProbe])
       if (probe.exitCode === 0) {
         if (service.connectionLogging) await docker.run(['exec', name, ...service.connectionLogging])
+        if (service.tls) {
+          const certificate = await twinCertificate(service.host)
+          const setup = postgresTlsSetup(certificate, service.username ?? 'postgres', service.tls.refusePlain)
+          await docker.run(['exec', name, ...setup])
+        }
         return
       }
       const state = await docker.call(['inspect', '--format', '{{.State.Running}} {{.State.ExitCode}}', name])

@@ -9,7 +9,13 @@
 // `${VAR}` in them no longer matters and its dev credentials are not accepted.
 
 import { randomBytes } from 'node:crypto'
-import { DEFAULT_PORT, describeBackingSource, imageName, ROLE_PRODUCT } from '../core/backing.js'
+import {
+  DEFAULT_PORT,
+  describeBackingSource,
+  imageName,
+  refusesPlainConnections,
+  ROLE_PRODUCT
+} from '../core/backing.js'
 import type { BackingEndpoint } from '../core/backing.js'
 import type { ComposeProject } from '../core/compose/model.js'
 import { endpointFromInput, type ResolvedBacking } from '../core/dockerrun.js'
@@ -43,6 +49,11 @@ export interface DevService {
   readinessProbe?: string[]
   /** `docker exec` argv run once ready: turns on the log of connections the smoke test reads. */
   connectionLogging?: string[]
+  /**
+   * A PostgreSQL database twin serves TLS (self-signed, for `host`) as every RDS instance does, and with
+   * `refusePlain` (RDS for PostgreSQL 15+, rds.force_ssl = 1) refuses unencrypted connections.
+   */
+  tls?: { refusePlain: boolean }
 }
 
 /** The managed backing services as the deploy resolved them (DescribeDBInstances…), by role. */
@@ -233,7 +244,11 @@ export function devServices(
       ...(command && { command }),
       ...(memoryBytes !== undefined && { memoryBytes }),
       ...(probe && { readinessProbe: probe }),
-      ...(logging && { connectionLogging: logging })
+      ...(logging && { connectionLogging: logging }),
+      ...(engine === 'postgres' &&
+        replacement.role === 'database' && {
+          tls: { refusePlain: refusesPlainConnections('postgres', endpoint) }
+        })
     }
   })
 }

@@ -10,6 +10,7 @@ import type { RunningApp } from '../runner/index.js'
 import type { ContainerFacts } from './causes.js'
 import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'
+import { caBundleVariable } from './tls-findings.js'
 import {
   attribute,
   mysqlConnections,
@@ -74,6 +75,7 @@ export async function gatherEvidence(
   const facts = doc.containerDefinitions.map((container): ContainerFacts => {
     const plan = input.plan.containers.find(candidate => candidate.name === container.name)
     const user = users.get(container.name)
+    const caBundle = caBundleVariable(container.environment ?? [])
     return {
       name: container.name,
       linkAliases: (container.links ?? []).map(link => link.split(':')[1] || (link.split(':')[0] as string)),
@@ -85,7 +87,8 @@ export async function gatherEvidence(
           mount.sourceVolume,
         readOnly: mount.readOnly === true
       })),
-      ...(user !== undefined && { user })
+      ...(user !== undefined && { user }),
+      ...(caBundle !== undefined && { caBundle })
     }
   })
   return { connections, facts, logs }

@@ -20,6 +20,8 @@ export interface ServerConnection {
   ok: boolean
   /** The server's reason for refusing it. */
   failure?: string
+  /** The TLS handshake failed, in the server's words (`tlsv1 alert unknown ca`: the client rejected its certificate). */
+  tlsFailure?: string
 }
 
 interface RawConnection {
@@ -27,6 +29,7 @@ interface RawConnection {
   user?: string
   ok: boolean
   failure?: string
+  tlsFailure?: string
 }
 
 /**
@@ -51,10 +54,18 @@ export function postgresConnections(log: string): RawConnection[] {
       connection.user = authorized[1]
       continue
     }
+    const handshake = /could not accept SSL connection: (.*)$/.exec(line)?.[1]
+    if (handshake && !connection.ok) {
+      connection.tlsFailure = handshake.trim()
+      continue
+    }
     const fatal = /FATAL:\s+(.*)$/.exec(line)?.[1]
     if (fatal && !connection.ok && connection.failure === undefined) {
       connection.failure = fatal.trim()
-      const user = /for user "([^"]*)"/.exec(fatal)?.[1] ?? /role "([^"]*)" does not exist/.exec(fatal)?.[1]
+      const user =
+        /for user "([^"]*)"/.exec(fatal)?.[1] ??
+        /role "([^"]*)" does not exist/.exec(fatal)?.[1] ??
+        /, user "([^"]*)", database "/.exec(fatal)?.[1]
       if (user !== undefined) connection.user = user
     }
   }
@@ -123,10 +134,12 @@ export function reachFindings(
     service: Pick<DevService, 'role' | 'name' | 'managed' | 'host' | 'port' | 'username'>
     users: string[]
     connections: ServerConnection[] | undefined
+    /** Users whose reach cannot be proven here for a reason already said (a certificate only RDS can present). */
+    unproven?: string[]
   }[]
 ): ReachFinding {
   const finding: ReachFinding = { causes: [], warnings: [], reached: [] }
-  for (const { service, users, connections } of checks) {
+  for (const { service, users, connections, unproven = [] } of checks) {
     if (users.length === 0) continue
     const where = `${service.managed}'s twin at ${service.host}:${service.port}`
     if (connections === undefined) {
@@ -139,13 +152,14 @@ export function reachFindings(
       ...new Set(connections.filter(c => c.ok && c.container !== undefined).map(c => c.container as string))
     ]
     finding.reached.push({ role: service.role, containers: reached })
-    if (reached.length === 0) {
+    if (reached.length === 0 && !users.some(user => unproven.includes(user))) {
       finding.causes.push(
         `no container reached the ${service.role} during the smoke test: ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it (compose service ${service.name}), but none connected to ${where}; on Beanstalk the app would run without it. If only some pages use it, set smoke-test-path to one that does`
       )
       continue
     }
-    for (const user of users.filter(candidate => !reached.includes(candidate))) {
+    const missing = users.filter(candidate => !reached.includes(candidate) && !unproven.includes(candidate))
+    for (const user of missing) {
       finding.warnings.push(
         `${user} uses the ${service.role} (compose service ${service.name}) but did not connect to ${where} during the smoke test`
       )

@@ -35,6 +35,7 @@ import {
 } from './dev-services.js'
 import { gatherEvidence, type ContainerLog } from './evidence.js'
 import { rankedCauses, reachFindings, type ReachFinding } from './reach.js'
+import { tlsFindings } from './tls-findings.js'
 
 export interface SmokeRunInput {
   plan: DeployPlan
@@ -129,7 +130,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
   const doc = renderDockerrun(input.plan, {
     ...input.resolution,
     images: input.images,
-    backing: withoutTls(input.backing)
+    backing: cacheWithoutTls(input.backing)
   })
   const passwordReferences = databasePasswordReferences(
     doc,
@@ -188,20 +189,15 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
 }
 
 /**
- * The one change to the deployed document: TLS. A cache with in-transit encryption is reached without it
- * (rediss:// becomes redis://), and a database TLS mode the plan raised for RDS (sslmode=disable →
- * require, because RDS for PostgreSQL 15+ forces TLS) keeps the compose file's dev value: the twins
- * serve no certificate the app would trust as it trusts AWS's.
+ * The one change to the deployed document: a cache with in-transit encryption is reached without TLS
+ * (rediss:// becomes redis://), since the cache twin serves none. The database keeps the deployed TLS
+ * settings: its twin serves TLS as RDS does, and refuses plain connections where RDS would (15+).
  */
-export function withoutTls(backing: ManagedBacking): ManagedBacking {
-  const plain: ManagedBacking = { ...backing }
-  for (const role of ['database', 'cache'] as const) {
-    const resolved = backing[role]
-    if (!resolved?.endpoint.tls) continue
-    const { tls: _tls, ...endpoint } = resolved.endpoint
-    plain[role] = { ...resolved, endpoint }
-  }
-  return plain
+export function cacheWithoutTls(backing: ManagedBacking): ManagedBacking {
+  const cache = backing.cache
+  if (!cache?.endpoint.tls) return backing
+  const { tls: _tls, ...endpoint } = cache.endpoint
+  return { ...backing, cache: { ...cache, endpoint } }
 }
 
 /** Removes whatever still carries the run's project label: containers (with their volumes), then networks. */
@@ -260,12 +256,26 @@ async function checkHealth(
     healthCauses = exitedEssentialCauses(await app.status())
   }
   const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
+  const users = new Map(
+    services.map(service => [
+      service.name,
+      input.plan.containers
+        .filter(container => container.uses.includes(service.role))
+        .map(container => container.name)
+    ])
+  )
+  const tls = tlsFindings({
+    twins: services,
+    containers: evidence.facts,
+    logs: evidence.logs,
+    connections: evidence.connections,
+    users
+  })
   const checks = services.map(service => ({
     service,
-    users: input.plan.containers
-      .filter(container => container.uses.includes(service.role))
-      .map(container => container.name),
-    connections: evidence.connections.get(service.name)
+    users: users.get(service.name) ?? [],
+    connections: evidence.connections.get(service.name),
+    unproven: tls.unproven.get(service.name) ?? []
   }))
   const reach = reachFindings(checks)
   const diagnosed = diagnose({
@@ -274,12 +284,14 @@ async function checkHealth(
     logs: evidence.logs,
     connections: evidence.connections
   })
-  const causes = rankedCauses(healthCauses, diagnosed, checks)
+  // By strength (reach.ts): a cause read in a log or a TLS refusal, an essential container that exited, what
+  // the twins did not see, then the health check's.
+  const causes = rankedCauses(healthCauses, [...diagnosed, ...tls.causes], checks)
   return {
     healthy: causes.length === 0,
     causes,
     logs: causes.length === 0 ? [] : await failingLogs(app, lines),
-    warnings: reach.warnings,
+    warnings: [...tls.warnings, ...reach.warnings],
     reached: reach.reached,
     ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
   }

@@ -16,6 +16,8 @@ export interface DbInstanceSeed {
   dbName?: string
   username?: string
   password?: string
+  /** EngineVersion, `15.7` unless given: from 15 on the instance refuses unencrypted connections (rds.force_ssl). */
+  engineVersion?: string
   /** Store the credentials as an RDS-managed master user secret (JSON {username, password}). */
   manageMasterSecret?: boolean
 }
@@ -55,7 +57,7 @@ export class RdsService implements QueryService {
       password: spec.password ?? randomUUID(),
       address: rdsInstanceHost(spec.id, this.ctx.accountId, this.ctx.region),
       port: POSTGRES_PORT,
-      engineVersion: '15.7',
+      engineVersion: spec.engineVersion ?? '15.7',
       createdAt: new Date()
     }
     if (spec.manageMasterSecret) {
@@ -72,7 +74,8 @@ export class RdsService implements QueryService {
         aliases: [record.address],
         dbName: record.dbName,
         username: record.username,
-        password: record.password
+        password: record.password,
+        engineVersion: record.engineVersion
       })
     }
     this.instances.set(spec.id, record)

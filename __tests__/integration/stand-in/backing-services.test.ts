@@ -228,6 +228,37 @@ dockerDescribe('container-backed resources', () => {
       PGSSLMODE: 'require'
     })
     expect(encrypted).toBe('t')
+    // libpq's default (prefer) tries TLS first, so a Rails app connects without asking.
+    expect(await query('select ssl from pg_stat_ssl where pid = pg_backend_pid()')).toBe('t')
+    // RDS for PostgreSQL 15+ (rds.force_ssl = 1) refuses a client that does not ask for TLS, in RDS's words.
+    const refused = await errorOf(query('select 1', { PGSSLMODE: 'disable' }))
+    expect(String((refused as Error & { stderr?: string }).stderr)).toMatch(
+      /no pg_hba\.conf entry for host "[\d.]+", user "[^"]+", database "[^"]+", no encryption/
+    )
+  }, 180_000)
+
+  test('an instance older than 15 (rds.force_ssl = 0) still accepts plain connections', async () => {
+    const record = await standIn.seed.dbInstance({ id: 'legacy-db', engineVersion: '14.12', password: 'pw' })
+    const { DBInstances } = await rds.send(
+      new DescribeDBInstancesCommand({ DBInstanceIdentifier: 'legacy-db' })
+    )
+    expect(DBInstances?.[0]?.EngineVersion).toBe('14.12')
+    const plain = await onNetwork(
+      'postgres:15',
+      [
+        'psql',
+        '-h',
+        record.address,
+        '-U',
+        record.username,
+        '-d',
+        record.dbName,
+        '-tAc',
+        'select ssl from pg_stat_ssl where pid = pg_backend_pid()'
+      ],
+      { PGPASSWORD: 'pw', PGSSLMODE: 'disable' }
+    )
+    expect(plain).toBe('f')
   }, 180_000)
 
   test('redis answers on the cache node address', async () => {

@@ -30,7 +30,14 @@ const CACHE_HOST = 'puppies-cache.abc123.0001.use1.cache.amazonaws.com'
 const MANAGED_SECRET = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:rds!db-1a2b-Xy9Z:password::'
 const backing: ManagedBacking = {
   database: {
-    endpoint: { host: RDS_HOST, port: 5432, username: 'puppies_admin', databaseName: 'puppies_prod' },
+    endpoint: {
+      host: RDS_HOST,
+      port: 5432,
+      username: 'puppies_admin',
+      databaseName: 'puppies_prod',
+      tls: true,
+      engineVersion: '16.4'
+    },
     secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: MANAGED_SECRET }]
   },
   cache: { endpoint: { host: CACHE_HOST, port: 6379 }, secrets: [] }
@@ -65,7 +72,9 @@ describe('devServices: the twin of the puppies example', () => {
         },
         command: ['postgres', '-c', 'log_connections=on'],
         memoryBytes: 256 * 1024 * 1024,
-        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'puppies_admin']
+        readinessProbe: ['pg_isready', '-h', '127.0.0.1', '-p', '5432', '-U', 'puppies_admin'],
+        // RDS for PostgreSQL 16: TLS, and plain connections refused (rds.force_ssl = 1).
+        tls: { refusePlain: true }
       },
       {
         role: 'cache',
@@ -81,6 +90,24 @@ describe('devServices: the twin of the puppies example', () => {
         readinessProbe: ['redis-cli', '-h', '127.0.0.1', '-p', '6379', 'ping']
       }
     ])
+  })
+
+  it('refuses plain connections only where RDS does: PostgreSQL 15 and later, a version the lookup named', () => {
+    const twinFor = (engineVersion: string | undefined) => {
+      const endpoint = { ...backing.database!.endpoint }
+      delete endpoint.engineVersion
+      const database = {
+        ...backing.database!,
+        endpoint: { ...endpoint, ...(engineVersion !== undefined && { engineVersion }) }
+      }
+      return devServices(plan, compose, { ...backing, database }, () => 'pw')[0]?.tls
+    }
+    expect(twinFor('15.2')).toEqual({ refusePlain: true })
+    expect(twinFor('17.1')).toEqual({ refusePlain: true })
+    expect(twinFor('14.12')).toEqual({ refusePlain: false })
+    expect(twinFor('9.6.22')).toEqual({ refusePlain: false })
+    // An endpoint URL input names no version: TLS served, plain connections not assumed refused.
+    expect(twinFor(undefined)).toEqual({ refusePlain: false })
   })
 
   it('draws a new password every run', () => {
