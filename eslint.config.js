@@ -48,9 +48,9 @@ export default tseslint.config(
     }
   },
   {
-    // Text from outside reaches the log only through src/logger.ts, which neutralises workflow commands.
+    // Text from outside reaches the log only through src/adapters/actions-runner/logger.ts, which neutralises workflow commands.
     files: ['src/**/*.ts'],
-    ignores: ['src/logger.ts'],
+    ignores: ['src/adapters/actions-runner/logger.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-properties': [
@@ -59,7 +59,7 @@ export default tseslint.config(
           object: 'core',
           property: 'info',
           message:
-            'Print with actionsLogger.info (src/logger.ts): it neutralises workflow commands in text from outside'
+            'Print with actionsLogger.info (src/adapters/actions-runner/logger.ts): it neutralises workflow commands in text from outside'
         }
       ]
     }

@@ -1,6 +1,6 @@
 // The critical path as a user feels it: a one-line code change of the
 // example, deployed from a FRESH runner (an empty daemon with only the base
-// and dev images, bench/lib/fresh-daemon.ts) with the smoke test on, through
+// and dev images, test-support/fresh-daemon.ts) with the smoke test on, through
 //  - the action before issue 19 (BENCH_BEFORE_REF, built from that commit's
 //    src/ into a temporary folder) and this checkout's dist/index.js: process
 //    start → UpdateEnvironment and process start → exit (Green noticed);
@@ -34,10 +34,15 @@ import { strFromU8, strToU8, unzipSync, zipSync } from 'fflate'
 
 import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 import { errorsOf, lastBuildAt, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'
 import { fixed, median, table } from './lib/stats.js'

@@ -37,11 +37,16 @@ import { strFromU8, unzipSync } from 'fflate'
 import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import type { Manifest } from '../src/adapters/docker/registry-api.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 import { errorsOf, lastBuildAt, phasesOf, runActionTimed } from './lib/action-process.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import {
   peerBuildAndPush,
   runPeerPipeline,
@@ -53,7 +58,7 @@ import {
 import { stepSeconds } from './lib/buildkit-log.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 import { bytesText, fixed } from './lib/stats.js'
-import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from './lib/worlds.js'
+import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../test-support/worlds.js'
 
 export const TEAM_POLL_SECONDS = 10
 const TRANSITION_MS = 500

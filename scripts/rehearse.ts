@@ -15,11 +15,11 @@ import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
 
-import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../bench/lib/worlds.js'
-import { actionEnvironment } from '../stand-in/example-environment.js'
-import { removeRegistryImages } from '../stand-in/local-images.js'
-import { parseRehearsal, prepareRehearsal, RehearsalError } from '../stand-in/rehearsal.js'
-import { runAction } from '../stand-in/run-action.js'
+import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../test-support/worlds.js'
+import { actionEnvironment } from '../test-support/example-environment.js'
+import { removeRegistryImages } from '../test-support/local-images.js'
+import { parseRehearsal, prepareRehearsal, RehearsalError } from '../test-support/rehearsal.js'
+import { runAction } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 
 const USAGE = `usage: npm run rehearse -- <app folder> [--file F] [--application A] [--environment E]

@@ -2,7 +2,7 @@
 // action.yml declares `post:`, again after the job's other steps.
 
 import { run, runPost } from './main.js'
-import { postStep } from './state.js'
+import { postStep } from './adapters/actions-runner/post-step-state.js'
 
 if (postStep.read() === 'true') {
   await runPost()

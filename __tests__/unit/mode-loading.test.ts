@@ -73,7 +73,7 @@ function heavyIn(loaded: { files: Set<string>; packages: Set<string> }): string[
   const modules = [...loaded.files].filter(
     file =>
       file.startsWith('smoke/run-smoke') ||
-      file.startsWith('runner/') ||
+      file.startsWith('ecs-agent/') ||
       file.startsWith('build/') ||
       file.startsWith('modes/') ||
       file.startsWith('stages/images') ||

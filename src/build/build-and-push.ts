@@ -62,8 +62,8 @@ import type {
 import { isImmutableTagRefusal } from '../adapters/ecr.js'
 import { formatBytes } from '../core/bytes.js'
 import { errorMessage } from '../core/errors.js'
-import type { ImageBuild } from '../core/plan-types.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import type { ImageBuild } from '../core/plan/types.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import { once, resolveBuildPath, type RunBuilderOptions } from './resolve-path.js'
 import { chooseStrategy, platformSupport, runBuilderName } from './strategy.js'
 

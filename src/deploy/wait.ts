@@ -37,7 +37,7 @@ import {
   type BeanstalkApi,
   type EnvironmentSnapshot
 } from '../adapters/beanstalk/environments.js'
-import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
+import { Backoff, systemClock, type Clock, type PollIntervals } from '../adapters/clock.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { isThrottled } from '../adapters/aws-errors.js'
 import {
@@ -47,9 +47,9 @@ import {
   isOurEvent,
   timeoutMessage,
   type FailureKind
-} from './decision.js'
+} from './wait-decision.js'
 import { formatDuration } from '../core/duration.js'
-import { actionsLogger, debug, type Logger } from '../logger.js'
+import { actionsLogger, debug, type Logger } from '../adapters/actions-runner/logger.js'
 
 export interface WaitOptions {
   application: string

@@ -5,7 +5,7 @@
 
 import * as core from '@actions/core'
 
-import type { DeployPlan } from '../core/plan-types.js'
+import type { DeployPlan } from '../core/plan/types.js'
 
 /** What a deploy or a rollback says of "the" (first) environment. */
 const ENVIRONMENT_OUTPUTS = [

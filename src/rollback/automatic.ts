@@ -6,9 +6,9 @@ import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import { errorMessage } from '../core/errors.js'
 import { deployAndRecord, type DeployClients } from '../deploy/environment-deploy.js'
-import type { FailureKind } from '../deploy/decision.js'
+import type { FailureKind } from '../deploy/wait-decision.js'
 import type { HistoryStore } from '../deploy/history.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import { chooseAutoRollbackTarget, isDeployable, latestRecord } from './targets.js'
 

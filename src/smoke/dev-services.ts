@@ -9,12 +9,12 @@
 // `${VAR}` in them no longer matters and its dev credentials are not accepted.
 
 import { randomBytes } from 'node:crypto'
-import { DEFAULT_PORT, describeBackingSource, imageName, ROLE_PRODUCT } from '../core/backing.js'
-import type { BackingEndpoint } from '../core/backing.js'
+import { DEFAULT_PORT, describeBackingSource, imageName, ROLE_PRODUCT } from '../core/backing-engines.js'
+import type { BackingEndpoint } from '../core/backing-engines.js'
 import type { ComposeProject } from '../core/compose/model.js'
 import { endpointFromInput, type ResolvedBacking } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { BackingEngine, BackingReplacement, BackingRole, DeployPlan } from '../core/plan-types.js'
+import type { BackingEngine, BackingReplacement, BackingRole, DeployPlan } from '../core/plan/types.js'
 
 export type ProbeEngine = BackingEngine | 'valkey'
 

@@ -15,15 +15,15 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
-import { actionsLogger, type Logger } from '../logger.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import { errorMessage } from '../core/errors.js'
-import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/decision.js'
+import { failureMessage, passedDetail, smokeDecision, type SmokeTestReport } from '../smoke/verdict.js'
 import { twinImage, type ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
-import type { DeployPlan } from '../core/plan-types.js'
-import type { Prepared } from '../prepare.js'
+import type { DeployPlan } from '../core/plan/types.js'
+import type { Prepared } from '../planning/prepare.js'
 import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
 

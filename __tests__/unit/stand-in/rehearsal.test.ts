@@ -4,7 +4,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 
-import { parseRehearsal } from '../../../stand-in/rehearsal.js'
+import { parseRehearsal } from '../../../test-support/rehearsal.js'
 
 describe('parseRehearsal', () => {
   it('reads the test app’s file', () => {
