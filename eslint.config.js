@@ -15,7 +15,14 @@ export default tseslint.config(
   {
     // Type-aware checks for promises: a promise nobody awaits loses its rejection, and one passed where a
     // callback returning void is expected (an event handler, forEach) is never awaited by its caller.
-    files: ['src/**/*.ts', 'stand-in/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '__tests__/**/*.ts'],
+    files: [
+      'src/**/*.ts',
+      'stand-in/**/*.ts',
+      'test-support/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      '__tests__/**/*.ts'
+    ],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
     },

@@ -1,6 +1,6 @@
 // Runs a Dockerrun v2 document on the local Docker engine the way the ECS
 // platform does: one network per app, containers started in link order,
-// ports published on loopback. plan.ts decides the argv; this file only
+// ports published on loopback. docker-argv.ts decides the argv; this file only
 // executes it and keeps track of what it created so stop() can remove it.
 
 import { mkdir, rm, stat } from 'node:fs/promises'

@@ -21,7 +21,7 @@ export interface FailedDeploy {
   waitTimeoutMs: number
   allowYellow: boolean
   recoveryMs?: number
-  /** What the deploy's failure was (decision.ts): a revert or a vanished environment needs no rollback. */
+  /** What the deploy's failure was (wait-decision.ts): a revert or a vanished environment needs no rollback. */
   kind?: FailureKind
   /** The environment as the failed deploy last saw it. */
   after?: { versionLabel?: string; health?: string }

@@ -2,7 +2,7 @@
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
 // host files into an image), the target names a stage, and no `.git` would be
-// sent to the builder (see checkout-credentials.ts).
+// sent to the builder (see adapters/workspace/checkout-credentials.ts).
 
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
