@@ -53,6 +53,8 @@ export const MOVES: Record<string, string> = {
   'src/clock.ts': 'src/adapters/clock.ts',
   'src/code-origin.ts': 'src/fork-guard/code-origin.ts',
   'src/prepare.ts': 'src/planning/prepare.ts',
+  // Added by the orchestration branch (issue 27 §1) at the root: what a cancelled job stops, the runner's signal.
+  'src/cancellation.ts': 'src/adapters/actions-runner/cancellation.ts',
   // Test support: what tests, the benchmarks and the scripts share, in one home; the stand-in keeps only
   // the AWS stand-in itself.
   'stand-in/run-action.ts': 'test-support/run-action.ts',
