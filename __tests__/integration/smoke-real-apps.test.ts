@@ -9,20 +9,11 @@
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { createHash } from 'node:crypto'
-import { cpSync, mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import path from 'node:path'
-import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { actionEnvironment } from '../../test-support/example-environment.js'
-import { PROJECT_ROOT, runAction } from '../../test-support/run-action.js'
-import { createReadyEnvironment } from './helpers/aws.js'
+import { PROJECT_ROOT } from '../../test-support/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
+import { fixtureDeploys } from './helpers/smoke.js'
 
 const describeWithDocker = dockerSuite('smoke test on real apps')
-
-const APPLICATION = 'realapps'
-const ENVIRONMENT = 'realapps-env'
 
 /**
  * The engine images the gathered compose files name, which this machine cannot pull (no Docker
@@ -52,33 +43,9 @@ function imageExists(image: string): boolean {
 }
 
 describeWithDocker('real apps through the smoke twin', () => {
-  let standIn: StandIn
-  let rdsHost = ''
   const tagged: string[] = []
-  const inputs = (fixture: string) => ({
-    application: APPLICATION,
-    environment: ENVIRONMENT,
-    'compose-file': `__tests__/fixtures/real-apps/${fixture}/docker-compose.yml`,
-    database: 'shop-db',
-    cache: 'shop-cache',
-    'execution-role-arn': `arn:aws:iam::${standIn.ctx.accountId}:role/ecsTaskExecutionRole`,
-    'wait-timeout': '5m'
-  })
-  const env = (fixture: string) => ({
-    ...actionEnvironment(standIn),
-    GITHUB_SHA: createHash('sha1').update(fixture).digest('hex')
-  })
-  const updateCalls = () =>
-    standIn.calls.filter(call => call.operation === 'UpdateEnvironment' && call.status === 200)
-
-  // A workspace of the fixtures alone, no git checkout: each run names a commit of its own (so no
-  // image or version is another fixture's), which the fork guard would otherwise compare with HEAD.
-  let workspace = ''
-
-  beforeAll(async () => {
-    workspace = mkdtempSync(path.join(tmpdir(), 'bdd-smoke-twin-workspace-'))
-    for (const folder of ['__tests__/fixtures/real-apps', '__tests__/fixtures/twin-app'])
-      cpSync(path.join(PROJECT_ROOT, folder), path.join(workspace, folder), { recursive: true })
+  // Tagged before the stand-in starts (hooks run in the order they are registered).
+  beforeAll(() => {
     for (const [name, local] of Object.entries(ENGINE_TAGS)) {
       if (imageExists(name)) continue
       docker(['tag', local, name])
@@ -88,25 +55,18 @@ describeWithDocker('real apps through the smoke twin', () => {
       docker(['build', '-q', '-t', NGINX_TAG, `${PROJECT_ROOT}/__tests__/fixtures/real-apps/nginx-stand-in`])
       tagged.push(NGINX_TAG)
     }
-    standIn = await startStandIn()
-    rdsHost = (
-      await standIn.seed.dbInstance({
-        id: 'shop-db',
-        dbName: 'shop',
-        username: 'shop_admin',
-        manageMasterSecret: true
-      })
-    ).address
-    await standIn.seed.cacheCluster({ id: 'shop-cache' })
-    await createReadyEnvironment(standIn, APPLICATION, ENVIRONMENT)
-  }, 10 * 60_000)
-
-  afterAll(async () => {
-    await standIn?.stop()
-    if (workspace) rmSync(workspace, { recursive: true, force: true })
-    // Only the tags this suite made: the images under them stay.
+  }, 5 * 60_000)
+  const deploys = fixtureDeploys({
+    application: 'realapps',
+    environment: 'realapps-env',
+    folders: ['__tests__/fixtures/real-apps', '__tests__/fixtures/twin-app'],
+    database: { id: 'shop-db', dbName: 'shop', username: 'shop_admin' },
+    cache: 'shop-cache'
+  })
+  // Only the tags this suite made: the images under them stay.
+  afterAll(() => {
     if (tagged.length > 0) docker(['image', 'rm', ...tagged])
-  }, 120_000)
+  })
 
   it.each([
     [
@@ -119,7 +79,7 @@ describeWithDocker('real apps through the smoke twin', () => {
       'vincent-law-transactions',
       () =>
         new RegExp(
-          `^::error::Smoke test failed: app tried to reach \`database\`, the compose name of the database this deploy replaces with RDS instance shop-db \\(${rdsHost.replace(/\./g, '\\.')}\\); on Beanstalk it does not resolve`
+          `^::error::Smoke test failed: app tried to reach \`database\`, the compose name of the database this deploy replaces with RDS instance shop-db \\(${deploys.rdsHost().replace(/\./g, '\\.')}\\); on Beanstalk it does not resolve`
         )
     ],
     [
@@ -136,11 +96,11 @@ describeWithDocker('real apps through the smoke twin', () => {
   ])(
     '%s: stopped before any environment is updated, saying why',
     async (fixture, message) => {
-      const updatesBefore = updateCalls().length
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
+      const updatesBefore = deploys.updateCalls().length
+      const run = await deploys.run(fixture)
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(message())
-      expect(updateCalls()).toHaveLength(updatesBefore)
+      expect(deploys.updateCalls()).toHaveLength(updatesBefore)
     },
     10 * 60_000
   )
@@ -149,7 +109,7 @@ describeWithDocker('real apps through the smoke twin', () => {
     'veronika-drf-homework: Green, its database and broker proven reached',
     async () => {
       const fixture = 'veronika-drf-homework'
-      const run = await runAction({ inputs: inputs(fixture), env: env(fixture), workspace })
+      const run = await deploys.run(fixture)
       expect(run.errors).toEqual([])
       expect(run.stdout).toMatch(
         /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by django_app; cache reached by (celery, celery-beat|celery-beat, celery)/

@@ -206,38 +206,27 @@ dockerDescribe('container-backed resources', () => {
     const password = await standIn.ctx.resolveSecret(`${instance?.MasterUserSecret?.SecretArn}:password::`)
     const ready = await onNetwork('postgres:15', ['pg_isready', '-h', address, '-p', '5432'])
     expect(ready).toContain('accepting connections')
-    const answer = await onNetwork(
-      'postgres:15',
-      [
-        'psql',
-        '-h',
-        address,
-        '-U',
-        instance?.MasterUsername ?? '',
-        '-d',
-        instance?.DBName ?? '',
-        '-tAc',
-        'select 40 + 2'
-      ],
-      { PGPASSWORD: password }
-    )
-    expect(answer).toBe('42')
+    const query = (sql: string, env: Record<string, string> = {}) =>
+      onNetwork(
+        'postgres:15',
+        [
+          'psql',
+          '-h',
+          address,
+          '-U',
+          instance?.MasterUsername ?? '',
+          '-d',
+          instance?.DBName ?? '',
+          '-tAc',
+          sql
+        ],
+        { PGPASSWORD: password, ...env }
+      )
+    expect(await query('select 40 + 2')).toBe('42')
     // As on RDS, the server serves TLS: a client that requires it (the plan raises sslmode=disable to require) connects.
-    const encrypted = await onNetwork(
-      'postgres:15',
-      [
-        'psql',
-        '-h',
-        address,
-        '-U',
-        instance?.MasterUsername ?? '',
-        '-d',
-        instance?.DBName ?? '',
-        '-tAc',
-        'select ssl from pg_stat_ssl where pid = pg_backend_pid()'
-      ],
-      { PGPASSWORD: password, PGSSLMODE: 'require' }
-    )
+    const encrypted = await query('select ssl from pg_stat_ssl where pid = pg_backend_pid()', {
+      PGSSLMODE: 'require'
+    })
     expect(encrypted).toBe('t')
   }, 180_000)
 
