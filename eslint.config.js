@@ -17,7 +17,14 @@ export default tseslint.config(
   {
     // Type-aware checks for promises: a promise nobody awaits loses its rejection, and one passed where a
     // callback returning void is expected (an event handler, forEach) is never awaited by its caller.
-    files: ['src/**/*.ts', 'stand-in/**/*.ts', 'bench/**/*.ts', 'scripts/**/*.ts', '__tests__/**/*.ts'],
+    files: [
+      'src/**/*.ts',
+      'stand-in/**/*.ts',
+      'test-support/**/*.ts',
+      'bench/**/*.ts',
+      'scripts/**/*.ts',
+      '__tests__/**/*.ts'
+    ],
     languageOptions: {
       parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname }
     },
@@ -50,9 +57,9 @@ export default tseslint.config(
     }
   },
   {
-    // Text from outside reaches the log only through src/logger.ts, which neutralises workflow commands.
+    // Text from outside reaches the log only through src/adapters/actions-runner/logger.ts, which neutralises workflow commands.
     files: ['src/**/*.ts'],
-    ignores: ['src/logger.ts'],
+    ignores: ['src/adapters/actions-runner/logger.ts'],
     rules: {
       'no-console': 'error',
       'no-restricted-properties': [
@@ -61,7 +68,7 @@ export default tseslint.config(
           object: 'core',
           property: 'info',
           message:
-            'Print with actionsLogger.info (src/logger.ts): it neutralises workflow commands in text from outside'
+            'Print with actionsLogger.info (src/adapters/actions-runner/logger.ts): it neutralises workflow commands in text from outside'
         }
       ]
     }

@@ -14,13 +14,13 @@ const unit = jestConfig.projects.find(project => project.displayName === 'unit')
 
 /** Modules whose job is to decide; each is pure or keeps its rule in a pure function. */
 const decisionModules = [
-  'src/deploy/decision.ts', // Ready/Green/failed/rolled back from events and health
+  'src/deploy/wait-decision.ts', // Ready/Green/failed/rolled back from events and health
   'src/deploy/failure-events.ts', // which events explain a failed deploy
-  'src/smoke/decision.ts', // whether the smoke test runs, and what its result means
+  'src/smoke/verdict.ts', // whether the smoke test runs, and what its result means
   'src/rollback/*.ts', // automatic rollback and rollback targets
   'src/preview/rules.ts', // preview environment names, limits and when to tear down
   'src/retention/*.ts', // which application versions cleanup deletes
-  'src/runner/health.ts' // what counts as healthy, and when a failing app has settled
+  'src/ecs-agent/health.ts' // what counts as healthy, and when a failing app has settled
 ]
 
 /**
@@ -31,12 +31,12 @@ const decisionModules = [
  */
 const coveringTests = [
   '__tests__/unit/core/**/*.test.ts',
-  '__tests__/unit/deploy/decision.test.ts',
-  '__tests__/unit/smoke/decision.test.ts',
-  '__tests__/unit/rollback.test.ts',
-  '__tests__/unit/preview.test.ts',
-  '__tests__/unit/cleanup.test.ts',
-  '__tests__/unit/runner/health.test.ts'
+  '__tests__/unit/deploy/wait-decision.test.ts',
+  '__tests__/unit/smoke/verdict.test.ts',
+  '__tests__/unit/rollback/rollback.test.ts',
+  '__tests__/unit/preview/preview.test.ts',
+  '__tests__/unit/retention/cleanup.test.ts',
+  '__tests__/unit/ecs-agent/health.test.ts'
 ]
 
 /** @type {import('@stryker-mutator/api/core').PartialStrykerOptions} */

@@ -1,5 +1,5 @@
 // Bundling a big shipped folder: the zip is streamed from the files to disk in
-// 1 MiB chunks (src/workspace.ts writeBundle), so memory stays flat whatever
+// 1 MiB chunks (src/adapters/workspace/files.ts writeBundle), so memory stays flat whatever
 // the folder holds; before the stream, 3 × 1.9 GB of shipped files took
 // 5.9 GB. The files are sparse (zeros: created at once, compressed fast, under
 // the 500 MB limit), and each run is a child process so its peak RSS is its own.
@@ -9,7 +9,7 @@ import { mkdtempSync, rmSync, truncateSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 
 export interface BundleBenchResult {
   files: number

@@ -1,6 +1,6 @@
 // The critical path as a user feels it: a one-line code change of the
 // example, deployed from a FRESH runner (an empty daemon with only the base
-// and dev images, bench/lib/fresh-daemon.ts) with the smoke test on, through
+// and dev images, test-support/fresh-daemon.ts) with the smoke test on, through
 //  - the action before issue 19 (BENCH_BEFORE_REF, built from that commit's
 //    src/ into a temporary folder) and this checkout's dist/index.js: process
 //    start → UpdateEnvironment and process start → exit (Green noticed);
@@ -23,10 +23,15 @@ import { ECRClient } from '@aws-sdk/client-ecr'
 import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { S3Client } from '@aws-sdk/client-s3'
 
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn } from '../stand-in/server.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import { runPeerPipeline, type PeerClients } from './lib/peer-pipelines.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 import {

@@ -19,7 +19,7 @@ import {
   ElasticBeanstalkClient
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
 import { seededRandom } from '../stand-in/prng.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 import { errorsOf, phasesOf, runActionTimed, type TimedActionRun } from './lib/action-process.js'

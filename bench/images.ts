@@ -1,5 +1,5 @@
 // Image benchmarks for the example app (examples/puppies), each on a FRESH
-// runner: a second dockerd with empty storage (bench/lib/fresh-daemon.ts) and
+// runner: a second dockerd with empty storage (test-support/fresh-daemon.ts) and
 // only the base image loaded, pushing to the stand-in's real registry.
 //  1. A code change: bytes the registry received ÷ bytes of the layer(s) the
 //     change altered — ours (buildAndPush, cache in ECR) beside a plain
@@ -18,10 +18,15 @@ import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import type { Manifest } from '../src/adapters/docker/registry-api.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
 import { buildAndPush } from '../src/build/build-and-push.js'
-import type { ImageBuild } from '../src/core/plan-types.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import type { ImageBuild } from '../src/core/plan/types.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn } from '../stand-in/server.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 
 const execFileAsync = promisify(execFile)

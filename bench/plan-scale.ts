@@ -12,8 +12,8 @@ import v8 from 'node:v8'
 import { loadCompose } from '../src/core/compose/load.js'
 import { renderDockerrun } from '../src/core/dockerrun.js'
 import { parseInputs } from '../src/core/inputs.js'
-import { buildPlan } from '../src/core/plan.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { buildPlan } from '../src/core/plan/build-plan.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { median } from './lib/stats.js'
 
 export interface PlanScaleSample {

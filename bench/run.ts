@@ -13,7 +13,7 @@
 import { readFile, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { runBundleBench, type BundleBenchResult } from './bundle.js'
 import {
   criticalPathFigures,
@@ -28,7 +28,7 @@ import { TEAM_HEADING, teamFigures, teamNotes, teamSection, teamTargets } from '
 import { runImagesBench, type ImagesBenchResult } from './images.js'
 import { containerdRatio, renderWorldsSection, runWorldsBench, type WorldSample } from './worlds.js'
 import { machineInfo, type MachineInfo } from './lib/machine.js'
-import { worldInstallMissing } from './lib/worlds.js'
+import { worldInstallMissing } from '../test-support/worlds.js'
 import { bytesText, fixed, max, median, percentile, table, verdict } from './lib/stats.js'
 import { runComposeParseBench, runPlanScaleBench, type PlanScaleSample } from './plan-scale.js'
 import { runUploadBench, type UploadBenchResult, type UploadSample } from './upload.js'
@@ -497,7 +497,7 @@ function imagesSections(
       sample.changedLayerBytes > 0 ? sample[field] / sample.changedLayerBytes : Number.NaN
   return `## 1. A code change on a fresh runner (examples/puppies)
 
-A fresh runner is a second dockerd with an empty data-root and its own bridge (bench/lib/fresh-daemon.ts), with
+A fresh runner is a second dockerd with an empty data-root and its own bridge (test-support/fresh-daemon.ts), with
 only \`debian:bookworm-slim\` loaded (docker save | load, as a runner pulls it). ECR is the stand-in's real
 registry; bytes are what it received (\`registry.uploads()\`). One line is added to
 \`app/controllers/health_controller.rb\`; the changed layers are the layers of the new web image whose digests

@@ -39,8 +39,8 @@ import { strFromU8, unzipSync } from 'fflate'
 import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import type { Manifest } from '../src/adapters/docker/registry-api.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 import {
   bundleOf,
@@ -50,7 +50,12 @@ import {
   runActionTimed,
   type TimedActionRun
 } from './lib/action-process.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import {
   peerBuildAndPush,
   runPeerPipeline,
@@ -62,7 +67,7 @@ import {
 import { slowSteps, stepSeconds } from './lib/buildkit-log.js'
 import { removeRegistryImages } from './lib/shared-images.js'
 import { bytesText, fixed } from './lib/stats.js'
-import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from './lib/worlds.js'
+import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../test-support/worlds.js'
 
 export const TEAM_POLL_SECONDS = 10
 const TRANSITION_MS = 500

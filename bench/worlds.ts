@@ -24,12 +24,17 @@ import { createCommandRunner } from '../src/adapters/docker/command-runner.js'
 import type { Manifest } from '../src/adapters/docker/registry-api.js'
 import { EcrRegistry } from '../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../src/build/build-and-push.js'
-import type { ImageBuild } from '../src/core/plan-types.js'
-import { PROJECT_ROOT } from '../stand-in/run-action.js'
+import type { ImageBuild } from '../src/core/plan/types.js'
+import { PROJECT_ROOT } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
-import { loadImages, startFreshDaemon, stopFreshDaemon, type FreshDaemon } from './lib/fresh-daemon.js'
+import {
+  loadImages,
+  startFreshDaemon,
+  stopFreshDaemon,
+  type FreshDaemon
+} from '../test-support/fresh-daemon.js'
 import { bytesText, fixed } from './lib/stats.js'
-import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from './lib/worlds.js'
+import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../test-support/worlds.js'
 
 const execFileAsync = promisify(execFile)
 const quiet = {

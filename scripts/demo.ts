@@ -8,10 +8,10 @@
 
 import { rm } from 'node:fs/promises'
 
-import { buildxDockerConfig, buildxEnvironment } from '../bench/lib/worlds.js'
+import { buildxDockerConfig, buildxEnvironment } from '../test-support/worlds.js'
 import { startStandIn } from '../stand-in/server.js'
-import { actionEnvironment, createExampleEnvironment } from '../stand-in/example-environment.js'
-import { runAction } from '../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../test-support/example-environment.js'
+import { runAction } from '../test-support/run-action.js'
 
 const say = (line: string): void => console.log(`demo: ${line}`)
 

@@ -14,18 +14,18 @@ import path from 'node:path'
 import { parseArgs } from 'node:util'
 import { parse } from 'yaml'
 
-import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../bench/lib/worlds.js'
-import { ciCheckout, type CiCheckout } from '../stand-in/ci-checkout.js'
-import { actionEnvironment } from '../stand-in/example-environment.js'
-import { removeRegistryImages } from '../stand-in/local-images.js'
+import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../test-support/worlds.js'
+import { ciCheckout, type CiCheckout } from '../test-support/ci-checkout.js'
+import { actionEnvironment } from '../test-support/example-environment.js'
+import { removeRegistryImages } from '../test-support/local-images.js'
 import {
   parseRehearsal,
   prepareRehearsal,
   RehearsalError,
   rehearsedMode,
   unexpectedInputLines
-} from '../stand-in/rehearsal.js'
-import { PROJECT_ROOT, runAction } from '../stand-in/run-action.js'
+} from '../test-support/rehearsal.js'
+import { PROJECT_ROOT, runAction } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
 
 const USAGE = `usage: npm run rehearse -- <app folder> [--file F] [--application A] [--environment E]

@@ -60,6 +60,6 @@ echo "worlds: installing trixie's docker-buildx, docker.io and docker-cli into .
 rm -rf "$dir/root" "$dir/bin"
 mkdir -p "$dir/root" "$dir/bin"
 for deb in "$downloads"/*.deb; do dpkg-deb -x "$deb" "$dir/root"; done
-# Only the CLI goes on a world's PATH; dockerd is started by path (bench/lib/worlds.ts).
+# Only the CLI goes on a world's PATH; dockerd is started by path (test-support/worlds.ts).
 ln -s ../root/usr/bin/docker "$dir/bin/docker"
 ready

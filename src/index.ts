@@ -1,9 +1,9 @@
 // The runner calls dist/index.js twice: as the main step and, because
 // action.yml declares `post:`, again after the job's other steps.
 
-import { RunCancellation } from './cancellation.js'
+import { RunCancellation } from './adapters/actions-runner/cancellation.js'
 import { exitOnSignals, run, runPost } from './main.js'
-import { postStep } from './state.js'
+import { postStep } from './adapters/actions-runner/post-step-state.js'
 
 if (postStep.read() === 'true') {
   await runPost()

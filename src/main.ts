@@ -7,17 +7,22 @@
 
 import * as core from '@actions/core'
 import { createAwsClients } from './adapters/aws-clients.js'
-import { RunCancellation } from './cancellation.js'
+import { RunCancellation } from './adapters/actions-runner/cancellation.js'
 import { failureLine } from './adapters/aws-errors.js'
-import { getInputs, getRunContext, requireRegion, workspaceDir } from './context.js'
-import { githubCodeOrigin, refuseForkCode } from './code-origin.js'
+import {
+  getInputs,
+  getRunContext,
+  requireRegion,
+  workspaceDir
+} from './adapters/actions-runner/run-context.js'
+import { githubCodeOrigin, refuseForkCode } from './fork-guard/code-origin.js'
 import type { ActionConfig } from './core/config-types.js'
 import { errorMessage, InputError, notesOf } from './core/errors.js'
-import { actionsLogger } from './logger.js'
+import { actionsLogger } from './adapters/actions-runner/logger.js'
 import { logFailedPlanNotes } from './report/log.js'
 import { maskInSummary, summaryWritten, writeFailureSummary } from './report/summary.js'
 import { pullRequestPreview } from './preview/rules.js'
-import { localTags, registryLogin, runBuilder } from './state.js'
+import { localTags, registryLogin, runBuilder } from './adapters/actions-runner/post-step-state.js'
 
 export async function run(
   env: NodeJS.ProcessEnv = process.env,

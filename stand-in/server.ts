@@ -12,7 +12,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
-import { BackingContainers } from './backing.js'
+import { BackingContainers } from './backing-containers.js'
 import type { QueryService, StandInContext } from './context.js'
 import { dockerUnavailableReason } from './docker.js'
 import { AwsError } from './errors.js'

@@ -17,16 +17,16 @@ import { removeImageTags } from '../../src/adapters/docker/docker-cli.js'
 import { IMAGE_MANIFEST_TYPES, type Manifest } from '../../src/adapters/docker/registry-api.js'
 import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
-import type { ImageBuild } from '../../src/core/plan-types.js'
+import type { ImageBuild } from '../../src/core/plan/types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { removeRegistryImages } from '../../stand-in/local-images.js'
+import { removeRegistryImages } from '../../test-support/local-images.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import {
   loadImages,
   startFreshDaemon,
   stopFreshDaemon,
   type FreshDaemon
-} from '../../bench/lib/fresh-daemon.js'
+} from '../../test-support/fresh-daemon.js'
 
 const execFileAsync = promisify(execFile)
 const here = path.dirname(fileURLToPath(import.meta.url))

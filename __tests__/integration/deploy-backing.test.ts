@@ -6,9 +6,9 @@ import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
 import { createAwsClients, type AwsClients } from '../../src/adapters/aws-clients.js'
 import { resolveBacking } from '../../src/adapters/backing-lookup.js'
-import { managedUrl } from '../../src/core/backing.js'
-import type { BackingReplacement } from '../../src/core/plan-types.js'
-import type { Logger } from '../../src/logger.js'
+import { managedUrl } from '../../src/core/backing-engines.js'
+import type { BackingReplacement } from '../../src/core/plan/types.js'
+import type { Logger } from '../../src/adapters/actions-runner/logger.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 
 let standIn: StandIn

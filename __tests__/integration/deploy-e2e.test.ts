@@ -15,8 +15,8 @@ import {
   actionEnvironment,
   createExampleEnvironment,
   type ExampleEnvironment
-} from '../../stand-in/example-environment.js'
-import { PROJECT_ROOT, runAction, type ActionRun } from '../../stand-in/run-action.js'
+} from '../../test-support/example-environment.js'
+import { PROJECT_ROOT, runAction, type ActionRun } from '../../test-support/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 
 const describeWithDocker = dockerSuite('deploy-e2e')

@@ -16,7 +16,7 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 
 import { FAILURE_TEXTS } from '../../src/deploy/failure-events.js'
-import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { runAction, type ActionRun } from '../../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { realisticDynamics } from '../../stand-in/services/beanstalk/index.js'
 import { createReadyEnvironment, ENHANCED_HEALTH } from './helpers/aws.js'

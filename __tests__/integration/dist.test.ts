@@ -10,8 +10,8 @@ import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { unzipSync } from 'fflate'
-import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
-import { checkoutHead } from '../../src/checkout-head.js'
+import { PROJECT_ROOT, runAction } from '../../test-support/run-action.js'
+import { checkoutHead } from '../../src/adapters/workspace/checkout-head.js'
 
 const root = path.resolve(import.meta.dirname, '../..')
 
@@ -65,7 +65,7 @@ describe('dist/index.js', () => {
         'worker',
         'nginx'
       ])
-      // The run is in this checkout: its HEAD is the commit (stand-in/run-action.ts).
+      // The run is in this checkout: its HEAD is the commit (test-support/run-action.ts).
       expect(run.outputs['version-label']).toBe(`sha-${(checkoutHead(PROJECT_ROOT) ?? '').slice(0, 12)}`)
       const bundle = unzipSync(readFileSync(run.outputs['bundle-path'] as string))
       expect(JSON.parse(new TextDecoder().decode(bundle['Dockerrun.aws.json']))).toEqual(dockerrun)

@@ -11,7 +11,7 @@ import { existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:
 import os from 'node:os'
 import path from 'node:path'
 import { checkBuildInputs } from '../../src/adapters/docker/build-context.js'
-import type { ImageBuild } from '../../src/core/plan-types.js'
+import type { ImageBuild } from '../../src/core/plan/types.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 
 const TOKEN = 'ghs_persistedByCheckout0123456789abcdef'

@@ -16,9 +16,9 @@ import { promisify } from 'node:util'
 import { createCommandRunner } from '../../src/adapters/docker/command-runner.js'
 import { EcrRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
-import type { ImageBuild } from '../../src/core/plan-types.js'
+import type { ImageBuild } from '../../src/core/plan/types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { removeRegistryImages } from '../../stand-in/local-images.js'
+import { removeRegistryImages } from '../../test-support/local-images.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 
 const execFileAsync = promisify(execFile)

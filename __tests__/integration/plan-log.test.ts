@@ -7,7 +7,7 @@ import { afterEach, describe, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
-import { runAction } from '../../stand-in/run-action.js'
+import { runAction } from '../../test-support/run-action.js'
 
 describe('the plan log', () => {
   let workspace: string | undefined

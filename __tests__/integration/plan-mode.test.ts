@@ -12,7 +12,7 @@ import {
   ElasticBeanstalkClient
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT, runAction } from '../../test-support/run-action.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'
 

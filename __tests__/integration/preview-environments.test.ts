@@ -18,9 +18,9 @@ import {
   type EnvironmentDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
-import { actionEnvironment } from '../../stand-in/example-environment.js'
-import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { startGitHubFake, type GitHubFake } from '../../test-support/github-fake.js'
+import { actionEnvironment } from '../../test-support/example-environment.js'
+import { runAction, type ActionRun } from '../../test-support/run-action.js'
 import { createReadyEnvironment, type OptionSetting } from './helpers/aws.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import { testImageVariables } from './helpers/http-image.js'

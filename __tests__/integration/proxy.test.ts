@@ -15,7 +15,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 
 import { createAwsClients, type AwsClients } from '../../src/adapters/aws-clients.js'
-import { runAction } from '../../stand-in/run-action.js'
+import { runAction } from '../../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 
 let standIn: StandIn

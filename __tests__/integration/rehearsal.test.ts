@@ -13,7 +13,7 @@ import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { PROJECT_ROOT } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT } from '../../test-support/run-action.js'
 import { describeWithDocker } from './helpers/docker.js'
 
 const execFileAsync = promisify(execFile)

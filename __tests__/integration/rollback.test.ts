@@ -15,7 +15,7 @@ import {
   type EnvironmentDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { runAction, type ActionRun } from '../../test-support/run-action.js'
 import { createReadyEnvironment } from './helpers/aws.js'
 import { describeIn, dockerEngine, hasDocker } from './helpers/docker.js'
 import { pushHttpTestImage, testImageVariables } from './helpers/http-image.js'

@@ -19,7 +19,7 @@ import {
   type EnvironmentDescription
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { startGitHubFake, type GitHubFake } from '../../stand-in/github-fake.js'
+import { startGitHubFake, type GitHubFake } from '../../test-support/github-fake.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import type { OutputsMode } from '../../src/report/outputs.js'
 import { actionsCore, linkDeployChunks } from './helpers/actions-core.js'

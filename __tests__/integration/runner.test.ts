@@ -8,7 +8,7 @@ import { mkdtempSync, rmSync, writeFileSync, mkdirSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
-import { type RunningApp, runDockerrun } from '../../src/runner/index.js'
+import { type RunningApp, runDockerrun } from '../../src/ecs-agent/index.js'
 import { httpTestImage, leftovers } from './helpers/http-image.js'
 
 const prefix = `bdd-rt-${randomBytes(3).toString('hex')}`

@@ -9,7 +9,7 @@
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
-import { PROJECT_ROOT } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT } from '../../test-support/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 import { fixtureDeploys } from './helpers/smoke.js'
 

@@ -9,8 +9,8 @@
 
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { actionEnvironment, createExampleEnvironment } from '../../stand-in/example-environment.js'
-import { runAction } from '../../stand-in/run-action.js'
+import { actionEnvironment, createExampleEnvironment } from '../../test-support/example-environment.js'
+import { runAction } from '../../test-support/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
 import { projectLeftovers, smokeLeftovers } from './helpers/smoke.js'
 

@@ -14,8 +14,8 @@ import {
   ElasticBeanstalkClient
 } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { PROJECT_ROOT, runAction } from '../../stand-in/run-action.js'
-import { actionEnvironment } from '../../stand-in/example-environment.js'
+import { PROJECT_ROOT, runAction } from '../../test-support/run-action.js'
+import { actionEnvironment } from '../../test-support/example-environment.js'
 import { createReadyEnvironment } from './helpers/aws.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import { testImageVariables } from './helpers/http-image.js'

@@ -14,7 +14,7 @@ import path from 'node:path'
 import { promisify } from 'node:util'
 import { DescribeEnvironmentsCommand, ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 
-import { runAction, type ActionRun } from '../../stand-in/run-action.js'
+import { runAction, type ActionRun } from '../../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { ECS_TASK_EXECUTION_ROLE_POLICY } from '../../stand-in/services/iam.js'
 import { createReadyEnvironment, ENHANCED_HEALTH } from './helpers/aws.js'

@@ -1,7 +1,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import { parse } from 'yaml'
-import { INPUT_NAMES } from '../../src/context.js'
+import { INPUT_NAMES } from '../../src/adapters/actions-runner/run-context.js'
 import { MODES } from '../../src/core/config-types.js'
 import { parseInputs } from '../../src/core/inputs.js'
 import { OUTPUTS_OF } from '../../src/report/outputs.js'

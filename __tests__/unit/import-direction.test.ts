@@ -1,12 +1,13 @@
 // Dependencies inside src/ point one way:
 //
-//   entry (index, main) → modes → stages → domain → adapters → base (core, clock, logger, state)
+//   entry (index, main) → modes → stages → domain → adapters → core
 //
 // A file may import from its own unit (folder) or from a lower layer, never
 // from a higher one; no mode imports another mode and no stage another stage
 // (what two of them share lives below them); the core imports nothing outside
-// itself; and no two units, nor two files, import each other, however
-// indirectly. A new folder or root file must be given its layer here.
+// itself (and no Node module that reaches outside the process); and no two
+// units, nor two files, import each other, however indirectly. A new folder
+// or root file must be given its layer here.
 //
 // Packages too: @actions/core (the runner's log, outputs, summary, inputs and state) only where output is made
 // and at the runner's other doors; AWS SDK packages only in adapters/, which own every call to AWS.
@@ -20,33 +21,29 @@ const SRC = path.resolve(import.meta.dirname, '../../src')
 
 /** Layer of each unit: a folder under src/ or a file at its root. Higher imports lower. */
 const LAYERS: Record<string, number> = {
+  /** Entry: read the inputs, pick the mode, fail the step; the post step. */
   'index.ts': 6,
   'main.ts': 6,
   modes: 5,
   stages: 4,
+  /** Domain: the rules of each concern, over adapters and the core. */
   deploy: 3,
   preview: 3,
   rollback: 3,
   retention: 3,
   report: 3,
   smoke: 3,
-  'prepare.ts': 3,
-  /** The fork guard's I/O: the checkout's HEAD and GitHub's answers. */
-  'code-origin.ts': 3,
   /** Building and pushing the images, with the build strategy. */
   build: 3,
+  /** The workspace read into one plan per target (the core's I/O edge). */
+  planning: 3,
+  /** The fork guard's I/O: the checkout's HEAD and GitHub's answers (the rule is core/fork-guard.ts). */
+  'fork-guard': 3,
+  /** Every call to an outside system: AWS, GitHub, Docker, the workspace's files, the runner, the clock. */
   adapters: 2,
-  runner: 2,
-  'workspace.ts': 2,
-  'checkout-credentials.ts': 2,
-  'checkout-head.ts': 2,
-  'context.ts': 2,
-  core: 1,
-  /** What the run started that a cancelled job stops (the entry point handles the signals). */
-  'cancellation.ts': 1,
-  'clock.ts': 1,
-  'logger.ts': 1,
-  'state.ts': 1
+  /** What the ECS agent does with a Dockerrun, done on the runner's Docker (the smoke test's engine). */
+  'ecs-agent': 2,
+  core: 1
 }
 
 /** Units whose files stand alone: a file imports no sibling (a stage is a file or a sub-folder of stages/). */
@@ -97,10 +94,12 @@ const packageEdges = files.flatMap(from => packagesOf(from).map(to => ({ from, t
 
 /**
  * Where @actions/core may be imported. Output is made in report/ (groups, outputs, the job summary) and
- * logger.ts (every log line, neutralised); the runner's other doors are context.ts (inputs, masking them),
- * state.ts (what main hands the post step) and main.ts (failing the step).
+ * adapters/actions-runner/ (every log line, neutralised, in logger.ts; the runner's other doors: the inputs and
+ * masking in run-context.ts, what main hands the post step in post-step-state.ts); main.ts fails the step.
  */
-const ACTIONS_CORE_HOMES = ['report/', 'logger.ts', 'context.ts', 'state.ts', 'main.ts']
+const ACTIONS_CORE_HOMES = ['report/', 'adapters/actions-runner/', 'main.ts']
+/** What the pure core may import besides itself: path arithmetic, hashing, the YAML parser, the zip writer. */
+const CORE_MODULES = new Set(['node:path', 'node:crypto', 'yaml', 'fflate'])
 /** AWS's SDK and its Smithy runtime: only adapters/ (with the client factory, adapters/aws-clients.ts). */
 const isAwsSdk = (name: string): boolean => name.startsWith('@aws-sdk/') || name.startsWith('@smithy/')
 
@@ -183,7 +182,17 @@ describe('import direction in src/', () => {
 
   test('the package imports were read', () => {
     expect(packageEdges).toContainEqual({ from: 'adapters/aws-clients.ts', to: '@aws-sdk/client-ecr' })
-    expect(packageEdges).toContainEqual({ from: 'logger.ts', to: '@actions/core' })
+    expect(packageEdges).toContainEqual({ from: 'adapters/actions-runner/logger.ts', to: '@actions/core' })
+    expect(packageEdges).toContainEqual({ from: 'core/compose/yaml.ts', to: 'yaml' })
+  })
+
+  test('the core imports no module that reaches outside the process (files, processes, network, the runner)', () => {
+    const impure = files
+      .filter(file => unitOf(file) === 'core')
+      .flatMap(file => specifiersOf(file).map(specifier => ({ file, specifier })))
+      .filter(({ specifier }) => !specifier.startsWith('.') && !CORE_MODULES.has(specifier))
+      .map(({ file, specifier }) => `${file} → ${specifier}`)
+    expect(impure).toEqual([])
   })
 
   test('@actions/core is imported only where output is made (and at the runner’s other doors)', () => {

@@ -85,7 +85,7 @@ function heavyIn(loaded: { files: Set<string>; packages: Set<string> }): string[
   const modules = [...loaded.files].filter(
     file =>
       file.startsWith('smoke/run-smoke') ||
-      file.startsWith('runner/') ||
+      file.startsWith('ecs-agent/') ||
       file.startsWith('build/') ||
       file.startsWith('modes/') ||
       file.startsWith('stages/images') ||
@@ -101,7 +101,7 @@ describe('what each mode loads at start', () => {
   test('the reader follows static imports and skips type-only ones (a broken reader must not pass by finding nothing)', () => {
     const deploy = loadedBy('modes/deploy.ts')
     expect(deploy.files.size).toBeGreaterThan(30)
-    expect(deploy.files).toContain('prepare.ts')
+    expect(deploy.files).toContain('planning/prepare.ts')
     expect(deploy.packages).toContain('@aws-sdk/client-elastic-beanstalk')
     // stages/images.ts is imported for its types only.
     expect(readFileSync(path.join(SRC, 'modes/deploy.ts'), 'utf8')).toContain("from '../stages/images.js'")

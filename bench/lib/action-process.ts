@@ -1,5 +1,5 @@
 // Runs dist/index.js as the runner does (INPUT_* variables, GITHUB_OUTPUT and
-// friends), like stand-in/run-action.ts, but keeps what the benchmarks need:
+// friends), like test-support/run-action.ts, but keeps what the benchmarks need:
 // the spawn time, every stdout line with its arrival time, the exit time, and
 // the process's peak RSS (VmHWM, sampled from /proc while it runs; the kernel
 // keeps the high-water mark, so the last sample holds the peak so far).
@@ -9,7 +9,7 @@ import { cp, mkdir, readFile, symlink } from 'node:fs/promises'
 import path from 'node:path'
 import { promisify } from 'node:util'
 
-import { PROJECT_ROOT, parseFileCommands, withRunnerEnvironment } from '../../stand-in/run-action.js'
+import { PROJECT_ROOT, parseFileCommands, withRunnerEnvironment } from '../../test-support/run-action.js'
 
 export interface TimedLine {
   at: number

@@ -32,7 +32,7 @@ import { S3Client } from '@aws-sdk/client-s3'
 import { STSClient } from '@aws-sdk/client-sts'
 import { NodeHttpHandler } from '@smithy/node-http-handler'
 
-import { debug } from '../logger.js'
+import { debug } from './actions-runner/logger.js'
 
 export const USER_AGENT_SUFFIX = 'beanstalk-docker-deploy'
 export const DEFAULT_MAX_ATTEMPTS = 8

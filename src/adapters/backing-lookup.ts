@@ -11,12 +11,12 @@ import {
 } from '@aws-sdk/client-elasticache'
 import { DescribeDBInstancesCommand, type RDSClient } from '@aws-sdk/client-rds'
 
-import type { BackingEndpoint } from '../core/backing.js'
+import type { BackingEndpoint } from '../core/backing-engines.js'
 import type { ActionConfig } from '../core/config-types.js'
 import type { ResolvedBacking } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
-import type { BackingReplacement, BackingRole } from '../core/plan-types.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import type { BackingReplacement, BackingRole } from '../core/plan/types.js'
+import { actionsLogger, type Logger } from './actions-runner/logger.js'
 import { AwsErrorCode, isAwsError } from './aws-errors.js'
 
 export interface BackingClients {

@@ -18,7 +18,7 @@ import { errorMessage } from '../core/errors.js'
 import { AwsErrorCode, isAwsError } from './aws-errors.js'
 import type { CommandRunner } from './docker/command-runner.js'
 import { dockerLogin, dockerLogout } from './docker/docker-cli.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from './actions-runner/logger.js'
 import {
   IMAGE_MANIFEST_TYPES,
   parseManifest,

@@ -9,7 +9,7 @@ import type {
   TagMutability
 } from '../adapters/docker/registry-api.js'
 import type { CommandRunner } from '../adapters/docker/command-runner.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import type { RunBuilderOptions } from './resolve-path.js'
 
 export interface ImageReport {

@@ -7,8 +7,8 @@ import type { CommandRunner } from '../adapters/docker/command-runner.js'
 import { ociLabels } from '../adapters/docker/image-tags.js'
 import type { LayerStats } from '../adapters/docker/layer-stats.js'
 import type { RepositorySettings } from '../adapters/docker/registry-api.js'
-import type { ImageBuild } from '../core/plan-types.js'
-import type { Logger } from '../logger.js'
+import type { ImageBuild } from '../core/plan/types.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import type { BuildAndPushOptions } from './build-options.js'
 
 export interface StageContext {

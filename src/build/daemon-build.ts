@@ -31,7 +31,7 @@ import { describeImage } from '../adapters/docker/build-context.js'
 import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from '../adapters/docker/docker-cli.js'
 import { statsFromPushOutput } from '../adapters/docker/layer-stats.js'
 import { errorMessage } from '../core/errors.js'
-import type { ImageBuild } from '../core/plan-types.js'
+import type { ImageBuild } from '../core/plan/types.js'
 import {
   buildInput,
   logLines,

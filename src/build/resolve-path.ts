@@ -5,7 +5,7 @@
 import type { BuildPath } from '../adapters/docker/build-args.js'
 import type { CommandRunner } from '../adapters/docker/command-runner.js'
 import { removeBuilder, startBuilder } from '../adapters/docker/docker-cli.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import { describePath, fallbackWarning, type BuildStrategy } from './strategy.js'
 
 /** A docker-container builder starts in seconds where Docker Hub is reachable; past this, it is not going to. */

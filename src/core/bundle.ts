@@ -6,7 +6,7 @@
 // The zip is streamed: entries arrive as chunks and leave as chunks, so a
 // shipped folder of gigabytes never sits in memory, and the output stops at
 // Beanstalk's source bundle limit. No I/O here: the caller reads the files
-// and writes the zip (src/workspace.ts).
+// and writes the zip (src/adapters/workspace/files.ts).
 
 import { createHash } from 'node:crypto'
 import { Zip, ZipDeflate } from 'fflate'

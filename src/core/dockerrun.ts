@@ -7,7 +7,7 @@ import {
   managedUrl,
   rewriteUrl,
   type BackingEndpoint
-} from './backing.js'
+} from './backing-engines.js'
 import type {
   ContainerDefinition,
   DockerrunV2,
@@ -22,7 +22,7 @@ import type {
   BackingRole,
   ContainerPlan,
   DeployPlan
-} from './plan-types.js'
+} from './plan/types.js'
 import { looksSecret } from './secret-names.js'
 import { dockerrunProblems } from './validate-dockerrun.js'
 

@@ -17,7 +17,7 @@
 //  3. any other commit is the writers' only when the API says it is in the
 //     history of the event's commit or the head of a branch of this repository.
 //
-// Pure: the caller gathers the facts (src/code-origin.ts) and asks again when
+// Pure: the caller gathers the facts (src/fork-guard/code-origin.ts) and asks again when
 // the verdict names one it lacks.
 
 import type { RunContext } from './config-types.js'

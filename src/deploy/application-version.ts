@@ -26,10 +26,10 @@ import {
 } from '../adapters/beanstalk/versions.js'
 import { isThrottled } from '../adapters/aws-errors.js'
 import { findBundleHash, uploadBundle } from '../adapters/s3.js'
-import { Backoff, type Clock, type PollIntervals } from '../clock.js'
+import { Backoff, type Clock, type PollIntervals } from '../adapters/clock.js'
 import { formatDuration } from '../core/duration.js'
 import { errorMessage } from '../core/errors.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import { loadHistory } from './history.js'
 
 /** The tag naming the commit a version was built from: what makes it this action's, for this commit. */

@@ -6,10 +6,10 @@
 import { configurationValues, waitForReady, type BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { updateEnvironmentVersion } from '../adapters/beanstalk/update-environment.js'
-import { systemClock, type Clock, type PollIntervals } from '../clock.js'
+import { systemClock, type Clock, type PollIntervals } from '../adapters/clock.js'
 import { formatDuration } from '../core/duration.js'
 import { pendingSettings, type OptionSetting } from '../core/settings.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import type { HistoryKind, HistoryStore } from './history.js'
 import { DeployFailedError, waitForDeploy } from './wait.js'
 

@@ -12,7 +12,7 @@ import type { BeanstalkApi } from '../adapters/beanstalk/environments.js'
 import { storageBucket } from '../adapters/beanstalk/storage.js'
 import { getObjectText, putObjectText, type S3Api } from '../adapters/s3.js'
 import { errorMessage } from '../core/errors.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 
 /** Entries kept per environment: enough to roll back far, small enough to read on every deploy. */
 export const HISTORY_LIMIT = 100

@@ -17,7 +17,7 @@
 // down and looks again.
 //
 // What counts as success, failure or "still settling" is decide()'s table
-// (decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
+// (wait-decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
 // version but not yet healthy, the recovery window runs from the first poll
 // that saw it so, and the last look lands on the window's end, so a health
 // that never recovers fails then, not at the next backed-off poll.
@@ -37,7 +37,7 @@ import {
   type BeanstalkApi,
   type EnvironmentSnapshot
 } from '../adapters/beanstalk/environments.js'
-import { Backoff, systemClock, type Clock, type PollIntervals } from '../clock.js'
+import { Backoff, systemClock, type Clock, type PollIntervals } from '../adapters/clock.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { isThrottled } from '../adapters/aws-errors.js'
 import {
@@ -47,9 +47,9 @@ import {
   isOurEvent,
   timeoutMessage,
   type FailureKind
-} from './decision.js'
+} from './wait-decision.js'
 import { formatDuration } from '../core/duration.js'
-import { actionsLogger, debug, type Logger } from '../logger.js'
+import { actionsLogger, debug, type Logger } from '../adapters/actions-runner/logger.js'
 
 export interface WaitOptions {
   application: string
@@ -86,7 +86,7 @@ export class DeployFailedError extends Error {
     readonly events: DeployEvent[],
     readonly causes: string[],
     readonly timedOut: boolean,
-    /** What the failure was (decision.ts); undefined for a timeout. */
+    /** What the failure was (wait-decision.ts); undefined for a timeout. */
     readonly kind?: FailureKind
   ) {
     super(message)

@@ -5,7 +5,7 @@
 
 import { createAwsClients } from '../adapters/aws-clients.js'
 import type { ActionConfig } from '../core/config-types.js'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 import { PhaseLog } from '../report/phases.js'
 import { writeCleanupSummary } from '../report/cleanup-summary.js'
 import { cleanupVersions } from '../retention/versions.js'

@@ -40,13 +40,13 @@
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
 import { describeEnvironment } from '../adapters/beanstalk/environments.js'
-import type { RunCancellation } from '../cancellation.js'
-import { getRunContext, requireRegion, workspaceDir } from '../context.js'
+import type { RunCancellation } from '../adapters/actions-runner/cancellation.js'
+import { getRunContext, requireRegion, workspaceDir } from '../adapters/actions-runner/run-context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'
 import type { EnsuredVersion } from '../deploy/application-version.js'
-import { actionsLogger } from '../logger.js'
-import { notesOf, prepare, versionLabelsOf, type Prepared } from '../prepare.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
+import { notesOf, prepare, versionLabelsOf, type Prepared } from '../planning/prepare.js'
 import type { PostComment } from '../preview/comment.js'
 import { previewTags, type PullRequestPreview } from '../preview/rules.js'
 import {
@@ -72,7 +72,7 @@ import {
   type EnvironmentOutcome,
   type RunChanges
 } from '../report/deploy-summary.js'
-import { noOpRerun } from '../smoke/decision.js'
+import { noOpRerun } from '../smoke/verdict.js'
 import { writeBundles, type TargetBundle } from '../stages/bundles.js'
 import type { PublishedImages } from '../stages/images.js'
 import { platformOf } from '../stages/platforms.js'

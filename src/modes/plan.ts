@@ -6,16 +6,16 @@
 // environment already runs shows no change. Without AWS access (no
 // credentials, no region) it renders and says so.
 
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
-import { workspaceDir } from '../context.js'
+import { workspaceDir } from '../adapters/actions-runner/run-context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { diffDockerrun } from '../core/dockerrun-diff.js'
 import { hiddenVariables, redactDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { currentDeployment, type CurrentDeployment } from '../deploy/current-deployment.js'
-import { imagesOf, notesOf, prepare, type Prepared } from '../prepare.js'
+import { imagesOf, notesOf, prepare, type Prepared } from '../planning/prepare.js'
 import {
   logDeployPlans,
   logDockerrun,
@@ -27,7 +27,7 @@ import {
 import { writeOutputs } from '../report/outputs.js'
 import { PhaseLog } from '../report/phases.js'
 import { writePlanSummary, type EnvironmentDiff } from '../report/plan-summary.js'
-import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/backing.js'
+import { findExecutionRole, missingProperties, resolveBackingServices } from '../stages/managed-services.js'
 import { writeBundles } from '../stages/bundles.js'
 import { checkOnRunner } from '../stages/local-checks.js'
 

@@ -6,11 +6,11 @@
 // (modes/deploy.ts).
 
 import { createAwsClients } from '../adapters/aws-clients.js'
-import { systemClock } from '../clock.js'
-import { getRunContext } from '../context.js'
+import { systemClock } from '../adapters/clock.js'
+import { getRunContext } from '../adapters/actions-runner/run-context.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 import { commentPoster } from '../preview/comment.js'
 import { removePreview } from '../preview/environment.js'
 import type { PullRequestPreview } from '../preview/rules.js'

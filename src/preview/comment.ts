@@ -1,7 +1,7 @@
 // The one pull-request comment a preview keeps up to date.
 
 import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 import { commentMarker, octokitIssueComments, parseRepository, upsertComment } from '../adapters/github.js'
 import type { ActionConfig, RunContext } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'

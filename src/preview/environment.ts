@@ -22,7 +22,7 @@ import { deleteTemplate, saveEnvironmentAsTemplate } from '../adapters/beanstalk
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { InputError } from '../core/errors.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import { deleteVersions, protectedVersions, type RetentionClients } from '../retention/versions.js'
 import {
   isPreviewVersion,

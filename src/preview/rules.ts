@@ -6,8 +6,8 @@ import { InputError } from '../core/errors.js'
 // The fork rule of every mode that reads repository content.
 import { forkProblem } from '../core/fork-guard.js'
 export { forkProblem }
-import type { Clock } from '../clock.js'
-import type { Logger } from '../logger.js'
+import type { Clock } from '../adapters/clock.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 
 export const PULL_REQUEST_TAG = 'beanstalk-docker-deploy:pull-request'
 export const REPOSITORY_TAG = 'beanstalk-docker-deploy:repository'

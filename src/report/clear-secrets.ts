@@ -6,7 +6,7 @@
 import type * as core from '@actions/core'
 
 import { groupClearSecrets } from '../core/plan/clear-secrets.js'
-import type { ClearSecret } from '../core/plan-types.js'
+import type { ClearSecret } from '../core/plan/types.js'
 
 type Summary = typeof core.summary
 

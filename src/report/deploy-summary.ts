@@ -4,9 +4,9 @@ import * as core from '@actions/core'
 
 import type { ImageReport } from '../build/build-and-push.js'
 import { formatBytes } from '../core/bytes.js'
-import type { SmokeTestReport } from '../smoke/decision.js'
+import type { SmokeTestReport } from '../smoke/verdict.js'
 import { addClearSecrets } from './clear-secrets.js'
-import type { ClearSecret } from '../core/plan-types.js'
+import type { ClearSecret } from '../core/plan/types.js'
 import { code, escapeHtml, lastEvents, notesDetails, publishSummary, table } from './summary.js'
 
 /** e.g. `Smoke test: ✅ passed in 23.4 s (GET / answered 200)`. */

@@ -8,7 +8,7 @@
 import * as core from '@actions/core'
 
 import { formatBytes } from '../core/bytes.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 
 /** What an image's push reported: enough for the line outside its group. */
 export interface PushedImageFacts {

@@ -3,11 +3,11 @@
 // the notes a user must act on, as warnings outside any collapsed group.
 
 import * as core from '@actions/core'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 
-import { describeBackingSource } from '../core/backing.js'
+import { describeBackingSource } from '../core/backing-engines.js'
 import { formatChange } from '../core/dockerrun-diff.js'
-import type { DeployPlan, ImageBuild } from '../core/plan-types.js'
+import type { DeployPlan, ImageBuild } from '../core/plan/types.js'
 import type { VersionRow } from '../rollback/targets.js'
 import type { EnvironmentDiff } from './plan-summary.js'
 

@@ -6,7 +6,7 @@
 import * as core from '@actions/core'
 
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { DeployPlan } from '../core/plan-types.js'
+import type { DeployPlan } from '../core/plan/types.js'
 import type { EnvironmentOutcome } from './deploy-summary.js'
 
 /** What a deploy or a rollback says of "the" (first) environment. */

@@ -12,7 +12,7 @@
 import * as core from '@actions/core'
 
 import { errorMessage } from '../core/errors.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 
 export interface PhaseOptions<T> {
   /** The group's title; defaults to the phase name with a capital. */

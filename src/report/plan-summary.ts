@@ -2,12 +2,12 @@
 
 import * as core from '@actions/core'
 
-import { describeBackingSource } from '../core/backing.js'
+import { describeBackingSource } from '../core/backing-engines.js'
 import type { DockerrunChange } from '../core/dockerrun-diff.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { CurrentDeployment } from '../deploy/current-deployment.js'
 import { addClearSecrets } from './clear-secrets.js'
-import type { DeployPlan } from '../core/plan-types.js'
+import type { DeployPlan } from '../core/plan/types.js'
 import { code, escapeHtml, publishSummary, table } from './summary.js'
 
 /** One environment in plan mode: what it runs, and what a deploy of its own bundle would change. */

@@ -25,7 +25,7 @@ import {
 import type { S3Api } from '../adapters/s3.js'
 import { errorMessage } from '../core/errors.js'
 import { lastGoodVersion, loadHistory } from '../deploy/history.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 
 /** Deletions in flight at once: fast enough for a first cleanup of hundreds, gentle on the API's rate limits. */
 const DELETE_CONCURRENCY = 4

@@ -6,9 +6,9 @@ import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 
 import { errorMessage } from '../core/errors.js'
 import { deployAndRecord, type DeployClients } from '../deploy/environment-deploy.js'
-import type { FailureKind } from '../deploy/decision.js'
+import type { FailureKind } from '../deploy/wait-decision.js'
 import type { HistoryStore } from '../deploy/history.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import { chooseAutoRollbackTarget, isDeployable, latestRecord } from './targets.js'
 
@@ -21,7 +21,7 @@ export interface FailedDeploy {
   waitTimeoutMs: number
   allowYellow: boolean
   recoveryMs?: number
-  /** What the deploy's failure was (decision.ts): a revert or a vanished environment needs no rollback. */
+  /** What the deploy's failure was (wait-decision.ts): a revert or a vanished environment needs no rollback. */
   kind?: FailureKind
   /** The environment as the failed deploy last saw it. */
   after?: { versionLabel?: string; health?: string }

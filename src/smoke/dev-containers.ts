@@ -6,8 +6,8 @@
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
 import { imageReferenceProblem } from '../core/docker-values.js'
-import { withEnvFile } from '../runner/env-file.js'
-import { environmentTransport, PROJECT_LABEL } from '../runner/plan.js'
+import { withEnvFile } from '../ecs-agent/env-file.js'
+import { environmentTransport, PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
 import type { DevService } from './dev-services.js'
 import { postgresTlsSetup, twinCertificate } from './twin-tls.js'
 

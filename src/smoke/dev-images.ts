@@ -5,8 +5,8 @@
 import type { DockerCli } from '../adapters/docker/command-runner.js'
 import type { ComposeProject } from '../core/compose/model.js'
 import { errorMessage } from '../core/errors.js'
-import type { DeployPlan } from '../core/plan-types.js'
-import { actionsLogger } from '../logger.js'
+import type { DeployPlan } from '../core/plan/types.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 import { twinImage } from './dev-services.js'
 
 export interface DevImage {

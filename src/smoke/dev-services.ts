@@ -15,12 +15,12 @@ import {
   imageName,
   refusesPlainConnections,
   ROLE_PRODUCT
-} from '../core/backing.js'
-import type { BackingEndpoint } from '../core/backing.js'
+} from '../core/backing-engines.js'
+import type { BackingEndpoint } from '../core/backing-engines.js'
 import type { ComposeProject } from '../core/compose/model.js'
 import { endpointFromInput, type ResolvedBacking } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { BackingEngine, BackingReplacement, BackingRole, DeployPlan } from '../core/plan-types.js'
+import type { BackingEngine, BackingReplacement, BackingRole, DeployPlan } from '../core/plan/types.js'
 
 export type ProbeEngine = BackingEngine | 'valkey'
 

@@ -5,8 +5,8 @@
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { DeployPlan } from '../core/plan-types.js'
-import type { RunningApp } from '../runner/index.js'
+import type { DeployPlan } from '../core/plan/types.js'
+import type { RunningApp } from '../ecs-agent/index.js'
 import type { ContainerFacts } from './causes.js'
 import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'

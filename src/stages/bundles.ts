@@ -7,8 +7,8 @@ import path from 'node:path'
 
 import { renderDockerrun, serialiseDockerrun, type Resolution } from '../core/dockerrun.js'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
-import type { DeployTarget, NonEmpty, Prepared } from '../prepare.js'
-import { listBundleFiles, writeBundle } from '../workspace.js'
+import type { DeployTarget, NonEmpty, Prepared } from '../planning/prepare.js'
+import { listBundleFiles, writeBundle } from '../adapters/workspace/files.js'
 
 export interface RenderedBundle {
   dockerrun: DockerrunV2

@@ -5,8 +5,8 @@ import type { AwsClients } from '../adapters/aws-clients.js'
 import { environmentOptionSettings } from '../adapters/beanstalk/environments.js'
 import { beanstalkHealthPaths } from '../core/health-check.js'
 import { errorMessage } from '../core/errors.js'
-import { debug } from '../logger.js'
-import type { Prepared } from '../prepare.js'
+import { debug } from '../adapters/actions-runner/logger.js'
+import type { Prepared } from '../planning/prepare.js'
 
 /** Environment → the paths its load balancer checks. An environment whose settings cannot be read gets the workflow's or "/". */
 export async function healthCheckPaths(

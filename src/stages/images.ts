@@ -4,13 +4,13 @@
 
 import { createCommandRunner } from '../adapters/docker/command-runner.js'
 import { imageTags } from '../adapters/docker/image-tags.js'
-import { actionsLogger } from '../logger.js'
+import { actionsLogger } from '../adapters/actions-runner/logger.js'
 import { EcrRegistry } from '../adapters/ecr.js'
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { buildAndPush, DEFAULT_CACHE_TAG, type ImageReport } from '../build/build-and-push.js'
-import { imagesOf, type Prepared } from '../prepare.js'
+import { imagesOf, type Prepared } from '../planning/prepare.js'
 import { ImageGroups } from '../report/image-groups.js'
-import { localTags, registryLogin, runBuilder } from '../state.js'
+import { localTags, registryLogin, runBuilder } from '../adapters/actions-runner/post-step-state.js'
 
 export interface PublishedImages {
   reports: ImageReport[]

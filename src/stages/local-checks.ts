@@ -7,7 +7,7 @@
 // execution role) need AWS reads, which plan mode makes too.
 
 import { checkBuildInputs } from '../adapters/docker/build-context.js'
-import { imagesOf, type Prepared } from '../prepare.js'
+import { imagesOf, type Prepared } from '../planning/prepare.js'
 
 /** Each image's build inputs: context and Dockerfile inside the workspace, the target stage, no `.git` sent. */
 export async function checkOnRunner(prepared: Prepared): Promise<void> {

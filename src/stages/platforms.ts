@@ -12,8 +12,8 @@ import {
   type ImagePlatform
 } from '../core/architecture.js'
 import { errorMessage } from '../core/errors.js'
-import { actionsLogger, type Logger } from '../logger.js'
-import { imagesOf, type Prepared } from '../prepare.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
+import { imagesOf, type Prepared } from '../planning/prepare.js'
 
 /** ImageBuild id → its platform and why. */
 export type ImagePlatforms = Map<string, ImagePlatform>

@@ -17,7 +17,7 @@ import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { platformProblem, secretReads, type SecretRead } from '../core/prerequisites.js'
 import { basicHealthHint, ENHANCED_HEALTH_SETTING } from '../deploy/health-hint.js'
-import type { Logger } from '../logger.js'
+import type { Logger } from '../adapters/actions-runner/logger.js'
 
 /** Stops the run when an environment runs another platform than ECS. */
 export function checkPlatforms(environments: Iterable<EnvironmentDescription>): void {

@@ -8,7 +8,7 @@
 import type { EnvironmentDescription, Tag } from '../adapters/beanstalk/types.js'
 
 import type { AwsClients } from '../adapters/aws-clients.js'
-import { systemClock } from '../clock.js'
+import { systemClock } from '../adapters/clock.js'
 import { errorMessage } from '../core/errors.js'
 import {
   discardVersion,
@@ -16,13 +16,13 @@ import {
   type EnsuredVersion,
   type VersionChanges
 } from '../deploy/application-version.js'
-import { formatEvent } from '../deploy/decision.js'
+import { formatEvent } from '../deploy/wait-decision.js'
 import { deployAndRecord } from '../deploy/environment-deploy.js'
 import { HistoryStore } from '../deploy/history.js'
 import { basicHealthHint } from '../deploy/health-hint.js'
 import { DeployFailedError } from '../deploy/wait.js'
-import { actionsLogger, prefixedLogger } from '../logger.js'
-import type { DeployTarget, Prepared } from '../prepare.js'
+import { actionsLogger, prefixedLogger } from '../adapters/actions-runner/logger.js'
+import type { DeployTarget, Prepared } from '../planning/prepare.js'
 import type { EnvironmentOutcome } from '../report/deploy-summary.js'
 import { rollBackFailedDeploy } from '../rollback/automatic.js'
 

@@ -16,8 +16,8 @@
 // so a missing one fails the run before minutes of building.
 
 import { randomBytes } from 'node:crypto'
-import { RunCancellation } from '../cancellation.js'
-import { actionsLogger, type Logger } from '../logger.js'
+import { RunCancellation } from '../adapters/actions-runner/cancellation.js'
+import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
 import {
@@ -26,13 +26,13 @@ import {
   smokeDecision,
   type SmokeDecision,
   type SmokeTestReport
-} from '../smoke/decision.js'
+} from '../smoke/verdict.js'
 import { devImagesOf, pullDevImages } from '../smoke/dev-images.js'
 import type { ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
-import type { DeployPlan } from '../core/plan-types.js'
+import type { DeployPlan } from '../core/plan/types.js'
 import { smokePaths } from '../core/health-check.js'
-import type { Prepared } from '../prepare.js'
+import type { Prepared } from '../planning/prepare.js'
 import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
 

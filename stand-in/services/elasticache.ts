@@ -4,7 +4,7 @@
 
 import type { QueryService, StandInContext } from '../context.js'
 import { AwsError } from '../errors.js'
-import type { BackingContainers } from '../backing.js'
+import type { BackingContainers } from '../backing-containers.js'
 import { cacheNodeHost, replicationGroupHosts } from '../aws-names.js'
 import { queryBoolean } from '../protocols/query.js'
 import { NamedList, type XmlValue } from '../protocols/xml.js'

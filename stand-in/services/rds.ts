@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto'
 
 import type { QueryService, StandInContext } from '../context.js'
 import { AwsError } from '../errors.js'
-import type { BackingContainers } from '../backing.js'
+import type { BackingContainers } from '../backing-containers.js'
 import { rdsInstanceHost } from '../aws-names.js'
 import { NamedList, type XmlValue } from '../protocols/xml.js'
 import type { SecretsManagerService } from './secrets-manager.js'

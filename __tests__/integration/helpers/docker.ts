@@ -8,7 +8,7 @@ import { describe, it, test } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import path from 'node:path'
 
-import { worldInstall, worldInstallMissing } from '../../../bench/lib/worlds.js'
+import { worldInstall, worldInstallMissing } from '../../../test-support/worlds.js'
 
 export interface World {
   /** What the suite needs, as a noun phrase: "a Docker engine". */
@@ -94,7 +94,7 @@ export function describeWithDocker(_suite?: string): Suite {
 }
 
 /**
- * Runner worlds with buildx (README "Builders"; bench/lib/worlds.ts): the
+ * Runner worlds with buildx (README "Builders"; test-support/worlds.ts): the
  * buildx plugin and Docker 26 CLI scripts/worlds.sh unpacks into .worlds/,
  * seen only through a DOCKER_CONFIG made per run.
  */

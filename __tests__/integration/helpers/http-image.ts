@@ -21,7 +21,7 @@ import { promisify } from 'node:util'
 import { gzip } from 'node:zlib'
 
 import { docker, dockerCall } from '../../../stand-in/docker.js'
-import { PROJECT_ROOT } from '../../../stand-in/run-action.js'
+import { PROJECT_ROOT } from '../../../test-support/run-action.js'
 import type { StandIn } from '../../../stand-in/server.js'
 
 const run = promisify(execFile)

@@ -5,7 +5,7 @@
 
 import { UpdateEnvironmentCommand } from '@aws-sdk/client-elastic-beanstalk'
 import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals'
-import { runAction, type ActionRun } from '../../../stand-in/run-action.js'
+import { runAction, type ActionRun } from '../../../test-support/run-action.js'
 import { FIXTURES, startStage, type Stage } from './harness.js'
 import { environmentState, leftovers } from './leftovers.js'
 import { describeIn, dockerEngine } from '../helpers/docker.js'

@@ -9,8 +9,8 @@ import { ElasticBeanstalkClient } from '@aws-sdk/client-elastic-beanstalk'
 import { startStandIn, type StandIn, type StandInOptions } from '../../../stand-in/server.js'
 import { createReadyEnvironment } from '../helpers/aws.js'
 import { pushHttpTestImage, testImageVariables } from '../helpers/http-image.js'
-import { actionEnvironment } from '../../../stand-in/example-environment.js'
-import { PROJECT_ROOT, runAction, type ActionRun } from '../../../stand-in/run-action.js'
+import { actionEnvironment } from '../../../test-support/example-environment.js'
+import { PROJECT_ROOT, runAction, type ActionRun } from '../../../test-support/run-action.js'
 import path from 'node:path'
 
 export const FIXTURES = path.join(PROJECT_ROOT, '__tests__/fixtures/reliability')

@@ -12,7 +12,7 @@ import { randomBytes } from 'node:crypto'
 import { unzipSync } from 'fflate'
 import { CreateSecretCommand, SecretsManagerClient } from '@aws-sdk/client-secrets-manager'
 import { PutParameterCommand, SSMClient } from '@aws-sdk/client-ssm'
-import type { ActionRun } from '../../../stand-in/run-action.js'
+import type { ActionRun } from '../../../test-support/run-action.js'
 import { startStage, visibleLog, type Stage } from './harness.js'
 import { describeIn, dockerEngine } from '../helpers/docker.js'
 

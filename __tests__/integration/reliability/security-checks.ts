@@ -5,7 +5,7 @@
 // the job summary or any S3 object; no file written in the workspace, in HOME
 // or at a path the attack aimed at; and, for refused runs, no AWS write call.
 
-import { RUNNER_WHITESPACE } from '../../../src/logger.js'
+import { RUNNER_WHITESPACE } from '../../../src/adapters/actions-runner/logger.js'
 import { expect } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
@@ -22,8 +22,8 @@ import {
 import os from 'node:os'
 import path from 'node:path'
 import { Unzip, UnzipInflate } from 'fflate'
-import type { ActionRun } from '../../../stand-in/run-action.js'
-import { runAction } from '../../../stand-in/run-action.js'
+import type { ActionRun } from '../../../test-support/run-action.js'
+import { runAction } from '../../../test-support/run-action.js'
 import type { StandIn } from '../../../stand-in/server.js'
 import { visibleLog, writeCalls, type Stage } from './harness.js'
 

@@ -9,7 +9,7 @@ import { afterAll, afterEach, beforeAll, expect, it } from '@jest/globals'
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { startGitHubFake, type GitHubFake } from '../../../stand-in/github-fake.js'
+import { startGitHubFake, type GitHubFake } from '../../../test-support/github-fake.js'
 import { startStage, visibleLog, type Stage } from './harness.js'
 import { describeIn, dockerEngine, hasDocker } from '../helpers/docker.js'
 import {

@@ -11,8 +11,8 @@ import { mkdtemp, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { startFreshDaemon } from '../../../bench/lib/fresh-daemon.js'
-import { buildxDockerConfig, buildxEnvironment } from '../../../bench/lib/worlds.js'
+import { startFreshDaemon } from '../../../test-support/fresh-daemon.js'
+import { buildxDockerConfig, buildxEnvironment } from '../../../test-support/worlds.js'
 import { buildxClassicStore } from '../helpers/docker.js'
 import { bridgeFor, describeWorldDeploy, runnerOn } from '../helpers/world-deploy.js'
 

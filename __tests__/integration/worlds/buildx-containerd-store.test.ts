@@ -5,7 +5,7 @@
 
 import { rm } from 'node:fs/promises'
 
-import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../../../bench/lib/worlds.js'
+import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../../../test-support/worlds.js'
 import { buildxContainerdStore } from '../helpers/docker.js'
 import { bridgeFor, describeWorldDeploy, runnerOn, type WorldRunner } from '../helpers/world-deploy.js'
 

@@ -8,7 +8,7 @@ import { mkdtemp } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { startFreshDaemon } from '../../../bench/lib/fresh-daemon.js'
+import { startFreshDaemon } from '../../../test-support/fresh-daemon.js'
 import { dockerEngine } from '../helpers/docker.js'
 import { bridgeFor, describeWorldDeploy, runnerOn } from '../helpers/world-deploy.js'
 

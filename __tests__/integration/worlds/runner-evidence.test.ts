@@ -8,7 +8,7 @@ import { execFile } from 'node:child_process'
 import { randomBytes } from 'node:crypto'
 import { promisify } from 'node:util'
 
-import type { ActionRun } from '../../../stand-in/run-action.js'
+import type { ActionRun } from '../../../test-support/run-action.js'
 import { describeIn, dockerEngine } from '../helpers/docker.js'
 import { expectedBuild, witnessed } from '../helpers/world-deploy.js'
 

@@ -3,7 +3,7 @@ import { DescribeCacheClustersCommand, DescribeReplicationGroupsCommand } from '
 import { DescribeDBInstancesCommand } from '@aws-sdk/client-rds'
 
 import { resolveBacking } from '../../../src/adapters/backing-lookup.js'
-import type { BackingReplacement } from '../../../src/core/plan-types.js'
+import type { BackingReplacement } from '../../../src/core/plan/types.js'
 import { FakeClient, MemoryLog, awsError } from '../deploy/fakes.js'
 
 const database = (source: BackingReplacement['source']): BackingReplacement => ({

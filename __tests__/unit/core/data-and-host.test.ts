@@ -5,7 +5,7 @@
 // RDS may not offer is a warning.
 
 import { describe, expect, it } from '@jest/globals'
-import { buildPlan } from '../../../src/core/plan.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import type { RawInputs } from '../../../src/core/inputs.js'
 import { configFor } from './support.js'
 import { composeIn, type FakeWorkspace } from './workspace-fake.js'

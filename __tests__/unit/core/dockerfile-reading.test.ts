@@ -5,7 +5,7 @@
 
 import { describe, expect, it } from '@jest/globals'
 import { workdirOf } from '../../../src/core/compose/dockerfile.js'
-import { buildPlan } from '../../../src/core/plan.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import { workdirCases } from '../../fixtures/dockerfile-workdirs/cases.js'
 import { configFor } from './support.js'
 import { composeIn } from './workspace-fake.js'

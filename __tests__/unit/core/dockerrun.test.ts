@@ -5,7 +5,7 @@ import { renderDockerrun, serialiseDockerrun, type Resolution } from '../../../s
 import type { ContainerDefinition, DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { ComposeError } from '../../../src/core/errors.js'
 import type { RawInputs } from '../../../src/core/inputs.js'
-import { buildPlan } from '../../../src/core/plan.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import { configFor, fixturesDir, loadFixture, loadPuppies } from './support.js'
 
 const REGISTRY = '123456789012.dkr.ecr.eu-west-1.amazonaws.com'

@@ -11,7 +11,7 @@ import os from 'node:os'
 import path from 'node:path'
 import { InputError } from '../../../src/core/errors.js'
 import { RUN_METADATA_VARIABLES } from '../../../src/core/runner-variables.js'
-import { prepare } from '../../../src/prepare.js'
+import { prepare } from '../../../src/planning/prepare.js'
 import { configFor } from './support.js'
 
 const VALUE = 'postgres://app:s3cr3t-Pa55@db.internal:5432/app'

@@ -4,8 +4,8 @@
 // task), and a database server is recognised whatever its image is called.
 
 import { describe, expect, it } from '@jest/globals'
-import { backingEngineOf } from '../../../src/core/backing.js'
-import { buildPlan } from '../../../src/core/plan.js'
+import { backingEngineOf } from '../../../src/core/backing-engines.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import type { RawInputs } from '../../../src/core/inputs.js'
 import { configFor } from './support.js'
 import { composeIn } from './workspace-fake.js'

@@ -2,7 +2,7 @@
 // replaced and REDIS_URL is the action's cache-env: it is set to the managed URL, not left for the user to type.
 
 import { describe, expect, it } from '@jest/globals'
-import { buildPlan } from '../../../src/core/plan.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import { configFor } from './support.js'
 import { composeIn } from './workspace-fake.js'
 

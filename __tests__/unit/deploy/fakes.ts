@@ -2,8 +2,8 @@
 // code sleeps, a logger that keeps lines, and a client whose `send` answers
 // by command class.
 
-import type { Clock } from '../../../src/clock.js'
-import type { Logger } from '../../../src/logger.js'
+import type { Clock } from '../../../src/adapters/clock.js'
+import type { Logger } from '../../../src/adapters/actions-runner/logger.js'
 
 export class FakeClock implements Clock {
   readonly sleeps: number[] = []

@@ -9,9 +9,9 @@ import { chmod, mkdtemp, readFile, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { RunCancellation } from '../../../src/cancellation.js'
-import { buildPlan } from '../../../src/core/plan.js'
-import type { Prepared } from '../../../src/prepare.js'
+import { RunCancellation } from '../../../src/adapters/actions-runner/cancellation.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
+import type { Prepared } from '../../../src/planning/prepare.js'
 import { smokeTestStep } from '../../../src/stages/smoke-test.js'
 import { configFor, loadPuppies, repoRoot } from '../core/support.js'
 

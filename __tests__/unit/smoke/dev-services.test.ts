@@ -5,7 +5,7 @@
 import { describe, expect, it } from '@jest/globals'
 import { loadCompose } from '../../../src/core/compose/load.js'
 import { renderDockerrun } from '../../../src/core/dockerrun.js'
-import { buildPlan } from '../../../src/core/plan.js'
+import { buildPlan } from '../../../src/core/plan/build-plan.js'
 import { devServiceRun } from '../../../src/smoke/dev-containers.js'
 import {
   databasePasswordReferences,

@@ -9,7 +9,7 @@ import path from 'node:path'
 
 import type { CommandRunner } from '../../../src/adapters/docker/command-runner.js'
 import { buildAndPush, type ImageRegistry } from '../../../src/build/build-and-push.js'
-import type { ImageBuild } from '../../../src/core/plan-types.js'
+import type { ImageBuild } from '../../../src/core/plan/types.js'
 
 const images: ImageBuild[] = ['web', 'nginx'].map(id => ({
   id,

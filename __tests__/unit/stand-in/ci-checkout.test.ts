@@ -9,7 +9,7 @@ import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { ciCheckout, type CiCheckout } from '../../../stand-in/ci-checkout.js'
+import { ciCheckout, type CiCheckout } from '../../../test-support/ci-checkout.js'
 
 const git = (folder: string, ...args: string[]): string =>
   execFileSync(

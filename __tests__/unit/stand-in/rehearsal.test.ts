@@ -6,7 +6,7 @@ import { readFileSync } from 'node:fs'
 
 import { parse } from 'yaml'
 
-import { parseRehearsal, rehearsedMode, unexpectedInputLines } from '../../../stand-in/rehearsal.js'
+import { parseRehearsal, rehearsedMode, unexpectedInputLines } from '../../../test-support/rehearsal.js'
 
 /** The inputs the runner checks `with:` against: this checkout's action.yml. */
 const declared = Object.keys(

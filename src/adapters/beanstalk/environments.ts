@@ -15,8 +15,8 @@ import {
   type Tag
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { Backoff, type Clock, type PollIntervals } from '../../clock.js'
-import type { Logger } from '../../logger.js'
+import { Backoff, type Clock, type PollIntervals } from '../clock.js'
+import type { Logger } from '../actions-runner/logger.js'
 
 export type BeanstalkApi = Pick<ElasticBeanstalkClient, 'send'>
 

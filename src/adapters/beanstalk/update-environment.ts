@@ -7,7 +7,7 @@
 
 import { UpdateEnvironmentCommand, type ConfigurationOptionSetting } from '@aws-sdk/client-elastic-beanstalk'
 
-import { Backoff } from '../../clock.js'
+import { Backoff } from '../clock.js'
 import { AwsErrorCode, isAwsError } from '../aws-errors.js'
 import {
   describeEnvironment,

@@ -8,10 +8,10 @@ import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../../checkout-credentials.js'
+import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../workspace/checkout-credentials.js'
 import { contextSecretWarnings } from './context-secrets.js'
-import type { ImageBuild } from '../../core/plan-types.js'
-import { readWorkspaceText, resolveInWorkspace } from '../../workspace.js'
+import type { ImageBuild } from '../../core/plan/types.js'
+import { readWorkspaceText, resolveInWorkspace } from '../workspace/files.js'
 
 export interface ResolvedBuildPaths {
   contextDir: string

@@ -7,7 +7,7 @@
 // (DOCKER_BUILDKIT…), never a value from repository content: a compose
 // `environment: {PATH: ./bin}` or `DOCKER_HOST` given to the docker CLI would
 // make the runner execute the repository's programs or talk to its daemon.
-// Container environment reaches containers through env files (runner/plan.ts).
+// Container environment reaches containers through env files (ecs-agent/docker-argv.ts).
 // `docker` is the binary found once on the runner's PATH (the action's own).
 
 import { accessSync, constants, statSync } from 'node:fs'
@@ -15,7 +15,7 @@ import path from 'node:path'
 import { spawn } from 'node:child_process'
 import { getExecOutput } from '@actions/exec'
 
-import { debug } from '../../logger.js'
+import { debug } from '../actions-runner/logger.js'
 
 export interface CommandResult {
   exitCode: number

@@ -11,7 +11,7 @@
 import { readdirSync, readFileSync, type Dirent } from 'node:fs'
 import path from 'node:path'
 
-import { builderFilter, isGitName, type IgnoreFiles } from '../../checkout-credentials.js'
+import { builderFilter, isGitName, type IgnoreFiles } from '../workspace/checkout-credentials.js'
 import { imageContents, imagePathsOf, parseDockerignore } from '../../core/compose/dockerfile.js'
 import { looksSecret } from '../../core/secret-names.js'
 

@@ -2,11 +2,17 @@
 // image), and the managed service (RDS, ElastiCache, an endpoint) that
 // replaces each.
 
-import { backingEngineOf, describeBackingSource, ENGINE_ROLE, parseUrl, ROLE_PRODUCT } from '../backing.js'
+import {
+  backingEngineOf,
+  describeBackingSource,
+  ENGINE_ROLE,
+  parseUrl,
+  ROLE_PRODUCT
+} from '../backing-engines.js'
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import type { ActionConfig, BackingInput } from '../config-types.js'
 import { InputError } from '../errors.js'
-import type { BackingReplacement, BackingRole, BackingSource } from '../plan-types.js'
+import type { BackingReplacement, BackingRole, BackingSource } from './types.js'
 import type { Reference } from './references.js'
 
 /**

@@ -18,9 +18,9 @@ import {
   DRIVER_PASSWORD_ENV,
   parseUrl,
   ROLE_PRODUCT
-} from '../backing.js'
+} from '../backing-engines.js'
 import type { ComposeService } from '../compose/model.js'
-import type { BackingBinding, BackingReplacement, BindingKind } from '../plan-types.js'
+import type { BackingBinding, BackingReplacement, BindingKind } from './types.js'
 import { familyMembers, type Family, type Member } from './families.js'
 import { isHostVariable } from './references.js'
 

@@ -7,7 +7,7 @@
 // from 26 March 2025:
 // https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/AWSHowTo.secrets.env-vars.html
 
-import type { ClearSecret } from '../plan-types.js'
+import type { ClearSecret } from './types.js'
 
 /** The two ways to pass a secret instead, for a warning or a summary cell. */
 export function secretAdvice(variable: string): string {

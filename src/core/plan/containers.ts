@@ -7,7 +7,7 @@ import { toMiB } from '../compose/memory.js'
 import type { ActionConfig } from '../config-types.js'
 import type { PortMapping } from '../dockerrun-types.js'
 import { ComposeError, InputError } from '../errors.js'
-import type { BackingRole, ContainerPlan } from '../plan-types.js'
+import type { BackingRole, ContainerPlan } from './types.js'
 import type { Connections } from './connections.js'
 import type { PlannedEnvironment } from './environment.js'
 

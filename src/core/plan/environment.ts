@@ -4,13 +4,13 @@
 // runner are checked here: a runner credential, or any runner value in a
 // variable whose name says secret, is never written in clear.
 
-import { DRIVER_PASSWORD_ENV, ROLE_PRODUCT, describeBackingSource } from '../backing.js'
+import { DRIVER_PASSWORD_ENV, ROLE_PRODUCT, describeBackingSource } from '../backing-engines.js'
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import { credentialError, credentialsIn } from '../compose/variables.js'
 import type { ActionConfig } from '../config-types.js'
 import type { SecretReference } from '../dockerrun-types.js'
 import { ComposeError } from '../errors.js'
-import type { BackingBinding, BackingReplacement, ClearSecret } from '../plan-types.js'
+import type { BackingBinding, BackingReplacement, ClearSecret } from './types.js'
 import { looksSecret } from '../secret-names.js'
 import { bindingsFor, developmentPasswords } from './bindings.js'
 import type { Reference } from './references.js'

@@ -6,7 +6,7 @@
 // SPRING_DATASOURCE_URL → SPRING_DATASOURCE_), or is one an engine's own
 // tools read (POSTGRES_*, PG*, MYSQL_*, MARIADB_*, DB_*, DATABASE_*, REDIS_*).
 
-import type { BackingBinding, BackingEngine } from '../plan-types.js'
+import type { BackingBinding, BackingEngine } from './types.js'
 
 export type Member = 'host' | 'port' | 'user' | 'password' | 'name' | 'sslmode' | 'ssl'
 

@@ -7,7 +7,7 @@ import { posix } from 'node:path'
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import type { ActionConfig } from '../config-types.js'
 import { ComposeError } from '../errors.js'
-import type { ImageBuild } from '../plan-types.js'
+import type { ImageBuild } from './types.js'
 import type { Reference } from './references.js'
 import { isTemplate } from './selection.js'
 

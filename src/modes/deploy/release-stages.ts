@@ -5,7 +5,7 @@
 import type { AwsClients } from '../../adapters/aws-clients.js'
 import type { ActionConfig } from '../../core/config-types.js'
 import { errorMessage } from '../../core/errors.js'
-import { actionsLogger } from '../../logger.js'
+import { actionsLogger } from '../../adapters/actions-runner/logger.js'
 import type { CleanupReport } from '../../retention/versions.js'
 
 export type ReleaseStages = Awaited<ReturnType<typeof loadReleaseStages>>

@@ -7,8 +7,8 @@ import type { EnvironmentDescription } from '../../adapters/beanstalk/types.js'
 import type { AwsClients } from '../../adapters/aws-clients.js'
 import { requireEnvironment } from '../../adapters/beanstalk/environments.js'
 import type { Resolution } from '../../core/dockerrun.js'
-import { actionsLogger } from '../../logger.js'
-import type { Prepared } from '../../prepare.js'
+import { actionsLogger } from '../../adapters/actions-runner/logger.js'
+import type { Prepared } from '../../planning/prepare.js'
 import { environmentsLine } from '../../report/deploy-lines.js'
 import type { PhaseLog } from '../../report/phases.js'
 import {
@@ -16,7 +16,7 @@ import {
   missingProperties,
   resolveBackingServices,
   type BackingServices
-} from '../../stages/backing.js'
+} from '../../stages/managed-services.js'
 import { checkDocuments } from '../../stages/bundles.js'
 import { healthCheckPaths } from '../../stages/health-check.js'
 import { imagePlatforms, platformsLine, type ImagePlatforms } from '../../stages/platforms.js'

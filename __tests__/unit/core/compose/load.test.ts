@@ -1,0 +1,290 @@
+import { describe, expect, it } from '@jest/globals'
+import { backingEngineOf } from '../../../../src/core/backing-engines.js'
+import { loadCompose } from '../../../../src/core/compose/load.js'
+import { ComposeError } from '../../../../src/core/errors.js'
+import { envOf, loadFixture } from '../support.js'
+
+function composeErrorOf(load: () => unknown): ComposeError {
+  try {
+    load()
+  } catch (error) {
+    if (error instanceof ComposeError) return error
+    throw error
+  }
+  throw new Error('expected a ComposeError')
+}
+
+const MiB = 1024 * 1024
+
+describe('loadCompose: file formats', () => {
+  it('reads a legacy v1 file (services at the top level) and says so', () => {
+    const project = loadFixture('legacy-v1')
+    expect(Object.keys(project.services)).toEqual(['web', 'db'])
+    expect(project.services.web?.build).toEqual({ context: '.', dockerfile: 'Dockerfile', args: {} })
+    expect(project.services.web?.links).toEqual([{ service: 'db' }])
+    expect(project.notes.join('\n')).toMatch(/legacy v1 format/)
+  })
+
+  it('ignores the obsolete version key with a note', () => {
+    const project = loadFixture('version-key')
+    expect(Object.keys(project.services)).toEqual(['web'])
+    expect(project.notes).toEqual(['the "version" key (3.8) is obsolete in compose and was ignored'])
+  })
+
+  it('resolves anchors and merge keys, marks the merged template, skips x- extension fields', () => {
+    const project = loadFixture('anchors')
+    expect(Object.keys(project.services)).toEqual(['base', 'web', 'worker'])
+    expect(project.services.base?.anchored).toBe(true)
+    for (const name of ['web', 'worker'] as const) {
+      const service = project.services[name]
+      expect(service?.anchored).toBe(false)
+      expect(service?.build).toEqual({
+        context: '.',
+        dockerfile: 'Dockerfile',
+        args: { RUBY_VERSION: '3.3' }
+      })
+      expect(envOf(service)).toEqual({
+        RAILS_ENV: 'production',
+        RAILS_LOG_TO_STDOUT: '1'
+      })
+    }
+    expect(project.services.web?.command).toEqual(['bin/web'])
+    expect(project.services.web?.memoryLimit).toBe(256 * MiB)
+    expect(project.services.worker?.memoryLimit).toBe(384 * MiB)
+    expect(project.notes).toEqual([])
+  })
+
+  it('merges extends from the same file (string and {service} forms)', () => {
+    const project = loadFixture('extends-same-file')
+    expect(envOf(project.services.web)).toEqual({
+      RAILS_ENV: 'production',
+      PORT: '3000'
+    })
+    expect(project.services.web?.build?.context).toBe('.')
+    expect(project.services.web?.memoryLimit).toBe(256 * MiB)
+    expect(project.services.worker?.command).toEqual(['bin/worker'])
+    expect(project.services.worker?.build?.context).toBe('.')
+  })
+
+  it('refuses extends from another file, naming the file', () => {
+    expect(composeErrorOf(() => loadFixture('extends-other-file')).message).toBe(
+      'service "web": extends from another file (common-services.yml) is not supported; merge it into docker-compose.yml'
+    )
+  })
+
+  it.each([
+    ['a cycle', 'services:\n  a:\n    extends: b\n  b:\n    extends: a\n', /extends forms a cycle/],
+    ['an unknown service', 'services:\n  a:\n    extends: nothing\n', /extends unknown service "nothing"/]
+  ])('refuses extends with %s', (_case, text, message) => {
+    expect(() =>
+      loadCompose({ path: 'docker-compose.yml', text, env: {}, readFile: () => undefined })
+    ).toThrow(message)
+  })
+})
+
+describe('loadCompose: interpolation', () => {
+  const env = { FROM_ENV: 'env-value', BOTH: 'from-env' }
+
+  it('interpolates from the environment and .env, the environment winning', () => {
+    const web = loadFixture('interpolation', env).services.web
+    expect(web?.image).toBe('docker.io/library/nginx:1.25')
+    expect(web?.ports).toEqual([{ hostPort: 80, containerPort: 8081, protocol: 'tcp' }])
+    expect(envOf(web)).toEqual({
+      FROM_ENV: 'env-value-suffix',
+      FROM_DOTENV: 'dotenv-value/x',
+      BOTH: 'from-env!',
+      EMPTY_COLON_DEFAULT: 'fallback',
+      EMPTY_DASH_DEFAULT: '[]',
+      UNSET_DASH_DEFAULT: 'dash-default',
+      PRICE: '$5 and ${NOT_INTERPOLATED}',
+      REQUIRED: 'yes'
+    })
+  })
+
+  it('fails on ${VAR:?message} when the variable is empty, with the message', () => {
+    expect(composeErrorOf(() => loadFixture('interpolation', { ...env, NEEDED: '' })).message).toBe(
+      'service "web" environment REQUIRED: required variable NEEDED is missing a value: NEEDED must be set in .env'
+    )
+  })
+})
+
+describe('loadCompose: env_file', () => {
+  const project = loadFixture('env-file')
+
+  it('reads env_file as a string', () => {
+    expect(envOf(project.services.web)).toEqual({
+      WEB_ONLY: '1',
+      QUOTED: 'two words'
+    })
+  })
+
+  it('reads env_file as a list, later files and environment winning', () => {
+    expect(envOf(project.services.worker)).toEqual({
+      SHARED: 'common',
+      OVERRIDE: 'from-compose',
+      WORKER_ONLY: 'yes'
+    })
+  })
+
+  it('skips a missing {path, required: false} file', () => {
+    expect(envOf(project.services.optional)).toEqual({
+      SHARED: 'common',
+      OVERRIDE: 'from-common'
+    })
+  })
+
+  it('fails on a missing required env_file, naming it', () => {
+    expect(composeErrorOf(() => loadFixture('env-file-missing')).message).toBe(
+      'service "web": env_file config/secrets.env not found'
+    )
+  })
+})
+
+describe('loadCompose: services and their keys', () => {
+  it('reads prebuilt image services without build', () => {
+    const project = loadFixture('prebuilt-images')
+    expect(project.services.web?.build).toBeUndefined()
+    expect(project.services.web?.image).toBe('ghcr.io/acme/web:1.2.3')
+    expect(project.services.worker?.image).toMatch(/^acme\/worker@sha256:/)
+  })
+
+  it('recognises backing services by image whatever their name', () => {
+    const project = loadFixture('backing-by-image')
+    expect(backingEngineOf(project.services.database!)).toBe('postgres')
+    expect(backingEngineOf(project.services.cache!)).toBe('redis')
+    expect(backingEngineOf(project.services.app!)).toBeUndefined()
+  })
+
+  it('reads IP-bound, long-syntax, udp, IPv6 and container-only ports', () => {
+    expect(loadFixture('ports').services.web?.ports).toEqual([
+      { hostIp: '127.0.0.1', hostPort: 3000, containerPort: 3000, protocol: 'tcp' },
+      { hostIp: '127.0.0.1', hostPort: 9229, containerPort: 9229, protocol: 'tcp' },
+      { hostPort: 8125, containerPort: 8125, protocol: 'udp' },
+      { hostIp: '::1', hostPort: 5000, containerPort: 5000, protocol: 'tcp' },
+      { containerPort: 4000, protocol: 'tcp' },
+      { containerPort: 4001, protocol: 'tcp' }
+    ])
+  })
+
+  it('refuses port ranges of different lengths, as docker does, with a clear message', () => {
+    expect(composeErrorOf(() => loadFixture('port-range')).message).toBe(
+      'service "web": cannot read port "3000-3005:3000-3002": the host range and the container range differ in length'
+    )
+  })
+
+  it('records restart and networks as dropped with their reason, and reads healthcheck', () => {
+    const web = loadFixture('ignored-keys').services.web
+    expect(web?.dropped.map(dropped => dropped.key)).toEqual(['restart', 'networks'])
+    expect(web?.options.healthCheck?.command).toEqual(['CMD', 'curl', '-f', 'http://localhost/up'])
+  })
+
+  it('reads bind mounts, named volumes, host paths and anonymous volumes', () => {
+    const project = loadFixture('volumes')
+    expect(project.namedVolumes).toEqual(['bundle'])
+    expect(project.services.web?.volumes).toEqual([
+      { type: 'bind', source: '.', target: '/app', readOnly: false },
+      { type: 'bind', source: 'app', target: '/app/app', readOnly: false },
+      { type: 'volume', source: 'bundle', target: '/usr/local/bundle', readOnly: false },
+      {
+        type: 'bind',
+        source: '/var/run/docker.sock',
+        hostPath: true,
+        target: '/var/run/docker.sock',
+        readOnly: false
+      },
+      { type: 'volume', target: '/tmp/cache', readOnly: false }
+    ])
+    expect(project.services.nginx?.volumes).toEqual([
+      { type: 'bind', source: 'nginx/nginx.conf', target: '/etc/nginx/nginx.conf', readOnly: true },
+      { type: 'bind', source: 'public', target: '/usr/share/nginx/html', readOnly: true }
+    ])
+  })
+
+  it('splits string command/entrypoint with shell quoting and keeps list forms', () => {
+    const project = loadFixture('commands')
+    expect(project.services.web?.command).toEqual([
+      'bundle',
+      'exec',
+      'rails',
+      's',
+      '-b',
+      '0.0.0.0',
+      '-p',
+      '3000'
+    ])
+    expect(project.services.web?.entrypoint).toEqual(['/docker-entrypoint.sh', '--verbose'])
+    expect(project.services.worker?.command).toEqual([
+      'bundle',
+      'exec',
+      'sidekiq',
+      '-C',
+      'config/sidekiq.yml'
+    ])
+    expect(project.services.worker?.entrypoint).toEqual([
+      'sh',
+      '-c',
+      'echo "starting $HOME" && exec "$@"',
+      '--'
+    ])
+  })
+
+  it('reads the environment list form; FOO without value and exactly ${FOO} are runtime variables', () => {
+    const web = loadFixture('environment-list', {
+      SECRET_KEY_BASE: 'runner-secret',
+      API_TOKEN: 'runner-token'
+    }).services.web
+    expect(envOf(web)).toEqual({
+      RAILS_ENV: 'production',
+      EQUALS: 'a=b=c',
+      SECRET_KEY_BASE: { runtime: 'SECRET_KEY_BASE' },
+      API_TOKEN: { runtime: 'API_TOKEN' },
+      EMPTY: ''
+    })
+  })
+
+  it.each([
+    ['megabytes', 512 * MiB, undefined],
+    ['gigabytes', 1024 * MiB, undefined],
+    ['fractional', 1536 * MiB, undefined],
+    ['bytes', 256 * MiB, undefined],
+    ['deploy-limits', 512 * MiB, 128 * MiB],
+    ['suffix-b', 512 * MiB, 256 * MiB],
+    ['kilobytes', 100_000 * 1024, undefined],
+    ['reservation-only', undefined, 64 * MiB]
+  ])('reads memory of %s', (name, limit, reservation) => {
+    const service = loadFixture('memory').services[name]
+    expect(service?.memoryLimit).toBe(limit)
+    expect(service?.memoryReservation).toBe(reservation)
+  })
+
+  it('refuses a memory value that is not a size', () => {
+    const text = 'services:\n  web:\n    image: nginx\n    mem_limit: lots\n'
+    expect(() =>
+      loadCompose({ path: 'docker-compose.yml', text, env: {}, readFile: () => undefined })
+    ).toThrow('service "web" mem_limit: "lots" is not a memory size (use a number of bytes or e.g. 512m, 1g)')
+  })
+})
+
+describe('loadCompose: malformed files', () => {
+  it('reports malformed YAML with its line number', () => {
+    expect(composeErrorOf(() => loadFixture('bad-yaml')).message).toMatch(
+      /^docker-compose\.yml line 6: invalid YAML: /
+    )
+  })
+
+  it('reports duplicate keys with their line number', () => {
+    expect(composeErrorOf(() => loadFixture('duplicate-keys')).message).toMatch(
+      /^docker-compose\.yml line 8: invalid YAML: Map keys must be unique/
+    )
+  })
+
+  it.each([
+    ['a top-level list', '- web\n', /expected a mapping of services/],
+    ['services as a list', 'services:\n  - web\n', /"services" must be a mapping/],
+    ['no services', 'services: {}\n', /defines no services/]
+  ])('refuses %s', (_case, text, message) => {
+    expect(() =>
+      loadCompose({ path: 'docker-compose.yml', text, env: {}, readFile: () => undefined })
+    ).toThrow(message)
+  })
+})

@@ -1,0 +1,196 @@
+import { describe, expect, test } from '@jest/globals'
+import {
+  CreateStorageLocationCommand,
+  DescribeApplicationVersionsCommand
+} from '@aws-sdk/client-elastic-beanstalk'
+import { GetObjectCommand } from '@aws-sdk/client-s3'
+
+import type { VersionSummary } from '../../../src/adapters/beanstalk/versions.js'
+import { HistoryStore, type DeployHistory, type HistoryEntry } from '../../../src/deploy/history.js'
+import { formatVersionRows } from '../../../src/report/log.js'
+import { rollBackFailedDeploy } from '../../../src/rollback/automatic.js'
+import {
+  chooseAutoRollbackTarget,
+  chooseRollbackTarget,
+  deployableRows
+} from '../../../src/rollback/targets.js'
+import { FakeClient, MemoryLog, awsError } from '../deploy/fakes.js'
+
+const entry = (versionLabel: string, result: HistoryEntry['result'], day: number): HistoryEntry => ({
+  versionLabel,
+  commit: `${versionLabel.replace('sha-', '')}0000`,
+  date: `2026-11-${String(day).padStart(2, '0')}T10:00:00.000Z`,
+  result,
+  kind: 'deploy'
+})
+const history = (environment: string, ...entries: HistoryEntry[]): DeployHistory => ({
+  application: 'puppies',
+  environment,
+  entries
+})
+const version = (label: string, day: number, status = 'PROCESSED', description = ''): VersionSummary => ({
+  label,
+  created: new Date(`2026-11-${String(day).padStart(2, '0')}T09:00:00.000Z`),
+  description,
+  status
+})
+
+describe('chooseRollbackTarget (mode rollback, no label)', () => {
+  const deployed = history(
+    'puppies-production',
+    entry('sha-a', 'succeeded', 1),
+    entry('sha-b', 'succeeded', 2),
+    entry('sha-c', 'failed', 3)
+  )
+
+  test('the last Green version before the one running', () => {
+    expect(chooseRollbackTarget(deployed, 'sha-b', new Set(['sha-a', 'sha-b', 'sha-c']))?.versionLabel).toBe(
+      'sha-a'
+    )
+  })
+
+  test('a version deleted since is passed over', () => {
+    expect(chooseRollbackTarget(deployed, 'sha-b', new Set(['sha-b', 'sha-c']))).toBeUndefined()
+  })
+
+  test('after a rollback to A, rolling back again goes to B, the last Green before A', () => {
+    const rolledBack = history('p', ...deployed.entries, {
+      ...entry('sha-a', 'succeeded', 4),
+      kind: 'rollback'
+    })
+    expect(chooseRollbackTarget(rolledBack, 'sha-a', new Set(['sha-a', 'sha-b']))?.versionLabel).toBe('sha-b')
+  })
+
+  test('an empty history gives nothing: no guess from dates', () => {
+    expect(chooseRollbackTarget(history('p'), 'sha-b', new Set(['sha-a', 'sha-b']))).toBeUndefined()
+  })
+})
+
+describe('chooseAutoRollbackTarget (after a failed deploy)', () => {
+  const deployed = history('p', entry('sha-a', 'succeeded', 1), entry('sha-b', 'succeeded', 2))
+
+  test('the version the environment was Green on before the deploy', () => {
+    expect(chooseAutoRollbackTarget(history('p'), 'sha-c', { versionLabel: 'sha-b', health: 'Green' })).toBe(
+      'sha-b'
+    )
+  })
+
+  test('an environment already Red before: the last success in its history', () => {
+    expect(chooseAutoRollbackTarget(deployed, 'sha-c', { versionLabel: 'sha-x', health: 'Red' })).toBe(
+      'sha-b'
+    )
+  })
+
+  test('never the label that just failed', () => {
+    expect(chooseAutoRollbackTarget(deployed, 'sha-b', { versionLabel: 'sha-b', health: 'Green' })).toBe(
+      'sha-a'
+    )
+  })
+
+  test('a version deleted since (e.g. by the version lifecycle policy) is passed over, even the one before', () => {
+    const deployed = history('p', entry('sha-a', 'succeeded', 1), entry('sha-b', 'succeeded', 2))
+    expect(
+      chooseAutoRollbackTarget(
+        deployed,
+        'sha-c',
+        { versionLabel: 'sha-b', health: 'Green' },
+        new Set(['sha-a'])
+      )
+    ).toBe('sha-a')
+    expect(chooseAutoRollbackTarget(deployed, 'sha-c', undefined, new Set())).toBeUndefined()
+  })
+
+  test('nothing to go back to', () => {
+    expect(chooseAutoRollbackTarget(history('p'), 'sha-c', undefined)).toBeUndefined()
+    expect(chooseAutoRollbackTarget(deployed, 'sha-c', undefined, new Set(['sha-c']))).toBeUndefined()
+  })
+})
+
+describe('deployableRows', () => {
+  test('newest deployable versions with commit, date and what the histories say', () => {
+    const versions = [
+      version('sha-d', 4, 'FAILED'),
+      version('sha-c', 3),
+      version('sha-b', 2),
+      version('sha-a', 1, 'PROCESSED', 'example/puppies@aaaaaaaaaaaa (run 7)'),
+      version('manual', 1, 'UNPROCESSED')
+    ]
+    const histories = [
+      history('puppies-production', entry('sha-b', 'succeeded', 2), entry('sha-c', 'failed', 3)),
+      history('puppies-staging', entry('sha-c', 'succeeded', 3))
+    ]
+    const running = new Map([['puppies-production', 'sha-b']])
+    const rows = deployableRows(versions, histories, running, 3)
+    expect(rows.map(row => [row.label, row.commit, row.status])).toEqual([
+      ['sha-c', 'c0000', 'Green on puppies-staging (2026-11-03T10:00:00.000Z)'],
+      ['sha-b', 'b0000', 'running on puppies-production'],
+      ['sha-a', 'aaaaaaaaaaaa', 'not deployed by this action']
+    ])
+    expect(formatVersionRows(rows)[1]).toMatch(
+      /^sha-b\s+b0000\s+2026-11-02T09:00:00\.000Z {2}running on puppies-production$/
+    )
+  })
+})
+
+describe('rollBackFailedDeploy', () => {
+  test('with no earlier good version it says so and changes nothing', async () => {
+    const beanstalk = new FakeClient()
+      .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+      .on(DescribeApplicationVersionsCommand, () => ({ ApplicationVersions: [] }))
+    const s3 = new FakeClient().on(GetObjectCommand, () => {
+      throw awsError('NoSuchKey', 'missing')
+    })
+    const log = new MemoryLog()
+    const outcome = await rollBackFailedDeploy(
+      { beanstalk },
+      new HistoryStore({ beanstalk, s3 }, undefined, log),
+      {
+        application: 'puppies',
+        environmentName: 'puppies-production',
+        failedLabel: 'sha-c',
+        before: { VersionLabel: 'sha-c', Health: 'Red' },
+        waitTimeoutMs: 60_000,
+        allowYellow: false
+      },
+      log
+    )
+    expect(outcome).toEqual({
+      ok: false,
+      message:
+        'no automatic rollback: puppies-production has no earlier good version that still exists to go back to'
+    })
+    expect(beanstalk.calls.map(call => call.command)).toEqual([
+      'CreateStorageLocationCommand',
+      'DescribeApplicationVersionsCommand'
+    ])
+  })
+
+  test('a revert by Beanstalk itself is reported and not rolled back again; nor is an environment that is gone', async () => {
+    const beanstalk = new FakeClient()
+    const s3 = new FakeClient()
+    const log = new MemoryLog()
+    const failed = {
+      application: 'puppies',
+      environmentName: 'puppies-production',
+      failedLabel: 'sha-c',
+      waitTimeoutMs: 60_000,
+      allowYellow: false
+    }
+    const store = new HistoryStore({ beanstalk, s3 }, undefined, log)
+    expect(
+      await rollBackFailedDeploy(
+        { beanstalk },
+        store,
+        { ...failed, kind: 'reverted', after: { versionLabel: 'sha-b', health: 'Green' } },
+        log
+      )
+    ).toEqual({
+      ok: false,
+      message: 'no automatic rollback: Beanstalk itself reverted puppies-production to sha-b'
+    })
+    expect((await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'gone' }, log)).message).toBe(
+      'no automatic rollback: puppies-production no longer exists'
+    )
+    expect(beanstalk.calls).toEqual([])
+  })
+})

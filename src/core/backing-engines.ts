@@ -1,0 +1,238 @@
+// Dev-only backing services (PostgreSQL, MySQL, Redis, Memcached) in a
+// compose file, recognised by the image they run, and the values the app
+// gets once RDS and ElastiCache replace them.
+
+import type { ComposeService } from './compose/model.js'
+import type { BackingEngine, BackingRole, BackingReplacement, BackingSource } from './plan/types.js'
+
+/** Image names (the last path component, without tag or digest) of each engine. */
+const ENGINE_IMAGES: [BackingEngine, RegExp][] = [
+  ['postgres', /^(postgres|postgresql|postgis|timescaledb(-ha)?|pgvector|pgvecto-rs|[\w.-]*-postgres(ql)?)$/],
+  ['mysql', /^(mysql|mysql-server|mariadb|percona|percona-server)$/],
+  ['redis', /^(redis|redis-stack|redis-stack-server|valkey|keydb|dragonfly)$/],
+  ['memcached', /^memcached$/]
+]
+
+export const ENGINE_ROLE: Record<BackingEngine, BackingRole> = {
+  postgres: 'database',
+  mysql: 'database',
+  redis: 'cache',
+  memcached: 'cache'
+}
+
+export const DEFAULT_PORT: Record<BackingEngine, number> = {
+  postgres: 5432,
+  mysql: 3306,
+  redis: 6379,
+  memcached: 11211
+}
+
+/** The variable libpq (PostgreSQL) or libmysqlclient (MySQL) reads the password from. */
+export const DRIVER_PASSWORD_ENV: Partial<Record<BackingEngine, string>> = {
+  postgres: 'PGPASSWORD',
+  mysql: 'MYSQL_PWD'
+}
+
+/** `ghcr.io/acme/postgres:15@sha256:…` → `postgres`. */
+export function imageName(image: string): string {
+  const withoutDigest = image.split('@')[0] as string
+  const last = (withoutDigest.split('/').at(-1) as string).toLowerCase()
+  return last.split(':')[0] as string
+}
+
+export function engineOfImage(image: string | undefined): BackingEngine | undefined {
+  if (!image) return undefined
+  const name = imageName(image)
+  return ENGINE_IMAGES.find(([, pattern]) => pattern.test(name))?.[0]
+}
+
+/**
+ * The engine a service runs, from its image — or, for a service built from a
+ * Dockerfile, from the image that Dockerfile starts FROM (a postgres image
+ * with init scripts baked in is still a database). Never from its name: an
+ * app may be called "postgres", and a "cache" may run varnish.
+ */
+export function backingEngineOf(service: ComposeService): BackingEngine | undefined {
+  const byImage = engineOfImage(service.build ? service.build.contents?.baseImage : service.image)
+  return byImage ?? engineOfServer(service)
+}
+
+/** Server executables: `command: postgres -c …` runs PostgreSQL whatever the image is called. */
+const SERVER_COMMANDS: Record<string, BackingEngine> = {
+  postgres: 'postgres',
+  mysqld: 'mysql',
+  mariadbd: 'mysql',
+  'redis-server': 'redis',
+  'valkey-server': 'redis',
+  'keydb-server': 'redis',
+  memcached: 'memcached'
+}
+
+/** Data folders only the server writes (an app mounting them would be a backup job, run as a container). */
+const SERVER_DATA: [BackingEngine, RegExp][] = [
+  ['postgres', /^\/var\/lib\/postgresql(\/data)?$/],
+  ['mysql', /^\/var\/lib\/mysql$/]
+]
+
+/**
+ * An image of another name that runs a database server (an auto-upgrade or
+ * extension image): its command starts the server, or its volume is the
+ * server's data folder and it has the server's own variables.
+ */
+function engineOfServer(service: ComposeService): BackingEngine | undefined {
+  const byCommand = [service.entrypoint?.[0], service.command?.[0]]
+    .map(word => word?.split('/').at(-1))
+    .map(name =>
+      name !== undefined && Object.hasOwn(SERVER_COMMANDS, name) ? SERVER_COMMANDS[name] : undefined
+    )
+    .find(engine => engine !== undefined)
+  if (byCommand) return byCommand
+  const variables = Object.keys(service.environment)
+  return SERVER_DATA.find(
+    ([engine, folder]) =>
+      service.volumes.some(volume => folder.test(volume.target)) &&
+      variables.some(
+        name => name.startsWith(engine === 'postgres' ? 'POSTGRES_' : 'MYSQL_') || name.startsWith('MARIADB_')
+      )
+  )?.[0]
+}
+
+export const ROLE_PRODUCT: Record<BackingRole, string> = { database: 'RDS', cache: 'ElastiCache' }
+
+export function describeBackingSource(source: BackingSource): string {
+  switch (source.kind) {
+    case 'rds':
+      return `RDS instance ${source.id}`
+    case 'elasticache':
+      return `ElastiCache ${source.id}`
+    case 'endpoint':
+      return source.url.replace(/\/\/([^/@:]*):[^/@]*@/, '//$1@')
+    case 'unset':
+      return 'not given yet (plan only)'
+  }
+}
+
+/** A managed endpoint as the AWS lookup found it (or as the user gave it). */
+export interface BackingEndpoint {
+  host: string
+  port: number
+  /** Database user (RDS MasterUsername) when known. */
+  username?: string
+  /** Database name (RDS DBName) when known. */
+  databaseName?: string
+  /**
+   * The endpoint serves TLS: Redis in-transit encryption (rediss://), or a
+   * database that accepts encrypted connections (every RDS instance does).
+   */
+  tls?: boolean
+  /** The RDS instance's EngineVersion (`16.4`) when looked up: PostgreSQL 15+ refuses plain connections. */
+  engineVersion?: string
+}
+
+/**
+ * RDS for PostgreSQL 15 and later default to rds.force_ssl = 1 and refuse unencrypted connections
+ * (`no pg_hba.conf entry for host …, no encryption`):
+ * https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html
+ * Unknown (an endpoint URL input names no version): not assumed.
+ */
+export function refusesPlainConnections(engine: BackingEngine, endpoint: BackingEndpoint): boolean {
+  if (engine !== 'postgres' || endpoint.engineVersion === undefined) return false
+  const major = Number.parseInt(endpoint.engineVersion, 10)
+  return Number.isFinite(major) && major >= 15
+}
+
+const DEFAULT_SCHEME: Record<BackingEngine, string> = {
+  postgres: 'postgres',
+  mysql: 'mysql',
+  redis: 'redis',
+  memcached: 'memcached'
+}
+
+/** Query parameters that turn TLS off or carry a password: development settings, never carried to AWS. */
+export function isDevOnlyQueryParameter(name: string, value: string): boolean {
+  const key = name.toLowerCase()
+  if (isCredentialParameter(key)) return true
+  if (key === 'sslmode') return /^(disable|allow)$/i.test(value)
+  return /^(ssl|tls|usessl|use_ssl)$/.test(key) && /^(false|0|no|off|disable|disabled)$/i.test(value)
+}
+
+/**
+ * A URL the app gave the dev service, pointed at the managed endpoint: the
+ * app's own scheme and path are kept (mysql2://, postgresql+psycopg2://,
+ * ecto://, a Redis db index), user and database name come from the managed
+ * service when it says, the password never (it travels by reference), and
+ * development-only query parameters are left out.
+ */
+export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEndpoint): string {
+  // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL.
+  const jdbc = /^jdbc:/i.exec(value)
+  if (jdbc) {
+    const inner = rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })
+    return `${jdbc[0]}${inner.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')}`
+  }
+  const url = parseUrl(value)
+  if (!url) return value
+  const scheme = redisScheme(url.protocol.replace(/:$/, ''), endpoint)
+  const user = endpoint.username ?? (url.username ? decodeURIComponent(url.username) : undefined)
+  const path = role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : url.pathname
+  return composeUrl(scheme, user, endpoint, path, keptQuery(url))
+}
+
+/** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
+export function isCredentialParameter(name: string): boolean {
+  return /pass|pwd|secret|token/i.test(name) || /^auth$/i.test(name)
+}
+
+/** The URL written into the database-env / cache-env variable when the app's environment did not have it. */
+export function managedUrl(replacement: BackingReplacement, endpoint: BackingEndpoint): string {
+  if (replacement.devUrl) return rewriteUrl(replacement.devUrl, replacement.role, endpoint)
+  // No URL in the compose file: the endpoint input's scheme, else the engine's (mysql:// for MariaDB).
+  const given = replacement.source.kind === 'endpoint' ? parseUrl(replacement.source.url) : undefined
+  const scheme = redisScheme(
+    given?.protocol.replace(/:$/, '') ?? DEFAULT_SCHEME[replacement.engine],
+    endpoint
+  )
+  const path = replacement.role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : ''
+  return composeUrl(scheme, endpoint.username, endpoint, path, '')
+}
+
+function redisScheme(scheme: string, endpoint: BackingEndpoint): string {
+  if (scheme === 'redis' && endpoint.tls) return 'rediss'
+  if (scheme === 'rediss' && endpoint.tls === false) return 'redis'
+  return scheme
+}
+
+function composeUrl(
+  scheme: string,
+  user: string | undefined,
+  endpoint: BackingEndpoint,
+  path: string,
+  query: string
+): string {
+  const auth = user ? `${encodeURIComponent(user)}@` : ''
+  return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${query}`
+}
+
+function keptQuery(url: URL): string {
+  const kept = [...url.searchParams].filter(([name, value]) => !isDevOnlyQueryParameter(name, value))
+  if (kept.length === 0) return ''
+  return `?${new URLSearchParams(kept).toString()}`
+}
+
+/** The URL's dev-only query parameters (sslmode=disable…), for the note saying they were left out. */
+export function devOnlyQueryParameters(value: string): string[] {
+  const url = parseUrl(value)
+  if (!url) return []
+  return [...url.searchParams]
+    .filter(([name, parameterValue]) => isDevOnlyQueryParameter(name, parameterValue))
+    .map(([name]) => name)
+}
+
+export function parseUrl(value: string | undefined): URL | undefined {
+  if (!value || !/^[a-z][a-z0-9+.-]*:\/\//i.test(value)) return undefined
+  try {
+    return new URL(value)
+  } catch {
+    return undefined
+  }
+}
