@@ -2,13 +2,13 @@ export const id = 275;
 export const ids = [275];
 export const modules = {
 
-/***/ 7475:
+/***/ 97475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ storageBucket)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6114);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76114);
 // Where Beanstalk keeps source bundles when the `bucket` input is empty.
 
 /** Each client's answer: the bundle upload, the deploy history and cleanup all ask within one run. */
@@ -27,7 +27,7 @@ async function storageBucket(beanstalk, bucket) {
     return answer;
 }
 async function createStorageLocation(beanstalk) {
-    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__.CreateStorageLocationCommand({}));
+    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__/* .CreateStorageLocationCommand */ .UCX({}));
     if (!answer.S3Bucket)
         throw new Error('CreateStorageLocation returned no S3 bucket');
     return answer.S3Bucket;
@@ -36,7 +36,7 @@ async function createStorageLocation(beanstalk) {
 
 /***/ }),
 
-/***/ 4009:
+/***/ 54009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,10 +48,10 @@ async function createStorageLocation(beanstalk) {
 /* harmony export */   uC: () => (/* binding */ deleteApplicationVersion)
 /* harmony export */ });
 /* unused harmony export versionSummaryOf */
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6114);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(133);
-/* harmony import */ var _environments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76114);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20133);
+/* harmony import */ var _environments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97206);
 // Application versions: the one place that calls DescribeApplicationVersions
 // (one version, or every version paginated), CreateApplicationVersion and
 // DeleteApplicationVersion.
@@ -84,7 +84,7 @@ function versionSummaryOf(version) {
 }
 /** One version, or undefined when the application has no such label. */
 async function describeVersion(beanstalk, application, versionLabel) {
-    const { ApplicationVersions = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DescribeApplicationVersionsCommand({ ApplicationName: application, VersionLabels: [versionLabel] }));
+    const { ApplicationVersions = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DescribeApplicationVersionsCommand */ .QDX({ ApplicationName: application, VersionLabels: [versionLabel] }));
     return ApplicationVersions.find(version => version.VersionLabel === versionLabel);
 }
 /** Every version of the application, newest first (paginated: the quota allows 1000 per region). */
@@ -92,7 +92,7 @@ async function listApplicationVersions(beanstalk, application) {
     const versions = [];
     let nextToken;
     do {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DescribeApplicationVersionsCommand({
+        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DescribeApplicationVersionsCommand */ .QDX({
             ApplicationName: application,
             MaxRecords: PAGE_SIZE,
             ...(nextToken !== undefined && { NextToken: nextToken })
@@ -116,7 +116,7 @@ function versionTags(beanstalk, version) {
  */
 async function createApplicationVersion(beanstalk, input) {
     try {
-        const { ApplicationVersion } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.CreateApplicationVersionCommand({
+        const { ApplicationVersion } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .CreateApplicationVersionCommand */ .m8t({
             ApplicationName: input.application,
             VersionLabel: input.versionLabel,
             Description: input.description.slice(0, 200),
@@ -147,7 +147,7 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
         return { kind: 'in-use', environments: users.map(environment => environment.EnvironmentName ?? '') };
     }
     try {
-        await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DeleteApplicationVersionCommand({
+        await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DeleteApplicationVersionCommand */ .Xb({
             ApplicationName: application,
             VersionLabel: versionLabel,
             DeleteSourceBundle: true
@@ -165,7 +165,7 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
 
 /***/ }),
 
-/***/ 200:
+/***/ 70200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,12 +176,12 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
 /* harmony export */   sd: () => (/* binding */ uploadBundle)
 /* harmony export */ });
 /* unused harmony exports PART_SIZE, HASH_METADATA_KEY */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(133);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53711);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20133);
 // Amazon S3: every call the action makes to it. The source bundle goes up as
 // a multipart upload that retries parts instead of the whole file, with its
 // sha256 kept as object metadata so a re-run can tell whether a version
@@ -198,7 +198,7 @@ async function uploadBundle(s3, input) {
     const bytes = typeof input.bundle === 'string' ? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(input.bundle)).size : input.bundle.byteLength;
     const body = typeof input.bundle === 'string' ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input.bundle) : input.bundle;
     // lib-storage only for an upload: the modes that read and write small objects never load it.
-    const { Upload } = await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19));
+    const { Upload } = await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.t.bind(__webpack_require__, 22358, 19));
     const upload = new Upload({
         client: s3,
         partSize: PART_SIZE,
@@ -261,7 +261,377 @@ async function putObjectText(s3, location) {
 
 /***/ }),
 
-/***/ 9624:
+/***/ 6397:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  U: () => (/* binding */ deployAndRecord)
+});
+
+// UNUSED EXPORTS: deployToEnvironment
+
+// EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
+var environments = __webpack_require__(97206);
+// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
+var dist_cjs = __webpack_require__(76114);
+// EXTERNAL MODULE: ./src/adapters/clock.ts
+var adapters_clock = __webpack_require__(33350);
+// EXTERNAL MODULE: ./src/adapters/aws-errors.ts
+var aws_errors = __webpack_require__(20133);
+// EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
+var versions = __webpack_require__(54009);
+;// CONCATENATED MODULE: ./src/adapters/beanstalk/update-environment.ts
+// UpdateEnvironment(VersionLabel, OptionSettings), waiting out what makes it fail for a
+// moment. Beanstalk refuses both "another operation is running" and "no such
+// version (yet)" with the same InvalidParameterValue code, so the cause is
+// read from the state, not from the message: an environment that is not Ready
+// is waited for; a version the versions API does not list yet (created a
+// moment ago) is asked for again a few times with a short backoff.
+
+
+
+
+
+const MISSING_VERSION_RETRIES = 5;
+async function updateEnvironmentVersion(beanstalk, options) {
+    let missingVersionRetries = 0;
+    const missingBackoff = new adapters_clock/* Backoff */.n(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 8_000, 2);
+    for (;;) {
+        const before = options.clock.now();
+        try {
+            const answer = await beanstalk.send(new dist_cjs/* UpdateEnvironmentCommand */.i98({
+                ApplicationName: options.application,
+                EnvironmentName: options.environmentName,
+                VersionLabel: options.versionLabel,
+                // The workflow's settings with the version, in one update (and one restart), as AWS's own action does.
+                ...(options.optionSettings?.length && { OptionSettings: [...options.optionSettings] })
+            }));
+            const { $metadata, ...environment } = answer;
+            return {
+                environment,
+                since: environment.DateUpdated ?? new Date(before),
+                ...($metadata.requestId !== undefined && { requestId: $metadata.requestId })
+            };
+        }
+        catch (error) {
+            if (!(0,aws_errors/* isAwsError */.m_)(error, aws_errors/* AwsErrorCode */.Tl.invalidParameterValue) || options.clock.now() >= options.deadline) {
+                throw error;
+            }
+            const environment = await (0,environments/* describeEnvironment */.NE)(beanstalk, options.application, options.environmentName);
+            if (environment && environment.Status !== 'Ready' && environment.Status !== 'Terminated') {
+                options.log.info(`UpdateEnvironment raced with another operation on ${options.environmentName}; waiting for Ready…`);
+                await (0,environments/* waitForReady */.Cf)(beanstalk, options);
+                continue;
+            }
+            const missing = (await (0,versions/* describeVersion */.MP)(beanstalk, options.application, options.versionLabel)) === undefined;
+            if (missing && missingVersionRetries < MISSING_VERSION_RETRIES) {
+                missingVersionRetries++;
+                await options.clock.sleep(missingBackoff.next());
+                continue;
+            }
+            throw error;
+        }
+    }
+}
+
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(98571);
+// EXTERNAL MODULE: ./src/core/settings.ts
+var core_settings = __webpack_require__(51922);
+// EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
+var logger = __webpack_require__(26277);
+// EXTERNAL MODULE: ./src/deploy/wait.ts
+var wait = __webpack_require__(65158);
+;// CONCATENATED MODULE: ./src/deploy/environment-deploy.ts
+// One environment, one existing version: the environment free for an update,
+// the update itself, the wait for Ready + Green on our version, and the
+// result recorded in the environment's deploy history. Deploys, automatic
+// rollbacks and mode rollback all go through deployAndRecord.
+
+
+
+
+
+
+
+/**
+ * Waits for the environment to be Ready, points it at the version and waits
+ * for Ready + Green on that version. The version must exist (see
+ * ensureApplicationVersion); deploy to several environments by calling this
+ * once per environment with the same label.
+ */
+async function deployToEnvironment(clients, input, dependencies = {}) {
+    const clock = dependencies.clock ?? adapters_clock/* systemClock */.m;
+    const log = dependencies.log ?? logger/* actionsLogger */.MV;
+    const started = clock.now();
+    const deadline = started + input.waitTimeoutMs;
+    const common = {
+        application: input.application,
+        environmentName: input.environmentName,
+        deadline,
+        clock,
+        log,
+        ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
+    };
+    const ready = await (0,environments/* waitForReady */.Cf)(clients.beanstalk, common);
+    const readyAt = clock.now();
+    const settings = input.optionSettings ?? [];
+    // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
+    // as a change, and a re-run of the job that applied them is no change at all.
+    const pending = settings.length > 0
+        ? (0,core_settings/* pendingSettings */.NQ)(settings, await (0,environments/* configurationValues */.X6)(clients.beanstalk, input.application, input.environmentName))
+        : [];
+    if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
+        // A re-run of a job that already deployed: nothing to change, and no restart of a healthy environment.
+        log.info(`${input.environmentName} already runs ${input.versionLabel} and is Ready and Green: nothing to update`);
+        return {
+            environmentName: input.environmentName,
+            environmentId: ready.EnvironmentId ?? '',
+            url: ready.CNAME ? `http://${ready.CNAME}` : '',
+            status: 'Ready',
+            health: 'Green',
+            versionLabel: input.versionLabel,
+            events: [],
+            seconds: { waitForReady: seconds(readyAt - started), update: 0, wait: 0 },
+            unchanged: true,
+            waited: true
+        };
+    }
+    log.info(`Updating ${input.environmentName} to version ${input.versionLabel}` +
+        (pending.length > 0
+            ? ` with ${pending.length} setting(s): ${pending.map(setting => `${setting.Namespace} ${setting.OptionName}`).join(', ')}…`
+            : '…'));
+    const update = await updateEnvironmentVersion(clients.beanstalk, {
+        ...common,
+        versionLabel: input.versionLabel,
+        ...(pending.length > 0 && { optionSettings: pending })
+    });
+    const updatedAt = clock.now();
+    if (input.wait === false) {
+        const accepted = update.environment;
+        log.info(`${input.environmentName} accepted the update to ${input.versionLabel} (${accepted.Status ?? 'Updating'}); not waiting for Ready and Green (wait: false)`);
+        return {
+            environmentName: input.environmentName,
+            environmentId: accepted.EnvironmentId ?? ready.EnvironmentId ?? '',
+            url: accepted.CNAME ? `http://${accepted.CNAME}` : ready.CNAME ? `http://${ready.CNAME}` : '',
+            status: accepted.Status ?? 'Updating',
+            health: accepted.Health ?? '',
+            versionLabel: input.versionLabel,
+            events: [],
+            seconds: { waitForReady: seconds(readyAt - started), update: seconds(updatedAt - readyAt), wait: 0 },
+            waited: false
+        };
+    }
+    const waited = await (0,wait/* waitForDeploy */.En)(clients.beanstalk, {
+        application: input.application,
+        environmentName: input.environmentName,
+        versionLabel: input.versionLabel,
+        since: update.since,
+        ...(update.requestId !== undefined && { requestId: update.requestId }),
+        timeoutMs: Math.max(0, deadline - updatedAt),
+        allowYellow: input.allowYellow,
+        ...(input.recoveryMs !== undefined && { recoveryMs: input.recoveryMs }),
+        clock,
+        log,
+        ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
+    });
+    const done = clock.now();
+    const environment = waited.environment;
+    const result = {
+        environmentName: input.environmentName,
+        environmentId: environment.EnvironmentId ?? '',
+        url: environment.CNAME ? `http://${environment.CNAME}` : '',
+        status: environment.Status ?? 'Ready',
+        health: environment.Health ?? 'Green',
+        versionLabel: environment.VersionLabel ?? input.versionLabel,
+        events: waited.events,
+        waited: true,
+        seconds: {
+            waitForReady: seconds(readyAt - started),
+            update: seconds(updatedAt - readyAt),
+            wait: seconds(done - updatedAt)
+        }
+    };
+    log.info(`${input.environmentName} is ${result.status} and ${result.health} on ${result.versionLabel} (${(0,duration/* formatDuration */.a)(done - started)}): ${result.url}`);
+    return result;
+}
+/** deployToEnvironment, then its result (succeeded or failed) appended to the environment's history. */
+async function deployAndRecord(clients, history, input, dependencies = {}) {
+    const record = (result, health) => history.record(input.application, input.environmentName, {
+        versionLabel: input.versionLabel,
+        ...(input.commit && { commit: input.commit }),
+        date: new Date().toISOString(),
+        result,
+        ...(health !== undefined && { health }),
+        kind: input.kind
+    });
+    try {
+        const result = await deployToEnvironment(clients, input, dependencies);
+        // An update not waited for has no outcome yet: the history keeps outcomes only.
+        if (result.waited)
+            await record('succeeded', result.health);
+        return result;
+    }
+    catch (error) {
+        await record('failed', error instanceof wait/* DeployFailedError */.P2 ? error.environment?.health : undefined);
+        throw error;
+    }
+}
+function seconds(ms) {
+    return Math.round(ms / 100) / 10;
+}
+
+
+/***/ }),
+
+/***/ 8259:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   FB: () => (/* binding */ loadHistory),
+/* harmony export */   KU: () => (/* binding */ HistoryStore),
+/* harmony export */   M$: () => (/* binding */ lastGoodVersion),
+/* harmony export */   s4: () => (/* binding */ emptyHistory)
+/* harmony export */ });
+/* unused harmony exports HISTORY_LIMIT, HistoryUnreadableError, historyKey, parseHistory, appendEntry, serialiseHistory, saveHistory, recordEntry */
+/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97475);
+/* harmony import */ var _adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70200);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
+// The deploy history of one environment: a small JSON record the action keeps
+// in the bundle bucket at `<application>/_history/<environment>.json`, one
+// entry appended after each deploy or rollback (label, commit, date, result).
+// Rollbacks choose their target from it — never by guessing from dates or
+// version names — and cleanup keeps the versions it points back to.
+//
+// One file per environment, so concurrent deploys to several environments
+// never write the same object; two jobs deploying the same environment at
+// once cannot both succeed anyway (Beanstalk refuses the second update).
+
+
+
+/** Entries kept per environment: enough to roll back far, small enough to read on every deploy. */
+const HISTORY_LIMIT = 100;
+class HistoryUnreadableError extends Error {
+    constructor(key) {
+        super(`The deploy history ${key} is not valid JSON`);
+        this.name = 'HistoryUnreadableError';
+    }
+}
+function historyKey(application, environment) {
+    return `${application}/_history/${environment}.json`;
+}
+function emptyHistory(application, environment) {
+    return { application, environment, entries: [] };
+}
+/** Reads the stored JSON; entries that are not well formed are dropped rather than trusted. */
+function parseHistory(text, application, environment) {
+    let parsed;
+    try {
+        parsed = JSON.parse(text);
+    }
+    catch {
+        throw new HistoryUnreadableError(historyKey(application, environment));
+    }
+    const raw = parsed?.entries;
+    const entries = Array.isArray(raw) ? raw.filter(isEntry) : [];
+    return { application, environment, entries };
+}
+function isEntry(value) {
+    if (!value || typeof value !== 'object')
+        return false;
+    const entry = value;
+    return (typeof entry.versionLabel === 'string' &&
+        entry.versionLabel !== '' &&
+        typeof entry.date === 'string' &&
+        (entry.result === 'succeeded' || entry.result === 'failed') &&
+        (entry.commit === undefined || typeof entry.commit === 'string') &&
+        (entry.kind === 'deploy' || entry.kind === 'rollback' || entry.kind === 'auto-rollback'));
+}
+function appendEntry(history, entry, limit = HISTORY_LIMIT) {
+    return { ...history, entries: [...history.entries, entry].slice(-limit) };
+}
+function serialiseHistory(history) {
+    return `${JSON.stringify({ schema: 1, ...history }, null, 2)}\n`;
+}
+/**
+ * The newest version that succeeded on the environment and is not one of
+ * `exclude` (the version running now, or the one that just failed), among
+ * versions that still exist when `exists` is given.
+ */
+function lastGoodVersion(history, exclude, exists) {
+    for (let index = history.entries.length - 1; index >= 0; index--) {
+        const entry = history.entries[index];
+        if (entry.result !== 'succeeded' || exclude.includes(entry.versionLabel))
+            continue;
+        if (exists && !exists(entry.versionLabel))
+            continue;
+        return entry;
+    }
+    return undefined;
+}
+async function loadHistory(s3, bucket, application, environment) {
+    const text = await (0,_adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .getObjectText */ .TQ)(s3, bucket, historyKey(application, environment));
+    return text === undefined || text.trim() === ''
+        ? emptyHistory(application, environment)
+        : parseHistory(text, application, environment);
+}
+async function saveHistory(s3, bucket, history) {
+    await (0,_adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .putObjectText */ .ev)(s3, {
+        bucket,
+        key: historyKey(history.application, history.environment),
+        body: serialiseHistory(history),
+        contentType: 'application/json'
+    });
+}
+/** Read, append, write: the history after the entry. An unreadable file is replaced, not kept failing every deploy. */
+async function recordEntry(s3, bucket, application, environment, entry) {
+    const stored = await loadHistory(s3, bucket, application, environment).catch((error) => {
+        if (error instanceof HistoryUnreadableError)
+            return emptyHistory(application, environment);
+        throw error;
+    });
+    const history = appendEntry(stored, entry);
+    await saveHistory(s3, bucket, history);
+    return history;
+}
+/**
+ * The histories of one run: the bucket resolved once (the `bucket` input or
+ * Beanstalk's storage bucket), and writes whose failure is a warning — the
+ * deploy itself has happened either way.
+ */
+class HistoryStore {
+    clients;
+    bucketInput;
+    log;
+    bucketName;
+    constructor(clients, bucketInput, log) {
+        this.clients = clients;
+        this.bucketInput = bucketInput;
+        this.log = log;
+    }
+    bucket() {
+        this.bucketName ??= (0,_adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__/* .storageBucket */ .i)(this.clients.beanstalk, this.bucketInput);
+        return this.bucketName;
+    }
+    async load(application, environment) {
+        return loadHistory(this.clients.s3, await this.bucket(), application, environment);
+    }
+    async record(application, environment, entry) {
+        try {
+            await recordEntry(this.clients.s3, await this.bucket(), application, environment, entry);
+        }
+        catch (error) {
+            this.log.warning(`Could not record ${entry.versionLabel} (${entry.result}) in the deploy history of ${environment}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+        }
+    }
+}
+
+
+/***/ }),
+
+/***/ 28778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -277,7 +647,7 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE
 
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
+var duration = __webpack_require__(98571);
 ;// CONCATENATED MODULE: ./src/deploy/failure-events.ts
 // The Beanstalk event texts that end a deploy: the EB CLI's own list (`eb
 // deploy` raises on them in _raise_if_error_event, and stops waiting at one
@@ -335,7 +705,7 @@ function isCompletionEvent(event) {
     return event.message === UPDATE_COMPLETED_MESSAGE || event.message.startsWith(LAUNCH_SUCCEEDED_PREFIX);
 }
 
-;// CONCATENATED MODULE: ./src/deploy/decision.ts
+;// CONCATENATED MODULE: ./src/deploy/wait-decision.ts
 // Pure: what the wait loop saw → keep waiting, done, or failed (and why).
 // Every outcome comes from one row of DECISION_TABLE, and every row names its
 // source (docs/deploy-decision.md has the same table, with the reasoning).
@@ -573,377 +943,7 @@ function timeoutMessage(input) {
 
 /***/ }),
 
-/***/ 8778:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  U: () => (/* binding */ deployAndRecord)
-});
-
-// UNUSED EXPORTS: deployToEnvironment
-
-// EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var environments = __webpack_require__(7206);
-// EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6114);
-// EXTERNAL MODULE: ./src/clock.ts
-var src_clock = __webpack_require__(9373);
-// EXTERNAL MODULE: ./src/adapters/aws-errors.ts
-var aws_errors = __webpack_require__(133);
-// EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
-var versions = __webpack_require__(4009);
-;// CONCATENATED MODULE: ./src/adapters/beanstalk/update-environment.ts
-// UpdateEnvironment(VersionLabel, OptionSettings), waiting out what makes it fail for a
-// moment. Beanstalk refuses both "another operation is running" and "no such
-// version (yet)" with the same InvalidParameterValue code, so the cause is
-// read from the state, not from the message: an environment that is not Ready
-// is waited for; a version the versions API does not list yet (created a
-// moment ago) is asked for again a few times with a short backoff.
-
-
-
-
-
-const MISSING_VERSION_RETRIES = 5;
-async function updateEnvironmentVersion(beanstalk, options) {
-    let missingVersionRetries = 0;
-    const missingBackoff = new src_clock/* Backoff */.n(options.pollMs?.first ?? 1_000, options.pollMs?.max ?? 8_000, 2);
-    for (;;) {
-        const before = options.clock.now();
-        try {
-            const answer = await beanstalk.send(new dist_cjs.UpdateEnvironmentCommand({
-                ApplicationName: options.application,
-                EnvironmentName: options.environmentName,
-                VersionLabel: options.versionLabel,
-                // The workflow's settings with the version, in one update (and one restart), as AWS's own action does.
-                ...(options.optionSettings?.length && { OptionSettings: [...options.optionSettings] })
-            }));
-            const { $metadata, ...environment } = answer;
-            return {
-                environment,
-                since: environment.DateUpdated ?? new Date(before),
-                ...($metadata.requestId !== undefined && { requestId: $metadata.requestId })
-            };
-        }
-        catch (error) {
-            if (!(0,aws_errors/* isAwsError */.m_)(error, aws_errors/* AwsErrorCode */.Tl.invalidParameterValue) || options.clock.now() >= options.deadline) {
-                throw error;
-            }
-            const environment = await (0,environments/* describeEnvironment */.NE)(beanstalk, options.application, options.environmentName);
-            if (environment && environment.Status !== 'Ready' && environment.Status !== 'Terminated') {
-                options.log.info(`UpdateEnvironment raced with another operation on ${options.environmentName}; waiting for Ready…`);
-                await (0,environments/* waitForReady */.Cf)(beanstalk, options);
-                continue;
-            }
-            const missing = (await (0,versions/* describeVersion */.MP)(beanstalk, options.application, options.versionLabel)) === undefined;
-            if (missing && missingVersionRetries < MISSING_VERSION_RETRIES) {
-                missingVersionRetries++;
-                await options.clock.sleep(missingBackoff.next());
-                continue;
-            }
-            throw error;
-        }
-    }
-}
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
-// EXTERNAL MODULE: ./src/core/settings.ts
-var core_settings = __webpack_require__(1922);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(6999);
-// EXTERNAL MODULE: ./src/deploy/wait.ts
-var wait = __webpack_require__(5158);
-;// CONCATENATED MODULE: ./src/deploy/environment-deploy.ts
-// One environment, one existing version: the environment free for an update,
-// the update itself, the wait for Ready + Green on our version, and the
-// result recorded in the environment's deploy history. Deploys, automatic
-// rollbacks and mode rollback all go through deployAndRecord.
-
-
-
-
-
-
-
-/**
- * Waits for the environment to be Ready, points it at the version and waits
- * for Ready + Green on that version. The version must exist (see
- * ensureApplicationVersion); deploy to several environments by calling this
- * once per environment with the same label.
- */
-async function deployToEnvironment(clients, input, dependencies = {}) {
-    const clock = dependencies.clock ?? src_clock/* systemClock */.m;
-    const log = dependencies.log ?? logger/* actionsLogger */.MV;
-    const started = clock.now();
-    const deadline = started + input.waitTimeoutMs;
-    const common = {
-        application: input.application,
-        environmentName: input.environmentName,
-        deadline,
-        clock,
-        log,
-        ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
-    };
-    const ready = await (0,environments/* waitForReady */.Cf)(clients.beanstalk, common);
-    const readyAt = clock.now();
-    const settings = input.optionSettings ?? [];
-    // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
-    // as a change, and a re-run of the job that applied them is no change at all.
-    const pending = settings.length > 0
-        ? (0,core_settings/* pendingSettings */.NQ)(settings, await (0,environments/* configurationValues */.X6)(clients.beanstalk, input.application, input.environmentName))
-        : [];
-    if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
-        // A re-run of a job that already deployed: nothing to change, and no restart of a healthy environment.
-        log.info(`${input.environmentName} already runs ${input.versionLabel} and is Ready and Green: nothing to update`);
-        return {
-            environmentName: input.environmentName,
-            environmentId: ready.EnvironmentId ?? '',
-            url: ready.CNAME ? `http://${ready.CNAME}` : '',
-            status: 'Ready',
-            health: 'Green',
-            versionLabel: input.versionLabel,
-            events: [],
-            seconds: { waitForReady: seconds(readyAt - started), update: 0, wait: 0 },
-            unchanged: true,
-            waited: true
-        };
-    }
-    log.info(`Updating ${input.environmentName} to version ${input.versionLabel}` +
-        (pending.length > 0
-            ? ` with ${pending.length} setting(s): ${pending.map(setting => `${setting.Namespace} ${setting.OptionName}`).join(', ')}…`
-            : '…'));
-    const update = await updateEnvironmentVersion(clients.beanstalk, {
-        ...common,
-        versionLabel: input.versionLabel,
-        ...(pending.length > 0 && { optionSettings: pending })
-    });
-    const updatedAt = clock.now();
-    if (input.wait === false) {
-        const accepted = update.environment;
-        log.info(`${input.environmentName} accepted the update to ${input.versionLabel} (${accepted.Status ?? 'Updating'}); not waiting for Ready and Green (wait: false)`);
-        return {
-            environmentName: input.environmentName,
-            environmentId: accepted.EnvironmentId ?? ready.EnvironmentId ?? '',
-            url: accepted.CNAME ? `http://${accepted.CNAME}` : ready.CNAME ? `http://${ready.CNAME}` : '',
-            status: accepted.Status ?? 'Updating',
-            health: accepted.Health ?? '',
-            versionLabel: input.versionLabel,
-            events: [],
-            seconds: { waitForReady: seconds(readyAt - started), update: seconds(updatedAt - readyAt), wait: 0 },
-            waited: false
-        };
-    }
-    const waited = await (0,wait/* waitForDeploy */.En)(clients.beanstalk, {
-        application: input.application,
-        environmentName: input.environmentName,
-        versionLabel: input.versionLabel,
-        since: update.since,
-        ...(update.requestId !== undefined && { requestId: update.requestId }),
-        timeoutMs: Math.max(0, deadline - updatedAt),
-        allowYellow: input.allowYellow,
-        ...(input.recoveryMs !== undefined && { recoveryMs: input.recoveryMs }),
-        clock,
-        log,
-        ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
-    });
-    const done = clock.now();
-    const environment = waited.environment;
-    const result = {
-        environmentName: input.environmentName,
-        environmentId: environment.EnvironmentId ?? '',
-        url: environment.CNAME ? `http://${environment.CNAME}` : '',
-        status: environment.Status ?? 'Ready',
-        health: environment.Health ?? 'Green',
-        versionLabel: environment.VersionLabel ?? input.versionLabel,
-        events: waited.events,
-        waited: true,
-        seconds: {
-            waitForReady: seconds(readyAt - started),
-            update: seconds(updatedAt - readyAt),
-            wait: seconds(done - updatedAt)
-        }
-    };
-    log.info(`${input.environmentName} is ${result.status} and ${result.health} on ${result.versionLabel} (${(0,duration/* formatDuration */.a)(done - started)}): ${result.url}`);
-    return result;
-}
-/** deployToEnvironment, then its result (succeeded or failed) appended to the environment's history. */
-async function deployAndRecord(clients, history, input, dependencies = {}) {
-    const record = (result, health) => history.record(input.application, input.environmentName, {
-        versionLabel: input.versionLabel,
-        ...(input.commit && { commit: input.commit }),
-        date: new Date().toISOString(),
-        result,
-        ...(health !== undefined && { health }),
-        kind: input.kind
-    });
-    try {
-        const result = await deployToEnvironment(clients, input, dependencies);
-        // An update not waited for has no outcome yet: the history keeps outcomes only.
-        if (result.waited)
-            await record('succeeded', result.health);
-        return result;
-    }
-    catch (error) {
-        await record('failed', error instanceof wait/* DeployFailedError */.P2 ? error.environment?.health : undefined);
-        throw error;
-    }
-}
-function seconds(ms) {
-    return Math.round(ms / 100) / 10;
-}
-
-
-/***/ }),
-
-/***/ 8259:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   FB: () => (/* binding */ loadHistory),
-/* harmony export */   KU: () => (/* binding */ HistoryStore),
-/* harmony export */   M$: () => (/* binding */ lastGoodVersion),
-/* harmony export */   s4: () => (/* binding */ emptyHistory)
-/* harmony export */ });
-/* unused harmony exports HISTORY_LIMIT, HistoryUnreadableError, historyKey, parseHistory, appendEntry, serialiseHistory, saveHistory, recordEntry */
-/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7475);
-/* harmony import */ var _adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(200);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
-// The deploy history of one environment: a small JSON record the action keeps
-// in the bundle bucket at `<application>/_history/<environment>.json`, one
-// entry appended after each deploy or rollback (label, commit, date, result).
-// Rollbacks choose their target from it — never by guessing from dates or
-// version names — and cleanup keeps the versions it points back to.
-//
-// One file per environment, so concurrent deploys to several environments
-// never write the same object; two jobs deploying the same environment at
-// once cannot both succeed anyway (Beanstalk refuses the second update).
-
-
-
-/** Entries kept per environment: enough to roll back far, small enough to read on every deploy. */
-const HISTORY_LIMIT = 100;
-class HistoryUnreadableError extends Error {
-    constructor(key) {
-        super(`The deploy history ${key} is not valid JSON`);
-        this.name = 'HistoryUnreadableError';
-    }
-}
-function historyKey(application, environment) {
-    return `${application}/_history/${environment}.json`;
-}
-function emptyHistory(application, environment) {
-    return { application, environment, entries: [] };
-}
-/** Reads the stored JSON; entries that are not well formed are dropped rather than trusted. */
-function parseHistory(text, application, environment) {
-    let parsed;
-    try {
-        parsed = JSON.parse(text);
-    }
-    catch {
-        throw new HistoryUnreadableError(historyKey(application, environment));
-    }
-    const raw = parsed?.entries;
-    const entries = Array.isArray(raw) ? raw.filter(isEntry) : [];
-    return { application, environment, entries };
-}
-function isEntry(value) {
-    if (!value || typeof value !== 'object')
-        return false;
-    const entry = value;
-    return (typeof entry.versionLabel === 'string' &&
-        entry.versionLabel !== '' &&
-        typeof entry.date === 'string' &&
-        (entry.result === 'succeeded' || entry.result === 'failed') &&
-        (entry.commit === undefined || typeof entry.commit === 'string') &&
-        (entry.kind === 'deploy' || entry.kind === 'rollback' || entry.kind === 'auto-rollback'));
-}
-function appendEntry(history, entry, limit = HISTORY_LIMIT) {
-    return { ...history, entries: [...history.entries, entry].slice(-limit) };
-}
-function serialiseHistory(history) {
-    return `${JSON.stringify({ schema: 1, ...history }, null, 2)}\n`;
-}
-/**
- * The newest version that succeeded on the environment and is not one of
- * `exclude` (the version running now, or the one that just failed), among
- * versions that still exist when `exists` is given.
- */
-function lastGoodVersion(history, exclude, exists) {
-    for (let index = history.entries.length - 1; index >= 0; index--) {
-        const entry = history.entries[index];
-        if (entry.result !== 'succeeded' || exclude.includes(entry.versionLabel))
-            continue;
-        if (exists && !exists(entry.versionLabel))
-            continue;
-        return entry;
-    }
-    return undefined;
-}
-async function loadHistory(s3, bucket, application, environment) {
-    const text = await (0,_adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .getObjectText */ .TQ)(s3, bucket, historyKey(application, environment));
-    return text === undefined || text.trim() === ''
-        ? emptyHistory(application, environment)
-        : parseHistory(text, application, environment);
-}
-async function saveHistory(s3, bucket, history) {
-    await (0,_adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__/* .putObjectText */ .ev)(s3, {
-        bucket,
-        key: historyKey(history.application, history.environment),
-        body: serialiseHistory(history),
-        contentType: 'application/json'
-    });
-}
-/** Read, append, write: the history after the entry. An unreadable file is replaced, not kept failing every deploy. */
-async function recordEntry(s3, bucket, application, environment, entry) {
-    const stored = await loadHistory(s3, bucket, application, environment).catch((error) => {
-        if (error instanceof HistoryUnreadableError)
-            return emptyHistory(application, environment);
-        throw error;
-    });
-    const history = appendEntry(stored, entry);
-    await saveHistory(s3, bucket, history);
-    return history;
-}
-/**
- * The histories of one run: the bucket resolved once (the `bucket` input or
- * Beanstalk's storage bucket), and writes whose failure is a warning — the
- * deploy itself has happened either way.
- */
-class HistoryStore {
-    clients;
-    bucketInput;
-    log;
-    bucketName;
-    constructor(clients, bucketInput, log) {
-        this.clients = clients;
-        this.bucketInput = bucketInput;
-        this.log = log;
-    }
-    bucket() {
-        this.bucketName ??= (0,_adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__/* .storageBucket */ .i)(this.clients.beanstalk, this.bucketInput);
-        return this.bucketName;
-    }
-    async load(application, environment) {
-        return loadHistory(this.clients.s3, await this.bucket(), application, environment);
-    }
-    async record(application, environment, entry) {
-        try {
-            await recordEntry(this.clients.s3, await this.bucket(), application, environment, entry);
-        }
-        catch (error) {
-            this.log.warning(`Could not record ${entry.versionLabel} (${entry.result}) in the deploy history of ${environment}: ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
-        }
-    }
-}
-
-
-/***/ }),
-
-/***/ 5158:
+/***/ 65158:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -951,13 +951,13 @@ class HistoryStore {
 /* harmony export */   P2: () => (/* binding */ DeployFailedError)
 /* harmony export */ });
 /* unused harmony exports DEPLOY_POLL_MS, annotationTitle */
-/* harmony import */ var _adapters_beanstalk_events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3161);
-/* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7206);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9373);
-/* harmony import */ var _adapters_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(133);
-/* harmony import */ var _decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(9624);
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(8571);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(6999);
+/* harmony import */ var _adapters_beanstalk_events_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(93161);
+/* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97206);
+/* harmony import */ var _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33350);
+/* harmony import */ var _adapters_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20133);
+/* harmony import */ var _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28778);
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98571);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26277);
 // The wait after UpdateEnvironment: poll the environment and its events until
 // decide() says success or failure, or the overall timeout passes. Every new
 // event is printed as it arrives (oldest first), health causes when they
@@ -977,7 +977,7 @@ class HistoryStore {
 // down and looks again.
 //
 // What counts as success, failure or "still settling" is decide()'s table
-// (decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
+// (wait-decision.ts, docs/deploy-decision.md). Once the environment is Ready on our
 // version but not yet healthy, the recovery window runs from the first poll
 // that saw it so, and the last look lands on the window's end, so a health
 // that never recovers fails then, not at the next backed-off poll.
@@ -1003,7 +1003,7 @@ class DeployFailedError extends Error {
     timedOut;
     kind;
     constructor(message, environment, events, causes, timedOut, 
-    /** What the failure was (decision.ts); undefined for a timeout. */
+    /** What the failure was (wait-decision.ts); undefined for a timeout. */
     kind) {
         super(message);
         this.environment = environment;
@@ -1015,11 +1015,11 @@ class DeployFailedError extends Error {
     }
 }
 async function waitForDeploy(beanstalk, options) {
-    const clock = options.clock ?? _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const log = options.log ?? _logger_js__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .MV;
+    const clock = options.clock ?? _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
+    const log = options.log ?? _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .MV;
     const started = clock.now();
     const deadline = started + options.timeoutMs;
-    const backoff = _clock_js__WEBPACK_IMPORTED_MODULE_2__/* .Backoff */ .n.of(options.pollMs ?? DEPLOY_POLL_MS);
+    const backoff = _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .Backoff */ .n.of(options.pollMs ?? DEPLOY_POLL_MS);
     const seen = new Set();
     const events = [];
     let lastEventTime = options.since.getTime() - 1;
@@ -1029,7 +1029,7 @@ async function waitForDeploy(beanstalk, options) {
     let last;
     let lastState = '';
     let polls = 0;
-    const recoveryMs = options.recoveryMs ?? _decision_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RECOVERY_MS */ .nP;
+    const recoveryMs = options.recoveryMs ?? _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .DEFAULT_RECOVERY_MS */ .nP;
     /** Clock time of the first poll that saw the environment Ready on our version (reset when it leaves Ready). */
     let readySince;
     let settlingAnnounced = false;
@@ -1052,7 +1052,7 @@ async function waitForDeploy(beanstalk, options) {
         }
         const stale = fetched.refreshedAt !== undefined && fetched.refreshedAt < options.since;
         if (stale && fetched.causes.length > 0) {
-            (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
+            (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
         }
         const current = stale ? [] : fetched.causes;
         const changed = current.join('\n') !== causes.join('\n');
@@ -1074,7 +1074,7 @@ async function waitForDeploy(beanstalk, options) {
         // While settling, the last look is at the window's end.
         const windowLeft = readySince === undefined ? Infinity : Math.max(0, readySince + recoveryMs - clock.now());
         const pause = Math.min(backoff.next(), remaining, windowLeft);
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
+        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
         await clock.sleep(pause);
         polls++;
         let environment;
@@ -1104,8 +1104,8 @@ async function waitForDeploy(beanstalk, options) {
             seen.add(key);
             events.push(event);
             lastEventTime = Math.max(lastEventTime, event.date.getTime());
-            log.info((0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .formatEvent */ .qF)(event));
-            if ((0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId))
+            log.info((0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .formatEvent */ .qF)(event));
+            if ((0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId))
                 annotate(log, event, title);
             changed = true;
         }
@@ -1137,14 +1137,14 @@ async function waitForDeploy(beanstalk, options) {
             settlingForMs: readySince === undefined ? 0 : clock.now() - readySince,
             recoveryMs
         };
-        let decision = (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)(input);
+        let decision = (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)(input);
         if (decision.kind === 'failure' && causes.length === 0 && snapshot) {
             // One health look before failing, so the message carries the causes.
             await refreshCauses(snapshot.health);
-            decision = (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)({ ...input, causes });
+            decision = (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)({ ...input, causes });
         }
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
-        const ours = events.filter(event => (0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId));
+        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
+        const ours = events.filter(event => (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId));
         if (decision.kind === 'success') {
             if (!environment)
                 throw new Error('unreachable: success without an environment');
@@ -1161,7 +1161,7 @@ async function waitForDeploy(beanstalk, options) {
         if (left <= 0) {
             if (snapshot?.health !== 'Green')
                 await refreshCauses(snapshot?.health).catch(() => false);
-            throw new DeployFailedError((0,_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .timeoutMessage */ .l7)({
+            throw new DeployFailedError((0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .timeoutMessage */ .l7)({
                 environmentName: options.environmentName,
                 versionLabel: options.versionLabel,
                 waitedMs: clock.now() - started,
@@ -1190,7 +1190,7 @@ function annotate(log, event, title) {
 
 /***/ }),
 
-/***/ 4298:
+/***/ 54298:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -1201,7 +1201,7 @@ function annotate(log, event, title) {
 /* harmony export */   tr: () => (/* binding */ latestRecord)
 /* harmony export */ });
 /* unused harmony export chooseRollbackTarget */
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
 /* harmony import */ var _deploy_history_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(8259);
 // Pure: where a rollback goes. Mode `rollback` deploys the `version-label`
 // input, or when empty the last version that was Green on the environment

@@ -2,15 +2,15 @@ export const id = 303;
 export const ids = [303];
 export const modules = {
 
-/***/ 8382:
+/***/ 98382:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
 function default_1(fork) {
     fork.use(es7_1.default);
     var types = fork.use(types_1.default);
@@ -265,14 +265,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 7256:
+/***/ 17256:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var babel_core_1 = tslib_1.__importDefault(__webpack_require__(8382));
-var flow_1 = tslib_1.__importDefault(__webpack_require__(8670));
+var tslib_1 = __webpack_require__(61860);
+var babel_core_1 = tslib_1.__importDefault(__webpack_require__(98382));
+var flow_1 = tslib_1.__importDefault(__webpack_require__(38670));
 function default_1(fork) {
     fork.use(babel_core_1.default);
     fork.use(flow_1.default);
@@ -283,13 +283,13 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 3841:
+/***/ 63841:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     var types = fork.use(types_1.default);
@@ -588,15 +588,15 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 1552:
+/***/ 31552:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
-var core_1 = tslib_1.__importDefault(__webpack_require__(3841));
+var core_1 = tslib_1.__importDefault(__webpack_require__(63841));
 function default_1(fork) {
     fork.use(core_1.default);
     var types = fork.use(types_1.default);
@@ -628,14 +628,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 2034:
+/***/ 32034:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 function default_1(fork) {
     fork.use(es7_1.default);
     var types = fork.use(types_1.default);
@@ -651,14 +651,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 7217:
+/***/ 29598:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var core_1 = tslib_1.__importDefault(__webpack_require__(3841));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var core_1 = tslib_1.__importDefault(__webpack_require__(63841));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     fork.use(core_1.default);
@@ -868,14 +868,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 9517:
+/***/ 39517:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var es6_1 = tslib_1.__importDefault(__webpack_require__(7217));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var es6_1 = tslib_1.__importDefault(__webpack_require__(29598));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     fork.use(es6_1.default);
@@ -909,14 +909,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 3343:
+/***/ 43343:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     fork.use(es7_1.default);
@@ -965,15 +965,15 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 8670:
+/***/ 38670:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
+var tslib_1 = __webpack_require__(61860);
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
 var type_annotations_1 = tslib_1.__importDefault(__webpack_require__(4813));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     fork.use(es7_1.default);
@@ -1264,14 +1264,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 4785:
+/***/ 94785:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     fork.use(es7_1.default);
@@ -1384,8 +1384,8 @@ module.exports = exports["default"];
  * because they use the same name.
  */
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     var types = fork.use(types_1.default);
@@ -1421,15 +1421,15 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 4165:
+/***/ 24165:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var babel_core_1 = tslib_1.__importDefault(__webpack_require__(8382));
+var tslib_1 = __webpack_require__(61860);
+var babel_core_1 = tslib_1.__importDefault(__webpack_require__(98382));
 var type_annotations_1 = tslib_1.__importDefault(__webpack_require__(4813));
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var shared_1 = tslib_1.__importDefault(__webpack_require__(8467));
 function default_1(fork) {
     // Since TypeScript is parsed by Babylon, include the core Babylon types
@@ -1772,17 +1772,17 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 2758:
+/***/ 72758:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
-var path_visitor_1 = tslib_1.__importDefault(__webpack_require__(5470));
-var equiv_1 = tslib_1.__importDefault(__webpack_require__(2190));
-var path_1 = tslib_1.__importDefault(__webpack_require__(8529));
-var node_path_1 = tslib_1.__importDefault(__webpack_require__(7396));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
+var path_visitor_1 = tslib_1.__importDefault(__webpack_require__(95470));
+var equiv_1 = tslib_1.__importDefault(__webpack_require__(82190));
+var path_1 = tslib_1.__importDefault(__webpack_require__(58529));
+var node_path_1 = tslib_1.__importDefault(__webpack_require__(67396));
 function default_1(defs) {
     var fork = createFork();
     var types = fork.use(types_1.default);
@@ -1831,7 +1831,7 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 9147:
+/***/ 59147:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -1844,13 +1844,13 @@ var namedTypes;
 
 /***/ }),
 
-/***/ 2190:
+/***/ 82190:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 function default_1(fork) {
     var types = fork.use(types_1.default);
     var getFieldNames = types.getFieldNames;
@@ -2005,15 +2005,15 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 7396:
+/***/ 67396:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
-var path_1 = tslib_1.__importDefault(__webpack_require__(8529));
-var scope_1 = tslib_1.__importDefault(__webpack_require__(2320));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
+var path_1 = tslib_1.__importDefault(__webpack_require__(58529));
+var scope_1 = tslib_1.__importDefault(__webpack_require__(12320));
 function nodePathPlugin(fork) {
     var types = fork.use(types_1.default);
     var n = types.namedTypes;
@@ -2423,14 +2423,14 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 5470:
+/***/ 95470:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
-var node_path_1 = tslib_1.__importDefault(__webpack_require__(7396));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
+var node_path_1 = tslib_1.__importDefault(__webpack_require__(67396));
 var hasOwn = Object.prototype.hasOwnProperty;
 function pathVisitorPlugin(fork) {
     var types = fork.use(types_1.default);
@@ -2773,13 +2773,13 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 8529:
+/***/ 58529:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var Op = Object.prototype;
 var hasOwn = Op.hasOwnProperty;
 function pathPlugin(fork) {
@@ -3111,13 +3111,13 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 2320:
+/***/ 12320:
 /***/ ((module, exports, __webpack_require__) => {
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 var hasOwn = Object.prototype.hasOwnProperty;
 function scopePlugin(fork) {
     var types = fork.use(types_1.default);
@@ -3441,8 +3441,8 @@ module.exports = exports["default"];
 
 ;
 Object.defineProperty(exports, "__esModule", ({ value: true }));
-var tslib_1 = __webpack_require__(1860);
-var types_1 = tslib_1.__importDefault(__webpack_require__(781));
+var tslib_1 = __webpack_require__(61860);
+var types_1 = tslib_1.__importDefault(__webpack_require__(40781));
 function default_1(fork) {
     var types = fork.use(types_1.default);
     var Type = types.Type;
@@ -3490,13 +3490,13 @@ module.exports = exports["default"];
 
 /***/ }),
 
-/***/ 781:
+/***/ 40781:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Def = void 0;
-var tslib_1 = __webpack_require__(1860);
+var tslib_1 = __webpack_require__(61860);
 var Op = Object.prototype;
 var objToStr = Op.toString;
 var hasOwn = Op.hasOwnProperty;
@@ -4277,26 +4277,26 @@ exports["default"] = typesPlugin;
 
 /***/ }),
 
-/***/ 4867:
+/***/ 94867:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 exports.YR = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.J3 = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = __webpack_unused_export__ = exports.LX = __webpack_unused_export__ = void 0;
-var tslib_1 = __webpack_require__(1860);
-var fork_1 = tslib_1.__importDefault(__webpack_require__(2758));
-var core_1 = tslib_1.__importDefault(__webpack_require__(3841));
-var es6_1 = tslib_1.__importDefault(__webpack_require__(7217));
-var es7_1 = tslib_1.__importDefault(__webpack_require__(9517));
-var es2020_1 = tslib_1.__importDefault(__webpack_require__(2034));
-var jsx_1 = tslib_1.__importDefault(__webpack_require__(4785));
-var flow_1 = tslib_1.__importDefault(__webpack_require__(8670));
-var esprima_1 = tslib_1.__importDefault(__webpack_require__(3343));
-var babel_1 = tslib_1.__importDefault(__webpack_require__(7256));
-var typescript_1 = tslib_1.__importDefault(__webpack_require__(4165));
-var es_proposals_1 = tslib_1.__importDefault(__webpack_require__(1552));
-var namedTypes_1 = __webpack_require__(9147);
+var tslib_1 = __webpack_require__(61860);
+var fork_1 = tslib_1.__importDefault(__webpack_require__(72758));
+var core_1 = tslib_1.__importDefault(__webpack_require__(63841));
+var es6_1 = tslib_1.__importDefault(__webpack_require__(29598));
+var es7_1 = tslib_1.__importDefault(__webpack_require__(39517));
+var es2020_1 = tslib_1.__importDefault(__webpack_require__(32034));
+var jsx_1 = tslib_1.__importDefault(__webpack_require__(94785));
+var flow_1 = tslib_1.__importDefault(__webpack_require__(38670));
+var esprima_1 = tslib_1.__importDefault(__webpack_require__(43343));
+var babel_1 = tslib_1.__importDefault(__webpack_require__(17256));
+var typescript_1 = tslib_1.__importDefault(__webpack_require__(24165));
+var es_proposals_1 = tslib_1.__importDefault(__webpack_require__(31552));
+var namedTypes_1 = __webpack_require__(59147);
 Object.defineProperty(exports, "J3", ({ enumerable: true, get: function () { return namedTypes_1.namedTypes; } }));
 var _a = fork_1.default([
     // This core module of AST types captures ES5 as it is parsed today by
@@ -4338,24 +4338,24 @@ Object.assign(namedTypes_1.namedTypes, n);
 
 /***/ }),
 
-/***/ 3663:
+/***/ 43663:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Client = void 0;
-const fs_1 = __webpack_require__(9896);
-const path_1 = __webpack_require__(6928);
-const tls_1 = __webpack_require__(4756);
-const util_1 = __webpack_require__(9023);
-const FtpContext_1 = __webpack_require__(6081);
-const netUtils_1 = __webpack_require__(6156);
-const parseControlResponse_1 = __webpack_require__(5931);
-const parseList_1 = __webpack_require__(1641);
-const parseListMLSD_1 = __webpack_require__(5287);
-const ProgressTracker_1 = __webpack_require__(5475);
+const fs_1 = __webpack_require__(79896);
+const path_1 = __webpack_require__(16928);
+const tls_1 = __webpack_require__(64756);
+const util_1 = __webpack_require__(39023);
+const FtpContext_1 = __webpack_require__(36081);
+const netUtils_1 = __webpack_require__(76156);
+const parseControlResponse_1 = __webpack_require__(95931);
+const parseList_1 = __webpack_require__(91641);
+const parseListMLSD_1 = __webpack_require__(75287);
+const ProgressTracker_1 = __webpack_require__(35475);
 const StringWriter_1 = __webpack_require__(5494);
-const transfer_1 = __webpack_require__(5115);
+const transfer_1 = __webpack_require__(55115);
 // Use promisify to keep the library compatible with Node 8.
 const fsReadDir = (0, util_1.promisify)(fs_1.readdir);
 const fsMkDir = (0, util_1.promisify)(fs_1.mkdir);
@@ -5130,7 +5130,7 @@ async function ignoreError(func) {
 
 /***/ }),
 
-/***/ 7666:
+/***/ 37666:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5229,14 +5229,14 @@ FileInfo.UnixPermission = {
 
 /***/ }),
 
-/***/ 6081:
+/***/ 36081:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.FTPContext = exports.FTPError = void 0;
-const net_1 = __webpack_require__(9278);
-const parseControlResponse_1 = __webpack_require__(5931);
+const net_1 = __webpack_require__(69278);
+const parseControlResponse_1 = __webpack_require__(95931);
 /**
  * Describes an FTP server error response including the FTP response code.
  */
@@ -5611,7 +5611,7 @@ exports.FTPContext = FTPContext;
 
 /***/ }),
 
-/***/ 5475:
+/***/ 35475:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5690,7 +5690,7 @@ function noop() { }
 
 /***/ }),
 
-/***/ 4184:
+/***/ 84184:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5735,7 +5735,7 @@ exports.StringWriter = StringWriter;
 
 /***/ }),
 
-/***/ 7382:
+/***/ 67382:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5758,19 +5758,19 @@ exports.enterPassiveModeIPv6 = exports.enterPassiveModeIPv4 = void 0;
 /**
  * Public API
  */
-__exportStar(__webpack_require__(3663), exports);
-__exportStar(__webpack_require__(6081), exports);
-__exportStar(__webpack_require__(7666), exports);
-__exportStar(__webpack_require__(1641), exports);
-__exportStar(__webpack_require__(4184), exports);
-var transfer_1 = __webpack_require__(5115);
+__exportStar(__webpack_require__(43663), exports);
+__exportStar(__webpack_require__(36081), exports);
+__exportStar(__webpack_require__(37666), exports);
+__exportStar(__webpack_require__(91641), exports);
+__exportStar(__webpack_require__(84184), exports);
+var transfer_1 = __webpack_require__(55115);
 Object.defineProperty(exports, "enterPassiveModeIPv4", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv4; } }));
 Object.defineProperty(exports, "enterPassiveModeIPv6", ({ enumerable: true, get: function () { return transfer_1.enterPassiveModeIPv6; } }));
 
 
 /***/ }),
 
-/***/ 6156:
+/***/ 76156:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -5779,7 +5779,7 @@ exports.describeTLS = describeTLS;
 exports.describeAddress = describeAddress;
 exports.upgradeSocket = upgradeSocket;
 exports.ipIsPrivateV4Address = ipIsPrivateV4Address;
-const tls_1 = __webpack_require__(4756);
+const tls_1 = __webpack_require__(64756);
 /**
  * Returns a string describing the encryption on a given socket instance.
  */
@@ -5843,7 +5843,7 @@ function ipIsPrivateV4Address(ip = "") {
 
 /***/ }),
 
-/***/ 5931:
+/***/ 95931:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -5916,7 +5916,7 @@ function isNotBlank(str) {
 
 /***/ }),
 
-/***/ 1641:
+/***/ 91641:
 /***/ (function(__unused_webpack_module, exports, __webpack_require__) {
 
 
@@ -5956,8 +5956,8 @@ var __importStar = (this && this.__importStar) || (function () {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.parseList = parseList;
 const dosParser = __importStar(__webpack_require__(4439));
-const unixParser = __importStar(__webpack_require__(8003));
-const mlsdParser = __importStar(__webpack_require__(5287));
+const unixParser = __importStar(__webpack_require__(98003));
+const mlsdParser = __importStar(__webpack_require__(75287));
 /**
  * Available directory listing parsers. These are candidates that will be tested
  * in the order presented. The first candidate will be used to parse the whole list.
@@ -6010,7 +6010,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __webpack_require__(7666);
+const FileInfo_1 = __webpack_require__(37666);
 /**
  * This parser is based on the FTP client library source code in Apache Commons Net provided
  * under the Apache 2.0 license. It has been simplified and rewritten to better fit the Javascript language.
@@ -6061,7 +6061,7 @@ function transformList(files) {
 
 /***/ }),
 
-/***/ 5287:
+/***/ 75287:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6070,7 +6070,7 @@ exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
 exports.parseMLSxDate = parseMLSxDate;
-const FileInfo_1 = __webpack_require__(7666);
+const FileInfo_1 = __webpack_require__(37666);
 function parseSize(value, info) {
     info.size = parseInt(value, 10);
 }
@@ -6255,7 +6255,7 @@ function parseMLSxDate(fact) {
 
 /***/ }),
 
-/***/ 8003:
+/***/ 98003:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6263,7 +6263,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.testLine = testLine;
 exports.parseLine = parseLine;
 exports.transformList = transformList;
-const FileInfo_1 = __webpack_require__(7666);
+const FileInfo_1 = __webpack_require__(37666);
 const JA_MONTH = "\u6708";
 const JA_DAY = "\u65e5";
 const JA_YEAR = "\u5e74";
@@ -6417,7 +6417,7 @@ function parseMode(r, w, x) {
 
 /***/ }),
 
-/***/ 5115:
+/***/ 55115:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -6430,10 +6430,10 @@ exports.parsePasvResponse = parsePasvResponse;
 exports.connectForPassiveTransfer = connectForPassiveTransfer;
 exports.uploadFrom = uploadFrom;
 exports.downloadTo = downloadTo;
-const netUtils_1 = __webpack_require__(6156);
+const netUtils_1 = __webpack_require__(76156);
 const stream_1 = __webpack_require__(2203);
-const tls_1 = __webpack_require__(4756);
-const parseControlResponse_1 = __webpack_require__(5931);
+const tls_1 = __webpack_require__(64756);
+const parseControlResponse_1 = __webpack_require__(95931);
 /**
  * Prepare a data socket using passive mode over IPv6.
  */
@@ -6742,7 +6742,7 @@ function onConditionOrEvent(condition, emitter, eventName, action) {
 
 /***/ }),
 
-/***/ 4868:
+/***/ 54868:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -6813,8 +6813,8 @@ var __webpack_unused_export__;
         FORMAT_MINIFY,
         FORMAT_DEFAULTS;
 
-    estraverse = __webpack_require__(9322);
-    esutils = __webpack_require__(8712);
+    estraverse = __webpack_require__(49322);
+    esutils = __webpack_require__(78712);
 
     Syntax = estraverse.Syntax;
 
@@ -9357,7 +9357,7 @@ var __webpack_unused_export__;
             if (!exports.T) {
                 // We assume environment is node.js
                 // And prevent from including source-map by browserify
-                SourceNode = (__webpack_require__(2618).SourceNode);
+                SourceNode = (__webpack_require__(62618).SourceNode);
             } else {
                 SourceNode = global.sourceMap.SourceNode;
             }
@@ -9404,7 +9404,7 @@ var __webpack_unused_export__;
 
     FORMAT_DEFAULTS = getDefaultOptions().format;
 
-    /* unused reexport */ __webpack_require__(4777);
+    /* unused reexport */ __webpack_require__(84777);
     exports.cM = generate;
     __webpack_unused_export__ = estraverse.attachComments;
     __webpack_unused_export__ = updateDeeply({}, Precedence);
@@ -9417,7 +9417,7 @@ var __webpack_unused_export__;
 
 /***/ }),
 
-/***/ 3963:
+/***/ 43963:
 /***/ (function(module) {
 
 (function webpackUniversalModuleDefinition(root, factory) {
@@ -16126,7 +16126,7 @@ return /******/ (function(modules) { // webpackBootstrap
 
 /***/ }),
 
-/***/ 9322:
+/***/ 49322:
 /***/ ((__unused_webpack_module, exports) => {
 
 /*
@@ -16938,7 +16938,7 @@ return /******/ (function(modules) { // webpackBootstrap
 
 /***/ }),
 
-/***/ 6661:
+/***/ 16661:
 /***/ ((module) => {
 
 /*
@@ -17089,7 +17089,7 @@ return /******/ (function(modules) { // webpackBootstrap
 
 /***/ }),
 
-/***/ 8472:
+/***/ 68472:
 /***/ ((module) => {
 
 /*
@@ -17231,7 +17231,7 @@ return /******/ (function(modules) { // webpackBootstrap
 
 /***/ }),
 
-/***/ 798:
+/***/ 20798:
 /***/ ((module, __unused_webpack_exports, __webpack_require__) => {
 
 /*
@@ -17261,7 +17261,7 @@ return /******/ (function(modules) { // webpackBootstrap
 (function () {
     'use strict';
 
-    var code = __webpack_require__(8472);
+    var code = __webpack_require__(68472);
 
     function isStrictModeReservedWordES6(id) {
         switch (id) {
@@ -17403,7 +17403,7 @@ return /******/ (function(modules) { // webpackBootstrap
 
 /***/ }),
 
-/***/ 8712:
+/***/ 78712:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*
@@ -17434,26 +17434,26 @@ return /******/ (function(modules) { // webpackBootstrap
 (function () {
     'use strict';
 
-    exports.ast = __webpack_require__(6661);
-    exports.code = __webpack_require__(8472);
-    exports.keyword = __webpack_require__(798);
+    exports.ast = __webpack_require__(16661);
+    exports.code = __webpack_require__(68472);
+    exports.keyword = __webpack_require__(20798);
 }());
 /* vim: set sw=4 ts=4 et tw=80 : */
 
 
 /***/ }),
 
-/***/ 8755:
+/***/ 78755:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
 
 __webpack_unused_export__ = ({ value: true });
 __webpack_unused_export__ = __webpack_unused_export__ = exports.iK = void 0;
-const netmask4_1 = __webpack_require__(1783);
+const netmask4_1 = __webpack_require__(51783);
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return netmask4_1.ip2long; } });
 __webpack_unused_export__ = ({ enumerable: true, get: function () { return netmask4_1.long2ip; } });
-const netmask6_1 = __webpack_require__(5273);
+const netmask6_1 = __webpack_require__(95273);
 class Netmask {
     constructor(net, mask) {
         if (typeof net !== 'string') {
@@ -17519,7 +17519,7 @@ exports.iK = Netmask;
 
 /***/ }),
 
-/***/ 1783:
+/***/ 51783:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -17715,7 +17715,7 @@ exports.Netmask4Impl = Netmask4Impl;
 
 /***/ }),
 
-/***/ 5273:
+/***/ 95273:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 
@@ -17723,7 +17723,7 @@ Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Netmask6Impl = void 0;
 exports.ip6bigint = ip6bigint;
 exports.bigint2ip6 = bigint2ip6;
-const netmask4_1 = __webpack_require__(1783);
+const netmask4_1 = __webpack_require__(51783);
 const MAX_IPV6 = (1n << 128n) - 1n;
 function ip6bigint(ip) {
     // Strip zone ID (e.g. %eth0)
@@ -17909,7 +17909,7 @@ exports.Netmask6Impl = Netmask6Impl;
 
 /***/ }),
 
-/***/ 6934:
+/***/ 76934:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -17919,7 +17919,7 @@ exports.Netmask6Impl = Netmask6Impl;
  * http://opensource.org/licenses/BSD-3-Clause
  */
 
-var util = __webpack_require__(2492);
+var util = __webpack_require__(62492);
 var has = Object.prototype.hasOwnProperty;
 var hasNativeMap = typeof Map !== "undefined";
 
@@ -18037,7 +18037,7 @@ exports.C = ArraySet;
 
 /***/ }),
 
-/***/ 7935:
+/***/ 27935:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -18258,7 +18258,7 @@ exports.decode = function (charCode) {
 
 /***/ }),
 
-/***/ 2326:
+/***/ 72326:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -18376,7 +18376,7 @@ exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
 
 /***/ }),
 
-/***/ 2861:
+/***/ 12861:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -18386,7 +18386,7 @@ exports.search = function search(aNeedle, aHaystack, aCompare, aBias) {
  * http://opensource.org/licenses/BSD-3-Clause
  */
 
-var util = __webpack_require__(2492);
+var util = __webpack_require__(62492);
 
 /**
  * Determine whether mappingB is after mappingA with respect to generated
@@ -18583,7 +18583,7 @@ exports.g = function (ary, comparator) {
 
 /***/ }),
 
-/***/ 9907:
+/***/ 79907:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 var __webpack_unused_export__;
@@ -18594,10 +18594,10 @@ var __webpack_unused_export__;
  * http://opensource.org/licenses/BSD-3-Clause
  */
 
-var util = __webpack_require__(2492);
-var binarySearch = __webpack_require__(2326);
-var ArraySet = (__webpack_require__(6934)/* .ArraySet */ .C);
-var base64VLQ = __webpack_require__(7935);
+var util = __webpack_require__(62492);
+var binarySearch = __webpack_require__(72326);
+var ArraySet = (__webpack_require__(76934)/* .ArraySet */ .C);
+var base64VLQ = __webpack_require__(27935);
 var quickSort = (__webpack_require__(9598)/* .quickSort */ .g);
 
 function SourceMapConsumer(aSourceMap, aSourceMapURL) {
@@ -19736,7 +19736,7 @@ __webpack_unused_export__ = IndexedSourceMapConsumer;
 
 /***/ }),
 
-/***/ 2574:
+/***/ 62574:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -19746,10 +19746,10 @@ __webpack_unused_export__ = IndexedSourceMapConsumer;
  * http://opensource.org/licenses/BSD-3-Clause
  */
 
-var base64VLQ = __webpack_require__(7935);
-var util = __webpack_require__(2492);
-var ArraySet = (__webpack_require__(6934)/* .ArraySet */ .C);
-var MappingList = (__webpack_require__(2861)/* .MappingList */ .P);
+var base64VLQ = __webpack_require__(27935);
+var util = __webpack_require__(62492);
+var ArraySet = (__webpack_require__(76934)/* .ArraySet */ .C);
+var MappingList = (__webpack_require__(12861)/* .MappingList */ .P);
 
 /**
  * An instance of the SourceMapGenerator represents a source map which is
@@ -20168,7 +20168,7 @@ exports.x = SourceMapGenerator;
 
 /***/ }),
 
-/***/ 9706:
+/***/ 49706:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -20178,8 +20178,8 @@ exports.x = SourceMapGenerator;
  * http://opensource.org/licenses/BSD-3-Clause
  */
 
-var SourceMapGenerator = (__webpack_require__(2574)/* .SourceMapGenerator */ .x);
-var util = __webpack_require__(2492);
+var SourceMapGenerator = (__webpack_require__(62574)/* .SourceMapGenerator */ .x);
+var util = __webpack_require__(62492);
 
 // Matches a Windows-style `\r\n` newline or a `\n` newline used by all other
 // operating systems these days (capturing the result).
@@ -20588,7 +20588,7 @@ exports.SourceNode = SourceNode;
 
 /***/ }),
 
-/***/ 2492:
+/***/ 62492:
 /***/ ((__unused_webpack_module, exports) => {
 
 /* -*- Mode: js; js-indent-level: 2; -*- */
@@ -21083,7 +21083,7 @@ exports.computeSourceURL = computeSourceURL;
 
 /***/ }),
 
-/***/ 2618:
+/***/ 62618:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 /*
@@ -21091,481 +21091,14 @@ exports.computeSourceURL = computeSourceURL;
  * Licensed under the New BSD license. See LICENSE.txt or:
  * http://opensource.org/licenses/BSD-3-Clause
  */
-/* unused reexport */ __webpack_require__(2574)/* .SourceMapGenerator */ .x;
-/* unused reexport */ __webpack_require__(9907);
-exports.SourceNode = __webpack_require__(9706).SourceNode;
+/* unused reexport */ __webpack_require__(62574)/* .SourceMapGenerator */ .x;
+/* unused reexport */ __webpack_require__(79907);
+exports.SourceNode = __webpack_require__(49706).SourceNode;
 
 
 /***/ }),
 
-/***/ 1860:
-/***/ ((module) => {
-
-/******************************************************************************
-Copyright (c) Microsoft Corporation.
-
-Permission to use, copy, modify, and/or distribute this software for any
-purpose with or without fee is hereby granted.
-
-THE SOFTWARE IS PROVIDED "AS IS" AND THE AUTHOR DISCLAIMS ALL WARRANTIES WITH
-REGARD TO THIS SOFTWARE INCLUDING ALL IMPLIED WARRANTIES OF MERCHANTABILITY
-AND FITNESS. IN NO EVENT SHALL THE AUTHOR BE LIABLE FOR ANY SPECIAL, DIRECT,
-INDIRECT, OR CONSEQUENTIAL DAMAGES OR ANY DAMAGES WHATSOEVER RESULTING FROM
-LOSS OF USE, DATA OR PROFITS, WHETHER IN AN ACTION OF CONTRACT, NEGLIGENCE OR
-OTHER TORTIOUS ACTION, ARISING OUT OF OR IN CONNECTION WITH THE USE OR
-PERFORMANCE OF THIS SOFTWARE.
-***************************************************************************** */
-/* global global, define, Symbol, Reflect, Promise, SuppressedError, Iterator */
-var __extends;
-var __assign;
-var __rest;
-var __decorate;
-var __param;
-var __esDecorate;
-var __runInitializers;
-var __propKey;
-var __setFunctionName;
-var __metadata;
-var __awaiter;
-var __generator;
-var __exportStar;
-var __values;
-var __read;
-var __spread;
-var __spreadArrays;
-var __spreadArray;
-var __await;
-var __asyncGenerator;
-var __asyncDelegator;
-var __asyncValues;
-var __makeTemplateObject;
-var __importStar;
-var __importDefault;
-var __classPrivateFieldGet;
-var __classPrivateFieldSet;
-var __classPrivateFieldIn;
-var __createBinding;
-var __addDisposableResource;
-var __disposeResources;
-var __rewriteRelativeImportExtension;
-(function (factory) {
-    var root = typeof global === "object" ? global : typeof self === "object" ? self : typeof this === "object" ? this : {};
-    if (typeof define === "function" && define.amd) {
-        define("tslib", ["exports"], function (exports) { factory(createExporter(root, createExporter(exports))); });
-    }
-    else if ( true && typeof module.exports === "object") {
-        factory(createExporter(root, createExporter(module.exports)));
-    }
-    else {
-        factory(createExporter(root));
-    }
-    function createExporter(exports, previous) {
-        if (exports !== root) {
-            if (typeof Object.create === "function") {
-                Object.defineProperty(exports, "__esModule", { value: true });
-            }
-            else {
-                exports.__esModule = true;
-            }
-        }
-        return function (id, v) { return exports[id] = previous ? previous(id, v) : v; };
-    }
-})
-(function (exporter) {
-    var extendStatics = Object.setPrototypeOf ||
-        ({ __proto__: [] } instanceof Array && function (d, b) { d.__proto__ = b; }) ||
-        function (d, b) { for (var p in b) if (Object.prototype.hasOwnProperty.call(b, p)) d[p] = b[p]; };
-
-    __extends = function (d, b) {
-        if (typeof b !== "function" && b !== null)
-            throw new TypeError("Class extends value " + String(b) + " is not a constructor or null");
-        extendStatics(d, b);
-        function __() { this.constructor = d; }
-        d.prototype = b === null ? Object.create(b) : (__.prototype = b.prototype, new __());
-    };
-
-    __assign = Object.assign || function (t) {
-        for (var s, i = 1, n = arguments.length; i < n; i++) {
-            s = arguments[i];
-            for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p)) t[p] = s[p];
-        }
-        return t;
-    };
-
-    __rest = function (s, e) {
-        var t = {};
-        for (var p in s) if (Object.prototype.hasOwnProperty.call(s, p) && e.indexOf(p) < 0)
-            t[p] = s[p];
-        if (s != null && typeof Object.getOwnPropertySymbols === "function")
-            for (var i = 0, p = Object.getOwnPropertySymbols(s); i < p.length; i++) {
-                if (e.indexOf(p[i]) < 0 && Object.prototype.propertyIsEnumerable.call(s, p[i]))
-                    t[p[i]] = s[p[i]];
-            }
-        return t;
-    };
-
-    __decorate = function (decorators, target, key, desc) {
-        var c = arguments.length, r = c < 3 ? target : desc === null ? desc = Object.getOwnPropertyDescriptor(target, key) : desc, d;
-        if (typeof Reflect === "object" && typeof Reflect.decorate === "function") r = Reflect.decorate(decorators, target, key, desc);
-        else for (var i = decorators.length - 1; i >= 0; i--) if (d = decorators[i]) r = (c < 3 ? d(r) : c > 3 ? d(target, key, r) : d(target, key)) || r;
-        return c > 3 && r && Object.defineProperty(target, key, r), r;
-    };
-
-    __param = function (paramIndex, decorator) {
-        return function (target, key) { decorator(target, key, paramIndex); }
-    };
-
-    __esDecorate = function (ctor, descriptorIn, decorators, contextIn, initializers, extraInitializers) {
-        function accept(f) { if (f !== void 0 && typeof f !== "function") throw new TypeError("Function expected"); return f; }
-        var kind = contextIn.kind, key = kind === "getter" ? "get" : kind === "setter" ? "set" : "value";
-        var target = !descriptorIn && ctor ? contextIn["static"] ? ctor : ctor.prototype : null;
-        var descriptor = descriptorIn || (target ? Object.getOwnPropertyDescriptor(target, contextIn.name) : {});
-        var _, done = false;
-        for (var i = decorators.length - 1; i >= 0; i--) {
-            var context = {};
-            for (var p in contextIn) context[p] = p === "access" ? {} : contextIn[p];
-            for (var p in contextIn.access) context.access[p] = contextIn.access[p];
-            context.addInitializer = function (f) { if (done) throw new TypeError("Cannot add initializers after decoration has completed"); extraInitializers.push(accept(f || null)); };
-            var result = (0, decorators[i])(kind === "accessor" ? { get: descriptor.get, set: descriptor.set } : descriptor[key], context);
-            if (kind === "accessor") {
-                if (result === void 0) continue;
-                if (result === null || typeof result !== "object") throw new TypeError("Object expected");
-                if (_ = accept(result.get)) descriptor.get = _;
-                if (_ = accept(result.set)) descriptor.set = _;
-                if (_ = accept(result.init)) initializers.unshift(_);
-            }
-            else if (_ = accept(result)) {
-                if (kind === "field") initializers.unshift(_);
-                else descriptor[key] = _;
-            }
-        }
-        if (target) Object.defineProperty(target, contextIn.name, descriptor);
-        done = true;
-    };
-
-    __runInitializers = function (thisArg, initializers, value) {
-        var useValue = arguments.length > 2;
-        for (var i = 0; i < initializers.length; i++) {
-            value = useValue ? initializers[i].call(thisArg, value) : initializers[i].call(thisArg);
-        }
-        return useValue ? value : void 0;
-    };
-
-    __propKey = function (x) {
-        return typeof x === "symbol" ? x : "".concat(x);
-    };
-
-    __setFunctionName = function (f, name, prefix) {
-        if (typeof name === "symbol") name = name.description ? "[".concat(name.description, "]") : "";
-        return Object.defineProperty(f, "name", { configurable: true, value: prefix ? "".concat(prefix, " ", name) : name });
-    };
-
-    __metadata = function (metadataKey, metadataValue) {
-        if (typeof Reflect === "object" && typeof Reflect.metadata === "function") return Reflect.metadata(metadataKey, metadataValue);
-    };
-
-    __awaiter = function (thisArg, _arguments, P, generator) {
-        function adopt(value) { return value instanceof P ? value : new P(function (resolve) { resolve(value); }); }
-        return new (P || (P = Promise))(function (resolve, reject) {
-            function fulfilled(value) { try { step(generator.next(value)); } catch (e) { reject(e); } }
-            function rejected(value) { try { step(generator["throw"](value)); } catch (e) { reject(e); } }
-            function step(result) { result.done ? resolve(result.value) : adopt(result.value).then(fulfilled, rejected); }
-            step((generator = generator.apply(thisArg, _arguments || [])).next());
-        });
-    };
-
-    __generator = function (thisArg, body) {
-        var _ = { label: 0, sent: function() { if (t[0] & 1) throw t[1]; return t[1]; }, trys: [], ops: [] }, f, y, t, g = Object.create((typeof Iterator === "function" ? Iterator : Object).prototype);
-        return g.next = verb(0), g["throw"] = verb(1), g["return"] = verb(2), typeof Symbol === "function" && (g[Symbol.iterator] = function() { return this; }), g;
-        function verb(n) { return function (v) { return step([n, v]); }; }
-        function step(op) {
-            if (f) throw new TypeError("Generator is already executing.");
-            while (g && (g = 0, op[0] && (_ = 0)), _) try {
-                if (f = 1, y && (t = op[0] & 2 ? y["return"] : op[0] ? y["throw"] || ((t = y["return"]) && t.call(y), 0) : y.next) && !(t = t.call(y, op[1])).done) return t;
-                if (y = 0, t) op = [op[0] & 2, t.value];
-                switch (op[0]) {
-                    case 0: case 1: t = op; break;
-                    case 4: _.label++; return { value: op[1], done: false };
-                    case 5: _.label++; y = op[1]; op = [0]; continue;
-                    case 7: op = _.ops.pop(); _.trys.pop(); continue;
-                    default:
-                        if (!(t = _.trys, t = t.length > 0 && t[t.length - 1]) && (op[0] === 6 || op[0] === 2)) { _ = 0; continue; }
-                        if (op[0] === 3 && (!t || (op[1] > t[0] && op[1] < t[3]))) { _.label = op[1]; break; }
-                        if (op[0] === 6 && _.label < t[1]) { _.label = t[1]; t = op; break; }
-                        if (t && _.label < t[2]) { _.label = t[2]; _.ops.push(op); break; }
-                        if (t[2]) _.ops.pop();
-                        _.trys.pop(); continue;
-                }
-                op = body.call(thisArg, _);
-            } catch (e) { op = [6, e]; y = 0; } finally { f = t = 0; }
-            if (op[0] & 5) throw op[1]; return { value: op[0] ? op[1] : void 0, done: true };
-        }
-    };
-
-    __exportStar = function(m, o) {
-        for (var p in m) if (p !== "default" && !Object.prototype.hasOwnProperty.call(o, p)) __createBinding(o, m, p);
-    };
-
-    __createBinding = Object.create ? (function(o, m, k, k2) {
-        if (k2 === undefined) k2 = k;
-        var desc = Object.getOwnPropertyDescriptor(m, k);
-        if (!desc || ("get" in desc ? !m.__esModule : desc.writable || desc.configurable)) {
-            desc = { enumerable: true, get: function() { return m[k]; } };
-        }
-        Object.defineProperty(o, k2, desc);
-    }) : (function(o, m, k, k2) {
-        if (k2 === undefined) k2 = k;
-        o[k2] = m[k];
-    });
-
-    __values = function (o) {
-        var s = typeof Symbol === "function" && Symbol.iterator, m = s && o[s], i = 0;
-        if (m) return m.call(o);
-        if (o && typeof o.length === "number") return {
-            next: function () {
-                if (o && i >= o.length) o = void 0;
-                return { value: o && o[i++], done: !o };
-            }
-        };
-        throw new TypeError(s ? "Object is not iterable." : "Symbol.iterator is not defined.");
-    };
-
-    __read = function (o, n) {
-        var m = typeof Symbol === "function" && o[Symbol.iterator];
-        if (!m) return o;
-        var i = m.call(o), r, ar = [], e;
-        try {
-            while ((n === void 0 || n-- > 0) && !(r = i.next()).done) ar.push(r.value);
-        }
-        catch (error) { e = { error: error }; }
-        finally {
-            try {
-                if (r && !r.done && (m = i["return"])) m.call(i);
-            }
-            finally { if (e) throw e.error; }
-        }
-        return ar;
-    };
-
-    /** @deprecated */
-    __spread = function () {
-        for (var ar = [], i = 0; i < arguments.length; i++)
-            ar = ar.concat(__read(arguments[i]));
-        return ar;
-    };
-
-    /** @deprecated */
-    __spreadArrays = function () {
-        for (var s = 0, i = 0, il = arguments.length; i < il; i++) s += arguments[i].length;
-        for (var r = Array(s), k = 0, i = 0; i < il; i++)
-            for (var a = arguments[i], j = 0, jl = a.length; j < jl; j++, k++)
-                r[k] = a[j];
-        return r;
-    };
-
-    __spreadArray = function (to, from, pack) {
-        if (pack || arguments.length === 2) for (var i = 0, l = from.length, ar; i < l; i++) {
-            if (ar || !(i in from)) {
-                if (!ar) ar = Array.prototype.slice.call(from, 0, i);
-                ar[i] = from[i];
-            }
-        }
-        return to.concat(ar || Array.prototype.slice.call(from));
-    };
-
-    __await = function (v) {
-        return this instanceof __await ? (this.v = v, this) : new __await(v);
-    };
-
-    __asyncGenerator = function (thisArg, _arguments, generator) {
-        if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-        var g = generator.apply(thisArg, _arguments || []), i, q = [];
-        return i = Object.create((typeof AsyncIterator === "function" ? AsyncIterator : Object).prototype), verb("next"), verb("throw"), verb("return", awaitReturn), i[Symbol.asyncIterator] = function () { return this; }, i;
-        function awaitReturn(f) { return function (v) { return Promise.resolve(v).then(f, reject); }; }
-        function verb(n, f) { if (g[n]) { i[n] = function (v) { return new Promise(function (a, b) { q.push([n, v, a, b]) > 1 || resume(n, v); }); }; if (f) i[n] = f(i[n]); } }
-        function resume(n, v) { try { step(g[n](v)); } catch (e) { settle(q[0][3], e); } }
-        function step(r) { r.value instanceof __await ? Promise.resolve(r.value.v).then(fulfill, reject) : settle(q[0][2], r); }
-        function fulfill(value) { resume("next", value); }
-        function reject(value) { resume("throw", value); }
-        function settle(f, v) { if (f(v), q.shift(), q.length) resume(q[0][0], q[0][1]); }
-    };
-
-    __asyncDelegator = function (o) {
-        var i, p;
-        return i = {}, verb("next"), verb("throw", function (e) { throw e; }), verb("return"), i[Symbol.iterator] = function () { return this; }, i;
-        function verb(n, f) { i[n] = o[n] ? function (v) { return (p = !p) ? { value: __await(o[n](v)), done: false } : f ? f(v) : v; } : f; }
-    };
-
-    __asyncValues = function (o) {
-        if (!Symbol.asyncIterator) throw new TypeError("Symbol.asyncIterator is not defined.");
-        var m = o[Symbol.asyncIterator], i;
-        return m ? m.call(o) : (o = typeof __values === "function" ? __values(o) : o[Symbol.iterator](), i = {}, verb("next"), verb("throw"), verb("return"), i[Symbol.asyncIterator] = function () { return this; }, i);
-        function verb(n) { i[n] = o[n] && function (v) { return new Promise(function (resolve, reject) { v = o[n](v), settle(resolve, reject, v.done, v.value); }); }; }
-        function settle(resolve, reject, d, v) { Promise.resolve(v).then(function(v) { resolve({ value: v, done: d }); }, reject); }
-    };
-
-    __makeTemplateObject = function (cooked, raw) {
-        if (Object.defineProperty) { Object.defineProperty(cooked, "raw", { value: raw }); } else { cooked.raw = raw; }
-        return cooked;
-    };
-
-    var __setModuleDefault = Object.create ? (function(o, v) {
-        Object.defineProperty(o, "default", { enumerable: true, value: v });
-    }) : function(o, v) {
-        o["default"] = v;
-    };
-
-    var ownKeys = function(o) {
-        ownKeys = Object.getOwnPropertyNames || function (o) {
-            var ar = [];
-            for (var k in o) if (Object.prototype.hasOwnProperty.call(o, k)) ar[ar.length] = k;
-            return ar;
-        };
-        return ownKeys(o);
-    };
-
-    __importStar = function (mod) {
-        if (mod && mod.__esModule) return mod;
-        var result = {};
-        if (mod != null) for (var k = ownKeys(mod), i = 0; i < k.length; i++) if (k[i] !== "default") __createBinding(result, mod, k[i]);
-        __setModuleDefault(result, mod);
-        return result;
-    };
-
-    __importDefault = function (mod) {
-        return (mod && mod.__esModule) ? mod : { "default": mod };
-    };
-
-    __classPrivateFieldGet = function (receiver, state, kind, f) {
-        if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a getter");
-        if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot read private member from an object whose class did not declare it");
-        return kind === "m" ? f : kind === "a" ? f.call(receiver) : f ? f.value : state.get(receiver);
-    };
-
-    __classPrivateFieldSet = function (receiver, state, value, kind, f) {
-        if (kind === "m") throw new TypeError("Private method is not writable");
-        if (kind === "a" && !f) throw new TypeError("Private accessor was defined without a setter");
-        if (typeof state === "function" ? receiver !== state || !f : !state.has(receiver)) throw new TypeError("Cannot write private member to an object whose class did not declare it");
-        return (kind === "a" ? f.call(receiver, value) : f ? f.value = value : state.set(receiver, value)), value;
-    };
-
-    __classPrivateFieldIn = function (state, receiver) {
-        if (receiver === null || (typeof receiver !== "object" && typeof receiver !== "function")) throw new TypeError("Cannot use 'in' operator on non-object");
-        return typeof state === "function" ? receiver === state : state.has(receiver);
-    };
-
-    __addDisposableResource = function (env, value, async) {
-        if (value !== null && value !== void 0) {
-            if (typeof value !== "object" && typeof value !== "function") throw new TypeError("Object expected.");
-            var dispose, inner;
-            if (async) {
-                if (!Symbol.asyncDispose) throw new TypeError("Symbol.asyncDispose is not defined.");
-                dispose = value[Symbol.asyncDispose];
-            }
-            if (dispose === void 0) {
-                if (!Symbol.dispose) throw new TypeError("Symbol.dispose is not defined.");
-                dispose = value[Symbol.dispose];
-                if (async) inner = dispose;
-            }
-            if (typeof dispose !== "function") throw new TypeError("Object not disposable.");
-            if (inner) dispose = function() { try { inner.call(this); } catch (e) { return Promise.reject(e); } };
-            env.stack.push({ value: value, dispose: dispose, async: async });
-        }
-        else if (async) {
-            env.stack.push({ async: true });
-        }
-        return value;
-    };
-
-    var _SuppressedError = typeof SuppressedError === "function" ? SuppressedError : function (error, suppressed, message) {
-        var e = new Error(message);
-        return e.name = "SuppressedError", e.error = error, e.suppressed = suppressed, e;
-    };
-
-    __disposeResources = function (env) {
-        function fail(e) {
-            env.error = env.hasError ? new _SuppressedError(e, env.error, "An error was suppressed during disposal.") : e;
-            env.hasError = true;
-        }
-        var r, s = 0;
-        function next() {
-            while (r = env.stack.pop()) {
-                try {
-                    if (!r.async && s === 1) return s = 0, env.stack.push(r), Promise.resolve().then(next);
-                    if (r.dispose) {
-                        var result = r.dispose.call(r.value);
-                        if (r.async) return s |= 2, Promise.resolve(result).then(next, function(e) { fail(e); return next(); });
-                    }
-                    else s |= 1;
-                }
-                catch (e) {
-                    fail(e);
-                }
-            }
-            if (s === 1) return env.hasError ? Promise.reject(env.error) : Promise.resolve();
-            if (env.hasError) throw env.error;
-        }
-        return next();
-    };
-
-    __rewriteRelativeImportExtension = function (path, preserveJsx, extraExtensions, ignoreCase) {
-        if (typeof path === "string" && /^\.\.?\//.test(path)) {
-            if (extraExtensions) {
-                for (var extension in extraExtensions) {
-                    var suffix = path.slice(-extension.length);
-                    if (suffix === extension || ignoreCase && suffix.toLowerCase() === extension.toLowerCase()) {
-                        var output = extraExtensions[extension];
-                        return output === extension ? path : path.slice(0, -extension.length) + output;
-                    }
-                }
-            }
-            return path.replace(/\.(tsx)$|((?:\.d)?)((?:\.[^./]+?)?)\.([cm]?)ts$/i, function (m, tsx, d, ext, cm) {
-                return tsx ? preserveJsx ? ".jsx" : ".js" : d && (!ext || !cm) ? m : (d + ext + "." + cm.toLowerCase() + "js");
-            });
-        }
-        return path;
-    };
-
-    exporter("__extends", __extends);
-    exporter("__assign", __assign);
-    exporter("__rest", __rest);
-    exporter("__decorate", __decorate);
-    exporter("__param", __param);
-    exporter("__esDecorate", __esDecorate);
-    exporter("__runInitializers", __runInitializers);
-    exporter("__propKey", __propKey);
-    exporter("__setFunctionName", __setFunctionName);
-    exporter("__metadata", __metadata);
-    exporter("__awaiter", __awaiter);
-    exporter("__generator", __generator);
-    exporter("__exportStar", __exportStar);
-    exporter("__createBinding", __createBinding);
-    exporter("__values", __values);
-    exporter("__read", __read);
-    exporter("__spread", __spread);
-    exporter("__spreadArrays", __spreadArrays);
-    exporter("__spreadArray", __spreadArray);
-    exporter("__await", __await);
-    exporter("__asyncGenerator", __asyncGenerator);
-    exporter("__asyncDelegator", __asyncDelegator);
-    exporter("__asyncValues", __asyncValues);
-    exporter("__makeTemplateObject", __makeTemplateObject);
-    exporter("__importStar", __importStar);
-    exporter("__importDefault", __importDefault);
-    exporter("__classPrivateFieldGet", __classPrivateFieldGet);
-    exporter("__classPrivateFieldSet", __classPrivateFieldSet);
-    exporter("__classPrivateFieldIn", __classPrivateFieldIn);
-    exporter("__addDisposableResource", __addDisposableResource);
-    exporter("__disposeResources", __disposeResources);
-    exporter("__rewriteRelativeImportExtension", __rewriteRelativeImportExtension);
-});
-
-0 && (0);
-
-
-/***/ }),
-
-/***/ 2303:
+/***/ 22303:
 /***/ ((__unused_webpack___webpack_module__, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -21578,17 +21111,17 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: external "net"
-var external_net_ = __webpack_require__(9278);
+var external_net_ = __webpack_require__(69278);
 // EXTERNAL MODULE: external "tls"
-var external_tls_ = __webpack_require__(4756);
+var external_tls_ = __webpack_require__(64756);
 // EXTERNAL MODULE: external "crypto"
-var external_crypto_ = __webpack_require__(6982);
+var external_crypto_ = __webpack_require__(76982);
 // EXTERNAL MODULE: external "events"
-var external_events_ = __webpack_require__(4434);
+var external_events_ = __webpack_require__(24434);
 // EXTERNAL MODULE: ./node_modules/debug/src/index.js
 var src = __webpack_require__(2830);
 // EXTERNAL MODULE: external "url"
-var external_url_ = __webpack_require__(7016);
+var external_url_ = __webpack_require__(87016);
 // EXTERNAL MODULE: ./node_modules/agent-base/dist/index.js + 1 modules
 var dist = __webpack_require__(319);
 // EXTERNAL MODULE: external "stream"
@@ -21726,7 +21259,7 @@ const data = async ({ href: uri }, { cache } = {}) => {
 };
 //# sourceMappingURL=data.js.map
 // EXTERNAL MODULE: external "fs"
-var external_fs_ = __webpack_require__(9896);
+var external_fs_ = __webpack_require__(79896);
 ;// CONCATENATED MODULE: ./node_modules/get-uri/dist/notfound.js
 /**
  * Error subclass to use when the source does not exist at the specified endpoint.
@@ -21791,9 +21324,9 @@ function isNotModified(prev, curr) {
 }
 //# sourceMappingURL=file.js.map
 // EXTERNAL MODULE: ./node_modules/basic-ftp/dist/index.js
-var basic_ftp_dist = __webpack_require__(7382);
+var basic_ftp_dist = __webpack_require__(67382);
 // EXTERNAL MODULE: external "path"
-var external_path_ = __webpack_require__(6928);
+var external_path_ = __webpack_require__(16928);
 ;// CONCATENATED MODULE: ./node_modules/get-uri/dist/ftp.js
 
 
@@ -21882,9 +21415,9 @@ const ftp = async (url, opts = {}) => {
 };
 //# sourceMappingURL=ftp.js.map
 // EXTERNAL MODULE: external "http"
-var external_http_ = __webpack_require__(8611);
+var external_http_ = __webpack_require__(58611);
 // EXTERNAL MODULE: external "https"
-var external_https_ = __webpack_require__(5692);
+var external_https_ = __webpack_require__(65692);
 ;// CONCATENATED MODULE: ./node_modules/get-uri/dist/http-error.js
 
 /**
@@ -22147,13 +21680,13 @@ async function getUri(uri, opts) {
 }
 //# sourceMappingURL=index.js.map
 // EXTERNAL MODULE: external "util"
-var external_util_ = __webpack_require__(9023);
+var external_util_ = __webpack_require__(39023);
 // EXTERNAL MODULE: ./node_modules/escodegen/escodegen.js
-var escodegen = __webpack_require__(4868);
+var escodegen = __webpack_require__(54868);
 // EXTERNAL MODULE: ./node_modules/esprima/dist/esprima.js
-var esprima = __webpack_require__(3963);
+var esprima = __webpack_require__(43963);
 // EXTERNAL MODULE: ./node_modules/ast-types/main.js
-var main = __webpack_require__(4867);
+var main = __webpack_require__(94867);
 ;// CONCATENATED MODULE: ./node_modules/degenerator/dist/degenerator.js
 
 
@@ -22576,7 +22109,7 @@ function dnsDomainLevels(host) {
 }
 //# sourceMappingURL=dnsDomainLevels.js.map
 // EXTERNAL MODULE: external "dns"
-var external_dns_ = __webpack_require__(2250);
+var external_dns_ = __webpack_require__(72250);
 ;// CONCATENATED MODULE: ./node_modules/pac-resolver/dist/util.js
 
 function dnsLookup(host, opts) {
@@ -22626,7 +22159,7 @@ async function dnsResolve(host) {
 }
 //# sourceMappingURL=dnsResolve.js.map
 // EXTERNAL MODULE: ./node_modules/netmask/dist/netmask.js
-var dist_netmask = __webpack_require__(8755);
+var dist_netmask = __webpack_require__(78755);
 ;// CONCATENATED MODULE: ./node_modules/pac-resolver/dist/isInNet.js
 
 
@@ -22748,7 +22281,7 @@ function localHostOrDomainIs(host, hostdom) {
 }
 //# sourceMappingURL=localHostOrDomainIs.js.map
 // EXTERNAL MODULE: external "os"
-var external_os_ = __webpack_require__(857);
+var external_os_ = __webpack_require__(70857);
 ;// CONCATENATED MODULE: ./node_modules/pac-resolver/dist/ip.js
 
 const ip = {
@@ -24134,7 +23667,7 @@ class QuickJS {
             return WebAssembly.compile(wasmInput);
         }
         else {
-            const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 1455, 19));
+            const { readFile } = await Promise.resolve(/* import() */).then(__webpack_require__.t.bind(__webpack_require__, 51455, 19));
             const buf = await readFile(__webpack_require__.ab + "quickjs.wasm");
             return WebAssembly.compile(buf);
         }
@@ -25767,12 +25300,12 @@ class PacProxyAgent extends dist/* Agent */.g6 {
             }
             else if (type === 'SOCKS' || type === 'SOCKS5') {
                 // Use a SOCKSv5h proxy
-                const { SocksProxyAgent } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 5814));
+                const { SocksProxyAgent } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 65814));
                 agent = new SocksProxyAgent(`socks://${target}`, this.opts);
             }
             else if (type === 'SOCKS4') {
                 // Use a SOCKSv4a proxy
-                const { SocksProxyAgent } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 5814));
+                const { SocksProxyAgent } = await __webpack_require__.e(/* import() */ 814).then(__webpack_require__.bind(__webpack_require__, 65814));
                 agent = new SocksProxyAgent(`socks4a://${target}`, this.opts);
             }
             else if (type === 'PROXY' ||
@@ -25782,11 +25315,11 @@ class PacProxyAgent extends dist/* Agent */.g6 {
                 // http://dev.chromium.org/developers/design-documents/secure-web-proxy
                 const proxyURL = `${type === 'HTTPS' ? 'https' : 'http'}://${target}`;
                 if (secureEndpoint || isWebSocket) {
-                    const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 566).then(__webpack_require__.bind(__webpack_require__, 1566));
+                    const { HttpsProxyAgent } = await __webpack_require__.e(/* import() */ 566).then(__webpack_require__.bind(__webpack_require__, 71566));
                     agent = new HttpsProxyAgent(proxyURL, this.opts);
                 }
                 else {
-                    const { HttpProxyAgent } = await __webpack_require__.e(/* import() */ 328).then(__webpack_require__.bind(__webpack_require__, 8947));
+                    const { HttpProxyAgent } = await __webpack_require__.e(/* import() */ 947).then(__webpack_require__.bind(__webpack_require__, 28947));
                     agent = new HttpProxyAgent(proxyURL, this.opts);
                 }
             }
@@ -25826,7 +25359,7 @@ PacProxyAgent.protocols = [
 
 /***/ }),
 
-/***/ 4777:
+/***/ 84777:
 /***/ ((module) => {
 
 module.exports = {};

@@ -2,7 +2,7 @@ export const id = 309;
 export const ids = [309,401];
 export const modules = {
 
-/***/ 2401:
+/***/ 92401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BOT */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50157);
 // Pull-request comments: one comment per application and pull request, found
 // again by a hidden marker and edited in place, so a busy pull request never
 // collects a pile of "deployed" comments.
@@ -149,7 +149,7 @@ function octokitCodeOrigin(token, repository, apiUrl) {
 
 /***/ }),
 
-/***/ 2309:
+/***/ 42309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -157,9 +157,9 @@ function octokitCodeOrigin(token, repository, apiUrl) {
 /* harmony export */   environmentFacts: () => (/* binding */ environmentFacts)
 /* harmony export */ });
 /* unused harmony export previewComment */
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6999);
-/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2401);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26277);
+/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92401);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
 // The one pull-request comment a preview keeps up to date.
 
 
@@ -214,7 +214,7 @@ function environmentFacts(environment) {
 function commentPoster(config, run, env, target) {
     const repository = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__.parseRepository)(run.pullRequest?.baseRepository ?? run.repository);
     if (!config.githubToken || !repository) {
-        _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
+        _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
         return async () => undefined;
     }
     const api = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .octokitIssueComments */ .r6)(config.githubToken, repository, env.GITHUB_API_URL);
@@ -231,11 +231,11 @@ function commentPoster(config, run, env, target) {
     return async (state) => {
         try {
             const { created } = await (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .upsertComment */ .lB)(api, target.pullRequest, (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(config.application), previewComment(context, state));
-            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
+            _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
         }
         catch (error) {
             // Through the logger: GitHub's error text is outside text, and must not run as a workflow command.
-            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.warning(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.warning(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
         }
     };
 }

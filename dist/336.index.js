@@ -2,7 +2,7 @@ export const id = 336;
 export const ids = [336];
 export const modules = {
 
-/***/ 7206:
+/***/ 97206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,8 +22,8 @@ export const modules = {
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76114);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33350);
 // Environments: look one up, list the live ones, wait until one accepts an
 // operation, create one (previews), terminate it and wait until it is gone.
 // Pointing an environment at a version is in update-environment.ts.
@@ -48,7 +48,7 @@ function snapshotOf(environment) {
 }
 /** The live environment of that name (a terminated one of the same name is only returned when no live one exists). */
 async function describeEnvironment(beanstalk, application, environmentName) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environmentName] }));
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ ApplicationName: application, EnvironmentNames: [environmentName] }));
     const named = Environments.filter(environment => environment.EnvironmentName === environmentName);
     return named.find(environment => environment.Status !== 'Terminated') ?? named.at(-1);
 }
@@ -58,7 +58,7 @@ async function describeEnvironment(beanstalk, application, environmentName) {
  * instances run the version until they are gone.
  */
 async function liveEnvironments(beanstalk, application, versionLabel) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({
         ApplicationName: application,
         ...(versionLabel !== undefined && { VersionLabel: versionLabel }),
         IncludeDeleted: false
@@ -101,7 +101,7 @@ async function createEnvironment(beanstalk, input) {
     if (!input.solutionStackName && !input.platformArn && !input.templateName) {
         throw new Error('Creating an environment needs a solution stack, a platform ARN or a configuration template');
     }
-    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.CreateEnvironmentCommand({
+    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .CreateEnvironmentCommand */ .Rne({
         ApplicationName: input.application,
         EnvironmentName: input.environmentName,
         ...(input.versionLabel !== undefined && { VersionLabel: input.versionLabel }),
@@ -127,7 +127,7 @@ async function createEnvironment(beanstalk, input) {
 async function resourceTags(beanstalk, resourceArn) {
     if (!resourceArn)
         return [];
-    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListTagsForResourceCommand({ ResourceArn: resourceArn }));
+    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsForResourceCommand */ .a_e({ ResourceArn: resourceArn }));
     return ResourceTags;
 }
 /** The environment's tags (empty when it has no ARN yet). */
@@ -136,7 +136,7 @@ function environmentTags(beanstalk, environment) {
 }
 /** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
 async function environmentOptionSettings(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -154,7 +154,7 @@ async function environmentProperties(beanstalk, application, environmentName) {
 }
 /** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
 async function configurationValues(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -165,18 +165,18 @@ async function configurationValues(beanstalk, application, environmentName) {
 }
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
-    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListAvailableSolutionStacksCommand({}));
+    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListAvailableSolutionStacksCommand */ .jue({}));
     return SolutionStacks;
 }
 /** TerminateEnvironment with its resources (instances, load balancer, security groups). */
 async function terminateEnvironment(beanstalk, environmentId) {
-    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.TerminateEnvironmentCommand({ EnvironmentId: environmentId, TerminateResources: true }));
+    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .TerminateEnvironmentCommand */ .iLe({ EnvironmentId: environmentId, TerminateResources: true }));
 }
 /** Until the environment is Terminated (or no longer listed); throws at the deadline. */
 async function waitTerminated(beanstalk, options) {
     const backoff = new _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .Backoff */ .n(2_000, 15_000);
     for (;;) {
-        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
+        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
         const status = Environments[0]?.Status;
         if (status === undefined || status === 'Terminated') {
             options.log.info(`${options.environmentName} is terminated`);
@@ -192,7 +192,7 @@ async function waitTerminated(beanstalk, options) {
 
 /***/ }),
 
-/***/ 3161:
+/***/ 93161:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -201,8 +201,8 @@ async function waitTerminated(beanstalk, options) {
 /* harmony export */   y$: () => (/* binding */ fetchEvents)
 /* harmony export */ });
 /* unused harmony export eventOf */
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(133);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76114);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20133);
 // DescribeEvents → DeployEvent, oldest first. The service answers newest
 // first with an inclusive StartTime; the caller asks from the last seen
 // millisecond (events sharing it may arrive a poll later) and de-duplicates
@@ -227,7 +227,7 @@ async function fetchEvents(beanstalk, query) {
     const events = [];
     let nextToken;
     for (let page = 0; page < MAX_PAGES; page++) {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEventsCommand({
+        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEventsCommand */ .w6x({
             ApplicationName: query.application,
             ...(query.environmentName !== undefined && { EnvironmentName: query.environmentName }),
             ...(query.versionLabel !== undefined && { VersionLabel: query.versionLabel }),
@@ -246,7 +246,7 @@ async function fetchEvents(beanstalk, query) {
 /** Enhanced-health causes; undefined when enhanced health is not available for the environment. */
 async function fetchCauses(beanstalk, environmentName) {
     try {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentHealthCommand({ EnvironmentName: environmentName, AttributeNames: ['All'] }));
+        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentHealthCommand */ .qeK({ EnvironmentName: environmentName, AttributeNames: ['All'] }));
         return {
             causes: answer.Causes ?? [],
             ...(answer.RefreshedAt !== undefined && { refreshedAt: answer.RefreshedAt })
@@ -263,7 +263,7 @@ async function fetchCauses(beanstalk, environmentName) {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 33350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -325,7 +325,7 @@ class Backoff {
 
 /***/ }),
 
-/***/ 9608:
+/***/ 39608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -335,33 +335,33 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/adapters/aws-clients.ts
-var aws_clients = __webpack_require__(6992);
+var aws_clients = __webpack_require__(16992);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var beanstalk_environments = __webpack_require__(7206);
+var beanstalk_environments = __webpack_require__(97206);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
-var beanstalk_versions = __webpack_require__(4009);
+var beanstalk_versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
-// EXTERNAL MODULE: ./src/deploy/decision.ts + 1 modules
-var decision = __webpack_require__(9624);
+var errors = __webpack_require__(74296);
+// EXTERNAL MODULE: ./src/deploy/wait-decision.ts + 1 modules
+var wait_decision = __webpack_require__(28778);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
-var environment_deploy = __webpack_require__(8778);
+var environment_deploy = __webpack_require__(6397);
 // EXTERNAL MODULE: ./src/deploy/history.ts
 var deploy_history = __webpack_require__(8259);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
-var wait = __webpack_require__(5158);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(6999);
+var wait = __webpack_require__(65158);
+// EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
+var logger = __webpack_require__(26277);
 // EXTERNAL MODULE: ./src/report/log.ts
-var log = __webpack_require__(6472);
+var log = __webpack_require__(46472);
 // EXTERNAL MODULE: ./src/report/outputs.ts
-var outputs = __webpack_require__(5468);
+var outputs = __webpack_require__(65468);
 // EXTERNAL MODULE: ./src/report/phases.ts
-var phases = __webpack_require__(2568);
+var phases = __webpack_require__(62568);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+var core = __webpack_require__(57264);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var summary = __webpack_require__(57994);
 ;// CONCATENATED MODULE: ./src/report/rollback-summary.ts
 // The rollback mode job summary: where each environment went back to, and the versions it could go to.
 
@@ -390,7 +390,7 @@ async function writeRollbackSummary(record) {
 }
 
 // EXTERNAL MODULE: ./src/rollback/targets.ts
-var rollback_targets = __webpack_require__(4298);
+var rollback_targets = __webpack_require__(54298);
 ;// CONCATENATED MODULE: ./src/modes/rollback.ts
 // Rollback mode (workflow_dispatch): deploys an existing version again, with
 // no compose file and no build — the `version-label` input, or the last
@@ -413,7 +413,7 @@ var rollback_targets = __webpack_require__(4298);
 /** Events quoted per environment in the summary. */
 const LAST_EVENTS = 10;
 async function runRollback(config, region) {
-    const clients = await (0,aws_clients/* createAwsClients */.Gv)({ region }, ['beanstalk', 's3']);
+    const clients = (0,aws_clients/* createAwsClients */.Gv)({ region });
     try {
         const store = new deploy_history/* HistoryStore */.KU(clients, config.bucket, logger/* actionsLogger */.MV);
         const environments = await Promise.all(config.environments.map(name => (0,beanstalk_environments/* requireEnvironment */.L3)(clients.beanstalk, config.application, name)));
@@ -513,7 +513,7 @@ async function rollBack(config, clients, store, target) {
                 from,
                 to: target.versionLabel,
                 result: `✅ ${result.status}, ${result.health}`,
-                lastEvents: result.events.slice(-LAST_EVENTS).map(decision/* formatEvent */.qF)
+                lastEvents: result.events.slice(-LAST_EVENTS).map(wait_decision/* formatEvent */.qF)
             }
         };
     }
@@ -531,7 +531,7 @@ async function rollBack(config, clients, store, target) {
                 from,
                 to: target.versionLabel,
                 result: `❌ ${(0,errors/* errorMessage */.gJ)(error)}`,
-                lastEvents: (failure?.events ?? []).slice(-LAST_EVENTS).map(decision/* formatEvent */.qF)
+                lastEvents: (failure?.events ?? []).slice(-LAST_EVENTS).map(wait_decision/* formatEvent */.qF)
             }
         };
     }
@@ -540,15 +540,16 @@ async function rollBack(config, clients, store, target) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 65468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kn: () => (/* binding */ writeOutputs),
-/* harmony export */   b5: () => (/* binding */ imagesByService)
+/* harmony export */   p4: () => (/* binding */ bundleOutputs),
+/* harmony export */   yO: () => (/* binding */ environmentOutputs)
 /* harmony export */ });
-/* unused harmony export OUTPUTS_OF */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* unused harmony exports OUTPUTS_OF, imagesByService */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57264);
 // The step outputs (action.yml `outputs:`), one typed record per mode: which
 // outputs a mode writes is its type, and they are written in one place. Where
 // an output is about "the" environment (environment-name, -url, health) it is
@@ -610,19 +611,38 @@ function imagesByService(plan, pinned) {
     }
     return images;
 }
+/** The first target's document, bundle and version label, and every target's images by service. */
+function bundleOutputs(first, plans, pinned) {
+    return {
+        dockerrun: JSON.stringify(first.bundle.dockerrun),
+        'bundle-path': first.bundle.bundlePath,
+        images: JSON.stringify(plans.reduce((images, plan) => ({ ...images, ...imagesByService(plan, pinned) }), {})),
+        'version-label': first.plan.versionLabel
+    };
+}
+function environmentOutputs(outcome) {
+    return {
+        'environment-name': outcome.environmentName,
+        'environment-id': outcome.environmentId ?? '',
+        'environment-status': outcome.status ?? '',
+        'deployment-action-type': outcome.action ?? 'update',
+        'environment-url': outcome.url ?? '',
+        health: outcome.health ?? ''
+    };
+}
 
 
 /***/ }),
 
-/***/ 2568:
+/***/ 62568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ PhaseLog)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6999);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57264);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26277);
 // The log's shape, as docker/build-push-action and AWS's own Beanstalk
 // action give it: each phase of a run (plan, smoke test, each image's build
 // and push, bundle, version, deploy and wait, cleanup) prints its detail in a
@@ -646,7 +666,7 @@ class PhaseLog {
     /** True while a phase's group streams live: a collected group waits for it to close. */
     groupOpen = false;
     waiting = [];
-    constructor(log = _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsLogger */ .MV) {
+    constructor(log = _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsLogger */ .MV) {
         this.log = log;
     }
     /** The first phase that failed, and why; undefined while none has. */

@@ -2,7 +2,7 @@ export const id = 401;
 export const ids = [401];
 export const modules = {
 
-/***/ 2401:
+/***/ 92401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,7 +13,7 @@ export const modules = {
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BOT */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50157);
 // Pull-request comments: one comment per application and pull request, found
 // again by a hidden marker and edited in place, so a busy pull request never
 // collects a pile of "deployed" comments.

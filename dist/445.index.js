@@ -2,13 +2,13 @@ export const id = 445;
 export const ids = [445];
 export const modules = {
 
-/***/ 7475:
+/***/ 97475:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   i: () => (/* binding */ storageBucket)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6114);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76114);
 // Where Beanstalk keeps source bundles when the `bucket` input is empty.
 
 /** Each client's answer: the bundle upload, the deploy history and cleanup all ask within one run. */
@@ -27,7 +27,7 @@ async function storageBucket(beanstalk, bucket) {
     return answer;
 }
 async function createStorageLocation(beanstalk) {
-    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__.CreateStorageLocationCommand({}));
+    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_0__/* .CreateStorageLocationCommand */ .UCX({}));
     if (!answer.S3Bucket)
         throw new Error('CreateStorageLocation returned no S3 bucket');
     return answer.S3Bucket;
@@ -36,7 +36,7 @@ async function createStorageLocation(beanstalk) {
 
 /***/ }),
 
-/***/ 4009:
+/***/ 54009:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -48,10 +48,10 @@ async function createStorageLocation(beanstalk) {
 /* harmony export */   uC: () => (/* binding */ deleteApplicationVersion)
 /* harmony export */ });
 /* unused harmony export versionSummaryOf */
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(6114);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(4296);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(133);
-/* harmony import */ var _environments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(7206);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(76114);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(74296);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20133);
+/* harmony import */ var _environments_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(97206);
 // Application versions: the one place that calls DescribeApplicationVersions
 // (one version, or every version paginated), CreateApplicationVersion and
 // DeleteApplicationVersion.
@@ -84,7 +84,7 @@ function versionSummaryOf(version) {
 }
 /** One version, or undefined when the application has no such label. */
 async function describeVersion(beanstalk, application, versionLabel) {
-    const { ApplicationVersions = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DescribeApplicationVersionsCommand({ ApplicationName: application, VersionLabels: [versionLabel] }));
+    const { ApplicationVersions = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DescribeApplicationVersionsCommand */ .QDX({ ApplicationName: application, VersionLabels: [versionLabel] }));
     return ApplicationVersions.find(version => version.VersionLabel === versionLabel);
 }
 /** Every version of the application, newest first (paginated: the quota allows 1000 per region). */
@@ -92,7 +92,7 @@ async function listApplicationVersions(beanstalk, application) {
     const versions = [];
     let nextToken;
     do {
-        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DescribeApplicationVersionsCommand({
+        const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DescribeApplicationVersionsCommand */ .QDX({
             ApplicationName: application,
             MaxRecords: PAGE_SIZE,
             ...(nextToken !== undefined && { NextToken: nextToken })
@@ -116,7 +116,7 @@ function versionTags(beanstalk, version) {
  */
 async function createApplicationVersion(beanstalk, input) {
     try {
-        const { ApplicationVersion } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.CreateApplicationVersionCommand({
+        const { ApplicationVersion } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .CreateApplicationVersionCommand */ .m8t({
             ApplicationName: input.application,
             VersionLabel: input.versionLabel,
             Description: input.description.slice(0, 200),
@@ -147,7 +147,7 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
         return { kind: 'in-use', environments: users.map(environment => environment.EnvironmentName ?? '') };
     }
     try {
-        await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__.DeleteApplicationVersionCommand({
+        await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_3__/* .DeleteApplicationVersionCommand */ .Xb({
             ApplicationName: application,
             VersionLabel: versionLabel,
             DeleteSourceBundle: true
@@ -165,7 +165,7 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
 
 /***/ }),
 
-/***/ 200:
+/***/ 70200:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -176,12 +176,12 @@ async function deleteApplicationVersion(beanstalk, application, versionLabel) {
 /* harmony export */   sd: () => (/* binding */ uploadBundle)
 /* harmony export */ });
 /* unused harmony exports PART_SIZE, HASH_METADATA_KEY */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(1455);
+/* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51455);
 /* harmony import */ var node_fs_promises__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_fs_promises__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(3711);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(133);
+/* harmony import */ var _aws_sdk_client_s3__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(53711);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(20133);
 // Amazon S3: every call the action makes to it. The source bundle goes up as
 // a multipart upload that retries parts instead of the whole file, with its
 // sha256 kept as object metadata so a re-run can tell whether a version
@@ -198,7 +198,7 @@ async function uploadBundle(s3, input) {
     const bytes = typeof input.bundle === 'string' ? (await (0,node_fs_promises__WEBPACK_IMPORTED_MODULE_1__.stat)(input.bundle)).size : input.bundle.byteLength;
     const body = typeof input.bundle === 'string' ? (0,node_fs__WEBPACK_IMPORTED_MODULE_0__.createReadStream)(input.bundle) : input.bundle;
     // lib-storage only for an upload: the modes that read and write small objects never load it.
-    const { Upload } = await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.t.bind(__webpack_require__, 2358, 19));
+    const { Upload } = await __webpack_require__.e(/* import() */ 358).then(__webpack_require__.t.bind(__webpack_require__, 22358, 19));
     const upload = new Upload({
         client: s3,
         partSize: PART_SIZE,
@@ -271,9 +271,9 @@ async function putObjectText(s3, location) {
 /* harmony export */   s4: () => (/* binding */ emptyHistory)
 /* harmony export */ });
 /* unused harmony exports HISTORY_LIMIT, HistoryUnreadableError, historyKey, parseHistory, appendEntry, serialiseHistory, saveHistory, recordEntry */
-/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7475);
-/* harmony import */ var _adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(200);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97475);
+/* harmony import */ var _adapters_s3_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(70200);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
 // The deploy history of one environment: a small JSON record the action keeps
 // in the bundle bucket at `<application>/_history/<environment>.json`, one
 // entry appended after each deploy or rollback (label, commit, date, result).
@@ -406,7 +406,7 @@ class HistoryStore {
 
 /***/ }),
 
-/***/ 6445:
+/***/ 46445:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 __webpack_require__.r(__webpack_exports__);
@@ -416,10 +416,10 @@ __webpack_require__.r(__webpack_exports__);
 /* harmony export */   protectedVersions: () => (/* binding */ protectedVersions),
 /* harmony export */   versionsToDelete: () => (/* binding */ versionsToDelete)
 /* harmony export */ });
-/* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7206);
-/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(7475);
-/* harmony import */ var _adapters_beanstalk_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4009);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
+/* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(97206);
+/* harmony import */ var _adapters_beanstalk_storage_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97475);
+/* harmony import */ var _adapters_beanstalk_versions_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(54009);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
 /* harmony import */ var _deploy_history_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(8259);
 // Which application versions may go, and deleting them. Beanstalk counts
 // versions against a quota (1000 per region, all applications), so cleanup

@@ -1,8 +1,8 @@
 export const id = 525;
-export const ids = [525,755,136,993];
+export const ids = [525,755,136];
 export const modules = {
 
-/***/ 5996:
+/***/ 43615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -91,8 +91,10 @@ function buildArgs(input) {
                     ...buildxBuild(path.builder, input),
                     '--provenance=false',
                     '--load',
-                    '--cache-from',
-                    `type=registry,ref=${input.cacheRef}`,
+                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => [
+                        '--cache-from',
+                        `type=registry,ref=${ref}`
+                    ]),
                     '--cache-to',
                     'type=inline',
                     ...REPRODUCIBLE_TIMESTAMPS,
@@ -116,8 +118,7 @@ function buildArgs(input) {
                     '--progress=plain',
                     '--build-arg',
                     'BUILDKIT_INLINE_CACHE=1',
-                    '--cache-from',
-                    input.cacheRef,
+                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
                     ...REPRODUCIBLE_TIMESTAMPS,
                     ...commonFlags(input),
                     input.contextDir
@@ -167,7 +168,7 @@ function diffIdsArgs(reference) {
 
 /***/ }),
 
-/***/ 7755:
+/***/ 17755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -178,14 +179,14 @@ function diffIdsArgs(reference) {
 /* harmony export */   kt: () => (/* binding */ TIMED_OUT_EXIT_CODE)
 /* harmony export */ });
 /* unused harmony exports findExecutable, dockerBinary */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2876);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22876);
+/* harmony import */ var _actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26277);
 // The one place that starts processes. The Docker and ECR adapters, the
 // Dockerrun runner and the smoke test all receive a CommandRunner, so callers
 // (and tests) choose the environment — DOCKER_HOST, DOCKER_CONFIG — by
@@ -195,7 +196,7 @@ function diffIdsArgs(reference) {
 // (DOCKER_BUILDKIT…), never a value from repository content: a compose
 // `environment: {PATH: ./bin}` or `DOCKER_HOST` given to the docker CLI would
 // make the runner execute the repository's programs or talk to its daemon.
-// Container environment reaches containers through env files (runner/plan.ts).
+// Container environment reaches containers through env files (ecs-agent/docker-argv.ts).
 // `docker` is the binary found once on the runner's PATH (the action's own).
 
 
@@ -244,7 +245,7 @@ function createCommandRunner(baseEnv = {}, options = {}) {
     return async (command, args, runOptions = {}) => {
         const executable = command === 'docker' ? (options.docker ?? dockerBinary()) : command;
         // The argv only: secrets reach commands through stdin and env files, never arguments.
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`run ${[executable, ...args].join(' ')}`);
+        (0,_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`run ${[executable, ...args].join(' ')}`);
         const env = {};
         for (const [key, value] of Object.entries(process.env))
             if (value !== undefined)
@@ -257,10 +258,10 @@ function createCommandRunner(baseEnv = {}, options = {}) {
         const onLine = runOptions.onLine;
         return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_3__/* .getExecOutput */ .H)(executable, args, {
             env,
-            input: runOptions.input,
             silent: true,
             ignoreReturnCode: true,
-            listeners: onLine ? { stdline: onLine, errline: onLine } : undefined
+            ...(runOptions.input !== undefined && { input: runOptions.input }),
+            ...(onLine && { listeners: { stdline: onLine, errline: onLine } })
         });
     };
 }
@@ -334,7 +335,7 @@ class DockerCli {
 
 /***/ }),
 
-/***/ 6525:
+/***/ 16525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -407,11 +408,11 @@ function buildFailure(errorLine, output) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
-var build_args = __webpack_require__(5996);
+var build_args = __webpack_require__(43615);
 // EXTERNAL MODULE: ./src/adapters/docker/command-runner.ts
-var command_runner = __webpack_require__(7755);
+var command_runner = __webpack_require__(17755);
 // EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
-var push_output = __webpack_require__(2443);
+var push_output = __webpack_require__(82443);
 ;// CONCATENATED MODULE: ./src/adapters/docker/docker-cli.ts
 // Thin execution of the docker commands whose argv build-args.ts computes.
 // Each function turns a failed exit into an Error carrying the line of output
@@ -507,7 +508,7 @@ async function dockerLogout(run, host) {
 
 /***/ }),
 
-/***/ 2443:
+/***/ 82443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {

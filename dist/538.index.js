@@ -2,7 +2,7 @@ export const id = 538;
 export const ids = [538];
 export const modules = {
 
-/***/ 2538:
+/***/ 52538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -13,11 +13,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var environments = __webpack_require__(7206);
+var environments = __webpack_require__(97206);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/storage.ts
-var storage = __webpack_require__(7475);
+var storage = __webpack_require__(97475);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6114);
+var dist_cjs = __webpack_require__(76114);
 ;// CONCATENATED MODULE: ./src/adapters/beanstalk/templates.ts
 // Saved configurations (configuration templates): a preview environment is
 // created from a copy of its base environment's settings, and the copy is
@@ -25,13 +25,13 @@ var dist_cjs = __webpack_require__(6114);
 // DescribeApplications, not guessed from an error.
 
 async function templateExists(beanstalk, application, templateName) {
-    const { Applications = [] } = await beanstalk.send(new dist_cjs.DescribeApplicationsCommand({ ApplicationNames: [application] }));
+    const { Applications = [] } = await beanstalk.send(new dist_cjs/* DescribeApplicationsCommand */.UHp({ ApplicationNames: [application] }));
     return Applications.some(candidate => candidate.ConfigurationTemplates?.includes(templateName) === true);
 }
 /** Saves the environment's configuration as the template, replacing one of that name left by an earlier run. */
 async function saveEnvironmentAsTemplate(beanstalk, input) {
     await deleteTemplate(beanstalk, input.application, input.templateName);
-    await beanstalk.send(new dist_cjs.CreateConfigurationTemplateCommand({
+    await beanstalk.send(new dist_cjs/* CreateConfigurationTemplateCommand */.EfU({
         ApplicationName: input.application,
         TemplateName: input.templateName,
         EnvironmentId: input.environmentId,
@@ -42,18 +42,18 @@ async function saveEnvironmentAsTemplate(beanstalk, input) {
 async function deleteTemplate(beanstalk, application, templateName) {
     if (!(await templateExists(beanstalk, application, templateName)))
         return false;
-    await beanstalk.send(new dist_cjs.DeleteConfigurationTemplateCommand({ ApplicationName: application, TemplateName: templateName }));
+    await beanstalk.send(new dist_cjs/* DeleteConfigurationTemplateCommand */.Bvv({ ApplicationName: application, TemplateName: templateName }));
     return true;
 }
 
 // EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
-var versions = __webpack_require__(4009);
+var versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/retention/versions.ts
-var retention_versions = __webpack_require__(6445);
+var retention_versions = __webpack_require__(46445);
 // EXTERNAL MODULE: ./src/preview/rules.ts
-var rules = __webpack_require__(5523);
+var rules = __webpack_require__(95523);
 ;// CONCATENATED MODULE: ./src/preview/environment.ts
 // A preview's environment on Beanstalk: created from the base environment's
 // configuration, checked for ownership (the tags this action put on it), and

@@ -2,7 +2,7 @@ export const id = 59;
 export const ids = [59];
 export const modules = {
 
-/***/ 6059:
+/***/ 66059:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 // ESM COMPAT FLAG
@@ -15,24 +15,24 @@ __webpack_require__.d(__webpack_exports__, {
   discardCreatedVersions: () => (/* binding */ discardCreatedVersions)
 });
 
-// EXTERNAL MODULE: ./src/clock.ts
-var clock = __webpack_require__(9373);
+// EXTERNAL MODULE: ./src/adapters/clock.ts
+var clock = __webpack_require__(33350);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var beanstalk_environments = __webpack_require__(7206);
+var beanstalk_environments = __webpack_require__(97206);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/events.ts
-var beanstalk_events = __webpack_require__(3161);
+var beanstalk_events = __webpack_require__(93161);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/storage.ts
-var storage = __webpack_require__(7475);
+var storage = __webpack_require__(97475);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
-var versions = __webpack_require__(4009);
+var versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/adapters/aws-errors.ts
-var aws_errors = __webpack_require__(133);
+var aws_errors = __webpack_require__(20133);
 // EXTERNAL MODULE: ./src/adapters/s3.ts
-var s3 = __webpack_require__(200);
+var s3 = __webpack_require__(70200);
 // EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(8571);
+var duration = __webpack_require__(98571);
 // EXTERNAL MODULE: ./src/deploy/history.ts
 var deploy_history = __webpack_require__(8259);
 ;// CONCATENATED MODULE: ./src/deploy/application-version.ts
@@ -272,18 +272,18 @@ async function processingFailure(beanstalk, input) {
         : ': Beanstalk gave no reason in its events; check that the bundle is a zip with Dockerrun.aws.json (v2) at its root and valid .ebextensions'}`;
 }
 
-// EXTERNAL MODULE: ./src/deploy/decision.ts + 1 modules
-var decision = __webpack_require__(9624);
+// EXTERNAL MODULE: ./src/deploy/wait-decision.ts + 1 modules
+var wait_decision = __webpack_require__(28778);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
-var environment_deploy = __webpack_require__(8778);
+var environment_deploy = __webpack_require__(6397);
 // EXTERNAL MODULE: ./src/deploy/health-hint.ts
-var health_hint = __webpack_require__(15);
+var health_hint = __webpack_require__(70015);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
-var wait = __webpack_require__(5158);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(6999);
+var wait = __webpack_require__(65158);
+// EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
+var logger = __webpack_require__(26277);
 // EXTERNAL MODULE: ./src/rollback/targets.ts
-var targets = __webpack_require__(4298);
+var targets = __webpack_require__(54298);
 ;// CONCATENATED MODULE: ./src/rollback/automatic.ts
 // Automatic rollback (deploy mode, `auto-rollback`): an environment whose
 // deploy failed goes back to its last good version; the other environments
@@ -371,8 +371,7 @@ async function createVersions(prepared, bundles, clients, changes,
 tags) {
     const { config } = prepared;
     const versions = [];
-    for (const target of prepared.targets) {
-        const bundle = bundles.get(target);
+    for (const { target, bundle } of bundles) {
         const version = await ensureApplicationVersion(clients, {
             application: config.application,
             versionLabel: target.plan.versionLabel,
@@ -440,7 +439,7 @@ async function deployEnvironments(prepared, clients, before) {
                 action: result.unchanged ? 'none' : 'update',
                 waited: result.waited,
                 ok: true,
-                lastEvents: result.events.slice(-LAST_EVENTS).map(decision/* formatEvent */.qF)
+                lastEvents: result.events.slice(-LAST_EVENTS).map(wait_decision/* formatEvent */.qF)
             };
         }
         catch (error) {
@@ -466,7 +465,7 @@ async function deployEnvironments(prepared, clients, before) {
                             ...(failure.environment.health !== undefined && { health: failure.environment.health })
                         }
                     }),
-                    ...(before.get(environmentName) !== undefined && { before: before.get(environmentName) })
+                    before: before.get(environmentName)
                 }, log);
                 message = `${message}; ${rollback.message}`;
             }
@@ -478,7 +477,7 @@ async function deployEnvironments(prepared, clients, before) {
                 versionLabel,
                 ok: false,
                 message,
-                lastEvents: (failure?.events ?? []).slice(-LAST_EVENTS).map(decision/* formatEvent */.qF)
+                lastEvents: (failure?.events ?? []).slice(-LAST_EVENTS).map(wait_decision/* formatEvent */.qF)
             };
         }
     }));

@@ -1,18 +1,18 @@
 export const id = 737;
-export const ids = [737,118];
+export const ids = [737];
 export const modules = {
 
-/***/ 5737:
+/***/ 35737:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   _: () => (/* binding */ findRole),
 /* harmony export */   callerIdentity: () => (/* binding */ callerIdentity),
-/* harmony export */   findRole: () => (/* binding */ findRole),
-/* harmony export */   simulatePrincipal: () => (/* binding */ simulatePrincipal)
+/* harmony export */   j: () => (/* binding */ simulatePrincipal)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6764);
-/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1695);
-/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(133);
+/* harmony import */ var _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(16764);
+/* harmony import */ var _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(71695);
+/* harmony import */ var _aws_errors_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(20133);
 // IAM and STS, read-only: the account's conventional ECS task execution role
 // (GetRole), whether a role's policies allow some calls (SimulatePrincipalPolicy),
 // and who the credentials are (GetCallerIdentity, for mask-aws-account-id).
@@ -23,7 +23,7 @@ export const modules = {
 /** The role's ARN, or undefined when the account has no role of that name. Other errors (access) are thrown. */
 async function findRole(iam, roleName) {
     try {
-        const answer = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__.GetRoleCommand({ RoleName: roleName }));
+        const answer = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__/* .GetRoleCommand */ .kbp({ RoleName: roleName }));
         return answer.Role?.Arn;
     }
     catch (error) {
@@ -41,7 +41,7 @@ async function simulatePrincipal(iam, principalArn, actions, resources) {
     const decisions = [];
     let marker;
     do {
-        const answer = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__.SimulatePrincipalPolicyCommand({
+        const answer = await iam.send(new _aws_sdk_client_iam__WEBPACK_IMPORTED_MODULE_1__/* .SimulatePrincipalPolicyCommand */ .kUw({
             PolicySourceArn: principalArn,
             ActionNames: [...actions],
             ResourceArns: [...resources],
@@ -60,7 +60,7 @@ async function simulatePrincipal(iam, principalArn, actions, resources) {
 }
 /** The account id and ARN of the credentials the action runs with. */
 async function callerIdentity(sts) {
-    const answer = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__.GetCallerIdentityCommand({}));
+    const answer = await sts.send(new _aws_sdk_client_sts__WEBPACK_IMPORTED_MODULE_2__/* .GetCallerIdentityCommand */ .zI({}));
     if (!answer.Account)
         throw new Error('STS GetCallerIdentity returned no account id');
     return { account: answer.Account, arn: answer.Arn ?? '' };

@@ -1,8 +1,8 @@
 export const id = 755;
-export const ids = [755,136,993];
+export const ids = [755,136];
 export const modules = {
 
-/***/ 7755:
+/***/ 17755:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -13,14 +13,14 @@ export const modules = {
 /* harmony export */   kt: () => (/* binding */ TIMED_OUT_EXIT_CODE)
 /* harmony export */ });
 /* unused harmony exports findExecutable, dockerBinary */
-/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(3024);
+/* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(73024);
 /* harmony import */ var node_fs__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_fs__WEBPACK_IMPORTED_MODULE_0__);
-/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
-/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(1421);
+/* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(31421);
 /* harmony import */ var node_child_process__WEBPACK_IMPORTED_MODULE_2___default = /*#__PURE__*/__webpack_require__.n(node_child_process__WEBPACK_IMPORTED_MODULE_2__);
-/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(2876);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
+/* harmony import */ var _actions_exec__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(22876);
+/* harmony import */ var _actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26277);
 // The one place that starts processes. The Docker and ECR adapters, the
 // Dockerrun runner and the smoke test all receive a CommandRunner, so callers
 // (and tests) choose the environment — DOCKER_HOST, DOCKER_CONFIG — by
@@ -30,7 +30,7 @@ export const modules = {
 // (DOCKER_BUILDKIT…), never a value from repository content: a compose
 // `environment: {PATH: ./bin}` or `DOCKER_HOST` given to the docker CLI would
 // make the runner execute the repository's programs or talk to its daemon.
-// Container environment reaches containers through env files (runner/plan.ts).
+// Container environment reaches containers through env files (ecs-agent/docker-argv.ts).
 // `docker` is the binary found once on the runner's PATH (the action's own).
 
 
@@ -79,7 +79,7 @@ function createCommandRunner(baseEnv = {}, options = {}) {
     return async (command, args, runOptions = {}) => {
         const executable = command === 'docker' ? (options.docker ?? dockerBinary()) : command;
         // The argv only: secrets reach commands through stdin and env files, never arguments.
-        (0,_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`run ${[executable, ...args].join(' ')}`);
+        (0,_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .debug */ .Yz)(`run ${[executable, ...args].join(' ')}`);
         const env = {};
         for (const [key, value] of Object.entries(process.env))
             if (value !== undefined)
@@ -92,10 +92,10 @@ function createCommandRunner(baseEnv = {}, options = {}) {
         const onLine = runOptions.onLine;
         return (0,_actions_exec__WEBPACK_IMPORTED_MODULE_3__/* .getExecOutput */ .H)(executable, args, {
             env,
-            input: runOptions.input,
             silent: true,
             ignoreReturnCode: true,
-            listeners: onLine ? { stdline: onLine, errline: onLine } : undefined
+            ...(runOptions.input !== undefined && { input: runOptions.input }),
+            ...(onLine && { listeners: { stdline: onLine, errline: onLine } })
         });
     };
 }

@@ -2,7 +2,7 @@ export const id = 823;
 export const ids = [823];
 export const modules = {
 
-/***/ 5996:
+/***/ 43615:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -91,8 +91,10 @@ function buildArgs(input) {
                     ...buildxBuild(path.builder, input),
                     '--provenance=false',
                     '--load',
-                    '--cache-from',
-                    `type=registry,ref=${input.cacheRef}`,
+                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => [
+                        '--cache-from',
+                        `type=registry,ref=${ref}`
+                    ]),
                     '--cache-to',
                     'type=inline',
                     ...REPRODUCIBLE_TIMESTAMPS,
@@ -116,8 +118,7 @@ function buildArgs(input) {
                     '--progress=plain',
                     '--build-arg',
                     'BUILDKIT_INLINE_CACHE=1',
-                    '--cache-from',
-                    input.cacheRef,
+                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
                     ...REPRODUCIBLE_TIMESTAMPS,
                     ...commonFlags(input),
                     input.contextDir
@@ -167,7 +168,7 @@ function diffIdsArgs(reference) {
 
 /***/ }),
 
-/***/ 6525:
+/***/ 16525:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -240,11 +241,11 @@ function buildFailure(errorLine, output) {
 }
 
 // EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
-var build_args = __webpack_require__(5996);
+var build_args = __webpack_require__(43615);
 // EXTERNAL MODULE: ./src/adapters/docker/command-runner.ts
-var command_runner = __webpack_require__(7755);
+var command_runner = __webpack_require__(17755);
 // EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
-var push_output = __webpack_require__(2443);
+var push_output = __webpack_require__(82443);
 ;// CONCATENATED MODULE: ./src/adapters/docker/docker-cli.ts
 // Thin execution of the docker commands whose argv build-args.ts computes.
 // Each function turns a failed exit into an Error carrying the line of output
@@ -340,7 +341,7 @@ async function dockerLogout(run, host) {
 
 /***/ }),
 
-/***/ 2443:
+/***/ 82443:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -381,7 +382,7 @@ function shortDiffId(diffId) {
 
 /***/ }),
 
-/***/ 7823:
+/***/ 17823:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -395,13 +396,13 @@ __webpack_require__.d(__webpack_exports__, {
 // UNUSED EXPORTS: createRepositoryInput, decodeAuthorizationToken, lifecyclePolicy, registryHostFromProxyEndpoint
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
-var dist_cjs = __webpack_require__(8249);
+var dist_cjs = __webpack_require__(28249);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/aws-errors.ts
-var aws_errors = __webpack_require__(133);
+var aws_errors = __webpack_require__(20133);
 // EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts + 1 modules
-var docker_cli = __webpack_require__(6525);
+var docker_cli = __webpack_require__(16525);
 ;// CONCATENATED MODULE: ./src/adapters/docker/registry-api.ts
 // Registry-side shapes the build stage and the ECR adapter share: how to reach
 // the registry (what `docker login` used), repository settings, an image a tag
@@ -524,7 +525,7 @@ class EcrRegistry {
         let token;
         let proxyEndpoint;
         try {
-            const answer = await this.ecr.send(new dist_cjs.GetAuthorizationTokenCommand({}));
+            const answer = await this.ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
             token = answer.authorizationData?.[0]?.authorizationToken;
             proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint;
         }
@@ -554,7 +555,7 @@ class EcrRegistry {
     async registryHost() {
         let proxyEndpoint;
         try {
-            const answer = await this.ecr.send(new dist_cjs.GetAuthorizationTokenCommand({}));
+            const answer = await this.ecr.send(new dist_cjs/* GetAuthorizationTokenCommand */.Eu6({}));
             proxyEndpoint = answer.authorizationData?.[0]?.proxyEndpoint;
         }
         catch (error) {
@@ -567,7 +568,7 @@ class EcrRegistry {
     /** The repository's URI, or undefined when there is no such repository. */
     async findRepository(name) {
         try {
-            const found = await this.ecr.send(new dist_cjs.DescribeRepositoriesCommand({ repositoryNames: [name] }));
+            const found = await this.ecr.send(new dist_cjs/* DescribeRepositoriesCommand */.pE_({ repositoryNames: [name] }));
             return found.repositories?.[0]?.repositoryUri;
         }
         catch (error) {
@@ -584,12 +585,12 @@ class EcrRegistry {
         // An existing repository keeps the policy its owner gave it; only a
         // repository this action creates gets ours.
         const created = await this.ecr
-            .send(new dist_cjs.CreateRepositoryCommand(createRepositoryInput(name, settings)))
+            .send(new dist_cjs/* CreateRepositoryCommand */.WTe(createRepositoryInput(name, settings)))
             .catch((error) => {
             throw ecrFailure(`CreateRepository ${name}`, error);
         });
         await this.ecr
-            .send(new dist_cjs.PutLifecyclePolicyCommand({
+            .send(new dist_cjs/* PutLifecyclePolicyCommand */.Rcn({
             repositoryName: name,
             lifecyclePolicyText: lifecyclePolicy(settings)
         }))
@@ -606,7 +607,7 @@ class EcrRegistry {
     /** The image tagged `tag`, or undefined when the repository has none. */
     async findImage(repository, tag) {
         try {
-            const answer = await this.ecr.send(new dist_cjs.DescribeImagesCommand({ repositoryName: repository, imageIds: [{ imageTag: tag }] }));
+            const answer = await this.ecr.send(new dist_cjs/* DescribeImagesCommand */.ji5({ repositoryName: repository, imageIds: [{ imageTag: tag }] }));
             const detail = answer.imageDetails?.[0];
             if (!detail?.imageDigest)
                 return undefined;
@@ -623,7 +624,7 @@ class EcrRegistry {
         const imageId = reference.startsWith('sha256:') ? { imageDigest: reference } : { imageTag: reference };
         let answer;
         try {
-            answer = await this.ecr.send(new dist_cjs.BatchGetImageCommand({
+            answer = await this.ecr.send(new dist_cjs/* BatchGetImageCommand */.P8n({
                 repositoryName: repository,
                 imageIds: [imageId],
                 acceptedMediaTypes: IMAGE_MANIFEST_TYPES

@@ -2,7 +2,7 @@ export const id = 956;
 export const ids = [956,401,309,538];
 export const modules = {
 
-/***/ 7206:
+/***/ 97206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,8 +22,8 @@ export const modules = {
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76114);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33350);
 // Environments: look one up, list the live ones, wait until one accepts an
 // operation, create one (previews), terminate it and wait until it is gone.
 // Pointing an environment at a version is in update-environment.ts.
@@ -48,7 +48,7 @@ function snapshotOf(environment) {
 }
 /** The live environment of that name (a terminated one of the same name is only returned when no live one exists). */
 async function describeEnvironment(beanstalk, application, environmentName) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environmentName] }));
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ ApplicationName: application, EnvironmentNames: [environmentName] }));
     const named = Environments.filter(environment => environment.EnvironmentName === environmentName);
     return named.find(environment => environment.Status !== 'Terminated') ?? named.at(-1);
 }
@@ -58,7 +58,7 @@ async function describeEnvironment(beanstalk, application, environmentName) {
  * instances run the version until they are gone.
  */
 async function liveEnvironments(beanstalk, application, versionLabel) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({
         ApplicationName: application,
         ...(versionLabel !== undefined && { VersionLabel: versionLabel }),
         IncludeDeleted: false
@@ -101,7 +101,7 @@ async function createEnvironment(beanstalk, input) {
     if (!input.solutionStackName && !input.platformArn && !input.templateName) {
         throw new Error('Creating an environment needs a solution stack, a platform ARN or a configuration template');
     }
-    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.CreateEnvironmentCommand({
+    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .CreateEnvironmentCommand */ .Rne({
         ApplicationName: input.application,
         EnvironmentName: input.environmentName,
         ...(input.versionLabel !== undefined && { VersionLabel: input.versionLabel }),
@@ -127,7 +127,7 @@ async function createEnvironment(beanstalk, input) {
 async function resourceTags(beanstalk, resourceArn) {
     if (!resourceArn)
         return [];
-    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListTagsForResourceCommand({ ResourceArn: resourceArn }));
+    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsForResourceCommand */ .a_e({ ResourceArn: resourceArn }));
     return ResourceTags;
 }
 /** The environment's tags (empty when it has no ARN yet). */
@@ -136,7 +136,7 @@ function environmentTags(beanstalk, environment) {
 }
 /** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
 async function environmentOptionSettings(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -154,7 +154,7 @@ async function environmentProperties(beanstalk, application, environmentName) {
 }
 /** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
 async function configurationValues(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -165,18 +165,18 @@ async function configurationValues(beanstalk, application, environmentName) {
 }
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
-    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListAvailableSolutionStacksCommand({}));
+    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListAvailableSolutionStacksCommand */ .jue({}));
     return SolutionStacks;
 }
 /** TerminateEnvironment with its resources (instances, load balancer, security groups). */
 async function terminateEnvironment(beanstalk, environmentId) {
-    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.TerminateEnvironmentCommand({ EnvironmentId: environmentId, TerminateResources: true }));
+    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .TerminateEnvironmentCommand */ .iLe({ EnvironmentId: environmentId, TerminateResources: true }));
 }
 /** Until the environment is Terminated (or no longer listed); throws at the deadline. */
 async function waitTerminated(beanstalk, options) {
     const backoff = new _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .Backoff */ .n(2_000, 15_000);
     for (;;) {
-        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
+        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
         const status = Environments[0]?.Status;
         if (status === undefined || status === 'Terminated') {
             options.log.info(`${options.environmentName} is terminated`);
@@ -192,7 +192,69 @@ async function waitTerminated(beanstalk, options) {
 
 /***/ }),
 
-/***/ 2401:
+/***/ 33350:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   m: () => (/* binding */ systemClock),
+/* harmony export */   n: () => (/* binding */ Backoff)
+/* harmony export */ });
+// Time, injected: the loops read `now` and wait with `sleep`, so tests drive
+// them with a fake clock and never wait for real.
+const systemClock = {
+    now: () => Date.now(),
+    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
+};
+/**
+ * Poll intervals: the quick start when there is one, then intervals growing
+ * by `factor` up to `max` (from the quick interval, else from `first`).
+ * `reset()` after a change goes back to `first` (a quick start still running
+ * goes on: it is faster); `slowDown()` after a throttled poll ends the quick
+ * start and doubles the interval.
+ */
+class Backoff {
+    first;
+    max;
+    factor;
+    current;
+    quickLeft;
+    quickMs;
+    constructor(first = 2_000, max = 15_000, factor = 1.5, quick) {
+        this.first = first;
+        this.max = max;
+        this.factor = factor;
+        this.quickLeft = quick?.polls ?? 0;
+        this.quickMs = quick?.ms ?? first;
+        // After a quick start the intervals grow on from it instead of jumping to
+        // `first`: how late a result is seen stays proportional to how long it took.
+        this.current = quick ? Math.min(first, Math.round(quick.ms * factor)) : first;
+    }
+    /** A Backoff from injectable intervals (`pollMs` options), with the caller's defaults. */
+    static of(intervals, factor) {
+        return new Backoff(intervals.first, intervals.max, factor, intervals.quick);
+    }
+    next() {
+        if (this.quickLeft > 0) {
+            this.quickLeft--;
+            return this.quickMs;
+        }
+        const value = this.current;
+        this.current = Math.min(this.max, Math.round(this.current * this.factor));
+        return value;
+    }
+    reset() {
+        this.current = this.first;
+    }
+    slowDown() {
+        this.quickLeft = 0;
+        this.current = Math.min(this.max, Math.max(this.first, this.current) * 2);
+    }
+}
+
+
+/***/ }),
+
+/***/ 92401:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -203,7 +265,7 @@ async function waitTerminated(beanstalk, options) {
 /* harmony export */   r6: () => (/* binding */ octokitIssueComments)
 /* harmony export */ });
 /* unused harmony export ACTIONS_BOT */
-/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(157);
+/* harmony import */ var _actions_github__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(50157);
 // Pull-request comments: one comment per application and pull request, found
 // again by a hidden marker and edited in place, so a busy pull request never
 // collects a pile of "deployed" comments.
@@ -339,82 +401,20 @@ function octokitCodeOrigin(token, repository, apiUrl) {
 
 /***/ }),
 
-/***/ 9373:
-/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
-
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   m: () => (/* binding */ systemClock),
-/* harmony export */   n: () => (/* binding */ Backoff)
-/* harmony export */ });
-// Time, injected: the loops read `now` and wait with `sleep`, so tests drive
-// them with a fake clock and never wait for real.
-const systemClock = {
-    now: () => Date.now(),
-    sleep: ms => new Promise(resolve => setTimeout(resolve, ms))
-};
-/**
- * Poll intervals: the quick start when there is one, then intervals growing
- * by `factor` up to `max` (from the quick interval, else from `first`).
- * `reset()` after a change goes back to `first` (a quick start still running
- * goes on: it is faster); `slowDown()` after a throttled poll ends the quick
- * start and doubles the interval.
- */
-class Backoff {
-    first;
-    max;
-    factor;
-    current;
-    quickLeft;
-    quickMs;
-    constructor(first = 2_000, max = 15_000, factor = 1.5, quick) {
-        this.first = first;
-        this.max = max;
-        this.factor = factor;
-        this.quickLeft = quick?.polls ?? 0;
-        this.quickMs = quick?.ms ?? first;
-        // After a quick start the intervals grow on from it instead of jumping to
-        // `first`: how late a result is seen stays proportional to how long it took.
-        this.current = quick ? Math.min(first, Math.round(quick.ms * factor)) : first;
-    }
-    /** A Backoff from injectable intervals (`pollMs` options), with the caller's defaults. */
-    static of(intervals, factor) {
-        return new Backoff(intervals.first, intervals.max, factor, intervals.quick);
-    }
-    next() {
-        if (this.quickLeft > 0) {
-            this.quickLeft--;
-            return this.quickMs;
-        }
-        const value = this.current;
-        this.current = Math.min(this.max, Math.round(this.current * this.factor));
-        return value;
-    }
-    reset() {
-        this.current = this.first;
-    }
-    slowDown() {
-        this.quickLeft = 0;
-        this.current = Math.min(this.max, Math.max(this.first, this.current) * 2);
-    }
-}
-
-
-/***/ }),
-
-/***/ 2956:
+/***/ 52956:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   runPreviewClose: () => (/* binding */ runPreviewClose)
 /* harmony export */ });
-/* harmony import */ var _adapters_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6992);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(9373);
-/* harmony import */ var _context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6050);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4296);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(6999);
-/* harmony import */ var _preview_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(2309);
-/* harmony import */ var _preview_environment_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(2538);
-/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(5468);
+/* harmony import */ var _adapters_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(16992);
+/* harmony import */ var _adapters_clock_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(33350);
+/* harmony import */ var _adapters_actions_runner_run_context_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(99009);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(74296);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(26277);
+/* harmony import */ var _preview_comment_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(42309);
+/* harmony import */ var _preview_environment_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(52538);
+/* harmony import */ var _report_outputs_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(65468);
 // Preview mode when the pull request closes: the environment `<application>-pr-<n>`
 // is terminated and the pull request's versions, bundles and template are
 // deleted (see preview/environment.ts for what is kept), and the pull
@@ -431,13 +431,13 @@ class Backoff {
 
 async function runPreviewClose(config, region, env, preview) {
     (0,_report_outputs_js__WEBPACK_IMPORTED_MODULE_7__/* .writeOutputs */ .Kn)('preview-close', { 'environment-name': preview.environmentName });
-    const comment = (0,_preview_comment_js__WEBPACK_IMPORTED_MODULE_5__.commentPoster)(config, (0,_context_js__WEBPACK_IMPORTED_MODULE_2__/* .getRunContext */ .DI)(env), env, preview);
-    const clients = await (0,_adapters_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClients */ .Gv)({ region }, ['beanstalk', 's3']);
+    const comment = (0,_preview_comment_js__WEBPACK_IMPORTED_MODULE_5__.commentPoster)(config, (0,_adapters_actions_runner_run_context_js__WEBPACK_IMPORTED_MODULE_2__/* .getRunContext */ .DI)(env), env, preview);
+    const clients = (0,_adapters_aws_clients_js__WEBPACK_IMPORTED_MODULE_0__/* .createAwsClients */ .Gv)({ region });
     try {
         const removed = await (0,_preview_environment_js__WEBPACK_IMPORTED_MODULE_6__/* .removePreview */ .p)(clients, preview, {
-            clock: _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m,
-            log: _logger_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsLogger */ .MV,
-            deadline: _clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m.now() + config.waitTimeoutMs,
+            clock: _adapters_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m,
+            log: _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_4__/* .actionsLogger */ .MV,
+            deadline: _adapters_clock_js__WEBPACK_IMPORTED_MODULE_1__/* .systemClock */ .m.now() + config.waitTimeoutMs,
             ...(config.bucket !== undefined && { bucket: config.bucket })
         });
         await comment({
@@ -464,7 +464,7 @@ async function runPreviewClose(config, region, env, preview) {
 
 /***/ }),
 
-/***/ 2309:
+/***/ 42309:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -472,9 +472,9 @@ async function runPreviewClose(config, region, env, preview) {
 /* harmony export */   environmentFacts: () => (/* binding */ environmentFacts)
 /* harmony export */ });
 /* unused harmony export previewComment */
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(6999);
-/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2401);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4296);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(26277);
+/* harmony import */ var _adapters_github_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(92401);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
 // The one pull-request comment a preview keeps up to date.
 
 
@@ -529,7 +529,7 @@ function environmentFacts(environment) {
 function commentPoster(config, run, env, target) {
     const repository = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__.parseRepository)(run.pullRequest?.baseRepository ?? run.repository);
     if (!config.githubToken || !repository) {
-        _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
+        _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info('No github-token or repository: the pull request gets no comment');
         return async () => undefined;
     }
     const api = (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .octokitIssueComments */ .r6)(config.githubToken, repository, env.GITHUB_API_URL);
@@ -546,11 +546,11 @@ function commentPoster(config, run, env, target) {
     return async (state) => {
         try {
             const { created } = await (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .upsertComment */ .lB)(api, target.pullRequest, (0,_adapters_github_js__WEBPACK_IMPORTED_MODULE_1__/* .commentMarker */ .Ql)(config.application), previewComment(context, state));
-            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
+            _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.info(`${created ? 'Commented on' : 'Updated the comment of'} pull request #${target.pullRequest}`);
         }
         catch (error) {
             // Through the logger: GitHub's error text is outside text, and must not run as a workflow command.
-            _logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.warning(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
+            _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_0__/* .actionsLogger */ .MV.warning(`Could not comment on pull request #${target.pullRequest} (the job needs permissions: pull-requests: write): ${(0,_core_errors_js__WEBPACK_IMPORTED_MODULE_2__/* .errorMessage */ .gJ)(error)}`);
         }
     };
 }
@@ -558,7 +558,7 @@ function commentPoster(config, run, env, target) {
 
 /***/ }),
 
-/***/ 2538:
+/***/ 52538:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -569,11 +569,11 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var environments = __webpack_require__(7206);
+var environments = __webpack_require__(97206);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/storage.ts
-var storage = __webpack_require__(7475);
+var storage = __webpack_require__(97475);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-elastic-beanstalk/dist-cjs/index.js
-var dist_cjs = __webpack_require__(6114);
+var dist_cjs = __webpack_require__(76114);
 ;// CONCATENATED MODULE: ./src/adapters/beanstalk/templates.ts
 // Saved configurations (configuration templates): a preview environment is
 // created from a copy of its base environment's settings, and the copy is
@@ -581,13 +581,13 @@ var dist_cjs = __webpack_require__(6114);
 // DescribeApplications, not guessed from an error.
 
 async function templateExists(beanstalk, application, templateName) {
-    const { Applications = [] } = await beanstalk.send(new dist_cjs.DescribeApplicationsCommand({ ApplicationNames: [application] }));
+    const { Applications = [] } = await beanstalk.send(new dist_cjs/* DescribeApplicationsCommand */.UHp({ ApplicationNames: [application] }));
     return Applications.some(candidate => candidate.ConfigurationTemplates?.includes(templateName) === true);
 }
 /** Saves the environment's configuration as the template, replacing one of that name left by an earlier run. */
 async function saveEnvironmentAsTemplate(beanstalk, input) {
     await deleteTemplate(beanstalk, input.application, input.templateName);
-    await beanstalk.send(new dist_cjs.CreateConfigurationTemplateCommand({
+    await beanstalk.send(new dist_cjs/* CreateConfigurationTemplateCommand */.EfU({
         ApplicationName: input.application,
         TemplateName: input.templateName,
         EnvironmentId: input.environmentId,
@@ -598,18 +598,18 @@ async function saveEnvironmentAsTemplate(beanstalk, input) {
 async function deleteTemplate(beanstalk, application, templateName) {
     if (!(await templateExists(beanstalk, application, templateName)))
         return false;
-    await beanstalk.send(new dist_cjs.DeleteConfigurationTemplateCommand({ ApplicationName: application, TemplateName: templateName }));
+    await beanstalk.send(new dist_cjs/* DeleteConfigurationTemplateCommand */.Bvv({ ApplicationName: application, TemplateName: templateName }));
     return true;
 }
 
 // EXTERNAL MODULE: ./src/adapters/beanstalk/versions.ts
-var versions = __webpack_require__(4009);
+var versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/core/errors.ts
-var errors = __webpack_require__(4296);
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/retention/versions.ts
-var retention_versions = __webpack_require__(6445);
+var retention_versions = __webpack_require__(46445);
 // EXTERNAL MODULE: ./src/preview/rules.ts
-var rules = __webpack_require__(5523);
+var rules = __webpack_require__(95523);
 ;// CONCATENATED MODULE: ./src/preview/environment.ts
 // A preview's environment on Beanstalk: created from the base environment's
 // configuration, checked for ownership (the tags this action put on it), and
@@ -760,15 +760,16 @@ async function versionsOfPreview(beanstalk, target, log) {
 
 /***/ }),
 
-/***/ 5468:
+/***/ 65468:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   Kn: () => (/* binding */ writeOutputs),
-/* harmony export */   b5: () => (/* binding */ imagesByService)
+/* harmony export */   p4: () => (/* binding */ bundleOutputs),
+/* harmony export */   yO: () => (/* binding */ environmentOutputs)
 /* harmony export */ });
-/* unused harmony export OUTPUTS_OF */
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
+/* unused harmony exports OUTPUTS_OF, imagesByService */
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57264);
 // The step outputs (action.yml `outputs:`), one typed record per mode: which
 // outputs a mode writes is its type, and they are written in one place. Where
 // an output is about "the" environment (environment-name, -url, health) it is
@@ -829,6 +830,25 @@ function imagesByService(plan, pinned) {
             container.image.kind === 'build' ? (pinned[container.image.buildId] ?? '') : container.image.ref;
     }
     return images;
+}
+/** The first target's document, bundle and version label, and every target's images by service. */
+function bundleOutputs(first, plans, pinned) {
+    return {
+        dockerrun: JSON.stringify(first.bundle.dockerrun),
+        'bundle-path': first.bundle.bundlePath,
+        images: JSON.stringify(plans.reduce((images, plan) => ({ ...images, ...imagesByService(plan, pinned) }), {})),
+        'version-label': first.plan.versionLabel
+    };
+}
+function environmentOutputs(outcome) {
+    return {
+        'environment-name': outcome.environmentName,
+        'environment-id': outcome.environmentId ?? '',
+        'environment-status': outcome.status ?? '',
+        'deployment-action-type': outcome.action ?? 'update',
+        'environment-url': outcome.url ?? '',
+        health: outcome.health ?? ''
+    };
 }
 
 

@@ -2,7 +2,7 @@ export const id = 976;
 export const ids = [976];
 export const modules = {
 
-/***/ 7206:
+/***/ 97206:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -22,8 +22,8 @@ export const modules = {
 /* harmony export */   iu: () => (/* binding */ resourceTags),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
-/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(6114);
-/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(9373);
+/* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76114);
+/* harmony import */ var _clock_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33350);
 // Environments: look one up, list the live ones, wait until one accepts an
 // operation, create one (previews), terminate it and wait until it is gone.
 // Pointing an environment at a version is in update-environment.ts.
@@ -48,7 +48,7 @@ function snapshotOf(environment) {
 }
 /** The live environment of that name (a terminated one of the same name is only returned when no live one exists). */
 async function describeEnvironment(beanstalk, application, environmentName) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ ApplicationName: application, EnvironmentNames: [environmentName] }));
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ ApplicationName: application, EnvironmentNames: [environmentName] }));
     const named = Environments.filter(environment => environment.EnvironmentName === environmentName);
     return named.find(environment => environment.Status !== 'Terminated') ?? named.at(-1);
 }
@@ -58,7 +58,7 @@ async function describeEnvironment(beanstalk, application, environmentName) {
  * instances run the version until they are gone.
  */
 async function liveEnvironments(beanstalk, application, versionLabel) {
-    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({
+    const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({
         ApplicationName: application,
         ...(versionLabel !== undefined && { VersionLabel: versionLabel }),
         IncludeDeleted: false
@@ -101,7 +101,7 @@ async function createEnvironment(beanstalk, input) {
     if (!input.solutionStackName && !input.platformArn && !input.templateName) {
         throw new Error('Creating an environment needs a solution stack, a platform ARN or a configuration template');
     }
-    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.CreateEnvironmentCommand({
+    const answer = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .CreateEnvironmentCommand */ .Rne({
         ApplicationName: input.application,
         EnvironmentName: input.environmentName,
         ...(input.versionLabel !== undefined && { VersionLabel: input.versionLabel }),
@@ -127,7 +127,7 @@ async function createEnvironment(beanstalk, input) {
 async function resourceTags(beanstalk, resourceArn) {
     if (!resourceArn)
         return [];
-    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListTagsForResourceCommand({ ResourceArn: resourceArn }));
+    const { ResourceTags = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListTagsForResourceCommand */ .a_e({ ResourceArn: resourceArn }));
     return ResourceTags;
 }
 /** The environment's tags (empty when it has no ARN yet). */
@@ -136,7 +136,7 @@ function environmentTags(beanstalk, environment) {
 }
 /** Every option setting of an environment, defaults included (DescribeConfigurationSettings). */
 async function environmentOptionSettings(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -154,7 +154,7 @@ async function environmentProperties(beanstalk, application, environmentName) {
 }
 /** The environment's whole configuration: "namespace resource option" (core/settings.ts settingKey) → value. */
 async function configurationValues(beanstalk, application, environmentName) {
-    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeConfigurationSettingsCommand({
+    const { ConfigurationSettings = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeConfigurationSettingsCommand */ .yAX({
         ApplicationName: application,
         EnvironmentName: environmentName
     }));
@@ -165,18 +165,18 @@ async function configurationValues(beanstalk, application, environmentName) {
 }
 /** The region's solution stack names. */
 async function solutionStacks(beanstalk) {
-    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.ListAvailableSolutionStacksCommand({}));
+    const { SolutionStacks = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .ListAvailableSolutionStacksCommand */ .jue({}));
     return SolutionStacks;
 }
 /** TerminateEnvironment with its resources (instances, load balancer, security groups). */
 async function terminateEnvironment(beanstalk, environmentId) {
-    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.TerminateEnvironmentCommand({ EnvironmentId: environmentId, TerminateResources: true }));
+    await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .TerminateEnvironmentCommand */ .iLe({ EnvironmentId: environmentId, TerminateResources: true }));
 }
 /** Until the environment is Terminated (or no longer listed); throws at the deadline. */
 async function waitTerminated(beanstalk, options) {
     const backoff = new _clock_js__WEBPACK_IMPORTED_MODULE_0__/* .Backoff */ .n(2_000, 15_000);
     for (;;) {
-        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__.DescribeEnvironmentsCommand({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
+        const { Environments = [] } = await beanstalk.send(new _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__/* .DescribeEnvironmentsCommand */ .$8c({ EnvironmentIds: [options.environmentId], IncludeDeleted: true }));
         const status = Environments[0]?.Status;
         if (status === undefined || status === 'Terminated') {
             options.log.info(`${options.environmentName} is terminated`);
@@ -192,7 +192,7 @@ async function waitTerminated(beanstalk, options) {
 
 /***/ }),
 
-/***/ 9373:
+/***/ 33350:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
@@ -254,7 +254,7 @@ class Backoff {
 
 /***/ }),
 
-/***/ 6781:
+/***/ 66781:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -264,15 +264,15 @@ __webpack_require__.d(__webpack_exports__, {
 });
 
 // EXTERNAL MODULE: ./src/adapters/aws-clients.ts
-var aws_clients = __webpack_require__(6992);
-// EXTERNAL MODULE: ./src/logger.ts
-var logger = __webpack_require__(6999);
+var aws_clients = __webpack_require__(16992);
+// EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
+var logger = __webpack_require__(26277);
 // EXTERNAL MODULE: ./src/report/phases.ts
-var phases = __webpack_require__(2568);
+var phases = __webpack_require__(62568);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
-var core = __webpack_require__(7264);
+var core = __webpack_require__(57264);
 // EXTERNAL MODULE: ./src/report/summary.ts
-var summary = __webpack_require__(7994);
+var summary = __webpack_require__(57994);
 ;// CONCATENATED MODULE: ./src/report/cleanup-summary.ts
 // The cleanup mode job summary: the versions kept (and why) and deleted.
 
@@ -294,7 +294,7 @@ async function writeCleanupSummary(application, keepVersions, report) {
 }
 
 // EXTERNAL MODULE: ./src/retention/versions.ts
-var versions = __webpack_require__(6445);
+var versions = __webpack_require__(46445);
 ;// CONCATENATED MODULE: ./src/modes/cleanup.ts
 // Cleanup mode: keep the newest `keep-versions` application versions and the
 // protected ones (retention/versions.ts), delete the rest with their bundles.
@@ -306,7 +306,7 @@ var versions = __webpack_require__(6445);
 
 
 async function runCleanup(config, region) {
-    const clients = await (0,aws_clients/* createAwsClients */.Gv)({ region }, ['beanstalk', 's3']);
+    const clients = (0,aws_clients/* createAwsClients */.Gv)({ region });
     try {
         const report = await new phases/* PhaseLog */.U().run('cleanup', () => (0,versions.cleanupVersions)(clients, config, logger/* actionsLogger */.MV), {
             title: `Cleanup of ${config.application}`,
@@ -327,15 +327,15 @@ async function runCleanup(config, region) {
 
 /***/ }),
 
-/***/ 2568:
+/***/ 62568:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   U: () => (/* binding */ PhaseLog)
 /* harmony export */ });
-/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(7264);
-/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(4296);
-/* harmony import */ var _logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(6999);
+/* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(57264);
+/* harmony import */ var _core_errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(26277);
 // The log's shape, as docker/build-push-action and AWS's own Beanstalk
 // action give it: each phase of a run (plan, smoke test, each image's build
 // and push, bundle, version, deploy and wait, cleanup) prints its detail in a
@@ -359,7 +359,7 @@ class PhaseLog {
     /** True while a phase's group streams live: a collected group waits for it to close. */
     groupOpen = false;
     waiting = [];
-    constructor(log = _logger_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsLogger */ .MV) {
+    constructor(log = _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_2__/* .actionsLogger */ .MV) {
         this.log = log;
     }
     /** The first phase that failed, and why; undefined while none has. */
