@@ -9,7 +9,11 @@
 import { checkBuildInputs } from '../adapters/docker/build-context.js'
 import { imagesOf, type Prepared } from '../planning/prepare.js'
 
-/** Each image's build inputs: context and Dockerfile inside the workspace, the target stage, no `.git` sent. */
+/**
+ * Each image's build inputs: context and Dockerfile inside the workspace, the target stage, no `.git` sent.
+ * With `build: false` nothing is built (the commit's images are taken from ECR), so there is nothing to check.
+ */
 export async function checkOnRunner(prepared: Prepared): Promise<void> {
+  if (!prepared.config.build) return
   for (const image of imagesOf(prepared.targets)) await checkBuildInputs(prepared.workspace, image)
 }
