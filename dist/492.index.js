@@ -6183,8 +6183,13 @@ async function writeTargetBundle(prepared, target, resolution, directory) {
 // execution role) need AWS reads, which plan mode makes too.
 
 
-/** Each image's build inputs: context and Dockerfile inside the workspace, the target stage, no `.git` sent. */
+/**
+ * Each image's build inputs: context and Dockerfile inside the workspace, the target stage, no `.git` sent.
+ * With `build: false` nothing is built (the commit's images are taken from ECR), so there is nothing to check.
+ */
 async function checkOnRunner(prepared) {
+    if (!prepared.config.build)
+        return;
     for (const image of (0,_planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__/* .imagesOf */ .IC)(prepared.targets))
         await (0,_adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__/* .checkBuildInputs */ .ay)(prepared.workspace, image);
 }

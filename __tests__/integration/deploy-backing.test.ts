@@ -63,7 +63,9 @@ describe('resolveBacking against the stand-in', () => {
       port: 5432,
       username: 'puppies',
       databaseName: 'puppies',
-      tls: true
+      tls: true,
+      // The smoke twin refuses plain connections from 15 on, as RDS does (rds.force_ssl).
+      engineVersion: '15.7'
     })
     expect(resolved.database?.secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: `${db?.masterSecretArn}:password::` }
