@@ -299,7 +299,7 @@ __webpack_require__.d(__webpack_exports__, {
 // EXTERNAL MODULE: ./src/adapters/aws-clients.ts
 var aws_clients = __webpack_require__(16992);
 // EXTERNAL MODULE: ./src/adapters/beanstalk/environments.ts
-var environments = __webpack_require__(97206);
+var beanstalk_environments = __webpack_require__(97206);
 // EXTERNAL MODULE: ./src/adapters/actions-runner/run-context.ts + 3 modules
 var run_context = __webpack_require__(99009);
 // EXTERNAL MODULE: ./src/core/errors.ts
@@ -603,13 +603,13 @@ var architecture = __webpack_require__(46632);
  * cannot be read (access denied) counts as unknown: its images are built for
  * the runner's architecture, as the log line says.
  */
-async function imagePlatforms(prepared, clients, logger = actions_runner_logger/* actionsLogger */.MV) {
+async function imagePlatforms(prepared, clients, logger = actions_runner_logger/* actionsLogger */.MV, readSettings = name => (0,beanstalk_environments/* environmentOptionSettings */.i1)(clients.beanstalk, prepared.config.application, name)) {
     const { config, targets, compose } = prepared;
     const architectures = new Map();
     for (const environment of targets.flatMap(target => target.environments)) {
         let settings;
         try {
-            settings = await (0,environments/* environmentOptionSettings */.i1)(clients.beanstalk, config.application, environment);
+            settings = await readSettings(environment);
         }
         catch (error) {
             logger.warning(`Could not read the instance types of ${environment} (${(0,errors/* errorMessage */.gJ)(error)}); ` +
@@ -1094,12 +1094,12 @@ var managed_services = __webpack_require__(93280);
 
 
 /** Environment → the paths its load balancer checks. An environment whose settings cannot be read gets the workflow's or "/". */
-async function healthCheckPaths(prepared, clients) {
+async function healthCheckPaths(prepared, clients, readSettings = name => (0,beanstalk_environments/* environmentOptionSettings */.i1)(clients.beanstalk, prepared.config.application, name)) {
     const paths = new Map();
     for (const environment of prepared.targets.flatMap(target => target.environments)) {
         let current = [];
         try {
-            current = await (0,environments/* environmentOptionSettings */.i1)(clients.beanstalk, prepared.config.application, environment);
+            current = await readSettings(environment);
         }
         catch (error) {
             (0,actions_runner_logger/* debug */.Yz)(`health-check path of ${environment} not read: ${(0,errors/* errorMessage */.gJ)(error)}`);
@@ -1288,6 +1288,8 @@ function resolve(prepared, clients, phases) {
     return phases.run('resolve', async (log) => {
         // The lookups run at once; the first failure in the order of the inputs (backing services, then
         // environments) is the one reported, whichever answered first.
+        // The platforms and the health-check paths both read each environment's option settings: once.
+        const readSettings = (0,beanstalk_environments/* sharedOptionSettings */.kj)(clients.beanstalk, prepared.config.application);
         const [services, before, missing, platforms, healthPaths] = await Promise.allSettled([
             (0,managed_services/* resolveBackingServices */.En)(prepared, clients).then(async (backing) => ({
                 backing,
@@ -1295,8 +1297,8 @@ function resolve(prepared, clients, phases) {
             })),
             environmentsBefore(prepared, clients),
             (0,managed_services/* missingProperties */.Wx)(prepared, clients, environments),
-            imagePlatforms(prepared, clients),
-            healthCheckPaths(prepared, clients)
+            imagePlatforms(prepared, clients, actions_runner_logger/* actionsLogger */.MV, readSettings),
+            healthCheckPaths(prepared, clients, readSettings)
         ]);
         const found = {
             services: resolve_valueOf(services),
@@ -1335,7 +1337,7 @@ function resolve(prepared, clients, phases) {
 async function environmentsBefore(prepared, clients) {
     const before = new Map();
     for (const environmentName of prepared.targets.flatMap(target => target.environments)) {
-        before.set(environmentName, await (0,environments/* requireEnvironment */.L3)(clients.beanstalk, prepared.config.application, environmentName));
+        before.set(environmentName, await (0,beanstalk_environments/* requireEnvironment */.L3)(clients.beanstalk, prepared.config.application, environmentName));
     }
     return before;
 }
@@ -1463,7 +1465,7 @@ async function deployPreview(pipeline, preview) {
     const { config } = pipeline.prepared;
     const { commentPoster, environmentFacts } = await Promise.all(/* import() */[__webpack_require__.e(157), __webpack_require__.e(309)]).then(__webpack_require__.bind(__webpack_require__, 42309));
     const comment = commentPoster(config, (0,run_context/* getRunContext */.DI)(pipeline.env), pipeline.env, preview);
-    const facts = async () => environmentFacts(await (0,environments/* describeEnvironment */.NE)(pipeline.clients.beanstalk, preview.application, preview.environmentName).catch(() => undefined));
+    const facts = async () => environmentFacts(await (0,beanstalk_environments/* describeEnvironment */.NE)(pipeline.clients.beanstalk, preview.application, preview.environmentName).catch(() => undefined));
     try {
         await deployPipeline(pipeline);
     }

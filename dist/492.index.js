@@ -20,6 +20,7 @@ export const modules = {
 /* harmony export */   eY: () => (/* binding */ snapshotOf),
 /* harmony export */   i1: () => (/* binding */ environmentOptionSettings),
 /* harmony export */   iu: () => (/* binding */ resourceTags),
+/* harmony export */   kj: () => (/* binding */ sharedOptionSettings),
 /* harmony export */   lS: () => (/* binding */ liveEnvironments)
 /* harmony export */ });
 /* harmony import */ var _aws_sdk_client_elastic_beanstalk__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76114);
@@ -141,6 +142,15 @@ async function environmentOptionSettings(beanstalk, application, environmentName
         EnvironmentName: environmentName
     }));
     return ConfigurationSettings[0]?.OptionSettings ?? [];
+}
+/** environmentOptionSettings, called once per environment however many lookups of a run ask (one promise each). */
+function sharedOptionSettings(beanstalk, application) {
+    const reads = new Map();
+    return environmentName => {
+        const read = reads.get(environmentName) ?? environmentOptionSettings(beanstalk, application, environmentName);
+        reads.set(environmentName, read);
+        return read;
+    };
 }
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
 async function environmentProperties(beanstalk, application, environmentName) {

@@ -4,7 +4,7 @@
 // decides; this stage reads the environments and logs the decision).
 
 import type { AwsClients } from '../adapters/aws-clients.js'
-import { environmentOptionSettings } from '../adapters/beanstalk/environments.js'
+import { environmentOptionSettings, type OptionSettingsReader } from '../adapters/beanstalk/environments.js'
 import {
   environmentArchitecture,
   imagePlatform,
@@ -28,14 +28,16 @@ export type ImagePlatforms = Map<string, ImagePlatform>
 export async function imagePlatforms(
   prepared: Prepared,
   clients: Pick<AwsClients, 'beanstalk'>,
-  logger: Logger = actionsLogger
+  logger: Logger = actionsLogger,
+  readSettings: OptionSettingsReader = name =>
+    environmentOptionSettings(clients.beanstalk, prepared.config.application, name)
 ): Promise<ImagePlatforms> {
   const { config, targets, compose } = prepared
   const architectures = new Map<string, EnvironmentArchitecture>()
   for (const environment of targets.flatMap(target => target.environments)) {
     let settings
     try {
-      settings = await environmentOptionSettings(clients.beanstalk, config.application, environment)
+      settings = await readSettings(environment)
     } catch (error) {
       logger.warning(
         `Could not read the instance types of ${environment} (${errorMessage(error)}); ` +

@@ -232,6 +232,20 @@ export async function environmentOptionSettings(
   return ConfigurationSettings[0]?.OptionSettings ?? []
 }
 
+/** Reads an environment's option settings; `sharedOptionSettings` makes one read per environment serve every caller. */
+export type OptionSettingsReader = (environmentName: string) => Promise<ConfigurationOptionSetting[]>
+
+/** environmentOptionSettings, called once per environment however many lookups of a run ask (one promise each). */
+export function sharedOptionSettings(beanstalk: BeanstalkApi, application: string): OptionSettingsReader {
+  const reads = new Map<string, Promise<ConfigurationOptionSetting[]>>()
+  return environmentName => {
+    const read =
+      reads.get(environmentName) ?? environmentOptionSettings(beanstalk, application, environmentName)
+    reads.set(environmentName, read)
+    return read
+  }
+}
+
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
 export async function environmentProperties(
   beanstalk: BeanstalkApi,

@@ -5,7 +5,7 @@
 
 import type { EnvironmentDescription } from '../../adapters/beanstalk/types.js'
 import type { AwsClients } from '../../adapters/aws-clients.js'
-import { requireEnvironment } from '../../adapters/beanstalk/environments.js'
+import { requireEnvironment, sharedOptionSettings } from '../../adapters/beanstalk/environments.js'
 import type { Resolution } from '../../core/dockerrun.js'
 import { actionsLogger } from '../../adapters/actions-runner/logger.js'
 import type { Prepared } from '../../planning/prepare.js'
@@ -46,6 +46,8 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
     async log => {
       // The lookups run at once; the first failure in the order of the inputs (backing services, then
       // environments) is the one reported, whichever answered first.
+      // The platforms and the health-check paths both read each environment's option settings: once.
+      const readSettings = sharedOptionSettings(clients.beanstalk, prepared.config.application)
       const [services, before, missing, platforms, healthPaths] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
@@ -53,8 +55,8 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         })),
         environmentsBefore(prepared, clients),
         missingProperties(prepared, clients, environments),
-        imagePlatforms(prepared, clients),
-        healthCheckPaths(prepared, clients)
+        imagePlatforms(prepared, clients, actionsLogger, readSettings),
+        healthCheckPaths(prepared, clients, readSettings)
       ])
       const found = {
         services: valueOf(services),

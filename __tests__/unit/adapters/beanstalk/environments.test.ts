@@ -5,7 +5,11 @@ import {
   UpdateEnvironmentCommand
 } from '@aws-sdk/client-elastic-beanstalk'
 
-import { EnvironmentNotFoundError, waitForReady } from '../../../../src/adapters/beanstalk/environments.js'
+import {
+  EnvironmentNotFoundError,
+  sharedOptionSettings,
+  waitForReady
+} from '../../../../src/adapters/beanstalk/environments.js'
 import { updateEnvironmentVersion } from '../../../../src/adapters/beanstalk/update-environment.js'
 import { FakeClock, FakeClient, MemoryLog, awsError } from '../../deploy/fakes.js'
 
@@ -120,5 +124,27 @@ describe('updateEnvironmentVersion', () => {
       updateEnvironmentVersion(client, { ...base(clock, new MemoryLog()), versionLabel: 'sha-1' })
     ).rejects.toThrow('not allowed')
     expect(client.count('UpdateEnvironmentCommand')).toBe(1)
+  })
+})
+
+describe('sharedOptionSettings', () => {
+  test('one DescribeConfigurationSettings per environment, however many lookups ask', async () => {
+    const asked: string[] = []
+    const beanstalk = {
+      send: (command: { input: { EnvironmentName?: string } }) => {
+        asked.push(command.input.EnvironmentName ?? '')
+        return Promise.resolve({
+          ConfigurationSettings: [
+            { OptionSettings: [{ Namespace: 'n', OptionName: command.input.EnvironmentName }] }
+          ]
+        })
+      }
+    } as unknown as Parameters<typeof sharedOptionSettings>[0]
+    const read = sharedOptionSettings(beanstalk, 'app')
+    const [a, b, c] = await Promise.all([read('web-prod'), read('web-prod'), read('web-staging')])
+    expect(asked).toEqual(['web-prod', 'web-staging'])
+    expect(a).toEqual([{ Namespace: 'n', OptionName: 'web-prod' }])
+    expect(b).toBe(a)
+    expect(c).toEqual([{ Namespace: 'n', OptionName: 'web-staging' }])
   })
 })
