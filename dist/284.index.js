@@ -286,6 +286,8 @@ async function manifestOf(context, image, reference) {
     return manifest;
 }
 
+// EXTERNAL MODULE: ./src/core/compose/dockerfile-words.ts
+var dockerfile_words = __webpack_require__(94112);
 ;// CONCATENATED MODULE: ./src/build/dockerfile-stages.ts
 // Pure: which stages of a multi-stage Dockerfile an inline cache cannot hold.
 //
@@ -295,25 +297,7 @@ async function manifestOf(context, image, reference) {
 // `RUN --mount=…,from=build`): the `build` stage that compiles the gems is
 // rebuilt on every fresh runner. Those stages get an inline-cache image of
 // their own (./daemon-build.ts), named here.
-/** Instructions with their continuation lines joined; comment lines dropped. */
-function instructions(text) {
-    const joined = [];
-    let current = '';
-    for (const raw of text.split(/\r?\n/)) {
-        const line = raw.trim();
-        if (line.startsWith('#') && current === '')
-            continue;
-        if (line.endsWith('\\')) {
-            current += `${line.slice(0, -1)} `;
-            continue;
-        }
-        joined.push(current + line);
-        current = '';
-    }
-    if (current)
-        joined.push(current);
-    return joined.filter(line => line !== '');
-}
+
 function parseStages(text) {
     const stages = [];
     const named = new Map();
@@ -323,7 +307,9 @@ function parseStages(text) {
             return named.get(lower);
         return /^\d+$/.test(lower) && Number(lower) < stages.length ? Number(lower) : undefined;
     };
-    for (const instruction of instructions(text)) {
+    // Docker's own reading (escape directive, continuations, comments, heredoc bodies), shared with the plan.
+    for (const { keyword: word, rest } of (0,dockerfile_words/* readDockerfile */.n_)(text).instructions) {
+        const instruction = `${word} ${rest}`;
         const words = instruction.split(/\s+/);
         const keyword = words[0]?.toUpperCase();
         if (keyword === 'FROM') {

@@ -287,8 +287,8 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 var checkout_credentials = __webpack_require__(779);
 // EXTERNAL MODULE: external "node:fs"
 var external_node_fs_ = __webpack_require__(73024);
-// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts + 1 modules
-var dockerfile = __webpack_require__(43984);
+// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
+var dockerfile = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/core/secret-names.ts
 var secret_names = __webpack_require__(89138);
 ;// CONCATENATED MODULE: ./src/adapters/docker/context-secrets.ts
@@ -396,6 +396,8 @@ function contextSecretWarnings(input) {
     return warnings;
 }
 
+// EXTERNAL MODULE: ./src/core/compose/dockerfile-words.ts
+var dockerfile_words = __webpack_require__(94112);
 // EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
 var files = __webpack_require__(31563);
 ;// CONCATENATED MODULE: ./src/adapters/docker/build-context.ts
@@ -410,17 +412,12 @@ var files = __webpack_require__(31563);
 
 
 
+
 /** Stage names declared with `FROM <image> AS <name>`, in order. Pure. */
 function dockerfileStages(dockerfileText) {
-    const stages = [];
-    // Joins continuation lines first so a split FROM instruction is still seen.
-    const text = dockerfileText.replace(/\\\r?\n/g, ' ');
-    for (const line of text.split(/\r?\n/)) {
-        const match = /^\s*FROM\s+(?:--\S+\s+)*\S+\s+AS\s+(\S+)\s*$/i.exec(line);
-        if (match?.[1])
-            stages.push(match[1].toLowerCase());
-    }
-    return stages;
+    return (0,dockerfile_words/* readDockerfile */.n_)(dockerfileText)
+        .instructions.filter(instruction => instruction.keyword.toUpperCase() === 'FROM')
+        .flatMap(({ rest }) => /^(?:--\S+\s+)*\S+\s+AS\s+(\S+)\s*$/i.exec(rest.trim())?.[1]?.toLowerCase() ?? []);
 }
 async function isDirectory(file) {
     return (await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory() ?? false;
@@ -1278,8 +1275,8 @@ function container_options_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts + 1 modules
-var compose_dockerfile = __webpack_require__(43984);
+// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
+var compose_dockerfile = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/core/compose/dotenv.ts
 var dotenv = __webpack_require__(9192);
 ;// CONCATENATED MODULE: ./src/core/compose/ports.ts
@@ -2642,23 +2639,15 @@ async function writeBundle(directory, fileName, extra, files) {
 
 /***/ }),
 
-/***/ 43984:
+/***/ 94112:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  Y9: () => (/* binding */ imageContents),
-  F1: () => (/* binding */ imagePathsOf),
-  pi: () => (/* binding */ isIgnored),
-  yr: () => (/* binding */ parseDockerignore)
-});
-
-// UNUSED EXPORTS: workdirOf
-
-// EXTERNAL MODULE: external "node:path"
-var external_node_path_ = __webpack_require__(76760);
-;// CONCATENATED MODULE: ./src/core/compose/dockerfile-words.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Vo: () => (/* binding */ expandWord),
+/* harmony export */   Wo: () => (/* binding */ nameValues),
+/* harmony export */   n_: () => (/* binding */ readDockerfile)
+/* harmony export */ });
+/* unused harmony export quotedWords */
 // Dockerfile text read as BuildKit's Dockerfile frontend reads it, so the
 // planner sees the paths Docker sees: parser directives (the escape
 // character), line continuations, comments and heredoc bodies, and the
@@ -2901,7 +2890,22 @@ class Lexer {
     }
 }
 
-;// CONCATENATED MODULE: ./src/core/compose/dockerfile.ts
+
+/***/ }),
+
+/***/ 100:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   F1: () => (/* binding */ imagePathsOf),
+/* harmony export */   Y9: () => (/* binding */ imageContents),
+/* harmony export */   pi: () => (/* binding */ isIgnored),
+/* harmony export */   yr: () => (/* binding */ parseDockerignore)
+/* harmony export */ });
+/* unused harmony export workdirOf */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94112);
 // What a Dockerfile copies from its build context into the image, read from
 // its text (no build): the COPY and ADD instructions of the stage that is
 // built (the target, or the last one, with the stages it starts FROM), with
@@ -2932,19 +2936,19 @@ function workdirOf(dockerfile, target, buildArgs = {}) {
     return builtStage(dockerfile, target, buildArgs)?.workdir;
 }
 function builtStage(dockerfile, target, buildArgs) {
-    const { escape, instructions } = readDockerfile(dockerfile);
+    const { escape, instructions } = (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .readDockerfile */ .n_)(dockerfile);
     const stages = [];
     const globals = { values: new Map(), closed: true };
     let current;
     for (const { keyword, rest } of instructions) {
         if (keyword === 'ARG') {
             const scope = current?.scope ?? globals;
-            for (const [name, raw] of nameValues(rest, escape)) {
+            for (const [name, raw] of (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .nameValues */ .Wo)(rest, escape)) {
                 const given = buildArgs[name];
                 if (given !== undefined)
                     scope.values.set(name, given);
                 else if (raw !== undefined)
-                    setOrForget(scope, name, expandWord(raw, scope, escape));
+                    setOrForget(scope, name, (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw, scope, escape));
                 else if (current && globals.values.has(name))
                     scope.values.set(name, globals.values.get(name));
                 else if (!scope.values.has(name))
@@ -2961,20 +2965,20 @@ function builtStage(dockerfile, target, buildArgs) {
         else if (keyword === 'ENV') {
             // Every value of one ENV sees the variables as they were before it.
             const before = { values: new Map(current.scope.values), closed: current.scope.closed };
-            for (const [name, raw] of nameValues(rest, escape)) {
-                setOrForget(current.scope, name, expandWord(raw ?? '', before, escape));
+            for (const [name, raw] of (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .nameValues */ .Wo)(rest, escape)) {
+                setOrForget(current.scope, name, (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(raw ?? '', before, escape));
             }
         }
         else if (keyword === 'WORKDIR' && rest !== '') {
-            const path = expandWord(rest, current.scope, escape);
+            const path = (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(rest, current.scope, escape);
             current.workdir =
                 path === undefined
                     ? undefined
-                    : external_node_path_.posix.isAbsolute(path)
-                        ? external_node_path_.posix.resolve(path)
+                    : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(path)
+                        ? node_path__WEBPACK_IMPORTED_MODULE_0__.posix.resolve(path)
                         : current.workdir === undefined
                             ? undefined
-                            : external_node_path_.posix.resolve(current.workdir, path);
+                            : node_path__WEBPACK_IMPORTED_MODULE_0__.posix.resolve(current.workdir, path);
         }
         else if (keyword === 'COPY' || keyword === 'ADD') {
             const copy = copyOf(rest, current, escape);
@@ -2986,7 +2990,7 @@ function builtStage(dockerfile, target, buildArgs) {
 }
 function stageFrom(rest, stages, globals, escape) {
     const words = rest.split(/\s+/).filter(word => word !== '' && !word.startsWith('--'));
-    const image = words[0] === undefined ? undefined : expandWord(words[0], globals, escape);
+    const image = words[0] === undefined ? undefined : (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(words[0], globals, escape);
     const base = stages.find(stage => stage.name !== undefined && stage.name === image?.toLowerCase());
     const baseImage = base ? base.baseImage : image;
     return {
@@ -3037,11 +3041,11 @@ function imagePathsOf(contextPath, contents) {
     const found = [];
     for (const copy of contents.copies) {
         const intoFolder = copy.destination.endsWith('/') || copy.sources.length > 1;
-        const destination = external_node_path_.posix.normalize(copy.destination);
+        const destination = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(copy.destination);
         for (const raw of copy.sources) {
             const source = clean(raw);
             if (source === '') {
-                found.push(external_node_path_.posix.join(destination, path));
+                found.push(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(destination, path));
                 continue;
             }
             const regex = globRegex(source);
@@ -3049,12 +3053,12 @@ function imagePathsOf(contextPath, contents) {
                 // The source itself: a file lands in the folder (or as the destination), a folder's contents in it.
                 found.push(destination);
                 if (intoFolder || /[*?[]/.test(source))
-                    found.push(external_node_path_.posix.join(destination, external_node_path_.posix.basename(path)));
+                    found.push(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(destination, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.basename(path)));
                 continue;
             }
             const parent = ancestors(path).find(candidate => candidate !== path && regex.test(candidate));
             if (parent !== undefined)
-                found.push(external_node_path_.posix.join(destination, external_node_path_.posix.relative(parent, path)));
+                found.push(node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(destination, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(parent, path)));
         }
     }
     return [...new Set(found)];
@@ -3067,7 +3071,7 @@ function copyOf(rest, stage, escape) {
     const args = words.filter(word => !word.startsWith('--'));
     if (args.length < 2 || args.some(word => word.startsWith('<<')))
         return undefined;
-    const expanded = args.map(word => expandWord(word, stage.scope, escape));
+    const expanded = args.map(word => (0,_dockerfile_words_js__WEBPACK_IMPORTED_MODULE_1__/* .expandWord */ .Vo)(word, stage.scope, escape));
     // Unresolved variables: where the files land is unknown, so nothing counts as copied.
     if (expanded.some(word => word === undefined))
         return undefined;
@@ -3075,9 +3079,9 @@ function copyOf(rest, stage, escape) {
     const sources = expanded.slice(0, -1).filter(source => !/^[a-z]+:\/\//i.test(source));
     if (sources.length === 0 || destination === '')
         return undefined;
-    if (!external_node_path_.posix.isAbsolute(destination) && stage.workdir === undefined)
+    if (!node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(destination) && stage.workdir === undefined)
         return undefined;
-    const absolute = external_node_path_.posix.resolve(stage.workdir ?? '/', destination);
+    const absolute = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.resolve(stage.workdir ?? '/', destination);
     return { sources, destination: destination.endsWith('/') ? `${absolute}/` : absolute };
 }
 /** COPY / ADD arguments: the JSON array form, or blank-separated words (Docker splits these ignoring quotes). */
@@ -3095,7 +3099,7 @@ function argumentsOf(rest) {
     return rest.split(/\s+/).filter(Boolean);
 }
 function clean(path) {
-    const normalised = external_node_path_.posix.normalize(path.replace(/^\/+/, '')).replace(/\/+$/, '');
+    const normalised = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(path.replace(/^\/+/, '')).replace(/\/+$/, '');
     return normalised === '.' ? '' : normalised.replace(/^\.\//, '');
 }
 function ancestors(path) {
@@ -5486,8 +5490,8 @@ function refuseRepositoryCollisions(config, owners) {
     }
 }
 
-// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts + 1 modules
-var dockerfile = __webpack_require__(43984);
+// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
+var dockerfile = __webpack_require__(100);
 ;// CONCATENATED MODULE: ./src/core/plan/mounts.ts
 // Compose volumes → what ships in the bundle and is mounted from
 // /var/app/current, what lives in a folder of the instance, and what is

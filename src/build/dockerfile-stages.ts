@@ -7,6 +7,8 @@
 // rebuilt on every fresh runner. Those stages get an inline-cache image of
 // their own (./daemon-build.ts), named here.
 
+import { readDockerfile } from '../core/compose/dockerfile-words.js'
+
 interface Stage {
   /** Lower-case, as BuildKit compares stage names; undefined for an unnamed stage. */
   name?: string
@@ -14,24 +16,6 @@ interface Stage {
   parent?: number
   /** Stages its COPY --from and RUN --mount from= read. */
   reads: number[]
-}
-
-/** Instructions with their continuation lines joined; comment lines dropped. */
-function instructions(text: string): string[] {
-  const joined: string[] = []
-  let current = ''
-  for (const raw of text.split(/\r?\n/)) {
-    const line = raw.trim()
-    if (line.startsWith('#') && current === '') continue
-    if (line.endsWith('\\')) {
-      current += `${line.slice(0, -1)} `
-      continue
-    }
-    joined.push(current + line)
-    current = ''
-  }
-  if (current) joined.push(current)
-  return joined.filter(line => line !== '')
 }
 
 function parseStages(text: string): Stage[] {
@@ -42,7 +26,9 @@ function parseStages(text: string): Stage[] {
     if (named.has(lower)) return named.get(lower)
     return /^\d+$/.test(lower) && Number(lower) < stages.length ? Number(lower) : undefined
   }
-  for (const instruction of instructions(text)) {
+  // Docker's own reading (escape directive, continuations, comments, heredoc bodies), shared with the plan.
+  for (const { keyword: word, rest } of readDockerfile(text).instructions) {
+    const instruction = `${word} ${rest}`
     const words = instruction.split(/\s+/)
     const keyword = words[0]?.toUpperCase()
     if (keyword === 'FROM') {

@@ -10,6 +10,7 @@ import path from 'node:path'
 
 import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../workspace/checkout-credentials.js'
 import { contextSecretWarnings } from './context-secrets.js'
+import { readDockerfile } from '../../core/compose/dockerfile-words.js'
 import type { ImageBuild } from '../../core/plan/types.js'
 import { readWorkspaceText, resolveInWorkspace } from '../workspace/files.js'
 
@@ -22,14 +23,9 @@ export interface ResolvedBuildPaths {
 
 /** Stage names declared with `FROM <image> AS <name>`, in order. Pure. */
 export function dockerfileStages(dockerfileText: string): string[] {
-  const stages: string[] = []
-  // Joins continuation lines first so a split FROM instruction is still seen.
-  const text = dockerfileText.replace(/\\\r?\n/g, ' ')
-  for (const line of text.split(/\r?\n/)) {
-    const match = /^\s*FROM\s+(?:--\S+\s+)*\S+\s+AS\s+(\S+)\s*$/i.exec(line)
-    if (match?.[1]) stages.push(match[1].toLowerCase())
-  }
-  return stages
+  return readDockerfile(dockerfileText)
+    .instructions.filter(instruction => instruction.keyword.toUpperCase() === 'FROM')
+    .flatMap(({ rest }) => /^(?:--\S+\s+)*\S+\s+AS\s+(\S+)\s*$/i.exec(rest.trim())?.[1]?.toLowerCase() ?? [])
 }
 
 async function isDirectory(file: string): Promise<boolean> {
