@@ -20,8 +20,9 @@ import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployPlan } from '../core/plan/types.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
-import { exitedEssentialCauses } from '../ecs-agent/health.js'
+import { exitedEssentialCauses, type HealthResult } from '../ecs-agent/health.js'
 import { runDockerrun, type RunningApp } from '../ecs-agent/index.js'
+import { probeAccepts, probeRule, type HealthProbe } from '../core/health-check.js'
 import { listBundleFiles } from '../adapters/workspace/files.js'
 import { diagnose } from './causes.js'
 import { DevContainers } from './dev-containers.js'
@@ -44,9 +45,8 @@ export interface SmokeRunInput {
   databasePasswordEnv: string
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
-  healthPath: string
-  /** Further paths that must answer 2xx/3xx once the first does (Beanstalk's health-check paths). */
-  morePaths?: string[]
+  /** The paths to ask, in order, each with the codes that count as healthy there (core/health-check.ts). */
+  probes: [HealthProbe, ...HealthProbe[]]
   /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
   backing: ManagedBacking
   resolution?: Pick<Resolution, 'logDriver' | 'logGroup' | 'region' | 'executionRoleArn'>
@@ -235,18 +235,19 @@ async function checkHealth(
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? 30
-  let result = await app.waitHealthy({
-    path: input.healthPath,
-    timeoutMs: options.healthTimeoutMs,
-    settledFailureMs: options.settledFailureMs
-  })
-  // Every path Beanstalk checks must answer too: a smoke test less strict than Beanstalk passes a failing deploy.
-  for (const path of input.morePaths ?? []) {
+  // Every path Beanstalk checks must answer as its load balancer asks: a smoke test less strict than Beanstalk
+  // passes a failing deploy.
+  let result: HealthResult = { healthy: true, causes: [] }
+  for (const probe of input.probes) {
     if (!result.healthy) break
     result = await app.waitHealthy({
-      path,
+      path: probe.path,
       timeoutMs: options.healthTimeoutMs,
-      settledFailureMs: options.settledFailureMs
+      settledFailureMs: options.settledFailureMs,
+      accepts: {
+        status: status => probeAccepts(probe, status),
+        expected: probeRule(probe)
+      }
     })
   }
   let healthCauses = result.causes

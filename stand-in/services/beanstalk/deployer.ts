@@ -32,6 +32,8 @@ export interface DeployRequest {
   /** Environment properties and resolved environment secrets, given to every container. */
   environmentVariables: Record<string, string>
   healthCheckPath: string
+  /** The answers the environment's load balancer counts as healthy (lifecycle.ts healthyStatus). */
+  healthyStatus: (status: number) => boolean
 }
 
 export interface Candidate {
@@ -189,7 +191,7 @@ export class ContainerDeployer implements Deployer {
   }
 
   /**
-   * Polls until the app answers 2xx/3xx on the health check path (healthy),
+   * Polls until the app answers what its load balancer accepts on the health check path (healthy),
    * an essential container stops, the app answers a failure UNHEALTHY_THRESHOLD
    * times in a row, or the time is up. Refused connections and gateway
    * answers (502–504) mean "still starting".
@@ -209,7 +211,7 @@ export class ContainerDeployer implements Deployer {
       // No container maps host port 80: nothing for a load balancer to check; running is all there is.
       if (!task.url) return []
       const status = await httpStatus(`${task.url}${request.healthCheckPath}`)
-      if (status !== undefined && status >= 200 && status < 400) return []
+      if (status !== undefined && request.healthyStatus(status)) return []
       last = status === undefined ? 'no answer' : `HTTP ${status}`
       failures = status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
       if (failures >= UNHEALTHY_THRESHOLD || Date.now() > deadline) {
