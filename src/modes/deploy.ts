@@ -9,7 +9,8 @@
 //   waited for → cleanup.
 //
 // The smoke test starts once every image is built and runs beside the push,
-// the bundles and the versions; UpdateEnvironment waits for it. When it
+// the bundles and the versions; UpdateEnvironment waits for its verdict (not
+// for the removal of its containers, which the run waits for at its end). When it
 // fails nothing is deployed and the versions this run created are deleted
 // with their bundles (pushed images stay in ECR: the lifecycle policy ages
 // them out, and a re-run of the commit reuses them).
@@ -204,6 +205,16 @@ async function deployPipeline(pipeline: Pipeline): Promise<void> {
   // Before any AWS call: `smoke-test: true` on a runner without Docker fails here.
   const smoke = await smokeTestStep(prepared, { region: clients.region }, pipeline.cancellation)
   run.smoke = smoke
+  try {
+    await deployWithSmokeTest(pipeline, smoke)
+  } finally {
+    // The smoke test's containers are removed beside the deploy and the wait; the run ends once they are gone.
+    await smoke.ended()
+  }
+}
+
+async function deployWithSmokeTest(pipeline: Pipeline, smoke: SmokeTest): Promise<void> {
+  const { prepared, clients, run } = pipeline
   // The build inputs (.git in a context…) before a preview environment is created or anything resolved.
   await checkOnRunner(prepared)
   const previewCreated = await ensurePreviewEnvironment(pipeline)

@@ -60,6 +60,7 @@ export class DevContainers {
   /** Names, recorded before `docker run` so a container that was created but failed to start is removed too. */
   private readonly names: string[] = []
   private networkCreated = false
+  private removed?: Promise<void>
   private stopped?: Promise<void>
 
   constructor(private readonly options: DevContainerOptions) {
@@ -148,12 +149,19 @@ export class DevContainers {
     return addresses
   }
 
-  /** Removes the containers (with their anonymous volumes) and the network. Safe to call twice. */
+  /** Removes the containers (with their anonymous volumes). Safe to call twice. */
+  removeContainers(): Promise<void> {
+    this.removed ??= (async () => {
+      if (this.names.length > 0) await this.options.docker.call(['rm', '--force', '--volumes', ...this.names])
+    })()
+    return this.removed
+  }
+
+  /** Removes the containers, then the network (once no other container is on it). Safe to call twice. */
   stop(): Promise<void> {
     this.stopped ??= (async () => {
-      const { docker } = this.options
-      if (this.names.length > 0) await docker.call(['rm', '--force', '--volumes', ...this.names])
-      if (this.networkCreated) await docker.call(['network', 'rm', this.network])
+      await this.removeContainers()
+      if (this.networkCreated) await this.options.docker.call(['network', 'rm', this.network])
     })()
     return this.stopped
   }

@@ -8,7 +8,9 @@
 // answer of 2xx/3xx from the port-80 container, every essential container
 // still up a moment later, every service that uses the database or the cache
 // proven connected, and no known cause in the logs. Everything it creates is
-// removed before it returns.
+// removed: before it returns, or, when the caller takes the removal
+// (`removing`), beside what the caller does next (the deploy does not wait for
+// `docker rm`; the run still ends with nothing left).
 
 import { randomBytes } from 'node:crypto'
 import { chmod, copyFile, mkdir, mkdtemp, rm } from 'node:fs/promises'
@@ -68,6 +70,11 @@ export interface SmokeRunOptions {
   logLines?: number
   /** Called with the cleanup as soon as there is something to clean up (for signal handlers). */
   onCleanup?: (cleanup: () => Promise<void>) => void
+  /**
+   * Given the removal of everything the run created, started once the outcome is known: runSmoke then returns
+   * without waiting for it, and the caller must. Absent: runSmoke waits for the removal before it returns.
+   */
+  removing?: (removal: Promise<void>) => void
   /** The dev services started ahead for this run (same project), while the images built. */
   devServices?: StartedDevServices
 }
@@ -149,15 +156,21 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       readyTimeoutMs: options.devReadyTimeoutMs
     })
   let app: RunningApp | undefined
-  const cleanup = async (): Promise<void> => {
-    await app?.stop()
-    // Services started ahead may still be starting: removed once they are up (or failed).
-    await ahead?.ready.catch(() => undefined)
+  let removal: Promise<void> | undefined
+  const remove = async (): Promise<void> => {
+    // The app's containers and the twins at once; the twins' network once no app container is on it.
+    await Promise.all([
+      app?.stop(),
+      // Services started ahead may still be starting: removed once they are up (or failed).
+      (ahead?.ready ?? Promise.resolve()).catch(() => undefined).then(() => dev.removeContainers())
+    ])
     await dev.stop()
     // A signal can arrive while runDockerrun is still creating containers, before `app` knows them.
     await removeLabelled(docker, options.project)
     await rm(hostDir, { recursive: true, force: true })
   }
+  // Once: a cancel during the removal waits for the same one.
+  const cleanup = (): Promise<void> => (removal ??= remove())
   options.onCleanup?.(cleanup)
   try {
     const bundleDir = path.join(hostDir, 'bundle')
@@ -184,7 +197,9 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
     })
     return await checkHealth(app, input, doc, services, dev, docker, options)
   } finally {
-    await cleanup()
+    const removed = cleanup()
+    if (options.removing) options.removing(removed)
+    else await removed
   }
 }
 

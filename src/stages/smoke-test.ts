@@ -85,12 +85,14 @@ const DEFAULTS = {
 /**
  * Where a smoke test is. Each transition is one method of SmokeTest:
  *
- *   idle ──startDevServices──▶ starting ──onBuilt──▶ running ──(run settles)──▶ stopped
+ *   idle ──startDevServices──▶ starting ──onBuilt──▶ running ──(run settles, containers removed)──▶ stopped
  *     │ └──────────────────────onBuilt───────────────▲   │
  *     └─skip──▶ skipped        starting, running ──stop (cancelled)──▶ stopping ──▶ stopped
  *
  * `skipped` is a smoke test that does not run (the decision, or a no-op re-run); `stopped` one that ran,
- * or whose dev services were removed without a run (ended() before onBuilt, or a cancel).
+ * or whose dev services were removed without a run (ended() before onBuilt, or a cancel). A running smoke
+ * test has its verdict (`outcome`) as soon as the app was judged: passed() and report() read it then, while
+ * its containers are still being removed (UpdateEnvironment does not wait for `docker rm`; ended() does).
  */
 export type SmokeState =
   | { name: 'idle' }
@@ -105,12 +107,22 @@ export type SmokeState =
       ahead: Promise<DevServicesAhead> | undefined
       /** Removes what the target being run has created (its project), until its run returns. */
       cleanup: { project: string; remove: () => Promise<void> } | undefined
+      /** Each target's removal of what its run created, started once its run has its outcome. */
+      removals: Promise<void>[]
+      /** The verdict, once the run's phase has ended (its containers may still be being removed). */
+      outcome?: SmokeOutcomeOf
       untrack: () => void
     }
   | { name: 'stopping'; stopped: Promise<void> }
   | { name: 'stopped'; report?: SmokeTestReport; failure?: unknown }
 
 type Running = Extract<SmokeState, { name: 'running' }>
+
+/** A smoke test's verdict: its report, and the failure that stops the run when it failed. */
+interface SmokeOutcomeOf {
+  report?: SmokeTestReport
+  failure?: unknown
+}
 
 /** The smoke test of one run: the one owner of its state (see SmokeState). */
 export class SmokeTest {
@@ -193,6 +205,7 @@ export class SmokeTest {
   ): void {
     const from = this.#state
     if (from.name !== 'idle' && from.name !== 'starting') return
+    const removals: Promise<void>[] = []
     const run = phases.run(
       'smoke test',
       async log => {
@@ -210,7 +223,12 @@ export class SmokeTest {
                 ...resolution,
                 ...(started && { devServicesAhead: await started }),
                 onCleanup: cleanup =>
-                  this.whileRunning(running => ({ ...running, cleanup, ahead: undefined }))
+                  this.whileRunning(running => ({ ...running, cleanup, ahead: undefined })),
+                // The verdict does not wait for `docker rm`: settle() (hence ended()) does.
+                removing: removal => {
+                  removal.catch(() => undefined)
+                  removals.push(removal)
+                }
               },
               log
             )
@@ -221,19 +239,27 @@ export class SmokeTest {
       },
       { collect: true, done: report => `passed: ${report.detail}` }
     )
+    // The verdict is kept as soon as the run's phase ends, before its containers are removed.
+    const judged = (outcome: SmokeOutcomeOf): SmokeOutcomeOf => {
+      this.whileRunning(state => ({ ...state, outcome }))
+      return outcome
+    }
     const running: Running = {
       name: 'running',
       run,
-      settled: run.then(
-        report => this.settle(running, { report }),
-        (failure: unknown) =>
-          this.settle(running, {
-            failure,
-            ...(failure instanceof SmokeTestFailedError && { report: failure.report })
-          })
-      ),
+      settled: run
+        .then(
+          report => judged({ report }),
+          (failure: unknown) =>
+            judged({
+              failure,
+              ...(failure instanceof SmokeTestFailedError && { report: failure.report })
+            })
+        )
+        .then(outcome => this.settle(running, outcome)),
       ahead: from.name === 'starting' ? from.ahead : undefined,
       cleanup: undefined,
+      removals,
       untrack: from.name === 'starting' ? from.untrack : this.cancellation.track(this)
     }
     // ended() reports a failure to remove the services; until then it must not go unhandled.
@@ -246,15 +272,24 @@ export class SmokeTest {
     if (this.#state.name === 'running') this.#state = change(this.#state)
   }
 
-  /** running → stopped, once the run's phase ended; dev services it never took are removed first. */
-  private async settle(
-    running: Running,
-    result: { report?: SmokeTestReport; failure?: unknown }
-  ): Promise<void> {
+  /**
+   * running → stopped, once the run's phase ended and what it created is removed; dev services it never took
+   * are removed too. A removal that fails is a warning: the verdict stands.
+   */
+  private async settle(running: Running, result: SmokeOutcomeOf): Promise<void> {
     if (this.#state.name !== 'running') return
     const untaken = this.#state.ahead
     try {
-      if (untaken) await stopAhead(untaken)
+      const removed = await Promise.allSettled([
+        ...(untaken ? [stopAhead(untaken)] : []),
+        ...running.removals
+      ])
+      for (const outcome of removed) {
+        if (outcome.status === 'rejected')
+          actionsLogger.warning(
+            `Smoke test: could not remove what it created: ${outcome.reason instanceof Error ? outcome.reason.message : String(outcome.reason)}`
+          )
+      }
     } finally {
       if (this.#state.name === 'running') {
         running.untrack()
@@ -265,7 +300,10 @@ export class SmokeTest {
 
   /** Throws the smoke test's failure as soon as it has failed: the run stops at its next step. */
   stopIfFailed(): void {
-    if (this.#state.name === 'stopped' && this.#state.failure !== undefined) throw this.#state.failure
+    const state = this.#state
+    const failure =
+      state.name === 'stopped' ? state.failure : state.name === 'running' ? state.outcome?.failure : undefined
+    if (failure !== undefined) throw failure
   }
 
   /** Until the smoke test has passed (at once when it does not run); throws its failure. */
@@ -273,6 +311,7 @@ export class SmokeTest {
     const state = this.#state
     if (state.name === 'idle' || state.name === 'starting')
       throw new Error('The smoke test was to run but never started')
+    // The verdict, not the removal of the containers: UpdateEnvironment does not wait for `docker rm`.
     if (state.name === 'running') await state.run
     this.stopIfFailed()
   }
@@ -295,26 +334,32 @@ export class SmokeTest {
     const state = this.#state
     if (state.name === 'stopping') return state.stopped
     if (state.name !== 'starting' && state.name !== 'running') return
-    await this.removeStarted(state, async () => {
-      const ahead = state.ahead?.then(
-        started => started.project,
-        () => undefined
-      )
-      const projects = [await ahead, state.name === 'running' ? state.cleanup?.project : undefined]
-      actionsLogger.info(
-        `Smoke test: stopping, removing the containers of ${projects.filter(Boolean).join(', ') || 'nothing yet'}`
-      )
-      await Promise.all([
-        state.ahead && stopAhead(state.ahead),
-        state.name === 'running' ? state.cleanup?.remove() : undefined
-      ])
-    })
+    await this.removeStarted(
+      state,
+      async () => {
+        const ahead = state.ahead?.then(
+          started => started.project,
+          () => undefined
+        )
+        const projects = [await ahead, state.name === 'running' ? state.cleanup?.project : undefined]
+        actionsLogger.info(
+          `Smoke test: stopping, removing the containers of ${projects.filter(Boolean).join(', ') || 'nothing yet'}`
+        )
+        await Promise.all([
+          state.ahead && stopAhead(state.ahead),
+          state.name === 'running' ? state.cleanup?.remove() : undefined,
+          ...(state.name === 'running' ? state.removals : [])
+        ])
+      },
+      state.name === 'running' ? state.outcome : undefined
+    )
   }
 
   /** Cancellable until done: a cancel meanwhile waits for this removal. */
   private async removeStarted(
     from: Extract<SmokeState, { name: 'starting' | 'running' }>,
-    remove: () => Promise<void>
+    remove: () => Promise<void>,
+    outcome?: SmokeOutcomeOf
   ): Promise<void> {
     const stopped = remove()
     this.#state = { name: 'stopping', stopped }
@@ -322,13 +367,14 @@ export class SmokeTest {
       await stopped
     } finally {
       from.untrack()
-      this.#state = { name: 'stopped' }
+      this.#state = { name: 'stopped', ...outcome }
     }
   }
 
   /** The result once it ended; the skip reason when it does not run; undefined before. */
   report(): SmokeTestReport | undefined {
     const state = this.#state
+    if (state.name === 'running') return state.outcome?.report
     return state.name === 'skipped' || state.name === 'stopped' ? state.report : undefined
   }
 }
