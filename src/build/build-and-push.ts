@@ -20,9 +20,12 @@
 // test stops the deploy before UpdateEnvironment, not the push (an image in
 // ECR that no version uses is harmless; the lifecycle policy ages it out).
 //
-// The smoke test gets what the local daemon can run. A registry-
-// cache build on a builder other than the docker driver keeps its image in its
-// own BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
+// The smoke test gets what the local daemon can run. A registry-cache build on
+// the docker driver (a containerd image store) has the image in the daemon
+// once BuildKit has unpacked it, before its push and its cache export: the
+// smoke test gets the tag this build named then and runs beside them. On a
+// builder other than the docker driver the image stays in that builder's own
+// BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
 // pulls: the exact bytes that will be deployed, and cheaper than `--load`,
 // which would stream every image, uncompressed, out of BuildKit on every build
 // whether or not a smoke test runs.
@@ -196,10 +199,19 @@ async function buildImage(
     return reusedReport(base, buildPath.kind, repositoryUri, other)
   }
   if (buildPath.kind === 'registry-cache') {
-    const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile)
-    options.onImageBuilt?.(image.id, 'built and pushed')
-    // The docker driver left the image in the daemon; other builders' images are pulled by digest.
-    return { id: image.id, localRef: report.imageUri, finish: async () => report }
+    let unpacked: (reference: string) => void = () => undefined
+    const local = new Promise<string>(resolve => (unpacked = resolve))
+    const pushed = buildAndPushWithBuildx(context, buildPath, target, unpacked)
+      .then(toReport, pushedMeanwhile)
+      .then(report => {
+        options.onImageBuilt?.(image.id, 'built and pushed')
+        return report
+      })
+    // Taken by finish() (or by the race below when it fails first).
+    pushed.catch(() => undefined)
+    // Runnable once the daemon has it unpacked (the docker driver), else once pushed (pulled by digest).
+    const localRef = await Promise.race([local, pushed.then(report => report.imageUri)])
+    return { id: image.id, localRef, finish: () => pushed }
   }
   const local = await buildLocally(context, buildPath, target)
   options.onImageBuilt?.(image.id, 'built')

@@ -47,3 +47,14 @@ export function buildFailure(errorLine: string, output: string): string {
   const title = step.step.length > 80 ? `${step.step.slice(0, 79)}…` : step.step
   return `${errorLine} — ${title}: ${step.tail.map(line => line.trim()).join(' | ')}`
 }
+
+/**
+ * The reference BuildKit's image exporter has just unpacked into the daemon's image store, when `line` says so
+ * and names one of `references`: `#12 unpacking to <ref> 0.0s done` (buildx's docker driver on a containerd
+ * image store prints it after `naming to <ref> done` and before `pushing layers`). From then on the daemon runs
+ * the image, while the same build still pushes it and exports the cache.
+ */
+export function unpackedReference(line: string, references: readonly string[]): string | undefined {
+  const reference = /^#\d+ unpacking to (\S+) (?:\d+(?:\.\d+)?s )?done$/.exec(line.trim())?.[1]
+  return reference !== undefined && references.includes(reference) ? reference : undefined
+}
