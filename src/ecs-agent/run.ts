@@ -256,26 +256,35 @@ class DockerApp implements RunningApp {
   }
 
   async status(): Promise<ContainerStatus[]> {
-    const statuses: ContainerStatus[] = []
-    for (const container of this.plan.containers) {
+    const started = this.plan.containers.flatMap(container => {
       const id = this.containers[container.name]
-      if (!id) continue
-      const result = await this.docker.call([
-        'inspect',
-        '--format',
-        '{{.State.Running}} {{.State.ExitCode}}',
-        id
-      ])
-      const [running, exitCode] = result.stdout.trim().split(' ')
-      statuses.push({
+      return id ? [{ container, id }] : []
+    })
+    if (started.length === 0) return []
+    // One `docker inspect` for every container (polled several times a second while the app boots); a
+    // container that is gone prints no line (and the call exits non-zero): not running, no exit code.
+    const result = await this.docker.call([
+      'inspect',
+      '--format',
+      '{{.Id}} {{.State.Running}} {{.State.ExitCode}}',
+      ...started.map(({ id }) => id)
+    ])
+    const states = new Map<string, [string | undefined, string | undefined]>()
+    for (const line of result.stdout.split('\n')) {
+      const [fullId, running, exitCode] = line.trim().split(' ')
+      if (fullId) states.set(fullId, [running, exitCode])
+    }
+    return started.map(({ container, id }) => {
+      const [running, exitCode] =
+        states.get(id) ?? [...states].find(([full]) => full.startsWith(id))?.[1] ?? []
+      return {
         name: container.name,
         id,
         essential: container.essential,
-        running: result.exitCode === 0 && running === 'true',
-        exitCode: result.exitCode === 0 && running !== 'true' ? Number(exitCode) : undefined
-      })
-    }
-    return statuses
+        running: running === 'true',
+        exitCode: running !== undefined && running !== 'true' ? Number(exitCode) : undefined
+      }
+    })
   }
 
   async logs(name: string, lines = 100): Promise<string> {

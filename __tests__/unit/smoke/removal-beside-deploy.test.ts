@@ -48,7 +48,7 @@ echo "start $1 $*" >> '${calls}'
 case "$1" in
   create) echo "id-$(echo "$*" | sed -n 's/.*--name [a-z0-9-]*-\\([a-z]*\\) .*/\\1/p')" ;;
   port) echo "127.0.0.1:${port}" ;;
-  inspect) case "$*" in *State.Running*) echo "true 0" ;; esac ;;
+  inspect) case "$*" in *State.Running*) shift 3; for id in "$@"; do echo "$id true 0"; done ;; esac ;;
   network)
     if [ "$2" = inspect ]; then p="\${5%-dev}"; printf '%s-web 10.9.0.5/24\\n%s-worker 10.9.0.6/24\\n' "$p" "$p"; fi ;;
   logs)
