@@ -152,7 +152,9 @@ ${table(
 
 Ours' build (s) is its "build and push" phase (the pushes of the inline-cache paths included; the smoke test runs
 beside the pushes, the bundle and the version); the peers' build and push are their commands' own seconds (buildx
-\`--push\` counts in build).
+\`--push\` counts in build). On the containerd image store ours' smoke test starts when BuildKit has unpacked the
+last image into the daemon, beside that image's push and cache export; its smoke test (s) is the time to its verdict
+(what UpdateEnvironment waits for): its containers are removed beside the deploy, and the exit waits for that.
 
 Bytes: changed layers are the deployed images' layers (web and nginx) whose digests the version deployed before
 did not have; layer bytes pushed are the bytes the registry received for those layers during the pipeline; all

@@ -34,3 +34,27 @@ export async function machineInfo(): Promise<MachineInfo> {
     kernel: os.release()
   }
 }
+
+/** The machine's 1-minute load average over a run, sampled every 10 s: other work on a shared machine shows here. */
+export interface LoadSummary {
+  samples: number
+  median: number
+  max: number
+}
+
+/** Starts sampling os.loadavg(); the returned function stops and summarises (nothing keeps the process alive). */
+export function sampleLoad(intervalMs = 10_000): () => LoadSummary {
+  const samples: number[] = [os.loadavg()[0] ?? 0]
+  const timer = setInterval(() => samples.push(os.loadavg()[0] ?? 0), intervalMs)
+  timer.unref()
+  return () => {
+    clearInterval(timer)
+    samples.push(os.loadavg()[0] ?? 0)
+    const sorted = [...samples].sort((a, b) => a - b)
+    return {
+      samples: samples.length,
+      median: sorted[Math.floor((sorted.length - 1) / 2)] ?? 0,
+      max: sorted.at(-1) ?? 0
+    }
+  }
+}
