@@ -56,6 +56,8 @@ export interface ContainerLaunch {
   ports: PlannedPort[]
   /** Containers to wait for before this one starts, beyond having started them (dependsOn). */
   waitFor: { container: string; condition: 'COMPLETE' | 'SUCCESS' | 'HEALTHY' }[]
+  /** Containers started before this one is created: the ones it links to, takes volumes from or depends on. */
+  startsAfter: string[]
 }
 
 export interface AppPlan {
@@ -360,7 +362,8 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
         dependency.condition === 'START'
           ? []
           : [{ container: dependency.containerName, condition: dependency.condition }]
-      )
+      ),
+      startsAfter: dependenciesOf(container)
     }
   })
   const hostFolders = [

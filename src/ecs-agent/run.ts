@@ -168,36 +168,53 @@ class DockerApp implements RunningApp {
       this.plan.network
     ])
     this.networkCreated = true
+    // As the ECS agent does: each container starts once the ones it links to, takes volumes from or depends on
+    // have started; the others at the same time (web and worker of one image need not wait for each other).
+    const started = new Map<string, Promise<void>>()
     for (const container of this.plan.containers) {
-      const id = await withEnvFile(container.envFile, file =>
-        this.docker.run(['create', '--env-file', file, ...container.createArgs])
+      const after = container.startsAfter.map(name => started.get(name) ?? Promise.resolve())
+      started.set(
+        container.name,
+        Promise.all(after).then(() => this.launch(container, options))
       )
-      this.containers[container.name] = id
-      for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
-      await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
-      await this.docker.run(['start', id])
-      // An essential container still runs when the evidence is read; a job may have exited by then.
-      if (options.recordAddresses && !container.essential) await this.recordAddresses(container.name, id)
-      for (const port of container.ports) {
-        const args = ['port', id, `${port.containerPort}/${port.protocol}`]
-        const answer = await this.docker.call(args)
-        if (answer.exitCode !== 0) {
-          // A container that stopped right after its start has no published port: status() and
-          // waitHealthy() report its exit, which says more than this error would.
-          const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id])
-          if (running.stdout.trim() === 'false') break
-          throw new DockerCommandError(args, answer)
-        }
-        const hostPort = parsePortLine(answer.stdout.trim())
-        this.ports.push({
-          container: container.name,
-          containerPort: port.containerPort,
-          requestedHostPort: port.requestedHostPort,
-          hostPort
-        })
-        if (port.requestedHostPort === 80 && port.protocol === 'tcp')
-          this.url = `http://127.0.0.1:${hostPort}`
+    }
+    // Every launch settles before a failure is thrown: stop() then knows every container that was created.
+    const outcomes = await Promise.allSettled(started.values())
+    const failed = outcomes.find((outcome): outcome is PromiseRejectedResult => outcome.status === 'rejected')
+    if (failed) throw failed.reason
+  }
+
+  private async launch(
+    container: AppPlan['containers'][number],
+    options: RunDockerrunOptions
+  ): Promise<void> {
+    const id = await withEnvFile(container.envFile, file =>
+      this.docker.run(['create', '--env-file', file, ...container.createArgs])
+    )
+    this.containers[container.name] = id
+    for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
+    await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
+    await this.docker.run(['start', id])
+    // An essential container still runs when the evidence is read; a job may have exited by then.
+    if (options.recordAddresses && !container.essential) await this.recordAddresses(container.name, id)
+    for (const port of container.ports) {
+      const args = ['port', id, `${port.containerPort}/${port.protocol}`]
+      const answer = await this.docker.call(args)
+      if (answer.exitCode !== 0) {
+        // A container that stopped right after its start has no published port: status() and
+        // waitHealthy() report its exit, which says more than this error would.
+        const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id])
+        if (running.stdout.trim() === 'false') break
+        throw new DockerCommandError(args, answer)
       }
+      const hostPort = parsePortLine(answer.stdout.trim())
+      this.ports.push({
+        container: container.name,
+        containerPort: port.containerPort,
+        requestedHostPort: port.requestedHostPort,
+        hostPort
+      })
+      if (port.requestedHostPort === 80 && port.protocol === 'tcp') this.url = `http://127.0.0.1:${hostPort}`
     }
   }
 
