@@ -20,7 +20,7 @@ export interface BundleBenchResult {
 }
 
 const CHILD = `
-import { writeBundle } from './src/workspace.ts'
+import { writeBundle } from './src/adapters/workspace/files.ts'
 const [folder, count, bytes] = process.argv.slice(1)
 const files = Array.from({ length: Number(count) }, (_, index) => ({
   path: 'data/' + index + '.bin', source: folder + '/' + index + '.bin', size: Number(bytes), executable: false
