@@ -226,6 +226,30 @@ function breakdown(sample: TeamSample | undefined): string {
   return `${fixed(sample.toNoticedSeconds, 1)} s: ${parts.join(', ')}`
 }
 
+/**
+ * Ours is measured twice from the same cache (smoke test on, then off): when their builds differ by more than 5 s
+ * the shared machine moved the ratios, met or not. What follows the last build is the smoke test's cost; put on
+ * the smoke-test-off build, it gives the ratios an equal build would have had.
+ */
+function onOffBuildNote(f: TeamWorldFigures): string | undefined {
+  const on = f.of['ours, smoke test on']
+  const off = f.of['ours, smoke test off']
+  const best = f.of['best-practice']
+  const naive = f.of.naive
+  if (!on || !off || !best || !naive || on.error || off.error) return undefined
+  if (!(Math.abs(on.buildSeconds - off.buildSeconds) > 5)) return undefined
+  const after = (sample: TeamSample) => sample.toNoticedSeconds - sample.toLastBuildSeconds
+  const estimate = off.toNoticedSeconds + after(on) - after(off)
+  return (
+    `- World (${f.world}), noise: ours' build took ${fixed(on.buildSeconds, 1)} s with the smoke test on and ` +
+    `${fixed(off.buildSeconds, 1)} s with it off (the same change from the same cache, one after the other on the ` +
+    `shared machine). After the last build ours took ${fixed(after(on), 1)} s on and ${fixed(after(off), 1)} s off; ` +
+    `on the smoke-test-off build, the smoke test on would have reached Green noticed at ${fixed(estimate, 1)} s: ` +
+    `${fixed(estimate / naive.toNoticedSeconds)}× the naive peer (target ≤ ${fixed(NAIVE_TARGET)}) and ` +
+    `${fixed(estimate / best.toNoticedSeconds)}× the best-practice one (target ≤ ${fixed(BEST_TARGET)}).`
+  )
+}
+
 /** Lines for "What is not met, and why". */
 export function teamNotes(figures: TeamWorldFigures[]): string[] {
   const lines: string[] = []
@@ -252,6 +276,8 @@ export function teamNotes(figures: TeamWorldFigures[]): string[] {
           `Best-practice peer ${breakdown(f.of['best-practice'])}. Naive peer ${breakdown(f.of.naive)}.`
       )
     }
+    const sameBuild = onOffBuildNote(f)
+    if (sameBuild) lines.push(sameBuild)
     if (!(f.pushRatio <= PUSH_TARGET)) {
       lines.push(
         `- World (${f.world}), layer bytes pushed ÷ changed layer bytes ${fixed(f.pushRatio)}: ours uploaded ` +
