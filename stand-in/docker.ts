@@ -79,3 +79,18 @@ export async function dockerAvailable(): Promise<boolean> {
 export async function imageExists(image: string): Promise<boolean> {
   return (await dockerCall(['image', 'inspect', '--format', '{{.Id}}', image])).code === 0
 }
+
+/**
+ * Untags the local daemon's images named under `host/` (what the action built and tagged for a stand-in's
+ * registry): the registry's port is its own, so those names mean nothing once it stops, and a shared daemon
+ * would otherwise collect them run after run. An image another name still tags stays.
+ */
+export async function removeTagsUnder(host: string): Promise<void> {
+  const listed = await dockerCall(['images', '--format', '{{.Repository}}:{{.Tag}}']).catch(() => undefined)
+  if (listed?.code !== 0) return
+  const tags = listed.stdout
+    .split('\n')
+    .filter(reference => reference.startsWith(`${host}/`) && !reference.endsWith(':<none>'))
+  for (let start = 0; start < tags.length; start += 100)
+    await dockerCall(['rmi', ...tags.slice(start, start + 100)])
+}

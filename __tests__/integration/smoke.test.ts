@@ -50,7 +50,17 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       'missing-link',
       /^::error::Smoke test failed: container nginx exited with code 1 — last log line: .*host not found in upstream "web:3000"/
     ],
-    ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/]
+    ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/],
+    // One healthy answer, then 500s: a load balancer wants at least two in a row.
+    [
+      'healthy-once',
+      /^::error::Smoke test failed: health check failed: GET \/ returned 500 5 s after a healthy answer \(a load balancer wants several healthy answers in a row\)$/
+    ],
+    // The page is served (302 to a login page), but the load balancer wants 200: on AWS the deploy goes Red.
+    [
+      'http-redirect',
+      /^::error::Smoke test failed: health check failed: GET \/ returned 302 \(healthy: 200, as the environment's Application Load Balancer \(MatcherHTTPCode, default 200\) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default\)$/
+    ]
   ])(
     '%s: fails the step naming the cause; nothing deployed and no version left behind',
     async (fixture, message) => {
@@ -175,6 +185,57 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(/^::error::smoke-fixtures: /)
       expect(run.errors[0]).not.toContain('Smoke test')
+    },
+    10 * 60_000
+  )
+
+  it(
+    "a redirect passes where the environment's matcher accepts it, on the runner and on the stand-in's balancer",
+    async () => {
+      const matcher = [
+        {
+          Namespace: 'aws:elasticbeanstalk:environment:process:default',
+          OptionName: 'MatcherHTTPCode',
+          Value: '200-399'
+        }
+      ]
+      const run = await runAction({
+        inputs: { ...fixtureInputs('http-redirect'), 'option-settings': JSON.stringify(matcher) },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.errors).toEqual([])
+      expect(run.stdout).toContain(
+        "expecting GET / to answer 2xx/3xx (as the environment's Application Load Balancer (MatcherHTTPCode) asks)"
+      )
+      expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 302/)
+      expect(run.status).toBe(0)
+      expect(standIn.services.beanstalk.state.liveEnvironmentNamed('smoke-fixtures')?.health).toBe('Green')
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+
+  it(
+    "smoke-test: false and a redirect where the balancer wants 200: the stand-in's balancer finds it unhealthy",
+    async () => {
+      const run = await runAction({
+        inputs: {
+          ...fixtureInputs('http-redirect'),
+          'smoke-test': 'false',
+          'wait-timeout': '1m',
+          'option-settings': JSON.stringify([
+            {
+              Namespace: 'aws:elasticbeanstalk:environment:process:default',
+              OptionName: 'MatcherHTTPCode',
+              Value: '200'
+            }
+          ])
+        },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.status).not.toBe(0)
+      expect(run.errors).toHaveLength(1)
+      expect(run.errors[0]).toMatch(/^::error::smoke-fixtures: /)
     },
     10 * 60_000
   )

@@ -22,7 +22,10 @@ export interface HealthResult {
   causes: string[]
 }
 
-/** 2xx and 3xx are healthy, as for the Beanstalk / ELB default health check. */
+/**
+ * The default rule of a run on this runner: 2xx and 3xx mean the page was served. The smoke test asks what the
+ * environment's load balancer asks instead (core/health-check.ts: an Application Load Balancer wants 200).
+ */
 export function isHealthyHttpStatus(status: number): boolean {
   return status >= 200 && status < 400
 }
@@ -34,10 +37,18 @@ export function exitedEssentialCauses(statuses: ContainerStatus[]): string[] {
     .map(status => `container ${status.name} exited with code ${status.exitCode ?? 'unknown'}`)
 }
 
-export function httpFailureCause(path: string, outcome: { status?: number; error?: string }): string {
-  return outcome.status !== undefined
-    ? `health check failed: GET ${path} returned ${outcome.status}`
-    : `health check failed: GET ${path} ${outcome.error ?? 'no answer'}`
+/**
+ * `expected` says what a healthy answer is when the rule is not the default (e.g. "200, as its load balancer
+ * asks"). It is left out for a server error (5xx): no health-check setting makes one healthy, the app must change.
+ */
+export function httpFailureCause(
+  path: string,
+  outcome: { status?: number; error?: string },
+  expected?: string
+): string {
+  if (outcome.status === undefined) return `health check failed: GET ${path} ${outcome.error ?? 'no answer'}`
+  const rule = expected !== undefined && outcome.status < 500 ? ` (healthy: ${expected})` : ''
+  return `health check failed: GET ${path} returned ${outcome.status}${rule}`
 }
 
 /** A proxy answering these is waiting for its upstream, not reporting an app error. */

@@ -67,6 +67,8 @@ export interface WaitHealthyOptions {
    * refused connections mean "still booting" and wait for the full timeout.
    */
   settledFailureMs?: number
+  /** Which answers are healthy (default 2xx/3xx, isHealthyHttpStatus), and how a failure line words that rule. */
+  accepts?: { status: (status: number) => boolean; expected: string }
 }
 
 export interface RunningApp {
@@ -80,7 +82,7 @@ export interface RunningApp {
   addresses: Map<string, string>
   status(): Promise<ContainerStatus[]>
   logs(name: string, lines?: number): Promise<string>
-  /** Polls until the app answers 2xx/3xx, an essential container stops, or the time is up. */
+  /** Polls until the app answers a healthy status, an essential container stops, or the time is up. */
   waitHealthy(options: WaitHealthyOptions): Promise<HealthResult>
   /** Removes every container, network and folder the app created. Safe to call twice. */
   stop(): Promise<void>
@@ -287,8 +289,10 @@ class DockerApp implements RunningApp {
     path: checkPath = '/',
     timeoutMs,
     intervalMs = 250,
-    settledFailureMs
+    settledFailureMs,
+    accepts
   }: WaitHealthyOptions): Promise<HealthResult> {
+    const healthy = accepts?.status ?? isHealthyHttpStatus
     const deadline = Date.now() + timeoutMs
     let streak: FailingStreak | undefined
     for (;;) {
@@ -298,10 +302,13 @@ class DockerApp implements RunningApp {
       // At least a second per request, so the last attempt near the deadline can still get an answer.
       const requestTimeout = Math.min(5000, Math.max(1000, deadline - Date.now()))
       const outcome = await httpGet(`${this.url}${checkPath}`, requestTimeout)
-      if (outcome.status !== undefined && isHealthyHttpStatus(outcome.status)) {
+      if (outcome.status !== undefined && healthy(outcome.status)) {
         return { healthy: true, httpStatus: outcome.status, causes: [] }
       }
-      const failed: HealthResult = { healthy: false, causes: [httpFailureCause(checkPath, outcome)] }
+      const failed: HealthResult = {
+        healthy: false,
+        causes: [httpFailureCause(checkPath, outcome, accepts?.expected)]
+      }
       if (outcome.status !== undefined) failed.httpStatus = outcome.status
       if (Date.now() + intervalMs >= deadline) return failed
       const judged = afterFailedProbe(streak, outcome.status, Date.now(), settledFailureMs)

@@ -31,7 +31,12 @@ import { devImagesOf, pullDevImages } from '../smoke/dev-images.js'
 import type { ManagedBacking } from '../smoke/dev-services.js'
 import type { SmokeOutcome, SmokeRunOptions } from '../smoke/run-smoke.js'
 import type { DeployPlan } from '../core/plan/types.js'
-import { smokePaths } from '../core/health-check.js'
+import {
+  beanstalkHealthCheck,
+  expectedCodes,
+  smokeProbes,
+  type BeanstalkHealthCheck
+} from '../core/health-check.js'
 import type { Prepared } from '../planning/prepare.js'
 import type { StartedDevServices } from '../smoke/run-smoke.js'
 import { PhaseLog } from '../report/phases.js'
@@ -55,8 +60,8 @@ export interface SmokeStageOptions extends Partial<
   executionRoleArn?: string
   /** The managed database and cache the deploy resolved: the twins answer as they will. */
   backing?: ManagedBacking
-  /** Environment → the paths its load balancer checks (stages/health-check.ts); unread: "/". */
-  healthPaths?: Map<string, string[]>
+  /** Environment → the paths and codes its load balancer checks (stages/health-check.ts); unread: the workflow's. */
+  healthChecks?: Map<string, BeanstalkHealthCheck>
 }
 
 /** Dev services started ahead of a smoke run, under the project name the run takes on. */
@@ -171,7 +176,7 @@ export class SmokeTest {
 
   /** For publishImages: starts the smoke test, beside what follows, once every image is built. */
   hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthPaths'>,
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthChecks'>,
     phases = new PhaseLog()
   ): { onBuilt?: (built: Record<string, string>) => void } {
     if (!this.runs) return {}
@@ -182,7 +187,8 @@ export class SmokeTest {
   private start(
     images: Record<string, string>,
     resolution:
-      (Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthPaths'>) | undefined,
+      | (Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthChecks'>)
+      | undefined,
     phases: PhaseLog
   ): void {
     const from = this.#state
@@ -383,12 +389,19 @@ export async function smokeTestStage(
   const ahead = options.devServicesAhead
   const project = ahead?.project ?? smokeProject()
   const environments = prepared.targets.find(target => target.plan === plan)?.environments ?? []
-  const beanstalkPaths = [...new Set(environments.flatMap(name => options.healthPaths?.get(name) ?? ['/']))]
-  const healthPaths = smokePaths(config.smokeTestPath, config.smokeTestPathGiven === true, beanstalkPaths)
-  const differs =
-    config.smokeTestPathGiven === true && beanstalkPaths.some(path => path !== config.smokeTestPath)
+  const checks = environments.map(
+    name => options.healthChecks?.get(name) ?? beanstalkHealthCheck([], config.settings)
+  )
+  const [first, ...more] = smokeProbes(config.smokeTestPath, config.smokeTestPathGiven === true, checks)
+  const probes = first ? ([first, ...more] as const) : undefined
+  if (!probes) throw new Error(`no health check path for ${environments.join(', ')}`)
+  const expecting = probes
+    .map(
+      probe => `GET ${probe.path} to answer ${expectedCodes(probe)} (as ${probe.checkers.join(' and ')} asks)`
+    )
+    .join(' and ')
   log.info(
-    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting GET ${healthPaths.join(' and GET ')} to answer 2xx/3xx${differs ? ` (smoke-test-path ${config.smokeTestPath}; Beanstalk's load balancer checks ${beanstalkPaths.join(', ')}, its Application Healthcheck URL / HealthCheckPath)` : ''}`
+    `Smoke test: running the bundle on this runner as ${project}${ahead ? ' (its dev services started with the builds)' : ''}, expecting ${expecting}`
   )
   let outcome: SmokeOutcome
   try {
@@ -401,8 +414,7 @@ export async function smokeTestStage(
         workspace,
         databasePasswordEnv: config.databasePasswordEnv,
         images,
-        healthPath: healthPaths[0] as string,
-        morePaths: healthPaths.slice(1),
+        probes: [...probes],
         backing: options.backing ?? {},
         resolution: {
           logDriver: config.logDriver,
@@ -435,7 +447,7 @@ export async function smokeTestStage(
     const report: SmokeTestReport = {
       result: 'passed',
       seconds: seconds(),
-      detail: passedDetail(outcome, healthPaths.join(' and GET '))
+      detail: passedDetail(outcome, probes.map(probe => probe.path).join(' and GET '))
     }
     log.info(`Smoke test passed in ${report.seconds.toFixed(1)} s: ${report.detail}`)
     return report

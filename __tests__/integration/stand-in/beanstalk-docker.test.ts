@@ -277,7 +277,7 @@ describe('Beanstalk deployments on Docker', () => {
     expect(await leftovers(environmentId)).toEqual([])
   }, 120_000)
 
-  it('stopping the stand-in removes the containers of environments still running', async () => {
+  it('stopping the stand-in removes the containers of environments still running, and the names under its registry', async () => {
     const created = await client.send(
       new CreateEnvironmentCommand({
         ApplicationName: 'web',
@@ -288,7 +288,12 @@ describe('Beanstalk deployments on Docker', () => {
     )
     expect(await settle(client, 'web-left-running')).toMatchObject({ Health: 'Green' })
     expect(await leftovers(created.EnvironmentId as string)).toHaveLength(2)
+    // As the action tags what it builds for the stand-in's ECR: the name means nothing once the registry is gone.
+    const tagged = `${standIn.registry?.host ?? 'no-registry'}/web/app:built-on-this-daemon`
+    execFileSync('docker', ['tag', image, tagged])
     await standIn.stop()
     expect(await leftovers(created.EnvironmentId as string)).toEqual([])
+    expect(execFileSync('docker', ['images', '--quiet', tagged], { encoding: 'utf8' }).trim()).toBe('')
+    expect(execFileSync('docker', ['images', '--quiet', image], { encoding: 'utf8' }).trim()).not.toBe('')
   }, 120_000)
 })

@@ -2,8 +2,8 @@
 // inputs are checked before any registry call, and an image that ECR already
 // has for this commit is neither built nor pushed.
 
-import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -27,8 +27,13 @@ const quietLogger = {
   setSecret: () => undefined
 }
 
+/** Every folder the tests made, removed once they ran. */
+const folders: string[] = []
+afterAll(() => Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true }))))
+
 async function workspaceWithApp(): Promise<string> {
   const workspace = await mkdtemp(path.join(tmpdir(), 'bdd-stage-'))
+  folders.push(workspace)
   await mkdir(path.join(workspace, 'app'))
   await writeFile(path.join(workspace, 'app', 'Dockerfile'), 'FROM debian:bookworm-slim AS base\n')
   return workspace

@@ -1,11 +1,31 @@
-// The paths Beanstalk's load balancer checks (trial D3: smoke-test-path /health passed, Beanstalk checked /).
+// The paths Beanstalk's load balancer checks (trial D3: smoke-test-path /health passed, Beanstalk checked /),
+// and the codes it counts as healthy (an app whose / redirects passed 2xx/3xx and goes Red behind an ALB).
 
 import { describe, expect, it } from '@jest/globals'
-import { beanstalkHealthPaths, smokePaths } from '../../../src/core/health-check.js'
+import {
+  acceptsHttpStatus,
+  beanstalkHealthCheck,
+  beanstalkHealthPaths,
+  parseHttpCodes,
+  probeAccepts,
+  probeRule,
+  smokeProbes,
+  type BeanstalkHealthCheck
+} from '../../../src/core/health-check.js'
 
 const app = (Value: string) => ({
   Namespace: 'aws:elasticbeanstalk:application',
   OptionName: 'Application Healthcheck URL',
+  Value
+})
+const environment = (OptionName: string, Value: string) => ({
+  Namespace: 'aws:elasticbeanstalk:environment',
+  OptionName,
+  Value
+})
+const matcher = (Value: string) => ({
+  Namespace: 'aws:elasticbeanstalk:environment:process:default',
+  OptionName: 'MatcherHTTPCode',
   Value
 })
 const processPath = (Value: string) => ({
@@ -35,14 +55,123 @@ describe('beanstalkHealthPaths', () => {
   })
 })
 
-describe('smokePaths', () => {
+describe('beanstalkHealthCheck: the codes the load balancer accepts', () => {
+  const codesOf = (...settings: { Namespace: string; OptionName: string; Value: string }[]) =>
+    beanstalkHealthCheck(settings).codes
+
+  it("an Application Load Balancer: MatcherHTTPCode, default 200 (ELB's Matcher)", () => {
+    expect(codesOf(environment('LoadBalancerType', 'application'))).toBe('200')
+    expect(codesOf(environment('LoadBalancerType', 'application'), matcher('200-399'))).toBe('200-399')
+    expect(codesOf(environment('LoadBalancerType', 'application'), matcher(' 200,302 '))).toBe('200,302')
+  })
+
+  it('a Classic Load Balancer: only 200, whatever MatcherHTTPCode says', () => {
+    expect(codesOf(environment('LoadBalancerType', 'classic'), matcher('200-399'))).toBe('200')
+  })
+
+  it('a Network Load Balancer: MatcherHTTPCode, default 200-399', () => {
+    expect(codesOf(environment('LoadBalancerType', 'network'))).toBe('200-399')
+    expect(codesOf(environment('LoadBalancerType', 'network'), matcher('200'))).toBe('200')
+  })
+
+  it('a single-instance environment (a preview): no load balancer, the page served (2xx/3xx)', () => {
+    const check = beanstalkHealthCheck([
+      environment('EnvironmentType', 'SingleInstance'),
+      environment('LoadBalancerType', 'application')
+    ])
+    expect(check.codes).toBe('200-399')
+    expect(check.advice).toBeUndefined()
+  })
+
+  it('nothing read: an Application Load Balancer, as CreateEnvironment makes by default (200)', () => {
+    expect(codesOf()).toBe('200')
+    expect(beanstalkHealthCheck([]).checker).toContain('Application Load Balancer')
+  })
+
+  it("a matcher that is not one (empty, words) is the default's 200", () => {
+    expect(codesOf(matcher(''))).toBe('200')
+    expect(codesOf(matcher('ok'))).toBe('200')
+  })
+
+  it("the workflow's option-settings win over the environment's current ones", () => {
+    const check = beanstalkHealthCheck([matcher('200-399')], [matcher('200')])
+    expect(check.codes).toBe('200')
+    expect(
+      beanstalkHealthCheck(
+        [environment('EnvironmentType', 'LoadBalanced')],
+        [environment('EnvironmentType', 'SingleInstance')]
+      ).codes
+    ).toBe('200-399')
+  })
+})
+
+describe('ELB matcher syntax', () => {
+  it.each([
+    ['200', 200, true],
+    ['200', 302, false],
+    ['200', 201, false],
+    ['200,202', 202, true],
+    ['200,202', 201, false],
+    ['200-299', 200, true],
+    ['200-299', 299, true],
+    ['200-299', 300, false],
+    ['200-299', 199, false],
+    ['200-399', 302, true],
+    ['200, 300-302', 301, true],
+    ['200, 300-302', 303, false]
+  ])('%s accepts %i: %s', (codes, status, accepted) =>
+    expect(acceptsHttpStatus(codes, status)).toBe(accepted)
+  )
+
+  it.each(['', 'ok', '200-', '299-200', '20', '200;302'])('%j is no matcher', codes =>
+    expect(parseHttpCodes(codes)).toBeUndefined()
+  )
+
+  it('a text that is no matcher accepts only 200', () => {
+    expect(acceptsHttpStatus('nonsense', 200)).toBe(true)
+    expect(acceptsHttpStatus('nonsense', 204)).toBe(false)
+  })
+})
+
+describe('smokeProbes', () => {
+  const alb = (paths: string[], codes = '200'): BeanstalkHealthCheck => ({
+    paths,
+    codes,
+    checker: 'the ALB',
+    advice: 'change it'
+  })
+  const paths = (smokeTestPath: string, given: boolean, checks: BeanstalkHealthCheck[]) =>
+    smokeProbes(smokeTestPath, given, checks).map(probe => probe.path)
+
   it('smoke-test-path set and different from Beanstalk: both', () => {
-    expect(smokePaths('/health', true, ['/'])).toEqual(['/health', '/'])
+    expect(paths('/health', true, [alb(['/'])])).toEqual(['/health', '/'])
   })
   it('smoke-test-path not set: what Beanstalk checks, instead of /', () => {
-    expect(smokePaths('/', false, ['/api/status'])).toEqual(['/api/status'])
+    expect(paths('/', false, [alb(['/api/status'])])).toEqual(['/api/status'])
   })
   it('the same path once', () => {
-    expect(smokePaths('/up', true, ['/up'])).toEqual(['/up'])
+    expect(paths('/up', true, [alb(['/up'])])).toEqual(['/up'])
+  })
+
+  it("smoke-test-path alone accepts a redirect; Beanstalk's path wants what its balancer wants", () => {
+    const [own, balancer] = smokeProbes('/login', true, [alb(['/'])])
+    expect(own && probeAccepts(own, 302)).toBe(true)
+    expect(balancer && probeAccepts(balancer, 302)).toBe(false)
+    expect(balancer && probeAccepts(balancer, 200)).toBe(true)
+  })
+
+  it('one path asked by two: every rule must accept (two environments, or smoke-test-path on the checked path)', () => {
+    const [probe] = smokeProbes('/', true, [alb(['/'], '200-299'), alb(['/'], '200,204')])
+    expect(probe?.codes).toEqual(['200-399', '200-299', '200,204'])
+    expect(probe && probeAccepts(probe, 204)).toBe(true)
+    expect(probe && probeAccepts(probe, 201)).toBe(false)
+    expect(probe && probeAccepts(probe, 302)).toBe(false)
+  })
+
+  it('a failure line says the codes, who asks them and what to change', () => {
+    const [probe] = smokeProbes('/', false, [beanstalkHealthCheck([])])
+    expect(probe && probeRule(probe)).toBe(
+      "200, as the environment's Application Load Balancer (MatcherHTTPCode, default 200) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default"
+    )
   })
 })

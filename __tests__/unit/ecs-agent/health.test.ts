@@ -36,6 +36,17 @@ describe('health rules', () => {
     [{ status: 500 }, 'health check failed: GET /up returned 500'],
     [{ error: 'ECONNREFUSED' }, 'health check failed: GET /up ECONNREFUSED']
   ])('words %j', (outcome, cause) => expect(httpFailureCause('/up', outcome)).toBe(cause))
+
+  it.each([
+    [{ status: 302 }, 'health check failed: GET /up returned 302 (healthy: 200, as the balancer asks)'],
+    [{ status: 404 }, 'health check failed: GET /up returned 404 (healthy: 200, as the balancer asks)'],
+    [{ status: 499 }, 'health check failed: GET /up returned 499 (healthy: 200, as the balancer asks)'],
+    // No health-check setting makes a server error healthy: the rule would only distract.
+    [{ status: 500 }, 'health check failed: GET /up returned 500'],
+    [{ error: 'ECONNREFUSED' }, 'health check failed: GET /up ECONNREFUSED']
+  ])('with a rule: words %j', (outcome, cause) =>
+    expect(httpFailureCause('/up', outcome, '200, as the balancer asks')).toBe(cause)
+  )
 })
 
 /** Seconds into the wait at which the health check gives up, given one failed probe per second. */

@@ -2,8 +2,8 @@
 // image is built, with what the local daemon can run; each image's push
 // follows its own build and goes on beside the smoke test.
 
-import { describe, expect, it } from '@jest/globals'
-import { mkdtemp, mkdir, writeFile } from 'node:fs/promises'
+import { afterAll, describe, expect, it } from '@jest/globals'
+import { mkdtemp, mkdir, writeFile, rm } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
@@ -26,8 +26,13 @@ const quietLogger = {
   setSecret: () => undefined
 }
 
+/** Every folder the tests made, removed once they ran. */
+const folders: string[] = []
+afterAll(() => Promise.all(folders.map(folder => rm(folder, { recursive: true, force: true }))))
+
 async function workspace(): Promise<string> {
   const folder = await mkdtemp(path.join(tmpdir(), 'bdd-before-push-'))
+  folders.push(folder)
   for (const image of images) {
     await mkdir(path.join(folder, image.context))
     await writeFile(path.join(folder, image.context, 'Dockerfile'), 'FROM debian:bookworm-slim\n')

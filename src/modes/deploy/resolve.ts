@@ -18,7 +18,8 @@ import {
   type BackingServices
 } from '../../stages/managed-services.js'
 import { checkDocuments } from '../../stages/bundles.js'
-import { healthCheckPaths } from '../../stages/health-check.js'
+import { healthChecks } from '../../stages/health-check.js'
+import type { BeanstalkHealthCheck } from '../../core/health-check.js'
 import { imagePlatforms, platformsLine, type ImagePlatforms } from '../../stages/platforms.js'
 import {
   checkExecutionRoleReadsSecrets,
@@ -33,8 +34,8 @@ export interface Resolved {
   /** Environment → the properties its containers read that it does not set. */
   missing: Map<string, { name: string; containers: string[] }[]>
   platforms: ImagePlatforms
-  /** Environment → the paths its load balancer checks (the smoke test checks them too). */
-  healthPaths: Map<string, string[]>
+  /** Environment → the paths and codes its load balancer checks (the smoke test asks the same). */
+  healthChecks: Map<string, BeanstalkHealthCheck>
   /** What every document is rendered with: the region, the backing services, the execution role found. */
   resolution: Required<Pick<Resolution, 'region' | 'backing'>> & Pick<Resolution, 'executionRoleArn'>
 }
@@ -46,24 +47,25 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
     async log => {
       // The lookups run at once; the first failure in the order of the inputs (backing services, then
       // environments) is the one reported, whichever answered first.
-      // The platforms and the health-check paths both read each environment's option settings: once.
+      // The platforms, the missing properties and the health checks all read each environment's option
+      // settings: once.
       const readSettings = sharedOptionSettings(clients.beanstalk, prepared.config.application)
-      const [services, before, missing, platforms, healthPaths] = await Promise.allSettled([
+      const [services, before, missing, platforms, checks] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
-        missingProperties(prepared, clients, environments),
+        missingProperties(prepared, clients, environments, readSettings),
         imagePlatforms(prepared, clients, actionsLogger, readSettings),
-        healthCheckPaths(prepared, clients, readSettings)
+        healthChecks(prepared, clients, readSettings)
       ])
       const found = {
         services: valueOf(services),
         before: valueOf(before),
         missing: valueOf(missing),
         platforms: valueOf(platforms),
-        healthPaths: valueOf(healthPaths)
+        healthChecks: valueOf(checks)
       }
       if (found.platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(found.platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
@@ -85,7 +87,7 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         before: found.before,
         missing: found.missing,
         platforms: found.platforms,
-        healthPaths: found.healthPaths,
+        healthChecks: found.healthChecks,
         resolution
       }
     },

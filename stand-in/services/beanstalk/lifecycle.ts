@@ -66,6 +66,30 @@ export function healthCheckPath(environment: Environment): string {
   return match?.[1] ?? '/'
 }
 
+/**
+ * Which answers the environment's load balancer counts as healthy, as AWS documents it: an Application Load
+ * Balancer's MatcherHTTPCode of the default process (default "200"; "200,202" or "200-299",
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_Matcher.html), a Classic Load
+ * Balancer's "200 OK" only, a Network Load Balancer's MatcherHTTPCode (default "200-399"). A single instance has
+ * no load balancer: the stand-in keeps "the page served" (2xx/3xx). Written apart from the action's reading
+ * (src/core/health-check.ts) so the two check each other.
+ */
+export function healthyStatus(environment: Environment): (status: number) => boolean {
+  const settings = environment.optionSettings
+  const between = (low: number, high: number) => (status: number) => status >= low && status <= high
+  if (optionValue(settings, 'aws:elasticbeanstalk:environment', 'EnvironmentType') === 'SingleInstance')
+    return between(200, 399)
+  const type = optionValue(settings, 'aws:elasticbeanstalk:environment', 'LoadBalancerType') ?? 'application'
+  if (type === 'classic') return between(200, 200)
+  const matcher = optionValue(settings, 'aws:elasticbeanstalk:environment:process:default', 'MatcherHTTPCode')
+  if (!matcher) return type === 'network' ? between(200, 399) : between(200, 200)
+  const ranges = matcher.split(',').map(part => {
+    const [low = 0, high = low] = part.split('-').map(code => Number(code.trim()))
+    return between(low, high)
+  })
+  return status => ranges.some(inRange => inRange(status))
+}
+
 export class Lifecycle {
   private readonly operations = new Map<string, Operation>()
   /** Pending health-phase timers per environment id (cancelled by the next operation). */
@@ -320,7 +344,8 @@ export class Lifecycle {
       task,
       files: bundle.files,
       environmentVariables,
-      healthCheckPath: healthCheckPath(environment)
+      healthCheckPath: healthCheckPath(environment),
+      healthyStatus: healthyStatus(environment)
     })
     if (signal.aborted) {
       await candidate.discard()
