@@ -34,6 +34,7 @@ const decisionModules = [
 const coveringTests = [
   '__tests__/unit/core/**/*.test.ts',
   '__tests__/unit/deploy/wait-decision.test.ts',
+  '__tests__/unit/deploy/wait.test.ts', // the waiter: wait-decision's messages as the job prints them
   '__tests__/unit/smoke/verdict.test.ts',
   '__tests__/unit/rollback/rollback.test.ts',
   '__tests__/unit/preview/preview.test.ts',
