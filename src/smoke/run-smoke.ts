@@ -29,7 +29,7 @@ import { DevContainers } from './dev-containers.js'
 import {
   databasePasswordReferences,
   devServices,
-  placeholderEnvironment,
+  smokeEnvironment,
   smokeSecretValues,
   type DevService,
   type ManagedBacking
@@ -45,6 +45,8 @@ export interface SmokeRunInput {
   databasePasswordEnv: string
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
+  /** The environment's properties (name → value): Beanstalk gives them to every container. */
+  properties?: Record<string, string>
   /** The paths to ask, in order, each with the codes that count as healthy there (core/health-check.ts). */
   probes: [HealthProbe, ...HealthProbe[]]
   /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
@@ -171,9 +173,10 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       project: options.project,
       bundleDir,
       hostDir: path.join(hostDir, 'host'),
-      extraEnvironment: placeholderEnvironment(
+      extraEnvironment: smokeEnvironment(
         input.plan,
         placeholder,
+        input.properties,
         twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined
       ),
       resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
