@@ -2,7 +2,9 @@
 // Every outcome comes from one row of DECISION_TABLE, and every row names its
 // source (docs/deploy-decision.md has the same table, with the reasoning).
 // In short: an EB CLI failure event of our deploy fails it whatever the
-// colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// colour; any other error event of our deploy (ERROR / FATAL, or a failed
+// command's shape) fails it once Beanstalk has finished the update, whatever
+// the colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
 // Red, Yellow and Grey on our version after the update completed are
 // "settling" for the recovery window (health lags the update on AWS), and fail
 // when it ends; Ready on another version after the update ran is a revert.
@@ -10,7 +12,7 @@
 import type { EnvironmentSnapshot } from '../adapters/beanstalk/environments.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { formatDuration } from '../core/duration.js'
-import { failureKind, isCompletionEvent, type FailureEventKind } from './failure-events.js'
+import { failureKind, isCompletionEvent, isErrorEvent, type FailureEventKind } from './failure-events.js'
 
 export { FAILED_DEPLOY_MESSAGE } from './failure-events.js'
 
@@ -32,6 +34,7 @@ export type RuleId =
   | 'health-red-event'
   | 'processing-failed-event'
   | 'not-ready'
+  | 'error-event'
   | 'update-not-started'
   | 'reverted-version'
   | 'green'
@@ -99,6 +102,13 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
     outcome: 'wait',
     when: 'Status Updating, Launching, Aborting, LinkingFrom or LinkingTo (health is Grey: checks are suspended during an update)',
     source: `${WAITER}; ${MODEL_HEALTH}`
+  },
+  {
+    id: 'error-event',
+    outcome: 'failure',
+    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); reported as a revert when Beanstalk is back on another version',
+    source:
+      'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
   },
   {
     id: 'update-not-started',
@@ -217,8 +227,25 @@ export function decide(input: DecisionInput): Decision {
     return fail(rule, 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
 
+  // An error the EB CLI has no text for: wait for Beanstalk to finish the update (it may still revert, and the
+  // rollback needs a Ready environment), then fail whatever the colour.
+  const errorEvent = ours.find(event => isErrorEvent(event, versionLabel))
   if (environment.status !== 'Ready') {
-    return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}`)
+    const seen = errorEvent
+      ? ` (error seen: ${errorEvent.message}; waiting for Beanstalk to end the update)`
+      : ''
+    return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}${seen}`)
+  }
+  if (errorEvent) {
+    const detail = failureDetail(ours, errorEvent, input.causes)
+    if (environment.versionLabel !== versionLabel) {
+      return fail(
+        'error-event',
+        'reverted',
+        `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`
+      )
+    }
+    return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
   const health = environment.health ?? 'Grey'
   if (environment.versionLabel !== versionLabel) {
