@@ -210,7 +210,7 @@ export function decide(input: DecisionInput): Decision {
   const eventFailure = failureFromEvents(ours, versionLabel)
   if (eventFailure) {
     const { kind, event } = eventFailure
-    const detail = failureDetail(ours, event, input.causes)
+    const detail = failureDetail(ours, event, input.causes, versionLabel)
     if (kind === 'reverted') {
       return fail(
         'reverted-event',
@@ -237,7 +237,7 @@ export function decide(input: DecisionInput): Decision {
     return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}${seen}`)
   }
   if (errorEvent) {
-    const detail = failureDetail(ours, errorEvent, input.causes)
+    const detail = failureDetail(ours, errorEvent, input.causes, versionLabel)
     if (environment.versionLabel !== versionLabel) {
       return fail(
         'error-event',
@@ -253,7 +253,7 @@ export function decide(input: DecisionInput): Decision {
       return fail(
         'reverted-version',
         'reverted',
-        `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes)}`
+        `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes, versionLabel)}`
       )
     }
     return wait(
@@ -276,7 +276,7 @@ export function decide(input: DecisionInput): Decision {
   return fail(
     'unhealthy-after-window',
     'unhealthy',
-    `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes)}`
+    `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`
   )
 }
 
@@ -312,24 +312,32 @@ function revertedTo(environment: EnvironmentSnapshot, versionLabel: string): str
     : 'its previous configuration'
 }
 
-function errorMessages(events: DeployEvent[]): string[] {
-  return events
-    .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL')
-    .map(event => event.message)
+/** ERROR / FATAL events and failed commands' shapes at any severity (isErrorEvent), oldest first. */
+function isWorthQuoting(event: DeployEvent, versionLabel: string): boolean {
+  return event.severity === 'ERROR' || event.severity === 'FATAL' || isErrorEvent(event, versionLabel)
+}
+
+function errorMessages(events: DeployEvent[], versionLabel: string): string[] {
+  return events.filter(event => isWorthQuoting(event, versionLabel)).map(event => event.message)
 }
 
 /** The error events, oldest first, with the failure event among them whatever its severity. */
-function failureDetail(events: DeployEvent[], failing: DeployEvent, causes: string[]): string {
+function failureDetail(
+  events: DeployEvent[],
+  failing: DeployEvent,
+  causes: string[],
+  versionLabel: string
+): string {
   const errors = events
-    .filter(event => event === failing || event.severity === 'ERROR' || event.severity === 'FATAL')
+    .filter(event => event === failing || isWorthQuoting(event, versionLabel))
     .map(event => event.message)
   const parts = [errors.join(' | ')]
   if (causes.length > 0) parts.push(`causes: ${causes.join('; ')}`)
   return parts.join(' — ')
 }
 
-function detailSuffix(events: DeployEvent[], causes: string[]): string {
-  const errors = errorMessages(events)
+function detailSuffix(events: DeployEvent[], causes: string[], versionLabel: string): string {
+  const errors = errorMessages(events, versionLabel)
   return [
     ...(causes.length > 0 ? [`causes: ${causes.join('; ')}`] : []),
     ...(errors.length > 0 ? [`errors: ${errors.join(' | ')}`] : [])
