@@ -84,7 +84,7 @@ export const FAILURE_SHAPES: readonly RegExp[] = [
   /\bcomplete(?:d)?, but with errors\b/i,
   /\bAborting the operation\b/,
   /^During an aborted deployment\b/,
-  /^Failed to (?:deploy|launch)\b/
+  /^Failed to (?:deploy\b|launch environment\b)/
 ]
 
 /** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */

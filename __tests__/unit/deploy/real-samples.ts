@@ -108,6 +108,7 @@ const BD_86 = 'https://github.com/einaregilsson/beanstalk-deploy/issues/86'
 const BD_67 = 'https://github.com/einaregilsson/beanstalk-deploy/issues/67'
 const BD_84 = 'https://github.com/einaregilsson/beanstalk-deploy/issues/84'
 const LARAVEL_71 = 'https://github.com/rennokki/laravel-aws-eb/issues/71'
+const HYPOTHESIS_60 = 'https://github.com/hypothesis/deployment/pull/60'
 const MATTERMOST = 'https://github.com/mattermost/docs/issues/3660'
 const KOREAN_NOTES =
   'public GitHub notes (Korean) on a multi-container Beanstalk deploy, found by the search tool for "ECS task stopped due to" (file id 24199460731)'
@@ -354,6 +355,24 @@ export const SAMPLES: Sample[] = [
     ],
     truth: 'failure',
     before: 'success',
+    rule: 'error-event'
+  },
+  {
+    name: 'a configuration error of the update (ERROR "To enable immutable config and application deployments together, …")',
+    source: `${HYPOTHESIS_60} (the env-sync failed; the environment assumed back Ready and Green on the previous version)`,
+    events: [
+      [
+        20,
+        'ERROR',
+        'To enable immutable config and application deployments together, you must set both the DeploymentPolicy option (aws:elasticbeanstalk:command namespace) and the RollingUpdateType option (aws:autoscaling:updatepolicy:rollingupdate namespace) to Immutable.'
+      ]
+    ],
+    polls: [
+      { at: 10, env: updating() },
+      { at: 30, env: ready('Green', OLD, 'Ok') }
+    ],
+    truth: 'failure',
+    before: 'failure',
     rule: 'error-event'
   },
   {

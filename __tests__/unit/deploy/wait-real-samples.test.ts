@@ -88,6 +88,7 @@ describe('isErrorEvent: severity and shape, never a health transition', () => {
     'Environment update completed successfully.',
     'The environment operation was completed.',
     'Failed to start ECS task, retrying...',
+    'Failed to launch instance i-1, retrying.',
     'Deploying new version to instance(s).'
   ])('not a failure at INFO: %s', message => {
     expect(isErrorEvent(at('INFO', message), OURS)).toBe(false)
