@@ -362,6 +362,8 @@ export function timeoutMessage(input: {
   environment: EnvironmentSnapshot | undefined
   lastEvent: DeployEvent | undefined
   causes: string[]
+  /** The first error event of our deploy (isErrorEvent), when one was seen while Beanstalk never ended the update. */
+  errorEvent?: DeployEvent | undefined
 }): string {
   const env = input.environment
   const seen = env
@@ -369,5 +371,6 @@ export function timeoutMessage(input: {
     : 'the environment was never seen'
   const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events'
   const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : ''
-  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${event}${causes}`
+  const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : ''
+  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`
 }

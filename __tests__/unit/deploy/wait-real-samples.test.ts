@@ -5,7 +5,7 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { isErrorEvent, isHealthTransition } from '../../../src/deploy/failure-events.js'
-import { DECISION_TABLE } from '../../../src/deploy/wait-decision.js'
+import { DECISION_TABLE, timeoutMessage } from '../../../src/deploy/wait-decision.js'
 import { OURS, REQUEST_ID, SAMPLES, SINCE, eventsOf, replay } from './real-samples.js'
 
 describe('real event streams and health sequences, replayed poll by poll', () => {
@@ -118,5 +118,27 @@ describe('isErrorEvent: severity and shape, never a health transition', () => {
   test('the replay sees the events as DescribeEvents would: ours carry the request id, health events none', () => {
     const events = eventsOf(SAMPLES[0]!)
     expect(events.map(event => event.requestId)).toEqual([REQUEST_ID, undefined])
+  })
+})
+
+describe('timeoutMessage: an error seen while Beanstalk never ended the update', () => {
+  test('names the error before the last event', () => {
+    const error = eventsOf(
+      SAMPLES.find(s => s.name.startsWith('WARN "Failed to start ECS task, retrying..." twice'))!
+    )[2]!
+    expect(
+      timeoutMessage({
+        environmentName: 'web-prod',
+        versionLabel: OURS,
+        waitedMs: 1_200_000,
+        allowYellow: false,
+        environment: { name: 'web-prod', status: 'Updating', health: 'Grey', versionLabel: OURS },
+        lastEvent: error,
+        causes: [],
+        errorEvent: error
+      })
+    ).toBe(
+      'Timed out after 20m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-new; error seen: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.; last event: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.'
+    )
   })
 })

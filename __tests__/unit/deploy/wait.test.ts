@@ -561,7 +561,10 @@ describe('waitForDeploy: an error event the EB CLI has no text for (docs/deploy-
     )
     // It waited for Beanstalk to end the update: the failure came from the poll that saw Ready.
     expect(client.count('DescribeEnvironmentsCommand')).toBe(4)
-    expect(log.errors).toContain("Instance deployment failed. For details, see 'eb-engine.log'.")
+    expect(log.errors).toEqual([
+      "Instance deployment failed. For details, see 'eb-engine.log'.",
+      'Command execution completed on all instances. Summary: [Successful: 0, Failed: 1].'
+    ])
   })
 
   test('a WARN retry of the ECS hook followed by a clean update succeeds', async () => {
