@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, expect, it } from '@jest/globals'
 import { ECRClient } from '@aws-sdk/client-ecr'
 import { execFile } from 'node:child_process'
-import { cp, mkdtemp, rm } from 'node:fs/promises'
+import { cp, mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -106,5 +106,42 @@ describeIn(dockerEngine)('an identical re-push to an immutable tag by two runs o
         ?.manifestPushes()
         .filter(push => push.repository === image.repository && push.reference === 'c0ffee9')
     ).toHaveLength(1)
+  }, 300_000)
+
+  it('the cache tags move in an immutable repository: buildcache and each stage cache, build after build', async () => {
+    // An image that copies from a stage of its own gets a stage cache, buildcache-build, pushed with every build.
+    await mkdir(path.join(workdir, 'staged-src'), { recursive: true })
+    await writeFile(
+      path.join(workdir, 'staged-src', 'Dockerfile'),
+      'FROM debian:bookworm-slim AS build\nRUN echo built > /built.txt\nFROM debian:bookworm-slim\nCOPY --from=build /built.txt /built.txt\n'
+    )
+    const staged: ImageBuild = {
+      ...image,
+      id: 'staged',
+      repository: `${unique}/staged`,
+      context: 'staged-src'
+    }
+    delete staged.target
+    const runner = createCommandRunner({ DOCKER_CONFIG: path.join(workdir, 'docker-config') })
+    const build = (commitSha: string) =>
+      buildAndPush([staged], {
+        workspace: workdir,
+        commitSha,
+        versionLabel: `v-${commitSha}`,
+        registry: new EcrRegistry(ecrClient, runner, logger),
+        tagMutability: 'IMMUTABLE',
+        run: runner,
+        logger
+      })
+    logLines.length = 0
+    await build('aaaa111')
+    await build('bbbb222')
+    expect(logLines.filter(line => line.startsWith('warning:'))).toEqual([])
+    const pushes = (reference: string) =>
+      standIn.registry
+        ?.manifestPushes()
+        .filter(push => push.repository === staged.repository && push.reference === reference) ?? []
+    expect(pushes('buildcache-build').length).toBeGreaterThanOrEqual(2)
+    expect(pushes('buildcache').length).toBeGreaterThanOrEqual(2)
   }, 300_000)
 })

@@ -62,8 +62,20 @@ export function decodeAuthorizationToken(token: string): { username: string; pas
 }
 
 /**
+ * The cache tag and the stage caches beside it (`buildcache`, `buildcache-<stage>`, build/dockerfile-stages.ts):
+ * an ECR wildcard (lifecycle tagPatternList and mutability exclusion filters take `*`).
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html#lifecycle_policy_parameters
+ */
+export function cacheTagPattern(cacheTag: string): string {
+  return `${cacheTag}*`
+}
+
+/** More cache images than a Dockerfile has stages: a count the cache rule never reaches. */
+const CACHE_IMAGES_KEPT = 50
+
+/**
  * Pure: the lifecycle policy. ECR has no "keep" action, so rule 1 matches the
- * cache tag with a count it can never exceed: an image matched by a
+ * cache tags with a count they never exceed (one image per tag): an image matched by a
  * higher-priority rule is never expired by a lower one. Rule 2 (`any` must be
  * the last rule) expires everything beyond the newest N images.
  */
@@ -75,9 +87,9 @@ export function lifecyclePolicy(settings: Pick<RepositorySettings, 'keepImages' 
         description: `Keep the build cache (${settings.cacheTag})`,
         selection: {
           tagStatus: 'tagged',
-          tagPatternList: [settings.cacheTag],
+          tagPatternList: [cacheTagPattern(settings.cacheTag)],
           countType: 'imageCountMoreThan',
-          countNumber: 1
+          countNumber: CACHE_IMAGES_KEPT
         },
         action: { type: 'expire' }
       },
@@ -92,10 +104,10 @@ export function lifecyclePolicy(settings: Pick<RepositorySettings, 'keepImages' 
 }
 
 /**
- * Pure: the CreateRepository request. An IMMUTABLE repository still needs a
- * cache tag that moves on every build, so it is created as
- * IMMUTABLE_WITH_EXCLUSION with the cache tag excluded: commit tags stay
- * immutable, the cache tag can be overwritten.
+ * Pure: the CreateRepository request. An IMMUTABLE repository still needs
+ * cache tags that move on every build, so it is created as
+ * IMMUTABLE_WITH_EXCLUSION with the cache tags excluded (`buildcache*`: the
+ * stage caches too): commit tags stay immutable, the cache tags can be overwritten.
  */
 export function createRepositoryInput(
   name: string,
@@ -109,7 +121,9 @@ export function createRepositoryInput(
   return {
     ...base,
     imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-    imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: settings.cacheTag }]
+    imageTagMutabilityExclusionFilters: [
+      { filterType: 'WILDCARD', filter: cacheTagPattern(settings.cacheTag) }
+    ]
   }
 }
 

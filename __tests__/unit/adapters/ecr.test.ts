@@ -64,7 +64,7 @@ describe('ECR pure parts', () => {
     )
   })
 
-  it('writes a lifecycle policy that protects the cache tag and keeps the last N images', () => {
+  it('writes a lifecycle policy that protects the cache tags (the stage caches too) and keeps the last N images', () => {
     expect(JSON.parse(lifecyclePolicy({ keepImages: 10, cacheTag: 'buildcache' }))).toEqual({
       rules: [
         {
@@ -72,9 +72,9 @@ describe('ECR pure parts', () => {
           description: 'Keep the build cache (buildcache)',
           selection: {
             tagStatus: 'tagged',
-            tagPatternList: ['buildcache'],
+            tagPatternList: ['buildcache*'],
             countType: 'imageCountMoreThan',
-            countNumber: 1
+            countNumber: 50
           },
           action: { type: 'expire' }
         },
@@ -94,7 +94,7 @@ describe('ECR pure parts', () => {
       'IMMUTABLE' as const,
       {
         imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-        imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'buildcache' }]
+        imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: 'buildcache*' }]
       }
     ]
   ])('creates %s repositories with scan on push', (tagMutability, expected) => {

@@ -47,7 +47,8 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
     async log => {
       // The lookups run at once; the first failure in the order of the inputs (backing services, then
       // environments) is the one reported, whichever answered first.
-      // The platforms and the health-check paths both read each environment's option settings: once.
+      // The platforms, the missing properties and the health checks all read each environment's option
+      // settings: once.
       const readSettings = sharedOptionSettings(clients.beanstalk, prepared.config.application)
       const [services, before, missing, platforms, checks] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
@@ -55,7 +56,7 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
-        missingProperties(prepared, clients, environments),
+        missingProperties(prepared, clients, environments, readSettings),
         imagePlatforms(prepared, clients, actionsLogger, readSettings),
         healthChecks(prepared, clients, readSettings)
       ])
