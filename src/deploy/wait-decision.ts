@@ -106,7 +106,7 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
   {
     id: 'error-event',
     outcome: 'failure',
-    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); reported as a revert when Beanstalk is back on another version',
+    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version',
     source:
       'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
   },
@@ -229,7 +229,9 @@ export function decide(input: DecisionInput): Decision {
 
   // An error the EB CLI has no text for: wait for Beanstalk to finish the update (it may still revert, and the
   // rollback needs a Ready environment), then fail whatever the colour.
-  const errorEvent = ours.find(event => isErrorEvent(event, versionLabel))
+  const errorEvent = ours.find(
+    event => isErrorEvent(event, versionLabel) && isErrorOfOurUpdate(event, ours, input.requestId)
+  )
   if (environment.status !== 'Ready') {
     const seen = errorEvent
       ? ` (error seen: ${errorEvent.message}; waiting for Beanstalk to end the update)`
@@ -304,6 +306,18 @@ function failureFromEvents(
     return { kind, event }
   }
   return undefined
+}
+
+/**
+ * Whether an error event speaks for our update. The EB CLI asks DescribeEvents for its request id, so the
+ * deploy's own events (every text it fails on) carry it; an event without one, when we know ours, may be the
+ * previous version's (a crashing task replaced by a fix-forward deploy): it counts only after our update's
+ * completion event, once the previous version is gone.
+ */
+function isErrorOfOurUpdate(event: DeployEvent, ours: DeployEvent[], requestId: string | undefined): boolean {
+  if (!requestId || event.requestId !== undefined) return true
+  const completed = ours.find(isCompletionEvent)
+  return completed !== undefined && event.date.getTime() > completed.date.getTime()
 }
 
 function revertedTo(environment: EnvironmentSnapshot, versionLabel: string): string {

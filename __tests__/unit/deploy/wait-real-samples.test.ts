@@ -5,8 +5,8 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { isErrorEvent, isHealthTransition } from '../../../src/deploy/failure-events.js'
-import { DECISION_TABLE, timeoutMessage } from '../../../src/deploy/wait-decision.js'
-import { OURS, REQUEST_ID, SAMPLES, SINCE, eventsOf, replay } from './real-samples.js'
+import { DECISION_TABLE, decide, timeoutMessage } from '../../../src/deploy/wait-decision.js'
+import { OURS, REQUEST_ID, SAMPLES, SINCE, eventsOf, replay, type Sample } from './real-samples.js'
 
 describe('real event streams and health sequences, replayed poll by poll', () => {
   test.each(SAMPLES.map(sample => [sample.name, sample] as const))('%s', (_name, sample) => {
@@ -140,5 +140,57 @@ describe('timeoutMessage: an error seen while Beanstalk never ended the update',
     ).toBe(
       'Timed out after 20m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-new; error seen: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.; last event: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.'
     )
+  })
+})
+
+describe('error events without a request id, when ours is known (attack variants of the real texts)', () => {
+  const crash = 'ECS task stopped due to: Essential container in task exited. (backend: nginx: )'
+  const fixForward = (events: Sample['events']): Sample => ({
+    name: 'fix-forward',
+    source: 'attack variant',
+    events,
+    polls: [
+      { at: 10, env: { status: 'Updating', health: 'Grey', versionLabel: OURS } },
+      { at: 41, env: { status: 'Ready', health: 'Green', versionLabel: OURS } }
+    ],
+    truth: 'success',
+    before: 'success',
+    rule: 'green'
+  })
+
+  test('before our completion event it may be the previous, crashing version: left to the colour', () => {
+    const decision = replay(
+      fixForward([
+        [5, 'ERROR', crash, false],
+        [40, 'INFO', 'Environment update completed successfully.']
+      ])
+    )
+    expect(decision).toEqual({ kind: 'success', rule: 'green' })
+  })
+
+  test('after our completion event the previous version is gone: it is ours, and fails the deploy', () => {
+    const decision = replay(
+      fixForward([
+        [39, 'INFO', 'Environment update completed successfully.'],
+        [40, 'ERROR', crash, false]
+      ])
+    )
+    expect(decision).toMatchObject({ kind: 'failure', rule: 'error-event', failure: 'failed' })
+  })
+
+  test('with our request id it is ours at any time; without a request id of ours known, time decides', () => {
+    const withId = replay(fixForward([[5, 'ERROR', crash]]))
+    expect(withId).toMatchObject({ kind: 'failure', rule: 'error-event' })
+    const events = eventsOf(fixForward([[5, 'ERROR', crash, false]]))
+    const decision = decide({
+      environment: { name: 'web-prod', status: 'Ready', health: 'Green', versionLabel: OURS },
+      events,
+      versionLabel: OURS,
+      since: SINCE,
+      allowYellow: false,
+      leftReady: true,
+      causes: []
+    })
+    expect(decision).toMatchObject({ kind: 'failure', rule: 'error-event' })
   })
 })
