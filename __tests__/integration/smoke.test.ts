@@ -51,6 +51,11 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       /^::error::Smoke test failed: container nginx exited with code 1 — last log line: .*host not found in upstream "web:3000"/
     ],
     ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/],
+    // One healthy answer, then 500s: a load balancer wants at least two in a row.
+    [
+      'healthy-once',
+      /^::error::Smoke test failed: health check failed: GET \/ returned 500 5 s after a healthy answer \(a load balancer wants several healthy answers in a row\)$/
+    ],
     // The page is served (302 to a login page), but the load balancer wants 200: on AWS the deploy goes Red.
     [
       'http-redirect',

@@ -20,7 +20,7 @@ import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployPlan } from '../core/plan/types.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
-import { exitedEssentialCauses, type HealthResult } from '../ecs-agent/health.js'
+import { exitedEssentialCauses, httpGet, type HealthResult } from '../ecs-agent/health.js'
 import { runDockerrun, type RunningApp } from '../ecs-agent/index.js'
 import { probeAccepts, probeRule, type HealthProbe } from '../core/health-check.js'
 import { listBundleFiles } from '../adapters/workspace/files.js'
@@ -255,6 +255,7 @@ async function checkHealth(
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.
     await new Promise(resolve => setTimeout(resolve, options.settleMs))
     healthCauses = exitedEssentialCauses(await app.status())
+    if (healthCauses.length === 0) healthCauses = await stillHealthy(app, input.probes, options.settleMs)
   }
   const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
   const users = new Map(
@@ -296,6 +297,29 @@ async function checkHealth(
     reached: reach.reached,
     ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
   }
+}
+
+/**
+ * Every path asked once more after the settle period. A load balancer counts a target healthy only after several
+ * healthy answers in a row (HealthyThreshold / HealthyThresholdCount: at least 2 for every ELB type,
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html), so an app
+ * that answers once and then fails (a crashed worker thread, an exhausted pool) never turns Green there.
+ * 5 s per answer: the default HealthCheckTimeout.
+ */
+async function stillHealthy(app: RunningApp, probes: HealthProbe[], settleMs: number): Promise<string[]> {
+  if (!app.url) return []
+  const causes: string[] = []
+  for (const probe of probes) {
+    const outcome = await httpGet(`${app.url}${probe.path}`, 5000)
+    if (outcome.status !== undefined && probeAccepts(probe, outcome.status)) continue
+    const answer =
+      outcome.status !== undefined ? `returned ${outcome.status}` : (outcome.error ?? 'no answer')
+    causes.push(
+      `health check failed: GET ${probe.path} ${answer} ${Math.round(settleMs / 1000)} s after a healthy answer (a load balancer wants several healthy answers in a row)`
+    )
+  }
+  return causes
 }
 
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */

@@ -64,6 +64,8 @@ export const FAILED_HEALTH_CHECKS =
   'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.'
 /** Consecutive answered failures before the instance counts as unhealthy (the ELB default threshold). */
 const UNHEALTHY_THRESHOLD = 5
+/** A load balancer's HealthyThreshold(Count) is 2 at least (ELB API reference, API_HealthCheck): healthy answers in a row. */
+const HEALTHY_THRESHOLD = 2
 
 function settled(healthy: boolean, causes: string[]): Candidate {
   return { healthy, causes, promote: async () => {}, discard: async () => {} }
@@ -191,7 +193,8 @@ export class ContainerDeployer implements Deployer {
   }
 
   /**
-   * Polls until the app answers what its load balancer accepts on the health check path (healthy),
+   * Polls until the app answers what its load balancer accepts on the health check path HEALTHY_THRESHOLD
+   * times in a row (healthy),
    * an essential container stops, the app answers a failure UNHEALTHY_THRESHOLD
    * times in a row, or the time is up. Refused connections and gateway
    * answers (502–504) mean "still starting".
@@ -199,6 +202,7 @@ export class ContainerDeployer implements Deployer {
   private async checkHealth(task: EcsTask, request: DeployRequest): Promise<string[]> {
     const deadline = Date.now() + this.options.healthTimeoutMs
     let failures = 0
+    let successes = 0
     let last = 'no answer'
     // The test apps answer within a fraction of a second: look again soon, then every half second.
     for (let pause = 100; ; pause = Math.min(pause * 2, 500)) {
@@ -211,9 +215,11 @@ export class ContainerDeployer implements Deployer {
       // No container maps host port 80: nothing for a load balancer to check; running is all there is.
       if (!task.url) return []
       const status = await httpStatus(`${task.url}${request.healthCheckPath}`)
-      if (status !== undefined && request.healthyStatus(status)) return []
-      last = status === undefined ? 'no answer' : `HTTP ${status}`
-      failures = status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
+      const healthy = status !== undefined && request.healthyStatus(status)
+      successes = healthy ? successes + 1 : 0
+      if (successes >= HEALTHY_THRESHOLD) return []
+      if (!healthy) last = status === undefined ? 'no answer' : `HTTP ${status}`
+      failures = !healthy && status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
       if (failures >= UNHEALTHY_THRESHOLD || Date.now() > deadline) {
         this.ctx.log(`beanstalk: ${request.environment.name}: GET ${request.healthCheckPath}: ${last}`)
         return [FAILED_HEALTH_CHECKS]
