@@ -199,8 +199,8 @@ export class Lifecycle {
         const failureEvent = this.faults.failureEvent
         if (failureEvent && appliesTo(failureEvent.environment, environment.name)) {
           this.faults.failureEvent = undefined
-          this.emit(environment, 'ERROR', failureEvent.message, requestId)
-          return
+          this.emit(environment, failureEvent.severity ?? 'ERROR', failureEvent.message, requestId)
+          if (!failureEvent.completes) return
         }
       } else {
         this.emit(
