@@ -248,13 +248,19 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
         { Namespace: 'aws:elasticbeanstalk:application:environment', OptionName: 'APP_SECRET', Value: secret }
       ])
       const run = await runAction({
-        inputs: { ...fixtureInputs('needs-property'), environment: 'smoke-properties' },
+        inputs: {
+          ...fixtureInputs('needs-property'),
+          environment: 'smoke-properties',
+          'version-label': 'smoke-properties'
+        },
         env: actionEnvironment(standIn)
       })
       expect(run.errors).toEqual([])
       expect(run.status).toBe(0)
       expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 200/)
-      expect(run.stdout).not.toContain(secret)
+      // Masked: the runner hides it in every later line; only the mask command itself carries it.
+      const lines = run.stdout.split('\n').filter(line => line.includes(secret))
+      expect(lines).toEqual([`::add-mask::${secret}`])
       expect(smokeLeftovers(run.stdout)).toEqual([])
     },
     10 * 60_000
