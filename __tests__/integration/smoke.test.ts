@@ -265,6 +265,21 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
     },
     10 * 60_000
   )
+  it(
+    "an app that refuses the health checker's Host (the instance's private IP) is warned of, with what to change",
+    async () => {
+      const run = await runAction({
+        inputs: { ...fixtureInputs('allowed-hosts'), 'version-label': 'smoke-allowed-hosts' },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.errors).toEqual([])
+      expect(run.stdout).toContain(
+        "Smoke test: GET / with Host: 172.31.0.10 (the instance's private IP, which the load balancer's health checker sends) answered 400: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts)"
+      )
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
 })
 
 // A stand-in of its own: the example's RDS and ElastiCache are seeded once per stand-in.
