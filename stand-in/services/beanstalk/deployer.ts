@@ -31,7 +31,8 @@ export interface DeployRequest {
   files: Record<string, Uint8Array>
   /** Environment properties and resolved environment secrets, given to every container. */
   environmentVariables: Record<string, string>
-  healthCheckPath: string
+  /** Every path the load balancer checks: each must answer healthy. */
+  healthCheckPaths: string[]
   /** The answers the environment's load balancer counts as healthy (lifecycle.ts healthyStatus). */
   healthyStatus: (status: number) => boolean
 }
@@ -214,14 +215,20 @@ export class ContainerDeployer implements Deployer {
       }
       // No container maps host port 80: nothing for a load balancer to check; running is all there is.
       if (!task.url) return []
-      const status = await httpStatus(`${task.url}${request.healthCheckPath}`)
+      // The first path that does not answer healthy decides this round; every path healthy: a healthy round.
+      let path = request.healthCheckPaths[0] ?? '/'
+      let status: number | undefined
+      for (path of request.healthCheckPaths) {
+        status = await httpStatus(`${task.url}${path}`)
+        if (status === undefined || !request.healthyStatus(status)) break
+      }
       const healthy = status !== undefined && request.healthyStatus(status)
       successes = healthy ? successes + 1 : 0
       if (successes >= HEALTHY_THRESHOLD) return []
       if (!healthy) last = status === undefined ? 'no answer' : `HTTP ${status}`
       failures = !healthy && status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
       if (failures >= UNHEALTHY_THRESHOLD || Date.now() > deadline) {
-        this.ctx.log(`beanstalk: ${request.environment.name}: GET ${request.healthCheckPath}: ${last}`)
+        this.ctx.log(`beanstalk: ${request.environment.name}: GET ${path}: ${last}`)
         return [FAILED_HEALTH_CHECKS]
       }
       await new Promise(resolve => setTimeout(resolve, pause))
