@@ -35,6 +35,7 @@ const coveringTests = [
   '__tests__/unit/core/**/*.test.ts',
   '__tests__/unit/deploy/wait-decision.test.ts',
   '__tests__/unit/deploy/wait.test.ts', // the waiter: wait-decision's messages as the job prints them
+  '__tests__/unit/deploy/wait-real-samples.test.ts', // wait-decision on recorded Beanstalk event sequences
   '__tests__/unit/smoke/verdict.test.ts',
   '__tests__/unit/rollback/rollback.test.ts',
   '__tests__/unit/preview/preview.test.ts',
