@@ -350,7 +350,10 @@ var external_node_http_default = /*#__PURE__*/__webpack_require__.n(external_nod
 // that probes an app. The Beanstalk stand-in keeps its own rules
 // (stand-in/services/beanstalk/deployer.ts): product code has no test hooks.
 
-/** 2xx and 3xx are healthy, as for the Beanstalk / ELB default health check. */
+/**
+ * The default rule of a run on this runner: 2xx and 3xx mean the page was served. The smoke test asks what the
+ * environment's load balancer asks instead (core/health-check.ts: an Application Load Balancer wants 200).
+ */
 function isHealthyHttpStatus(status) {
     return status >= 200 && status < 400;
 }
@@ -360,10 +363,15 @@ function exitedEssentialCauses(statuses) {
         .filter(status => status.essential && !status.running)
         .map(status => `container ${status.name} exited with code ${status.exitCode ?? 'unknown'}`);
 }
-function httpFailureCause(path, outcome) {
-    return outcome.status !== undefined
-        ? `health check failed: GET ${path} returned ${outcome.status}`
-        : `health check failed: GET ${path} ${outcome.error ?? 'no answer'}`;
+/**
+ * `expected` says what a healthy answer is when the rule is not the default (e.g. "200, as its load balancer
+ * asks"). It is left out for a server error (5xx): no health-check setting makes one healthy, the app must change.
+ */
+function httpFailureCause(path, outcome, expected) {
+    if (outcome.status === undefined)
+        return `health check failed: GET ${path} ${outcome.error ?? 'no answer'}`;
+    const rule = expected !== undefined && outcome.status < 500 ? ` (healthy: ${expected})` : '';
+    return `health check failed: GET ${path} returned ${outcome.status}${rule}`;
 }
 /** A proxy answering these is waiting for its upstream, not reporting an app error. */
 const STILL_BOOTING = new Set([502, 503, 504]);
@@ -605,7 +613,8 @@ class DockerApp {
         const result = await this.docker.call(['logs', '--tail', String(lines), id]);
         return result.stdout + result.stderr;
     }
-    async waitHealthy({ path: checkPath = '/', timeoutMs, intervalMs = 250, settledFailureMs }) {
+    async waitHealthy({ path: checkPath = '/', timeoutMs, intervalMs = 250, settledFailureMs, accepts }) {
+        const healthy = accepts?.status ?? isHealthyHttpStatus;
         const deadline = Date.now() + timeoutMs;
         let streak;
         for (;;) {
@@ -617,10 +626,13 @@ class DockerApp {
             // At least a second per request, so the last attempt near the deadline can still get an answer.
             const requestTimeout = Math.min(5000, Math.max(1000, deadline - Date.now()));
             const outcome = await httpGet(`${this.url}${checkPath}`, requestTimeout);
-            if (outcome.status !== undefined && isHealthyHttpStatus(outcome.status)) {
+            if (outcome.status !== undefined && healthy(outcome.status)) {
                 return { healthy: true, httpStatus: outcome.status, causes: [] };
             }
-            const failed = { healthy: false, causes: [httpFailureCause(checkPath, outcome)] };
+            const failed = {
+                healthy: false,
+                causes: [httpFailureCause(checkPath, outcome, accepts?.expected)]
+            };
             if (outcome.status !== undefined)
                 failed.httpStatus = outcome.status;
             if (Date.now() + intervalMs >= deadline)
@@ -673,6 +685,8 @@ async function runDockerrun(doc, options) {
 
 
 
+// EXTERNAL MODULE: ./src/core/health-check.ts
+var health_check = __webpack_require__(18988);
 // EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
 var files = __webpack_require__(31563);
 ;// CONCATENATED MODULE: ./src/smoke/causes.ts
@@ -1377,6 +1391,7 @@ async function twinConnections(service, dev) {
 
 
 
+
 /**
  * Starts the dev services of a smoke run ahead of it (a database takes seconds to accept connections):
  * pass the result to runSmoke with the same project, or stop `dev` once `ready` settled.
@@ -1494,19 +1509,20 @@ async function extractBundleFiles(input, bundleDir) {
 }
 async function checkHealth(app, input, doc, services, dev, docker, options) {
     const lines = options.logLines ?? 30;
-    let result = await app.waitHealthy({
-        path: input.healthPath,
-        timeoutMs: options.healthTimeoutMs,
-        settledFailureMs: options.settledFailureMs
-    });
-    // Every path Beanstalk checks must answer too: a smoke test less strict than Beanstalk passes a failing deploy.
-    for (const path of input.morePaths ?? []) {
+    // Every path Beanstalk checks must answer as its load balancer asks: a smoke test less strict than Beanstalk
+    // passes a failing deploy.
+    let result = { healthy: true, causes: [] };
+    for (const probe of input.probes) {
         if (!result.healthy)
             break;
         result = await app.waitHealthy({
-            path,
+            path: probe.path,
             timeoutMs: options.healthTimeoutMs,
-            settledFailureMs: options.settledFailureMs
+            settledFailureMs: options.settledFailureMs,
+            accepts: {
+                status: status => (0,health_check/* probeAccepts */.ou)(probe, status),
+                expected: (0,health_check/* probeRule */.JR)(probe)
+            }
         });
     }
     let healthCauses = result.causes;

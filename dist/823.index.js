@@ -393,7 +393,7 @@ __webpack_require__.d(__webpack_exports__, {
   logoutFromRegistry: () => (/* binding */ logoutFromRegistry)
 });
 
-// UNUSED EXPORTS: createRepositoryInput, decodeAuthorizationToken, lifecyclePolicy, registryHostFromProxyEndpoint
+// UNUSED EXPORTS: cacheTagPattern, createRepositoryInput, decodeAuthorizationToken, lifecyclePolicy, registryHostFromProxyEndpoint
 
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-ecr/dist-cjs/index.js
 var dist_cjs = __webpack_require__(28249);
@@ -458,8 +458,18 @@ function decodeAuthorizationToken(token) {
     return { username: decoded.slice(0, colon), password: decoded.slice(colon + 1) };
 }
 /**
+ * The cache tag and the stage caches beside it (`buildcache`, `buildcache-<stage>`, build/dockerfile-stages.ts):
+ * an ECR wildcard (lifecycle tagPatternList and mutability exclusion filters take `*`).
+ * https://docs.aws.amazon.com/AmazonECR/latest/userguide/LifecyclePolicies.html#lifecycle_policy_parameters
+ */
+function cacheTagPattern(cacheTag) {
+    return `${cacheTag}*`;
+}
+/** More cache images than a Dockerfile has stages: a count the cache rule never reaches. */
+const CACHE_IMAGES_KEPT = 50;
+/**
  * Pure: the lifecycle policy. ECR has no "keep" action, so rule 1 matches the
- * cache tag with a count it can never exceed: an image matched by a
+ * cache tags with a count they never exceed (one image per tag): an image matched by a
  * higher-priority rule is never expired by a lower one. Rule 2 (`any` must be
  * the last rule) expires everything beyond the newest N images.
  */
@@ -471,9 +481,9 @@ function lifecyclePolicy(settings) {
                 description: `Keep the build cache (${settings.cacheTag})`,
                 selection: {
                     tagStatus: 'tagged',
-                    tagPatternList: [settings.cacheTag],
+                    tagPatternList: [cacheTagPattern(settings.cacheTag)],
                     countType: 'imageCountMoreThan',
-                    countNumber: 1
+                    countNumber: CACHE_IMAGES_KEPT
                 },
                 action: { type: 'expire' }
             },
@@ -487,10 +497,10 @@ function lifecyclePolicy(settings) {
     });
 }
 /**
- * Pure: the CreateRepository request. An IMMUTABLE repository still needs a
- * cache tag that moves on every build, so it is created as
- * IMMUTABLE_WITH_EXCLUSION with the cache tag excluded: commit tags stay
- * immutable, the cache tag can be overwritten.
+ * Pure: the CreateRepository request. An IMMUTABLE repository still needs
+ * cache tags that move on every build, so it is created as
+ * IMMUTABLE_WITH_EXCLUSION with the cache tags excluded (`buildcache*`: the
+ * stage caches too): commit tags stay immutable, the cache tags can be overwritten.
  */
 function createRepositoryInput(name, settings) {
     const base = {
@@ -502,7 +512,9 @@ function createRepositoryInput(name, settings) {
     return {
         ...base,
         imageTagMutability: 'IMMUTABLE_WITH_EXCLUSION',
-        imageTagMutabilityExclusionFilters: [{ filterType: 'WILDCARD', filter: settings.cacheTag }]
+        imageTagMutabilityExclusionFilters: [
+            { filterType: 'WILDCARD', filter: cacheTagPattern(settings.cacheTag) }
+        ]
     };
 }
 /** One line naming the ECR operation that failed and why. */

@@ -193,11 +193,17 @@ try {
     const url = result.outputs['environment-url']
     if (!url) throw new RehearsalError('the deploy ended without an environment-url output: nothing to visit')
     const smokePath = prepared.inputs['smoke-test-path'] ?? '/'
-    const page = await fetch(new URL(smokePath, url))
+    // Not following redirects: a 302 to a login page is what the page answered, as the smoke test saw it.
+    const page = await fetch(new URL(smokePath, url), { redirect: 'manual' })
     say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
     const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
     say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
-    exitCode = page.ok ? 0 : 1
+    if (page.status < 200 || page.status >= 400) {
+      throw new RehearsalError(
+        `the deploy went Green, but GET ${smokePath} answered ${page.status}, and a rehearsal ends well when that page is served (2xx/3xx): set smoke-test-path (a rehearsal file input) to a page your app serves`
+      )
+    }
+    exitCode = 0
   }
   if (values.keep && mode === 'deploy') {
     say('--keep: it stays up until Ctrl-C, then everything is removed')

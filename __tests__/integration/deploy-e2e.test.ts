@@ -26,6 +26,8 @@ describeWithDocker('deploy on push to main, end to end', () => {
   let example: ExampleEnvironment
   let workspace: string
   let first: ActionRun
+  /** The DescribeConfigurationSettings calls the first run made. */
+  let settingsReads = 0
 
   beforeAll(async () => {
     // A workspace of its own, so the code change below touches a copy.
@@ -35,12 +37,16 @@ describeWithDocker('deploy on push to main, end to end', () => {
     })
     standIn = await startStandIn()
     example = await createExampleEnvironment(standIn, { application: 'puppies', environment: 'puppies-e2e' })
+    const reads = () =>
+      standIn.calls.filter(call => call.operation === 'DescribeConfigurationSettings').length
+    const readsBefore = reads()
     first = await runAction({
       inputs: example.inputs,
       env: actionEnvironment(standIn),
       workspace,
       post: true
     })
+    settingsReads = reads() - readsBefore
   }, 15 * 60_000)
 
   afterAll(async () => {
@@ -61,6 +67,10 @@ describeWithDocker('deploy on push to main, end to end', () => {
     expect(Object.keys(images).sort()).toEqual(['nginx', 'web', 'worker'])
     expect(images.worker).toBe(images.web)
     expect(images.web).toMatch(/\/puppies\/web@sha256:[0-9a-f]{64}$/)
+  })
+
+  it("reads the environment's option settings once (platforms, missing properties, health check share it)", () => {
+    expect(settingsReads).toBe(1)
   })
 
   it('leaves the environment Ready and Green on the new version', async () => {

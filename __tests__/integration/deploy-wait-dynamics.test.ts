@@ -174,6 +174,47 @@ describe('the deploy wait against Beanstalk’s real dynamics', () => {
     }
   }, 240_000)
 
+  it('error events the EB CLI has no text for fail the deploy although Beanstalk put the new version on; a WARN retry does not', async () => {
+    // Real texts (docs/deploy-decision.md, "Real samples"): beanstalk-deploy#86, public ECS deploy notes,
+    // and eb_deployer#10, where Beanstalk said "completed successfully" after a failed command.
+    const { environment, deploy, describeEnvironment, updates } = await story('unknown-errors')
+    const failures = [
+      { message: "Instance deployment failed. For details, see 'eb-engine.log'." },
+      { message: 'ECS task stopped due to: Task failed to start. (backend: nginx: frontend: )' },
+      {
+        message: 'Command execution completed. Summary: [Successful: 0, Failed: 1].',
+        severity: 'INFO' as const,
+        completes: true
+      }
+    ]
+    for (const [index, failure] of failures.entries()) {
+      standIn.faults.set({ beanstalk: { failureEvent: { environment, ...failure } } })
+      const run = await deploy(index + 1, { 'auto-rollback': 'false' })
+      expect({ message: failure.message, status: run.status }).toEqual({
+        message: failure.message,
+        status: 1
+      })
+      expect(run.stdout).toContain(`deploying v-${index + 1} to ${environment} failed: ${failure.message}`)
+      // Ready on the new version: Green, or (after "completed successfully") in the realistic Red → Green settling.
+      expect(await describeEnvironment()).toMatchObject({ Status: 'Ready', VersionLabel: `v-${index + 1}` })
+    }
+    standIn.faults.set({
+      beanstalk: {
+        failureEvent: {
+          environment,
+          message: 'Failed to start ECS task, retrying...',
+          severity: 'WARN',
+          completes: true
+        }
+      }
+    })
+    const retried = await deploy(4)
+    expectSucceeded(retried)
+    expect(retried.stdout).toContain('Failed to start ECS task, retrying...')
+    expect(retried.outputs).toMatchObject({ health: 'Green', 'version-label': 'v-4' })
+    expect(updates()).toBe(4)
+  }, 240_000)
+
   it('a revert by Beanstalk fails the deploy, says so, and is not rolled back again', async () => {
     const { environment, deploy, describeEnvironment, updates } = await story('revert')
     expectSucceeded(await deploy(1))

@@ -26,7 +26,7 @@ describeWithDocker('the database twin is as strict about TLS as RDS for PostgreS
   it.each([
     [
       'twin-tls-plain',
-      `::error::Smoke test failed: worker connected to the database without TLS and was refused: RDS instance paper-db runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${BUNDLE}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config (see docs/variable-families.md#tls)`
+      `::error::Smoke test failed: worker connected to the database without TLS and was refused: RDS instance paper-db runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${BUNDLE}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config, or PGSSLMODE when it connects with separate host variables (see docs/variable-families.md#tls)`
     ],
     [
       'twin-tls-verify',

@@ -12,6 +12,7 @@ import { startStandIn, type StandIn } from '../../stand-in/server.js'
 import { actionEnvironment, createExampleEnvironment } from '../../test-support/example-environment.js'
 import { runAction } from '../../test-support/run-action.js'
 import { describeWithDocker as dockerSuite } from './helpers/docker.js'
+import { createReadyEnvironment } from './helpers/aws.js'
 import { projectLeftovers, smokeLeftovers } from './helpers/smoke.js'
 
 const describeWithDocker = dockerSuite('smoke tests')
@@ -51,6 +52,11 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       /^::error::Smoke test failed: container nginx exited with code 1 — last log line: .*host not found in upstream "web:3000"/
     ],
     ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/],
+    // One healthy answer, then 500s: a load balancer wants at least two in a row.
+    [
+      'healthy-once',
+      /^::error::Smoke test failed: health check failed: GET \/ returned 500 5 s after a healthy answer \(a load balancer wants several healthy answers in a row\)$/
+    ],
     // The page is served (302 to a login page), but the load balancer wants 200: on AWS the deploy goes Red.
     [
       'http-redirect',
@@ -231,6 +237,46 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
       expect(run.status).not.toBe(0)
       expect(run.errors).toHaveLength(1)
       expect(run.errors[0]).toMatch(/^::error::smoke-fixtures: /)
+    },
+    10 * 60_000
+  )
+  it(
+    "the environment's properties reach every container, as on Beanstalk, their values masked in the log",
+    async () => {
+      const secret = 'from-the-environment-4b1d'
+      await createReadyEnvironment(standIn, 'smoke', 'smoke-properties', [
+        { Namespace: 'aws:elasticbeanstalk:application:environment', OptionName: 'APP_SECRET', Value: secret }
+      ])
+      const run = await runAction({
+        inputs: {
+          ...fixtureInputs('needs-property'),
+          environment: 'smoke-properties',
+          'version-label': 'smoke-properties'
+        },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.errors).toEqual([])
+      expect(run.status).toBe(0)
+      expect(run.stdout).toMatch(/Smoke test passed in \d+\.\d s: GET \/ answered 200/)
+      // Masked: the runner hides it in every later line; only the mask command itself carries it.
+      const lines = run.stdout.split('\n').filter(line => line.includes(secret))
+      expect(lines).toEqual([`::add-mask::${secret}`])
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+  it(
+    "an app that refuses the health checker's Host (the instance's private IP) is warned of, with what to change",
+    async () => {
+      const run = await runAction({
+        inputs: { ...fixtureInputs('allowed-hosts'), 'version-label': 'smoke-allowed-hosts' },
+        env: actionEnvironment(standIn)
+      })
+      expect(run.errors).toEqual([])
+      expect(run.stdout).toContain(
+        "Smoke test: GET / with Host: 172.31.0.10 (the instance's private IP, which the load balancer's health checker sends) answered 400: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts)"
+      )
+      expect(smokeLeftovers(run.stdout)).toEqual([])
     },
     10 * 60_000
   )

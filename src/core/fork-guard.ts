@@ -50,7 +50,7 @@ function sameRepository(head: string | undefined, base: string | undefined): boo
 }
 
 /** The decision for `verb` (deploy, preview, plan), or the fact it needs next. */
-export function forkVerdict(run: RunContext, facts: CodeFacts, verb = 'deploy'): ForkVerdict {
+export function forkVerdict(run: RunContext, facts: CodeFacts, verb: string): ForkVerdict {
   const refuse = (why: string): ForkVerdict => ({
     kind: 'refused',
     message: `Refusing to ${verb} ${why}; building it with this repository's AWS role and secrets hands both to its author. ${ADVICE}`

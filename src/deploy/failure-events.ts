@@ -6,6 +6,14 @@
 // https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1030
 // Left out: platform-builder, log-pulling and tag-update texts (no deploy
 // emits them). See docs/deploy-decision.md.
+//
+// Beyond the EB CLI's texts, the wait classifies events the way the failures
+// in public deploy logs look (docs/deploy-decision.md, "Events the EB CLI
+// does not know"): an ERROR or FATAL event of our deploy, or an event shaped
+// like a failed command whatever its severity, is an error of the deploy;
+// health transitions never are (the colour and the recovery window judge
+// those), and WARN alone is not (Beanstalk's ECS hook warns "Failed to start
+// ECS task, retrying..." before a retry that may succeed).
 
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 
@@ -64,6 +72,41 @@ export function failureKind(event: DeployEvent, versionLabel: string): FailureEv
   )
     return 'processing-failed'
   return undefined
+}
+
+/**
+ * Failures whatever their severity: shapes seen in public deploy logs (sources in docs/deploy-decision.md).
+ * An INFO "Command execution completed on all instances. Summary: [Successful: 0, Failed: 1]." came before
+ * Beanstalk's own "completed successfully" on a deploy that never ran (eb_deployer#10).
+ */
+export const FAILURE_SHAPES: readonly RegExp[] = [
+  /\bSummary: \[Successful: \d+, Failed: [1-9]\d*\]/,
+  /\bcomplete(?:d)?, but with errors\b/i,
+  /\bAborting the operation\b/,
+  /^During an aborted deployment\b/,
+  /^Failed to (?:deploy\b|launch environment\b)/
+]
+
+/** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */
+export function isHealthTransition(message: string): boolean {
+  return /^Environment health has (?:transitioned|been set)\b/.test(message)
+}
+
+/**
+ * An error of the deploy the EB CLI has no text for: ERROR or FATAL, or a failure shape whatever the
+ * severity. Health transitions are the colour's to judge; an event without a request id that names another
+ * version (its processing, say) is about that version, not our deploy.
+ */
+export function isErrorEvent(event: DeployEvent, versionLabel: string): boolean {
+  if (isHealthTransition(event.message)) return false
+  if (
+    event.requestId === undefined &&
+    event.versionLabel !== undefined &&
+    event.versionLabel !== versionLabel
+  )
+    return false
+  if (event.severity === 'ERROR' || event.severity === 'FATAL') return true
+  return FAILURE_SHAPES.some(shape => shape.test(event.message))
 }
 
 /** The EB CLI's success events of an environment operation: it stops waiting at the first one. */

@@ -2,7 +2,9 @@
 // Every outcome comes from one row of DECISION_TABLE, and every row names its
 // source (docs/deploy-decision.md has the same table, with the reasoning).
 // In short: an EB CLI failure event of our deploy fails it whatever the
-// colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// colour; any other error event of our deploy (ERROR / FATAL, or a failed
+// command's shape) fails it once Beanstalk has finished the update, whatever
+// the colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
 // Red, Yellow and Grey on our version after the update completed are
 // "settling" for the recovery window (health lags the update on AWS), and fail
 // when it ends; Ready on another version after the update ran is a revert.
@@ -10,7 +12,7 @@
 import type { EnvironmentSnapshot } from '../adapters/beanstalk/environments.js'
 import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { formatDuration } from '../core/duration.js'
-import { failureKind, isCompletionEvent, type FailureEventKind } from './failure-events.js'
+import { failureKind, isCompletionEvent, isErrorEvent, type FailureEventKind } from './failure-events.js'
 
 export { FAILED_DEPLOY_MESSAGE } from './failure-events.js'
 
@@ -32,6 +34,7 @@ export type RuleId =
   | 'health-red-event'
   | 'processing-failed-event'
   | 'not-ready'
+  | 'error-event'
   | 'update-not-started'
   | 'reverted-version'
   | 'green'
@@ -99,6 +102,13 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
     outcome: 'wait',
     when: 'Status Updating, Launching, Aborting, LinkingFrom or LinkingTo (health is Grey: checks are suspended during an update)',
     source: `${WAITER}; ${MODEL_HEALTH}`
+  },
+  {
+    id: 'error-event',
+    outcome: 'failure',
+    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version',
+    source:
+      'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
   },
   {
     id: 'update-not-started',
@@ -200,7 +210,7 @@ export function decide(input: DecisionInput): Decision {
   const eventFailure = failureFromEvents(ours, versionLabel)
   if (eventFailure) {
     const { kind, event } = eventFailure
-    const detail = failureDetail(ours, event, input.causes)
+    const detail = failureDetail(ours, event, input.causes, versionLabel)
     if (kind === 'reverted') {
       return fail(
         'reverted-event',
@@ -217,8 +227,27 @@ export function decide(input: DecisionInput): Decision {
     return fail(rule, 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
 
+  // An error the EB CLI has no text for: wait for Beanstalk to finish the update (it may still revert, and the
+  // rollback needs a Ready environment), then fail whatever the colour.
+  const errorEvent = ours.find(
+    event => isErrorEvent(event, versionLabel) && isErrorOfOurUpdate(event, ours, input.requestId)
+  )
   if (environment.status !== 'Ready') {
-    return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}`)
+    const seen = errorEvent
+      ? ` (error seen: ${errorEvent.message}; waiting for Beanstalk to end the update)`
+      : ''
+    return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}${seen}`)
+  }
+  if (errorEvent) {
+    const detail = failureDetail(ours, errorEvent, input.causes, versionLabel)
+    if (environment.versionLabel !== versionLabel) {
+      return fail(
+        'error-event',
+        'reverted',
+        `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`
+      )
+    }
+    return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
   const health = environment.health ?? 'Grey'
   if (environment.versionLabel !== versionLabel) {
@@ -226,7 +255,7 @@ export function decide(input: DecisionInput): Decision {
       return fail(
         'reverted-version',
         'reverted',
-        `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes)}`
+        `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes, versionLabel)}`
       )
     }
     return wait(
@@ -249,7 +278,7 @@ export function decide(input: DecisionInput): Decision {
   return fail(
     'unhealthy-after-window',
     'unhealthy',
-    `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes)}`
+    `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`
   )
 }
 
@@ -279,30 +308,50 @@ function failureFromEvents(
   return undefined
 }
 
+/**
+ * Whether an error event speaks for our update. The EB CLI asks DescribeEvents for its request id, so the
+ * deploy's own events (every text it fails on) carry it; an event without one, when we know ours, may be the
+ * previous version's (a crashing task replaced by a fix-forward deploy): it counts only after our update's
+ * completion event, once the previous version is gone.
+ */
+function isErrorOfOurUpdate(event: DeployEvent, ours: DeployEvent[], requestId: string | undefined): boolean {
+  if (!requestId || event.requestId !== undefined) return true
+  const completed = ours.find(isCompletionEvent)
+  return completed !== undefined && event.date.getTime() > completed.date.getTime()
+}
+
 function revertedTo(environment: EnvironmentSnapshot, versionLabel: string): string {
   return environment.versionLabel && environment.versionLabel !== versionLabel
     ? `version ${environment.versionLabel}`
     : 'its previous configuration'
 }
 
-function errorMessages(events: DeployEvent[]): string[] {
-  return events
-    .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL')
-    .map(event => event.message)
+/** ERROR / FATAL events and failed commands' shapes at any severity (isErrorEvent), oldest first. */
+function isWorthQuoting(event: DeployEvent, versionLabel: string): boolean {
+  return event.severity === 'ERROR' || event.severity === 'FATAL' || isErrorEvent(event, versionLabel)
+}
+
+function errorMessages(events: DeployEvent[], versionLabel: string): string[] {
+  return events.filter(event => isWorthQuoting(event, versionLabel)).map(event => event.message)
 }
 
 /** The error events, oldest first, with the failure event among them whatever its severity. */
-function failureDetail(events: DeployEvent[], failing: DeployEvent, causes: string[]): string {
+function failureDetail(
+  events: DeployEvent[],
+  failing: DeployEvent,
+  causes: string[],
+  versionLabel: string
+): string {
   const errors = events
-    .filter(event => event === failing || event.severity === 'ERROR' || event.severity === 'FATAL')
+    .filter(event => event === failing || isWorthQuoting(event, versionLabel))
     .map(event => event.message)
   const parts = [errors.join(' | ')]
   if (causes.length > 0) parts.push(`causes: ${causes.join('; ')}`)
   return parts.join(' — ')
 }
 
-function detailSuffix(events: DeployEvent[], causes: string[]): string {
-  const errors = errorMessages(events)
+function detailSuffix(events: DeployEvent[], causes: string[], versionLabel: string): string {
+  const errors = errorMessages(events, versionLabel)
   return [
     ...(causes.length > 0 ? [`causes: ${causes.join('; ')}`] : []),
     ...(errors.length > 0 ? [`errors: ${errors.join(' | ')}`] : [])
@@ -327,6 +376,8 @@ export function timeoutMessage(input: {
   environment: EnvironmentSnapshot | undefined
   lastEvent: DeployEvent | undefined
   causes: string[]
+  /** The first error event of our deploy (isErrorEvent), when one was seen while Beanstalk never ended the update. */
+  errorEvent?: DeployEvent | undefined
 }): string {
   const env = input.environment
   const seen = env
@@ -334,5 +385,6 @@ export function timeoutMessage(input: {
     : 'the environment was never seen'
   const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events'
   const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : ''
-  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${event}${causes}`
+  const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : ''
+  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`
 }

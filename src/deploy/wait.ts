@@ -49,6 +49,7 @@ import {
   type FailureKind
 } from './wait-decision.js'
 import { formatDuration } from '../core/duration.js'
+import { isErrorEvent } from './failure-events.js'
 import { actionsLogger, debug, type Logger } from '../adapters/actions-runner/logger.js'
 
 export interface WaitOptions {
@@ -186,7 +187,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       events.push(event)
       lastEventTime = Math.max(lastEventTime, event.date.getTime())
       log.info(formatEvent(event))
-      if (isOurEvent(event, options.since, options.requestId)) annotate(log, event, title)
+      if (isOurEvent(event, options.since, options.requestId))
+        annotate(log, event, title, options.versionLabel)
       changed = true
     }
     const snapshot = environment ? snapshotOf(environment) : undefined
@@ -250,7 +252,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
           allowYellow: options.allowYellow,
           environment: snapshot ?? (last ? snapshotOf(last) : undefined),
           lastEvent: events.at(-1),
-          causes
+          causes,
+          errorEvent: ours.find(event => isErrorEvent(event, options.versionLabel))
         }),
         snapshot,
         ours,
@@ -267,8 +270,12 @@ export function annotationTitle(environmentName: string): string {
   return `Elastic Beanstalk ${environmentName}`
 }
 
-/** ERROR / FATAL events become error annotations, WARN events warnings; the rest stay log lines. */
-function annotate(log: Logger, event: DeployEvent, title: string): void {
-  if (event.severity === 'ERROR' || event.severity === 'FATAL') log.error(event.message, title)
+/**
+ * ERROR / FATAL events, and failed commands' shapes at any severity (isErrorEvent), become error annotations,
+ * WARN events warnings; the rest stay log lines.
+ */
+function annotate(log: Logger, event: DeployEvent, title: string, versionLabel: string): void {
+  if (event.severity === 'ERROR' || event.severity === 'FATAL' || isErrorEvent(event, versionLabel))
+    log.error(event.message, title)
   else if (event.severity === 'WARN') log.warning(event.message, title)
 }

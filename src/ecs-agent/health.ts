@@ -78,9 +78,13 @@ export function afterFailedProbe(
 }
 
 /** One GET without following redirects; resolves with the status or the connection error. */
-export function httpGet(url: string, timeoutMs: number): Promise<{ status?: number; error?: string }> {
+export function httpGet(
+  url: string,
+  timeoutMs: number,
+  headers: Record<string, string> = {}
+): Promise<{ status?: number; error?: string }> {
   return new Promise(resolve => {
-    const request = http.get(url, { timeout: timeoutMs }, response => {
+    const request = http.get(url, { timeout: timeoutMs, headers }, response => {
       response.resume()
       resolve({ status: response.statusCode ?? 0 })
     })

@@ -319,7 +319,10 @@ async function buildAndPush(
     'build and push',
     () =>
       stages.publishImages(prepared, clients, env, {
-        ...smoke.hooks({ ...resolved.resolution, healthChecks: resolved.healthChecks }, run.phases),
+        ...smoke.hooks(
+          { ...resolved.resolution, healthChecks: resolved.healthChecks, properties: resolved.properties },
+          run.phases
+        ),
         onRepositoryCreated: name => run.changes.repositoriesCreated.push(name),
         platforms: platformOf(resolved.platforms)
       }),

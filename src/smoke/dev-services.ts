@@ -303,21 +303,20 @@ export function smokeSecretValues(
 }
 
 /**
- * Run-time variables (Beanstalk environment properties) have no value on the runner: placeholders,
- * except the database password variable, which on Beanstalk holds the password the team put there
- * (a reference of its own kind): the twin's password.
+ * What every container gets besides its own environment, as on Beanstalk: the environment's properties (real
+ * values); run-time variables that no property sets get placeholders (no value on the runner); the database
+ * password variable, which on Beanstalk holds the password the team put there (a reference of its own kind),
+ * gets the twin's password.
  */
-export function placeholderEnvironment(
+export function smokeEnvironment(
   plan: DeployPlan,
   placeholder: (name: string) => string,
+  properties: Record<string, string> = {},
   databasePassword?: { variable: string; value: string }
 ): Record<string, string> {
   const environment: Record<string, string> = {}
-  for (const variable of plan.runtimeVariables) {
-    environment[variable.name] ??=
-      databasePassword && variable.name === databasePassword.variable
-        ? databasePassword.value
-        : placeholder(variable.name)
-  }
+  for (const variable of plan.runtimeVariables) environment[variable.name] = placeholder(variable.name)
+  Object.assign(environment, properties)
+  if (databasePassword) environment[databasePassword.variable] = databasePassword.value
   return environment
 }

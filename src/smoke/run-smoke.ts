@@ -22,7 +22,7 @@ import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import type { DeployPlan } from '../core/plan/types.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
-import { exitedEssentialCauses, type HealthResult } from '../ecs-agent/health.js'
+import { exitedEssentialCauses, httpGet, type HealthResult } from '../ecs-agent/health.js'
 import { runDockerrun, type RunningApp } from '../ecs-agent/index.js'
 import { probeAccepts, probeRule, type HealthProbe } from '../core/health-check.js'
 import { listBundleFiles } from '../adapters/workspace/files.js'
@@ -31,7 +31,7 @@ import { DevContainers } from './dev-containers.js'
 import {
   databasePasswordReferences,
   devServices,
-  placeholderEnvironment,
+  smokeEnvironment,
   smokeSecretValues,
   type DevService,
   type ManagedBacking
@@ -47,6 +47,8 @@ export interface SmokeRunInput {
   databasePasswordEnv: string
   /** ImageBuild id → a reference the local daemon has (or can pull). */
   images: Record<string, string>
+  /** The environment's properties (name → value): Beanstalk gives them to every container. */
+  properties?: Record<string, string>
   /** The paths to ask, in order, each with the codes that count as healthy there (core/health-check.ts). */
   probes: [HealthProbe, ...HealthProbe[]]
   /** The managed database and cache as the deploy resolved them: the twins answer as they will. */
@@ -184,9 +186,10 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       project: options.project,
       bundleDir,
       hostDir: path.join(hostDir, 'host'),
-      extraEnvironment: placeholderEnvironment(
+      extraEnvironment: smokeEnvironment(
         input.plan,
         placeholder,
+        input.properties,
         twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined
       ),
       resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
@@ -270,7 +273,9 @@ async function checkHealth(
     // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.
     await new Promise(resolve => setTimeout(resolve, options.settleMs))
     healthCauses = exitedEssentialCauses(await app.status())
+    if (healthCauses.length === 0) healthCauses = await stillHealthy(app, input.probes, options.settleMs)
   }
+  const checkerWarnings = healthCauses.length === 0 ? await healthCheckerWarnings(app, input.probes) : []
   const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
   const users = new Map(
     services.map(service => [
@@ -307,10 +312,57 @@ async function checkHealth(
     healthy: causes.length === 0,
     causes,
     logs: causes.length === 0 ? [] : await failingLogs(app, lines),
-    warnings: [...tls.warnings, ...reach.warnings],
+    warnings: [...checkerWarnings, ...tls.warnings, ...reach.warnings],
     reached: reach.reached,
     ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
   }
+}
+
+/**
+ * Every path asked once more after the settle period. A load balancer counts a target healthy only after several
+ * healthy answers in a row (HealthyThreshold / HealthyThresholdCount: at least 2 for every ELB type,
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html), so an app
+ * that answers once and then fails (a crashed worker thread, an exhausted pool) never turns Green there.
+ * 5 s per answer: the default HealthCheckTimeout.
+ */
+async function stillHealthy(app: RunningApp, probes: HealthProbe[], settleMs: number): Promise<string[]> {
+  if (!app.url) return []
+  const causes: string[] = []
+  for (const probe of probes) {
+    const outcome = await httpGet(`${app.url}${probe.path}`, 5000)
+    if (outcome.status !== undefined && probeAccepts(probe, outcome.status)) continue
+    const answer =
+      outcome.status !== undefined ? `returned ${outcome.status}` : (outcome.error ?? 'no answer')
+    causes.push(
+      `health check failed: GET ${probe.path} ${answer} ${Math.round(settleMs / 1000)} s after a healthy answer (a load balancer wants several healthy answers in a row)`
+    )
+  }
+  return causes
+}
+
+/** What a load balancer's health checker sends: the instance's private IP as the Host (here one of the default VPC's). */
+const HEALTH_CHECKER_HEADERS = { Host: '172.31.0.10', 'User-Agent': 'ELB-HealthChecker/2.0' }
+
+/**
+ * Each path a load balancer checks, asked once as its health checker asks: with the instance's private IP as the
+ * Host. An app that validates the Host (Django's ALLOWED_HOSTS, Rails' config.hosts) answers 400 there and goes
+ * Red although every page works by name. A warning, not a failure: an app that adds its instance's IP from the
+ * instance metadata (django-ebhealthcheck) works on AWS, and a runner has no instance metadata.
+ */
+async function healthCheckerWarnings(app: RunningApp, probes: HealthProbe[]): Promise<string[]> {
+  if (!app.url) return []
+  const warnings: string[] = []
+  for (const probe of probes.filter(probe => probe.advice.length > 0)) {
+    const outcome = await httpGet(`${app.url}${probe.path}`, 5000, HEALTH_CHECKER_HEADERS)
+    if (outcome.status !== undefined && probeAccepts(probe, outcome.status)) continue
+    const answer =
+      outcome.status !== undefined ? `answered ${outcome.status}` : (outcome.error ?? 'no answer')
+    warnings.push(
+      `GET ${probe.path} with Host: ${HEALTH_CHECKER_HEADERS.Host} (the instance's private IP, which the load balancer's health checker sends) ${answer}: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts), and the environment goes Red; an app that adds that IP from the instance metadata is fine (a runner has none)`
+    )
+  }
+  return warnings
 }
 
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */

@@ -69,11 +69,14 @@ export function tlsFindings(input: TlsFindingsInput): TlsFindings {
       if (connection.tlsFailure !== undefined && CERTIFICATE_REJECTED_BY_CLIENT.test(connection.tlsFailure))
         rejectedCertificate.add(connection.container)
     }
-    // Clients that check the certificate after the handshake (Node) leave no alert in the twin's log.
+    // Clients that check the certificate after the handshake (Node) leave no alert in the twin's log. And a
+    // container that crashed on the refusal before its address was recorded cannot be named from the twin's
+    // log: its own log quotes the server's words (node-postgres does).
     for (const user of input.users.get(twin.name) ?? []) {
       if (reached.has(user)) continue
       const log = input.logs.find(candidate => candidate.container === user)?.text ?? ''
       if (CERTIFICATE_NOT_TRUSTED.test(log)) rejectedCertificate.add(user)
+      if (NO_ENCRYPTION.test(log)) refusedPlain.add(user)
     }
     // libpq's default (prefer) retries without TLS after a login refused over TLS: the login is the cause
     // (causes.ts says it), not the retry.
@@ -98,7 +101,7 @@ export function tlsFindings(input: TlsFindingsInput): TlsFindings {
 }
 
 function plainRefusedCause(twin: TwinFacts, container: string): string {
-  return `${container} connected to the database without TLS and was refused: ${twin.managed} runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${RDS_CA_BUNDLE_URL}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config (see docs/variable-families.md#tls)`
+  return `${container} connected to the database without TLS and was refused: ${twin.managed} runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${RDS_CA_BUNDLE_URL}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config, or PGSSLMODE when it connects with separate host variables (see docs/variable-families.md#tls)`
 }
 
 function untrustedCause(twin: TwinFacts, container: string): string {

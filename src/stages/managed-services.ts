@@ -7,7 +7,11 @@
 
 import type { AwsClients } from '../adapters/aws-clients.js'
 import { resolveBacking } from '../adapters/backing-lookup.js'
-import { environmentProperties } from '../adapters/beanstalk/environments.js'
+import {
+  environmentOptionSettings,
+  environmentProperties,
+  type OptionSettingsReader
+} from '../adapters/beanstalk/environments.js'
 import { findRole } from '../adapters/iam.js'
 import { passesSecretsByReference, type ResolvedBacking } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
@@ -94,7 +98,9 @@ export async function findExecutionRole(
 export async function missingProperties(
   prepared: Prepared,
   clients: Pick<AwsClients, 'beanstalk'>,
-  environments: readonly string[]
+  environments: readonly string[],
+  readSettings: OptionSettingsReader = name =>
+    environmentOptionSettings(clients.beanstalk, prepared.config.application, name)
 ): Promise<Map<string, { name: string; containers: string[] }[]>> {
   const missing = new Map<string, { name: string; containers: string[] }[]>()
   // Properties the environment-variables / option-settings inputs set with this deploy.
@@ -109,7 +115,7 @@ export async function missingProperties(
     for (const environment of target.environments.filter(name => environments.includes(name))) {
       let properties: Map<string, string>
       try {
-        properties = await environmentProperties(clients.beanstalk, prepared.config.application, environment)
+        properties = await environmentProperties(readSettings, environment)
       } catch (error) {
         debug(`properties of ${environment} not read: ${errorMessage(error)}`)
         continue

@@ -20,6 +20,8 @@ import { RunCancellation } from '../adapters/actions-runner/cancellation.js'
 import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import type { Resolution } from '../core/dockerrun.js'
+import type { ActionConfig } from '../core/config-types.js'
+import { ENVIRONMENT_PROPERTIES } from '../core/settings.js'
 import {
   failureMessage,
   passedDetail,
@@ -62,6 +64,8 @@ export interface SmokeStageOptions extends Partial<
   backing?: ManagedBacking
   /** Environment → the paths and codes its load balancer checks (stages/health-check.ts); unread: the workflow's. */
   healthChecks?: Map<string, BeanstalkHealthCheck>
+  /** Environment → its properties as read before the build; Beanstalk gives them to every container. */
+  properties?: Map<string, Map<string, string>>
 }
 
 /** Dev services started ahead of a smoke run, under the project name the run takes on. */
@@ -188,7 +192,8 @@ export class SmokeTest {
 
   /** For publishImages: starts the smoke test, beside what follows, once every image is built. */
   hooks(
-    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthChecks'>,
+    resolution?: Pick<Resolution, 'executionRoleArn' | 'backing'> &
+      Pick<SmokeStageOptions, 'healthChecks' | 'properties'>,
     phases = new PhaseLog()
   ): { onBuilt?: (built: Record<string, string>) => void } {
     if (!this.runs) return {}
@@ -199,7 +204,8 @@ export class SmokeTest {
   private start(
     images: Record<string, string>,
     resolution:
-      | (Pick<Resolution, 'executionRoleArn' | 'backing'> & Pick<SmokeStageOptions, 'healthChecks'>)
+      | (Pick<Resolution, 'executionRoleArn' | 'backing'> &
+          Pick<SmokeStageOptions, 'healthChecks' | 'properties'>)
       | undefined,
     phases: PhaseLog
   ): void {
@@ -417,6 +423,29 @@ function combinedReport(prepared: Prepared, reports: SmokeTestReport[]): SmokeTe
   }
 }
 
+/**
+ * The properties the target's environments give every container (the first environment that sets a name wins;
+ * the workflow's environment-variables / option-settings win over what the environments have). Their values are
+ * the real ones, as on Beanstalk (a placeholder for DJANGO_SETTINGS_MODULE would break an app that works there);
+ * every value of 8 characters or more is masked, so an app that prints its settings cannot show one in the log.
+ */
+function smokeProperties(
+  environments: string[],
+  byEnvironment: Map<string, Map<string, string>> | undefined,
+  workflow: ActionConfig['settings'],
+  log: Logger
+): Record<string, string> {
+  const properties = new Map<string, string>()
+  for (const name of environments)
+    for (const [key, value] of byEnvironment?.get(name) ?? [])
+      if (!properties.has(key)) properties.set(key, value)
+  for (const setting of workflow)
+    if (setting.Namespace === ENVIRONMENT_PROPERTIES && setting.OptionName)
+      properties.set(setting.OptionName, setting.Value ?? '')
+  for (const value of properties.values()) if (value.length >= 8) log.setSecret(value)
+  return Object.fromEntries(properties)
+}
+
 /** Runs one target's bundle; throws SmokeTestFailedError when the app is unhealthy. */
 export async function smokeTestStage(
   prepared: Prepared,
@@ -461,6 +490,7 @@ export async function smokeTestStage(
         databasePasswordEnv: config.databasePasswordEnv,
         images,
         probes: [...probes],
+        properties: smokeProperties(environments, options.properties, config.settings, log),
         backing: options.backing ?? {},
         resolution: {
           logDriver: config.logDriver,

@@ -137,6 +137,28 @@ describe('an update of the version', () => {
       'The environment was reverted to the previous configuration setting.'
     )
   })
+
+  it('a failure-event fault can carry a severity and still end with "completed successfully" (eb_deployer#10)', async () => {
+    await environmentOn('dyn-completes', 'v1')
+    const message = 'Command execution completed. Summary: [Successful: 0, Failed: 1].'
+    standIn.faults.set({
+      beanstalk: {
+        failureEvent: { environment: 'dyn-completes', message, severity: 'INFO', completes: true }
+      }
+    })
+    const first = new Date()
+    await client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'dyn-completes', VersionLabel: 'v2' }))
+    expect(await settle(client, 'dyn-completes')).toMatchObject({ Status: 'Ready', VersionLabel: 'v2' })
+    const events = (await eventMessages(client, 'dyn-completes', first)).map(event => [
+      event.Severity,
+      event.Message
+    ])
+    const failed = events.findIndex(([, text]) => text === message)
+    expect(events[failed]).toEqual(['INFO', message])
+    expect(
+      events.findIndex(([, text]) => text === 'Environment update completed successfully.')
+    ).toBeGreaterThan(failed)
+  })
 })
 
 describe('versions', () => {

@@ -99,11 +99,20 @@ const RUNS: Record<string, RunContext> = {
     repository: BASE,
     commentedPullRequest: 6
   },
+  // A comment on an issue (no pull request): nothing names a fork, so the checkout alone decides.
+  'issue_comment on an issue': { eventName: 'issue_comment', sha: EVENT_SHA, repository: BASE },
   'workflow_run after a fork’s run': {
     eventName: 'workflow_run',
     sha: EVENT_SHA,
     repository: BASE,
     workflowRun: { event: 'pull_request', headRepository: FORK, repository: BASE }
+  },
+  // GitHub's payload has `head_repository: null` once the fork is deleted.
+  'workflow_run after a deleted fork’s run': {
+    eventName: 'workflow_run',
+    sha: EVENT_SHA,
+    repository: BASE,
+    workflowRun: { event: 'pull_request_target', repository: BASE }
   },
   'workflow_run after a push': {
     eventName: 'workflow_run',
@@ -122,16 +131,45 @@ function expected(run: string, checkout: Checkout, verb: string): 'ok' | RegExp 
   if (run === 'pull_request from a fork')
     return verb === 'plan' ? 'ok' : /pull request #5 from mallory\/puppies \(a fork's code/
   if (run === 'workflow_run after a fork’s run')
-    return /code from mallory\/puppies: this workflow_run run follows/
+    return /code from mallory\/puppies: this workflow_run run follows a pull_request run of a fork/
+  if (run === 'workflow_run after a deleted fork’s run')
+    return /code from a deleted fork: this workflow_run run follows a pull_request_target run of a fork/
   if (checkout === 'event commit' || run === 'pull_request from a branch') return 'ok'
+  const held = checkout === 'no git' ? undefined : CHECKOUT_SHA[checkout].slice(0, 12)
   // No git checkout where the event points at a fork: the code came from somewhere else (a download).
-  if (run === 'pull_request_target from a fork') return /pull request #5 from mallory\/puppies: the workspace/
+  if (run === 'pull_request_target from a fork')
+    return new RegExp(
+      `pull request #5 from mallory/puppies: the workspace${held ? ` \\(${held}\\)` : ''} is not the base branch's commit aaaaaaaaaaaa;`
+    )
   if (run === 'issue_comment on a fork’s pull request')
-    return /pull request #5 from mallory\/puppies: .*issue_comment/
+    return new RegExp(
+      `pull request #5 from mallory/puppies: the workspace holds ${held ?? 'no git checkout'}, not aaaaaaaaaaaa of the default branch, after an issue_comment`
+    )
   if (checkout === 'no git') return 'ok'
   if (checkout === 'fork head')
     return /commit ffffffffffff: the workspace is not the .* event's commit aaaaaaaaaaaa, and GitHub says/
   return 'ok'
+}
+
+/**
+ * What the guard asks GitHub, for each verb: nothing when the event and the checkout answer (the event's own
+ * commit, a pull request's own head, a refusal the event alone decides, no git checkout), the commented pull
+ * request for an issue_comment on one, and where the checked-out commit comes from otherwise.
+ */
+function expectedQuestions(run: string, checkout: Checkout): string[] {
+  if (run.startsWith('pull_request from') || run === 'workflow_run after a fork’s run') return []
+  if (run === 'workflow_run after a deleted fork’s run' || checkout === 'event commit') return []
+  if (run === 'pull_request_target from a fork') return []
+  const pull = run.startsWith('issue_comment on a fork')
+    ? ['pull 5']
+    : run.startsWith('issue_comment on a branch')
+      ? ['pull 6']
+      : []
+  if (run === 'issue_comment on a fork’s pull request' || checkout === 'no git') return pull
+  const ownHead =
+    run === 'pull_request_target from a branch' || run === 'issue_comment on a branch’s pull request'
+  if (ownHead && checkout === 'branch head') return pull
+  return [...pull, `commit ${CHECKOUT_SHA[checkout].slice(0, 4)}`]
 }
 
 describe('refuseForkCode: every event × what the workflow checked out', () => {
@@ -158,7 +196,8 @@ describe('refuseForkCode: every event × what the workflow checked out', () => {
       expect(refusal ?? 'ok').toMatch(want === 'ok' ? /^ok$/ : want)
     }
     // GitHub is asked only when the event and the checkout cannot answer.
-    expect(checkout === 'event commit' ? asked : []).toEqual([])
+    const questions = expectedQuestions(run, checkout)
+    expect(asked).toEqual([...questions, ...questions, ...questions])
   })
 
   it('refuses, saying so, when GitHub cannot be asked', async () => {

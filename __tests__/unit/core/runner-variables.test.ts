@@ -88,6 +88,17 @@ describe('an unnamed runner variable never reaches the bundle', () => {
     expect(message).toContain(`add ${name} to the runner-variables input`)
   })
 
+  it('names every unnamed variable of a value, and what to do with each', () => {
+    layOut('a label', '${UPSTREAM}-${REGION}', 'UPSTREAM')
+    const env = { UPSTREAM: 'svc-7', REGION: 'eu-west-1', PATH: '/usr/bin' }
+    expect(() => prepare(configFor(), workspace, env)).toThrow(
+      "uses ${UPSTREAM}, ${REGION} from the runner's environment, which the workflow did not name: its value would " +
+        'be written into the bundle in clear. If it is not secret, add UPSTREAM REGION to the runner-variables ' +
+        'input; otherwise give the container the value at run time (an environment property, written ${UPSTREAM} ' +
+        'alone, or the secrets input)'
+    )
+  })
+
   it("refuses an action input's value (INPUT_*) as a credential, though its name does not look secret", () => {
     layOut('a label', '${INPUT_DATABASE}', 'INPUT_DATABASE')
     const env = { INPUT_DATABASE: VALUE, PATH: '/usr/bin' }
@@ -143,6 +154,15 @@ describe('a named runner variable is interpolated', () => {
     ] as const) {
       expect(() => configFor({ 'runner-variables': listed })).toThrow(InputError)
       expect(() => configFor({ 'runner-variables': listed })).toThrow(pattern)
+      // The one line names the input it is about.
+      expect(() => configFor({ 'runner-variables': listed })).toThrow(/^Input 'runner-variables': /)
     }
+  })
+
+  it('takes names that only contain INPUT_ or ACTIONS_ (the credential rule is about the prefix)', () => {
+    layOut('a label', '${MAX_INPUT_SIZE}-${NUM_ACTIONS_SHOWN}', 'MAX_INPUT_SIZE')
+    const config = configFor({ 'runner-variables': 'MAX_INPUT_SIZE NUM_ACTIONS_SHOWN' })
+    const prepared = prepare(config, workspace, { MAX_INPUT_SIZE: '10m', NUM_ACTIONS_SHOWN: '5' })
+    expect(prepared.compose.services.web?.options.labels).toEqual({ owner: '10m-5' })
   })
 })

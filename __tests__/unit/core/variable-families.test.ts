@@ -269,6 +269,26 @@ services:
     )
   })
 
+  it("sets a port variable that names the database's published host port from RDS, and warns of any other port", () => {
+    // dennismachel/jng-sof: POSTGRES_PORT '5433' where db publishes 5433:5432 (new-user trial, 2026-12-07).
+    const published = (port: string) =>
+      `services:\n  web:\n    build: .\n    environment:\n      POSTGRES_HOST: db\n      POSTGRES_PORT: '${port}'\n  db:\n    image: postgres:15\n    ports: ['5433:5432']\n`
+    const rewritten = render(published('5433'))
+    expect(envOf(container(rewritten, 'web')).POSTGRES_PORT).toBe('5432')
+    expect(plan(published('5433')).notes).toEqual(
+      expect.arrayContaining([
+        'web: POSTGRES_PORT=5433 is the port db is published on for the host, not the one it listens on (5432): set from RDS at deploy'
+      ])
+    )
+    const other = plan(published('6543'))
+    expect(other.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^web: POSTGRES_PORT=6543 is not the port db listens on \(5432\)/)
+      ])
+    )
+    expect(plan(published('5432')).warnings).toEqual([])
+  })
+
   it('completes no family from a password alone (DATABASE_PASSWORD that .env holds for interpolation, Ghost)', () => {
     const planned = plan(
       'services:\n  ghost:\n    image: ghost:6\n    env_file: .env\n    environment:\n      database__connection__host: db\n  db:\n    image: mysql:8\n',

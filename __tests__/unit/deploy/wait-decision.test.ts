@@ -188,6 +188,40 @@ const rows: Row[] = [
     kind: 'wait'
   },
   {
+    name: 'an ERROR event the EB CLI has no text for, then Ready + Green on our version (real samples: real-samples.ts)',
+    given: input({
+      events: [event(30, "Instance deployment failed. For details, see 'eb-engine.log'."), completed]
+    }),
+    rule: 'error-event',
+    kind: 'failure',
+    reason: /^deploying sha-new to web-prod failed: Instance deployment failed\. For details/,
+    failure: 'failed'
+  },
+  {
+    name: 'the same error while still Updating waits for Beanstalk to end the update',
+    given: input({
+      env: { status: 'Updating', health: 'Grey' },
+      events: [event(30, "Instance deployment failed. For details, see 'eb-engine.log'.")]
+    }),
+    rule: 'not-ready',
+    kind: 'wait',
+    reason: /error seen: Instance deployment failed/
+  },
+  {
+    name: 'an error, then Ready on the previous version: reported as a revert',
+    given: input({
+      env: { versionLabel: 'sha-old' },
+      leftReady: false,
+      events: [
+        event(30, "Unsuccessful command execution on instance id(s) 'i-1'. Aborting the operation.", 'INFO')
+      ]
+    }),
+    rule: 'error-event',
+    kind: 'failure',
+    reason: /failed and Beanstalk kept version sha-old: Unsuccessful command execution/,
+    failure: 'reverted'
+  },
+  {
     name: 'Ready + Green + old version before the update started',
     given: input({ env: { versionLabel: 'sha-old' }, leftReady: false }),
     rule: 'update-not-started',

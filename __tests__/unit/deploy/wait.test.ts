@@ -523,3 +523,73 @@ describe('waitForDeploy', () => {
     })
   })
 })
+
+describe('waitForDeploy: an error event the EB CLI has no text for (docs/deploy-decision.md)', () => {
+  test('keeps polling while Updating, then fails at Ready although Green on our version, quoting the error', async () => {
+    // beanstalk-deploy#86's events, then Green (Info) on the new label as #67 shows after a failure.
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const updatingNew = { Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-new' }
+    const client = scripted(
+      clock,
+      [updatingNew, updatingNew, updatingNew, greenNew],
+      [
+        {
+          atCall: 2,
+          event: {
+            Severity: 'ERROR',
+            Message: "Instance deployment failed. For details, see 'eb-engine.log'.",
+            RequestId: 'req-1'
+          }
+        },
+        {
+          atCall: 2,
+          event: {
+            Severity: 'INFO',
+            Message: 'Command execution completed on all instances. Summary: [Successful: 0, Failed: 1].',
+            RequestId: 'req-1'
+          }
+        }
+      ]
+    )
+    const failure = await waitForDeploy(client, options(clock, log)).catch((error: unknown) => error)
+    expect(failure).toBeInstanceOf(DeployFailedError)
+    const error = failure as DeployFailedError
+    expect(error.kind).toBe('failed')
+    expect(error.message).toBe(
+      "deploying sha-new to web-prod failed: Instance deployment failed. For details, see 'eb-engine.log'. | Command execution completed on all instances. Summary: [Successful: 0, Failed: 1]."
+    )
+    // It waited for Beanstalk to end the update: the failure came from the poll that saw Ready.
+    expect(client.count('DescribeEnvironmentsCommand')).toBe(4)
+    expect(log.errors).toEqual([
+      "Instance deployment failed. For details, see 'eb-engine.log'.",
+      'Command execution completed on all instances. Summary: [Successful: 0, Failed: 1].'
+    ])
+  })
+
+  test('a WARN retry of the ECS hook followed by a clean update succeeds', async () => {
+    const clock = new FakeClock()
+    const log = new MemoryLog()
+    const client = scripted(
+      clock,
+      [updating, updating, greenNew],
+      [
+        {
+          atCall: 2,
+          event: { Severity: 'WARN', Message: 'Failed to start ECS task, retrying...', RequestId: 'req-1' }
+        },
+        {
+          atCall: 3,
+          event: {
+            Severity: 'INFO',
+            Message: 'Environment update completed successfully.',
+            RequestId: 'req-1'
+          }
+        }
+      ]
+    )
+    const result = await waitForDeploy(client, options(clock, log))
+    expect(result.environment.Health).toBe('Green')
+    expect(log.warnings).toContain('Failed to start ECS task, retrying...')
+  })
+})

@@ -24,6 +24,7 @@ import {
   newestEcsStack,
   ownershipProblem,
   previewTags,
+  pullRequestPreview,
   type PreviewTarget
 } from '../../../src/preview/rules.js'
 import { FakeClient, FakeClock, MemoryLog, awsError } from '../deploy/fakes.js'
@@ -427,5 +428,54 @@ describe('removePreview', () => {
     ).rejects.toThrow('was not created by this action')
     expect(beanstalk.count('TerminateEnvironmentCommand')).toBe(0)
     expect(beanstalk.count('DeleteApplicationVersionCommand')).toBe(0)
+  })
+})
+
+describe('pullRequestPreview (the pull request a preview run is about)', () => {
+  const config = { application: 'puppies', environments: ['puppies-pr-7'] } as unknown as ActionConfig
+  const run = (pullRequest: Partial<NonNullable<RunContext['pullRequest']>>): RunContext => ({
+    eventName: 'pull_request_target',
+    sha: 'a'.repeat(40),
+    repository: 'octo/puppies',
+    pullRequest: { number: 7, headSha: 'b'.repeat(40), headRepository: 'octo/puppies', ...pullRequest }
+  })
+  const preview = { application: 'puppies', environmentName: 'puppies-pr-7', pullRequest: 7 }
+
+  test('names the environment and the base repository, and whether the pull request is closing', () => {
+    expect(
+      pullRequestPreview(config, run({ baseRepository: 'octo/puppies', action: 'opened' }))
+    ).toStrictEqual({
+      ...preview,
+      repository: 'octo/puppies',
+      closing: false
+    })
+    expect(pullRequestPreview(config, run({ action: 'closed' }))).toStrictEqual({
+      ...preview,
+      repository: 'octo/puppies',
+      closing: true
+    })
+    // A run that does not say its repository: the tags carry none, and only closing is allowed (an unknown
+    // base cannot be told from a fork).
+    const { repository: _unknown, ...withoutRepository } = run({ action: 'closed' })
+    expect(pullRequestPreview(config, withoutRepository)).toStrictEqual({ ...preview, closing: true })
+    expect(() =>
+      pullRequestPreview(config, { ...withoutRepository, pullRequest: run({}).pullRequest! })
+    ).toThrow(/^Refusing to deploy pull request #7 from octo\/puppies/)
+  })
+
+  test("refuses a fork's pull request unless it is closing (removing builds nothing of it)", () => {
+    const fork = { headRepository: 'mallory/puppies', baseRepository: 'octo/puppies' }
+    expect(() => pullRequestPreview(config, run(fork))).toThrow(
+      /^Refusing to deploy pull request #7 from mallory/
+    )
+    expect(pullRequestPreview(config, run({ ...fork, action: 'closed' })).closing).toBe(true)
+  })
+
+  test('refuses a run that is about no pull request', () => {
+    const push: RunContext = { eventName: 'push', sha: 'a'.repeat(40), repository: 'octo/puppies' }
+    expect(() => pullRequestPreview(config, push)).toThrow(
+      `Input 'mode': preview deploys a pull request, but this run was triggered by "push"`
+    )
+    expect(() => pullRequestPreview({ ...config, environments: [] }, run({}))).toThrow(InputError)
   })
 })

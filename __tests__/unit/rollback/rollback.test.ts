@@ -12,7 +12,8 @@ import { rollBackFailedDeploy } from '../../../src/rollback/automatic.js'
 import {
   chooseAutoRollbackTarget,
   chooseRollbackTarget,
-  deployableRows
+  deployableRows,
+  resolveRollbackTarget
 } from '../../../src/rollback/targets.js'
 import { FakeClient, MemoryLog, awsError } from '../deploy/fakes.js'
 
@@ -192,5 +193,63 @@ describe('rollBackFailedDeploy', () => {
       'no automatic rollback: puppies-production no longer exists'
     )
     expect(beanstalk.calls).toEqual([])
+  })
+})
+
+describe('resolveRollbackTarget (mode rollback: the version-label input, else the history)', () => {
+  // Newest first, as DescribeApplicationVersions lists them; sha-f failed to process.
+  const versions = [
+    version('sha-g', 7),
+    version('sha-f', 6, 'FAILED'),
+    version('sha-e', 5, 'PROCESSED', 'octo/puppies@eeeeeee12345 (run 9)'),
+    version('sha-d', 4, 'UNPROCESSED'),
+    version('sha-c', 3),
+    version('sha-b', 2),
+    version('sha-a', 1)
+  ]
+  const environment = { EnvironmentName: 'puppies-production', VersionLabel: 'sha-c' }
+  const deployed = history(
+    'puppies-production',
+    entry('sha-b', 'succeeded', 2),
+    entry('sha-c', 'succeeded', 3)
+  )
+  const resolve = (versionLabel: string, envHistory = deployed, known = versions) =>
+    resolveRollbackTarget({ application: 'puppies', versionLabel }, environment, envHistory, known, [
+      envHistory
+    ])
+  const recent = 'recent deployable versions: sha-g, sha-e, sha-d, sha-c, sha-b'
+
+  test('takes a named version, with its commit from the history, else from its description', () => {
+    expect(resolve('sha-b')).toStrictEqual({ environment, versionLabel: 'sha-b', commit: 'b0000' })
+    expect(resolve('sha-e')).toStrictEqual({ environment, versionLabel: 'sha-e', commit: 'eeeeeee12345' })
+    expect(resolve('sha-d')).toStrictEqual({ environment, versionLabel: 'sha-d' })
+  })
+
+  test('refuses a named version that does not exist or cannot be deployed, listing five recent choices', () => {
+    expect(() => resolve('sha-x')).toThrow(
+      `Input 'version-label': "sha-x" is not an application version of puppies; ${recent}`
+    )
+    expect(() => resolve('sha-f')).toThrow(
+      `Input 'version-label': "sha-f" is FAILED, not deployable; ${recent}`
+    )
+    expect(() => resolve('sha-x', deployed, [version('sha-f', 6, 'FAILED')])).toThrow(
+      /of puppies; the application has no deployable version$/
+    )
+  })
+
+  test('without a label, goes back to the last Green version before the current one', () => {
+    expect(resolve('')).toStrictEqual({ environment, versionLabel: 'sha-b', commit: 'b0000' })
+    // A history entry without a commit: the version's description names it.
+    const { commit: _recorded, ...withoutCommit } = entry('sha-e', 'succeeded', 2)
+    const unrecorded = history('puppies-production', withoutCommit)
+    expect(resolve('', unrecorded)).toStrictEqual({
+      environment,
+      versionLabel: 'sha-e',
+      commit: 'eeeeeee12345'
+    })
+    expect(() => resolve('', history('puppies-production', entry('sha-c', 'succeeded', 3)))).toThrow(
+      `Input 'version-label': is empty and the deploy history of puppies-production has no earlier Green version ` +
+        `than sha-c to go back to; set it to one of the deployable versions: sha-g, sha-e, sha-d, sha-c, sha-b`
+    )
   })
 })

@@ -10,7 +10,7 @@ import { devServiceRun } from '../../../src/smoke/dev-containers.js'
 import {
   databasePasswordReferences,
   devServices,
-  placeholderEnvironment,
+  smokeEnvironment,
   readinessProbeFor,
   smokeSecretValues,
   twinEnvironment,
@@ -178,16 +178,29 @@ describe('devServices: the twin of the puppies example', () => {
     expect([...references]).toEqual(['arn:aws:ssm:us-east-1:123456789012:parameter/puppies/db-password'])
   })
 
-  it('gives run-time variables placeholders, the database password variable the twin’s password', () => {
+  it('gives run-time variables placeholders, the environment’s properties, the database password variable the twin’s password', () => {
     const runtimePlan = buildPlan(configFor({ database: 'puppies-db', cache: 'puppies-cache' }), compose)
-    expect(placeholderEnvironment(runtimePlan, name => `placeholder-${name}`)).toEqual({
+    const placeholder = (name: string) => `placeholder-${name}`
+    expect(smokeEnvironment(runtimePlan, placeholder)).toEqual({
       SECRET_KEY_BASE: 'placeholder-SECRET_KEY_BASE'
     })
+    // A property reaches every container (Django's DJANGO_SETTINGS_MODULE), and sets a run-time variable for real.
     expect(
-      placeholderEnvironment(runtimePlan, name => `placeholder-${name}`, {
-        variable: 'SECRET_KEY_BASE',
-        value: 'pw'
+      smokeEnvironment(runtimePlan, placeholder, {
+        SECRET_KEY_BASE: 'from-the-env',
+        DJANGO_SETTINGS_MODULE: 'app.prod'
       })
+    ).toEqual({ SECRET_KEY_BASE: 'from-the-env', DJANGO_SETTINGS_MODULE: 'app.prod' })
+    expect(
+      smokeEnvironment(
+        runtimePlan,
+        placeholder,
+        { SECRET_KEY_BASE: 'from-the-env' },
+        {
+          variable: 'SECRET_KEY_BASE',
+          value: 'pw'
+        }
+      )
     ).toEqual({ SECRET_KEY_BASE: 'pw' })
   })
 

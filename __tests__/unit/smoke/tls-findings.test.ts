@@ -64,7 +64,7 @@ describe('tlsFindings', () => {
   it('a plain connection refused by a 15+ twin fails with what the client needs, not as a bad login', () => {
     const found = tlsFindings(input())
     expect(found.causes[0]).toBe(
-      "worker connected to the database without TLS and was refused: RDS instance paper-db runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config (see docs/variable-families.md#tls)"
+      "worker connected to the database without TLS and was refused: RDS instance paper-db runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config, or PGSSLMODE when it connects with separate host variables (see docs/variable-families.md#tls)"
     )
     const { connections, containers } = input()
     // causes.ts leaves it alone: the password was never asked for.
@@ -140,6 +140,23 @@ describe('tlsFindings', () => {
     )
     expect(found.causes).toHaveLength(1)
     expect(found.causes[0]).toMatch(/^web rejected the database twin's TLS certificate/)
+  })
+
+  it("names a container that crashed on the refusal from its own log, when the twin's log cannot name it", () => {
+    // node-postgres quotes the server; the container exited before its address was recorded.
+    const found = tlsFindings(
+      input({
+        connections: new Map([['postgres', attribute(postgresConnections(TWIN_LOG), () => undefined)]]),
+        logs: [
+          {
+            container: 'worker',
+            text: 'error: no pg_hba.conf entry for host "172.22.0.9", user "paper_admin", database "paper_prod", no encryption\n    at Parser.parseErrorMessage\n}'
+          }
+        ]
+      })
+    )
+    expect(found.causes).toHaveLength(1)
+    expect(found.causes[0]).toMatch(/^worker connected to the database without TLS and was refused/)
   })
 
   it('says nothing of a container that reached the twin, or of a twin that serves no TLS', () => {

@@ -1,7 +1,14 @@
 // When the smoke test runs, and the one line that names a failure.
 
 import { describe, expect, it } from '@jest/globals'
-import { failureMessage, lastLogLine, passedDetail, smokeDecision } from '../../../src/smoke/verdict.js'
+import type { EnvironmentDescription } from '../../../src/adapters/beanstalk/types.js'
+import {
+  failureMessage,
+  lastLogLine,
+  noOpRerun,
+  passedDetail,
+  smokeDecision
+} from '../../../src/smoke/verdict.js'
 
 describe('smokeDecision', () => {
   it.each([
@@ -164,5 +171,47 @@ describe('reporting', () => {
     expect(
       passedDetail({ healthy: true, causes: [], httpStatus: 200, logs: [], warnings: [], reached }, '/up')
     ).toBe('GET /up answered 200; database reached by web, worker')
+  })
+})
+
+describe('noOpRerun (a re-run of a job that deployed skips the smoke test)', () => {
+  const target = (versionLabel: string, ...environments: string[]) => ({
+    plan: { versionLabel },
+    environments
+  })
+  const running = (
+    name: string,
+    label: string,
+    Status: EnvironmentDescription['Status'] = 'Ready',
+    Health: EnvironmentDescription['Health'] = 'Green'
+  ): [string, EnvironmentDescription] => [
+    name,
+    { EnvironmentName: name, VersionLabel: label, Status, Health }
+  ]
+  const before = new Map([
+    running('puppies-staging', 'sha-1'),
+    running('puppies-production', 'sha-1'),
+    running('puppies-worker', 'sha-2'),
+    running('puppies-yellow', 'sha-1', 'Ready', 'Yellow'),
+    running('puppies-updating', 'sha-1', 'Updating', 'Green')
+  ])
+
+  it('says which environments already run which versions, Ready and Green', () => {
+    expect(noOpRerun([target('sha-1', 'puppies-staging')], before)).toBe(
+      'puppies-staging already runs sha-1, Ready and Green: a re-run, nothing new to test'
+    )
+    expect(noOpRerun([target('sha-1', 'puppies-staging', 'puppies-production')], before)).toBe(
+      'puppies-staging, puppies-production already run sha-1, Ready and Green: a re-run, nothing new to test'
+    )
+    expect(noOpRerun([target('sha-1', 'puppies-staging'), target('sha-2', 'puppies-worker')], before)).toBe(
+      'puppies-staging, puppies-worker already run sha-1, sha-2, Ready and Green: a re-run, nothing new to test'
+    )
+  })
+
+  it('tests whenever one environment is not on its version, Ready and Green', () => {
+    for (const other of ['puppies-yellow', 'puppies-updating', 'puppies-worker', 'puppies-new'])
+      expect(noOpRerun([target('sha-1', 'puppies-staging', other)], before)).toBeUndefined()
+    expect(noOpRerun([], before)).toBeUndefined()
+    expect(noOpRerun([target('sha-1')], before)).toBeUndefined()
   })
 })

@@ -1,5 +1,7 @@
 import { describe, expect, test } from '@jest/globals'
 
+import { healthCheckPaths, healthyStatus } from '../../../stand-in/services/beanstalk/lifecycle.js'
+import type { Environment } from '../../../stand-in/services/beanstalk/model.js'
 import {
   TaskDefinitionError,
   registerTaskDefinition,
@@ -265,4 +267,47 @@ describe('S3 ranges', () => {
   ])('%s of %d bytes', (header, size, expected) => {
     expect(parseRange(header, size)).toEqual(expected)
   })
+})
+
+describe("the stand-in's load balancer: the paths and codes it checks", () => {
+  const withSettings = (...settings: [string, string, string][]) =>
+    ({
+      optionSettings: settings.map(([Namespace, OptionName, Value]) => ({ Namespace, OptionName, Value }))
+    }) as unknown as Environment
+  const processDefault = 'aws:elasticbeanstalk:environment:process:default'
+
+  test('paths: Application Healthcheck URL and the default process HealthCheckPath, each when set; else /', () => {
+    expect(healthCheckPaths(withSettings())).toEqual(['/'])
+    expect(healthCheckPaths(withSettings([processDefault, 'HealthCheckPath', '/health']))).toEqual([
+      '/health'
+    ])
+    expect(
+      healthCheckPaths(
+        withSettings(
+          ['aws:elasticbeanstalk:application', 'Application Healthcheck URL', 'HTTP:80/up'],
+          [processDefault, 'HealthCheckPath', '/health']
+        )
+      )
+    ).toEqual(['/up', '/health'])
+  })
+
+  test.each([
+    [[], 302, false],
+    [[], 200, true],
+    [[[processDefault, 'MatcherHTTPCode', '200-399']], 302, true],
+    [[[processDefault, 'MatcherHTTPCode', '200,404']], 404, true],
+    [
+      [
+        ['aws:elasticbeanstalk:environment', 'LoadBalancerType', 'classic'],
+        [processDefault, 'MatcherHTTPCode', '200-399']
+      ],
+      302,
+      false
+    ],
+    [[['aws:elasticbeanstalk:environment', 'LoadBalancerType', 'network']], 302, true],
+    [[['aws:elasticbeanstalk:environment', 'EnvironmentType', 'SingleInstance']], 302, true]
+  ] as [[string, string, string][], number, boolean][])(
+    'settings %j: %i healthy %s',
+    (settings, status, healthy) => expect(healthyStatus(withSettings(...settings))(status)).toBe(healthy)
+  )
 })

@@ -248,12 +248,11 @@ export function sharedOptionSettings(beanstalk: BeanstalkApi, application: strin
 
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
 export async function environmentProperties(
-  beanstalk: BeanstalkApi,
-  application: string,
+  readSettings: OptionSettingsReader,
   environmentName: string
 ): Promise<Map<string, string>> {
   const properties = new Map<string, string>()
-  for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
+  for (const setting of await readSettings(environmentName)) {
     if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
       properties.set(setting.OptionName, setting.Value ?? '')
     }

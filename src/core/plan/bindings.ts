@@ -62,6 +62,8 @@ interface Development {
   user?: string
   database?: string
   port: string
+  /** Host ports the dev service publishes its port on (`5433:5432`): a port variable may name one by mistake. */
+  publishedPorts: Set<string>
   credentials: Set<string>
 }
 
@@ -180,6 +182,17 @@ export function bindingsFor(
         return
       case 'port':
         if (value === development.port) bind(variable, 'port')
+        else if (development.publishedPorts.has(value)) {
+          // The port the host reaches the dev service on: containers reach it on its own port, and RDS on RDS's.
+          bind(variable, 'port')
+          notes.push(
+            `${service.name}: ${variable}=${value} is the port ${replacement.composeService} is published on for the host, not the one it listens on (${development.port}): set from ${ROLE_PRODUCT[replacement.role]} at deploy`
+          )
+        } else if (value !== RUNTIME && value !== '') {
+          result.warnings.push(
+            `${service.name}: ${variable}=${value} is not the port ${replacement.composeService} listens on (${development.port}), so it is kept, and on Beanstalk the app would reach ${ROLE_PRODUCT[replacement.role]} on port ${value}: set it to the port ${replacement.composeService} listens on (the action then sets it from ${ROLE_PRODUCT[replacement.role]}), or remove it`
+          )
+        }
         return
       case 'sslmode':
         if (database && TLS_OFF_MODE.test(value)) bind(variable, 'sslmode')
@@ -320,6 +333,7 @@ function developmentFacts(
     (url?.username ? decodeURIComponent(url.username) : undefined) ??
     first(SERVICE_USERS) ??
     DEFAULT_USER[replacement.engine]
+  const port = url?.port || String(DEFAULT_PORT[replacement.engine])
   const path = url?.pathname.replace(/^\//, '')
   const database =
     replacement.role === 'database'
@@ -328,7 +342,12 @@ function developmentFacts(
   return {
     ...(user !== undefined && replacement.role === 'database' && { user }),
     ...(database !== undefined && { database }),
-    port: url?.port || String(DEFAULT_PORT[replacement.engine]),
+    port,
+    publishedPorts: new Set(
+      (devService?.ports ?? [])
+        .filter(mapping => String(mapping.containerPort) === port && mapping.hostPort !== undefined)
+        .map(mapping => String(mapping.hostPort))
+    ),
     credentials
   }
 }

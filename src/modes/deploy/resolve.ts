@@ -5,7 +5,12 @@
 
 import type { EnvironmentDescription } from '../../adapters/beanstalk/types.js'
 import type { AwsClients } from '../../adapters/aws-clients.js'
-import { requireEnvironment, sharedOptionSettings } from '../../adapters/beanstalk/environments.js'
+import {
+  environmentProperties,
+  requireEnvironment,
+  sharedOptionSettings,
+  type OptionSettingsReader
+} from '../../adapters/beanstalk/environments.js'
 import type { Resolution } from '../../core/dockerrun.js'
 import { actionsLogger } from '../../adapters/actions-runner/logger.js'
 import type { Prepared } from '../../planning/prepare.js'
@@ -34,6 +39,8 @@ export interface Resolved {
   /** Environment → the properties its containers read that it does not set. */
   missing: Map<string, { name: string; containers: string[] }[]>
   platforms: ImagePlatforms
+  /** Environment → its properties (name → value): Beanstalk gives them to every container, so the smoke test does. */
+  properties: Map<string, Map<string, string>>
   /** Environment → the paths and codes its load balancer checks (the smoke test asks the same). */
   healthChecks: Map<string, BeanstalkHealthCheck>
   /** What every document is rendered with: the region, the backing services, the execution role found. */
@@ -47,24 +54,27 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
     async log => {
       // The lookups run at once; the first failure in the order of the inputs (backing services, then
       // environments) is the one reported, whichever answered first.
-      // The platforms and the health-check paths both read each environment's option settings: once.
+      // The platforms, the missing properties and the health checks all read each environment's option
+      // settings: once.
       const readSettings = sharedOptionSettings(clients.beanstalk, prepared.config.application)
-      const [services, before, missing, platforms, checks] = await Promise.allSettled([
+      const [services, before, missing, platforms, checks, properties] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
         })),
         environmentsBefore(prepared, clients),
-        missingProperties(prepared, clients, environments),
+        missingProperties(prepared, clients, environments, readSettings),
         imagePlatforms(prepared, clients, actionsLogger, readSettings),
-        healthChecks(prepared, clients, readSettings)
+        healthChecks(prepared, clients, readSettings),
+        propertiesOf(environments, readSettings)
       ])
       const found = {
         services: valueOf(services),
         before: valueOf(before),
         missing: valueOf(missing),
         platforms: valueOf(platforms),
-        healthChecks: valueOf(checks)
+        healthChecks: valueOf(checks),
+        properties: valueOf(properties)
       }
       if (found.platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(found.platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
@@ -87,11 +97,23 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         missing: found.missing,
         platforms: found.platforms,
         healthChecks: found.healthChecks,
+        properties: found.properties,
         resolution
       }
     },
     { title: 'Backing services and environments', done: ({ before }) => environmentsLine(before) }
   )
+}
+
+/** Each environment's properties; an environment whose settings cannot be read has none here. */
+async function propertiesOf(
+  environments: readonly string[],
+  readSettings: OptionSettingsReader
+): Promise<Map<string, Map<string, string>>> {
+  const read = await Promise.all(
+    environments.map(name => environmentProperties(readSettings, name).catch(() => new Map<string, string>()))
+  )
+  return new Map(environments.map((name, index) => [name, read[index] ?? new Map<string, string>()]))
 }
 
 /** Each environment as it is before the deploy (it must exist). */

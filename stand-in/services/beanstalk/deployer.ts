@@ -31,7 +31,8 @@ export interface DeployRequest {
   files: Record<string, Uint8Array>
   /** Environment properties and resolved environment secrets, given to every container. */
   environmentVariables: Record<string, string>
-  healthCheckPath: string
+  /** Every path the load balancer checks: each must answer healthy. */
+  healthCheckPaths: string[]
   /** The answers the environment's load balancer counts as healthy (lifecycle.ts healthyStatus). */
   healthyStatus: (status: number) => boolean
 }
@@ -64,6 +65,8 @@ export const FAILED_HEALTH_CHECKS =
   'Instance has failed at least the UnhealthyThreshold number of health checks consecutively.'
 /** Consecutive answered failures before the instance counts as unhealthy (the ELB default threshold). */
 const UNHEALTHY_THRESHOLD = 5
+/** A load balancer's HealthyThreshold(Count) is 2 at least (ELB API reference, API_HealthCheck): healthy answers in a row. */
+const HEALTHY_THRESHOLD = 2
 
 function settled(healthy: boolean, causes: string[]): Candidate {
   return { healthy, causes, promote: async () => {}, discard: async () => {} }
@@ -191,7 +194,8 @@ export class ContainerDeployer implements Deployer {
   }
 
   /**
-   * Polls until the app answers what its load balancer accepts on the health check path (healthy),
+   * Polls until the app answers what its load balancer accepts on the health check path HEALTHY_THRESHOLD
+   * times in a row (healthy),
    * an essential container stops, the app answers a failure UNHEALTHY_THRESHOLD
    * times in a row, or the time is up. Refused connections and gateway
    * answers (502–504) mean "still starting".
@@ -199,6 +203,7 @@ export class ContainerDeployer implements Deployer {
   private async checkHealth(task: EcsTask, request: DeployRequest): Promise<string[]> {
     const deadline = Date.now() + this.options.healthTimeoutMs
     let failures = 0
+    let successes = 0
     let last = 'no answer'
     // The test apps answer within a fraction of a second: look again soon, then every half second.
     for (let pause = 100; ; pause = Math.min(pause * 2, 500)) {
@@ -210,12 +215,20 @@ export class ContainerDeployer implements Deployer {
       }
       // No container maps host port 80: nothing for a load balancer to check; running is all there is.
       if (!task.url) return []
-      const status = await httpStatus(`${task.url}${request.healthCheckPath}`)
-      if (status !== undefined && request.healthyStatus(status)) return []
-      last = status === undefined ? 'no answer' : `HTTP ${status}`
-      failures = status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
+      // The first path that does not answer healthy decides this round; every path healthy: a healthy round.
+      let path = request.healthCheckPaths[0] ?? '/'
+      let status: number | undefined
+      for (path of request.healthCheckPaths) {
+        status = await httpStatus(`${task.url}${path}`)
+        if (status === undefined || !request.healthyStatus(status)) break
+      }
+      const healthy = status !== undefined && request.healthyStatus(status)
+      successes = healthy ? successes + 1 : 0
+      if (successes >= HEALTHY_THRESHOLD) return []
+      if (!healthy) last = status === undefined ? 'no answer' : `HTTP ${status}`
+      failures = !healthy && status !== undefined && ![502, 503, 504].includes(status) ? failures + 1 : 0
       if (failures >= UNHEALTHY_THRESHOLD || Date.now() > deadline) {
-        this.ctx.log(`beanstalk: ${request.environment.name}: GET ${request.healthCheckPath}: ${last}`)
+        this.ctx.log(`beanstalk: ${request.environment.name}: GET ${path}: ${last}`)
         return [FAILED_HEALTH_CHECKS]
       }
       await new Promise(resolve => setTimeout(resolve, pause))

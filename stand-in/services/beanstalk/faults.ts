@@ -3,6 +3,7 @@
 // Sources of the behaviours they play: docs/stand-in.md.
 
 import type { HealthPhase } from './dynamics.js'
+import type { Severity } from './model.js'
 
 export interface BeanstalkFaults {
   /** The next deploy of this environment ('*': of any) goes Red with "Failed to deploy application.". Consumed by it. */
@@ -14,11 +15,13 @@ export interface BeanstalkFaults {
   /** The next version processing ends FAILED whatever the bundle. Consumed by it. */
   failProcessing?: boolean
   /**
-   * The next deploy of `environment` puts the version on Green instances but ends with this event (ERROR)
-   * in place of "Environment update completed successfully.", e.g. one of the EB CLI's failure texts.
-   * Consumed by it.
+   * The next deploy of `environment` puts the version on Green instances but ends with this event (ERROR
+   * unless `severity` says otherwise) in place of "Environment update completed successfully.", e.g. one of
+   * the EB CLI's failure texts; with `completes`, Beanstalk still says "completed successfully" after it, as
+   * in eb_deployer#10 (docs/deploy-decision.md). Consumed by it.
    */
-  failureEvent?: { environment: string; message: string } | undefined
+  failureEvent?:
+    { environment: string; message: string; severity?: Severity; completes?: boolean } | undefined
   /**
    * The next deploy of this environment is reverted: the previous version keeps serving, Green, and the
    * update ends with "The environment was reverted to the previous configuration setting.". Consumed by it.

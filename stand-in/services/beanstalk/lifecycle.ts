@@ -59,11 +59,23 @@ export function randomInstanceId(): string {
   return `i-${randomBytes(9).toString('hex').slice(0, 17)}`
 }
 
-/** `Application Healthcheck URL` may be "/up" or "HTTP:80/up"; the path is what the runner checks. */
-export function healthCheckPath(environment: Environment): string {
-  const value = optionValue(environment.optionSettings, APPLICATION_NAMESPACE, 'Application Healthcheck URL')
-  const match = value ? /^(?:[A-Za-z]+:\d+)?(\/.*)$/.exec(value) : null
-  return match?.[1] ?? '/'
+/**
+ * The paths the load balancer checks: `Application Healthcheck URL` ("/up" or "HTTP:80/up") and the default
+ * process's `HealthCheckPath` (an Application Load Balancer's target group path), each when set; neither: "/".
+ */
+export function healthCheckPaths(environment: Environment): string[] {
+  const settings = environment.optionSettings
+  const url = optionValue(settings, APPLICATION_NAMESPACE, 'Application Healthcheck URL')
+  const fromUrl = url ? /^(?:[A-Za-z]+:\d+)?(\/.*)$/.exec(url)?.[1] : undefined
+  const processPath = optionValue(
+    settings,
+    'aws:elasticbeanstalk:environment:process:default',
+    'HealthCheckPath'
+  )
+  const paths = [fromUrl, processPath?.startsWith('/') ? processPath : undefined].filter(
+    (path): path is string => path !== undefined
+  )
+  return paths.length > 0 ? [...new Set(paths)] : ['/']
 }
 
 /**
@@ -187,8 +199,8 @@ export class Lifecycle {
         const failureEvent = this.faults.failureEvent
         if (failureEvent && appliesTo(failureEvent.environment, environment.name)) {
           this.faults.failureEvent = undefined
-          this.emit(environment, 'ERROR', failureEvent.message, requestId)
-          return
+          this.emit(environment, failureEvent.severity ?? 'ERROR', failureEvent.message, requestId)
+          if (!failureEvent.completes) return
         }
       } else {
         this.emit(
@@ -344,7 +356,7 @@ export class Lifecycle {
       task,
       files: bundle.files,
       environmentVariables,
-      healthCheckPath: healthCheckPath(environment),
+      healthCheckPaths: healthCheckPaths(environment),
       healthyStatus: healthyStatus(environment)
     })
     if (signal.aborted) {
