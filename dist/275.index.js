@@ -261,7 +261,7 @@ async function putObjectText(s3, location) {
 
 /***/ }),
 
-/***/ 6397:
+/***/ 28778:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -486,6 +486,114 @@ function seconds(ms) {
 
 /***/ }),
 
+/***/ 58307:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   Nu: () => (/* binding */ isCompletionEvent),
+/* harmony export */   T2: () => (/* binding */ isErrorEvent),
+/* harmony export */   zU: () => (/* binding */ failureKind)
+/* harmony export */ });
+/* unused harmony exports FAILED_DEPLOY_MESSAGE, REVERTED_MESSAGE, HEALTH_RED_MESSAGE, UPDATE_COMPLETED_MESSAGE, FAILURE_TEXTS, FAILURE_SHAPES, isHealthTransition */
+// The Beanstalk event texts that end a deploy: the EB CLI's own list (`eb
+// deploy` raises on them in _raise_if_error_event, and stops waiting at one
+// of its success events). Texts, and whether the EB CLI compares them whole
+// or by their start, are the EB CLI's:
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249
+// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1030
+// Left out: platform-builder, log-pulling and tag-update texts (no deploy
+// emits them). See docs/deploy-decision.md.
+//
+// Beyond the EB CLI's texts, the wait classifies events the way the failures
+// in public deploy logs look (docs/deploy-decision.md, "Events the EB CLI
+// does not know"): an ERROR or FATAL event of our deploy, or an event shaped
+// like a failed command whatever its severity, is an error of the deploy;
+// health transitions never are (the colour and the recovery window judge
+// those), and WARN alone is not (Beanstalk's ECS hook warns "Failed to start
+// ECS task, retrying..." before a retry that may succeed).
+const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.';
+/** event.failedupdate: Beanstalk put the environment back the way it was before the operation. */
+const REVERTED_MESSAGE = 'The environment was reverted to the previous configuration setting.';
+/** event.redmessage (basic health). */
+const HEALTH_RED_MESSAGE = 'Environment health has been set to RED';
+const UPDATE_COMPLETED_MESSAGE = 'Environment update completed successfully.';
+const LAUNCH_SUCCEEDED_PREFIX = 'Successfully launched environment:';
+const PROCESSING_FINISHED_PREFIX = 'Finished processing application version';
+/** The EB CLI's failure texts a deploy, a launch or a configuration update can produce. */
+const FAILURE_TEXTS = [
+    { text: FAILED_DEPLOY_MESSAGE, match: 'whole', kind: 'failed' }, // event.faileddeploy
+    { text: 'Failed to deploy configuration.', match: 'whole', kind: 'failed' }, // event.updatefailed
+    { text: 'Failed to launch environment.', match: 'whole', kind: 'failed' }, // event.failedlaunch
+    { text: REVERTED_MESSAGE, match: 'whole', kind: 'reverted' }, // event.failedupdate
+    { text: HEALTH_RED_MESSAGE, match: 'whole', kind: 'health-red' }, // event.redmessage
+    // event.updatebad / event.launchbad (the latter without its full stop, as the EB CLI has it).
+    { text: 'Update environment operation is complete, but with errors.', match: 'start', kind: 'failed' },
+    { text: 'Create environment operation is complete, but with errors', match: 'start', kind: 'failed' },
+    // create.ecsdockerrun1: the EB CLI raises NotSupportedError (a v1 Dockerrun on the ECS platform).
+    {
+        text: 'ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:',
+        match: 'start',
+        kind: 'failed'
+    }
+];
+/** Which failure an event is, if any (`versionLabel`: processing failures of other versions are not ours). */
+function failureKind(event, versionLabel) {
+    const message = event.message;
+    for (const entry of FAILURE_TEXTS) {
+        if (entry.match === 'whole' ? message === entry.text : message.startsWith(entry.text))
+            return entry.kind;
+    }
+    // event.launched_environment with "However, there were issues during launch."
+    if (message.startsWith('Launched environment') &&
+        message.includes('However, there were issues during launch.'))
+        return 'failed';
+    // appversion.finished … FAILED.
+    if (message.startsWith(PROCESSING_FINISHED_PREFIX) &&
+        message.endsWith('FAILED.') &&
+        (event.versionLabel === undefined || event.versionLabel === versionLabel))
+        return 'processing-failed';
+    return undefined;
+}
+/**
+ * Failures whatever their severity: shapes seen in public deploy logs (sources in docs/deploy-decision.md).
+ * An INFO "Command execution completed on all instances. Summary: [Successful: 0, Failed: 1]." came before
+ * Beanstalk's own "completed successfully" on a deploy that never ran (eb_deployer#10).
+ */
+const FAILURE_SHAPES = [
+    /\bSummary: \[Successful: \d+, Failed: [1-9]\d*\]/,
+    /\bcomplete(?:d)?, but with errors\b/i,
+    /\bAborting the operation\b/,
+    /^During an aborted deployment\b/,
+    /^Failed to (?:deploy\b|launch environment\b)/
+];
+/** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */
+function isHealthTransition(message) {
+    return /^Environment health has (?:transitioned|been set)\b/.test(message);
+}
+/**
+ * An error of the deploy the EB CLI has no text for: ERROR or FATAL, or a failure shape whatever the
+ * severity. Health transitions are the colour's to judge; an event without a request id that names another
+ * version (its processing, say) is about that version, not our deploy.
+ */
+function isErrorEvent(event, versionLabel) {
+    if (isHealthTransition(event.message))
+        return false;
+    if (event.requestId === undefined &&
+        event.versionLabel !== undefined &&
+        event.versionLabel !== versionLabel)
+        return false;
+    if (event.severity === 'ERROR' || event.severity === 'FATAL')
+        return true;
+    return FAILURE_SHAPES.some(shape => shape.test(event.message));
+}
+/** The EB CLI's success events of an environment operation: it stops waiting at the first one. */
+function isCompletionEvent(event) {
+    return event.message === UPDATE_COMPLETED_MESSAGE || event.message.startsWith(LAUNCH_SUCCEEDED_PREFIX);
+}
+
+
+/***/ }),
+
 /***/ 8259:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -631,86 +739,26 @@ class HistoryStore {
 
 /***/ }),
 
-/***/ 28778:
+/***/ 82333:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
-  LD: () => (/* binding */ decide),
-  qF: () => (/* binding */ formatEvent),
-  Vx: () => (/* binding */ isOurEvent),
-  l7: () => (/* binding */ timeoutMessage)
-});
-
-// UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE
-
-// EXTERNAL MODULE: ./src/core/duration.ts
-var duration = __webpack_require__(98571);
-;// CONCATENATED MODULE: ./src/deploy/failure-events.ts
-// The Beanstalk event texts that end a deploy: the EB CLI's own list (`eb
-// deploy` raises on them in _raise_if_error_event, and stops waiting at one
-// of its success events). Texts, and whether the EB CLI compares them whole
-// or by their start, are the EB CLI's:
-// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249
-// https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/resources/strings.py#L1030
-// Left out: platform-builder, log-pulling and tag-update texts (no deploy
-// emits them). See docs/deploy-decision.md.
-const FAILED_DEPLOY_MESSAGE = 'Failed to deploy application.';
-/** event.failedupdate: Beanstalk put the environment back the way it was before the operation. */
-const REVERTED_MESSAGE = 'The environment was reverted to the previous configuration setting.';
-/** event.redmessage (basic health). */
-const HEALTH_RED_MESSAGE = 'Environment health has been set to RED';
-const UPDATE_COMPLETED_MESSAGE = 'Environment update completed successfully.';
-const LAUNCH_SUCCEEDED_PREFIX = 'Successfully launched environment:';
-const PROCESSING_FINISHED_PREFIX = 'Finished processing application version';
-/** The EB CLI's failure texts a deploy, a launch or a configuration update can produce. */
-const FAILURE_TEXTS = [
-    { text: FAILED_DEPLOY_MESSAGE, match: 'whole', kind: 'failed' }, // event.faileddeploy
-    { text: 'Failed to deploy configuration.', match: 'whole', kind: 'failed' }, // event.updatefailed
-    { text: 'Failed to launch environment.', match: 'whole', kind: 'failed' }, // event.failedlaunch
-    { text: REVERTED_MESSAGE, match: 'whole', kind: 'reverted' }, // event.failedupdate
-    { text: HEALTH_RED_MESSAGE, match: 'whole', kind: 'health-red' }, // event.redmessage
-    // event.updatebad / event.launchbad (the latter without its full stop, as the EB CLI has it).
-    { text: 'Update environment operation is complete, but with errors.', match: 'start', kind: 'failed' },
-    { text: 'Create environment operation is complete, but with errors', match: 'start', kind: 'failed' },
-    // create.ecsdockerrun1: the EB CLI raises NotSupportedError (a v1 Dockerrun on the ECS platform).
-    {
-        text: 'ECS Application sourcebundle validation error: Unsupported AWSEBDockerrunVersion:',
-        match: 'start',
-        kind: 'failed'
-    }
-];
-/** Which failure an event is, if any (`versionLabel`: processing failures of other versions are not ours). */
-function failureKind(event, versionLabel) {
-    const message = event.message;
-    for (const entry of FAILURE_TEXTS) {
-        if (entry.match === 'whole' ? message === entry.text : message.startsWith(entry.text))
-            return entry.kind;
-    }
-    // event.launched_environment with "However, there were issues during launch."
-    if (message.startsWith('Launched environment') &&
-        message.includes('However, there were issues during launch.'))
-        return 'failed';
-    // appversion.finished … FAILED.
-    if (message.startsWith(PROCESSING_FINISHED_PREFIX) &&
-        message.endsWith('FAILED.') &&
-        (event.versionLabel === undefined || event.versionLabel === versionLabel))
-        return 'processing-failed';
-    return undefined;
-}
-/** The EB CLI's success events of an environment operation: it stops waiting at the first one. */
-function isCompletionEvent(event) {
-    return event.message === UPDATE_COMPLETED_MESSAGE || event.message.startsWith(LAUNCH_SUCCEEDED_PREFIX);
-}
-
-;// CONCATENATED MODULE: ./src/deploy/wait-decision.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   LD: () => (/* binding */ decide),
+/* harmony export */   Vx: () => (/* binding */ isOurEvent),
+/* harmony export */   l7: () => (/* binding */ timeoutMessage),
+/* harmony export */   nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
+/* harmony export */   qF: () => (/* binding */ formatEvent)
+/* harmony export */ });
+/* unused harmony export DECISION_TABLE */
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _failure_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58307);
 // Pure: what the wait loop saw → keep waiting, done, or failed (and why).
 // Every outcome comes from one row of DECISION_TABLE, and every row names its
 // source (docs/deploy-decision.md has the same table, with the reasoning).
 // In short: an EB CLI failure event of our deploy fails it whatever the
-// colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// colour; any other error event of our deploy (ERROR / FATAL, or a failed
+// command's shape) fails it once Beanstalk has finished the update, whatever
+// the colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
 // Red, Yellow and Grey on our version after the update completed are
 // "settling" for the recovery window (health lags the update on AWS), and fail
 // when it ends; Ready on another version after the update ran is a revert.
@@ -775,6 +823,12 @@ const DECISION_TABLE = [
         source: `${WAITER}; ${MODEL_HEALTH}`
     },
     {
+        id: 'error-event',
+        outcome: 'failure',
+        when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version',
+        source: 'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
+    },
+    {
         id: 'update-not-started',
         outcome: 'wait',
         when: 'Ready on another version, and no poll has seen the environment leave Ready yet',
@@ -836,7 +890,7 @@ function decide(input) {
     const eventFailure = failureFromEvents(ours, versionLabel);
     if (eventFailure) {
         const { kind, event } = eventFailure;
-        const detail = failureDetail(ours, event, input.causes);
+        const detail = failureDetail(ours, event, input.causes, versionLabel);
         if (kind === 'reverted') {
             return fail('reverted-event', 'reverted', `deploying ${versionLabel} to ${name} failed and Beanstalk reverted the environment to ${revertedTo(environment, versionLabel)}: ${detail}`);
         }
@@ -847,13 +901,26 @@ function decide(input) {
                 : 'failure-event';
         return fail(rule, 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`);
     }
+    // An error the EB CLI has no text for: wait for Beanstalk to finish the update (it may still revert, and the
+    // rollback needs a Ready environment), then fail whatever the colour.
+    const errorEvent = ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorEvent */ .T2)(event, versionLabel) && isErrorOfOurUpdate(event, ours, input.requestId));
     if (environment.status !== 'Ready') {
-        return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}`);
+        const seen = errorEvent
+            ? ` (error seen: ${errorEvent.message}; waiting for Beanstalk to end the update)`
+            : '';
+        return wait('not-ready', `${name} is ${environment.status ?? 'in an unknown state'}${seen}`);
+    }
+    if (errorEvent) {
+        const detail = failureDetail(ours, errorEvent, input.causes, versionLabel);
+        if (environment.versionLabel !== versionLabel) {
+            return fail('error-event', 'reverted', `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`);
+        }
+        return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`);
     }
     const health = environment.health ?? 'Grey';
     if (environment.versionLabel !== versionLabel) {
         if (input.leftReady) {
-            return fail('reverted-version', 'reverted', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes)}`);
+            return fail('reverted-version', 'reverted', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes, versionLabel)}`);
         }
         return wait('update-not-started', `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`);
     }
@@ -866,9 +933,9 @@ function decide(input) {
     const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`;
     const yellowNote = health === 'Yellow' ? ', allow-yellow is off' : '';
     if (settlingFor < windowMs) {
-        return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,duration/* formatDuration */.a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
+        return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
     }
-    return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed (health-recovery-window ${(0,duration/* formatDuration */.a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes)}`);
+    return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(settlingFor)} after the update completed (health-recovery-window ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`);
 }
 function oldestFirst(events) {
     return [...events].sort((a, b) => a.date.getTime() - b.date.getTime());
@@ -879,13 +946,13 @@ function oldestFirst(events) {
  * watching there, and the Red that follows is the recovery window's to judge.
  */
 function failureFromEvents(ours, versionLabel) {
-    const completed = ours.find(isCompletionEvent);
+    const completed = ours.find(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
     // A revert wins over the failure events around it: it says where the environment is now.
-    const reverted = ours.find(event => failureKind(event, versionLabel) === 'reverted');
+    const reverted = ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .failureKind */ .zU)(event, versionLabel) === 'reverted');
     if (reverted)
         return { kind: 'reverted', event: reverted };
     for (const event of ours) {
-        const kind = failureKind(event, versionLabel);
+        const kind = (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .failureKind */ .zU)(event, versionLabel);
         if (!kind)
             continue;
         if (kind === 'health-red' && completed && event.date.getTime() > completed.date.getTime())
@@ -894,28 +961,42 @@ function failureFromEvents(ours, versionLabel) {
     }
     return undefined;
 }
+/**
+ * Whether an error event speaks for our update. The EB CLI asks DescribeEvents for its request id, so the
+ * deploy's own events (every text it fails on) carry it; an event without one, when we know ours, may be the
+ * previous version's (a crashing task replaced by a fix-forward deploy): it counts only after our update's
+ * completion event, once the previous version is gone.
+ */
+function isErrorOfOurUpdate(event, ours, requestId) {
+    if (!requestId || event.requestId !== undefined)
+        return true;
+    const completed = ours.find(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
+    return completed !== undefined && event.date.getTime() > completed.date.getTime();
+}
 function revertedTo(environment, versionLabel) {
     return environment.versionLabel && environment.versionLabel !== versionLabel
         ? `version ${environment.versionLabel}`
         : 'its previous configuration';
 }
-function errorMessages(events) {
-    return events
-        .filter(event => event.severity === 'ERROR' || event.severity === 'FATAL')
-        .map(event => event.message);
+/** ERROR / FATAL events and failed commands' shapes at any severity (isErrorEvent), oldest first. */
+function isWorthQuoting(event, versionLabel) {
+    return event.severity === 'ERROR' || event.severity === 'FATAL' || (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorEvent */ .T2)(event, versionLabel);
+}
+function errorMessages(events, versionLabel) {
+    return events.filter(event => isWorthQuoting(event, versionLabel)).map(event => event.message);
 }
 /** The error events, oldest first, with the failure event among them whatever its severity. */
-function failureDetail(events, failing, causes) {
+function failureDetail(events, failing, causes, versionLabel) {
     const errors = events
-        .filter(event => event === failing || event.severity === 'ERROR' || event.severity === 'FATAL')
+        .filter(event => event === failing || isWorthQuoting(event, versionLabel))
         .map(event => event.message);
     const parts = [errors.join(' | ')];
     if (causes.length > 0)
         parts.push(`causes: ${causes.join('; ')}`);
     return parts.join(' — ');
 }
-function detailSuffix(events, causes) {
-    const errors = errorMessages(events);
+function detailSuffix(events, causes, versionLabel) {
+    const errors = errorMessages(events, versionLabel);
     return [
         ...(causes.length > 0 ? [`causes: ${causes.join('; ')}`] : []),
         ...(errors.length > 0 ? [`errors: ${errors.join(' | ')}`] : [])
@@ -937,7 +1018,8 @@ function timeoutMessage(input) {
         : 'the environment was never seen';
     const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events';
     const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : '';
-    return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${event}${causes}`;
+    const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : '';
+    return `Timed out after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`;
 }
 
 
@@ -955,9 +1037,10 @@ function timeoutMessage(input) {
 /* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97206);
 /* harmony import */ var _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33350);
 /* harmony import */ var _adapters_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20133);
-/* harmony import */ var _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(28778);
+/* harmony import */ var _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82333);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98571);
-/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(26277);
+/* harmony import */ var _failure_events_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58307);
+/* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26277);
 // The wait after UpdateEnvironment: poll the environment and its events until
 // decide() says success or failure, or the overall timeout passes. Every new
 // event is printed as it arrives (oldest first), health causes when they
@@ -994,6 +1077,7 @@ function timeoutMessage(input) {
 
 
 
+
 /** Quick looks right after the update, then 2 s growing by half to 15 s. */
 const DEPLOY_POLL_MS = { quick: { ms: 500, polls: 6 }, first: 1_000, max: 15_000 };
 class DeployFailedError extends Error {
@@ -1016,7 +1100,7 @@ class DeployFailedError extends Error {
 }
 async function waitForDeploy(beanstalk, options) {
     const clock = options.clock ?? _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .systemClock */ .m;
-    const log = options.log ?? _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .actionsLogger */ .MV;
+    const log = options.log ?? _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .actionsLogger */ .MV;
     const started = clock.now();
     const deadline = started + options.timeoutMs;
     const backoff = _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__/* .Backoff */ .n.of(options.pollMs ?? DEPLOY_POLL_MS);
@@ -1052,7 +1136,7 @@ async function waitForDeploy(beanstalk, options) {
         }
         const stale = fetched.refreshedAt !== undefined && fetched.refreshedAt < options.since;
         if (stale && fetched.causes.length > 0) {
-            (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
+            (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .debug */ .Yz)(`wait ${options.environmentName}: health causes refreshed at ${fetched.refreshedAt?.toISOString()}, before the update: not this deploy's (${fetched.causes.join('; ')})`);
         }
         const current = stale ? [] : fetched.causes;
         const changed = current.join('\n') !== causes.join('\n');
@@ -1074,7 +1158,7 @@ async function waitForDeploy(beanstalk, options) {
         // While settling, the last look is at the window's end.
         const windowLeft = readySince === undefined ? Infinity : Math.max(0, readySince + recoveryMs - clock.now());
         const pause = Math.min(backoff.next(), remaining, windowLeft);
-        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
+        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .debug */ .Yz)(`wait ${options.environmentName}: next poll in ${pause} ms (${Math.round(remaining / 1000)} s left)`);
         await clock.sleep(pause);
         polls++;
         let environment;
@@ -1106,7 +1190,7 @@ async function waitForDeploy(beanstalk, options) {
             lastEventTime = Math.max(lastEventTime, event.date.getTime());
             log.info((0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .formatEvent */ .qF)(event));
             if ((0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId))
-                annotate(log, event, title);
+                annotate(log, event, title, options.versionLabel);
             changed = true;
         }
         const snapshot = environment ? (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotOf */ .eY)(environment) : undefined;
@@ -1143,7 +1227,7 @@ async function waitForDeploy(beanstalk, options) {
             await refreshCauses(snapshot.health);
             decision = (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .decide */ .LD)({ ...input, causes });
         }
-        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_6__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
+        (0,_adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__/* .debug */ .Yz)(`wait ${options.environmentName}: poll ${polls} saw ${state}: ${decision.kind}${decision.kind === 'success' ? '' : ` (${decision.reason})`}`);
         const ours = events.filter(event => (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOurEvent */ .Vx)(event, options.since, options.requestId));
         if (decision.kind === 'success') {
             if (!environment)
@@ -1168,7 +1252,8 @@ async function waitForDeploy(beanstalk, options) {
                 allowYellow: options.allowYellow,
                 environment: snapshot ?? (last ? (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotOf */ .eY)(last) : undefined),
                 lastEvent: events.at(-1),
-                causes
+                causes,
+                errorEvent: ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_6__/* .isErrorEvent */ .T2)(event, options.versionLabel))
             }), snapshot, ours, causes, true);
         }
         if (changed)
@@ -1179,9 +1264,12 @@ async function waitForDeploy(beanstalk, options) {
 function annotationTitle(environmentName) {
     return `Elastic Beanstalk ${environmentName}`;
 }
-/** ERROR / FATAL events become error annotations, WARN events warnings; the rest stay log lines. */
-function annotate(log, event, title) {
-    if (event.severity === 'ERROR' || event.severity === 'FATAL')
+/**
+ * ERROR / FATAL events, and failed commands' shapes at any severity (isErrorEvent), become error annotations,
+ * WARN events warnings; the rest stay log lines.
+ */
+function annotate(log, event, title, versionLabel) {
+    if (event.severity === 'ERROR' || event.severity === 'FATAL' || (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_6__/* .isErrorEvent */ .T2)(event, versionLabel))
         log.error(event.message, title);
     else if (event.severity === 'WARN')
         log.warning(event.message, title);

@@ -200,8 +200,8 @@ var bytes = __webpack_require__(79596);
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
 var build_args = __webpack_require__(43615);
-// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts + 1 modules
-var docker_cli = __webpack_require__(16525);
+// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts
+var docker_cli = __webpack_require__(91034);
 // EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
 var push_output = __webpack_require__(82443);
 ;// CONCATENATED MODULE: ./src/adapters/docker/layer-stats.ts
@@ -499,8 +499,15 @@ var external_node_os_ = __webpack_require__(48161);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
+// EXTERNAL MODULE: ./src/adapters/docker/build-output.ts
+var build_output = __webpack_require__(94679);
 ;// CONCATENATED MODULE: ./src/build/registry-cache-build.ts
 // The registry-cache path: `docker buildx build --push` with a registry cache (mode=max) in ECR.
+//
+// With the docker driver the image is also in the daemon, unpacked before the push and the cache export start
+// (`unpacking to <ref> done` in the plain log): `onLocal` is told then, so the smoke test runs beside the push
+// and the cache export instead of after them. A log without that line tells it when the build ends.
+
 
 
 
@@ -511,7 +518,7 @@ var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_nod
 
 
 /** buildx pushes by itself (only blobs the registry lacks) and writes the digest to a metadata file. */
-async function buildAndPushWithBuildx(context, buildPath, target) {
+async function buildAndPushWithBuildx(context, buildPath, target, onLocal) {
     const { image } = target;
     const input = buildInput(context, buildPath, target);
     // What the registry already holds, to tell uploaded layers from reused ones afterwards.
@@ -522,10 +529,22 @@ async function buildAndPushWithBuildx(context, buildPath, target) {
     const folder = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'bdd-buildx-'));
     const metadataFile = external_node_path_default().join(folder, 'metadata.json');
     const start = Date.now();
+    const imagesLocal = buildPath.kind === 'registry-cache' && buildPath.imagesLocal;
+    const log = logLines(context, image);
+    let local;
+    const onLine = (line) => {
+        log(line);
+        const unpacked = imagesLocal && local === undefined ? (0,build_output/* unpackedReference */.TS)(line, input.tags) : undefined;
+        if (unpacked === undefined)
+            return;
+        local = unpacked;
+        context.options.onLocalTags?.(input.tags);
+        onLocal?.(unpacked);
+    };
     try {
-        await (0,docker_cli/* runBuild */.cM)(context.run, (0,build_args/* buildArgs */.CH)({ ...input, metadataFile }), logLines(context, image));
+        await (0,docker_cli/* runBuild */.cM)(context.run, (0,build_args/* buildArgs */.CH)({ ...input, metadataFile }), onLine);
         // The docker driver also keeps the image, under its tags, in the daemon.
-        if (buildPath.kind === 'registry-cache' && buildPath.imagesLocal)
+        if (imagesLocal)
             context.options.onLocalTags?.(input.tags);
         const metadata = JSON.parse(await (0,promises_.readFile)(metadataFile, 'utf8'));
         const digest = metadata['containerimage.digest'];
@@ -719,9 +738,12 @@ async function resolveBuildPath(strategy, run, logger, options) {
 // test stops the deploy before UpdateEnvironment, not the push (an image in
 // ECR that no version uses is harmless; the lifecycle policy ages it out).
 //
-// The smoke test gets what the local daemon can run. A registry-
-// cache build on a builder other than the docker driver keeps its image in its
-// own BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
+// The smoke test gets what the local daemon can run. A registry-cache build on
+// the docker driver (a containerd image store) has the image in the daemon
+// once BuildKit has unpacked it, before its push and its cache export: the
+// smoke test gets the tag this build named then and runs beside them. On a
+// builder other than the docker driver the image stays in that builder's own
+// BuildKit, so it gets the pushed `repo@digest`, which the smoke runner
 // pulls: the exact bytes that will be deployed, and cheaper than `--load`,
 // which would stream every image, uncompressed, out of BuildKit on every build
 // whether or not a smoke test runs.
@@ -857,10 +879,19 @@ async function buildImage(context, image, paths) {
         return reusedReport(base, buildPath.kind, repositoryUri, other);
     };
     if (buildPath.kind === 'registry-cache') {
-        const report = await buildAndPushWithBuildx(context, buildPath, target).then(toReport, pushedMeanwhile);
-        options.onImageBuilt?.(image.id, 'built and pushed');
-        // The docker driver left the image in the daemon; other builders' images are pulled by digest.
-        return { id: image.id, localRef: report.imageUri, finish: async () => report };
+        let unpacked = () => undefined;
+        const local = new Promise(resolve => (unpacked = resolve));
+        const pushed = buildAndPushWithBuildx(context, buildPath, target, unpacked)
+            .then(toReport, pushedMeanwhile)
+            .then(report => {
+            options.onImageBuilt?.(image.id, 'built and pushed');
+            return report;
+        });
+        // Taken by finish() (or by the race below when it fails first).
+        pushed.catch(() => undefined);
+        // Runnable once the daemon has it unpacked (the docker driver), else once pushed (pulled by digest).
+        const localRef = await Promise.race([local, pushed.then(report => report.imageUri)]);
+        return { id: image.id, localRef, finish: () => pushed };
     }
     const local = await buildLocally(context, buildPath, target);
     options.onImageBuilt?.(image.id, 'built');

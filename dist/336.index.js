@@ -153,9 +153,9 @@ function sharedOptionSettings(beanstalk, application) {
     };
 }
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+async function environmentProperties(readSettings, environmentName) {
     const properties = new Map();
-    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
+    for (const setting of await readSettings(environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
@@ -352,10 +352,10 @@ var beanstalk_environments = __webpack_require__(97206);
 var beanstalk_versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/deploy/wait-decision.ts + 1 modules
-var wait_decision = __webpack_require__(28778);
+// EXTERNAL MODULE: ./src/deploy/wait-decision.ts
+var wait_decision = __webpack_require__(82333);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
-var environment_deploy = __webpack_require__(6397);
+var environment_deploy = __webpack_require__(28778);
 // EXTERNAL MODULE: ./src/deploy/history.ts
 var deploy_history = __webpack_require__(8259);
 // EXTERNAL MODULE: ./src/deploy/wait.ts

@@ -331,7 +331,8 @@ function planApp(doc, options) {
             })),
             waitFor: (container.dependsOn ?? []).flatMap(dependency => dependency.condition === 'START'
                 ? []
-                : [{ container: dependency.containerName, condition: dependency.condition }])
+                : [{ container: dependency.containerName, condition: dependency.condition }]),
+            startsAfter: dependenciesOf(container)
         };
     });
     const hostFolders = [
@@ -389,9 +390,9 @@ function afterFailedProbe(streak, status, now, settledFailureMs) {
     return { streak, settled: now - streak.since >= (settledFailureMs ?? Infinity) };
 }
 /** One GET without following redirects; resolves with the status or the connection error. */
-function httpGet(url, timeoutMs) {
+function httpGet(url, timeoutMs, headers = {}) {
     return new Promise(resolve => {
-        const request = external_node_http_default().get(url, { timeout: timeoutMs }, response => {
+        const request = external_node_http_default().get(url, { timeout: timeoutMs, headers }, response => {
             response.resume();
             resolve({ status: response.statusCode ?? 0 });
         });
@@ -504,37 +505,49 @@ class DockerApp {
             this.plan.network
         ]);
         this.networkCreated = true;
+        // As the ECS agent does: each container starts once the ones it links to, takes volumes from or depends on
+        // have started; the others at the same time (web and worker of one image need not wait for each other).
+        const started = new Map();
         for (const container of this.plan.containers) {
-            const id = await withEnvFile(container.envFile, file => this.docker.run(['create', '--env-file', file, ...container.createArgs]));
-            this.containers[container.name] = id;
-            for (const network of options.networks ?? [])
-                await this.docker.run(['network', 'connect', network, id]);
-            await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS);
-            await this.docker.run(['start', id]);
-            // An essential container still runs when the evidence is read; a job may have exited by then.
-            if (options.recordAddresses && !container.essential)
-                await this.recordAddresses(container.name, id);
-            for (const port of container.ports) {
-                const args = ['port', id, `${port.containerPort}/${port.protocol}`];
-                const answer = await this.docker.call(args);
-                if (answer.exitCode !== 0) {
-                    // A container that stopped right after its start has no published port: status() and
-                    // waitHealthy() report its exit, which says more than this error would.
-                    const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id]);
-                    if (running.stdout.trim() === 'false')
-                        break;
-                    throw new command_runner/* DockerCommandError */.YJ(args, answer);
-                }
-                const hostPort = parsePortLine(answer.stdout.trim());
-                this.ports.push({
-                    container: container.name,
-                    containerPort: port.containerPort,
-                    requestedHostPort: port.requestedHostPort,
-                    hostPort
-                });
-                if (port.requestedHostPort === 80 && port.protocol === 'tcp')
-                    this.url = `http://127.0.0.1:${hostPort}`;
+            const after = container.startsAfter.map(name => started.get(name) ?? Promise.resolve());
+            started.set(container.name, Promise.all(after).then(() => this.launch(container, options)));
+        }
+        // Every launch settles before a failure is thrown: stop() then knows every container that was created.
+        const outcomes = await Promise.allSettled(started.values());
+        const failed = outcomes.find((outcome) => outcome.status === 'rejected');
+        if (failed)
+            throw failed.reason;
+    }
+    async launch(container, options) {
+        const id = await withEnvFile(container.envFile, file => this.docker.run(['create', '--env-file', file, ...container.createArgs]));
+        this.containers[container.name] = id;
+        for (const network of options.networks ?? [])
+            await this.docker.run(['network', 'connect', network, id]);
+        await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS);
+        await this.docker.run(['start', id]);
+        // An essential container still runs when the evidence is read; a job may have exited by then.
+        if (options.recordAddresses && !container.essential)
+            await this.recordAddresses(container.name, id);
+        for (const port of container.ports) {
+            const args = ['port', id, `${port.containerPort}/${port.protocol}`];
+            const answer = await this.docker.call(args);
+            if (answer.exitCode !== 0) {
+                // A container that stopped right after its start has no published port: status() and
+                // waitHealthy() report its exit, which says more than this error would.
+                const running = await this.docker.call(['inspect', '--format', '{{.State.Running}}', id]);
+                if (running.stdout.trim() === 'false')
+                    break;
+                throw new command_runner/* DockerCommandError */.YJ(args, answer);
             }
+            const hostPort = parsePortLine(answer.stdout.trim());
+            this.ports.push({
+                container: container.name,
+                containerPort: port.containerPort,
+                requestedHostPort: port.requestedHostPort,
+                hostPort
+            });
+            if (port.requestedHostPort === 80 && port.protocol === 'tcp')
+                this.url = `http://127.0.0.1:${hostPort}`;
         }
     }
     async recordAddresses(name, id) {
@@ -584,27 +597,36 @@ class DockerApp {
         }
     }
     async status() {
-        const statuses = [];
-        for (const container of this.plan.containers) {
+        const started = this.plan.containers.flatMap(container => {
             const id = this.containers[container.name];
-            if (!id)
-                continue;
-            const result = await this.docker.call([
-                'inspect',
-                '--format',
-                '{{.State.Running}} {{.State.ExitCode}}',
-                id
-            ]);
-            const [running, exitCode] = result.stdout.trim().split(' ');
-            statuses.push({
+            return id ? [{ container, id }] : [];
+        });
+        if (started.length === 0)
+            return [];
+        // One `docker inspect` for every container (polled several times a second while the app boots); a
+        // container that is gone prints no line (and the call exits non-zero): not running, no exit code.
+        const result = await this.docker.call([
+            'inspect',
+            '--format',
+            '{{.Id}} {{.State.Running}} {{.State.ExitCode}}',
+            ...started.map(({ id }) => id)
+        ]);
+        const states = new Map();
+        for (const line of result.stdout.split('\n')) {
+            const [fullId, running, exitCode] = line.trim().split(' ');
+            if (fullId)
+                states.set(fullId, [running, exitCode]);
+        }
+        return started.map(({ container, id }) => {
+            const [running, exitCode] = states.get(id) ?? [...states].find(([full]) => full.startsWith(id))?.[1] ?? [];
+            return {
                 name: container.name,
                 id,
                 essential: container.essential,
-                running: result.exitCode === 0 && running === 'true',
-                exitCode: result.exitCode === 0 && running !== 'true' ? Number(exitCode) : undefined
-            });
-        }
-        return statuses;
+                running: running === 'true',
+                exitCode: running !== undefined && running !== 'true' ? Number(exitCode) : undefined
+            };
+        });
     }
     async logs(name, lines = 100) {
         const id = this.containers[name];
@@ -967,6 +989,7 @@ class DevContainers {
     /** Names, recorded before `docker run` so a container that was created but failed to start is removed too. */
     names = [];
     networkCreated = false;
+    removed;
     stopped;
     constructor(options) {
         this.options = options;
@@ -1048,14 +1071,20 @@ class DevContainers {
         }
         return addresses;
     }
-    /** Removes the containers (with their anonymous volumes) and the network. Safe to call twice. */
+    /** Removes the containers (with their anonymous volumes). Safe to call twice. */
+    removeContainers() {
+        this.removed ??= (async () => {
+            if (this.names.length > 0)
+                await this.options.docker.call(['rm', '--force', '--volumes', ...this.names]);
+        })();
+        return this.removed;
+    }
+    /** Removes the containers, then the network (once no other container is on it). Safe to call twice. */
     stop() {
         this.stopped ??= (async () => {
-            const { docker } = this.options;
-            if (this.names.length > 0)
-                await docker.call(['rm', '--force', '--volumes', ...this.names]);
+            await this.removeContainers();
             if (this.networkCreated)
-                await docker.call(['network', 'rm', this.network]);
+                await this.options.docker.call(['network', 'rm', this.network]);
         })();
         return this.stopped;
     }
@@ -1107,13 +1136,17 @@ function tlsFindings(input) {
             if (connection.tlsFailure !== undefined && CERTIFICATE_REJECTED_BY_CLIENT.test(connection.tlsFailure))
                 rejectedCertificate.add(connection.container);
         }
-        // Clients that check the certificate after the handshake (Node) leave no alert in the twin's log.
+        // Clients that check the certificate after the handshake (Node) leave no alert in the twin's log. And a
+        // container that crashed on the refusal before its address was recorded cannot be named from the twin's
+        // log: its own log quotes the server's words (node-postgres does).
         for (const user of input.users.get(twin.name) ?? []) {
             if (reached.has(user))
                 continue;
             const log = input.logs.find(candidate => candidate.container === user)?.text ?? '';
             if (CERTIFICATE_NOT_TRUSTED.test(log))
                 rejectedCertificate.add(user);
+            if (NO_ENCRYPTION.test(log))
+                refusedPlain.add(user);
         }
         // libpq's default (prefer) retries without TLS after a login refused over TLS: the login is the cause
         // (causes.ts says it), not the retry.
@@ -1137,7 +1170,7 @@ function tlsFindings(input) {
     return findings;
 }
 function plainRefusedCause(twin, container) {
-    return `${container} connected to the database without TLS and was refused: ${twin.managed} runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${RDS_CA_BUNDLE_URL}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config (see docs/variable-families.md#tls)`;
+    return `${container} connected to the database without TLS and was refused: ${twin.managed} runs RDS for PostgreSQL 15 or later, which refuses unencrypted connections (rds.force_ssl = 1), and so does its twin: make your client use TLS — libpq (psql, Rails, Django, Go's pgx): sslmode=require; node-postgres, which never tries TLS unless asked: the RDS CA bundle (${RDS_CA_BUNDLE_URL}) in NODE_EXTRA_CA_CERTS and sslmode=verify-full in the URL, or ssl: { ca } in its config, or PGSSLMODE when it connects with separate host variables (see docs/variable-families.md#tls)`;
 }
 function untrustedCause(twin, container) {
     return `${container} rejected the database twin's TLS certificate: its client verifies the server (sslmode=verify-full, or node-postgres' sslmode=require / ssl: true) against its default trust store, which has no RDS CA, so it would reject ${twin.managed}'s certificate on AWS too: give it the RDS CA bundle (${RDS_CA_BUNDLE_URL}) and name it in its environment — NODE_EXTRA_CA_CERTS=<path> for Node, PGSSLROOTCERT=<path> or sslrootcert=<path> for libpq; the smoke test then accepts the twin's certificate, which only RDS could sign, with a warning`;
@@ -1374,7 +1407,9 @@ async function twinConnections(service, dev) {
 // answer of 2xx/3xx from the port-80 container, every essential container
 // still up a moment later, every service that uses the database or the cache
 // proven connected, and no known cause in the logs. Everything it creates is
-// removed before it returns.
+// removed: before it returns, or, when the caller takes the removal
+// (`removing`), beside what the caller does next (the deploy does not wait for
+// `docker rm`; the run still ends with nothing left).
 
 
 
@@ -1434,15 +1469,21 @@ async function runSmoke(input, options) {
             readyTimeoutMs: options.devReadyTimeoutMs
         });
     let app;
-    const cleanup = async () => {
-        await app?.stop();
-        // Services started ahead may still be starting: removed once they are up (or failed).
-        await ahead?.ready.catch(() => undefined);
+    let removal;
+    const remove = async () => {
+        // The app's containers and the twins at once; the twins' network once no app container is on it.
+        await Promise.all([
+            app?.stop(),
+            // Services started ahead may still be starting: removed once they are up (or failed).
+            (ahead?.ready ?? Promise.resolve()).catch(() => undefined).then(() => dev.removeContainers())
+        ]);
         await dev.stop();
         // A signal can arrive while runDockerrun is still creating containers, before `app` knows them.
         await removeLabelled(docker, options.project);
         await (0,promises_.rm)(hostDir, { recursive: true, force: true });
     };
+    // Once: a cancel during the removal waits for the same one.
+    const cleanup = () => (removal ??= remove());
     options.onCleanup?.(cleanup);
     try {
         const bundleDir = external_node_path_default().join(hostDir, 'bundle');
@@ -1457,7 +1498,7 @@ async function runSmoke(input, options) {
             project: options.project,
             bundleDir,
             hostDir: external_node_path_default().join(hostDir, 'host'),
-            extraEnvironment: (0,dev_services/* placeholderEnvironment */.Zd)(input.plan, placeholder, twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined),
+            extraEnvironment: (0,dev_services/* smokeEnvironment */.tr)(input.plan, placeholder, input.properties, twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined),
             resolveSecret: async (valueFrom) => secrets.get(valueFrom) ?? placeholder(valueFrom),
             networks: [dev.network],
             linksOnly: true,
@@ -1467,7 +1508,11 @@ async function runSmoke(input, options) {
         return await checkHealth(app, input, doc, services, dev, docker, options);
     }
     finally {
-        await cleanup();
+        const removed = cleanup();
+        if (options.removing)
+            options.removing(removed);
+        else
+            await removed;
     }
 }
 /**
@@ -1530,7 +1575,10 @@ async function checkHealth(app, input, doc, services, dev, docker, options) {
         // A container that crashes a moment after start (a worker that cannot reach Redis) fails too.
         await new Promise(resolve => setTimeout(resolve, options.settleMs));
         healthCauses = exitedEssentialCauses(await app.status());
+        if (healthCauses.length === 0)
+            healthCauses = await stillHealthy(app, input.probes, options.settleMs);
     }
+    const checkerWarnings = healthCauses.length === 0 ? await healthCheckerWarnings(app, input.probes) : [];
     const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options);
     const users = new Map(services.map(service => [
         service.name,
@@ -1565,10 +1613,52 @@ async function checkHealth(app, input, doc, services, dev, docker, options) {
         healthy: causes.length === 0,
         causes,
         logs: causes.length === 0 ? [] : await failingLogs(app, lines),
-        warnings: [...tls.warnings, ...reach.warnings],
+        warnings: [...checkerWarnings, ...tls.warnings, ...reach.warnings],
         reached: reach.reached,
         ...(result.httpStatus !== undefined && { httpStatus: result.httpStatus })
     };
+}
+/**
+ * Every path asked once more after the settle period. A load balancer counts a target healthy only after several
+ * healthy answers in a row (HealthyThreshold / HealthyThresholdCount: at least 2 for every ELB type,
+ * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html,
+ * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html), so an app
+ * that answers once and then fails (a crashed worker thread, an exhausted pool) never turns Green there.
+ * 5 s per answer: the default HealthCheckTimeout.
+ */
+async function stillHealthy(app, probes, settleMs) {
+    if (!app.url)
+        return [];
+    const causes = [];
+    for (const probe of probes) {
+        const outcome = await httpGet(`${app.url}${probe.path}`, 5000);
+        if (outcome.status !== undefined && (0,health_check/* probeAccepts */.ou)(probe, outcome.status))
+            continue;
+        const answer = outcome.status !== undefined ? `returned ${outcome.status}` : (outcome.error ?? 'no answer');
+        causes.push(`health check failed: GET ${probe.path} ${answer} ${Math.round(settleMs / 1000)} s after a healthy answer (a load balancer wants several healthy answers in a row)`);
+    }
+    return causes;
+}
+/** What a load balancer's health checker sends: the instance's private IP as the Host (here one of the default VPC's). */
+const HEALTH_CHECKER_HEADERS = { Host: '172.31.0.10', 'User-Agent': 'ELB-HealthChecker/2.0' };
+/**
+ * Each path a load balancer checks, asked once as its health checker asks: with the instance's private IP as the
+ * Host. An app that validates the Host (Django's ALLOWED_HOSTS, Rails' config.hosts) answers 400 there and goes
+ * Red although every page works by name. A warning, not a failure: an app that adds its instance's IP from the
+ * instance metadata (django-ebhealthcheck) works on AWS, and a runner has no instance metadata.
+ */
+async function healthCheckerWarnings(app, probes) {
+    if (!app.url)
+        return [];
+    const warnings = [];
+    for (const probe of probes.filter(probe => probe.advice.length > 0)) {
+        const outcome = await httpGet(`${app.url}${probe.path}`, 5000, HEALTH_CHECKER_HEADERS);
+        if (outcome.status !== undefined && (0,health_check/* probeAccepts */.ou)(probe, outcome.status))
+            continue;
+        const answer = outcome.status !== undefined ? `answered ${outcome.status}` : (outcome.error ?? 'no answer');
+        warnings.push(`GET ${probe.path} with Host: ${HEALTH_CHECKER_HEADERS.Host} (the instance's private IP, which the load balancer's health checker sends) ${answer}: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts), and the environment goes Red; an app that adds that IP from the instance metadata is fine (a runner has none)`);
+    }
+    return warnings;
 }
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */
 async function failingLogs(app, lines) {

@@ -153,9 +153,9 @@ function sharedOptionSettings(beanstalk, application) {
     };
 }
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+async function environmentProperties(readSettings, environmentName) {
     const properties = new Map();
-    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
+    for (const setting of await readSettings(environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
@@ -4941,6 +4941,14 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             case 'port':
                 if (value === development.port)
                     bind(variable, 'port');
+                else if (development.publishedPorts.has(value)) {
+                    // The port the host reaches the dev service on: containers reach it on its own port, and RDS on RDS's.
+                    bind(variable, 'port');
+                    notes.push(`${service.name}: ${variable}=${value} is the port ${replacement.composeService} is published on for the host, not the one it listens on (${development.port}): set from ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} at deploy`);
+                }
+                else if (value !== RUNTIME && value !== '') {
+                    result.warnings.push(`${service.name}: ${variable}=${value} is not the port ${replacement.composeService} listens on (${development.port}), so it is kept, and on Beanstalk the app would reach ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} on port ${value}: set it to the port ${replacement.composeService} listens on (the action then sets it from ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}), or remove it`);
+                }
                 return;
             case 'sslmode':
                 if (database && TLS_OFF_MODE.test(value))
@@ -5068,6 +5076,7 @@ function developmentFacts(replacement, devService) {
     const user = (url?.username ? decodeURIComponent(url.username) : undefined) ??
         first(SERVICE_USERS) ??
         DEFAULT_USER[replacement.engine];
+    const port = url?.port || String(backing_engines/* DEFAULT_PORT */.Wg[replacement.engine]);
     const path = url?.pathname.replace(/^\//, '');
     const database = replacement.role === 'database'
         ? path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined)
@@ -5075,7 +5084,10 @@ function developmentFacts(replacement, devService) {
     return {
         ...(user !== undefined && replacement.role === 'database' && { user }),
         ...(database !== undefined && { database }),
-        port: url?.port || String(backing_engines/* DEFAULT_PORT */.Wg[replacement.engine]),
+        port,
+        publishedPorts: new Set((devService?.ports ?? [])
+            .filter(mapping => String(mapping.containerPort) === port && mapping.hostPort !== undefined)
+            .map(mapping => String(mapping.hostPort))),
         credentials
     };
 }
@@ -6453,7 +6465,7 @@ async function findExecutionRole(prepared, clients, backing) {
  * `${FOO}`) that it has no property for. An environment whose settings cannot
  * be read (one being created) is left out, with a debug line.
  */
-async function missingProperties(prepared, clients, environments) {
+async function missingProperties(prepared, clients, environments, readSettings = name => (0,beanstalk_environments/* environmentOptionSettings */.i1)(clients.beanstalk, prepared.config.application, name)) {
     const missing = new Map();
     // Properties the environment-variables / option-settings inputs set with this deploy.
     const fromWorkflow = new Set(prepared.config.settings
@@ -6466,7 +6478,7 @@ async function missingProperties(prepared, clients, environments) {
         for (const environment of target.environments.filter(name => environments.includes(name))) {
             let properties;
             try {
-                properties = await (0,beanstalk_environments/* environmentProperties */.Nv)(clients.beanstalk, prepared.config.application, environment);
+                properties = await (0,beanstalk_environments/* environmentProperties */.Nv)(readSettings, environment);
             }
             catch (error) {
                 (0,logger/* debug */.Yz)(`properties of ${environment} not read: ${(0,errors/* errorMessage */.gJ)(error)}`);

@@ -168,27 +168,14 @@ function diffIdsArgs(reference) {
 
 /***/ }),
 
-/***/ 16525:
+/***/ 94679:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-
-// EXPORTS
-__webpack_require__.d(__webpack_exports__, {
-  a1: () => (/* binding */ dockerLogin),
-  tX: () => (/* binding */ dockerLogout),
-  Nm: () => (/* binding */ imageDiffIds),
-  GH: () => (/* binding */ pushImage),
-  removeBuilder: () => (/* binding */ removeBuilder),
-  removeImageTags: () => (/* binding */ removeImageTags),
-  cM: () => (/* binding */ runBuild),
-  g6: () => (/* binding */ startBuilder),
-  E$: () => (/* binding */ tagImage),
-  pS: () => (/* binding */ tryPull)
-});
-
-// UNUSED EXPORTS: pullImage
-
-;// CONCATENATED MODULE: ./src/adapters/docker/build-output.ts
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   He: () => (/* binding */ buildFailure),
+/* harmony export */   TS: () => (/* binding */ unpackedReference)
+/* harmony export */ });
+/* unused harmony export failedStep */
 // Why a build failed, from the builder's own output. BuildKit's last line is generic ("ERROR: failed to solve:
 // process "/bin/sh -c bundle install" did not complete successfully: exit code: 1"); the cause is in the failing
 // step's own output, which the log shows only inside the image's collapsed group. BuildKit's plain progress
@@ -239,14 +226,40 @@ function buildFailure(errorLine, output) {
     const title = step.step.length > 80 ? `${step.step.slice(0, 79)}…` : step.step;
     return `${errorLine} — ${title}: ${step.tail.map(line => line.trim()).join(' | ')}`;
 }
+/**
+ * The reference BuildKit's image exporter has just unpacked into the daemon's image store, when `line` says so
+ * and names one of `references`: `#12 unpacking to <ref> 0.0s done` (buildx's docker driver on a containerd
+ * image store prints it after `naming to <ref> done` and before `pushing layers`). From then on the daemon runs
+ * the image, while the same build still pushes it and exports the cache.
+ */
+function unpackedReference(line, references) {
+    const reference = /^#\d+ unpacking to (\S+) (?:\d+(?:\.\d+)?s )?done$/.exec(line.trim())?.[1];
+    return reference !== undefined && references.includes(reference) ? reference : undefined;
+}
 
-// EXTERNAL MODULE: ./src/adapters/docker/build-args.ts
-var build_args = __webpack_require__(43615);
-// EXTERNAL MODULE: ./src/adapters/docker/command-runner.ts
-var command_runner = __webpack_require__(17755);
-// EXTERNAL MODULE: ./src/adapters/docker/push-output.ts
-var push_output = __webpack_require__(82443);
-;// CONCATENATED MODULE: ./src/adapters/docker/docker-cli.ts
+
+/***/ }),
+
+/***/ 91034:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   E$: () => (/* binding */ tagImage),
+/* harmony export */   GH: () => (/* binding */ pushImage),
+/* harmony export */   Nm: () => (/* binding */ imageDiffIds),
+/* harmony export */   a1: () => (/* binding */ dockerLogin),
+/* harmony export */   cM: () => (/* binding */ runBuild),
+/* harmony export */   g6: () => (/* binding */ startBuilder),
+/* harmony export */   pS: () => (/* binding */ tryPull),
+/* harmony export */   removeBuilder: () => (/* binding */ removeBuilder),
+/* harmony export */   removeImageTags: () => (/* binding */ removeImageTags),
+/* harmony export */   tX: () => (/* binding */ dockerLogout)
+/* harmony export */ });
+/* unused harmony export pullImage */
+/* harmony import */ var _build_output_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94679);
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43615);
+/* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17755);
+/* harmony import */ var _push_output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82443);
 // Thin execution of the docker commands whose argv build-args.ts computes.
 // Each function turns a failed exit into an Error carrying the line of output
 // that explains it; callers add which image it was about.
@@ -257,22 +270,22 @@ var push_output = __webpack_require__(82443);
 async function runBuild(run, command, onLine) {
     const result = await run('docker', command.args, { env: command.env, onLine });
     if (result.exitCode !== 0) {
-        throw new Error(buildFailure((0,command_runner/* lastErrorLine */.HY)(result), `${result.stdout}\n${result.stderr}`));
+        throw new Error((0,_build_output_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFailure */ .He)((0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result), `${result.stdout}\n${result.stderr}`));
     }
 }
 async function pushImage(run, reference, onLine) {
-    const result = await run('docker', (0,build_args/* pushArgs */.kJ)(reference), { onLine });
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .pushArgs */ .kJ)(reference), { onLine });
     if (result.exitCode !== 0)
-        throw new Error(`docker push ${reference}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
-    const output = (0,push_output/* parsePushOutput */.l)(result.stdout);
+        throw new Error(`docker push ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+    const output = (0,_push_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePushOutput */ .l)(result.stdout);
     if (!output.digest)
         throw new Error(`docker push ${reference} reported no digest`);
     return output;
 }
 async function tagImage(run, source, target) {
-    const result = await run('docker', (0,build_args/* tagArgs */.Cj)(source, target));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .tagArgs */ .Cj)(source, target));
     if (result.exitCode !== 0)
-        throw new Error(`docker tag ${target}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+        throw new Error(`docker tag ${target}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
 }
 /**
  * Removes the tags (`docker image rm`, no --force: an image a container still uses keeps its tag). An image left
@@ -288,12 +301,12 @@ async function removeImageTags(run, references) {
         .map(line => /^Untagged: (.+)$/.exec(line.trim())?.[1])
         .filter((reference) => reference !== undefined));
     const removed = references.filter(reference => untagged.has(reference));
-    return result.exitCode === 0 ? { removed } : { removed, problem: (0,command_runner/* lastErrorLine */.HY)(result) };
+    return result.exitCode === 0 ? { removed } : { removed, problem: (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result) };
 }
 async function imageDiffIds(run, reference) {
-    const result = await run('docker', (0,build_args/* diffIdsArgs */.$1)(reference));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .diffIdsArgs */ .$1)(reference));
     if (result.exitCode !== 0)
-        throw new Error(`docker image inspect ${reference}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+        throw new Error(`docker image inspect ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
     return JSON.parse(result.stdout);
 }
 /** Pulls a reference, answering whether it exists (a first build has no cache image yet). */
@@ -309,33 +322,33 @@ async function pullImage(run, reference) {
 }
 /** Creates and starts a docker-container builder; resolves with why it could not, or undefined once it runs. */
 async function startBuilder(run, name, timeoutMs) {
-    const result = await run('docker', (0,build_args/* createBuilderArgs */.R2)(name), { timeoutMs });
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .createBuilderArgs */ .R2)(name), { timeoutMs });
     if (result.exitCode === 0)
         return undefined;
-    if (result.exitCode === command_runner/* TIMED_OUT_EXIT_CODE */.kt)
+    if (result.exitCode === _command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .TIMED_OUT_EXIT_CODE */ .kt)
         return `it did not start within ${Math.round(timeoutMs / 1000)} s`;
-    return (0,command_runner/* lastErrorLine */.HY)(result);
+    return (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result);
 }
 /** Removes a builder; resolves false when there was none (never created, or already removed). */
 async function removeBuilder(run, name) {
-    const result = await run('docker', (0,build_args/* removeBuilderArgs */.tk)(name));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilderArgs */ .tk)(name));
     if (result.exitCode === 0)
         return true;
     if (/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`))
         return false;
-    throw new Error(`docker buildx rm ${name}: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+    throw new Error(`docker buildx rm ${name}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
 }
 async function dockerLogin(run, access) {
     const result = await run('docker', ['login', '--username', access.username, '--password-stdin', access.host], {
         input: Buffer.from(access.password)
     });
     if (result.exitCode !== 0)
-        throw new Error(`docker login to ${access.host} failed: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+        throw new Error(`docker login to ${access.host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
 }
 async function dockerLogout(run, host) {
     const result = await run('docker', ['logout', host]);
     if (result.exitCode !== 0)
-        throw new Error(`docker logout ${host} failed: ${(0,command_runner/* lastErrorLine */.HY)(result)}`);
+        throw new Error(`docker logout ${host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
 }
 
 
@@ -401,8 +414,8 @@ var dist_cjs = __webpack_require__(28249);
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/aws-errors.ts
 var aws_errors = __webpack_require__(20133);
-// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts + 1 modules
-var docker_cli = __webpack_require__(16525);
+// EXTERNAL MODULE: ./src/adapters/docker/docker-cli.ts
+var docker_cli = __webpack_require__(91034);
 ;// CONCATENATED MODULE: ./src/adapters/docker/registry-api.ts
 // Registry-side shapes the build stage and the ECR adapter share: how to reach
 // the registry (what `docker login` used), repository settings, an image a tag

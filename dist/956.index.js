@@ -153,9 +153,9 @@ function sharedOptionSettings(beanstalk, application) {
     };
 }
 /** The environment's properties (namespace aws:elasticbeanstalk:application:environment): name → value. */
-async function environmentProperties(beanstalk, application, environmentName) {
+async function environmentProperties(readSettings, environmentName) {
     const properties = new Map();
-    for (const setting of await environmentOptionSettings(beanstalk, application, environmentName)) {
+    for (const setting of await readSettings(environmentName)) {
         if (setting.Namespace === 'aws:elasticbeanstalk:application:environment' && setting.OptionName) {
             properties.set(setting.OptionName, setting.Value ?? '');
         }
