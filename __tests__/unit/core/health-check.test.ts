@@ -175,3 +175,84 @@ describe('smokeProbes', () => {
     )
   })
 })
+
+describe('what the health check reads, exactly (mutation testing found these unpinned)', () => {
+  it("reads the default process's options only, not another process's of the same name", () => {
+    const admin = {
+      Namespace: 'aws:elasticbeanstalk:environment:process:admin',
+      OptionName: 'HealthCheckPath',
+      Value: '/admin/health'
+    }
+    expect(beanstalkHealthPaths([admin])).toEqual(['/'])
+    expect(beanstalkHealthCheck([{ ...admin, OptionName: 'MatcherHTTPCode', Value: '200-399' }]).codes).toBe(
+      '200'
+    )
+    // An option of the right namespace but another name is not the path either.
+    expect(
+      beanstalkHealthPaths([
+        { Namespace: 'aws:elasticbeanstalk:environment:process:default', OptionName: 'Port', Value: '/80' }
+      ])
+    ).toEqual(['/'])
+  })
+
+  it('takes a path only from a whole value: blanks trimmed, nothing before the protocol, nothing but a path', () => {
+    expect(beanstalkHealthPaths([app('  /health  ')])).toEqual(['/health'])
+    expect(beanstalkHealthPaths([app('x/health')])).toEqual(['/'])
+    expect(beanstalkHealthPaths([app('TCP:80')])).toEqual(['/'])
+  })
+
+  it('reads the environment and balancer types with blanks around them', () => {
+    expect(beanstalkHealthCheck([environment('EnvironmentType', ' SingleInstance ')]).codes).toBe('200-399')
+    expect(
+      beanstalkHealthCheck([environment('LoadBalancerType', ' classic '), matcher('200-399')]).codes
+    ).toBe('200')
+  })
+
+  it('reads a range with blanks around the dash', () => {
+    expect(parseHttpCodes('200 - 299')).toEqual([[200, 299]])
+    expect(parseHttpCodes('200,302')).toEqual([
+      [200, 200],
+      [302, 302]
+    ])
+  })
+
+  const ruleOf = (...settings: { Namespace: string; OptionName: string; Value: string }[]) => {
+    const [probe] = smokeProbes('/', false, [beanstalkHealthCheck(settings)])
+    return probe ? probeRule(probe) : undefined
+  }
+
+  it.each([
+    [
+      [environment('LoadBalancerType', 'classic')],
+      "200, as the environment's Classic Load Balancer asks: make the path answer that, or set Application Healthcheck URL of aws:elasticbeanstalk:application"
+    ],
+    [
+      [environment('LoadBalancerType', 'network')],
+      "2xx/3xx, as the environment's Network Load Balancer (MatcherHTTPCode, default 200-399) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default"
+    ],
+    [
+      [environment('LoadBalancerType', 'network'), matcher('200')],
+      "200, as the environment's Network Load Balancer (MatcherHTTPCode) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default"
+    ],
+    [
+      [matcher('200,204')],
+      "200,204, as the environment's Application Load Balancer (MatcherHTTPCode) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default"
+    ],
+    [
+      [environment('EnvironmentType', 'SingleInstance')],
+      '2xx/3xx, as the smoke test (a single-instance environment has no load balancer) asks'
+    ]
+  ])('words the rule of %j', (settings, rule) => expect(ruleOf(...settings)).toBe(rule))
+
+  it('words two rules on one path: each code list, each who asks, one advice', () => {
+    const [probe] = smokeProbes('/', true, [beanstalkHealthCheck([])])
+    expect(probe && probeRule(probe)).toBe(
+      "2xx/3xx and 200, as smoke-test-path (the page served) and the environment's Application Load Balancer (MatcherHTTPCode, default 200) asks: make the path answer that, or set HealthCheckPath or MatcherHTTPCode of aws:elasticbeanstalk:environment:process:default"
+    )
+    // Two environments with the same balancer: their rule once.
+    const [same] = smokeProbes('/', false, [beanstalkHealthCheck([]), beanstalkHealthCheck([])])
+    expect(same?.codes).toEqual(['200'])
+    expect(same?.checkers).toHaveLength(1)
+    expect(same?.advice).toHaveLength(1)
+  })
+})
