@@ -1619,25 +1619,34 @@ async function checkHealth(app, input, doc, services, dev, docker, options) {
     };
 }
 /**
+ * Each probe asked once (5 s: the default HealthCheckTimeout); the ones whose answer it does not accept, with the
+ * answer's words ("returned 500", or the connection error).
+ */
+async function unhealthyAnswers(app, probes, headers = {}) {
+    if (!app.url)
+        return [];
+    const failed = [];
+    for (const probe of probes) {
+        const outcome = await httpGet(`${app.url}${probe.path}`, 5000, headers);
+        if (outcome.status !== undefined && (0,health_check/* probeAccepts */.ou)(probe, outcome.status))
+            continue;
+        failed.push({
+            probe,
+            ...(outcome.status !== undefined && { status: outcome.status }),
+            error: outcome.error ?? 'no answer'
+        });
+    }
+    return failed;
+}
+/**
  * Every path asked once more after the settle period. A load balancer counts a target healthy only after several
  * healthy answers in a row (HealthyThreshold / HealthyThresholdCount: at least 2 for every ELB type,
  * https://docs.aws.amazon.com/elasticloadbalancing/2012-06-01/APIReference/API_HealthCheck.html,
  * https://docs.aws.amazon.com/elasticloadbalancing/latest/APIReference/API_CreateTargetGroup.html), so an app
  * that answers once and then fails (a crashed worker thread, an exhausted pool) never turns Green there.
- * 5 s per answer: the default HealthCheckTimeout.
  */
 async function stillHealthy(app, probes, settleMs) {
-    if (!app.url)
-        return [];
-    const causes = [];
-    for (const probe of probes) {
-        const outcome = await httpGet(`${app.url}${probe.path}`, 5000);
-        if (outcome.status !== undefined && (0,health_check/* probeAccepts */.ou)(probe, outcome.status))
-            continue;
-        const answer = outcome.status !== undefined ? `returned ${outcome.status}` : (outcome.error ?? 'no answer');
-        causes.push(`health check failed: GET ${probe.path} ${answer} ${Math.round(settleMs / 1000)} s after a healthy answer (a load balancer wants several healthy answers in a row)`);
-    }
-    return causes;
+    return (await unhealthyAnswers(app, probes)).map(({ probe, status, error }) => `health check failed: GET ${probe.path} ${status !== undefined ? `returned ${status}` : error} ${Math.round(settleMs / 1000)} s after a healthy answer (a load balancer wants several healthy answers in a row)`);
 }
 /** What a load balancer's health checker sends: the instance's private IP as the Host (here one of the default VPC's). */
 const HEALTH_CHECKER_HEADERS = { Host: '172.31.0.10', 'User-Agent': 'ELB-HealthChecker/2.0' };
@@ -1648,17 +1657,8 @@ const HEALTH_CHECKER_HEADERS = { Host: '172.31.0.10', 'User-Agent': 'ELB-HealthC
  * instance metadata (django-ebhealthcheck) works on AWS, and a runner has no instance metadata.
  */
 async function healthCheckerWarnings(app, probes) {
-    if (!app.url)
-        return [];
-    const warnings = [];
-    for (const probe of probes.filter(probe => probe.advice.length > 0)) {
-        const outcome = await httpGet(`${app.url}${probe.path}`, 5000, HEALTH_CHECKER_HEADERS);
-        if (outcome.status !== undefined && (0,health_check/* probeAccepts */.ou)(probe, outcome.status))
-            continue;
-        const answer = outcome.status !== undefined ? `answered ${outcome.status}` : (outcome.error ?? 'no answer');
-        warnings.push(`GET ${probe.path} with Host: ${HEALTH_CHECKER_HEADERS.Host} (the instance's private IP, which the load balancer's health checker sends) ${answer}: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts), and the environment goes Red; an app that adds that IP from the instance metadata is fine (a runner has none)`);
-    }
-    return warnings;
+    const checked = probes.filter(probe => probe.advice.length > 0);
+    return (await unhealthyAnswers(app, checked, HEALTH_CHECKER_HEADERS)).map(({ probe, status, error }) => `GET ${probe.path} with Host: ${HEALTH_CHECKER_HEADERS.Host} (the instance's private IP, which the load balancer's health checker sends) ${status !== undefined ? `answered ${status}` : error}: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts), and the environment goes Red; an app that adds that IP from the instance metadata is fine (a runner has none)`);
 }
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */
 async function failingLogs(app, lines) {
