@@ -236,3 +236,95 @@ describe('the platform input', () => {
     )
   })
 })
+
+// Mutation testing (docs/development.md#mutation-testing) found these rules unpinned.
+describe('the edges', () => {
+  it('reads a platform in any case and with spaces around it', () => {
+    expect(platformArchitecture(' Linux/ARM64 ')).toBe('arm64')
+    expect(platformArchitecture('X86_64')).toBe('amd64')
+  })
+
+  it('reads only aws:ec2:instances InstanceTypes, not a property of that name', () => {
+    const settings = [
+      setting('aws:elasticbeanstalk:application:environment', 'InstanceTypes', 't4g.small'),
+      INSTANCE_TYPES('t3.small')
+    ]
+    expect(environmentArchitecture('prod', settings).architecture).toBe('amd64')
+  })
+
+  it('names every source in its evidence and leaves out architectures Beanstalk cannot run', () => {
+    const settings = [
+      INSTANCE_TYPES('t3.small'),
+      setting('aws:ec2:instances', 'SupportedArchitectures', 'x86_64, i386')
+    ]
+    expect(environmentArchitecture('prod', settings)).toStrictEqual({
+      environment: 'prod',
+      architecture: 'amd64',
+      evidence: 'instance types t3.small, SupportedArchitectures x86_64'
+    })
+    expect(environmentArchitecture('prod', [])).toStrictEqual({ environment: 'prod', evidence: '' })
+  })
+
+  it('an environment whose architecture is unknown does not stand against one that is known', () => {
+    expect(
+      imagePlatform({
+        image: 'web',
+        services: [],
+        environments: [env('preview'), env('prod', 'arm64'), env('staging', 'arm64')]
+      })
+    ).toStrictEqual({
+      platform: 'linux/arm64',
+      why: 'prod runs instance types t4g.small; staging runs instance types t4g.small',
+      warnings: []
+    })
+  })
+
+  it("names every service of the image in compose's answers", () => {
+    const services = [
+      { name: 'web', platform: 'linux/arm64' },
+      { name: 'worker', platform: 'arm64' }
+    ]
+    expect(imagePlatform({ image: 'app', services, input: 'linux/arm64', environments: [] })).toStrictEqual({
+      platform: 'linux/arm64',
+      why: 'platform: of service web, worker in the compose file',
+      warnings: []
+    })
+    expect(() => imagePlatform({ image: 'app', services, input: 'amd64', environments: [] })).toThrow(
+      /^Service web, worker has platform linux\/arm64, but input platform is linux\/amd64/
+    )
+    expect(() => imagePlatform({ image: 'app', services, environments: [env('prod', 'amd64')] })).toThrow(
+      /^Service web, worker has platform linux\/arm64, but prod runs/
+    )
+    expect(() =>
+      imagePlatform({
+        image: 'app',
+        services: [...services, { name: 'cron', platform: 'linux/amd64' }],
+        environments: []
+      })
+    ).toThrow(
+      /^Services web, worker, cron share the image app but set different platforms; one image runs on one architecture$/
+    )
+  })
+
+  it('the platform input: refused when Beanstalk cannot run it, silent when the environments agree or say nothing', () => {
+    expect(() =>
+      imagePlatform({ image: 'web', services: [], input: 'linux/arm/v7', environments: [] })
+    ).toThrow(/^Input 'platform' must be linux\/amd64 or linux\/arm64 \(got "linux\/arm\/v7"\)$/)
+    for (const environments of [[env('prod', 'arm64')], [env('prod')], []]) {
+      expect(imagePlatform({ image: 'web', services: [], input: 'arm64', environments })).toStrictEqual({
+        platform: 'linux/arm64',
+        why: 'the platform input',
+        warnings: []
+      })
+    }
+  })
+
+  it("says the runner's architecture is used, naming the environments it could not read", () => {
+    expect(imagePlatform({ image: 'web', services: [], environments: [] }).why).toBe(
+      "built for the runner's architecture"
+    )
+    expect(imagePlatform({ image: 'web', services: [], environments: [env('a'), env('b')] }).why).toBe(
+      "no instance type found for a, b: built for the runner's architecture"
+    )
+  })
+})

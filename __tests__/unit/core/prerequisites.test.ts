@@ -7,6 +7,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { platformProblem, runsEcsPlatform, secretRead, secretReads } from '../../../src/core/prerequisites.js'
 
+const secret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:puppies/db-AbCdEf'
+
 describe('runsEcsPlatform', () => {
   it.each([
     ['64bit Amazon Linux 2023 v4.4.1 running ECS', undefined, true],
@@ -55,7 +57,6 @@ describe('runsEcsPlatform', () => {
 })
 
 describe('secretRead', () => {
-  const secret = 'arn:aws:secretsmanager:us-east-1:123456789012:secret:puppies/db-AbCdEf'
   it.each([
     [secret, { action: 'secretsmanager:GetSecretValue', resource: secret }],
     // ECS's JSON key / version stage / version id tail is not part of the resource IAM evaluates.
@@ -93,6 +94,56 @@ describe('secretRead', () => {
         resource: secret,
         variables: ['web/DATABASE_PASSWORD', 'worker/PGPASSWORD']
       }
+    ])
+  })
+})
+
+// Mutation testing (docs/development.md#mutation-testing) found these rules unpinned.
+describe('the edges', () => {
+  it('names the platform from its ARN when DescribeEnvironments gives no solution stack', () => {
+    expect(
+      platformProblem({
+        PlatformArn:
+          'arn:aws:elasticbeanstalk:eu-west-1::platform/Docker running on 64bit Amazon Linux 2023/4.4.1'
+      })
+    ).toMatch(
+      /^the environment runs "Docker running on 64bit Amazon Linux 2023\/4\.4\.1", not the ECS platform branch/
+    )
+  })
+
+  it.each([
+    ['not an ARN', 'xrn:aws:secretsmanager:us-east-1:123456789012:secret:db-AbCdEf'],
+    ['a Secrets Manager ARN with no secret name', 'arn:aws:secretsmanager:us-east-1:123456789012:secret'],
+    ['another Secrets Manager resource', 'arn:aws:secretsmanager:us-east-1:123456789012:rotation:db'],
+    ['another service with a "secret" resource', 'arn:aws:kms:us-east-1:123456789012:secret:db'],
+    ['a Systems Manager document', 'arn:aws:ssm:us-east-1:123456789012:document/setup'],
+    ['a parameter path under another service', 'arn:aws:secretsmanager:us-east-1:123456789012:parameter/db'],
+    ['a truncated ARN', 'arn:aws:ssm:us-east-1']
+  ])('%s is no secret read', (_, valueFrom) => {
+    expect(secretRead(valueFrom)).toBeUndefined()
+  })
+
+  it('skips bare parameter names and containers without secrets, and keeps resources apart', () => {
+    const other = 'arn:aws:ssm:us-east-1:123456789012:parameter/puppies/api-key'
+    const document = {
+      AWSEBDockerrunVersion: 2,
+      containerDefinitions: [
+        { name: 'nginx', image: 'x', essential: true },
+        {
+          name: 'web',
+          image: 'x',
+          essential: true,
+          secrets: [
+            { name: 'API_KEY', valueFrom: 'puppies-api-key' },
+            { name: 'DATABASE_PASSWORD', valueFrom: secret },
+            { name: 'OTHER_KEY', valueFrom: other }
+          ]
+        }
+      ]
+    } as unknown as DockerrunV2
+    expect(secretReads([document])).toStrictEqual([
+      { action: 'secretsmanager:GetSecretValue', resource: secret, variables: ['web/DATABASE_PASSWORD'] },
+      { action: 'ssm:GetParameters', resource: other, variables: ['web/OTHER_KEY'] }
     ])
   })
 })

@@ -136,3 +136,144 @@ describe('pendingSettings', () => {
     expect(pendingSettings(wanted, current)).toEqual([wanted[1]])
   })
 })
+
+// Mutation testing (docs/development.md#mutation-testing) found these rules unpinned.
+describe('the edges of each format', () => {
+  it('trims each line and each name, so CRLF files and `KEY = value` read as written', () => {
+    expect(parseEnvironmentVariables('A=1\r\n   \r\nB =2\r\n  C=3  ')).toStrictEqual([
+      { Namespace: ENV, OptionName: 'A', Value: '1' },
+      { Namespace: ENV, OptionName: 'B', Value: '2' },
+      { Namespace: ENV, OptionName: 'C', Value: '3' }
+    ])
+  })
+
+  it.each([
+    ['a name with no equals sign', 'DEBUG', 1],
+    ['a name starting with a digit', 'A=1\n1A=2', 2],
+    ['a name with a space', 'MY VAR=1', 1],
+    ['a name with a dollar', 'A$=1', 1]
+  ])('%s is refused', (_, text, line) => {
+    expect(() => parseEnvironmentVariables(text)).toThrow(
+      `Input 'environment-variables': line ${line} must be KEY=value`
+    )
+  })
+
+  it('a blank option-settings (an empty YAML block) is no settings', () => {
+    expect(parseOptionSettings('  \n  ')).toStrictEqual([])
+  })
+
+  it('the YAML error is named by its first line only', () => {
+    const error = (() => {
+      try {
+        parseOptionSettings('[{')
+      } catch (caught) {
+        return (caught as Error).message
+      }
+      return ''
+    })()
+    expect(error).toMatch(
+      /^Input 'option-settings': is not a JSON array of \{"Namespace", "OptionName", "Value"\} \([^\n]+\)$/
+    )
+  })
+
+  it('an object is refused as a whole', () => {
+    expect(() => parseOptionSettings('{"Namespace": "aws:x"}')).toThrow(
+      `Input 'option-settings': must be a JSON array of {"Namespace", "OptionName", "Value"}`
+    )
+  })
+
+  it.each([
+    ['a misspelt key', { Namespace: 'aws:x', OptionName: 'A', Value: '1', Valu: '1' }],
+    ['a namespace in a list', { Namespace: ['aws:x'], OptionName: 'A', Value: '1' }],
+    ['a namespace not starting with aws:', { Namespace: 'xaws:x', OptionName: 'A', Value: '1' }],
+    ['a namespace with a space', { Namespace: 'aws:x y', OptionName: 'A', Value: '1' }],
+    ['a numeric option name', { Namespace: 'aws:x', OptionName: 5, Value: '1' }],
+    ['an empty option name', { Namespace: 'aws:x', OptionName: '', Value: '1' }],
+    ['a missing value', { Namespace: 'aws:x', OptionName: 'A' }],
+    ['a numeric resource name', { Namespace: 'aws:x', OptionName: 'A', Value: '1', ResourceName: 5 }]
+  ])('%s is refused, naming the entry', (_, entry) => {
+    expect(() =>
+      parseOptionSettings(JSON.stringify([{ Namespace: 'aws:y', OptionName: 'B', Value: '2' }, entry]))
+    ).toThrow(
+      `Input 'option-settings': entry 2 must be {"Namespace": "aws:…", "OptionName": "…", "Value": "…"}`
+    )
+  })
+
+  it('the same option may appear in two namespaces, or for two scheduled actions', () => {
+    const settings = [
+      { Namespace: 'aws:autoscaling:asg', OptionName: 'MinSize', Value: '2' },
+      {
+        Namespace: 'aws:autoscaling:scheduledaction',
+        ResourceName: 'night',
+        OptionName: 'MinSize',
+        Value: '0'
+      },
+      {
+        Namespace: 'aws:autoscaling:scheduledaction',
+        ResourceName: 'day',
+        OptionName: 'MinSize',
+        Value: '2'
+      },
+      { Namespace: 'aws:autoscaling:asg', OptionName: 'MaxSize', Value: '4' }
+    ]
+    expect(parseOptionSettings(JSON.stringify(settings))).toStrictEqual(settings)
+  })
+
+  it('a scheduled action listed twice is refused', () => {
+    const night = {
+      Namespace: 'aws:autoscaling:scheduledaction',
+      ResourceName: 'night',
+      OptionName: 'MinSize',
+      Value: '0'
+    }
+    expect(() => parseOptionSettings(JSON.stringify([night, night]))).toThrow(
+      "Input 'option-settings': aws:autoscaling:scheduledaction MinSize is listed twice"
+    )
+  })
+
+  it('workflowSettings joins both inputs; a same-named option of another namespace is no clash', () => {
+    const options = [
+      { Namespace: 'aws:rds:dbinstance', OptionName: 'A', Value: '2' },
+      { Namespace: ENV, OptionName: 'C', Value: '3' }
+    ]
+    expect(workflowSettings('A=1\nB=2', JSON.stringify(options))).toStrictEqual([
+      { Namespace: ENV, OptionName: 'A', Value: '1' },
+      { Namespace: ENV, OptionName: 'B', Value: '2' },
+      ...options
+    ])
+    expect(() =>
+      workflowSettings('A=1\nB=2', JSON.stringify([{ Namespace: ENV, OptionName: 'B', Value: '9' }]))
+    ).toThrow('sets the environment property B, which environment-variables sets too')
+  })
+
+  it('references in every AWS partition pass; an ARN-like text inside a value does not', () => {
+    expect(
+      secretProblem('DB_PASSWORD', 'arn:aws-us-gov:secretsmanager:us-gov-west-1:123456789012:secret:db')
+    ).toBeUndefined()
+    expect(
+      secretProblem('DB_PASSWORD', 'arn:aws-cn:ssm:cn-north-1:123456789012:parameter/db')
+    ).toBeUndefined()
+    expect(secretProblem('DB_PASSWORD', 'see arn:aws:ssm:us-east-1:123456789012:parameter/db')).toBe(
+      'DB_PASSWORD sounds like a secret and has a literal value'
+    )
+  })
+})
+
+describe('settingKey', () => {
+  it('keeps namespace, resource and option apart, so pendingSettings compares like with like', () => {
+    expect(settingKey({ Namespace: 'aws:x', ResourceName: 'night', OptionName: 'A' })).toBe('aws:x night A')
+    expect(settingKey({ OptionName: 'A' })).toBe('  A')
+    expect(settingKey({ Namespace: 'aws:x' })).toBe('aws:x  ')
+    const wanted = [
+      { Namespace: 'aws:autoscaling:asg', OptionName: 'MinSize', Value: '2' },
+      {
+        Namespace: 'aws:autoscaling:scheduledaction',
+        ResourceName: 'night',
+        OptionName: 'MinSize',
+        Value: '0'
+      }
+    ]
+    const current = new Map([[settingKey(wanted[0] as (typeof wanted)[0]), '2']])
+    expect(pendingSettings(wanted, current)).toStrictEqual([wanted[1]])
+  })
+})
