@@ -45,11 +45,11 @@ describeWithDocker('smoke test beside the push, before the deploy', () => {
   it.each([
     [
       'web-exits',
-      /^::error::Smoke test failed: container web exited with code 3 — last log line: config\/settings\.yml: PUPPY_LIMIT is not set$/
+      /^::error::Smoke test failed: container web exited with code 3 — its log says: config\/settings\.yml: PUPPY_LIMIT is not set$/
     ],
     [
       'missing-link',
-      /^::error::Smoke test failed: container nginx exited with code 1 — last log line: .*host not found in upstream "web:3000"/
+      /^::error::Smoke test failed: container nginx exited with code 1 — its log says: .*host not found in upstream "web:3000"/
     ],
     ['http-500', /^::error::Smoke test failed: health check failed: GET \/ returned 500$/],
     // One healthy answer, then 500s: a load balancer wants at least two in a row.

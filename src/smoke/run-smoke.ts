@@ -180,7 +180,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
     try {
       await (ahead ? ahead.ready : dev.start(services))
     } catch (error) {
-      return await devServiceFailure(error, services, dev, options.logLines ?? 30)
+      return await devServiceFailure(error, services, dev, options.logLines ?? FAILING_LOG_LINES)
     }
     app = await runDockerrun(doc, {
       project: options.project,
@@ -252,7 +252,7 @@ async function checkHealth(
   docker: DockerCli,
   options: SmokeRunOptions
 ): Promise<SmokeOutcome> {
-  const lines = options.logLines ?? 30
+  const lines = options.logLines ?? FAILING_LOG_LINES
   // Every path Beanstalk checks must answer as its load balancer asks: a smoke test less strict than Beanstalk
   // passes a failing deploy.
   let result: HealthResult = { healthy: true, causes: [] }
@@ -371,6 +371,12 @@ async function healthCheckerWarnings(app: RunningApp, probes: HealthProbe[]): Pr
       `GET ${probe.path} with Host: ${HEALTH_CHECKER_HEADERS.Host} (the instance's private IP, which the load balancer's health checker sends) ${status !== undefined ? `answered ${status}` : error}: on AWS the health check fails unless the app accepts its instance's private IP as a host (Django: ALLOWED_HOSTS; Rails: config.hosts), and the environment goes Red; an app that adds that IP from the instance metadata is fine (a runner has none)`
   )
 }
+
+/**
+ * Lines of a failing container's log printed and read for its cause: the error a runtime prints is often 30 or more
+ * lines above the end (node-postgres' error with its frames and properties, Java's cause chain).
+ */
+const FAILING_LOG_LINES = 100
 
 /** The stopped essential containers' logs when some stopped; otherwise (a bad HTTP answer) every container's. */
 async function failingLogs(app: RunningApp, lines: number): Promise<ContainerLog[]> {

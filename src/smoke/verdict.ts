@@ -3,6 +3,7 @@
 
 import type { EnvironmentDescription } from '../adapters/beanstalk/types.js'
 import { InputError } from '../core/errors.js'
+import { crashLine } from './crash-line.js'
 import type { SmokeOutcome } from './run-smoke.js'
 
 export type SmokeSetting = 'auto' | 'true' | 'false'
@@ -52,31 +53,20 @@ export function noOpRerun(
   return `${names} already ${pairs.length === 1 ? 'runs' : 'run'} ${[...new Set(pairs.map(pair => pair.label))].join(', ')}, Ready and Green: a re-run, nothing new to test`
 }
 
-/** The last non-empty line of a log, shortened: enough to name the cause in one line. */
-export function lastLogLine(text: string, maxLength = 200): string | undefined {
-  const line = text
-    .split('\n')
-    .map(candidate => candidate.trim())
-    .filter(candidate => candidate !== '')
-    .at(-1)
-  if (line === undefined) return undefined
-  return line.length > maxLength ? `${line.slice(0, maxLength - 1)}…` : line
-}
-
 /**
- * One line naming the cause: the first cause, and when a container stopped, the last line it
- * logged (usually the error that stopped it).
+ * One line naming the cause: the first cause, and when a container stopped, the line of its log
+ * that says why (smoke/crash-line.ts).
  */
 export function failureMessage(outcome: SmokeOutcome): string {
   // The causes come ranked (smoke/reach.ts rankedCauses). When an exit leads, every exited
-  // container is named with its last log line; a cause read in a log that leads already says it.
+  // container is named with the line of its log that says why; a cause read in a log that leads already says it.
   const [first = 'the app did not become healthy', ...rest] = outcome.causes
   const exitLeads = EXITED.test(first)
   const withLog = (cause: string): string => {
     const stopped = EXITED.exec(cause)?.[1]
     const log = stopped ? outcome.logs.find(entry => entry.container === stopped) : undefined
-    const last = log ? lastLogLine(log.text) : undefined
-    return last ? `${cause} — last log line: ${last}` : cause
+    const line = log ? crashLine(log.text) : undefined
+    return line ? `${cause} — its log says: ${line}` : cause
   }
   const exits = exitLeads ? rest.filter(cause => EXITED.test(cause)).map(withLog) : []
   const others = exitLeads ? rest.filter(cause => !EXITED.test(cause)) : rest
