@@ -8,6 +8,7 @@ import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
 import { DockerCli, DockerCommandError } from '../adapters/docker/command-runner.js'
+import { containerLogsArgs, mergeLogStreams } from '../adapters/docker/container-logs.js'
 import { withEnvFile } from './env-file.js'
 import {
   type ContainerStatus,
@@ -307,8 +308,8 @@ class DockerApp implements RunningApp {
   async logs(name: string, lines = 100): Promise<string> {
     const id = this.containers[name]
     if (!id) throw new Error(`No container ${name} in ${this.project}`)
-    const result = await this.docker.call(['logs', '--tail', String(lines), id])
-    return result.stdout + result.stderr
+    const result = await this.docker.call(containerLogsArgs(id, lines))
+    return mergeLogStreams(result.stdout, result.stderr)
   }
 
   async waitHealthy({

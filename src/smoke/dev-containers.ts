@@ -5,6 +5,7 @@
 // as `db` does not resolve here, as it does not on Beanstalk.
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
+import { containerLogsArgs, mergeLogStreams } from '../adapters/docker/container-logs.js'
 import { imageReferenceProblem } from '../core/docker-values.js'
 import { withEnvFile } from '../ecs-agent/env-file.js'
 import { environmentTransport, PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
@@ -114,12 +115,10 @@ export class DevContainers {
 
   /** The last `lines` lines of a twin's log (all of it when undefined). */
   async logs(service: string, lines?: number): Promise<string> {
-    const result = await this.options.docker.call([
-      'logs',
-      ...(lines !== undefined ? ['--tail', String(lines)] : []),
-      devContainerName(this.options.project, service)
-    ])
-    return result.stdout + result.stderr
+    const result = await this.options.docker.call(
+      containerLogsArgs(devContainerName(this.options.project, service), lines)
+    )
+    return mergeLogStreams(result.stdout, result.stderr)
   }
 
   /** Runs argv in a twin's container; its output. */
