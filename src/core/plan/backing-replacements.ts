@@ -60,11 +60,20 @@ export function replacedBackingServices(
     const envName = role === 'database' ? config.databaseEnv : config.cacheEnv
     const input = role === 'database' ? config.database : config.cache
     const inputName = role === 'database' ? 'database' : 'cache'
-    const previous = replacements.find(replacement => replacement.role === role)
-    if (previous) {
+    if (replacements.some(replacement => replacement.role === role)) {
+      // Every one of them, so that following the advice once is enough.
+      const all = Object.values(compose.services).filter(other => {
+        const otherEngine = backingEngineOf(other)
+        return (
+          otherEngine !== undefined &&
+          ENGINE_ROLE[otherEngine] === role &&
+          !selected.includes(other) &&
+          isReplacedBacking(other, config, compose.activeProfiles)
+        )
+      })
       throw new InputError(
         inputName,
-        `the compose file has two ${role} services (${previous.composeService}, ${service.name}); deploy one of them as a container with the services input, or keep one ${role} service`
+        `the compose file has ${all.length === 2 ? 'two' : all.length} ${role} services (${all.map(other => other.name).join(', ')}); deploy all but one of them as containers with the services input, or keep one ${role} service`
       )
     }
     const users = selected.filter(candidate => usesService(candidate, service.name, references))

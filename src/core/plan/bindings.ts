@@ -32,6 +32,8 @@ const STORE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA|REDIS|CACHE/i
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS =
   /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/
+/** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
+export const isServerPassword = (variable: string): boolean => SERVICE_PASSWORDS.test(variable)
 const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER']
 const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE']
 /** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */

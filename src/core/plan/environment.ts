@@ -4,7 +4,12 @@
 // runner are checked here: a runner credential, or any runner value in a
 // variable whose name says secret, is never written in clear.
 
-import { DRIVER_PASSWORD_ENV, ROLE_PRODUCT, describeBackingSource } from '../backing-engines.js'
+import {
+  backingEngineOf,
+  DRIVER_PASSWORD_ENV,
+  ROLE_PRODUCT,
+  describeBackingSource
+} from '../backing-engines.js'
 import type { ComposeProject, ComposeService } from '../compose/model.js'
 import { credentialError, credentialsIn } from '../compose/variables.js'
 import type { ActionConfig } from '../config-types.js'
@@ -12,7 +17,7 @@ import type { SecretReference } from '../dockerrun-types.js'
 import { ComposeError } from '../errors.js'
 import type { BackingBinding, BackingReplacement, ClearSecret } from './types.js'
 import { looksSecret } from '../secret-names.js'
-import { bindingsFor, developmentPasswords } from './bindings.js'
+import { bindingsFor, developmentPasswords, isServerPassword } from './bindings.js'
 import type { Reference } from './references.js'
 
 export interface EnvironmentInputs {
@@ -115,6 +120,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     }
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
   }
+  warnings.push(...unrewrittenHosts(name, inputs, bindings))
   // A variable left to the environment that the managed service decides (a family's password) is no property to set.
   const boundRuntime = runtimeVariables.filter(variable =>
     bindings.some(binding => binding.variable === variable)
@@ -184,8 +190,10 @@ function dropForeignDevPasswords(
   for (const replacement of inputs.allReplacements ?? []) {
     if (inputs.replacements.includes(replacement)) continue
     const passwords = developmentPasswords(replacement, inputs.compose.services[replacement.composeService])
+    // A database kept as a container keeps its own password, even one equal to the replaced database's.
+    const server = backingEngineOf(service) !== undefined
     for (const [variable, value] of Object.entries(environment)) {
-      if (!looksSecret(variable) || !passwords.has(value)) continue
+      if (!looksSecret(variable) || !passwords.has(value) || (server && isServerPassword(variable))) continue
       delete environment[variable]
       inputs.notes.push(
         `${service.name}: ${variable} dropped: it holds the development password of ${replacement.composeService}, which ${service.name} does not use`
@@ -237,4 +245,32 @@ function describeBindings(
       `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}`
     )
   }
+}
+
+/**
+ * A command, entrypoint or config file that names a replaced service by its compose name (`wait-for-it db:5432`,
+ * `</dev/tcp/db/5432`, `DB_HOST="db"` in a mounted .env): the plan rewrites variables, not these, and on Beanstalk
+ * that name does not resolve, so the app waits for ever or never reaches the managed service.
+ */
+function unrewrittenHosts(
+  name: string,
+  inputs: EnvironmentInputs,
+  bindings: readonly BackingBinding[]
+): string[] {
+  return inputs.replacements.flatMap(replacement => {
+    const places = inputs.references
+      .filter(
+        reference => reference.target === replacement.composeService && reference.variable === undefined
+      )
+      .map(reference => reference.place)
+    if (places.length === 0) return []
+    const hostVariables = bindings
+      .filter(
+        binding => binding.role === replacement.role && ['url', 'host', 'host-port'].includes(binding.kind)
+      )
+      .map(binding => binding.variable)
+    return [
+      `${name}: ${places.join(', ')} ${places.length === 1 ? 'names' : 'name'} ${replacement.composeService}, the compose name of the ${replacement.role} this deploy replaces with ${ROLE_PRODUCT[replacement.role]}; nothing rewrites ${places.length === 1 ? 'it' : 'them'}, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets ${(hostVariables.length > 0 ? hostVariables : [replacement.envName]).join(', ')})${places.some(place => place.startsWith('file ')) ? `, or name the variable the app reads in the service's environment (KEY: ${replacement.composeService}), which the action rewrites` : ''}`
+    ]
+  })
 }

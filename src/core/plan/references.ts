@@ -36,6 +36,18 @@ const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 
 const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?!\\d)`, 'g')
 const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g')
 const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g')
+/** bash's `</dev/tcp/db/5432` (a wait loop in a command) */
+const DEV_TCP = new RegExp(`/dev/(?:tcp|udp)/(${NAME})/\\d{1,5}`, 'g')
+/** `nc -z db 5432`, `netcat db 5432` */
+const NETCAT = new RegExp(
+  `(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\\s+(${NAME})\\s+\\d{1,5}\\b`,
+  'g'
+)
+/** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
+const HOST_SETTING = new RegExp(
+  `^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`,
+  'gm'
+)
 
 /** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
 export function hostsIn(
@@ -52,6 +64,9 @@ export function hostsIn(
   for (const match of text.matchAll(HOST_PORT)) add(match[1], 'host-port')
   for (const match of text.matchAll(HOST_FLAG)) add(match[1], 'host')
   for (const match of text.matchAll(NGINX_SERVER)) add(match[1], 'host')
+  for (const match of text.matchAll(DEV_TCP)) add(match[1], 'host')
+  for (const match of text.matchAll(NETCAT)) add(match[1], 'host')
+  for (const match of text.matchAll(HOST_SETTING)) if (isHostVariable(match[1] ?? '')) add(match[2], 'host')
   if (bare) {
     for (const item of text.split(/[\s,]+/)) add(item.replace(/^["']|["']$/g, ''), 'host')
   }

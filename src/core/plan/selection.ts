@@ -25,7 +25,16 @@ export function selectServices(
         `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile || 'the compose file'} (it has: ${Object.keys(compose.services).join(', ')})`
       )
     }
-    return config.services.map(name => compose.services[name] as ComposeService)
+    const chosen = config.services.map(name => compose.services[name] as ComposeService)
+    const left = all.filter(
+      service => !chosen.includes(service) && !isReplacedBacking(service, config, compose.activeProfiles)
+    )
+    if (left.length > 0) {
+      notes.push(
+        `${inputName} names ${config.services.join(', ')}: ${left.map(service => service.name).join(', ')} ${left.length === 1 ? 'is' : 'are'} not deployed`
+      )
+    }
+    return chosen
   }
   const active = compose.activeProfiles
   if (!(active.length === 1 && active[0] === ''))

@@ -133,11 +133,16 @@ function rawServices(id: string, entry: CorpusEntry): Record<string, Record<stri
       .filter((match): match is RegExpExecArray => match !== null)
       .map(match => [match[1], (match[2] as string).trim().replace(/^["']|["']$/g, '')])
   ) as Record<string, string>
-  // ${VAR} and ${VAR:-default} from the .env beside it: the rules' own reading, not the loader's.
-  const text = readFileSync(path.join(CORPUS, id, entry.composeFile), 'utf8').replace(
-    /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?]([^}]*))?\}/g,
-    (_match, name: string, fallback?: string) => dotenv[name] || fallback || ''
-  )
+  // ${VAR} and ${VAR:-default} from the .env beside it: the rules' own reading, not the loader's. Innermost first,
+  // until none is left, for defaults that hold another (`${A:-${B:?error}}`).
+  let text = readFileSync(path.join(CORPUS, id, entry.composeFile), 'utf8')
+  for (let before = ''; before !== text;) {
+    before = text
+    text = text.replace(
+      /\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?[-?]([^${}]*))?\}/g,
+      (_match, name: string, fallback?: string) => dotenv[name] || fallback || ''
+    )
+  }
   const root = parse(text, { merge: true }) as {
     services: Record<string, Record<string, unknown> | null>
   }
@@ -155,11 +160,18 @@ function hostsNamed(text: string, names: Set<string>, bare: boolean): string[] {
     /[a-z][a-z0-9+.-]*:\/\/(?:[^\s/?#@'"]*@)?([A-Za-z0-9_][A-Za-z0-9_.-]*)/gi,
     /(?:^|[\s=,;"'([{])([A-Za-z0-9_][A-Za-z0-9_.-]*):\d{1,5}(?!\d)/g,
     /(?:^|\s)(?:-h|--host|--hostname|--server)(?:=|\s+)([A-Za-z0-9_][A-Za-z0-9_.-]*)/g,
-    /(?:^|[\s{;])server\s+([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*;/g
+    /(?:^|[\s{;])server\s+([A-Za-z0-9_][A-Za-z0-9_.-]*)\s*;/g,
+    // bash's /dev/tcp/<host>/<port> and netcat's `nc -z <host> <port>` in wait loops
+    /\/dev\/(?:tcp|udp)\/([A-Za-z0-9_][A-Za-z0-9_.-]*)\/\d/g,
+    /\b(?:nc|ncat|netcat)(?:\s+-\w+)*\s+([A-Za-z0-9_][A-Za-z0-9_.-]*)\s+\d/g
   ]
   for (const pattern of patterns) {
     for (const match of text.matchAll(pattern))
       if (names.has(match[1] as string)) found.add(match[1] as string)
+  }
+  // A config file's `HOST_KEY=name` / `host: name` line (a mounted .env, a YAML config)
+  for (const match of text.matchAll(/^\s*(?:export\s+)?([\w.-]+)\s*[=:]\s*["']?([\w.-]+)["']?\s*$/gm)) {
+    if (HOST_NAME.test(match[1] as string) && names.has(match[2] as string)) found.add(match[2] as string)
   }
   if (bare) for (const item of text.split(/[\s,]+/)) if (names.has(item)) found.add(item)
   return [...found]
@@ -287,7 +299,14 @@ describe.each(entries())('%s', (id, entry) => {
       for (const [text, bare] of texts) {
         for (const host of hostsNamed(text, names, bare)) {
           if (host === container.name || linked.has(host)) continue
-          const explained = notes.some(note => note.startsWith(`${container.name}:`) && note.includes(host))
+          // The name as a word of its own: "db" is in every note naming the RDS instance corpus-db.
+          const word = new RegExp(`(?<![\\w.-])${host.replace(/[.]/g, '\\.')}(?![\\w-]|\\.\\w)`)
+          const explained = notes.some(
+            note =>
+              note.startsWith(`${container.name}:`) &&
+              word.test(note) &&
+              /does not resolve|not linked|not deployed|no link/.test(note)
+          )
           if (!explained) unresolved.push(`${container.name} → ${host}`)
         }
       }

@@ -266,6 +266,115 @@ describe('buildPlan: backing services', () => {
     expect(error.message).toMatch(/two database services \(primary, analytics\)/)
   })
 
+  it('names every database service when there are more than two, so one change of services is enough', () => {
+    const compose = composeOf(
+      [
+        'services:',
+        '  app: {build: ., ports: ["80:3000"], depends_on: [postgres, mariadb, mysql]}',
+        '  postgres: {image: "postgres:16"}',
+        '  mariadb: {image: "mariadb:11"}',
+        '  mysql: {image: "mysql:8"}'
+      ].join('\n')
+    )
+    expect(inputErrorOf(() => buildPlan(configFor(backed), compose)).message).toBe(
+      "Input 'database': the compose file has 3 database services (postgres, mariadb, mysql); deploy all but one of them as containers with the services input, or keep one database service"
+    )
+  })
+
+  it.each([
+    [
+      'a bash wait loop in the command',
+      { command: ['bash', '-c', 'while !</dev/tcp/db/5432; do sleep 1; done; uwsgi'] },
+      'command'
+    ],
+    [
+      'nc in the entrypoint',
+      { entrypoint: ['sh', '-c', 'until nc -z -v db 5432; do sleep 1; done; exec "$@"'], command: ['uwsgi'] },
+      'entrypoint'
+    ],
+    ['wait-for-it', { command: ['./wait-for-it.sh', 'db:5432', '--', 'uwsgi'] }, 'command']
+  ])('warns of %s naming the replaced database, which nothing rewrites', (_, fields, place) => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          web: { build: '.', ports: ['80:8000'], environment: { DB_HOST: 'db', DB_NAME: 'hc' }, ...fields },
+          db: { image: 'postgres:16' }
+        }
+      })
+    )
+    const plan = buildPlan(configFor(backed), compose)
+    expect(plan.warnings).toContain(
+      `web: ${place} names db, the compose name of the database this deploy replaces with RDS; nothing rewrites it, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DB_HOST)`
+    )
+  })
+
+  it('warns of a mounted .env naming the replaced database, and says which variable to name instead', () => {
+    const files: Record<string, string> = {
+      'app.env': 'APP_NAME=shop\nDB_CONNECTION=pgsql\nDB_HOST="db"\nDB_DATABASE=db\n'
+    }
+    const compose = loadCompose({
+      path: 'docker-compose.yml',
+      text: JSON.stringify({
+        services: {
+          web: { build: '.', ports: ['80:8000'], volumes: ['./app.env:/var/www/.env'], depends_on: ['db'] },
+          db: { image: 'postgres:16' }
+        }
+      }),
+      env: {},
+      readFile: (file: string) => files[file]
+    })
+    const warnings = buildPlan(configFor(backed), compose).warnings.filter(line =>
+      line.includes('compose name')
+    )
+    expect(warnings).toEqual([
+      "web: file app.env names db, the compose name of the database this deploy replaces with RDS; nothing rewrites it, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL), or name the variable the app reads in the service's environment (KEY: db), which the action rewrites"
+    ])
+  })
+
+  it('does not take a database name or a mention in prose for a host', () => {
+    const files: Record<string, string> = { 'app.env': 'DB_DATABASE=db\nDB_NAME: db\n# start db first\n' }
+    const compose = loadCompose({
+      path: 'docker-compose.yml',
+      text: JSON.stringify({
+        services: {
+          web: {
+            build: '.',
+            ports: ['80:8000'],
+            volumes: ['./app.env:/app/.env'],
+            environment: { DB_HOST: 'db' }
+          },
+          db: { image: 'postgres:16' }
+        }
+      }),
+      env: {},
+      readFile: (file: string) => files[file]
+    })
+    expect(
+      buildPlan(configFor(backed), compose).warnings.filter(line => line.includes('compose name'))
+    ).toEqual([])
+  })
+
+  it('a database kept as a container keeps its own password, even one equal to the replaced database’s', () => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          app: {
+            build: '.',
+            ports: ['80:8080'],
+            environment: { DATABASE_URL: 'postgres://app:secret@db:5432/app' }
+          },
+          db: { image: 'postgres:16', environment: { POSTGRES_PASSWORD: 'secret' } },
+          mariadb: { image: 'mariadb:11', environment: { MYSQL_PASSWORD: 'secret', MYSQL_USER: 'app' } }
+        }
+      })
+    )
+    const plan = buildPlan(configFor({ ...backed, services: 'app mariadb' }), compose)
+    expect(plan.containers.find(container => container.name === 'mariadb')?.environment).toMatchObject({
+      MYSQL_PASSWORD: 'secret'
+    })
+    expect(plan.notes.filter(note => note.startsWith('mariadb:') && note.includes('dropped'))).toEqual([])
+  })
+
   it('requires the database input in deploy mode', () => {
     const error = inputErrorOf(() => buildPlan(configFor({ cache: 'puppies-redis' }), loadPuppies()))
     expect(error.input).toBe('database')
