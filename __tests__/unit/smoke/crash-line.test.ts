@@ -133,7 +133,7 @@ describe('crashLine', () => {
       'Caused by: org.postgresql.util.PSQLException: Connection to localhost:5432 refused.'
     ],
     [
-      "Spring Boot: the failure analysis' reason, not its advice",
+      "Spring Boot: the failure analysis' description, not its advice",
       log(
         '***************************',
         'APPLICATION FAILED TO START',
@@ -151,7 +151,7 @@ describe('crashLine', () => {
         'Consider the following:',
         '\tIf you want an embedded database (H2, HSQL or Derby), please put it on the classpath.'
       ),
-      'Reason: Failed to determine a suitable driver class'
+      "Failed to configure a DataSource: 'url' attribute is not specified and no embedded datasource could be configured."
     ],
     [
       'Go: a panic above its goroutines',
