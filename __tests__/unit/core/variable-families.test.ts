@@ -146,6 +146,39 @@ services:
     ])
   })
 
+  // apache/fineract's docker-compose-postgresql.yml (found by a new user, 2026-12-07): the JDBC URL's variable has one
+  // word more than its siblings, and the tenant store spells the user ODBC's way (UID/PWD).
+  it('takes a …_JDBC_URL into the family of its siblings, and UID for the user', () => {
+    const text = `
+services:
+  fineract:
+    build: .
+    environment:
+      FINERACT_HIKARI_JDBC_URL: jdbc:postgresql://db:5432/fineract_tenants
+      FINERACT_HIKARI_USERNAME: postgres
+      FINERACT_HIKARI_PASSWORD: skdcnwauicn2ucnaecasdsajdnizucawencascdca
+      FINERACT_DEFAULT_TENANTDB_HOSTNAME: db
+      FINERACT_DEFAULT_TENANTDB_PORT: 5432
+      FINERACT_DEFAULT_TENANTDB_UID: postgres
+      FINERACT_DEFAULT_TENANTDB_PWD: skdcnwauicn2ucnaecasdsajdnizucawencascdca
+  db:
+    image: postgres:16
+    environment: {POSTGRES_PASSWORD: skdcnwauicn2ucnaecasdsajdnizucawencascdca}
+`
+    const fineract = container(render(text), 'fineract')
+    expect(envOf(fineract)).toMatchObject({
+      FINERACT_HIKARI_USERNAME: 'master',
+      FINERACT_DEFAULT_TENANTDB_UID: 'master',
+      FINERACT_DEFAULT_TENANTDB_HOSTNAME: RDS_HOST
+    })
+    const names = [...Object.keys(envOf(fineract)), ...Object.keys(secretsOf(fineract))]
+    expect(names).not.toContain('FINERACT_HIKARI_JDBC_USER')
+    expect(names).not.toContain('FINERACT_DEFAULT_TENANTDB_USER')
+    expect(Object.keys(secretsOf(fineract))).toEqual(
+      expect.arrayContaining(['FINERACT_HIKARI_PASSWORD', 'FINERACT_DEFAULT_TENANTDB_PWD'])
+    )
+  })
+
   it('turns a non-URL sslmode=disable into require on RDS, and keeps it for a dev container without TLS', () => {
     const text = `
 services:

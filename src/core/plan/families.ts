@@ -13,7 +13,7 @@ export type Member = 'host' | 'port' | 'user' | 'password' | 'name' | 'sslmode' 
 const SUFFIXES: Record<Member, string[]> = {
   host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
   port: ['PORT'],
-  user: ['USER', 'USERNAME', 'USR'],
+  user: ['USER', 'USERNAME', 'USR', 'UID'], // UID/PWD: ODBC's spelling
   password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD'],
   name: ['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'],
   sslmode: ['SSLMODE', 'SSL_MODE'],
@@ -115,7 +115,15 @@ export function familyMembers(
     const url = URL_NAME.exec(binding.variable)
     if (url && binding.kind === 'url') {
       const jdbc = jdbcUrls.includes(binding.variable)
-      add(url[1] as string, url[2] as string, binding.variable, {
+      // FINERACT_HIKARI_JDBC_URL beside FINERACT_HIKARI_USERNAME: the family is FINERACT_HIKARI_, not …_JDBC_.
+      const outer = /^(.+?)_{0,2}JDBC$/i.exec(url[1] as string)?.[1]
+      const prefix =
+        outer !== undefined &&
+        membersOf(names, url[1] as string, url[2] as string).size === 0 &&
+        membersOf(names, outer, url[2] as string).size > 0
+          ? outer
+          : (url[1] as string)
+      add(prefix, url[2] as string, binding.variable, {
         complete: jdbc,
         url: true,
         hostPort: false,
