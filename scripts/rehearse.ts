@@ -90,7 +90,7 @@ const stop = (): Promise<void> =>
     if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
     await checkout?.remove()
   })())
-/** Set once the app is up and --keep holds it: Ctrl-C then is the way to end a run that went well. */
+/** Set once --keep holds the run (up and well, or failed once the stand-in was up): Ctrl-C then ends it. */
 let keeping = false
 let interruptedBy: NodeJS.Signals | undefined
 /** Removes everything, says how the run ended — once, however it ends — and exits. */
@@ -212,5 +212,13 @@ try {
   }
 } catch (error) {
   say(error instanceof Error ? error.message : String(error))
+  // A failed deploy is when there is most to look at: the stand-in's environment, its database twin, the logs.
+  if (values.keep && standIn && interruptedBy === undefined) {
+    say(
+      `--keep: the failed run stays as it is until Ctrl-C (AWS stand-in ${standIn.endpoint}; \`docker ps -a\` lists its containers), then everything is removed`
+    )
+    keeping = true
+    await new Promise(() => undefined)
+  }
 }
 await finish()

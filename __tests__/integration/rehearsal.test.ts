@@ -196,6 +196,33 @@ describeWithDocker()('npm run rehearse on an app of its own', () => {
   )
 
   it(
+    'with --keep a failed run stays up until Ctrl-C, then removes everything and says it failed',
+    async () => {
+      let held = false
+      const failed = await rehearse(
+        ['notes', '--keep', '--input', 'smoke-test=maybe'],
+        parent,
+        (line, interrupt) => {
+          if (line.startsWith('rehearse: --keep: the failed run stays as it is until Ctrl-C')) {
+            held = true
+            interrupt()
+          }
+        }
+      )
+      const said = failed.stdout.split('\n').filter(line => line.startsWith('rehearse: '))
+      expect(said).toContainEqual(
+        expect.stringMatching(/smoke-test.*must be one of auto, true, false \(got "maybe"\)/)
+      )
+      expect(held).toBe(true)
+      expect(said.at(-1)).toBe('rehearse: FAILED; everything removed')
+      expect(
+        await dockerLines(['ps', '--all', '--filter', 'name=rds-notes-db', '--format', '{{.Names}}'])
+      ).toEqual([])
+    },
+    5 * 60_000
+  )
+
+  it(
     'rehearses mode plan: plans against the Ready environment, deploys nothing, and says so',
     async () => {
       const plan = await rehearse(['notes', '--input', 'mode=plan'], parent)
