@@ -43,6 +43,11 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
   }
 
   const declaredVolumes = new Set((document.volumes ?? []).map(volume => volume.name))
+  // ECS joins a volume's host path and a mount's container path with ":" into docker's -v: neither may hold one.
+  for (const volume of document.volumes ?? []) {
+    const sourceProblem = containerPathProblem(volume.host.sourcePath)
+    if (sourceProblem) problems.push(`volume ${volume.name}: host ${sourceProblem}`)
+  }
   const hostPorts = new Map<string, string>()
   for (const container of containers) {
     const where = `container ${container.name}`
@@ -102,6 +107,10 @@ export function dockerrunProblems(document: DockerrunV2): string[] {
       }
       const pathProblem = containerPathProblem(mount.containerPath)
       if (pathProblem) problems.push(`${where}: ${pathProblem}`)
+    }
+    for (const tmpfs of container.linuxParameters?.tmpfs ?? []) {
+      const pathProblem = containerPathProblem(tmpfs.containerPath)
+      if (pathProblem) problems.push(`${where}: tmpfs ${pathProblem}`)
     }
     for (const mapping of container.portMappings ?? []) {
       const key = `${mapping.hostPort}/${mapping.protocol ?? 'tcp'}`

@@ -12,6 +12,7 @@
 // the reason; nothing is dropped silently.
 
 import { parseDuration } from '../duration.js'
+import { containerPathProblem } from '../docker-values.js'
 import { ComposeError } from '../errors.js'
 import { parseByteValue, toMiB } from './memory.js'
 import type { ContainerOptions, HealthCheck } from './model.js'
@@ -234,15 +235,19 @@ function tmpfsMount(
     else if (TMPFS_OPTIONS.has(key)) mountOptions.push(option)
     else drop(`tmpfs ${containerPath} ${option}`, 'not a tmpfs mount option ECS accepts')
   }
-  return tmpfsEntry(containerPath, size, mountOptions, notes)
+  return tmpfsEntry(containerPath, size, mountOptions, notes, where)
 }
 
 export function tmpfsEntry(
   containerPath: string,
   size: number | undefined,
   mountOptions: string[],
-  notes: string[]
+  notes: string[],
+  where: string
 ): NonNullable<ContainerOptions['tmpfs']>[number] {
+  // docker reads `--tmpfs PATH:OPTIONS`: a ":" or "," in the path would smuggle options past the ones allowed.
+  const problem = containerPathProblem(containerPath)
+  if (problem) throw new ComposeError(`${where}: tmpfs ${problem}`)
   if (size === undefined)
     notes.push(`tmpfs ${containerPath} has no size; ECS needs one: ${DEFAULT_TMPFS_MIB} MiB`)
   return {

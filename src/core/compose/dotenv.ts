@@ -11,7 +11,7 @@
 //   (`DB_PORT=${DB_PORT:-5432}` keeps the runner's DB_PORT when it has one).
 
 import { ComposeError } from '../errors.js'
-import { interpolate, type Lookup } from './interpolate.js'
+import { interpolate, type Lookup, type Quotable } from './interpolate.js'
 
 export interface DotenvEntry {
   value: string
@@ -31,7 +31,8 @@ export function parseDotenv(
   text: string,
   lookup: Lookup = () => undefined,
   where = '.env',
-  raw = false
+  raw = false,
+  quotable: Quotable = () => true
 ): DotenvValues {
   const values: DotenvValues = new Map()
   const source = text.startsWith('\uFEFF') ? text.slice(1) : text
@@ -73,7 +74,10 @@ export function parseDotenv(
           if (outside !== undefined) return outside
           return values.get(name)?.value
         },
-        `${where} line ${line} ${key}`
+        `${where} line ${line} ${key}`,
+        // An earlier key of this file may be printed when every lookup variable it took may be.
+        name =>
+          lookup(name) !== undefined ? quotable(name) : (values.get(name)?.fromLookup ?? []).every(quotable)
       )
       for (const name of result.used) {
         if (lookup(name) !== undefined) fromLookup.push(name)

@@ -23,13 +23,29 @@ export interface Interpolated {
 const NAME_START = /[A-Za-z_]/
 const NAME_PART = /[A-Za-z0-9_]/
 
-export function interpolate(text: string, lookup: Lookup, where: string): Interpolated {
+/** Whether a variable's value may be printed in an error (a runner credential may not). */
+export type Quotable = (name: string) => boolean
+
+export function interpolate(
+  text: string,
+  lookup: Lookup,
+  where: string,
+  quotable: Quotable = () => true
+): Interpolated {
   const used: string[] = []
-  const value = expand(text, lookup, where, used)
+  const value = expand(text, lookup, where, used, quotable)
   return { value, used }
 }
 
-function expand(text: string, lookup: Lookup, where: string, used: string[]): string {
+/**
+ * A `${VAR:?message}` message as compose prints it (expanded), except that a variable whose value may not be
+ * printed stays as written: `${NOPE:?${GITHUB_TOKEN}}` must not put a runner credential in the log.
+ */
+function message(argument: string, lookup: Lookup, where: string, quotable: Quotable): string {
+  return expand(argument, name => (quotable(name) ? lookup(name) : `\${${name}}`), where, [], quotable)
+}
+
+function expand(text: string, lookup: Lookup, where: string, used: string[], quotable: Quotable): string {
   if (!text.includes('$')) return text
   let out = ''
   let index = 0
@@ -46,7 +62,7 @@ function expand(text: string, lookup: Lookup, where: string, used: string[]): st
       index = dollar + 2
     } else if (next === '{') {
       const braced = readBraced(text, dollar, where)
-      out += evaluate(braced, lookup, where, used)
+      out += evaluate(braced, lookup, where, used, quotable)
       index = braced.end
     } else if (next !== undefined && NAME_START.test(next)) {
       let end = dollar + 2
@@ -98,12 +114,12 @@ function readBraced(text: string, dollar: number, where: string): Braced {
   throw invalid()
 }
 
-function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[]): string {
+function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[], quotable: Quotable): string {
   const { name, operator, argument } = braced
   const value = lookup(name)
   const set = value !== undefined
   const nonEmpty = set && value !== ''
-  const nested = (): string => expand(argument, lookup, where, used)
+  const nested = (): string => expand(argument, lookup, where, used, quotable)
   switch (operator) {
     case undefined:
       return take(name, lookup, used) ?? ''
@@ -115,7 +131,7 @@ function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[])
     case '?':
       if (operator === ':?' ? nonEmpty : set) return take(name, lookup, used) as string
       throw new ComposeError(
-        `${where}: required variable ${name} is missing a value${argument ? `: ${nested()}` : ''}`
+        `${where}: required variable ${name} is missing a value${argument ? `: ${message(argument, lookup, where, quotable)}` : ''}`
       )
     case ':+':
       return nonEmpty ? nested() : ''

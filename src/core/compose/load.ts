@@ -40,6 +40,9 @@ export function loadCompose(source: ComposeSource): ComposeProject {
   if (Object.keys(loaded.services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
   const profiles = variables.lookup('COMPOSE_PROFILES')
+  // The active profiles are printed (a note, the job summary): never a runner credential `.env` built them from.
+  const profileCredentials = variables.runnerCredentials(['COMPOSE_PROFILES'])
+  if (profileCredentials.length > 0) throw credentialError('COMPOSE_PROFILES', profileCredentials, 'value')
   const activeProfiles =
     profiles === undefined || profiles.trim() === ''
       ? ['']
@@ -190,7 +193,12 @@ function includeEntries(
   const text = (item: unknown, field: string): string => {
     if (typeof item !== 'string' || item === '')
       throw new ComposeError(`${path}: include ${field} must be a path`)
-    return interpolate(item, variables.lookup, `${path} include ${field}`).value
+    // The rules of every other value: a path printed in a "not found" line must not carry a runner credential.
+    const where = `${path} include ${field}`
+    const result = interpolate(item, variables.lookup, where, variables.quotable)
+    const credentials = credentialsIn(variables.uses(result.used, where))
+    if (credentials.length > 0) throw credentialError(where, credentials, 'value')
+    return result.value
   }
   const inFolder = (item: string): string => posix.normalize(posix.join(directory, item))
   return value.map(item => {
@@ -232,7 +240,7 @@ function interpolateService(
   const walk = (value: unknown, path: string[]): unknown => {
     if (typeof value === 'string') {
       const where = `service "${name}" ${path.join('.')}`
-      const result = interpolate(value, variables.lookup, where)
+      const result = interpolate(value, variables.lookup, where, variables.quotable)
       if (result.used.length > 0) {
         const used = variables.uses(result.used, where)
         const credentials = credentialsIn(used)

@@ -94,7 +94,13 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
       continue
     }
     checkEnvFileSize(content, path)
-    const parsed = parseDotenv(content, context.variables.lookup, path, envFile.format === 'raw')
+    const parsed = parseDotenv(
+      content,
+      context.variables.lookup,
+      path,
+      envFile.format === 'raw',
+      context.variables.quotable
+    )
     for (const [key, entry] of parsed) {
       service.environment[key] = {
         kind: 'literal',
@@ -122,7 +128,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
   for (const volume of list(raw.volumes, 'volumes', where)) {
     const mount = parseMount(volume, inWorkspace, where)
     if (mount.type === 'tmpfs') {
-      options.tmpfs = [...(options.tmpfs ?? []), tmpfsEntry(mount.target, mount.size, [], notes)]
+      options.tmpfs = [...(options.tmpfs ?? []), tmpfsEntry(mount.target, mount.size, [], notes, where)]
     } else service.volumes.push(mount)
   }
   service.volumesFrom = list(raw.volumes_from, 'volumes_from', where).flatMap(entry => {
@@ -356,7 +362,12 @@ function environment(value: unknown, variables: ProjectVariables, where: string)
       }
       continue
     }
-    const interpolated = interpolate(rawText, variables.lookup, `${where} environment ${key}`)
+    const interpolated = interpolate(
+      rawText,
+      variables.lookup,
+      `${where} environment ${key}`,
+      variables.quotable
+    )
     result[key] = {
       kind: 'literal',
       value: interpolated.value,

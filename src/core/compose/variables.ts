@@ -7,7 +7,7 @@ import { ComposeError } from '../errors.js'
 import { unnamedRunnerVariableMessage } from '../runner-variables.js'
 import { isRunnerCredential } from '../secret-names.js'
 import { parseDotenv } from './dotenv.js'
-import type { Lookup, Variables } from './interpolate.js'
+import type { Lookup, Quotable, Variables } from './interpolate.js'
 import type { VariableUse } from './model.js'
 
 /** Far above any real `.env` or env_file. */
@@ -32,7 +32,9 @@ export class ProjectVariables {
     this.dotenv = new Map()
     if (dotenvText === undefined) return
     checkEnvFileSize(dotenvText, dotenvPath)
-    for (const [key, entry] of parseDotenv(dotenvText, this.outside, dotenvPath)) {
+    const outsideQuotable: Quotable = name =>
+      this.parent ? this.parent.quotable(name) : this.named(name) && !isRunnerCredential(name)
+    for (const [key, entry] of parseDotenv(dotenvText, this.outside, dotenvPath, false, outsideQuotable)) {
       this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup })
     }
   }
@@ -62,6 +64,17 @@ export class ProjectVariables {
     )
     if (unnamed.length > 0) throw new ComposeError(unnamedRunnerVariableMessage(where, unnamed))
     return uses
+  }
+
+  /** Whether a variable's value may be printed in an error: not one built from an unnamed runner variable or a credential. */
+  readonly quotable: Quotable = name =>
+    this.origins([name]).every(use =>
+      use.runner.every(runner => this.named(runner) && !isRunnerCredential(runner))
+    )
+
+  /** The runner credentials the named variables' values came from (a `.env` value built from one included). */
+  runnerCredentials(names: string[]): string[] {
+    return credentialsIn(this.origins(names))
   }
 
   private origins(names: string[]): VariableUse[] {

@@ -78,6 +78,12 @@ export function mountsFor(
       )
       continue
     }
+    // ECS joins the instance path and the container path with ":" (docker -v): a path holding one cannot mount.
+    if (/[,:\0\r\n]/.test(bundlePath)) {
+      throw new ComposeError(
+        `service "${service.name}": bind mount ${described}: its source ${JSON.stringify(mount.source)} has a "," or ":" in its path, which a Beanstalk volume cannot hold (ECS joins source and target with ":"); rename the folder or file`
+      )
+    }
     const volume = bundlePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'bundle'
     if (!existsInCheckout(compose, mount.source)) {
       warnings.push(
