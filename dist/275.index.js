@@ -564,7 +564,10 @@ const FAILURE_SHAPES = [
     /\bcomplete(?:d)?, but with errors\b/i,
     /\bAborting the operation\b/,
     /^During an aborted deployment\b/,
-    /^Failed to (?:deploy\b|launch environment\b)/
+    /^Failed to (?:deploy\b|launch environment\b|build Docker image\b)/,
+    // Per-instance failures, with or without an "[Instance: i-…]" prefix (held-out samples, 2026-12-07).
+    /\bInstance deployment failed\b/,
+    /\bCommand failed on instance\b/
 ];
 /** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */
 function isHealthTransition(message) {

@@ -987,6 +987,8 @@ function isRecord(value) {
 var secret_names = __webpack_require__(89138);
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(98571);
+// EXTERNAL MODULE: ./src/core/docker-values.ts
+var docker_values = __webpack_require__(914);
 // EXTERNAL MODULE: ./src/core/compose/memory.ts
 var compose_memory = __webpack_require__(43901);
 ;// CONCATENATED MODULE: ./src/core/compose/container-options.ts
@@ -1002,6 +1004,7 @@ var compose_memory = __webpack_require__(43901);
 //   interactive, pseudoTerminal, cpu.
 // Values outside what ECS accepts are adjusted with a note, or dropped with
 // the reason; nothing is dropped silently.
+
 
 
 
@@ -1211,9 +1214,13 @@ function tmpfsMount(entry, where, notes, drop) {
         else
             drop(`tmpfs ${containerPath} ${option}`, 'not a tmpfs mount option ECS accepts');
     }
-    return tmpfsEntry(containerPath, size, mountOptions, notes);
+    return tmpfsEntry(containerPath, size, mountOptions, notes, where);
 }
-function tmpfsEntry(containerPath, size, mountOptions, notes) {
+function tmpfsEntry(containerPath, size, mountOptions, notes, where) {
+    // docker reads `--tmpfs PATH:OPTIONS`: a ":" or "," in the path would smuggle options past the ones allowed.
+    const problem = (0,docker_values/* containerPathProblem */.a)(containerPath);
+    if (problem)
+        throw new errors/* ComposeError */.hp(`${where}: tmpfs ${problem}`);
     if (size === undefined)
         notes.push(`tmpfs ${containerPath} has no size; ECS needs one: ${DEFAULT_TMPFS_MIB} MiB`);
     return {
@@ -1631,7 +1638,7 @@ function normaliseService(name, raw, context) {
             continue;
         }
         (0,compose_variables/* checkEnvFileSize */.Rg)(content, path);
-        const parsed = (0,dotenv/* parseDotenv */.q)(content, context.variables.lookup, path, envFile.format === 'raw');
+        const parsed = (0,dotenv/* parseDotenv */.q)(content, context.variables.lookup, path, envFile.format === 'raw', context.variables.quotable);
         for (const [key, entry] of parsed) {
             service.environment[key] = {
                 kind: 'literal',
@@ -1657,7 +1664,7 @@ function normaliseService(name, raw, context) {
     for (const volume of list(raw.volumes, 'volumes', where)) {
         const mount = parseMount(volume, inWorkspace, where);
         if (mount.type === 'tmpfs') {
-            options.tmpfs = [...(options.tmpfs ?? []), tmpfsEntry(mount.target, mount.size, [], notes)];
+            options.tmpfs = [...(options.tmpfs ?? []), tmpfsEntry(mount.target, mount.size, [], notes, where)];
         }
         else
             service.volumes.push(mount);
@@ -1869,7 +1876,7 @@ function environment(value, variables, where) {
             };
             continue;
         }
-        const interpolated = (0,interpolate/* interpolate */.G)(rawText, variables.lookup, `${where} environment ${key}`);
+        const interpolated = (0,interpolate/* interpolate */.G)(rawText, variables.lookup, `${where} environment ${key}`, variables.quotable);
         result[key] = {
             kind: 'literal',
             value: interpolated.value,
@@ -2072,6 +2079,10 @@ function loadCompose(source) {
     if (Object.keys(loaded.services).length === 0)
         throw new errors/* ComposeError */.hp(`${source.path}: defines no services`);
     const profiles = variables.lookup('COMPOSE_PROFILES');
+    // The active profiles are printed (a note, the job summary): never a runner credential `.env` built them from.
+    const profileCredentials = variables.runnerCredentials(['COMPOSE_PROFILES']);
+    if (profileCredentials.length > 0)
+        throw (0,compose_variables/* credentialError */.eP)('COMPOSE_PROFILES', profileCredentials, 'value');
     const activeProfiles = profiles === undefined || profiles.trim() === ''
         ? ['']
         : profiles
@@ -2181,7 +2192,13 @@ function includeEntries(value, path, directory, variables) {
     const text = (item, field) => {
         if (typeof item !== 'string' || item === '')
             throw new errors/* ComposeError */.hp(`${path}: include ${field} must be a path`);
-        return (0,interpolate/* interpolate */.G)(item, variables.lookup, `${path} include ${field}`).value;
+        // The rules of every other value: a path printed in a "not found" line must not carry a runner credential.
+        const where = `${path} include ${field}`;
+        const result = (0,interpolate/* interpolate */.G)(item, variables.lookup, where, variables.quotable);
+        const credentials = (0,compose_variables/* credentialsIn */.Wr)(variables.uses(result.used, where));
+        if (credentials.length > 0)
+            throw (0,compose_variables/* credentialError */.eP)(where, credentials, 'value');
+        return result.value;
     };
     const inFolder = (item) => external_node_path_.posix.normalize(external_node_path_.posix.join(directory, item));
     return value.map(item => {
@@ -2212,7 +2229,7 @@ function interpolateService(name, raw, variables, uses) {
     const walk = (value, path) => {
         if (typeof value === 'string') {
             const where = `service "${name}" ${path.join('.')}`;
-            const result = (0,interpolate/* interpolate */.G)(value, variables.lookup, where);
+            const result = (0,interpolate/* interpolate */.G)(value, variables.lookup, where, variables.quotable);
             if (result.used.length > 0) {
                 const used = variables.uses(result.used, where);
                 const credentials = (0,compose_variables/* credentialsIn */.Wr)(used);
@@ -3170,7 +3187,7 @@ function globRegex(pattern) {
 // Letters and digits of any script, and _ . - [ ] (compose-go's locateKeyName).
 const KEY = /^[\p{L}\p{N}_.\-[\]]+$/u;
 /** Parses a dotenv text; `raw` is compose's `format: raw` (no quotes, no interpolation). */
-function parseDotenv(text, lookup = () => undefined, where = '.env', raw = false) {
+function parseDotenv(text, lookup = () => undefined, where = '.env', raw = false, quotable = () => true) {
     const values = new Map();
     const source = text.startsWith('\uFEFF') ? text.slice(1) : text;
     let index = 0;
@@ -3213,7 +3230,9 @@ function parseDotenv(text, lookup = () => undefined, where = '.env', raw = false
                 if (outside !== undefined)
                     return outside;
                 return values.get(name)?.value;
-            }, `${where} line ${line} ${key}`);
+            }, `${where} line ${line} ${key}`, 
+            // An earlier key of this file may be printed when every lookup variable it took may be.
+            name => lookup(name) !== undefined ? quotable(name) : (values.get(name)?.fromLookup ?? []).every(quotable));
             for (const name of result.used) {
                 if (lookup(name) !== undefined)
                     fromLookup.push(name);
@@ -3362,12 +3381,19 @@ function countNewlines(source, from, to) {
 
 const NAME_START = /[A-Za-z_]/;
 const NAME_PART = /[A-Za-z0-9_]/;
-function interpolate(text, lookup, where) {
+function interpolate(text, lookup, where, quotable = () => true) {
     const used = [];
-    const value = expand(text, lookup, where, used);
+    const value = expand(text, lookup, where, used, quotable);
     return { value, used };
 }
-function expand(text, lookup, where, used) {
+/**
+ * A `${VAR:?message}` message as compose prints it (expanded), except that a variable whose value may not be
+ * printed stays as written: `${NOPE:?${GITHUB_TOKEN}}` must not put a runner credential in the log.
+ */
+function message(argument, lookup, where, quotable) {
+    return expand(argument, name => (quotable(name) ? lookup(name) : `\${${name}}`), where, [], quotable);
+}
+function expand(text, lookup, where, used, quotable) {
     if (!text.includes('$'))
         return text;
     let out = '';
@@ -3386,7 +3412,7 @@ function expand(text, lookup, where, used) {
         }
         else if (next === '{') {
             const braced = readBraced(text, dollar, where);
-            out += evaluate(braced, lookup, where, used);
+            out += evaluate(braced, lookup, where, used, quotable);
             index = braced.end;
         }
         else if (next !== undefined && NAME_START.test(next)) {
@@ -3433,12 +3459,12 @@ function readBraced(text, dollar, where) {
     }
     throw invalid();
 }
-function evaluate(braced, lookup, where, used) {
+function evaluate(braced, lookup, where, used, quotable) {
     const { name, operator, argument } = braced;
     const value = lookup(name);
     const set = value !== undefined;
     const nonEmpty = set && value !== '';
-    const nested = () => expand(argument, lookup, where, used);
+    const nested = () => expand(argument, lookup, where, used, quotable);
     switch (operator) {
         case undefined:
             return take(name, lookup, used) ?? '';
@@ -3450,7 +3476,7 @@ function evaluate(braced, lookup, where, used) {
         case '?':
             if (operator === ':?' ? nonEmpty : set)
                 return take(name, lookup, used);
-            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ComposeError */ .hp(`${where}: required variable ${name} is missing a value${argument ? `: ${nested()}` : ''}`);
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ComposeError */ .hp(`${where}: required variable ${name} is missing a value${argument ? `: ${message(argument, lookup, where, quotable)}` : ''}`);
         case ':+':
             return nonEmpty ? nested() : '';
         default:
@@ -3544,7 +3570,8 @@ class ProjectVariables {
         if (dotenvText === undefined)
             return;
         checkEnvFileSize(dotenvText, dotenvPath);
-        for (const [key, entry] of (0,_dotenv_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDotenv */ .q)(dotenvText, this.outside, dotenvPath)) {
+        const outsideQuotable = name => this.parent ? this.parent.quotable(name) : this.named(name) && !(0,_secret_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isRunnerCredential */ .A)(name);
+        for (const [key, entry] of (0,_dotenv_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDotenv */ .q)(dotenvText, this.outside, dotenvPath, false, outsideQuotable)) {
             this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup });
         }
     }
@@ -3569,6 +3596,12 @@ class ProjectVariables {
         if (unnamed.length > 0)
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ComposeError */ .hp((0,_runner_variables_js__WEBPACK_IMPORTED_MODULE_1__/* .unnamedRunnerVariableMessage */ .QJ)(where, unnamed));
         return uses;
+    }
+    /** Whether a variable's value may be printed in an error: not one built from an unnamed runner variable or a credential. */
+    quotable = name => this.origins([name]).every(use => use.runner.every(runner => this.named(runner) && !(0,_secret_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isRunnerCredential */ .A)(runner)));
+    /** The runner credentials the named variables' values came from (a `.env` value built from one included). */
+    runnerCredentials(names) {
+        return credentialsIn(this.origins(names));
     }
     origins(names) {
         return names.map(name => {
@@ -3967,6 +4000,12 @@ function dockerrunProblems(document) {
         problems.push('at least one container must be essential');
     }
     const declaredVolumes = new Set((document.volumes ?? []).map(volume => volume.name));
+    // ECS joins a volume's host path and a mount's container path with ":" into docker's -v: neither may hold one.
+    for (const volume of document.volumes ?? []) {
+        const sourceProblem = (0,_docker_values_js__WEBPACK_IMPORTED_MODULE_0__/* .containerPathProblem */ .a)(volume.host.sourcePath);
+        if (sourceProblem)
+            problems.push(`volume ${volume.name}: host ${sourceProblem}`);
+    }
     const hostPorts = new Map();
     for (const container of containers) {
         const where = `container ${container.name}`;
@@ -4020,6 +4059,11 @@ function dockerrunProblems(document) {
             const pathProblem = (0,_docker_values_js__WEBPACK_IMPORTED_MODULE_0__/* .containerPathProblem */ .a)(mount.containerPath);
             if (pathProblem)
                 problems.push(`${where}: ${pathProblem}`);
+        }
+        for (const tmpfs of container.linuxParameters?.tmpfs ?? []) {
+            const pathProblem = (0,_docker_values_js__WEBPACK_IMPORTED_MODULE_0__/* .containerPathProblem */ .a)(tmpfs.containerPath);
+            if (pathProblem)
+                problems.push(`${where}: tmpfs ${pathProblem}`);
         }
         for (const mapping of container.portMappings ?? []) {
             const key = `${mapping.hostPort}/${mapping.protocol ?? 'tcp'}`;
@@ -4143,9 +4187,16 @@ function replacedBackingServices(config, compose, selected, references, notes) {
         const envName = role === 'database' ? config.databaseEnv : config.cacheEnv;
         const input = role === 'database' ? config.database : config.cache;
         const inputName = role === 'database' ? 'database' : 'cache';
-        const previous = replacements.find(replacement => replacement.role === role);
-        if (previous) {
-            throw new errors/* InputError */.dz(inputName, `the compose file has two ${role} services (${previous.composeService}, ${service.name}); deploy one of them as a container with the services input, or keep one ${role} service`);
+        if (replacements.some(replacement => replacement.role === role)) {
+            // Every one of them, so that following the advice once is enough.
+            const all = Object.values(compose.services).filter(other => {
+                const otherEngine = (0,backing_engines/* backingEngineOf */.ls)(other);
+                return (otherEngine !== undefined &&
+                    backing_engines/* ENGINE_ROLE */.kt[otherEngine] === role &&
+                    !selected.includes(other) &&
+                    isReplacedBacking(other, config, compose.activeProfiles));
+            });
+            throw new errors/* InputError */.dz(inputName, `the compose file has ${all.length === 2 ? 'two' : all.length} ${role} services (${all.map(other => other.name).join(', ')}); deploy all but one of them as containers with the services input, or keep one ${role} service`);
         }
         const users = selected.filter(candidate => usesService(candidate, service.name, references));
         if (users.length === 0) {
@@ -4550,7 +4601,7 @@ var secret_names = __webpack_require__(89138);
 const SUFFIXES = {
     host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
     port: ['PORT'],
-    user: ['USER', 'USERNAME', 'USR'],
+    user: ['USER', 'USERNAME', 'USR', 'UID'], // UID/PWD: ODBC's spelling
     password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD'],
     name: ['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'],
     sslmode: ['SSLMODE', 'SSL_MODE'],
@@ -4623,7 +4674,14 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         const url = URL_NAME.exec(binding.variable);
         if (url && binding.kind === 'url') {
             const jdbc = jdbcUrls.includes(binding.variable);
-            add(url[1], url[2], binding.variable, {
+            // FINERACT_HIKARI_JDBC_URL beside FINERACT_HIKARI_USERNAME: the family is FINERACT_HIKARI_, not …_JDBC_.
+            const outer = /^(.+?)_{0,2}JDBC$/i.exec(url[1])?.[1];
+            const prefix = outer !== undefined &&
+                membersOf(names, url[1], url[2]).size === 0 &&
+                membersOf(names, outer, url[2]).size > 0
+                ? outer
+                : url[1];
+            add(prefix, url[2], binding.variable, {
                 complete: jdbc,
                 url: true,
                 hostPort: false,
@@ -4707,6 +4765,12 @@ const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 
 const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?!\\d)`, 'g');
 const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g');
 const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g');
+/** bash's `</dev/tcp/db/5432` (a wait loop in a command) */
+const DEV_TCP = new RegExp(`/dev/(?:tcp|udp)/(${NAME})/\\d{1,5}`, 'g');
+/** `nc -z db 5432`, `netcat db 5432` */
+const NETCAT = new RegExp(`(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\\s+(${NAME})\\s+\\d{1,5}\\b`, 'g');
+/** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
+const HOST_SETTING = new RegExp(`^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`, 'gm');
 /** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
 function hostsIn(text, names, bare) {
     const found = new Map();
@@ -4723,6 +4787,13 @@ function hostsIn(text, names, bare) {
         add(match[1], 'host');
     for (const match of text.matchAll(NGINX_SERVER))
         add(match[1], 'host');
+    for (const match of text.matchAll(DEV_TCP))
+        add(match[1], 'host');
+    for (const match of text.matchAll(NETCAT))
+        add(match[1], 'host');
+    for (const match of text.matchAll(HOST_SETTING))
+        if (isHostVariable(match[1] ?? ''))
+            add(match[2], 'host');
     if (bare) {
         for (const item of text.split(/[\s,]+/))
             add(item.replace(/^["']|["']$/g, ''), 'host');
@@ -4819,6 +4890,8 @@ const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 const STORE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA|REDIS|CACHE/i;
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS = /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/;
+/** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
+const isServerPassword = (variable) => SERVICE_PASSWORDS.test(variable);
 const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER'];
 const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE'];
 /** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */
@@ -5164,6 +5237,7 @@ function planEnvironment(service, inputs) {
         }
         describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes);
     }
+    warnings.push(...unrewrittenHosts(name, inputs, bindings));
     // A variable left to the environment that the managed service decides (a family's password) is no property to set.
     const boundRuntime = runtimeVariables.filter(variable => bindings.some(binding => binding.variable === variable));
     runtimeVariables.splice(0, runtimeVariables.length, ...runtimeVariables.filter(v => !boundRuntime.includes(v)));
@@ -5215,8 +5289,10 @@ function dropForeignDevPasswords(service, inputs, environment) {
         if (inputs.replacements.includes(replacement))
             continue;
         const passwords = developmentPasswords(replacement, inputs.compose.services[replacement.composeService]);
+        // A database kept as a container keeps its own password, even one equal to the replaced database's.
+        const server = (0,backing_engines/* backingEngineOf */.ls)(service) !== undefined;
         for (const [variable, value] of Object.entries(environment)) {
-            if (!(0,secret_names/* looksSecret */.n)(variable) || !passwords.has(value))
+            if (!(0,secret_names/* looksSecret */.n)(variable) || !passwords.has(value) || (server && isServerPassword(variable)))
                 continue;
             delete environment[variable];
             inputs.notes.push(`${service.name}: ${variable} dropped: it holds the development password of ${replacement.composeService}, which ${service.name} does not use`);
@@ -5250,6 +5326,26 @@ function describeBindings(service, replacement, bindings, databasePasswordEnv, n
         const driver = backing_engines/* DRIVER_PASSWORD_ENV */.Fy[replacement.engine];
         notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}`);
     }
+}
+/**
+ * A command, entrypoint or config file that names a replaced service by its compose name (`wait-for-it db:5432`,
+ * `</dev/tcp/db/5432`, `DB_HOST="db"` in a mounted .env): the plan rewrites variables, not these, and on Beanstalk
+ * that name does not resolve, so the app waits for ever or never reaches the managed service.
+ */
+function unrewrittenHosts(name, inputs, bindings) {
+    return inputs.replacements.flatMap(replacement => {
+        const places = inputs.references
+            .filter(reference => reference.target === replacement.composeService && reference.variable === undefined)
+            .map(reference => reference.place);
+        if (places.length === 0)
+            return [];
+        const hostVariables = bindings
+            .filter(binding => binding.role === replacement.role && ['url', 'host', 'host-port'].includes(binding.kind))
+            .map(binding => binding.variable);
+        return [
+            `${name}: ${places.join(', ')} ${places.length === 1 ? 'names' : 'name'} ${replacement.composeService}, the compose name of the ${replacement.role} this deploy replaces with ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; nothing rewrites ${places.length === 1 ? 'it' : 'them'}, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets ${(hostVariables.length > 0 ? hostVariables : [replacement.envName]).join(', ')})${places.some(place => place.startsWith('file ')) ? `, or name the variable the app reads in the service's environment (KEY: ${replacement.composeService}), which the action rewrites` : ''}`
+        ];
+    });
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan/extensions.ts
@@ -5351,7 +5447,12 @@ function selectServices(config, compose, references, notes, inputName) {
         if (unknown.length > 0) {
             throw new errors/* InputError */.dz(inputName, `${unknown.map(name => `"${name}"`).join(', ')} ${unknown.length === 1 ? 'is' : 'are'} not a service of ${config.composeFile || 'the compose file'} (it has: ${Object.keys(compose.services).join(', ')})`);
         }
-        return config.services.map(name => compose.services[name]);
+        const chosen = config.services.map(name => compose.services[name]);
+        const left = all.filter(service => !chosen.includes(service) && !isReplacedBacking(service, config, compose.activeProfiles));
+        if (left.length > 0) {
+            notes.push(`${inputName} names ${config.services.join(', ')}: ${left.map(service => service.name).join(', ')} ${left.length === 1 ? 'is' : 'are'} not deployed`);
+        }
+        return chosen;
     }
     const active = compose.activeProfiles;
     if (!(active.length === 1 && active[0] === ''))
@@ -5555,6 +5656,10 @@ function mountsFor(service, compose, notes, warnings = notes) {
         if (bundlePath.startsWith('..')) {
             notes.push(`${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`);
             continue;
+        }
+        // ECS joins the instance path and the container path with ":" (docker -v): a path holding one cannot mount.
+        if (/[,:\0\r\n]/.test(bundlePath)) {
+            throw new errors/* ComposeError */.hp(`service "${service.name}": bind mount ${described}: its source ${JSON.stringify(mount.source)} has a "," or ":" in its path, which a Beanstalk volume cannot hold (ECS joins source and target with ":"); rename the folder or file`);
         }
         const volume = bundlePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'bundle';
         if (!existsInCheckout(compose, mount.source)) {
