@@ -15,30 +15,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { crashLine } from '../../../src/smoke/crash-line.js'
-
-const log = (...lines: string[]): string => `${lines.join('\n')}\n`
-
-/** What `docker logs` prints of one service in `docker compose up` output: its lines, without the `name  | ` column. */
-const ofService = (name: string, text: string): string => {
-  const column = new RegExp(`^${name.replace(/\./g, '\\.')}\\s*\\|( |$)`)
-  return log(
-    ...text
-      .split('\n')
-      .filter(line => column.test(line))
-      .map(line => line.replace(column, ''))
-  )
-}
-
-/** A log copied from TrueNAS's container log view, which glues `yyyy-mm-dd hh:mm:ss.ffffff+00:00` to each line. */
-const withoutGluedTimes = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+\+00:00/, '')))
-
-/** A log from Docker's syslog/journald driver, without the `time host tag[pid]: ` column it adds. */
-const withoutSyslogColumn = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\S+ \S+ [\w.-]+\[\d+\]: /, '')))
-
-/** A log the reporter pasted as a Markdown quote, without the `> ` markers. */
-const unquoted = (text: string): string => log(...text.split('\n').map(line => line.replace(/^> ?/, '')))
+import { log, ofService, withoutGluedTimes, withoutSyslogColumn, unquoted } from './crash-logs.js'
 
 const rows: [string, string, string][] = [
   // Elixir/Phoenix: `mix ecto.create` runs before Postgres accepts connections (web's lines of `docker-compose up`)

@@ -12,31 +12,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { crashLine } from '../../../src/smoke/crash-line.js'
-
-const log = (...lines: string[]): string => `${lines.join('\n')}\n`
-
-/** What `docker logs` prints of one service in `docker compose up` output: its lines, without the `name  | ` column. */
-const ofService = (name: string, text: string): string => {
-  const column = new RegExp(`^${name.replace(/\./g, '\\.')}\\s*\\|( |$)`)
-  return log(
-    ...text
-      .split('\n')
-      .filter(line => column.test(line))
-      .map(line => line.replace(column, ''))
-  )
-}
-
-/** A log copied from Docker Desktop, without the timestamp column it adds. */
-const withoutDesktopTimes = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d( |$)/, '')))
-
-/** A log shown by `docker logs --timestamps`, without the RFC 3339 column it adds. */
-const withoutDockerTimes = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d(\.\d+)?Z( |$)/, '')))
-
-/** A log copied from a viewer that prefixes `dd/mm/yyyy hh:mm:ss ` (Rancher, Portainer), without that column. */
-const withoutViewerTimes = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\d\d\/\d\d\/\d{4} \d\d:\d\d:\d\d( |$)/, '')))
+import { log, ofService, withoutDesktopTimes, withoutDockerTimes, withoutViewerTimes } from './crash-logs.js'
 
 const rows: [string, string, string][] = [
   // Rails: `bin/rails db:prepare` cannot reach Postgres; the PG cause repeats under `Caused by:`

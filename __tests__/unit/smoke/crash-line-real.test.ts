@@ -10,27 +10,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { crashLine } from '../../../src/smoke/crash-line.js'
-
-const log = (...lines: string[]): string => `${lines.join('\n')}\n`
-
-/** What `docker logs` prints of one service in `docker compose up` output: its lines, without the `name  | ` column. */
-const ofService = (name: string, text: string): string => {
-  const column = new RegExp(`^${name.replace(/\./g, '\\.')}\\s*\\|( |$)`)
-  return log(
-    ...text
-      .split('\n')
-      .filter(line => column.test(line))
-      .map(line => line.replace(column, ''))
-  )
-}
-
-/** A log copied from Docker Desktop, without the timestamp column it adds. */
-const withoutDesktopTimes = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d( |$)/, '')))
-
-/** A log shown by `dokku logs`, without the timestamp and process column it adds. */
-const withoutDokkuColumns = (text: string): string =>
-  log(...text.split('\n').map(line => line.replace(/^\S+Z app\[[\w.]+\]: ?/, '')))
+import { log, ofService, withoutDesktopTimes, withoutDokkuColumns } from './crash-logs.js'
 
 describe('crashLine on real crash logs', () => {
   it.each<[string, string, string]>([

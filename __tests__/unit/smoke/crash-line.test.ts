@@ -3,8 +3,7 @@
 import { describe, expect, it } from '@jest/globals'
 
 import { crashLine } from '../../../src/smoke/crash-line.js'
-
-const log = (...lines: string[]): string => `${lines.join('\n')}\n`
+import { log } from './crash-logs.js'
 
 describe('crashLine', () => {
   it.each([
