@@ -18,6 +18,14 @@ export interface Interpolated {
   value: string
   /** Variables whose value ended up in the result, in order of first use. */
   used: string[]
+  /** Variables referenced without a default (`$X`, `${X}`) that had no value: compose makes them blank, with a warning. */
+  unset: string[]
+}
+
+/** What an expansion read: the variables it took, and those it found unset. */
+interface Seen {
+  used: string[]
+  unset: string[]
 }
 
 const NAME_START = /[A-Za-z_]/
@@ -32,9 +40,9 @@ export function interpolate(
   where: string,
   quotable: Quotable = () => true
 ): Interpolated {
-  const used: string[] = []
-  const value = expand(text, lookup, where, used, quotable)
-  return { value, used }
+  const seen: Seen = { used: [], unset: [] }
+  const value = expand(text, lookup, where, seen, quotable)
+  return { value, ...seen }
 }
 
 /**
@@ -42,10 +50,16 @@ export function interpolate(
  * printed stays as written: `${NOPE:?${GITHUB_TOKEN}}` must not put a runner credential in the log.
  */
 function message(argument: string, lookup: Lookup, where: string, quotable: Quotable): string {
-  return expand(argument, name => (quotable(name) ? lookup(name) : `\${${name}}`), where, [], quotable)
+  return expand(
+    argument,
+    name => (quotable(name) ? lookup(name) : `\${${name}}`),
+    where,
+    { used: [], unset: [] },
+    quotable
+  )
 }
 
-function expand(text: string, lookup: Lookup, where: string, used: string[], quotable: Quotable): string {
+function expand(text: string, lookup: Lookup, where: string, seen: Seen, quotable: Quotable): string {
   if (!text.includes('$')) return text
   let out = ''
   let index = 0
@@ -62,13 +76,13 @@ function expand(text: string, lookup: Lookup, where: string, used: string[], quo
       index = dollar + 2
     } else if (next === '{') {
       const braced = readBraced(text, dollar, where)
-      out += evaluate(braced, lookup, where, used, quotable)
+      out += evaluate(braced, lookup, where, seen, quotable)
       index = braced.end
     } else if (next !== undefined && NAME_START.test(next)) {
       let end = dollar + 2
       while (end < text.length && NAME_PART.test(text[end] as string)) end++
       const name = text.slice(dollar + 1, end)
-      out += take(name, lookup, used) ?? ''
+      out += take(name, lookup, seen) ?? ''
       index = end
     } else {
       out += '$'
@@ -114,22 +128,22 @@ function readBraced(text: string, dollar: number, where: string): Braced {
   throw invalid()
 }
 
-function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[], quotable: Quotable): string {
+function evaluate(braced: Braced, lookup: Lookup, where: string, seen: Seen, quotable: Quotable): string {
   const { name, operator, argument } = braced
   const value = lookup(name)
   const set = value !== undefined
   const nonEmpty = set && value !== ''
-  const nested = (): string => expand(argument, lookup, where, used, quotable)
+  const nested = (): string => expand(argument, lookup, where, seen, quotable)
   switch (operator) {
     case undefined:
-      return take(name, lookup, used) ?? ''
+      return take(name, lookup, seen) ?? ''
     case ':-':
-      return nonEmpty ? (take(name, lookup, used) as string) : nested()
+      return nonEmpty ? (take(name, lookup, seen) as string) : nested()
     case '-':
-      return set ? (take(name, lookup, used) as string) : nested()
+      return set ? (take(name, lookup, seen) as string) : nested()
     case ':?':
     case '?':
-      if (operator === ':?' ? nonEmpty : set) return take(name, lookup, used) as string
+      if (operator === ':?' ? nonEmpty : set) return take(name, lookup, seen) as string
       throw new ComposeError(
         `${where}: required variable ${name} is missing a value${argument ? `: ${message(argument, lookup, where, quotable)}` : ''}`
       )
@@ -140,9 +154,11 @@ function evaluate(braced: Braced, lookup: Lookup, where: string, used: string[],
   }
 }
 
-function take(name: string, lookup: Lookup, used: string[]): string | undefined {
+/** A variable's value, recorded as used; unset when it has none (only a reference without a default asks then). */
+function take(name: string, lookup: Lookup, seen: Seen): string | undefined {
   const value = lookup(name)
-  if (value !== undefined && !used.includes(name)) used.push(name)
+  const list = value === undefined ? seen.unset : seen.used
+  if (!list.includes(name)) list.push(name)
   return value
 }
 

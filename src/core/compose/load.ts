@@ -158,7 +158,7 @@ function loadFile(
       )
     }
     const uses = new Map<string, VariableUse[]>()
-    services[name] = normaliseService(name, interpolateService(name, raw, variables, uses), {
+    services[name] = normaliseService(name, interpolateService(name, raw, variables, uses, notes), {
       directory,
       variables,
       readFile: file => source.readFile(file),
@@ -235,12 +235,19 @@ function interpolateService(
   name: string,
   raw: Raw,
   variables: ProjectVariables,
-  uses: Map<string, VariableUse[]>
+  uses: Map<string, VariableUse[]>,
+  notes: string[]
 ): Raw {
   const walk = (value: unknown, path: string[]): unknown => {
     if (typeof value === 'string') {
       const where = `service "${name}" ${path.join('.')}`
       const result = interpolate(value, variables.lookup, where, variables.quotable)
+      // Compose warns "The "X" variable is not set. Defaulting to a blank string." and goes on; so does the plan.
+      if (result.unset.length > 0) {
+        notes.push(
+          `${where}: ${result.unset.map(variable => `\${${variable}}`).join(', ')} ${result.unset.length === 1 ? 'is' : 'are'} set neither in the runner's environment nor in .env: a blank string, as compose makes it; set it in the workflow's env: or .env, or give it a default (\${NAME:-value})`
+        )
+      }
       if (result.used.length > 0) {
         const used = variables.uses(result.used, where)
         const credentials = credentialsIn(used)

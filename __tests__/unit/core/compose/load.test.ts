@@ -288,3 +288,42 @@ describe('loadCompose: malformed files', () => {
     ).toThrow(message)
   })
 })
+
+describe('loadCompose: variables set nowhere', () => {
+  // docker compose 2.26 (`docker compose config`) on this file warns `The "HOST" variable is not set. Defaulting to
+  // a blank string.` and the same for OTHER, not for UPSTREAM (it has a default) nor for the environment's own
+  // ${HOST} beyond the one warning; the action says it once per field.
+  const text = [
+    'services:',
+    '  proxy:',
+    '    image: caddy',
+    '    command: caddy reverse-proxy --from $HOST --to ${UPSTREAM:-app:3000} --x ${OTHER}',
+    '    environment:',
+    '      - FORCE_SSL=${HOST}'
+  ].join('\n')
+
+  it('are a blank string, as compose makes them, with a note naming each and the field', () => {
+    const project = loadCompose({ path: 'docker-compose.yml', text, env: {}, readFile: () => undefined })
+    expect(project.services.proxy?.command).toEqual([
+      'caddy',
+      'reverse-proxy',
+      '--from',
+      '--to',
+      'app:3000',
+      '--x'
+    ])
+    expect(project.notes).toEqual([
+      `service "proxy" command: \${HOST}, \${OTHER} are set neither in the runner's environment nor in .env: a blank string, as compose makes it; set it in the workflow's env: or .env, or give it a default (\${NAME:-value})`
+    ])
+  })
+
+  it('say nothing once the runner or .env sets them', () => {
+    const project = loadCompose({
+      path: 'docker-compose.yml',
+      text,
+      env: { HOST: 'example.com' },
+      readFile: file => (file === '.env' ? 'OTHER=1\n' : undefined)
+    })
+    expect(project.notes).toEqual([])
+  })
+})
