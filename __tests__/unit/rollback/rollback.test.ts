@@ -1,9 +1,13 @@
 import { describe, expect, test } from '@jest/globals'
 import {
   CreateStorageLocationCommand,
-  DescribeApplicationVersionsCommand
+  DescribeApplicationVersionsCommand,
+  DescribeEnvironmentHealthCommand,
+  DescribeEnvironmentsCommand,
+  DescribeEventsCommand,
+  UpdateEnvironmentCommand
 } from '@aws-sdk/client-elastic-beanstalk'
-import { GetObjectCommand } from '@aws-sdk/client-s3'
+import { GetObjectCommand, PutObjectCommand } from '@aws-sdk/client-s3'
 
 import type { VersionSummary } from '../../../src/adapters/beanstalk/versions.js'
 import { HistoryStore, type DeployHistory, type HistoryEntry } from '../../../src/deploy/history.js'
@@ -193,6 +197,89 @@ describe('rollBackFailedDeploy', () => {
       'no automatic rollback: puppies-production no longer exists'
     )
     expect(beanstalk.calls).toEqual([])
+  })
+})
+
+describe('rollBackFailedDeploy: the rollback itself', () => {
+  // The history in S3 says sha-b went Green, and sha-b still exists: the failed sha-c goes back to it, and the
+  // rollback is waited for and recorded as the environment answers (Ready, Green on sha-b at the first look).
+  function world(updateFails = false) {
+    let stored: DeployHistory = history(
+      'puppies-production',
+      entry('sha-a', 'succeeded', 1),
+      entry('sha-b', 'succeeded', 2)
+    )
+    const environment = {
+      EnvironmentName: 'puppies-production',
+      EnvironmentId: 'e-1',
+      CNAME: 'p.example.com'
+    }
+    // Where the failed deploy left it: Red on sha-c; Green on sha-b once the rollback's update is made.
+    let current = { Status: 'Ready', Health: 'Red', HealthStatus: 'Severe', VersionLabel: 'sha-c' }
+    const beanstalk = new FakeClient()
+      .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
+      .on(DescribeApplicationVersionsCommand, () => ({
+        ApplicationVersions: [
+          { VersionLabel: 'sha-c', Status: 'PROCESSED', DateCreated: new Date('2026-11-03T09:00:00Z') },
+          { VersionLabel: 'sha-b', Status: 'PROCESSED', DateCreated: new Date('2026-11-02T09:00:00Z') },
+          { VersionLabel: 'sha-a', Status: 'PROCESSED', DateCreated: new Date('2026-11-01T09:00:00Z') }
+        ]
+      }))
+      .on(UpdateEnvironmentCommand, () => {
+        if (updateFails) throw awsError('InvalidParameterValue', 'No Application Version named sha-b found.')
+        current = { Status: 'Ready', Health: 'Green', HealthStatus: 'Ok', VersionLabel: 'sha-b' }
+        return { ...environment, Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-b' }
+      })
+      .on(DescribeEnvironmentsCommand, () => ({ Environments: [{ ...environment, ...current }] }))
+      .on(DescribeEventsCommand, () => ({ Events: [] }))
+      .on(DescribeEnvironmentHealthCommand, () => ({ HealthStatus: 'Ok', Color: 'Green', Causes: [] }))
+    const s3 = new FakeClient()
+      .on(GetObjectCommand, () => ({ Body: { transformToString: async () => JSON.stringify(stored) } }))
+      .on(PutObjectCommand, input => {
+        stored = JSON.parse(String(input.Body)) as DeployHistory
+        return {}
+      })
+    const log = new MemoryLog()
+    const store = new HistoryStore({ beanstalk, s3 }, undefined, log)
+    const failed = {
+      application: 'puppies',
+      environmentName: 'puppies-production',
+      failedLabel: 'sha-c',
+      before: { VersionLabel: 'sha-b', Health: 'Green' },
+      waitTimeoutMs: 60_000,
+      allowYellow: false
+    }
+    return { beanstalk, store, failed, log, history: () => stored }
+  }
+
+  test('goes back to the last Green version that still exists, waits for it, and records it as a rollback', async () => {
+    const { beanstalk, store, failed, log, history: stored } = world()
+    const outcome = await rollBackFailedDeploy({ beanstalk }, store, failed, log)
+    expect(outcome).toEqual({
+      ok: true,
+      versionLabel: 'sha-b',
+      message: 'rolled back automatically: puppies-production is back on sha-b (Ready, Green)'
+    })
+    expect(log.warnings).toContain('Deploy to puppies-production failed; rolling back to sha-b…')
+    expect(beanstalk.calls.find(call => call.command === 'UpdateEnvironmentCommand')?.input).toMatchObject({
+      EnvironmentName: 'puppies-production',
+      VersionLabel: 'sha-b'
+    })
+    expect(stored().entries.at(-1)).toMatchObject({
+      versionLabel: 'sha-b',
+      result: 'succeeded',
+      kind: 'auto-rollback',
+      commit: 'b0000'
+    })
+  })
+
+  test('a rollback that fails is said in one line, and the job still fails', async () => {
+    const { beanstalk, store, failed, log } = world(true)
+    const outcome = await rollBackFailedDeploy({ beanstalk }, store, failed, log)
+    expect(outcome.ok).toBe(false)
+    expect(outcome.message).toMatch(
+      /^the automatic rollback failed too: .*No Application Version named sha-b found\./
+    )
   })
 })
 
