@@ -245,7 +245,7 @@ describe('rollBackFailedDeploy: the rollback itself', () => {
       application: 'puppies',
       environmentName: 'puppies-production',
       failedLabel: 'sha-c',
-      before: { VersionLabel: 'sha-b', Health: 'Green' },
+      before: { VersionLabel: 'sha-b', Health: 'Green' as const },
       waitTimeoutMs: 60_000,
       allowYellow: false
     }
