@@ -33,6 +33,12 @@ describe('versionsToDelete', () => {
   test('fewer versions than N: nothing to delete', () => {
     expect(versionsToDelete(versions, 50, new Set())).toEqual([])
   })
+
+  test('versions made the same second are ordered by label, so a re-run deletes the same ones', () => {
+    const same = [version('b', 1), version('c', 1), version('a', 1)]
+    expect(versionsToDelete(same, 1, new Set()).map(v => v.label)).toEqual(['b', 'c'])
+    expect(versionsToDelete([...same].reverse(), 1, new Set()).map(v => v.label)).toEqual(['b', 'c'])
+  })
 })
 
 describe('cleanupVersions', () => {
@@ -94,6 +100,47 @@ describe('cleanupVersions', () => {
     expect(log.warnings.join('\n')).toContain('v2 not deleted, an operation is in progress')
     const deleted = eb.calls.filter(call => call.command === 'DeleteApplicationVersionCommand')
     expect(deleted.map(call => call.input.VersionLabel).sort()).toEqual(['v1', 'v2', 'v5'])
+    // What the job log says: the summary, each deletion, each problem in its own words.
+    expect(log.lines).toEqual([
+      'Cleanup of puppies: 7 versions, keeping the newest 2 and v4 (runs on puppies-production), v7 (runs on puppies-staging), v3 (last good version of puppies-production before the current one); deleting 3',
+      'Deleted application version v5 and its bundle'
+    ])
+    expect([...log.warnings].sort()).toEqual([
+      'Version v1 could not be deleted: not allowed',
+      'Version v2 not deleted, an operation is in progress on it: An operation is already in progress'
+    ])
+  })
+
+  test('with nothing protected beyond the newest N, the summary says so', async () => {
+    const eb = beanstalk(
+      [
+        ['v3', 3],
+        ['v6', 6]
+      ],
+      {}
+    )
+    eb.on(DeleteApplicationVersionCommand, () => ({}))
+    const log = new MemoryLog()
+    await cleanupVersions(
+      { beanstalk: eb, s3: historyOf([]) },
+      { application: 'puppies', keepVersions: 1 },
+      log
+    )
+    expect(log.lines[0]).toBe('Cleanup of puppies: 2 versions, keeping the newest 1 and no other; deleting 1')
+  })
+
+  test('two environments updating from versions the history does not know: the line speaks of both', async () => {
+    const labels: [string, number][] = [1, 2, 3].map(day => [`v${day}`, day])
+    const eb = beanstalk(labels, { 'puppies-production': 'v3', 'puppies-staging': 'v3' }, 'Updating')
+    const log = new MemoryLog()
+    await cleanupVersions(
+      { beanstalk: eb, s3: historyOf([]) },
+      { application: 'puppies', keepVersions: 1 },
+      log
+    )
+    expect(log.lines).toEqual([
+      'Cleanup of puppies: puppies-production, puppies-staging are in the middle of an update and already show the new version; the one they may go back to is not in the deploy history, so no version is deleted this time'
+    ])
   })
 
   test('an environment in the middle of an update shows the new label: the version it ran before stays', async () => {
@@ -123,7 +170,9 @@ describe('cleanupVersions', () => {
     )
     expect(unknown.deleted).toEqual([])
     expect(eb.count('DeleteApplicationVersionCommand')).toBe(0)
-    expect(log.lines.join('\n')).toContain('puppies-production is in the middle of an update')
+    expect(log.lines).toEqual([
+      'Cleanup of puppies: puppies-production is in the middle of an update and already shows the new version; the one it may go back to is not in the deploy history, so no version is deleted this time'
+    ])
   })
 
   test('a version another environment starts running before its deletion survives, though Beanstalk would delete it', async () => {
@@ -192,6 +241,13 @@ describe('cleanupVersions', () => {
     expect(eb.calls.map(call => call.command)).toEqual(['DescribeApplicationVersionsCommand'])
     expect(s3.calls).toEqual([])
     expect(log.lines).toEqual(['Cleanup of puppies: 2 versions, within the newest 2 kept; deleting none'])
+    const single = new MemoryLog()
+    await cleanupVersions(
+      { beanstalk: beanstalk([['v1', 1]], {}), s3 },
+      { application: 'puppies', keepVersions: 2, skipWithinKeep: true },
+      single
+    )
+    expect(single.lines).toEqual(['Cleanup of puppies: 1 version, within the newest 2 kept; deleting none'])
   })
 })
 
