@@ -123,7 +123,7 @@ function planFor(
       uses: [...new Set(used.map(replacement => replacement.role))],
       notes
     })
-    for (const mount of mountsFor(service, compose, notes, warnings)) {
+    for (const mount of mountsFor(service, compose, notes, warnings, selected)) {
       const volume = uniqueVolumeName(volumes, mount.volume, mount.sourcePath)
       volumes.set(volume, mount.sourcePath)
       if (mount.bundle) bundleFiles.set(mount.bundle.target, mount.bundle)

@@ -34,15 +34,21 @@ export function mountsFor(
   service: ComposeService,
   compose: ComposeProject,
   notes: string[],
-  warnings: string[] = notes
+  warnings: string[] = notes,
+  deployed: readonly ComposeService[] = Object.values(compose.services)
 ): PlannedMount[] {
   const planned: PlannedMount[] = []
   const caches: ComposeMount[] = []
   for (const mount of service.volumes) {
     const described = describeMount(mount)
     if (mount.type === 'volume') {
+      const sharers = mount.source === undefined ? [] : sharersOf(mount.source, deployed)
       if (CACHE_TARGET.test(mount.target)) {
         caches.push(mount)
+      } else if (sharers.length > 1) {
+        // Said once, by the first of them: what the others see is the point, not that the data is lost.
+        if (sharers[0]?.service === service)
+          warnings.push(sharedVolumeWarning(mount.source as string, sharers))
       } else {
         warnings.push(
           `${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`
@@ -191,4 +197,31 @@ function dockerSocket(service: ComposeService, described: string, warnings: stri
   warnings.push(
     `${service.name}: ${why}: dropped, so whatever ${service.name} does with Docker does not happen on Beanstalk`
   )
+}
+
+/** The deployed services that mount a named volume, each with its path, in their order. */
+function sharersOf(
+  volume: string,
+  deployed: readonly ComposeService[]
+): { service: ComposeService; target: string }[] {
+  return deployed.flatMap(service =>
+    service.volumes
+      .filter(mount => mount.type === 'volume' && mount.source === volume)
+      .slice(0, 1)
+      .map(mount => ({ service, target: mount.target }))
+  )
+}
+
+/**
+ * A named volume two containers share (Django's collected static files, which nginx serves): compose fills it from
+ * the first image at first use and both see the same files. A Beanstalk container gets no such volume, so each sees
+ * only its own image at that path, and the other never sees what the first puts there — from the first deploy on.
+ */
+function sharedVolumeWarning(volume: string, sharers: { service: ComposeService; target: string }[]): string {
+  const described = sharers.map(({ service, target }) => `service ${service.name} (${target})`).join(' and ')
+  const otherNames = sharers
+    .slice(1)
+    .map(({ service }) => service.name)
+    .join(', ')
+  return `volume ${volume} dropped: ${described} share it, and on Beanstalk no volume is shared: each container sees only its own image there, so ${otherNames} never ${sharers.length === 2 ? 'sees' : 'see'} what ${sharers[0]?.service.name} puts in it (collected static files, uploads); serve those files from the app itself, or copy them into the image of ${otherNames} at build (a multi-stage COPY --from), or keep them in S3`
 }

@@ -405,6 +405,49 @@ describe('buildPlan: backing services', () => {
   })
 })
 
+describe('buildPlan: a named volume two containers share', () => {
+  // kaili-yang/Django-Celery-Redis-Postgres-Docker (a new user's rehearsal, 2026-12-07): the app collects its
+  // static files into static_volume, nginx serves them from it; on Beanstalk nginx never saw them.
+  it('is dropped with a warning that says the other container never sees the files, said once', () => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          server: { build: '.', volumes: ['static_volume:/app/backend/django_static'] },
+          nginx: {
+            image: 'nginx',
+            ports: ['80:80'],
+            depends_on: ['server'],
+            volumes: ['static_volume:/app/backend/django_static:ro']
+          }
+        },
+        volumes: { static_volume: {} }
+      })
+    )
+    const warnings = buildPlan(configFor(), compose).warnings.filter(line => line.includes('static_volume'))
+    expect(warnings).toEqual([
+      'volume static_volume dropped: service server (/app/backend/django_static) and service nginx (/app/backend/django_static) share it, and on Beanstalk no volume is shared: each container sees only its own image there, so nginx never sees what server puts in it (collected static files, uploads); serve those files from the app itself, or copy them into the image of nginx at build (a multi-stage COPY --from), or keep them in S3'
+    ])
+  })
+
+  it('used by one deployed service only, it is the usual warning', () => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          server: { build: '.', ports: ['80:8000'], volumes: ['media:/app/media'] },
+          backup: { image: 'busybox', volumes: ['media:/backup'], profiles: ['ops'] }
+        },
+        volumes: { media: {} }
+      })
+    )
+    const warnings = buildPlan(configFor(), compose).warnings.filter(line => line.includes('media'))
+    expect(warnings).toEqual([
+      expect.stringMatching(
+        /^server: volume media:\/app\/media dropped: what the app writes to \/app\/media stays in its container/
+      )
+    ])
+  })
+})
+
 describe('buildPlan: ports, mounts, memory', () => {
   it('publishes the only port-publishing service on host port 80, with a note', () => {
     const plan = buildPlan(configFor(), loadFixture('no-proxy-single'))
