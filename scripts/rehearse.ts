@@ -9,6 +9,7 @@
 // it, and removes everything it started (with --keep: once you press Ctrl-C).
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
+import http from 'node:http'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -198,6 +199,15 @@ try {
     say(`deployed ${result.outputs['version-label']} to ${spec.environment}: ${result.outputs.health}`)
     const firstLine = (await page.text()).trim().split('\n')[0]?.slice(0, 200) ?? ''
     say(`your app runs at ${url} (GET ${smokePath} → ${page.status}: ${firstLine})`)
+    // The stand-in's address is 127.0.0.1; on AWS a visitor's browser sends the environment's own name as Host, which
+    // an app that checks it (Django's ALLOWED_HOSTS, Rails' config.hosts) refuses with 400 when it does not know it.
+    const publicName = `${spec.environment}.${standIn.env.AWS_REGION ?? 'us-east-1'}.elasticbeanstalk.com`
+    const named = await statusWithHost(new URL(smokePath, url), publicName)
+    if (named !== page.status) {
+      say(
+        `warning: GET ${smokePath} with Host: ${publicName} (what a visitor of the environment's address sends) answered ${named ?? 'nothing'}: on AWS every visitor of that address gets the same; allow that name (or your own domain) in the app's host check (Django: ALLOWED_HOSTS; Rails: config.hosts)`
+      )
+    }
     if (page.status < 200 || page.status >= 400) {
       throw new RehearsalError(
         `the deploy went Green, but GET ${smokePath} answered ${page.status}, and a rehearsal ends well when that page is served (2xx/3xx): set smoke-test-path (a rehearsal file input) to a page your app serves`
@@ -222,3 +232,15 @@ try {
   }
 }
 await finish()
+
+/** The status of a GET sent with another Host header (fetch does not let a caller set Host). */
+function statusWithHost(url: URL, host: string): Promise<number | undefined> {
+  return new Promise(resolve => {
+    const request = http.get(url, { headers: { Host: host }, timeout: 5000 }, response => {
+      response.resume()
+      resolve(response.statusCode)
+    })
+    request.on('timeout', () => request.destroy())
+    request.on('error', () => resolve(undefined))
+  })
+}

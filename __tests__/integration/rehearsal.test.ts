@@ -196,6 +196,22 @@ describeWithDocker()('npm run rehearse on an app of its own', () => {
   )
 
   it(
+    "warns when the app refuses the environment's own address as Host, as visitors on AWS would be refused",
+    async () => {
+      const strict = await rehearse(['notes', '--property', 'ALLOWED_HOSTS=127.0.0.1 localhost'], parent)
+      const said = strict.stdout.split('\n').filter(line => line.startsWith('rehearse: '))
+      if (strict.status !== 0) console.log(strict.stdout.split('\n').slice(-60).join('\n'))
+      expect(strict.status).toBe(0)
+      expect(said).toContainEqual(
+        "rehearse: warning: GET / with Host: notes-rehearsal.us-east-1.elasticbeanstalk.com (what a visitor of the environment's address sends) answered 400: on AWS every visitor of that address gets the same; allow that name (or your own domain) in the app's host check (Django: ALLOWED_HOSTS; Rails: config.hosts)"
+      )
+      // The smoke test said the same of the load balancer's health checker before the deploy.
+      expect(strict.stdout).toMatch(/with Host: 172\.31\.0\.10 .* answered 400/)
+    },
+    10 * 60_000
+  )
+
+  it(
     'with --keep a failed run stays up until Ctrl-C, then removes everything and says it failed',
     async () => {
       let held = false
