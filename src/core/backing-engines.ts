@@ -54,7 +54,29 @@ export function engineOfImage(image: string | undefined): BackingEngine | undefi
  */
 export function backingEngineOf(service: ComposeService): BackingEngine | undefined {
   const byImage = engineOfImage(service.build ? service.build.contents?.baseImage : service.image)
+  if (byImage !== undefined && runsClient(service)) return undefined
   return byImage ?? engineOfServer(service)
+}
+
+/** What the official images' entrypoints run a command with; the command after it is what matters. */
+const ENTRYPOINT_SCRIPTS = /^(docker-entrypoint\.sh|docker-entrypoint|tini|dumb-init)$/
+
+/**
+ * A database image run with a command that is not its server: a job using the image for its client (`sh -c 'psql
+ * "$DATABASE_URL" -f schema.sql'`, `pg_dump …`, `redis-cli …`) — a container to run, not a database to replace. The
+ * server is run by the image's own command (none given), by flags to it (`-c max_connections=200`, `--appendonly
+ * yes`), or by name (`postgres`, `redis-server`), also from inside a shell line.
+ */
+function runsClient(service: ComposeService): boolean {
+  const argv = [...(service.entrypoint ?? []), ...(service.command ?? [])].filter(
+    word => !ENTRYPOINT_SCRIPTS.test(word.split('/').at(-1) ?? '')
+  )
+  const [first] = argv
+  if (first === undefined || first.startsWith('-')) return false
+  const servers = Object.keys(SERVER_COMMANDS)
+  return !argv.some(word =>
+    word.split(/[\s;&|()'"]+/).some(token => servers.includes(token.split('/').at(-1) ?? ''))
+  )
 }
 
 /** Server executables: `command: postgres -c …` runs PostgreSQL whatever the image is called. */

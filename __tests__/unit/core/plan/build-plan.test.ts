@@ -375,6 +375,39 @@ describe('buildPlan: backing services', () => {
     expect(plan.notes.filter(note => note.startsWith('mariadb:') && note.includes('dropped'))).toEqual([])
   })
 
+  // pfoo360/Docker-Postgres-Redis-Node as a new user fixed it (2026-12-07): the schema loaded by a job that uses the
+  // postgres image for psql. A job, not a second database.
+  it('a database image run with a client command is a job to deploy, not a database to replace', () => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          server: {
+            build: '.',
+            ports: ['80:3000'],
+            environment: {
+              DATABASE_URL: 'postgres://postgres@database:5432/postgres',
+              REDIS_URL: 'redis://cache:6379'
+            },
+            depends_on: { migrate: { condition: 'service_completed_successfully' } }
+          },
+          migrate: {
+            image: 'postgres:16-alpine',
+            command: ['sh', '-c', 'psql "$$DATABASE_URL" -v ON_ERROR_STOP=1 -f /sql/db.sql'],
+            environment: { DATABASE_URL: 'postgres://postgres@database:5432/postgres' }
+          },
+          database: { image: 'postgres:16-alpine', command: ['postgres', '-c', 'max_connections=200'] },
+          cache: { image: 'redis:7', command: ['--appendonly', 'yes'] }
+        }
+      })
+    )
+    const plan = buildPlan(configFor({ ...backed }), compose)
+    expect(plan.backing.map(replacement => replacement.composeService)).toEqual(['database', 'cache'])
+    expect(plan.containers.map(container => container.name)).toEqual(['server', 'migrate'])
+    expect(plan.containers.find(container => container.name === 'migrate')?.essential).toBe(false)
+    // The job uses the database the deploy replaces: its URL is rewritten to RDS like the app's.
+    expect(plan.containers.find(container => container.name === 'migrate')?.uses).toEqual(['database'])
+  })
+
   it('requires the database input in deploy mode', () => {
     const error = inputErrorOf(() => buildPlan(configFor({ cache: 'puppies-redis' }), loadPuppies()))
     expect(error.input).toBe('database')
