@@ -48,11 +48,15 @@ export function planImages(
     if (service.build && service.image && !builtByName.has(service.image))
       builtByName.set(service.image, service)
   }
+  const builderOf = (service: ComposeService): ComposeService | undefined =>
+    service.image === undefined
+      ? undefined
+      : (builtByName.get(service.image) ?? defaultNamedBuilder(service, all))
 
   const byKey = new Map<string, ImageBuild>()
   const buildOf = new Map<string, string>()
   for (const service of selected) {
-    const builder = service.build ? service : service.image ? builtByName.get(service.image) : undefined
+    const builder = service.build ? service : builderOf(service)
     const key = builder ? buildKey(builder) : undefined
     if (!builder?.build || key === undefined) continue
     if (builder !== service) {
@@ -78,6 +82,27 @@ export function planImages(
     })
   }
   return { images: [...byKey.values()], buildOf }
+}
+
+/**
+ * The service whose build compose names the image `<project>-<service>` (`<project>_<service>` before compose v2),
+ * when it gives no `image:` of its own: `worker: {image: shop_web}` beside `web: {build: .}` runs what web builds.
+ * The project is the folder the developer ran compose in, unknown here; any prefix is taken, with no registry and
+ * no tag but latest.
+ */
+function defaultNamedBuilder(
+  service: ComposeService,
+  all: readonly ComposeService[]
+): ComposeService | undefined {
+  if (!/^[a-z0-9][a-z0-9_.-]*(:latest)?$/.test(service.image ?? '')) return undefined
+  const name = (service.image ?? '').replace(/:latest$/, '')
+  return all.find(
+    other =>
+      other !== service &&
+      other.build !== undefined &&
+      other.image === undefined &&
+      (name.endsWith(`-${other.name}`) || name.endsWith(`_${other.name}`))
+  )
 }
 
 function buildKey(service: ComposeService): string | undefined {

@@ -195,6 +195,36 @@ describe('buildPlan: service selection', () => {
     ])
   })
 
+  // rfreis/flask-sqlalchemy (a new user's rehearsal, 2026-12-07): the worker runs the image compose built for flask
+  // in the author's folder (flask-tutorial_flask); on a runner nobody built it, and the pull failed after the build.
+  it.each(['flask-tutorial_flask:latest', 'flask-tutorial-flask', 'app_flask'])(
+    'runs the image compose names after a built service (%s) from that service’s build',
+    image => {
+      const compose = composeOf(
+        JSON.stringify({
+          services: {
+            flask: { build: '.', ports: ['80:5000'] },
+            'flask-worker': { image, command: ['python', 'worker.py'] }
+          }
+        })
+      )
+      const plan = buildPlan(configFor(), compose)
+      expect(plan.images.map(({ id, services }) => ({ id, services }))).toEqual([
+        { id: 'flask', services: ['flask', 'flask-worker'] }
+      ])
+      expect(plan.notes).toContain(`flask-worker: runs the image flask builds (${image}), as compose does`)
+    }
+  )
+
+  it('leaves an image with a registry, a namespace or another tag to be pulled', () => {
+    for (const image of ['docker.io/library/app_flask', 'me/app_flask', 'app_flask:1.2']) {
+      const compose = composeOf(
+        JSON.stringify({ services: { flask: { build: '.', ports: ['80:5000'] }, worker: { image } } })
+      )
+      expect(buildPlan(configFor(), compose).images.map(({ services }) => services)).toEqual([['flask']])
+    }
+  })
+
   it('names a worker-only environment’s image after the first compose service with that build, so it is built once', () => {
     const plan = buildPlan(configFor({ services: 'worker' }), loadFixture('anchored-web'))
     expect(plan.images).toEqual([
