@@ -11,6 +11,7 @@ import { planConnections, refuseLinkCycles, servicesStartingAfter, type Connecti
 import { assignPublicPort, notePortsNotPublished, planContainer } from './containers.js'
 import { planEnvironment } from './environment.js'
 import { extensionWarning } from './extensions.js'
+import { initScriptWarning } from './init-scripts.js'
 import { planImages } from './images.js'
 import { jobServices } from './roles.js'
 import { mountsFor, uniqueVolumeName } from './mounts.js'
@@ -146,6 +147,8 @@ function planFor(
     const service = compose.services[replacement.composeService]
     const warning = replacement.engine === 'postgres' && service ? extensionWarning(service) : undefined
     if (warning) warnings.push(warning)
+    const initWarning = service ? initScriptWarning(service, replacement) : undefined
+    if (initWarning) warnings.push(initWarning)
   }
   assignPublicPort(containers, selected, config, notes)
   notePortsNotPublished(containers, selected, notes)

@@ -438,6 +438,51 @@ describe('buildPlan: backing services', () => {
     expect(plan.containers.find(container => container.name === 'migrate')?.uses).toEqual(['database'])
   })
 
+  // pfoo360/Docker-Postgres-Redis-Node (a new user's rehearsal, 2026-12-07): the database image copies db.sql into
+  // /docker-entrypoint-initdb.d; on RDS no table existed, and the deploy was Green while every write failed.
+  it.each([
+    [
+      'copied by the database image’s Dockerfile',
+      { build: './postgres' },
+      {
+        'postgres/Dockerfile': 'FROM postgres:16\nCOPY db.sql /docker-entrypoint-initdb.d/\n',
+        'postgres/db.sql': 'create table users ();'
+      },
+      'db.sql → /docker-entrypoint-initdb.d/ (Dockerfile)'
+    ],
+    [
+      'mounted into the database container',
+      { image: 'postgres:16', volumes: ['./sql/schema.sql:/docker-entrypoint-initdb.d/schema.sql:ro'] },
+      { 'sql/schema.sql': 'create table users ();' },
+      'sql/schema.sql → /docker-entrypoint-initdb.d/schema.sql'
+    ]
+  ])(
+    'warns that init scripts %s never run on RDS, with the job that would run them',
+    (_, database, files, named) => {
+      const compose = loadCompose({
+        path: 'docker-compose.yml',
+        text: JSON.stringify({
+          services: {
+            server: {
+              build: '.',
+              ports: ['80:3000'],
+              environment: { DATABASE_URL: 'postgres://app@database:5432/app' }
+            },
+            database
+          }
+        }),
+        env: {},
+        readFile: (file: string) => (files as Record<string, string>)[file]
+      })
+      const warnings = buildPlan(configFor(backed), compose).warnings.filter(line =>
+        line.includes('init scripts')
+      )
+      expect(warnings).toHaveLength(1)
+      expect(warnings[0]).toContain(`service database: its init scripts (${named}) are never run on RDS`)
+      expect(warnings[0]).toContain('depends_on: {condition: service_completed_successfully}')
+    }
+  )
+
   it('requires the database input in deploy mode', () => {
     const error = inputErrorOf(() => buildPlan(configFor({ cache: 'puppies-redis' }), loadPuppies()))
     expect(error.input).toBe('database')
