@@ -157,6 +157,34 @@ describe('Beanstalk deployments on Docker', () => {
     expect(await leftovers(environmentId)).toHaveLength(2)
   }, 120_000)
 
+  it('mounts a single bundle file as it is, not as a folder (nginx/default.conf)', async () => {
+    const doc = app('hello v3')
+    doc.volumes = [{ name: 'greeting', host: { sourcePath: '/var/app/current/conf/greeting.txt' } }]
+    const backend = doc.containerDefinitions.find(container => container.name === 'backend')
+    if (backend)
+      backend.mountPoints = [{ sourceVolume: 'greeting', containerPath: '/etc/greeting.txt', readOnly: true }]
+    await putBundle(
+      standIn,
+      BUCKET,
+      'web/v3-file.zip',
+      bundleZip(doc, { 'conf/greeting.txt': 'hello from a file\n' })
+    )
+    await client.send(
+      new CreateApplicationVersionCommand({
+        ApplicationName: 'web',
+        VersionLabel: 'v3-file',
+        SourceBundle: { S3Bucket: BUCKET, S3Key: 'web/v3-file.zip' }
+      })
+    )
+    await client.send(
+      new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v3-file' })
+    )
+    // Before: "ECS task stopped due to: EEXIST: file already exists, mkdir '…/conf/greeting.txt'" (a new user's nginx).
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v3-file' })
+    await client.send(new UpdateEnvironmentCommand({ EnvironmentName: 'web-docker', VersionLabel: 'v3' }))
+    expect(await settle(client, 'web-docker')).toMatchObject({ Health: 'Green', VersionLabel: 'v3' })
+  }, 120_000)
+
   it('starts a one-shot init container first (dependsOn SUCCESS) and fails the deploy when it fails', async () => {
     const withInit = (exitCode: number): DockerrunV2 => {
       const base = app('hello init')

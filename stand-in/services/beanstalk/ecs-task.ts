@@ -23,7 +23,7 @@
 // CannotStartContainerError, "Essential container in task exited", from the
 // ECS developer guide's "stopped task errors").
 
-import { mkdir, rm, writeFile } from 'node:fs/promises'
+import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dockerCall, type DockerResult } from '../../docker.js'
 import { LOG_VOLUME_PREFIX, type TaskContainer, type TaskDefinition, startOrder } from './task-definition.js'
@@ -286,7 +286,9 @@ export class EcsTask {
         folder = path.join(this.options.hostDir, 'host', normalised.replace(/\.\.(\/|$)/g, ''))
       }
     }
-    await mkdir(folder, { recursive: true })
+    // A bundle file mounted on its own (nginx/default.conf) exists already: only a missing path becomes a folder,
+    // as Docker's -v does on an instance.
+    if (!(await stat(folder).catch(() => undefined))) await mkdir(folder, { recursive: true })
     return folder
   }
 
