@@ -126,8 +126,9 @@ function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
   }
   const found: string[] = []
   for (const source of new Set(sources)) {
-    // The whole build context mounted for live code reload is source code, not config.
-    if (build && (source === build.context || build.context.startsWith(`${source}/`) || source === '.'))
+    // The whole build context or compose folder mounted for live code reload is source code, not config (and it is
+    // not shipped: plan/mounts.ts drops it).
+    if (source === '.' || (build && (source === build.context || build.context.startsWith(`${source}/`))))
       continue
     if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
       found.push(source)

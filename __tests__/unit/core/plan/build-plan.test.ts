@@ -361,6 +361,32 @@ describe('buildPlan: backing services', () => {
     ])
   })
 
+  // rfreis/flask-sqlalchemy's worker (a new user, 2026-12-07): `.:/app` mounted for live reload, no build of its own.
+  // Its env_file .env.dev is in the folder but reaches the container as variables, rewritten; worker.py is code.
+  it('does not read the whole compose folder mounted for live reload as config files', () => {
+    const files: Record<string, string> = {
+      '.env.dev': 'DB_HOST=db\n',
+      'worker.py': "redis.from_url('redis://redis:6379')\n"
+    }
+    const compose = loadCompose({
+      path: 'docker-compose.yml',
+      text: JSON.stringify({
+        services: {
+          web: { build: '.', ports: ['80:5000'], env_file: './.env.dev' },
+          worker: { image: 'python:3.12', volumes: ['.:/app'], env_file: './.env.dev' },
+          db: { image: 'postgres:16' },
+          redis: { image: 'redis:7' }
+        }
+      }),
+      env: {},
+      readFile: (file: string) => files[file],
+      listFolder: (folder: string) => (folder === '.' ? Object.keys(files) : undefined)
+    })
+    expect(
+      buildPlan(configFor(backed), compose).warnings.filter(line => line.includes('compose name'))
+    ).toEqual([])
+  })
+
   it('does not take a database name or a mention in prose for a host', () => {
     const files: Record<string, string> = { 'app.env': 'DB_DATABASE=db\nDB_NAME: db\n# start db first\n' }
     const compose = loadCompose({
