@@ -73,7 +73,7 @@ describe('reachFindings', () => {
   it('fails when no container that uses the service reached it', () => {
     const finding = reachFindings([{ service, users: ['web', 'worker'], connections: [] }])
     expect(finding.causes).toEqual([
-      "no container reached the database during the smoke test: web, worker use it (compose service db), but none connected to RDS instance d's twin at d.rds.amazonaws.com:5432; on Beanstalk the app would run without it. If only some pages use it, set smoke-test-path to one that does; if no page does until the app's tables exist, run its migrations as a one-shot job the app depends on (condition: service_completed_successfully), which the smoke test and every deploy run first"
+      "no container reached the database during the smoke test: web, worker use it (compose service db), but none connected to RDS instance d's twin at d.rds.amazonaws.com:5432; on Beanstalk the app would run without it. If the app reads its address from a variable or a file the compose file does not name, name that variable in the service's environment with the compose name (KEY: db) so the action rewrites it; if only some pages use it, set smoke-test-path to one that does; if no page does until the app's tables exist, run its migrations as a one-shot job the app depends on (condition: service_completed_successfully), which the smoke test and every deploy run first"
     ])
   })
 
