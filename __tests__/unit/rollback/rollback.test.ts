@@ -193,9 +193,13 @@ describe('rollBackFailedDeploy', () => {
       ok: false,
       message: 'no automatic rollback: Beanstalk itself reverted puppies-production to sha-b'
     })
-    expect((await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'gone' }, log)).message).toBe(
-      'no automatic rollback: puppies-production no longer exists'
-    )
+    expect(await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'gone' }, log)).toEqual({
+      ok: false,
+      message: 'no automatic rollback: puppies-production no longer exists'
+    })
+    expect(
+      (await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'reverted' }, log)).message
+    ).toBe('no automatic rollback: Beanstalk itself reverted puppies-production')
     expect(beanstalk.calls).toEqual([])
   })
 })
@@ -203,12 +207,12 @@ describe('rollBackFailedDeploy', () => {
 describe('rollBackFailedDeploy: the rollback itself', () => {
   // The history in S3 says sha-b went Green, and sha-b still exists: the failed sha-c goes back to it, and the
   // rollback is waited for and recorded as the environment answers (Ready, Green on sha-b at the first look).
-  function world(updateFails = false) {
-    let stored: DeployHistory = history(
-      'puppies-production',
-      entry('sha-a', 'succeeded', 1),
-      entry('sha-b', 'succeeded', 2)
-    )
+  function world(
+    updateFails = false,
+    entries = [entry('sha-a', 'succeeded', 1), entry('sha-b', 'succeeded', 2)],
+    statuses: Record<string, string> = {}
+  ) {
+    let stored: DeployHistory = history('puppies-production', ...entries)
     const environment = {
       EnvironmentName: 'puppies-production',
       EnvironmentId: 'e-1',
@@ -221,14 +225,19 @@ describe('rollBackFailedDeploy: the rollback itself', () => {
       .on(DescribeApplicationVersionsCommand, () => ({
         ApplicationVersions: [
           { VersionLabel: 'sha-c', Status: 'PROCESSED', DateCreated: new Date('2026-11-03T09:00:00Z') },
-          { VersionLabel: 'sha-b', Status: 'PROCESSED', DateCreated: new Date('2026-11-02T09:00:00Z') },
+          {
+            VersionLabel: 'sha-b',
+            Status: statuses['sha-b'] ?? 'PROCESSED',
+            DateCreated: new Date('2026-11-02T09:00:00Z')
+          },
           { VersionLabel: 'sha-a', Status: 'PROCESSED', DateCreated: new Date('2026-11-01T09:00:00Z') }
         ]
       }))
-      .on(UpdateEnvironmentCommand, () => {
+      .on(UpdateEnvironmentCommand, input => {
         if (updateFails) throw awsError('InvalidParameterValue', 'No Application Version named sha-b found.')
-        current = { Status: 'Ready', Health: 'Green', HealthStatus: 'Ok', VersionLabel: 'sha-b' }
-        return { ...environment, Status: 'Updating', Health: 'Grey', VersionLabel: 'sha-b' }
+        const label = String(input.VersionLabel)
+        current = { Status: 'Ready', Health: 'Green', HealthStatus: 'Ok', VersionLabel: label }
+        return { ...environment, Status: 'Updating', Health: 'Grey', VersionLabel: label }
       })
       .on(DescribeEnvironmentsCommand, () => ({ Environments: [{ ...environment, ...current }] }))
       .on(DescribeEventsCommand, () => ({ Events: [] }))
@@ -271,6 +280,31 @@ describe('rollBackFailedDeploy: the rollback itself', () => {
       kind: 'auto-rollback',
       commit: 'b0000'
     })
+  })
+
+  test('the rollback is logged where the run logs, and a version Beanstalk failed to process is passed over', async () => {
+    const { beanstalk, store, failed, log } = world(false, undefined, { 'sha-b': 'FAILED' })
+    const outcome = await rollBackFailedDeploy({ beanstalk }, store, { ...failed, before: undefined }, log)
+    expect(outcome).toMatchObject({ ok: true, versionLabel: 'sha-a' })
+    expect(log.lines.filter(line => line.includes('sha-a')).length).toBeGreaterThan(0)
+  })
+
+  test('with no history, the version the environment ran Green before the deploy is the target; no commit recorded', async () => {
+    const { beanstalk, store, failed, log, history: stored } = world(false, [])
+    const outcome = await rollBackFailedDeploy({ beanstalk }, store, failed, log)
+    expect(outcome).toMatchObject({ ok: true, versionLabel: 'sha-b' })
+    expect(stored().entries.at(-1)).toMatchObject({ versionLabel: 'sha-b', kind: 'auto-rollback' })
+    expect(stored().entries.at(-1)).not.toHaveProperty('commit')
+    // Red before the deploy is no good version to go back to.
+    const red = world(false, [])
+    expect(
+      await rollBackFailedDeploy(
+        red,
+        red.store,
+        { ...red.failed, before: { VersionLabel: 'sha-b', Health: 'Red' as const } },
+        red.log
+      )
+    ).toMatchObject({ ok: false })
   })
 
   test('a rollback that fails is said in one line, and the job still fails', async () => {
