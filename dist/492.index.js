@@ -2171,7 +2171,7 @@ function loadFile(source, path, text, directory, variables, chain) {
             throw new errors/* ComposeError */.hp(`${path}: service "${name}" is also defined by the included file ${from}; compose refuses the same service in both`);
         }
         const uses = new Map();
-        services[name] = normaliseService(name, interpolateService(name, raw, variables, uses), {
+        services[name] = normaliseService(name, interpolateService(name, raw, variables, uses, notes), {
             directory,
             variables,
             readFile: file => source.readFile(file),
@@ -2225,11 +2225,15 @@ function includeEntries(value, path, directory, variables) {
  * anything else (image, command, build args, labels…) is refused here: those
  * values leave the runner in the bundle or the image.
  */
-function interpolateService(name, raw, variables, uses) {
+function interpolateService(name, raw, variables, uses, notes) {
     const walk = (value, path) => {
         if (typeof value === 'string') {
             const where = `service "${name}" ${path.join('.')}`;
             const result = (0,interpolate/* interpolate */.G)(value, variables.lookup, where, variables.quotable);
+            // Compose warns "The "X" variable is not set. Defaulting to a blank string." and goes on; so does the plan.
+            if (result.unset.length > 0) {
+                notes.push(`${where}: ${result.unset.map(variable => `\${${variable}}`).join(', ')} ${result.unset.length === 1 ? 'is' : 'are'} set neither in the runner's environment nor in .env: a blank string, as compose makes it; set it in the workflow's env: or .env, or give it a default (\${NAME:-value})`);
+            }
             if (result.used.length > 0) {
                 const used = variables.uses(result.used, where);
                 const credentials = (0,compose_variables/* credentialsIn */.Wr)(used);
@@ -3382,18 +3386,18 @@ function countNewlines(source, from, to) {
 const NAME_START = /[A-Za-z_]/;
 const NAME_PART = /[A-Za-z0-9_]/;
 function interpolate(text, lookup, where, quotable = () => true) {
-    const used = [];
-    const value = expand(text, lookup, where, used, quotable);
-    return { value, used };
+    const seen = { used: [], unset: [] };
+    const value = expand(text, lookup, where, seen, quotable);
+    return { value, ...seen };
 }
 /**
  * A `${VAR:?message}` message as compose prints it (expanded), except that a variable whose value may not be
  * printed stays as written: `${NOPE:?${GITHUB_TOKEN}}` must not put a runner credential in the log.
  */
 function message(argument, lookup, where, quotable) {
-    return expand(argument, name => (quotable(name) ? lookup(name) : `\${${name}}`), where, [], quotable);
+    return expand(argument, name => (quotable(name) ? lookup(name) : `\${${name}}`), where, { used: [], unset: [] }, quotable);
 }
-function expand(text, lookup, where, used, quotable) {
+function expand(text, lookup, where, seen, quotable) {
     if (!text.includes('$'))
         return text;
     let out = '';
@@ -3412,7 +3416,7 @@ function expand(text, lookup, where, used, quotable) {
         }
         else if (next === '{') {
             const braced = readBraced(text, dollar, where);
-            out += evaluate(braced, lookup, where, used, quotable);
+            out += evaluate(braced, lookup, where, seen, quotable);
             index = braced.end;
         }
         else if (next !== undefined && NAME_START.test(next)) {
@@ -3420,7 +3424,7 @@ function expand(text, lookup, where, used, quotable) {
             while (end < text.length && NAME_PART.test(text[end]))
                 end++;
             const name = text.slice(dollar + 1, end);
-            out += take(name, lookup, used) ?? '';
+            out += take(name, lookup, seen) ?? '';
             index = end;
         }
         else {
@@ -3459,23 +3463,23 @@ function readBraced(text, dollar, where) {
     }
     throw invalid();
 }
-function evaluate(braced, lookup, where, used, quotable) {
+function evaluate(braced, lookup, where, seen, quotable) {
     const { name, operator, argument } = braced;
     const value = lookup(name);
     const set = value !== undefined;
     const nonEmpty = set && value !== '';
-    const nested = () => expand(argument, lookup, where, used, quotable);
+    const nested = () => expand(argument, lookup, where, seen, quotable);
     switch (operator) {
         case undefined:
-            return take(name, lookup, used) ?? '';
+            return take(name, lookup, seen) ?? '';
         case ':-':
-            return nonEmpty ? take(name, lookup, used) : nested();
+            return nonEmpty ? take(name, lookup, seen) : nested();
         case '-':
-            return set ? take(name, lookup, used) : nested();
+            return set ? take(name, lookup, seen) : nested();
         case ':?':
         case '?':
             if (operator === ':?' ? nonEmpty : set)
-                return take(name, lookup, used);
+                return take(name, lookup, seen);
             throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ComposeError */ .hp(`${where}: required variable ${name} is missing a value${argument ? `: ${message(argument, lookup, where, quotable)}` : ''}`);
         case ':+':
             return nonEmpty ? nested() : '';
@@ -3483,10 +3487,12 @@ function evaluate(braced, lookup, where, used, quotable) {
             return set ? nested() : '';
     }
 }
-function take(name, lookup, used) {
+/** A variable's value, recorded as used; unset when it has none (only a reference without a default asks then). */
+function take(name, lookup, seen) {
     const value = lookup(name);
-    if (value !== undefined && !used.includes(name))
-        used.push(name);
+    const list = value === undefined ? seen.unset : seen.used;
+    if (!list.includes(name))
+        list.push(name);
     return value;
 }
 /** The variable a value consists of, when it is exactly one plain reference: "${X}" or "$X". */
@@ -4132,7 +4138,7 @@ function linkCycle(document) {
 
 /***/ }),
 
-/***/ 20048:
+/***/ 68061:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4851,8 +4857,9 @@ function configFiles(service, files) {
     }
     const found = [];
     for (const source of new Set(sources)) {
-        // The whole build context mounted for live code reload is source code, not config.
-        if (build && (source === build.context || build.context.startsWith(`${source}/`) || source === '.'))
+        // The whole build context or compose folder mounted for live code reload is source code, not config (and it is
+        // not shipped: plan/mounts.ts drops it).
+        if (source === '.' || (build && (source === build.context || build.context.startsWith(`${source}/`))))
             continue;
         if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
             found.push(source);
@@ -5383,6 +5390,37 @@ function extensionWarning(service) {
         'Check the extensions the app uses against RDS for PostgreSQL (docs.aws.amazon.com/AmazonRDS/latest/PostgreSQLReleaseNotes/postgresql-extensions.html)');
 }
 
+;// CONCATENATED MODULE: ./src/core/plan/init-scripts.ts
+// A development database that creates its schema itself: the official postgres, mysql and mariadb images run the
+// files in /docker-entrypoint-initdb.d (.sql, .sql.gz, .sh) when they start on an empty data folder
+// (https://hub.docker.com/_/postgres, "Initialization scripts"). RDS runs none of them, so the tables and rows they
+// make are not there after the replacement, and an app that does not create its own schema fails at its first query
+// — possibly only on the pages that write, after a Green deploy. Said as a warning with the way out: the same files
+// run once by a job the app waits for.
+
+const INIT_FOLDER = '/docker-entrypoint-initdb.d';
+const inInitFolder = (path) => external_node_path_.posix.normalize(path) === INIT_FOLDER || external_node_path_.posix.normalize(path).startsWith(`${INIT_FOLDER}/`);
+/** The files (as the compose file or the Dockerfile names them) that put init scripts into the database service. */
+function initScripts(service) {
+    const mounted = service.volumes
+        .filter(mount => inInitFolder(mount.target))
+        .map(mount => `${mount.source ?? '(a volume)'} → ${mount.target}`);
+    const copied = (service.build?.contents?.copies ?? [])
+        .filter(copy => inInitFolder(copy.destination))
+        .map(copy => `${copy.sources.join(' ')} → ${copy.destination} (Dockerfile)`);
+    return [...mounted, ...copied];
+}
+/** The warning for a replaced database whose development service runs init scripts, or undefined. */
+function initScriptWarning(service, replacement) {
+    if (replacement.role !== 'database')
+        return undefined;
+    const scripts = initScripts(service);
+    if (scripts.length === 0)
+        return undefined;
+    const client = replacement.engine === 'postgres' ? `psql "$$DATABASE_URL" -f <file>` : `mysql … < <file>`;
+    return `service ${service.name}: its init scripts (${scripts.join('; ')}) are never run on RDS: what they create (tables, rows, users, databases) will not be there, and the app fails at its first query that needs it; run them once with a job the app depends on (a service on the ${service.image ?? service.build?.contents?.baseImage ?? replacement.engine} image with command: sh -c '${client}', the files mounted, and depends_on: {condition: service_completed_successfully}), or let the app create its schema (migrations)`;
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan/roles.ts
 // Which deployed services are jobs: they run and exit, so on ECS they are
 // non-essential (an essential container's exit stops the whole task, where
@@ -5534,10 +5572,13 @@ function planImages(config, selected, compose, references, notes) {
         if (service.build && service.image && !builtByName.has(service.image))
             builtByName.set(service.image, service);
     }
+    const builderOf = (service) => service.image === undefined
+        ? undefined
+        : (builtByName.get(service.image) ?? defaultNamedBuilder(service, all));
     const byKey = new Map();
     const buildOf = new Map();
     for (const service of selected) {
-        const builder = service.build ? service : service.image ? builtByName.get(service.image) : undefined;
+        const builder = service.build ? service : builderOf(service);
         const key = builder ? buildKey(builder) : undefined;
         if (!builder?.build || key === undefined)
             continue;
@@ -5564,6 +5605,21 @@ function planImages(config, selected, compose, references, notes) {
         });
     }
     return { images: [...byKey.values()], buildOf };
+}
+/**
+ * The service whose build compose names the image `<project>-<service>` (`<project>_<service>` before compose v2),
+ * when it gives no `image:` of its own: `worker: {image: shop_web}` beside `web: {build: .}` runs what web builds.
+ * The project is the folder the developer ran compose in, unknown here; any prefix is taken, with no registry and
+ * no tag but latest.
+ */
+function defaultNamedBuilder(service, all) {
+    if (!/^[a-z0-9][a-z0-9_.-]*(:latest)?$/.test(service.image ?? ''))
+        return undefined;
+    const name = (service.image ?? '').replace(/:latest$/, '');
+    return all.find(other => other !== service &&
+        other.build !== undefined &&
+        other.image === undefined &&
+        (name.endsWith(`-${other.name}`) || name.endsWith(`_${other.name}`)));
 }
 function buildKey(service) {
     if (!service.build)
@@ -5621,14 +5677,20 @@ const INSTANCE_DATA_ROOT = '/var/app/volumes';
 const CACHE_TARGET = /(node_modules|bundle|vendor|\.cache|cache|site-packages|deps|_build|\/tmp)(\/|$)/;
 /** Where data survives, said the same way for every mount that keeps data outside the image. */
 const SURVIVAL = 'a Beanstalk deploy starts new containers and an instance can be replaced or joined by others at any time; keep lasting data in S3, EFS or the database';
-function mountsFor(service, compose, notes, warnings = notes) {
+function mountsFor(service, compose, notes, warnings = notes, deployed = Object.values(compose.services)) {
     const planned = [];
     const caches = [];
     for (const mount of service.volumes) {
         const described = describeMount(mount);
         if (mount.type === 'volume') {
+            const sharers = mount.source === undefined ? [] : sharersOf(mount.source, deployed);
             if (CACHE_TARGET.test(mount.target)) {
                 caches.push(mount);
+            }
+            else if (sharers.length > 1) {
+                // Said once, by the first of them: what the others see is the point, not that the data is lost.
+                if (sharers[0]?.service === service)
+                    warnings.push(sharedVolumeWarning(mount.source, sharers));
             }
             else {
                 warnings.push(`${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`);
@@ -5752,6 +5814,26 @@ function dockerSocket(service, described, warnings) {
     }
     warnings.push(`${service.name}: ${why}: dropped, so whatever ${service.name} does with Docker does not happen on Beanstalk`);
 }
+/** The deployed services that mount a named volume, each with its path, in their order. */
+function sharersOf(volume, deployed) {
+    return deployed.flatMap(service => service.volumes
+        .filter(mount => mount.type === 'volume' && mount.source === volume)
+        .slice(0, 1)
+        .map(mount => ({ service, target: mount.target })));
+}
+/**
+ * A named volume two containers share (Django's collected static files, which nginx serves): compose fills it from
+ * the first image at first use and both see the same files. A Beanstalk container gets no such volume, so each sees
+ * only its own image at that path, and the other never sees what the first puts there — from the first deploy on.
+ */
+function sharedVolumeWarning(volume, sharers) {
+    const described = sharers.map(({ service, target }) => `service ${service.name} (${target})`).join(' and ');
+    const otherNames = sharers
+        .slice(1)
+        .map(({ service }) => service.name)
+        .join(', ');
+    return `volume ${volume} dropped: ${described} share it, and on Beanstalk no volume is shared: each container sees only its own image there, so ${otherNames} never ${sharers.length === 2 ? 'sees' : 'see'} what ${sharers[0]?.service.name} puts in it (collected static files, uploads); serve those files from the app itself, or copy them into the image of ${otherNames} at build (a multi-stage COPY --from), or keep them in S3`;
+}
 
 // EXTERNAL MODULE: ./src/core/plan/clear-secrets.ts
 var clear_secrets = __webpack_require__(76478);
@@ -5762,6 +5844,7 @@ var validate_dockerrun = __webpack_require__(4505);
 // converter makes on the user's behalf is written into plan.notes, so the log
 // and the job summary can say what happened to each compose feature — also
 // when planning fails (the error carries the notes gathered so far).
+
 
 
 
@@ -5850,7 +5933,7 @@ function planFor(config, compose, environment, notes) {
             uses: [...new Set(used.map(replacement => replacement.role))],
             notes
         });
-        for (const mount of mountsFor(service, compose, notes, warnings)) {
+        for (const mount of mountsFor(service, compose, notes, warnings, selected)) {
             const volume = uniqueVolumeName(volumes, mount.volume, mount.sourcePath);
             volumes.set(volume, mount.sourcePath);
             if (mount.bundle)
@@ -5874,6 +5957,9 @@ function planFor(config, compose, environment, notes) {
         const warning = replacement.engine === 'postgres' && service ? extensionWarning(service) : undefined;
         if (warning)
             warnings.push(warning);
+        const initWarning = service ? initScriptWarning(service, replacement) : undefined;
+        if (initWarning)
+            warnings.push(initWarning);
     }
     assignPublicPort(containers, selected, config, notes);
     notePortsNotPublished(containers, selected, notes);
@@ -6304,7 +6390,7 @@ async function writeTargetBundle(prepared, target, resolution, directory) {
 /* harmony export */   k: () => (/* binding */ checkOnRunner)
 /* harmony export */ });
 /* harmony import */ var _adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47879);
-/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(20048);
+/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68061);
 // The checks that refuse a deploy on the runner alone, before any AWS call:
 // deploy and plan mode run this one function, so a plan reports what a deploy
 // would refuse (new-user trial D7: `.git` in a build context refused the

@@ -465,8 +465,8 @@ var run_context = __webpack_require__(99009);
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
 var actions_runner_logger = __webpack_require__(26277);
-// EXTERNAL MODULE: ./src/planning/prepare.ts + 13 modules
-var prepare = __webpack_require__(20048);
+// EXTERNAL MODULE: ./src/planning/prepare.ts + 14 modules
+var prepare = __webpack_require__(68061);
 // EXTERNAL MODULE: ./src/preview/rules.ts
 var rules = __webpack_require__(95523);
 // EXTERNAL MODULE: ./src/core/bytes.ts
@@ -677,7 +677,7 @@ async function writeDeployFailure(failure) {
 // version of this file knew 28 real logs and got 10 of 26 unseen ones right. So each line of the log's end is scored
 // by what any runtime's cause has and its trailers lack: the form of an uncaught error, and words that say what went
 // wrong; a line that only reports a failure (`Command failed with exit code 1`, `exited with code 3`), names a code
-// without its message, or is at INFO level scores less; frames and printed properties are never the cause. The best
+// without its message, or is at INFO or WARN level scores less; frames and printed properties are never the cause. The best
 // line wins, the later of equals (Java's root cause is the last `Caused by:`). Checked on real crash logs from public
 // issue threads, each set gathered by someone who had not seen the rule (__tests__/unit/smoke/crash-line-*.test.ts):
 // the scored rule got 23 of the first held-out set's 26, then 27 of a second, fresh set's 29 (the two misses, a

@@ -1328,7 +1328,7 @@ function reachFindings(checks) {
         ];
         finding.reached.push({ role: service.role, containers: reached });
         if (reached.length === 0 && !users.some(user => unproven.includes(user))) {
-            finding.causes.push(`no container reached the ${service.role} during the smoke test: ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it (compose service ${service.name}), but none connected to ${where}; on Beanstalk the app would run without it. If only some pages use it, set smoke-test-path to one that does`);
+            finding.causes.push(`no container reached the ${service.role} during the smoke test: ${users.join(', ')} ${users.length === 1 ? 'uses' : 'use'} it (compose service ${service.name}), but none connected to ${where}; on Beanstalk the app would run without it. If the app reads its address from a variable or a file the compose file does not name, name that variable in the service's environment with the compose name (KEY: ${service.name}) so the action rewrites it; if only some pages use it, set smoke-test-path to one that does; if no page does until the app's tables exist, run its migrations as a one-shot job the app depends on (condition: service_completed_successfully), which the smoke test and every deploy run first`);
             continue;
         }
         const missing = users.filter(candidate => !reached.includes(candidate) && !unproven.includes(candidate));
