@@ -43,6 +43,12 @@ const coveringTests = [
   '__tests__/unit/ecs-agent/health.test.ts'
 ]
 
+// STRYKER_WITHOUT_CORPUS=1: the same run without the compose-corpus test. Its rules plan every real compose file of
+// the corpus again for each mutant it covers, which is every mutant of the compose and plan modules and of the core
+// files they import: 7–17 s a mutant on the shared machine, too slow to score those files in a session. Without it
+// the score can only be lower (fewer tests to kill a mutant), never flattered; docs/development.md says which runs used it.
+const withoutCorpus = process.env.STRYKER_WITHOUT_CORPUS === '1'
+
 // The map of test file → test names that scripts/mutation/test-sequencer.mjs reads in Stryker's test runner
 // processes (they inherit the environment); scripts/mutation/test-files.mjs writes it before each run.
 process.env.STRYKER_TEST_FILES_MAP ??= path.join(import.meta.dirname, 'reports/mutation/test-files.json')
@@ -61,6 +67,12 @@ export default {
       ...unit,
       projects: undefined,
       testMatch: coveringTests.map(glob => `<rootDir>/${glob}`),
+      ...(withoutCorpus && {
+        testPathIgnorePatterns: [
+          ...(unit.testPathIgnorePatterns ?? ['/node_modules/']),
+          '/compose/corpus\\.test\\.ts$'
+        ]
+      }),
       // Per mutant, only the test files holding the tests that cover it (see the file).
       testSequencer: '<rootDir>/scripts/mutation/test-sequencer.mjs'
     },
