@@ -9,7 +9,6 @@
 // it, and removes everything it started (with --keep: once you press Ctrl-C).
 
 import { existsSync, readFileSync, statSync } from 'node:fs'
-import http from 'node:http'
 import { rm } from 'node:fs/promises'
 import path from 'node:path'
 import { parseArgs } from 'node:util'
@@ -28,6 +27,7 @@ import {
 } from '../test-support/rehearsal.js'
 import { PROJECT_ROOT, runAction } from '../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../stand-in/server.js'
+import { httpGet } from '../src/ecs-agent/health.js'
 
 const USAGE = `usage: npm run rehearse -- <app folder> [--file F] [--application A] [--environment E]
   [--database RDS_ID] [--cache CACHE_ID] [--instance-types T] [--property NAME=VALUE]… [--input NAME=VALUE]…
@@ -202,7 +202,7 @@ try {
     // The stand-in's address is 127.0.0.1; on AWS a visitor's browser sends the environment's own name as Host, which
     // an app that checks it (Django's ALLOWED_HOSTS, Rails' config.hosts) refuses with 400 when it does not know it.
     const publicName = `${spec.environment}.${standIn.env.AWS_REGION ?? 'us-east-1'}.elasticbeanstalk.com`
-    const named = await statusWithHost(new URL(smokePath, url), publicName)
+    const named = (await httpGet(new URL(smokePath, url).href, 5000, { Host: publicName })).status
     if (named !== page.status) {
       say(
         `warning: GET ${smokePath} with Host: ${publicName} (what a visitor of the environment's address sends) answered ${named ?? 'nothing'}: on AWS every visitor of that address gets the same; allow that name (or your own domain) in the app's host check (Django: ALLOWED_HOSTS; Rails: config.hosts)`
@@ -232,15 +232,3 @@ try {
   }
 }
 await finish()
-
-/** The status of a GET sent with another Host header (fetch does not let a caller set Host). */
-function statusWithHost(url: URL, host: string): Promise<number | undefined> {
-  return new Promise(resolve => {
-    const request = http.get(url, { headers: { Host: host }, timeout: 5000 }, response => {
-      response.resume()
-      resolve(response.statusCode)
-    })
-    request.on('timeout', () => request.destroy())
-    request.on('error', () => resolve(undefined))
-  })
-}
