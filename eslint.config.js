@@ -3,7 +3,9 @@ import jest from 'eslint-plugin-jest'
 import tseslint from 'typescript-eslint'
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/**/vendor/', '**/*.js', '**/*.mjs'] },
+  {
+    ignores: ['dist/', 'node_modules/', 'coverage/', 'examples/**/vendor/', '**/*.js', '**/*.mjs', '**/*.cjs']
+  },
   // Stryker's sandbox and reports (npm run mutation).
   { ignores: ['.stryker-tmp/', 'reports/'] },
   js.configs.recommended,

@@ -74,7 +74,10 @@ export default {
         ]
       }),
       // Per mutant, only the test files holding the tests that cover it (see the file).
-      testSequencer: '<rootDir>/scripts/mutation/test-sequencer.mjs'
+      testSequencer: '<rootDir>/scripts/mutation/test-sequencer.mjs',
+      // Once a test fails under a mutant, the rest are skipped (see the file). A path, not <rootDir>: Stryker
+      // loads the environment itself, before jest resolves the config.
+      testEnvironment: path.join(import.meta.dirname, 'scripts/mutation/bail-environment.cjs')
     },
     // Per mutant, only the test files that import the mutated file (jest's own dependency graph); the
     // sequencer narrows these further to the files holding the covering tests.

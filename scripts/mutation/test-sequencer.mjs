@@ -28,6 +28,8 @@ export default class CoveringTestFiles extends Sequencer {
   }
 
   sort(tests) {
+    // A new jest run (a new mutant): bail-environment.cjs skips tests once a test of this run has failed.
+    globalThis[Symbol.for('beanstalk-docker-deploy.mutation.killed')] = undefined
     const sorted = super.sort(tests)
     if (!this.pattern || !this.map) return sorted
     const holding = sorted.filter(test => {
