@@ -373,6 +373,36 @@ volumes:
     }
   },
   {
+    // A null in the extending service keeps the base's value, except for command and entrypoint.
+    name: 'extends-null-keeps-base',
+    files: {
+      'compose.yaml': `services:
+  base:
+    image: app
+    command: run
+    entrypoint: [sh, -c]
+    working_dir: /srv
+    environment: {A: "1"}
+    ports: ["8000:80"]
+    volumes: ["./a:/data"]
+    depends_on: [db]
+  web:
+    extends: base
+    image: null
+    working_dir: null
+    environment: null
+    ports: null
+    volumes: null
+    depends_on: null
+    command: null
+  worker:
+    extends: base
+    entrypoint: null
+  db: {image: postgres}
+`
+    }
+  },
+  {
     name: 'shell-operators-in-commands',
     files: {
       'compose.yaml': `services:

@@ -1,9 +1,10 @@
 // compose's merge of a service with the one it extends (compose-go's
 // override rules, checked against `docker compose config`): mappings merge
 // key by key whichever of the list (`KEY=value`) or mapping form each side
-// uses; volumes replace the base's mount at the same target; ports and the
-// other option lists append what is not there yet; sub-mappings (build,
-// deploy, healthcheck, logging) merge deeply; anything else is replaced.
+// uses; volumes replace the base's mount at the same target, in its place;
+// ports and the other option lists append what is not there yet; sub-mappings
+// (build, deploy, healthcheck, logging) merge deeply; anything else is
+// replaced. A `null` keeps the base's value, but resets command and entrypoint.
 
 type Raw = Record<string, unknown>
 
@@ -28,6 +29,8 @@ const APPENDED_KEYS = new Set([
   'secrets',
   'configs'
 ])
+/** Keys an extending service resets with `null`; a `null` anywhere else keeps the base's value (docker compose 2.26). */
+const RESET_BY_NULL = new Set(['command', 'entrypoint'])
 /** Sub-mappings merged deeply. */
 const NESTED_KEYS = new Set(['build', 'deploy', 'healthcheck', 'logging', 'ulimits', 'networks'])
 
@@ -35,6 +38,7 @@ export function mergeService(base: Raw, override: Raw): Raw {
   const merged: Raw = { ...base }
   for (const [key, value] of Object.entries(override)) {
     const previous = merged[key]
+    if (value === null && !RESET_BY_NULL.has(key)) continue
     if (previous === undefined || previous === null) merged[key] = value
     else if (MAPPING_KEYS.has(key)) merged[key] = { ...asMapping(previous), ...asMapping(value) }
     else if (key === 'depends_on') merged[key] = { ...dependencies(previous), ...dependencies(value) }
@@ -71,10 +75,11 @@ function dependencies(value: unknown): Raw {
     : {}
 }
 
-/** A mount of the extending service replaces the base's mount at the same target. */
+/** A mount of the extending service takes the place of the base's mount at the same target; the others follow. */
 function mergeVolumes(base: unknown[], override: unknown[]): unknown[] {
-  const targets = new Set(override.map(targetOf))
-  return [...base.filter(mount => !targets.has(targetOf(mount))), ...override]
+  const byTarget = new Map(override.map(mount => [targetOf(mount), mount]))
+  const merged = base.map(mount => byTarget.get(targetOf(mount)) ?? mount)
+  return [...merged, ...override.filter(mount => !merged.includes(mount))]
 }
 
 function targetOf(mount: unknown): string {

@@ -82,6 +82,95 @@ describe('loadCompose: file formats', () => {
   })
 })
 
+// What `docker compose config` (2.26, compose-go) printed for these files, 2026-12-07: the expected values below.
+describe('loadCompose: extends merges as docker compose does', () => {
+  const BASE = `services:
+  base:
+    image: app:1
+    command: bin/base
+    entrypoint: [sh, -c]
+    environment: [A=1, B=2, BARE]
+    labels: { tier: base }
+    depends_on: [db]
+    volumes:
+      - ./data:/data
+      - ./logs:/logs
+      - { type: volume, source: cache, target: /cache }
+    ports: ["8000:80"]
+    expose: ["9000"]
+    build: { context: ./base, args: [V=1, W=2] }
+    healthcheck: { test: [CMD, "true"], interval: 10s }
+    working_dir: /base
+  db: { image: "postgres:16" }
+  cache: { image: "redis:7" }
+`
+  const load = (extending: string) =>
+    loadCompose({
+      path: '/app/docker-compose.yml',
+      text: `${BASE}  web:\n${extending.replace(/^/gm, '    ')}\n`,
+      env: {},
+      readFile: () => undefined
+    }).services.web
+
+  it('merges each kind of key by its own rule', () => {
+    const web = load(`extends: base
+command: bin/web
+environment: { B: three, C: "4" }
+labels: [role=web]
+depends_on: { cache: { condition: service_healthy } }
+volumes:
+  - ./other:/data
+  - { type: volume, source: cache2, target: /cache }
+ports: ["8000:80", "8001:81"]
+expose: ["9000", "9001"]
+build: { args: { W: override, X: "3" } }
+healthcheck: { interval: 20s }`)
+    expect(web?.command).toEqual(['bin/web'])
+    expect(envOf(web)).toEqual({ A: '1', B: 'three', C: '4', BARE: { runtime: 'BARE' } })
+    expect(web?.options.labels).toEqual({ tier: 'base', role: 'web' })
+    expect(web?.dependsOn.map(({ service, condition }) => [service, condition]).sort()).toEqual([
+      ['cache', 'healthy'],
+      ['db', 'started']
+    ])
+    // The extending mount takes the base's place at its target; the order is compose's.
+    expect(web?.volumes.map(({ source, target }) => `${source}:${target}`)).toEqual([
+      '/app/other:/data',
+      '/app/logs:/logs',
+      'cache2:/cache'
+    ])
+    expect(web?.ports).toEqual([
+      { containerPort: 80, hostPort: 8000, protocol: 'tcp' },
+      { containerPort: 81, hostPort: 8001, protocol: 'tcp' }
+    ])
+    expect(web?.expose).toEqual([9000, 9001])
+    expect(web?.build).toMatchObject({ context: '/app/base', args: { V: '1', W: 'override', X: '3' } })
+    expect(web?.options.healthCheck).toMatchObject({ command: ['CMD', 'true'], interval: 20 })
+    expect(web?.workingDir).toBe('/base')
+  })
+
+  it('keeps the base build’s args when the extending service names only a context', () => {
+    const web = load('extends: { service: base }\nbuild: ./worker\nenvironment: [A=override]')
+    expect(web?.build).toMatchObject({ context: '/app/worker', args: { V: '1', W: '2' } })
+    expect(envOf(web)).toEqual({ A: 'override', B: '2', BARE: { runtime: 'BARE' } })
+    expect(web?.command).toEqual(['bin/base'])
+  })
+
+  it.each(['working_dir', 'environment', 'ports', 'volumes', 'depends_on', 'healthcheck', 'build', 'image'])(
+    'keeps the base’s %s when the extending service sets it to null',
+    key => {
+      const base = load('extends: base')
+      const web = load(`extends: base\n${key}: null`)
+      expect(web).toEqual(base)
+    }
+  )
+
+  it.each(['command', 'entrypoint'])('resets %s set to null', key => {
+    const web = load(`extends: base\n${key}: null`)
+    expect(web?.[key as 'command' | 'entrypoint']).toBeUndefined()
+    expect(web?.[key === 'command' ? 'entrypoint' : 'command']).toBeDefined()
+  })
+})
+
 describe('loadCompose: interpolation', () => {
   const env = { FROM_ENV: 'env-value', BOTH: 'from-env' }
 
