@@ -11,7 +11,8 @@ export function parseByteValue(value: unknown, where: string): number {
       `${where}: "${String(value)}" is not a memory size (use a number of bytes or e.g. 512m, 1g)`
     )
   }
-  return Math.round(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1))
+  // Whole bytes, the fraction cut off as compose does ("1.5" is 1 byte, "0.5k" 512).
+  return Math.trunc(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1))
 }
 
 export const MIB = 1024 * 1024

@@ -60,9 +60,10 @@ function firstDuplicateKey(document: Document): { key: string; offset: number } 
       const seen = new Set<string>()
       for (const pair of map.items) {
         const key = pair.key as Node | null
-        // Merge keys (<<) may repeat; non-scalar keys do not occur in compose files.
-        if (!isScalar(key) || key.value === '<<') continue
-        const name = String(key.value)
+        // Non-scalar keys do not occur in compose files. A repeated merge key (<<) is refused too, as compose does.
+        if (!isScalar(key)) continue
+        // A merge key's value is a symbol: its source is `<<`.
+        const name = key.source ?? String(key.value)
         if (seen.has(name)) {
           found = { key: name, offset: key.range?.[0] ?? 0 }
           return visit.BREAK
