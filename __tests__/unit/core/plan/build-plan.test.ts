@@ -338,6 +338,29 @@ describe('buildPlan: backing services', () => {
     )
   })
 
+  it('names every place that names the replaced database, in one warning', () => {
+    const compose = composeOf(
+      JSON.stringify({
+        services: {
+          web: {
+            build: '.',
+            ports: ['80:8000'],
+            entrypoint: ['sh', '-c', 'until nc -z db 5432; do sleep 1; done; exec "$@"'],
+            command: ['./wait-for-it.sh', 'db:5432', '--', 'uwsgi']
+          },
+          db: { image: 'postgres:16' }
+        }
+      })
+    )
+    const warnings = buildPlan(configFor(backed), compose).warnings.filter(line =>
+      line.includes('compose name')
+    )
+    // No variable names the database: the action's own DATABASE_URL is the one to read.
+    expect(warnings).toEqual([
+      'web: command, entrypoint name db, the compose name of the database this deploy replaces with RDS; nothing rewrites them, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL)'
+    ])
+  })
+
   it('warns of a mounted .env naming the replaced database, and says which variable to name instead', () => {
     const files: Record<string, string> = {
       'app.env': 'APP_NAME=shop\nDB_CONNECTION=pgsql\nDB_HOST="db"\nDB_DATABASE=db\n'
