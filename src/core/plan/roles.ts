@@ -22,6 +22,8 @@ export function isAssetWatcher(service: ComposeService): boolean {
   )
 }
 
+const WAITED_FOR = 'a one-shot job (others wait for it to complete)'
+
 /** Deployed jobs, each with why it is one. */
 export function jobServices(selected: readonly ComposeService[]): Map<string, string> {
   const names = new Set(selected.map(service => service.name))
@@ -29,7 +31,7 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
   for (const service of selected) {
     for (const dependency of service.dependsOn) {
       if (dependency.condition === 'completed' && names.has(dependency.service))
-        jobs.set(dependency.service, 'a one-shot job (others wait for it to complete)')
+        jobs.set(dependency.service, WAITED_FOR)
     }
   }
   for (const service of selected) {
@@ -37,9 +39,10 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
     const reason = jobReason(service)
     if (reason) jobs.set(service.name, reason)
   }
-  // ECS needs an essential container: when every service looks like a job, none is taken for one.
+  // ECS needs an essential container: when every service looks like a job, only those others wait for are taken for
+  // one (a worker-only app whose worker compose does not restart keeps running on Beanstalk).
   return jobs.size === selected.length
-    ? new Map([...jobs].filter(([, reason]) => reason.startsWith('a one-shot')))
+    ? new Map([...jobs].filter(([, reason]) => reason === WAITED_FOR))
     : jobs
 }
 

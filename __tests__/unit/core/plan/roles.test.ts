@@ -1,0 +1,98 @@
+// Which deployed services are jobs (non-essential on ECS), and why: src/core/plan/roles.ts.
+
+import { describe, expect, it } from '@jest/globals'
+import { buildPlan } from '../../../../src/core/plan/build-plan.js'
+import { isAssetWatcher, jobServices } from '../../../../src/core/plan/roles.js'
+import { configFor } from '../support.js'
+import { composeIn } from '../workspace-fake.js'
+
+const jobsOf = (text: string) => Object.fromEntries(jobServices(Object.values(composeIn(text).services)))
+const WEB = '  web:\n    image: app\n    ports: ["80:3000"]\n'
+
+describe('jobServices', () => {
+  it('a service others wait for to complete is a job, whatever its own command says', () => {
+    expect(
+      jobsOf(
+        `services:\n${WEB}    depends_on: {migrate: {condition: service_completed_successfully}}\n  migrate:\n    image: app\n    command: rails db:migrate\n`
+      )
+    ).toEqual({ migrate: 'a one-shot job (others wait for it to complete)' })
+  })
+
+  it.each([
+    [
+      'a migration command',
+      '    command: bundle exec rails db:migrate\n',
+      'a one-shot job (its command "bundle exec rails db:migrate" runs and exits)'
+    ],
+    [
+      'collectstatic',
+      '    entrypoint: [python]\n    command: manage.py collectstatic --noinput\n',
+      'a one-shot job (its command "python manage.py collectstatic --noinput" runs and exits)'
+    ],
+    [
+      'restart: "no" without ports',
+      '    restart: "no"\n',
+      'a one-shot job (restart: "no": compose does not restart it when it exits)'
+    ],
+    [
+      'an asset watcher',
+      '    command: yarn build --watch\n',
+      'a development asset watcher (it exits when no terminal is attached)'
+    ]
+  ])('%s', (_case, fields, reason) => {
+    expect(jobsOf(`services:\n${WEB}  job:\n    image: app\n${fields}`)).toEqual({ job: reason })
+  })
+
+  it.each([
+    [
+      'a compound command that migrates then serves',
+      '    command: sh -c "rails db:migrate && rails server"\n'
+    ],
+    ['restart: "no" with an exposed port', '    restart: "no"\n    expose: ["9000"]\n'],
+    ['restart: "no" with a published port', '    restart: "no"\n    ports: ["9000:9000"]\n'],
+    ['a long-running worker', '    command: bundle exec sidekiq\n']
+  ])('not a job: %s', (_case, fields) => {
+    expect(jobsOf(`services:\n${WEB}  job:\n    image: app\n${fields}`)).toEqual({})
+  })
+
+  it('when every service looks like a job, only those others wait for stay jobs: ECS needs an essential container', () => {
+    expect(jobsOf('services:\n  worker:\n    image: app\n    restart: "no"\n')).toEqual({})
+    expect(
+      jobsOf(
+        'services:\n  worker:\n    image: app\n    restart: "no"\n    depends_on: {setup: {condition: service_completed_successfully}}\n  setup:\n    image: app\n    command: rails db:setup\n'
+      )
+    ).toEqual({ setup: 'a one-shot job (others wait for it to complete)' })
+  })
+
+  it('a worker-only app whose worker compose does not restart deploys with that worker essential', () => {
+    const plan = buildPlan(
+      configFor({ database: 'none', cache: 'none' }),
+      composeIn('services:\n  worker:\n    image: app\n    restart: "no"\n')
+    )
+    expect(plan.containers.map(container => [container.name, container.essential])).toEqual([
+      ['worker', true]
+    ])
+  })
+})
+
+describe('isAssetWatcher', () => {
+  const watcher = (fields: string) =>
+    isAssetWatcher(composeIn(`services:\n  assets:\n    image: app\n${fields}`).services.assets!)
+  it.each([
+    '    command: yarn build --watch\n',
+    '    command: ["sh", "-c", "npm run build -- --watch=always"]\n',
+    '    command: bin/rails tailwindcss:watch\n',
+    '    entrypoint: [yarn, watch]\n'
+  ])('%s', fields => {
+    expect(watcher(fields)).toBe(true)
+  })
+
+  it.each([
+    '    command: yarn build\n',
+    '    command: yarn build --watch\n    ports: ["3035:3035"]\n',
+    '    command: watchman-wait .\n',
+    '    command: [sh, -c, "echo --watch-me"]\n'
+  ])('not %s', fields => {
+    expect(watcher(fields)).toBe(false)
+  })
+})
