@@ -32,18 +32,6 @@ export interface Connections {
   backingLinks: string[]
 }
 
-/** Deployed services that others wait to complete: jobs that run once and exit. */
-export function oneShotServices(selected: readonly ComposeService[]): Set<string> {
-  const names = new Set(selected.map(service => service.name))
-  return new Set(
-    selected.flatMap(service =>
-      service.dependsOn
-        .filter(dependency => dependency.condition === 'completed' && names.has(dependency.service))
-        .map(dependency => dependency.service)
-    )
-  )
-}
-
 export function planConnections(
   service: ComposeService,
   references: Reference[],
