@@ -44,12 +44,14 @@ describe('replacedBackingServices', () => {
         devUrl: 'redis://cache:6379'
       }
     ])
-    expect(plan.notes).toEqual(
-      expect.arrayContaining([
-        'service db (postgres) replaced by RDS: RDS instance app-db → DATABASE_URL',
-        'service cache (redis) replaced by ElastiCache: redis://cache.example.com:6379 → REDIS_URL'
-      ])
-    )
+    expect(plan.notes).toEqual([
+      'service db (postgres) replaced by RDS: RDS instance app-db → DATABASE_URL',
+      'service cache (redis) replaced by ElastiCache: redis://cache.example.com:6379 → REDIS_URL',
+      'web: DATABASE_URL set from RDS (RDS instance app-db) at deploy',
+      "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read",
+      'web: REDIS_URL set from ElastiCache (redis://cache.example.com:6379) at deploy',
+      'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)'
+    ])
   })
 
   it('the development URL is the one in the variable the action names, else any other naming the service', () => {
@@ -84,12 +86,11 @@ describe('replacedBackingServices', () => {
   it('a backing service no deployed service names is dropped, with a note', () => {
     const plan = planOf(`services:\n${WEB}  db:\n    image: postgres:16\n`, { database: 'app-db' })
     expect(plan.backing).toEqual([])
-    expect(plan.notes).toEqual(
-      expect.arrayContaining([
-        'service db (postgres) is not named by any deployed service (environment, command, depends_on, links or mounted config): dropped; if the app reaches it through settings outside the compose file (its own .env or config), point those at the RDS endpoint',
-        'the database input is set but the compose file has no database service that the deployed services use'
-      ])
-    )
+    expect(plan.notes).toEqual([
+      'service db (postgres) is not named by any deployed service (environment, command, depends_on, links or mounted config): dropped; if the app reaches it through settings outside the compose file (its own .env or config), point those at the RDS endpoint',
+      'the database input is set but the compose file has no database service that the deployed services use',
+      'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)'
+    ])
   })
 
   it('"none" drops it, with a note', () => {
@@ -97,7 +98,11 @@ describe('replacedBackingServices', () => {
       cache: 'none'
     })
     expect(plan.backing).toEqual([])
-    expect(plan.notes).toContain('service cache (cache) dropped; cache is "none", so REDIS_URL is not set')
+    expect(plan.notes).toEqual([
+      'service cache (cache) dropped; cache is "none", so REDIS_URL is not set',
+      'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)',
+      'web: links to replaced backing services removed'
+    ])
   })
 
   it('an unset input is refused in deploy mode, naming what to give', () => {
@@ -143,9 +148,11 @@ describe('replacedBackingServices', () => {
     const container = planOf(text, {})
     expect(container.backing).toEqual([])
     expect(container.containers.map(service => service.name)).toEqual(['web', 'mc'])
-    expect(container.notes).toContain(
-      'service mc (memcached) runs as a container on each instance (each instance has its own cache); to use ElastiCache Memcached, set the cache input to memcached://<configuration endpoint>'
-    )
+    expect(container.notes).toEqual([
+      'service mc (memcached) runs as a container on each instance (each instance has its own cache); to use ElastiCache Memcached, set the cache input to memcached://<configuration endpoint>',
+      'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)',
+      'mc: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)'
+    ])
     expect(planOf(text, { services: 'web,mc' }).notes.join('\n')).not.toContain(
       'runs as a container on each instance'
     )

@@ -87,10 +87,10 @@ describe('serviceReferences', () => {
 
   it('reads environment values, the command, the entrypoint and mounted config files, never itself', () => {
     const references = referencesOf(
-      `services:\n  web:\n    image: nginx\n    environment: {API_URL: "http://api:8080", SELF: "http://web", DB_HOST: db, NOTE: db}\n    command: ["sh", "-c", "nc -z db 5432 && nginx"]\n    entrypoint: ["/wait", "--host=api"]\n    volumes: ["./nginx.conf:/etc/nginx/nginx.conf:ro"]\n${SERVICES}`,
+      `services:\n  web:\n    image: nginx\n    environment: {API_URL: "http://api:8080", SELF: "http://web", DB_HOST: db, NOTE: db}\n    command: ["sh", "-c", "nc -z db 5432 && nginx"]\n    entrypoint: ["/wait", "--host=api", "db"]\n    volumes: ["./nginx.conf:/etc/nginx/nginx.conf:ro"]\n${SERVICES}`,
       { 'nginx.conf': 'upstream a { server api:8080; }\n' }
     )
-    expect(references).toEqual([
+    expect(references).toStrictEqual([
       { target: 'api', kind: 'url', place: 'environment API_URL', variable: 'API_URL' },
       { target: 'db', kind: 'host', place: 'environment DB_HOST', variable: 'DB_HOST' },
       { target: 'db', kind: 'host', place: 'command' },
@@ -112,7 +112,7 @@ describe('serviceReferences', () => {
       `services:\n  web:\n    build: ./web\n    volumes: ["./conf:/etc/app", "./web:/srv", ".:/code", "/etc/hosts:/etc/hosts"]\n${SERVICES}`,
       {
         'conf/a.env': 'DB_HOST=db\n',
-        'conf/b.bin': 'API_HOST=api\0',
+        'conf/b.bin': 'API_HOST=api\n\0',
         'web/Dockerfile': 'FROM nginx\nCOPY site.conf /etc/nginx/conf.d/\nCOPY *.tmpl /t/\nCOPY . /srv\n',
         'web/site.conf': 'proxy_pass http://api;\n',
         'web/x.tmpl': 'DB_HOST=db\n',
