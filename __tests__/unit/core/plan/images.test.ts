@@ -43,6 +43,47 @@ describe('planImages', () => {
     ])
   })
 
+  it('an image carries its build as the file gives it: context, Dockerfile, inline Dockerfile, args, target', () => {
+    const plan = planOf(
+      'services:\n  web:\n    build: {context: ./web, dockerfile: docker/Dockerfile, args: {A: "1"}, target: prod}\n    ports: ["80:80"]\n  job:\n    build: {context: ., dockerfile_inline: "FROM alpine"}\n  plain:\n    build: ./plain\n'
+    )
+    expect(plan.images).toStrictEqual([
+      {
+        id: 'web',
+        services: ['web'],
+        repository: 'shop/web',
+        context: 'web',
+        dockerfile: 'docker/Dockerfile',
+        args: { A: '1' },
+        target: 'prod'
+      },
+      {
+        id: 'job',
+        services: ['job'],
+        repository: 'shop/job',
+        context: '.',
+        dockerfile: 'Dockerfile',
+        dockerfileInline: 'FROM alpine',
+        args: {}
+      },
+      {
+        id: 'plain',
+        services: ['plain'],
+        repository: 'shop/plain',
+        context: 'plain',
+        dockerfile: 'Dockerfile',
+        args: {}
+      }
+    ])
+  })
+
+  it('an empty target is no target: one image', () => {
+    const plan = planOf(
+      'services:\n  web:\n    build: {context: ., target: ""}\n    ports: ["80:80"]\n  worker:\n    build: .\n'
+    )
+    expect(plan.images.map(image => image.services)).toEqual([['web', 'worker']])
+  })
+
   it('the build args are compared whatever their order', () => {
     const plan = planOf(
       'services:\n  web:\n    build: {context: ., args: {A: "1", B: "2"}}\n    ports: ["80:80"]\n  worker:\n    build: {context: ., args: {B: "2", A: "1"}}\n'
