@@ -1,0 +1,231 @@
+// Which engine a service runs, and the URLs the managed service gets (src/core/backing-engines.ts). The URL rules
+// are the ones a password must never slip through: it travels by reference, never in a URL written to the bundle.
+
+import { describe, expect, it } from '@jest/globals'
+import {
+  backingEngineOf,
+  describeBackingSource,
+  devOnlyQueryParameters,
+  engineOfImage,
+  imageName,
+  managedUrl,
+  parseUrl,
+  refusesPlainConnections,
+  rewriteUrl
+} from '../../../src/core/backing-engines.js'
+import type { BackingReplacement } from '../../../src/core/plan/types.js'
+import { composeIn } from './workspace-fake.js'
+
+const rds = { host: 'app.abc.eu-west-1.rds.amazonaws.com', port: 5432 }
+
+describe('engines', () => {
+  it.each([
+    ['postgres:16', 'postgres'],
+    ['docker.io/library/postgres:16-alpine@sha256:abc', 'postgres'],
+    ['bitnami/postgresql', 'postgres'],
+    ['timescale/timescaledb-ha:pg16', 'postgres'],
+    ['supabase/supabase-postgres:15', 'postgres'],
+    ['MariaDB:11', 'mysql'],
+    ['percona/percona-server:8', 'mysql'],
+    ['valkey/valkey:8', 'redis'],
+    ['redis/redis-stack-server', 'redis'],
+    ['memcached:1.6', 'memcached'],
+    ['nginx', undefined],
+    ['postgres-exporter', undefined],
+    [undefined, undefined]
+  ])('%s → %s', (image, engine) => {
+    expect(engineOfImage(image)).toBe(engine)
+  })
+
+  it('the image name is its last path part without tag or digest, in lower case', () => {
+    expect(imageName('registry:5000/Team/Redis:7@sha256:abc')).toBe('redis')
+  })
+
+  const service = (fields: string, files: Record<string, string> = {}) =>
+    composeIn(`services:\n  s:\n${fields}`, { files }).services.s!
+
+  it.each([
+    ['the image', '    image: postgres:16\n', 'postgres'],
+    [
+      'the server run with flags',
+      '    image: postgres:16\n    command: -c max_connections=200\n',
+      'postgres'
+    ],
+    [
+      'the server by name in a shell line',
+      '    image: redis:7\n    command: sh -c "redis-server --appendonly yes"\n',
+      'redis'
+    ],
+    [
+      'the entrypoint script before the server',
+      '    image: mysql:8\n    command: [docker-entrypoint.sh, mysqld]\n',
+      'mysql'
+    ],
+    [
+      'another image running a server',
+      '    image: pgautoupgrade/pgautoupgrade\n    command: postgres\n',
+      'postgres'
+    ],
+    [
+      'a server data folder with its variables',
+      '    image: acme/db\n    volumes: ["pg:/var/lib/postgresql/data"]\n    environment: {POSTGRES_PASSWORD: x}\nvolumes: {pg: {}}\n',
+      'postgres'
+    ],
+    [
+      'a MariaDB data folder',
+      '    image: acme/db\n    volumes: ["d:/var/lib/mysql"]\n    environment: {MARIADB_ROOT_PASSWORD: x}\nvolumes: {d: {}}\n',
+      'mysql'
+    ]
+  ])('a server from %s', (_case, fields, engine) => {
+    expect(backingEngineOf(service(fields))).toBe(engine)
+  })
+
+  it.each([
+    [
+      'a client command on the database image',
+      '    image: postgres:16\n    command: sh -c \'psql "$DATABASE_URL" -f schema.sql\'\n'
+    ],
+    ['pg_dump', '    image: postgres:16\n    entrypoint: [pg_dump]\n'],
+    [
+      'a data folder without the server variables',
+      '    image: acme/backup\n    volumes: ["pg:/var/lib/postgresql/data"]\nvolumes: {pg: {}}\n'
+    ],
+    ['an app named like a database', '    image: acme/app\n    environment: {POSTGRES_HOST: db}\n']
+  ])('not a server: %s', (_case, fields) => {
+    expect(backingEngineOf(service(fields))).toBeUndefined()
+  })
+
+  it('a Dockerfile starting FROM a database image is that database', () => {
+    expect(
+      backingEngineOf(
+        service('    build: ./db\n', {
+          'db/Dockerfile': 'FROM postgres:16\nCOPY x.sql /docker-entrypoint-initdb.d/\n'
+        })
+      )
+    ).toBe('postgres')
+  })
+})
+
+describe('URLs for the managed service', () => {
+  it('keeps the app’s scheme, path and settings; takes user and database from the managed service; never a password', () => {
+    expect(
+      rewriteUrl('postgresql+psycopg2://app:devpw@db:5432/app?application_name=web', 'database', {
+        ...rds,
+        username: 'master',
+        databaseName: 'prod'
+      })
+    ).toBe('postgresql+psycopg2://master@app.abc.eu-west-1.rds.amazonaws.com:5432/prod?application_name=web')
+    expect(rewriteUrl('postgres://app:devpw@db/app', 'database', rds)).toBe(
+      'postgres://app@app.abc.eu-west-1.rds.amazonaws.com:5432/app'
+    )
+    expect(rewriteUrl('postgres://db', 'database', rds)).toBe(
+      'postgres://app.abc.eu-west-1.rds.amazonaws.com:5432'
+    )
+  })
+
+  it('leaves out development-only and credential parameters', () => {
+    expect(
+      rewriteUrl(
+        'postgres://db/app?sslmode=disable&password=x&sslpassword=y&auth=z&connect_timeout=5&ssl=false&sslmode2=a',
+        'database',
+        rds
+      )
+    ).toBe('postgres://app.abc.eu-west-1.rds.amazonaws.com:5432/app?connect_timeout=5&sslmode2=a')
+    expect(rewriteUrl('postgres://db/app?sslmode=require&ssl=true', 'database', rds)).toBe(
+      'postgres://app.abc.eu-west-1.rds.amazonaws.com:5432/app?sslmode=require&ssl=true'
+    )
+    expect(devOnlyQueryParameters('mysql://db/app?useSSL=false&tls=0&ok=1&api_token=t')).toEqual([
+      'tls',
+      'api_token'
+    ])
+    expect(devOnlyQueryParameters('not a url')).toEqual([])
+  })
+
+  it('a JDBC URL keeps no user: the driver reads it from its own setting', () => {
+    expect(
+      rewriteUrl('jdbc:postgresql://app:pw@db:5432/app?sslmode=disable', 'database', {
+        ...rds,
+        username: 'master'
+      })
+    ).toBe('jdbc:postgresql://app.abc.eu-west-1.rds.amazonaws.com:5432/app')
+  })
+
+  it('Redis follows the endpoint’s TLS, and keeps its db index', () => {
+    const cache = { host: 'c.cache.amazonaws.com', port: 6379 }
+    expect(rewriteUrl('redis://:devpw@cache:6379/2', 'cache', { ...cache, tls: true })).toBe(
+      'rediss://c.cache.amazonaws.com:6379/2'
+    )
+    expect(rewriteUrl('rediss://cache/0', 'cache', { ...cache, tls: false })).toBe(
+      'redis://c.cache.amazonaws.com:6379/0'
+    )
+    expect(rewriteUrl('rediss://cache/0', 'cache', cache)).toBe('rediss://c.cache.amazonaws.com:6379/0')
+    expect(rewriteUrl('redis://cache/1', 'cache', { ...cache, databaseName: 'x' })).toBe(
+      'redis://c.cache.amazonaws.com:6379/1'
+    )
+  })
+
+  it('a value that is not a URL is left as it is', () => {
+    expect(rewriteUrl('db:5432', 'database', rds)).toBe('db:5432')
+  })
+
+  it('without a development URL: the endpoint input’s scheme, else the engine’s', () => {
+    const replacement = (
+      engine: BackingReplacement['engine'],
+      source: BackingReplacement['source']
+    ): BackingReplacement => ({
+      role: engine === 'redis' ? 'cache' : 'database',
+      engine,
+      composeService: 'db',
+      envName: 'DATABASE_URL',
+      source
+    })
+    expect(
+      managedUrl(replacement('mysql', { kind: 'rds', id: 'x' }), {
+        ...rds,
+        port: 3306,
+        username: 'admin',
+        databaseName: 'shop'
+      })
+    ).toBe('mysql://admin@app.abc.eu-west-1.rds.amazonaws.com:3306/shop')
+    expect(
+      managedUrl(replacement('mysql', { kind: 'endpoint', url: 'mysql2://h:3306' }), { ...rds, port: 3306 })
+    ).toBe('mysql2://app.abc.eu-west-1.rds.amazonaws.com:3306')
+    expect(
+      managedUrl(replacement('redis', { kind: 'elasticache', id: 'c' }), { host: 'c', port: 6379, tls: true })
+    ).toBe('rediss://c:6379')
+    expect(
+      managedUrl(
+        { ...replacement('postgres', { kind: 'rds', id: 'x' }), devUrl: 'postgres://u:p@db/app' },
+        rds
+      )
+    ).toBe('postgres://u@app.abc.eu-west-1.rds.amazonaws.com:5432/app')
+  })
+})
+
+describe('facts about sources and endpoints', () => {
+  it('a source is described without its password', () => {
+    expect(describeBackingSource({ kind: 'endpoint', url: 'postgres://admin:s3cret@h:5432/app' })).toBe(
+      'postgres://admin@h:5432/app'
+    )
+    expect(describeBackingSource({ kind: 'rds', id: 'app-db' })).toBe('RDS instance app-db')
+    expect(describeBackingSource({ kind: 'elasticache', id: 'c' })).toBe('ElastiCache c')
+    expect(describeBackingSource({ kind: 'unset' })).toBe('not given yet (plan only)')
+  })
+
+  it('PostgreSQL 15 and later refuse plain connections; other engines and unknown versions are not assumed to', () => {
+    expect(refusesPlainConnections('postgres', { ...rds, engineVersion: '15.2' })).toBe(true)
+    expect(refusesPlainConnections('postgres', { ...rds, engineVersion: '16' })).toBe(true)
+    expect(refusesPlainConnections('postgres', { ...rds, engineVersion: '14.9' })).toBe(false)
+    expect(refusesPlainConnections('postgres', { ...rds, engineVersion: 'x' })).toBe(false)
+    expect(refusesPlainConnections('postgres', rds)).toBe(false)
+    expect(refusesPlainConnections('mysql', { ...rds, engineVersion: '16' })).toBe(false)
+  })
+
+  it('parseUrl takes only scheme://… values', () => {
+    expect(parseUrl('postgres://db/app')?.hostname).toBe('db')
+    expect(parseUrl('db:5432')).toBeUndefined()
+    expect(parseUrl('http://[bad')).toBeUndefined()
+    expect(parseUrl(undefined)).toBeUndefined()
+    expect(parseUrl('')).toBeUndefined()
+  })
+})
