@@ -135,6 +135,7 @@ describe('URLs for the managed service', () => {
       'postgres://app.abc.eu-west-1.rds.amazonaws.com:5432/app?sslmode=require&ssl=true'
     )
     expect(devOnlyQueryParameters('mysql://db/app?useSSL=false&tls=0&ok=1&api_token=t')).toEqual([
+      'useSSL',
       'tls',
       'api_token'
     ])
