@@ -884,9 +884,10 @@ var interpolate = __webpack_require__(56543);
 // compose's merge of a service with the one it extends (compose-go's
 // override rules, checked against `docker compose config`): mappings merge
 // key by key whichever of the list (`KEY=value`) or mapping form each side
-// uses; volumes replace the base's mount at the same target; ports and the
-// other option lists append what is not there yet; sub-mappings (build,
-// deploy, healthcheck, logging) merge deeply; anything else is replaced.
+// uses; volumes replace the base's mount at the same target, in its place;
+// ports and the other option lists append what is not there yet; sub-mappings
+// (build, deploy, healthcheck, logging) merge deeply; anything else is
+// replaced. A `null` keeps the base's value, but resets command and entrypoint.
 /** Keys whose value is a mapping, also written as a list of KEY=value (or bare KEY). */
 const MAPPING_KEYS = new Set(['environment', 'labels', 'extra_hosts', 'sysctls', 'annotations']);
 /** Lists whose entries append, once each. */
@@ -908,12 +909,16 @@ const APPENDED_KEYS = new Set([
     'secrets',
     'configs'
 ]);
+/** Keys an extending service resets with `null`; a `null` anywhere else keeps the base's value (docker compose 2.26). */
+const RESET_BY_NULL = new Set(['command', 'entrypoint']);
 /** Sub-mappings merged deeply. */
 const NESTED_KEYS = new Set(['build', 'deploy', 'healthcheck', 'logging', 'ulimits', 'networks']);
 function mergeService(base, override) {
     const merged = { ...base };
     for (const [key, value] of Object.entries(override)) {
         const previous = merged[key];
+        if (value === null && !RESET_BY_NULL.has(key))
+            continue;
         if (previous === undefined || previous === null)
             merged[key] = value;
         else if (MAPPING_KEYS.has(key))
@@ -952,10 +957,11 @@ function dependencies(value) {
         ? Object.fromEntries(value.map(name => [String(name), { condition: 'service_started' }]))
         : {};
 }
-/** A mount of the extending service replaces the base's mount at the same target. */
+/** A mount of the extending service takes the place of the base's mount at the same target; the others follow. */
 function mergeVolumes(base, override) {
-    const targets = new Set(override.map(targetOf));
-    return [...base.filter(mount => !targets.has(targetOf(mount))), ...override];
+    const byTarget = new Map(override.map(mount => [targetOf(mount), mount]));
+    const merged = base.map(mount => byTarget.get(targetOf(mount)) ?? mount);
+    return [...merged, ...override.filter(mount => !merged.includes(mount))];
 }
 function targetOf(mount) {
     if (isRecord(mount))
@@ -2035,10 +2041,11 @@ function firstDuplicateKey(document) {
             const seen = new Set();
             for (const pair of map.items) {
                 const key = pair.key;
-                // Merge keys (<<) may repeat; non-scalar keys do not occur in compose files.
-                if (!(0,dist/* isScalar */.jn)(key) || key.value === '<<')
+                // Non-scalar keys do not occur in compose files. A repeated merge key (<<) is refused too, as compose does.
+                if (!(0,dist/* isScalar */.jn)(key))
                     continue;
-                const name = String(key.value);
+                // A merge key's value is a symbol: its source is `<<`.
+                const name = key.source ?? String(key.value);
                 if (seen.has(name)) {
                     found = { key: name, offset: key.range?.[0] ?? 0 };
                     return dist/* visit */.YR.BREAK;
@@ -3522,7 +3529,8 @@ function parseByteValue(value, where) {
     if (!match) {
         throw new _errors_js__WEBPACK_IMPORTED_MODULE_0__/* .ComposeError */ .hp(`${where}: "${String(value)}" is not a memory size (use a number of bytes or e.g. 512m, 1g)`);
     }
-    return Math.round(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
+    // Whole bytes, the fraction cut off as compose does ("1.5" is 1 byte, "0.5k" 512).
+    return Math.trunc(Number(match[1]) * (UNITS[(match[2] ?? 'b').toLowerCase()] ?? 1));
 }
 const MIB = 1024 * 1024;
 /** Bytes → whole MiB, rounding up so a limit is never tightened. */
@@ -4283,13 +4291,6 @@ function usesService(service, target, references) {
 // ECS refuses COMPLETE/SUCCESS on an essential container; Beanstalk passes
 // container definitions to ECS as they are.
 
-/** Deployed services that others wait to complete: jobs that run once and exit. */
-function oneShotServices(selected) {
-    const names = new Set(selected.map(service => service.name));
-    return new Set(selected.flatMap(service => service.dependsOn
-        .filter(dependency => dependency.condition === 'completed' && names.has(dependency.service))
-        .map(dependency => dependency.service)));
-}
 function planConnections(service, references, inputs) {
     const name = service.name;
     const links = new Map();
@@ -5437,6 +5438,7 @@ function isAssetWatcher(service) {
     const words = [...(service.entrypoint ?? []), ...(service.command ?? [])];
     return (service.ports.length === 0 && words.some(word => word.split(/\s+/).some(part => WATCH_WORD.test(part))));
 }
+const WAITED_FOR = 'a one-shot job (others wait for it to complete)';
 /** Deployed jobs, each with why it is one. */
 function jobServices(selected) {
     const names = new Set(selected.map(service => service.name));
@@ -5444,7 +5446,7 @@ function jobServices(selected) {
     for (const service of selected) {
         for (const dependency of service.dependsOn) {
             if (dependency.condition === 'completed' && names.has(dependency.service))
-                jobs.set(dependency.service, 'a one-shot job (others wait for it to complete)');
+                jobs.set(dependency.service, WAITED_FOR);
         }
     }
     for (const service of selected) {
@@ -5454,9 +5456,10 @@ function jobServices(selected) {
         if (reason)
             jobs.set(service.name, reason);
     }
-    // ECS needs an essential container: when every service looks like a job, none is taken for one.
+    // ECS needs an essential container: when every service looks like a job, only those others wait for are taken for
+    // one (a worker-only app whose worker compose does not restart keeps running on Beanstalk).
     return jobs.size === selected.length
-        ? new Map([...jobs].filter(([, reason]) => reason.startsWith('a one-shot')))
+        ? new Map([...jobs].filter(([, reason]) => reason === WAITED_FOR))
         : jobs;
 }
 function jobReason(service) {
