@@ -53,9 +53,12 @@ export function engineOfImage(image: string | undefined): BackingEngine | undefi
  * app may be called "postgres", and a "cache" may run varnish.
  */
 export function backingEngineOf(service: ComposeService): BackingEngine | undefined {
-  const byImage = engineOfImage(service.build ? service.build.contents?.baseImage : service.image)
-  if (byImage !== undefined && runsClient(service)) return undefined
-  return byImage ?? engineOfServer(service)
+  // A client command is a job whatever the image: a backup sidecar may mount the server's data folder too.
+  if (runsClient(service)) return undefined
+  return (
+    engineOfImage(service.build ? service.build.contents?.baseImage : service.image) ??
+    engineOfServer(service)
+  )
 }
 
 /** What the official images' entrypoints run a command with; the command after it is what matters. */
@@ -189,8 +192,7 @@ export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEn
   // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL.
   const jdbc = /^jdbc:/i.exec(value)
   if (jdbc) {
-    const inner = rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })
-    return `${jdbc[0]}${inner.replace(/^([a-z][a-z0-9+.-]*:\/\/)[^@/]*@/i, '$1')}`
+    return `${jdbc[0]}${rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })}`
   }
   const url = parseUrl(value)
   if (!url) return value

@@ -8,6 +8,8 @@ import {
   devOnlyQueryParameters,
   engineOfImage,
   imageName,
+  isCredentialParameter,
+  isDevOnlyQueryParameter,
   managedUrl,
   parseUrl,
   refusesPlainConnections,
@@ -72,6 +74,16 @@ describe('engines', () => {
       'postgres'
     ],
     [
+      'the entrypoint script, by its path, before flags to the server',
+      '    image: postgres:16\n    entrypoint: [/usr/local/bin/docker-entrypoint.sh]\n    command: [-c, max_connections=200]\n',
+      'postgres'
+    ],
+    [
+      'a MySQL data folder with its variables',
+      '    image: acme/db\n    volumes: ["d:/var/lib/mysql"]\n    environment: {MYSQL_ROOT_PASSWORD: x}\nvolumes: {d: {}}\n',
+      'mysql'
+    ],
+    [
       'a MariaDB data folder',
       '    image: acme/db\n    volumes: ["d:/var/lib/mysql"]\n    environment: {MARIADB_ROOT_PASSWORD: x}\nvolumes: {d: {}}\n',
       'mysql'
@@ -90,7 +102,15 @@ describe('engines', () => {
       'a data folder without the server variables',
       '    image: acme/backup\n    volumes: ["pg:/var/lib/postgresql/data"]\nvolumes: {pg: {}}\n'
     ],
-    ['an app named like a database', '    image: acme/app\n    environment: {POSTGRES_HOST: db}\n']
+    ['an app named like a database', '    image: acme/app\n    environment: {POSTGRES_HOST: db}\n'],
+    [
+      'a PostgreSQL data folder with MySQL variables',
+      '    image: acme/db\n    volumes: ["pg:/var/lib/postgresql/data"]\n    environment: {MYSQL_ROOT_PASSWORD: x}\nvolumes: {pg: {}}\n'
+    ],
+    [
+      'a backup sidecar on the server data folder, running a client',
+      '    image: acme/pg-backup\n    command: [pg_basebackup, -D, /backup]\n    volumes: ["pg:/var/lib/postgresql/data"]\n    environment: {POSTGRES_PASSWORD: x}\nvolumes: {pg: {}}\n'
+    ]
   ])('not a server: %s', (_case, fields) => {
     expect(backingEngineOf(service(fields))).toBeUndefined()
   })
@@ -165,6 +185,30 @@ describe('URLs for the managed service', () => {
     )
   })
 
+  it('a JDBC URL without a user gets none either, and a bare trailing slash is dropped', () => {
+    expect(
+      rewriteUrl('jdbc:mysql://db:3306/shop', 'database', { ...rds, port: 3306, username: 'admin' })
+    ).toBe('jdbc:mysql://app.abc.eu-west-1.rds.amazonaws.com:3306/shop')
+    expect(rewriteUrl('redis://cache:6379/', 'cache', { host: 'c', port: 6379 })).toBe('redis://c:6379')
+  })
+
+  it('development-only parameters are whole names and values: similar ones are the app’s own', () => {
+    const devOnly = (name: string, value: string) => isDevOnlyQueryParameter(name, value)
+    expect(devOnly('sslmode', 'disable')).toBe(true)
+    expect(devOnly('SSLMODE', 'Allow')).toBe(true)
+    expect(devOnly('sslmode', 'require')).toBe(false)
+    expect(devOnly('sslmode', 'disable-later')).toBe(false)
+    expect(devOnly('sslmode', 'not-allow')).toBe(false)
+    expect(devOnly('use_ssl', 'off')).toBe(true)
+    expect(devOnly('ssl', 'falsey')).toBe(false)
+    expect(devOnly('ssl', 'nofalse')).toBe(false)
+    expect(devOnly('ssl_ca', 'no')).toBe(false)
+    expect(devOnly('nossl', 'no')).toBe(false)
+    expect(isCredentialParameter('auth')).toBe(true)
+    expect(isCredentialParameter('authSource')).toBe(false)
+    expect(isCredentialParameter('oauth')).toBe(false)
+  })
+
   it('a value that is not a URL is left as it is', () => {
     expect(rewriteUrl('db:5432', 'database', rds)).toBe('db:5432')
   })
@@ -193,6 +237,15 @@ describe('URLs for the managed service', () => {
     ).toBe('mysql2://app.abc.eu-west-1.rds.amazonaws.com:3306')
     expect(
       managedUrl(replacement('redis', { kind: 'elasticache', id: 'c' }), { host: 'c', port: 6379, tls: true })
+    ).toBe('rediss://c:6379')
+    expect(
+      managedUrl(replacement('redis', { kind: 'elasticache', id: 'c' }), { host: 'c', port: 6379 })
+    ).toBe('redis://c:6379')
+    expect(
+      managedUrl(replacement('redis', { kind: 'endpoint', url: 'rediss://h:6379' }), {
+        host: 'c',
+        port: 6379
+      })
     ).toBe('rediss://c:6379')
     expect(
       managedUrl(

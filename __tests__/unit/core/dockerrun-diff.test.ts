@@ -127,3 +127,110 @@ describe('diffDockerrun: container settings and hidden values', () => {
     ])
   })
 })
+
+describe('diffDockerrun: every compared field, named; order and absence are not changes', () => {
+  const one = (container: Partial<ContainerDefinition>): DockerrunV2 =>
+    doc({ name: 'web', image: 'a', ...container })
+
+  it('names each field it compares, with before and after as the log shows them', () => {
+    const before = one({
+      essential: false,
+      memoryReservation: 128,
+      command: ['serve'],
+      entryPoint: ['/init'],
+      workingDirectory: '/app',
+      mountPoints: [{ sourceVolume: 'data', containerPath: '/data' }]
+    })
+    const after = one({
+      memoryReservation: 256,
+      command: ['serve', '--fast'],
+      entryPoint: ['/entry'],
+      workingDirectory: '/srv',
+      mountPoints: [{ sourceVolume: 'data', containerPath: '/var/data' }]
+    })
+    expect(diffDockerrun(before, after).map(formatChange)).toEqual([
+      'web: essential: false → true',
+      'web: memoryReservation: 128 → 256',
+      'web: command: serve → serve --fast',
+      'web: entryPoint: /init → /entry',
+      'web: workingDirectory: /app → /srv',
+      'web: mountPoints: data:/data → data:/var/data'
+    ])
+  })
+
+  it('gives an added or removed container its image, and a change only the sides it has', () => {
+    expect(diffDockerrun(doc(web), doc(nginx))).toEqual([
+      { container: 'nginx', kind: 'added', field: 'container', after: 'repo/nginx@sha256:bbb' },
+      { container: 'web', kind: 'removed', field: 'container', before: 'repo/web@sha256:aaa' }
+    ])
+    const added = diffDockerrun(one({}), one({ workingDirectory: '/app' }))
+    expect(added).toEqual([{ container: 'web', kind: 'added', field: 'workingDirectory', after: '/app' }])
+    expect(Object.keys(added[0] ?? {})).not.toContain('before')
+    const removed = diffDockerrun(one({ user: 'app' }), one({}))
+    expect(removed).toEqual([{ container: 'web', kind: 'removed', field: 'user', before: '"app"' }])
+    expect(Object.keys(removed[0] ?? {})).not.toContain('after')
+  })
+
+  it('takes links, ports, variables and secrets as sets: a new order is no change', () => {
+    const secret = (name: string) => ({
+      name,
+      valueFrom: `arn:aws:ssm:us-east-1:123456789012:parameter/${name}`
+    })
+    const before = one({
+      links: ['db', 'cache'],
+      portMappings: [
+        { hostPort: 80, containerPort: 80 },
+        { hostPort: 443, containerPort: 443 }
+      ],
+      environment: [
+        { name: 'B', value: '2' },
+        { name: 'A', value: '1' }
+      ],
+      secrets: [secret('Y'), secret('X')]
+    })
+    const after = one({
+      links: ['cache', 'db'],
+      portMappings: [
+        { hostPort: 443, containerPort: 443, protocol: 'tcp' },
+        { hostPort: 80, containerPort: 80 }
+      ],
+      environment: [
+        { name: 'A', value: '1' },
+        { name: 'B', value: '2' }
+      ],
+      secrets: [secret('X'), secret('Y')]
+    })
+    expect(diffDockerrun(before, after)).toEqual([])
+  })
+
+  it('lists changed variables and secrets in name order, and an empty list as no list', () => {
+    const before = one({
+      environment: [
+        { name: 'Z', value: '1' },
+        { name: 'M', value: '1' }
+      ],
+      secrets: [
+        { name: 'S2', valueFrom: 'arn:a' },
+        { name: 'S1', valueFrom: 'arn:a' }
+      ],
+      links: [],
+      command: []
+    })
+    const after = one({
+      environment: [
+        { name: 'Z', value: '2' },
+        { name: 'M', value: '2' }
+      ],
+      secrets: [
+        { name: 'S2', valueFrom: 'arn:b' },
+        { name: 'S1', valueFrom: 'arn:b' }
+      ]
+    })
+    expect(diffDockerrun(before, after).map(change => change.field)).toEqual([
+      'environment M',
+      'environment Z',
+      'secret S1',
+      'secret S2'
+    ])
+  })
+})
