@@ -51,7 +51,7 @@ export interface RehearsalSpec {
   inputs: Record<string, string>
 }
 
-const KEYS = [
+const KEYS: readonly string[] = [
   'application',
   'environment',
   'instance-types',
@@ -85,12 +85,22 @@ function stringMap(value: unknown, where: string): Record<string, string> {
   )
 }
 
+/** A misspelt or unsupported key anywhere in the file is refused, not ignored (`where`: "" at the top). */
+function refuseUnknownKeys(record: Record<string, unknown>, known: readonly string[], where: string): void {
+  const unknown = Object.keys(record).filter(key => !known.includes(key))
+  if (unknown.length === 0) return
+  const place = where === '' ? 'the rehearsal file' : `${where} of the rehearsal file`
+  throw new RehearsalError(`unknown key ${unknown.join(', ')} in ${place} (known: ${known.join(', ')})`)
+}
+
 function database(value: unknown): RehearsalDatabase | undefined {
   if (value === undefined || value === null) return undefined
   if (!isRecord(value)) {
     const id = text(value, 'database')
     return { id, name: 'app', username: 'app' }
   }
+  // No engine key: the stand-in's RDS is PostgreSQL only (docs/rehearsal.md).
+  refuseUnknownKeys(value, ['id', 'name', 'username'], 'database')
   const id = text(value.id, 'database.id')
   return {
     id,
@@ -109,6 +119,7 @@ function secrets(value: unknown): RehearsalSecret[] {
       throw new RehearsalError(`${where}: ${variable} is not an environment variable name`)
     if (!isRecord(entry))
       throw new RehearsalError(`${where} must be {secret: NAME, value: …} or {parameter: NAME, value: …}`)
+    refuseUnknownKeys(entry, ['secret', 'parameter', 'value'], where)
     const value = entry.value === undefined ? 'rehearsal-value' : text(entry.value, `${where}.value`)
     if (entry.secret !== undefined && entry.parameter === undefined)
       return { variable, kind: 'secret', name: text(entry.secret, `${where}.secret`), value }
@@ -141,12 +152,7 @@ export function parseRehearsal(
 ): RehearsalSpec {
   const raw: unknown = fileText === undefined ? {} : (parse(fileText) ?? {})
   if (!isRecord(raw)) throw new RehearsalError('the rehearsal file must be a YAML mapping')
-  const unknown = Object.keys(raw).filter(key => !KEYS.includes(key))
-  if (unknown.length > 0) {
-    throw new RehearsalError(
-      `unknown key ${unknown.join(', ')} in the rehearsal file (known: ${KEYS.join(', ')})`
-    )
-  }
+  refuseUnknownKeys(raw, KEYS, '')
   const inputs = { ...stringMap(raw.with, 'with'), ...flags.inputs }
   const own = Object.keys(inputs).filter(name => OWN_INPUTS.includes(name))
   if (own.length > 0) {

@@ -11,7 +11,7 @@ import {
 } from '@aws-sdk/client-elasticache'
 import { DescribeDBInstancesCommand, type RDSClient } from '@aws-sdk/client-rds'
 
-import type { BackingEndpoint } from '../core/backing-engines.js'
+import { engineMismatch, type BackingEndpoint } from '../core/backing-engines.js'
 import type { ActionConfig } from '../core/config-types.js'
 import type { ResolvedBacking } from '../core/dockerrun.js'
 import { InputError } from '../core/errors.js'
@@ -37,9 +37,12 @@ export async function resolveBacking(
   for (const replacement of backing) {
     const { source } = replacement
     if (source.kind === 'rds') {
-      resolved[replacement.role] = await lookupDbInstance(source.id, clients, config, log)
+      resolved[replacement.role] = await lookupDbInstance(replacement, source.id, clients, config, log)
     } else if (source.kind === 'elasticache') {
-      resolved[replacement.role] = { endpoint: await lookupCache(source.id, clients, log), secrets: [] }
+      resolved[replacement.role] = {
+        endpoint: await lookupCache(replacement, source.id, clients, log),
+        secrets: []
+      }
     } else if (source.kind === 'endpoint') {
       maskUrlPassword(source.url, log)
     }
@@ -60,7 +63,14 @@ function maskUrlPassword(url: string, log: Logger): void {
   }
 }
 
+/** The service found must speak the compose service's protocol: a MySQL app given a PostgreSQL instance fails. */
+function checkEngine(replacement: BackingReplacement, engine: string | undefined, what: string): void {
+  const mismatch = engineMismatch(replacement, engine, what)
+  if (mismatch) throw new InputError(replacement.role, mismatch)
+}
+
 async function lookupDbInstance(
+  replacement: BackingReplacement,
   id: string,
   clients: BackingClients,
   config: BackingConfig,
@@ -75,6 +85,7 @@ async function lookupDbInstance(
     else throw error
   }
   if (!instance) throw new InputError('database', `RDS DB instance "${id}" not found in ${clients.region}`)
+  checkEngine(replacement, instance.Engine, `RDS instance ${id}`)
   const address = instance.Endpoint?.Address
   if (!address) {
     throw new InputError(
@@ -111,9 +122,15 @@ function defaultDatabasePort(engine: string | undefined): number {
   return engine && /mysql|maria/i.test(engine) ? 3306 : 5432
 }
 
-async function lookupCache(id: string, clients: BackingClients, log: Logger): Promise<BackingEndpoint> {
+async function lookupCache(
+  replacement: BackingReplacement,
+  id: string,
+  clients: BackingClients,
+  log: Logger
+): Promise<BackingEndpoint> {
   const group = await describeReplicationGroup(id, clients)
   if (group) {
+    checkEngine(replacement, group.Engine, `ElastiCache replication group ${id}`)
     const tls = group.TransitEncryptionEnabled === true
     const primary = group.NodeGroups?.[0]?.PrimaryEndpoint
     const address = group.ConfigurationEndpoint?.Address ?? primary?.Address
@@ -133,6 +150,7 @@ async function lookupCache(id: string, clients: BackingClients, log: Logger): Pr
   }
   const cluster = await describeCacheCluster(id, clients)
   if (cluster) {
+    checkEngine(replacement, cluster.Engine, `ElastiCache cluster ${id}`)
     const node = cluster.CacheNodes?.[0]?.Endpoint
     if (!node?.Address) {
       throw new InputError(

@@ -124,6 +124,47 @@ function engineOfServer(service: ComposeService): BackingEngine | undefined {
 
 export const ROLE_PRODUCT: Record<BackingRole, string> = { database: 'RDS', cache: 'ElastiCache' }
 
+const ENGINE_LABEL: Record<BackingEngine, string> = {
+  postgres: 'PostgreSQL',
+  mysql: 'MySQL/MariaDB',
+  redis: 'Redis/Valkey',
+  memcached: 'Memcached'
+}
+
+/**
+ * The protocol family of a managed service's engine as AWS names it, or of an endpoint URL's scheme. RDS
+ * `Engine`: postgres, aurora-postgresql, mysql, mariadb, aurora-mysql (and `aurora`, MySQL 5.6-compatible),
+ * oracle-*, sqlserver-*, db2-* (https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html);
+ * ElastiCache `Engine`: redis, valkey, memcached
+ * (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_ReplicationGroup.html). `undefined`: a
+ * name of no family this action replaces (an Oracle instance, a `tcp://` URL).
+ */
+export function engineFamily(name: string): BackingEngine | undefined {
+  const lower = name.toLowerCase()
+  if (lower.includes('postgres') || lower.includes('postgis')) return 'postgres'
+  if (lower.includes('mysql') || lower.includes('maria') || lower === 'aurora') return 'mysql'
+  if (lower.includes('redis') || lower.includes('valkey')) return 'redis'
+  if (lower.includes('memcache')) return 'memcached'
+  return undefined
+}
+
+/**
+ * Why the managed service cannot stand in for the compose service it replaces: it speaks another protocol (a
+ * MySQL app given a PostgreSQL instance connects to nothing). `managed`: the engine AWS reports (`undefined`:
+ * not reported, nothing to check) and `what` names the service in the message.
+ */
+export function engineMismatch(
+  replacement: Pick<BackingReplacement, 'engine' | 'composeService' | 'role'>,
+  managed: string | undefined,
+  what: string
+): string | undefined {
+  if (managed === undefined) return undefined
+  const family = engineFamily(managed)
+  if (family === replacement.engine) return undefined
+  const wanted = ENGINE_LABEL[replacement.engine]
+  return `compose service "${replacement.composeService}" runs ${wanted}, but ${what} is ${family === undefined ? managed : ENGINE_LABEL[family]} (${managed}): the app would speak the wrong protocol; give a ${wanted} ${replacement.role === 'database' ? 'RDS instance' : 'ElastiCache cluster'} or endpoint`
+}
+
 export function describeBackingSource(source: BackingSource): string {
   switch (source.kind) {
     case 'rds':

@@ -69,6 +69,58 @@ describe('resolveBacking', () => {
     expect(log.warnings).toEqual([])
   })
 
+  test('a managed service of another protocol than the compose service is an input error, before any endpoint is used', async () => {
+    const instance = (Engine: string) =>
+      new FakeClient().on(DescribeDBInstancesCommand, () => ({
+        DBInstances: [{ Engine, DBInstanceStatus: 'available', Endpoint: { Address: 'h', Port: 5432 } }]
+      }))
+    const mysqlService = { ...database({ kind: 'rds', id: 'todo-db' }), engine: 'mysql' as const }
+    await expect(
+      resolveBacking([mysqlService], clients(instance('postgres')), config, new MemoryLog())
+    ).rejects.toThrow(
+      'Input \'database\': compose service "db" runs MySQL/MariaDB, but RDS instance todo-db is PostgreSQL (postgres): the app would speak the wrong protocol; give a MySQL/MariaDB RDS instance or endpoint'
+    )
+    await expect(
+      resolveBacking(
+        [database({ kind: 'rds', id: 'x' })],
+        clients(instance('sqlserver-ex')),
+        config,
+        new MemoryLog()
+      )
+    ).rejects.toThrow('but RDS instance x is sqlserver-ex (sqlserver-ex)')
+    for (const same of ['aurora-mysql', 'mariadb', 'aurora'])
+      await expect(
+        resolveBacking([mysqlService], clients(instance(same)), config, new MemoryLog())
+      ).resolves.toBeDefined()
+    await expect(
+      resolveBacking(
+        [database({ kind: 'rds', id: 'x' })],
+        clients(instance('aurora-postgresql')),
+        config,
+        new MemoryLog()
+      )
+    ).resolves.toBeDefined()
+
+    const memcachedGroup = new FakeClient().on(DescribeReplicationGroupsCommand, () => ({
+      ReplicationGroups: [{ Engine: 'memcached', Status: 'available' }]
+    }))
+    await expect(
+      resolveBacking([cache('c')], clients(undefined, memcachedGroup), config, new MemoryLog())
+    ).rejects.toThrow(
+      'compose service "redis" runs Redis/Valkey, but ElastiCache replication group c is Memcached (memcached)'
+    )
+    const memcachedCluster = new FakeClient()
+      .on(DescribeReplicationGroupsCommand, () => {
+        throw awsError('ReplicationGroupNotFoundFault', 'not found')
+      })
+      .on(DescribeCacheClustersCommand, () => ({
+        CacheClusters: [{ Engine: 'memcached', CacheNodes: [{ Endpoint: { Address: 'm', Port: 11211 } }] }]
+      }))
+    await expect(
+      resolveBacking([cache('m')], clients(undefined, memcachedCluster), config, new MemoryLog())
+    ).rejects.toThrow('but ElastiCache cluster m is Memcached (memcached)')
+  })
+
   test('a missing RDS instance is an input error naming the region; a busy one is a warning', async () => {
     const missing = new FakeClient().on(DescribeDBInstancesCommand, () => {
       throw awsError('DBInstanceNotFoundFault', 'DBInstance x not found.')

@@ -85,6 +85,14 @@ describe('parseRehearsal', () => {
     ],
     ['secrets: { 1TOKEN: { secret: a } }', /^secrets\.1TOKEN: 1TOKEN is not an environment variable name$/],
     ['database: { name: x }', /^database\.id must be a non-empty string$/],
+    [
+      'database: { id: x, engine: mysql }',
+      /^unknown key engine in database of the rehearsal file \(known: id, name, username\)$/
+    ],
+    [
+      'secrets: { TOKEN: { secret: a, vaule: b } }',
+      /^unknown key vaule in secrets\.TOKEN of the rehearsal file \(known: secret, parameter, value\)$/
+    ],
     ['properties: [a]', /^properties must be a mapping of NAME: value$/]
   ])('refuses %s in one line', (text, message) => {
     expect(() => parseRehearsal(text, {}, 'x')).toThrow(message)

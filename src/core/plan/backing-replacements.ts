@@ -6,6 +6,7 @@ import {
   backingEngineOf,
   describeBackingSource,
   ENGINE_ROLE,
+  engineMismatch,
   parseUrl,
   ROLE_PRODUCT
 } from '../backing-engines.js'
@@ -96,6 +97,14 @@ export function replacedBackingServices(
         `compose service "${service.name}" is a dev-only ${role} (${service.image ?? engine}); on Beanstalk it is replaced by ${ROLE_PRODUCT[role]}: give the ${role === 'database' ? 'RDS instance' : 'ElastiCache cluster or replication group'} identifier or an endpoint URL, or "none"`
       )
     }
+    // The inputs take only the schemes of these engines (inputs.ts): each names its protocol.
+    const scheme = source.kind === 'endpoint' ? parseUrl(source.url)?.protocol.replace(/:$/, '') : undefined
+    const mismatch = engineMismatch(
+      { engine, composeService: service.name, role },
+      scheme,
+      `the ${inputName} input's URL`
+    )
+    if (mismatch) throw new InputError(inputName, mismatch)
     notes.push(
       `service ${service.name} (${engine}) replaced by ${ROLE_PRODUCT[role]}: ${describeBackingSource(source)} → ${envName}`
     )

@@ -113,6 +113,19 @@ describe('replacedBackingServices', () => {
     )
   })
 
+  it('an endpoint URL of another protocol than the compose service is refused', () => {
+    const compose = `services:\n${WEB}    environment: {DB_HOST: mysql, CACHE: memcache}\n  mysql:\n    image: mysql:8\n  memcache:\n    image: memcached:1.6\n`
+    expect(() => planOf(compose, { database: 'postgres://db.example.com:5432/app' })).toThrow(
+      "Input 'database': compose service \"mysql\" runs MySQL/MariaDB, but the database input's URL is PostgreSQL (postgres): the app would speak the wrong protocol; give a MySQL/MariaDB RDS instance or endpoint"
+    )
+    expect(() => planOf(compose, { database: 'mysql2://db.example.com:3306/app' })).not.toThrow()
+    const redis = `services:\n${WEB}    environment: {REDIS_URL: "redis://cache"}\n  cache:\n    image: valkey/valkey:8\n`
+    expect(() => planOf(redis, { cache: 'rediss://c.example.com:6379' })).not.toThrow()
+    expect(() => planOf(redis, { cache: 'memcached://c.example.com:11211' })).toThrow(
+      'compose service "cache" runs Redis/Valkey, but the cache input\'s URL is Memcached (memcached)'
+    )
+  })
+
   it('two database services are refused, both named', () => {
     expect(() =>
       planOf(
