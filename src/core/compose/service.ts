@@ -42,7 +42,9 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     if (typeof value !== 'string') throw new ComposeError(`${where}: ${field} must be a string`)
     return value
   }
-  const inWorkspace = (path: string): string => posix.normalize(posix.join(context.directory, path))
+  // Without a trailing slash, as compose resolves it (`./` and `.` are one folder: the compose file's).
+  const inWorkspace = (path: string): string =>
+    posix.normalize(posix.join(context.directory, path)).replace(/(?<=.)\/+$/, '')
   const { options, dropped, notes } = containerOptions(raw, where)
 
   const service: ComposeService = {

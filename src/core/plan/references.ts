@@ -81,7 +81,8 @@ export function hostsIn(
 export function serviceReferences(
   service: ComposeService,
   allServices: readonly string[],
-  files: WorkspaceFiles
+  files: WorkspaceFiles,
+  composeDirectory = '.'
 ): Reference[] {
   const names = new Map(allServices.map(name => [name, name]))
   for (const link of service.links) if (link.alias) names.set(link.alias, link.service)
@@ -102,7 +103,7 @@ export function serviceReferences(
   }
   if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
   if (service.entrypoint) record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false))
-  for (const file of configFiles(service, files)) {
+  for (const file of configFiles(service, files, composeDirectory)) {
     const text = files.readFile(file, MAX_FILE_BYTES)
     if (text === undefined || text.includes('\0')) continue
     record(`file ${file}`, hostsIn(text, names, false))
@@ -111,7 +112,7 @@ export function serviceReferences(
 }
 
 /** Files the service mounts from the workspace or copies into its image by name (not whole source trees). */
-function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
+function configFiles(service: ComposeService, files: WorkspaceFiles, composeDirectory: string): string[] {
   const sources = service.volumes
     .filter(mount => mount.type === 'bind' && !mount.hostPath && mount.source !== undefined)
     .map(mount => mount.source as string)
@@ -126,10 +127,10 @@ function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
   }
   const found: string[] = []
   for (const source of new Set(sources)) {
-    // The whole build context or compose folder mounted for live code reload is source code, not config (and it is
-    // not shipped: plan/mounts.ts drops it).
-    if (source === '.' || (build && (source === build.context || build.context.startsWith(`${source}/`))))
-      continue
+    // The whole build context or compose folder (or a folder above them) mounted for live code reload is source
+    // code, not config, and holds the compose file, which names every service (it is not shipped: plan/mounts.ts
+    // drops it).
+    if (holds(source, composeDirectory) || (build && holds(source, build.context))) continue
     if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
       found.push(source)
       continue
@@ -139,4 +140,10 @@ function configFiles(service: ComposeService, files: WorkspaceFiles): string[] {
     if (found.length > MAX_FILES) break
   }
   return found.slice(0, MAX_FILES)
+}
+
+/** `folder` is `path` or a folder above it (both workspace-relative and normalised; `..` leads outside). */
+function holds(folder: string, path: string): boolean {
+  const relative = posix.relative(folder, path)
+  return relative === '' || (!relative.startsWith('..') && !posix.isAbsolute(relative))
 }

@@ -1,3 +1,5 @@
+import { posix } from 'node:path'
+
 import { describe, expect, it } from '@jest/globals'
 import { InputError } from '../../../../src/core/errors.js'
 import { buildPlan } from '../../../../src/core/plan/build-plan.js'
@@ -407,6 +409,35 @@ describe('buildPlan: backing services', () => {
     })
     expect(
       buildPlan(configFor(backed), compose).warnings.filter(line => line.includes('compose name'))
+    ).toEqual([])
+  })
+
+  // A new user's todo app (2026-12-07): `./:/app` mounted, the compose file itself read as a config file, and a
+  // warning that asked for exactly what the file already did. Any spelling of the compose folder, or a folder
+  // above it, is source code, not config.
+  it.each([
+    ['docker-compose.yml', './:/app'],
+    ['docker-compose.yml', './/:/app'],
+    ['docker-compose.yml', '././:/app'],
+    ['deploy/docker-compose.yml', '.:/app'],
+    ['deploy/docker-compose.yml', './:/app'],
+    ['deploy/docker-compose.yml', '..:/app']
+  ])('does not read the folder of %s mounted as %s as config files', (composePath, mount) => {
+    const compose = `services:\n  app:\n    image: node:18-alpine\n    volumes: ["${mount}"]\n    ports: ["80:3000"]\n    environment:\n      MYSQL_HOST: db\n  db:\n    image: postgres:16\n`
+    const files: Record<string, string> = { [composePath]: compose, 'src/db.js': "host: 'db'\n" }
+    const loaded = loadCompose({
+      path: composePath,
+      text: compose,
+      env: {},
+      readFile: (file: string) => files[file],
+      // As the workspace lists a folder: `./` and `deploy/` are the folders `.` and `deploy`.
+      listFolder: (folder: string) => {
+        const normal = posix.normalize(folder).replace(/(?<=.)\/+$/, '')
+        return Object.keys(files).filter(file => normal === '.' || file.startsWith(`${normal}/`))
+      }
+    })
+    expect(
+      buildPlan(configFor(backed), loaded).warnings.filter(line => line.includes('compose name'))
     ).toEqual([])
   })
 
