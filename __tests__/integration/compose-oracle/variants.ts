@@ -403,6 +403,18 @@ volumes:
     }
   },
   {
+    // The compose folder in several spellings (a new user's `./:/app`, 2026-12-07): one folder for compose.
+    name: 'folder-spellings',
+    files: {
+      'compose.yaml': `services:
+  app: {build: ./, volumes: ["./:/app", ".//conf/:/etc/app:ro", "././data/:/data"]}
+  worker: {build: {context: ./}, volumes: [".:/app"]}
+`,
+      Dockerfile: 'FROM debian\n',
+      'conf/app.ini': 'x=1\n'
+    }
+  },
+  {
     name: 'shell-operators-in-commands',
     files: {
       'compose.yaml': `services:
