@@ -73,9 +73,16 @@ export function mountsFor(
     }
     const bundlePath = posix.relative(compose.directory, mount.source)
     if (bundlePath === '') {
-      notes.push(
-        `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`
-      )
+      // Without a build of its own the image cannot hold that code: the container starts without it (a new user's
+      // `image: node:18-alpine` + `./:/app` went Red on Beanstalk after a plan that ended ✓ with a note).
+      if (service.build)
+        notes.push(
+          `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`
+        )
+      else
+        warnings.push(
+          `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${service.image ?? 'the image'} is not built from it, so ${mount.target} starts empty on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`
+        )
       continue
     }
     if (bundlePath.startsWith('..')) {
