@@ -267,6 +267,7 @@ services:
       LISTMONK_db__host: RDS_HOST,
       LISTMONK_db__port: '5432',
       LISTMONK_db__user: 'master',
+      LISTMONK_db__username: 'master',
       LISTMONK_db__name: 'appdb'
     })
     expect(Object.keys(secretsOf(container(document, 'listmonk')))).toContain('LISTMONK_db__password')
@@ -285,6 +286,7 @@ services:
     expect(envOf(container(document, 'gitea'))).toEqual({
       GITEA__database__HOST: `${RDS_HOST}:5432`,
       GITEA__database__USER: 'master',
+      GITEA__database__USERNAME: 'master',
       GITEA__database__NAME: 'appdb'
     })
   })

@@ -222,6 +222,7 @@ export function bindingsFor(
       if (member === 'port' && family.hostPort) continue
       const variable = family.spell(member)
       if (literals.has(variable) || variable in service.environment || bound(variable)) continue
+
       const value = {
         host: replacement.composeService,
         port: development.port,
@@ -248,6 +249,12 @@ export function bindingsFor(
       // Without a development value the managed one alone decides (a database name RDS may not have).
       if (member !== 'password' && value !== undefined) result.added[variable] = value
       added.push(variable)
+      for (const also of family.alternates(member)) {
+        if (literals.has(also) || also in service.environment || bound(also)) continue
+        bind(also, kind)
+        if (value !== undefined) result.added[also] = value
+        added.push(also)
+      }
     }
     if (added.length > 0) {
       notes.push(

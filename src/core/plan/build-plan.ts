@@ -49,7 +49,10 @@ function planFor(
   const allServices = Object.values(compose.services)
   const allNames = allServices.map(service => service.name)
   const references = new Map<string, Reference[]>(
-    allServices.map(service => [service.name, serviceReferences(service, allNames, compose.files, compose.directory)])
+    allServices.map(service => [
+      service.name,
+      serviceReferences(service, allNames, compose.files, compose.directory)
+    ])
   )
   const selected = selectServices(
     subset ? { ...config, services: subset } : config,

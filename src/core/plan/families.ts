@@ -14,7 +14,7 @@ const SUFFIXES: Record<Member, string[]> = {
   host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
   port: ['PORT'],
   user: ['USER', 'USERNAME', 'USR', 'UID'], // UID/PWD: ODBC's spelling
-  password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD'],
+  password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD', 'PW'],
   name: ['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'],
   sslmode: ['SSLMODE', 'SSL_MODE'],
   ssl: ['SSL', 'USE_SSL', 'SSL_ENABLED', 'SSL_ENABLE', 'TLS', 'USE_TLS', 'TLS_ENABLED']
@@ -67,6 +67,12 @@ export interface Family {
   hostPort: boolean
   /** The variable name a missing member gets, in the family's spelling. */
   spell(member: Member): string
+  /**
+   * Other spellings a missing user or database name also gets when nothing in the family shows which the app
+   * reads: TYPEORM_HOST alone leaves TYPEORM_USER and TYPEORM_USERNAME equally likely (TypeORM reads the second).
+   * Unused variables cost nothing; a missed one logs the app in as its development default.
+   */
+  alternates(member: Member): string[]
   /** Spellings of a missing host beside the first: an app of long forms (DB_USERNAME) may read DB_HOSTNAME. */
   alsoHost: string[]
 }
@@ -97,6 +103,7 @@ export function familyMembers(
       url: options.url,
       hostPort: options.hostPort,
       spell: member => spell(prefix, separator, member, present, options.lowercase),
+      alternates: member => alternates(prefix, separator, member, present, options.lowercase),
       alsoHost: longForms(prefix, separator, present)
         ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
         : []
@@ -181,6 +188,29 @@ function spell(
     ssl: 'SSL'
   }[member]
   return `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`
+}
+
+/** Short and long forms of user and database name, when the family spells neither (libpq's PG* are its own). */
+const SPELLINGS: Partial<Record<Member, string[]>> = {
+  user: ['USER', 'USERNAME'],
+  name: ['NAME', 'DATABASE', 'DB']
+}
+
+function alternates(
+  prefix: string,
+  separator: string,
+  member: Member,
+  present: ReadonlyMap<Member, string>,
+  lowercase: boolean
+): string[] {
+  if (separator === '' || present.has('user') || present.has('name')) return []
+  const main = spell(prefix, separator, member, present, lowercase)
+  // DB_NAME, not DB_DB or DB_DATABASE: a database name after a prefix that already says database.
+  const saysDatabase = /(^|_)(DB|DATABASE)$/i.test(prefix)
+  return (SPELLINGS[member] ?? [])
+    .filter(suffix => !(saysDatabase && member === 'name' && suffix !== 'NAME'))
+    .map(suffix => `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`)
+    .filter(name => name !== main)
 }
 
 /** Laravel and its kind (DB_USERNAME goes with DB_DATABASE), Immich (DB_USERNAME, DB_DATABASE_NAME, DB_HOSTNAME). */

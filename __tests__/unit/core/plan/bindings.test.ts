@@ -167,7 +167,8 @@ describe('families around a host', () => {
       env({ DB_HOST: 'db' }),
       '    image: postgres:16\n    environment: {POSTGRES_USER: shop, POSTGRES_DB: shopdb}\n'
     )
-    expect(found.added).toEqual({ DB_PORT: '5432', DB_USER: 'shop', DB_NAME: 'shopdb' })
+    // Nothing in the family says DB_USER or DB_USERNAME (Laravel's): both are set.
+    expect(found.added).toEqual({ DB_PORT: '5432', DB_USER: 'shop', DB_USERNAME: 'shop', DB_NAME: 'shopdb' })
     expect(found.kinds).toMatchObject({
       DB_PORT: 'port',
       DB_USER: 'user',
@@ -175,8 +176,37 @@ describe('families around a host', () => {
       DB_PASSWORD: 'password'
     })
     expect(found.notes).toContain(
-      "app: DB_PORT, DB_USER, DB_NAME, DB_PASSWORD added beside DB_HOST (the compose file leaves them to the app's defaults, which point at the development db): set from RDS at deploy"
+      "app: DB_PORT, DB_USER, DB_USERNAME, DB_NAME, DB_PASSWORD added beside DB_HOST (the compose file leaves them to the app's defaults, which point at the development db): set from RDS at deploy"
     )
+  })
+
+  // A new user's Express + TypeORM app (2026-12-07): only TYPEORM_HOST in compose; TypeORM reads TYPEORM_USERNAME
+  // and TYPEORM_DATABASE, and the app logged in as its image's default user while TYPEORM_USER was set.
+  it('a family that spells neither user nor database name gets each common spelling of both', () => {
+    const typeorm = bindingsOf(
+      env({ TYPEORM_HOST: 'db' }),
+      '    image: postgres:16\n    environment: {POSTGRES_USER: pguser, POSTGRES_DB: pgdb}\n'
+    )
+    expect(typeorm.added).toEqual({
+      TYPEORM_PORT: '5432',
+      TYPEORM_USER: 'pguser',
+      TYPEORM_USERNAME: 'pguser',
+      TYPEORM_NAME: 'pgdb',
+      TYPEORM_DATABASE: 'pgdb',
+      TYPEORM_DB: 'pgdb'
+    })
+    expect(typeorm.kinds).toMatchObject({ TYPEORM_USERNAME: 'user', TYPEORM_DATABASE: 'database' })
+    // One member spelled is enough to follow it: no second spelling.
+    const spelled = bindingsOf(env({ TYPEORM_HOST: 'db', TYPEORM_USERNAME: 'pguser' }))
+    expect(Object.keys(spelled.added)).toEqual(['TYPEORM_PORT', 'TYPEORM_DATABASE'])
+    // libpq's PG* names are its own: no PGUSERNAME.
+    expect(Object.keys(bindingsOf(env({ PGHOST: 'db' })).added)).toEqual(['PGPORT', 'PGUSER', 'PGDATABASE'])
+  })
+
+  // A new user's Flask app (2026-12-07): POSTGRES_PW held the development password and shipped in clear.
+  it('a password spelled PW is a member of the family, passed by reference', () => {
+    const found = bindingsOf(env({ POSTGRES_HOST: 'db', POSTGRES_PW: 'root' }))
+    expect(found.kinds).toMatchObject({ POSTGRES_PW: 'password' })
   })
 
   it('one member added: "it"; long forms add a second host spelling', () => {
@@ -195,10 +225,14 @@ describe('families around a host', () => {
   it('a host:port family adds no port; a URL family adds no host, port or name', () => {
     expect(bindingsOf(env({ DB_ADDR: 'db:5432' })).added).toEqual({
       DB_USER: 'postgres',
+      DB_USERNAME: 'postgres',
       DB_NAME: 'postgres'
     })
+    // Spring Boot reads SPRING_DATASOURCE_USERNAME (spring.datasource.username, relaxed binding); the family
+    // spells neither, so both are set.
     expect(bindingsOf(env({ SPRING_DATASOURCE_URL: 'jdbc:postgresql://db:5432/app' })).added).toEqual({
-      SPRING_DATASOURCE_USER: 'postgres'
+      SPRING_DATASOURCE_USER: 'postgres',
+      SPRING_DATASOURCE_USERNAME: 'postgres'
     })
   })
 
@@ -318,19 +352,19 @@ describe('development facts', () => {
       'the URL',
       'postgres://shop:pw@db:5433/shopdb',
       '    image: postgres:16\n',
-      { DB_PORT: '5433', DB_USER: 'shop', DB_NAME: 'shopdb' }
+      { DB_PORT: '5433', DB_USER: 'shop', DB_USERNAME: 'shop', DB_NAME: 'shopdb' }
     ],
     [
       'the image variables',
       undefined,
       '    image: postgres:16\n    environment: {POSTGRES_USER: u}\n',
-      { DB_PORT: '5432', DB_USER: 'u', DB_NAME: 'u' }
+      { DB_PORT: '5432', DB_USER: 'u', DB_USERNAME: 'u', DB_NAME: 'u' }
     ],
     [
       'the defaults',
       undefined,
       '    image: postgres:16\n',
-      { DB_PORT: '5432', DB_USER: 'postgres', DB_NAME: 'postgres' }
+      { DB_PORT: '5432', DB_USER: 'postgres', DB_USERNAME: 'postgres', DB_NAME: 'postgres' }
     ]
   ])('user, database and port from %s', (_case, devUrl, db, added) => {
     expect(bindingsOf(env({ DB_HOST: 'db' }), db, 'postgres', devUrl).added).toEqual(added)
@@ -339,7 +373,8 @@ describe('development facts', () => {
   it('mysql has no database name by default', () => {
     expect(bindingsOf(env({ DB_HOST: 'db' }), '    image: mysql:8\n', 'mysql').added).toEqual({
       DB_PORT: '3306',
-      DB_USER: 'root'
+      DB_USER: 'root',
+      DB_USERNAME: 'root'
     })
     expect(
       bindingsOf(
@@ -347,6 +382,6 @@ describe('development facts', () => {
         '    image: mysql:8\n    environment: {MYSQL_DATABASE: shop, MYSQL_USER: u}\n',
         'mysql'
       ).added
-    ).toEqual({ DB_PORT: '3306', DB_USER: 'u', DB_NAME: 'shop' })
+    ).toEqual({ DB_PORT: '3306', DB_USER: 'u', DB_USERNAME: 'u', DB_NAME: 'shop' })
   })
 })
