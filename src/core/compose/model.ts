@@ -130,6 +130,8 @@ export interface ComposeService {
   dependsOn: ComposeDependency[]
   volumes: ComposeMount[]
   volumesFrom: { service: string; readOnly: boolean }[]
+  /** The env_files read into `environment` (workspace paths): their values reach the container as variables. */
+  envFiles: string[]
   /** Hard memory limit in bytes. */
   memoryLimit?: number
   /** Soft memory reservation in bytes. */

@@ -56,6 +56,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     dependsOn: [],
     volumes: [],
     volumesFrom: [],
+    envFiles: [],
     profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
     anchored: context.anchored,
     memoryKeys: {},
@@ -96,6 +97,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
       continue
     }
     checkEnvFileSize(content, path)
+    service.envFiles.push(path)
     const parsed = parseDotenv(
       content,
       context.variables.lookup,

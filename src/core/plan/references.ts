@@ -104,6 +104,9 @@ export function serviceReferences(
   if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
   if (service.entrypoint) record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false))
   for (const file of configFiles(service, files, composeDirectory)) {
+    // The service's env_file: its values reach the container as variables, rewritten; dotenv libraries do not
+    // override a variable the environment has, so the copy in the image does not decide either.
+    if (service.envFiles.includes(file)) continue
     const text = files.readFile(file, MAX_FILE_BYTES)
     if (text === undefined || text.includes('\0')) continue
     record(`file ${file}`, hostsIn(text, names, false))

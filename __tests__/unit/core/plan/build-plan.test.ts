@@ -441,6 +441,25 @@ describe('buildPlan: backing services', () => {
     ).toEqual([])
   })
 
+  // A new user's Flask app (2026-12-07): app/.env was the service's env_file and, copied into the image, a config
+  // file too; its POSTGRES_HOST is rewritten as a variable, which dotenv libraries do not override.
+  it('does not read the service’s own env_file as a config file', () => {
+    const files: Record<string, string> = {
+      'app/.env': 'POSTGRES_HOST=db\nPOSTGRES_USER=u\n',
+      'app/Dockerfile': 'FROM python:3.12\nCOPY .env /srv/.env\nCOPY main.py /srv/\n',
+      'app/main.py': 'print(1)\n'
+    }
+    const compose = loadCompose({
+      path: 'docker-compose.yml',
+      text: 'services:\n  web:\n    build: ./app\n    ports: ["80:5000"]\n    env_file: app/.env\n  db:\n    image: postgres:16\n',
+      env: {},
+      readFile: (file: string) => files[file]
+    })
+    const plan = buildPlan(configFor(backed), compose)
+    expect(plan.warnings.filter(line => line.includes('compose name'))).toEqual([])
+    expect(plan.notes.join('\n')).toContain('POSTGRES_HOST')
+  })
+
   it('does not take a database name or a mention in prose for a host', () => {
     const files: Record<string, string> = { 'app.env': 'DB_DATABASE=db\nDB_NAME: db\n# start db first\n' }
     const compose = loadCompose({
