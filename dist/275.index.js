@@ -557,10 +557,14 @@ function failureKind(event, versionLabel) {
 /**
  * Failures whatever their severity: shapes seen in public deploy logs (sources in docs/deploy-decision.md).
  * An INFO "Command execution completed on all instances. Summary: [Successful: 0, Failed: 1]." came before
- * Beanstalk's own "completed successfully" on a deploy that never ran (eb_deployer#10).
+ * Beanstalk's own "completed successfully" on a deploy that never ran (eb_deployer#10); the same summary counts
+ * timed-out instances as `TimedOut: 1`, so any counter but `Successful` above zero is a failed command.
  */
 const FAILURE_SHAPES = [
-    /\bSummary: \[Successful: \d+, Failed: [1-9]\d*\]/,
+    /\bSummary: \[(?:[^\]]*, )?(?!Successful:)\w+: [1-9]\d*/,
+    // The platform engine's per-instance verdict ("Instance deployment: The ECR service failed to authenticate
+    // your private repository. The deployment failed."); "The deployment didn't install …" is only a notice.
+    /\bThe deployment failed\b/,
     /\bcomplete(?:d)?, but with errors\b/i,
     /\bAborting the operation\b/,
     /^During an aborted deployment\b/,

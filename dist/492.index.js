@@ -1593,7 +1593,8 @@ function normaliseService(name, raw, context) {
             throw new errors/* ComposeError */.hp(`${where}: ${field} must be a string`);
         return value;
     };
-    const inWorkspace = (path) => external_node_path_.posix.normalize(external_node_path_.posix.join(context.directory, path));
+    // Without a trailing slash, as compose resolves it (`./` and `.` are one folder: the compose file's).
+    const inWorkspace = (path) => external_node_path_.posix.normalize(external_node_path_.posix.join(context.directory, path)).replace(/(?<=.)\/+$/, '');
     const { options, dropped, notes } = containerOptions(raw, where);
     const service = {
         name,
@@ -1604,6 +1605,7 @@ function normaliseService(name, raw, context) {
         dependsOn: [],
         volumes: [],
         volumesFrom: [],
+        envFiles: [],
         profiles: Array.isArray(raw.profiles) ? raw.profiles.map(String) : [],
         anchored: context.anchored,
         memoryKeys: {},
@@ -1644,6 +1646,7 @@ function normaliseService(name, raw, context) {
             continue;
         }
         (0,compose_variables/* checkEnvFileSize */.Rg)(content, path);
+        service.envFiles.push(path);
         const parsed = (0,dotenv/* parseDotenv */.q)(content, context.variables.lookup, path, envFile.format === 'raw', context.variables.quotable);
         for (const [key, entry] of parsed) {
             service.environment[key] = {
@@ -4225,6 +4228,11 @@ function replacedBackingServices(config, compose, selected, references, notes) {
         if (source.kind === 'unset' && config.mode !== 'plan') {
             throw new errors/* InputError */.dz(inputName, `compose service "${service.name}" is a dev-only ${role} (${service.image ?? engine}); on Beanstalk it is replaced by ${backing_engines/* ROLE_PRODUCT */.Vg[role]}: give the ${role === 'database' ? 'RDS instance' : 'ElastiCache cluster or replication group'} identifier or an endpoint URL, or "none"`);
         }
+        // The inputs take only the schemes of these engines (inputs.ts): each names its protocol.
+        const scheme = source.kind === 'endpoint' ? (0,backing_engines/* parseUrl */.Dl)(source.url)?.protocol.replace(/:$/, '') : undefined;
+        const mismatch = (0,backing_engines/* engineMismatch */.$K)({ engine, composeService: service.name, role }, scheme, `the ${inputName} input's URL`);
+        if (mismatch)
+            throw new errors/* InputError */.dz(inputName, mismatch);
         notes.push(`service ${service.name} (${engine}) replaced by ${backing_engines/* ROLE_PRODUCT */.Vg[role]}: ${(0,backing_engines/* describeBackingSource */.SY)(source)} → ${envName}`);
         const devUrl = developmentUrl(users, service.name, envName);
         replacements.push({
@@ -4609,7 +4617,7 @@ const SUFFIXES = {
     host: ['HOST', 'HOSTNAME', 'SERVER', 'ADDR', 'ADDRESS'],
     port: ['PORT'],
     user: ['USER', 'USERNAME', 'USR', 'UID'], // UID/PWD: ODBC's spelling
-    password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD'],
+    password: ['PASSWORD', 'PASS', 'PASSWD', 'PWD', 'PW'],
     name: ['NAME', 'DB', 'DATABASE', 'DBNAME', 'DB_NAME', 'DATABASE_NAME'],
     sslmode: ['SSLMODE', 'SSL_MODE'],
     ssl: ['SSL', 'USE_SSL', 'SSL_ENABLED', 'SSL_ENABLE', 'TLS', 'USE_TLS', 'TLS_ENABLED']
@@ -4663,6 +4671,7 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
             url: options.url,
             hostPort: options.hostPort,
             spell: member => spell(prefix, separator, member, present, options.lowercase),
+            alternates: member => alternates(prefix, separator, member, present, options.lowercase),
             alsoHost: longForms(prefix, separator, present)
                 ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
                 : []
@@ -4739,6 +4748,22 @@ function spell(prefix, separator, member, present, lowercase) {
     }[member];
     return `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`;
 }
+/** Short and long forms of user and database name, when the family spells neither (libpq's PG* are its own). */
+const SPELLINGS = {
+    user: ['USER', 'USERNAME'],
+    name: ['NAME', 'DATABASE', 'DB']
+};
+function alternates(prefix, separator, member, present, lowercase) {
+    if (separator === '' || present.has('user') || present.has('name'))
+        return [];
+    const main = spell(prefix, separator, member, present, lowercase);
+    // DB_NAME, not DB_DB or DB_DATABASE: a database name after a prefix that already says database.
+    const saysDatabase = /(^|_)(DB|DATABASE)$/i.test(prefix);
+    return (SPELLINGS[member] ?? [])
+        .filter(suffix => !(saysDatabase && member === 'name' && suffix !== 'NAME'))
+        .map(suffix => `${prefix}${separator}${lowercase ? suffix.toLowerCase() : suffix}`)
+        .filter(name => name !== main);
+}
 /** Laravel and its kind (DB_USERNAME goes with DB_DATABASE), Immich (DB_USERNAME, DB_DATABASE_NAME, DB_HOSTNAME). */
 function longForms(prefix, separator, present) {
     const suffixOf = (name) => name === undefined ? '' : name.slice(prefix.length + separator.length).toUpperCase();
@@ -4812,7 +4837,7 @@ function hostsIn(text, names, bare) {
  * each name a host may take (service names, this service's link aliases) to
  * the service it designates.
  */
-function serviceReferences(service, allServices, files) {
+function serviceReferences(service, allServices, files, composeDirectory = '.') {
     const names = new Map(allServices.map(name => [name, name]));
     for (const link of service.links)
         if (link.alias)
@@ -4834,7 +4859,11 @@ function serviceReferences(service, allServices, files) {
         record('command', hostsIn(service.command.join(' '), names, false));
     if (service.entrypoint)
         record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false));
-    for (const file of configFiles(service, files)) {
+    for (const file of configFiles(service, files, composeDirectory)) {
+        // The service's env_file: its values reach the container as variables, rewritten; dotenv libraries do not
+        // override a variable the environment has, so the copy in the image does not decide either.
+        if (service.envFiles.includes(file))
+            continue;
         const text = files.readFile(file, MAX_FILE_BYTES);
         if (text === undefined || text.includes('\0'))
             continue;
@@ -4843,7 +4872,7 @@ function serviceReferences(service, allServices, files) {
     return references;
 }
 /** Files the service mounts from the workspace or copies into its image by name (not whole source trees). */
-function configFiles(service, files) {
+function configFiles(service, files, composeDirectory) {
     const sources = service.volumes
         .filter(mount => mount.type === 'bind' && !mount.hostPath && mount.source !== undefined)
         .map(mount => mount.source);
@@ -4858,9 +4887,10 @@ function configFiles(service, files) {
     }
     const found = [];
     for (const source of new Set(sources)) {
-        // The whole build context or compose folder mounted for live code reload is source code, not config (and it is
-        // not shipped: plan/mounts.ts drops it).
-        if (source === '.' || (build && (source === build.context || build.context.startsWith(`${source}/`))))
+        // The whole build context or compose folder (or a folder above them) mounted for live code reload is source
+        // code, not config, and holds the compose file, which names every service (it is not shipped: plan/mounts.ts
+        // drops it).
+        if (holds(source, composeDirectory) || (build && holds(source, build.context)))
             continue;
         if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
             found.push(source);
@@ -4873,6 +4903,11 @@ function configFiles(service, files) {
             break;
     }
     return found.slice(0, MAX_FILES);
+}
+/** `folder` is `path` or a folder above it (both workspace-relative and normalised; `..` leads outside). */
+function holds(folder, path) {
+    const relative = external_node_path_.posix.relative(folder, path);
+    return relative === '' || (!relative.startsWith('..') && !external_node_path_.posix.isAbsolute(relative));
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan/bindings.ts
@@ -5087,6 +5122,14 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             if (member !== 'password' && value !== undefined)
                 result.added[variable] = value;
             added.push(variable);
+            for (const also of family.alternates(member)) {
+                if (literals.has(also) || also in service.environment || bound(also))
+                    continue;
+                bind(also, kind);
+                if (value !== undefined)
+                    result.added[also] = value;
+                added.push(also);
+            }
         }
         if (added.length > 0) {
             notes.push(`${service.name}: ${added.join(', ')} added beside ${family.anchor} (the compose file leaves ${added.length === 1 ? 'it' : 'them'} to the app's defaults, which point at the development ${replacement.composeService}): set from ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} at deploy`);
@@ -5715,7 +5758,12 @@ function mountsFor(service, compose, notes, warnings = notes, deployed = Object.
         }
         const bundlePath = external_node_path_.posix.relative(compose.directory, mount.source);
         if (bundlePath === '') {
-            notes.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`);
+            // Without a build of its own the image cannot hold that code: the container starts without it (a new user's
+            // `image: node:18-alpine` + `./:/app` went Red on Beanstalk after a plan that ended ✓ with a note).
+            if (service.build)
+                notes.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`);
+            else
+                warnings.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${service.image ?? 'the image'} is not built from it, so ${mount.target} starts empty on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`);
             continue;
         }
         if (bundlePath.startsWith('..')) {
@@ -5879,7 +5927,10 @@ function planFor(config, compose, environment, notes) {
     const subset = config.environmentServices[environment];
     const allServices = Object.values(compose.services);
     const allNames = allServices.map(service => service.name);
-    const references = new Map(allServices.map(service => [service.name, serviceReferences(service, allNames, compose.files)]));
+    const references = new Map(allServices.map(service => [
+        service.name,
+        serviceReferences(service, allNames, compose.files, compose.directory)
+    ]));
     const selected = selectServices(subset ? { ...config, services: subset } : config, compose, references, notes, subset ? 'environment' : 'services');
     refuseTooManyContainers(selected, subset ? 'environment' : 'services');
     const backing = replacedBackingServices(config, compose, selected, references, notes);
@@ -6434,6 +6485,8 @@ __webpack_require__.d(__webpack_exports__, {
 var dist_cjs = __webpack_require__(34827);
 // EXTERNAL MODULE: ./node_modules/@aws-sdk/client-rds/dist-cjs/index.js
 var client_rds_dist_cjs = __webpack_require__(57202);
+// EXTERNAL MODULE: ./src/core/backing-engines.ts
+var backing_engines = __webpack_require__(33568);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
@@ -6451,15 +6504,19 @@ var aws_errors = __webpack_require__(20133);
 
 
 
+
 async function resolveBacking(backing, clients, config, log = logger/* actionsLogger */.MV) {
     const resolved = {};
     for (const replacement of backing) {
         const { source } = replacement;
         if (source.kind === 'rds') {
-            resolved[replacement.role] = await lookupDbInstance(source.id, clients, config, log);
+            resolved[replacement.role] = await lookupDbInstance(replacement, source.id, clients, config, log);
         }
         else if (source.kind === 'elasticache') {
-            resolved[replacement.role] = { endpoint: await lookupCache(source.id, clients, log), secrets: [] };
+            resolved[replacement.role] = {
+                endpoint: await lookupCache(replacement, source.id, clients, log),
+                secrets: []
+            };
         }
         else if (source.kind === 'endpoint') {
             maskUrlPassword(source.url, log);
@@ -6480,7 +6537,13 @@ function maskUrlPassword(url, log) {
         // Not a URL: the core reports that.
     }
 }
-async function lookupDbInstance(id, clients, config, log) {
+/** The service found must speak the compose service's protocol: a MySQL app given a PostgreSQL instance fails. */
+function checkEngine(replacement, engine, what) {
+    const mismatch = (0,backing_engines/* engineMismatch */.$K)(replacement, engine, what);
+    if (mismatch)
+        throw new errors/* InputError */.dz(replacement.role, mismatch);
+}
+async function lookupDbInstance(replacement, id, clients, config, log) {
     let instance;
     try {
         const answer = await clients.rds.send(new client_rds_dist_cjs/* DescribeDBInstancesCommand */.hhJ({ DBInstanceIdentifier: id }));
@@ -6494,6 +6557,7 @@ async function lookupDbInstance(id, clients, config, log) {
     }
     if (!instance)
         throw new errors/* InputError */.dz('database', `RDS DB instance "${id}" not found in ${clients.region}`);
+    checkEngine(replacement, instance.Engine, `RDS instance ${id}`);
     const address = instance.Endpoint?.Address;
     if (!address) {
         throw new errors/* InputError */.dz('database', `RDS DB instance "${id}" has no endpoint yet (status ${instance.DBInstanceStatus ?? 'unknown'})`);
@@ -6521,9 +6585,10 @@ async function lookupDbInstance(id, clients, config, log) {
 function defaultDatabasePort(engine) {
     return engine && /mysql|maria/i.test(engine) ? 3306 : 5432;
 }
-async function lookupCache(id, clients, log) {
+async function lookupCache(replacement, id, clients, log) {
     const group = await describeReplicationGroup(id, clients);
     if (group) {
+        checkEngine(replacement, group.Engine, `ElastiCache replication group ${id}`);
         const tls = group.TransitEncryptionEnabled === true;
         const primary = group.NodeGroups?.[0]?.PrimaryEndpoint;
         const address = group.ConfigurationEndpoint?.Address ?? primary?.Address;
@@ -6540,6 +6605,7 @@ async function lookupCache(id, clients, log) {
     }
     const cluster = await describeCacheCluster(id, clients);
     if (cluster) {
+        checkEngine(replacement, cluster.Engine, `ElastiCache cluster ${id}`);
         const node = cluster.CacheNodes?.[0]?.Endpoint;
         if (!node?.Address) {
             throw new errors/* InputError */.dz('cache', `ElastiCache cluster "${id}" has no node endpoint yet (status ${cluster.CacheClusterStatus ?? 'unknown'})`);

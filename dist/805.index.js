@@ -427,17 +427,26 @@ function stampedLines(output) {
         return { stamp: previous, text: stamp ? line.slice(stamp[0].length) : line };
     });
 }
-/** One log in the order the engine received its lines, without their stamps; stdout first where two tie. */
-function mergeLogStreams(stdout, stderr) {
+/**
+ * One log in the order the engine received its lines, without their stamps (`keepStamps`: each line still starts
+ * with its stamp and a space, for a reader that needs the time); stdout first where two tie.
+ */
+function mergeLogStreams(stdout, stderr, keepStamps = false) {
     const out = stampedLines(stdout);
     const err = stampedLines(stderr);
     const merged = [];
+    const show = (line) => (keepStamps ? `${line.stamp} ${line.text}` : line.text);
     let [o, e] = [0, 0];
     while (o < out.length || e < err.length) {
         const next = e >= err.length || (o < out.length && out[o].stamp <= err[e].stamp);
-        merged.push(next ? out[o++].text : err[e++].text);
+        merged.push(show(next ? out[o++] : err[e++]));
     }
     return merged.length > 0 ? `${merged.join('\n')}\n` : '';
+}
+/** The time (ms) of a line mergeLogStreams kept its stamp on; undefined for a line without one. */
+function lineTime(line) {
+    const stamp = STAMP.exec(line)?.[1];
+    return stamp === undefined ? undefined : Date.parse(stamp);
 }
 
 ;// CONCATENATED MODULE: ./src/ecs-agent/env-file.ts
@@ -517,7 +526,7 @@ class DockerApp {
     url;
     containers = {};
     ports = [];
-    addresses = new Map();
+    addresses = [];
     networkCreated = false;
     stopped;
     constructor(project, docker, plan, hostDir, removeHostDir) {
@@ -565,8 +574,7 @@ class DockerApp {
             await this.docker.run(['network', 'connect', network, id]);
         await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS);
         await this.docker.run(['start', id]);
-        // An essential container still runs when the evidence is read; a job may have exited by then.
-        if (options.recordAddresses && !container.essential)
+        if (options.recordAddresses)
             await this.recordAddresses(container.name, id);
         for (const port of container.ports) {
             const args = ['port', id, `${port.containerPort}/${port.protocol}`];
@@ -594,12 +602,14 @@ class DockerApp {
         const answer = await this.docker.call([
             'inspect',
             '--format',
-            '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+            '{{.State.StartedAt}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
             id
         ]);
-        for (const address of answer.stdout.trim().split(/\s+/)) {
-            if (address !== '')
-                this.addresses.set(address, name);
+        const [startedAt = '', ...addresses] = answer.stdout.trim().split(/\s+/);
+        const started = Date.parse(startedAt);
+        for (const address of addresses) {
+            if (address !== '' && Number.isFinite(started))
+                this.addresses.push({ address, name, startedAt: started });
         }
     }
     /** dependsOn as ECS applies it: a job must have exited (with 0 for SUCCESS), a container be healthy. */
@@ -1078,9 +1088,10 @@ class DevContainers {
         }
     }
     /** The last `lines` lines of a twin's log (all of it when undefined). */
-    async logs(service, lines) {
+    /** `stamped`: each line keeps the time the engine received it (lineTime reads it). */
+    async logs(service, lines, stamped = false) {
         const result = await this.options.docker.call(containerLogsArgs(devContainerName(this.options.project, service), lines));
-        return mergeLogStreams(result.stdout, result.stderr);
+        return mergeLogStreams(result.stdout, result.stderr, stamped);
     }
     /** Runs argv in a twin's container; its output. */
     async exec(service, argv) {
@@ -1090,23 +1101,6 @@ class DevContainers {
             ...argv
         ]);
         return result.stdout;
-    }
-    /** IPv4 address → container name of every container on the twins' network. */
-    async addresses() {
-        const result = await this.options.docker.call([
-            'network',
-            'inspect',
-            '--format',
-            '{{range .Containers}}{{.Name}} {{.IPv4Address}}\n{{end}}',
-            this.network
-        ]);
-        const addresses = new Map();
-        for (const line of result.stdout.split('\n')) {
-            const [name, cidr] = line.trim().split(' ');
-            if (name && cidr)
-                addresses.set(cidr.split('/')[0], name);
-        }
-        return addresses;
     }
     /** Removes the containers (with their anonymous volumes). Safe to call twice. */
     removeContainers() {
@@ -1228,6 +1222,7 @@ function unprovenWarning(twin, container, caBundle) {
 // while broken). When some reached it and another did not, that one gets a
 // warning: a web container that depends on the database only for its start
 // order and connects on its first real request is common and works.
+
 /**
  * PostgreSQL's log with log_connections on: `[pid] LOG:  connection received: host=… port=…`, then
  * `[pid] LOG:  connection authorized: user=…` or `[pid] FATAL:  password authentication failed…`.
@@ -1240,7 +1235,8 @@ function postgresConnections(log) {
             continue;
         const received = /connection received: host=([0-9a-fA-F.:]+)/.exec(line);
         if (received?.[1]) {
-            byPid.set(pid, { address: received[1], ok: false });
+            const at = lineTime(line);
+            byPid.set(pid, { address: received[1], ok: false, ...(at !== undefined && { at }) });
             continue;
         }
         const connection = byPid.get(pid);
@@ -1297,15 +1293,38 @@ function mysqlConnections(rows) {
 }
 /** Redis / Valkey at loglevel verbose: `Accepted 172.20.0.3:41234` per connection. */
 function redisConnections(log) {
-    return [...log.matchAll(/Accepted (?:[a-z]+:\/\/)?\[?([0-9a-fA-F.:]+?)\]?:\d+\s*$/gm)].map(match => ({
-        address: match[1],
-        ok: true
-    }));
+    return log.split('\n').flatMap(line => {
+        const address = /Accepted (?:[a-z]+:\/\/)?\[?([0-9a-fA-F.:]+?)\]?:\d+\s*$/.exec(line)?.[1];
+        if (address === undefined)
+            return [];
+        const at = lineTime(line);
+        return [{ address, ok: true, ...(at !== undefined && { at }) }];
+    });
+}
+/** How late after a job's end the engine may stamp a line the server logged while the job was connected. */
+const LOG_DELAY_MS = 1000;
+/**
+ * Which container had `address` when a connection was logged at `at`: the one seen with it that started there last
+ * before then. Docker gives the address of a job that exited (a migration) to the next container it starts on
+ * that network, so a web container's connections would otherwise be the job's, or the job's the web's. A job too
+ * quick to show its address is the one container of unknown address that was running then, if only one was.
+ * Without a time, the last container seen with the address.
+ */
+function addressOwner(lifetimes, address, at) {
+    const latest = (candidates) => candidates.reduce((found, candidate) => found === undefined || candidate.startedAt >= found.startedAt ? candidate : found, undefined);
+    const holders = lifetimes.filter(lifetime => lifetime.addresses.includes(address) && (at === undefined || lifetime.startedAt <= at));
+    const holder = latest(holders);
+    if (holder !== undefined || at === undefined)
+        return holder?.name;
+    const unknown = lifetimes.filter(lifetime => lifetime.addresses.length === 0 &&
+        lifetime.startedAt <= at &&
+        (lifetime.finishedAt === undefined || at <= lifetime.finishedAt + LOG_DELAY_MS));
+    return unknown.length === 1 ? unknown[0]?.name : undefined;
 }
 /** The client addresses → app container names. */
 function attribute(connections, containerAt) {
-    return connections.map(({ address, ...rest }) => {
-        const container = containerAt(address);
+    return connections.map(({ address, at, ...rest }) => {
+        const container = containerAt(address, at);
         return { ...rest, ...(container !== undefined && { container }) };
     });
 }
@@ -1363,37 +1382,48 @@ function rankedCauses(healthCauses, diagnosed, checks) {
 
 
 /** What the twins saw, who each app container is (links, bindings, mounts, user), and what it logged. */
+/** Name, user, lifetime and addresses of each app container (an exited one has no address left). */
+const INSPECT_FORMAT = '{{.Name}}|{{.Config.User}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.Running}}|{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}';
 async function gatherEvidence(app, input, doc, services, dev, docker, options) {
     const containerPrefix = `${options.project}-`;
     const ids = Object.values(app.containers);
     // Every read at once: each is a docker call, and the smoke run waits for the last.
-    const [running, raw, inspected, logs] = await Promise.all([
-        dev.addresses(),
+    const [raw, inspected, logs] = await Promise.all([
         Promise.all(services.map(service => twinConnections(service, dev))),
         ids.length > 0
-            ? docker.call(['inspect', '--format', '{{.Name}} {{.Config.User}}', ...ids])
+            ? docker.call(['inspect', '--format', INSPECT_FORMAT, ...ids])
             : Promise.resolve({ stdout: '' }),
         Promise.all(Object.keys(app.containers).map(async (name) => ({ container: name, text: await app.logs(name, 200) })))
     ]);
-    // Recorded at start: a job that has exited since (a migration) is known by the address it connected from.
-    const containerAt = (address) => {
-        const recorded = app.addresses.get(address);
-        if (recorded !== undefined)
-            return recorded;
-        const name = running.get(address);
-        return name?.startsWith(containerPrefix) ? name.slice(containerPrefix.length) : undefined;
-    };
+    const users = new Map();
+    const lifetimes = [];
+    for (const line of inspected.stdout.split('\n')) {
+        const [fullName = '', user = '', started = '', finished = '', running = '', addresses = ''] = line
+            .trim()
+            .split('|');
+        const name = fullName.replace(/^\//, '');
+        if (!name.startsWith(containerPrefix))
+            continue;
+        const container = name.slice(containerPrefix.length);
+        if (user !== '' && user !== 'root' && user !== '0')
+            users.set(container, user);
+        const startedAt = Date.parse(started);
+        if (!Number.isFinite(startedAt))
+            continue;
+        const now = addresses.split(' ').filter(address => address !== '');
+        const atStart = app.addresses.filter(record => record.name === container).map(record => record.address);
+        lifetimes.push({
+            name: container,
+            addresses: [...new Set([...atStart, ...now])],
+            startedAt,
+            ...(running !== 'true' && Number.isFinite(Date.parse(finished)) && { finishedAt: Date.parse(finished) })
+        });
+    }
     const connections = new Map();
     services.forEach((service, index) => {
         const seen = raw[index];
-        connections.set(service.name, seen && attribute(seen, containerAt));
+        connections.set(service.name, seen && attribute(seen, (address, at) => addressOwner(lifetimes, address, at)));
     });
-    const users = new Map();
-    for (const line of inspected.stdout.split('\n')) {
-        const [name = '', user = ''] = line.trim().replace(/^\//, '').split(' ');
-        if (name.startsWith(containerPrefix) && user !== '' && user !== 'root' && user !== '0')
-            users.set(name.slice(containerPrefix.length), user);
-    }
     const facts = doc.containerDefinitions.map((container) => {
         const plan = input.plan.containers.find(candidate => candidate.name === container.name);
         const user = users.get(container.name);
@@ -1418,10 +1448,10 @@ async function gatherEvidence(app, input, doc, services, dev, docker, options) {
 async function twinConnections(service, dev) {
     switch (service.engine) {
         case 'postgres':
-            return postgresConnections(await dev.logs(service.name));
+            return postgresConnections(await dev.logs(service.name, undefined, true));
         case 'redis':
         case 'valkey':
-            return redisConnections(await dev.logs(service.name));
+            return redisConnections(await dev.logs(service.name, undefined, true));
         case 'mysql':
             return mysqlConnections(await dev.exec(service.name, [
                 'sh',

@@ -75,6 +75,21 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
   )
 
   it(
+    'a migration job, then the web it holds back on the address the job had: each credited with its own connections',
+    async () => {
+      const run = await deploys.run('twin-migrate-job')
+      expect(run.errors).toEqual([])
+      expect(run.stdout).toMatch(
+        /Smoke test passed in \d+\.\d s: GET \/ answered 200; database reached by (migrate, web|web, migrate)/
+      )
+      expect(run.stdout).not.toContain('did not connect')
+      expect(run.outputs.health).toBe('Green')
+      expect(smokeLeftovers(run.stdout)).toEqual([])
+    },
+    10 * 60_000
+  )
+
+  it(
     'a health page that queries both: Green, web and worker proven to reach both',
     async () => {
       const fixture = 'twin-health-queries'

@@ -51,6 +51,14 @@ export interface RunDockerrunOptions {
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
 
+export interface AddressRecord {
+  address: string
+  /** The container's name, as in the document. */
+  name: string
+  /** When the engine started it (ms since the epoch, the engine's clock). */
+  startedAt: number
+}
+
 export interface PublishedPort {
   container: string
   containerPort: number
@@ -79,8 +87,11 @@ export interface RunningApp {
   /** container name (as in the document) → Docker container id */
   containers: Record<string, string>
   ports: PublishedPort[]
-  /** IPv4 address → container name (as in the document), recorded at start when asked to. */
-  addresses: Map<string, string>
+  /**
+   * Each container's IPv4 addresses with the time it started (ms), recorded at start when asked to: an address
+   * freed by a job that exited may be given to a container started after it.
+   */
+  addresses: AddressRecord[]
   status(): Promise<ContainerStatus[]>
   logs(name: string, lines?: number): Promise<string>
   /** Polls until the app answers a healthy status, an essential container stops, or the time is up. */
@@ -136,7 +147,7 @@ class DockerApp implements RunningApp {
   url?: string
   readonly containers: Record<string, string> = {}
   readonly ports: PublishedPort[] = []
-  readonly addresses = new Map<string, string>()
+  readonly addresses: AddressRecord[] = []
   private networkCreated = false
   private stopped?: Promise<void>
 
@@ -196,8 +207,7 @@ class DockerApp implements RunningApp {
     for (const network of options.networks ?? []) await this.docker.run(['network', 'connect', network, id])
     await this.waitForDependencies(container, options.dependencyTimeoutMs ?? DEPENDENCY_TIMEOUT_MS)
     await this.docker.run(['start', id])
-    // An essential container still runs when the evidence is read; a job may have exited by then.
-    if (options.recordAddresses && !container.essential) await this.recordAddresses(container.name, id)
+    if (options.recordAddresses) await this.recordAddresses(container.name, id)
     for (const port of container.ports) {
       const args = ['port', id, `${port.containerPort}/${port.protocol}`]
       const answer = await this.docker.call(args)
@@ -223,11 +233,14 @@ class DockerApp implements RunningApp {
     const answer = await this.docker.call([
       'inspect',
       '--format',
-      '{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
+      '{{.State.StartedAt}} {{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}',
       id
     ])
-    for (const address of answer.stdout.trim().split(/\s+/)) {
-      if (address !== '') this.addresses.set(address, name)
+    const [startedAt = '', ...addresses] = answer.stdout.trim().split(/\s+/)
+    const started = Date.parse(startedAt)
+    for (const address of addresses) {
+      if (address !== '' && Number.isFinite(started))
+        this.addresses.push({ address, name, startedAt: started })
     }
   }
 

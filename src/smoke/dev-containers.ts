@@ -114,11 +114,12 @@ export class DevContainers {
   }
 
   /** The last `lines` lines of a twin's log (all of it when undefined). */
-  async logs(service: string, lines?: number): Promise<string> {
+  /** `stamped`: each line keeps the time the engine received it (lineTime reads it). */
+  async logs(service: string, lines?: number, stamped = false): Promise<string> {
     const result = await this.options.docker.call(
       containerLogsArgs(devContainerName(this.options.project, service), lines)
     )
-    return mergeLogStreams(result.stdout, result.stderr)
+    return mergeLogStreams(result.stdout, result.stderr, stamped)
   }
 
   /** Runs argv in a twin's container; its output. */
@@ -129,23 +130,6 @@ export class DevContainers {
       ...argv
     ])
     return result.stdout
-  }
-
-  /** IPv4 address → container name of every container on the twins' network. */
-  async addresses(): Promise<Map<string, string>> {
-    const result = await this.options.docker.call([
-      'network',
-      'inspect',
-      '--format',
-      '{{range .Containers}}{{.Name}} {{.IPv4Address}}\n{{end}}',
-      this.network
-    ])
-    const addresses = new Map<string, string>()
-    for (const line of result.stdout.split('\n')) {
-      const [name, cidr] = line.trim().split(' ')
-      if (name && cidr) addresses.set(cidr.split('/')[0] as string, name)
-    }
-    return addresses
   }
 
   /** Removes the containers (with their anonymous volumes). Safe to call twice. */

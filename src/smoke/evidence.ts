@@ -12,7 +12,9 @@ import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'
 import { caBundleVariable } from './tls-findings.js'
 import {
+  addressOwner,
   attribute,
+  type ContainerLifetime,
   mysqlConnections,
   postgresConnections,
   redisConnections,
@@ -32,6 +34,10 @@ export interface Evidence {
 }
 
 /** What the twins saw, who each app container is (links, bindings, mounts, user), and what it logged. */
+/** Name, user, lifetime and addresses of each app container (an exited one has no address left). */
+const INSPECT_FORMAT =
+  '{{.Name}}|{{.Config.User}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.Running}}|{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}'
+
 export async function gatherEvidence(
   app: RunningApp,
   input: { plan: DeployPlan },
@@ -44,34 +50,44 @@ export async function gatherEvidence(
   const containerPrefix = `${options.project}-`
   const ids = Object.values(app.containers)
   // Every read at once: each is a docker call, and the smoke run waits for the last.
-  const [running, raw, inspected, logs] = await Promise.all([
-    dev.addresses(),
+  const [raw, inspected, logs] = await Promise.all([
     Promise.all(services.map(service => twinConnections(service, dev))),
     ids.length > 0
-      ? docker.call(['inspect', '--format', '{{.Name}} {{.Config.User}}', ...ids])
+      ? docker.call(['inspect', '--format', INSPECT_FORMAT, ...ids])
       : Promise.resolve({ stdout: '' }),
     Promise.all(
       Object.keys(app.containers).map(async name => ({ container: name, text: await app.logs(name, 200) }))
     )
   ])
-  // Recorded at start: a job that has exited since (a migration) is known by the address it connected from.
-  const containerAt = (address: string): string | undefined => {
-    const recorded = app.addresses.get(address)
-    if (recorded !== undefined) return recorded
-    const name = running.get(address)
-    return name?.startsWith(containerPrefix) ? name.slice(containerPrefix.length) : undefined
+  const users = new Map<string, string>()
+  const lifetimes: ContainerLifetime[] = []
+  for (const line of inspected.stdout.split('\n')) {
+    const [fullName = '', user = '', started = '', finished = '', running = '', addresses = ''] = line
+      .trim()
+      .split('|')
+    const name = fullName.replace(/^\//, '')
+    if (!name.startsWith(containerPrefix)) continue
+    const container = name.slice(containerPrefix.length)
+    if (user !== '' && user !== 'root' && user !== '0') users.set(container, user)
+    const startedAt = Date.parse(started)
+    if (!Number.isFinite(startedAt)) continue
+    const now = addresses.split(' ').filter(address => address !== '')
+    const atStart = app.addresses.filter(record => record.name === container).map(record => record.address)
+    lifetimes.push({
+      name: container,
+      addresses: [...new Set([...atStart, ...now])],
+      startedAt,
+      ...(running !== 'true' && Number.isFinite(Date.parse(finished)) && { finishedAt: Date.parse(finished) })
+    })
   }
   const connections = new Map<string, ServerConnection[] | undefined>()
   services.forEach((service, index) => {
     const seen = raw[index]
-    connections.set(service.name, seen && attribute(seen, containerAt))
+    connections.set(
+      service.name,
+      seen && attribute(seen, (address, at) => addressOwner(lifetimes, address, at))
+    )
   })
-  const users = new Map<string, string>()
-  for (const line of inspected.stdout.split('\n')) {
-    const [name = '', user = ''] = line.trim().replace(/^\//, '').split(' ')
-    if (name.startsWith(containerPrefix) && user !== '' && user !== 'root' && user !== '0')
-      users.set(name.slice(containerPrefix.length), user)
-  }
   const facts = doc.containerDefinitions.map((container): ContainerFacts => {
     const plan = input.plan.containers.find(candidate => candidate.name === container.name)
     const user = users.get(container.name)
@@ -101,10 +117,10 @@ async function twinConnections(
 ): Promise<{ address: string; user?: string; ok: boolean; failure?: string }[] | undefined> {
   switch (service.engine) {
     case 'postgres':
-      return postgresConnections(await dev.logs(service.name))
+      return postgresConnections(await dev.logs(service.name, undefined, true))
     case 'redis':
     case 'valkey':
-      return redisConnections(await dev.logs(service.name))
+      return redisConnections(await dev.logs(service.name, undefined, true))
     case 'mysql':
       return mysqlConnections(
         await dev.exec(service.name, [

@@ -10,6 +10,7 @@
 // warning: a web container that depends on the database only for its start
 // order and connects on its first real request is common and works.
 
+import { lineTime } from '../adapters/docker/container-logs.js'
 import type { DevService } from './dev-services.js'
 
 /** One connection a twin saw, by the client's container (undefined: an address of no app container). */
@@ -26,6 +27,8 @@ export interface ServerConnection {
 
 interface RawConnection {
   address: string
+  /** When the server logged it (ms), from the engine's stamp on the line: an address can change hands. */
+  at?: number
   user?: string
   ok: boolean
   failure?: string
@@ -43,7 +46,8 @@ export function postgresConnections(log: string): RawConnection[] {
     if (!pid) continue
     const received = /connection received: host=([0-9a-fA-F.:]+)/.exec(line)
     if (received?.[1]) {
-      byPid.set(pid, { address: received[1], ok: false })
+      const at = lineTime(line)
+      byPid.set(pid, { address: received[1], ok: false, ...(at !== undefined && { at }) })
       continue
     }
     const connection = byPid.get(pid)
@@ -100,19 +104,64 @@ export function mysqlConnections(rows: string): RawConnection[] {
 
 /** Redis / Valkey at loglevel verbose: `Accepted 172.20.0.3:41234` per connection. */
 export function redisConnections(log: string): RawConnection[] {
-  return [...log.matchAll(/Accepted (?:[a-z]+:\/\/)?\[?([0-9a-fA-F.:]+?)\]?:\d+\s*$/gm)].map(match => ({
-    address: match[1] as string,
-    ok: true
-  }))
+  return log.split('\n').flatMap(line => {
+    const address = /Accepted (?:[a-z]+:\/\/)?\[?([0-9a-fA-F.:]+?)\]?:\d+\s*$/.exec(line)?.[1]
+    if (address === undefined) return []
+    const at = lineTime(line)
+    return [{ address, ok: true, ...(at !== undefined && { at }) }]
+  })
+}
+
+/** An app container's run: the addresses it was seen with, when it started and (a job that exited) ended, in ms. */
+export interface ContainerLifetime {
+  name: string
+  addresses: string[]
+  startedAt: number
+  finishedAt?: number
+}
+
+/** How late after a job's end the engine may stamp a line the server logged while the job was connected. */
+const LOG_DELAY_MS = 1000
+
+/**
+ * Which container had `address` when a connection was logged at `at`: the one seen with it that started there last
+ * before then. Docker gives the address of a job that exited (a migration) to the next container it starts on
+ * that network, so a web container's connections would otherwise be the job's, or the job's the web's. A job too
+ * quick to show its address is the one container of unknown address that was running then, if only one was.
+ * Without a time, the last container seen with the address.
+ */
+export function addressOwner(
+  lifetimes: readonly ContainerLifetime[],
+  address: string,
+  at?: number
+): string | undefined {
+  const latest = (candidates: readonly ContainerLifetime[]): ContainerLifetime | undefined =>
+    candidates.reduce<ContainerLifetime | undefined>(
+      (found, candidate) =>
+        found === undefined || candidate.startedAt >= found.startedAt ? candidate : found,
+      undefined
+    )
+  const holders = lifetimes.filter(
+    lifetime => lifetime.addresses.includes(address) && (at === undefined || lifetime.startedAt <= at)
+  )
+  const holder = latest(holders)
+  if (holder !== undefined || at === undefined) return holder?.name
+  const unknown = lifetimes.filter(
+    lifetime =>
+      lifetime.addresses.length === 0 &&
+      lifetime.startedAt <= at &&
+      (lifetime.finishedAt === undefined || at <= lifetime.finishedAt + LOG_DELAY_MS)
+  )
+  return unknown.length === 1 ? unknown[0]?.name : undefined
 }
 
 /** The client addresses → app container names. */
 export function attribute(
   connections: RawConnection[],
-  containerAt: (address: string) => string | undefined
+  containerAt: (address: string, at?: number) => string | undefined
 ): ServerConnection[] {
-  return connections.map(({ address, ...rest }) => {
-    const container = containerAt(address)
+  return connections.map(({ address, at, ...rest }) => {
+    const container = containerAt(address, at)
     return { ...rest, ...(container !== undefined && { container }) }
   })
 }

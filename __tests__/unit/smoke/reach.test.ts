@@ -2,6 +2,7 @@
 
 import { describe, expect, it } from '@jest/globals'
 import {
+  addressOwner,
   attribute,
   mysqlConnections,
   postgresConnections,
@@ -57,6 +58,74 @@ describe('connection logs', () => {
     expect(attribute(redisConnections(log), address => names.get(address))).toEqual([
       { container: 'worker', ok: true }
     ])
+  })
+})
+
+// A new user's Flask app (2026-12-07): web started on the address its migration job had before it exited, and
+// web's connections were the job's ("web uses the database … but did not connect" on a passing run).
+describe('an address that changes hands', () => {
+  const stamp = (iso: string, line: string) => `${iso} ${line}`
+  const postgresLog = [
+    stamp(
+      '2026-12-07T12:00:01.000000000Z',
+      '2026-12-07 12:00:01.000 UTC [40] LOG:  connection received: host=192.168.128.3 port=4000'
+    ),
+    stamp(
+      '2026-12-07T12:00:01.010000000Z',
+      '2026-12-07 12:00:01.010 UTC [40] LOG:  connection authorized: user=app database=app'
+    ),
+    stamp(
+      '2026-12-07T12:00:09.000000000Z',
+      '2026-12-07 12:00:09.000 UTC [41] LOG:  connection received: host=192.168.128.3 port=4100'
+    ),
+    stamp(
+      '2026-12-07T12:00:09.010000000Z',
+      '2026-12-07 12:00:09.010 UTC [41] LOG:  connection authorized: user=app database=app'
+    )
+  ].join('\n')
+  const t = (clock: string) => Date.parse(`2026-12-07T12:00:${clock}Z`)
+  const lifetimes = [
+    { name: 'migrate', addresses: ['192.168.128.3'], startedAt: t('00.500'), finishedAt: t('07.000') },
+    { name: 'web', addresses: ['192.168.128.3'], startedAt: t('08.000') },
+    { name: 'worker', addresses: ['192.168.128.4'], startedAt: t('00.600') }
+  ]
+
+  it('each connection is the container that had the address when the server logged it', () => {
+    const connections = postgresConnections(postgresLog)
+    expect(connections.map(connection => connection.at)).toEqual([t('01.000'), t('09.000')])
+    expect(attribute(connections, (address, at) => addressOwner(lifetimes, address, at))).toEqual([
+      { container: 'migrate', ok: true, user: 'app' },
+      { container: 'web', ok: true, user: 'app' }
+    ])
+    const redisLog = stamp(
+      '2026-12-07T12:00:10.000000000Z',
+      '1:M 07 Dec 2026 12:00:10.000 - Accepted 192.168.128.3:55886'
+    )
+    expect(redisConnections(redisLog)).toEqual([{ address: '192.168.128.3', ok: true, at: t('10.000') }])
+  })
+
+  it('a job gone before its address was read is the one container of unknown address running then', () => {
+    const quick = [
+      { name: 'migrate', addresses: [], startedAt: t('00.500'), finishedAt: t('01.200') },
+      { name: 'web', addresses: ['192.168.128.3'], startedAt: t('08.000') }
+    ]
+    expect(addressOwner(quick, '192.168.128.3', t('01.000'))).toBe('migrate')
+    // The engine may stamp the line a little after the job ended.
+    expect(addressOwner(quick, '192.168.128.3', t('02.100'))).toBe('migrate')
+    expect(addressOwner(quick, '192.168.128.3', t('09.000'))).toBe('web')
+    expect(addressOwner(quick, '192.168.128.3', t('05.000'))).toBeUndefined()
+    const twoQuick = [
+      ...quick,
+      { name: 'seed', addresses: [], startedAt: t('00.700'), finishedAt: t('01.500') }
+    ]
+    expect(addressOwner(twoQuick, '192.168.128.3', t('01.000'))).toBeUndefined()
+  })
+
+  it('without a time, the container seen there last; an address nobody had is nobody’s', () => {
+    expect(addressOwner(lifetimes, '192.168.128.3')).toBe('web')
+    expect(addressOwner(lifetimes, '192.168.128.4', t('05.000'))).toBe('worker')
+    expect(addressOwner(lifetimes, '192.168.128.4', t('00.000'))).toBeUndefined()
+    expect(addressOwner(lifetimes, '192.168.128.9')).toBeUndefined()
   })
 })
 

@@ -22,6 +22,7 @@ import { configFor, loadPuppies, repoRoot } from '../core/support.js'
 let folder: string
 let docker: string
 let calls: string
+let names: string
 let server: http.Server
 
 const RDS_HOST = 'puppies-db.c9akciq32.us-east-1.rds.amazonaws.com'
@@ -37,6 +38,7 @@ beforeAll(async () => {
   folder = await mkdtemp(path.join(tmpdir(), 'bdd-removal-beside-'))
   docker = path.join(folder, 'docker')
   calls = path.join(folder, 'calls')
+  names = path.join(folder, 'names')
   server = http.createServer((_request, response) => response.end('ok'))
   await new Promise<void>(resolve => server.listen(0, '127.0.0.1', resolve))
   const port = (server.address() as AddressInfo).port
@@ -44,13 +46,22 @@ beforeAll(async () => {
   await writeFile(
     docker,
     `#!/bin/sh
+address() { case "$1" in id-web) echo 10.9.0.5 ;; id-worker) echo 10.9.0.6 ;; *) echo 10.9.0.7 ;; esac; }
 echo "start $1 $*" >> '${calls}'
 case "$1" in
-  create) echo "id-$(echo "$*" | sed -n 's/.*--name [a-z0-9-]*-\\([a-z]*\\) .*/\\1/p')" ;;
+  create)
+    name=$(echo "$*" | sed -n 's/.*--name \\([a-z0-9-]*\\) .*/\\1/p')
+    echo "id-\${name##*-} $name" >> '${names}'
+    echo "id-\${name##*-}" ;;
   port) echo "127.0.0.1:${port}" ;;
-  inspect) case "$*" in *State.Running*) shift 3; for id in "$@"; do echo "$id true 0"; done ;; esac ;;
-  network)
-    if [ "$2" = inspect ]; then p="\${5%-dev}"; printf '%s-web 10.9.0.5/24\\n%s-worker 10.9.0.6/24\\n' "$p" "$p"; fi ;;
+  inspect)
+    case "$*" in
+      *'{{.Name}}|'*) shift 3; for id in "$@"; do
+          echo "/$(grep "^$id " '${names}' | cut -d' ' -f2)||2026-01-01T00:00:00Z|0001-01-01T00:00:00Z|true|$(address "$id") "
+        done ;;
+      *State.StartedAt*) echo "2026-01-01T00:00:00Z $(address "$4")" ;;
+      *State.Running*) shift 3; for id in "$@"; do echo "$id true 0"; done ;;
+    esac ;;
   logs)
     case "$*" in
       *-dev-db*) printf '[12] LOG:  connection received: host=10.9.0.5 port=40000\\n[12] LOG:  connection authorized: user=admin database=puppies\\n' ;;

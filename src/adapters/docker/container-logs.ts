@@ -31,16 +31,26 @@ function stampedLines(output: string): StampedLine[] {
   })
 }
 
-/** One log in the order the engine received its lines, without their stamps; stdout first where two tie. */
-export function mergeLogStreams(stdout: string, stderr: string): string {
+/**
+ * One log in the order the engine received its lines, without their stamps (`keepStamps`: each line still starts
+ * with its stamp and a space, for a reader that needs the time); stdout first where two tie.
+ */
+export function mergeLogStreams(stdout: string, stderr: string, keepStamps = false): string {
   const out = stampedLines(stdout)
   const err = stampedLines(stderr)
   const merged: string[] = []
+  const show = (line: StampedLine): string => (keepStamps ? `${line.stamp} ${line.text}` : line.text)
   let [o, e] = [0, 0]
   while (o < out.length || e < err.length) {
     const next =
       e >= err.length || (o < out.length && (out[o] as StampedLine).stamp <= (err[e] as StampedLine).stamp)
-    merged.push(next ? (out[o++] as StampedLine).text : (err[e++] as StampedLine).text)
+    merged.push(show(next ? (out[o++] as StampedLine) : (err[e++] as StampedLine)))
   }
   return merged.length > 0 ? `${merged.join('\n')}\n` : ''
+}
+
+/** The time (ms) of a line mergeLogStreams kept its stamp on; undefined for a line without one. */
+export function lineTime(line: string): number | undefined {
+  const stamp = STAMP.exec(line)?.[1]
+  return stamp === undefined ? undefined : Date.parse(stamp)
 }

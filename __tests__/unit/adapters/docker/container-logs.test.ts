@@ -2,7 +2,11 @@
 
 import { describe, expect, it } from '@jest/globals'
 
-import { containerLogsArgs, mergeLogStreams } from '../../../../src/adapters/docker/container-logs.js'
+import {
+  containerLogsArgs,
+  lineTime,
+  mergeLogStreams
+} from '../../../../src/adapters/docker/container-logs.js'
 
 describe('container logs', () => {
   it('asks for stamped lines, the last few or all', () => {
@@ -42,5 +46,19 @@ describe('container logs', () => {
       )
     ).toBe('out\n\nno stamp\nerr\n')
     expect(mergeLogStreams('', '')).toBe('')
+  })
+
+  it('keeps the stamps when asked, for a reader that needs the time of a line', () => {
+    const merged = mergeLogStreams(
+      '2026-12-07T05:00:02.500000000Z second\n',
+      '2026-12-07T05:00:01.250000000Z first\n',
+      true
+    )
+    expect(merged).toBe('2026-12-07T05:00:01.250000000Z first\n2026-12-07T05:00:02.500000000Z second\n')
+    expect(merged.split('\n').slice(0, 2).map(lineTime)).toEqual([
+      Date.parse('2026-12-07T05:00:01.250Z'),
+      Date.parse('2026-12-07T05:00:02.500Z')
+    ])
+    expect(lineTime('no stamp here')).toBeUndefined()
   })
 })
