@@ -482,6 +482,23 @@ async function withEnvFile(text, use) {
 
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000;
+/** A container another waits for failed (a job exited non-zero, a container stopped before it was healthy). */
+class DependencyFailedError extends Error {
+    container;
+    log;
+    constructor(message, 
+    /** The container that failed, as in the document. */
+    container, 
+    /** The end of its log: why it failed, as a user reads it. */
+    log) {
+        super(message);
+        this.container = container;
+        this.log = log;
+        this.name = 'DependencyFailedError';
+    }
+}
+/** Lines of a failed dependency's log kept: as many as the smoke test reads of a failing container. */
+const DEPENDENCY_LOG_LINES = 100;
 async function exists(file) {
     return (0,promises_.stat)(file).then(() => true, () => false);
 }
@@ -632,12 +649,12 @@ class DockerApp {
                     break;
                 if (condition !== 'HEALTHY' && exited) {
                     if (condition === 'SUCCESS' && exitCode !== '0') {
-                        throw new Error(`container ${name} exited with code ${exitCode}; ${container.name} waits for it to succeed and was not started`);
+                        throw new DependencyFailedError(`container ${name} exited with code ${exitCode}; ${container.name} waits for it to succeed and was not started`, name, await this.logs(name, DEPENDENCY_LOG_LINES));
                     }
                     break;
                 }
                 if (condition === 'HEALTHY' && exited) {
-                    throw new Error(`container ${name} exited with code ${exitCode} before it was healthy; ${container.name} was not started`);
+                    throw new DependencyFailedError(`container ${name} exited with code ${exitCode} before it was healthy; ${container.name} was not started`, name, await this.logs(name, DEPENDENCY_LOG_LINES));
                 }
                 if (Date.now() >= deadline) {
                     throw new Error(`container ${container.name} waited ${Math.round(timeoutMs / 1000)} s for ${name} to ${condition === 'HEALTHY' ? 'be healthy' : 'complete'}`);
@@ -1561,17 +1578,27 @@ async function runSmoke(input, options) {
         catch (error) {
             return await devServiceFailure(error, services, dev, options.logLines ?? FAILING_LOG_LINES);
         }
-        app = await runDockerrun(doc, {
-            project: options.project,
-            bundleDir,
-            hostDir: external_node_path_default().join(hostDir, 'host'),
-            extraEnvironment: (0,dev_services/* smokeEnvironment */.tr)(input.plan, placeholder, input.properties, twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined),
-            resolveSecret: async (valueFrom) => secrets.get(valueFrom) ?? placeholder(valueFrom),
-            networks: [dev.network],
-            linksOnly: true,
-            recordAddresses: true,
-            ...(options.docker !== undefined && { docker: options.docker })
-        });
+        try {
+            app = await runDockerrun(doc, {
+                project: options.project,
+                bundleDir,
+                hostDir: external_node_path_default().join(hostDir, 'host'),
+                extraEnvironment: (0,dev_services/* smokeEnvironment */.tr)(input.plan, placeholder, input.properties, twinPassword !== undefined
+                    ? { variable: input.databasePasswordEnv, value: twinPassword }
+                    : undefined),
+                resolveSecret: async (valueFrom) => secrets.get(valueFrom) ?? placeholder(valueFrom),
+                networks: [dev.network],
+                linksOnly: true,
+                recordAddresses: true,
+                ...(options.docker !== undefined && { docker: options.docker })
+            });
+        }
+        catch (error) {
+            // A failed job (a migration) or dependency: its log says why, as a stopped essential container's does.
+            if (error instanceof DependencyFailedError)
+                return dependencyFailure(error);
+            throw error;
+        }
         return await checkHealth(app, input, doc, services, dev, docker, options);
     }
     finally {
@@ -1738,6 +1765,15 @@ async function failingLogs(app, lines) {
     const stopped = statuses.filter(status => status.essential && !status.running);
     const chosen = stopped.length > 0 ? stopped : statuses;
     return Promise.all(chosen.map(async (status) => ({ container: status.name, text: await app.logs(status.name, lines) })));
+}
+function dependencyFailure(error) {
+    return {
+        healthy: false,
+        causes: [error.message],
+        logs: [{ container: error.container, text: error.log }],
+        warnings: [],
+        reached: []
+    };
 }
 async function devServiceFailure(error, services, dev, lines) {
     const message = error instanceof Error ? error.message : String(error);

@@ -38,6 +38,11 @@ describeWithDocker('the smoke test runs the bundle as Beanstalk will', () => {
         "::error::Smoke test failed: worker logged in to the database as `paperless`, but the user of RDS instance paper-db is `paper_admin`: the compose file's dev credentials do not work there; set the variable your app reads for the database user — the action sets DATABASE_URL — or add it to the compose file as `POSTGRES_USER: paperless` so the action rewrites it"
     ],
     [
+      'twin-migrate-fails',
+      () =>
+        '::error::Smoke test failed: container migrate exited with code 1; web waits for it to succeed and was not started — its log says: psycopg2.errors.DuplicateTable: relation "user" already exists'
+    ],
+    [
       'twin-mounted-folder',
       () =>
         '::error::Smoke test failed: web cannot write to /app/uploads: the folder is mounted from /var/app/current/uploads, which belongs to root on the instance (as here), and web runs as user `1000`; make it writable before the containers start (a .platform/hooks/predeploy script that chowns it under /var/app/staging), run the container as root, or write to a folder of the image or a volume instead (and container web exited with code 13)'

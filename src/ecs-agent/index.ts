@@ -1,5 +1,5 @@
 // Runs Dockerrun v2 bundles on a local Docker engine (stand-in deploys, smoke tests).
-export { runDockerrun } from './run.js'
+export { DependencyFailedError, runDockerrun } from './run.js'
 export type {
   AddressRecord,
   RunDockerrunOptions,

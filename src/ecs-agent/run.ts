@@ -51,6 +51,23 @@ export interface RunDockerrunOptions {
 
 const DEPENDENCY_TIMEOUT_MS = 10 * 60_000
 
+/** A container another waits for failed (a job exited non-zero, a container stopped before it was healthy). */
+export class DependencyFailedError extends Error {
+  constructor(
+    message: string,
+    /** The container that failed, as in the document. */
+    readonly container: string,
+    /** The end of its log: why it failed, as a user reads it. */
+    readonly log: string
+  ) {
+    super(message)
+    this.name = 'DependencyFailedError'
+  }
+}
+
+/** Lines of a failed dependency's log kept: as many as the smoke test reads of a failing container. */
+const DEPENDENCY_LOG_LINES = 100
+
 export interface AddressRecord {
   address: string
   /** The container's name, as in the document. */
@@ -265,15 +282,19 @@ class DockerApp implements RunningApp {
         if (condition === 'HEALTHY' && health === 'healthy') break
         if (condition !== 'HEALTHY' && exited) {
           if (condition === 'SUCCESS' && exitCode !== '0') {
-            throw new Error(
-              `container ${name} exited with code ${exitCode}; ${container.name} waits for it to succeed and was not started`
+            throw new DependencyFailedError(
+              `container ${name} exited with code ${exitCode}; ${container.name} waits for it to succeed and was not started`,
+              name,
+              await this.logs(name, DEPENDENCY_LOG_LINES)
             )
           }
           break
         }
         if (condition === 'HEALTHY' && exited) {
-          throw new Error(
-            `container ${name} exited with code ${exitCode} before it was healthy; ${container.name} was not started`
+          throw new DependencyFailedError(
+            `container ${name} exited with code ${exitCode} before it was healthy; ${container.name} was not started`,
+            name,
+            await this.logs(name, DEPENDENCY_LOG_LINES)
           )
         }
         if (Date.now() >= deadline) {

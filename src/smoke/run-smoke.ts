@@ -23,7 +23,7 @@ import type { DeployPlan } from '../core/plan/types.js'
 import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
 import { exitedEssentialCauses, httpGet, type HealthResult } from '../ecs-agent/health.js'
-import { runDockerrun, type RunningApp } from '../ecs-agent/index.js'
+import { DependencyFailedError, runDockerrun, type RunningApp } from '../ecs-agent/index.js'
 import { probeAccepts, probeRule, type HealthProbe } from '../core/health-check.js'
 import { listBundleFiles } from '../adapters/workspace/files.js'
 import { diagnose } from './causes.js'
@@ -182,22 +182,30 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
     } catch (error) {
       return await devServiceFailure(error, services, dev, options.logLines ?? FAILING_LOG_LINES)
     }
-    app = await runDockerrun(doc, {
-      project: options.project,
-      bundleDir,
-      hostDir: path.join(hostDir, 'host'),
-      extraEnvironment: smokeEnvironment(
-        input.plan,
-        placeholder,
-        input.properties,
-        twinPassword !== undefined ? { variable: input.databasePasswordEnv, value: twinPassword } : undefined
-      ),
-      resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
-      networks: [dev.network],
-      linksOnly: true,
-      recordAddresses: true,
-      ...(options.docker !== undefined && { docker: options.docker })
-    })
+    try {
+      app = await runDockerrun(doc, {
+        project: options.project,
+        bundleDir,
+        hostDir: path.join(hostDir, 'host'),
+        extraEnvironment: smokeEnvironment(
+          input.plan,
+          placeholder,
+          input.properties,
+          twinPassword !== undefined
+            ? { variable: input.databasePasswordEnv, value: twinPassword }
+            : undefined
+        ),
+        resolveSecret: async valueFrom => secrets.get(valueFrom) ?? placeholder(valueFrom),
+        networks: [dev.network],
+        linksOnly: true,
+        recordAddresses: true,
+        ...(options.docker !== undefined && { docker: options.docker })
+      })
+    } catch (error) {
+      // A failed job (a migration) or dependency: its log says why, as a stopped essential container's does.
+      if (error instanceof DependencyFailedError) return dependencyFailure(error)
+      throw error
+    }
     return await checkHealth(app, input, doc, services, dev, docker, options)
   } finally {
     const removed = cleanup()
@@ -386,6 +394,16 @@ async function failingLogs(app: RunningApp, lines: number): Promise<ContainerLog
   return Promise.all(
     chosen.map(async status => ({ container: status.name, text: await app.logs(status.name, lines) }))
   )
+}
+
+function dependencyFailure(error: DependencyFailedError): SmokeOutcome {
+  return {
+    healthy: false,
+    causes: [error.message],
+    logs: [{ container: error.container, text: error.log }],
+    warnings: [],
+    reached: []
+  }
 }
 
 async function devServiceFailure(
