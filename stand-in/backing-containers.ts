@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url'
 import { promisify } from 'node:util'
 
 import { docker, imageExists } from './docker.js'
+import { rdsServerCertificate } from './rds-pki.js'
 
 const run = promisify(execFile)
 
@@ -82,8 +83,44 @@ export class BackingContainers {
     ])
     // The entrypoint restarts the server once after initdb, so ask over TCP, which only the final server accepts.
     await this.waitFor(name, ['pg_isready', '-h', '127.0.0.1', '-U', spec.username, '-d', spec.dbName])
+    await this.installCertificate(name, spec)
     if (forcesTls(spec.engineVersion)) await this.forceSsl(name, spec.username)
     return name
+  }
+
+  /**
+   * The instance's certificate for its endpoint, signed by the stand-in's RDS CA (rds-pki.ts), written over the
+   * snakeoil files the server was started with (its command line names them, which ALTER SYSTEM cannot override;
+   * `cat >` keeps their owners and modes); the server re-reads them on reload. As root, who owns them.
+   */
+  private async installCertificate(container: string, spec: PostgresSpec): Promise<void> {
+    const certificate = await rdsServerCertificate(spec.aliases)
+    const script = [
+      'set -eu',
+      `printf '%s\\n' "$1" | cat >/etc/ssl/certs/ssl-cert-snakeoil.pem`,
+      `printf '%s\\n' "$2" | cat >/etc/ssl/private/ssl-cert-snakeoil.key`,
+      `psql -U "$3" -d postgres -Atc 'select pg_reload_conf()' >/dev/null`,
+      // Reloaded asynchronously, and a certificate it cannot load leaves it on the old one: prove TLS works.
+      'sleep 0.5',
+      `PGPASSWORD="$4" psql "host=127.0.0.1 sslmode=require user=$3 dbname=postgres" -Atc 'select ssl from pg_stat_ssl where pid = pg_backend_pid()' | grep -qx t`
+    ].join('\n')
+    await docker(
+      [
+        'exec',
+        '-u',
+        'root',
+        container,
+        'sh',
+        '-c',
+        script,
+        'rds-tls',
+        certificate.cert,
+        certificate.key,
+        spec.username,
+        spec.password
+      ],
+      30_000
+    )
   }
 
   /**

@@ -28,6 +28,8 @@ export interface PlanOptions {
    * (Beanstalk's): no container answers under its bare name otherwise. The smoke test's twin.
    */
   linksOnly?: boolean | undefined
+  /** Host files mounted read-only into a container beside the document's own mounts (container name → mounts). */
+  extraMounts?: Record<string, BindMount[]> | undefined
 }
 
 export interface BindMount {
@@ -340,7 +342,10 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
   if (duplicate) throw new DockerrunPlanError(`Duplicate container name ${duplicate}`)
   const aliases = networkAliases(doc.containerDefinitions)
   const containers = startOrder(doc.containerDefinitions).map((container): ContainerLaunch => {
-    const mounts = resolveMounts(container, doc, options)
+    const mounts = [
+      ...resolveMounts(container, doc, options),
+      ...(options.extraMounts?.[container.name] ?? [])
+    ]
     const environment = environmentTransport(
       containerEnvironment(container, options.extraEnvironment, options.secretValues?.[container.name]),
       `Container ${container.name}`

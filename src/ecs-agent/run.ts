@@ -20,7 +20,7 @@ import {
   httpGet,
   isHealthyHttpStatus
 } from './health.js'
-import { type AppPlan, PROJECT_LABEL, planApp } from './docker-argv.js'
+import { type AppPlan, type BindMount, PROJECT_LABEL, planApp } from './docker-argv.js'
 
 export interface RunDockerrunOptions {
   /** Unique prefix for every container, network and folder this app gets. */
@@ -42,6 +42,8 @@ export interface RunDockerrunOptions {
   dependencyTimeoutMs?: number
   /** Containers reach each other only through links, as on ECS bridge networking (see PlanOptions). */
   linksOnly?: boolean
+  /** Host files mounted into containers beside the document's own mounts (see PlanOptions). */
+  extraMounts?: Record<string, BindMount[]>
   /**
    * Records each non-essential container's addresses as it starts (RunningApp.addresses): a job
    * that has exited since is still known by the address it connected from.
@@ -401,7 +403,8 @@ export async function runDockerrun(doc: DockerrunV2, options: RunDockerrunOption
     extraEnvironment: options.extraEnvironment,
     secretValues: await resolveSecrets(doc, options.resolveSecret),
     hostPortBinding: options.hostPortBinding,
-    linksOnly: options.linksOnly
+    linksOnly: options.linksOnly,
+    extraMounts: options.extraMounts
   })
   const app = new DockerApp(
     options.project,

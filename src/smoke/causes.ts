@@ -5,6 +5,7 @@
 // with a password that did not come through the bundle's references), and
 // `Permission denied` on a folder the bundle mounts.
 
+import type { CaBundleFile } from './twin-trust.js'
 import type { BindingKind, BackingRole } from '../core/plan/types.js'
 import type { ServerConnection } from './reach.js'
 import type { DevService } from './dev-services.js'
@@ -20,6 +21,8 @@ export interface ContainerFacts {
   user?: string
   /** A variable of its environment that names a CA bundle (NODE_EXTRA_CA_CERTS, PGSSLROOTCERT, sslrootcert=…). */
   caBundle?: string
+  /** What the CA bundle files it names by absolute path hold, read from its image (twin-trust.ts). */
+  caFiles?: CaBundleFile[]
 }
 
 export type TwinFacts = Pick<

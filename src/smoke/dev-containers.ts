@@ -61,6 +61,8 @@ export class DevContainers {
   /** Names, recorded before `docker run` so a container that was created but failed to start is removed too. */
   private readonly names: string[] = []
   private networkCreated = false
+  /** The throwaway CA that signed the database twin's certificate, once a twin serves TLS. */
+  twinCa?: string
   private removed?: Promise<void>
   private stopped?: Promise<void>
 
@@ -94,6 +96,7 @@ export class DevContainers {
           const certificate = await twinCertificate(service.host)
           const setup = postgresTlsSetup(certificate, service.username ?? 'postgres', service.tls.refusePlain)
           await docker.run(['exec', name, ...setup])
+          this.twinCa = certificate.ca
         }
         return
       }

@@ -11,6 +11,7 @@ import type { ContainerFacts } from './causes.js'
 import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'
 import { caBundleVariable } from './tls-findings.js'
+import type { CaBundleFile } from './twin-trust.js'
 import {
   addressOwner,
   attribute,
@@ -45,7 +46,7 @@ export async function gatherEvidence(
   services: DevService[],
   dev: DevContainers,
   docker: DockerCli,
-  options: { project: string }
+  options: { project: string; caFiles?: ReadonlyMap<string, CaBundleFile[]> }
 ): Promise<Evidence> {
   const containerPrefix = `${options.project}-`
   const ids = Object.values(app.containers)
@@ -92,6 +93,7 @@ export async function gatherEvidence(
     const plan = input.plan.containers.find(candidate => candidate.name === container.name)
     const user = users.get(container.name)
     const caBundle = caBundleVariable(container.environment ?? [])
+    const caFiles = options.caFiles?.get(container.name)
     return {
       name: container.name,
       linkAliases: (container.links ?? []).map(link => link.split(':')[1] || (link.split(':')[0] as string)),
@@ -104,7 +106,8 @@ export async function gatherEvidence(
         readOnly: mount.readOnly === true
       })),
       ...(user !== undefined && { user }),
-      ...(caBundle !== undefined && { caBundle })
+      ...(caBundle !== undefined && { caBundle }),
+      ...(caFiles !== undefined && { caFiles })
     }
   })
   return { connections, facts, logs }

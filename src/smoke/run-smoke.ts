@@ -24,6 +24,7 @@ import { DockerCli } from '../adapters/docker/command-runner.js'
 import { PROJECT_LABEL } from '../ecs-agent/docker-argv.js'
 import { exitedEssentialCauses, httpGet, type HealthResult } from '../ecs-agent/health.js'
 import { DependencyFailedError, runDockerrun, type RunningApp } from '../ecs-agent/index.js'
+import { trustTwinCa, type CaBundleFile } from './twin-trust.js'
 import { probeAccepts, probeRule, type HealthProbe } from '../core/health-check.js'
 import { listBundleFiles } from '../adapters/workspace/files.js'
 import { diagnose } from './causes.js'
@@ -182,6 +183,13 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
     } catch (error) {
       return await devServiceFailure(error, services, dev, options.logLines ?? FAILING_LOG_LINES)
     }
+    // A client that verifies the database against the RDS CA bundle it names is given the twin's CA there too.
+    const trust = dev.twinCa
+      ? await trustTwinCa(doc, dev.twinCa, docker, {
+          project: options.project,
+          folder: path.join(hostDir, 'ca')
+        })
+      : { mounts: {}, files: new Map() }
     try {
       app = await runDockerrun(doc, {
         project: options.project,
@@ -199,6 +207,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
         networks: [dev.network],
         linksOnly: true,
         recordAddresses: true,
+        extraMounts: trust.mounts,
         ...(options.docker !== undefined && { docker: options.docker })
       })
     } catch (error) {
@@ -206,7 +215,7 @@ export async function runSmoke(input: SmokeRunInput, options: SmokeRunOptions): 
       if (error instanceof DependencyFailedError) return dependencyFailure(error)
       throw error
     }
-    return await checkHealth(app, input, doc, services, dev, docker, options)
+    return await checkHealth(app, input, doc, services, dev, docker, { ...options, caFiles: trust.files })
   } finally {
     const removed = cleanup()
     if (options.removing) options.removing(removed)
@@ -258,7 +267,7 @@ async function checkHealth(
   services: DevService[],
   dev: DevContainers,
   docker: DockerCli,
-  options: SmokeRunOptions
+  options: SmokeRunOptions & { caFiles: ReadonlyMap<string, CaBundleFile[]> }
 ): Promise<SmokeOutcome> {
   const lines = options.logLines ?? FAILING_LOG_LINES
   // Every path Beanstalk checks must answer as its load balancer asks: a smoke test less strict than Beanstalk
@@ -284,7 +293,10 @@ async function checkHealth(
     if (healthCauses.length === 0) healthCauses = await stillHealthy(app, input.probes, options.settleMs)
   }
   const checkerWarnings = healthCauses.length === 0 ? await healthCheckerWarnings(app, input.probes) : []
-  const evidence = await gatherEvidence(app, input, doc, services, dev, docker, options)
+  const evidence = await gatherEvidence(app, input, doc, services, dev, docker, {
+    project: options.project,
+    caFiles: options.caFiles
+  })
   const users = new Map(
     services.map(service => [
       service.name,

@@ -6,14 +6,17 @@
 //   connection: tlsv1 alert unknown ca`; or the app's own log: `self-signed certificate`, `certificate
 //   verify failed`) verifies the server. The twin cannot present a certificate signed by the RDS CA, so
 //   this proves nothing about AWS by itself. Decided (docs/smoke-test.md, "TLS"): when the container's
-//   environment names a CA bundle (NODE_EXTRA_CA_CERTS, PGSSLROOTCERT, sslrootcert=…), it is taken to be
-//   the RDS CA bundle, which works on AWS: a warning says its reach is unproven, and the smoke test does
-//   not fail for it. When it names none, the client verifies against its default trust store (Node's,
-//   the OS's), which has no RDS CA on AWS either: the smoke test fails and says how to give it the bundle.
+//   environment names a CA bundle file (NODE_EXTRA_CA_CERTS, PGSSLROOTCERT, sslrootcert=…), that file is read
+//   from the image (twin-trust.ts): one that holds an RDS CA gets the twin's throwaway CA added for the smoke
+//   run, so the client connects; one that holds none, or is missing, fails the smoke test as it fails on AWS.
+//   A bundle that could not be read (a relative path) is taken to work on AWS: a warning says its reach is
+//   unproven. When it names none, the client verifies against its default trust store (Node's, the OS's),
+//   which has no RDS CA on AWS either: the smoke test fails and says how to give it the bundle.
 
 import { NO_ENCRYPTION, type ContainerFacts, type TwinFacts } from './causes.js'
 import type { DevService } from './dev-services.js'
 import type { ServerConnection } from './reach.js'
+import type { CaBundleFile } from './twin-trust.js'
 
 /** Where RDS publishes its CA bundle (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html). */
 export const RDS_CA_BUNDLE_URL = 'https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem'
@@ -26,7 +29,7 @@ const CERTIFICATE_REJECTED_BY_CLIENT =
 const CERTIFICATE_NOT_TRUSTED =
   /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|PKIX path building failed|x509: certificate signed by unknown authority|root certificate file .* does not exist/i
 
-const CA_VARIABLE =
+export const CA_VARIABLE =
   /^(NODE_EXTRA_CA_CERTS|PGSSLROOTCERT)$|SSL_?ROOT_?CERT|SSL_?CA(_|$)|CA_?(CERT|BUNDLE|FILE|PATH)/i
 
 /** The first variable of a container's environment that names a CA bundle, if any. */
@@ -93,6 +96,12 @@ export function tlsFindings(input: TlsFindingsInput): TlsFindings {
         findings.causes.push(untrustedCause(twin, name))
         continue
       }
+      // The file it names was read from its image: one without an RDS CA fails it here as on AWS.
+      const wrong = facts.get(name)?.caFiles?.find(file => file.holds !== 'rds')
+      if (wrong !== undefined) {
+        findings.causes.push(wrongBundleCause(twin, name, wrong))
+        continue
+      }
       findings.warnings.push(unprovenWarning(twin, name, caBundle))
       findings.unproven.set(twin.name, [...(findings.unproven.get(twin.name) ?? []), name])
     }
@@ -105,7 +114,15 @@ function plainRefusedCause(twin: TwinFacts, container: string): string {
 }
 
 function untrustedCause(twin: TwinFacts, container: string): string {
-  return `${container} rejected the database twin's TLS certificate: its client verifies the server (sslmode=verify-full, or node-postgres' sslmode=require / ssl: true) against its default trust store, which has no RDS CA, so it would reject ${twin.managed}'s certificate on AWS too: give it the RDS CA bundle (${RDS_CA_BUNDLE_URL}) and name it in its environment — NODE_EXTRA_CA_CERTS=<path> for Node, PGSSLROOTCERT=<path> or sslrootcert=<path> for libpq; the smoke test then accepts the twin's certificate, which only RDS could sign, with a warning`
+  return `${container} rejected the database twin's TLS certificate: its client verifies the server (sslmode=verify-full, or node-postgres' sslmode=require / ssl: true) against its default trust store, which has no RDS CA, so it would reject ${twin.managed}'s certificate on AWS too: give it the RDS CA bundle (${RDS_CA_BUNDLE_URL}) and name it in its environment — NODE_EXTRA_CA_CERTS=<path> for Node, PGSSLROOTCERT=<path> or sslrootcert=<path> for libpq; the smoke test then adds its own throwaway CA to that bundle for the smoke run, so the client verifies the twin as it will verify RDS`
+}
+
+function wrongBundleCause(twin: TwinFacts, container: string, file: CaBundleFile): string {
+  const holds =
+    file.holds === 'missing'
+      ? 'which is not in its image'
+      : `whose certificates (${file.subjects.join('; ') || 'none readable'}) include no RDS CA`
+  return `${container} could not verify the database twin's TLS certificate: it verifies the server against ${file.path} (${file.variable}), ${holds}, so it would reject ${twin.managed}'s certificate on AWS too: put the RDS CA bundle (${RDS_CA_BUNDLE_URL}) at ${file.path} in the image`
 }
 
 function unprovenWarning(twin: TwinFacts, container: string, caBundle: string): string {

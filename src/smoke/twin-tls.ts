@@ -1,9 +1,10 @@
 // The database twin serves TLS as every RDS instance does, and refuses plain
 // connections where RDS would (PostgreSQL 15+, rds.force_ssl = 1). Its
-// certificate is self-signed, for the managed host name, and new every run:
-// the twin cannot present one signed by the RDS CA, so a client that verifies
-// the server (sslmode=verify-full, node-postgres' `sslmode=require`) rejects
-// it here; see tls-findings.ts for what the smoke test makes of that.
+// certificate is for the managed host name, signed by a throwaway CA, and new
+// every run: the twin cannot present one signed by the RDS CA, so a client
+// that verifies the server against its default trust store rejects it here
+// (tls-findings.ts), and one that names a CA bundle is given the throwaway CA
+// there for the smoke run (twin-trust.ts).
 //
 // The official postgres images may lack openssl, so the key and certificate
 // are made on the runner and written into the running twin, then turned on
@@ -15,16 +16,33 @@ import { generate } from 'selfsigned'
 export interface TwinCertificate {
   cert: string
   key: string
+  /** The throwaway CA that signed `cert`: what a verifying client is given to trust in the smoke run. */
+  ca: string
 }
 
-/** A throwaway self-signed certificate for `host`, valid for a day. */
+/** A throwaway certificate for `host`, signed by a throwaway CA of its own, both valid for a day. */
 export async function twinCertificate(host: string): Promise<TwinCertificate> {
   const now = Date.now()
+  // SHA-256 signatures: OpenSSL's default security level refuses a certificate signed with SHA-1 ("ca md too weak").
+  const validity = {
+    notBeforeDate: new Date(now - 60_000),
+    notAfterDate: new Date(now + 24 * 3600_000),
+    algorithm: 'sha256'
+  }
+  const ca = await generate([{ name: 'commonName', value: 'Smoke test database twin CA (throwaway)' }], {
+    keyType: 'ec',
+    curve: 'P-256',
+    ...validity,
+    extensions: [
+      { name: 'basicConstraints', cA: true, critical: true },
+      { name: 'keyUsage', keyCertSign: true, cRLSign: true, critical: true }
+    ]
+  })
   const generated = await generate([{ name: 'commonName', value: host }], {
     keyType: 'ec',
     curve: 'P-256',
-    notBeforeDate: new Date(now - 60_000),
-    notAfterDate: new Date(now + 24 * 3600_000),
+    ...validity,
+    ca: { key: ca.private, cert: ca.cert },
     extensions: [
       { name: 'basicConstraints', cA: false },
       { name: 'keyUsage', digitalSignature: true, critical: true },
@@ -32,7 +50,7 @@ export async function twinCertificate(host: string): Promise<TwinCertificate> {
       { name: 'subjectAltName', altNames: [{ type: 2, value: host }] }
     ]
   })
-  return { cert: generated.cert, key: generated.private }
+  return { cert: generated.cert, key: generated.private, ca: ca.cert }
 }
 
 /** Where the twin keeps them: a folder of the server's user (postgres), the key 0600 as the server requires. */

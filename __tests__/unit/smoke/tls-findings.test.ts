@@ -126,6 +126,43 @@ describe('tlsFindings', () => {
     })
   })
 
+  it('one whose CA bundle, read from its image, holds no RDS CA or is missing fails: it would reject RDS too', () => {
+    const verifierOnly = input()
+      .connections.get('postgres')
+      ?.filter(c => c.container === 'verifier')
+    const found = (file: NonNullable<ContainerFacts['caFiles']>[number]) =>
+      tlsFindings(
+        input({
+          containers: [facts('verifier', { caBundle: 'PGSSLROOTCERT', caFiles: [file] })],
+          connections: new Map([['postgres', verifierOnly]]),
+          users: new Map([['postgres', ['verifier']]])
+        })
+      )
+    const other = found({
+      variable: 'PGSSLROOTCERT',
+      path: '/app/ca.pem',
+      holds: 'other',
+      subjects: ['CN=Corp Root', 'CN=Corp Issuing']
+    })
+    expect(other.warnings).toEqual([])
+    expect(other.causes).toEqual([
+      "verifier could not verify the database twin's TLS certificate: it verifies the server against /app/ca.pem (PGSSLROOTCERT), whose certificates (CN=Corp Root; CN=Corp Issuing) include no RDS CA, so it would reject RDS instance paper-db's certificate on AWS too: put the RDS CA bundle (https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem) at /app/ca.pem in the image"
+    ])
+    const missing = found({ variable: 'PGSSLROOTCERT', path: '/app/rds.pem', holds: 'missing', subjects: [] })
+    expect(missing.causes[0]).toContain(
+      'against /app/rds.pem (PGSSLROOTCERT), which is not in its image, so it'
+    )
+    // One that holds the RDS CA had the twin's CA added: a rejection then is unproven, as before.
+    const rds = found({
+      variable: 'PGSSLROOTCERT',
+      path: '/app/rds.pem',
+      holds: 'rds',
+      subjects: ['CN=Amazon RDS']
+    })
+    expect(rds.causes).toEqual([])
+    expect(rds.unproven.get('postgres')).toEqual(['verifier'])
+  })
+
   it("reads Node's own words when the twin's log has no alert (Node checks the certificate after the handshake)", () => {
     const found = tlsFindings(
       input({

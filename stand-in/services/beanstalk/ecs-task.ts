@@ -23,9 +23,10 @@
 // CannotStartContainerError, "Essential container in task exited", from the
 // ECS developer guide's "stopped task errors").
 
-import { mkdir, rm, stat, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 import { dockerCall, type DockerResult } from '../../docker.js'
+import { holdsRdsCa, namedCaBundles, standInRdsCa } from '../../rds-pki.js'
 import { LOG_VOLUME_PREFIX, type TaskContainer, type TaskDefinition, startOrder } from './task-definition.js'
 
 /** The bundle's root on an instance. */
@@ -292,6 +293,39 @@ export class EcsTask {
     return folder
   }
 
+  /**
+   * A CA bundle the container names that holds an RDS CA, read from its image, with the stand-in's RDS CA appended
+   * (rds-pki.ts): the host file to mount over it. Undefined when the image has no such file or it holds no RDS CA.
+   */
+  private async withStandInCa(
+    container: TaskContainer,
+    file: string,
+    index: number
+  ): Promise<string | undefined> {
+    const folder = path.join(this.options.hostDir, 'ca')
+    await mkdir(folder, { recursive: true })
+    const copy = path.join(folder, `${container.name}-${index}.pem`)
+    const created = await dockerCall([
+      'create',
+      '--label',
+      `${LABEL}=${this.options.project}`,
+      '--entrypoint',
+      '/',
+      container.image
+    ])
+    const id = created.stdout.trim()
+    if (created.code !== 0 || id === '') return undefined
+    try {
+      if ((await dockerCall(['cp', '--follow-link', `${id}:${file}`, copy])).code !== 0) return undefined
+    } finally {
+      await dockerCall(['rm', '--force', id])
+    }
+    const bundle = await readFile(copy, 'utf8').catch(() => '')
+    if (!holdsRdsCa(bundle)) return undefined
+    await writeFile(copy, `${bundle.trimEnd()}\n${(await standInRdsCa()).cert.trim()}\n`)
+    return copy
+  }
+
   /** `docker create` with the container's environment in a private env file; its id. */
   private async create(container: TaskContainer): Promise<string> {
     const env = await this.environmentOf(container)
@@ -308,14 +342,18 @@ export class EcsTask {
     }
     await writeFile(file, lines.join(''), { mode: 0o600 })
     try {
-      return await exec(['create', '--env-file', file, ...inline, ...(await this.createArgs(container))])
+      return await exec(['create', '--env-file', file, ...inline, ...(await this.createArgs(container, env))])
     } finally {
       await rm(file, { force: true })
     }
   }
 
-  private async createArgs(container: TaskContainer): Promise<string[]> {
+  private async createArgs(container: TaskContainer, env: Record<string, string>): Promise<string[]> {
     const args = ['--name', this.containerName(container.name), '--label', `${LABEL}=${this.options.project}`]
+    for (const [index, file] of namedCaBundles(env).entries()) {
+      const trusted = await this.withStandInCa(container, file, index)
+      if (trusted) args.push('--mount', `type=bind,source=${trusted},target=${file},readonly`)
+    }
     for (const link of container.links)
       args.push('--link', `${this.containerName(link.target)}:${link.alias}`)
     if (container.memory) args.push('--memory', `${container.memory}m`)
