@@ -55,15 +55,16 @@ const envOf = (definition: ContainerDefinition): Record<string, string> =>
   Object.fromEntries((definition.environment ?? []).map(({ name, value }) => [name, value]))
 
 describe('renderDockerrun: the puppies example, resolved', () => {
-  const document = renderDockerrun(buildPlan(configFor(puppiesInputs), loadPuppies()), resolution)
+  // Rendered in each test, not here: mutation testing credits only what runs inside a test.
+  const puppies = () => renderDockerrun(buildPlan(configFor(puppiesInputs), loadPuppies()), resolution)
 
   it('matches the reviewed golden file', () => {
     const golden = readFileSync(path.join(fixturesDir, 'puppies.Dockerrun.aws.json'), 'utf8')
-    expect(serialiseDockerrun(document)).toBe(golden)
+    expect(serialiseDockerrun(puppies())).toBe(golden)
   })
 
   it('pins images by digest, web and worker sharing one', () => {
-    expect(document.containerDefinitions.map(definition => definition.image)).toEqual([
+    expect(puppies().containerDefinitions.map(definition => definition.image)).toEqual([
       resolution.images?.web,
       resolution.images?.web,
       resolution.images?.nginx
@@ -71,28 +72,28 @@ describe('renderDockerrun: the puppies example, resolved', () => {
   })
 
   it('writes managed URLs without a password, keeping the user and database name', () => {
-    expect(envOf(container(document, 'web'))).toEqual({
+    expect(envOf(container(puppies(), 'web'))).toEqual({
       DATABASE_URL: 'postgres://puppies@puppies-db.c1a2b3c4d5e6.eu-west-1.rds.amazonaws.com:5432/puppies',
       REDIS_URL: 'redis://puppies-redis.abc123.ng.0001.euw1.cache.amazonaws.com:6379/0',
       RAILS_ENV: 'production',
       RAILS_LOG_TO_STDOUT: '1'
     })
-    expect(serialiseDockerrun(document)).not.toMatch(/puppies:puppies@|@db:|redis:\/\/redis:/)
+    expect(serialiseDockerrun(puppies())).not.toMatch(/puppies:puppies@|@db:|redis:\/\/redis:/)
   })
 
   it('passes the RDS-managed password and the secrets input by reference, with the execution role', () => {
-    expect(document.executionRoleArn).toBe(ROLE)
+    expect(puppies().executionRoleArn).toBe(ROLE)
     // The password reaches DATABASE_PASSWORD and PGPASSWORD, the variable libpq, pg and psycopg read.
-    expect(container(document, 'web').secrets).toEqual([
+    expect(container(puppies(), 'web').secrets).toEqual([
       { name: 'DATABASE_PASSWORD', valueFrom: `${RDS_SECRET}:password::` },
       { name: 'PGPASSWORD', valueFrom: `${RDS_SECRET}:password::` },
       { name: 'SECRET_KEY_BASE', valueFrom: SKB }
     ])
-    expect(container(document, 'nginx').secrets).toBeUndefined()
+    expect(container(puppies(), 'nginx').secrets).toBeUndefined()
   })
 
   it('sends logs to CloudWatch with awslogs options per container', () => {
-    expect(container(document, 'nginx').logConfiguration).toEqual({
+    expect(container(puppies(), 'nginx').logConfiguration).toEqual({
       logDriver: 'awslogs',
       options: {
         'awslogs-group': '/aws/elasticbeanstalk/puppies/containers',

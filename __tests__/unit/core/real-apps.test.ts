@@ -193,10 +193,11 @@ services:
   redis:
     image: redis:7
 `
-  const app = definition(render(text), 'app')
+  // Rendered in each test, not here: mutation testing credits only what runs inside a test.
+  const app = () => definition(render(text), 'app')
 
   it('leaves values that merely equal a service name', () => {
-    expect(envOf(app)).toMatchObject({
+    expect(envOf(app())).toMatchObject({
       DB_CONNECTION: 'mysql',
       CACHE_DRIVER: 'redis',
       QUEUE_CONNECTION: 'redis',
@@ -206,7 +207,7 @@ services:
   })
 
   it('rewrites host variables and URL hosts, keeping the app’s scheme and path', () => {
-    expect(envOf(app)).toMatchObject({
+    expect(envOf(app())).toMatchObject({
       DB_HOST: 'app.rds.amazonaws.com',
       DB_PORT: '5432',
       REDIS_HOST: 'app.cache.amazonaws.com',
@@ -624,11 +625,12 @@ services:
   assets:
     image: acme/assets
 `
-  const document = render(text, {})
-  const app = definition(document, 'app')
+  // Rendered in each test, not here: mutation testing credits only what runs inside a test.
+  const document = () => render(text, {})
+  const app = () => definition(document(), 'app')
 
   it('maps each to its ECS field', () => {
-    expect(app).toMatchObject({
+    expect(app()).toMatchObject({
       user: '1000:1000',
       hostname: 'app.local',
       extraHosts: [{ hostname: 'legacy', ipAddress: '10.0.0.5' }],

@@ -198,17 +198,18 @@ describe('loadCompose: interpolation', () => {
 })
 
 describe('loadCompose: env_file', () => {
-  const project = loadFixture('env-file')
+  // Loaded in each test, not here: mutation testing credits only what runs inside a test.
+  const envFileProject = () => loadFixture('env-file')
 
   it('reads env_file as a string', () => {
-    expect(envOf(project.services.web)).toEqual({
+    expect(envOf(envFileProject().services.web)).toEqual({
       WEB_ONLY: '1',
       QUOTED: 'two words'
     })
   })
 
   it('reads env_file as a list, later files and environment winning', () => {
-    expect(envOf(project.services.worker)).toEqual({
+    expect(envOf(envFileProject().services.worker)).toEqual({
       SHARED: 'common',
       OVERRIDE: 'from-compose',
       WORKER_ONLY: 'yes'
@@ -216,7 +217,7 @@ describe('loadCompose: env_file', () => {
   })
 
   it('skips a missing {path, required: false} file', () => {
-    expect(envOf(project.services.optional)).toEqual({
+    expect(envOf(envFileProject().services.optional)).toEqual({
       SHARED: 'common',
       OVERRIDE: 'from-common'
     })
