@@ -2,7 +2,7 @@ import { beforeAll, describe, expect, it } from '@jest/globals'
 import { execFileSync } from 'node:child_process'
 import { createHash, randomBytes } from 'node:crypto'
 import { strFromU8, strToU8, unzipSync } from 'fflate'
-import { streamBundle, type StreamedEntry } from '../../../src/core/bundle.js'
+import { BundleError, streamBundle, type StreamedEntry } from '../../../src/core/bundle.js'
 import { repoRoot } from './support.js'
 
 /** An entry whose content arrives in the given chunks. */
@@ -218,6 +218,44 @@ describe('streamBundle: output and limits', () => {
     await expect(zipOf(entries, 100 * 1024)).rejects.toThrow(
       /larger than Beanstalk's source bundle limit of 0 MB compressed; its largest files: data\/a\.bin \(0 MB\), data\/b\.bin/
     )
+  })
+
+  it('a bundle of exactly the limit passes; one byte more stops, naming the largest files first, at most three', async () => {
+    const entries = [
+      streamed('a.txt', [strToU8('a')], { size: 1 }),
+      streamed('b.txt', [strToU8('bb')], { size: 3 * 1024 * 1024 }),
+      streamed('c.txt', [strToU8('c')]),
+      streamed('d.txt', [strToU8('d')], { size: 2 * 1024 * 1024 }),
+      streamed('e.txt', [strToU8('e')], { size: 5 * 1024 * 1024 })
+    ]
+    const { bytes } = await zipOf(entries)
+    await expect(zipOf(entries, bytes)).resolves.toMatchObject({ bytes })
+    const failure = zipOf(entries, bytes - 1)
+    await expect(failure).rejects.toThrow(BundleError)
+    await expect(zipOf(entries, bytes - 1)).rejects.toThrow(
+      "the bundle is larger than Beanstalk's source bundle limit of 0 MB compressed; its largest files: e.txt (5 MB), b.txt (3 MB), d.txt (2 MB). Ship less in mounted folders (data belongs in the image or S3)"
+    )
+    // Without sizes, no list.
+    await expect(zipOf([streamed('x', [strToU8('x')])], 1)).rejects.toThrow(
+      'limit of 0 MB compressed. Ship less in mounted folders'
+    )
+  })
+
+  it('takes an entry of just under 4 GiB, and exactly 65,535 files', async () => {
+    await expect(zipOf([streamed('big', [strToU8('x')], { size: 2 ** 32 - 1 })])).resolves.toBeDefined()
+    const entries = Array.from({ length: 65_535 }, (_, index) => streamed(`f/${index}`, []))
+    await expect(zipOf(entries)).resolves.toBeDefined()
+  }, 60_000)
+
+  it('strips any number of leading slashes', async () => {
+    const files = unzipSync(
+      (await zipOf([streamed('///a.txt', [strToU8('x')]), streamed('./b.txt', [strToU8('y')])])).zip
+    )
+    expect(Object.keys(files)).toEqual(['a.txt', 'b.txt'])
+  })
+
+  it('names its errors BundleError', async () => {
+    await expect(zipOf([streamed('../x', [])])).rejects.toMatchObject({ name: 'BundleError' })
   })
 
   it('refuses an entry of 4 GiB or more before reading anything', async () => {
