@@ -1,7 +1,12 @@
 import { describe, expect, it } from '@jest/globals'
 import { readFileSync } from 'node:fs'
 import path from 'node:path'
-import { renderDockerrun, serialiseDockerrun, type Resolution } from '../../../src/core/dockerrun.js'
+import {
+  passesSecretsByReference,
+  renderDockerrun,
+  serialiseDockerrun,
+  type Resolution
+} from '../../../src/core/dockerrun.js'
 import type { ContainerDefinition, DockerrunV2 } from '../../../src/core/dockerrun-types.js'
 import { ComposeError } from '../../../src/core/errors.js'
 import type { RawInputs } from '../../../src/core/inputs.js'
@@ -188,5 +193,25 @@ describe('renderDockerrun: choices', () => {
   it('serialises with a trailing newline and two-space indent', () => {
     const json = serialiseDockerrun({ AWSEBDockerrunVersion: 2, containerDefinitions: [] })
     expect(json).toBe('{\n  "AWSEBDockerrunVersion": 2,\n  "containerDefinitions": []\n}\n')
+  })
+})
+
+describe('passesSecretsByReference: whether the execution role must read secrets', () => {
+  it('is true for the secrets input, or for the managed password a container binds; false otherwise', () => {
+    const withSecrets = buildPlan(configFor(puppiesInputs), loadPuppies())
+    expect(passesSecretsByReference(withSecrets)).toBe(true)
+    const plain = buildPlan(configFor({ database: 'puppies-db', cache: 'puppies-redis' }), loadPuppies())
+    expect(passesSecretsByReference(plain)).toBe(false)
+    expect(passesSecretsByReference(plain, resolution)).toBe(true)
+    // A managed secret of the cache is none of the database password's business.
+    const cacheOnly: Resolution = {
+      backing: { cache: { ...resolution.backing!.cache!, secrets: [{ name: 'X', valueFrom: 'arn:x' }] } }
+    }
+    expect(passesSecretsByReference(plain, cacheOnly)).toBe(false)
+    const noPasswords = {
+      ...plain,
+      containers: plain.containers.map(container => ({ ...container, bindings: [] }))
+    }
+    expect(passesSecretsByReference(noPasswords, resolution)).toBe(false)
   })
 })
