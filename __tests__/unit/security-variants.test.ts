@@ -436,7 +436,7 @@ describe('holds: paths stay in the workspace (in-memory workspace)', () => {
       )
     )
     // The Dockerfile path leaves the workspace here; the build adapter refuses it (security-files 7).
-    expect(plan.images[0]).toMatchObject({ context: './', dockerfile: '../../etc/passwd' })
+    expect(plan.images[0]).toMatchObject({ context: '.', dockerfile: '../../etc/passwd' })
   })
 
   it('extends from another file is refused', () => {

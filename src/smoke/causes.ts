@@ -5,7 +5,7 @@
 // with a password that did not come through the bundle's references), and
 // `Permission denied` on a folder the bundle mounts.
 
-import type { CaBundleFile } from './twin-trust.js'
+import type { CaBundleFile } from './ca-bundles.js'
 import type { BindingKind, BackingRole } from '../core/plan/types.js'
 import type { ServerConnection } from './reach.js'
 import type { DevService } from './dev-services.js'

@@ -11,7 +11,7 @@ import type { ContainerFacts } from './causes.js'
 import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'
 import { caBundleVariable } from './tls-findings.js'
-import type { CaBundleFile } from './twin-trust.js'
+import type { CaBundleFile } from './ca-bundles.js'
 import {
   addressOwner,
   attribute,

@@ -1,10 +1,10 @@
-// Which CA bundles a container names, and whether one holds an RDS CA (src/smoke/twin-trust.ts), with the stand-in's
+// Which CA bundles a container names, and whether one holds an RDS CA (src/smoke/ca-bundles.ts), with the stand-in's
 // own reading of the same (stand-in/rds-pki.ts), written apart: both must agree on these cases.
 
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from '@jest/globals'
 
-import { bundleSubjects, caBundlePaths } from '../../../src/smoke/twin-trust.js'
+import { bundleSubjects, caBundlePaths } from '../../../src/smoke/ca-bundles.js'
 import { holdsRdsCa, namedCaBundles } from '../../../stand-in/rds-pki.js'
 import { twinCertificate } from '../../../src/smoke/twin-tls.js'
 
