@@ -447,8 +447,10 @@ services:
         'app: bind mount docker/entrypoint.sh:/usr/local/bin/entrypoint.sh dropped: the Dockerfile copies docker/entrypoint.sh to /usr/local/bin/entrypoint.sh, so the image already contains it'
       ])
     )
-    // Where data survives is a warning, not a note (issue 23 class 5).
+    // Where data survives is a warning, not a note (issue 23 class 5); so is code the image does not hold (the
+    // Dockerfile copies only the Gemfile to /app).
     expect(result.warnings).toEqual([
+      'app: bind mount .:/app dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and the Dockerfile of app does not copy it to /app, so /app starts without that code on Beanstalk; COPY it to /app in the Dockerfile',
       expect.stringMatching(
         /^app: uploads is not in the checkout \(ignored by git\?\): \/app\/public\/uploads is mounted from the instance folder \/var\/app\/volumes\/uploads, which keeps its data across deploys on that instance only; .*keep lasting data in S3, EFS or the database$/
       )

@@ -73,16 +73,14 @@ export function mountsFor(
     }
     const bundlePath = posix.relative(compose.directory, mount.source)
     if (bundlePath === '') {
-      // Without a build of its own the image cannot hold that code: the container starts without it (a new user's
-      // `image: node:18-alpine` + `./:/app` went Red on Beanstalk after a plan that ended ✓ with a note).
-      if (service.build)
-        notes.push(
-          `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`
-        )
-      else
-        warnings.push(
-          `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${service.image ?? 'the image'} is not built from it, so ${mount.target} starts empty on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`
-        )
+      // The image does not hold that code (builtIn found no COPY of it there): the container starts without it. A
+      // note was not enough: a new user's `image: node:18-alpine` + `./:/app` planned ✓ and went Red on Beanstalk.
+      const why = service.build
+        ? `the Dockerfile of ${service.name} does not copy it to ${mount.target}`
+        : `${service.image ?? 'the image'} is not built from it`
+      warnings.push(
+        `${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${why}, so ${mount.target} starts without that code on Beanstalk; ${service.build ? `COPY it to ${mount.target} in the Dockerfile` : `give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`}`
+      )
       continue
     }
     if (bundlePath.startsWith('..')) {

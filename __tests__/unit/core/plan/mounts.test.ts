@@ -62,20 +62,20 @@ describe('mountsFor', () => {
     })
   })
 
-  it('the whole compose folder is dropped, said; a warning when the image is not built from it', () => {
+  it('the whole compose folder is dropped with a warning when the image does not hold it', () => {
+    // A new user's Laravel app (2026-12-07): its Dockerfile copied only a php.ini, and `.:/var/www` was dropped.
     const built = planOf('services:\n  web:\n    build: ./web\n    volumes: ["./:/code"]\n', {
-      files: { 'docker-compose.yml': '', 'web/Dockerfile': 'FROM debian\n' }
+      files: { 'docker-compose.yml': '', 'web/Dockerfile': 'FROM debian\nCOPY custom.ini /etc/\n' }
     })
-    expect(said(built).notes).toContain(
-      'web: bind mount .:/code dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what /code needs into the image'
+    expect(said(built).warnings).toContain(
+      'web: bind mount .:/code dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and the Dockerfile of web does not copy it to /code, so /code starts without that code on Beanstalk; COPY it to /code in the Dockerfile'
     )
-    expect(said(built).warnings.filter(line => line.includes('/code'))).toEqual([])
     // A new user's todo app (2026-12-07): node:18-alpine running `yarn run dev` from the mounted folder went Red.
     const image = planOf('services:\n  web:\n    image: node:18-alpine\n    volumes: [".:/code"]\n', {
       files: { 'docker-compose.yml': '' }
     })
     expect(said(image).warnings).toEqual([
-      'web: bind mount .:/code dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and node:18-alpine is not built from it, so /code starts empty on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to /code)'
+      'web: bind mount .:/code dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and node:18-alpine is not built from it, so /code starts without that code on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to /code)'
     ])
     expect(said(image).notes.filter(line => line.includes('/code'))).toEqual([])
   })
