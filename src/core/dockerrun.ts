@@ -277,7 +277,18 @@ export function redactDockerrun(document: DockerrunV2, plan: DeployPlan): Docker
   }
 }
 
-/** Container → variables whose values the log never shows. */
+/**
+ * Container → variables whose values the log never shows. A variable the action set from the managed service
+ * (a host, user, database name, or a URL, which never holds a password) shows the value the action wrote,
+ * whatever file named it: hidden, the user could not check the rewrite (a fresh sample's env_file DATABASE_URL).
+ */
 export function hiddenVariables(plan: DeployPlan): Map<string, Set<string>> {
-  return new Map(plan.containers.map(container => [container.name, new Set(container.sourcedVariables)]))
+  return new Map(
+    plan.containers.map(container => {
+      const rewritten = new Set(
+        container.bindings.filter(binding => binding.kind !== 'password').map(binding => binding.variable)
+      )
+      return [container.name, new Set(container.sourcedVariables.filter(name => !rewritten.has(name)))]
+    })
+  )
 }

@@ -589,6 +589,28 @@ describe('14.11 and 18.6 runner values that are secrets never reach the bundle o
     })
   })
 
+  // A fresh sample (FastAPI, 2026-12-07): its env_file named DATABASE_URL and POSTGRES_SERVER; the action set both
+  // from RDS, and the log showed "(hidden)", so the user could not see what the app would get.
+  it('shows the values the action itself wrote from the managed service, whatever file named the variable', () => {
+    const result = plan(
+      'services:\n  web:\n    image: a\n    env_file: app.env\n    depends_on: [db]\n  db:\n    image: postgres:16\n',
+      { database: 'app-db' },
+      {
+        files: {
+          'app.env':
+            'DATABASE_URL=postgres://dev:devpw@db:5432/app\nPOSTGRES_SERVER=db\nPOSTGRES_PASSWORD=devpw\nOTHER=file-value\n'
+        }
+      }
+    )
+    const endpoint = { host: 'app-db.rds.example', port: 5432, username: 'master', databaseName: 'app' }
+    const rendered = renderDockerrun(result, { backing: { database: { endpoint, secrets: [] } } })
+    const shown = envOf(definition(redactDockerrun(rendered, result), 'web'))
+    expect(shown.DATABASE_URL).toBe('postgres://master@app-db.rds.example:5432/app')
+    expect(shown.POSTGRES_SERVER).toBe('app-db.rds.example')
+    expect(shown.OTHER).toBe('(hidden)')
+    expect(JSON.stringify(shown)).not.toContain('devpw')
+  })
+
   it('warns that a secret-looking build arg stays in the image history', () => {
     const result = plan(
       'services:\n  web:\n    build:\n      context: .\n      args: {NPM_TOKEN: "${NPM_TOKEN}"}\n',
