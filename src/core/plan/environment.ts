@@ -241,8 +241,11 @@ function describeBindings(
   }
   if (passwords.length > 0) {
     const driver = DRIVER_PASSWORD_ENV[replacement.engine]
+    // A secret reference fills a whole variable, never part of a URL: an app that parses the password out of the URL
+    // finds none (a fresh sample's FastAPI config matched `user:password@` and failed at import).
+    const urls = mine.filter(binding => binding.kind === 'url').map(binding => binding.variable)
     notes.push(
-      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}`
+      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the URL must read ${passwords[0]} instead` : ''}`
     )
   }
 }

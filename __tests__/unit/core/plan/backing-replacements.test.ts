@@ -48,7 +48,7 @@ describe('replacedBackingServices', () => {
       'service db (postgres) replaced by RDS: RDS instance app-db → DATABASE_URL',
       'service cache (redis) replaced by ElastiCache: redis://cache.example.com:6379 → REDIS_URL',
       'web: DATABASE_URL set from RDS (RDS instance app-db) at deploy',
-      "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read",
+      "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read; DATABASE_URL carries no password, so an app that takes it from the URL must read DATABASE_PASSWORD instead",
       'web: REDIS_URL set from ElastiCache (redis://cache.example.com:6379) at deploy',
       'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)'
     ])

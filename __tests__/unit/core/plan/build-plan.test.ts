@@ -123,7 +123,7 @@ describe('buildPlan: the puppies example', () => {
         'service db (postgres) replaced by RDS: RDS instance puppies-db → DATABASE_URL',
         'service redis (redis) replaced by ElastiCache: ElastiCache puppies-redis → REDIS_URL',
         'web: DATABASE_URL set from RDS (RDS instance puppies-db) at deploy',
-        "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read",
+        "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read; DATABASE_URL carries no password, so an app that takes it from the URL must read DATABASE_PASSWORD instead",
         'web: links to replaced backing services removed',
         'worker: links to replaced backing services removed',
         expect.stringMatching(/^SECRET_KEY_BASE has no value in the compose file/)
