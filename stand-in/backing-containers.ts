@@ -61,26 +61,31 @@ export class BackingContainers {
 
   async startPostgres(spec: PostgresSpec): Promise<string> {
     await this.ensureImages()
-    const name = await this.run(`rds-${spec.id}`, spec.aliases, [
-      '-e',
-      `POSTGRES_USER=${spec.username}`,
-      '-e',
-      `POSTGRES_PASSWORD=${spec.password}`,
-      '-e',
-      `POSTGRES_DB=${spec.dbName}`,
-      POSTGRES_IMAGE,
-      // Every RDS instance serves TLS (and PostgreSQL 15+ requires it by default, rds.force_ssl = 1:
-      // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html), so an
-      // app whose TLS mode the plan raised to `require` connects here as it would there. Debian's snakeoil
-      // certificate, which its postgresql package installs. Plain connections are refused below for 15+.
-      'postgres',
-      '-c',
-      'ssl=on',
-      '-c',
-      'ssl_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem',
-      '-c',
-      'ssl_key_file=/etc/ssl/private/ssl-cert-snakeoil.key'
-    ])
+    const name = await this.run(
+      `rds-${spec.id}`,
+      spec.aliases,
+      [
+        '-e',
+        `POSTGRES_USER=${spec.username}`,
+        '-e',
+        'POSTGRES_PASSWORD',
+        '-e',
+        `POSTGRES_DB=${spec.dbName}`,
+        POSTGRES_IMAGE,
+        // Every RDS instance serves TLS (and PostgreSQL 15+ requires it by default, rds.force_ssl = 1:
+        // https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/PostgreSQL.Concepts.General.SSL.html), so an
+        // app whose TLS mode the plan raised to `require` connects here as it would there. Debian's snakeoil
+        // certificate, which its postgresql package installs. Plain connections are refused below for 15+.
+        'postgres',
+        '-c',
+        'ssl=on',
+        '-c',
+        'ssl_cert_file=/etc/ssl/certs/ssl-cert-snakeoil.pem',
+        '-c',
+        'ssl_key_file=/etc/ssl/private/ssl-cert-snakeoil.key'
+      ],
+      { POSTGRES_PASSWORD: spec.password }
+    )
     // The entrypoint restarts the server once after initdb, so ask over TCP, which only the final server accepts.
     await this.waitFor(name, ['pg_isready', '-h', '127.0.0.1', '-U', spec.username, '-d', spec.dbName])
     await this.installCertificate(name, spec)
@@ -95,31 +100,34 @@ export class BackingContainers {
    */
   private async installCertificate(container: string, spec: PostgresSpec): Promise<void> {
     const certificate = await rdsServerCertificate(spec.aliases)
+    // The key arrives on stdin and the password in the environment: neither is ever in argv, which an error prints.
     const script = [
       'set -eu',
       `printf '%s\\n' "$1" | cat >/etc/ssl/certs/ssl-cert-snakeoil.pem`,
-      `printf '%s\\n' "$2" | cat >/etc/ssl/private/ssl-cert-snakeoil.key`,
-      `psql -U "$3" -d postgres -Atc 'select pg_reload_conf()' >/dev/null`,
+      'cat >/etc/ssl/private/ssl-cert-snakeoil.key',
+      `psql -U "$2" -d postgres -Atc 'select pg_reload_conf()' >/dev/null`,
       // Reloaded asynchronously, and a certificate it cannot load leaves it on the old one: prove TLS works.
       'sleep 0.5',
-      `PGPASSWORD="$4" psql "host=127.0.0.1 sslmode=require user=$3 dbname=postgres" -Atc 'select ssl from pg_stat_ssl where pid = pg_backend_pid()' | grep -qx t`
+      `psql "host=127.0.0.1 sslmode=require user=$2 dbname=postgres" -Atc 'select ssl from pg_stat_ssl where pid = pg_backend_pid()' | grep -qx t`
     ].join('\n')
     await docker(
       [
         'exec',
+        '-i',
         '-u',
         'root',
+        '-e',
+        'PGPASSWORD',
         container,
         'sh',
         '-c',
         script,
         'rds-tls',
         certificate.cert,
-        certificate.key,
-        spec.username,
-        spec.password
+        spec.username
       ],
-      30_000
+      30_000,
+      { env: { PGPASSWORD: spec.password }, input: certificate.key }
     )
   }
 
@@ -155,22 +163,32 @@ export class BackingContainers {
     }
   }
 
-  private async run(suffix: string, aliases: string[], imageAndArgs: string[]): Promise<string> {
+  /** `env`: values of `-e NAME` flags, given to the docker process so that no error line can print them. */
+  private async run(
+    suffix: string,
+    aliases: string[],
+    imageAndArgs: string[],
+    env: Record<string, string> = {}
+  ): Promise<string> {
     const name = `${this.prefix}-${suffix}`
     const aliasArgs = aliases.flatMap(alias => ['--network-alias', alias])
     this.containers.push(name)
-    await docker([
-      'run',
-      '-d',
-      '--name',
-      name,
-      '--label',
-      `stand-in=${this.prefix}`,
-      '--network',
-      this.network,
-      ...aliasArgs,
-      ...imageAndArgs
-    ])
+    await docker(
+      [
+        'run',
+        '-d',
+        '--name',
+        name,
+        '--label',
+        `stand-in=${this.prefix}`,
+        '--network',
+        this.network,
+        ...aliasArgs,
+        ...imageAndArgs
+      ],
+      undefined,
+      { env }
+    )
     this.log(`backing: started ${name} as ${aliases.join(', ')}`)
     return name
   }

@@ -93,15 +93,29 @@ function refuseUnknownKeys(record: Record<string, unknown>, known: readonly stri
   throw new RehearsalError(`unknown key ${unknown.join(', ')} in ${place} (known: ${known.join(', ')})`)
 }
 
+/**
+ * The identifiers AWS accepts: RDS, 1–63 letters, digits and hyphens from a letter, no `--`, no hyphen at the end
+ * (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/CHAP_Limits.html#RDS_Limits.Constraints); ElastiCache the
+ * same in 1–40 (https://docs.aws.amazon.com/AmazonElastiCache/latest/APIReference/API_CreateCacheCluster.html).
+ * The rehearsal creates what it names: an endpoint URL there is refused, not passed to docker as a name.
+ */
+function identifier(id: string, where: 'database' | 'cache'): string {
+  const max = where === 'database' ? 63 : 40
+  if (new RegExp(`^[A-Za-z](?!.*--)[A-Za-z0-9-]{0,${max - 1}}$`).test(id) && !id.endsWith('-')) return id
+  throw new RehearsalError(
+    `${where} "${id}" is not ${where === 'database' ? 'an RDS instance' : 'an ElastiCache'} identifier (1–${max} letters, digits and hyphens, from a letter): the rehearsal creates the ${where === 'database' ? 'instance' : 'cache'} it names, so an endpoint URL cannot be rehearsed`
+  )
+}
+
 function database(value: unknown): RehearsalDatabase | undefined {
   if (value === undefined || value === null) return undefined
   if (!isRecord(value)) {
-    const id = text(value, 'database')
+    const id = identifier(text(value, 'database'), 'database')
     return { id, name: 'app', username: 'app' }
   }
   // No engine key: the stand-in's RDS is PostgreSQL only (docs/rehearsal.md).
   refuseUnknownKeys(value, ['id', 'name', 'username'], 'database')
-  const id = text(value.id, 'database.id')
+  const id = identifier(text(value.id, 'database.id'), 'database')
   return {
     id,
     name: value.name === undefined ? 'app' : text(value.name, 'database.name'),
@@ -165,8 +179,9 @@ export function parseRehearsal(
     (raw.application === undefined
       ? fallbackName.toLowerCase().replace(/[^a-z0-9-]+/g, '-')
       : text(raw.application, 'application'))
-  const cache =
+  const cacheId =
     flags.cache ?? (raw.cache === undefined || raw.cache === null ? undefined : text(raw.cache, 'cache'))
+  const cache = cacheId === undefined ? undefined : identifier(cacheId, 'cache')
   const instanceTypes =
     flags.instanceTypes ??
     (raw['instance-types'] === undefined ? undefined : text(raw['instance-types'], 'instance-types'))

@@ -86,6 +86,12 @@ describe('parseRehearsal', () => {
     ['secrets: { 1TOKEN: { secret: a } }', /^secrets\.1TOKEN: 1TOKEN is not an environment variable name$/],
     ['database: { name: x }', /^database\.id must be a non-empty string$/],
     [
+      'database: mysql://u:p@db:3306/app',
+      /^database "mysql:\/\/u:p@db:3306\/app" is not an RDS instance identifier \(1–63 letters, digits and hyphens, from a letter\): the rehearsal creates the instance it names, so an endpoint URL cannot be rehearsed$/
+    ],
+    ['database: { id: app--db }', /^database "app--db" is not an RDS instance identifier/],
+    ['cache: redis://c:6379', /^cache "redis:\/\/c:6379" is not an ElastiCache identifier/],
+    [
       'database: { id: x, engine: mysql }',
       /^unknown key engine in database of the rehearsal file \(known: id, name, username\)$/
     ],
