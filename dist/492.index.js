@@ -3924,9 +3924,16 @@ function redactDockerrun(document, plan) {
         }))
     };
 }
-/** Container → variables whose values the log never shows. */
+/**
+ * Container → variables whose values the log never shows. A variable the action set from the managed service
+ * (a host, user, database name, or a URL, which never holds a password) shows the value the action wrote,
+ * whatever file named it: hidden, the user could not check the rewrite (a fresh sample's env_file DATABASE_URL).
+ */
 function hiddenVariables(plan) {
-    return new Map(plan.containers.map(container => [container.name, new Set(container.sourcedVariables)]));
+    return new Map(plan.containers.map(container => {
+        const rewritten = new Set(container.bindings.filter(binding => binding.kind !== 'password').map(binding => binding.variable));
+        return [container.name, new Set(container.sourcedVariables.filter(name => !rewritten.has(name)))];
+    }));
 }
 
 
@@ -5375,7 +5382,10 @@ function describeBindings(service, replacement, bindings, databasePasswordEnv, n
     }
     if (passwords.length > 0) {
         const driver = backing_engines/* DRIVER_PASSWORD_ENV */.Fy[replacement.engine];
-        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}`);
+        // A secret reference fills a whole variable, never part of a URL: an app that parses the password out of the URL
+        // finds none (a fresh sample's FastAPI config matched `user:password@` and failed at import).
+        const urls = mine.filter(binding => binding.kind === 'url').map(binding => binding.variable);
+        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the URL must read ${passwords[0]} instead` : ''}`);
     }
 }
 /**
@@ -5758,12 +5768,12 @@ function mountsFor(service, compose, notes, warnings = notes, deployed = Object.
         }
         const bundlePath = external_node_path_.posix.relative(compose.directory, mount.source);
         if (bundlePath === '') {
-            // Without a build of its own the image cannot hold that code: the container starts without it (a new user's
-            // `image: node:18-alpine` + `./:/app` went Red on Beanstalk after a plan that ended ✓ with a note).
-            if (service.build)
-                notes.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle; copy what ${mount.target} needs into the image`);
-            else
-                warnings.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${service.image ?? 'the image'} is not built from it, so ${mount.target} starts empty on Beanstalk; give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`);
+            // The image does not hold that code (builtIn found no COPY of it there): the container starts without it. A
+            // note was not enough: a new user's `image: node:18-alpine` + `./:/app` planned ✓ and went Red on Beanstalk.
+            const why = service.build
+                ? `the Dockerfile of ${service.name} does not copy it to ${mount.target}`
+                : `${service.image ?? 'the image'} is not built from it`;
+            warnings.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${why}, so ${mount.target} starts without that code on Beanstalk; ${service.build ? `COPY it to ${mount.target} in the Dockerfile` : `give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`}`);
             continue;
         }
         if (bundlePath.startsWith('..')) {
