@@ -5174,7 +5174,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         }
         const own = bindings.filter(binding => ['url', 'host', 'host-port'].includes(binding.kind));
         if (own.length > 0) {
-            notes.push(`${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => binding.variable).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`);
+            notes.push(`${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => (binding.variable in service.environment ? binding.variable : `${binding.variable} (added above)`)).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`);
             return;
         }
         bind(envName, 'url');

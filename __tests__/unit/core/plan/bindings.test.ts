@@ -203,6 +203,17 @@ describe('families around a host', () => {
     expect(Object.keys(bindingsOf(env({ PGHOST: 'db' })).added)).toEqual(['PGPORT', 'PGUSER', 'PGDATABASE'])
   })
 
+  // A fresh sample (dvna, 2026-12-07): the note named MYSQL_HOST as the app's way to the database, though the
+  // action had added it.
+  it('says which host variables of the family the action added when it leaves the URL variable out', () => {
+    const found = bindingsOf(env({ DB_USER: 'x', DB_NAME: 'y' }))
+    expect(found.notes.find(note => note.includes('not added'))).toMatch(
+      /^app: DATABASE_URL not added: the app reaches db through DB_HOST \(added above\), and /
+    )
+    const own = bindingsOf(env({ DB_HOST: 'db' }))
+    expect(own.notes.find(note => note.includes('not added'))).toMatch(/through DB_HOST, and /)
+  })
+
   // A new user's Flask app (2026-12-07): POSTGRES_PW held the development password and shipped in clear.
   it('a password spelled PW is a member of the family, passed by reference', () => {
     const found = bindingsOf(env({ POSTGRES_HOST: 'db', POSTGRES_PW: 'root' }))
