@@ -248,7 +248,9 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
   if (waitTimeoutMs === undefined || waitTimeoutMs < 1000) {
     throw new InputError(
       'wait-timeout',
-      `must be a duration such as 20m, 900s or 1h (got "${waitTimeoutText}")`
+      waitTimeoutMs === undefined
+        ? `must be a duration such as 20m, 900s or 1h (got "${waitTimeoutText}")`
+        : `must be at least 1s: the wait would end before Beanstalk answers (got "${waitTimeoutText}")`
     )
   }
 
