@@ -8,23 +8,10 @@
 // Beanstalk does that after a failure) and, where no severity is given, INFO.
 // Times are seconds after the update was accepted; where the source gives clock times they keep their gaps.
 
-import type { Poll, Sample } from './real-samples.js'
-import { OLD, OURS } from './real-samples.js'
+import type { Sample } from './real-samples.js'
+import { OLD, OURS, ready, updating } from './real-samples.js'
 
 export type HeldoutSample = Omit<Sample, 'before' | 'rule'>
-
-const updating = (health = 'Grey', versionLabel = OURS, healthStatus = 'Pending'): Poll['env'] => ({
-  status: 'Updating',
-  health,
-  healthStatus,
-  versionLabel
-})
-const ready = (health: string, versionLabel = OURS, healthStatus?: string): Poll['env'] => ({
-  status: 'Ready',
-  health,
-  versionLabel,
-  ...(healthStatus !== undefined && { healthStatus })
-})
 
 const ROADMAP_162 = 'https://github.com/aws/elastic-beanstalk-roadmap/issues/162'
 const START_CAMUNDA = 'https://github.com/tasso94/start-camunda/pull/20'

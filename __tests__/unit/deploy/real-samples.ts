@@ -40,13 +40,14 @@ export interface Sample {
   recoveryMs?: number
 }
 
-const updating = (health = 'Grey', versionLabel = OURS, healthStatus = 'Pending'): Poll['env'] => ({
+/** A poll of an environment still updating, and of one Ready with a colour (on our version unless said). */
+export const updating = (health = 'Grey', versionLabel = OURS, healthStatus = 'Pending'): Poll['env'] => ({
   status: 'Updating',
   health,
   healthStatus,
   versionLabel
 })
-const ready = (health: string, versionLabel = OURS, healthStatus?: string): Poll['env'] => ({
+export const ready = (health: string, versionLabel = OURS, healthStatus?: string): Poll['env'] => ({
   status: 'Ready',
   health,
   versionLabel,

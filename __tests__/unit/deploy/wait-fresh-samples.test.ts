@@ -10,22 +10,9 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { failureKind, isErrorEvent, isHealthTransition } from '../../../src/deploy/failure-events.js'
-import { OLD, OURS, SINCE, replay, type Poll, type Sample } from './real-samples.js'
+import { OLD, OURS, SINCE, ready, replay, updating, type Sample } from './real-samples.js'
 
 type FreshSample = Omit<Sample, 'before' | 'rule'>
-
-const updating = (health = 'Grey', versionLabel = OURS, healthStatus = 'Pending'): Poll['env'] => ({
-  status: 'Updating',
-  health,
-  healthStatus,
-  versionLabel
-})
-const ready = (health: string, versionLabel = OURS, healthStatus?: string): Poll['env'] => ({
-  status: 'Ready',
-  health,
-  versionLabel,
-  ...(healthStatus !== undefined && { healthStatus })
-})
 
 const EB_CLI_60 = 'https://github.com/aws/aws-elastic-beanstalk-cli/issues/60'
 const DOCKER_CURRICULUM_89 = 'https://github.com/prakhar1989/docker-curriculum/issues/89'
