@@ -122,6 +122,8 @@ export interface ContainerLifetime {
 
 /** How late after a job's end the engine may stamp a line the server logged while the job was connected. */
 const LOG_DELAY_MS = 1000
+/** How far before a container's recorded start its first connection may be stamped. */
+const START_SKEW_MS = 250
 
 /**
  * Which container had `address` when a connection was logged at `at`: the one seen with it that started there last
@@ -141,11 +143,15 @@ export function addressOwner(
         found === undefined || candidate.startedAt >= found.startedAt ? candidate : found,
       undefined
     )
-  const holders = lifetimes.filter(
-    lifetime => lifetime.addresses.includes(address) && (at === undefined || lifetime.startedAt <= at)
-  )
-  const holder = latest(holders)
+  const seen = lifetimes.filter(lifetime => lifetime.addresses.includes(address))
+  const holder = latest(seen.filter(lifetime => at === undefined || lifetime.startedAt <= at))
   if (holder !== undefined || at === undefined) return holder?.name
+  // The engine records a start once the process runs: a client that connects at once can be logged a moment
+  // before its own start time (a bash /dev/tcp probe was). The first container started just after the stamp.
+  const starting = seen
+    .filter(lifetime => lifetime.startedAt <= at + START_SKEW_MS)
+    .sort((a, b) => a.startedAt - b.startedAt)[0]
+  if (starting !== undefined) return starting.name
   const unknown = lifetimes.filter(
     lifetime =>
       lifetime.addresses.length === 0 &&

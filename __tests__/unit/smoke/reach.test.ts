@@ -121,6 +121,16 @@ describe('an address that changes hands', () => {
     expect(addressOwner(twoQuick, '192.168.128.3', t('01.000'))).toBeUndefined()
   })
 
+  // CI, 2026-12-07: a web whose bash probe connected at once was logged 40 ms before its own recorded start.
+  it('a connection stamped just before the start of the container seen there is that container’s', () => {
+    const web = [{ name: 'web', addresses: ['192.168.128.3'], startedAt: t('08.000') }]
+    expect(addressOwner(web, '192.168.128.3', t('07.960'))).toBe('web')
+    expect(addressOwner(web, '192.168.128.3', t('07.500'))).toBeUndefined()
+    const both = [...lifetimes.slice(0, 2)]
+    // The job's own first connection, stamped before its start, stays the job's: the web started long after.
+    expect(addressOwner(both, '192.168.128.3', t('00.450'))).toBe('migrate')
+  })
+
   it('without a time, the container seen there last; an address nobody had is nobody’s', () => {
     expect(addressOwner(lifetimes, '192.168.128.3')).toBe('web')
     expect(addressOwner(lifetimes, '192.168.128.4', t('05.000'))).toBe('worker')
