@@ -274,3 +274,52 @@ describe("compose-go's dotenv tables", () => {
     expect(Object.keys(parse(text))).toHaveLength(1000)
   })
 })
+
+// docker compose 2.26 (`config --format json`) on one env_file of mixed lines, 2026-12-07: what compose made of each
+// line (its `$$` is a literal `$`). Written from the mutation run's survivors of dotenv.ts (BOM, `export` with a tab,
+// a comment after an unquoted or a single-quoted value, an octal escape, an inherited name).
+describe('docker compose 2.26 on a mixed env_file', () => {
+  const text = [
+    '\uFEFFBOM=1',
+    'export EXP=exported',
+    'export\tTAB=tabbed',
+    'PLAIN=a b   # comment',
+    'HASH=a#b',
+    "SQ='single $X' # c",
+    'DQ="dq \\"in\\" \\n end"',
+    'OCT="\\0101"',
+    'ESC="\\$NOPE"',
+    'MULTI="line1',
+    'line2"',
+    'SPACES =  around  ',
+    'EMPTY=',
+    'INHERIT',
+    ''
+  ].join('\n')
+
+  it('reads every line as compose does', () => {
+    expect(parse(text, { INHERIT: 'from-env' })).toEqual({
+      BOM: '1',
+      DQ: 'dq "in" \n end',
+      EMPTY: '',
+      ESC: '$NOPE',
+      EXP: 'exported',
+      HASH: 'a#b',
+      INHERIT: 'from-env',
+      MULTI: 'line1\nline2',
+      OCT: 'A',
+      PLAIN: 'a b',
+      SPACES: 'around',
+      SQ: 'single $X',
+      TAB: 'tabbed'
+    })
+    // A name with no value and none in the environment is not set at all.
+    expect(parse('INHERIT\n')).toEqual({})
+  })
+
+  // `=2` is a variable with an empty name to compose 2.26's `config` (`{"": "2"}`), which no container can hold: the
+  // action refuses it, naming the line, counted across the quoted value that spans two.
+  it('counts lines across a quoted value that spans lines when it names one', () => {
+    expect(() => parse('A="x\ny"\nB=1\n=2\n')).toThrow(/line 4/)
+  })
+})
