@@ -33,6 +33,7 @@ const decisionModules = [
  */
 const coveringTests = [
   '__tests__/unit/core/**/*.test.ts',
+  '__tests__/unit/security-variants.test.ts', // attack variants through the loader and the planner (credentials in ${…})
   '__tests__/unit/deploy/wait-decision.test.ts',
   '__tests__/unit/deploy/wait.test.ts', // the waiter: wait-decision's messages as the job prints them
   '__tests__/unit/deploy/wait-real-samples.test.ts', // wait-decision on recorded Beanstalk event sequences

@@ -201,6 +201,22 @@ describe('loadCompose: env_file', () => {
   // Loaded in each test, not here: mutation testing credits only what runs inside a test.
   const envFileProject = () => loadFixture('env-file')
 
+  it('reads an env_file of exactly 256 KiB and refuses one byte more, naming it', () => {
+    const load = (bytes: number) => {
+      const line = 'A=' + 'x'.repeat(bytes - 3) + '\n'
+      return loadCompose({
+        path: 'docker-compose.yml',
+        text: 'services:\n  web:\n    image: a\n    env_file: big.env\n',
+        env: {},
+        readFile: (file: string) => (file === 'big.env' ? line : undefined)
+      })
+    }
+    expect(load(256 * 1024).services.web?.environment.A).toBeDefined()
+    expect(() => load(256 * 1024 + 1)).toThrow(
+      'big.env is larger than 256 KiB; an env file that large is not read'
+    )
+  })
+
   it('reads env_file as a string', () => {
     expect(envOf(envFileProject().services.web)).toEqual({
       WEB_ONLY: '1',
