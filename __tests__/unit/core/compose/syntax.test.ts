@@ -135,9 +135,18 @@ describe('interpolate', () => {
     ['${UNSET?no}', 'where: required variable UNSET is missing a value: no'],
     ['${BAD NAME}', 'where: invalid interpolation "${BAD NAME}"'],
     ['${}', 'where: invalid interpolation "${}"'],
-    ['${OPEN', 'where: invalid interpolation "${OPEN"']
+    ['${OPEN', 'where: invalid interpolation "${OPEN"'],
+    // At most 40 characters of the text are quoted.
+    [`\${BAD ${'x'.repeat(50)}}`, `where: invalid interpolation "\${BAD ${'x'.repeat(34)}"`]
   ])('refuses %s', (text, message) => {
-    expect(() => interpolate(text, lookup, 'where')).toThrow(message)
+    // The whole line: nothing more is said than what is wrong.
+    let thrown: unknown
+    try {
+      interpolate(text, lookup, 'where')
+    } catch (error) {
+      thrown = error
+    }
+    expect((thrown as Error | undefined)?.message).toBe(message)
   })
 
   it.each<[string, string | undefined]>([
