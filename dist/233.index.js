@@ -855,6 +855,9 @@ async function trustTwinCa(doc, twinCa, docker, options) {
         for (const [index, named] of paths.entries()) {
             const copy = external_node_path_default().join(options.folder, `${container.name}-${index}.pem`);
             const text = await imageFile(docker, container.image, named.path, copy, options.project);
+            // A folder of certificates (CA_PATH=/etc/ssl/certs) is no bundle file: left as it is, unjudged.
+            if (text === FOLDER)
+                continue;
             if (text === undefined) {
                 files.push({ ...named, holds: 'missing', subjects: [] });
                 continue;
@@ -870,7 +873,11 @@ async function trustTwinCa(doc, twinCa, docker, options) {
     }
     return trust;
 }
-/** A file of an image, copied out of a container that never starts; undefined when the image has none there. */
+const FOLDER = Symbol('folder');
+/**
+ * A file of an image, copied out of a container that never starts; undefined when the image has none there, FOLDER
+ * when the path is a folder.
+ */
 async function imageFile(docker, image, file, copy, project) {
     // Labelled as the smoke run's containers are, so a run stopped half-way still removes it.
     const created = await docker.call([
@@ -888,11 +895,13 @@ async function imageFile(docker, image, file, copy, project) {
         const copied = await docker.call(['cp', '--follow-link', `${id}:${file}`, copy]);
         if (copied.exitCode !== 0)
             return undefined;
+        if ((await (0,promises_.stat)(copy)).isDirectory())
+            return FOLDER;
         return await (0,promises_.readFile)(copy, 'utf8').catch(() => undefined);
     }
     finally {
         await docker.call(['rm', '--force', id]);
-        await (0,promises_.rm)(copy, { force: true });
+        await (0,promises_.rm)(copy, { force: true, recursive: true });
     }
 }
 

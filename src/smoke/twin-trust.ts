@@ -7,7 +7,7 @@
 // - it holds none, or is not in the image: nothing is mounted, and the client fails against the twin as it would
 //   against RDS (tls-findings.ts then names the file).
 
-import { mkdir, readFile, rm, writeFile } from 'node:fs/promises'
+import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
@@ -42,6 +42,8 @@ export async function trustTwinCa(
     for (const [index, named] of paths.entries()) {
       const copy = path.join(options.folder, `${container.name}-${index}.pem`)
       const text = await imageFile(docker, container.image, named.path, copy, options.project)
+      // A folder of certificates (CA_PATH=/etc/ssl/certs) is no bundle file: left as it is, unjudged.
+      if (text === FOLDER) continue
       if (text === undefined) {
         files.push({ ...named, holds: 'missing', subjects: [] })
         continue
@@ -57,14 +59,19 @@ export async function trustTwinCa(
   return trust
 }
 
-/** A file of an image, copied out of a container that never starts; undefined when the image has none there. */
+const FOLDER = Symbol('folder')
+
+/**
+ * A file of an image, copied out of a container that never starts; undefined when the image has none there, FOLDER
+ * when the path is a folder.
+ */
 async function imageFile(
   docker: DockerCli,
   image: string,
   file: string,
   copy: string,
   project: string
-): Promise<string | undefined> {
+): Promise<string | typeof FOLDER | undefined> {
   // Labelled as the smoke run's containers are, so a run stopped half-way still removes it.
   const created = await docker.call([
     'create',
@@ -79,9 +86,10 @@ async function imageFile(
   try {
     const copied = await docker.call(['cp', '--follow-link', `${id}:${file}`, copy])
     if (copied.exitCode !== 0) return undefined
+    if ((await stat(copy)).isDirectory()) return FOLDER
     return await readFile(copy, 'utf8').catch(() => undefined)
   } finally {
     await docker.call(['rm', '--force', id])
-    await rm(copy, { force: true })
+    await rm(copy, { force: true, recursive: true })
   }
 }
