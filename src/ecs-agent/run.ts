@@ -45,8 +45,8 @@ export interface RunDockerrunOptions {
   /** Host files mounted into containers beside the document's own mounts (see PlanOptions). */
   extraMounts?: Record<string, BindMount[]>
   /**
-   * Records each non-essential container's addresses as it starts (RunningApp.addresses): a job
-   * that has exited since is still known by the address it connected from.
+   * Records each container's addresses and start time as it starts (RunningApp.addresses): a job that has exited
+   * since is still known by the address it connected from.
    */
   recordAddresses?: boolean
 }

@@ -7,6 +7,14 @@ import { X509Certificate } from 'node:crypto'
 export const CA_VARIABLE =
   /^(NODE_EXTRA_CA_CERTS|PGSSLROOTCERT)$|SSL_?ROOT_?CERT|SSL_?CA(_|$)|CA_?(CERT|BUNDLE|FILE|PATH)/i
 
+/** The first variable of a container's environment that names a CA bundle, if any. */
+export function caBundleVariable(environment: { name: string; value: string }[]): string | undefined {
+  const found = environment.find(
+    ({ name, value }) => (CA_VARIABLE.test(name) && value.trim() !== '') || /sslrootcert=/i.test(value)
+  )
+  return found?.name
+}
+
 export interface CaBundlePath {
   variable: string
   path: string

@@ -116,8 +116,10 @@ export class DevContainers {
     }
   }
 
-  /** The last `lines` lines of a twin's log (all of it when undefined). */
-  /** `stamped`: each line keeps the time the engine received it (lineTime reads it). */
+  /**
+   * The last `lines` lines of a twin's log (all of it when undefined); `stamped`: each line keeps the time the
+   * engine received it (lineTime reads it).
+   */
   async logs(service: string, lines?: number, stamped = false): Promise<string> {
     const result = await this.options.docker.call(
       containerLogsArgs(devContainerName(this.options.project, service), lines)

@@ -10,8 +10,7 @@ import type { RunningApp } from '../ecs-agent/index.js'
 import type { ContainerFacts } from './causes.js'
 import type { DevContainers } from './dev-containers.js'
 import type { DevService } from './dev-services.js'
-import { caBundleVariable } from './tls-findings.js'
-import type { CaBundleFile } from './ca-bundles.js'
+import { caBundleVariable, type CaBundleFile } from './ca-bundles.js'
 import {
   addressOwner,
   attribute,
@@ -34,11 +33,11 @@ export interface Evidence {
   logs: ContainerLog[]
 }
 
-/** What the twins saw, who each app container is (links, bindings, mounts, user), and what it logged. */
 /** Name, user, lifetime and addresses of each app container (an exited one has no address left). */
 const INSPECT_FORMAT =
   '{{.Name}}|{{.Config.User}}|{{.State.StartedAt}}|{{.State.FinishedAt}}|{{.State.Running}}|{{range .NetworkSettings.Networks}}{{.IPAddress}} {{end}}'
 
+/** What the twins saw, who each app container is (links, bindings, mounts, user), and what it logged. */
 export async function gatherEvidence(
   app: RunningApp,
   input: { plan: DeployPlan },

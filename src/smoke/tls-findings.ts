@@ -16,7 +16,7 @@
 import { NO_ENCRYPTION, type ContainerFacts, type TwinFacts } from './causes.js'
 import type { DevService } from './dev-services.js'
 import type { ServerConnection } from './reach.js'
-import { CA_VARIABLE, type CaBundleFile } from './ca-bundles.js'
+import type { CaBundleFile } from './ca-bundles.js'
 
 /** Where RDS publishes its CA bundle (https://docs.aws.amazon.com/AmazonRDS/latest/UserGuide/UsingWithRDS.SSL.html). */
 export const RDS_CA_BUNDLE_URL = 'https://truststore.pki.rds.amazonaws.com/global/global-bundle.pem'
@@ -28,14 +28,6 @@ const CERTIFICATE_REJECTED_BY_CLIENT =
 /** A client's own words for a server certificate it does not trust (OpenSSL / libpq, Node, Java, Go, Python). */
 const CERTIFICATE_NOT_TRUSTED =
   /self[- ]signed certificate|DEPTH_ZERO_SELF_SIGNED_CERT|SELF_SIGNED_CERT_IN_CHAIN|UNABLE_TO_VERIFY_LEAF_SIGNATURE|unable to verify the first certificate|unable to get local issuer certificate|certificate verify failed|PKIX path building failed|x509: certificate signed by unknown authority|root certificate file .* does not exist/i
-
-/** The first variable of a container's environment that names a CA bundle, if any. */
-export function caBundleVariable(environment: { name: string; value: string }[]): string | undefined {
-  const found = environment.find(
-    ({ name, value }) => (CA_VARIABLE.test(name) && value.trim() !== '') || /sslrootcert=/i.test(value)
-  )
-  return found?.name
-}
 
 export interface TlsFindingsInput {
   twins: (TwinFacts & Pick<DevService, 'tls'>)[]

@@ -2,7 +2,8 @@ import { describe, expect, it } from '@jest/globals'
 import type { ContainerFacts } from '../../../src/smoke/causes.js'
 import { diagnose } from '../../../src/smoke/causes.js'
 import { attribute, postgresConnections, reachFindings } from '../../../src/smoke/reach.js'
-import { caBundleVariable, tlsFindings, type TlsFindingsInput } from '../../../src/smoke/tls-findings.js'
+import { caBundleVariable } from '../../../src/smoke/ca-bundles.js'
+import { tlsFindings, type TlsFindingsInput } from '../../../src/smoke/tls-findings.js'
 
 const RDS_HOST = 'paper-db.c9akciq32.us-east-1.rds.amazonaws.com'
 const twin = {

@@ -222,7 +222,6 @@ export function bindingsFor(
       if (member === 'port' && family.hostPort) continue
       const variable = family.spell(member)
       if (literals.has(variable) || variable in service.environment || bound(variable)) continue
-
       const value = {
         host: replacement.composeService,
         port: development.port,

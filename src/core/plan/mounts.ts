@@ -179,7 +179,8 @@ function describeMount(mount: ComposeMount): string {
   return mount.source ? `${mount.source}:${mount.target}` : mount.target
 }
 
-function isWithin(path: string, folder: string): boolean {
+/** `path` is `folder` or lies under it (both workspace-relative and normalised; `..` leads outside). */
+export function isWithin(path: string, folder: string): boolean {
   const relative = posix.relative(folder, path)
   return relative === '' || (!relative.startsWith('..') && !posix.isAbsolute(relative))
 }

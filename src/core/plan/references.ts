@@ -7,6 +7,7 @@
 
 import { posix } from 'node:path'
 import type { ComposeService, WorkspaceFiles } from '../compose/model.js'
+import { isWithin } from './mounts.js'
 
 export type ReferenceKind = 'url' | 'host-port' | 'host'
 
@@ -133,7 +134,7 @@ function configFiles(service: ComposeService, files: WorkspaceFiles, composeDire
     // The whole build context or compose folder (or a folder above them) mounted for live code reload is source
     // code, not config, and holds the compose file, which names every service (it is not shipped: plan/mounts.ts
     // drops it).
-    if (holds(source, composeDirectory) || (build && holds(source, build.context))) continue
+    if (isWithin(composeDirectory, source) || (build && isWithin(build.context, source))) continue
     if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
       found.push(source)
       continue
@@ -143,10 +144,4 @@ function configFiles(service: ComposeService, files: WorkspaceFiles, composeDire
     if (found.length > MAX_FILES) break
   }
   return found.slice(0, MAX_FILES)
-}
-
-/** `folder` is `path` or a folder above it (both workspace-relative and normalised; `..` leads outside). */
-function holds(folder: string, path: string): boolean {
-  const relative = posix.relative(folder, path)
-  return relative === '' || (!relative.startsWith('..') && !posix.isAbsolute(relative))
 }
