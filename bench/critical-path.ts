@@ -33,7 +33,6 @@ import {
   type FreshDaemon
 } from '../test-support/fresh-daemon.js'
 import { runPeerPipeline, type PeerClients } from './lib/peer-pipelines.js'
-import { removeRegistryImages } from './lib/shared-images.js'
 import {
   bundleOf,
   errorsOf,
@@ -203,8 +202,7 @@ export async function runCriticalPathBench(options: {
     clients.ecr.destroy()
     clients.beanstalk.destroy()
     clients.s3.destroy()
-    // The seeding deploys tagged images on the shared daemon: ours to remove.
-    await removeRegistryImages(registryHost)
+    // Its stop removes the images the seeding deploys tagged on the shared daemon.
     await standIn.stop()
     await rm(workdir, { recursive: true, force: true })
   }

@@ -27,7 +27,6 @@ import {
   stopFreshDaemon,
   type FreshDaemon
 } from '../test-support/fresh-daemon.js'
-import { removeRegistryImages } from './lib/shared-images.js'
 
 const execFileAsync = promisify(execFile)
 
@@ -260,7 +259,6 @@ export async function runImagesBench(options: {
     return { push, buildPhase }
   } finally {
     process.env.PATH = savedPath
-    await removeRegistryImages(registryHost)
     ecr.destroy()
     await standIn.stop()
     await rm(workdir, { recursive: true, force: true })

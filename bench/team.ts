@@ -65,7 +65,6 @@ import {
   type PeerRunner
 } from './lib/peer-pipelines.js'
 import { slowSteps, stepSeconds } from './lib/buildkit-log.js'
-import { removeRegistryImages } from './lib/shared-images.js'
 import { bytesText, fixed } from './lib/stats.js'
 import { buildxDockerConfig, buildxEnvironment, startContainerdDaemon } from '../test-support/worlds.js'
 
@@ -257,8 +256,7 @@ export async function runTeamBench(
     clients.ecr.destroy()
     clients.beanstalk.destroy()
     clients.s3.destroy()
-    // The seed builds of world (a) tagged images on the shared daemon: ours to remove.
-    await removeRegistryImages(registryHost)
+    // Its stop removes the images the seed builds of world (a) tagged on the shared daemon.
     await standIn.stop()
     await rm(workdir, { recursive: true, force: true })
   }

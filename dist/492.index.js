@@ -3589,7 +3589,12 @@ class ProjectVariables {
         checkEnvFileSize(dotenvText, dotenvPath);
         const outsideQuotable = name => this.parent ? this.parent.quotable(name) : this.named(name) && !(0,_secret_names_js__WEBPACK_IMPORTED_MODULE_3__/* .isRunnerCredential */ .A)(name);
         for (const [key, entry] of (0,_dotenv_js__WEBPACK_IMPORTED_MODULE_2__/* .parseDotenv */ .q)(dotenvText, this.outside, dotenvPath, false, outsideQuotable)) {
-            this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup });
+            // An included file's env file looks its values up in the including project's variables: the names it took
+            // are that project's, whose own values may come from the runner (a `.env` line built from a credential).
+            const runner = this.parent
+                ? [...new Set(this.parent.origins(entry.fromLookup).flatMap(use => use.runner))]
+                : entry.fromLookup;
+            this.dotenv.set(key, { value: entry.value, runner });
         }
     }
     /** What the env file of this level sees: the runner's environment, or the including project's variables. */

@@ -1029,7 +1029,7 @@ async function smokeTestStage(prepared, plan, images, options = {}, log = action
     let outcome;
     try {
         // The runner loads when a smoke test runs, not with the mode.
-        const { runSmoke } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 87233));
+        const { runSmoke } = await Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(441)]).then(__webpack_require__.bind(__webpack_require__, 98441));
         outcome = await runSmoke({
             plan,
             compose,
@@ -1157,7 +1157,7 @@ class SmokeTest {
         const project = smokeProject();
         const { options } = this;
         // The runner loads when a smoke test runs, not with the mode.
-        const ahead = Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(233)]).then(__webpack_require__.bind(__webpack_require__, 87233)).then(smoke => ({
+        const ahead = Promise.all(/* import() */[__webpack_require__.e(860), __webpack_require__.e(686), __webpack_require__.e(441)]).then(__webpack_require__.bind(__webpack_require__, 98441)).then(smoke => ({
             project,
             services: smoke.startDevServices({ plan: first.plan, compose: this.prepared.compose, backing }, {
                 project,

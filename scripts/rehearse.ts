@@ -17,7 +17,6 @@ import { parse } from 'yaml'
 import { buildxDockerConfig, buildxEnvironment, worldInstallMissing } from '../test-support/worlds.js'
 import { ciCheckout, type CiCheckout } from '../test-support/ci-checkout.js'
 import { actionEnvironment } from '../test-support/example-environment.js'
-import { removeRegistryImages } from '../test-support/local-images.js'
 import {
   parseRehearsal,
   prepareRehearsal,
@@ -84,10 +83,8 @@ let stopping: Promise<void> | undefined
 /** Removes everything the run started; once, whether the run ends, fails or is interrupted. */
 const stop = (): Promise<void> =>
   (stopping ??= (async () => {
-    const registryHost = standIn?.registry?.host
+    // Its stop removes what the run built and pulled under its registry (127.0.0.1:<port>): nothing of anyone else's.
     await standIn?.stop()
-    // What the run built and pulled under this run's registry (127.0.0.1:<port>): nothing of anyone else's.
-    if (registryHost) await removeRegistryImages(registryHost)
     if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
     await checkout?.remove()
   })())

@@ -81,16 +81,29 @@ export async function imageExists(image: string): Promise<boolean> {
 }
 
 /**
- * Untags the local daemon's images named under `host/` (what the action built and tagged for a stand-in's
- * registry): the registry's port is its own, so those names mean nothing once it stops, and a shared daemon
- * would otherwise collect them run after run. An image another name still tags stays.
+ * Removes the local daemon's image references under `host/` (what the action built and tagged for a stand-in's
+ * registry, and what the smoke test and the instance pulled from it, by tag or by digest alone): the registry's port
+ * is its own, so those names mean nothing once it stops, and a shared daemon would otherwise collect them run after
+ * run. An image another name still references stays.
  */
-export async function removeTagsUnder(host: string): Promise<void> {
-  const listed = await dockerCall(['images', '--format', '{{.Repository}}:{{.Tag}}']).catch(() => undefined)
+export async function removeImagesUnder(host: string): Promise<void> {
+  const listed = await dockerCall([
+    'images',
+    '--digests',
+    '--format',
+    '{{.Repository}} {{.Tag}} {{.Digest}}'
+  ]).catch(() => undefined)
   if (listed?.code !== 0) return
-  const tags = listed.stdout
-    .split('\n')
-    .filter(reference => reference.startsWith(`${host}/`) && !reference.endsWith(':<none>'))
-  for (let start = 0; start < tags.length; start += 100)
-    await dockerCall(['rmi', ...tags.slice(start, start + 100)])
+  const references = new Set<string>()
+  for (const line of listed.stdout.split('\n')) {
+    const [repository = '', tag = '', digest = ''] = line.trim().split(' ')
+    if (!repository.startsWith(`${host}/`)) continue
+    // A tag and the digest it was pulled by are two references: each would keep the image.
+    if (tag !== '<none>') references.add(`${repository}:${tag}`)
+    if (digest.startsWith('sha256:')) references.add(`${repository}@${digest}`)
+  }
+  // `docker rmi` goes on past a reference an earlier one in the list already took with it.
+  const all = [...references]
+  for (let start = 0; start < all.length; start += 100)
+    await dockerCall(['rmi', ...all.slice(start, start + 100)])
 }

@@ -14,7 +14,7 @@ import { join } from 'node:path'
 
 import { BackingContainers } from './backing-containers.js'
 import type { QueryService, StandInContext } from './context.js'
-import { dockerUnavailableReason, removeTagsUnder } from './docker.js'
+import { dockerUnavailableReason, removeImagesUnder } from './docker.js'
 import { AwsError } from './errors.js'
 import { FaultInjector, type FaultDecision, type FaultSettings } from './faults.js'
 import { headerValue, type StandInRequest, type StandInResponse } from './http.js'
@@ -173,7 +173,7 @@ export async function startStandIn(options: StandInOptions = {}): Promise<StandI
     if (options.registry ?? true) {
       registry = await startRegistry({ dataDir, host, log })
       const registryHost = registry.host
-      cleanups.push(() => removeTagsUnder(registryHost))
+      cleanups.push(() => removeImagesUnder(registryHost))
       cleanups.push(() => registry?.stop() ?? Promise.resolve())
       ctx.registry = { host: registry.host, username: registry.username, password: registry.password }
     }

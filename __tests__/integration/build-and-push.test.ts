@@ -19,7 +19,6 @@ import { EcrRegistry, logoutFromRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan/types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { removeRegistryImages } from '../../test-support/local-images.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 import {
   loadImages,
@@ -82,9 +81,6 @@ describeWithDocker('build and push on a fresh runner', () => {
   afterAll(async () => {
     process.env.PATH = savedPath
     if (freshDaemon) await stopFreshDaemon(freshDaemon)
-    // Only this run's registry (127.0.0.1:<its port>): nothing of another suite matches.
-    const host = standIn?.registry?.host
-    if (host) await removeRegistryImages(host)
     ecrClient?.destroy()
     await standIn?.stop()
     if (workdir) await rm(workdir, { recursive: true, force: true })

@@ -18,7 +18,6 @@ import { EcrRegistry } from '../../src/adapters/ecr.js'
 import { buildAndPush, type ImageReport } from '../../src/build/build-and-push.js'
 import type { ImageBuild } from '../../src/core/plan/types.js'
 import { startStandIn, type StandIn } from '../../stand-in/server.js'
-import { removeRegistryImages } from '../../test-support/local-images.js'
 import { describeIn, dockerEngine } from './helpers/docker.js'
 
 const execFileAsync = promisify(execFile)
@@ -64,9 +63,6 @@ describeIn(dockerEngine)('an identical re-push to an immutable tag by two runs o
 
   afterAll(async () => {
     process.env.PATH = savedPath
-    // Only this run's registry (127.0.0.1:<its port>): nothing of another suite matches.
-    const host = standIn?.registry?.host
-    if (host) await removeRegistryImages(host)
     ecrClient?.destroy()
     await standIn?.stop()
     if (workdir) await rm(workdir, { recursive: true, force: true })

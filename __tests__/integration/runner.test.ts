@@ -152,6 +152,56 @@ describe('runDockerrun', () => {
     }
   }, 60_000)
 
+  // Attack round 7 (docs/reliability.md): a container that writes a folder swaps a path inside it for a link to a
+  // runner folder; Docker resolves the other container's bind source when that one starts, following the link.
+  it("a source inside another container's writable source is mounted from its own copy, not through a swapped link", async () => {
+    const hostDir = mkdtempSync(path.join(os.tmpdir(), `${prefix}-nested-`))
+    const runnerFolder = mkdtempSync(path.join(os.tmpdir(), `${prefix}-runner-`))
+    writeFileSync(path.join(runnerFolder, 'secret.txt'), 'RUNNER-SECRET')
+    try {
+      const app = await run(
+        'nested',
+        {
+          AWSEBDockerrunVersion: 2,
+          volumes: [
+            { name: 'data', host: { sourcePath: '/var/app/volumes/data' } },
+            { name: 'data_y', host: { sourcePath: '/var/app/volumes/data/y' } }
+          ],
+          containerDefinitions: [
+            {
+              name: 'swapper',
+              image,
+              essential: false,
+              memory: 32,
+              entryPoint: ['sh', '-c'],
+              command: [`rm -rf /x/y && ln -s ${runnerFolder} /x/y`],
+              mountPoints: [{ sourceVolume: 'data', containerPath: '/x' }]
+            },
+            {
+              name: 'web',
+              image,
+              memory: 64,
+              dependsOn: [{ containerName: 'swapper', condition: 'SUCCESS' }],
+              entryPoint: ['sh', '-c'],
+              command: ['GREETING="$(cat /inner/secret.txt 2>&1 || echo nothing)" exec perl /server.pl'],
+              mountPoints: [{ sourceVolume: 'data_y', containerPath: '/inner' }],
+              portMappings: [{ hostPort: 80, containerPort: 8080 }]
+            }
+          ]
+        },
+        { hostDir }
+      )
+      expect((await app.waitHealthy({ timeoutMs: 30_000, intervalMs: 100 })).healthy).toBe(true)
+      const seen = await (await fetch(`${app.url}/`)).text()
+      expect(seen).not.toContain('RUNNER-SECRET')
+      expect(seen).toMatch(/No such file/)
+      await app.stop()
+    } finally {
+      rmSync(hostDir, { recursive: true, force: true })
+      rmSync(runnerFolder, { recursive: true, force: true })
+    }
+  }, 60_000)
+
   it('stop() removes every container and network, and can run twice', async () => {
     for (const app of started) await app.stop()
     for (const app of started) await app.stop()

@@ -137,6 +137,92 @@ describe('closed: a runner secret never reaches the log', () => {
   })
 })
 
+// Round 7 (docs/reliability.md): an included file's env file looks its values up in the including project's
+// variables, and its record of where a value came from named those variables, not the runner's: a credential the
+// root `.env` put under an allowed or named-but-unset name reached the bundle, the image and the log.
+describe('closed: a credential through the env file of an included file', () => {
+  const including = `include:\n  - sub/x.yml\n${web()}`
+  const throughInclude = (service: string, files: Record<string, string> = {}, named: string[] = []) => {
+    const all = {
+      '.env': 'COMPOSE_PROJECT_NAME=${GITHUB_TOKEN}\n',
+      'sub/.env': 'C=${COMPOSE_PROJECT_NAME}\n',
+      'sub/x.yml': `services:\n  worker:\n    image: busybox\n${service}`,
+      ...files
+    }
+    // What leaves the runner: the refusal, or the Dockerrun with its notes and warnings.
+    try {
+      const compose = loadCompose({
+        path: 'docker-compose.yml',
+        text: including,
+        env: RUNNER_ENV,
+        runnerVariableNamed: runnerVariableNamed(named),
+        readFile: file => all[file as keyof typeof all]
+      })
+      const plan = buildPlan(configFor(), compose)
+      const images = Object.fromEntries(
+        plan.images.map(image => [image.id, `registry.example/${image.id}:1`])
+      )
+      return JSON.stringify([renderDockerrun(plan, { images }), plan.notes, plan.warnings])
+    } catch (error) {
+      return (error as Error).message
+    }
+  }
+
+  it.each([
+    ['a label and a command', '    labels: {leak: "${C}"}\n    command: ["echo", "${C}"]\n'],
+    ['an environment value with more text', '    environment: {LEAK: "x${C}"}\n'],
+    ['a build arg (the image history)', '    build: {context: ., args: {A: "${C}"}}\n']
+  ])('%s: refused as the credential it came from, never printed', (_title, service) => {
+    const message = throughInclude(service)
+    expect(secretsIn(message)).toEqual([])
+    expect(message).toContain('${GITHUB_TOKEN}, a credential of the runner')
+  })
+
+  it('the ":?" message of the included file stays unexpanded', () => {
+    const message = throughInclude('    command: ["echo", "${NOPE:?${C}}"]\n')
+    expect(secretsIn(message)).toEqual([])
+    expect(message).toMatch(/required variable NOPE is missing a value: \$\{C\}$/)
+  })
+
+  it('a name the workflow named but never set carries nothing either', () => {
+    const message = throughInclude(
+      '    labels: {leak: "${C}"}\n',
+      { '.env': 'APP_VERSION=${GITHUB_TOKEN}\n', 'sub/.env': 'C=${APP_VERSION}\n' },
+      ['APP_VERSION']
+    )
+    expect(secretsIn(message)).toEqual([])
+    expect(message).toContain('${GITHUB_TOKEN}, a credential of the runner')
+  })
+
+  it("an unnamed runner variable is named as the runner's, not as the parent's .env variable", () => {
+    const message = throughInclude('    labels: {leak: "${C}"}\n', {
+      '.env': 'B=${SLACK_WEBHOOK_URL}\n',
+      'sub/.env': 'C=${B}\n'
+    })
+    expect(secretsIn(message)).toEqual([])
+    expect(message).toContain('SLACK_WEBHOOK_URL')
+    expect(message).not.toContain('${B}')
+  })
+
+  it('a chain of plain .env values through two includes is no runner value: planned', () => {
+    const compose = loadCompose({
+      path: 'docker-compose.yml',
+      text: including,
+      env: RUNNER_ENV,
+      runnerVariableNamed: runnerVariableNamed([]),
+      readFile: file =>
+        ({
+          '.env': 'A=hello\n',
+          'sub/.env': 'B=${A}-sub\n',
+          'sub/x.yml': 'include:\n  - deeper/y.yml\nservices:\n  worker:\n    image: busybox\n',
+          'sub/deeper/.env': 'C=${B}-deeper\n',
+          'sub/deeper/y.yml': 'services:\n  job:\n    image: busybox\n    labels: {chain: "${C}"}\n'
+        })[file]
+    })
+    expect(compose.services['job']?.options.labels).toEqual({ chain: 'hello-sub-deeper' })
+  })
+})
+
 describe('closed: a value that would reach the instance or a docker argument unchecked', () => {
   it('V7 long-syntax bind source "./conf:/etc": refused before anything is uploaded', () => {
     // Was open: plan, bundle and smoke test accepted it (the smoke --mount is CSV-quoted, so it passes on the runner);

@@ -5,6 +5,7 @@
 import path from 'node:path'
 import { containerPathProblem, imageReferenceProblem } from '../core/docker-values.js'
 import type { ContainerDefinition, DockerrunV2 } from '../core/dockerrun-types.js'
+import { isolatedCopies, type IsolatedCopy } from './nested-mounts.js'
 
 /** Where the bundle's `/var/app/current/...` paths live on the instance. */
 export const BUNDLE_ROOT = '/var/app/current'
@@ -68,6 +69,8 @@ export interface AppPlan {
   containers: ContainerLaunch[]
   /** Host folders the mounts need (created before start). */
   hostFolders: string[]
+  /** Sources inside another writable source, copied before start to where the containers mount them instead. */
+  isolatedCopies: IsolatedCopy[]
 }
 
 export class DockerrunPlanError extends Error {}
@@ -341,11 +344,20 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
   const duplicate = names.find((name, index) => names.indexOf(name) !== index)
   if (duplicate) throw new DockerrunPlanError(`Duplicate container name ${duplicate}`)
   const aliases = networkAliases(doc.containerDefinitions)
-  const containers = startOrder(doc.containerDefinitions).map((container): ContainerLaunch => {
-    const mounts = [
-      ...resolveMounts(container, doc, options),
-      ...(options.extraMounts?.[container.name] ?? [])
-    ]
+  const ordered = startOrder(doc.containerDefinitions)
+  const declaredMounts = new Map(
+    ordered.map(container => [
+      container.name,
+      [...resolveMounts(container, doc, options), ...(options.extraMounts?.[container.name] ?? [])]
+    ])
+  )
+  const copies = isolatedCopies([...declaredMounts.values()].flat(), options.hostDir)
+  const copyOf = new Map(copies.map(copy => [copy.from, copy.to]))
+  const containers = ordered.map((container): ContainerLaunch => {
+    const mounts = (declaredMounts.get(container.name) ?? []).map(mount => ({
+      ...mount,
+      source: copyOf.get(mount.source) ?? mount.source
+    }))
     const environment = environmentTransport(
       containerEnvironment(container, options.extraEnvironment, options.secretValues?.[container.name]),
       `Container ${container.name}`
@@ -371,8 +383,7 @@ export function planApp(doc: DockerrunV2, options: PlanOptions): AppPlan {
       startsAfter: dependenciesOf(container)
     }
   })
-  const hostFolders = [
-    ...new Set(containers.flatMap(container => container.mounts.map(mount => mount.source)))
-  ]
-  return { network: networkNameFor(options.project), containers, hostFolders }
+  // The sources as the document names them: a copied one still exists where the outer container sees it.
+  const hostFolders = [...new Set([...declaredMounts.values()].flat().map(mount => mount.source))]
+  return { network: networkNameFor(options.project), containers, hostFolders, isolatedCopies: copies }
 }

@@ -3,7 +3,7 @@
 // ports published on loopback. docker-argv.ts decides the argv; this file only
 // executes it and keeps track of what it created so stop() can remove it.
 
-import { mkdir, rm, stat } from 'node:fs/promises'
+import { cp, mkdir, rm, stat } from 'node:fs/promises'
 import os from 'node:os'
 import path from 'node:path'
 import type { DockerrunV2 } from '../core/dockerrun-types.js'
@@ -182,6 +182,16 @@ class DockerApp implements RunningApp {
     for (const folder of [this.hostDir, ...this.plan.hostFolders]) {
       // Docker's -v creates missing bind sources; --mount does not, so do it here.
       if (!(await exists(folder))) await mkdir(folder, { recursive: true })
+    }
+    // Before any container runs, so none can have swapped a path for a link yet (nested-mounts.ts).
+    for (const copy of this.plan.isolatedCopies) {
+      await mkdir(path.dirname(copy.to), { recursive: true })
+      await cp(copy.from, copy.to, {
+        recursive: true,
+        verbatimSymlinks: true,
+        errorOnExist: true,
+        force: false
+      })
     }
     for (const image of new Set(this.plan.containers.map(container => container.image))) {
       const users = this.plan.containers.filter(container => container.image === image)

@@ -3,11 +3,17 @@
 
 import { afterAll, beforeAll, describe, expect, test } from '@jest/globals'
 
-import { ECRClient, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
+import { CreateRepositoryCommand, ECRClient, DescribeRepositoriesCommand } from '@aws-sdk/client-ecr'
 import { GetCallerIdentityCommand, STSClient } from '@aws-sdk/client-sts'
+import { mkdtemp, rm } from 'node:fs/promises'
+import { tmpdir } from 'node:os'
+import { join } from 'node:path'
 
+import { dockerCall } from '../../../stand-in/docker.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
+import { dockerEngine, testIn } from '../helpers/docker.js'
 
+const dockerTest = testIn(dockerEngine)
 let standIn: StandIn
 
 beforeAll(async () => {
@@ -102,4 +108,44 @@ describe('stop', () => {
     await expect(fetch(other.endpoint)).rejects.toThrow()
     await expect(fetch(registryUrl)).rejects.toThrow()
   })
+
+  dockerTest(
+    'stop removes the images under its registry, those pulled by digest alone too',
+    async () => {
+      const other = await startStandIn({ runContainers: false })
+      const host = other.registry?.host ?? ''
+      const dockerConfig = await mkdtemp(join(tmpdir(), 'stand-in-stop-'))
+      const docker = async (args: string[], input = ''): Promise<string> => {
+        const result = await dockerCall(args, { env: { DOCKER_CONFIG: dockerConfig }, input })
+        if (result.code !== 0) throw new Error(`docker ${args.join(' ')}: ${result.stderr}`)
+        return result.stdout
+      }
+      const ours = async (): Promise<string[]> =>
+        (await docker(['images', '--digests', '--format', '{{.Repository}} {{.Tag}} {{.Digest}}']))
+          .split('\n')
+          .filter(line => line.startsWith(`${host}/`))
+      try {
+        const ecr = new ECRClient({ ...other.clientConfig, endpoint: other.endpoint })
+        await ecr.send(new CreateRepositoryCommand({ repositoryName: 'stop/app' }))
+        ecr.destroy()
+        await docker(
+          ['login', '-u', other.registry?.username ?? '', '--password-stdin', host],
+          other.registry?.password
+        )
+        // One empty-layer image from nothing (no base image needed), pushed, then known by its digest alone:
+        // what the instance's pull of `repo@sha256:…` leaves.
+        await docker(['import', '-', `${host}/stop/app:v1`], '\0'.repeat(1024)) // an empty tar archive
+        const pushed = await docker(['push', `${host}/stop/app:v1`])
+        const digest = /digest: (sha256:[0-9a-f]{64})/.exec(pushed)?.[1]
+        await docker(['rmi', `${host}/stop/app:v1`])
+        await docker(['pull', `${host}/stop/app@${digest ?? ''}`])
+        expect(await ours()).toEqual([`${host}/stop/app <none> ${digest ?? ''}`])
+      } finally {
+        await other.stop()
+        await rm(dockerConfig, { recursive: true, force: true })
+      }
+      expect(await ours()).toEqual([])
+    },
+    120_000
+  )
 })

@@ -26,7 +26,6 @@ import path from 'node:path'
 
 import { buildxDockerConfig, buildxEnvironment } from '../../../test-support/worlds.js'
 import { actionEnvironment } from '../../../test-support/example-environment.js'
-import { removeRegistryImages } from '../../../test-support/local-images.js'
 import { RegistryClient } from '../../../stand-in/registry-client.js'
 import { PROJECT_ROOT, runAction, type ActionRun } from '../../../test-support/run-action.js'
 import { startStandIn, type StandIn } from '../../../stand-in/server.js'
@@ -118,9 +117,7 @@ describeIn(arm64World)('arm64 (Graviton) environments', () => {
 
   afterAll(async () => {
     beanstalk?.destroy()
-    const registryHost = standIn?.registry?.host
     await standIn?.stop()
-    if (registryHost) await removeRegistryImages(registryHost)
     if (dockerConfig) await rm(dockerConfig, { recursive: true, force: true })
     if (workspace) await rm(workspace, { recursive: true, force: true })
   }, 5 * 60_000)

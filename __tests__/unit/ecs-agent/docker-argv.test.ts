@@ -396,3 +396,99 @@ describe('linksOnly: names as ECS bridge networking gives them', () => {
     expect(argsOf('nginx')).toEqual(['--name', 'p1-nginx', ...common, '--link', 'p1-web:app', '--', 'nginx'])
   })
 })
+
+// Attack round 7: a container writing a folder could swap a path inside it for a link to the runner's files before
+// another container mounting that path starts (Docker follows links in a bind source at start).
+describe('a bind source inside another writable source gets its own copy', () => {
+  const volumes = (...paths: string[]): NonNullable<DockerrunV2['volumes']> =>
+    paths.map((sourcePath, index) => ({ name: `v${index}`, host: { sourcePath } }))
+  const mounting = (name: string, ...mounts: [number, string, boolean?][]): ContainerDefinition => ({
+    name,
+    image: 'x',
+    mountPoints: mounts.map(([index, containerPath, readOnly]) => ({
+      sourceVolume: `v${index}`,
+      containerPath,
+      ...(readOnly === undefined ? {} : { readOnly })
+    }))
+  })
+  const sources = (plan: ReturnType<typeof planApp>) =>
+    Object.fromEntries(
+      plan.containers.map(container => [container.name, container.mounts.map(m => m.source)])
+    )
+
+  it('an instance folder inside another container’s writable one: copied, the copy mounted, the folder still made', () => {
+    const plan = planApp(
+      {
+        AWSEBDockerrunVersion: 2,
+        volumes: volumes('/var/app/volumes/data', '/var/app/volumes/data/y'),
+        containerDefinitions: [mounting('a', [0, '/x']), mounting('web', [1, '/inner'])]
+      },
+      base
+    )
+    expect(plan.isolatedCopies).toEqual([
+      { from: '/tmp/p1/host/var/app/volumes/data/y', to: '/tmp/p1/isolated/0' }
+    ])
+    expect(sources(plan)).toEqual({
+      a: ['/tmp/p1/host/var/app/volumes/data'],
+      web: ['/tmp/p1/isolated/0']
+    })
+    expect(plan.containers[1]?.createArgs).toContain('type=bind,source=/tmp/p1/isolated/0,target=/inner')
+    expect(plan.hostFolders).toEqual([
+      '/tmp/p1/host/var/app/volumes/data',
+      '/tmp/p1/host/var/app/volumes/data/y'
+    ])
+  })
+
+  it('shipped files: a config file inside the writable code folder (`.:/app` and `./nginx.conf`), each level its own copy', () => {
+    const plan = planApp(
+      {
+        AWSEBDockerrunVersion: 2,
+        volumes: volumes('/var/app/current', '/var/app/current/nginx/default.conf', '/var/app/current/nginx'),
+        containerDefinitions: [
+          mounting('app', [0, '/app']),
+          mounting('proxy', [1, '/etc/nginx/conf.d/default.conf', true]),
+          mounting('worker', [2, '/conf'])
+        ]
+      },
+      base
+    )
+    expect(plan.isolatedCopies).toEqual([
+      { from: '/bundle/nginx/default.conf', to: '/tmp/p1/isolated/0' },
+      { from: '/bundle/nginx', to: '/tmp/p1/isolated/1' }
+    ])
+    expect(sources(plan)).toEqual({
+      app: ['/bundle'],
+      proxy: ['/tmp/p1/isolated/0'],
+      worker: ['/tmp/p1/isolated/1']
+    })
+  })
+
+  it('its own writable folder counts (a restarted container resolves its mounts again)', () => {
+    const plan = planApp(
+      {
+        AWSEBDockerrunVersion: 2,
+        volumes: volumes('/var/app/volumes/data', '/var/app/volumes/data/y'),
+        containerDefinitions: [mounting('a', [0, '/x'], [1, '/y'])]
+      },
+      base
+    )
+    expect(sources(plan)).toEqual({ a: ['/tmp/p1/host/var/app/volumes/data', '/tmp/p1/isolated/0'] })
+  })
+
+  it.each<[string, [number, string, boolean?][], [number, string, boolean?][], string[]]>([
+    ['the outer folder read-only everywhere', [[0, '/x', true]], [[1, '/inner']], []],
+    ['the same folder shared', [[0, '/x']], [[0, '/x']], []],
+    ['the outer folder mounted by the inner one only', [[1, '/inner']], [[0, '/x', true]], []],
+    ['a sibling that only shares a name prefix (data and data-y)', [[0, '/x']], [[2, '/inner']], []]
+  ])('no copy: %s', (_title, first, second, expected) => {
+    const plan = planApp(
+      {
+        AWSEBDockerrunVersion: 2,
+        volumes: volumes('/var/app/volumes/data', '/var/app/volumes/data/y', '/var/app/volumes/data-y'),
+        containerDefinitions: [mounting('a', ...first), mounting('b', ...second)]
+      },
+      base
+    )
+    expect(plan.isolatedCopies.map(copy => copy.from)).toEqual(expected)
+  })
+})

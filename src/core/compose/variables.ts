@@ -35,7 +35,12 @@ export class ProjectVariables {
     const outsideQuotable: Quotable = name =>
       this.parent ? this.parent.quotable(name) : this.named(name) && !isRunnerCredential(name)
     for (const [key, entry] of parseDotenv(dotenvText, this.outside, dotenvPath, false, outsideQuotable)) {
-      this.dotenv.set(key, { value: entry.value, runner: entry.fromLookup })
+      // An included file's env file looks its values up in the including project's variables: the names it took
+      // are that project's, whose own values may come from the runner (a `.env` line built from a credential).
+      const runner = this.parent
+        ? [...new Set(this.parent.origins(entry.fromLookup).flatMap(use => use.runner))]
+        : entry.fromLookup
+      this.dotenv.set(key, { value: entry.value, runner })
     }
   }
 
