@@ -2178,7 +2178,7 @@ function loadFile(source, path, text, directory, variables, chain) {
             continue;
         const from = included.get(name);
         if (from) {
-            throw new errors/* ComposeError */.hp(`${path}: service "${name}" is also defined by the included file ${from}; compose refuses the same service in both`);
+            throw new errors/* ComposeError */.hp(`${path}: service "${name}" is also defined by the included file ${from}; the action does not merge a definition over an included one (Compose 2.26 refuses it, later releases merge it): move these keys into ${from}, or rename one of the two`);
         }
         const uses = new Map();
         services[name] = normaliseService(name, interpolateService(name, raw, variables, uses, notes), {
@@ -6613,7 +6613,7 @@ async function lookupCache(replacement, id, clients, log) {
         }
         const mode = group.ConfigurationEndpoint?.Address ? 'configuration endpoint' : 'primary endpoint';
         log.info(`Cache: ElastiCache replication group ${id} → ${address}:${port} (${mode}${tls ? ', TLS' : ''})`);
-        return { host: address, port, ...(tls && { tls: true }) };
+        return { host: address, port, ...(tls && { tls: true }), ...(tlsOnly(group) && { tlsOnly: true }) };
     }
     const cluster = await describeCacheCluster(id, clients);
     if (cluster) {
@@ -6628,9 +6628,17 @@ async function lookupCache(replacement, id, clients, log) {
         const tls = cluster.TransitEncryptionEnabled === true;
         const port = node.Port ?? 6379;
         log.info(`Cache: ElastiCache cluster ${id} → ${node.Address}:${port}${tls ? ' (TLS)' : ''}`);
-        return { host: node.Address, port, ...(tls && { tls: true }) };
+        return { host: node.Address, port, ...(tls && { tls: true }), ...(tlsOnly(cluster) && { tlsOnly: true }) };
     }
     throw new errors/* InputError */.dz('cache', `no ElastiCache replication group or cache cluster "${id}" found in ${clients.region}`);
+}
+/**
+ * In-transit encryption in its `required` mode, or with no mode given (a cache created encrypted is `required` unless
+ * the request asks for `preferred`): "required will drop all unencrypted connections"; `preferred` takes both, while
+ * clients migrate. https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption-enable.html
+ */
+function tlsOnly(cache) {
+    return cache.TransitEncryptionEnabled === true && cache.TransitEncryptionMode !== 'preferred';
 }
 async function describeReplicationGroup(id, clients) {
     try {
@@ -6680,6 +6688,7 @@ var log = __webpack_require__(46472);
 
 
 
+
 /** The role ECS's documentation and console create for tasks that read secrets: what most accounts have. */
 const CONVENTIONAL_EXECUTION_ROLE = 'ecsTaskExecutionRole';
 async function resolveBackingServices(prepared, clients) {
@@ -6690,7 +6699,15 @@ async function resolveBackingServices(prepared, clients) {
     }
     if (byRole.size === 0)
         return {};
-    return resolveBacking([...byRole.values()], clients, prepared.config, logger/* actionsLogger */.MV);
+    const backing = await resolveBacking([...byRole.values()], clients, prepared.config, logger/* actionsLogger */.MV);
+    const cache = byRole.get('cache');
+    if (cache) {
+        const containers = prepared.targets.flatMap(target => target.plan.containers);
+        const unique = [...new Map(containers.map(container => [container.name, container])).values()];
+        for (const line of (0,backing_engines/* plainCacheAddressWarnings */.Af)(unique, backing.cache?.endpoint, (0,backing_engines/* describeBackingSource */.SY)(cache.source)))
+            logger/* actionsLogger */.MV.warning(line);
+    }
+    return backing;
 }
 /** `web passes DATABASE_PASSWORD, PGPASSWORD` — what needs the role, for the error line. */
 function secretUsers(plan, backing) {

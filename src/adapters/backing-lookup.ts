@@ -146,7 +146,7 @@ async function lookupCache(
     }
     const mode = group.ConfigurationEndpoint?.Address ? 'configuration endpoint' : 'primary endpoint'
     log.info(`Cache: ElastiCache replication group ${id} → ${address}:${port} (${mode}${tls ? ', TLS' : ''})`)
-    return { host: address, port, ...(tls && { tls: true }) }
+    return { host: address, port, ...(tls && { tls: true }), ...(tlsOnly(group) && { tlsOnly: true }) }
   }
   const cluster = await describeCacheCluster(id, clients)
   if (cluster) {
@@ -164,12 +164,24 @@ async function lookupCache(
     const tls = cluster.TransitEncryptionEnabled === true
     const port = node.Port ?? 6379
     log.info(`Cache: ElastiCache cluster ${id} → ${node.Address}:${port}${tls ? ' (TLS)' : ''}`)
-    return { host: node.Address, port, ...(tls && { tls: true }) }
+    return { host: node.Address, port, ...(tls && { tls: true }), ...(tlsOnly(cluster) && { tlsOnly: true }) }
   }
   throw new InputError(
     'cache',
     `no ElastiCache replication group or cache cluster "${id}" found in ${clients.region}`
   )
+}
+
+/**
+ * In-transit encryption in its `required` mode, or with no mode given (a cache created encrypted is `required` unless
+ * the request asks for `preferred`): "required will drop all unencrypted connections"; `preferred` takes both, while
+ * clients migrate. https://docs.aws.amazon.com/AmazonElastiCache/latest/dg/in-transit-encryption-enable.html
+ */
+function tlsOnly(cache: {
+  TransitEncryptionEnabled?: boolean | undefined
+  TransitEncryptionMode?: string | undefined
+}): boolean {
+  return cache.TransitEncryptionEnabled === true && cache.TransitEncryptionMode !== 'preferred'
 }
 
 async function describeReplicationGroup(id: string, clients: BackingClients) {

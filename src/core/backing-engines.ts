@@ -3,7 +3,13 @@
 // gets once RDS and ElastiCache replace them.
 
 import type { ComposeService } from './compose/model.js'
-import type { BackingEngine, BackingRole, BackingReplacement, BackingSource } from './plan/types.js'
+import type {
+  BackingBinding,
+  BackingEngine,
+  BackingRole,
+  BackingReplacement,
+  BackingSource
+} from './plan/types.js'
 
 /** Image names (the last path component, without tag or digest) of each engine. */
 const ENGINE_IMAGES: [BackingEngine, RegExp][] = [
@@ -193,6 +199,11 @@ export interface BackingEndpoint {
   tls?: boolean
   /** The RDS instance's EngineVersion (`16.4`) when looked up: PostgreSQL 15+ refuses plain connections. */
   engineVersion?: string
+  /**
+   * ElastiCache accepts TLS connections only: in-transit encryption in its `required` mode (not `preferred`, which
+   * accepts both while a cache migrates).
+   */
+  tlsOnly?: boolean
 }
 
 /**
@@ -300,4 +311,27 @@ export function parseUrl(value: string | undefined): URL | undefined {
   } catch {
     return undefined
   }
+}
+
+/**
+ * A container that takes the cache's address in host and port variables only, and no URL whose scheme the action
+ * can make `rediss://`, against an ElastiCache that accepts TLS connections only: its client connects in plain text
+ * unless the app turns TLS on itself, and the smoke test, which reaches the cache without TLS (its twin cannot
+ * present a certificate the client trusts), cannot show it. One warning per container; none when the cache takes
+ * plain connections too.
+ */
+export function plainCacheAddressWarnings(
+  containers: readonly { name: string; bindings: readonly BackingBinding[] }[],
+  cache: BackingEndpoint | undefined,
+  cacheName: string
+): string[] {
+  if (cache?.tlsOnly !== true) return []
+  return containers.flatMap(container => {
+    const bindings = container.bindings.filter(binding => binding.role === 'cache')
+    if (bindings.length === 0 || bindings.some(binding => binding.kind === 'url')) return []
+    const variables = [...new Set(bindings.map(binding => binding.variable))].join(', ')
+    return [
+      `${container.name}: ${variables} give the cache's address with no scheme, and ${cacheName} accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it`
+    ]
+  })
 }

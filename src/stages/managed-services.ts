@@ -13,6 +13,7 @@ import {
   type OptionSettingsReader
 } from '../adapters/beanstalk/environments.js'
 import { findRole } from '../adapters/iam.js'
+import { describeBackingSource, plainCacheAddressWarnings } from '../core/backing-engines.js'
 import { passesSecretsByReference, type ResolvedBacking } from '../core/dockerrun.js'
 import { errorMessage, InputError } from '../core/errors.js'
 import { ENVIRONMENT_PROPERTIES } from '../core/settings.js'
@@ -35,7 +36,19 @@ export async function resolveBackingServices(
     if (!byRole.has(replacement.role)) byRole.set(replacement.role, replacement)
   }
   if (byRole.size === 0) return {}
-  return resolveBacking([...byRole.values()], clients, prepared.config, actionsLogger)
+  const backing = await resolveBacking([...byRole.values()], clients, prepared.config, actionsLogger)
+  const cache = byRole.get('cache')
+  if (cache) {
+    const containers = prepared.targets.flatMap(target => target.plan.containers)
+    const unique = [...new Map(containers.map(container => [container.name, container])).values()]
+    for (const line of plainCacheAddressWarnings(
+      unique,
+      backing.cache?.endpoint,
+      describeBackingSource(cache.source)
+    ))
+      actionsLogger.warning(line)
+  }
+  return backing
 }
 
 /** `web passes DATABASE_PASSWORD, PGPASSWORD` — what needs the role, for the error line. */

@@ -175,9 +175,54 @@ describe('resolveBacking', () => {
       new MemoryLog()
     )
     expect(clustered.cache).toEqual({
-      endpoint: { host: 'config.cache', port: 6380, tls: true },
+      endpoint: { host: 'config.cache', port: 6380, tls: true, tlsOnly: true },
       secrets: []
     })
+  })
+
+  test('in-transit encryption: required (or no mode) takes TLS only; preferred takes plain connections too', async () => {
+    const modes: Record<string, string | undefined> = {
+      required: 'required',
+      preferred: 'preferred',
+      unset: undefined
+    }
+    const elasticache = new FakeClient()
+      .on(DescribeReplicationGroupsCommand, input => {
+        const id = String(input.ReplicationGroupId ?? '')
+        if (id === 'cluster') throw awsError('ReplicationGroupNotFoundFault', 'not found')
+        return {
+          ReplicationGroups: [
+            {
+              Status: 'available',
+              TransitEncryptionEnabled: true,
+              ...(modes[id] !== undefined && { TransitEncryptionMode: modes[id] }),
+              NodeGroups: [{ PrimaryEndpoint: { Address: `${id}.cache`, Port: 6379 } }]
+            }
+          ]
+        }
+      })
+      .on(DescribeCacheClustersCommand, () => ({
+        CacheClusters: [
+          {
+            CacheClusterStatus: 'available',
+            TransitEncryptionEnabled: true,
+            TransitEncryptionMode: 'preferred',
+            CacheNodes: [{ Endpoint: { Address: 'node.cache', Port: 6379 } }]
+          }
+        ]
+      }))
+    const endpointOf = async (id: string) =>
+      (await resolveBacking([cache(id)], clients(undefined, elasticache), config, new MemoryLog())).cache
+        ?.endpoint
+    expect(await endpointOf('required')).toEqual({
+      host: 'required.cache',
+      port: 6379,
+      tls: true,
+      tlsOnly: true
+    })
+    expect(await endpointOf('unset')).toEqual({ host: 'unset.cache', port: 6379, tls: true, tlsOnly: true })
+    expect(await endpointOf('preferred')).toEqual({ host: 'preferred.cache', port: 6379, tls: true })
+    expect(await endpointOf('cluster')).toEqual({ host: 'node.cache', port: 6379, tls: true })
   })
 
   test('falls back to a cache cluster node, and reports neither as an input error', async () => {

@@ -12,6 +12,7 @@ import {
   isDevOnlyQueryParameter,
   managedUrl,
   parseUrl,
+  plainCacheAddressWarnings,
   refusesPlainConnections,
   rewriteUrl
 } from '../../../src/core/backing-engines.js'
@@ -281,5 +282,46 @@ describe('facts about sources and endpoints', () => {
     expect(parseUrl('http://[bad')).toBeUndefined()
     expect(parseUrl(undefined)).toBeUndefined()
     expect(parseUrl('')).toBeUndefined()
+  })
+})
+
+// Fresh sample (Mastodon, 2026-12-07): REDIS_HOST / REDIS_PORT against a TLS-only ElastiCache; the app builds a
+// plain redis:// address, and the smoke test, which reaches the cache without TLS, cannot show it.
+describe('host and port variables of a TLS-only cache', () => {
+  const tlsOnly = { host: 'c.cache.amazonaws.com', port: 6379, tls: true, tlsOnly: true }
+  const bound = (
+    name: string,
+    ...bindings: [string, 'url' | 'host' | 'port' | 'host-port', ('cache' | 'database')?][]
+  ) => ({
+    name,
+    bindings: bindings.map(([variable, kind, role = 'cache']) => ({ role, variable, kind }))
+  })
+
+  it('warns once per container naming its variables, when no URL of the cache gets a scheme', () => {
+    expect(
+      plainCacheAddressWarnings(
+        [
+          bound('web', ['REDIS_HOST', 'host'], ['REDIS_PORT', 'port'], ['DB_HOST', 'host', 'database']),
+          bound('streaming', ['REDIS_URL', 'url'], ['REDIS_HOST', 'host']),
+          bound('sidekiq', ['CACHE_ADDR', 'host-port']),
+          bound('nginx')
+        ],
+        tlsOnly,
+        'ElastiCache mastodon-cache'
+      )
+    ).toEqual([
+      "web: REDIS_HOST, REDIS_PORT give the cache's address with no scheme, and ElastiCache mastodon-cache accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it",
+      "sidekiq: CACHE_ADDR give the cache's address with no scheme, and ElastiCache mastodon-cache accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it"
+    ])
+  })
+
+  it.each([
+    ['a cache that takes plain connections', { host: 'c', port: 6379 }],
+    ['TLS in the preferred mode (plain taken too)', { host: 'c', port: 6379, tls: true }],
+    ['no cache resolved', undefined]
+  ])('no warning: %s', (_title, endpoint) => {
+    expect(
+      plainCacheAddressWarnings([bound('web', ['REDIS_HOST', 'host'])], endpoint, 'ElastiCache c')
+    ).toEqual([])
   })
 })

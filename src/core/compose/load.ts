@@ -154,7 +154,7 @@ function loadFile(
     const from = included.get(name)
     if (from) {
       throw new ComposeError(
-        `${path}: service "${name}" is also defined by the included file ${from}; compose refuses the same service in both`
+        `${path}: service "${name}" is also defined by the included file ${from}; the action does not merge a definition over an included one (Compose 2.26 refuses it, later releases merge it): move these keys into ${from}, or rename one of the two`
       )
     }
     const uses = new Map<string, VariableUse[]>()

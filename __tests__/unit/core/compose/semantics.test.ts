@@ -160,7 +160,9 @@ describe('include: the files it names join the project', () => {
           path: 'compose.yaml'
         })
       ).message
-    ).toMatch(/service "api" is also defined by the included file sub\/compose.yaml/)
+    ).toBe(
+      'compose.yaml: service "api" is also defined by the included file sub/compose.yaml; the action does not merge a definition over an included one (Compose 2.26 refuses it, later releases merge it): move these keys into sub/compose.yaml, or rename one of the two'
+    )
     expect(
       errorOf(() =>
         composeIn('include: [a.yaml]\n', {
