@@ -3505,9 +3505,15 @@ function take(name, lookup, seen) {
         list.push(name);
     return value;
 }
-/** The variable a value consists of, when it is exactly one plain reference: "${X}" or "$X". */
+/**
+ * The variable a value consists of, when it is exactly one plain reference ("${X}", "$X") or one that requires it
+ * ("${X:?message}", "${X?}": compose refuses to start without it; on Beanstalk the environment gives it).
+ */
 function soleReference(text) {
-    return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(text)?.slice(1).find(Boolean);
+    return /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^{}]*)?\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/
+        .exec(text)
+        ?.slice(1)
+        .find(Boolean);
 }
 
 
@@ -5459,6 +5465,7 @@ function planEnvironment(service, inputs) {
         }
     }
     const bindings = [];
+    const droppedPasswords = [];
     for (const replacement of inputs.replacements) {
         const found = bindingsFor(service, replacement, inputs.compose.services[replacement.composeService], config.databasePasswordEnv);
         notes.push(...found.notes);
@@ -5472,11 +5479,15 @@ function planEnvironment(service, inputs) {
                     environment[binding.variable] = added;
             }
         }
-        for (const variable of found.droppedPasswords) {
-            delete environment[variable];
-            notes.push(`${name}: ${variable} dropped: its development password does not open ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`);
-        }
+        droppedPasswords.push(...found.droppedPasswords.map(variable => ({ variable, replacement })));
         describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes);
+    }
+    // A password another managed service binds (one dev password for the database and the cache) is that one's.
+    for (const { variable, replacement } of droppedPasswords) {
+        if (bindings.some(binding => binding.variable === variable))
+            continue;
+        delete environment[variable];
+        notes.push(`${name}: ${variable} dropped: its development password does not open ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`);
     }
     warnings.push(...unrewrittenHosts(name, inputs, bindings));
     // A variable left to the environment that the managed service decides (a family's password) is no property to set.
@@ -5517,7 +5528,8 @@ function planEnvironment(service, inputs) {
                 secrets.push({ name: variable, valueFrom: givenPassword.valueFrom });
         }
     }
-    const clearSecrets = literalSecrets.filter(secret => secret.variable in environment);
+    // A variable the managed service's value replaces (a URL rewritten without its password) is not written as given.
+    const clearSecrets = literalSecrets.filter(secret => secret.variable in environment && !bindings.some(binding => binding.variable === secret.variable));
     return { environment, secrets, bindings, sourcedVariables, runtimeVariables, clearSecrets, warnings };
 }
 /**

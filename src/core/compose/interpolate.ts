@@ -162,7 +162,13 @@ function take(name: string, lookup: Lookup, seen: Seen): string | undefined {
   return value
 }
 
-/** The variable a value consists of, when it is exactly one plain reference: "${X}" or "$X". */
+/**
+ * The variable a value consists of, when it is exactly one plain reference ("${X}", "$X") or one that requires it
+ * ("${X:?message}", "${X?}": compose refuses to start without it; on Beanstalk the environment gives it).
+ */
 export function soleReference(text: string): string | undefined {
-  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/.exec(text)?.slice(1).find(Boolean)
+  return /^\$\{([A-Za-z_][A-Za-z0-9_]*)(?::?\?[^{}]*)?\}$|^\$([A-Za-z_][A-Za-z0-9_]*)$/
+    .exec(text)
+    ?.slice(1)
+    .find(Boolean)
 }

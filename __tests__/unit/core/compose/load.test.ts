@@ -190,10 +190,11 @@ describe('loadCompose: interpolation', () => {
     })
   })
 
-  it('fails on ${VAR:?message} when the variable is empty, with the message', () => {
-    expect(composeErrorOf(() => loadFixture('interpolation', { ...env, NEEDED: '' })).message).toBe(
-      'service "web" environment REQUIRED: required variable NEEDED is missing a value: NEEDED must be set in .env'
-    )
+  it('${VAR:?message} alone is left to the deploy environment, as ${VAR} is, whatever the runner holds', () => {
+    // In a longer value an empty one still fails with the message (the test of the required forms, above).
+    expect(envOf(loadFixture('interpolation', { ...env, NEEDED: '' }).services.web)['REQUIRED']).toEqual({
+      runtime: 'NEEDED'
+    })
   })
 })
 
@@ -346,6 +347,32 @@ describe('loadCompose: services and their keys', () => {
       API_TOKEN: { runtime: 'API_TOKEN' },
       EMPTY: ''
     })
+  })
+
+  // Fresh sample (Documenso, 2026-12-07): `NEXT_PRIVATE_DATABASE_URL=${NEXT_PRIVATE_DATABASE_URL:?err}`, given on
+  // Beanstalk by the secrets input, was refused as missing on the runner.
+  it('a required reference alone (${X:?err}, ${X?}) is a runtime variable as ${X} is; in a longer value it is required', () => {
+    const text =
+      'services:\n  web:\n    image: nginx\n    environment:\n      - DATABASE_URL=${DATABASE_URL:?err}\n      - TOKEN=${TOKEN?}\n      - NAME=${NAME:?set NAME}\n'
+    const web = loadCompose({
+      path: 'docker-compose.yml',
+      text,
+      env: { NAME: 'runner-name' },
+      readFile: () => undefined
+    }).services.web
+    expect(envOf(web)).toEqual({
+      DATABASE_URL: { runtime: 'DATABASE_URL' },
+      TOKEN: { runtime: 'TOKEN' },
+      NAME: { runtime: 'NAME' }
+    })
+    expect(() =>
+      loadCompose({
+        path: 'docker-compose.yml',
+        text: 'services:\n  web:\n    image: nginx\n    environment:\n      URL: "postgres://${HOST:?err}/db"\n',
+        env: {},
+        readFile: () => undefined
+      })
+    ).toThrow('service "web" environment URL: required variable HOST is missing a value: err')
   })
 
   it.each([

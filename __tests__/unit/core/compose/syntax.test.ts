@@ -154,7 +154,15 @@ describe('interpolate', () => {
     ['$FOO', 'FOO'],
     ['${FOO}x', undefined],
     ['${FOO:-x}', undefined],
-    ['FOO', undefined]
+    ['FOO', undefined],
+    // Required forms (Documenso's `${NEXT_PRIVATE_DATABASE_URL:?err}`): given by the environment on Beanstalk.
+    ['${FOO:?err}', 'FOO'],
+    ['${FOO:?}', 'FOO'],
+    ['${FOO?set it in .env}', 'FOO'],
+    ['${FOO:?${BAR}}', undefined],
+    ['${FOO:?err}x', undefined],
+    ['${FOO:+x}', undefined],
+    ['${FOO-x}', undefined]
   ])('soleReference(%s) → %p', (text, name) => expect(soleReference(text)).toBe(name))
 
   it('interpolates profiles like any other value (issue 14.10)', () => {

@@ -139,6 +139,59 @@ describe('values that look secret', () => {
     expect(plan.clearSecrets).toEqual([{ container: 'web', variable: 'STRIPE_SECRET', source: 'env_file' }])
   })
 
+  // Fresh sample (Documenso, 2026-12-07): NEXT_PRIVATE_DATABASE_URL holds the dev password, but the bundle gets the
+  // managed URL, which carries none: "written in clear" was false.
+  it('a secret-looking URL the managed database rewrites is not written in clear', () => {
+    const plan = planOf(`services:
+  web:
+    build: .
+    environment:
+      NEXT_PRIVATE_DATABASE_URL: postgres://app:devpw@db:5432/app
+      NEXT_PRIVATE_API_TOKEN: dev-token
+    depends_on: [db]
+  db:
+    image: postgres:16
+`)
+    expect(container(plan, 'web').bindings).toContainEqual({
+      role: 'database',
+      variable: 'NEXT_PRIVATE_DATABASE_URL',
+      kind: 'url'
+    })
+    expect(plan.clearSecrets).toEqual([
+      { container: 'web', variable: 'NEXT_PRIVATE_API_TOKEN', source: 'compose file' }
+    ])
+    expect(plan.warnings.filter(line => line.includes('written in clear'))).toEqual([
+      expect.stringMatching(/^NEXT_PRIVATE_API_TOKEN is written in clear/)
+    ])
+  })
+
+  // Fresh sample (Infisical, 2026-12-07): one .env is the env_file of the app, postgres and redis; the cache's
+  // rules dropped POSTGRES_PASSWORD "because it does not open ElastiCache" while the database's bound it.
+  it('a password the database binds is not dropped for the cache with a note saying so', () => {
+    const plan = planOf(
+      `services:
+  backend:
+    image: infisical/infisical:v0.1
+    env_file: .env
+    depends_on: [db, redis]
+  db:
+    image: postgres:16
+    env_file: .env
+  redis:
+    image: redis:7
+    env_file: .env
+`,
+      { database: 'app-db', cache: 'app-cache' },
+      { files: { '.env': 'POSTGRES_USER=infisical\nPOSTGRES_PASSWORD=devpw\nPOSTGRES_DB=infisical\n' } }
+    )
+    expect(plan.notes.filter(line => line.includes('POSTGRES_PASSWORD dropped'))).toEqual([])
+    expect(container(plan, 'backend').bindings).toContainEqual({
+      role: 'database',
+      variable: 'POSTGRES_PASSWORD',
+      kind: 'password'
+    })
+  })
+
   it('a ${VAR} left to the environment whose .env holds a development value: not written, and said', () => {
     const plan = one('      API_TOKEN: ${API_TOKEN}\n', { files: { '.env': 'API_TOKEN=dev-token\n' } })
     expect(plan.runtimeVariables).toEqual([{ container: 'web', name: 'API_TOKEN' }])
