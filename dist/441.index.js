@@ -153,7 +153,9 @@ function resolveMounts(container, doc, options) {
         let source;
         if (declared)
             source = hostPathForVolume(declared.host.sourcePath, options);
-        else if (mount.sourceVolume.startsWith('awseb-logs-')) {
+        else if (mount.sourceVolume.startsWith('awseb-logs-') &&
+            // Beanstalk's log volume of a container of the document: no other name becomes a host path.
+            doc.containerDefinitions.some(other => `awseb-logs-${other.name}` === mount.sourceVolume)) {
             source = logsFolder(options.hostDir, mount.sourceVolume.slice('awseb-logs-'.length));
         }
         else {
@@ -939,8 +941,12 @@ async function imageFile(docker, image, file, copy, project) {
         const copied = await docker.call(['cp', '--follow-link', `${id}:${file}`, copy]);
         if (copied.exitCode !== 0)
             return undefined;
-        if ((await (0,promises_.stat)(copy)).isDirectory())
+        const entry = await (0,promises_.lstat)(copy);
+        if (entry.isDirectory())
             return FOLDER;
+        // Only a regular file is a bundle: reading a FIFO the image put there would wait forever (attack round 8).
+        if (!entry.isFile())
+            return undefined;
         return await (0,promises_.readFile)(copy, 'utf8').catch(() => undefined);
     }
     finally {

@@ -2089,7 +2089,9 @@ function loadCompose(source) {
     if (Object.keys(loaded.services).length === 0)
         throw new errors/* ComposeError */.hp(`${source.path}: defines no services`);
     const profiles = variables.lookup('COMPOSE_PROFILES');
-    // The active profiles are printed (a note, the job summary): never a runner credential `.env` built them from.
+    // The active profiles are printed (a note, the job summary): never a runner credential `.env` built them from,
+    // nor a runner variable the workflow did not name (attack round 8: `COMPOSE_PROFILES=x${DATABASE_URL}`).
+    variables.uses(['COMPOSE_PROFILES'], 'COMPOSE_PROFILES');
     const profileCredentials = variables.runnerCredentials(['COMPOSE_PROFILES']);
     if (profileCredentials.length > 0)
         throw (0,compose_variables/* credentialError */.eP)('COMPOSE_PROFILES', profileCredentials, 'value');

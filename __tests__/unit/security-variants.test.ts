@@ -135,6 +135,13 @@ describe('closed: a runner secret never reaches the log', () => {
     }
     expect(secretsIn(printed)).toEqual([])
   })
+
+  it('V6b COMPOSE_PROFILES=x${SLACK_WEBHOOK_URL} in .env (an unnamed runner variable): refused, never printed', () => {
+    // Was open (attack round 8): only credentials were checked, and the active profiles note printed the webhook.
+    const message = errorOf(() => deploy(web(), { '.env': 'COMPOSE_PROFILES=x${SLACK_WEBHOOK_URL}\n' }))
+    expect(secretsIn(message)).toEqual([])
+    expect(message).toContain('SLACK_WEBHOOK_URL')
+  })
 })
 
 // Round 7 (docs/reliability.md): an included file's env file looks its values up in the including project's

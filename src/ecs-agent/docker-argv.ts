@@ -170,7 +170,11 @@ export function resolveMounts(
     const declared = (doc.volumes ?? []).find(volume => volume.name === mount.sourceVolume)
     let source: string
     if (declared) source = hostPathForVolume(declared.host.sourcePath, options)
-    else if (mount.sourceVolume.startsWith('awseb-logs-')) {
+    else if (
+      mount.sourceVolume.startsWith('awseb-logs-') &&
+      // Beanstalk's log volume of a container of the document: no other name becomes a host path.
+      doc.containerDefinitions.some(other => `awseb-logs-${other.name}` === mount.sourceVolume)
+    ) {
       source = logsFolder(options.hostDir, mount.sourceVolume.slice('awseb-logs-'.length))
     } else {
       throw new DockerrunPlanError(

@@ -7,7 +7,7 @@
 // - it holds none, or is not in the image: nothing is mounted, and the client fails against the twin as it would
 //   against RDS (tls-findings.ts then names the file).
 
-import { mkdir, readFile, rm, stat, writeFile } from 'node:fs/promises'
+import { lstat, mkdir, readFile, rm, writeFile } from 'node:fs/promises'
 import path from 'node:path'
 
 import type { DockerCli } from '../adapters/docker/command-runner.js'
@@ -86,7 +86,10 @@ async function imageFile(
   try {
     const copied = await docker.call(['cp', '--follow-link', `${id}:${file}`, copy])
     if (copied.exitCode !== 0) return undefined
-    if ((await stat(copy)).isDirectory()) return FOLDER
+    const entry = await lstat(copy)
+    if (entry.isDirectory()) return FOLDER
+    // Only a regular file is a bundle: reading a FIFO the image put there would wait forever (attack round 8).
+    if (!entry.isFile()) return undefined
     return await readFile(copy, 'utf8').catch(() => undefined)
   } finally {
     await docker.call(['rm', '--force', id])

@@ -295,6 +295,16 @@ describe('planApp create argv', () => {
       'undeclared volume',
       doc({ name: 'a', image: 'x', mountPoints: [{ sourceVolume: 'nope', containerPath: '/x' }] }),
       'Container a mounts undeclared volume nope'
+    ],
+    [
+      // Attack round 8: the suffix became a path under the logs folder (`..` climbed out of the run's folders).
+      'a log volume of no container of the document',
+      doc({
+        name: 'a',
+        image: 'x',
+        mountPoints: [{ sourceVolume: 'awseb-logs-../../..', containerPath: '/x' }]
+      }),
+      'Container a mounts undeclared volume awseb-logs-../../..'
     ]
   ])('rejects %s', (_title, document, message) => {
     expect(() => planApp(document, base)).toThrow(message)
