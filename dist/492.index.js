@@ -5128,7 +5128,12 @@ function configFiles(service, files, composeDirectory) {
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i;
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
-const STORE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA|REDIS|CACHE/i;
+/** Words that name a store, per role; a name with the other role's word is that role's (REDIS_PASSWORD, DB_PASS). */
+const DATABASE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA/i;
+const CACHE_WORD = /REDIS|CACHE|VALKEY|MEMCACHE/i;
+const namesStore = (name, role) => role === 'database'
+    ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
+    : CACHE_WORD.test(name) && !/DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i.test(name);
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS = /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/;
 /** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
@@ -5215,7 +5220,11 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
     }
     // A credential outside any family that holds a development credential (APP_SQL_PASS: devpass).
     for (const [name, value] of literals) {
-        if (claimed.has(name) || bound(name) || !STORE_WORD.test(name) || !development.credentials.has(value))
+        // By its name, not its value: one dev password for the database and the cache (Dify's) is still two passwords.
+        if (claimed.has(name) ||
+            bound(name) ||
+            !namesStore(name, replacement.role) ||
+            !development.credentials.has(value))
             continue;
         if (PASSWORD_VARIABLE.test(name))
             bindMember('password', name, value);

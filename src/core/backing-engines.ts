@@ -314,8 +314,8 @@ export function parseUrl(value: string | undefined): URL | undefined {
 }
 
 /**
- * A container that takes the cache's address in host and port variables only, and no URL whose scheme the action
- * can make `rediss://`, against an ElastiCache that accepts TLS connections only: its client connects in plain text
+ * A container that takes the cache's address in host and port variables (which carry no scheme the action could make
+ * `rediss://`), against an ElastiCache that accepts TLS connections only: its client connects in plain text
  * unless the app turns TLS on itself, and the smoke test, which reaches the cache without TLS (its twin cannot
  * present a certificate the client trusts), cannot show it. One warning per container; none when the cache takes
  * plain connections too.
@@ -327,8 +327,11 @@ export function plainCacheAddressWarnings(
 ): string[] {
   if (cache?.tlsOnly !== true) return []
   return containers.flatMap(container => {
-    const bindings = container.bindings.filter(binding => binding.role === 'cache')
-    if (bindings.length === 0 || bindings.some(binding => binding.kind === 'url')) return []
+    // A URL beside them (a Celery broker URL) gets rediss:// but says nothing of the client reading host and port.
+    const bindings = container.bindings.filter(
+      binding => binding.role === 'cache' && ['host', 'port', 'host-port'].includes(binding.kind)
+    )
+    if (bindings.length === 0) return []
     const variables = [...new Set(bindings.map(binding => binding.variable))].join(', ')
     return [
       `${container.name}: ${variables} give the cache's address with no scheme, and ${cacheName} accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it`

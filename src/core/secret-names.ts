@@ -2,9 +2,9 @@
 // plan diff hides, what is never interpolated from the runner, which build
 // args get a warning.
 
-/** A name that says secret, key, token, password or credentials (SECRET_KEY_BASE, DB_PASS, POSTGRES_PW, API_KEY…). */
+/** A name that says secret, key, token, password or credentials (SECRET_KEY_BASE, DB_PASS, POSTGRES_PW, API_KEY, REDIS_AUTH…). */
 const SECRET_NAME =
-  /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|PRIVATE|CREDENTIAL|(^|_)(KEY|PASS|PWD|PW)($|_)|API_?KEY|ACCESS_?KEY/i
+  /PASSWORD|PASSWD|PASSPHRASE|SECRET|TOKEN|PRIVATE|CREDENTIAL|(^|_)(KEY|PASS|PWD|PW)($|_)|API_?KEY|ACCESS_?KEY|_AUTH$/i
 
 export function looksSecret(name: string): boolean {
   return SECRET_NAME.test(name)

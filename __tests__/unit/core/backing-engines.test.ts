@@ -297,7 +297,7 @@ describe('host and port variables of a TLS-only cache', () => {
     bindings: bindings.map(([variable, kind, role = 'cache']) => ({ role, variable, kind }))
   })
 
-  it('warns once per container naming its variables, when no URL of the cache gets a scheme', () => {
+  it('warns once per container naming its host and port variables, a URL beside them or not', () => {
     expect(
       plainCacheAddressWarnings(
         [
@@ -311,8 +311,15 @@ describe('host and port variables of a TLS-only cache', () => {
       )
     ).toEqual([
       "web: REDIS_HOST, REDIS_PORT give the cache's address with no scheme, and ElastiCache mastodon-cache accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it",
+      "streaming: REDIS_HOST give the cache's address with no scheme, and ElastiCache mastodon-cache accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it",
       "sidekiq: CACHE_ADDR give the cache's address with no scheme, and ElastiCache mastodon-cache accepts TLS connections only (in-transit encryption, mode required): turn TLS on in the app's cache client (a rediss:// URL, or its TLS option), or it reaches no cache on AWS; the smoke test reaches the cache without TLS and cannot show it"
     ])
+  })
+
+  it('a URL alone gets rediss:// and no warning', () => {
+    expect(plainCacheAddressWarnings([bound('web', ['REDIS_URL', 'url'])], tlsOnly, 'ElastiCache c')).toEqual(
+      []
+    )
   })
 
   it.each([

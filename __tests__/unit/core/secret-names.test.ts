@@ -20,17 +20,26 @@ describe('looksSecret', () => {
     'GITHUB_TOKEN',
     'PRIVATE_KEY_PEM',
     'GOOGLE_CREDENTIALS',
-    'KEY'
+    'KEY',
+    'REDIS_AUTH', // Langfuse's Redis password (2026-12-07): shipped in clear, unreported
+    'BASIC_AUTH'
   ])('%s holds a secret', name => {
     expect(looksSecret(name)).toBe(true)
   })
 
-  it.each(['PASSPORT_ENABLED', 'KEYBOARD_LAYOUT', 'MONKEY', 'PWA_ENABLED', 'UPW', 'DB_HOST'])(
-    '%s does not',
-    name => {
-      expect(looksSecret(name)).toBe(false)
-    }
-  )
+  it.each([
+    'PASSPORT_ENABLED',
+    'KEYBOARD_LAYOUT',
+    'MONKEY',
+    'PWA_ENABLED',
+    'UPW',
+    'DB_HOST',
+    'AUTH_URL',
+    'GOOGLE_OAUTH',
+    'AUTHOR'
+  ])('%s does not', name => {
+    expect(looksSecret(name)).toBe(false)
+  })
 
   it('the runner’s own credentials and inputs are credentials; ordinary variables are not', () => {
     expect(isRunnerCredential('AWS_SESSION_TOKEN')).toBe(true)

@@ -192,6 +192,40 @@ describe('values that look secret', () => {
     })
   })
 
+  // Fresh sample (Dify's defaults, 2026-12-07): one dev password for PostgreSQL and Redis; the database's rules took
+  // REDIS_PASSWORD by its value, and the RDS master password became the password the app sent to Redis.
+  it("a REDIS_ password with the database's dev value stays the cache's; a DB_ one with the cache's stays the database's", () => {
+    const plan = planOf(
+      `services:
+  api:
+    build: .
+    environment:
+      DB_PASSWORD: difyai123456
+      REDIS_PASSWORD: difyai123456
+      APP_SQL_PASS: difyai123456
+      CACHE_PASS: difyai123456
+    depends_on: [db, redis]
+  db:
+    image: postgres:15
+    environment: {POSTGRES_PASSWORD: difyai123456}
+  redis:
+    image: redis:7
+    command: redis-server --requirepass difyai123456
+`,
+      { database: 'app-db', cache: 'app-cache' }
+    )
+    const bindings = container(plan, 'api').bindings
+    const roleOf = (variable: string) => bindings.find(binding => binding.variable === variable)?.role
+    expect(roleOf('DB_PASSWORD')).toBe('database')
+    expect(roleOf('APP_SQL_PASS')).toBe('database')
+    expect(roleOf('REDIS_PASSWORD')).toBeUndefined()
+    expect(roleOf('CACHE_PASS')).toBeUndefined()
+    expect(plan.notes.filter(line => / dropped: /.test(line))).toEqual([
+      'api: REDIS_PASSWORD dropped: its development password does not open ElastiCache; pass the AUTH token with the secrets input if the cluster has one',
+      'api: CACHE_PASS dropped: its development password does not open ElastiCache; pass the AUTH token with the secrets input if the cluster has one'
+    ])
+  })
+
   it('a ${VAR} left to the environment whose .env holds a development value: not written, and said', () => {
     const plan = one('      API_TOKEN: ${API_TOKEN}\n', { files: { '.env': 'API_TOKEN=dev-token\n' } })
     expect(plan.runtimeVariables).toEqual([{ container: 'web', name: 'API_TOKEN' }])
