@@ -33,6 +33,8 @@ var dockerrun = __webpack_require__(9602);
 var command_runner = __webpack_require__(17755);
 // EXTERNAL MODULE: ./src/core/docker-values.ts
 var docker_values = __webpack_require__(914);
+// EXTERNAL MODULE: ./src/core/plan/mounts.ts
+var plan_mounts = __webpack_require__(96501);
 ;// CONCATENATED MODULE: ./src/ecs-agent/nested-mounts.ts
 // A bind source inside another container's writable bind source is not safe to mount on the runner: Docker
 // resolves a bind source when its container starts, following symlinks on the host, and the container that writes
@@ -41,17 +43,14 @@ var docker_values = __webpack_require__(914);
 // container runs, in a folder no mount contains. On the instance the two still share the folder; the copy loses only
 // what one container writes there for the other while the smoke test runs.
 
-const isInside = (inner, outer) => {
-    const relative = external_node_path_default().relative(outer, inner);
-    return relative !== '' && !relative.startsWith('..') && !external_node_path_default().isAbsolute(relative);
-};
+
 /**
  * The sources lying strictly inside a source some container mounts writable (its own included: a restarted
  * container resolves its mounts again), each with its copy under `<hostDir>/isolated`, which no mount contains.
  */
 function isolatedCopies(mounts, hostDir) {
     const writable = [...new Set(mounts.filter(mount => !mount.readOnly).map(mount => mount.source))];
-    const exposed = [...new Set(mounts.map(mount => mount.source))].filter(source => writable.some(outer => isInside(source, outer)));
+    const exposed = [...new Set(mounts.map(mount => mount.source))].filter(source => writable.some(outer => outer !== source && (0,plan_mounts/* isWithin */.UO)(source, outer)));
     return exposed.map((from, index) => ({ from, to: external_node_path_default().join(hostDir, 'isolated', String(index)) }));
 }
 

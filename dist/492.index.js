@@ -3992,6 +3992,201 @@ function clearSecretWarnings(secrets) {
 
 /***/ }),
 
+/***/ 96501:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   JL: () => (/* binding */ uniqueVolumeName),
+/* harmony export */   UO: () => (/* binding */ isWithin),
+/* harmony export */   yd: () => (/* binding */ mountsFor)
+/* harmony export */ });
+/* unused harmony export INSTANCE_DATA_ROOT */
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(76760);
+/* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_0___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_0__);
+/* harmony import */ var _compose_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(100);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
+// Compose volumes → what ships in the bundle and is mounted from
+// /var/app/current, what lives in a folder of the instance, and what is
+// dropped (named volumes, host paths, source mounts the image already has).
+// A bind mount of the build context is dropped only when the Dockerfile
+// copies that path to that place and .dockerignore lets it through;
+// otherwise the app needs it on Beanstalk too, and it ships.
+
+
+
+/** Instance folder for mounted paths the checkout does not have (uploads, logs): kept across deploys. */
+const INSTANCE_DATA_ROOT = '/var/app/volumes';
+/** Named-volume targets that hold a dependency or build cache, not data: losing them loses nothing. */
+const CACHE_TARGET = /(node_modules|bundle|vendor|\.cache|cache|site-packages|deps|_build|\/tmp)(\/|$)/;
+/** Where data survives, said the same way for every mount that keeps data outside the image. */
+const SURVIVAL = 'a Beanstalk deploy starts new containers and an instance can be replaced or joined by others at any time; keep lasting data in S3, EFS or the database';
+function mountsFor(service, compose, notes, warnings = notes, deployed = Object.values(compose.services)) {
+    const planned = [];
+    const caches = [];
+    for (const mount of service.volumes) {
+        const described = describeMount(mount);
+        if (mount.type === 'volume') {
+            const sharers = mount.source === undefined ? [] : sharersOf(mount.source, deployed);
+            if (CACHE_TARGET.test(mount.target)) {
+                caches.push(mount);
+            }
+            else if (sharers.length > 1) {
+                // Said once, by the first of them: what the others see is the point, not that the data is lost.
+                if (sharers[0]?.service === service)
+                    warnings.push(sharedVolumeWarning(mount.source, sharers));
+            }
+            else {
+                warnings.push(`${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`);
+            }
+            continue;
+        }
+        if (mount.hostPath || !mount.source) {
+            if (/(^|\/)docker\.sock$/.test(mount.source ?? '')) {
+                dockerSocket(service, described, warnings);
+                continue;
+            }
+            notes.push(`${service.name}: host path ${described} dropped (a folder of the developer machine; the instance's is not the same)`);
+            continue;
+        }
+        const inImage = builtIn(service, mount);
+        if (inImage) {
+            notes.push(`${service.name}: bind mount ${described} dropped: ${inImage}`);
+            continue;
+        }
+        const bundlePath = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(compose.directory, mount.source);
+        if (bundlePath === '') {
+            // The image does not hold that code (builtIn found no COPY of it there): the container starts without it. A
+            // note was not enough: a new user's `image: node:18-alpine` + `./:/app` planned ✓ and went Red on Beanstalk.
+            const why = service.build
+                ? `the Dockerfile of ${service.name} does not copy it to ${mount.target}`
+                : `${service.image ?? 'the image'} is not built from it`;
+            warnings.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${why}, so ${mount.target} starts without that code on Beanstalk; ${service.build ? `COPY it to ${mount.target} in the Dockerfile` : `give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`}`);
+            continue;
+        }
+        if (bundlePath.startsWith('..')) {
+            notes.push(`${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`);
+            continue;
+        }
+        // ECS joins the instance path and the container path with ":" (docker -v): a path holding one cannot mount.
+        if (/[,:\0\r\n]/.test(bundlePath)) {
+            throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ComposeError */ .hp(`service "${service.name}": bind mount ${described}: its source ${JSON.stringify(mount.source)} has a "," or ":" in its path, which a Beanstalk volume cannot hold (ECS joins source and target with ":"); rename the folder or file`);
+        }
+        const volume = bundlePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'bundle';
+        if (!existsInCheckout(compose, mount.source)) {
+            warnings.push(`${service.name}: ${mount.source} is not in the checkout (ignored by git?): ${mount.target} is mounted from the instance folder ${INSTANCE_DATA_ROOT}/${bundlePath}, which keeps its data across deploys on that instance only; ${SURVIVAL}`);
+            planned.push({
+                volume: `data-${volume}`,
+                sourcePath: `${INSTANCE_DATA_ROOT}/${bundlePath}`,
+                target: mount.target,
+                readOnly: mount.readOnly
+            });
+            continue;
+        }
+        planned.push({
+            volume,
+            sourcePath: `/var/app/current/${bundlePath}`,
+            bundle: { source: mount.source, target: bundlePath },
+            target: mount.target,
+            readOnly: mount.readOnly
+        });
+    }
+    for (const cache of caches)
+        droppedCache(service, cache, planned, notes, warnings);
+    return planned;
+}
+/**
+ * A dependency or build cache volume is dropped. What the container then
+ * sees at its path depends on the other mounts: the image's files, or the
+ * checkout's copy of a bind mount that ships over them (the volume kept the
+ * image's node_modules apart from the source mount in development).
+ */
+function droppedCache(service, cache, planned, notes, warnings) {
+    const dropped = `${service.name}: ${cache.source ? 'volume' : 'anonymous volume'} ${describeMount(cache)} dropped`;
+    const over = planned.find(mount => mount.bundle && isWithin(cache.target, mount.target));
+    if (!over?.bundle) {
+        notes.push(`${dropped}: nothing is mounted over ${cache.target} on Beanstalk, so the container uses what the image holds there`);
+        return;
+    }
+    const hidden = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.join(over.bundle.target, node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(over.target, cache.target));
+    warnings.push(`${dropped}, but the bind mount ${over.bundle.target}:${over.target} ships the checkout's ${over.bundle.target} over ${over.target}, so the container sees ${hidden} from the bundle instead of the image's ${cache.target}; copy ${over.bundle.target} into the image at ${over.target} (COPY) so that bind mount is dropped too`);
+}
+/** Why the image already holds what a bind mount of its build context provides, or undefined when it does not. */
+function builtIn(service, mount) {
+    const build = service.build;
+    if (!build || !mount.source || !isWithin(mount.source, build.context))
+        return undefined;
+    const contextPath = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(build.context, mount.source);
+    // Without a readable Dockerfile nothing can be checked: a development mount of the context is the usual case.
+    if (!build.contents)
+        return 'it mounts the build context for development, and the image already contains it';
+    if ((0,_compose_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .isIgnored */ .pi)(contextPath, build.contents.ignore))
+        return undefined;
+    const target = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.normalize(mount.target).replace(/\/+$/, '') || '/';
+    if (!(0,_compose_dockerfile_js__WEBPACK_IMPORTED_MODULE_1__/* .imagePathsOf */ .F1)(contextPath, build.contents).some(path => path.replace(/\/+$/, '') === target))
+        return undefined;
+    return `the Dockerfile copies ${contextPath || 'the build context'} to ${target}, so the image already contains it`;
+}
+function existsInCheckout(compose, path) {
+    if (!compose.files.listFolder)
+        return true;
+    return compose.files.readFile(path) !== undefined || compose.files.listFolder(path, 0) !== undefined;
+}
+/** Two paths can flatten to one name (nginx/conf.d, nginx-conf.d): number the later ones. */
+function uniqueVolumeName(volumes, base, sourcePath) {
+    for (let suffix = 1;; suffix++) {
+        const name = suffix === 1 ? base : `${base}-${suffix}`;
+        const existing = volumes.get(name);
+        if (existing === undefined || existing === sourcePath)
+            return name;
+    }
+}
+function describeMount(mount) {
+    return mount.source ? `${mount.source}:${mount.target}` : mount.target;
+}
+/** `path` is `folder` or lies under it (both workspace-relative and normalised; `..` leads outside). */
+function isWithin(path, folder) {
+    const relative = node_path__WEBPACK_IMPORTED_MODULE_0__.posix.relative(folder, path);
+    return relative === '' || (!relative.startsWith('..') && !node_path__WEBPACK_IMPORTED_MODULE_0__.posix.isAbsolute(relative));
+}
+/**
+ * A container that mounts the Docker socket watches or drives the other
+ * containers (nginx-proxy, Traefik, caddy-docker-proxy, Watchtower). The
+ * action never hands a container the instance's socket (it would control
+ * every container there, the ECS agent's included). A proxy that routes by
+ * watching it would serve nothing: refused when it is the one serving HTTP.
+ */
+function dockerSocket(service, described, warnings) {
+    const serves = service.ports.some(port => port.hostPort === 80 || port.hostPort === 443);
+    const why = `mounts the Docker socket (${described}), which the action never gives a container on Beanstalk (it would control every container of the instance)`;
+    if (serves) {
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ComposeError */ .hp(`service "${service.name}" serves HTTP and ${why}: a proxy that routes by watching containers would route nothing; use a proxy with a static configuration (e.g. nginx with proxy_pass http://web:3000) or let the load balancer route to the app`);
+    }
+    warnings.push(`${service.name}: ${why}: dropped, so whatever ${service.name} does with Docker does not happen on Beanstalk`);
+}
+/** The deployed services that mount a named volume, each with its path, in their order. */
+function sharersOf(volume, deployed) {
+    return deployed.flatMap(service => service.volumes
+        .filter(mount => mount.type === 'volume' && mount.source === volume)
+        .slice(0, 1)
+        .map(mount => ({ service, target: mount.target })));
+}
+/**
+ * A named volume two containers share (Django's collected static files, which nginx serves): compose fills it from
+ * the first image at first use and both see the same files. A Beanstalk container gets no such volume, so each sees
+ * only its own image at that path, and the other never sees what the first puts there — from the first deploy on.
+ */
+function sharedVolumeWarning(volume, sharers) {
+    const described = sharers.map(({ service, target }) => `service ${service.name} (${target})`).join(' and ');
+    const otherNames = sharers
+        .slice(1)
+        .map(({ service }) => service.name)
+        .join(', ');
+    return `volume ${volume} dropped: ${described} share it, and on Beanstalk no volume is shared: each container sees only its own image there, so ${otherNames} never ${sharers.length === 2 ? 'sees' : 'see'} what ${sharers[0]?.service.name} puts in it (collected static files, uploads); serve those files from the app itself, or copy them into the image of ${otherNames} at build (a multi-stage COPY --from), or keep them in S3`;
+}
+
+
+/***/ }),
+
 /***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4169,7 +4364,7 @@ function linkCycle(document) {
 
 /***/ }),
 
-/***/ 68061:
+/***/ 54757:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -4796,188 +4991,8 @@ function isLower(text) {
 
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
-// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
-var dockerfile = __webpack_require__(100);
-;// CONCATENATED MODULE: ./src/core/plan/mounts.ts
-// Compose volumes → what ships in the bundle and is mounted from
-// /var/app/current, what lives in a folder of the instance, and what is
-// dropped (named volumes, host paths, source mounts the image already has).
-// A bind mount of the build context is dropped only when the Dockerfile
-// copies that path to that place and .dockerignore lets it through;
-// otherwise the app needs it on Beanstalk too, and it ships.
-
-
-
-/** Instance folder for mounted paths the checkout does not have (uploads, logs): kept across deploys. */
-const INSTANCE_DATA_ROOT = '/var/app/volumes';
-/** Named-volume targets that hold a dependency or build cache, not data: losing them loses nothing. */
-const CACHE_TARGET = /(node_modules|bundle|vendor|\.cache|cache|site-packages|deps|_build|\/tmp)(\/|$)/;
-/** Where data survives, said the same way for every mount that keeps data outside the image. */
-const SURVIVAL = 'a Beanstalk deploy starts new containers and an instance can be replaced or joined by others at any time; keep lasting data in S3, EFS or the database';
-function mountsFor(service, compose, notes, warnings = notes, deployed = Object.values(compose.services)) {
-    const planned = [];
-    const caches = [];
-    for (const mount of service.volumes) {
-        const described = describeMount(mount);
-        if (mount.type === 'volume') {
-            const sharers = mount.source === undefined ? [] : sharersOf(mount.source, deployed);
-            if (CACHE_TARGET.test(mount.target)) {
-                caches.push(mount);
-            }
-            else if (sharers.length > 1) {
-                // Said once, by the first of them: what the others see is the point, not that the data is lost.
-                if (sharers[0]?.service === service)
-                    warnings.push(sharedVolumeWarning(mount.source, sharers));
-            }
-            else {
-                warnings.push(`${service.name}: ${mount.source ? 'volume' : 'anonymous volume'} ${described} dropped: what the app writes to ${mount.target} stays in its container and is lost at the next deploy; ${SURVIVAL}`);
-            }
-            continue;
-        }
-        if (mount.hostPath || !mount.source) {
-            if (/(^|\/)docker\.sock$/.test(mount.source ?? '')) {
-                dockerSocket(service, described, warnings);
-                continue;
-            }
-            notes.push(`${service.name}: host path ${described} dropped (a folder of the developer machine; the instance's is not the same)`);
-            continue;
-        }
-        const inImage = builtIn(service, mount);
-        if (inImage) {
-            notes.push(`${service.name}: bind mount ${described} dropped: ${inImage}`);
-            continue;
-        }
-        const bundlePath = external_node_path_.posix.relative(compose.directory, mount.source);
-        if (bundlePath === '') {
-            // The image does not hold that code (builtIn found no COPY of it there): the container starts without it. A
-            // note was not enough: a new user's `image: node:18-alpine` + `./:/app` planned ✓ and went Red on Beanstalk.
-            const why = service.build
-                ? `the Dockerfile of ${service.name} does not copy it to ${mount.target}`
-                : `${service.image ?? 'the image'} is not built from it`;
-            warnings.push(`${service.name}: bind mount ${described} dropped: it mounts the whole folder of the compose file (source code for development), which is not shipped in the bundle, and ${why}, so ${mount.target} starts without that code on Beanstalk; ${service.build ? `COPY it to ${mount.target} in the Dockerfile` : `give the service a build (build: . with a Dockerfile that copies the code to ${mount.target})`}`);
-            continue;
-        }
-        if (bundlePath.startsWith('..')) {
-            notes.push(`${service.name}: bind mount ${described} dropped: outside the compose file's folder, so not shipped in the bundle`);
-            continue;
-        }
-        // ECS joins the instance path and the container path with ":" (docker -v): a path holding one cannot mount.
-        if (/[,:\0\r\n]/.test(bundlePath)) {
-            throw new errors/* ComposeError */.hp(`service "${service.name}": bind mount ${described}: its source ${JSON.stringify(mount.source)} has a "," or ":" in its path, which a Beanstalk volume cannot hold (ECS joins source and target with ":"); rename the folder or file`);
-        }
-        const volume = bundlePath.replace(/[^A-Za-z0-9_-]+/g, '-').replace(/^-+|-+$/g, '') || 'bundle';
-        if (!existsInCheckout(compose, mount.source)) {
-            warnings.push(`${service.name}: ${mount.source} is not in the checkout (ignored by git?): ${mount.target} is mounted from the instance folder ${INSTANCE_DATA_ROOT}/${bundlePath}, which keeps its data across deploys on that instance only; ${SURVIVAL}`);
-            planned.push({
-                volume: `data-${volume}`,
-                sourcePath: `${INSTANCE_DATA_ROOT}/${bundlePath}`,
-                target: mount.target,
-                readOnly: mount.readOnly
-            });
-            continue;
-        }
-        planned.push({
-            volume,
-            sourcePath: `/var/app/current/${bundlePath}`,
-            bundle: { source: mount.source, target: bundlePath },
-            target: mount.target,
-            readOnly: mount.readOnly
-        });
-    }
-    for (const cache of caches)
-        droppedCache(service, cache, planned, notes, warnings);
-    return planned;
-}
-/**
- * A dependency or build cache volume is dropped. What the container then
- * sees at its path depends on the other mounts: the image's files, or the
- * checkout's copy of a bind mount that ships over them (the volume kept the
- * image's node_modules apart from the source mount in development).
- */
-function droppedCache(service, cache, planned, notes, warnings) {
-    const dropped = `${service.name}: ${cache.source ? 'volume' : 'anonymous volume'} ${describeMount(cache)} dropped`;
-    const over = planned.find(mount => mount.bundle && isWithin(cache.target, mount.target));
-    if (!over?.bundle) {
-        notes.push(`${dropped}: nothing is mounted over ${cache.target} on Beanstalk, so the container uses what the image holds there`);
-        return;
-    }
-    const hidden = external_node_path_.posix.join(over.bundle.target, external_node_path_.posix.relative(over.target, cache.target));
-    warnings.push(`${dropped}, but the bind mount ${over.bundle.target}:${over.target} ships the checkout's ${over.bundle.target} over ${over.target}, so the container sees ${hidden} from the bundle instead of the image's ${cache.target}; copy ${over.bundle.target} into the image at ${over.target} (COPY) so that bind mount is dropped too`);
-}
-/** Why the image already holds what a bind mount of its build context provides, or undefined when it does not. */
-function builtIn(service, mount) {
-    const build = service.build;
-    if (!build || !mount.source || !isWithin(mount.source, build.context))
-        return undefined;
-    const contextPath = external_node_path_.posix.relative(build.context, mount.source);
-    // Without a readable Dockerfile nothing can be checked: a development mount of the context is the usual case.
-    if (!build.contents)
-        return 'it mounts the build context for development, and the image already contains it';
-    if ((0,dockerfile/* isIgnored */.pi)(contextPath, build.contents.ignore))
-        return undefined;
-    const target = external_node_path_.posix.normalize(mount.target).replace(/\/+$/, '') || '/';
-    if (!(0,dockerfile/* imagePathsOf */.F1)(contextPath, build.contents).some(path => path.replace(/\/+$/, '') === target))
-        return undefined;
-    return `the Dockerfile copies ${contextPath || 'the build context'} to ${target}, so the image already contains it`;
-}
-function existsInCheckout(compose, path) {
-    if (!compose.files.listFolder)
-        return true;
-    return compose.files.readFile(path) !== undefined || compose.files.listFolder(path, 0) !== undefined;
-}
-/** Two paths can flatten to one name (nginx/conf.d, nginx-conf.d): number the later ones. */
-function uniqueVolumeName(volumes, base, sourcePath) {
-    for (let suffix = 1;; suffix++) {
-        const name = suffix === 1 ? base : `${base}-${suffix}`;
-        const existing = volumes.get(name);
-        if (existing === undefined || existing === sourcePath)
-            return name;
-    }
-}
-function describeMount(mount) {
-    return mount.source ? `${mount.source}:${mount.target}` : mount.target;
-}
-/** `path` is `folder` or lies under it (both workspace-relative and normalised; `..` leads outside). */
-function isWithin(path, folder) {
-    const relative = external_node_path_.posix.relative(folder, path);
-    return relative === '' || (!relative.startsWith('..') && !external_node_path_.posix.isAbsolute(relative));
-}
-/**
- * A container that mounts the Docker socket watches or drives the other
- * containers (nginx-proxy, Traefik, caddy-docker-proxy, Watchtower). The
- * action never hands a container the instance's socket (it would control
- * every container there, the ECS agent's included). A proxy that routes by
- * watching it would serve nothing: refused when it is the one serving HTTP.
- */
-function dockerSocket(service, described, warnings) {
-    const serves = service.ports.some(port => port.hostPort === 80 || port.hostPort === 443);
-    const why = `mounts the Docker socket (${described}), which the action never gives a container on Beanstalk (it would control every container of the instance)`;
-    if (serves) {
-        throw new errors/* ComposeError */.hp(`service "${service.name}" serves HTTP and ${why}: a proxy that routes by watching containers would route nothing; use a proxy with a static configuration (e.g. nginx with proxy_pass http://web:3000) or let the load balancer route to the app`);
-    }
-    warnings.push(`${service.name}: ${why}: dropped, so whatever ${service.name} does with Docker does not happen on Beanstalk`);
-}
-/** The deployed services that mount a named volume, each with its path, in their order. */
-function sharersOf(volume, deployed) {
-    return deployed.flatMap(service => service.volumes
-        .filter(mount => mount.type === 'volume' && mount.source === volume)
-        .slice(0, 1)
-        .map(mount => ({ service, target: mount.target })));
-}
-/**
- * A named volume two containers share (Django's collected static files, which nginx serves): compose fills it from
- * the first image at first use and both see the same files. A Beanstalk container gets no such volume, so each sees
- * only its own image at that path, and the other never sees what the first puts there — from the first deploy on.
- */
-function sharedVolumeWarning(volume, sharers) {
-    const described = sharers.map(({ service, target }) => `service ${service.name} (${target})`).join(' and ');
-    const otherNames = sharers
-        .slice(1)
-        .map(({ service }) => service.name)
-        .join(', ');
-    return `volume ${volume} dropped: ${described} share it, and on Beanstalk no volume is shared: each container sees only its own image there, so ${otherNames} never ${sharers.length === 2 ? 'sees' : 'see'} what ${sharers[0]?.service.name} puts in it (collected static files, uploads); serve those files from the app itself, or copy them into the image of ${otherNames} at build (a multi-stage COPY --from), or keep them in S3`;
-}
-
+// EXTERNAL MODULE: ./src/core/plan/mounts.ts
+var mounts = __webpack_require__(96501);
 ;// CONCATENATED MODULE: ./src/core/plan/references.ts
 // Where a service names another one as a host. Under compose every service
 // reaches every other by name; on the ECS bridge network only linked names
@@ -5093,7 +5108,7 @@ function configFiles(service, files, composeDirectory) {
         // The whole build context or compose folder (or a folder above them) mounted for live code reload is source
         // code, not config, and holds the compose file, which names every service (it is not shipped: plan/mounts.ts
         // drops it).
-        if (isWithin(composeDirectory, source) || (build && isWithin(build.context, source)))
+        if ((0,mounts/* isWithin */.UO)(composeDirectory, source) || (build && (0,mounts/* isWithin */.UO)(build.context, source)))
             continue;
         if (files.readFile(source, MAX_FILE_BYTES) !== undefined) {
             found.push(source);
@@ -5131,9 +5146,11 @@ const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 /** Words that name a store, per role; a name with the other role's word is that role's (REDIS_PASSWORD, DB_PASS). */
 const DATABASE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA/i;
 const CACHE_WORD = /REDIS|CACHE|VALKEY|MEMCACHE/i;
+/** The database words a cache variable may not hold; not `DB` alone, which REDIS_DB (the Redis database number) has. */
+const DATABASE_PRODUCT = /DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i;
 const namesStore = (name, role) => role === 'database'
     ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
-    : CACHE_WORD.test(name) && !/DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i.test(name);
+    : CACHE_WORD.test(name) && !DATABASE_PRODUCT.test(name);
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS = /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/;
 /** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
@@ -5476,7 +5493,6 @@ function planEnvironment(service, inputs) {
         }
     }
     const bindings = [];
-    const droppedPasswords = [];
     for (const replacement of inputs.replacements) {
         const found = bindingsFor(service, replacement, inputs.compose.services[replacement.composeService], config.databasePasswordEnv);
         notes.push(...found.notes);
@@ -5490,15 +5506,11 @@ function planEnvironment(service, inputs) {
                     environment[binding.variable] = added;
             }
         }
-        droppedPasswords.push(...found.droppedPasswords.map(variable => ({ variable, replacement })));
+        for (const variable of found.droppedPasswords) {
+            delete environment[variable];
+            notes.push(`${name}: ${variable} dropped: its development password does not open ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`);
+        }
         describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes);
-    }
-    // A password another managed service binds (one dev password for the database and the cache) is that one's.
-    for (const { variable, replacement } of droppedPasswords) {
-        if (bindings.some(binding => binding.variable === variable))
-            continue;
-        delete environment[variable];
-        notes.push(`${name}: ${variable} dropped: its development password does not open ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`);
     }
     warnings.push(...unrewrittenHosts(name, inputs, bindings));
     // A variable left to the environment that the managed service decides (a family's password) is no property to set.
@@ -6022,8 +6034,8 @@ function planFor(config, compose, environment, notes) {
             uses: [...new Set(used.map(replacement => replacement.role))],
             notes
         });
-        for (const mount of mountsFor(service, compose, notes, warnings, selected)) {
-            const volume = uniqueVolumeName(volumes, mount.volume, mount.sourcePath);
+        for (const mount of (0,mounts/* mountsFor */.yd)(service, compose, notes, warnings, selected)) {
+            const volume = (0,mounts/* uniqueVolumeName */.JL)(volumes, mount.volume, mount.sourcePath);
             volumes.set(volume, mount.sourcePath);
             if (mount.bundle)
                 bundleFiles.set(mount.bundle.target, mount.bundle);
@@ -6479,7 +6491,7 @@ async function writeTargetBundle(prepared, target, resolution, directory) {
 /* harmony export */   k: () => (/* binding */ checkOnRunner)
 /* harmony export */ });
 /* harmony import */ var _adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47879);
-/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(68061);
+/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54757);
 // The checks that refuse a deploy on the runner alone, before any AWS call:
 // deploy and plan mode run this one function, so a plan reports what a deploy
 // would refuse (new-user trial D7: `.git` in a build context refused the

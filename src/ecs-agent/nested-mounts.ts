@@ -6,17 +6,13 @@
 // what one container writes there for the other while the smoke test runs.
 
 import path from 'node:path'
+import { isWithin } from '../core/plan/mounts.js'
 
 export interface IsolatedCopy {
   /** The source as the document names it (created, then copied, before any container starts). */
   from: string
   /** The private copy the container mounts instead. */
   to: string
-}
-
-const isInside = (inner: string, outer: string): boolean => {
-  const relative = path.relative(outer, inner)
-  return relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative)
 }
 
 /**
@@ -29,7 +25,7 @@ export function isolatedCopies(
 ): IsolatedCopy[] {
   const writable = [...new Set(mounts.filter(mount => !mount.readOnly).map(mount => mount.source))]
   const exposed = [...new Set(mounts.map(mount => mount.source))].filter(source =>
-    writable.some(outer => isInside(source, outer))
+    writable.some(outer => outer !== source && isWithin(source, outer))
   )
   return exposed.map((from, index) => ({ from, to: path.join(hostDir, 'isolated', String(index)) }))
 }

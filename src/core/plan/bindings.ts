@@ -30,10 +30,12 @@ const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
 /** Words that name a store, per role; a name with the other role's word is that role's (REDIS_PASSWORD, DB_PASS). */
 const DATABASE_WORD = /DB|DATABASE|SQL|POSTGRES|PG|MYSQL|MARIA/i
 const CACHE_WORD = /REDIS|CACHE|VALKEY|MEMCACHE/i
+/** The database words a cache variable may not hold; not `DB` alone, which REDIS_DB (the Redis database number) has. */
+const DATABASE_PRODUCT = /DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i
 const namesStore = (name: string, role: BackingReplacement['role']): boolean =>
   role === 'database'
     ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
-    : CACHE_WORD.test(name) && !/DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i.test(name)
+    : CACHE_WORD.test(name) && !DATABASE_PRODUCT.test(name)
 
 /** Variables in the dev service's own environment that hold its credentials. */
 const SERVICE_PASSWORDS =

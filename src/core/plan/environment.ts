@@ -93,7 +93,6 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
   }
 
   const bindings: BackingBinding[] = []
-  const droppedPasswords: { variable: string; replacement: BackingReplacement }[] = []
   for (const replacement of inputs.replacements) {
     const found = bindingsFor(
       service,
@@ -113,16 +112,13 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
         if (added !== undefined) environment[binding.variable] = added
       }
     }
-    droppedPasswords.push(...found.droppedPasswords.map(variable => ({ variable, replacement })))
+    for (const variable of found.droppedPasswords) {
+      delete environment[variable]
+      notes.push(
+        `${name}: ${variable} dropped: its development password does not open ${ROLE_PRODUCT[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`
+      )
+    }
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
-  }
-  // A password another managed service binds (one dev password for the database and the cache) is that one's.
-  for (const { variable, replacement } of droppedPasswords) {
-    if (bindings.some(binding => binding.variable === variable)) continue
-    delete environment[variable]
-    notes.push(
-      `${name}: ${variable} dropped: its development password does not open ${ROLE_PRODUCT[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`
-    )
   }
   warnings.push(...unrewrittenHosts(name, inputs, bindings))
   // A variable left to the environment that the managed service decides (a family's password) is no property to set.
