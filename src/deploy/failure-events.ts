@@ -85,10 +85,14 @@ export const FAILURE_SHAPES: readonly RegExp[] = [
   // The platform engine's per-instance verdict ("Instance deployment: The ECR service failed to authenticate
   // your private repository. The deployment failed."); "The deployment didn't install …" is only a notice.
   /\bThe deployment failed\b/,
-  /\bcomplete(?:d)?, but with errors\b/i,
+  // The completion-with-problems family: "… operation is complete, but with errors." / "… but with command
+  // timeouts. Try increasing the timeout period." (troubleshooting-deployments.html).
+  /\bcomplete(?:d)?, but with\b/i,
   /\bAborting the operation\b/,
   /^During an aborted deployment\b/,
-  /^Failed to (?:deploy\b|launch environment\b|build Docker image\b)/,
+  /\babort deployment\b/i,
+  /^Failed to (?:deploy|launch environment|build Docker image|pull Docker image|download)\b/,
+  /^Activity execution failed\b/,
   // Per-instance failures, with or without an "[Instance: i-…]" prefix (held-out samples, 2026-12-07).
   /\bInstance deployment failed\b/,
   /\bCommand failed on instance\b/

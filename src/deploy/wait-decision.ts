@@ -37,10 +37,14 @@ export type RuleId =
   | 'error-event'
   | 'update-not-started'
   | 'reverted-version'
+  | 'aborted'
+  | 'failed-deployment-cause'
+  | 'health-pending'
   | 'green'
   | 'yellow-allowed'
   | 'settling'
   | 'unhealthy-after-window'
+  | 'no-health-data'
 
 export interface DecisionRule {
   id: RuleId
@@ -55,6 +59,11 @@ const MODEL_HEALTH =
   'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Health; botocore elasticbeanstalk/2010-12-01/service-2.json)'
 const WAITER =
   'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/waiters-2.json (EnvironmentUpdated: retry while Updating)'
+const HEALTH_DOCS = {
+  status: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html',
+  enhanced: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html',
+  cancel: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rollingupdates.cancel.html'
+}
 const RECOVERY =
   'https://github.com/einaregilsson/beanstalk-deploy/blob/01e11095f02493bf4c9d37f9791d9caf0b1a6d74/beanstalk-deploy.js#L385 (wait_for_environment_recovery); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html'
 
@@ -125,6 +134,24 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
       'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
   },
   {
+    id: 'aborted',
+    outcome: 'failure',
+    when: 'Ready after a poll saw Status Aborting: the update was cancelled part-way (AbortEnvironmentUpdate, its own request, so its events need not carry our request id)',
+    source: `${HEALTH_DOCS.cancel} ("some instances will have the new application version and others will continue to run the existing application version"); ${MODEL_HEALTH} (Status Aborting)`
+  },
+  {
+    id: 'failed-deployment-cause',
+    outcome: 'wait',
+    when: 'Ready on our version, and a health cause says the deployment failed on instances ("Incorrect application version found on …", "Command failed on …"): never success, whatever the colour; it fails as unhealthy when the recovery window ends',
+    source: `${HEALTH_DOCS.status} (Degraded / Warning causes; "If a deployment fails, the expected version is reset to the version from the most recent successful deployment")`
+  },
+  {
+    id: 'health-pending',
+    outcome: 'wait',
+    when: 'Ready and Green on our version but HealthStatus Info or Pending, or the update neither left Ready nor logged its completion yet, for less than the recovery window: the new version is not judged yet (Info: "a new application version is being deployed"); after the window, Green succeeds',
+    source: `${HEALTH_DOCS.status}; https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/examples-1.json (DescribeEvents: "transitioned from Info to Ok" after the update completed)`
+  },
+  {
     id: 'green',
     outcome: 'success',
     when: 'Ready, Green, on our version',
@@ -164,6 +191,8 @@ export interface DecisionInput {
   allowYellow: boolean
   /** True once a poll saw the environment leave Ready after our update. */
   leftReady: boolean
+  /** True once a poll saw Status Aborting: someone cancelled the update. */
+  abortSeen?: boolean
   /** Latest enhanced-health causes. */
   causes: string[]
   /** How long the wait has seen the environment Ready on our version (0 at the first such look). */
@@ -173,7 +202,7 @@ export interface DecisionInput {
 }
 
 /** What a failure was: `reverted` and `gone` need no automatic rollback (Beanstalk already went back, or nothing is left). */
-export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy'
+export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy' | 'no-health'
 
 export type Decision =
   | { kind: 'wait'; rule: RuleId; reason: string }
@@ -263,22 +292,70 @@ export function decide(input: DecisionInput): Decision {
       `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`
     )
   }
-  if (health === 'Green') return { kind: 'success', rule: 'green' }
-  if (health === 'Yellow' && input.allowYellow) return { kind: 'success', rule: 'yellow-allowed' }
+  if (input.abortSeen) {
+    return fail(
+      'aborted',
+      'failed',
+      `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`
+    )
+  }
   const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS
   const settlingFor = input.settlingForMs ?? 0
   const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`
-  const yellowNote = health === 'Yellow' ? ', allow-yellow is off' : ''
+  const failedCause = input.causes.find(isFailedDeploymentCause)
+  if (!failedCause) {
+    if (health === 'Green') {
+      // Info / Pending: Green while an operation is in progress, before the new version is judged; a Green read
+      // before the update ever showed (a re-deployed label) is the previous deploy's.
+      const started = input.leftReady || ours.some(isCompletionEvent)
+      if (settlingFor < windowMs && (PENDING_STATUS.has(environment.healthStatus ?? '') || !started)) {
+        return wait(
+          'health-pending',
+          `${name} is ${shown} on ${versionLabel}, ${started ? 'but Beanstalk has not judged the new version yet' : 'but the update has not shown yet'}: waiting up to ${formatDuration(windowMs)} (health-recovery-window)`
+        )
+      }
+      return { kind: 'success', rule: 'green' }
+    }
+    if (health === 'Yellow' && input.allowYellow) return { kind: 'success', rule: 'yellow-allowed' }
+  }
+  const yellowNote = health === 'Yellow' && !failedCause ? ', allow-yellow is off' : ''
   if (settlingFor < windowMs) {
+    if (failedCause) {
+      return wait(
+        'failed-deployment-cause',
+        `${name} is ${shown} on ${versionLabel} and its health says the deployment failed on instances (${failedCause}): waiting up to ${formatDuration(windowMs)} for it to recover (health-recovery-window)`
+      )
+    }
     return wait(
       'settling',
       `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${formatDuration(windowMs)} for it to recover (health-recovery-window${yellowNote})`
+    )
+  }
+  if (health === 'Grey') {
+    return fail(
+      'no-health-data',
+      'no-health',
+      `${name} has reported no health for ${versionLabel} (${shown}) ${formatDuration(settlingFor)} after the update completed, so nothing shows the app works: with enhanced health the instance profile needs elasticbeanstalk:PutInstanceStatistics (AWSElasticBeanstalkWebTier), see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html${detailSuffix(ours, input.causes, versionLabel)}`
     )
   }
   return fail(
     'unhealthy-after-window',
     'unhealthy',
     `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`
+  )
+}
+
+/** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
+const PENDING_STATUS = new Set(['Info', 'Pending'])
+
+/**
+ * Causes that say the deployment itself failed on instances (health-enhanced-status.html: "Incorrect application
+ * version found on 3 out of 5 instances. Expected version "v1" (deployment 1).", "Command failed on all instances."):
+ * no colour makes such a version a success.
+ */
+export function isFailedDeploymentCause(cause: string): boolean {
+  return /\bIncorrect application version\b|\bCommand failed on\b|\bApplication (?:update|deployment) failed\b/i.test(
+    cause
   )
 }
 

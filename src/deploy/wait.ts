@@ -69,6 +69,9 @@ export interface WaitOptions {
   pollMs?: PollIntervals
 }
 
+/** How far back each look asks for events again: DescribeEvents is not an append-only list in EventDate order. */
+const EVENT_LISTING_LAG_MS = 60_000
+
 /** Quick looks right after the update, then 2 s growing by half to 15 s. */
 export const DEPLOY_POLL_MS: PollIntervals = { quick: { ms: 500, polls: 6 }, first: 1_000, max: 15_000 }
 
@@ -107,6 +110,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
   let causes: string[] = []
   let healthAvailable = true
   let leftReady = false
+  let abortSeen = false
   let last: EnvironmentDescription | undefined
   let lastState = ''
   let polls = 0
@@ -169,8 +173,9 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       fresh = await fetchEvents(beanstalk, {
         application: options.application,
         environmentName: options.environmentName,
-        // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
-        startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
+        // A minute back from the newest event seen: instance-side events (the platform hook's) may be listed after
+        // later-dated service events, and would fall before a cursor at the newest; `seen` drops repeats.
+        startTime: new Date(Math.max(lastEventTime - EVENT_LISTING_LAG_MS, options.since.getTime()))
       })
     } catch (error) {
       if (!isThrottled(error) || clock.now() >= deadline) throw error
@@ -193,6 +198,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
     }
     const snapshot = environment ? snapshotOf(environment) : undefined
     if (snapshot && snapshot.status !== 'Ready') leftReady = true
+    if (snapshot?.status === 'Aborting') abortSeen = true
     if (snapshot?.status === 'Ready' && snapshot.versionLabel === options.versionLabel)
       readySince ??= clock.now()
     else readySince = undefined
@@ -213,6 +219,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
       ...(options.requestId !== undefined && { requestId: options.requestId }),
       allowYellow: options.allowYellow,
       leftReady,
+      abortSeen,
       causes,
       settlingForMs: readySince === undefined ? 0 : clock.now() - readySince,
       recoveryMs

@@ -21,7 +21,7 @@ export interface FailedDeploy {
   waitTimeoutMs: number
   allowYellow: boolean
   recoveryMs?: number
-  /** What the deploy's failure was (wait-decision.ts): a revert or a vanished environment needs no rollback. */
+  /** What the deploy's failure was (wait-decision.ts): a revert, a vanished environment or one without health data gets no rollback. */
   kind?: FailureKind
   /** The environment as the failed deploy last saw it. */
   after?: { versionLabel?: string; health?: string }
@@ -50,6 +50,12 @@ export async function rollBackFailedDeploy(
   }
   if (failed.kind === 'gone') {
     return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` }
+  }
+  if (failed.kind === 'no-health') {
+    return {
+      ok: false,
+      message: `no automatic rollback: ${failed.environmentName} reports no health, so a rollback could not be judged either`
+    }
   }
   try {
     const history = await store.load(failed.application, failed.environmentName)

@@ -244,6 +244,68 @@ const rows: Row[] = [
   },
   { name: 'Ready + Green + our version', given: input({}), rule: 'green', kind: 'success' },
   {
+    name: 'Ready after a poll saw Aborting: the update was cancelled, whatever request id its events carry',
+    given: input({ abortSeen: true }),
+    rule: 'aborted',
+    kind: 'failure',
+    reason: /was aborted \(Status Aborting\)/,
+    failure: 'failed'
+  },
+  {
+    name: 'Yellow with allow-yellow but a cause saying the deployment failed on instances: not a success',
+    given: input({
+      env: { health: 'Yellow', healthStatus: 'Warning' },
+      allowYellow: true,
+      causes: [
+        'Incorrect application version found on 2 out of 5 instances. Expected version "v1" (deployment 1).'
+      ]
+    }),
+    rule: 'failed-deployment-cause',
+    kind: 'wait',
+    reason: /the deployment failed on instances \(Incorrect application version/
+  },
+  {
+    name: 'the same cause after the window fails as unhealthy, quoting it',
+    given: input({
+      env: { health: 'Yellow', healthStatus: 'Warning' },
+      allowYellow: true,
+      causes: ['Command failed on all instances.'],
+      settlingForMs: DEFAULT_RECOVERY_MS
+    }),
+    rule: 'unhealthy-after-window',
+    kind: 'failure',
+    reason: /causes: Command failed on all instances\./,
+    failure: 'unhealthy'
+  },
+  {
+    name: 'Green / Info right after the update: the new version is not judged yet',
+    given: input({ env: { healthStatus: 'Info' }, events: [completed] }),
+    rule: 'health-pending',
+    kind: 'wait',
+    reason: /Green \(Info\) on sha-new, but Beanstalk has not judged the new version yet/
+  },
+  {
+    name: 'Green / Info for the whole recovery window: Green',
+    given: input({ env: { healthStatus: 'Info' }, events: [completed], settlingForMs: DEFAULT_RECOVERY_MS }),
+    rule: 'green',
+    kind: 'success'
+  },
+  {
+    name: 'Green / Ok on our label before the update ever showed (no poll left Ready, no completion event)',
+    given: input({ env: { healthStatus: 'Ok' }, leftReady: false }),
+    rule: 'health-pending',
+    kind: 'wait',
+    reason: /but the update has not shown yet/
+  },
+  {
+    name: 'Grey after the window: no health data, no rollback',
+    given: input({ env: { health: 'Grey', healthStatus: 'NoData' }, settlingForMs: DEFAULT_RECOVERY_MS }),
+    rule: 'no-health-data',
+    kind: 'failure',
+    reason: /has reported no health for sha-new \(Grey \(NoData\)\).*PutInstanceStatistics/,
+    failure: 'no-health'
+  },
+  {
     name: 'an old failure before our deploy is ignored',
     given: input({ events: [{ date: before, severity: 'ERROR', message: 'Failed to deploy application.' }] }),
     rule: 'green',

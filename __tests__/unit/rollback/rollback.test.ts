@@ -197,6 +197,11 @@ describe('rollBackFailedDeploy', () => {
       ok: false,
       message: 'no automatic rollback: puppies-production no longer exists'
     })
+    expect(await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'no-health' }, log)).toEqual({
+      ok: false,
+      message:
+        'no automatic rollback: puppies-production reports no health, so a rollback could not be judged either'
+    })
     expect(
       (await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'reverted' }, log)).message
     ).toBe('no automatic rollback: Beanstalk itself reverted puppies-production')
@@ -206,7 +211,8 @@ describe('rollBackFailedDeploy', () => {
 
 describe('rollBackFailedDeploy: the rollback itself', () => {
   // The history in S3 says sha-b went Green, and sha-b still exists: the failed sha-c goes back to it, and the
-  // rollback is waited for and recorded as the environment answers (Ready, Green on sha-b at the first look).
+  // rollback is waited for and recorded as the environment answers (Ready, Green on sha-b at the first look, with
+  // the update's completion event: a Green before it could be the previous deploy's).
   function world(
     updateFails = false,
     entries = [entry('sha-a', 'succeeded', 1), entry('sha-b', 'succeeded', 2)],
@@ -220,6 +226,7 @@ describe('rollBackFailedDeploy: the rollback itself', () => {
     }
     // Where the failed deploy left it: Red on sha-c; Green on sha-b once the rollback's update is made.
     let current = { Status: 'Ready', Health: 'Red', HealthStatus: 'Severe', VersionLabel: 'sha-c' }
+    let completed: { EventDate: Date; Severity: string; Message: string }[] = []
     const beanstalk = new FakeClient()
       .on(CreateStorageLocationCommand, () => ({ S3Bucket: 'eb-bucket' }))
       .on(DescribeApplicationVersionsCommand, () => ({
@@ -237,10 +244,14 @@ describe('rollBackFailedDeploy: the rollback itself', () => {
         if (updateFails) throw awsError('InvalidParameterValue', 'No Application Version named sha-b found.')
         const label = String(input.VersionLabel)
         current = { Status: 'Ready', Health: 'Green', HealthStatus: 'Ok', VersionLabel: label }
-        return { ...environment, Status: 'Updating', Health: 'Grey', VersionLabel: label }
+        const now = new Date()
+        completed = [
+          { EventDate: now, Severity: 'INFO', Message: 'Environment update completed successfully.' }
+        ]
+        return { ...environment, Status: 'Updating', Health: 'Grey', VersionLabel: label, DateUpdated: now }
       })
       .on(DescribeEnvironmentsCommand, () => ({ Environments: [{ ...environment, ...current }] }))
-      .on(DescribeEventsCommand, () => ({ Events: [] }))
+      .on(DescribeEventsCommand, () => ({ Events: completed }))
       .on(DescribeEnvironmentHealthCommand, () => ({ HealthStatus: 'Ok', Color: 'Green', Causes: [] }))
     const s3 = new FakeClient()
       .on(GetObjectCommand, () => ({ Body: { transformToString: async () => JSON.stringify(stored) } }))
