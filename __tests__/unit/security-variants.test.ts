@@ -458,12 +458,10 @@ describe('holds: host access on the runner (smoke test argv)', () => {
     )
   })
 
-  it("a project label in the compose labels comes after the action's own (removal goes by id)", () => {
-    const { argv } = deploy(web('    labels:\n      beanstalk-docker-deploy.runner-project: other\n'))
-    expect(argv.filter(word => word.startsWith('beanstalk-docker-deploy.runner-project='))).toEqual([
-      'beanstalk-docker-deploy.runner-project=p',
-      'beanstalk-docker-deploy.runner-project=other'
-    ])
+  it('a project label in the compose labels is refused (attack round 9: a cancel before the ids are known removes by label)', () => {
+    expect(
+      errorOf(() => deploy(web('    labels:\n      beanstalk-docker-deploy.runner-project: other\n')))
+    ).toContain("labels under beanstalk-docker-deploy. are the action's own")
   })
 
   it('extra_hosts to the metadata address, dns, ulimits, shm_size, a healthcheck: inside the container only', () => {

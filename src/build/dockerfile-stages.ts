@@ -9,6 +9,9 @@
 
 import { readDockerfile } from '../core/compose/dockerfile-words.js'
 
+/** BuildKit's rule for a stage name (dockerfile2llb): anything else fails the build. */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/
+
 interface Stage {
   /** Lower-case, as BuildKit compares stage names; undefined for an unnamed stage. */
   name?: string
@@ -33,7 +36,9 @@ function parseStages(text: string): Stage[] {
     const keyword = words[0]?.toUpperCase()
     if (keyword === 'FROM') {
       const args = words.slice(1).filter(word => !word.startsWith('--'))
-      const name = args[1]?.toUpperCase() === 'AS' ? args[2]?.toLowerCase() : undefined
+      // BuildKit refuses any other stage name; this one becomes part of a --cache-from value (CSV fields).
+      const given = args[1]?.toUpperCase() === 'AS' ? args[2]?.toLowerCase() : undefined
+      const name = given !== undefined && STAGE_NAME.test(given) ? given : undefined
       const parent = args[0] === undefined ? undefined : stageOf(args[0])
       stages.push({ ...(name && { name }), ...(parent !== undefined && { parent }), reads: [] })
       if (name) named.set(name, stages.length - 1)

@@ -10,7 +10,8 @@ import { isolatedCopies, type IsolatedCopy } from './nested-mounts.js'
 /** Where the bundle's `/var/app/current/...` paths live on the instance. */
 export const BUNDLE_ROOT = '/var/app/current'
 /** Label on everything the runner creates, so leftovers can be traced to a project. */
-export const PROJECT_LABEL = 'beanstalk-docker-deploy.runner-project'
+export const ACTION_LABEL_PREFIX = 'beanstalk-docker-deploy.'
+export const PROJECT_LABEL = `${ACTION_LABEL_PREFIX}runner-project`
 
 export interface PlanOptions {
   /** Unique name prefix for containers and the network. */
@@ -277,8 +278,10 @@ export function createArgs(
     // An empty host port lets Docker pick a free one; the runner reads it back with `docker port`.
     args.push('--publish', `${binding}::${mapping.containerPort}/${mapping.protocol ?? 'tcp'}`)
   }
+  // Never the document's own labels under the action's prefix: docker keeps the last of a repeated key, and the
+  // cleanup finds containers by the project label, so a label of the repository must not replace it.
   for (const [key, value] of Object.entries(container.dockerLabels ?? {}))
-    args.push('--label', `${key}=${value}`)
+    if (!key.startsWith(ACTION_LABEL_PREFIX)) args.push('--label', `${key}=${value}`)
   args.push(...settingArgs(container))
   // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
   // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.

@@ -1,8 +1,9 @@
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
-// host files into an image), the target names a stage, and no `.git` would be
-// sent to the builder (see checkout-credentials.ts).
+// host files into an image), the target names a stage, no `.git` would be
+// sent to the builder (see checkout-credentials.ts), and the frontend is
+// Docker's own (core/compose/dockerfile-frontend.ts).
 
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
@@ -10,6 +11,7 @@ import path from 'node:path'
 
 import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../workspace/checkout-credentials.js'
 import { contextSecretWarnings } from './context-secrets.js'
+import { customFrontend } from '../../core/compose/dockerfile-frontend.js'
 import { readDockerfile } from '../../core/compose/dockerfile-words.js'
 import type { ImageBuild } from '../../core/plan/types.js'
 import { readWorkspaceText, resolveInWorkspace } from '../workspace/files.js'
@@ -68,6 +70,12 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
   const text = inline ?? inWorkspace(() => readWorkspaceText(workspace, relativeDockerfile, 'Dockerfile'))
   if (dockerfile === undefined || text === undefined)
     fail(`Dockerfile not found at ${shown(lexicalDockerfile)}`)
+  const frontend = customFrontend(text ?? '', image.args)
+  if (frontend) {
+    fail(
+      `${frontend.how} names the BuildKit frontend "${frontend.image}": a frontend other than docker/dockerfile is given the whole build context past .dockerignore (the checkout's .git holds the job's token), so it is not built; use docker/dockerfile (# syntax=docker/dockerfile:1) or remove it`
+    )
+  }
   if (image.target) {
     const stages = dockerfileStages(text ?? '')
     if (!stages.includes(image.target.toLowerCase())) {

@@ -109,8 +109,16 @@ export function containerOptions(raw: Raw, where: string): OptionsResult {
     }
     if (ulimits.length > 0) options.ulimits = ulimits
   }
-  if (raw.labels !== undefined && raw.labels !== null)
+  if (raw.labels !== undefined && raw.labels !== null) {
     options.labels = stringMapOf(raw.labels, `${where} labels`)
+    // The smoke test's cleanup finds its containers by the action's own labels: the repository cannot set them.
+    const reserved = Object.keys(options.labels).find(key => key.startsWith('beanstalk-docker-deploy.'))
+    if (reserved !== undefined) {
+      throw new ComposeError(
+        `${where} labels ${reserved}: labels under beanstalk-docker-deploy. are the action's own (its cleanup finds containers by them); rename it`
+      )
+    }
+  }
   if (raw.healthcheck !== undefined) {
     const check = healthCheck(raw.healthcheck, where, notes)
     if (check) options.healthCheck = check

@@ -26,6 +26,9 @@ export interface ComposeSource extends WorkspaceFiles {
 
 type Raw = Record<string, unknown>
 
+/** Compose files one project may read (its own and included ones): a bound on fan-out, far above real projects. */
+const MAX_FILES = 100
+
 export function loadCompose(source: ComposeSource): ComposeProject {
   const directory = posix.dirname(posix.normalize(source.path))
   const dotenvPath = posix.join(directory, '.env')
@@ -36,7 +39,7 @@ export function loadCompose(source: ComposeSource): ComposeProject {
     undefined,
     source.runnerVariableNamed
   )
-  const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path])
+  const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], { files: 1 })
   if (Object.keys(loaded.services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
   const profiles = variables.lookup('COMPOSE_PROFILES')
@@ -80,7 +83,9 @@ function loadFile(
   text: string,
   directory: string,
   variables: ProjectVariables,
-  chain: string[]
+  chain: string[],
+  /** Files read so far, across the whole project: includes fan out (each file may list the next twice). */
+  read: { files: number }
 ): LoadedFile {
   const { document, root } = parseComposeYaml(text, path)
   if (!isRecord(root)) throw new ComposeError(`${path}: expected a mapping of services at the top level`)
@@ -100,6 +105,10 @@ function loadFile(
     const includedPath = paths[0] as string
     if (chain.includes(includedPath))
       throw new ComposeError(`${path}: include forms a cycle (${[...chain, includedPath].join(' → ')})`)
+    if (++read.files > MAX_FILES)
+      throw new ComposeError(
+        `${path}: include reads more than ${MAX_FILES} compose files (is a file included more than once?); the action reads at most ${MAX_FILES}`
+      )
     const includedText = source.readFile(includedPath)
     if (includedText === undefined) throw new ComposeError(`${path}: included file ${includedPath} not found`)
     const envText = entry.envFiles.map(file => {
@@ -114,10 +123,15 @@ function loadFile(
       entry.envFiles.join(', '),
       variables
     )
-    const child = loadFile(source, includedPath, includedText, entry.directory, childVariables, [
-      ...chain,
-      includedPath
-    ])
+    const child = loadFile(
+      source,
+      includedPath,
+      includedText,
+      entry.directory,
+      childVariables,
+      [...chain, includedPath],
+      read
+    )
     for (const [name, service] of Object.entries(child.services)) {
       const other = included.get(name)
       if (other)

@@ -142,7 +142,7 @@ describe('a shipped folder holding a checkout ships it without .git', () => {
 
 describe('build contexts', () => {
   const image = (context: string, dockerfile = 'Dockerfile'): ImageBuild =>
-    ({ id: 'web', context, dockerfile, services: ['web'] }) as unknown as ImageBuild
+    ({ id: 'web', context, dockerfile, services: ['web'], args: {} }) as unknown as ImageBuild
 
   beforeEach(() => write('Dockerfile', 'FROM scratch\nCOPY . /src\n'))
 

