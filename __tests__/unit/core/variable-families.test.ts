@@ -502,3 +502,53 @@ services:
     expect(planned.clearSecrets).toBeUndefined()
   })
 })
+
+describe('fresh apps, round 9: the replaced service named by its container_name or a network alias', () => {
+  const compose = (hostValue: string, naming: string) => `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    depends_on: [database]
+    environment: {APP_DB_HOST: ${hostValue}, APP_DB_USER: app, APP_DB_PASSWORD: devpass, APP_DB_NAME: app}
+  database:
+    image: postgres:16
+${naming}
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}
+`
+  it.each([
+    ['container_name (Leantime: LEAN_DB_HOST: mysql_leantime)', 'pg_main', '    container_name: pg_main'],
+    ['a network alias', 'pg.internal', '    networks:\n      default:\n        aliases: [pg.internal]'],
+    [
+      'an alias of a named network',
+      'pg.internal',
+      '    networks:\n      back:\n        aliases: [pg.internal]'
+    ]
+  ])('%s: the whole family is rewritten, no DATABASE_URL is added beside it', (_name, host, naming) => {
+    const rendered = render(compose(host, naming), { ...managed, cache: 'none' })
+    const app = container(rendered, 'app')
+    expect(envOf(app)).toEqual({
+      APP_DB_HOST: RDS_HOST,
+      APP_DB_USER: 'master',
+      APP_DB_NAME: 'appdb',
+      APP_DB_PORT: '5432'
+    })
+    expect(Object.keys(secretsOf(app))).toEqual(expect.arrayContaining(['APP_DB_PASSWORD']))
+    expect(rendered.containerDefinitions.map(found => found.name)).toEqual(['app'])
+  })
+
+  it('a deployed service reached by its container_name is linked under that name', () => {
+    const text = `
+services:
+  web:
+    image: nginx:1.27
+    ports: ["80:80"]
+    environment: {API_URL: "http://api_main:8080"}
+  api:
+    image: example/api:1
+    container_name: api_main
+`
+    const web = container(render(text), 'web')
+    expect(web.links).toEqual(['api:api_main'])
+  })
+})

@@ -127,6 +127,11 @@ export interface ComposeService {
   /** Container ports the service declares with `expose` (reachable by linked containers). */
   expose: number[]
   links: { service: string; alias?: string }[]
+  /**
+   * Names compose's network also resolves to this service: its container_name and network aliases. An app that
+   * writes one as a host means this service (on Beanstalk it is linked under that name).
+   */
+  otherNames: string[]
   dependsOn: ComposeDependency[]
   volumes: ComposeMount[]
   volumesFrom: { service: string; readOnly: boolean }[]

@@ -48,9 +48,10 @@ export const READ_KEYS = new Set([
 /** Keys with no container-definition equivalent, and why. */
 export const DROPPED_KEYS: Record<string, string> = {
   restart: 'Beanstalk restarts the task when an essential container stops',
-  networks: 'containers share the bridge network and reach each other through links',
+  networks:
+    'containers share the bridge network and reach each other through links (a host written as one of its aliases is linked under that name)',
   network_mode: 'containers share the bridge network and reach each other through links',
-  container_name: 'ECS names containers; the others reach this one by its service name',
+  container_name: 'ECS names containers; a host written as the container name is linked under that name',
   logging: 'container logs go to the log-driver input (awslogs by default)',
   secrets: 'compose secrets are files on the developer machine; pass secrets with the secrets input',
   configs: 'compose configs are files on the developer machine; mount a folder of the repository instead',

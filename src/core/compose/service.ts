@@ -53,6 +53,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
     ports: [],
     expose: [],
     links: [],
+    otherNames: otherNames(raw),
     dependsOn: [],
     volumes: [],
     volumesFrom: [],
@@ -450,4 +451,18 @@ function dig(value: unknown, path: string[]): unknown {
 
 function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
+}
+
+/** container_name and the aliases of each network (`networks: {default: {aliases: [db.local]}}`). */
+function otherNames(raw: Raw): string[] {
+  const names =
+    typeof raw.container_name === 'string' && raw.container_name !== '' ? [raw.container_name] : []
+  if (raw.networks !== null && typeof raw.networks === 'object' && !Array.isArray(raw.networks)) {
+    for (const network of Object.values(raw.networks as Raw)) {
+      const aliases = network !== null && typeof network === 'object' ? (network as Raw).aliases : undefined
+      if (Array.isArray(aliases))
+        names.push(...aliases.filter((alias): alias is string => typeof alias === 'string'))
+    }
+  }
+  return [...new Set(names)]
 }

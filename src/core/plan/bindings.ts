@@ -85,6 +85,8 @@ export function bindingsFor(
 ): ContainerBindings {
   const hosts = new Set([
     replacement.composeService,
+    // Its container_name and network aliases name it as well (Leantime's LEAN_DB_HOST: mysql_leantime).
+    ...(devService?.otherNames ?? []),
     ...service.links
       .filter(link => link.service === replacement.composeService && link.alias)
       .map(link => link.alias as string)

@@ -15,7 +15,7 @@ import { initScriptWarning } from './init-scripts.js'
 import { planImages } from './images.js'
 import { jobServices } from './roles.js'
 import { mountsFor, uniqueVolumeName } from './mounts.js'
-import { serviceReferences, type Reference } from './references.js'
+import { projectHostNames, serviceReferences, type Reference } from './references.js'
 import { selectServices } from './selection.js'
 import { clearSecretWarnings } from './clear-secrets.js'
 import type { BundleFile, ClearSecret, ContainerPlan, DeployPlan } from './types.js'
@@ -47,11 +47,11 @@ function planFor(
 ): DeployPlan {
   const subset = config.environmentServices[environment]
   const allServices = Object.values(compose.services)
-  const allNames = allServices.map(service => service.name)
+  const hostNames = projectHostNames(allServices)
   const references = new Map<string, Reference[]>(
     allServices.map(service => [
       service.name,
-      serviceReferences(service, allNames, compose.files, compose.directory)
+      serviceReferences(service, hostNames, compose.files, compose.directory)
     ])
   )
   const selected = selectServices(
@@ -89,7 +89,7 @@ function planFor(
         deployed,
         oneShot,
         backing: backingNames,
-        allServices: new Set(allNames),
+        allServices: new Set(allServices.map(service => service.name)),
         ...(startsAfter && { startsAfter }),
         notes
       })

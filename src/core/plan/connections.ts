@@ -116,7 +116,8 @@ export function planConnections(
       )
       continue
     }
-    link(target, reference.place)
+    // A container_name or network alias resolves on Beanstalk as the link's alias.
+    link(target, reference.place, reference.name)
   }
   return { links: [...links.values()], dependsOn, reasons, backingLinks }
 }

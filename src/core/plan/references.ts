@@ -12,8 +12,10 @@ import { isWithin } from './mounts.js'
 export type ReferenceKind = 'url' | 'host-port' | 'host'
 
 export interface Reference {
-  /** The compose service named (a link alias already resolved to its service). */
+  /** The compose service named (a link alias, container_name or network alias already resolved to its service). */
   target: string
+  /** The host name as written, when it is not the service's name: the link's alias on Beanstalk. */
+  name?: string
   /** Where, for messages: "environment APP_DB_URL", "command", "file nginx/default.conf". */
   place: string
   /** The environment variable, when the reference is an environment value. */
@@ -55,11 +57,12 @@ export function hostsIn(
   text: string,
   names: ReadonlyMap<string, string>,
   bare: boolean
-): { target: string; kind: ReferenceKind }[] {
-  const found = new Map<string, ReferenceKind>()
+): { target: string; kind: ReferenceKind; name?: string }[] {
+  const found = new Map<string, { kind: ReferenceKind; name?: string }>()
   const add = (name: string | undefined, kind: ReferenceKind): void => {
     const target = name === undefined ? undefined : names.get(name)
-    if (target !== undefined && !found.has(target)) found.set(target, kind)
+    if (target !== undefined && !found.has(target))
+      found.set(target, { kind, ...(name !== target && { name: name as string }) })
   }
   for (const match of text.matchAll(URL_HOST)) add(match[1], 'url')
   for (const match of text.matchAll(HOST_PORT)) add(match[1], 'host-port')
@@ -71,26 +74,36 @@ export function hostsIn(
   if (bare) {
     for (const item of text.split(/[\s,]+/)) add(item.replace(/^["']|["']$/g, ''), 'host')
   }
-  return [...found].map(([target, kind]) => ({ target, kind }))
+  return [...found].map(([target, hit]) => ({ target, ...hit }))
 }
 
 /**
- * Every reference a service makes to another compose service. `names` maps
- * each name a host may take (service names, this service's link aliases) to
- * the service it designates.
+ * Each name a host may take across the project → the service it designates: service names, then the
+ * container_name and network aliases compose's network also resolves (never over a service's own name).
+ */
+export function projectHostNames(services: readonly ComposeService[]): Map<string, string> {
+  const names = new Map(services.map(service => [service.name, service.name]))
+  for (const service of services)
+    for (const other of service.otherNames) if (!names.has(other)) names.set(other, service.name)
+  return names
+}
+
+/**
+ * Every reference a service makes to another compose service. `projectNames` maps each name a host may take
+ * (projectHostNames) to the service it designates; this service's link aliases are added.
  */
 export function serviceReferences(
   service: ComposeService,
-  allServices: readonly string[],
+  projectNames: ReadonlyMap<string, string>,
   files: WorkspaceFiles,
   composeDirectory = '.'
 ): Reference[] {
-  const names = new Map(allServices.map(name => [name, name]))
+  const names = new Map(projectNames)
   for (const link of service.links) if (link.alias) names.set(link.alias, link.service)
   const references: Reference[] = []
   const record = (
     place: string,
-    hits: { target: string; kind: ReferenceKind }[],
+    hits: { target: string; kind: ReferenceKind; name?: string }[],
     variable?: string
   ): void => {
     for (const hit of hits) {

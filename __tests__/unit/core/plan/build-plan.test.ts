@@ -725,7 +725,7 @@ describe('buildPlan: ports, mounts, memory', () => {
     expect(plan.notes).toEqual(
       expect.arrayContaining([
         'web: restart dropped (Beanstalk restarts the task when an essential container stops)',
-        'web: networks dropped (containers share the bridge network and reach each other through links)'
+        'web: networks dropped (containers share the bridge network and reach each other through links (a host written as one of its aliases is linked under that name))'
       ])
     )
   })

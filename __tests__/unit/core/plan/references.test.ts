@@ -2,7 +2,12 @@
 // look-alikes that are not hosts.
 
 import { describe, expect, it } from '@jest/globals'
-import { hostsIn, isHostVariable, serviceReferences } from '../../../../src/core/plan/references.js'
+import {
+  hostsIn,
+  isHostVariable,
+  projectHostNames,
+  serviceReferences
+} from '../../../../src/core/plan/references.js'
 import { composeIn } from '../workspace-fake.js'
 
 const NAMES = new Map([
@@ -17,7 +22,7 @@ describe('hostsIn', () => {
   it.each([
     ['postgres://user:pw@db:5432/app', [{ target: 'db', kind: 'url' }]],
     ['redis://cache', [{ target: 'cache', kind: 'url' }]],
-    ['http://database/x', [{ target: 'db', kind: 'url' }]],
+    ['http://database/x', [{ target: 'db', kind: 'url', name: 'database' }]],
     ['db:5432', [{ target: 'db', kind: 'host-port' }]],
     [
       'hosts=["api:8080", "cache:6379"]',
@@ -81,7 +86,11 @@ describe('isHostVariable', () => {
 describe('serviceReferences', () => {
   const referencesOf = (text: string, files: Record<string, string> = {}) => {
     const compose = composeIn(text, { files })
-    return serviceReferences(compose.services.web!, Object.keys(compose.services), compose.files)
+    return serviceReferences(
+      compose.services.web!,
+      projectHostNames(Object.values(compose.services)),
+      compose.files
+    )
   }
   const SERVICES = '  db:\n    image: postgres:16\n  api:\n    image: api\n'
 
@@ -104,7 +113,9 @@ describe('serviceReferences', () => {
       referencesOf(
         `services:\n  web:\n    image: app\n    links: ["db:database"]\n    environment: {DB_HOST: database}\n${SERVICES}`
       )
-    ).toEqual([{ target: 'db', kind: 'host', place: 'environment DB_HOST', variable: 'DB_HOST' }])
+    ).toEqual([
+      { target: 'db', name: 'database', kind: 'host', place: 'environment DB_HOST', variable: 'DB_HOST' }
+    ])
   })
 
   it('reads the files of a mounted config folder and those a Dockerfile copies by name, not globs, binaries or the source tree', () => {
