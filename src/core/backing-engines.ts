@@ -240,19 +240,37 @@ export function isDevOnlyQueryParameter(name: string, value: string): boolean {
  * service when it says, the password never (it travels by reference), and
  * development-only query parameters are left out.
  */
-export function rewriteUrl(value: string, role: BackingRole, endpoint: BackingEndpoint): string {
-  // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL.
+export function rewriteUrl(
+  value: string,
+  role: BackingRole,
+  endpoint: BackingEndpoint,
+  query: Readonly<Record<string, QueryMember>> = {}
+): string {
+  // JDBC (jdbc:postgresql://db:5432/app): the driver takes the user from its own setting, not the URL's userinfo.
   const jdbc = /^jdbc:/i.exec(value)
-  if (jdbc) {
-    return `${jdbc[0]}${rewriteUrl(value.slice(jdbc[0].length), role, { ...endpoint, username: '' })}`
-  }
-  const url = parseUrl(value)
+  const url = parseUrl(jdbc ? value.slice(jdbc[0].length) : value)
   if (!url) return value
   const scheme = redisScheme(url.protocol.replace(/:$/, ''), endpoint)
-  const user = endpoint.username ?? (url.username ? decodeURIComponent(url.username) : undefined)
-  const path = role === 'database' && endpoint.databaseName ? `/${endpoint.databaseName}` : url.pathname
-  return composeUrl(scheme, user, endpoint, path, keptQuery(url))
+  // A URL that carries its user or database only in the query (NocoDB's `pg://db:5432?u=…&d=…`) keeps that shape.
+  const inQuery = new Set(Object.values(query))
+  const user =
+    jdbc || (url.username === '' && inQuery.has('user'))
+      ? ''
+      : (endpoint.username ?? (url.username ? decodeURIComponent(url.username) : undefined))
+  const ownPath = url.pathname !== '' && url.pathname !== '/'
+  const path =
+    role === 'database' && endpoint.databaseName && (ownPath || !inQuery.has('database'))
+      ? `/${endpoint.databaseName}`
+      : url.pathname
+  return `${jdbc?.[0] ?? ''}${composeUrl(scheme, user, endpoint, path, keptQuery(url, query, endpoint))}`
 }
+
+/**
+ * What a URL's query parameter holds of the connection (bindings.ts decides, by its name or its development
+ * value): libpq and Connector/J let `?user=` and `?dbname=` override the URL's own parts, and NocoDB reads only
+ * `?u=&p=&d=`. They take the managed values, and a development password is left out.
+ */
+export type QueryMember = 'user' | 'database' | 'password' | 'host' | 'port'
 
 /** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
 export function isCredentialParameter(name: string): boolean {
@@ -289,8 +307,23 @@ function composeUrl(
   return `${scheme}://${auth}${endpoint.host}:${endpoint.port}${path === '/' ? '' : path}${query}`
 }
 
-function keptQuery(url: URL): string {
-  const kept = [...url.searchParams].filter(([name, value]) => !isDevOnlyQueryParameter(name, value))
+function keptQuery(
+  url: URL,
+  query: Readonly<Record<string, QueryMember>>,
+  endpoint: BackingEndpoint
+): string {
+  const managed: Record<QueryMember, string | undefined> = {
+    user: endpoint.username || undefined,
+    database: endpoint.databaseName,
+    password: undefined,
+    host: endpoint.host,
+    port: String(endpoint.port)
+  }
+  const kept = [...url.searchParams].flatMap(([name, value]): [string, string][] => {
+    const member = query[name]
+    if (member === 'password' || isDevOnlyQueryParameter(name, value)) return []
+    return [[name, (member && managed[member]) ?? value]]
+  })
   if (kept.length === 0) return ''
   return `?${new URLSearchParams(kept).toString()}`
 }

@@ -15,6 +15,7 @@ import type {
   LogConfiguration,
   SecretReference
 } from './dockerrun-types.js'
+import { rewriteConnectionString } from './connection-strings.js'
 import { ComposeError } from './errors.js'
 import type {
   BackingBinding,
@@ -170,7 +171,9 @@ function boundValue(
     case 'url':
       return development === undefined
         ? managedUrl(replacement, endpoint)
-        : rewriteUrl(development, replacement.role, endpoint)
+        : rewriteUrl(development, replacement.role, endpoint, binding.query)
+    case 'connection-string':
+      return development === undefined ? undefined : rewriteConnectionString(development, endpoint)
     case 'host':
       return endpoint.host
     case 'host-port':

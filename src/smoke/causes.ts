@@ -99,7 +99,7 @@ function unresolvedHostCause(
 ): string | undefined {
   for (const twin of input.twins) {
     if (!mentionsHost(line, twin.name)) continue
-    const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port'])
+    const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port'])
     return `${container.name} tried to reach \`${twin.name}\`, the compose name of the ${twin.role} this deploy replaces with ${twin.managed} (${twin.host}); on Beanstalk it does not resolve: set the variable your app reads for the ${twin.role} host — ${actionSets(variables, container.name)} — or add it to the compose file as \`${HOST_VARIABLE[twin.engine]}: ${twin.name}\` so the action rewrites it`
   }
   for (const other of input.containers) {
@@ -120,7 +120,7 @@ function loopbackCause(input: DiagnosisInput, container: ContainerFacts, line: s
   if (!where) return undefined
   const twin = input.twins.find(candidate => ENGINE_WORDS[candidate.engine].test(line))
   if (!twin) return undefined
-  const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port'])
+  const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port'])
   return `${container.name} tried to reach the ${twin.role} on ${where}, where nothing listens on Beanstalk either: the ${twin.role} is ${twin.managed} (${twin.host}), and your app reads its address from a variable the action does not set (${actionSets(variables, container.name)}); add that variable to the compose file with its development value (the compose name ${twin.name}) so the action rewrites it`
 }
 
@@ -131,7 +131,7 @@ function loginCause(
 ): string | undefined {
   if (twin.role !== 'database') return undefined
   if (user !== undefined && twin.username !== undefined && user !== twin.username) {
-    const variables = boundVariables(container, 'database', ['url', 'user'])
+    const variables = boundVariables(container, 'database', ['url', 'connection-string', 'user'])
     const example = USER_VARIABLE[twin.engine]
     return `${container.name} logged in to the database as \`${user}\`, but the user of ${twin.managed} is \`${twin.username}\`: the compose file's dev credentials do not work there; set the variable your app reads for the database user — ${actionSets(variables, container.name)}${example ? ` — or add it to the compose file as \`${example}: ${user}\` so the action rewrites it` : ''}`
   }

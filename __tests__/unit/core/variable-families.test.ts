@@ -552,3 +552,132 @@ services:
     expect(web.links).toEqual(['api:api_main'])
   })
 })
+
+describe('fresh apps, round 9: connection strings that are not URLs', () => {
+  const mysql = (): NonNullable<Resolution['backing']> => ({
+    ...rds(),
+    database: {
+      endpoint: { host: RDS_HOST, port: 3306, username: 'master', databaseName: 'appdb', tls: true },
+      secrets: [{ name: 'DATABASE_PASSWORD', valueFrom: RDS_SECRET }]
+    }
+  })
+  const app = (
+    variable: string,
+    value: string,
+    server = 'postgres:16',
+    dependsOn = '    depends_on: [db]\n'
+  ) => `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+${dependsOn}    environment:
+      ${variable}: "${value}"
+  db:
+    image: ${server}
+    environment: {POSTGRES_PASSWORD: devpass, MYSQL_ROOT_PASSWORD: devpass}
+`
+  it.each([
+    [
+      'Npgsql (ASP.NET Core)',
+      'ConnectionStrings__DefaultConnection',
+      'Host=db;Port=5432;Database=app;Username=postgres;Password=devpass',
+      `Host=${RDS_HOST};Port=5432;Database=appdb;Username=master`
+    ],
+    [
+      'libpq keyword form (Go lib/pq, psycopg)',
+      'DB_DSN',
+      "host=db port=5432 user=postgres password='dev pass' dbname=app sslmode=disable",
+      `host=${RDS_HOST} port=5432 user=master dbname=appdb sslmode=require`
+    ]
+  ])(
+    '%s: host, port, user and database from RDS, the password left out',
+    (_name, variable, value, expected) => {
+      const api = container(render(app(variable, value), { ...managed, cache: 'none' }), 'api')
+      expect(envOf(api)[variable]).toBe(expected)
+      expect(envOf(api).DATABASE_URL).toBeUndefined()
+      expect(secretsOf(api)).toMatchObject({ DATABASE_PASSWORD: RDS_SECRET, PGPASSWORD: RDS_SECRET })
+    }
+  )
+
+  it.each([
+    [
+      'MySqlConnector',
+      'ConnectionStrings__Default',
+      'Server=db;Port=3306;Database=app;Uid=root;Pwd=devpass;SslMode=None',
+      `Server=${RDS_HOST};Port=3306;Database=appdb;Uid=master;SslMode=require`
+    ],
+    [
+      'Go MySQL driver',
+      'MYSQL_DSN',
+      'root:devpass@tcp(db:3306)/app?parseTime=true',
+      `master@tcp(${RDS_HOST}:3306)/appdb?parseTime=true`
+    ]
+  ])('%s against MySQL', (_name, variable, value, expected) => {
+    const document = renderDockerrun(plan(app(variable, value, 'mysql:8'), { ...managed, cache: 'none' }), {
+      backing: mysql(),
+      images: { app: IMAGE }
+    })
+    expect(envOf(container(document, 'api'))[variable]).toBe(expected)
+  })
+
+  it('a connection string is how the app reaches db: db is replaced, not dropped as unused, without depends_on', () => {
+    const text = app(
+      'NBXPLORER_POSTGRES',
+      'User ID=postgres;Host=db;Port=5432;Database=nbx',
+      'postgres:16',
+      ''
+    )
+    const planned = plan(text, { ...managed, cache: 'none' })
+    expect(planned.backing.map(replacement => replacement.composeService)).toEqual(['db'])
+    expect(planned.notes.join('\n')).not.toMatch(/DATABASE_URL added/)
+    expect(envOf(container(render(text, { ...managed, cache: 'none' }), 'api')).NBXPLORER_POSTGRES).toBe(
+      `User ID=master;Host=${RDS_HOST};Port=5432;Database=appdb`
+    )
+  })
+
+  it('a connection string to another server is left alone', () => {
+    const value = 'Host=analytics.example.com;Database=a;Username=u'
+    expect(envOf(container(render(app('ANALYTICS', value)), 'api')).ANALYTICS).toBe(value)
+  })
+})
+
+describe('fresh apps, round 9: credentials in a rewritten URL’s query', () => {
+  const app = (value: string) => `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+    environment:
+      NC_DB: "${value}"
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: postgres, POSTGRES_PASSWORD: password, POSTGRES_DB: root_db}
+`
+  it.each([
+    [
+      'NocoDB (?u=&p=&d=)',
+      'pg://db:5432?u=postgres&p=password&d=root_db',
+      `pg://${RDS_HOST}:5432?u=master&d=appdb`
+    ],
+    [
+      'libpq query parameters',
+      'postgres://db:5432/app?user=postgres&password=password&sslmode=prefer',
+      `postgres://${RDS_HOST}:5432/appdb?user=master&sslmode=prefer`
+    ],
+    [
+      'Connector/J (user in the query)',
+      'jdbc:postgresql://db:5432/app?user=postgres&password=password',
+      `jdbc:postgresql://${RDS_HOST}:5432/appdb?user=master`
+    ],
+    [
+      'the host in the query (libpq)',
+      'postgresql:///app?host=db&user=postgres',
+      `postgresql://${RDS_HOST}:5432/appdb?host=${RDS_HOST}&user=master`
+    ]
+  ])('%s: the managed user and database, the development password left out', (_name, value, expected) => {
+    const rendered = render(app(value), { ...managed, cache: 'none' })
+    expect(envOf(container(rendered, 'api')).NC_DB).toBe(expected)
+    expect(JSON.stringify(rendered)).not.toContain('password&')
+  })
+})

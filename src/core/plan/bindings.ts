@@ -16,10 +16,13 @@ import {
   devOnlyQueryParameters,
   DEFAULT_PORT,
   DRIVER_PASSWORD_ENV,
+  isCredentialParameter,
   parseUrl,
-  ROLE_PRODUCT
+  ROLE_PRODUCT,
+  type QueryMember
 } from '../backing-engines.js'
 import type { ComposeService } from '../compose/model.js'
+import { parseConnectionString } from '../connection-strings.js'
 import type { BackingBinding, BackingReplacement, BindingKind } from './types.js'
 import { familyMembers, type Family, type Member } from './families.js'
 import { isHostVariable } from './references.js'
@@ -101,8 +104,14 @@ export function bindingsFor(
   }
   const { bindings, notes } = result
   const bound = (variable: string): boolean => bindings.some(binding => binding.variable === variable)
-  const bind = (variable: string, kind: BindingKind): void => {
-    if (!bound(variable)) bindings.push({ role: replacement.role, variable, kind })
+  const bind = (variable: string, kind: BindingKind, query?: Record<string, QueryMember>): void => {
+    if (!bound(variable))
+      bindings.push({
+        role: replacement.role,
+        variable,
+        kind,
+        ...(query && Object.keys(query).length > 0 && { query })
+      })
   }
   const literals = new Map(
     Object.entries(service.environment).flatMap(([name, value]) =>
@@ -110,19 +119,34 @@ export function bindingsFor(
     )
   )
   const jdbcUrls: string[] = []
+  const development = developmentFacts(replacement, devService)
 
   for (const [name, value] of literals) {
     const jdbc = /^jdbc:/i.test(value)
     const url = parseUrl(jdbc ? value.slice(5) : value)
-    if (url && hosts.has(url.hostname)) {
-      bind(name, 'url')
+    // libpq takes the host from the query too (`postgresql:///app?host=db`).
+    if (
+      url &&
+      (hosts.has(url.hostname) || (url.hostname === '' && hosts.has(url.searchParams.get('host') ?? '')))
+    ) {
+      const query = queryMembers(url, development, database)
+      bind(name, 'url', query)
       if (jdbc) jdbcUrls.push(name)
-      const dropped = devOnlyQueryParameters(value.replace(/^jdbc:/i, ''))
+      const dropped = [
+        ...devOnlyQueryParameters(value.replace(/^jdbc:/i, '')),
+        ...Object.keys(query).filter(key => query[key] === 'password' && !isCredentialParameter(key))
+      ]
       if (dropped.length > 0) {
         notes.push(
           `${service.name}: ${name}: ${dropped.join(', ')} left out of the managed URL (a development setting)`
         )
       }
+      continue
+    }
+    // A database's key=value connection string or Go MySQL DSN (Npgsql, MySqlConnector, libpq, go-sql-driver).
+    const connection = database ? parseConnectionString(value) : undefined
+    if (connection && hosts.has(connection.host)) {
+      bind(name, 'connection-string')
       continue
     }
     const hostPort = /^([^:\s]+):(\d{1,5})$/.exec(value)
@@ -135,7 +159,6 @@ export function bindingsFor(
     }
   }
 
-  const development = developmentFacts(replacement, devService)
   // Members left to the environment (`DB_PASSWORD: ${DB_PASSWORD}`) belong to the family too: the
   // managed service decides them, not an environment property that would have to match it.
   const families = familyMembers(Object.keys(service.environment), bindings, jdbcUrls, replacement.engine)
@@ -310,7 +333,9 @@ export function bindingsFor(
       )
       return
     }
-    const own = bindings.filter(binding => ['url', 'host', 'host-port'].includes(binding.kind))
+    const own = bindings.filter(binding =>
+      ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind)
+    )
     if (own.length > 0) {
       notes.push(
         `${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => (binding.variable in service.environment ? binding.variable : `${binding.variable} (added above)`)).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`
@@ -322,6 +347,28 @@ export function bindingsFor(
       `${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`
     )
   }
+}
+
+/**
+ * The query parameters of a URL bound to the replaced service that hold part of the connection: by name
+ * (libpq's and Connector/J's `user`, `dbname`, `host`, `port`), or a short key holding the development user or
+ * database name (NocoDB's `?u=postgres&d=root_db`); any key holding a development password is one.
+ */
+function queryMembers(url: URL, development: Development, database: boolean): Record<string, QueryMember> {
+  const members: Record<string, QueryMember> = {}
+  for (const [key, value] of url.searchParams) {
+    const name = key.toLowerCase()
+    const short = name.length <= 3
+    if (development.credentials.has(value)) members[key] = 'password'
+    else if (!database) continue
+    else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
+      members[key] = 'user'
+    else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
+      members[key] = 'database'
+    else if (name === 'host') members[key] = 'host'
+    else if (name === 'port') members[key] = 'port'
+  }
+  return members
 }
 
 /** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */

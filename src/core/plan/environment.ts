@@ -247,9 +247,15 @@ function describeBindings(
     const driver = DRIVER_PASSWORD_ENV[replacement.engine]
     // A secret reference fills a whole variable, never part of a URL: an app that parses the password out of the URL
     // finds none (a fresh sample's FastAPI config matched `user:password@` and failed at import).
-    const urls = mine.filter(binding => binding.kind === 'url').map(binding => binding.variable)
+    const carriers = mine.filter(binding => binding.kind === 'url' || binding.kind === 'connection-string')
+    const urls = carriers.map(binding => binding.variable)
+    const carrierKinds = new Set(carriers.map(binding => binding.kind))
+    const carrier = [
+      ...(carrierKinds.has('url') ? ['URL'] : []),
+      ...(carrierKinds.has('connection-string') ? ['connection string'] : [])
+    ].join(' or ')
     notes.push(
-      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the URL must read ${passwords[0]} instead` : ''}`
+      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the ${carrier} must read ${passwords[0]} instead` : ''}`
     )
   }
 }
@@ -273,7 +279,9 @@ function unrewrittenHosts(
     if (places.length === 0) return []
     const hostVariables = bindings
       .filter(
-        binding => binding.role === replacement.role && ['url', 'host', 'host-port'].includes(binding.kind)
+        binding =>
+          binding.role === replacement.role &&
+          ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind)
       )
       .map(binding => binding.variable)
     return [

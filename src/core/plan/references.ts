@@ -46,6 +46,12 @@ const NETCAT = new RegExp(
   `(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\\s+(${NAME})\\s+\\d{1,5}\\b`,
   'g'
 )
+/** A connection string's host: `Host=db;…` (ADO.NET), `host=db user=…` (libpq, also `?host=db` in a URL), `user@tcp(db:3306)/app` (Go MySQL) */
+const KEYED_HOST = new RegExp(
+  `(?:^|[;\\s"'?&])(?:host|hostaddr|server|data\\s*source|address|addr)\\s*=\\s*'?(${NAME})`,
+  'gi'
+)
+const GO_DSN_HOST = new RegExp(`@tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g')
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(
   `^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`,
@@ -70,6 +76,8 @@ export function hostsIn(
   for (const match of text.matchAll(NGINX_SERVER)) add(match[1], 'host')
   for (const match of text.matchAll(DEV_TCP)) add(match[1], 'host')
   for (const match of text.matchAll(NETCAT)) add(match[1], 'host')
+  for (const match of text.matchAll(KEYED_HOST)) add(match[1], 'host')
+  for (const match of text.matchAll(GO_DSN_HOST)) add(match[1], 'host')
   for (const match of text.matchAll(HOST_SETTING)) if (isHostVariable(match[1] ?? '')) add(match[2], 'host')
   if (bare) {
     for (const item of text.split(/[\s,]+/)) add(item.replace(/^["']|["']$/g, ''), 'host')

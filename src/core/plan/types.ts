@@ -69,12 +69,17 @@ export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
  * TLS mode that turns TLS off (sslmode=disable, --ssl-mode=DISABLED), which a
  * managed endpoint serving TLS gets as "encrypt" (require / REQUIRED).
  */
-export type BindingKind = 'url' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
+import type { QueryMember } from '../backing-engines.js'
+
+export type BindingKind =
+  'url' | 'connection-string' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
 
 export interface BackingBinding {
   role: BackingRole
   variable: string
   kind: BindingKind
+  /** A URL's query parameters that hold part of the connection (`?user=`, NocoDB's `?u=&p=&d=`). */
+  query?: Record<string, QueryMember>
 }
 
 /** A secret-looking value written into the bundle in clear, and where it was written. */
