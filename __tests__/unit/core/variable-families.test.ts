@@ -681,3 +681,90 @@ services:
     expect(JSON.stringify(rendered)).not.toContain('password&')
   })
 })
+
+describe('fresh apps, round 9: members read from files (the official images’ *_FILE convention)', () => {
+  const metabase = `
+services:
+  metabase:
+    image: metabase/metabase:v0.50
+    ports: ["80:3000"]
+    environment:
+      MB_DB_TYPE: postgres
+      MB_DB_DBNAME: metabase
+      MB_DB_PORT: 5432
+      MB_DB_HOST: db
+      MB_DB_USER_FILE: /run/secrets/db_user
+      MB_DB_PASS_FILE: /run/secrets/db_password
+    secrets: [db_user, db_password]
+  db:
+    image: postgres:16
+    environment:
+      POSTGRES_USER_FILE: /run/secrets/db_user
+      POSTGRES_PASSWORD_FILE: /run/secrets/db_password
+    secrets: [db_user, db_password]
+secrets:
+  db_user: {file: db_user.txt}
+  db_password: {file: db_password.txt}
+`
+  it('Metabase’s docker-secrets example: MB_DB_USER and MB_DB_PASS in place of their _FILE forms, nothing beside them', () => {
+    const metabase_ = container(render(metabase, { ...managed, cache: 'none' }), 'metabase')
+    expect(envOf(metabase_)).toEqual({
+      MB_DB_TYPE: 'postgres',
+      MB_DB_DBNAME: 'appdb',
+      MB_DB_PORT: '5432',
+      MB_DB_HOST: RDS_HOST,
+      MB_DB_USER: 'master'
+    })
+    expect(Object.keys(secretsOf(metabase_)).sort()).toEqual([
+      'DATABASE_PASSWORD',
+      'MB_DB_PASS',
+      'PGPASSWORD'
+    ])
+    expect(plan(metabase, { ...managed, cache: 'none' }).notes).toContain(
+      'metabase: MB_DB_PASS_FILE names a file Beanstalk does not mount (a compose secret); MB_DB_PASS is set in its place from RDS at deploy (the official images read MB_DB_PASS when MB_DB_PASS_FILE is unset)'
+    )
+  })
+
+  it('a family of _FILE members under a known prefix (POSTGRES_USER_FILE in the app) is completed the same way', () => {
+    const text = `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    depends_on: [db]
+    environment: {POSTGRES_HOST: db, POSTGRES_USER_FILE: /run/secrets/u, POSTGRES_PASSWORD_FILE: /run/secrets/p}
+  db:
+    image: postgres:16
+    environment: {POSTGRES_PASSWORD: devpass}
+`
+    const app = container(render(text, { ...managed, cache: 'none' }), 'app')
+    expect(envOf(app)).toEqual({
+      POSTGRES_HOST: RDS_HOST,
+      POSTGRES_USER: 'master',
+      POSTGRES_PORT: '5432',
+      POSTGRES_DB: 'appdb'
+    })
+    expect(secretsOf(app)).toMatchObject({ POSTGRES_PASSWORD: RDS_SECRET })
+  })
+})
+
+describe('fresh apps, round 9: any other value naming a compose secret’s file', () => {
+  it('is a warning naming the secrets input, once per variable', () => {
+    const text = `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    environment: {SECRET_KEY_FILE: /run/secrets/key, DB_PASSWORD: /run/secrets/db, DB_HOST: db}
+  db:
+    image: postgres:16
+`
+    const warnings = plan(text, { ...managed, cache: 'none' }).warnings.filter(warning =>
+      warning.includes('/run/secrets/')
+    )
+    expect(warnings).toEqual([
+      expect.stringMatching(/^app: DB_PASSWORD is the path \/run\/secrets\/db/),
+      'app: SECRET_KEY_FILE is /run/secrets/key, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (SECRET_KEY=<Secrets Manager or SSM ARN>) and have the app read it from the variable'
+    ])
+  })
+})

@@ -68,6 +68,8 @@ export interface ContainerBindings {
   notes: string[]
   /** What will not work on Beanstalk whatever the plan does (a password read from a compose secret file). */
   warnings: string[]
+  /** `<member>_FILE` variables (a file Beanstalk does not mount) → the member variable set in their place. */
+  replacedFiles: Record<string, string>
 }
 
 /** What the dev service was started with: the values a family member the app leaves unset defaulted to. */
@@ -100,7 +102,8 @@ export function bindingsFor(
     droppedPasswords: [],
     added: {},
     notes: [],
-    warnings: []
+    warnings: [],
+    replacedFiles: {}
   }
   const { bindings, notes } = result
   const bound = (variable: string): boolean => bindings.some(binding => binding.variable === variable)
@@ -175,6 +178,7 @@ export function bindingsFor(
       else if (database && (member === 'password' || member === 'user' || member === 'name'))
         bindMember(member, variable, RUNTIME)
     }
+    replaceFileMembers(family)
     if (family.complete) completeFamily(family)
   }
 
@@ -250,12 +254,47 @@ export function bindingsFor(
     }
   }
 
+  /**
+   * `MB_DB_PASS_FILE: /run/secrets/db_password`: the app reads the member from a compose secret's file, which
+   * Beanstalk does not mount. The official images' file_env convention reads `MB_DB_PASS` when `MB_DB_PASS_FILE`
+   * is unset (and refuses both at once), so the member is set under that name in its place.
+   */
+  function replaceFileMembers(family: Family): void {
+    const host = family.present.get('host')
+    if (host !== undefined && !bound(host)) return
+    for (const [member, fileVariable] of family.files) {
+      if (family.present.has(member) || !['user', 'name', 'password', 'host', 'port'].includes(member))
+        continue
+      if (!database && member !== 'host' && member !== 'port' && member !== 'password') continue
+      const variable = fileVariable.slice(0, -'_FILE'.length)
+      if (variable in service.environment || bound(variable)) continue
+      const kind = (
+        { host: 'host', port: 'port', user: 'user', name: 'database', password: 'password' } as const
+      )[member as 'host' | 'port' | 'user' | 'name' | 'password']
+      if (!database && kind === 'password') {
+        result.droppedPasswords.push(fileVariable)
+        continue
+      }
+      bind(variable, kind)
+      const value = {
+        host: replacement.composeService,
+        port: development.port,
+        user: development.user,
+        database: development.database,
+        password: undefined
+      }[kind]
+      if (value !== undefined) result.added[variable] = value
+      result.replacedFiles[fileVariable] = variable
+      claimed.add(fileVariable)
+    }
+  }
+
   /** The members of a family the compose file left unset, added with the managed values. */
   function completeFamily(family: Family): void {
     const wanted: Member[] = database ? ['host', 'port', 'user', 'name', 'password'] : ['host', 'port']
     const added: string[] = []
     for (const member of wanted) {
-      if (family.present.has(member)) continue
+      if (family.present.has(member) || family.files.has(member)) continue
       // Host and port sit inside a JDBC URL, and a host:port value carries its port.
       if (family.url && (member === 'host' || member === 'port' || member === 'name')) continue
       if (member === 'port' && family.hostPort) continue

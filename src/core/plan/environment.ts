@@ -112,6 +112,12 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
         if (added !== undefined) environment[binding.variable] = added
       }
     }
+    for (const [file, variable] of Object.entries(found.replacedFiles)) {
+      delete environment[file]
+      notes.push(
+        `${name}: ${file} names a file Beanstalk does not mount (a compose secret); ${variable} is set in its place from ${ROLE_PRODUCT[replacement.role]} at deploy (the official images read ${variable} when ${file} is unset)`
+      )
+    }
     for (const variable of found.droppedPasswords) {
       delete environment[variable]
       notes.push(
@@ -121,6 +127,15 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
   }
   warnings.push(...unrewrittenHosts(name, inputs, bindings))
+  // A compose secret read as a file (MB_DB_PASS_FILE, SECRET_KEY_FILE): Beanstalk mounts no /run/secrets.
+  for (const [variable, value] of Object.entries(environment)) {
+    const said = warnings.some(warning => warning.startsWith(`${name}: ${variable} `))
+    if (!value.startsWith('/run/secrets/') || said || bindings.some(binding => binding.variable === variable))
+      continue
+    warnings.push(
+      `${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`
+    )
+  }
   // A variable left to the environment that the managed service decides (a family's password) is no property to set.
   const boundRuntime = runtimeVariables.filter(variable =>
     bindings.some(binding => binding.variable === variable)

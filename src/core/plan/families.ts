@@ -59,6 +59,11 @@ export interface Family {
   anchor: string
   /** Members the compose file sets: member → variable. */
   present: Map<Member, string>
+  /**
+   * Members the compose file sets as a file to read (`MB_DB_PASS_FILE: /run/secrets/db_password`, the official
+   * images' file_env convention): member → that variable.
+   */
+  files: Map<Member, string>
   /** Whether missing members are added: a family found by a host name, a JDBC URL, or a member of a known prefix. */
   complete: boolean
   /** Found from a JDBC URL: host, port and database name live in the URL. */
@@ -94,17 +99,21 @@ export function familyMembers(
     const key = `${prefix.toUpperCase()}|${separator}`
     if (prefix === '' || seen.has(key)) return
     const present = membersOf(names, prefix, separator)
-    if (present.size === 0 && !options.complete) return
+    const files = membersOf(names, prefix, separator, '_FILE')
+    if (present.size === 0 && files.size === 0 && !options.complete) return
     seen.add(key)
+    // A member read from a file still shows the family's spelling (MB_DB_USER_FILE: USER, not USERNAME).
+    const spelled = new Map([...files, ...present])
     families.push({
       anchor,
       present,
+      files,
       complete: options.complete,
       url: options.url,
       hostPort: options.hostPort,
-      spell: member => spell(prefix, separator, member, present, options.lowercase),
-      alternates: member => alternates(prefix, separator, member, present, options.lowercase),
-      alsoHost: longForms(prefix, separator, present)
+      spell: member => spell(prefix, separator, member, spelled, options.lowercase),
+      alternates: member => alternates(prefix, separator, member, spelled, options.lowercase),
+      alsoHost: longForms(prefix, separator, spelled)
         ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
         : []
     })
@@ -139,27 +148,31 @@ export function familyMembers(
     }
   }
   for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
-    const present = membersOf(names, prefix, separator)
-    if (present.size === 0) continue
+    const present = [...membersOf(names, prefix, separator), ...membersOf(names, prefix, separator, '_FILE')]
+    if (present.length === 0) continue
     // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
     // interpolation): corrected, but it says nothing about where the app connects.
-    const connection = [...present.keys()].some(
-      member => member !== 'sslmode' && member !== 'ssl' && member !== 'password'
+    const connection = present.some(
+      ([member]) => member !== 'sslmode' && member !== 'ssl' && member !== 'password'
     )
-    const anchor =
-      [...present].find(([member]) => member !== 'password')?.[1] ?? ([...present.values()][0] as string)
+    const anchor = (present.find(([member]) => member !== 'password') ?? present[0])?.[1] as string
     add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false })
   }
   return families
 }
 
-function membersOf(names: readonly string[], prefix: string, separator: string): Map<Member, string> {
+function membersOf(
+  names: readonly string[],
+  prefix: string,
+  separator: string,
+  ending = ''
+): Map<Member, string> {
   const start = `${prefix}${separator}`.toUpperCase()
   const present = new Map<Member, string>()
   for (const name of names) {
     const upper = name.toUpperCase()
-    if (!upper.startsWith(start)) continue
-    const rest = upper.slice(start.length)
+    if (!upper.startsWith(start) || !upper.endsWith(ending)) continue
+    const rest = upper.slice(start.length, upper.length - ending.length)
     for (const [member, suffixes] of Object.entries(SUFFIXES) as [Member, string[]][]) {
       if (suffixes.includes(rest) && !present.has(member)) present.set(member, name)
     }
