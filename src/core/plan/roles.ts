@@ -3,7 +3,8 @@
 // compose lets the others run). A job is a service others wait for with
 // service_completed_successfully, a migration or setup command that is the
 // whole command, a service compose is told not to restart (`restart: "no"`)
-// that serves no port, or a development asset watcher deployed on purpose.
+// or to restart only until it succeeds (`restart: on-failure`, with a sign of
+// setup) that serves no port, or a development asset watcher deployed on purpose.
 
 import type { ComposeService } from '../compose/model.js'
 
@@ -36,7 +37,7 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
   }
   for (const service of selected) {
     if (jobs.has(service.name)) continue
-    const reason = jobReason(service)
+    const reason = jobReason(service, selected)
     if (reason) jobs.set(service.name, reason)
   }
   // ECS needs an essential container: when every service looks like a job, only those others wait for are taken for
@@ -46,12 +47,31 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
     : jobs
 }
 
-function jobReason(service: ComposeService): string | undefined {
+/** Words of a setup step's name or command: Zammad's `zammad-init`, `setup`, `bootstrap`, `seed`. */
+const SETUP_WORD = /(^|[-_\s/:.])(init|setup|bootstrap|seed|install|migrat\w*)($|[-_\s/:.])/i
+
+/**
+ * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
+ * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
+ * setup word in its name or command, or the other services that set a policy all restarting always.
+ */
+function runsUntilSuccess(service: ComposeService, selected: readonly ComposeService[]): boolean {
+  if (!/^on-failure(:\d+)?$/.test(service.restart ?? '')) return false
+  const words = [service.name, ...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')
+  if (SETUP_WORD.test(words)) return true
+  const policies = selected.filter(other => other !== service && other.restart !== undefined)
+  return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''))
+}
+
+function jobReason(service: ComposeService, selected: readonly ComposeService[]): string | undefined {
   if (isAssetWatcher(service)) return 'a development asset watcher (it exits when no terminal is attached)'
   const command = [...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')
   const compound = /&&|\|\||;|\n/.test(command)
   if (!compound && MIGRATION.test(command)) return `a one-shot job (its command "${command}" runs and exits)`
-  if (service.restart === 'no' && service.ports.length === 0 && service.expose.length === 0)
+  if (service.ports.length > 0 || service.expose.length > 0) return undefined
+  if (service.restart === 'no')
     return 'a one-shot job (restart: "no": compose does not restart it when it exits)'
+  if (runsUntilSuccess(service, selected))
+    return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`
   return undefined
 }

@@ -55,6 +55,50 @@ describe('jobServices', () => {
     expect(jobsOf(`services:\n${WEB}  job:\n    image: app\n${fields}`)).toEqual({})
   })
 
+  describe('restart: on-failure (fresh app Zammad: zammad-init runs until it succeeds once)', () => {
+    const ALWAYS = '  web:\n    image: app\n    ports: ["80:3000"]\n    restart: always\n'
+    it.each([
+      [
+        'a setup word in its command',
+        WEB,
+        '  zammad-init:\n    image: app\n    command: ["zammad-init"]\n    restart: on-failure\n',
+        'zammad-init'
+      ],
+      ['a setup word in its name', WEB, '  db-seed:\n    image: app\n    restart: on-failure:3\n', 'db-seed'],
+      [
+        'every other policy restarts always',
+        ALWAYS,
+        '  job:\n    image: app\n    command: ["./run-once"]\n    restart: on-failure\n',
+        'job'
+      ]
+    ])('%s: a job', (_case, web, job, name) => {
+      const reason = jobsOf(`services:\n${web}${job}`)[name]
+      expect(reason).toMatch(
+        /^a one-shot job \(restart: on-failure(:3)?: compose runs it until it succeeds once\)$/
+      )
+    })
+
+    it.each([
+      [
+        'a worker without a sign of setup',
+        WEB,
+        '  worker:\n    image: app\n    command: bundle exec sidekiq\n    restart: on-failure\n'
+      ],
+      [
+        'a setup word but a published port',
+        WEB,
+        '  setup:\n    image: app\n    ports: ["81:81"]\n    restart: on-failure\n'
+      ],
+      [
+        'others on-failure too',
+        '  web:\n    image: app\n    ports: ["80:3000"]\n    restart: on-failure\n',
+        '  worker:\n    image: app\n    restart: on-failure\n'
+      ]
+    ])('not a job: %s', (_case, web, job) => {
+      expect(jobsOf(`services:\n${web}${job}`)).toEqual({})
+    })
+  })
+
   it('when every service looks like a job, only those others wait for stay jobs: ECS needs an essential container', () => {
     expect(jobsOf('services:\n  worker:\n    image: app\n    restart: "no"\n')).toEqual({})
     expect(
