@@ -90,9 +90,15 @@ const DEFAULT_USER: Record<BackingEngine, string | undefined> = {
   memcached: undefined
 }
 
-/** 32 random hex characters, new every run: no dev password, no guess, ever logs in. */
+/**
+ * New every run, so no dev password or guess ever logs in: random hex around characters an RDS password may hold
+ * ("any printable ASCII character except /, \" or @",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html, MasterUserPassword) that
+ * break an app splicing the password into a URL unescaped (`#` ends it, `?` starts a query, `%` starts an
+ * escape): what would fail against RDS fails here. 32 characters: within RDS for MySQL's 41.
+ */
 export function twinPassword(): string {
-  return randomBytes(16).toString('hex')
+  return `${randomBytes(8).toString('hex')}#%?:!$&${randomBytes(4).toString('hex')}(`
 }
 
 /**

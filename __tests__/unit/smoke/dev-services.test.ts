@@ -110,10 +110,13 @@ describe('devServices: the twin of the puppies example', () => {
     expect(twinFor(undefined)).toEqual({ refusePlain: false })
   })
 
-  it('draws a new password every run', () => {
+  it('draws a new password every run, with the characters an RDS password may hold that break a spliced URL', () => {
     const [first] = devServices(plan, compose, backing)
     const [second] = devServices(plan, compose, backing)
-    expect(first?.password).toMatch(/^[0-9a-f]{32}$/)
+    expect(first?.password).toMatch(/^[0-9a-f]{16}#%\?:!\$&[0-9a-f]{8}\($/)
+    expect(first?.password?.length).toBe(32)
+    // Never what RDS refuses (/, ", @), nor a blank or a line break an env file would cut.
+    expect(first?.password).not.toMatch(/[/"@\s]/)
     expect(first?.password).not.toBe(second?.password)
   })
 
