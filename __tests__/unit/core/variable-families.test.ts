@@ -768,3 +768,34 @@ services:
     ])
   })
 })
+
+describe('fresh apps, round 9: two databases of one development server', () => {
+  it('Superset’s DATABASE_DB and EXAMPLES_DB: a warning that they now share the one RDS database', () => {
+    const text = `
+services:
+  superset:
+    image: apache/superset:4
+    ports: ["80:8088"]
+    environment: {DATABASE_HOST: db, DATABASE_DB: superset, EXAMPLES_HOST: db, EXAMPLES_DB: examples}
+  db:
+    image: postgres:16
+    environment: {POSTGRES_PASSWORD: devpass}
+`
+    expect(plan(text, { ...managed, cache: 'none' }).warnings).toContain(
+      "superset: DATABASE_DB=superset, EXAMPLES_DB=examples name different databases of the development db, and each is set to the RDS instance's one database name: they share that one database on AWS (the action creates no database on the instance)"
+    )
+  })
+
+  it('one database name spelt twice is no warning', () => {
+    const text = `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    environment: {DB_HOST: db, DB_NAME: app, POSTGRES_DB: app}
+  db:
+    image: postgres:16
+`
+    expect(plan(text, { ...managed, cache: 'none' }).warnings.join('\n')).not.toMatch(/different databases/)
+  })
+})

@@ -197,6 +197,7 @@ export function bindingsFor(
   }
 
   databaseEnvBinding()
+  mergedDatabases()
 
   if (database) {
     bind(databasePasswordEnv, 'password')
@@ -338,6 +339,21 @@ export function bindingsFor(
         `${service.name}: ${added.join(', ')} added beside ${family.anchor} (the compose file leaves ${added.length === 1 ? 'it' : 'them'} to the app's defaults, which point at the development ${replacement.composeService}): set from ${ROLE_PRODUCT[replacement.role]} at deploy`
       )
     }
+  }
+
+  /**
+   * Two database names of one development server (Superset's DATABASE_DB=superset, EXAMPLES_DB=examples): RDS
+   * has one database name, which both now take, so what the app kept apart shares one database.
+   */
+  function mergedDatabases(): void {
+    const named = bindings.flatMap(binding => {
+      const value = binding.kind === 'database' ? literals.get(binding.variable) : undefined
+      return value !== undefined && value !== '' ? [`${binding.variable}=${value}`] : []
+    })
+    if (new Set(named.map(entry => entry.slice(entry.indexOf('=') + 1))).size < 2) return
+    result.warnings.push(
+      `${service.name}: ${named.join(', ')} name different databases of the development ${replacement.composeService}, and each is set to the RDS instance's one database name: they share that one database on AWS (the action creates no database on the instance)`
+    )
   }
 
   /**

@@ -193,7 +193,7 @@ export function assignPublicPort(
   }
   if (!proxy || containerPort === undefined) {
     notes.push(
-      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
+      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment); for a web environment, set proxy-service to the service and container port that serve HTTP (e.g. web:8000)'
     )
     return
   }

@@ -147,7 +147,7 @@ describe('buildPlan: service selection', () => {
       expect.objectContaining({ id: 'web', repository: 'puppies/web', services: ['worker'] })
     ])
     expect(plan.notes).toContain(
-      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
+      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment); for a web environment, set proxy-service to the service and container port that serve HTTP (e.g. web:8000)'
     )
   })
 

@@ -192,7 +192,7 @@ describe('host ports', () => {
     const plan = planOf('services:\n  worker:\n    image: app\n')
     expect(plan.containers[0]?.portMappings).toEqual([])
     expect(plan.notes).toContain(
-      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)'
+      'no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment); for a web environment, set proxy-service to the service and container port that serve HTTP (e.g. web:8000)'
     )
   })
 })
