@@ -54,6 +54,11 @@ export interface BuildAndPushOptions extends RunBuilderOptions {
   /** Images the lifecycle policy of a new repository keeps. */
   keepImages?: number
   cacheTag?: string
+  /**
+   * A cache of its own beside the cache tag (`buildcache-pr12`), written instead of it; the cache tag is read only.
+   * Set for pull request previews: their content must not reach production's build cache.
+   */
+  cacheScope?: string
   /** registry-cache only: attach provenance attestations (makes the pushed image an index). */
   provenance?: boolean
   /** The buildx builder to use (the `builder` input); default: buildx's current builder. */

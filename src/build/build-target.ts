@@ -53,10 +53,17 @@ export function buildInput(
     buildArgs: image.args,
     labels: ociLabels(options.sourceUrl),
     tags: tags.map(tag => `${uri}:${tag}`),
-    cacheRef: `${uri}:${settings.cacheTag}`,
+    cacheRef: `${uri}:${writtenCacheTag(context)}`,
+    ...(options.cacheScope !== undefined && { readOnlyCacheRefs: [`${uri}:${settings.cacheTag}`] }),
     provenance: options.provenance,
     platform: options.platforms?.[image.id]
   }
+}
+
+/** The cache tag this run writes: the scope's own (`buildcache-pr12`), or the cache tag. */
+export function writtenCacheTag(context: StageContext): string {
+  const scope = context.options.cacheScope
+  return scope === undefined ? context.settings.cacheTag : `${context.settings.cacheTag}-${scope}`
 }
 
 export const logLines = (context: StageContext, image: ImageBuild): ((line: string) => void) =>

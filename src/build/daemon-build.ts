@@ -26,7 +26,7 @@
 
 import { readFile } from 'node:fs/promises'
 
-import { buildArgs, type BuildPath } from '../adapters/docker/build-args.js'
+import { buildArgs, cacheSources, type BuildPath } from '../adapters/docker/build-args.js'
 import { describeImage } from '../adapters/docker/build-context.js'
 import { imageDiffIds, pushImage, runBuild, tagImage, tryPull } from '../adapters/docker/docker-cli.js'
 import { statsFromPushOutput } from '../adapters/docker/layer-stats.js'
@@ -72,7 +72,7 @@ export async function buildLocally(
     // Every path here needs the cache images locally: the legacy builder can
     // use nothing else, and BuildKit's inline cache is only complete when
     // built from a local cache image (see the top of this file).
-    const cacheRefs = [input.cacheRef, ...input.stageCacheRefs]
+    const cacheRefs = cacheSources(input)
     const pulled = await Promise.all(cacheRefs.map(reference => tryPull(run, reference)))
     context.options.onLocalTags?.(cacheRefs.filter((_, index) => pulled[index]))
     const missing = cacheRefs.filter((_, index) => !pulled[index])

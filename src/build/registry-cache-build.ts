@@ -19,6 +19,7 @@ import {
   logLines,
   manifestOf,
   secondsSince,
+  writtenCacheTag,
   type BuildTarget,
   type PushedImage,
   type StageContext
@@ -35,7 +36,7 @@ export async function buildAndPushWithBuildx(
   const input = buildInput(context, buildPath, target)
   // What the registry already holds, to tell uploaded layers from reused ones afterwards.
   const cacheManifest = await context.options.registry
-    .getManifest(image.repository, context.settings.cacheTag)
+    .getManifest(image.repository, writtenCacheTag(context))
     .catch(() => undefined)
   const blobsBefore = new Set(cacheManifest?.layers.map(layer => layer.digest) ?? [])
   const folder = await mkdtemp(path.join(tmpdir(), 'bdd-buildx-'))

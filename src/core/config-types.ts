@@ -71,6 +71,11 @@ export interface ActionConfig {
   /** Mask the account id of the credentials in the log and the summary (configure-aws-credentials' input of that name). */
   maskAwsAccountId: boolean
   commitSha: string
+  /**
+   * A run that builds a pull request's content writes a build cache of its own (`buildcache-pr12`) and only reads
+   * the shared one: a pull request must not put layers where production's next build finds them.
+   */
+  buildCacheScope?: string
 }
 
 /** What the action knows of the workflow run (from the Actions runtime). */

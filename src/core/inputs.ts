@@ -176,6 +176,11 @@ function parseEnvironmentTargets(text: string): { name: string; services?: strin
   })
 }
 
+/** The pull request whose content this run builds (a pull_request event, or a comment on one). */
+function pullRequestNumber(run: RunContext): number | undefined {
+  return run.pullRequest?.number ?? run.commentedPullRequest
+}
+
 function previewEnvironmentName(application: string, prNumber: number): string {
   const suffix = `-pr-${prNumber}`
   const base = application
@@ -340,7 +345,8 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...optionalPlatform(reader),
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
     maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
-    commitSha
+    commitSha,
+    ...(pullRequestNumber(run) !== undefined && { buildCacheScope: `pr${pullRequestNumber(run)}` })
   }
   if (!config.smokeTestPath.startsWith('/')) {
     throw new InputError(

@@ -70,6 +70,7 @@ export async function publishImages(
     tagMutability: config.ecrTagMutability,
     keepImages: config.ecrKeepImages,
     cacheTag: DEFAULT_CACHE_TAG,
+    ...(config.buildCacheScope !== undefined && { cacheScope: config.buildCacheScope }),
     ...(env.GITHUB_SERVER_URL &&
       env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
     run,

@@ -168,6 +168,34 @@ describe('buildAndPush decisions', () => {
   })
 })
 
+describe('buildAndPush for a pull request', () => {
+  it('pulls its own cache and the shared one, and builds from both (it writes only its own)', async () => {
+    const workspace = await workspaceWithApp()
+    const { registry } = fakeRegistry()
+    const { run, commands } = recordingRunner()
+    await expect(
+      buildAndPush([WEB], {
+        workspace,
+        commitSha: 'abc',
+        versionLabel: 'v1',
+        registry,
+        run,
+        logger: quietLogger,
+        cacheScope: 'pr12'
+      })
+    ).rejects.toThrow('Build of image web (services web, worker) failed')
+    const build = commands.find(args => args[0] === 'build') ?? []
+    expect(commands.slice(2, 4).map(args => args.slice(0, 3))).toEqual([
+      ['pull', '--quiet', '1.dkr.ecr.x/puppies/web:buildcache-pr12'],
+      ['pull', '--quiet', '1.dkr.ecr.x/puppies/web:buildcache']
+    ])
+    expect(build.flatMap((arg, index) => (build[index - 1] === '--cache-from' ? [arg] : []))).toEqual([
+      '1.dkr.ecr.x/puppies/web:buildcache-pr12',
+      '1.dkr.ecr.x/puppies/web:buildcache'
+    ])
+  })
+})
+
 /** buildx with the docker driver on a classic store (a GitHub-hosted runner without setup-buildx-action). */
 function githubHostedRunner(builderStarts: 'starts' | 'fails' | 'hangs') {
   const commands: string[][] = []

@@ -64,6 +64,20 @@ describe('parseInputs defaults', () => {
     expect(preview.commitSha).toBe(prRun.pullRequest?.headSha)
   })
 
+  it('a pull request’s build writes a cache of its own, never the shared one (attack round 9)', () => {
+    expect(parseInputs({ application: 'p', mode: 'preview' }, prRun).config.buildCacheScope).toBe('pr17')
+    expect(parseInputs({ application: 'p', environment: 'p-staging' }, prRun).config.buildCacheScope).toBe(
+      'pr17'
+    )
+    expect(
+      parseInputs({ application: 'p', environment: 'p-staging' }, { ...pushRun, commentedPullRequest: 9 })
+        .config.buildCacheScope
+    ).toBe('pr9')
+    expect(
+      parseInputs({ application: 'p', environment: 'p-prod' }, pushRun).config.buildCacheScope
+    ).toBeUndefined()
+  })
+
   it('keeps a preview environment name within 40 characters for a long application name', () => {
     const preview = parseInputs({ application: 'a'.repeat(100), mode: 'preview' }, prRun).config
     expect(preview.environments[0]).toBe(`${'a'.repeat(34)}-pr-17`)

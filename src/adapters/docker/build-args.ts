@@ -28,6 +28,11 @@ export interface BuildCommandInput {
   /** The moving cache reference, e.g. 123.dkr.ecr…/puppies/web:buildcache. */
   cacheRef: string
   /**
+   * Caches read but never written: a pull request preview writes its own cache and reads production's, so a
+   * pull request cannot put layers under the keys production's next build hits.
+   */
+  readOnlyCacheRefs?: string[]
+  /**
    * Inline-cache paths only: the cache images of the stages the target copies from (`<cache tag>-<stage>`,
    * src/build/dockerfile-stages.ts), also named in --cache-from.
    */
@@ -46,6 +51,11 @@ export interface BuildCommandInput {
 export interface BuildCommand {
   args: string[]
   env: Record<string, string>
+}
+
+/** Every cache image an inline-cache build reads: its own, its stages', and the read-only ones. */
+export function cacheSources(input: BuildCommandInput): string[] {
+  return [input.cacheRef, ...(input.stageCacheRefs ?? []), ...(input.readOnlyCacheRefs ?? [])]
 }
 
 /** Sorted so the argv does not depend on the order keys were written in. */
@@ -107,8 +117,10 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           `--provenance=${input.provenance === true}`,
           '--push',
           ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
-          '--cache-from',
-          `type=registry,ref=${input.cacheRef}`,
+          ...[input.cacheRef, ...(input.readOnlyCacheRefs ?? [])].flatMap(ref => [
+            '--cache-from',
+            `type=registry,ref=${ref}`
+          ]),
           '--cache-to',
           `type=registry,ref=${input.cacheRef},mode=max,image-manifest=true,oci-mediatypes=true`,
           ...REPRODUCIBLE_TIMESTAMPS,
@@ -128,10 +140,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           ...buildxBuild(path.builder, input),
           '--provenance=false',
           '--load',
-          ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => [
-            '--cache-from',
-            `type=registry,ref=${ref}`
-          ]),
+          ...cacheSources(input).flatMap(ref => ['--cache-from', `type=registry,ref=${ref}`]),
           '--cache-to',
           'type=inline',
           ...REPRODUCIBLE_TIMESTAMPS,
@@ -155,7 +164,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           '--progress=plain',
           '--build-arg',
           'BUILDKIT_INLINE_CACHE=1',
-          ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
+          ...cacheSources(input).flatMap(ref => ['--cache-from', ref]),
           ...REPRODUCIBLE_TIMESTAMPS,
           ...commonFlags(input),
           input.contextDir
@@ -170,8 +179,7 @@ export function buildArgs(input: BuildCommandInput): BuildCommand {
           'build',
           '--file',
           input.dockerfile,
-          '--cache-from',
-          input.cacheRef,
+          ...[input.cacheRef, ...(input.readOnlyCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
           ...commonFlags(input),
           input.contextDir
         ]

@@ -203,6 +203,33 @@ describe('buildArgs', () => {
   })
 })
 
+describe('buildArgs for a pull request (attack round 9: previews wrote the cache production reads)', () => {
+  const pr: BuildCommandInput = {
+    ...base,
+    cacheRef: `${REPO}:buildcache-pr12`,
+    readOnlyCacheRefs: [`${REPO}:buildcache`]
+  }
+  const flagValues = (args: string[], flag: string) =>
+    args.flatMap((arg, index) => (args[index - 1] === flag ? [arg] : []))
+
+  it.each([
+    [{ kind: 'registry-cache', builder: 'b', driver: 'docker-container', imagesLocal: false } as const],
+    [{ kind: 'inline-cache', builder: 'default' } as const],
+    [{ kind: 'buildkit' } as const],
+    [{ kind: 'legacy' } as const]
+  ])('%j reads the shared cache and writes only its own', path => {
+    const { args } = buildArgs({ ...pr, path })
+    const from = flagValues(args, '--cache-from').map(value => value.replace(/^type=registry,ref=/, ''))
+    expect(from).toEqual([`${REPO}:buildcache-pr12`, `${REPO}:buildcache`])
+    for (const value of flagValues(args, '--cache-to')) expect(value).not.toContain(`${REPO}:buildcache,`)
+    expect(flagValues(args, '--cache-to').filter(value => value.includes('ref='))).toEqual(
+      path.kind === 'registry-cache'
+        ? [`type=registry,ref=${REPO}:buildcache-pr12,mode=max,image-manifest=true,oci-mediatypes=true`]
+        : []
+    )
+  })
+})
+
 describe('buildArgs for a platform', () => {
   it('passes --platform to buildx, right after its progress flag', () => {
     for (const path of [
