@@ -565,10 +565,14 @@ const FAILURE_SHAPES = [
     // The platform engine's per-instance verdict ("Instance deployment: The ECR service failed to authenticate
     // your private repository. The deployment failed."); "The deployment didn't install …" is only a notice.
     /\bThe deployment failed\b/,
-    /\bcomplete(?:d)?, but with errors\b/i,
+    // The completion-with-problems family: "… operation is complete, but with errors." / "… but with command
+    // timeouts. Try increasing the timeout period." (troubleshooting-deployments.html).
+    /\bcomplete(?:d)?, but with\b/i,
     /\bAborting the operation\b/,
     /^During an aborted deployment\b/,
-    /^Failed to (?:deploy\b|launch environment\b|build Docker image\b)/,
+    /\babort deployment\b/i,
+    /^Failed to (?:deploy|launch environment|build Docker image|pull Docker image|download)\b/,
+    /^Activity execution failed\b/,
     // Per-instance failures, with or without an "[Instance: i-…]" prefix (held-out samples, 2026-12-07).
     /\bInstance deployment failed\b/,
     /\bCommand failed on instance\b/
@@ -756,7 +760,7 @@ class HistoryStore {
 /* harmony export */   nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
 /* harmony export */   qF: () => (/* binding */ formatEvent)
 /* harmony export */ });
-/* unused harmony export DECISION_TABLE */
+/* unused harmony exports DECISION_TABLE, isFailedDeploymentCause */
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
 /* harmony import */ var _failure_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58307);
 // Pure: what the wait loop saw → keep waiting, done, or failed (and why).
@@ -784,6 +788,11 @@ const DEFAULT_RECOVERY_MS = 180_000;
 const EB_CLI_COMMONOPS = 'https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249';
 const MODEL_HEALTH = 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Health; botocore elasticbeanstalk/2010-12-01/service-2.json)';
 const WAITER = 'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/waiters-2.json (EnvironmentUpdated: retry while Updating)';
+const HEALTH_DOCS = {
+    status: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html',
+    enhanced: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html',
+    cancel: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.rollingupdates.cancel.html'
+};
 const RECOVERY = 'https://github.com/einaregilsson/beanstalk-deploy/blob/01e11095f02493bf4c9d37f9791d9caf0b1a6d74/beanstalk-deploy.js#L385 (wait_for_environment_recovery); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html';
 /** First matching row wins; the order is the table's. */
 const DECISION_TABLE = [
@@ -846,6 +855,24 @@ const DECISION_TABLE = [
         outcome: 'failure',
         when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
         source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
+    },
+    {
+        id: 'aborted',
+        outcome: 'failure',
+        when: 'Ready after a poll saw Status Aborting: the update was cancelled part-way (AbortEnvironmentUpdate, its own request, so its events need not carry our request id)',
+        source: `${HEALTH_DOCS.cancel} ("some instances will have the new application version and others will continue to run the existing application version"); ${MODEL_HEALTH} (Status Aborting)`
+    },
+    {
+        id: 'failed-deployment-cause',
+        outcome: 'wait',
+        when: 'Ready on our version, and a health cause says the deployment failed on instances ("Incorrect application version found on …", "Command failed on …"): never success, whatever the colour; it fails as unhealthy when the recovery window ends',
+        source: `${HEALTH_DOCS.status} (Degraded / Warning causes; "If a deployment fails, the expected version is reset to the version from the most recent successful deployment")`
+    },
+    {
+        id: 'health-pending',
+        outcome: 'wait',
+        when: 'Ready and Green on our version but HealthStatus Info or Pending, or the update neither left Ready nor logged its completion yet, for less than the recovery window: the new version is not judged yet (Info: "a new application version is being deployed"); after the window, Green succeeds',
+        source: `${HEALTH_DOCS.status}; https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/examples-1.json (DescribeEvents: "transitioned from Info to Ok" after the update completed)`
     },
     {
         id: 'green',
@@ -931,18 +958,47 @@ function decide(input) {
         }
         return wait('update-not-started', `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`);
     }
-    if (health === 'Green')
-        return { kind: 'success', rule: 'green' };
-    if (health === 'Yellow' && input.allowYellow)
-        return { kind: 'success', rule: 'yellow-allowed' };
+    if (input.abortSeen) {
+        return fail('aborted', 'failed', `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`);
+    }
     const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS;
     const settlingFor = input.settlingForMs ?? 0;
     const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`;
-    const yellowNote = health === 'Yellow' ? ', allow-yellow is off' : '';
+    const failedCause = input.causes.find(isFailedDeploymentCause);
+    if (!failedCause) {
+        if (health === 'Green') {
+            // Info / Pending: Green while an operation is in progress, before the new version is judged; a Green read
+            // before the update ever showed (a re-deployed label) is the previous deploy's.
+            const started = input.leftReady || ours.some(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
+            if (settlingFor < windowMs && (PENDING_STATUS.has(environment.healthStatus ?? '') || !started)) {
+                return wait('health-pending', `${name} is ${shown} on ${versionLabel}, ${started ? 'but Beanstalk has not judged the new version yet' : 'but the update has not shown yet'}: waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} (health-recovery-window)`);
+            }
+            return { kind: 'success', rule: 'green' };
+        }
+        if (health === 'Yellow' && input.allowYellow)
+            return { kind: 'success', rule: 'yellow-allowed' };
+    }
+    const yellowNote = health === 'Yellow' && !failedCause ? ', allow-yellow is off' : '';
     if (settlingFor < windowMs) {
+        if (failedCause) {
+            return wait('failed-deployment-cause', `${name} is ${shown} on ${versionLabel} and its health says the deployment failed on instances (${failedCause}): waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} for it to recover (health-recovery-window)`);
+        }
         return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
     }
+    if (health === 'Grey') {
+        return fail('no-health-data', 'no-health', `${name} has reported no health for ${versionLabel} (${shown}) ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(settlingFor)} after the update completed, so nothing shows the app works: with enhanced health the instance profile needs elasticbeanstalk:PutInstanceStatistics (AWSElasticBeanstalkWebTier), see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html${detailSuffix(ours, input.causes, versionLabel)}`);
+    }
     return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(settlingFor)} after the update completed (health-recovery-window ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`);
+}
+/** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
+const PENDING_STATUS = new Set(['Info', 'Pending']);
+/**
+ * Causes that say the deployment itself failed on instances (health-enhanced-status.html: "Incorrect application
+ * version found on 3 out of 5 instances. Expected version "v1" (deployment 1).", "Command failed on all instances."):
+ * no colour makes such a version a success.
+ */
+function isFailedDeploymentCause(cause) {
+    return /\bIncorrect application version\b|\bCommand failed on\b|\bApplication (?:update|deployment) failed\b/i.test(cause);
 }
 function oldestFirst(events) {
     return [...events].sort((a, b) => a.date.getTime() - b.date.getTime());
@@ -1085,6 +1141,8 @@ function timeoutMessage(input) {
 
 
 
+/** How far back each look asks for events again: DescribeEvents is not an append-only list in EventDate order. */
+const EVENT_LISTING_LAG_MS = 60_000;
 /** Quick looks right after the update, then 2 s growing by half to 15 s. */
 const DEPLOY_POLL_MS = { quick: { ms: 500, polls: 6 }, first: 1_000, max: 15_000 };
 class DeployFailedError extends Error {
@@ -1117,6 +1175,7 @@ async function waitForDeploy(beanstalk, options) {
     let causes = [];
     let healthAvailable = true;
     let leftReady = false;
+    let abortSeen = false;
     let last;
     let lastState = '';
     let polls = 0;
@@ -1175,8 +1234,9 @@ async function waitForDeploy(beanstalk, options) {
             fresh = await (0,_adapters_beanstalk_events_js__WEBPACK_IMPORTED_MODULE_0__/* .fetchEvents */ .y$)(beanstalk, {
                 application: options.application,
                 environmentName: options.environmentName,
-                // Inclusive of the last seen millisecond: events sharing it may show up a poll later; `seen` drops repeats.
-                startTime: new Date(Math.max(lastEventTime, options.since.getTime()))
+                // A minute back from the newest event seen: instance-side events (the platform hook's) may be listed after
+                // later-dated service events, and would fall before a cursor at the newest; `seen` drops repeats.
+                startTime: new Date(Math.max(lastEventTime - EVENT_LISTING_LAG_MS, options.since.getTime()))
             });
         }
         catch (error) {
@@ -1203,6 +1263,8 @@ async function waitForDeploy(beanstalk, options) {
         const snapshot = environment ? (0,_adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__/* .snapshotOf */ .eY)(environment) : undefined;
         if (snapshot && snapshot.status !== 'Ready')
             leftReady = true;
+        if (snapshot?.status === 'Aborting')
+            abortSeen = true;
         if (snapshot?.status === 'Ready' && snapshot.versionLabel === options.versionLabel)
             readySince ??= clock.now();
         else
@@ -1224,6 +1286,7 @@ async function waitForDeploy(beanstalk, options) {
             ...(options.requestId !== undefined && { requestId: options.requestId }),
             allowYellow: options.allowYellow,
             leftReady,
+            abortSeen,
             causes,
             settlingForMs: readySince === undefined ? 0 : clock.now() - readySince,
             recoveryMs

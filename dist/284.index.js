@@ -57,8 +57,8 @@ var actions_runner_logger = __webpack_require__(26277);
 var ecr = __webpack_require__(17823);
 // EXTERNAL MODULE: external "node:crypto"
 var external_node_crypto_ = __webpack_require__(77598);
-// EXTERNAL MODULE: ./src/adapters/docker/build-context.ts + 1 modules
-var build_context = __webpack_require__(47879);
+// EXTERNAL MODULE: ./src/adapters/docker/build-context.ts + 2 modules
+var build_context = __webpack_require__(85806);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
 ;// CONCATENATED MODULE: ./src/adapters/docker/builder-inspection.ts
@@ -273,10 +273,16 @@ function buildInput(context, buildPath, { image, paths, uri, tags }) {
         buildArgs: image.args,
         labels: ociLabels(options.sourceUrl),
         tags: tags.map(tag => `${uri}:${tag}`),
-        cacheRef: `${uri}:${settings.cacheTag}`,
+        cacheRef: `${uri}:${writtenCacheTag(context)}`,
+        ...(options.cacheScope !== undefined && { readOnlyCacheRefs: [`${uri}:${settings.cacheTag}`] }),
         provenance: options.provenance,
         platform: options.platforms?.[image.id]
     };
+}
+/** The cache tag this run writes: the scope's own (`buildcache-pr12`), or the cache tag. */
+function writtenCacheTag(context) {
+    const scope = context.options.cacheScope;
+    return scope === undefined ? context.settings.cacheTag : `${context.settings.cacheTag}-${scope}`;
 }
 const logLines = (context, image) => context.options.imageLog?.(image.id) ?? (line => context.logger.info(`[${image.id}] ${line}`));
 async function manifestOf(context, image, reference) {
@@ -298,6 +304,8 @@ var dockerfile_words = __webpack_require__(94112);
 // rebuilt on every fresh runner. Those stages get an inline-cache image of
 // their own (./daemon-build.ts), named here.
 
+/** BuildKit's rule for a stage name (dockerfile2llb): anything else fails the build. */
+const STAGE_NAME = /^[a-z][a-z0-9-_.]*$/;
 function parseStages(text) {
     const stages = [];
     const named = new Map();
@@ -314,7 +322,9 @@ function parseStages(text) {
         const keyword = words[0]?.toUpperCase();
         if (keyword === 'FROM') {
             const args = words.slice(1).filter(word => !word.startsWith('--'));
-            const name = args[1]?.toUpperCase() === 'AS' ? args[2]?.toLowerCase() : undefined;
+            // BuildKit refuses any other stage name; this one becomes part of a --cache-from value (CSV fields).
+            const given = args[1]?.toUpperCase() === 'AS' ? args[2]?.toLowerCase() : undefined;
+            const name = given !== undefined && STAGE_NAME.test(given) ? given : undefined;
             const parent = args[0] === undefined ? undefined : stageOf(args[0]);
             stages.push({ ...(name && { name }), ...(parent !== undefined && { parent }), reads: [] });
             if (name)
@@ -416,7 +426,7 @@ async function buildLocally(context, buildPath, target) {
         // Every path here needs the cache images locally: the legacy builder can
         // use nothing else, and BuildKit's inline cache is only complete when
         // built from a local cache image (see the top of this file).
-        const cacheRefs = [input.cacheRef, ...input.stageCacheRefs];
+        const cacheRefs = (0,build_args/* cacheSources */.dy)(input);
         const pulled = await Promise.all(cacheRefs.map(reference => (0,docker_cli/* tryPull */.pS)(run, reference)));
         context.options.onLocalTags?.(cacheRefs.filter((_, index) => pulled[index]));
         const missing = cacheRefs.filter((_, index) => !pulled[index]);
@@ -523,7 +533,7 @@ async function buildAndPushWithBuildx(context, buildPath, target, onLocal) {
     const input = buildInput(context, buildPath, target);
     // What the registry already holds, to tell uploaded layers from reused ones afterwards.
     const cacheManifest = await context.options.registry
-        .getManifest(image.repository, context.settings.cacheTag)
+        .getManifest(image.repository, writtenCacheTag(context))
         .catch(() => undefined);
     const blobsBefore = new Set(cacheManifest?.layers.map(layer => layer.digest) ?? []);
     const folder = await (0,promises_.mkdtemp)(external_node_path_default().join((0,external_node_os_.tmpdir)(), 'bdd-buildx-'));
@@ -1055,6 +1065,7 @@ async function publishImages(prepared, clients, env, hooks = {}) {
         tagMutability: config.ecrTagMutability,
         keepImages: config.ecrKeepImages,
         cacheTag: DEFAULT_CACHE_TAG,
+        ...(config.buildCacheScope !== undefined && { cacheScope: config.buildCacheScope }),
         ...(env.GITHUB_SERVER_URL &&
             env.GITHUB_REPOSITORY && { sourceUrl: `${env.GITHUB_SERVER_URL}/${env.GITHUB_REPOSITORY}` }),
         run,

@@ -64,7 +64,8 @@ function isolatedCopies(mounts, hostDir) {
 /** Where the bundle's `/var/app/current/...` paths live on the instance. */
 const BUNDLE_ROOT = '/var/app/current';
 /** Label on everything the runner creates, so leftovers can be traced to a project. */
-const PROJECT_LABEL = 'beanstalk-docker-deploy.runner-project';
+const ACTION_LABEL_PREFIX = 'beanstalk-docker-deploy.';
+const PROJECT_LABEL = `${ACTION_LABEL_PREFIX}runner-project`;
 class DockerrunPlanError extends Error {
 }
 function containerNameFor(project, container) {
@@ -251,8 +252,11 @@ function createArgs(container, options, aliases, environmentArgs, mounts) {
         // An empty host port lets Docker pick a free one; the runner reads it back with `docker port`.
         args.push('--publish', `${binding}::${mapping.containerPort}/${mapping.protocol ?? 'tcp'}`);
     }
+    // Never the document's own labels under the action's prefix: docker keeps the last of a repeated key, and the
+    // cleanup finds containers by the project label, so a label of the repository must not replace it.
     for (const [key, value] of Object.entries(container.dockerLabels ?? {}))
-        args.push('--label', `${key}=${value}`);
+        if (!key.startsWith(ACTION_LABEL_PREFIX))
+            args.push('--label', `${key}=${value}`);
     args.push(...settingArgs(container));
     // docker's --entrypoint takes one executable; the rest of an ECS entryPoint array precedes the command.
     // An empty entryPoint reaches Docker from the ECS agent as an empty Entrypoint, which clears the image's.
@@ -1010,7 +1014,7 @@ function unresolvedHostCause(input, container, line) {
     for (const twin of input.twins) {
         if (!mentionsHost(line, twin.name))
             continue;
-        const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port']);
+        const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port']);
         return `${container.name} tried to reach \`${twin.name}\`, the compose name of the ${twin.role} this deploy replaces with ${twin.managed} (${twin.host}); on Beanstalk it does not resolve: set the variable your app reads for the ${twin.role} host — ${actionSets(variables, container.name)} — or add it to the compose file as \`${HOST_VARIABLE[twin.engine]}: ${twin.name}\` so the action rewrites it`;
     }
     for (const other of input.containers) {
@@ -1035,14 +1039,14 @@ function loopbackCause(input, container, line) {
     const twin = input.twins.find(candidate => ENGINE_WORDS[candidate.engine].test(line));
     if (!twin)
         return undefined;
-    const variables = boundVariables(container, twin.role, ['url', 'host', 'host-port']);
+    const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port']);
     return `${container.name} tried to reach the ${twin.role} on ${where}, where nothing listens on Beanstalk either: the ${twin.role} is ${twin.managed} (${twin.host}), and your app reads its address from a variable the action does not set (${actionSets(variables, container.name)}); add that variable to the compose file with its development value (the compose name ${twin.name}) so the action rewrites it`;
 }
 function loginCause(twin, container, user) {
     if (twin.role !== 'database')
         return undefined;
     if (user !== undefined && twin.username !== undefined && user !== twin.username) {
-        const variables = boundVariables(container, 'database', ['url', 'user']);
+        const variables = boundVariables(container, 'database', ['url', 'connection-string', 'user']);
         const example = USER_VARIABLE[twin.engine];
         return `${container.name} logged in to the database as \`${user}\`, but the user of ${twin.managed} is \`${twin.username}\`: the compose file's dev credentials do not work there; set the variable your app reads for the database user — ${actionSets(variables, container.name)}${example ? ` — or add it to the compose file as \`${example}: ${user}\` so the action rewrites it` : ''}`;
     }

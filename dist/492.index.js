@@ -264,7 +264,7 @@ class Backoff {
 
 /***/ }),
 
-/***/ 47879:
+/***/ 85806:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -396,6 +396,38 @@ function contextSecretWarnings(input) {
     return warnings;
 }
 
+;// CONCATENATED MODULE: ./src/core/compose/dockerfile-frontend.ts
+// Which BuildKit frontend a build would run. A Dockerfile's `# syntax=` line,
+// or a BUILDKIT_SYNTAX build arg, makes BuildKit run that image as the
+// frontend (https://docs.docker.com/build/buildkit/frontend/). The frontend
+// asks the client for the context and applies .dockerignore itself: Docker's
+// own does, any other can read the whole context — the checkout's .git, whose
+// config holds the job's token — and the Dockerfile's folder. So only
+// Docker's frontend images are built.
+/** docker/dockerfile (and -upstream), by tag or digest (https://hub.docker.com/r/docker/dockerfile). */
+const DOCKER_FRONTEND = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?$/;
+/**
+ * BuildKit reads directives from the leading lines (`# syntax=…`; newer releases also `// syntax=…`). Every
+ * leading comment or blank line is read here, so no spelling BuildKit might take as a directive is missed.
+ */
+const SYNTAX_LINE = /^\s*(?:#|\/\/)\s*syntax\s*=\s*(\S*)/i;
+/** The frontend a build names that is not Docker's own, if any. Pure. */
+function customFrontend(dockerfileText, buildArgs) {
+    const named = [];
+    for (const line of dockerfileText.split(/\r?\n/)) {
+        const trimmed = line.trim();
+        if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('//'))
+            break;
+        const match = SYNTAX_LINE.exec(line);
+        if (match)
+            named.push({ image: match[1], how: '# syntax=' });
+    }
+    const argument = buildArgs.BUILDKIT_SYNTAX;
+    if (argument !== undefined)
+        named.push({ image: argument.trim().split(/\s+/)[0] ?? '', how: 'build arg BUILDKIT_SYNTAX' });
+    return named.find(frontend => !DOCKER_FRONTEND.test(frontend.image));
+}
+
 // EXTERNAL MODULE: ./src/core/compose/dockerfile-words.ts
 var dockerfile_words = __webpack_require__(94112);
 // EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
@@ -404,8 +436,10 @@ var files = __webpack_require__(31563);
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
-// host files into an image), the target names a stage, and no `.git` would be
-// sent to the builder (see checkout-credentials.ts).
+// host files into an image), the target names a stage, no `.git` would be
+// sent to the builder (see checkout-credentials.ts), and the frontend is
+// Docker's own (core/compose/dockerfile-frontend.ts).
+
 
 
 
@@ -457,6 +491,10 @@ async function checkBuildInputs(workspace, image) {
     const text = inline ?? inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, relativeDockerfile, 'Dockerfile'));
     if (dockerfile === undefined || text === undefined)
         fail(`Dockerfile not found at ${shown(lexicalDockerfile)}`);
+    const frontend = customFrontend(text ?? '', image.args);
+    if (frontend) {
+        fail(`${frontend.how} names the BuildKit frontend "${frontend.image}": a frontend other than docker/dockerfile is given the whole build context past .dockerignore (the checkout's .git holds the job's token), so it is not built; use docker/dockerfile (# syntax=docker/dockerfile:1) or remove it`);
+    }
     if (image.target) {
         const stages = dockerfileStages(text ?? '');
         if (!stages.includes(image.target.toLowerCase())) {
@@ -1085,8 +1123,14 @@ function containerOptions(raw, where) {
         if (ulimits.length > 0)
             options.ulimits = ulimits;
     }
-    if (raw.labels !== undefined && raw.labels !== null)
+    if (raw.labels !== undefined && raw.labels !== null) {
         options.labels = stringMapOf(raw.labels, `${where} labels`);
+        // The smoke test's cleanup finds its containers by the action's own labels: the repository cannot set them.
+        const reserved = Object.keys(options.labels).find(key => key.startsWith('beanstalk-docker-deploy.'));
+        if (reserved !== undefined) {
+            throw new errors/* ComposeError */.hp(`${where} labels ${reserved}: labels under beanstalk-docker-deploy. are the action's own (its cleanup finds containers by them); rename it`);
+        }
+    }
     if (raw.healthcheck !== undefined) {
         const check = healthCheck(raw.healthcheck, where, notes);
         if (check)
@@ -1426,9 +1470,9 @@ const READ_KEYS = new Set([
 /** Keys with no container-definition equivalent, and why. */
 const DROPPED_KEYS = {
     restart: 'Beanstalk restarts the task when an essential container stops',
-    networks: 'containers share the bridge network and reach each other through links',
+    networks: 'containers share the bridge network and reach each other through links (a host written as one of its aliases is linked under that name)',
     network_mode: 'containers share the bridge network and reach each other through links',
-    container_name: 'ECS names containers; the others reach this one by its service name',
+    container_name: 'ECS names containers; a host written as the container name is linked under that name',
     logging: 'container logs go to the log-driver input (awslogs by default)',
     secrets: 'compose secrets are files on the developer machine; pass secrets with the secrets input',
     configs: 'compose configs are files on the developer machine; mount a folder of the repository instead',
@@ -1602,6 +1646,7 @@ function normaliseService(name, raw, context) {
         ports: [],
         expose: [],
         links: [],
+        otherNames: otherNames(raw),
         dependsOn: [],
         volumes: [],
         volumesFrom: [],
@@ -1969,6 +2014,18 @@ function dig(value, path) {
 function service_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
+/** container_name and the aliases of each network (`networks: {default: {aliases: [db.local]}}`). */
+function otherNames(raw) {
+    const names = typeof raw.container_name === 'string' && raw.container_name !== '' ? [raw.container_name] : [];
+    if (raw.networks !== null && typeof raw.networks === 'object' && !Array.isArray(raw.networks)) {
+        for (const network of Object.values(raw.networks)) {
+            const aliases = network !== null && typeof network === 'object' ? network.aliases : undefined;
+            if (Array.isArray(aliases))
+                names.push(...aliases.filter((alias) => typeof alias === 'string'));
+        }
+    }
+    return [...new Set(names)];
+}
 
 ;// CONCATENATED MODULE: ./src/core/compose/yaml-depth.ts
 // How deep a YAML text nests, read from the yaml library's concrete syntax
@@ -2081,11 +2138,13 @@ function lineAt(text, offset) {
 
 
 
+/** Compose files one project may read (its own and included ones): a bound on fan-out, far above real projects. */
+const MAX_FILES = 100;
 function loadCompose(source) {
     const directory = external_node_path_.posix.dirname(external_node_path_.posix.normalize(source.path));
     const dotenvPath = external_node_path_.posix.join(directory, '.env');
     const variables = new compose_variables/* ProjectVariables */.fY(source.env, source.readFile(dotenvPath), dotenvPath, undefined, source.runnerVariableNamed);
-    const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path]);
+    const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], { files: 1 });
     if (Object.keys(loaded.services).length === 0)
         throw new errors/* ComposeError */.hp(`${source.path}: defines no services`);
     const profiles = variables.lookup('COMPOSE_PROFILES');
@@ -2116,7 +2175,9 @@ function loadCompose(source) {
     };
 }
 /** One compose file and the files it includes; paths in each are relative to its own folder (or project_directory). */
-function loadFile(source, path, text, directory, variables, chain) {
+function loadFile(source, path, text, directory, variables, chain, 
+/** Files read so far, across the whole project: includes fan out (each file may list the next twice). */
+read) {
     const { document, root } = parseComposeYaml(text, path);
     if (!load_isRecord(root))
         throw new errors/* ComposeError */.hp(`${path}: expected a mapping of services at the top level`);
@@ -2133,6 +2194,8 @@ function loadFile(source, path, text, directory, variables, chain) {
         const includedPath = paths[0];
         if (chain.includes(includedPath))
             throw new errors/* ComposeError */.hp(`${path}: include forms a cycle (${[...chain, includedPath].join(' → ')})`);
+        if (++read.files > MAX_FILES)
+            throw new errors/* ComposeError */.hp(`${path}: include reads more than ${MAX_FILES} compose files (is a file included more than once?); the action reads at most ${MAX_FILES}`);
         const includedText = source.readFile(includedPath);
         if (includedText === undefined)
             throw new errors/* ComposeError */.hp(`${path}: included file ${includedPath} not found`);
@@ -2143,10 +2206,7 @@ function loadFile(source, path, text, directory, variables, chain) {
             return content ?? '';
         });
         const childVariables = new compose_variables/* ProjectVariables */.fY(source.env, envText.join('\n'), entry.envFiles.join(', '), variables);
-        const child = loadFile(source, includedPath, includedText, entry.directory, childVariables, [
-            ...chain,
-            includedPath
-        ]);
+        const child = loadFile(source, includedPath, includedText, entry.directory, childVariables, [...chain, includedPath], read);
         for (const [name, service] of Object.entries(child.services)) {
             const other = included.get(name);
             if (other)
@@ -3662,6 +3722,130 @@ function credentialError(where, credentials, field) {
 
 /***/ }),
 
+/***/ 2616:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   H: () => (/* binding */ parseConnectionString),
+/* harmony export */   _: () => (/* binding */ rewriteConnectionString)
+/* harmony export */ });
+// Connection strings that are not URLs, pointed at a managed database. Many
+// drivers take key=value strings instead: ADO.NET / Npgsql / MySqlConnector
+// (`Host=db;Port=5432;Database=app;Username=app;Password=…`, ASP.NET Core's
+// `ConnectionStrings__*`), libpq's keyword form (`host=db user=app dbname=app`,
+// Go's lib/pq and pgx, psycopg), and the Go MySQL driver's DSN
+// (`app:pw@tcp(db:3306)/app?parseTime=true`). Like a URL they are rewritten
+// whole: host, port, user and database name from the managed service, TLS that
+// was turned off turned on, and the password left out (it travels by
+// reference in a variable of its own, never inside another value).
+// Formats: https://www.npgsql.org/doc/connection-string-parameters.html,
+// https://mysqlconnector.net/connection-options/,
+// https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE,
+// https://github.com/go-sql-driver/mysql#dsn-data-source-name
+/** Keys per member, lower case with blanks removed (`User ID` → `userid`), across ADO.NET and libpq. */
+const KEYS = {
+    host: /^(host|hostaddr|server|datasource|address|addr|networkaddress)$/,
+    port: /^port$/,
+    user: /^(user|username|userid|uid)$/,
+    database: /^(database|dbname|initialcatalog)$/,
+    password: /^(password|pwd|passwd)$/,
+    sslmode: /^sslmode$/
+};
+const memberOf = (key) => {
+    const normal = key.toLowerCase().replace(/\s+/g, '');
+    return Object.keys(KEYS).find(member => KEYS[member].test(normal));
+};
+const GO_MYSQL = /^(?:([^:@/]*)(?::([^@]*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/;
+const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s';]*)/g;
+const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s';]*)\s*)+$/;
+function keyedPairs(value) {
+    if (!value.includes(';') || !value.includes('='))
+        return undefined;
+    const pairs = [];
+    for (const part of value.split(';')) {
+        if (part.trim() === '')
+            continue;
+        const equals = part.indexOf('=');
+        if (equals <= 0)
+            return undefined;
+        pairs.push({ key: part.slice(0, equals).trim(), value: part.slice(equals + 1).trim() });
+    }
+    return pairs;
+}
+function libpqPairs(value) {
+    if (!LIBPQ.test(value))
+        return undefined;
+    return [...value.matchAll(LIBPQ_PAIR)].map(match => ({
+        key: match[1],
+        value: match[2].replace(/^'(.*)'$/s, '$1').replace(/\\(.)/g, '$1')
+    }));
+}
+/** A host value's own port (`db:5432`, SQL Server's `db,1433`), split off. */
+const splitHost = (value) => {
+    const match = /^([^:,]+)([:,])\d{1,5}$/.exec(value);
+    return match ? { host: match[1], separator: match[2] } : { host: value };
+};
+/** The connection string a value holds, if it is one with a single host. Pure. */
+function parseConnectionString(value) {
+    const go = GO_MYSQL.exec(value);
+    if (go)
+        return { format: 'go-mysql', host: go[3] };
+    for (const [format, pairs] of [
+        ['keyed', keyedPairs(value)],
+        ['libpq', libpqPairs(value)]
+    ]) {
+        const hosts = (pairs ?? []).filter(pair => memberOf(pair.key) === 'host');
+        if (hosts.length === 1)
+            return { format, host: splitHost(hosts[0].value).host };
+    }
+    return undefined;
+}
+/** The connection string pointed at the managed service, without its password. Pure. */
+function rewriteConnectionString(value, target) {
+    const go = GO_MYSQL.exec(value);
+    if (go) {
+        const user = target.username ?? go[1] ?? '';
+        const database = target.databaseName ?? go[5] ?? '';
+        return `${user ? `${user}@` : ''}tcp(${target.host}:${target.port})/${database}${go[6] ?? ''}`;
+    }
+    const keyed = keyedPairs(value);
+    const pairs = keyed ?? libpqPairs(value);
+    if (!pairs)
+        return value;
+    const written = pairs.flatMap(pair => {
+        const member = memberOf(pair.key);
+        const next = (replacement) => [
+            { key: pair.key, value: replacement ?? pair.value }
+        ];
+        switch (member) {
+            case 'host': {
+                const { separator } = splitHost(pair.value);
+                return next(separator ? `${target.host}${separator}${target.port}` : target.host);
+            }
+            case 'port':
+                return next(String(target.port));
+            case 'user':
+                return next(target.username);
+            case 'database':
+                return next(target.databaseName);
+            case 'password':
+                return [];
+            case 'sslmode':
+                return next(target.tls === true && /^(disable|disabled|allow|none)$/i.test(pair.value) ? 'require' : undefined);
+            default:
+                return next(undefined);
+        }
+    });
+    if (keyed)
+        return written.map(pair => `${pair.key}=${pair.value}`).join(';');
+    return written
+        .map(pair => `${pair.key}=${/[\s'\\]|^$/.test(pair.value) ? `'${pair.value.replace(/(['\\])/g, '\\$1')}'` : pair.value}`)
+        .join(' ');
+}
+
+
+/***/ }),
+
 /***/ 914:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -3722,11 +3906,13 @@ function containerPathProblem(containerPath) {
 /* harmony export */ });
 /* unused harmony export HIDDEN_VALUE */
 /* harmony import */ var _backing_engines_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(33568);
-/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(74296);
-/* harmony import */ var _secret_names_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(89138);
-/* harmony import */ var _validate_dockerrun_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(4505);
+/* harmony import */ var _connection_strings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(2616);
+/* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(74296);
+/* harmony import */ var _secret_names_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(89138);
+/* harmony import */ var _validate_dockerrun_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(4505);
 // DeployPlan + what the deploy resolved (image digests, managed endpoints) →
 // the Dockerrun.aws.json v2 document. Pure.
+
 
 
 
@@ -3752,9 +3938,9 @@ function renderDockerrun(plan, resolution = {}) {
         }),
         containerDefinitions
     };
-    const problems = (0,_validate_dockerrun_js__WEBPACK_IMPORTED_MODULE_2__/* .dockerrunProblems */ .Sb)(document);
+    const problems = (0,_validate_dockerrun_js__WEBPACK_IMPORTED_MODULE_3__/* .dockerrunProblems */ .Sb)(document);
     if (problems.length > 0) {
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ComposeError */ .hp(`Dockerrun.aws.json would be rejected: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).join('; ')})` : ''}`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ComposeError */ .hp(`Dockerrun.aws.json would be rejected: ${problems[0]}${problems.length > 1 ? ` (and ${problems.length - 1} more: ${problems.slice(1).join('; ')})` : ''}`);
     }
     return document;
 }
@@ -3838,7 +4024,9 @@ function boundValue(binding, replacement, endpoint, development) {
         case 'url':
             return development === undefined
                 ? (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .managedUrl */ .Fb)(replacement, endpoint)
-                : (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .rewriteUrl */ .Oy)(development, replacement.role, endpoint);
+                : (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .rewriteUrl */ .Oy)(development, replacement.role, endpoint, binding.query);
+        case 'connection-string':
+            return development === undefined ? undefined : (0,_connection_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .rewriteConnectionString */ ._)(development, endpoint);
         case 'host':
             return endpoint.host;
         case 'host-port':
@@ -3871,7 +4059,7 @@ function imageOf(plan, container, resolution) {
         return pinned;
     const build = plan.images.find(image => image.id === buildId);
     if (!build)
-        throw new _errors_js__WEBPACK_IMPORTED_MODULE_1__/* .ComposeError */ .hp(`container ${container.name}: no image build ${buildId} in the plan`);
+        throw new _errors_js__WEBPACK_IMPORTED_MODULE_2__/* .ComposeError */ .hp(`container ${container.name}: no image build ${buildId} in the plan`);
     const repository = resolution.registry ? `${resolution.registry}/${build.repository}` : build.repository;
     return `${repository}:${plan.versionLabel || 'latest'}`;
 }
@@ -3930,7 +4118,7 @@ function redactDockerrun(document, plan) {
         containerDefinitions: document.containerDefinitions.map(definition => ({
             ...definition,
             ...(definition.environment && {
-                environment: definition.environment.map(entry => hidden.get(definition.name)?.has(entry.name) || (0,_secret_names_js__WEBPACK_IMPORTED_MODULE_3__/* .looksSecret */ .n)(entry.name)
+                environment: definition.environment.map(entry => hidden.get(definition.name)?.has(entry.name) || (0,_secret_names_js__WEBPACK_IMPORTED_MODULE_4__/* .looksSecret */ .n)(entry.name)
                     ? { name: entry.name, value: HIDDEN_VALUE }
                     : entry)
             })
@@ -4586,7 +4774,8 @@ function planConnections(service, references, inputs) {
             inputs.notes.push(`${name}: ${reference.place} names ${target}, which starts only after ${name} has completed: not linked (${name} cannot reach it)`);
             continue;
         }
-        link(target, reference.place);
+        // A container_name or network alias resolves on Beanstalk as the link's alias.
+        link(target, reference.place, reference.name);
     }
     return { links: [...links.values()], dependsOn, reasons, backingLinks };
 }
@@ -4787,7 +4976,7 @@ function assignPublicPort(containers, selected, config, notes) {
         throw new errors/* InputError */.dz('proxy-service', `no service publishes host port 80 and several publish ports (${withPorts.map(s => s.name).join(', ')}): name the one that serves HTTP`);
     }
     if (!proxy || containerPort === undefined) {
-        notes.push('no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment)');
+        notes.push('no container publishes a port: the environment serves no HTTP traffic (fine for a worker environment); for a web environment, set proxy-service to the service and container port that serve HTTP (e.g. web:8000)');
         return;
     }
     const container = containers.find(candidate => candidate.name === proxy.name);
@@ -4820,6 +5009,8 @@ function startCommand(service) {
 var variables = __webpack_require__(86821);
 // EXTERNAL MODULE: ./src/core/secret-names.ts
 var secret_names = __webpack_require__(89138);
+// EXTERNAL MODULE: ./src/core/connection-strings.ts
+var connection_strings = __webpack_require__(2616);
 ;// CONCATENATED MODULE: ./src/core/plan/families.ts
 // Families of connection settings: the variables that, with one prefix,
 // tell an app where its database or cache is — host, port, user, database
@@ -4876,18 +5067,22 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         if (prefix === '' || seen.has(key))
             return;
         const present = membersOf(names, prefix, separator);
-        if (present.size === 0 && !options.complete)
+        const files = membersOf(names, prefix, separator, '_FILE');
+        if (present.size === 0 && files.size === 0 && !options.complete)
             return;
         seen.add(key);
+        // A member read from a file still shows the family's spelling (MB_DB_USER_FILE: USER, not USERNAME).
+        const spelled = new Map([...files, ...present]);
         families.push({
             anchor,
             present,
+            files,
             complete: options.complete,
             url: options.url,
             hostPort: options.hostPort,
-            spell: member => spell(prefix, separator, member, present, options.lowercase),
-            alternates: member => alternates(prefix, separator, member, present, options.lowercase),
-            alsoHost: longForms(prefix, separator, present)
+            spell: member => spell(prefix, separator, member, spelled, options.lowercase),
+            alternates: member => alternates(prefix, separator, member, spelled, options.lowercase),
+            alsoHost: longForms(prefix, separator, spelled)
                 ? [`${prefix}${separator}${options.lowercase ? 'hostname' : 'HOSTNAME'}`]
                 : []
         });
@@ -4921,25 +5116,25 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         }
     }
     for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
-        const present = membersOf(names, prefix, separator);
-        if (present.size === 0)
+        const present = [...membersOf(names, prefix, separator), ...membersOf(names, prefix, separator, '_FILE')];
+        if (present.length === 0)
             continue;
         // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
         // interpolation): corrected, but it says nothing about where the app connects.
-        const connection = [...present.keys()].some(member => member !== 'sslmode' && member !== 'ssl' && member !== 'password');
-        const anchor = [...present].find(([member]) => member !== 'password')?.[1] ?? [...present.values()][0];
+        const connection = present.some(([member]) => member !== 'sslmode' && member !== 'ssl' && member !== 'password');
+        const anchor = (present.find(([member]) => member !== 'password') ?? present[0])?.[1];
         add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false });
     }
     return families;
 }
-function membersOf(names, prefix, separator) {
+function membersOf(names, prefix, separator, ending = '') {
     const start = `${prefix}${separator}`.toUpperCase();
     const present = new Map();
     for (const name of names) {
         const upper = name.toUpperCase();
-        if (!upper.startsWith(start))
+        if (!upper.startsWith(start) || !upper.endsWith(ending))
             continue;
-        const rest = upper.slice(start.length);
+        const rest = upper.slice(start.length, upper.length - ending.length);
         for (const [member, suffixes] of Object.entries(SUFFIXES)) {
             if (suffixes.includes(rest) && !present.has(member))
                 present.set(member, name);
@@ -5019,6 +5214,9 @@ const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g');
 const DEV_TCP = new RegExp(`/dev/(?:tcp|udp)/(${NAME})/\\d{1,5}`, 'g');
 /** `nc -z db 5432`, `netcat db 5432` */
 const NETCAT = new RegExp(`(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\\s+(${NAME})\\s+\\d{1,5}\\b`, 'g');
+/** A connection string's host: `Host=db;…` (ADO.NET), `host=db user=…` (libpq, also `?host=db` in a URL), `user@tcp(db:3306)/app` (Go MySQL) */
+const KEYED_HOST = new RegExp(`(?:^|[;\\s"'?&])(?:host|hostaddr|server|data\\s*source|address|addr)\\s*=\\s*'?(${NAME})`, 'gi');
+const GO_DSN_HOST = new RegExp(`@tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g');
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(`^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`, 'gm');
 /** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
@@ -5027,7 +5225,7 @@ function hostsIn(text, names, bare) {
     const add = (name, kind) => {
         const target = name === undefined ? undefined : names.get(name);
         if (target !== undefined && !found.has(target))
-            found.set(target, kind);
+            found.set(target, { kind, ...(name !== target && { name: name }) });
     };
     for (const match of text.matchAll(URL_HOST))
         add(match[1], 'url');
@@ -5041,6 +5239,10 @@ function hostsIn(text, names, bare) {
         add(match[1], 'host');
     for (const match of text.matchAll(NETCAT))
         add(match[1], 'host');
+    for (const match of text.matchAll(KEYED_HOST))
+        add(match[1], 'host');
+    for (const match of text.matchAll(GO_DSN_HOST))
+        add(match[1], 'host');
     for (const match of text.matchAll(HOST_SETTING))
         if (isHostVariable(match[1] ?? ''))
             add(match[2], 'host');
@@ -5048,15 +5250,26 @@ function hostsIn(text, names, bare) {
         for (const item of text.split(/[\s,]+/))
             add(item.replace(/^["']|["']$/g, ''), 'host');
     }
-    return [...found].map(([target, kind]) => ({ target, kind }));
+    return [...found].map(([target, hit]) => ({ target, ...hit }));
 }
 /**
- * Every reference a service makes to another compose service. `names` maps
- * each name a host may take (service names, this service's link aliases) to
- * the service it designates.
+ * Each name a host may take across the project → the service it designates: service names, then the
+ * container_name and network aliases compose's network also resolves (never over a service's own name).
  */
-function serviceReferences(service, allServices, files, composeDirectory = '.') {
-    const names = new Map(allServices.map(name => [name, name]));
+function projectHostNames(services) {
+    const names = new Map(services.map(service => [service.name, service.name]));
+    for (const service of services)
+        for (const other of service.otherNames)
+            if (!names.has(other))
+                names.set(other, service.name);
+    return names;
+}
+/**
+ * Every reference a service makes to another compose service. `projectNames` maps each name a host may take
+ * (projectHostNames) to the service it designates; this service's link aliases are added.
+ */
+function serviceReferences(service, projectNames, files, composeDirectory = '.') {
+    const names = new Map(projectNames);
     for (const link of service.links)
         if (link.alias)
             names.set(link.alias, link.service);
@@ -5140,6 +5353,7 @@ function configFiles(service, files, composeDirectory) {
 
 
 
+
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i;
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -5170,6 +5384,8 @@ const RUNTIME = '\0runtime';
 function bindingsFor(service, replacement, devService, databasePasswordEnv) {
     const hosts = new Set([
         replacement.composeService,
+        // Its container_name and network aliases name it as well (Leantime's LEAN_DB_HOST: mysql_leantime).
+        ...(devService?.otherNames ?? []),
         ...service.links
             .filter(link => link.service === replacement.composeService && link.alias)
             .map(link => link.alias)
@@ -5180,27 +5396,46 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         droppedPasswords: [],
         added: {},
         notes: [],
-        warnings: []
+        warnings: [],
+        replacedFiles: {}
     };
     const { bindings, notes } = result;
     const bound = (variable) => bindings.some(binding => binding.variable === variable);
-    const bind = (variable, kind) => {
+    const bind = (variable, kind, query) => {
         if (!bound(variable))
-            bindings.push({ role: replacement.role, variable, kind });
+            bindings.push({
+                role: replacement.role,
+                variable,
+                kind,
+                ...(query && Object.keys(query).length > 0 && { query })
+            });
     };
     const literals = new Map(Object.entries(service.environment).flatMap(([name, value]) => value.kind === 'literal' ? [[name, value.value]] : []));
     const jdbcUrls = [];
+    const development = developmentFacts(replacement, devService);
     for (const [name, value] of literals) {
         const jdbc = /^jdbc:/i.test(value);
         const url = (0,backing_engines/* parseUrl */.Dl)(jdbc ? value.slice(5) : value);
-        if (url && hosts.has(url.hostname)) {
-            bind(name, 'url');
+        // libpq takes the host from the query too (`postgresql:///app?host=db`).
+        if (url &&
+            (hosts.has(url.hostname) || (url.hostname === '' && hosts.has(url.searchParams.get('host') ?? '')))) {
+            const query = queryMembers(url, development, database);
+            bind(name, 'url', query);
             if (jdbc)
                 jdbcUrls.push(name);
-            const dropped = (0,backing_engines/* devOnlyQueryParameters */.aT)(value.replace(/^jdbc:/i, ''));
+            const dropped = [
+                ...(0,backing_engines/* devOnlyQueryParameters */.aT)(value.replace(/^jdbc:/i, '')),
+                ...Object.keys(query).filter(key => query[key] === 'password' && !(0,backing_engines/* isCredentialParameter */.dt)(key))
+            ];
             if (dropped.length > 0) {
                 notes.push(`${service.name}: ${name}: ${dropped.join(', ')} left out of the managed URL (a development setting)`);
             }
+            continue;
+        }
+        // A database's key=value connection string or Go MySQL DSN (Npgsql, MySqlConnector, libpq, go-sql-driver).
+        const connection = database ? (0,connection_strings/* parseConnectionString */.H)(value) : undefined;
+        if (connection && hosts.has(connection.host)) {
+            bind(name, 'connection-string');
             continue;
         }
         const hostPort = /^([^:\s]+):(\d{1,5})$/.exec(value);
@@ -5212,7 +5447,6 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             notes.push(`${service.name}: ${name} names ${value}, which ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} replaces; not rewritten because its name does not say host, server, address, URL or endpoint — point it at the managed service yourself`);
         }
     }
-    const development = developmentFacts(replacement, devService);
     // Members left to the environment (`DB_PASSWORD: ${DB_PASSWORD}`) belong to the family too: the
     // managed service decides them, not an environment property that would have to match it.
     const families = familyMembers(Object.keys(service.environment), bindings, jdbcUrls, replacement.engine);
@@ -5232,6 +5466,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             else if (database && (member === 'password' || member === 'user' || member === 'name'))
                 bindMember(member, variable, RUNTIME);
         }
+        replaceFileMembers(family);
         if (family.complete)
             completeFamily(family);
     }
@@ -5249,6 +5484,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             bindMember('user', name, value);
     }
     databaseEnvBinding();
+    mergedDatabases();
     if (database) {
         bind(databasePasswordEnv, 'password');
         const driver = backing_engines/* DRIVER_PASSWORD_ENV */.Fy[replacement.engine];
@@ -5303,12 +5539,48 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
                 return;
         }
     }
+    /**
+     * `MB_DB_PASS_FILE: /run/secrets/db_password`: the app reads the member from a compose secret's file, which
+     * Beanstalk does not mount. The official images' file_env convention reads `MB_DB_PASS` when `MB_DB_PASS_FILE`
+     * is unset (and refuses both at once), so the member is set under that name in its place.
+     */
+    function replaceFileMembers(family) {
+        const host = family.present.get('host');
+        if (host !== undefined && !bound(host))
+            return;
+        for (const [member, fileVariable] of family.files) {
+            if (family.present.has(member) || !['user', 'name', 'password', 'host', 'port'].includes(member))
+                continue;
+            if (!database && member !== 'host' && member !== 'port' && member !== 'password')
+                continue;
+            const variable = fileVariable.slice(0, -'_FILE'.length);
+            if (variable in service.environment || bound(variable))
+                continue;
+            const kind = { host: 'host', port: 'port', user: 'user', name: 'database', password: 'password' }[member];
+            if (!database && kind === 'password') {
+                result.droppedPasswords.push(fileVariable);
+                continue;
+            }
+            bind(variable, kind);
+            const value = {
+                host: replacement.composeService,
+                port: development.port,
+                user: development.user,
+                database: development.database,
+                password: undefined
+            }[kind];
+            if (value !== undefined)
+                result.added[variable] = value;
+            result.replacedFiles[fileVariable] = variable;
+            claimed.add(fileVariable);
+        }
+    }
     /** The members of a family the compose file left unset, added with the managed values. */
     function completeFamily(family) {
         const wanted = database ? ['host', 'port', 'user', 'name', 'password'] : ['host', 'port'];
         const added = [];
         for (const member of wanted) {
-            if (family.present.has(member))
+            if (family.present.has(member) || family.files.has(member))
                 continue;
             // Host and port sit inside a JDBC URL, and a host:port value carries its port.
             if (family.url && (member === 'host' || member === 'port' || member === 'name'))
@@ -5360,6 +5632,19 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         }
     }
     /**
+     * Two database names of one development server (Superset's DATABASE_DB=superset, EXAMPLES_DB=examples): RDS
+     * has one database name, which both now take, so what the app kept apart shares one database.
+     */
+    function mergedDatabases() {
+        const named = bindings.flatMap(binding => {
+            const value = binding.kind === 'database' ? literals.get(binding.variable) : undefined;
+            return value !== undefined && value !== '' ? [`${binding.variable}=${value}`] : [];
+        });
+        if (new Set(named.map(entry => entry.slice(entry.indexOf('=') + 1))).size < 2)
+            return;
+        result.warnings.push(`${service.name}: ${named.join(', ')} name different databases of the development ${replacement.composeService}, and each is set to the RDS instance's one database name: they share that one database on AWS (the action creates no database on the instance)`);
+    }
+    /**
      * database-env / cache-env (DATABASE_URL, REDIS_URL): rewritten when the
      * app has it; added only when the app's environment names no other way to
      * the service (it reached it through links, depends_on or its own config).
@@ -5389,7 +5674,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             notes.push(`${service.name}: ${envName} is \${${envName}} with no value here (a .env the checkout does not have?); it is how the app reaches ${replacement.composeService}, which ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} replaces, so it is set to that URL at deploy`);
             return;
         }
-        const own = bindings.filter(binding => ['url', 'host', 'host-port'].includes(binding.kind));
+        const own = bindings.filter(binding => ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind));
         if (own.length > 0) {
             notes.push(`${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => (binding.variable in service.environment ? binding.variable : `${binding.variable} (added above)`)).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`);
             return;
@@ -5397,6 +5682,31 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         bind(envName, 'url');
         notes.push(`${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`);
     }
+}
+/**
+ * The query parameters of a URL bound to the replaced service that hold part of the connection: by name
+ * (libpq's and Connector/J's `user`, `dbname`, `host`, `port`), or a short key holding the development user or
+ * database name (NocoDB's `?u=postgres&d=root_db`); any key holding a development password is one.
+ */
+function queryMembers(url, development, database) {
+    const members = {};
+    for (const [key, value] of url.searchParams) {
+        const name = key.toLowerCase();
+        const short = name.length <= 3;
+        if (development.credentials.has(value))
+            members[key] = 'password';
+        else if (!database)
+            continue;
+        else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
+            members[key] = 'user';
+        else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
+            members[key] = 'database';
+        else if (name === 'host')
+            members[key] = 'host';
+        else if (name === 'port')
+            members[key] = 'port';
+    }
+    return members;
 }
 /** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */
 function developmentPasswords(replacement, devService) {
@@ -5506,6 +5816,10 @@ function planEnvironment(service, inputs) {
                     environment[binding.variable] = added;
             }
         }
+        for (const [file, variable] of Object.entries(found.replacedFiles)) {
+            delete environment[file];
+            notes.push(`${name}: ${file} names a file Beanstalk does not mount (a compose secret); ${variable} is set in its place from ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} at deploy (the official images read ${variable} when ${file} is unset)`);
+        }
         for (const variable of found.droppedPasswords) {
             delete environment[variable];
             notes.push(`${name}: ${variable} dropped: its development password does not open ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; pass the AUTH token with the secrets input if the cluster has one`);
@@ -5513,6 +5827,13 @@ function planEnvironment(service, inputs) {
         describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes);
     }
     warnings.push(...unrewrittenHosts(name, inputs, bindings));
+    // A compose secret read as a file (MB_DB_PASS_FILE, SECRET_KEY_FILE): Beanstalk mounts no /run/secrets.
+    for (const [variable, value] of Object.entries(environment)) {
+        const said = warnings.some(warning => warning.startsWith(`${name}: ${variable} `));
+        if (!value.startsWith('/run/secrets/') || said || bindings.some(binding => binding.variable === variable))
+            continue;
+        warnings.push(`${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`);
+    }
     // A variable left to the environment that the managed service decides (a family's password) is no property to set.
     const boundRuntime = runtimeVariables.filter(variable => bindings.some(binding => binding.variable === variable));
     runtimeVariables.splice(0, runtimeVariables.length, ...runtimeVariables.filter(v => !boundRuntime.includes(v)));
@@ -5602,8 +5923,14 @@ function describeBindings(service, replacement, bindings, databasePasswordEnv, n
         const driver = backing_engines/* DRIVER_PASSWORD_ENV */.Fy[replacement.engine];
         // A secret reference fills a whole variable, never part of a URL: an app that parses the password out of the URL
         // finds none (a fresh sample's FastAPI config matched `user:password@` and failed at import).
-        const urls = mine.filter(binding => binding.kind === 'url').map(binding => binding.variable);
-        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the URL must read ${passwords[0]} instead` : ''}`);
+        const carriers = mine.filter(binding => binding.kind === 'url' || binding.kind === 'connection-string');
+        const urls = carriers.map(binding => binding.variable);
+        const carrierKinds = new Set(carriers.map(binding => binding.kind));
+        const carrier = [
+            ...(carrierKinds.has('url') ? ['URL'] : []),
+            ...(carrierKinds.has('connection-string') ? ['connection string'] : [])
+        ].join(' or ');
+        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the ${carrier} must read ${passwords[0]} instead` : ''}`);
     }
 }
 /**
@@ -5619,7 +5946,8 @@ function unrewrittenHosts(name, inputs, bindings) {
         if (places.length === 0)
             return [];
         const hostVariables = bindings
-            .filter(binding => binding.role === replacement.role && ['url', 'host', 'host-port'].includes(binding.kind))
+            .filter(binding => binding.role === replacement.role &&
+            ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind))
             .map(binding => binding.variable);
         return [
             `${name}: ${places.join(', ')} ${places.length === 1 ? 'names' : 'name'} ${replacement.composeService}, the compose name of the ${replacement.role} this deploy replaces with ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; nothing rewrites ${places.length === 1 ? 'it' : 'them'}, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets ${(hostVariables.length > 0 ? hostVariables : [replacement.envName]).join(', ')})${places.some(place => place.startsWith('file ')) ? `, or name the variable the app reads in the service's environment (KEY: ${replacement.composeService}), which the action rewrites` : ''}`
@@ -5699,7 +6027,8 @@ function initScriptWarning(service, replacement) {
 // compose lets the others run). A job is a service others wait for with
 // service_completed_successfully, a migration or setup command that is the
 // whole command, a service compose is told not to restart (`restart: "no"`)
-// that serves no port, or a development asset watcher deployed on purpose.
+// or to restart only until it succeeds (`restart: on-failure`, with a sign of
+// setup) that serves no port, or a development asset watcher deployed on purpose.
 /** Commands that migrate or set up a database and exit (Rails, Django, Flask, Alembic, Prisma, Ecto, Knex…). */
 const MIGRATION = /(^|[\s/:])(db:(migrate|prepare|setup|seed|create)|migrate( |$)|migrate:(up|latest|deploy|run)|migration:run|alembic upgrade|prisma migrate deploy|prisma db push|ecto\.(migrate|setup)|knex migrate|sequelize(-cli)? db:migrate|flask db upgrade|goose .*up|diesel migration run|dbmate up|collectstatic)/;
 /** A word that turns a build into a watcher: `--watch`, `yarn watch`, `tailwindcss:watch`, `build:watch`. */
@@ -5723,7 +6052,7 @@ function jobServices(selected) {
     for (const service of selected) {
         if (jobs.has(service.name))
             continue;
-        const reason = jobReason(service);
+        const reason = jobReason(service, selected);
         if (reason)
             jobs.set(service.name, reason);
     }
@@ -5733,15 +6062,35 @@ function jobServices(selected) {
         ? new Map([...jobs].filter(([, reason]) => reason === WAITED_FOR))
         : jobs;
 }
-function jobReason(service) {
+/** Words of a setup step's name or command: Zammad's `zammad-init`, `setup`, `bootstrap`, `seed`. */
+const SETUP_WORD = /(^|[-_\s/:.])(init|setup|bootstrap|seed|install|migrat\w*)($|[-_\s/:.])/i;
+/**
+ * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
+ * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
+ * setup word in its name or command, or the other services that set a policy all restarting always.
+ */
+function runsUntilSuccess(service, selected) {
+    if (!/^on-failure(:\d+)?$/.test(service.restart ?? ''))
+        return false;
+    const words = [service.name, ...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ');
+    if (SETUP_WORD.test(words))
+        return true;
+    const policies = selected.filter(other => other !== service && other.restart !== undefined);
+    return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''));
+}
+function jobReason(service, selected) {
     if (isAssetWatcher(service))
         return 'a development asset watcher (it exits when no terminal is attached)';
     const command = [...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ');
     const compound = /&&|\|\||;|\n/.test(command);
     if (!compound && MIGRATION.test(command))
         return `a one-shot job (its command "${command}" runs and exits)`;
-    if (service.restart === 'no' && service.ports.length === 0 && service.expose.length === 0)
+    if (service.ports.length > 0 || service.expose.length > 0)
+        return undefined;
+    if (service.restart === 'no')
         return 'a one-shot job (restart: "no": compose does not restart it when it exits)';
+    if (runsUntilSuccess(service, selected))
+        return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`;
     return undefined;
 }
 
@@ -5973,10 +6322,10 @@ function buildPlan(config, compose, environment = config.environments[0] ?? '') 
 function planFor(config, compose, environment, notes) {
     const subset = config.environmentServices[environment];
     const allServices = Object.values(compose.services);
-    const allNames = allServices.map(service => service.name);
+    const hostNames = projectHostNames(allServices);
     const references = new Map(allServices.map(service => [
         service.name,
-        serviceReferences(service, allNames, compose.files, compose.directory)
+        serviceReferences(service, hostNames, compose.files, compose.directory)
     ]));
     const selected = selectServices(subset ? { ...config, services: subset } : config, compose, references, notes, subset ? 'environment' : 'services');
     refuseTooManyContainers(selected, subset ? 'environment' : 'services');
@@ -5998,7 +6347,7 @@ function planFor(config, compose, environment, notes) {
             deployed,
             oneShot,
             backing: backingNames,
-            allServices: new Set(allNames),
+            allServices: new Set(allServices.map(service => service.name)),
             ...(startsAfter && { startsAfter }),
             notes
         }));
@@ -6490,7 +6839,7 @@ async function writeTargetBundle(prepared, target, resolution, directory) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   k: () => (/* binding */ checkOnRunner)
 /* harmony export */ });
-/* harmony import */ var _adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(47879);
+/* harmony import */ var _adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85806);
 /* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54757);
 // The checks that refuse a deploy on the runner alone, before any AWS call:
 // deploy and plan mode run this one function, so a plan reports what a deploy

@@ -2014,9 +2014,15 @@ const DEFAULT_USER = {
     redis: undefined,
     memcached: undefined
 };
-/** 32 random hex characters, new every run: no dev password, no guess, ever logs in. */
+/**
+ * New every run, so no dev password or guess ever logs in: random hex around characters an RDS password may hold
+ * ("any printable ASCII character except /, \" or @",
+ * https://docs.aws.amazon.com/AmazonRDS/latest/APIReference/API_CreateDBInstance.html, MasterUserPassword) that
+ * break an app splicing the password into a URL unescaped (`#` ends it, `?` starts a query, `%` starts an
+ * escape): what would fail against RDS fails here. 32 characters: within RDS for MySQL's 41.
+ */
 function twinPassword() {
-    return (0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(16).toString('hex');
+    return `${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(8).toString('hex')}#%?:!$&${(0,node_crypto__WEBPACK_IMPORTED_MODULE_0__.randomBytes)(4).toString('hex')}(`;
 }
 /**
  * Probes run inside the server's own container over TCP: PostgreSQL's entrypoint restarts the

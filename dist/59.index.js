@@ -304,6 +304,12 @@ async function rollBackFailedDeploy(clients, store, failed, log) {
     if (failed.kind === 'gone') {
         return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` };
     }
+    if (failed.kind === 'no-health') {
+        return {
+            ok: false,
+            message: `no automatic rollback: ${failed.environmentName} reports no health, so a rollback could not be judged either`
+        };
+    }
     try {
         const history = await store.load(failed.application, failed.environmentName);
         // Only versions that still exist and can be deployed: the history remembers versions deleted since.

@@ -10,11 +10,16 @@ export const modules = {
 /* harmony export */   CH: () => (/* binding */ buildArgs),
 /* harmony export */   Cj: () => (/* binding */ tagArgs),
 /* harmony export */   R2: () => (/* binding */ createBuilderArgs),
+/* harmony export */   dy: () => (/* binding */ cacheSources),
 /* harmony export */   kJ: () => (/* binding */ pushArgs),
 /* harmony export */   tk: () => (/* binding */ removeBuilderArgs)
 /* harmony export */ });
 // Pure: the argv (and environment) of one image build, for each builder.
 // Kept free of I/O so every flag combination is tested as a table.
+/** Every cache image an inline-cache build reads: its own, its stages', and the read-only ones. */
+function cacheSources(input) {
+    return [input.cacheRef, ...(input.stageCacheRefs ?? []), ...(input.readOnlyCacheRefs ?? [])];
+}
 /** Sorted so the argv does not depend on the order keys were written in. */
 function keyValueFlags(flag, values) {
     return Object.keys(values)
@@ -70,8 +75,10 @@ function buildArgs(input) {
                     `--provenance=${input.provenance === true}`,
                     '--push',
                     ...(input.metadataFile ? ['--metadata-file', input.metadataFile] : []),
-                    '--cache-from',
-                    `type=registry,ref=${input.cacheRef}`,
+                    ...[input.cacheRef, ...(input.readOnlyCacheRefs ?? [])].flatMap(ref => [
+                        '--cache-from',
+                        `type=registry,ref=${ref}`
+                    ]),
                     '--cache-to',
                     `type=registry,ref=${input.cacheRef},mode=max,image-manifest=true,oci-mediatypes=true`,
                     ...REPRODUCIBLE_TIMESTAMPS,
@@ -91,10 +98,7 @@ function buildArgs(input) {
                     ...buildxBuild(path.builder, input),
                     '--provenance=false',
                     '--load',
-                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => [
-                        '--cache-from',
-                        `type=registry,ref=${ref}`
-                    ]),
+                    ...cacheSources(input).flatMap(ref => ['--cache-from', `type=registry,ref=${ref}`]),
                     '--cache-to',
                     'type=inline',
                     ...REPRODUCIBLE_TIMESTAMPS,
@@ -118,7 +122,7 @@ function buildArgs(input) {
                     '--progress=plain',
                     '--build-arg',
                     'BUILDKIT_INLINE_CACHE=1',
-                    ...[input.cacheRef, ...(input.stageCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
+                    ...cacheSources(input).flatMap(ref => ['--cache-from', ref]),
                     ...REPRODUCIBLE_TIMESTAMPS,
                     ...commonFlags(input),
                     input.contextDir
@@ -133,8 +137,7 @@ function buildArgs(input) {
                     'build',
                     '--file',
                     input.dockerfile,
-                    '--cache-from',
-                    input.cacheRef,
+                    ...[input.cacheRef, ...(input.readOnlyCacheRefs ?? [])].flatMap(ref => ['--cache-from', ref]),
                     ...commonFlags(input),
                     input.contextDir
                 ]
