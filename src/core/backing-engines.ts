@@ -8,7 +8,8 @@ import type {
   BackingEngine,
   BackingRole,
   BackingReplacement,
-  BackingSource
+  BackingSource,
+  QueryMember
 } from './plan/types.js'
 
 /** Image names (the last path component, without tag or digest) of each engine. */
@@ -264,13 +265,6 @@ export function rewriteUrl(
       : url.pathname
   return `${jdbc?.[0] ?? ''}${composeUrl(scheme, user, endpoint, path, keptQuery(url, query, endpoint))}`
 }
-
-/**
- * What a URL's query parameter holds of the connection (bindings.ts decides, by its name or its development
- * value): libpq and Connector/J let `?user=` and `?dbname=` override the URL's own parts, and NocoDB reads only
- * `?u=&p=&d=`. They take the managed values, and a development password is left out.
- */
-export type QueryMember = 'user' | 'database' | 'password' | 'host' | 'port'
 
 /** Query parameters that carry a credential (`?password=`, `sslpassword`, `auth_token`…). */
 export function isCredentialParameter(name: string): boolean {

@@ -18,12 +18,11 @@ import {
   DRIVER_PASSWORD_ENV,
   isCredentialParameter,
   parseUrl,
-  ROLE_PRODUCT,
-  type QueryMember
+  ROLE_PRODUCT
 } from '../backing-engines.js'
 import type { ComposeService } from '../compose/model.js'
 import { parseConnectionString } from '../connection-strings.js'
-import type { BackingBinding, BackingReplacement, BindingKind } from './types.js'
+import type { BackingBinding, BackingReplacement, BindingKind, QueryMember } from './types.js'
 import { familyMembers, type Family, type Member } from './families.js'
 import { isHostVariable } from './references.js'
 

@@ -69,7 +69,12 @@ export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
  * TLS mode that turns TLS off (sslmode=disable, --ssl-mode=DISABLED), which a
  * managed endpoint serving TLS gets as "encrypt" (require / REQUIRED).
  */
-import type { QueryMember } from '../backing-engines.js'
+/**
+ * What a URL's query parameter holds of the connection (plan/bindings.ts decides, by its name or its development
+ * value): libpq and Connector/J let `?user=` and `?dbname=` override the URL's own parts, and NocoDB reads only
+ * `?u=&p=&d=`. They take the managed values, and a development password is left out.
+ */
+export type QueryMember = 'user' | 'database' | 'password' | 'host' | 'port'
 
 export type BindingKind =
   'url' | 'connection-string' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
