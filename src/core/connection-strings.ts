@@ -16,8 +16,8 @@ export type ConnectionStringFormat = 'keyed' | 'libpq' | 'go-mysql'
 
 export interface ConnectionString {
   format: ConnectionStringFormat
-  /** The host it connects to (without a port). */
-  host: string
+  /** The hosts it connects to (without ports): one, or Npgsql's failover list. */
+  hosts: string[]
 }
 
 /** What a managed endpoint gives (BackingEndpoint's fields). */
@@ -46,23 +46,59 @@ const memberOf = (key: string): Member | undefined => {
   return (Object.keys(KEYS) as Member[]).find(member => KEYS[member].test(normal))
 }
 
-const GO_MYSQL = /^(?:([^:@/]*)(?::([^@]*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/
+/**
+ * go-sql-driver/mysql: `[scheme://][user[:password]@]tcp(host[:port])/dbname[?params]`. The password may hold `@`
+ * (the driver splits at the last one); Ory's DSNs carry a `mysql://` scheme in front, which is kept.
+ */
+const GO_MYSQL =
+  /^([a-z][a-z0-9+.-]*:\/\/)?(?:([^:@/]*)(?::(.*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/
 const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s';]*)/g
 const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s';]*)\s*)+$/
 
 interface Pair {
   key: string
   value: string
+  /** The value as written (quotes kept), for writing back the pairs the rewrite leaves alone. */
+  raw: string
 }
 
+/** ADO.NET pairs: `;`-separated, a value may be quoted with `"` or `'` (doubled inside) and then hold `;`. */
 function keyedPairs(value: string): Pair[] | undefined {
   if (!value.includes(';') || !value.includes('=')) return undefined
   const pairs: Pair[] = []
-  for (const part of value.split(';')) {
-    if (part.trim() === '') continue
-    const equals = part.indexOf('=')
-    if (equals <= 0) return undefined
-    pairs.push({ key: part.slice(0, equals).trim(), value: part.slice(equals + 1).trim() })
+  let index = 0
+  while (index < value.length) {
+    const equals = value.indexOf('=', index)
+    const semicolon = value.indexOf(';', index)
+    if (equals < 0 || (semicolon >= 0 && semicolon < equals)) {
+      if (value.slice(index, semicolon < 0 ? undefined : semicolon).trim() !== '') return undefined
+      index = semicolon < 0 ? value.length : semicolon + 1
+      continue
+    }
+    const key = value.slice(index, equals).trim()
+    if (key === '') return undefined
+    let at = equals + 1
+    while (value[at] === ' ') at++
+    const quote = value[at] === '"' || value[at] === "'" ? value[at] : undefined
+    let end: number
+    let text: string
+    if (quote) {
+      let close = at + 1
+      for (;;) {
+        close = value.indexOf(quote, close)
+        if (close < 0) return undefined
+        if (value[close + 1] === quote) close += 2
+        else break
+      }
+      text = value.slice(at + 1, close).replaceAll(quote + quote, quote)
+      end = value.indexOf(';', close)
+      if (value.slice(close + 1, end < 0 ? undefined : end).trim() !== '') return undefined
+    } else {
+      end = value.indexOf(';', at)
+      text = value.slice(at, end < 0 ? undefined : end).trim()
+    }
+    pairs.push({ key, value: text, raw: value.slice(equals + 1, end < 0 ? undefined : end).trim() })
+    index = end < 0 ? value.length : end + 1
   }
   return pairs
 }
@@ -71,50 +107,84 @@ function libpqPairs(value: string): Pair[] | undefined {
   if (!LIBPQ.test(value)) return undefined
   return [...value.matchAll(LIBPQ_PAIR)].map(match => ({
     key: match[1] as string,
-    value: (match[2] as string).replace(/^'(.*)'$/s, '$1').replace(/\\(.)/g, '$1')
+    value: (match[2] as string).replace(/^'(.*)'$/s, '$1').replace(/\\(.)/g, '$1'),
+    raw: match[2] as string
   }))
 }
 
-/** A host value's own port (`db:5432`, SQL Server's `db,1433`), split off. */
-const splitHost = (value: string): { host: string; separator?: string } => {
-  const match = /^([^:,]+)([:,])\d{1,5}$/.exec(value)
-  return match ? { host: match[1] as string, separator: match[2] as string } : { host: value }
+/**
+ * A host value's hosts: `db`, `db:5432`, SQL Server's `db,1433` and `tcp:db,1433`, Npgsql's list `db1,db2:5433`.
+ * `port`: the host value carried a port, and how it is written back.
+ */
+function hostsOf(value: string): { hosts: string[]; withPort?: (host: string, port: number) => string } {
+  const sqlServer = /^(tcp:)?([^:,]+),(\d{1,5})$/.exec(value)
+  if (sqlServer)
+    return {
+      hosts: [sqlServer[2] as string],
+      withPort: (host, port) => `${sqlServer[1] ?? ''}${host},${port}`
+    }
+  const entries = value.split(',').map(entry => /^([^:]+)(?::(\d{1,5}))?$/.exec(entry.trim()))
+  if (entries.some(entry => entry === null)) return { hosts: [value] }
+  const hosts = entries.map(entry => (entry as RegExpExecArray)[1] as string)
+  return entries.some(entry => entry?.[2] !== undefined)
+    ? { hosts, withPort: (host, port) => `${host}:${port}` }
+    : { hosts }
 }
 
-/** The connection string a value holds, if it is one with a single host. Pure. */
+/** The connection string a value holds, if it is one with one host setting. Pure. */
 export function parseConnectionString(value: string): ConnectionString | undefined {
   const go = GO_MYSQL.exec(value)
-  if (go) return { format: 'go-mysql', host: go[3] as string }
+  if (go) return { format: 'go-mysql', hosts: [go[4] as string] }
   for (const [format, pairs] of [
     ['keyed', keyedPairs(value)],
     ['libpq', libpqPairs(value)]
   ] as const) {
     const hosts = (pairs ?? []).filter(pair => memberOf(pair.key) === 'host')
-    if (hosts.length === 1) return { format, host: splitHost((hosts[0] as Pair).value).host }
+    if (hosts.length === 1) return { format, hosts: hostsOf((hosts[0] as Pair).value).hosts }
   }
   return undefined
 }
 
-/** The connection string pointed at the managed service, without its password. Pure. */
-export function rewriteConnectionString(value: string, target: ConnectionTarget): string {
+/** The database name a connection string names, if any (for the two-databases warning). Pure. */
+export function connectionStringDatabase(value: string): string | undefined {
+  const go = GO_MYSQL.exec(value)
+  if (go) return go[6] || undefined
+  const pairs = keyedPairs(value) ?? libpqPairs(value) ?? []
+  return pairs.find(pair => memberOf(pair.key) === 'database')?.value || undefined
+}
+
+/** A TLS mode that turns TLS off, in each driver's words (Npgsql/libpq `disable`, MySqlConnector `None`). */
+const TLS_OFF = /^(disable|disabled|allow|none)$/i
+
+/**
+ * The connection string pointed at the managed service, without its password. `engine` decides the TLS word
+ * (Npgsql and libpq `require`, MySqlConnector `Required`: each parses only its own). Pure.
+ */
+export function rewriteConnectionString(
+  value: string,
+  target: ConnectionTarget,
+  engine: 'postgres' | 'mysql' = 'postgres'
+): string {
   const go = GO_MYSQL.exec(value)
   if (go) {
-    const user = target.username ?? go[1] ?? ''
-    const database = target.databaseName ?? go[5] ?? ''
-    return `${user ? `${user}@` : ''}tcp(${target.host}:${target.port})/${database}${go[6] ?? ''}`
+    const user = target.username ?? go[2] ?? ''
+    const database = target.databaseName ?? go[6] ?? ''
+    // tls=false against a server that serves TLS: encrypt without verifying (the driver's skip-verify).
+    const query =
+      target.tls === true ? (go[7] ?? '').replace(/([?&]tls=)false(?=&|$)/, '$1skip-verify') : (go[7] ?? '')
+    return `${go[1] ?? ''}${user ? `${user}@` : ''}tcp(${target.host}:${target.port})/${database}${query}`
   }
   const keyed = keyedPairs(value)
   const pairs = keyed ?? libpqPairs(value)
   if (!pairs) return value
-  const written = pairs.flatMap(pair => {
-    const member = memberOf(pair.key)
-    const next = (replacement: string | undefined): Pair[] => [
-      { key: pair.key, value: replacement ?? pair.value }
+  const written = pairs.flatMap((pair): { key: string; value: string; changed: boolean; raw: string }[] => {
+    const next = (replacement: string | undefined) => [
+      { key: pair.key, value: replacement ?? pair.value, changed: replacement !== undefined, raw: pair.raw }
     ]
-    switch (member) {
+    switch (memberOf(pair.key)) {
       case 'host': {
-        const { separator } = splitHost(pair.value)
-        return next(separator ? `${target.host}${separator}${target.port}` : target.host)
+        const { withPort } = hostsOf(pair.value)
+        return next(withPort ? withPort(target.host, target.port) : target.host)
       }
       case 'port':
         return next(String(target.port))
@@ -126,17 +196,22 @@ export function rewriteConnectionString(value: string, target: ConnectionTarget)
         return []
       case 'sslmode':
         return next(
-          target.tls === true && /^(disable|disabled|allow|none)$/i.test(pair.value) ? 'require' : undefined
+          target.tls === true && TLS_OFF.test(pair.value)
+            ? engine === 'mysql'
+              ? 'Required'
+              : 'require'
+            : undefined
         )
       default:
         return next(undefined)
     }
   })
-  if (keyed) return written.map(pair => `${pair.key}=${pair.value}`).join(';')
-  return written
-    .map(
-      pair =>
-        `${pair.key}=${/[\s'\\]|^$/.test(pair.value) ? `'${pair.value.replace(/(['\\])/g, '\\$1')}'` : pair.value}`
-    )
-    .join(' ')
+  if (keyed)
+    return written.map(pair => `${pair.key}=${pair.changed ? quoteKeyed(pair.value) : pair.raw}`).join(';')
+  return written.map(pair => `${pair.key}=${pair.changed ? quoteLibpq(pair.value) : pair.raw}`).join(' ')
 }
+
+const quoteKeyed = (value: string): string =>
+  /[;"']/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
+const quoteLibpq = (value: string): string =>
+  /[\s'\\]|^$/.test(value) ? `'${value.replace(/(['\\])/g, '\\$1')}'` : value

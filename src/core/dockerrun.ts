@@ -173,7 +173,13 @@ function boundValue(
         ? managedUrl(replacement, endpoint)
         : rewriteUrl(development, replacement.role, endpoint, binding.query)
     case 'connection-string':
-      return development === undefined ? undefined : rewriteConnectionString(development, endpoint)
+      return development === undefined
+        ? undefined
+        : rewriteConnectionString(
+            development,
+            endpoint,
+            replacement.engine === 'mysql' ? 'mysql' : 'postgres'
+          )
     case 'host':
       return endpoint.host
     case 'host-port':

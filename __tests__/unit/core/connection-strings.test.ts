@@ -8,12 +8,17 @@ const target = { host: 'rds.example', port: 5432, username: 'master', databaseNa
 
 describe('parseConnectionString', () => {
   it.each([
-    ['Host=db;Port=5432;Database=app', { format: 'keyed', host: 'db' }],
-    ['Data Source=db,1433;Initial Catalog=app;User ID=sa', { format: 'keyed', host: 'db' }],
-    ['server = db:3306 ; uid=root', { format: 'keyed', host: 'db' }],
-    ["host=db user=app password='a b' dbname=app", { format: 'libpq', host: 'db' }],
-    ['root:pw@tcp(db:3306)/app?parseTime=true', { format: 'go-mysql', host: 'db' }],
-    ['tcp(db)/app', { format: 'go-mysql', host: 'db' }]
+    ['Host=db;Port=5432;Database=app', { format: 'keyed', hosts: ['db'] }],
+    ['Data Source=db,1433;Initial Catalog=app;User ID=sa', { format: 'keyed', hosts: ['db'] }],
+    ['server = db:3306 ; uid=root', { format: 'keyed', hosts: ['db'] }],
+    ["host=db user=app password='a b' dbname=app", { format: 'libpq', hosts: ['db'] }],
+    ['root:pw@tcp(db:3306)/app?parseTime=true', { format: 'go-mysql', hosts: ['db'] }],
+    ['tcp(db)/app', { format: 'go-mysql', hosts: ['db'] }],
+    ['mysql://root:secret@tcp(mysqld:3306)/mysql?parseTime=true', { format: 'go-mysql', hosts: ['mysqld'] }],
+    ['root:p@ss@tcp(db)/app', { format: 'go-mysql', hosts: ['db'] }],
+    ['Host=db1,db2:5433;Database=app', { format: 'keyed', hosts: ['db1', 'db2'] }],
+    ['Server=tcp:db,1433;Database=app', { format: 'keyed', hosts: ['db'] }],
+    ['Host=db;Password="a;b";Database=app', { format: 'keyed', hosts: ['db'] }]
   ])('%s', (value, expected) => {
     expect(parseConnectionString(value)).toEqual(expected)
   })
@@ -22,6 +27,7 @@ describe('parseConnectionString', () => {
     ['level=info format=json'],
     ['a=b;c=d'],
     ['Host=db1;Host=db2;Database=app'],
+    ['Host="unterminated;Database=app'],
     ['postgres://db/app'],
     ['db:5432'],
     ['just words'],
@@ -43,9 +49,25 @@ describe('rewriteConnectionString', () => {
       "host=rds.example port=5432 user=master dbname=appdb application_name='my app'"
     ],
     ['app:devpw@tcp(db:3306)/app', 'master@tcp(rds.example:5432)/appdb'],
+    [
+      'mysql://root:se@cret@tcp(mysqld:3306)/mysql?parseTime=true&tls=false',
+      'mysql://master@tcp(rds.example:5432)/appdb?parseTime=true&tls=skip-verify'
+    ],
+    ['Host=db;Password="a;b";Application Name="x;y"', 'Host=rds.example;Application Name="x;y"'],
+    ['Host=db1,db2:5433;Database=app', 'Host=rds.example:5432;Database=appdb'],
+    ['Server=tcp:db,1433;Database=app', 'Server=tcp:rds.example,5432;Database=appdb'],
     ['not a connection string', 'not a connection string']
   ])('%s', (value, expected) => {
     expect(rewriteConnectionString(value, target)).toBe(expected)
+  })
+
+  it('turns TLS on in the words of the engine’s driver (MySqlConnector parses only its own)', () => {
+    expect(rewriteConnectionString('Server=db;SslMode=None', target, 'mysql')).toBe(
+      'Server=rds.example;SslMode=Required'
+    )
+    expect(rewriteConnectionString('Host=db;SSL Mode=Disable', target, 'postgres')).toBe(
+      'Host=rds.example;SSL Mode=require'
+    )
   })
 
   it('keeps the development user and database when the managed service gives none, and TLS as it was without TLS', () => {

@@ -605,7 +605,13 @@ ${dependsOn}    environment:
       'MySqlConnector',
       'ConnectionStrings__Default',
       'Server=db;Port=3306;Database=app;Uid=root;Pwd=devpass;SslMode=None',
-      `Server=${RDS_HOST};Port=3306;Database=appdb;Uid=master;SslMode=require`
+      `Server=${RDS_HOST};Port=3306;Database=appdb;Uid=master;SslMode=Required`
+    ],
+    [
+      'Ory’s DSN (a Go MySQL DSN behind mysql://)',
+      'DSN',
+      'mysql://root:secret@tcp(db:3306)/mysql?max_conns=20&parseTime=true',
+      `mysql://master@tcp(${RDS_HOST}:3306)/appdb?max_conns=20&parseTime=true`
     ],
     [
       'Go MySQL driver',

@@ -147,7 +147,7 @@ export function bindingsFor(
     }
     // A database's key=value connection string or Go MySQL DSN (Npgsql, MySqlConnector, libpq, go-sql-driver).
     const connection = database ? parseConnectionString(value) : undefined
-    if (connection && hosts.has(connection.host)) {
+    if (connection?.hosts.some(host => hosts.has(host))) {
       bind(name, 'connection-string')
       continue
     }

@@ -51,7 +51,7 @@ const KEYED_HOST = new RegExp(
   `(?:^|[;\\s"'?&])(?:host|hostaddr|server|data\\s*source|address|addr)\\s*=\\s*'?(${NAME})`,
   'gi'
 )
-const GO_DSN_HOST = new RegExp(`@tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g')
+const GO_DSN_HOST = new RegExp(`(?:^|[@/\\s"'=])tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g')
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(
   `^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`,

@@ -51,14 +51,22 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
 const SETUP_WORD = /(^|[-_\s/:.])(init|setup|bootstrap|seed|install|migrat\w*)($|[-_\s/:.])/i
 
 /**
+ * A setup step by its name or its program (`init-db`, `zammad-init`), never by a word further down its command: a
+ * worker's `sh -c "pip install … && celery worker"` or `node --require ./init.js worker.js` is no setup step.
+ */
+function namesSetup(service: ComposeService): boolean {
+  const program = [...(service.entrypoint ?? []), ...(service.command ?? [])][0]?.split('/').at(-1) ?? ''
+  return SETUP_WORD.test(service.name) || SETUP_WORD.test(program)
+}
+
+/**
  * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
  * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
  * setup word in its name or command, or the other services that set a policy all restarting always.
  */
 function runsUntilSuccess(service: ComposeService, selected: readonly ComposeService[]): boolean {
   if (!/^on-failure(:\d+)?$/.test(service.restart ?? '')) return false
-  const words = [service.name, ...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')
-  if (SETUP_WORD.test(words)) return true
+  if (namesSetup(service)) return true
   const policies = selected.filter(other => other !== service && other.restart !== undefined)
   return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''))
 }
@@ -71,6 +79,9 @@ function jobReason(service: ComposeService, selected: readonly ComposeService[])
   if (service.ports.length > 0 || service.expose.length > 0) return undefined
   if (service.restart === 'no')
     return 'a one-shot job (restart: "no": compose does not restart it when it exits)'
+  // No restart key is compose's "no" too; named for setup (data-act-broker's init-db), it is a job.
+  if (service.restart === undefined && SETUP_WORD.test(service.name))
+    return 'a one-shot job (its name says setup, and compose does not restart it when it exits)'
   if (runsUntilSuccess(service, selected))
     return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`
   return undefined

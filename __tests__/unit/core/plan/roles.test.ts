@@ -90,6 +90,16 @@ describe('jobServices', () => {
         '  setup:\n    image: app\n    ports: ["81:81"]\n    restart: on-failure\n'
       ],
       [
+        'a worker whose command installs first',
+        WEB,
+        '  worker:\n    image: app\n    command: ["sh", "-c", "pip install -r req.txt && celery worker"]\n    restart: on-failure\n'
+      ],
+      [
+        'a worker that requires an init module',
+        WEB,
+        '  worker:\n    image: app\n    command: ["node", "--require", "./tracing/init.js", "worker.js"]\n    restart: on-failure\n'
+      ],
+      [
         'others on-failure too',
         '  web:\n    image: app\n    ports: ["80:3000"]\n    restart: on-failure\n',
         '  worker:\n    image: app\n    restart: on-failure\n'
@@ -97,6 +107,19 @@ describe('jobServices', () => {
     ])('not a job: %s', (_case, web, job) => {
       expect(jobsOf(`services:\n${web}${job}`)).toEqual({})
     })
+  })
+
+  it('no restart key (compose’s "no") and a name that says setup: a job (data-act-broker’s init-db)', () => {
+    expect(
+      jobsOf(
+        `services:\n${WEB}  init-db:\n    image: app\n    command: ["sh", "-c", "sleep 9s; alembic upgrade head"]\n`
+      )
+    ).toEqual({
+      'init-db': 'a one-shot job (its name says setup, and compose does not restart it when it exits)'
+    })
+    expect(jobsOf(`services:\n${WEB}  worker:\n    image: app\n    command: ["celery", "worker"]\n`)).toEqual(
+      {}
+    )
   })
 
   it('when every service looks like a job, only those others wait for stay jobs: ECS needs an essential container', () => {
