@@ -5,7 +5,16 @@
 // read 2^depth files.
 
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs'
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  statSync,
+  symlinkSync,
+  writeFileSync
+} from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -114,6 +123,46 @@ describe('a build names only Docker’s own frontend', () => {
     )
   })
 
+  it.each([
+    ['a JSON document', '{"syntax": "docker.io/attacker/frontend:1"}\n', 'docker.io/attacker/frontend:1'],
+    ['a JSON document after a #! line', '#!/usr/bin/env x\n{"syntax": "attacker/f"}\n', 'attacker/f'],
+    [
+      'a NEL (U+0085) after #, which Go trims',
+      '#\u0085syntax=docker.io/attacker/frontend:1\nFROM alpine\n',
+      'docker.io/attacker/frontend:1'
+    ],
+    [
+      'a NEL after // and a check directive',
+      '# check=skip=all\n//\u0085syntax =attacker/f\nFROM alpine\n',
+      'attacker/f'
+    ],
+    ['a BOM first', '\uFEFF# syntax=attacker/f\nFROM alpine\n', 'attacker/f']
+  ])('round 10: %s naming another frontend is refused', (_name, dockerfile, image) => {
+    expect(customFrontend(dockerfile, {})?.image).toBe(image)
+  })
+
+  it('round 10: a build arg name holding "=" (BUILDKIT_SYNTAX=… as the key) is refused in the compose file', () => {
+    write('Dockerfile', 'FROM alpine\n')
+    write(
+      'docker-compose.yml',
+      'services:\n  web:\n    build:\n      context: .\n      args: {"BUILDKIT_SYNTAX=docker.io/attacker/frontend:1 ": x}\n    ports: ["80:80"]\n'
+    )
+    expect(() => firstImage()).toThrow(
+      'service "web": build.args name "BUILDKIT_SYNTAX=docker.io/attacker/frontend:1 " holds "=" or a blank, which docker\'s --build-arg would split differently; rename it'
+    )
+  })
+
+  it('round 10: a linked Dockerfile is checked with the ignore file beside its target, which BuildKit reads', async () => {
+    write('.dockerignore', '.git\n')
+    write('docker/prod.Dockerfile', 'FROM alpine\nCOPY . /app\n')
+    write('docker/prod.Dockerfile.dockerignore', '*.md\n')
+    symlinkSync('docker/prod.Dockerfile', path.join(workspace, 'Dockerfile'))
+    write('docker-compose.yml', 'services:\n  web:\n    build: .\n    ports: ["80:80"]\n')
+    expect(await rejectionOf(() => checkBuildInputs(workspace, firstImage()))).toMatch(
+      /docker\/prod\.Dockerfile\.dockerignore/
+    )
+  })
+
   it('Docker’s own frontend images stay allowed, by tag or digest', async () => {
     const digest = `sha256:${'a'.repeat(64)}`
     for (const allowed of [
@@ -201,6 +250,38 @@ describe('the smoke test’s cleanup label is the action’s alone', () => {
     const args = app.containers[0]?.createArgs ?? []
     const labels = args.flatMap((word, index) => (args[index - 1] === '--label' ? [word] : []))
     expect(labels).toEqual([`${PROJECT_LABEL}=bdd-smoke-0011aabb`, 'com.example.team=web'])
+  })
+})
+
+describe('a compose file’s cost is bounded (round 10)', () => {
+  const load = (text: string, files: Record<string, string>, count: { reads: number }) =>
+    loadCompose({
+      path: 'docker-compose.yml',
+      text,
+      env: {},
+      runnerVariableNamed: runnerVariableNamed([]),
+      readFile: file => {
+        count.reads++
+        return files[file]
+      }
+    })
+
+  it('services sharing an anchored list of one env_file read it once', () => {
+    const services = Array.from(
+      { length: 200 },
+      (_, index) => `  s${index}:\n    image: nginx\n    env_file: *files\n`
+    )
+    const text = `x-files: &files\n${'  - e.env\n'.repeat(2000)}services:\n${services.join('')}`
+    const count = { reads: 0 }
+    load(text, { 'e.env': 'A=1\n' }, count)
+    expect(count.reads).toBeLessThan(10)
+  })
+
+  it('more than 500 services: one line', () => {
+    const services = Array.from({ length: 501 }, (_, index) => `  s${index}:\n    image: nginx\n`)
+    expect(errorOf(() => load(`services:\n${services.join('')}`, {}, { reads: 0 }))).toBe(
+      'docker-compose.yml: more than 500 services; the action reads at most 500'
+    )
   })
 })
 

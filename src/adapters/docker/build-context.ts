@@ -5,6 +5,7 @@
 // sent to the builder (see checkout-credentials.ts), and the frontend is
 // Docker's own (core/compose/dockerfile-frontend.ts).
 
+import { realpathSync } from 'node:fs'
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -84,15 +85,18 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
       fail(`target "${image.target}" is not a stage of ${where} (stages: ${known})`)
     }
   }
+  // BuildKit reads `<Dockerfile>.dockerignore` beside the file --file names: the real one, after any link.
+  const builtDockerfile =
+    inline !== undefined ? relativeDockerfile : path.relative(realpathSync(workspace), dockerfile as string)
   const ignore: IgnoreFiles = {
     contextName: `${shown(path.join(lexicalContext, '.dockerignore'))}`,
-    dockerfileName: `${shown(lexicalDockerfile)}.dockerignore`
+    dockerfileName: `${builtDockerfile}.dockerignore`
   }
   const contextIgnore = inWorkspace(() =>
     readWorkspaceText(workspace, path.relative(workspace, path.join(lexicalContext, '.dockerignore')), 'file')
   )
   const dockerfileIgnore = inWorkspace(() =>
-    readWorkspaceText(workspace, `${relativeDockerfile}.dockerignore`, 'file')
+    readWorkspaceText(workspace, `${builtDockerfile}.dockerignore`, 'file')
   )
   if (contextIgnore !== undefined) ignore.context = contextIgnore
   if (dockerfileIgnore !== undefined) ignore.dockerfile = dockerfileIgnore

@@ -10,15 +10,19 @@
 const DOCKER_FRONTEND =
   /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?$/
 
+/** Go's unicode.IsSpace has U+0085 (NEL), which JavaScript's `\s` does not: BuildKit trims it around a directive. */
+const GO_SPACE = /\u0085/g
+
 /**
- * BuildKit reads directives from the leading lines (`# syntax=…`; newer releases also `// syntax=…`). Every
- * leading comment or blank line is read here, so no spelling BuildKit might take as a directive is missed.
+ * A leading line BuildKit may read a directive from: blank, or a comment (`#`, `//`, a `#!` line). Every such line
+ * that says `syntax` then `=` is taken for one, whatever BuildKit's exact grammar, so no spelling it accepts is
+ * missed (its parser has grown new forms: `//` comments, a JSON document).
  */
-const SYNTAX_LINE = /^\s*(?:#|\/\/)\s*syntax\s*=\s*(\S*)/i
+const SYNTAX = /syntax\s*=\s*(\S*)/i
 
 export interface CustomFrontend {
   image: string
-  /** Where it was named: `# syntax=` or the BUILDKIT_SYNTAX build arg. */
+  /** Where it was named: `# syntax=`, a JSON Dockerfile, or the BUILDKIT_SYNTAX build arg. */
   how: string
 }
 
@@ -28,14 +32,32 @@ export function customFrontend(
   buildArgs: Readonly<Record<string, string>>
 ): CustomFrontend | undefined {
   const named: CustomFrontend[] = []
-  for (const line of dockerfileText.split(/\r?\n/)) {
+  const text = dockerfileText.replace(/^\uFEFF/, '').replace(GO_SPACE, ' ')
+  for (const line of text.split(/\r?\n|\r/)) {
     const trimmed = line.trim()
+    if (trimmed.startsWith('{')) {
+      // BuildKit also reads directives from a JSON document ({"syntax": …}): no Dockerfile starts so.
+      named.push({ image: jsonSyntax(text.slice(text.indexOf('{'))), how: 'a JSON Dockerfile' })
+      break
+    }
     if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('//')) break
-    const match = SYNTAX_LINE.exec(line)
+    const match = SYNTAX.exec(trimmed)
     if (match) named.push({ image: match[1] as string, how: '# syntax=' })
   }
   const argument = buildArgs.BUILDKIT_SYNTAX
   if (argument !== undefined)
     named.push({ image: argument.trim().split(/\s+/)[0] ?? '', how: 'build arg BUILDKIT_SYNTAX' })
   return named.find(frontend => !DOCKER_FRONTEND.test(frontend.image))
+}
+
+/** The frontend a JSON document names; anything else it holds is no frontend of Docker's either. */
+function jsonSyntax(text: string): string {
+  try {
+    const parsed = JSON.parse(text) as unknown
+    const syntax =
+      parsed !== null && typeof parsed === 'object' ? (parsed as Record<string, unknown>).syntax : undefined
+    return typeof syntax === 'string' ? syntax : '(JSON)'
+  } catch {
+    return '(JSON)'
+  }
 }

@@ -28,8 +28,21 @@ type Raw = Record<string, unknown>
 
 /** Compose files one project may read (its own and included ones): a bound on fan-out, far above real projects. */
 const MAX_FILES = 100
+/** Services of one project: far above real ones (a task holds ten containers), a bound on a file's cost. */
+const MAX_SERVICES = 500
 
-export function loadCompose(source: ComposeSource): ComposeProject {
+export function loadCompose(given: ComposeSource): ComposeProject {
+  // Each file read once: services that share an env_file or a Dockerfile (an anchored list of 50,000 entries) ask
+  // for it again and again.
+  const reads = new Map<string, string | undefined>()
+  const source: ComposeSource = {
+    ...given,
+    readFile: (path, skipOver) => {
+      const key = `${skipOver ?? ''}\0${path}`
+      if (!reads.has(key)) reads.set(key, given.readFile(path, skipOver))
+      return reads.get(key)
+    }
+  }
   const directory = posix.dirname(posix.normalize(source.path))
   const dotenvPath = posix.join(directory, '.env')
   const variables = new ProjectVariables(
@@ -39,7 +52,10 @@ export function loadCompose(source: ComposeSource): ComposeProject {
     undefined,
     source.runnerVariableNamed
   )
-  const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], { files: 1 })
+  const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], {
+    files: 1,
+    services: 0
+  })
   if (Object.keys(loaded.services).length === 0) throw new ComposeError(`${source.path}: defines no services`)
 
   const profiles = variables.lookup('COMPOSE_PROFILES')
@@ -84,8 +100,8 @@ function loadFile(
   directory: string,
   variables: ProjectVariables,
   chain: string[],
-  /** Files read so far, across the whole project: includes fan out (each file may list the next twice). */
-  read: { files: number }
+  /** Files and services read so far, across the whole project: includes fan out (each file may list the next twice). */
+  read: { files: number; services: number }
 ): LoadedFile {
   const { document, root } = parseComposeYaml(text, path)
   if (!isRecord(root)) throw new ComposeError(`${path}: expected a mapping of services at the top level`)
@@ -173,6 +189,10 @@ function loadFile(
         `${path}: service "${name}" is also defined by the included file ${from}; the action does not merge a definition over an included one (Compose 2.26 refuses it, later releases merge it): move these keys into ${from}, or rename one of the two`
       )
     }
+    if (++read.services > MAX_SERVICES)
+      throw new ComposeError(
+        `${path}: more than ${MAX_SERVICES} services; the action reads at most ${MAX_SERVICES}`
+      )
     const uses = new Map<string, VariableUse[]>()
     services[name] = normaliseService(name, interpolateService(name, raw, variables, uses, notes), {
       directory,

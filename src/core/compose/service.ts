@@ -213,6 +213,14 @@ function buildArgs(value: unknown, where: string, context: ServiceContext): Reco
       ? Object.keys(value).filter(key => value[key] === null || value[key] === undefined)
       : []
   const args = stringMapOf(value, `${where} build.args`)
+  // Each becomes one `--build-arg NAME=value` word, split at its first "=": a name holding "=" or a blank would
+  // name another arg (`BUILDKIT_SYNTAX=attacker/frontend =x`, attack round 10).
+  const malformed = Object.keys(args).find(name => !/^[^=\s]+$/.test(name))
+  if (malformed !== undefined) {
+    throw new ComposeError(
+      `${where}: build.args name ${JSON.stringify(malformed)} holds "=" or a blank, which docker's --build-arg would split differently; rename it`
+    )
+  }
   for (const name of inherited) {
     const uses = context.variables.uses([name], `${where} build.args ${name}`)
     const credentials = credentialsIn(uses)
