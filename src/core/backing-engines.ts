@@ -313,13 +313,21 @@ function keptQuery(
     host: endpoint.host,
     port: String(endpoint.port)
   }
-  const kept = [...url.searchParams].flatMap(([name, value]): [string, string][] => {
-    const member = query[name]
-    if (member === 'password' || isDevOnlyQueryParameter(name, value)) return []
-    return [[name, (member && managed[member]) ?? value]]
-  })
-  if (kept.length === 0) return ''
-  return `?${new URLSearchParams(kept).toString()}`
+  // Parameters as written, encoding and all: libpq does not decode `+`, so re-encoding `%20` would change them.
+  const kept = url.search
+    .replace(/^\?/, '')
+    .split('&')
+    .filter(raw => raw !== '')
+    .flatMap(raw => {
+      const equals = raw.indexOf('=')
+      const [name, value] = [...new URLSearchParams(raw)][0] ?? [raw, '']
+      const member = query[name]
+      if (member === 'password' || isDevOnlyQueryParameter(name, value)) return []
+      const replacement = member && managed[member]
+      if (replacement === undefined || replacement === value) return [raw]
+      return [`${equals < 0 ? raw : raw.slice(0, equals)}=${encodeURIComponent(replacement)}`]
+    })
+  return kept.length === 0 ? '' : `?${kept.join('&')}`
 }
 
 /** The URL's dev-only query parameters (sslmode=disable…), for the note saying they were left out. */

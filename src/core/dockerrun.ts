@@ -5,6 +5,7 @@ import {
   DEFAULT_PORT,
   describeBackingSource,
   managedUrl,
+  parseUrl,
   rewriteUrl,
   type BackingEndpoint
 } from './backing-engines.js'
@@ -182,6 +183,10 @@ function boundValue(
           )
     case 'host':
       return endpoint.host
+    case 'address': {
+      const url = parseUrl(development)
+      return url ? `${url.protocol}//${endpoint.host}:${endpoint.port}` : development
+    }
     case 'host-port':
       return `${endpoint.host}:${endpoint.port}`
     case 'port':

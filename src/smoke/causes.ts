@@ -6,7 +6,7 @@
 // `Permission denied` on a folder the bundle mounts.
 
 import type { CaBundleFile } from './ca-bundles.js'
-import type { BindingKind, BackingRole } from '../core/plan/types.js'
+import { ADDRESS_KINDS, type BindingKind, type BackingRole } from '../core/plan/types.js'
 import type { ServerConnection } from './reach.js'
 import type { DevService } from './dev-services.js'
 
@@ -80,7 +80,11 @@ function mentionsHost(line: string, name: string): boolean {
   return new RegExp(`(?<![\\w.-])${escapeRegExp(name)}(?![\\w-]|\\.\\w)`, 'i').test(line)
 }
 
-function boundVariables(container: ContainerFacts, role: BackingRole, kinds: BindingKind[]): string[] {
+function boundVariables(
+  container: ContainerFacts,
+  role: BackingRole,
+  kinds: readonly BindingKind[]
+): string[] {
   return container.bindings
     .filter(binding => binding.role === role && kinds.includes(binding.kind))
     .map(binding => binding.variable)
@@ -99,7 +103,7 @@ function unresolvedHostCause(
 ): string | undefined {
   for (const twin of input.twins) {
     if (!mentionsHost(line, twin.name)) continue
-    const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port'])
+    const variables = boundVariables(container, twin.role, ADDRESS_KINDS)
     return `${container.name} tried to reach \`${twin.name}\`, the compose name of the ${twin.role} this deploy replaces with ${twin.managed} (${twin.host}); on Beanstalk it does not resolve: set the variable your app reads for the ${twin.role} host — ${actionSets(variables, container.name)} — or add it to the compose file as \`${HOST_VARIABLE[twin.engine]}: ${twin.name}\` so the action rewrites it`
   }
   for (const other of input.containers) {
@@ -120,7 +124,7 @@ function loopbackCause(input: DiagnosisInput, container: ContainerFacts, line: s
   if (!where) return undefined
   const twin = input.twins.find(candidate => ENGINE_WORDS[candidate.engine].test(line))
   if (!twin) return undefined
-  const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port'])
+  const variables = boundVariables(container, twin.role, ADDRESS_KINDS)
   return `${container.name} tried to reach the ${twin.role} on ${where}, where nothing listens on Beanstalk either: the ${twin.role} is ${twin.managed} (${twin.host}), and your app reads its address from a variable the action does not set (${actionSets(variables, container.name)}); add that variable to the compose file with its development value (the compose name ${twin.name}) so the action rewrites it`
 }
 

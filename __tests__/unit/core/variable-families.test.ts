@@ -805,3 +805,82 @@ services:
     expect(plan(text, { ...managed, cache: 'none' }).warnings.join('\n')).not.toMatch(/different databases/)
   })
 })
+
+describe('fresh apps, round 9, verified on more apps', () => {
+  const managedOnly = { ...managed, cache: 'none' }
+
+  it('Authelia’s …_ADDRESS: tcp://db:5432 is an address: host and port change, the family around it is rewritten', () => {
+    const text = `
+services:
+  authelia:
+    image: authelia/authelia:4
+    ports: ["80:9091"]
+    environment:
+      AUTHELIA_STORAGE_POSTGRES_ADDRESS: tcp://db:5432
+      AUTHELIA_STORAGE_POSTGRES_USERNAME: authelia
+      AUTHELIA_STORAGE_POSTGRES_DATABASE: authelia
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: authelia, POSTGRES_PASSWORD: devpass}
+`
+    const env = envOf(container(render(text, managedOnly), 'authelia'))
+    expect(env).toMatchObject({
+      AUTHELIA_STORAGE_POSTGRES_ADDRESS: `tcp://${RDS_HOST}:5432`,
+      AUTHELIA_STORAGE_POSTGRES_USERNAME: 'master',
+      AUTHELIA_STORAGE_POSTGRES_DATABASE: 'appdb'
+    })
+  })
+
+  it('Grafana’s GF_DATABASE_PASSWORD__FILE (double underscore) is replaced like _FILE', () => {
+    const text = `
+services:
+  grafana:
+    image: grafana/grafana:11
+    ports: ["80:3000"]
+    environment:
+      GF_DATABASE_TYPE: postgres
+      GF_DATABASE_HOST: db:5432
+      GF_DATABASE_USER: grafana
+      GF_DATABASE_PASSWORD__FILE: /run/secrets/db_password
+  db:
+    image: postgres:16
+`
+    const grafana = container(render(text, managedOnly), 'grafana')
+    expect(envOf(grafana).GF_DATABASE_PASSWORD__FILE).toBeUndefined()
+    expect(secretsOf(grafana)).toMatchObject({ GF_DATABASE_PASSWORD: RDS_SECRET })
+  })
+
+  it('databases named in URL paths and connection strings count for the two-databases warning (eShopOnAbp)', () => {
+    const text = `
+services:
+  identity:
+    image: example/identity:1
+    ports: ["80:8080"]
+    environment:
+      ConnectionStrings__Identity: "Host=db;Database=EShop_Identity;Username=postgres"
+      ConnectionStrings__Ordering: "Host=db;Database=EShop_Ordering;Username=postgres"
+      AUDIT_URL: postgres://db/EShop_Audit
+  db:
+    image: postgres:16
+`
+    expect(plan(text, managedOnly).warnings.join('\n')).toContain(
+      'identity: ConnectionStrings__Identity=EShop_Identity, ConnectionStrings__Ordering=EShop_Ordering, AUDIT_URL=EShop_Audit name different databases'
+    )
+  })
+
+  it('a URL’s query keeps its own encoding (libpq does not decode "+")', () => {
+    const text = `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+    environment: {DATABASE_URL: "postgres://app@db/app?options=-c%20search_path%3Dx&user=app"}
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass}
+`
+    expect(envOf(container(render(text, managedOnly), 'api')).DATABASE_URL).toBe(
+      `postgres://master@${RDS_HOST}:5432/appdb?options=-c%20search_path%3Dx&user=master`
+    )
+  })
+})

@@ -21,11 +21,19 @@ import {
   ROLE_PRODUCT
 } from '../backing-engines.js'
 import type { ComposeService } from '../compose/model.js'
-import { parseConnectionString } from '../connection-strings.js'
-import type { BackingBinding, BackingReplacement, BindingKind, QueryMember } from './types.js'
+import { connectionStringDatabase, parseConnectionString } from '../connection-strings.js'
+import {
+  ADDRESS_KINDS,
+  type BackingBinding,
+  type BackingReplacement,
+  type BindingKind,
+  type QueryMember
+} from './types.js'
 import { familyMembers, type Family, type Member } from './families.js'
 import { isHostVariable } from './references.js'
 
+/** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
+const HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -131,6 +139,17 @@ export function bindingsFor(
       url &&
       (hosts.has(url.hostname) || (url.hostname === '' && hosts.has(url.searchParams.get('host') ?? '')))
     ) {
+      // A host variable holding scheme and address only (Authelia's `…_ADDRESS: tcp://db:5432`): the app takes user
+      // and database from its family, so only host and port change, and the family is found from it.
+      if (
+        HOST_NAME.test(name) &&
+        !url.username &&
+        (url.pathname === '' || url.pathname === '/') &&
+        !url.search
+      ) {
+        bind(name, 'address')
+        continue
+      }
       const query = queryMembers(url, development, database)
       bind(name, 'url', query)
       if (jdbc) jdbcUrls.push(name)
@@ -266,7 +285,7 @@ export function bindingsFor(
       if (family.present.has(member) || !['user', 'name', 'password', 'host', 'port'].includes(member))
         continue
       if (!database && member !== 'host' && member !== 'port' && member !== 'password') continue
-      const variable = fileVariable.slice(0, -'_FILE'.length)
+      const variable = fileVariable.replace(/_{1,2}FILE$/i, '')
       if (variable in service.environment || bound(variable)) continue
       const kind = (
         { host: 'host', port: 'port', user: 'user', name: 'database', password: 'password' } as const
@@ -345,8 +364,9 @@ export function bindingsFor(
    * has one database name, which both now take, so what the app kept apart shares one database.
    */
   function mergedDatabases(): void {
+    if (!database) return
     const named = bindings.flatMap(binding => {
-      const value = binding.kind === 'database' ? literals.get(binding.variable) : undefined
+      const value = databaseNameIn(binding.kind, literals.get(binding.variable))
       return value !== undefined && value !== '' ? [`${binding.variable}=${value}`] : []
     })
     if (new Set(named.map(entry => entry.slice(entry.indexOf('=') + 1))).size < 2) return
@@ -387,9 +407,7 @@ export function bindingsFor(
       )
       return
     }
-    const own = bindings.filter(binding =>
-      ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind)
-    )
+    const own = bindings.filter(binding => ADDRESS_KINDS.includes(binding.kind))
     if (own.length > 0) {
       notes.push(
         `${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => (binding.variable in service.environment ? binding.variable : `${binding.variable} (added above)`)).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`
@@ -423,6 +441,15 @@ function queryMembers(url: URL, development: Development, database: boolean): Re
     else if (name === 'port') members[key] = 'port'
   }
   return members
+}
+
+/** The database name a bound value names: itself, a URL's path, a connection string's Database. */
+function databaseNameIn(kind: BindingKind, value: string | undefined): string | undefined {
+  if (value === undefined) return undefined
+  if (kind === 'database') return value
+  if (kind === 'url') return parseUrl(value.replace(/^jdbc:/i, ''))?.pathname.replace(/^\//, '')
+  if (kind === 'connection-string') return connectionStringDatabase(value)
+  return undefined
 }
 
 /** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */

@@ -15,7 +15,7 @@ import { credentialError, credentialsIn } from '../compose/variables.js'
 import type { ActionConfig } from '../config-types.js'
 import type { SecretReference } from '../dockerrun-types.js'
 import { ComposeError } from '../errors.js'
-import type { BackingBinding, BackingReplacement, ClearSecret } from './types.js'
+import { ADDRESS_KINDS, type BackingBinding, type BackingReplacement, type ClearSecret } from './types.js'
 import { looksSecret } from '../secret-names.js'
 import { bindingsFor, developmentPasswords, isServerPassword } from './bindings.js'
 import type { Reference } from './references.js'
@@ -133,7 +133,7 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     if (!value.startsWith('/run/secrets/') || said || bindings.some(binding => binding.variable === variable))
       continue
     warnings.push(
-      `${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`
+      `${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_{1,2}FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`
     )
   }
   // A variable left to the environment that the managed service decides (a family's password) is no property to set.
@@ -293,11 +293,7 @@ function unrewrittenHosts(
       .map(reference => reference.place)
     if (places.length === 0) return []
     const hostVariables = bindings
-      .filter(
-        binding =>
-          binding.role === replacement.role &&
-          ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind)
-      )
+      .filter(binding => binding.role === replacement.role && ADDRESS_KINDS.includes(binding.kind))
       .map(binding => binding.variable)
     return [
       `${name}: ${places.join(', ')} ${places.length === 1 ? 'names' : 'name'} ${replacement.composeService}, the compose name of the ${replacement.role} this deploy replaces with ${ROLE_PRODUCT[replacement.role]}; nothing rewrites ${places.length === 1 ? 'it' : 'them'}, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets ${(hostVariables.length > 0 ? hostVariables : [replacement.envName]).join(', ')})${places.some(place => place.startsWith('file ')) ? `, or name the variable the app reads in the service's environment (KEY: ${replacement.composeService}), which the action rewrites` : ''}`

@@ -99,7 +99,7 @@ export function familyMembers(
     const key = `${prefix.toUpperCase()}|${separator}`
     if (prefix === '' || seen.has(key)) return
     const present = membersOf(names, prefix, separator)
-    const files = membersOf(names, prefix, separator, '_FILE')
+    const files = fileMembersOf(names, prefix, separator)
     if (present.size === 0 && files.size === 0 && !options.complete) return
     seen.add(key)
     // A member read from a file still shows the family's spelling (MB_DB_USER_FILE: USER, not USERNAME).
@@ -120,11 +120,11 @@ export function familyMembers(
   }
   for (const binding of bindings) {
     const host = HOST_NAME.exec(binding.variable)
-    if (host && (binding.kind === 'host' || binding.kind === 'host-port')) {
+    if (host && (binding.kind === 'host' || binding.kind === 'host-port' || binding.kind === 'address')) {
       add(host[1] as string, host[2] as string, binding.variable, {
         complete: true,
         url: false,
-        hostPort: binding.kind === 'host-port',
+        hostPort: binding.kind !== 'host',
         lowercase: isLower(host[3] as string)
       })
     }
@@ -148,7 +148,7 @@ export function familyMembers(
     }
   }
   for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
-    const present = [...membersOf(names, prefix, separator), ...membersOf(names, prefix, separator, '_FILE')]
+    const present = [...membersOf(names, prefix, separator), ...fileMembersOf(names, prefix, separator)]
     if (present.length === 0) continue
     // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
     // interpolation): corrected, but it says nothing about where the app connects.
@@ -159,6 +159,14 @@ export function familyMembers(
     add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false })
   }
   return families
+}
+
+/** Members written as files: `_FILE` (the official images), `__FILE` (Grafana's `GF_…__FILE`, Gitea's). */
+function fileMembersOf(names: readonly string[], prefix: string, separator: string): Map<Member, string> {
+  return new Map([
+    ...membersOf(names, prefix, separator, '__FILE'),
+    ...membersOf(names, prefix, separator, '_FILE')
+  ])
 }
 
 function membersOf(

@@ -77,7 +77,26 @@ export type BackingEngine = 'postgres' | 'mysql' | 'redis' | 'memcached'
 export type QueryMember = 'user' | 'database' | 'password' | 'host' | 'port'
 
 export type BindingKind =
-  'url' | 'connection-string' | 'host' | 'host-port' | 'port' | 'user' | 'database' | 'password' | 'sslmode'
+  | 'url'
+  | 'connection-string'
+  | 'host'
+  | 'host-port'
+  /** A scheme-and-address URL in a host variable (`AUTHELIA_…_ADDRESS: tcp://db:5432`): only host and port change. */
+  | 'address'
+  | 'port'
+  | 'user'
+  | 'database'
+  | 'password'
+  | 'sslmode'
+
+/** The kinds that say where the service is: how an app reaches it. */
+export const ADDRESS_KINDS: readonly BindingKind[] = [
+  'url',
+  'connection-string',
+  'host',
+  'host-port',
+  'address'
+]
 
 export interface BackingBinding {
   role: BackingRole
