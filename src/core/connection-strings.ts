@@ -7,12 +7,15 @@
 // whole: host, port, user and database name from the managed service, TLS that
 // was turned off turned on, and the password left out (it travels by
 // reference in a variable of its own, never inside another value).
+// .NET's Redis client takes its own: StackExchange.Redis configuration strings
+// (`redis:6379,password=…,ssl=False,abortConnect=false`), endpoints then options.
 // Formats: https://www.npgsql.org/doc/connection-string-parameters.html,
+// https://stackexchange.github.io/StackExchange.Redis/Configuration.html,
 // https://mysqlconnector.net/connection-options/,
 // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE,
 // https://github.com/go-sql-driver/mysql#dsn-data-source-name
 
-export type ConnectionStringFormat = 'keyed' | 'libpq' | 'go-mysql'
+export type ConnectionStringFormat = 'keyed' | 'libpq' | 'go-mysql' | 'stackexchange-redis'
 
 export interface ConnectionString {
   format: ConnectionStringFormat
@@ -215,3 +218,43 @@ const quoteKeyed = (value: string): string =>
   /[;"']/.test(value) ? `"${value.replaceAll('"', '""')}"` : value
 const quoteLibpq = (value: string): string =>
   /[\s'\\]|^$/.test(value) ? `'${value.replace(/(['\\])/g, '\\$1')}'` : value
+
+const REDIS_ENDPOINT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::\d{1,5})?$/
+
+/**
+ * A StackExchange.Redis configuration string: comma-separated endpoints (`host[:port]`) and `key=value` options.
+ * A bare host list (`redis`) counts only where the variable's name says it is one (`bare`). Pure.
+ */
+export function parseRedisConfiguration(value: string, bare: boolean): ConnectionString | undefined {
+  const parts = value
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part !== '')
+  const endpoints = parts.filter(part => !part.includes('='))
+  if (endpoints.length === 0 || !endpoints.every(endpoint => REDIS_ENDPOINT.test(endpoint))) return undefined
+  if (!bare && endpoints.length === parts.length) return undefined
+  return { format: 'stackexchange-redis', hosts: endpoints.map(endpoint => endpoint.split(':')[0] as string) }
+}
+
+/** The configuration string pointed at the managed cache: its endpoint, TLS on when it serves TLS, no password. */
+export function rewriteRedisConfiguration(value: string, target: ConnectionTarget): string {
+  const parts = value
+    .split(',')
+    .map(part => part.trim())
+    .filter(part => part !== '')
+  let endpointWritten = false
+  const written = parts.flatMap(part => {
+    const equals = part.indexOf('=')
+    if (equals < 0) {
+      if (endpointWritten) return []
+      endpointWritten = true
+      return [`${target.host}:${target.port}`]
+    }
+    const key = part.slice(0, equals).trim().toLowerCase()
+    if (key === 'password' || key === 'user') return []
+    if (key === 'ssl' && target.tls === true) return [`${part.slice(0, equals)}=true`]
+    return [part]
+  })
+  const hasSsl = parts.some(part => /^ssl\s*=/i.test(part))
+  return [...written, ...(target.tls === true && !hasSsl ? ['ssl=true'] : [])].join(',')
+}

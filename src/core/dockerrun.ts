@@ -16,7 +16,7 @@ import type {
   LogConfiguration,
   SecretReference
 } from './dockerrun-types.js'
-import { rewriteConnectionString } from './connection-strings.js'
+import { rewriteConnectionString, rewriteRedisConfiguration } from './connection-strings.js'
 import { ComposeError } from './errors.js'
 import type {
   BackingBinding,
@@ -174,13 +174,13 @@ function boundValue(
         ? managedUrl(replacement, endpoint)
         : rewriteUrl(development, replacement.role, endpoint, binding.query)
     case 'connection-string':
-      return development === undefined
-        ? undefined
-        : rewriteConnectionString(
-            development,
-            endpoint,
-            replacement.engine === 'mysql' ? 'mysql' : 'postgres'
-          )
+      if (development === undefined) return undefined
+      if (replacement.role === 'cache') return rewriteRedisConfiguration(development, endpoint)
+      return rewriteConnectionString(
+        development,
+        endpoint,
+        replacement.engine === 'mysql' ? 'mysql' : 'postgres'
+      )
     case 'host':
       return endpoint.host
     case 'address': {

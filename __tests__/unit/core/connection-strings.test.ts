@@ -2,7 +2,12 @@
 // rewrite's edges (quoting, ports inside the host, keys spelt with blanks, no host, several hosts).
 
 import { describe, expect, it } from '@jest/globals'
-import { parseConnectionString, rewriteConnectionString } from '../../../src/core/connection-strings.js'
+import {
+  parseConnectionString,
+  parseRedisConfiguration,
+  rewriteConnectionString,
+  rewriteRedisConfiguration
+} from '../../../src/core/connection-strings.js'
 
 const target = { host: 'rds.example', port: 5432, username: 'master', databaseName: 'appdb', tls: true }
 
@@ -75,5 +80,30 @@ describe('rewriteConnectionString', () => {
       rewriteConnectionString('Host=db;Username=app;Database=app;SslMode=Disable', { host: 'h', port: 1 })
     ).toBe('Host=h;Username=app;Database=app;SslMode=Disable')
     expect(rewriteConnectionString('app@tcp(db)/app', { host: 'h', port: 1 })).toBe('app@tcp(h:1)/app')
+  })
+})
+
+describe('StackExchange.Redis configuration strings', () => {
+  it.each([
+    ['redis,abortConnect=false', false, ['redis']],
+    ['redis:6379,replica:6380,ssl=False', false, ['redis', 'replica']],
+    ['redis', true, ['redis']],
+    ['redis', false, undefined],
+    ['abortConnect=false', true, undefined],
+    ['redis db,ssl=true', true, undefined],
+    ['http://redis,ssl=true', true, undefined]
+  ])('%s (bare: %s)', (value, bare, hosts) => {
+    expect(parseRedisConfiguration(value, bare)?.hosts).toEqual(hosts)
+  })
+
+  it('one managed endpoint, no password or user, TLS as the cache serves it', () => {
+    const cache = { host: 'c.example', port: 6380 }
+    expect(
+      rewriteRedisConfiguration('redis:6379,replica:6380,password=x,user=u,ssl=False,name=app', cache)
+    ).toBe('c.example:6380,ssl=False,name=app')
+    expect(rewriteRedisConfiguration('redis,SSL=false', { ...cache, tls: true })).toBe(
+      'c.example:6380,SSL=true'
+    )
+    expect(rewriteRedisConfiguration('redis', { ...cache, tls: true })).toBe('c.example:6380,ssl=true')
   })
 })

@@ -884,3 +884,39 @@ services:
     )
   })
 })
+
+describe('fresh apps, round 9: .NET’s Redis configuration strings (StackExchange.Redis)', () => {
+  const text = (variable: string, value: string) => `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+    environment:
+      ${variable}: "${value}"
+      QUEUE_CONNECTION: redis
+  redis:
+    image: redis:7
+`
+  const tlsCache = (): NonNullable<Resolution['backing']> => ({
+    ...rds(),
+    cache: { endpoint: { host: 'app.cache.amazonaws.com', port: 6379, tls: true }, secrets: [] }
+  })
+  it.each([
+    [
+      'EX_ConnectionStrings__Redis',
+      'redis,abortConnect=false',
+      'app.cache.amazonaws.com:6379,abortConnect=false,ssl=true'
+    ],
+    ['Redis__Configuration', 'redis', 'app.cache.amazonaws.com:6379,ssl=true'],
+    ['CACHE', 'redis:6379,password=devpw,ssl=False', 'app.cache.amazonaws.com:6379,ssl=true']
+  ])('%s: %s → the cache’s endpoint, TLS on, no password', (variable, value, expected) => {
+    const rendered = renderDockerrun(plan(text(variable, value), { ...managed, database: 'none' }), {
+      backing: tlsCache(),
+      images: { app: IMAGE }
+    })
+    const env = envOf(container(rendered, 'api'))
+    expect(env[variable]).toBe(expected)
+    // Laravel's QUEUE_CONNECTION names a connection, not a host: left alone.
+    expect(env.QUEUE_CONNECTION).toBe('redis')
+  })
+})

@@ -21,7 +21,11 @@ import {
   ROLE_PRODUCT
 } from '../backing-engines.js'
 import type { ComposeService } from '../compose/model.js'
-import { connectionStringDatabase, parseConnectionString } from '../connection-strings.js'
+import {
+  connectionStringDatabase,
+  parseConnectionString,
+  parseRedisConfiguration
+} from '../connection-strings.js'
 import {
   ADDRESS_KINDS,
   type BackingBinding,
@@ -34,6 +38,8 @@ import { isHostVariable } from './references.js'
 
 /** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
 const HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
+/** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
+const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -165,7 +171,11 @@ export function bindingsFor(
       continue
     }
     // A database's key=value connection string or Go MySQL DSN (Npgsql, MySqlConnector, libpq, go-sql-driver).
-    const connection = database ? parseConnectionString(value) : undefined
+    const connection = database
+      ? parseConnectionString(value)
+      : replacement.engine === 'redis' && !isHostVariable(name)
+        ? parseRedisConfiguration(value, CONNECTION_NAME.test(name))
+        : undefined
     if (connection?.hosts.some(host => hosts.has(host))) {
       bind(name, 'connection-string')
       continue

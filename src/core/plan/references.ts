@@ -121,7 +121,9 @@ export function serviceReferences(
   }
   for (const [variable, value] of Object.entries(service.environment)) {
     if (value.kind !== 'literal') continue
-    record(`environment ${variable}`, hostsIn(value.value, names, isHostVariable(variable)), variable)
+    // A connection setting's bare host list counts too (`ConnectionStrings__Redis: redis,abortConnect=false`).
+    const bare = isHostVariable(variable) || /CONNECTION_?STRING|CONFIGURATION/i.test(variable)
+    record(`environment ${variable}`, hostsIn(value.value, names, bare), variable)
   }
   if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
   if (service.entrypoint) record('entrypoint', hostsIn(service.entrypoint.join(' '), names, false))
