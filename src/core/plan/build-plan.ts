@@ -16,6 +16,7 @@ import { planImages } from './images.js'
 import { jobServices } from './roles.js'
 import { mountsFor, uniqueVolumeName } from './mounts.js'
 import { projectHostNames, serviceReferences, type Reference } from './references.js'
+import { statefulServerWarning } from './stateful-servers.js'
 import { selectServices } from './selection.js'
 import { clearSecretWarnings } from './clear-secrets.js'
 import type { BundleFile, ClearSecret, ContainerPlan, DeployPlan } from './types.js'
@@ -138,6 +139,8 @@ function planFor(
       })
     }
     container.volumesFrom = volumesFrom(service, deployed, notes)
+    const stateful = statefulServerWarning(service)
+    if (stateful) warnings.push(stateful)
     for (const name of planned.runtimeVariables) runtimeVariables.push({ container: service.name, name })
     if (service.secretBuildArgs.length > 0 && (buildId === undefined || buildId === service.name)) {
       warnings.push(
