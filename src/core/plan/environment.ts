@@ -17,7 +17,8 @@ import type { SecretReference } from '../dockerrun-types.js'
 import { ComposeError } from '../errors.js'
 import { ADDRESS_KINDS, type BackingBinding, type BackingReplacement, type ClearSecret } from './types.js'
 import { looksSecret } from '../secret-names.js'
-import { bindingsFor, developmentPasswords, isServerPassword } from './bindings.js'
+import { bindingsFor } from './bindings.js'
+import { developmentPasswords, isServerPassword } from './development.js'
 import type { Reference } from './references.js'
 
 export interface EnvironmentInputs {
