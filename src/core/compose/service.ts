@@ -131,7 +131,7 @@ export function normaliseService(name: string, raw: Raw, context: ServiceContext
       })
       return []
     }
-    return [{ service: source.replace(/^service:/, ''), readOnly: mode === 'ro' }]
+    return [{ service: source, readOnly: mode === 'ro' }]
   })
 
   readDeploy(raw, service, where)
