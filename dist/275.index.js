@@ -750,41 +750,29 @@ class HistoryStore {
 
 /***/ }),
 
-/***/ 82333:
+/***/ 91252:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
-/* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   LD: () => (/* binding */ decide),
-/* harmony export */   Vx: () => (/* binding */ isOurEvent),
-/* harmony export */   l7: () => (/* binding */ timeoutMessage),
-/* harmony export */   nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
-/* harmony export */   qF: () => (/* binding */ formatEvent)
-/* harmony export */ });
-/* unused harmony exports DECISION_TABLE, isFailedDeploymentCause */
-/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
-/* harmony import */ var _failure_events_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(58307);
-// Pure: what the wait loop saw → keep waiting, done, or failed (and why).
-// Every outcome comes from one row of DECISION_TABLE, and every row names its
-// source (docs/deploy-decision.md has the same table, with the reasoning).
-// In short: an EB CLI failure event of our deploy fails it whatever the
-// colour; any other error event of our deploy (ERROR / FATAL, or a failed
-// command's shape) fails it once Beanstalk has finished the update, whatever
-// the colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
-// Red, Yellow and Grey on our version after the update completed are
-// "settling" for the recovery window (health lags the update on AWS), and fail
-// when it ends; Ready on another version after the update ran is a revert.
 
+// EXPORTS
+__webpack_require__.d(__webpack_exports__, {
+  nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
+  LD: () => (/* binding */ decide),
+  qF: () => (/* binding */ formatEvent),
+  Vx: () => (/* binding */ isOurEvent),
+  l7: () => (/* binding */ timeoutMessage)
+});
 
+// UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE, isFailedDeploymentCause
 
-/**
- * The default recovery window (input `health-recovery-window`): 3 minutes.
- * Public deploy logs show Red → Yellow → Green within one to two minutes of
- * "Environment update completed successfully." (docs/deploy-decision.md);
- * enhanced health is recomputed every 10 s and judged over a minute
- * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html).
- * einaregilsson/beanstalk-deploy's 30 s default is the one its users raise.
- */
-const DEFAULT_RECOVERY_MS = 180_000;
+// EXTERNAL MODULE: ./src/core/duration.ts
+var duration = __webpack_require__(98571);
+// EXTERNAL MODULE: ./src/deploy/failure-events.ts
+var failure_events = __webpack_require__(58307);
+;// CONCATENATED MODULE: ./src/deploy/decision-table.ts
+// The wait's decision table (wait-decision.ts decides by it): every outcome of decide() is one row, in order,
+// and every row names its source. docs/deploy-decision.md has the same table with the reasoning, and
+// __tests__/unit/deploy/wait-decision.test.ts checks both have every row.
 const EB_CLI_COMMONOPS = 'https://github.com/aws/aws-elastic-beanstalk-cli/blob/65ade303d04d945ad524253240f662013bc1b994/ebcli/operations/commonops.py#L249';
 const MODEL_HEALTH = 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (Health; botocore elasticbeanstalk/2010-12-01/service-2.json)';
 const WAITER = 'https://github.com/boto/botocore/blob/develop/botocore/data/elasticbeanstalk/2010-12-01/waiters-2.json (EnvironmentUpdated: retry while Updating)';
@@ -899,6 +887,31 @@ const DECISION_TABLE = [
         source: RECOVERY
     }
 ];
+
+;// CONCATENATED MODULE: ./src/deploy/wait-decision.ts
+// Pure: what the wait loop saw → keep waiting, done, or failed (and why).
+// Every outcome comes from one row of DECISION_TABLE, and every row names its
+// source (docs/deploy-decision.md has the same table, with the reasoning).
+// In short: an EB CLI failure event of our deploy fails it whatever the
+// colour; any other error event of our deploy (ERROR / FATAL, or a failed
+// command's shape) fails it once Beanstalk has finished the update, whatever
+// the colour; Ready on our version and Green (Yellow with allow-yellow) succeeds;
+// Red, Yellow and Grey on our version after the update completed are
+// "settling" for the recovery window (health lags the update on AWS), and fail
+// when it ends; Ready on another version after the update ran is a revert.
+
+
+
+
+/**
+ * The default recovery window (input `health-recovery-window`): 3 minutes.
+ * Public deploy logs show Red → Yellow → Green within one to two minutes of
+ * "Environment update completed successfully." (docs/deploy-decision.md);
+ * enhanced health is recomputed every 10 s and judged over a minute
+ * (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html).
+ * einaregilsson/beanstalk-deploy's 30 s default is the one its users raise.
+ */
+const DEFAULT_RECOVERY_MS = 180_000;
 /** Events of our deploy: by request id when both sides carry one, otherwise by time. */
 function isOurEvent(event, since, requestId) {
     if (requestId && event.requestId)
@@ -937,7 +950,7 @@ function decide(input) {
     }
     // An error the EB CLI has no text for: wait for Beanstalk to finish the update (it may still revert, and the
     // rollback needs a Ready environment), then fail whatever the colour.
-    const errorEvent = ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorEvent */ .T2)(event, versionLabel) && isErrorOfOurUpdate(event, ours, input.requestId));
+    const errorEvent = ours.find(event => (0,failure_events/* isErrorEvent */.T2)(event, versionLabel) && isErrorOfOurUpdate(event, ours, input.requestId));
     if (environment.status !== 'Ready') {
         const seen = errorEvent
             ? ` (error seen: ${errorEvent.message}; waiting for Beanstalk to end the update)`
@@ -969,9 +982,9 @@ function decide(input) {
         if (health === 'Green') {
             // Info / Pending: Green while an operation is in progress, before the new version is judged; a Green read
             // before the update ever showed (a re-deployed label) is the previous deploy's.
-            const started = input.leftReady || ours.some(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
+            const started = input.leftReady || ours.some(failure_events/* isCompletionEvent */.Nu);
             if (settlingFor < windowMs && (PENDING_STATUS.has(environment.healthStatus ?? '') || !started)) {
-                return wait('health-pending', `${name} is ${shown} on ${versionLabel}, ${started ? 'but Beanstalk has not judged the new version yet' : 'but the update has not shown yet'}: waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} (health-recovery-window)`);
+                return wait('health-pending', `${name} is ${shown} on ${versionLabel}, ${started ? 'but Beanstalk has not judged the new version yet' : 'but the update has not shown yet'}: waiting up to ${(0,duration/* formatDuration */.a)(windowMs)} (health-recovery-window)`);
             }
             return { kind: 'success', rule: 'green' };
         }
@@ -981,14 +994,14 @@ function decide(input) {
     const yellowNote = health === 'Yellow' && !failedCause ? ', allow-yellow is off' : '';
     if (settlingFor < windowMs) {
         if (failedCause) {
-            return wait('failed-deployment-cause', `${name} is ${shown} on ${versionLabel} and its health says the deployment failed on instances (${failedCause}): waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} for it to recover (health-recovery-window)`);
+            return wait('failed-deployment-cause', `${name} is ${shown} on ${versionLabel} and its health says the deployment failed on instances (${failedCause}): waiting up to ${(0,duration/* formatDuration */.a)(windowMs)} for it to recover (health-recovery-window)`);
         }
-        return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
+        return wait('settling', `${name} completed the update to ${versionLabel} and is ${shown}: health often lags an update, waiting up to ${(0,duration/* formatDuration */.a)(windowMs)} for it to recover (health-recovery-window${yellowNote})`);
     }
     if (health === 'Grey') {
-        return fail('no-health-data', 'no-health', `${name} has reported no health for ${versionLabel} (${shown}) ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(settlingFor)} after the update completed, so nothing shows the app works: with enhanced health the instance profile needs elasticbeanstalk:PutInstanceStatistics (AWSElasticBeanstalkWebTier), see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html${detailSuffix(ours, input.causes, versionLabel)}`);
+        return fail('no-health-data', 'no-health', `${name} has reported no health for ${versionLabel} (${shown}) ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed, so nothing shows the app works: with enhanced health the instance profile needs elasticbeanstalk:PutInstanceStatistics (AWSElasticBeanstalkWebTier), see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html${detailSuffix(ours, input.causes, versionLabel)}`);
     }
-    return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(settlingFor)} after the update completed (health-recovery-window ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`);
+    return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed (health-recovery-window ${(0,duration/* formatDuration */.a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`);
 }
 /** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
 const PENDING_STATUS = new Set(['Info', 'Pending']);
@@ -1009,13 +1022,13 @@ function oldestFirst(events) {
  * watching there, and the Red that follows is the recovery window's to judge.
  */
 function failureFromEvents(ours, versionLabel) {
-    const completed = ours.find(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
+    const completed = ours.find(failure_events/* isCompletionEvent */.Nu);
     // A revert wins over the failure events around it: it says where the environment is now.
-    const reverted = ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .failureKind */ .zU)(event, versionLabel) === 'reverted');
+    const reverted = ours.find(event => (0,failure_events/* failureKind */.zU)(event, versionLabel) === 'reverted');
     if (reverted)
         return { kind: 'reverted', event: reverted };
     for (const event of ours) {
-        const kind = (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .failureKind */ .zU)(event, versionLabel);
+        const kind = (0,failure_events/* failureKind */.zU)(event, versionLabel);
         if (!kind)
             continue;
         if (kind === 'health-red' && completed && event.date.getTime() > completed.date.getTime())
@@ -1033,7 +1046,7 @@ function failureFromEvents(ours, versionLabel) {
 function isErrorOfOurUpdate(event, ours, requestId) {
     if (!requestId || event.requestId !== undefined)
         return true;
-    const completed = ours.find(_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isCompletionEvent */ .Nu);
+    const completed = ours.find(failure_events/* isCompletionEvent */.Nu);
     return completed !== undefined && event.date.getTime() > completed.date.getTime();
 }
 function revertedTo(environment, versionLabel) {
@@ -1043,7 +1056,7 @@ function revertedTo(environment, versionLabel) {
 }
 /** ERROR / FATAL events and failed commands' shapes at any severity (isErrorEvent), oldest first. */
 function isWorthQuoting(event, versionLabel) {
-    return event.severity === 'ERROR' || event.severity === 'FATAL' || (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_1__/* .isErrorEvent */ .T2)(event, versionLabel);
+    return event.severity === 'ERROR' || event.severity === 'FATAL' || (0,failure_events/* isErrorEvent */.T2)(event, versionLabel);
 }
 function errorMessages(events, versionLabel) {
     return events.filter(event => isWorthQuoting(event, versionLabel)).map(event => event.message);
@@ -1082,7 +1095,7 @@ function timeoutMessage(input) {
     const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events';
     const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : '';
     const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : '';
-    return `Timed out after ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`;
+    return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`;
 }
 
 
@@ -1100,7 +1113,7 @@ function timeoutMessage(input) {
 /* harmony import */ var _adapters_beanstalk_environments_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(97206);
 /* harmony import */ var _adapters_clock_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(33350);
 /* harmony import */ var _adapters_aws_errors_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(20133);
-/* harmony import */ var _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(82333);
+/* harmony import */ var _wait_decision_js__WEBPACK_IMPORTED_MODULE_4__ = __webpack_require__(91252);
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_5__ = __webpack_require__(98571);
 /* harmony import */ var _failure_events_js__WEBPACK_IMPORTED_MODULE_6__ = __webpack_require__(58307);
 /* harmony import */ var _adapters_actions_runner_logger_js__WEBPACK_IMPORTED_MODULE_7__ = __webpack_require__(26277);

@@ -916,8 +916,8 @@ async function buildImage(context, image, paths) {
     };
 }
 
-// EXTERNAL MODULE: ./src/planning/prepare.ts + 13 modules
-var prepare = __webpack_require__(54757);
+// EXTERNAL MODULE: ./src/planning/prepare.ts + 15 modules
+var prepare = __webpack_require__(49297);
 // EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 10 modules
 var core = __webpack_require__(57264);
 ;// CONCATENATED MODULE: ./src/report/image-groups.ts

@@ -288,8 +288,8 @@ async function currentDeployment(clients, application, environmentName) {
     return { ...base, dockerrun: JSON.parse(new TextDecoder().decode(file)) };
 }
 
-// EXTERNAL MODULE: ./src/planning/prepare.ts + 13 modules
-var prepare = __webpack_require__(54757);
+// EXTERNAL MODULE: ./src/planning/prepare.ts + 15 modules
+var prepare = __webpack_require__(49297);
 // EXTERNAL MODULE: ./src/report/log.ts
 var log = __webpack_require__(46472);
 // EXTERNAL MODULE: ./src/report/outputs.ts

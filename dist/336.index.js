@@ -352,8 +352,8 @@ var beanstalk_environments = __webpack_require__(97206);
 var beanstalk_versions = __webpack_require__(54009);
 // EXTERNAL MODULE: ./src/core/errors.ts
 var errors = __webpack_require__(74296);
-// EXTERNAL MODULE: ./src/deploy/wait-decision.ts
-var wait_decision = __webpack_require__(82333);
+// EXTERNAL MODULE: ./src/deploy/wait-decision.ts + 1 modules
+var wait_decision = __webpack_require__(91252);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
 var environment_deploy = __webpack_require__(28778);
 // EXTERNAL MODULE: ./src/deploy/history.ts

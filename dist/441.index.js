@@ -960,8 +960,10 @@ async function imageFile(docker, image, file, copy, project) {
 
 // EXTERNAL MODULE: ./src/core/health-check.ts
 var health_check = __webpack_require__(18988);
-// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
-var files = __webpack_require__(31563);
+// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 11 modules
+var files = __webpack_require__(41150);
+// EXTERNAL MODULE: ./src/core/plan/types.ts
+var types = __webpack_require__(73886);
 ;// CONCATENATED MODULE: ./src/smoke/causes.ts
 // Pure: why the twin failed, in words a user can act on, read from the
 // containers' logs and the twins' connection logs: a host that does not
@@ -969,6 +971,7 @@ var files = __webpack_require__(31563);
 // has no link to), a login refused for a user that is not the managed one (or
 // with a password that did not come through the bundle's references), and
 // `Permission denied` on a folder the bundle mounts.
+
 const ENGINE_WORDS = {
     postgres: /postgres|psql|pg\b|[/:]5432\b|port 5432/i,
     mysql: /mysql|maria|[/:]3306\b|port 3306/i,
@@ -1014,7 +1017,7 @@ function unresolvedHostCause(input, container, line) {
     for (const twin of input.twins) {
         if (!mentionsHost(line, twin.name))
             continue;
-        const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port']);
+        const variables = boundVariables(container, twin.role, types/* ADDRESS_KINDS */.p);
         return `${container.name} tried to reach \`${twin.name}\`, the compose name of the ${twin.role} this deploy replaces with ${twin.managed} (${twin.host}); on Beanstalk it does not resolve: set the variable your app reads for the ${twin.role} host — ${actionSets(variables, container.name)} — or add it to the compose file as \`${HOST_VARIABLE[twin.engine]}: ${twin.name}\` so the action rewrites it`;
     }
     for (const other of input.containers) {
@@ -1039,7 +1042,7 @@ function loopbackCause(input, container, line) {
     const twin = input.twins.find(candidate => ENGINE_WORDS[candidate.engine].test(line));
     if (!twin)
         return undefined;
-    const variables = boundVariables(container, twin.role, ['url', 'connection-string', 'host', 'host-port']);
+    const variables = boundVariables(container, twin.role, types/* ADDRESS_KINDS */.p);
     return `${container.name} tried to reach the ${twin.role} on ${where}, where nothing listens on Beanstalk either: the ${twin.role} is ${twin.managed} (${twin.host}), and your app reads its address from a variable the action does not set (${actionSets(variables, container.name)}); add that variable to the compose file with its development value (the compose name ${twin.name}) so the action rewrites it`;
 }
 function loginCause(twin, container, user) {

@@ -276,6 +276,8 @@ __webpack_require__.d(__webpack_exports__, {
 
 // UNUSED EXPORTS: dockerfileStages
 
+// EXTERNAL MODULE: external "node:fs"
+var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: external "node:fs/promises"
 var promises_ = __webpack_require__(51455);
 // EXTERNAL MODULE: external "node:os"
@@ -285,8 +287,6 @@ var external_node_path_ = __webpack_require__(76760);
 var external_node_path_default = /*#__PURE__*/__webpack_require__.n(external_node_path_);
 // EXTERNAL MODULE: ./src/adapters/workspace/checkout-credentials.ts
 var checkout_credentials = __webpack_require__(779);
-// EXTERNAL MODULE: external "node:fs"
-var external_node_fs_ = __webpack_require__(73024);
 // EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
 var dockerfile = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/core/secret-names.ts
@@ -406,19 +406,28 @@ function contextSecretWarnings(input) {
 // Docker's frontend images are built.
 /** docker/dockerfile (and -upstream), by tag or digest (https://hub.docker.com/r/docker/dockerfile). */
 const DOCKER_FRONTEND = /^(?:docker\.io\/)?docker\/dockerfile(?:-upstream)?(?::[\w][\w.-]*)?(?:@sha256:[a-f0-9]{64})?$/;
+/** Go's unicode.IsSpace has U+0085 (NEL), which JavaScript's `\s` does not: BuildKit trims it around a directive. */
+const GO_SPACE = /\u0085/g;
 /**
- * BuildKit reads directives from the leading lines (`# syntax=…`; newer releases also `// syntax=…`). Every
- * leading comment or blank line is read here, so no spelling BuildKit might take as a directive is missed.
+ * A leading line BuildKit may read a directive from: blank, or a comment (`#`, `//`, a `#!` line). Every such line
+ * that says `syntax` then `=` is taken for one, whatever BuildKit's exact grammar, so no spelling it accepts is
+ * missed (its parser has grown new forms: `//` comments, a JSON document).
  */
-const SYNTAX_LINE = /^\s*(?:#|\/\/)\s*syntax\s*=\s*(\S*)/i;
+const SYNTAX = /syntax\s*=\s*(\S*)/i;
 /** The frontend a build names that is not Docker's own, if any. Pure. */
 function customFrontend(dockerfileText, buildArgs) {
     const named = [];
-    for (const line of dockerfileText.split(/\r?\n/)) {
+    const text = dockerfileText.replace(/^\uFEFF/, '').replace(GO_SPACE, ' ');
+    for (const line of text.split(/\r?\n|\r/)) {
         const trimmed = line.trim();
+        if (trimmed.startsWith('{')) {
+            // BuildKit also reads directives from a JSON document ({"syntax": …}): no Dockerfile starts so.
+            named.push({ image: jsonSyntax(text.slice(text.indexOf('{'))), how: 'a JSON Dockerfile' });
+            break;
+        }
         if (trimmed !== '' && !trimmed.startsWith('#') && !trimmed.startsWith('//'))
             break;
-        const match = SYNTAX_LINE.exec(line);
+        const match = SYNTAX.exec(trimmed);
         if (match)
             named.push({ image: match[1], how: '# syntax=' });
     }
@@ -427,11 +436,22 @@ function customFrontend(dockerfileText, buildArgs) {
         named.push({ image: argument.trim().split(/\s+/)[0] ?? '', how: 'build arg BUILDKIT_SYNTAX' });
     return named.find(frontend => !DOCKER_FRONTEND.test(frontend.image));
 }
+/** The frontend a JSON document names; anything else it holds is no frontend of Docker's either. */
+function jsonSyntax(text) {
+    try {
+        const parsed = JSON.parse(text);
+        const syntax = parsed !== null && typeof parsed === 'object' ? parsed.syntax : undefined;
+        return typeof syntax === 'string' ? syntax : '(JSON)';
+    }
+    catch {
+        return '(JSON)';
+    }
+}
 
 // EXTERNAL MODULE: ./src/core/compose/dockerfile-words.ts
 var dockerfile_words = __webpack_require__(94112);
-// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
-var files = __webpack_require__(31563);
+// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 11 modules
+var files = __webpack_require__(41150);
 ;// CONCATENATED MODULE: ./src/adapters/docker/build-context.ts
 // Checks, before any AWS call or build, that an ImageBuild can be built: the
 // context folder and Dockerfile exist inside the workspace (symlinks
@@ -439,6 +459,7 @@ var files = __webpack_require__(31563);
 // host files into an image), the target names a stage, no `.git` would be
 // sent to the builder (see checkout-credentials.ts), and the frontend is
 // Docker's own (core/compose/dockerfile-frontend.ts).
+
 
 
 
@@ -503,12 +524,14 @@ async function checkBuildInputs(workspace, image) {
             fail(`target "${image.target}" is not a stage of ${where} (stages: ${known})`);
         }
     }
+    // BuildKit reads `<Dockerfile>.dockerignore` beside the file --file names: the real one, after any link.
+    const builtDockerfile = inline !== undefined ? relativeDockerfile : external_node_path_default().relative((0,external_node_fs_.realpathSync)(workspace), dockerfile);
     const ignore = {
         contextName: `${shown(external_node_path_default().join(lexicalContext, '.dockerignore'))}`,
-        dockerfileName: `${shown(lexicalDockerfile)}.dockerignore`
+        dockerfileName: `${builtDockerfile}.dockerignore`
     };
     const contextIgnore = inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, external_node_path_default().relative(workspace, external_node_path_default().join(lexicalContext, '.dockerignore')), 'file'));
-    const dockerfileIgnore = inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, `${relativeDockerfile}.dockerignore`, 'file'));
+    const dockerfileIgnore = inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, `${builtDockerfile}.dockerignore`, 'file'));
     if (contextIgnore !== undefined)
         ignore.context = contextIgnore;
     if (dockerfileIgnore !== undefined)
@@ -760,7 +783,7 @@ function gitInContextMessage(found, ignore) {
 
 /***/ }),
 
-/***/ 31563:
+/***/ 41150:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -1332,8 +1355,6 @@ function container_options_isRecord(value) {
     return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
-var compose_dockerfile = __webpack_require__(100);
 // EXTERNAL MODULE: ./src/core/compose/dotenv.ts
 var dotenv = __webpack_require__(9192);
 ;// CONCATENATED MODULE: ./src/core/compose/ports.ts
@@ -1421,6 +1442,8 @@ function ports_isIpAddress(text) {
     return /^\d{1,3}(\.\d{1,3}){3}$/.test(text) || (/^[0-9a-f:.]+$/i.test(text) && text.includes(':'));
 }
 
+// EXTERNAL MODULE: ./src/core/compose/dockerfile.ts
+var compose_dockerfile = __webpack_require__(100);
 ;// CONCATENATED MODULE: ./src/core/compose/service-keys.ts
 // Every compose service key, accounted for: read into the model and the
 // container options, or dropped with the reason the user sees in a note.
@@ -1546,6 +1569,90 @@ const BUILD_KEYS_DROPPED = {
     sbom: 'no SBOM attestation is attached'
 };
 
+// EXTERNAL MODULE: ./src/core/compose/variables.ts
+var compose_variables = __webpack_require__(86821);
+;// CONCATENATED MODULE: ./src/core/compose/service-build.ts
+// A service's `build:` — context, Dockerfile (or dockerfile_inline), target, args — read into the model with
+// what the Dockerfile puts into the image (dockerfile.ts). Remote contexts are refused; build keys with no
+// equivalent are recorded as dropped.
+
+
+
+
+
+
+const service_build_isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
+function readBuild(value, where, inWorkspace, context, dropped) {
+    const spec = typeof value === 'string' ? { context: value } : value;
+    if (!service_build_isRecord(spec))
+        throw new errors/* ComposeError */.hp(`${where}: build must be a path or a mapping`);
+    const buildContext = String(spec.context ?? '.');
+    if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
+        throw new errors/* ComposeError */.hp(`${where}: remote build contexts (${buildContext}) are not supported; check the source out first`);
+    }
+    const contextPath = inWorkspace(buildContext);
+    const dockerfile = spec.dockerfile === undefined ? 'Dockerfile' : String(spec.dockerfile);
+    const target = spec.target === undefined ? undefined : String(spec.target);
+    const dockerfilePath = external_node_path_.posix.join(contextPath, dockerfile);
+    const inline = typeof spec.dockerfile_inline === 'string' ? spec.dockerfile_inline : undefined;
+    if (inline !== undefined && spec.dockerfile !== undefined)
+        throw new errors/* ComposeError */.hp(`${where}: build sets both dockerfile and dockerfile_inline; keep one`);
+    const dockerfileText = inline ?? context.readFile(dockerfilePath);
+    for (const key of Object.keys(spec)) {
+        if (BUILD_KEYS_READ.has(key) || key.startsWith('x-'))
+            continue;
+        dropped.push({
+            key: `build.${key}`,
+            reason: BUILD_KEYS_DROPPED[key] ?? 'not a build key this action knows'
+        });
+    }
+    // BuildKit reads <Dockerfile>.dockerignore before the context's .dockerignore.
+    const ignoreText = context.readFile(`${dockerfilePath}.dockerignore`) ??
+        context.readFile(external_node_path_.posix.join(contextPath, '.dockerignore'));
+    const args = buildArgs(spec.args, where, context);
+    return {
+        context: contextPath,
+        dockerfile,
+        ...(inline !== undefined && { dockerfileInline: inline }),
+        args,
+        ...(target !== undefined && { target }),
+        ...(dockerfileText !== undefined && {
+            contents: (0,compose_dockerfile/* imageContents */.Y9)(dockerfileText, target, ignoreText === undefined ? [] : (0,compose_dockerfile/* parseDockerignore */.yr)(ignoreText), args)
+        })
+    };
+}
+/** Build args; one given without a value takes it from the environment compose runs in, as compose does. */
+function buildArgs(value, where, context) {
+    if (value === undefined || value === null)
+        return {};
+    const inherited = Array.isArray(value)
+        ? value.map(String).filter(item => !item.includes('='))
+        : service_build_isRecord(value)
+            ? Object.keys(value).filter(key => value[key] === null || value[key] === undefined)
+            : [];
+    const args = stringMapOf(value, `${where} build.args`);
+    // Each becomes one `--build-arg NAME=value` word, split at its first "=": a name holding "=" or a blank would
+    // name another arg (`BUILDKIT_SYNTAX=attacker/frontend =x`, attack round 10).
+    const malformed = Object.keys(args).find(name => !/^[^=\s]+$/.test(name));
+    if (malformed !== undefined) {
+        throw new errors/* ComposeError */.hp(`${where}: build.args name ${JSON.stringify(malformed)} holds "=" or a blank, which docker's --build-arg would split differently; rename it`);
+    }
+    for (const name of inherited) {
+        const uses = context.variables.uses([name], `${where} build.args ${name}`);
+        const credentials = (0,compose_variables/* credentialsIn */.Wr)(uses);
+        if (credentials.length > 0)
+            throw (0,compose_variables/* credentialError */.eP)(`${where} build.args ${name}`, credentials, 'build');
+        const found = context.variables.lookup(name);
+        if (found === undefined)
+            delete args[name];
+        else {
+            args[name] = found;
+            context.uses.set(`build.args.${name}`, uses);
+        }
+    }
+    return args;
+}
+
 ;// CONCATENATED MODULE: ./src/core/compose/shell-words.ts
 
 /**
@@ -1609,8 +1716,6 @@ function shellWords(text, where, stopped) {
     return words;
 }
 
-// EXTERNAL MODULE: ./src/core/compose/variables.ts
-var compose_variables = __webpack_require__(86821);
 ;// CONCATENATED MODULE: ./src/core/compose/service.ts
 // One compose service, already interpolated (except its environment, which is
 // interpolated here so that where each value came from is kept), turned into
@@ -1665,7 +1770,7 @@ function normaliseService(name, raw, context) {
         dropped.push({ key, reason: DROPPED_KEYS[key] ?? 'not a compose key this action knows' });
     }
     if (raw.build !== undefined && raw.build !== null) {
-        service.build = build(raw.build, where, inWorkspace, context, dropped);
+        service.build = readBuild(raw.build, where, inWorkspace, context, dropped);
         service.secretBuildArgs = Object.keys(service.build.args).filter(arg => (0,secret_names/* looksSecret */.n)(arg) || (context.uses.get(`build.args.${arg}`) ?? []).some(use => (0,secret_names/* looksSecret */.n)(use.name)));
     }
     if (raw.image !== undefined && raw.image !== null)
@@ -1732,74 +1837,10 @@ function normaliseService(name, raw, context) {
             });
             return [];
         }
-        return [{ service: source.replace(/^service:/, ''), readOnly: mode === 'ro' }];
+        return [{ service: source, readOnly: mode === 'ro' }];
     });
     readDeploy(raw, service, where);
     return service;
-}
-function build(value, where, inWorkspace, context, dropped) {
-    const spec = typeof value === 'string' ? { context: value } : value;
-    if (!service_isRecord(spec))
-        throw new errors/* ComposeError */.hp(`${where}: build must be a path or a mapping`);
-    const buildContext = String(spec.context ?? '.');
-    if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
-        throw new errors/* ComposeError */.hp(`${where}: remote build contexts (${buildContext}) are not supported; check the source out first`);
-    }
-    const contextPath = inWorkspace(buildContext);
-    const dockerfile = spec.dockerfile === undefined ? 'Dockerfile' : String(spec.dockerfile);
-    const target = spec.target === undefined ? undefined : String(spec.target);
-    const dockerfilePath = external_node_path_.posix.join(contextPath, dockerfile);
-    const inline = typeof spec.dockerfile_inline === 'string' ? spec.dockerfile_inline : undefined;
-    if (inline !== undefined && spec.dockerfile !== undefined)
-        throw new errors/* ComposeError */.hp(`${where}: build sets both dockerfile and dockerfile_inline; keep one`);
-    const dockerfileText = inline ?? context.readFile(dockerfilePath);
-    for (const key of Object.keys(spec)) {
-        if (BUILD_KEYS_READ.has(key) || key.startsWith('x-'))
-            continue;
-        dropped.push({
-            key: `build.${key}`,
-            reason: BUILD_KEYS_DROPPED[key] ?? 'not a build key this action knows'
-        });
-    }
-    // BuildKit reads <Dockerfile>.dockerignore before the context's .dockerignore.
-    const ignoreText = context.readFile(`${dockerfilePath}.dockerignore`) ??
-        context.readFile(external_node_path_.posix.join(contextPath, '.dockerignore'));
-    const args = buildArgs(spec.args, where, context);
-    return {
-        context: contextPath,
-        dockerfile,
-        ...(inline !== undefined && { dockerfileInline: inline }),
-        args,
-        ...(target !== undefined && { target }),
-        ...(dockerfileText !== undefined && {
-            contents: (0,compose_dockerfile/* imageContents */.Y9)(dockerfileText, target, ignoreText === undefined ? [] : (0,compose_dockerfile/* parseDockerignore */.yr)(ignoreText), args)
-        })
-    };
-}
-/** Build args; one given without a value takes it from the environment compose runs in, as compose does. */
-function buildArgs(value, where, context) {
-    if (value === undefined || value === null)
-        return {};
-    const inherited = Array.isArray(value)
-        ? value.map(String).filter(item => !item.includes('='))
-        : service_isRecord(value)
-            ? Object.keys(value).filter(key => value[key] === null || value[key] === undefined)
-            : [];
-    const args = stringMapOf(value, `${where} build.args`);
-    for (const name of inherited) {
-        const uses = context.variables.uses([name], `${where} build.args ${name}`);
-        const credentials = (0,compose_variables/* credentialsIn */.Wr)(uses);
-        if (credentials.length > 0)
-            throw (0,compose_variables/* credentialError */.eP)(`${where} build.args ${name}`, credentials, 'build');
-        const found = context.variables.lookup(name);
-        if (found === undefined)
-            delete args[name];
-        else {
-            args[name] = found;
-            context.uses.set(`build.args.${name}`, uses);
-        }
-    }
-    return args;
 }
 function readDeploy(raw, service, where) {
     const deploy = service_isRecord(raw.deploy) ? raw.deploy : {};
@@ -2140,11 +2181,28 @@ function lineAt(text, offset) {
 
 /** Compose files one project may read (its own and included ones): a bound on fan-out, far above real projects. */
 const MAX_FILES = 100;
-function loadCompose(source) {
+/** Services of one project: far above real ones (a task holds ten containers), a bound on a file's cost. */
+const MAX_SERVICES = 500;
+function loadCompose(given) {
+    // Each file read once: services that share an env_file or a Dockerfile (an anchored list of 50,000 entries) ask
+    // for it again and again.
+    const reads = new Map();
+    const source = {
+        ...given,
+        readFile: (path, skipOver) => {
+            const key = `${skipOver ?? ''}\0${path}`;
+            if (!reads.has(key))
+                reads.set(key, given.readFile(path, skipOver));
+            return reads.get(key);
+        }
+    };
     const directory = external_node_path_.posix.dirname(external_node_path_.posix.normalize(source.path));
     const dotenvPath = external_node_path_.posix.join(directory, '.env');
     const variables = new compose_variables/* ProjectVariables */.fY(source.env, source.readFile(dotenvPath), dotenvPath, undefined, source.runnerVariableNamed);
-    const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], { files: 1 });
+    const loaded = loadFile(source, source.path, source.text, directory, variables, [source.path], {
+        files: 1,
+        services: 0
+    });
     if (Object.keys(loaded.services).length === 0)
         throw new errors/* ComposeError */.hp(`${source.path}: defines no services`);
     const profiles = variables.lookup('COMPOSE_PROFILES');
@@ -2176,7 +2234,7 @@ function loadCompose(source) {
 }
 /** One compose file and the files it includes; paths in each are relative to its own folder (or project_directory). */
 function loadFile(source, path, text, directory, variables, chain, 
-/** Files read so far, across the whole project: includes fan out (each file may list the next twice). */
+/** Files and services read so far, across the whole project: includes fan out (each file may list the next twice). */
 read) {
     const { document, root } = parseComposeYaml(text, path);
     if (!load_isRecord(root))
@@ -2242,6 +2300,8 @@ read) {
         if (from) {
             throw new errors/* ComposeError */.hp(`${path}: service "${name}" is also defined by the included file ${from}; the action does not merge a definition over an included one (Compose 2.26 refuses it, later releases merge it): move these keys into ${from}, or rename one of the two`);
         }
+        if (++read.services > MAX_SERVICES)
+            throw new errors/* ComposeError */.hp(`${path}: more than ${MAX_SERVICES} services; the action reads at most ${MAX_SERVICES}`);
         const uses = new Map();
         services[name] = normaliseService(name, interpolateService(name, raw, variables, uses, notes), {
             directory,
@@ -3726,8 +3786,11 @@ function credentialError(where, credentials, field) {
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
-/* harmony export */   H: () => (/* binding */ parseConnectionString),
-/* harmony export */   _: () => (/* binding */ rewriteConnectionString)
+/* harmony export */   $u: () => (/* binding */ parseRedisConfiguration),
+/* harmony export */   HH: () => (/* binding */ parseConnectionString),
+/* harmony export */   _Z: () => (/* binding */ rewriteConnectionString),
+/* harmony export */   jR: () => (/* binding */ connectionStringDatabase),
+/* harmony export */   oN: () => (/* binding */ rewriteRedisConfiguration)
 /* harmony export */ });
 // Connection strings that are not URLs, pointed at a managed database. Many
 // drivers take key=value strings instead: ADO.NET / Npgsql / MySqlConnector
@@ -3738,7 +3801,10 @@ function credentialError(where, credentials, field) {
 // whole: host, port, user and database name from the managed service, TLS that
 // was turned off turned on, and the password left out (it travels by
 // reference in a variable of its own, never inside another value).
+// .NET's Redis client takes its own: StackExchange.Redis configuration strings
+// (`redis:6379,password=…,ssl=False,abortConnect=false`), endpoints then options.
 // Formats: https://www.npgsql.org/doc/connection-string-parameters.html,
+// https://stackexchange.github.io/StackExchange.Redis/Configuration.html,
 // https://mysqlconnector.net/connection-options/,
 // https://www.postgresql.org/docs/current/libpq-connect.html#LIBPQ-CONNSTRING-KEYWORD-VALUE,
 // https://github.com/go-sql-driver/mysql#dsn-data-source-name
@@ -3755,20 +3821,59 @@ const memberOf = (key) => {
     const normal = key.toLowerCase().replace(/\s+/g, '');
     return Object.keys(KEYS).find(member => KEYS[member].test(normal));
 };
-const GO_MYSQL = /^(?:([^:@/]*)(?::([^@]*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/;
+/**
+ * go-sql-driver/mysql: `[scheme://][user[:password]@]tcp(host[:port])/dbname[?params]`. The password may hold `@`
+ * (the driver splits at the last one); Ory's DSNs carry a `mysql://` scheme in front, which is kept.
+ */
+const GO_MYSQL = /^([a-z][a-z0-9+.-]*:\/\/)?(?:([^:@/]*)(?::(.*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/;
 const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s';]*)/g;
 const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s';]*)\s*)+$/;
+/** ADO.NET pairs: `;`-separated, a value may be quoted with `"` or `'` (doubled inside) and then hold `;`. */
 function keyedPairs(value) {
     if (!value.includes(';') || !value.includes('='))
         return undefined;
     const pairs = [];
-    for (const part of value.split(';')) {
-        if (part.trim() === '')
+    let index = 0;
+    while (index < value.length) {
+        const equals = value.indexOf('=', index);
+        const semicolon = value.indexOf(';', index);
+        if (equals < 0 || (semicolon >= 0 && semicolon < equals)) {
+            if (value.slice(index, semicolon < 0 ? undefined : semicolon).trim() !== '')
+                return undefined;
+            index = semicolon < 0 ? value.length : semicolon + 1;
             continue;
-        const equals = part.indexOf('=');
-        if (equals <= 0)
+        }
+        const key = value.slice(index, equals).trim();
+        if (key === '')
             return undefined;
-        pairs.push({ key: part.slice(0, equals).trim(), value: part.slice(equals + 1).trim() });
+        let at = equals + 1;
+        while (value[at] === ' ')
+            at++;
+        const quote = value[at] === '"' || value[at] === "'" ? value[at] : undefined;
+        let end;
+        let text;
+        if (quote) {
+            let close = at + 1;
+            for (;;) {
+                close = value.indexOf(quote, close);
+                if (close < 0)
+                    return undefined;
+                if (value[close + 1] === quote)
+                    close += 2;
+                else
+                    break;
+            }
+            text = value.slice(at + 1, close).replaceAll(quote + quote, quote);
+            end = value.indexOf(';', close);
+            if (value.slice(close + 1, end < 0 ? undefined : end).trim() !== '')
+                return undefined;
+        }
+        else {
+            end = value.indexOf(';', at);
+            text = value.slice(at, end < 0 ? undefined : end).trim();
+        }
+        pairs.push({ key, value: text, raw: value.slice(equals + 1, end < 0 ? undefined : end).trim() });
+        index = end < 0 ? value.length : end + 1;
     }
     return pairs;
 }
@@ -3777,50 +3882,79 @@ function libpqPairs(value) {
         return undefined;
     return [...value.matchAll(LIBPQ_PAIR)].map(match => ({
         key: match[1],
-        value: match[2].replace(/^'(.*)'$/s, '$1').replace(/\\(.)/g, '$1')
+        value: match[2].replace(/^'(.*)'$/s, '$1').replace(/\\(.)/g, '$1'),
+        raw: match[2]
     }));
 }
-/** A host value's own port (`db:5432`, SQL Server's `db,1433`), split off. */
-const splitHost = (value) => {
-    const match = /^([^:,]+)([:,])\d{1,5}$/.exec(value);
-    return match ? { host: match[1], separator: match[2] } : { host: value };
-};
-/** The connection string a value holds, if it is one with a single host. Pure. */
+/**
+ * A host value's hosts: `db`, `db:5432`, SQL Server's `db,1433` and `tcp:db,1433`, Npgsql's list `db1,db2:5433`.
+ * `port`: the host value carried a port, and how it is written back.
+ */
+function hostsOf(value) {
+    const sqlServer = /^(tcp:)?([^:,]+),(\d{1,5})$/.exec(value);
+    if (sqlServer)
+        return {
+            hosts: [sqlServer[2]],
+            withPort: (host, port) => `${sqlServer[1] ?? ''}${host},${port}`
+        };
+    const entries = value.split(',').map(entry => /^([^:]+)(?::(\d{1,5}))?$/.exec(entry.trim()));
+    if (entries.some(entry => entry === null))
+        return { hosts: [value] };
+    const hosts = entries.map(entry => entry[1]);
+    return entries.some(entry => entry?.[2] !== undefined)
+        ? { hosts, withPort: (host, port) => `${host}:${port}` }
+        : { hosts };
+}
+/** The connection string a value holds, if it is one with one host setting. Pure. */
 function parseConnectionString(value) {
     const go = GO_MYSQL.exec(value);
     if (go)
-        return { format: 'go-mysql', host: go[3] };
+        return { format: 'go-mysql', hosts: [go[4]] };
     for (const [format, pairs] of [
         ['keyed', keyedPairs(value)],
         ['libpq', libpqPairs(value)]
     ]) {
         const hosts = (pairs ?? []).filter(pair => memberOf(pair.key) === 'host');
         if (hosts.length === 1)
-            return { format, host: splitHost(hosts[0].value).host };
+            return { format, hosts: hostsOf(hosts[0].value).hosts };
     }
     return undefined;
 }
-/** The connection string pointed at the managed service, without its password. Pure. */
-function rewriteConnectionString(value, target) {
+/** The database name a connection string names, if any (for the two-databases warning). Pure. */
+function connectionStringDatabase(value) {
+    const go = GO_MYSQL.exec(value);
+    if (go)
+        return go[6] || undefined;
+    const pairs = keyedPairs(value) ?? libpqPairs(value) ?? [];
+    return pairs.find(pair => memberOf(pair.key) === 'database')?.value || undefined;
+}
+/** A TLS mode that turns TLS off, in each driver's words (Npgsql/libpq `disable`, MySqlConnector `None`). */
+const TLS_OFF = /^(disable|disabled|allow|none)$/i;
+/**
+ * The connection string pointed at the managed service, without its password. `engine` decides the TLS word
+ * (Npgsql and libpq `require`, MySqlConnector `Required`: each parses only its own). Pure.
+ */
+function rewriteConnectionString(value, target, engine = 'postgres') {
     const go = GO_MYSQL.exec(value);
     if (go) {
-        const user = target.username ?? go[1] ?? '';
-        const database = target.databaseName ?? go[5] ?? '';
-        return `${user ? `${user}@` : ''}tcp(${target.host}:${target.port})/${database}${go[6] ?? ''}`;
+        const user = target.username ?? go[2] ?? '';
+        const database = target.databaseName ?? go[6] ?? '';
+        // tls=false against a server that serves TLS: encrypt without verifying (the driver's skip-verify).
+        const query = target.tls === true ? (go[7] ?? '').replace(/([?&]tls=)false(?=&|$)/, '$1skip-verify') : (go[7] ?? '');
+        return `${go[1] ?? ''}${user ? `${user}@` : ''}tcp(${target.host}:${target.port})/${database}${query}`;
     }
     const keyed = keyedPairs(value);
     const pairs = keyed ?? libpqPairs(value);
     if (!pairs)
         return value;
-    const written = pairs.flatMap(pair => {
-        const member = memberOf(pair.key);
+    const written = pairs.flatMap((pair) => {
         const next = (replacement) => [
-            { key: pair.key, value: replacement ?? pair.value }
+            { key: pair.key, value: replacement ?? pair.value, changed: replacement !== undefined, raw: pair.raw }
         ];
-        switch (member) {
+        switch (memberOf(pair.key)) {
             case 'host': {
-                const { separator } = splitHost(pair.value);
-                return next(separator ? `${target.host}${separator}${target.port}` : target.host);
+                const { withPort } = hostsOf(pair.value);
+                return next(withPort ? withPort(target.host, target.port) : target.host);
             }
             case 'port':
                 return next(String(target.port));
@@ -3831,16 +3965,62 @@ function rewriteConnectionString(value, target) {
             case 'password':
                 return [];
             case 'sslmode':
-                return next(target.tls === true && /^(disable|disabled|allow|none)$/i.test(pair.value) ? 'require' : undefined);
+                return next(target.tls === true && TLS_OFF.test(pair.value)
+                    ? engine === 'mysql'
+                        ? 'Required'
+                        : 'require'
+                    : undefined);
             default:
                 return next(undefined);
         }
     });
     if (keyed)
-        return written.map(pair => `${pair.key}=${pair.value}`).join(';');
-    return written
-        .map(pair => `${pair.key}=${/[\s'\\]|^$/.test(pair.value) ? `'${pair.value.replace(/(['\\])/g, '\\$1')}'` : pair.value}`)
-        .join(' ');
+        return written.map(pair => `${pair.key}=${pair.changed ? quoteKeyed(pair.value) : pair.raw}`).join(';');
+    return written.map(pair => `${pair.key}=${pair.changed ? quoteLibpq(pair.value) : pair.raw}`).join(' ');
+}
+const quoteKeyed = (value) => /[;"']/.test(value) ? `"${value.replaceAll('"', '""')}"` : value;
+const quoteLibpq = (value) => /[\s'\\]|^$/.test(value) ? `'${value.replace(/(['\\])/g, '\\$1')}'` : value;
+const REDIS_ENDPOINT = /^[A-Za-z0-9_][A-Za-z0-9_.-]*(?::\d{1,5})?$/;
+/**
+ * A StackExchange.Redis configuration string: comma-separated endpoints (`host[:port]`) and `key=value` options.
+ * A bare host list (`redis`) counts only where the variable's name says it is one (`bare`). Pure.
+ */
+function parseRedisConfiguration(value, bare) {
+    const parts = value
+        .split(',')
+        .map(part => part.trim())
+        .filter(part => part !== '');
+    const endpoints = parts.filter(part => !part.includes('='));
+    if (endpoints.length === 0 || !endpoints.every(endpoint => REDIS_ENDPOINT.test(endpoint)))
+        return undefined;
+    if (!bare && endpoints.length === parts.length)
+        return undefined;
+    return { format: 'stackexchange-redis', hosts: endpoints.map(endpoint => endpoint.split(':')[0]) };
+}
+/** The configuration string pointed at the managed cache: its endpoint, TLS on when it serves TLS, no password. */
+function rewriteRedisConfiguration(value, target) {
+    const parts = value
+        .split(',')
+        .map(part => part.trim())
+        .filter(part => part !== '');
+    let endpointWritten = false;
+    const written = parts.flatMap(part => {
+        const equals = part.indexOf('=');
+        if (equals < 0) {
+            if (endpointWritten)
+                return [];
+            endpointWritten = true;
+            return [`${target.host}:${target.port}`];
+        }
+        const key = part.slice(0, equals).trim().toLowerCase();
+        if (key === 'password' || key === 'user')
+            return [];
+        if (key === 'ssl' && target.tls === true)
+            return [`${part.slice(0, equals)}=true`];
+        return [part];
+    });
+    const hasSsl = parts.some(part => /^ssl\s*=/i.test(part));
+    return [...written, ...(target.tls === true && !hasSsl ? ['ssl=true'] : [])].join(',');
 }
 
 
@@ -4026,9 +4206,17 @@ function boundValue(binding, replacement, endpoint, development) {
                 ? (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .managedUrl */ .Fb)(replacement, endpoint)
                 : (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .rewriteUrl */ .Oy)(development, replacement.role, endpoint, binding.query);
         case 'connection-string':
-            return development === undefined ? undefined : (0,_connection_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .rewriteConnectionString */ ._)(development, endpoint);
+            if (development === undefined)
+                return undefined;
+            if (replacement.role === 'cache')
+                return (0,_connection_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .rewriteRedisConfiguration */ .oN)(development, endpoint);
+            return (0,_connection_strings_js__WEBPACK_IMPORTED_MODULE_1__/* .rewriteConnectionString */ ._Z)(development, endpoint, replacement.engine === 'mysql' ? 'mysql' : 'postgres');
         case 'host':
             return endpoint.host;
+        case 'address': {
+            const url = (0,_backing_engines_js__WEBPACK_IMPORTED_MODULE_0__/* .parseUrl */ .Dl)(development);
+            return url ? `${url.protocol}//${endpoint.host}:${endpoint.port}` : development;
+        }
         case 'host-port':
             return `${endpoint.host}:${endpoint.port}`;
         case 'port':
@@ -4375,6 +4563,27 @@ function sharedVolumeWarning(volume, sharers) {
 
 /***/ }),
 
+/***/ 73886:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   p: () => (/* binding */ ADDRESS_KINDS)
+/* harmony export */ });
+// The typed deploy plan: what the pure core derives from the inputs and the
+// compose file, before any I/O. Adapters execute it; renderers turn it into
+// the Dockerrun document and the bundle.
+/** The kinds that say where the service is: how an app reaches it. */
+const ADDRESS_KINDS = [
+    'url',
+    'connection-string',
+    'host',
+    'host-port',
+    'address'
+];
+
+
+/***/ }),
+
 /***/ 4505:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -4552,7 +4761,7 @@ function linkCycle(document) {
 
 /***/ }),
 
-/***/ 54757:
+/***/ 49297:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
 
@@ -5007,10 +5216,95 @@ function startCommand(service) {
 
 // EXTERNAL MODULE: ./src/core/compose/variables.ts
 var variables = __webpack_require__(86821);
+// EXTERNAL MODULE: ./src/core/plan/types.ts
+var types = __webpack_require__(73886);
 // EXTERNAL MODULE: ./src/core/secret-names.ts
 var secret_names = __webpack_require__(89138);
 // EXTERNAL MODULE: ./src/core/connection-strings.ts
 var connection_strings = __webpack_require__(2616);
+;// CONCATENATED MODULE: ./src/core/plan/development.ts
+// What a replaced service was started with in development — its user, database name, port, published ports and
+// passwords (POSTGRES_USER, --requirepass, its URL's) — which the app's own settings may repeat, and how a URL bound
+// to it carries parts of that connection in its query. Pure.
+
+/** Variables in the dev service's own environment that hold its credentials. */
+const SERVICE_PASSWORDS = /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/;
+/** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
+const isServerPassword = (variable) => SERVICE_PASSWORDS.test(variable);
+const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER'];
+const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE'];
+/** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */
+const DEFAULT_USER = {
+    postgres: 'postgres',
+    mysql: 'root'
+};
+/**
+ * The query parameters of a URL bound to the replaced service that hold part of the connection: by name
+ * (libpq's and Connector/J's `user`, `dbname`, `host`, `port`), or a short key holding the development user or
+ * database name (NocoDB's `?u=postgres&d=root_db`); any key holding a development password is one.
+ */
+function queryMembers(url, development, database) {
+    const members = {};
+    for (const [key, value] of url.searchParams) {
+        const name = key.toLowerCase();
+        const short = name.length <= 3;
+        if (development.credentials.has(value))
+            members[key] = 'password';
+        else if (!database)
+            continue;
+        else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
+            members[key] = 'user';
+        else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
+            members[key] = 'database';
+        else if (name === 'host')
+            members[key] = 'host';
+        else if (name === 'port')
+            members[key] = 'port';
+    }
+    return members;
+}
+/** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */
+function developmentPasswords(replacement, devService) {
+    return developmentFacts(replacement, devService).credentials;
+}
+/** User, database name, port and credential values the dev service was given (POSTGRES_USER, the URL's…). */
+function developmentFacts(replacement, devService) {
+    // A secret-looking `${VAR}` that .env defines is left to the environment, but .env's value is what the dev service ran with.
+    const environment = new Map(Object.entries(devService?.environment ?? {}).flatMap(([name, value]) => {
+        const text = value.kind === 'literal' ? value.value : value.dotenv;
+        return text !== undefined && text !== '' ? [[name, text]] : [];
+    }));
+    const credentials = new Set();
+    for (const [name, value] of environment)
+        if (SERVICE_PASSWORDS.test(name))
+            credentials.add(value);
+    const command = devService?.command ?? [];
+    const requirepass = command.indexOf('--requirepass');
+    if (requirepass >= 0 && command[requirepass + 1])
+        credentials.add(command[requirepass + 1]);
+    const url = (0,backing_engines/* parseUrl */.Dl)(replacement.devUrl?.replace(/^jdbc:/i, ''));
+    if (url?.password)
+        credentials.add(decodeURIComponent(url.password));
+    const first = (names) => names.map(name => environment.get(name)).find(value => value !== undefined);
+    const user = (url?.username ? decodeURIComponent(url.username) : undefined) ??
+        first(SERVICE_USERS) ??
+        DEFAULT_USER[replacement.engine];
+    const port = url?.port || String(backing_engines/* DEFAULT_PORT */.Wg[replacement.engine]);
+    const path = url?.pathname.replace(/^\//, '');
+    const database = replacement.role === 'database'
+        ? path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined)
+        : undefined;
+    return {
+        ...(user !== undefined && replacement.role === 'database' && { user }),
+        ...(database !== undefined && { database }),
+        port,
+        publishedPorts: new Set((devService?.ports ?? [])
+            .filter(mapping => String(mapping.containerPort) === port && mapping.hostPort !== undefined)
+            .map(mapping => String(mapping.hostPort))),
+        credentials
+    };
+}
+
 ;// CONCATENATED MODULE: ./src/core/plan/families.ts
 // Families of connection settings: the variables that, with one prefix,
 // tell an app where its database or cache is — host, port, user, database
@@ -5067,7 +5361,7 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         if (prefix === '' || seen.has(key))
             return;
         const present = membersOf(names, prefix, separator);
-        const files = membersOf(names, prefix, separator, '_FILE');
+        const files = fileMembersOf(names, prefix, separator);
         if (present.size === 0 && files.size === 0 && !options.complete)
             return;
         seen.add(key);
@@ -5089,11 +5383,11 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
     };
     for (const binding of bindings) {
         const host = HOST_NAME.exec(binding.variable);
-        if (host && (binding.kind === 'host' || binding.kind === 'host-port')) {
+        if (host && (binding.kind === 'host' || binding.kind === 'host-port' || binding.kind === 'address')) {
             add(host[1], host[2], binding.variable, {
                 complete: true,
                 url: false,
-                hostPort: binding.kind === 'host-port',
+                hostPort: binding.kind !== 'host',
                 lowercase: isLower(host[3])
             });
         }
@@ -5116,7 +5410,7 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         }
     }
     for (const [prefix, separator] of KNOWN_PREFIXES[engine]) {
-        const present = [...membersOf(names, prefix, separator), ...membersOf(names, prefix, separator, '_FILE')];
+        const present = [...membersOf(names, prefix, separator), ...fileMembersOf(names, prefix, separator)];
         if (present.length === 0)
             continue;
         // Only a TLS setting (PGSSLMODE) or a password (DATABASE_PASSWORD, which .env may hold for
@@ -5126,6 +5420,13 @@ function familyMembers(names, bindings, jdbcUrls, engine) {
         add(prefix, separator, anchor, { complete: connection, url: false, hostPort: false, lowercase: false });
     }
     return families;
+}
+/** Members written as files: `_FILE` (the official images), `__FILE` (Grafana's `GF_…__FILE`, Gitea's). */
+function fileMembersOf(names, prefix, separator) {
+    return new Map([
+        ...membersOf(names, prefix, separator, '__FILE'),
+        ...membersOf(names, prefix, separator, '_FILE')
+    ]);
 }
 function membersOf(names, prefix, separator, ending = '') {
     const start = `${prefix}${separator}`.toUpperCase();
@@ -5216,7 +5517,7 @@ const DEV_TCP = new RegExp(`/dev/(?:tcp|udp)/(${NAME})/\\d{1,5}`, 'g');
 const NETCAT = new RegExp(`(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\\s+(${NAME})\\s+\\d{1,5}\\b`, 'g');
 /** A connection string's host: `Host=db;…` (ADO.NET), `host=db user=…` (libpq, also `?host=db` in a URL), `user@tcp(db:3306)/app` (Go MySQL) */
 const KEYED_HOST = new RegExp(`(?:^|[;\\s"'?&])(?:host|hostaddr|server|data\\s*source|address|addr)\\s*=\\s*'?(${NAME})`, 'gi');
-const GO_DSN_HOST = new RegExp(`@tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g');
+const GO_DSN_HOST = new RegExp(`(?:^|[@/\\s"'=])tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g');
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(`^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`, 'gm');
 /** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
@@ -5284,7 +5585,9 @@ function serviceReferences(service, projectNames, files, composeDirectory = '.')
     for (const [variable, value] of Object.entries(service.environment)) {
         if (value.kind !== 'literal')
             continue;
-        record(`environment ${variable}`, hostsIn(value.value, names, isHostVariable(variable)), variable);
+        // A connection setting's bare host list counts too (`ConnectionStrings__Redis: redis,abortConnect=false`).
+        const bare = isHostVariable(variable) || /CONNECTION_?STRING|CONFIGURATION/i.test(variable);
+        record(`environment ${variable}`, hostsIn(value.value, names, bare), variable);
     }
     if (service.command)
         record('command', hostsIn(service.command.join(' '), names, false));
@@ -5354,6 +5657,12 @@ function configFiles(service, files, composeDirectory) {
 
 
 
+
+
+/** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
+const bindings_HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i;
+/** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
+const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i;
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i;
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -5365,17 +5674,6 @@ const DATABASE_PRODUCT = /DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i;
 const namesStore = (name, role) => role === 'database'
     ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
     : CACHE_WORD.test(name) && !DATABASE_PRODUCT.test(name);
-/** Variables in the dev service's own environment that hold its credentials. */
-const SERVICE_PASSWORDS = /^(POSTGRES_PASSWORD|MYSQL_PASSWORD|MYSQL_ROOT_PASSWORD|MARIADB_PASSWORD|MARIADB_ROOT_PASSWORD|REDIS_PASSWORD)$/;
-/** A database or cache server's own password variable (a kept MariaDB container's MYSQL_PASSWORD). */
-const isServerPassword = (variable) => SERVICE_PASSWORDS.test(variable);
-const SERVICE_USERS = ['POSTGRES_USER', 'MYSQL_USER', 'MARIADB_USER'];
-const SERVICE_DATABASES = ['POSTGRES_DB', 'MYSQL_DATABASE', 'MARIADB_DATABASE'];
-/** What the official images fall back to: POSTGRES_USER defaults to postgres, and POSTGRES_DB to the user. */
-const DEFAULT_USER = {
-    postgres: 'postgres',
-    mysql: 'root'
-};
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i;
 const FALSE = /^(false|0|no|off|disable|disabled)$/i;
@@ -5419,6 +5717,15 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         // libpq takes the host from the query too (`postgresql:///app?host=db`).
         if (url &&
             (hosts.has(url.hostname) || (url.hostname === '' && hosts.has(url.searchParams.get('host') ?? '')))) {
+            // A host variable holding scheme and address only (Authelia's `…_ADDRESS: tcp://db:5432`): the app takes user
+            // and database from its family, so only host and port change, and the family is found from it.
+            if (bindings_HOST_NAME.test(name) &&
+                !url.username &&
+                (url.pathname === '' || url.pathname === '/') &&
+                !url.search) {
+                bind(name, 'address');
+                continue;
+            }
             const query = queryMembers(url, development, database);
             bind(name, 'url', query);
             if (jdbc)
@@ -5433,8 +5740,12 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             continue;
         }
         // A database's key=value connection string or Go MySQL DSN (Npgsql, MySqlConnector, libpq, go-sql-driver).
-        const connection = database ? (0,connection_strings/* parseConnectionString */.H)(value) : undefined;
-        if (connection && hosts.has(connection.host)) {
+        const connection = database
+            ? (0,connection_strings/* parseConnectionString */.HH)(value)
+            : replacement.engine === 'redis' && !isHostVariable(name)
+                ? (0,connection_strings/* parseRedisConfiguration */.$u)(value, CONNECTION_NAME.test(name))
+                : undefined;
+        if (connection?.hosts.some(host => hosts.has(host))) {
             bind(name, 'connection-string');
             continue;
         }
@@ -5553,7 +5864,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
                 continue;
             if (!database && member !== 'host' && member !== 'port' && member !== 'password')
                 continue;
-            const variable = fileVariable.slice(0, -'_FILE'.length);
+            const variable = fileVariable.replace(/_{1,2}FILE$/i, '');
             if (variable in service.environment || bound(variable))
                 continue;
             const kind = { host: 'host', port: 'port', user: 'user', name: 'database', password: 'password' }[member];
@@ -5636,8 +5947,10 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
      * has one database name, which both now take, so what the app kept apart shares one database.
      */
     function mergedDatabases() {
+        if (!database)
+            return;
         const named = bindings.flatMap(binding => {
-            const value = binding.kind === 'database' ? literals.get(binding.variable) : undefined;
+            const value = databaseNameIn(binding.kind, literals.get(binding.variable));
             return value !== undefined && value !== '' ? [`${binding.variable}=${value}`] : [];
         });
         if (new Set(named.map(entry => entry.slice(entry.indexOf('=') + 1))).size < 2)
@@ -5674,7 +5987,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             notes.push(`${service.name}: ${envName} is \${${envName}} with no value here (a .env the checkout does not have?); it is how the app reaches ${replacement.composeService}, which ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} replaces, so it is set to that URL at deploy`);
             return;
         }
-        const own = bindings.filter(binding => ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind));
+        const own = bindings.filter(binding => types/* ADDRESS_KINDS */.p.includes(binding.kind));
         if (own.length > 0) {
             notes.push(`${service.name}: ${envName} not added: the app reaches ${replacement.composeService} through ${own.map(binding => (binding.variable in service.environment ? binding.variable : `${binding.variable} (added above)`)).join(', ')}, and an added ${envName} takes precedence over an app's own settings in many frameworks`);
             return;
@@ -5683,71 +5996,17 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         notes.push(`${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`);
     }
 }
-/**
- * The query parameters of a URL bound to the replaced service that hold part of the connection: by name
- * (libpq's and Connector/J's `user`, `dbname`, `host`, `port`), or a short key holding the development user or
- * database name (NocoDB's `?u=postgres&d=root_db`); any key holding a development password is one.
- */
-function queryMembers(url, development, database) {
-    const members = {};
-    for (const [key, value] of url.searchParams) {
-        const name = key.toLowerCase();
-        const short = name.length <= 3;
-        if (development.credentials.has(value))
-            members[key] = 'password';
-        else if (!database)
-            continue;
-        else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
-            members[key] = 'user';
-        else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
-            members[key] = 'database';
-        else if (name === 'host')
-            members[key] = 'host';
-        else if (name === 'port')
-            members[key] = 'port';
-    }
-    return members;
-}
-/** The passwords a replaced service was given in development (POSTGRES_PASSWORD, --requirepass, its URL's). */
-function developmentPasswords(replacement, devService) {
-    return developmentFacts(replacement, devService).credentials;
-}
-/** User, database name, port and credential values the dev service was given (POSTGRES_USER, the URL's…). */
-function developmentFacts(replacement, devService) {
-    // A secret-looking `${VAR}` that .env defines is left to the environment, but .env's value is what the dev service ran with.
-    const environment = new Map(Object.entries(devService?.environment ?? {}).flatMap(([name, value]) => {
-        const text = value.kind === 'literal' ? value.value : value.dotenv;
-        return text !== undefined && text !== '' ? [[name, text]] : [];
-    }));
-    const credentials = new Set();
-    for (const [name, value] of environment)
-        if (SERVICE_PASSWORDS.test(name))
-            credentials.add(value);
-    const command = devService?.command ?? [];
-    const requirepass = command.indexOf('--requirepass');
-    if (requirepass >= 0 && command[requirepass + 1])
-        credentials.add(command[requirepass + 1]);
-    const url = (0,backing_engines/* parseUrl */.Dl)(replacement.devUrl?.replace(/^jdbc:/i, ''));
-    if (url?.password)
-        credentials.add(decodeURIComponent(url.password));
-    const first = (names) => names.map(name => environment.get(name)).find(value => value !== undefined);
-    const user = (url?.username ? decodeURIComponent(url.username) : undefined) ??
-        first(SERVICE_USERS) ??
-        DEFAULT_USER[replacement.engine];
-    const port = url?.port || String(backing_engines/* DEFAULT_PORT */.Wg[replacement.engine]);
-    const path = url?.pathname.replace(/^\//, '');
-    const database = replacement.role === 'database'
-        ? path || first(SERVICE_DATABASES) || (replacement.engine === 'postgres' ? user : undefined)
-        : undefined;
-    return {
-        ...(user !== undefined && replacement.role === 'database' && { user }),
-        ...(database !== undefined && { database }),
-        port,
-        publishedPorts: new Set((devService?.ports ?? [])
-            .filter(mapping => String(mapping.containerPort) === port && mapping.hostPort !== undefined)
-            .map(mapping => String(mapping.hostPort))),
-        credentials
-    };
+/** The database name a bound value names: itself, a URL's path, a connection string's Database. */
+function databaseNameIn(kind, value) {
+    if (value === undefined)
+        return undefined;
+    if (kind === 'database')
+        return value;
+    if (kind === 'url')
+        return (0,backing_engines/* parseUrl */.Dl)(value.replace(/^jdbc:/i, ''))?.pathname.replace(/^\//, '');
+    if (kind === 'connection-string')
+        return (0,connection_strings/* connectionStringDatabase */.jR)(value);
+    return undefined;
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan/environment.ts
@@ -5756,6 +6015,8 @@ function developmentFacts(replacement, devService) {
 // left to the Beanstalk environment at run time. Values taken from the
 // runner are checked here: a runner credential, or any runner value in a
 // variable whose name says secret, is never written in clear.
+
+
 
 
 
@@ -5832,7 +6093,7 @@ function planEnvironment(service, inputs) {
         const said = warnings.some(warning => warning.startsWith(`${name}: ${variable} `));
         if (!value.startsWith('/run/secrets/') || said || bindings.some(binding => binding.variable === variable))
             continue;
-        warnings.push(`${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`);
+        warnings.push(`${name}: ${variable} is ${value}, the file of a compose secret, which Beanstalk does not mount: pass the value with the secrets input (${variable.replace(/_{1,2}FILE$/i, '')}=<Secrets Manager or SSM ARN>) and have the app read it from the variable`);
     }
     // A variable left to the environment that the managed service decides (a family's password) is no property to set.
     const boundRuntime = runtimeVariables.filter(variable => bindings.some(binding => binding.variable === variable));
@@ -5946,8 +6207,7 @@ function unrewrittenHosts(name, inputs, bindings) {
         if (places.length === 0)
             return [];
         const hostVariables = bindings
-            .filter(binding => binding.role === replacement.role &&
-            ['url', 'connection-string', 'host', 'host-port'].includes(binding.kind))
+            .filter(binding => binding.role === replacement.role && types/* ADDRESS_KINDS */.p.includes(binding.kind))
             .map(binding => binding.variable);
         return [
             `${name}: ${places.join(', ')} ${places.length === 1 ? 'names' : 'name'} ${replacement.composeService}, the compose name of the ${replacement.role} this deploy replaces with ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]}; nothing rewrites ${places.length === 1 ? 'it' : 'them'}, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets ${(hostVariables.length > 0 ? hostVariables : [replacement.envName]).join(', ')})${places.some(place => place.startsWith('file ')) ? `, or name the variable the app reads in the service's environment (KEY: ${replacement.composeService}), which the action rewrites` : ''}`
@@ -6065,6 +6325,14 @@ function jobServices(selected) {
 /** Words of a setup step's name or command: Zammad's `zammad-init`, `setup`, `bootstrap`, `seed`. */
 const SETUP_WORD = /(^|[-_\s/:.])(init|setup|bootstrap|seed|install|migrat\w*)($|[-_\s/:.])/i;
 /**
+ * A setup step by its name or its program (`init-db`, `zammad-init`), never by a word further down its command: a
+ * worker's `sh -c "pip install … && celery worker"` or `node --require ./init.js worker.js` is no setup step.
+ */
+function namesSetup(service) {
+    const program = [...(service.entrypoint ?? []), ...(service.command ?? [])][0]?.split('/').at(-1) ?? '';
+    return SETUP_WORD.test(service.name) || SETUP_WORD.test(program);
+}
+/**
  * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
  * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
  * setup word in its name or command, or the other services that set a policy all restarting always.
@@ -6072,8 +6340,7 @@ const SETUP_WORD = /(^|[-_\s/:.])(init|setup|bootstrap|seed|install|migrat\w*)($
 function runsUntilSuccess(service, selected) {
     if (!/^on-failure(:\d+)?$/.test(service.restart ?? ''))
         return false;
-    const words = [service.name, ...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ');
-    if (SETUP_WORD.test(words))
+    if (namesSetup(service))
         return true;
     const policies = selected.filter(other => other !== service && other.restart !== undefined);
     return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''));
@@ -6089,6 +6356,9 @@ function jobReason(service, selected) {
         return undefined;
     if (service.restart === 'no')
         return 'a one-shot job (restart: "no": compose does not restart it when it exits)';
+    // No restart key is compose's "no" too; named for setup (data-act-broker's init-db), it is a job.
+    if (service.restart === undefined && SETUP_WORD.test(service.name))
+        return 'a one-shot job (its name says setup, and compose does not restart it when it exits)';
     if (runsUntilSuccess(service, selected))
         return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`;
     return undefined;
@@ -6282,6 +6552,34 @@ function refuseRepositoryCollisions(config, owners) {
     }
 }
 
+;// CONCATENATED MODULE: ./src/core/plan/stateful-servers.ts
+// A data store the action does not replace, deployed as a container: MongoDB, SQL Server, Elasticsearch… run on the
+// instance like any service, so what they hold lives on that instance (an anonymous volume or the container's own
+// layer: gone at the next deploy; a named volume: gone with the instance). Said as a warning, since a deploy goes
+// Green and the data is lost later. The action replaces only PostgreSQL, MySQL/MariaDB, Redis and Memcached.
+/** Image paths of servers that keep data (`mcr.microsoft.com/mssql/server:2022-latest`), and their product. */
+const STATEFUL = [
+    [/(^|\/)mongo(db)?(-community-server)?$/, 'MongoDB'],
+    [/mssql\/server$|(^|\/)azure-sql-edge$/, 'SQL Server'],
+    [/(^|\/)(elasticsearch|opensearch)$/, 'a search index'],
+    [/(^|\/)rabbitmq$/, 'RabbitMQ'],
+    [/(^|\/)minio$/, 'MinIO'],
+    [/(^|\/)(clickhouse-server|clickhouse)$/, 'ClickHouse'],
+    [/(^|\/)(cassandra|scylla)$/, 'Cassandra'],
+    [/(^|\/)neo4j$/, 'Neo4j'],
+    [/(^|\/)couchdb$/, 'CouchDB'],
+    [/(^|\/)influxdb$/, 'InfluxDB']
+];
+/** The warning for a deployed service that runs such a server, or undefined. */
+function statefulServerWarning(service) {
+    const path = (service.image ?? service.build?.contents?.baseImage ?? '').split('@')[0]?.split(':')[0] ?? '';
+    const product = STATEFUL.find(([pattern]) => pattern.test(path.toLowerCase()))?.[1];
+    if (!product)
+        return undefined;
+    const named = service.volumes.some(mount => mount.type === 'volume' && mount.source !== undefined);
+    return `${service.name}: runs ${product} as a container on the Beanstalk instance, which the action does not replace with a managed service: its data ${named ? 'stays on that instance only (lost when Beanstalk replaces the instance)' : 'is lost at the next deploy'}; point the app at a managed ${product} and leave ${service.name} out of services`;
+}
+
 // EXTERNAL MODULE: ./src/core/plan/clear-secrets.ts
 var clear_secrets = __webpack_require__(76478);
 // EXTERNAL MODULE: ./src/core/validate-dockerrun.ts
@@ -6291,6 +6589,7 @@ var validate_dockerrun = __webpack_require__(4505);
 // converter makes on the user's behalf is written into plan.notes, so the log
 // and the job summary can say what happened to each compose feature — also
 // when planning fails (the error carries the notes gathered so far).
+
 
 
 
@@ -6395,6 +6694,9 @@ function planFor(config, compose, environment, notes) {
             });
         }
         container.volumesFrom = volumesFrom(service, deployed, notes);
+        const stateful = statefulServerWarning(service);
+        if (stateful)
+            warnings.push(stateful);
         for (const name of planned.runtimeVariables)
             runtimeVariables.push({ container: service.name, name });
         if (service.secretBuildArgs.length > 0 && (buildId === undefined || buildId === service.name)) {
@@ -6464,8 +6766,8 @@ function subsetVersionLabel(label, services) {
 
 // EXTERNAL MODULE: ./src/core/runner-variables.ts
 var runner_variables = __webpack_require__(22721);
-// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 10 modules
-var files = __webpack_require__(31563);
+// EXTERNAL MODULE: ./src/adapters/workspace/files.ts + 11 modules
+var files = __webpack_require__(41150);
 ;// CONCATENATED MODULE: ./src/planning/prepare.ts
 // Validate → plan: inputs and compose file in, one DeployPlan per target
 // out, or one clear error before anything touches AWS.
@@ -6780,7 +7082,7 @@ class PhaseLog {
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(76760);
 /* harmony import */ var node_path__WEBPACK_IMPORTED_MODULE_1___default = /*#__PURE__*/__webpack_require__.n(node_path__WEBPACK_IMPORTED_MODULE_1__);
 /* harmony import */ var _core_dockerrun_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(9602);
-/* harmony import */ var _adapters_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(31563);
+/* harmony import */ var _adapters_workspace_files_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(41150);
 // Bundle stage: each target's Dockerrun.aws.json rendered with what the
 // earlier stages resolved (backing services, pinned images) and zipped with
 // the files it mounts into a deterministic bundle on the runner.
@@ -6840,7 +7142,7 @@ async function writeTargetBundle(prepared, target, resolution, directory) {
 /* harmony export */   k: () => (/* binding */ checkOnRunner)
 /* harmony export */ });
 /* harmony import */ var _adapters_docker_build_context_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(85806);
-/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(54757);
+/* harmony import */ var _planning_prepare_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(49297);
 // The checks that refuse a deploy on the runner alone, before any AWS call:
 // deploy and plan mode run this one function, so a plan reports what a deploy
 // would refuse (new-user trial D7: `.git` in a build context refused the

@@ -465,8 +465,8 @@ var run_context = __webpack_require__(99009);
 var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
 var actions_runner_logger = __webpack_require__(26277);
-// EXTERNAL MODULE: ./src/planning/prepare.ts + 13 modules
-var prepare = __webpack_require__(54757);
+// EXTERNAL MODULE: ./src/planning/prepare.ts + 15 modules
+var prepare = __webpack_require__(49297);
 // EXTERNAL MODULE: ./src/preview/rules.ts
 var rules = __webpack_require__(95523);
 // EXTERNAL MODULE: ./src/core/bytes.ts

@@ -272,8 +272,8 @@ async function processingFailure(beanstalk, input) {
         : ': Beanstalk gave no reason in its events; check that the bundle is a zip with Dockerrun.aws.json (v2) at its root and valid .ebextensions'}`;
 }
 
-// EXTERNAL MODULE: ./src/deploy/wait-decision.ts
-var wait_decision = __webpack_require__(82333);
+// EXTERNAL MODULE: ./src/deploy/wait-decision.ts + 1 modules
+var wait_decision = __webpack_require__(91252);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
 var environment_deploy = __webpack_require__(28778);
 // EXTERNAL MODULE: ./src/deploy/health-hint.ts
