@@ -55,8 +55,9 @@ const memberOf = (key: string): Member | undefined => {
  */
 const GO_MYSQL =
   /^([a-z][a-z0-9+.-]*:\/\/)?(?:([^:@/]*)(?::(.*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/
-const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s';]*)/g
-const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s';]*)\s*)+$/
+const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s'=;]*)/g
+/** Pairs separated by blanks; an unquoted value holds no `=`, so each pair splits one way only (no backtracking). */
+const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s'=;]*)(?:\s+|$))+$/
 
 interface Pair {
   key: string
@@ -156,6 +157,9 @@ export function connectionStringDatabase(value: string): string | undefined {
   return pairs.find(pair => memberOf(pair.key) === 'database')?.value || undefined
 }
 
+/** The drivers' default ports, when the string names none. */
+const DEFAULT_PORTS = { postgres: 5432, mysql: 3306 } as const
+
 /** A TLS mode that turns TLS off, in each driver's words (Npgsql/libpq `disable`, MySqlConnector `None`). */
 const TLS_OFF = /^(disable|disabled|allow|none)$/i
 
@@ -209,6 +213,14 @@ export function rewriteConnectionString(
         return next(undefined)
     }
   })
+  // A string that names no port connects to the driver's default: a managed service elsewhere gets its port added.
+  const hasPort = pairs.some(
+    pair =>
+      memberOf(pair.key) === 'port' ||
+      (hostsOf(pair.value).withPort !== undefined && memberOf(pair.key) === 'host')
+  )
+  if (!hasPort && target.port !== DEFAULT_PORTS[engine])
+    written.push({ key: keyed ? 'Port' : 'port', value: String(target.port), changed: true, raw: '' })
   if (keyed)
     return written.map(pair => `${pair.key}=${pair.changed ? quoteKeyed(pair.value) : pair.raw}`).join(';')
   return written.map(pair => `${pair.key}=${pair.changed ? quoteLibpq(pair.value) : pair.raw}`).join(' ')

@@ -176,9 +176,14 @@ function parseEnvironmentTargets(text: string): { name: string; services?: strin
   })
 }
 
-/** The pull request whose content this run builds (a pull_request event, or a comment on one). */
-function pullRequestNumber(run: RunContext): number | undefined {
-  return run.pullRequest?.number ?? run.commentedPullRequest
+/**
+ * The build cache of a run that builds a pull request's content: a pull_request event or a comment on one
+ * (`pr<n>`), or a workflow_run that follows a pull request's run (`pr`: its payload names no number).
+ */
+function pullRequestScope(run: RunContext): string | undefined {
+  const number = run.pullRequest?.number ?? run.commentedPullRequest
+  if (number !== undefined) return `pr${number}`
+  return run.workflowRun?.event.startsWith('pull_request') ? 'pr' : undefined
 }
 
 function previewEnvironmentName(application: string, prNumber: number): string {
@@ -240,6 +245,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     throw new InputError('ecr-repository-prefix', `"${ecrRepositoryPrefix}" ${prefixProblem}`)
 
   const commitSha = run.pullRequest?.headSha ?? run.sha
+  const cacheScope = pullRequestScope(run)
   // A rollback with no label goes back to the last version that was Green
   // before the current one; every other mode labels what it builds.
   const givenLabel = reader.get('version-label')
@@ -346,7 +352,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...(reader.optional('github-token') !== undefined && { githubToken: reader.get('github-token') }),
     maskAwsAccountId: reader.boolean('mask-aws-account-id', false),
     commitSha,
-    ...(pullRequestNumber(run) !== undefined && { buildCacheScope: `pr${pullRequestNumber(run)}` })
+    ...(cacheScope !== undefined && { buildCacheScope: cacheScope })
   }
   if (!config.smokeTestPath.startsWith('/')) {
     throw new InputError(

@@ -66,8 +66,25 @@ describe('rewriteConnectionString', () => {
     expect(rewriteConnectionString(value, target)).toBe(expected)
   })
 
+  it('adds the managed port when the string names none and it is not the driver’s default', () => {
+    expect(rewriteConnectionString('Host=db;Database=app', { ...target, port: 5433 })).toBe(
+      'Host=rds.example;Database=appdb;Port=5433'
+    )
+    expect(rewriteConnectionString('host=db dbname=app', { ...target, port: 5433 })).toBe(
+      'host=rds.example dbname=appdb port=5433'
+    )
+    expect(rewriteConnectionString('Host=db;Database=app', target)).toBe('Host=rds.example;Database=appdb')
+    expect(rewriteConnectionString('Server=db,1433;Database=app', { ...target, port: 5433 })).toBe(
+      'Server=rds.example,5433;Database=appdb'
+    )
+  })
+
+  it('an LDAP-like value is no connection string, and costs nothing to tell (no backtracking)', () => {
+    expect(parseConnectionString(`uid=admin,${'dc=example,'.repeat(40)};`)).toBeUndefined()
+  })
+
   it('turns TLS on in the words of the engine’s driver (MySqlConnector parses only its own)', () => {
-    expect(rewriteConnectionString('Server=db;SslMode=None', target, 'mysql')).toBe(
+    expect(rewriteConnectionString('Server=db;SslMode=None', { ...target, port: 3306 }, 'mysql')).toBe(
       'Server=rds.example;SslMode=Required'
     )
     expect(rewriteConnectionString('Host=db;SSL Mode=Disable', target, 'postgres')).toBe(
@@ -78,7 +95,7 @@ describe('rewriteConnectionString', () => {
   it('keeps the development user and database when the managed service gives none, and TLS as it was without TLS', () => {
     expect(
       rewriteConnectionString('Host=db;Username=app;Database=app;SslMode=Disable', { host: 'h', port: 1 })
-    ).toBe('Host=h;Username=app;Database=app;SslMode=Disable')
+    ).toBe('Host=h;Username=app;Database=app;SslMode=Disable;Port=1')
     expect(rewriteConnectionString('app@tcp(db)/app', { host: 'h', port: 1 })).toBe('app@tcp(h:1)/app')
   })
 })

@@ -74,6 +74,12 @@ describe('parseInputs defaults', () => {
         .config.buildCacheScope
     ).toBe('pr9')
     expect(
+      parseInputs(
+        { application: 'p', environment: 'p-staging' },
+        { ...pushRun, eventName: 'workflow_run', workflowRun: { event: 'pull_request' } }
+      ).config.buildCacheScope
+    ).toBe('pr')
+    expect(
       parseInputs({ application: 'p', environment: 'p-prod' }, pushRun).config.buildCacheScope
     ).toBeUndefined()
   })

@@ -920,3 +920,73 @@ services:
     expect(env.QUEUE_CONNECTION).toBe('redis')
   })
 })
+
+describe('fresh apps, round 9: the review’s cases', () => {
+  const managedOnly = { ...managed, cache: 'none' }
+
+  it('NocoDB with one dev word for user, password and database (postgres): u and d take the managed values, p is left out', () => {
+    const text = `
+services:
+  nocodb:
+    image: nocodb/nocodb:latest
+    ports: ["80:8080"]
+    environment: {NC_DB: "pg://db:5432?u=postgres&p=postgres&d=postgres"}
+  db:
+    image: postgres:16
+    environment: {POSTGRES_PASSWORD: postgres}
+`
+    expect(envOf(container(render(text, managedOnly), 'nocodb')).NC_DB).toBe(
+      `pg://${RDS_HOST}:5432?u=master&d=appdb`
+    )
+  })
+
+  it('REDIS_HOST holding a redis:// URL stays a URL: rediss:// for a cache that serves TLS', () => {
+    const text = `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+    environment: {REDIS_HOST: "redis://redis:6379"}
+  redis:
+    image: redis:7
+`
+    const document = renderDockerrun(plan(text, { ...managed, database: 'none' }), {
+      backing: {
+        ...rds(),
+        cache: { endpoint: { host: 'app.cache.amazonaws.com', port: 6379, tls: true }, secrets: [] }
+      },
+      images: { app: IMAGE }
+    })
+    expect(envOf(container(document, 'api')).REDIS_HOST).toBe('rediss://app.cache.amazonaws.com:6379')
+  })
+
+  it('a service already linked by depends_on and named by its container_name is linked under that name too', () => {
+    const text = `
+services:
+  web:
+    image: nginx:1.27
+    ports: ["80:80"]
+    depends_on: [api]
+    environment: {API_URL: "http://api-server:3000"}
+  api:
+    image: example/api:1
+    container_name: api-server
+`
+    expect(container(render(text), 'web').links).toEqual(['api', 'api:api-server'])
+  })
+
+  it('a dev URL password with a bare % does not stop the plan', () => {
+    const text = `
+services:
+  api:
+    image: example/api:1
+    ports: ["80:8080"]
+    environment: {DATABASE_URL: "postgres://app:50%off@db/app"}
+  db:
+    image: postgres:16
+`
+    expect(envOf(container(render(text, managedOnly), 'api')).DATABASE_URL).toBe(
+      `postgres://master@${RDS_HOST}:5432/appdb`
+    )
+  })
+})

@@ -278,6 +278,18 @@ const rows: Row[] = [
     failure: 'unhealthy'
   },
   {
+    name: 'Green once more after a failed-deployment cause was read (causes are read only while not Green): Green',
+    given: input({
+      env: { health: 'Green', healthStatus: 'Ok' },
+      events: [completed],
+      causes: [
+        'Incorrect application version found on 1 out of 2 instances. Expected version "v1" (deployment 1).'
+      ]
+    }),
+    rule: 'green',
+    kind: 'success'
+  },
+  {
     name: 'Green / Info right after the update: the new version is not judged yet',
     given: input({ env: { healthStatus: 'Info' }, events: [completed] }),
     rule: 'health-pending',

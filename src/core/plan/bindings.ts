@@ -39,6 +39,8 @@ import { isHostVariable } from './references.js'
 /** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
 const HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
 /** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
+/** Schemes whose URL the rewrite knows (rediss for a TLS cache, user and database): a host variable's too. */
+const KNOWN_SCHEME = /^(postgres(ql)?|mysql2?|mariadb|rediss?|valkeys?|memcached?)(\+[\w.-]+)?:$/i
 const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
@@ -126,6 +128,7 @@ export function bindingsFor(
       // and database from its family, so only host and port change, and the family is found from it.
       if (
         HOST_NAME.test(name) &&
+        !KNOWN_SCHEME.test(url.protocol) &&
         !url.username &&
         (url.pathname === '' || url.pathname === '/') &&
         !url.search

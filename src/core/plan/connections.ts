@@ -95,9 +95,16 @@ export function planConnections(
       }
     }
   }
+  // A second name of a target already linked (depends_on: [api], API_URL: http://api-server): linked again under it.
+  const alsoNamed: string[] = []
   for (const reference of references) {
     const target = reference.target
-    if (inputs.backing.has(target) || links.has(target)) continue
+    if (inputs.backing.has(target)) continue
+    if (links.has(target)) {
+      const entry = reference.name === undefined ? undefined : `${target}:${reference.name}`
+      if (entry && links.get(target) !== entry && !alsoNamed.includes(entry)) alsoNamed.push(entry)
+      continue
+    }
     if (!inputs.deployed.has(target)) {
       if (inputs.allServices.has(target)) {
         inputs.notes.push(
@@ -119,7 +126,7 @@ export function planConnections(
     // A container_name or network alias resolves on Beanstalk as the link's alias.
     link(target, reference.place, reference.name)
   }
-  return { links: [...links.values()], dependsOn, reasons, backingLinks }
+  return { links: [...links.values(), ...alsoNamed], dependsOn, reasons, backingLinks }
 }
 
 /**

@@ -43,14 +43,23 @@ export function queryMembers(
   for (const [key, value] of url.searchParams) {
     const name = key.toLowerCase()
     const short = name.length <= 3
-    if (development.credentials.has(value)) members[key] = 'password'
-    else if (!database) continue
-    else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
-      members[key] = 'user'
-    else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
+    const credential = development.credentials.has(value)
+    // By name first; a short key by its value, a password-like one first (`?u=postgres&p=postgres`: the dev user
+    // and password may be one word).
+    if (database && /^(user|username|user_name)$/.test(name)) members[key] = 'user'
+    else if (database && /^(dbname|database|db_name)$/.test(name)) members[key] = 'database'
+    else if (database && name === 'host') members[key] = 'host'
+    else if (database && name === 'port') members[key] = 'port'
+    else if (credential && (!short || name.startsWith('p'))) members[key] = 'password'
+    else if (
+      database &&
+      short &&
+      value === development.database &&
+      (name.startsWith('d') || value !== development.user)
+    )
       members[key] = 'database'
-    else if (name === 'host') members[key] = 'host'
-    else if (name === 'port') members[key] = 'port'
+    else if (database && short && value === development.user) members[key] = 'user'
+    else if (credential) members[key] = 'password'
   }
   return members
 }
@@ -81,11 +90,11 @@ export function developmentFacts(
   const requirepass = command.indexOf('--requirepass')
   if (requirepass >= 0 && command[requirepass + 1]) credentials.add(command[requirepass + 1] as string)
   const url = parseUrl(replacement.devUrl?.replace(/^jdbc:/i, ''))
-  if (url?.password) credentials.add(decodeURIComponent(url.password))
+  if (url?.password) credentials.add(decoded(url.password))
   const first = (names: string[]): string | undefined =>
     names.map(name => environment.get(name)).find(value => value !== undefined)
   const user =
-    (url?.username ? decodeURIComponent(url.username) : undefined) ??
+    (url?.username ? decoded(url.username) : undefined) ??
     first(SERVICE_USERS) ??
     DEFAULT_USER[replacement.engine]
   const port = url?.port || String(DEFAULT_PORT[replacement.engine])
@@ -104,5 +113,14 @@ export function developmentFacts(
         .map(mapping => String(mapping.hostPort))
     ),
     credentials
+  }
+}
+
+/** A URL's userinfo decoded; as written when it holds a bare `%` (`app:50%off@db`), which decodeURIComponent refuses. */
+function decoded(text: string): string {
+  try {
+    return decodeURIComponent(text)
+  } catch {
+    return text
   }
 }

@@ -37,7 +37,7 @@ export function jobServices(selected: readonly ComposeService[]): Map<string, st
   }
   for (const service of selected) {
     if (jobs.has(service.name)) continue
-    const reason = jobReason(service, selected)
+    const reason = jobReason(service)
     if (reason) jobs.set(service.name, reason)
   }
   // ECS needs an essential container: when every service looks like a job, only those others wait for are taken for
@@ -61,17 +61,14 @@ function namesSetup(service: ComposeService): boolean {
 
 /**
  * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
- * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
- * setup word in its name or command, or the other services that set a policy all restarting always.
+ * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup in its
+ * name or program.
  */
-function runsUntilSuccess(service: ComposeService, selected: readonly ComposeService[]): boolean {
-  if (!/^on-failure(:\d+)?$/.test(service.restart ?? '')) return false
-  if (namesSetup(service)) return true
-  const policies = selected.filter(other => other !== service && other.restart !== undefined)
-  return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''))
+function runsUntilSuccess(service: ComposeService): boolean {
+  return /^on-failure(:\d+)?$/.test(service.restart ?? '') && namesSetup(service)
 }
 
-function jobReason(service: ComposeService, selected: readonly ComposeService[]): string | undefined {
+function jobReason(service: ComposeService): string | undefined {
   if (isAssetWatcher(service)) return 'a development asset watcher (it exits when no terminal is attached)'
   const command = [...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ')
   const compound = /&&|\|\||;|\n/.test(command)
@@ -79,10 +76,11 @@ function jobReason(service: ComposeService, selected: readonly ComposeService[])
   if (service.ports.length > 0 || service.expose.length > 0) return undefined
   if (service.restart === 'no')
     return 'a one-shot job (restart: "no": compose does not restart it when it exits)'
-  // No restart key is compose's "no" too; named for setup (data-act-broker's init-db), it is a job.
-  if (service.restart === undefined && SETUP_WORD.test(service.name))
+  // No restart key is compose's "no" too; named for setup and migrating somewhere in its command (data-act-broker's
+  // init-db: `sleep 9s; …; alembic upgrade head`), it is a job. A name alone is not enough (a blockchain's seed-node).
+  if (service.restart === undefined && SETUP_WORD.test(service.name) && MIGRATION.test(command))
     return 'a one-shot job (its name says setup, and compose does not restart it when it exits)'
-  if (runsUntilSuccess(service, selected))
+  if (runsUntilSuccess(service))
     return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`
   return undefined
 }

@@ -56,7 +56,6 @@ describe('jobServices', () => {
   })
 
   describe('restart: on-failure (fresh app Zammad: zammad-init runs until it succeeds once)', () => {
-    const ALWAYS = '  web:\n    image: app\n    ports: ["80:3000"]\n    restart: always\n'
     it.each([
       [
         'a setup word in its command',
@@ -64,13 +63,7 @@ describe('jobServices', () => {
         '  zammad-init:\n    image: app\n    command: ["zammad-init"]\n    restart: on-failure\n',
         'zammad-init'
       ],
-      ['a setup word in its name', WEB, '  db-seed:\n    image: app\n    restart: on-failure:3\n', 'db-seed'],
-      [
-        'every other policy restarts always',
-        ALWAYS,
-        '  job:\n    image: app\n    command: ["./run-once"]\n    restart: on-failure\n',
-        'job'
-      ]
+      ['a setup word in its name', WEB, '  db-seed:\n    image: app\n    restart: on-failure:3\n', 'db-seed']
     ])('%s: a job', (_case, web, job, name) => {
       const reason = jobsOf(`services:\n${web}${job}`)[name]
       expect(reason).toMatch(
@@ -98,6 +91,16 @@ describe('jobServices', () => {
         'a worker that requires an init module',
         WEB,
         '  worker:\n    image: app\n    command: ["node", "--require", "./tracing/init.js", "worker.js"]\n    restart: on-failure\n'
+      ],
+      [
+        'a worker with on-failure beside services that restart always',
+        '  web:\n    image: app\n    ports: ["80:3000"]\n    restart: always\n',
+        '  worker:\n    image: app\n    command: ["celery", "-A", "app", "worker"]\n    restart: on-failure\n'
+      ],
+      [
+        'a seed node (a setup word in its name, no restart key, no migration)',
+        WEB,
+        '  seed-node:\n    image: chain\n    command: ["node", "--seed"]\n'
       ],
       [
         'others on-failure too',
