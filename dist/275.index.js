@@ -977,7 +977,8 @@ function decide(input) {
     const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS;
     const settlingFor = input.settlingForMs ?? 0;
     const shown = `${health}${environment.healthStatus ? ` (${environment.healthStatus})` : ''}`;
-    const failedCause = input.causes.find(isFailedDeploymentCause);
+    // Causes are read only while the environment is not Green: once Green, those of an earlier look are stale.
+    const failedCause = health === 'Green' ? undefined : input.causes.find(isFailedDeploymentCause);
     if (!failedCause) {
         if (health === 'Green') {
             // Info / Pending: Green while an operation is in progress, before the new version is judged; a Green read

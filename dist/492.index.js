@@ -3826,8 +3826,9 @@ const memberOf = (key) => {
  * (the driver splits at the last one); Ory's DSNs carry a `mysql://` scheme in front, which is kept.
  */
 const GO_MYSQL = /^([a-z][a-z0-9+.-]*:\/\/)?(?:([^:@/]*)(?::(.*))?@)?tcp\(([^():/]+)(?::(\d{1,5}))?\)\/([^?]*)(\?.*)?$/;
-const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s';]*)/g;
-const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s';]*)\s*)+$/;
+const LIBPQ_PAIR = /([A-Za-z_]+)\s*=\s*('(?:[^'\\]|\\.)*'|[^\s'=;]*)/g;
+/** Pairs separated by blanks; an unquoted value holds no `=`, so each pair splits one way only (no backtracking). */
+const LIBPQ = /^\s*(?:[A-Za-z_]+\s*=\s*(?:'(?:[^'\\]|\\.)*'|[^\s'=;]*)(?:\s+|$))+$/;
 /** ADO.NET pairs: `;`-separated, a value may be quoted with `"` or `'` (doubled inside) and then hold `;`. */
 function keyedPairs(value) {
     if (!value.includes(';') || !value.includes('='))
@@ -3928,6 +3929,8 @@ function connectionStringDatabase(value) {
     const pairs = keyedPairs(value) ?? libpqPairs(value) ?? [];
     return pairs.find(pair => memberOf(pair.key) === 'database')?.value || undefined;
 }
+/** The drivers' default ports, when the string names none. */
+const DEFAULT_PORTS = { postgres: 5432, mysql: 3306 };
 /** A TLS mode that turns TLS off, in each driver's words (Npgsql/libpq `disable`, MySqlConnector `None`). */
 const TLS_OFF = /^(disable|disabled|allow|none)$/i;
 /**
@@ -3974,6 +3977,11 @@ function rewriteConnectionString(value, target, engine = 'postgres') {
                 return next(undefined);
         }
     });
+    // A string that names no port connects to the driver's default: a managed service elsewhere gets its port added.
+    const hasPort = pairs.some(pair => memberOf(pair.key) === 'port' ||
+        (hostsOf(pair.value).withPort !== undefined && memberOf(pair.key) === 'host'));
+    if (!hasPort && target.port !== DEFAULT_PORTS[engine])
+        written.push({ key: keyed ? 'Port' : 'port', value: String(target.port), changed: true, raw: '' });
     if (keyed)
         return written.map(pair => `${pair.key}=${pair.changed ? quoteKeyed(pair.value) : pair.raw}`).join(';');
     return written.map(pair => `${pair.key}=${pair.changed ? quoteLibpq(pair.value) : pair.raw}`).join(' ');
@@ -4965,10 +4973,18 @@ function planConnections(service, references, inputs) {
             }
         }
     }
+    // A second name of a target already linked (depends_on: [api], API_URL: http://api-server): linked again under it.
+    const alsoNamed = [];
     for (const reference of references) {
         const target = reference.target;
-        if (inputs.backing.has(target) || links.has(target))
+        if (inputs.backing.has(target))
             continue;
+        if (links.has(target)) {
+            const entry = reference.name === undefined ? undefined : `${target}:${reference.name}`;
+            if (entry && links.get(target) !== entry && !alsoNamed.includes(entry))
+                alsoNamed.push(entry);
+            continue;
+        }
         if (!inputs.deployed.has(target)) {
             if (inputs.allServices.has(target)) {
                 inputs.notes.push(`${name}: ${reference.place} names ${target}, which is not deployed: that name does not resolve on Beanstalk`);
@@ -4986,7 +5002,7 @@ function planConnections(service, references, inputs) {
         // A container_name or network alias resolves on Beanstalk as the link's alias.
         link(target, reference.place, reference.name);
     }
-    return { links: [...links.values()], dependsOn, reasons, backingLinks };
+    return { links: [...links.values(), ...alsoNamed], dependsOn, reasons, backingLinks };
 }
 /**
  * For each one-shot job, the services that start only after it completed:
@@ -5248,18 +5264,28 @@ function queryMembers(url, development, database) {
     for (const [key, value] of url.searchParams) {
         const name = key.toLowerCase();
         const short = name.length <= 3;
-        if (development.credentials.has(value))
-            members[key] = 'password';
-        else if (!database)
-            continue;
-        else if (/^(user|username|user_name)$/.test(name) || (short && value === development.user))
+        const credential = development.credentials.has(value);
+        // By name first; a short key by its value, a password-like one first (`?u=postgres&p=postgres`: the dev user
+        // and password may be one word).
+        if (database && /^(user|username|user_name)$/.test(name))
             members[key] = 'user';
-        else if (/^(dbname|database|db_name)$/.test(name) || (short && value === development.database))
+        else if (database && /^(dbname|database|db_name)$/.test(name))
             members[key] = 'database';
-        else if (name === 'host')
+        else if (database && name === 'host')
             members[key] = 'host';
-        else if (name === 'port')
+        else if (database && name === 'port')
             members[key] = 'port';
+        else if (credential && (!short || name.startsWith('p')))
+            members[key] = 'password';
+        else if (database &&
+            short &&
+            value === development.database &&
+            (name.startsWith('d') || value !== development.user))
+            members[key] = 'database';
+        else if (database && short && value === development.user)
+            members[key] = 'user';
+        else if (credential)
+            members[key] = 'password';
     }
     return members;
 }
@@ -5284,9 +5310,9 @@ function developmentFacts(replacement, devService) {
         credentials.add(command[requirepass + 1]);
     const url = (0,backing_engines/* parseUrl */.Dl)(replacement.devUrl?.replace(/^jdbc:/i, ''));
     if (url?.password)
-        credentials.add(decodeURIComponent(url.password));
+        credentials.add(decoded(url.password));
     const first = (names) => names.map(name => environment.get(name)).find(value => value !== undefined);
-    const user = (url?.username ? decodeURIComponent(url.username) : undefined) ??
+    const user = (url?.username ? decoded(url.username) : undefined) ??
         first(SERVICE_USERS) ??
         DEFAULT_USER[replacement.engine];
     const port = url?.port || String(backing_engines/* DEFAULT_PORT */.Wg[replacement.engine]);
@@ -5303,6 +5329,15 @@ function developmentFacts(replacement, devService) {
             .map(mapping => String(mapping.hostPort))),
         credentials
     };
+}
+/** A URL's userinfo decoded; as written when it holds a bare `%` (`app:50%off@db`), which decodeURIComponent refuses. */
+function decoded(text) {
+    try {
+        return decodeURIComponent(text);
+    }
+    catch {
+        return text;
+    }
 }
 
 ;// CONCATENATED MODULE: ./src/core/plan/families.ts
@@ -5662,6 +5697,8 @@ function configFiles(service, files, composeDirectory) {
 /** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
 const bindings_HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i;
 /** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
+/** Schemes whose URL the rewrite knows (rediss for a TLS cache, user and database): a host variable's too. */
+const KNOWN_SCHEME = /^(postgres(ql)?|mysql2?|mariadb|rediss?|valkeys?|memcached?)(\+[\w.-]+)?:$/i;
 const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i;
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i;
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
@@ -5720,6 +5757,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             // A host variable holding scheme and address only (Authelia's `…_ADDRESS: tcp://db:5432`): the app takes user
             // and database from its family, so only host and port change, and the family is found from it.
             if (bindings_HOST_NAME.test(name) &&
+                !KNOWN_SCHEME.test(url.protocol) &&
                 !url.username &&
                 (url.pathname === '' || url.pathname === '/') &&
                 !url.search) {
@@ -6312,7 +6350,7 @@ function jobServices(selected) {
     for (const service of selected) {
         if (jobs.has(service.name))
             continue;
-        const reason = jobReason(service, selected);
+        const reason = jobReason(service);
         if (reason)
             jobs.set(service.name, reason);
     }
@@ -6334,18 +6372,13 @@ function namesSetup(service) {
 }
 /**
  * `restart: on-failure` is how compose says "run until it succeeds once" (Zammad's zammad-init) — but a worker may
- * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup: a
- * setup word in its name or command, or the other services that set a policy all restarting always.
+ * say it too, and a worker made non-essential would die unseen. So it makes a job only with a sign of setup in its
+ * name or program.
  */
-function runsUntilSuccess(service, selected) {
-    if (!/^on-failure(:\d+)?$/.test(service.restart ?? ''))
-        return false;
-    if (namesSetup(service))
-        return true;
-    const policies = selected.filter(other => other !== service && other.restart !== undefined);
-    return policies.length > 0 && policies.every(other => /^(always|unless-stopped)$/.test(other.restart ?? ''));
+function runsUntilSuccess(service) {
+    return /^on-failure(:\d+)?$/.test(service.restart ?? '') && namesSetup(service);
 }
-function jobReason(service, selected) {
+function jobReason(service) {
     if (isAssetWatcher(service))
         return 'a development asset watcher (it exits when no terminal is attached)';
     const command = [...(service.entrypoint ?? []), ...(service.command ?? [])].join(' ');
@@ -6356,10 +6389,11 @@ function jobReason(service, selected) {
         return undefined;
     if (service.restart === 'no')
         return 'a one-shot job (restart: "no": compose does not restart it when it exits)';
-    // No restart key is compose's "no" too; named for setup (data-act-broker's init-db), it is a job.
-    if (service.restart === undefined && SETUP_WORD.test(service.name))
+    // No restart key is compose's "no" too; named for setup and migrating somewhere in its command (data-act-broker's
+    // init-db: `sleep 9s; …; alembic upgrade head`), it is a job. A name alone is not enough (a blockchain's seed-node).
+    if (service.restart === undefined && SETUP_WORD.test(service.name) && MIGRATION.test(command))
         return 'a one-shot job (its name says setup, and compose does not restart it when it exits)';
-    if (runsUntilSuccess(service, selected))
+    if (runsUntilSuccess(service))
         return `a one-shot job (restart: ${service.restart ?? ''}: compose runs it until it succeeds once)`;
     return undefined;
 }
