@@ -88,7 +88,13 @@ describe('.git in a build context: the action agrees with the daemon', () => {
       execFileSync(DOCKER, ['image', 'inspect', BASE], { stdio: 'ignore' })
       const dir = context(ignore, dockerfileIgnore)
       try {
-        const image = { id: 'web', context: '.', dockerfile: 'Dockerfile', services: ['web'], args: {} } as ImageBuild
+        const image = {
+          id: 'web',
+          context: '.',
+          dockerfile: 'Dockerfile',
+          services: ['web'],
+          args: {}
+        } as ImageBuild
         const refused = await checkBuildInputs(dir, image).then(
           () => false,
           (error: Error) => {
