@@ -1581,10 +1581,9 @@ var compose_variables = __webpack_require__(86821);
 
 
 
-const service_build_isRecord = (value) => typeof value === 'object' && value !== null && !Array.isArray(value);
 function readBuild(value, where, inWorkspace, context, dropped) {
     const spec = typeof value === 'string' ? { context: value } : value;
-    if (!service_build_isRecord(spec))
+    if (!container_options_isRecord(spec))
         throw new errors/* ComposeError */.hp(`${where}: build must be a path or a mapping`);
     const buildContext = String(spec.context ?? '.');
     if (/^[a-z]+:\/\/|^git@/.test(buildContext)) {
@@ -1627,7 +1626,7 @@ function buildArgs(value, where, context) {
         return {};
     const inherited = Array.isArray(value)
         ? value.map(String).filter(item => !item.includes('='))
-        : service_build_isRecord(value)
+        : container_options_isRecord(value)
             ? Object.keys(value).filter(key => value[key] === null || value[key] === undefined)
             : [];
     const args = stringMapOf(value, `${where} build.args`);
@@ -5387,6 +5386,8 @@ const NAME_SPELLING = {
     MARIADB: 'DATABASE'
 };
 const HOST_NAME = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i;
+/** A variable whose name ends in a host member (DB_HOST, …_ADDRESS): a family's anchor. */
+const namesHostMember = (name) => HOST_NAME.test(name);
 const URL_NAME = /^(.*?)(_{0,2})(URL|URI|DSN|ENDPOINT|CONNECTION_STRING)$/i;
 function familyMembers(names, bindings, jdbcUrls, engine) {
     const families = [];
@@ -5535,6 +5536,10 @@ var mounts = __webpack_require__(96501);
 
 /** Variable names that say host, server, address, URL or endpoint: their bare values are host names. */
 const HOST_VARIABLE = /HOST|SERVER|ADDR|URL|URI|ENDPOINT/i;
+/** Names that say a connection string or configuration (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION). */
+function isConnectionSettingName(name) {
+    return /CONNECTION_?STRING|CONFIGURATION/i.test(name);
+}
 function isHostVariable(name) {
     return HOST_VARIABLE.test(name);
 }
@@ -5621,7 +5626,7 @@ function serviceReferences(service, projectNames, files, composeDirectory = '.')
         if (value.kind !== 'literal')
             continue;
         // A connection setting's bare host list counts too (`ConnectionStrings__Redis: redis,abortConnect=false`).
-        const bare = isHostVariable(variable) || /CONNECTION_?STRING|CONFIGURATION/i.test(variable);
+        const bare = isHostVariable(variable) || isConnectionSettingName(variable);
         record(`environment ${variable}`, hostsIn(value.value, names, bare), variable);
     }
     if (service.command)
@@ -5694,12 +5699,8 @@ function configFiles(service, files, composeDirectory) {
 
 
 
-/** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
-const bindings_HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i;
-/** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
 /** Schemes whose URL the rewrite knows (rediss for a TLS cache, user and database): a host variable's too. */
 const KNOWN_SCHEME = /^(postgres(ql)?|mysql2?|mariadb|rediss?|valkeys?|memcached?)(\+[\w.-]+)?:$/i;
-const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i;
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i;
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i;
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -5756,7 +5757,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             (hosts.has(url.hostname) || (url.hostname === '' && hosts.has(url.searchParams.get('host') ?? '')))) {
             // A host variable holding scheme and address only (Authelia's `…_ADDRESS: tcp://db:5432`): the app takes user
             // and database from its family, so only host and port change, and the family is found from it.
-            if (bindings_HOST_NAME.test(name) &&
+            if (namesHostMember(name) &&
                 !KNOWN_SCHEME.test(url.protocol) &&
                 !url.username &&
                 (url.pathname === '' || url.pathname === '/') &&
@@ -5781,7 +5782,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         const connection = database
             ? (0,connection_strings/* parseConnectionString */.HH)(value)
             : replacement.engine === 'redis' && !isHostVariable(name)
-                ? (0,connection_strings/* parseRedisConfiguration */.$u)(value, CONNECTION_NAME.test(name))
+                ? (0,connection_strings/* parseRedisConfiguration */.$u)(value, isConnectionSettingName(name))
                 : undefined;
         if (connection?.hosts.some(host => hosts.has(host))) {
             bind(name, 'connection-string');

@@ -323,6 +323,6 @@ export function isTrue(value: unknown): boolean {
   return value === true || (typeof value === 'string' && /^(1|t|true)$/i.test(value.trim()))
 }
 
-function isRecord(value: unknown): value is Raw {
+export function isRecord(value: unknown): value is Raw {
   return typeof value === 'object' && value !== null && !Array.isArray(value)
 }

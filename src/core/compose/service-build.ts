@@ -4,16 +4,11 @@
 
 import { posix } from 'node:path'
 import { ComposeError } from '../errors.js'
-import { stringMapOf } from './container-options.js'
+import { isRecord, stringMapOf } from './container-options.js'
 import { imageContents, parseDockerignore } from './dockerfile.js'
 import type { ComposeBuild, ComposeService, VariableUse } from './model.js'
 import { BUILD_KEYS_DROPPED, BUILD_KEYS_READ } from './service-keys.js'
 import { credentialError, credentialsIn, type ProjectVariables } from './variables.js'
-
-type Raw = Record<string, unknown>
-
-const isRecord = (value: unknown): value is Raw =>
-  typeof value === 'object' && value !== null && !Array.isArray(value)
 
 export interface ServiceContext {
   directory: string

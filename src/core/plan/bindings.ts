@@ -33,15 +33,11 @@ import {
   type QueryMember
 } from './types.js'
 import { developmentFacts, queryMembers } from './development.js'
-import { familyMembers, type Family, type Member } from './families.js'
-import { isHostVariable } from './references.js'
+import { familyMembers, namesHostMember, type Family, type Member } from './families.js'
+import { isConnectionSettingName, isHostVariable } from './references.js'
 
-/** A variable whose name says it holds the host (DB_HOST, …_ADDRESS): families.ts's reading. */
-const HOST_NAME = /(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
-/** A name that says its value is a connection setting (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION: redis, a connection's name). */
 /** Schemes whose URL the rewrite knows (rediss for a TLS cache, user and database): a host variable's too. */
 const KNOWN_SCHEME = /^(postgres(ql)?|mysql2?|mariadb|rediss?|valkeys?|memcached?)(\+[\w.-]+)?:$/i
-const CONNECTION_NAME = /CONNECTION_?STRING|CONFIGURATION/i
 const PASSWORD_VARIABLE = /(PASSWORD|PASSWD|(^|_)PASS|(^|_)PWD)$/i
 const USER_VARIABLE = /(^|_)(USER|USERNAME|USR)$/i
 /** Names that speak of a data store (APP_SQL_PASS, DJANGO_DB_PASSWORD). */
@@ -127,7 +123,7 @@ export function bindingsFor(
       // A host variable holding scheme and address only (Authelia's `…_ADDRESS: tcp://db:5432`): the app takes user
       // and database from its family, so only host and port change, and the family is found from it.
       if (
-        HOST_NAME.test(name) &&
+        namesHostMember(name) &&
         !KNOWN_SCHEME.test(url.protocol) &&
         !url.username &&
         (url.pathname === '' || url.pathname === '/') &&
@@ -154,7 +150,7 @@ export function bindingsFor(
     const connection = database
       ? parseConnectionString(value)
       : replacement.engine === 'redis' && !isHostVariable(name)
-        ? parseRedisConfiguration(value, CONNECTION_NAME.test(name))
+        ? parseRedisConfiguration(value, isConnectionSettingName(name))
         : undefined
     if (connection?.hosts.some(host => hosts.has(host))) {
       bind(name, 'connection-string')

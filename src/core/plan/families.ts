@@ -52,6 +52,8 @@ const NAME_SPELLING: Record<string, string> = {
 }
 
 const HOST_NAME = /^(.*?)(_{0,2})(HOSTNAME|HOST|SERVER|ADDRESS|ADDR)$/i
+/** A variable whose name ends in a host member (DB_HOST, …_ADDRESS): a family's anchor. */
+export const namesHostMember = (name: string): boolean => HOST_NAME.test(name)
 const URL_NAME = /^(.*?)(_{0,2})(URL|URI|DSN|ENDPOINT|CONNECTION_STRING)$/i
 
 export interface Family {

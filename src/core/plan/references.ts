@@ -26,6 +26,11 @@ export interface Reference {
 /** Variable names that say host, server, address, URL or endpoint: their bare values are host names. */
 const HOST_VARIABLE = /HOST|SERVER|ADDR|URL|URI|ENDPOINT/i
 
+/** Names that say a connection string or configuration (ConnectionStrings__Redis, Redis__Configuration; not Laravel's QUEUE_CONNECTION). */
+export function isConnectionSettingName(name: string): boolean {
+  return /CONNECTION_?STRING|CONFIGURATION/i.test(name)
+}
+
 export function isHostVariable(name: string): boolean {
   return HOST_VARIABLE.test(name)
 }
@@ -122,7 +127,7 @@ export function serviceReferences(
   for (const [variable, value] of Object.entries(service.environment)) {
     if (value.kind !== 'literal') continue
     // A connection setting's bare host list counts too (`ConnectionStrings__Redis: redis,abortConnect=false`).
-    const bare = isHostVariable(variable) || /CONNECTION_?STRING|CONFIGURATION/i.test(variable)
+    const bare = isHostVariable(variable) || isConnectionSettingName(variable)
     record(`environment ${variable}`, hostsIn(value.value, names, bare), variable)
   }
   if (service.command) record('command', hostsIn(service.command.join(' '), names, false))
