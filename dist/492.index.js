@@ -942,15 +942,23 @@ var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/compose/interpolate.ts
 var interpolate = __webpack_require__(56543);
 ;// CONCATENATED MODULE: ./src/core/compose/merge.ts
-// compose's merge of a service with the one it extends (compose-go's
-// override rules, checked against `docker compose config`): mappings merge
-// key by key whichever of the list (`KEY=value`) or mapping form each side
-// uses; volumes replace the base's mount at the same target, in its place;
-// ports and the other option lists append what is not there yet; sub-mappings
-// (build, deploy, healthcheck, logging) merge deeply; anything else is
-// replaced. A `null` keeps the base's value, but resets command and entrypoint.
+// compose's merge of a service with the one it extends, after compose-go's
+// override rules (override/merge.go, its `mergeSpecials`) and checked against
+// `docker compose config` 2.26:
+// - mappings (also written as lists of `KEY=value` or bare `KEY`) merge key by
+//   key, the extending service's value winning;
+// - volumes replace the base's mount at the same target, in its place;
+// - lists append what is not there yet, a lone string counting as a one-item
+//   list (`env_file: .env` extended by `env_file: [worker.env]` reads both);
+// - extra_hosts append as `host=address` entries, so a host named twice keeps
+//   both addresses, in order;
+// - networks merge by name (a list is a mapping of names), their aliases append;
+// - sub-mappings (build, deploy, healthcheck, logging) merge deeply, their lists
+//   append, except a healthcheck's test, which is replaced; each ulimit is replaced;
+// - anything else is replaced. A `null` keeps the base's value, but resets
+//   command and entrypoint.
 /** Keys whose value is a mapping, also written as a list of KEY=value (or bare KEY). */
-const MAPPING_KEYS = new Set(['environment', 'labels', 'extra_hosts', 'sysctls', 'annotations']);
+const MAPPING_KEYS = new Set(['environment', 'labels', 'sysctls', 'annotations']);
 /** Lists whose entries append, once each. */
 const APPENDED_KEYS = new Set([
     'ports',
@@ -960,6 +968,7 @@ const APPENDED_KEYS = new Set([
     'cap_add',
     'cap_drop',
     'dns',
+    'dns_opt',
     'dns_search',
     'tmpfs',
     'security_opt',
@@ -973,7 +982,7 @@ const APPENDED_KEYS = new Set([
 /** Keys an extending service resets with `null`; a `null` anywhere else keeps the base's value (docker compose 2.26). */
 const RESET_BY_NULL = new Set(['command', 'entrypoint']);
 /** Sub-mappings merged deeply. */
-const NESTED_KEYS = new Set(['build', 'deploy', 'healthcheck', 'logging', 'ulimits', 'networks']);
+const NESTED_KEYS = new Set(['build', 'deploy', 'healthcheck', 'logging']);
 function mergeService(base, override) {
     const merged = { ...base };
     for (const [key, value] of Object.entries(override)) {
@@ -988,17 +997,39 @@ function mergeService(base, override) {
             merged[key] = { ...dependencies(previous), ...dependencies(value) };
         else if (key === 'volumes' && Array.isArray(previous) && Array.isArray(value))
             merged[key] = mergeVolumes(previous, value);
-        else if (APPENDED_KEYS.has(key) && Array.isArray(previous) && Array.isArray(value))
-            merged[key] = [
-                ...previous,
-                ...value.filter(item => !previous.some(old => JSON.stringify(old) === JSON.stringify(item)))
-            ];
+        else if (APPENDED_KEYS.has(key) && isListLike(previous) && isListLike(value))
+            merged[key] = appendNew(asList(previous), asList(value));
+        else if (key === 'extra_hosts')
+            merged[key] = appendNew(hostEntries(previous), hostEntries(value));
+        else if (key === 'networks')
+            merged[key] = deepMerge(networksOf(previous), networksOf(value));
+        else if (key === 'ulimits' && isRecord(previous) && isRecord(value))
+            merged[key] = { ...previous, ...value };
+        else if (key === 'healthcheck' && isRecord(previous) && isRecord(value))
+            merged[key] = { ...previous, ...value };
         else if (NESTED_KEYS.has(key) && (isRecord(previous) || typeof previous === 'string'))
             merged[key] = deepMerge(nested(key, previous), nested(key, value));
         else
             merged[key] = value;
     }
     return merged;
+}
+function isListLike(value) {
+    return Array.isArray(value) || typeof value === 'string';
+}
+function asList(value) {
+    return typeof value === 'string' ? [value] : value;
+}
+function appendNew(base, added) {
+    const seen = new Set(base.map(item => JSON.stringify(item)));
+    const appended = [...base];
+    for (const item of added) {
+        const key = JSON.stringify(item);
+        if (!seen.has(key))
+            appended.push(item);
+        seen.add(key);
+    }
+    return appended;
 }
 function asMapping(value) {
     if (isRecord(value))
@@ -1010,6 +1041,22 @@ function asMapping(value) {
         const equals = line.indexOf('=');
         return equals < 0 ? [line, null] : [line.slice(0, equals), line.slice(equals + 1)];
     }));
+}
+/** extra_hosts as compose-go's sequence: a mapping's entries become `host=address`, one per address. */
+function hostEntries(value) {
+    if (Array.isArray(value))
+        return value;
+    if (typeof value === 'string')
+        return [value];
+    if (!isRecord(value))
+        return [];
+    return Object.entries(value).flatMap(([host, addresses]) => (Array.isArray(addresses) ? addresses : [addresses]).map(address => `${host}=${String(address)}`));
+}
+/** A service's networks as a mapping: the list form names networks with no options. */
+function networksOf(value) {
+    if (isRecord(value))
+        return value;
+    return Array.isArray(value) ? Object.fromEntries(value.map(name => [String(name), null])) : {};
 }
 function dependencies(value) {
     if (isRecord(value))
@@ -1038,11 +1085,19 @@ function nested(key, value) {
     }
     return {};
 }
+/** compose-go's default merge: mappings key by key, lists appended, a `null` keeping what was there. */
 function deepMerge(base, override) {
     const merged = { ...base };
     for (const [key, value] of Object.entries(override)) {
         const previous = merged[key];
-        merged[key] = isRecord(previous) && isRecord(value) ? deepMerge(previous, value) : value;
+        if (value === null && previous !== undefined)
+            continue;
+        if (isRecord(previous) && isRecord(value))
+            merged[key] = deepMerge(previous, value);
+        else if (Array.isArray(previous) && Array.isArray(value))
+            merged[key] = appendNew(previous, value);
+        else
+            merged[key] = value;
     }
     return merged;
 }

@@ -2,7 +2,8 @@
 // ComposeProject and from `docker compose config --format json`: what the
 // plan takes from the file (image or build, environment after interpolation
 // and env files, profiles, depends_on with conditions, ports, volumes, tmpfs,
-// entrypoint/command, memory limits). Paths are workspace-relative.
+// entrypoint/command, memory limits, the other names the service answers to,
+// extra hosts and DNS settings). Paths are workspace-relative.
 
 import path from 'node:path'
 import type { ComposeService } from '../../../src/core/compose/model.js'
@@ -25,6 +26,12 @@ export interface ServiceModel {
   entrypoint: string[] | null
   command: string[] | null
   memory: { limit?: number; reservation?: number }
+  /** container_name and network aliases: host names the plan links. */
+  otherNames: string[]
+  /** `host=address`, in order (a host named twice keeps both, as compose does). */
+  extraHosts: string[]
+  dns: string[]
+  dnsSearch: string[]
 }
 
 type Json = Record<string, unknown>
@@ -87,7 +94,11 @@ export function fromAction(service: ComposeService, root: string): ServiceModel 
     memory: {
       ...(service.memoryLimit !== undefined && { limit: service.memoryLimit }),
       ...(service.memoryReservation !== undefined && { reservation: service.memoryReservation })
-    }
+    },
+    otherNames: [...service.otherNames].sort(),
+    extraHosts: (service.options.extraHosts ?? []).map(host => `${host.hostname}=${host.ipAddress}`),
+    dns: service.options.dnsServers ?? [],
+    dnsSearch: service.options.dnsSearchDomains ?? []
   }
 }
 
@@ -158,6 +169,20 @@ export function fromOracle(service: Json, root: string): ServiceModel {
     memory: {
       ...(limit !== undefined && { limit }),
       ...(reservation !== undefined && { reservation })
-    }
+    },
+    otherNames: [
+      ...new Set([
+        ...(typeof service.container_name === 'string' ? [service.container_name] : []),
+        ...Object.values((service.networks as Record<string, Json | null> | undefined) ?? {}).flatMap(network =>
+          Array.isArray(network?.aliases) ? network.aliases.map(String) : []
+        )
+      ])
+    ].sort(),
+    // The action keeps the hosts ECS can take (an IP address; host-gateway has no equivalent, with a note).
+    extraHosts: ((service.extra_hosts as string[] | undefined) ?? [])
+      .map(entry => entry.replace(/^([^=:]+):/, '$1='))
+      .filter(entry => /^[^=]+=(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/i.test(entry)),
+    dns: ((service.dns as string[] | undefined) ?? []).map(String),
+    dnsSearch: ((service.dns_search as string[] | undefined) ?? []).map(String)
   }
 }

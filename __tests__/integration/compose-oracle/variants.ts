@@ -373,6 +373,46 @@ volumes:
     }
   },
   {
+    // compose-go's merge rules beyond mappings (2026-12-08): a lone string is a one-item list
+    // (env_file, dns, dns_search, tmpfs), extra_hosts append as host=address entries, network
+    // aliases append, a list of networks merges with a mapping, a healthcheck's test is replaced.
+    name: 'extends-short-forms',
+    files: {
+      'compose.yaml': `services:
+  base:
+    image: app
+    env_file: base.env
+    dns: 8.8.8.8
+    dns_search: example.com
+    tmpfs: /run
+    extra_hosts: ["a=10.0.0.1"]
+    networks:
+      default: {aliases: [one, both]}
+    healthcheck: {test: [CMD, a], interval: 10s}
+  web:
+    extends: base
+    env_file: [web.env]
+    dns: [1.1.1.1]
+    dns_search: [x.example]
+    tmpfs: [/tmp]
+    extra_hosts: {a: 10.0.0.2, b: 10.0.0.3}
+    networks:
+      default: {aliases: [two, both]}
+    healthcheck: {test: [CMD, b]}
+  worker:
+    extends: base
+    env_file: worker.env
+    extra_hosts: ["a=10.0.0.1"]
+    networks: [default, back]
+networks:
+  back: {}
+`,
+      'base.env': 'FROM_BASE=1\nSHARED=base\n',
+      'web.env': 'FROM_WEB=1\nSHARED=web\n',
+      'worker.env': 'FROM_WORKER=1\n'
+    }
+  },
+  {
     // A null in the extending service keeps the base's value, except for command and entrypoint.
     name: 'extends-null-keeps-base',
     files: {
