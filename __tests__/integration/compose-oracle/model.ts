@@ -173,8 +173,8 @@ export function fromOracle(service: Json, root: string): ServiceModel {
     otherNames: [
       ...new Set([
         ...(typeof service.container_name === 'string' ? [service.container_name] : []),
-        ...Object.values((service.networks as Record<string, Json | null> | undefined) ?? {}).flatMap(network =>
-          Array.isArray(network?.aliases) ? network.aliases.map(String) : []
+        ...Object.values((service.networks as Record<string, Json | null> | undefined) ?? {}).flatMap(
+          network => (Array.isArray(network?.aliases) ? network.aliases.map(String) : [])
         )
       ])
     ].sort(),

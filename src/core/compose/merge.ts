@@ -57,8 +57,10 @@ export function mergeService(base: Raw, override: Raw): Raw {
       merged[key] = appendNew(asList(previous), asList(value))
     else if (key === 'extra_hosts') merged[key] = appendNew(hostEntries(previous), hostEntries(value))
     else if (key === 'networks') merged[key] = deepMerge(networksOf(previous), networksOf(value))
-    else if (key === 'ulimits' && isRecord(previous) && isRecord(value)) merged[key] = { ...previous, ...value }
-    else if (key === 'healthcheck' && isRecord(previous) && isRecord(value)) merged[key] = { ...previous, ...value }
+    else if (key === 'ulimits' && isRecord(previous) && isRecord(value))
+      merged[key] = { ...previous, ...value }
+    else if (key === 'healthcheck' && isRecord(previous) && isRecord(value))
+      merged[key] = { ...previous, ...value }
     else if (NESTED_KEYS.has(key) && (isRecord(previous) || typeof previous === 'string'))
       merged[key] = deepMerge(nested(key, previous), nested(key, value))
     else merged[key] = value
