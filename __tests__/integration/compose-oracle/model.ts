@@ -32,6 +32,18 @@ export interface ServiceModel {
   extraHosts: string[]
   dns: string[]
   dnsSearch: string[]
+  /** `service` or `service:alias`. */
+  links: string[]
+  expose: number[]
+  workingDir: string | null
+  restart: string | null
+  user: string | null
+  hostname: string | null
+  /** The healthcheck's test, `CMD`/`CMD-SHELL` first; null when none runs (none, disabled, or NONE). */
+  healthTest: string[] | null
+  labels: Record<string, string>
+  volumesFrom: string[]
+  platform: string | null
 }
 
 type Json = Record<string, unknown>
@@ -98,7 +110,17 @@ export function fromAction(service: ComposeService, root: string): ServiceModel 
     otherNames: [...service.otherNames].sort(),
     extraHosts: (service.options.extraHosts ?? []).map(host => `${host.hostname}=${host.ipAddress}`),
     dns: service.options.dnsServers ?? [],
-    dnsSearch: service.options.dnsSearchDomains ?? []
+    dnsSearch: service.options.dnsSearchDomains ?? [],
+    links: service.links.map(link => (link.alias ? `${link.service}:${link.alias}` : link.service)).sort(),
+    expose: [...service.expose].sort((a, b) => a - b),
+    workingDir: service.workingDir ?? null,
+    restart: service.restart ?? null,
+    user: service.options.user ?? null,
+    hostname: service.options.hostname ?? null,
+    healthTest: service.options.healthCheck?.command ?? null,
+    labels: service.options.labels ?? {},
+    volumesFrom: service.volumesFrom.map(from => `${from.service}${from.readOnly ? ':ro' : ''}`).sort(),
+    platform: service.platform ?? null
   }
 }
 
@@ -183,6 +205,31 @@ export function fromOracle(service: Json, root: string): ServiceModel {
       .map(entry => entry.replace(/^([^=:]+):/, '$1='))
       .filter(entry => /^[^=]+=(\d{1,3}(\.\d{1,3}){3}|[0-9a-f:]*:[0-9a-f:]*)$/i.test(entry)),
     dns: ((service.dns as string[] | undefined) ?? []).map(String),
-    dnsSearch: ((service.dns_search as string[] | undefined) ?? []).map(String)
+    dnsSearch: ((service.dns_search as string[] | undefined) ?? []).map(String),
+    links: ((service.links as string[] | undefined) ?? []).map(String).sort(),
+    expose: ((service.expose as string[] | undefined) ?? [])
+      .map(entry => Number(String(entry).split('/')[0]))
+      .sort((a, b) => a - b),
+    workingDir: typeof service.working_dir === 'string' ? service.working_dir : null,
+    restart: typeof service.restart === 'string' ? service.restart : null,
+    user: typeof service.user === 'string' ? service.user : null,
+    hostname: typeof service.hostname === 'string' ? service.hostname : null,
+    healthTest: healthTest(service.healthcheck as Json | undefined),
+    labels: Object.fromEntries(
+      Object.entries((service.labels as Record<string, string> | undefined) ?? {}).map(([name, value]) => [
+        name,
+        literal(value)
+      ])
+    ),
+    volumesFrom: ((service.volumes_from as string[] | undefined) ?? [])
+      .map(entry => String(entry).replace(/:rw$/, ''))
+      .sort(),
+    platform: typeof service.platform === 'string' ? service.platform : null
   }
+}
+
+function healthTest(check: Json | undefined): string[] | null {
+  if (!check || check.disable === true || !Array.isArray(check.test)) return null
+  const test = check.test.map(String).map(literal)
+  return test[0] === 'NONE' || test.length === 0 ? null : test
 }
