@@ -575,7 +575,15 @@ const FAILURE_SHAPES = [
     /^Activity execution failed\b/,
     // Per-instance failures, with or without an "[Instance: i-…]" prefix (held-out samples, 2026-12-07).
     /\bInstance deployment failed\b/,
-    /\bCommand failed on instance\b/
+    /\bCommand failed on instance\b/,
+    // The Docker platform's verdict on a container that exited ("The Docker container unexpectedly ended after it
+    // was started", Docker on AL2023; wait11 notes).
+    /\bcontainer unexpectedly ended\b/i,
+    // CloudFormation under the environment: "Updating Auto Scaling group named: … failed Reason: …", "Creating
+    // Auto Scaling launch configuration failed Reason: …", "Stack named '…' aborted operation. Current state: …"
+    // (aws-elastic-beanstalk-cli#528, instance-scheduler-on-aws#705).
+    /\bfailed\.? Reason: /,
+    /\bStack named '[^']*' aborted operation\b/
 ];
 /** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */
 function isHealthTransition(message) {
@@ -759,6 +767,7 @@ __webpack_require__.d(__webpack_exports__, {
   nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
   LD: () => (/* binding */ decide),
   qF: () => (/* binding */ formatEvent),
+  Hf: () => (/* binding */ isOperationRunning),
   Vx: () => (/* binding */ isOurEvent),
   l7: () => (/* binding */ timeoutMessage)
 });
@@ -829,7 +838,7 @@ const DECISION_TABLE = [
     {
         id: 'error-event',
         outcome: 'failure',
-        when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version',
+        when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version, unless a health cause says instances still run another ("Incorrect application version found on 3 out of 5 instances"): then a failure that is rolled back',
         source: 'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
     },
     {
@@ -841,8 +850,8 @@ const DECISION_TABLE = [
     {
         id: 'reverted-version',
         outcome: 'failure',
-        when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
-        source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
+        when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version; unless a health cause says instances still run another ("Incorrect application version …"): an in-place deploy that failed part-way resets only the expected version, so it is a failure that is rolled back',
+        source: 'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green"); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html (all at once, rolling: "Rollback process: Manual redeploy"); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html ("Incorrect application version found on 3 out of 5 instances")'
     },
     {
         id: 'aborted',
@@ -960,13 +969,24 @@ function decide(input) {
     if (errorEvent) {
         const detail = failureDetail(ours, errorEvent, input.causes, versionLabel);
         if (environment.versionLabel !== versionLabel) {
-            return fail('error-event', 'reverted', `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`);
+            const mixed = input.causes.find(isFailedDeploymentCause);
+            return fail('error-event', mixed ? 'failed' : 'reverted', mixed
+                ? `deploying ${versionLabel} to ${name} failed; Beanstalk reset its expected version to ${revertedTo(environment, versionLabel)}, but instances still run another (${mixed}): ${detail}`
+                : `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`);
         }
         return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`);
     }
     const health = environment.health ?? 'Grey';
     if (environment.versionLabel !== versionLabel) {
         if (input.leftReady) {
+            // An in-place deploy (all at once, rolling) that failed part-way only resets the expected version: the
+            // instances it reached keep ours, and health says so ("Incorrect application version found on 3 out of 5
+            // instances"). AWS: "Rollback process: Manual redeploy"
+            // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html).
+            const mixed = input.causes.find(isFailedDeploymentCause);
+            if (mixed) {
+                return fail('reverted-version', 'failed', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update failed part-way and Beanstalk reset the expected version, but instances still run another (${mixed})${detailSuffix(ours, input.causes, versionLabel)}`);
+            }
             return fail('reverted-version', 'reverted', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes, versionLabel)}`);
         }
         return wait('update-not-started', `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`);
@@ -1088,6 +1108,12 @@ function formatEvent(event) {
     return `${time} ${event.severity.padEnd(5)} ${message}`;
 }
 /** The timeout message: what the loop last saw, so the log says why it never became healthy. */
+/** Statuses of an operation Beanstalk has not ended (EnvironmentDescription.Status). */
+const NOT_ENDED = new Set(['Launching', 'Updating', 'Aborting', 'LinkingFrom', 'LinkingTo']);
+/** Beanstalk has not ended the environment's operation: a wait that ends now ends before Beanstalk does. */
+function isOperationRunning(status) {
+    return NOT_ENDED.has(status ?? '');
+}
 function timeoutMessage(input) {
     const env = input.environment;
     const seen = env
@@ -1096,7 +1122,10 @@ function timeoutMessage(input) {
     const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events';
     const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : '';
     const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : '';
-    return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`;
+    const still = isOperationRunning(env?.status)
+        ? `; Beanstalk is still ${env?.status === 'Aborting' ? 'aborting' : 'updating'} it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
+        : '';
+    return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`;
 }
 
 
@@ -1166,7 +1195,10 @@ class DeployFailedError extends Error {
     timedOut;
     kind;
     constructor(message, environment, events, causes, timedOut, 
-    /** What the failure was (wait-decision.ts); undefined for a timeout. */
+    /**
+     * What the failure was (wait-decision.ts); for a timeout, `still-updating` when Beanstalk had not ended the
+     * update, undefined when it had (Ready, but never Green on our version).
+     */
     kind) {
         super(message);
         this.environment = environment;
@@ -1338,7 +1370,7 @@ async function waitForDeploy(beanstalk, options) {
                 lastEvent: events.at(-1),
                 causes,
                 errorEvent: ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_6__/* .isErrorEvent */ .T2)(event, options.versionLabel))
-            }), snapshot, ours, causes, true);
+            }), snapshot, ours, causes, true, (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOperationRunning */ .Hf)(snapshot?.status) ? 'still-updating' : undefined);
         }
         if (changed)
             backoff.reset();

@@ -335,6 +335,70 @@ class Backoff {
 
 /***/ }),
 
+/***/ 68343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ deployWaitTimeoutMs)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_WAIT_MS, policyWait */
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51922);
+// How long the deploy wait lasts when the workflow sets no wait-timeout: by the
+// environment's deployment policy. An in-place deploy (all at once, rolling)
+// updates the running instances: 20 minutes. An Immutable deploy launches a
+// temporary Auto Scaling group, one instance first and then the rest, each
+// phase bounded by the command timeout (600 s + 240 s by default,
+// https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html,
+// aws:elasticbeanstalk:command): 45 minutes (a public log shows 18 minutes for
+// three instances, mup-aws-beanstalk#91 "up to an hour" for two deploys).
+// Traffic splitting does the same, then sends part of the traffic to the new
+// instances for its evaluation time (same page, aws:elasticbeanstalk:trafficsplitting
+// EvaluationTime: 3 to 600 minutes, default 5).
+
+
+const DEFAULT_WAIT_MS = 20 * 60_000;
+const NEW_INSTANCES_WAIT_MS = 45 * 60_000;
+const DEFAULT_EVALUATION_MINUTES = 5;
+const POLICY = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({ Namespace: 'aws:elasticbeanstalk:command', OptionName: 'DeploymentPolicy' });
+const EVALUATION = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({
+    Namespace: 'aws:elasticbeanstalk:trafficsplitting',
+    OptionName: 'EvaluationTime'
+});
+/** The wait for a deploy to an environment with these settings, the workflow's applied in the same update over them. */
+function policyWait(current, applied = []) {
+    const settings = new Map(current.map(setting => [(0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value ?? '']));
+    for (const setting of applied)
+        settings.set((0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value);
+    const policy = settings.get(POLICY);
+    if (policy === 'Immutable')
+        return { ms: NEW_INSTANCES_WAIT_MS, reason: 'DeploymentPolicy Immutable' };
+    if (policy === 'TrafficSplitting') {
+        const given = Number(settings.get(EVALUATION));
+        const minutes = Number.isFinite(given) && given > 0 ? given : DEFAULT_EVALUATION_MINUTES;
+        return {
+            ms: NEW_INSTANCES_WAIT_MS + minutes * 60_000,
+            reason: `DeploymentPolicy TrafficSplitting, EvaluationTime ${minutes} minutes`
+        };
+    }
+    return { ms: DEFAULT_WAIT_MS };
+}
+/**
+ * The wait-timeout of a deploy to an environment with these option settings: the workflow's, or, left out, the
+ * policy's (said when it is longer than the default).
+ */
+function deployWaitTimeoutMs(config, current, note) {
+    if (!config.waitTimeoutByPolicy)
+        return config.waitTimeoutMs;
+    const wait = policyWait(current, config.settings);
+    if (wait.reason !== undefined && wait.ms > config.waitTimeoutMs)
+        note(`${wait.reason}: waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(wait.ms)} (wait-timeout is not set)`);
+    return Math.max(config.waitTimeoutMs, wait.ms);
+}
+
+
+/***/ }),
+
 /***/ 39608:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -356,6 +420,8 @@ var errors = __webpack_require__(74296);
 var wait_decision = __webpack_require__(91252);
 // EXTERNAL MODULE: ./src/deploy/environment-deploy.ts + 1 modules
 var environment_deploy = __webpack_require__(28778);
+// EXTERNAL MODULE: ./src/deploy/policy-timeout.ts
+var policy_timeout = __webpack_require__(68343);
 // EXTERNAL MODULE: ./src/deploy/history.ts
 var deploy_history = __webpack_require__(8259);
 // EXTERNAL MODULE: ./src/deploy/wait.ts
@@ -406,6 +472,7 @@ var rollback_targets = __webpack_require__(54298);
 // no compose file and no build — the `version-label` input, or the last
 // version Green on each environment before the current one (rollback/targets.ts).
 // Every target is checked before any environment changes.
+
 
 
 
@@ -506,7 +573,8 @@ async function rollBack(config, clients, store, target) {
             versionLabel: target.versionLabel,
             ...(target.commit !== undefined && { commit: target.commit }),
             kind: 'rollback',
-            waitTimeoutMs: config.waitTimeoutMs,
+            // A rollback redeploys under the environment's deployment policy, as the deploy did.
+            waitTimeoutMs: (0,policy_timeout/* deployWaitTimeoutMs */.MU)({ ...config, settings: [] }, await (0,beanstalk_environments/* environmentOptionSettings */.i1)(clients.beanstalk, config.application, environmentName).catch(() => []), line => logger/* actionsLogger */.MV.info(`${environmentName}: ${line}`)),
             allowYellow: config.allowYellow,
             recoveryMs: config.healthRecoveryMs,
             wait: config.wait

@@ -446,6 +446,70 @@ async function basicHealthHint(beanstalk, environmentName) {
 
 /***/ }),
 
+/***/ 68343:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   MU: () => (/* binding */ deployWaitTimeoutMs)
+/* harmony export */ });
+/* unused harmony exports DEFAULT_WAIT_MS, policyWait */
+/* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
+/* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51922);
+// How long the deploy wait lasts when the workflow sets no wait-timeout: by the
+// environment's deployment policy. An in-place deploy (all at once, rolling)
+// updates the running instances: 20 minutes. An Immutable deploy launches a
+// temporary Auto Scaling group, one instance first and then the rest, each
+// phase bounded by the command timeout (600 s + 240 s by default,
+// https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html,
+// aws:elasticbeanstalk:command): 45 minutes (a public log shows 18 minutes for
+// three instances, mup-aws-beanstalk#91 "up to an hour" for two deploys).
+// Traffic splitting does the same, then sends part of the traffic to the new
+// instances for its evaluation time (same page, aws:elasticbeanstalk:trafficsplitting
+// EvaluationTime: 3 to 600 minutes, default 5).
+
+
+const DEFAULT_WAIT_MS = 20 * 60_000;
+const NEW_INSTANCES_WAIT_MS = 45 * 60_000;
+const DEFAULT_EVALUATION_MINUTES = 5;
+const POLICY = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({ Namespace: 'aws:elasticbeanstalk:command', OptionName: 'DeploymentPolicy' });
+const EVALUATION = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({
+    Namespace: 'aws:elasticbeanstalk:trafficsplitting',
+    OptionName: 'EvaluationTime'
+});
+/** The wait for a deploy to an environment with these settings, the workflow's applied in the same update over them. */
+function policyWait(current, applied = []) {
+    const settings = new Map(current.map(setting => [(0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value ?? '']));
+    for (const setting of applied)
+        settings.set((0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value);
+    const policy = settings.get(POLICY);
+    if (policy === 'Immutable')
+        return { ms: NEW_INSTANCES_WAIT_MS, reason: 'DeploymentPolicy Immutable' };
+    if (policy === 'TrafficSplitting') {
+        const given = Number(settings.get(EVALUATION));
+        const minutes = Number.isFinite(given) && given > 0 ? given : DEFAULT_EVALUATION_MINUTES;
+        return {
+            ms: NEW_INSTANCES_WAIT_MS + minutes * 60_000,
+            reason: `DeploymentPolicy TrafficSplitting, EvaluationTime ${minutes} minutes`
+        };
+    }
+    return { ms: DEFAULT_WAIT_MS };
+}
+/**
+ * The wait-timeout of a deploy to an environment with these option settings: the workflow's, or, left out, the
+ * policy's (said when it is longer than the default).
+ */
+function deployWaitTimeoutMs(config, current, note) {
+    if (!config.waitTimeoutByPolicy)
+        return config.waitTimeoutMs;
+    const wait = policyWait(current, config.settings);
+    if (wait.reason !== undefined && wait.ms > config.waitTimeoutMs)
+        note(`${wait.reason}: waiting up to ${(0,_core_duration_js__WEBPACK_IMPORTED_MODULE_0__/* .formatDuration */ .a)(wait.ms)} (wait-timeout is not set)`);
+    return Math.max(config.waitTimeoutMs, wait.ms);
+}
+
+
+/***/ }),
+
 /***/ 18497:
 /***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
 
@@ -1386,6 +1450,8 @@ async function loadReleaseStages(clients) {
     };
 }
 
+// EXTERNAL MODULE: ./src/deploy/policy-timeout.ts
+var policy_timeout = __webpack_require__(68343);
 // EXTERNAL MODULE: ./src/stages/managed-services.ts + 1 modules
 var managed_services = __webpack_require__(93280);
 ;// CONCATENATED MODULE: ./src/stages/health-check.ts
@@ -1589,6 +1655,7 @@ async function checkExecutionRoleReadsSecrets(documents, clients, logger) {
 
 
 
+
 function resolve(prepared, clients, phases) {
     const environments = prepared.targets.flatMap(target => target.environments);
     return phases.run('resolve', async (log) => {
@@ -1597,7 +1664,7 @@ function resolve(prepared, clients, phases) {
         // The platforms, the missing properties and the health checks all read each environment's option
         // settings: once.
         const readSettings = (0,beanstalk_environments/* sharedOptionSettings */.kj)(clients.beanstalk, prepared.config.application);
-        const [services, before, missing, platforms, checks, properties] = await Promise.allSettled([
+        const [services, before, missing, platforms, checks, properties, waits] = await Promise.allSettled([
             (0,managed_services/* resolveBackingServices */.En)(prepared, clients).then(async (backing) => ({
                 backing,
                 executionRoleArn: await (0,managed_services/* findExecutionRole */.ae)(prepared, clients, backing)
@@ -1606,7 +1673,8 @@ function resolve(prepared, clients, phases) {
             (0,managed_services/* missingProperties */.Wx)(prepared, clients, environments, readSettings),
             imagePlatforms(prepared, clients, actions_runner_logger/* actionsLogger */.MV, readSettings),
             healthChecks(prepared, clients, readSettings),
-            propertiesOf(environments, readSettings)
+            propertiesOf(environments, readSettings),
+            waitTimeoutsOf(prepared, environments, readSettings)
         ]);
         const found = {
             services: resolve_valueOf(services),
@@ -1614,7 +1682,8 @@ function resolve(prepared, clients, phases) {
             missing: resolve_valueOf(missing),
             platforms: resolve_valueOf(platforms),
             healthChecks: resolve_valueOf(checks),
-            properties: resolve_valueOf(properties)
+            properties: resolve_valueOf(properties),
+            waitTimeouts: resolve_valueOf(waits)
         };
         if (found.platforms.size > 0)
             actions_runner_logger/* actionsLogger */.MV.info(`Image platforms: ${platformsLine(found.platforms)}`);
@@ -1639,9 +1708,16 @@ function resolve(prepared, clients, phases) {
             platforms: found.platforms,
             healthChecks: found.healthChecks,
             properties: found.properties,
+            waitTimeouts: found.waitTimeouts,
             resolution
         };
     }, { title: 'Backing services and environments', done: ({ before }) => environmentsLine(before) });
+}
+/** Each environment's wait-timeout: the workflow's, or its deployment policy's; unreadable settings leave the default. */
+async function waitTimeoutsOf(prepared, environments, readSettings) {
+    const { config } = prepared;
+    const waits = await Promise.all(environments.map(async (name) => (0,policy_timeout/* deployWaitTimeoutMs */.MU)(config, await readSettings(name).catch(() => []), line => actions_runner_logger/* actionsLogger */.MV.info(`${name}: ${line}`))));
+    return new Map(environments.map((name, index) => [name, waits[index] ?? config.waitTimeoutMs]));
 }
 /** Each environment's properties; an environment whose settings cannot be read has none here. */
 async function propertiesOf(environments, readSettings) {
@@ -1940,7 +2016,7 @@ async function smokeTestPassed({ prepared, clients, run }, smoke, stages, versio
 }
 async function deployAndWait({ prepared, clients, run, preview }, resolved, stages, previewCreated) {
     const environments = prepared.targets.flatMap(target => target.environments);
-    const outcomes = await run.phases.run('deploy and wait', () => stages.deployEnvironments(prepared, clients, resolved.before), {
+    const outcomes = await run.phases.run('deploy and wait', () => stages.deployEnvironments(prepared, clients, resolved.before, resolved.waitTimeouts), {
         title: `Deploy and wait: ${environments.join(', ')}`,
         done: results => results.map(outcomeLine).join('; '),
         failed: results => results.some(outcome => !outcome.ok)

@@ -304,6 +304,12 @@ async function rollBackFailedDeploy(clients, store, failed, log) {
     if (failed.kind === 'gone') {
         return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` };
     }
+    if (failed.kind === 'still-updating') {
+        return {
+            ok: false,
+            message: `no automatic rollback: ${failed.environmentName} is still updating, so the deploy may yet succeed, and a rollback would wait for it and undo it`
+        };
+    }
     if (failed.kind === 'no-health') {
         return {
             ok: false,
@@ -416,7 +422,9 @@ async function discardCreatedVersions(prepared, versions, clients, reason, onDel
  * `before` holds each environment as it was before the run: where an
  * automatic rollback goes back to.
  */
-async function deployEnvironments(prepared, clients, before) {
+async function deployEnvironments(prepared, clients, before, 
+/** Each environment's wait-timeout (by its deployment policy when the workflow sets none: deploy/policy-timeout.ts). */
+waitTimeouts = new Map()) {
     const { config } = prepared;
     const history = new deploy_history/* HistoryStore */.KU(clients, config.bucket, logger/* actionsLogger */.MV);
     const deployments = prepared.targets.flatMap(target => target.environments.map(environmentName => ({ environmentName, versionLabel: target.plan.versionLabel })));
@@ -427,7 +435,7 @@ async function deployEnvironments(prepared, clients, before) {
             application: config.application,
             environmentName,
             versionLabel,
-            waitTimeoutMs: config.waitTimeoutMs,
+            waitTimeoutMs: waitTimeouts.get(environmentName) ?? config.waitTimeoutMs,
             allowYellow: config.allowYellow,
             recoveryMs: config.healthRecoveryMs,
             wait: config.wait,

@@ -47,6 +47,8 @@ export interface ActionConfig {
   /** False: stop once Beanstalk accepted the update (no health wait, no automatic rollback). */
   wait: boolean
   waitTimeoutMs: number
+  /** wait-timeout left out: a deploy's wait follows the environment's deployment policy (20m is the shortest). */
+  waitTimeoutByPolicy: boolean
   allowYellow: boolean
   /** health-recovery-window: how long Red / Yellow / Grey may settle after an update completes (docs/deploy-decision.md). */
   healthRecoveryMs: number

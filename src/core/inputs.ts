@@ -254,7 +254,9 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     versionLabel === '' && mode === 'rollback' ? undefined : versionLabelProblem(versionLabel)
   if (labelProblem) throw new InputError('version-label', `"${versionLabel}" ${labelProblem}`)
 
-  const waitTimeoutText = reader.get('wait-timeout') || '20m'
+  // Left out (action.yml's default is empty): 20m, longer for deploys that launch new instances (deploy/policy-timeout.ts).
+  const givenWaitTimeout = reader.get('wait-timeout')
+  const waitTimeoutText = givenWaitTimeout || '20m'
   const waitTimeoutMs = parseDuration(waitTimeoutText)
   if (waitTimeoutMs === undefined || waitTimeoutMs < 1000) {
     throw new InputError(
@@ -332,6 +334,7 @@ export function parseInputs(raw: RawInputs, run: RunContext): ParsedInputs {
     ...(bucket !== undefined && { bucket }),
     wait: reader.boolean('wait', true),
     waitTimeoutMs,
+    waitTimeoutByPolicy: givenWaitTimeout === '',
     allowYellow: reader.boolean('allow-yellow', false),
     healthRecoveryMs,
     autoRollback: reader.boolean('auto-rollback', true),

@@ -156,9 +156,9 @@ export function workflowSettings(environmentVariables: string, optionSettings: s
 
 /** The key a setting has in settingKey-keyed maps of an environment's configuration. */
 export const settingKey = (setting: {
-  Namespace?: string
-  OptionName?: string
-  ResourceName?: string
+  Namespace?: string | undefined
+  OptionName?: string | undefined
+  ResourceName?: string | undefined
 }): string => [setting.Namespace ?? '', setting.ResourceName ?? '', setting.OptionName ?? ''].join(' ')
 
 /** The settings whose value differs from the environment's current configuration (settingKey → value). */

@@ -91,7 +91,7 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
   {
     id: 'error-event',
     outcome: 'failure',
-    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version',
+    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version, unless a health cause says instances still run another ("Incorrect application version found on 3 out of 5 instances"): then a failure that is rolled back',
     source:
       'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
   },
@@ -105,9 +105,9 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
   {
     id: 'reverted-version',
     outcome: 'failure',
-    when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version',
+    when: 'Ready on another version after the update ran: Beanstalk kept or restored the previous version; unless a health cause says instances still run another ("Incorrect application version …"): an in-place deploy that failed part-way resets only the expected version, so it is a failure that is rolled back',
     source:
-      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green")'
+      'https://docs.aws.amazon.com/elasticbeanstalk/latest/api/API_EnvironmentDescription.html (VersionLabel: "The application version deployed in this environment"); botocore examples-1.json UpdateEnvironment (the new label is shown while Updating); https://github.com/ingenieux/awseb-deployment-plugin/issues/69 ("a deploy can fail and the status goes back to ready and the environment health goes back to green"); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html (all at once, rolling: "Rollback process: Manual redeploy"); https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced-status.html ("Incorrect application version found on 3 out of 5 instances")'
   },
   {
     id: 'aborted',

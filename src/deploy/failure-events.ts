@@ -95,7 +95,15 @@ export const FAILURE_SHAPES: readonly RegExp[] = [
   /^Activity execution failed\b/,
   // Per-instance failures, with or without an "[Instance: i-…]" prefix (held-out samples, 2026-12-07).
   /\bInstance deployment failed\b/,
-  /\bCommand failed on instance\b/
+  /\bCommand failed on instance\b/,
+  // The Docker platform's verdict on a container that exited ("The Docker container unexpectedly ended after it
+  // was started", Docker on AL2023; wait11 notes).
+  /\bcontainer unexpectedly ended\b/i,
+  // CloudFormation under the environment: "Updating Auto Scaling group named: … failed Reason: …", "Creating
+  // Auto Scaling launch configuration failed Reason: …", "Stack named '…' aborted operation. Current state: …"
+  // (aws-elastic-beanstalk-cli#528, instance-scheduler-on-aws#705).
+  /\bfailed\.? Reason: /,
+  /\bStack named '[^']*' aborted operation\b/
 ]
 
 /** Enhanced ("has transitioned from Ok to Severe") and basic ("has been set to RED") health events. */

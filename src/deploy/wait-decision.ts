@@ -51,8 +51,12 @@ export interface DecisionInput {
   recoveryMs?: number
 }
 
-/** What a failure was: `reverted` and `gone` need no automatic rollback (Beanstalk already went back, or nothing is left). */
-export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy' | 'no-health'
+/**
+ * What a failure was. `reverted`, `gone`, `no-health` and `still-updating` get no automatic rollback: Beanstalk
+ * already went back, nothing is left, nothing could judge a rollback either, or the update is still running (the
+ * wait ended first: a rollback would wait for it and could undo a deploy that was about to succeed).
+ */
+export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy' | 'no-health' | 'still-updating'
 
 export type Decision =
   | { kind: 'wait'; rule: RuleId; reason: string }
@@ -120,10 +124,13 @@ export function decide(input: DecisionInput): Decision {
   if (errorEvent) {
     const detail = failureDetail(ours, errorEvent, input.causes, versionLabel)
     if (environment.versionLabel !== versionLabel) {
+      const mixed = input.causes.find(isFailedDeploymentCause)
       return fail(
         'error-event',
-        'reverted',
-        `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`
+        mixed ? 'failed' : 'reverted',
+        mixed
+          ? `deploying ${versionLabel} to ${name} failed; Beanstalk reset its expected version to ${revertedTo(environment, versionLabel)}, but instances still run another (${mixed}): ${detail}`
+          : `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`
       )
     }
     return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
@@ -131,6 +138,18 @@ export function decide(input: DecisionInput): Decision {
   const health = environment.health ?? 'Grey'
   if (environment.versionLabel !== versionLabel) {
     if (input.leftReady) {
+      // An in-place deploy (all at once, rolling) that failed part-way only resets the expected version: the
+      // instances it reached keep ours, and health says so ("Incorrect application version found on 3 out of 5
+      // instances"). AWS: "Rollback process: Manual redeploy"
+      // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html).
+      const mixed = input.causes.find(isFailedDeploymentCause)
+      if (mixed) {
+        return fail(
+          'reverted-version',
+          'failed',
+          `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update failed part-way and Beanstalk reset the expected version, but instances still run another (${mixed})${detailSuffix(ours, input.causes, versionLabel)}`
+        )
+      }
       return fail(
         'reverted-version',
         'reverted',
@@ -296,6 +315,14 @@ export function formatEvent(event: DeployEvent): string {
 }
 
 /** The timeout message: what the loop last saw, so the log says why it never became healthy. */
+/** Statuses of an operation Beanstalk has not ended (EnvironmentDescription.Status). */
+const NOT_ENDED = new Set(['Launching', 'Updating', 'Aborting', 'LinkingFrom', 'LinkingTo'])
+
+/** Beanstalk has not ended the environment's operation: a wait that ends now ends before Beanstalk does. */
+export function isOperationRunning(status: string | undefined): boolean {
+  return NOT_ENDED.has(status ?? '')
+}
+
 export function timeoutMessage(input: {
   environmentName: string
   versionLabel: string
@@ -314,5 +341,8 @@ export function timeoutMessage(input: {
   const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events'
   const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : ''
   const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : ''
-  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}`
+  const still = isOperationRunning(env?.status)
+    ? `; Beanstalk is still ${env?.status === 'Aborting' ? 'aborting' : 'updating'} it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
+    : ''
+  return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`
 }

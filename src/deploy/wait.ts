@@ -45,6 +45,7 @@ import {
   DEFAULT_RECOVERY_MS,
   formatEvent,
   isOurEvent,
+  isOperationRunning,
   timeoutMessage,
   type FailureKind
 } from './wait-decision.js'
@@ -90,7 +91,10 @@ export class DeployFailedError extends Error {
     readonly events: DeployEvent[],
     readonly causes: string[],
     readonly timedOut: boolean,
-    /** What the failure was (wait-decision.ts); undefined for a timeout. */
+    /**
+     * What the failure was (wait-decision.ts); for a timeout, `still-updating` when Beanstalk had not ended the
+     * update, undefined when it had (Ready, but never Green on our version).
+     */
     readonly kind?: FailureKind
   ) {
     super(message)
@@ -265,7 +269,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
         snapshot,
         ours,
         causes,
-        true
+        true,
+        isOperationRunning(snapshot?.status) ? 'still-updating' : undefined
       )
     }
     if (changed) backoff.reset()

@@ -409,7 +409,7 @@ async function deployAndWait(
   const environments = prepared.targets.flatMap(target => target.environments)
   const outcomes = await run.phases.run(
     'deploy and wait',
-    () => stages.deployEnvironments(prepared, clients, resolved.before),
+    () => stages.deployEnvironments(prepared, clients, resolved.before, resolved.waitTimeouts),
     {
       title: `Deploy and wait: ${environments.join(', ')}`,
       done: results => results.map(outcomeLine).join('; '),

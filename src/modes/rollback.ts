@@ -4,12 +4,13 @@
 // Every target is checked before any environment changes.
 
 import { createAwsClients, type AwsClients } from '../adapters/aws-clients.js'
-import { requireEnvironment } from '../adapters/beanstalk/environments.js'
+import { environmentOptionSettings, requireEnvironment } from '../adapters/beanstalk/environments.js'
 import { listApplicationVersions } from '../adapters/beanstalk/versions.js'
 import type { ActionConfig } from '../core/config-types.js'
 import { errorMessage } from '../core/errors.js'
 import { formatEvent } from '../deploy/wait-decision.js'
 import { deployAndRecord } from '../deploy/environment-deploy.js'
+import { deployWaitTimeoutMs } from '../deploy/policy-timeout.js'
 import { emptyHistory, HistoryStore, type DeployHistory } from '../deploy/history.js'
 import { DeployFailedError } from '../deploy/wait.js'
 import { actionsLogger } from '../adapters/actions-runner/logger.js'
@@ -141,7 +142,14 @@ async function rollBack(
       versionLabel: target.versionLabel,
       ...(target.commit !== undefined && { commit: target.commit }),
       kind: 'rollback',
-      waitTimeoutMs: config.waitTimeoutMs,
+      // A rollback redeploys under the environment's deployment policy, as the deploy did.
+      waitTimeoutMs: deployWaitTimeoutMs(
+        { ...config, settings: [] },
+        await environmentOptionSettings(clients.beanstalk, config.application, environmentName).catch(
+          () => []
+        ),
+        line => actionsLogger.info(`${environmentName}: ${line}`)
+      ),
       allowYellow: config.allowYellow,
       recoveryMs: config.healthRecoveryMs,
       wait: config.wait

@@ -21,7 +21,7 @@ export interface FailedDeploy {
   waitTimeoutMs: number
   allowYellow: boolean
   recoveryMs?: number
-  /** What the deploy's failure was (wait-decision.ts): a revert, a vanished environment or one without health data gets no rollback. */
+  /** What the deploy's failure was (wait-decision.ts): a revert, a vanished environment, one without health data or one still updating gets no rollback. */
   kind?: FailureKind
   /** The environment as the failed deploy last saw it. */
   after?: { versionLabel?: string; health?: string }
@@ -50,6 +50,12 @@ export async function rollBackFailedDeploy(
   }
   if (failed.kind === 'gone') {
     return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` }
+  }
+  if (failed.kind === 'still-updating') {
+    return {
+      ok: false,
+      message: `no automatic rollback: ${failed.environmentName} is still updating, so the deploy may yet succeed, and a rollback would wait for it and undo it`
+    }
   }
   if (failed.kind === 'no-health') {
     return {

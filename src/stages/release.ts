@@ -103,7 +103,9 @@ export async function discardCreatedVersions(
 export async function deployEnvironments(
   prepared: Prepared,
   clients: AwsClients,
-  before: ReadonlyMap<string, EnvironmentDescription>
+  before: ReadonlyMap<string, EnvironmentDescription>,
+  /** Each environment's wait-timeout (by its deployment policy when the workflow sets none: deploy/policy-timeout.ts). */
+  waitTimeouts: ReadonlyMap<string, number> = new Map()
 ): Promise<EnvironmentOutcome[]> {
   const { config } = prepared
   const history = new HistoryStore(clients, config.bucket, actionsLogger)
@@ -119,7 +121,7 @@ export async function deployEnvironments(
         application: config.application,
         environmentName,
         versionLabel,
-        waitTimeoutMs: config.waitTimeoutMs,
+        waitTimeoutMs: waitTimeouts.get(environmentName) ?? config.waitTimeoutMs,
         allowYellow: config.allowYellow,
         recoveryMs: config.healthRecoveryMs,
         wait: config.wait,

@@ -519,7 +519,8 @@ describe('formatting', () => {
         causes: ['Command is executing on all instances.']
       })
     ).toBe(
-      'Timed out after 10m5s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Yellow (Warning), version sha-old; last event: 2026-11-25T14:03:05Z INFO  Deploying new version to instance(s).; causes: Command is executing on all instances.'
+      'Timed out after 10m5s waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Yellow (Warning), version sha-old; last event: 2026-11-25T14:03:05Z INFO  Deploying new version to instance(s).; causes: Command is executing on all instances.' +
+        '; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)'
     )
   })
 })

@@ -138,7 +138,8 @@ describe('timeoutMessage: an error seen while Beanstalk never ended the update',
         errorEvent: error
       })
     ).toBe(
-      'Timed out after 20m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-new; error seen: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.; last event: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.'
+      'Timed out after 20m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-new; error seen: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.; last event: 2026-11-25T14:00:36Z ERROR Failed to start ECS task after retrying 2 times.' +
+        '; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)'
     )
   })
 })

@@ -231,7 +231,7 @@ describe('waitForDeploy', () => {
     )) as DeployFailedError
     expect(failure.timedOut).toBe(true)
     expect(failure.message).toMatch(
-      /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.$/
+      /^Timed out after 2m waiting for web-prod to be Ready and Green on sha-new — last seen: Status Updating, Health Grey, version sha-old; last event: \S+Z INFO {2}Environment update is starting\.; Beanstalk is still updating it and may yet finish: raise wait-timeout/
     )
     expect(clock.sleeps.slice(0, 10)).toEqual([500, 500, 500, 500, 500, 500, 1_000, 1_500, 2_250, 3_375])
     expect(Math.max(...clock.sleeps)).toBe(15_000)

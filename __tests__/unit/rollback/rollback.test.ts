@@ -205,6 +205,14 @@ describe('rollBackFailedDeploy', () => {
     expect(
       (await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'reverted' }, log)).message
     ).toBe('no automatic rollback: Beanstalk itself reverted puppies-production')
+    // The wait ended while Beanstalk was still updating: the deploy may yet succeed (a long Immutable deploy).
+    expect(
+      await rollBackFailedDeploy({ beanstalk }, store, { ...failed, kind: 'still-updating' }, log)
+    ).toEqual({
+      ok: false,
+      message:
+        'no automatic rollback: puppies-production is still updating, so the deploy may yet succeed, and a rollback would wait for it and undo it'
+    })
     expect(beanstalk.calls).toEqual([])
   })
 })

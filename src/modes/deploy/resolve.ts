@@ -12,6 +12,7 @@ import {
   type OptionSettingsReader
 } from '../../adapters/beanstalk/environments.js'
 import type { Resolution } from '../../core/dockerrun.js'
+import { deployWaitTimeoutMs } from '../../deploy/policy-timeout.js'
 import { actionsLogger } from '../../adapters/actions-runner/logger.js'
 import type { Prepared } from '../../planning/prepare.js'
 import { environmentsLine } from '../../report/deploy-lines.js'
@@ -36,6 +37,8 @@ export interface Resolved {
   backing: BackingServices
   /** Each environment as it is before the deploy: where an automatic rollback goes back to. */
   before: Map<string, EnvironmentDescription>
+  /** Environment → its deploy's wait-timeout (the workflow's, or its deployment policy's: deploy/policy-timeout.ts). */
+  waitTimeouts: Map<string, number>
   /** Environment → the properties its containers read that it does not set. */
   missing: Map<string, { name: string; containers: string[] }[]>
   platforms: ImagePlatforms
@@ -57,7 +60,7 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
       // The platforms, the missing properties and the health checks all read each environment's option
       // settings: once.
       const readSettings = sharedOptionSettings(clients.beanstalk, prepared.config.application)
-      const [services, before, missing, platforms, checks, properties] = await Promise.allSettled([
+      const [services, before, missing, platforms, checks, properties, waits] = await Promise.allSettled([
         resolveBackingServices(prepared, clients).then(async backing => ({
           backing,
           executionRoleArn: await findExecutionRole(prepared, clients, backing)
@@ -66,7 +69,8 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         missingProperties(prepared, clients, environments, readSettings),
         imagePlatforms(prepared, clients, actionsLogger, readSettings),
         healthChecks(prepared, clients, readSettings),
-        propertiesOf(environments, readSettings)
+        propertiesOf(environments, readSettings),
+        waitTimeoutsOf(prepared, environments, readSettings)
       ])
       const found = {
         services: valueOf(services),
@@ -74,7 +78,8 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         missing: valueOf(missing),
         platforms: valueOf(platforms),
         healthChecks: valueOf(checks),
-        properties: valueOf(properties)
+        properties: valueOf(properties),
+        waitTimeouts: valueOf(waits)
       }
       if (found.platforms.size > 0) actionsLogger.info(`Image platforms: ${platformsLine(found.platforms)}`)
       // Prerequisites (stages/prerequisites.ts), before anything is built: the platform, the documents' rules, the
@@ -98,11 +103,29 @@ export function resolve(prepared: Prepared, clients: AwsClients, phases: PhaseLo
         platforms: found.platforms,
         healthChecks: found.healthChecks,
         properties: found.properties,
+        waitTimeouts: found.waitTimeouts,
         resolution
       }
     },
     { title: 'Backing services and environments', done: ({ before }) => environmentsLine(before) }
   )
+}
+
+/** Each environment's wait-timeout: the workflow's, or its deployment policy's; unreadable settings leave the default. */
+async function waitTimeoutsOf(
+  prepared: Prepared,
+  environments: readonly string[],
+  readSettings: OptionSettingsReader
+): Promise<Map<string, number>> {
+  const { config } = prepared
+  const waits = await Promise.all(
+    environments.map(async name =>
+      deployWaitTimeoutMs(config, await readSettings(name).catch(() => []), line =>
+        actionsLogger.info(`${name}: ${line}`)
+      )
+    )
+  )
+  return new Map(environments.map((name, index) => [name, waits[index] ?? config.waitTimeoutMs]))
 }
 
 /** Each environment's properties; an environment whose settings cannot be read has none here. */
