@@ -457,8 +457,11 @@ var files = __webpack_require__(41150);
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
 // host files into an image), the target names a stage, no `.git` would be
-// sent to the builder (see checkout-credentials.ts), and the frontend is
-// Docker's own (core/compose/dockerfile-frontend.ts).
+// sent to the builder (see checkout-credentials.ts), the frontend is
+// Docker's own (core/compose/dockerfile-frontend.ts), and no folder from the
+// context up to the workspace is laid out as a git directory: git, run in the
+// context by a tool of the runner, would take it for a repository and obey
+// its config (build-args.ts turns buildx's git lookup off as well).
 
 
 
@@ -476,6 +479,19 @@ function dockerfileStages(dockerfileText) {
 }
 async function isDirectory(file) {
     return (await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory() ?? false;
+}
+/**
+ * The first folder from the context up to (not including) the workspace that git would take for a bare repository
+ * (git's is_git_directory: a HEAD, an objects/ and a refs/ folder): a pull request can commit those files, not a
+ * `.git` (git refuses that path), and git discovers such a folder before the checkout's own `.git` above it.
+ */
+function gitDirectoryLayout(workspace, contextDir) {
+    for (let folder = contextDir; folder.startsWith(workspace + (external_node_path_default()).sep); folder = external_node_path_default().dirname(folder)) {
+        const isFolder = (name) => (0,external_node_fs_.statSync)(external_node_path_default().join(folder, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
+        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(folder, 'HEAD')) && isFolder('objects') && isFolder('refs'))
+            return folder;
+    }
+    return undefined;
 }
 /** The one-line description used by every error about an image. */
 function describeImage(image) {
@@ -536,6 +552,12 @@ async function checkBuildInputs(workspace, image) {
         ignore.context = contextIgnore;
     if (dockerfileIgnore !== undefined)
         ignore.dockerfile = dockerfileIgnore;
+    const repository = gitDirectoryLayout((0,external_node_fs_.realpathSync)(workspace), contextDir);
+    if (repository !== undefined)
+        fail(`${shown(repository)} is laid out as a git repository (HEAD, objects/, refs/): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`);
+    const ignoreProblem = (0,checkout_credentials/* ignoreFileProblem */.g5)(ignore);
+    if (ignoreProblem !== undefined)
+        fail(ignoreProblem);
     const sentGit = (0,checkout_credentials/* gitSentToBuilder */.rW)(contextDir, ignore);
     if (sentGit !== undefined)
         fail((0,checkout_credentials/* gitInContextMessage */.As)(sentGit, ignore));
@@ -632,6 +654,7 @@ async function callerIdentity(sts) {
 /* harmony export */ __webpack_require__.d(__webpack_exports__, {
 /* harmony export */   As: () => (/* binding */ gitInContextMessage),
 /* harmony export */   M$: () => (/* binding */ isGitName),
+/* harmony export */   g5: () => (/* binding */ ignoreFileProblem),
 /* harmony export */   kQ: () => (/* binding */ builderFilter),
 /* harmony export */   oP: () => (/* binding */ isGitPath),
 /* harmony export */   ox: () => (/* binding */ GIT_REFUSAL),
@@ -769,6 +792,28 @@ function excluded(contextDir, relative, isFolder, rule) {
     return true;
 }
 /** The one-line refusal for a build context that would send `.git` to the builder. */
+/**
+ * Characters JavaScript's trim and Go's strings.TrimSpace (BuildKit's ignore-file reader, moby/patternmatcher
+ * ignorefile.ReadAll) disagree on: U+FEFF (JavaScript trims it, Go keeps it in the pattern, which then names
+ * nothing) and U+0085 (Go trims it). The matcher here trims as JavaScript does, so a line holding either would
+ * mean one thing to this check and another to the builder.
+ */
+const TRIMMED_DIFFERENTLY = { '\uFEFF': 'U+FEFF', '\u0085': 'U+0085 (NEL)' };
+/** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
+function ignoreFileProblem(ignore) {
+    for (const [name, text] of [
+        [ignore.contextName, ignore.context],
+        [ignore.dockerfileName, ignore.dockerfile]
+    ]) {
+        const lines = (text ?? '').replace(/^\uFEFF/, '').split('\n');
+        for (const [index, line] of lines.entries()) {
+            const character = [...line].find(each => each in TRIMMED_DIFFERENTLY);
+            if (character !== undefined)
+                return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`;
+        }
+    }
+    return undefined;
+}
 function gitInContextMessage(found, ignore) {
     const files = ignore.dockerfile === undefined
         ? ignore.contextName

@@ -59,7 +59,17 @@ function buildxBuild(builder, input) {
         ...(input.platform ? ['--platform', input.platform] : [])
     ];
 }
+/**
+ * buildx runs git in the context folder, on the runner, to record the commit (docker/buildx build/git.go), and git
+ * obeys the config of whatever repository it finds there: a pull request's folder laid out as one runs its own
+ * commands (uploadpack, ext:: remotes). Off for every build; the images carry their source in our own labels.
+ */
+const NO_GIT_LOOKUP = { BUILDX_GIT_INFO: '0', BUILDX_GIT_LABELS: '0' };
 function buildArgs(input) {
+    const command = buildCommand(input);
+    return { ...command, env: { ...command.env, ...NO_GIT_LOOKUP } };
+}
+function buildCommand(input) {
     const { path } = input;
     switch (path.kind) {
         case 'registry-cache':
@@ -259,9 +269,9 @@ function unpackedReference(line, references) {
 /* harmony export */   tX: () => (/* binding */ dockerLogout)
 /* harmony export */ });
 /* unused harmony export pullImage */
-/* harmony import */ var _build_output_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(94679);
-/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(43615);
-/* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(17755);
+/* harmony import */ var _build_output_js__WEBPACK_IMPORTED_MODULE_2__ = __webpack_require__(94679);
+/* harmony import */ var _build_args_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(43615);
+/* harmony import */ var _command_runner_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(17755);
 /* harmony import */ var _push_output_js__WEBPACK_IMPORTED_MODULE_3__ = __webpack_require__(82443);
 // Thin execution of the docker commands whose argv build-args.ts computes.
 // Each function turns a failed exit into an Error carrying the line of output
@@ -273,22 +283,22 @@ function unpackedReference(line, references) {
 async function runBuild(run, command, onLine) {
     const result = await run('docker', command.args, { env: command.env, onLine });
     if (result.exitCode !== 0) {
-        throw new Error((0,_build_output_js__WEBPACK_IMPORTED_MODULE_1__/* .buildFailure */ .He)((0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result), `${result.stdout}\n${result.stderr}`));
+        throw new Error((0,_build_output_js__WEBPACK_IMPORTED_MODULE_2__/* .buildFailure */ .He)((0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result), `${result.stdout}\n${result.stderr}`));
     }
 }
 async function pushImage(run, reference, onLine) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .pushArgs */ .kJ)(reference), { onLine });
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .pushArgs */ .kJ)(reference), { onLine });
     if (result.exitCode !== 0)
-        throw new Error(`docker push ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker push ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
     const output = (0,_push_output_js__WEBPACK_IMPORTED_MODULE_3__/* .parsePushOutput */ .l)(result.stdout);
     if (!output.digest)
         throw new Error(`docker push ${reference} reported no digest`);
     return output;
 }
 async function tagImage(run, source, target) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .tagArgs */ .Cj)(source, target));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .tagArgs */ .Cj)(source, target));
     if (result.exitCode !== 0)
-        throw new Error(`docker tag ${target}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker tag ${target}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
 }
 /**
  * Removes the tags (`docker image rm`, no --force: an image a container still uses keeps its tag). An image left
@@ -304,12 +314,12 @@ async function removeImageTags(run, references) {
         .map(line => /^Untagged: (.+)$/.exec(line.trim())?.[1])
         .filter((reference) => reference !== undefined));
     const removed = references.filter(reference => untagged.has(reference));
-    return result.exitCode === 0 ? { removed } : { removed, problem: (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result) };
+    return result.exitCode === 0 ? { removed } : { removed, problem: (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result) };
 }
 async function imageDiffIds(run, reference) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .diffIdsArgs */ .$1)(reference));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .diffIdsArgs */ .$1)(reference));
     if (result.exitCode !== 0)
-        throw new Error(`docker image inspect ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker image inspect ${reference}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
     return JSON.parse(result.stdout);
 }
 /** Pulls a reference, answering whether it exists (a first build has no cache image yet). */
@@ -325,33 +335,33 @@ async function pullImage(run, reference) {
 }
 /** Creates and starts a docker-container builder; resolves with why it could not, or undefined once it runs. */
 async function startBuilder(run, name, timeoutMs) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .createBuilderArgs */ .R2)(name), { timeoutMs });
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .createBuilderArgs */ .R2)(name), { timeoutMs });
     if (result.exitCode === 0)
         return undefined;
-    if (result.exitCode === _command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .TIMED_OUT_EXIT_CODE */ .kt)
+    if (result.exitCode === _command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .TIMED_OUT_EXIT_CODE */ .kt)
         return `it did not start within ${Math.round(timeoutMs / 1000)} s`;
-    return (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result);
+    return (0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result);
 }
 /** Removes a builder; resolves false when there was none (never created, or already removed). */
 async function removeBuilder(run, name) {
-    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_2__/* .removeBuilderArgs */ .tk)(name));
+    const result = await run('docker', (0,_build_args_js__WEBPACK_IMPORTED_MODULE_0__/* .removeBuilderArgs */ .tk)(name));
     if (result.exitCode === 0)
         return true;
     if (/no builder .* found/i.test(`${result.stdout}\n${result.stderr}`))
         return false;
-    throw new Error(`docker buildx rm ${name}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+    throw new Error(`docker buildx rm ${name}: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
 }
 async function dockerLogin(run, access) {
     const result = await run('docker', ['login', '--username', access.username, '--password-stdin', access.host], {
         input: Buffer.from(access.password)
     });
     if (result.exitCode !== 0)
-        throw new Error(`docker login to ${access.host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker login to ${access.host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
 }
 async function dockerLogout(run, host) {
     const result = await run('docker', ['logout', host]);
     if (result.exitCode !== 0)
-        throw new Error(`docker logout ${host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_0__/* .lastErrorLine */ .HY)(result)}`);
+        throw new Error(`docker logout ${host} failed: ${(0,_command_runner_js__WEBPACK_IMPORTED_MODULE_1__/* .lastErrorLine */ .HY)(result)}`);
 }
 
 

@@ -101,7 +101,19 @@ function buildxBuild(builder: string, input: BuildCommandInput): string[] {
   ]
 }
 
+/**
+ * buildx runs git in the context folder, on the runner, to record the commit (docker/buildx build/git.go), and git
+ * obeys the config of whatever repository it finds there: a pull request's folder laid out as one runs its own
+ * commands (uploadpack, ext:: remotes). Off for every build; the images carry their source in our own labels.
+ */
+const NO_GIT_LOOKUP = { BUILDX_GIT_INFO: '0', BUILDX_GIT_LABELS: '0' }
+
 export function buildArgs(input: BuildCommandInput): BuildCommand {
+  const command = buildCommand(input)
+  return { ...command, env: { ...command.env, ...NO_GIT_LOOKUP } }
+}
+
+function buildCommand(input: BuildCommandInput): BuildCommand {
   const { path } = input
   switch (path.kind) {
     case 'registry-cache':

@@ -2,15 +2,23 @@
 // context folder and Dockerfile exist inside the workspace (symlinks
 // followed: a context of ../../host or a Dockerfile of /etc/passwd would build
 // host files into an image), the target names a stage, no `.git` would be
-// sent to the builder (see checkout-credentials.ts), and the frontend is
-// Docker's own (core/compose/dockerfile-frontend.ts).
+// sent to the builder (see checkout-credentials.ts), the frontend is
+// Docker's own (core/compose/dockerfile-frontend.ts), and no folder from the
+// context up to the workspace is laid out as a git directory: git, run in the
+// context by a tool of the runner, would take it for a repository and obey
+// its config (build-args.ts turns buildx's git lookup off as well).
 
-import { realpathSync } from 'node:fs'
+import { existsSync, realpathSync, statSync } from 'node:fs'
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
 
-import { gitInContextMessage, gitSentToBuilder, type IgnoreFiles } from '../workspace/checkout-credentials.js'
+import {
+  gitInContextMessage,
+  gitSentToBuilder,
+  ignoreFileProblem,
+  type IgnoreFiles
+} from '../workspace/checkout-credentials.js'
 import { contextSecretWarnings } from './context-secrets.js'
 import { customFrontend } from '../../core/compose/dockerfile-frontend.js'
 import { readDockerfile } from '../../core/compose/dockerfile-words.js'
@@ -33,6 +41,20 @@ export function dockerfileStages(dockerfileText: string): string[] {
 
 async function isDirectory(file: string): Promise<boolean> {
   return (await stat(file).catch(() => undefined))?.isDirectory() ?? false
+}
+
+/**
+ * The first folder from the context up to (not including) the workspace that git would take for a bare repository
+ * (git's is_git_directory: a HEAD, an objects/ and a refs/ folder): a pull request can commit those files, not a
+ * `.git` (git refuses that path), and git discovers such a folder before the checkout's own `.git` above it.
+ */
+function gitDirectoryLayout(workspace: string, contextDir: string): string | undefined {
+  for (let folder = contextDir; folder.startsWith(workspace + path.sep); folder = path.dirname(folder)) {
+    const isFolder = (name: string): boolean =>
+      statSync(path.join(folder, name), { throwIfNoEntry: false })?.isDirectory() ?? false
+    if (existsSync(path.join(folder, 'HEAD')) && isFolder('objects') && isFolder('refs')) return folder
+  }
+  return undefined
 }
 
 /** The one-line description used by every error about an image. */
@@ -100,6 +122,13 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
   )
   if (contextIgnore !== undefined) ignore.context = contextIgnore
   if (dockerfileIgnore !== undefined) ignore.dockerfile = dockerfileIgnore
+  const repository = gitDirectoryLayout(realpathSync(workspace), contextDir as string)
+  if (repository !== undefined)
+    fail(
+      `${shown(repository)} is laid out as a git repository (HEAD, objects/, refs/): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`
+    )
+  const ignoreProblem = ignoreFileProblem(ignore)
+  if (ignoreProblem !== undefined) fail(ignoreProblem)
   const sentGit = gitSentToBuilder(contextDir as string, ignore)
   if (sentGit !== undefined) fail(gitInContextMessage(sentGit, ignore))
   const warnings = contextSecretWarnings({

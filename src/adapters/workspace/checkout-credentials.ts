@@ -152,6 +152,30 @@ function excluded(contextDir: string, relative: string, isFolder: boolean, rule:
 }
 
 /** The one-line refusal for a build context that would send `.git` to the builder. */
+/**
+ * Characters JavaScript's trim and Go's strings.TrimSpace (BuildKit's ignore-file reader, moby/patternmatcher
+ * ignorefile.ReadAll) disagree on: U+FEFF (JavaScript trims it, Go keeps it in the pattern, which then names
+ * nothing) and U+0085 (Go trims it). The matcher here trims as JavaScript does, so a line holding either would
+ * mean one thing to this check and another to the builder.
+ */
+const TRIMMED_DIFFERENTLY: Record<string, string> = { '\uFEFF': 'U+FEFF', '\u0085': 'U+0085 (NEL)' }
+
+/** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
+export function ignoreFileProblem(ignore: IgnoreFiles): string | undefined {
+  for (const [name, text] of [
+    [ignore.contextName, ignore.context],
+    [ignore.dockerfileName, ignore.dockerfile]
+  ] as const) {
+    const lines = (text ?? '').replace(/^\uFEFF/, '').split('\n')
+    for (const [index, line] of lines.entries()) {
+      const character = [...line].find(each => each in TRIMMED_DIFFERENTLY)
+      if (character !== undefined)
+        return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`
+    }
+  }
+  return undefined
+}
+
 export function gitInContextMessage(found: string, ignore: IgnoreFiles): string {
   const files =
     ignore.dockerfile === undefined

@@ -10,6 +10,10 @@ import {
   type BuildCommandInput
 } from '../../../../src/adapters/docker/build-args.js'
 
+// Every build turns off buildx's git lookup in the context folder (attack round 11: a folder laid out as a git
+// repository ran its own config's commands on the runner).
+const NO_GIT = { BUILDX_GIT_INFO: '0', BUILDX_GIT_LABELS: '0' }
+
 const REPO = '123456789012.dkr.ecr.eu-west-1.amazonaws.com/puppies/web'
 
 const base: BuildCommandInput = {
@@ -26,7 +30,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
   {
     name: 'buildkit: inline cache from the cache tag',
     input: base,
-    env: { DOCKER_BUILDKIT: '1' },
+    env: { DOCKER_BUILDKIT: '1', ...NO_GIT },
     args: [
       'build',
       '--file',
@@ -52,7 +56,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       labels: { 'org.opencontainers.image.revision': 'abc123' },
       tags: [`${REPO}:abc123`, `${REPO}:v42`]
     },
-    env: { DOCKER_BUILDKIT: '1' },
+    env: { DOCKER_BUILDKIT: '1', ...NO_GIT },
     args: [
       'build',
       '--file',
@@ -86,7 +90,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       path: { kind: 'registry-cache', builder: 'bdd-1', driver: 'docker-container', imagesLocal: false },
       metadataFile: '/tmp/m.json'
     },
-    env: {},
+    env: NO_GIT,
     args: [
       'buildx',
       'build',
@@ -118,7 +122,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
       provenance: true,
       target: 'web'
     },
-    env: {},
+    env: NO_GIT,
     args: [
       'buildx',
       'build',
@@ -145,7 +149,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
   {
     name: 'inline cache: buildx docker driver, loads into the daemon, registry cache tag as cache source',
     input: { ...base, path: { kind: 'inline-cache', builder: 'default' }, target: 'web' },
-    env: {},
+    env: NO_GIT,
     args: [
       'buildx',
       'build',
@@ -172,7 +176,7 @@ const cases: { name: string; input: BuildCommandInput; args: string[]; env: Reco
   {
     name: 'legacy: classic builder, cache from the (pulled) cache image',
     input: { ...base, path: { kind: 'legacy' }, buildArgs: { A: '1' } },
-    env: { DOCKER_BUILDKIT: '0' },
+    env: { DOCKER_BUILDKIT: '0', ...NO_GIT },
     args: [
       'build',
       '--file',
