@@ -43,6 +43,12 @@ export type ForkVerdict =
   /** Rule 3: ask whether `head` is in the history of `trusted`, or a branch head of the repository. */
   | { kind: 'needs-provenance'; head: string; trusted: string }
 
+/**
+ * Events whose commit (GITHUB_SHA) is the pull request's merge commit, the head's code merged into the base
+ * (https://docs.github.com/en/actions/writing-workflows/choosing-when-your-workflow-runs/events-that-trigger-workflows).
+ */
+const MERGE_COMMIT_EVENTS = new Set(['pull_request', 'pull_request_review', 'pull_request_review_comment'])
+
 const short = (sha: string): string => sha.slice(0, 12)
 
 function sameRepository(head: string | undefined, base: string | undefined): boolean {
@@ -63,12 +69,15 @@ export function forkVerdict(run: RunContext, facts: CodeFacts, verb: string): Fo
   const fromFork = (number: number, repository: string | undefined): string =>
     `pull request #${number} from ${repository ?? 'a deleted fork'}`
 
-  // A pull_request run checks out the merge of the head into the base: its code is the head's. GitHub
-  // gives a fork's run no secrets and runs the fork's own workflow file, so a plan (which needs no
-  // credentials) is harmless there; a deploy or preview is refused (a self-hosted runner's role).
-  if (run.eventName === 'pull_request' && pullRequest) {
+  // A pull_request run checks out the merge of the head into the base: its code is the head's. So do the
+  // review events, whose GITHUB_SHA is the same merge commit. GitHub gives a fork's run no secrets and runs
+  // the fork's own workflow file, so a plan (which needs no credentials) is harmless there; a deploy or
+  // preview is refused (a self-hosted runner's role).
+  if (MERGE_COMMIT_EVENTS.has(run.eventName) && pullRequest) {
     return forkPullRequest && verb !== 'plan'
-      ? refuse(`${fromFork(pullRequest.number, pullRequest.headRepository)} (a fork's code, on pull_request)`)
+      ? refuse(
+          `${fromFork(pullRequest.number, pullRequest.headRepository)} (a fork's code, on ${run.eventName})`
+        )
       : { kind: 'allowed' }
   }
   const workflowRun = run.workflowRun
