@@ -5894,7 +5894,8 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         else if (isHostVariable(name) && hostPort && hosts.has(hostPort[1]))
             bind(name, 'host-port');
         else if (hostPort && hosts.has(hostPort[1])) {
-            notes.push(`${service.name}: ${name} names ${value}, which ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} replaces; not rewritten because its name does not say host, server, address, URL or endpoint — point it at the managed service yourself`);
+            // On Beanstalk the name does not resolve: a warning (environment.ts says the same of longer values).
+            result.warnings.push(`${service.name}: ${name} names ${value}, which ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} replaces; not rewritten because its name does not say host, server, address, URL or endpoint — point it at the managed service yourself`);
         }
     }
     // Members left to the environment (`DB_PASSWORD: ${DB_PASSWORD}`) belong to the family too: the
@@ -6132,9 +6133,60 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
             return;
         }
         bind(envName, 'url');
-        notes.push(`${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`);
+        // The app reaches the service through its own defaults (Immich's REDIS_HOSTNAME, default "redis"): the
+        // spellings apps and client libraries read by default are added too, so that more of them find it.
+        // Not beside variables of the app's own that speak of a store (a family pointing at an external database):
+        // those are the app's settings, and a half-managed family would mix two servers.
+        const ownSettings = Object.keys(service.environment).some(name => namesStore(name, replacement.role));
+        const split = [];
+        for (const [variable, kind] of ownSettings ? [] : (DEFAULT_SPELLINGS[replacement.engine] ?? [])) {
+            if (variable in service.environment || bound(variable))
+                continue;
+            bind(variable, kind);
+            const value = {
+                host: replacement.composeService,
+                port: development.port,
+                user: development.user,
+                database: development.database
+            }[kind];
+            if (value !== undefined)
+                result.added[variable] = value;
+            split.push(variable);
+        }
+        notes.push(`${service.name}: ${envName} added (no variable of its own that the action rewrites names ${replacement.composeService}): set to the ${backing_engines/* ROLE_PRODUCT */.Vg[replacement.role]} URL at deploy${split.length > 0 ? `, and ${split.join(', ')} (the spellings apps and client libraries read by default) to its parts` : ''}; the app must read one of them — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`);
     }
 }
+/**
+ * What an app that the compose file gives no variable for most often reads by default: libpq's own variables
+ * (https://www.postgresql.org/docs/current/libpq-envars.html), the DB_* of Laravel, Wiki.js and many more, and
+ * REDIS_HOST / REDIS_HOSTNAME / REDIS_PORT (Immich reads REDIS_HOSTNAME). MySQL's client library reads no user
+ * or database variable, so its MYSQL_HOST alone would half-manage a family. A password is added by reference only under DB_PASSWORD
+ * (DATABASE_PASSWORD and PGPASSWORD / MYSQL_PWD are added for every container that uses the database).
+ */
+const SPLIT_DATABASE = [
+    ['DB_HOST', 'host'],
+    ['DB_PORT', 'port'],
+    ['DB_USER', 'user'],
+    ['DB_USERNAME', 'user'],
+    ['DB_NAME', 'database'],
+    ['DB_DATABASE', 'database'],
+    ['DB_PASSWORD', 'password']
+];
+const DEFAULT_SPELLINGS = {
+    postgres: [
+        ['PGHOST', 'host'],
+        ['PGPORT', 'port'],
+        ['PGUSER', 'user'],
+        ['PGDATABASE', 'database'],
+        ...SPLIT_DATABASE
+    ],
+    mysql: SPLIT_DATABASE,
+    redis: [
+        ['REDIS_HOST', 'host'],
+        ['REDIS_HOSTNAME', 'host'],
+        ['REDIS_PORT', 'port']
+    ]
+};
 /** The database name a bound value names: itself, a URL's path, a connection string's Database. */
 function databaseNameIn(kind, value) {
     if (value === undefined)
@@ -6226,7 +6278,8 @@ function planEnvironment(service, inputs) {
         }
         describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes);
     }
-    warnings.push(...unrewrittenHosts(name, inputs, bindings));
+    warnings.push(...unrewrittenHosts(name, inputs, bindings, warnings));
+    literalSecrets.push(...developmentPasswordsInside(name, service, inputs, bindings, environment));
     // A compose secret read as a file (MB_DB_PASS_FILE, SECRET_KEY_FILE): Beanstalk mounts no /run/secrets.
     for (const [variable, value] of Object.entries(environment)) {
         const said = warnings.some(warning => warning.startsWith(`${name}: ${variable} `));
@@ -6277,6 +6330,24 @@ function planEnvironment(service, inputs) {
     return { environment, secrets, bindings, sourcedVariables, runtimeVariables, clearSecrets, warnings };
 }
 /**
+ * A development password of a replaced service inside a longer value nothing rewrites (a YAML document in one
+ * variable, JVM options): it ships in clear in the bundle, as a secret-looking variable's value would.
+ */
+function developmentPasswordsInside(name, service, inputs, bindings, environment) {
+    const passwords = inputs.replacements.flatMap(replacement => [
+        ...developmentPasswords(replacement, inputs.compose.services[replacement.composeService])
+    ]);
+    return Object.entries(environment).flatMap(([variable, value]) => {
+        const given = service.environment[variable];
+        if (given?.kind !== 'literal' ||
+            (0,secret_names/* looksSecret */.n)(variable) ||
+            bindings.some(binding => binding.variable === variable) ||
+            !passwords.some(password => password.length >= 4 && value !== password && value.includes(password)))
+            return [];
+        return [{ container: name, variable, source: given.origin === 'env_file' ? 'env_file' : 'compose file' }];
+    });
+}
+/**
  * A development password of a replaced service in a container that does not
  * use that service (an env_file shared by every service) is not written: it
  * opens nothing on AWS and is a secret in clear.
@@ -6311,6 +6382,11 @@ function checkRunnerValue(service, variable, uses) {
         throw new errors/* ComposeError */.hp(`${where} takes ${fromRunner.map(use => `\${${use.name}}`).join(', ')} from the runner's environment, which would write a secret in clear into the bundle; pass ${variable} with the secrets input (${variable}=<Secrets Manager or SSM ARN>), or set it as an environment property of the Beanstalk environment and write ${variable}: \${${variable}}`);
     }
 }
+/** Who reads DRIVER_PASSWORD_ENV's variable (backing-engines.ts): not every driver of the engine does. */
+const DRIVER_LIBRARY = {
+    postgres: 'libpq and the drivers built on it (psycopg, node-postgres, sqlx; not JDBC)',
+    mysql: "libmysqlclient (mysqlclient, Ruby's mysql2; not PHP's PDO or Doctrine, JDBC, Go's or Node's drivers)"
+};
 function describeBindings(service, replacement, bindings, databasePasswordEnv, notes) {
     const mine = bindings.filter(binding => binding.role === replacement.role);
     const rewritten = mine.filter(binding => binding.kind !== 'password').map(binding => binding.variable);
@@ -6330,7 +6406,7 @@ function describeBindings(service, replacement, bindings, databasePasswordEnv, n
             ...(carrierKinds.has('url') ? ['URL'] : []),
             ...(carrierKinds.has('connection-string') ? ['connection string'] : [])
         ].join(' or ');
-        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the ${carrier} must read ${passwords[0]} instead` : ''}`);
+        notes.push(`${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is read by ${DRIVER_LIBRARY[replacement.engine] ?? 'the client library'}` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it only from the ${carrier} must read ${passwords[0]} instead, or get the whole ${carrier} from a secret: secrets input \`${urls[0]}=<ARN of a secret holding it>\`` : ''}`);
     }
 }
 /**
@@ -6338,10 +6414,16 @@ function describeBindings(service, replacement, bindings, databasePasswordEnv, n
  * `</dev/tcp/db/5432`, `DB_HOST="db"` in a mounted .env): the plan rewrites variables, not these, and on Beanstalk
  * that name does not resolve, so the app waits for ever or never reaches the managed service.
  */
-function unrewrittenHosts(name, inputs, bindings) {
+function unrewrittenHosts(name, inputs, bindings, said) {
+    const rewritten = (variable) => bindings.some(binding => binding.variable === variable);
     return inputs.replacements.flatMap(replacement => {
+        // A variable whose value names it inside a longer text (a YAML or JSON document, JVM options: Kestra's
+        // KESTRA_CONFIGURATION) is not rewritten either: only whole URLs, hosts and connection strings are.
         const places = inputs.references
-            .filter(reference => reference.target === replacement.composeService && reference.variable === undefined)
+            .filter(reference => reference.target === replacement.composeService &&
+            (reference.variable === undefined ||
+                (!rewritten(reference.variable) &&
+                    !said.some(warning => warning.startsWith(`${name}: ${reference.variable} `)))))
             .map(reference => reference.place);
         if (places.length === 0)
             return [];

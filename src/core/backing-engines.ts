@@ -34,7 +34,11 @@ export const DEFAULT_PORT: Record<BackingEngine, number> = {
   memcached: 11211
 }
 
-/** The variable libpq (PostgreSQL) or libmysqlclient (MySQL) reads the password from. */
+/**
+ * The variable libpq (PostgreSQL) or libmysqlclient (MySQL) reads the password from when a connection gives none.
+ * Only drivers built on them (or copying libpq: node-postgres, sqlx) read it; JDBC, PHP's mysqlnd (PDO, Doctrine),
+ * Go's and Node's MySQL drivers do not.
+ */
 export const DRIVER_PASSWORD_ENV: Partial<Record<BackingEngine, string>> = {
   postgres: 'PGPASSWORD',
   mysql: 'MYSQL_PWD'

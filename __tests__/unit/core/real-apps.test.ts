@@ -231,7 +231,13 @@ services:
       })
     )
     expect(envOf(definition(document, 'app'))).toEqual({
-      DATABASE_URL: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop'
+      DATABASE_URL: 'mysql2://shop@shop.rds.amazonaws.com:3306/shop',
+      DB_HOST: 'shop.rds.amazonaws.com',
+      DB_PORT: '3306',
+      DB_USER: 'shop',
+      DB_USERNAME: 'shop',
+      DB_NAME: 'shop',
+      DB_DATABASE: 'shop'
     })
   })
 

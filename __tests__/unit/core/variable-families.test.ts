@@ -233,7 +233,7 @@ services:
     const bare = plan('services:\n  app:\n    build: .\n    depends_on: [db]\n  db:\n    image: postgres\n')
     expect(bare.containers[0]?.bindings.map(binding => binding.variable)).toContain('DATABASE_URL')
     expect(bare.notes).toContain(
-      'app: DATABASE_URL added (the compose file gives it no variable naming db): set to the RDS URL at deploy; the app must read it — a host "db" written in its code or config does not resolve on Beanstalk'
+      'app: DATABASE_URL added (no variable of its own that the action rewrites names db): set to the RDS URL at deploy, and PGHOST, PGPORT, PGUSER, PGDATABASE, DB_HOST, DB_PORT, DB_USER, DB_USERNAME, DB_NAME, DB_DATABASE, DB_PASSWORD (the spellings apps and client libraries read by default) to its parts; the app must read one of them — a host "db" written in its code or config does not resolve on Beanstalk'
     )
   })
 
@@ -988,5 +988,104 @@ services:
     expect(envOf(container(render(text, managedOnly), 'api')).DATABASE_URL).toBe(
       `postgres://master@${RDS_HOST}:5432/appdb`
     )
+  })
+})
+
+describe('fresh apps, round 11', () => {
+  const withDatabase = (environment: string) => `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    depends_on: [db]
+    environment:
+${environment}
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}
+`
+  it.each([
+    [
+      'a YAML document in one variable (Kestra: KESTRA_CONFIGURATION)',
+      'KESTRA_CONFIGURATION',
+      '      KESTRA_CONFIGURATION: |\n        datasources:\n          postgres:\n            url: jdbc:postgresql://db:5432/app\n            username: app\n            password: devpass'
+    ],
+    [
+      'Spring Boot JSON (SPRING_APPLICATION_JSON)',
+      'SPRING_APPLICATION_JSON',
+      `      SPRING_APPLICATION_JSON: '{"spring":{"datasource":{"url":"jdbc:postgresql://db:5432/app","username":"app","password":"devpass"}}}'`
+    ],
+    [
+      'JVM options (JAVA_OPTS -Dspring.datasource.url=…)',
+      'JAVA_OPTS',
+      '      JAVA_OPTS: "-Xmx512m -Dspring.datasource.url=jdbc:postgresql://db:5432/app -Dspring.datasource.password=devpass"'
+    ]
+  ])(
+    '%s: the host inside it is a warning, and the development password in it a secret in clear',
+    (_name, variable, environment) => {
+      const planned = plan(withDatabase(environment))
+      expect(planned.warnings).toEqual(
+        expect.arrayContaining([
+          expect.stringMatching(
+            new RegExp(
+              `^app: environment ${variable} names db, the compose name of the database this deploy replaces with RDS; nothing rewrites it, and on Beanstalk that name does not resolve`
+            )
+          )
+        ])
+      )
+      expect(planned.clearSecrets).toEqual(
+        expect.arrayContaining([{ container: 'app', variable, source: 'compose file' }])
+      )
+      expect(planned.notes.join('\n')).toMatch(
+        /DATABASE_URL added \(no variable of its own that the action rewrites names db\)/
+      )
+    }
+  )
+
+  it('Kimai: a URL the app reads alone loses its password; the note names the secrets input road', () => {
+    const planned = plan(
+      withDatabase('      DATABASE_URL: "mysql://app:devpass@db:3306/app?charset=utf8mb4"')
+        .replace('postgres:16', 'mysql:8')
+        .replace(
+          '{POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}',
+          '{MYSQL_USER: app, MYSQL_PASSWORD: devpass, MYSQL_DATABASE: app}'
+        ),
+      { ...managed, cache: 'none' }
+    )
+    expect(planned.notes.join('\n')).toContain(
+      "MYSQL_PWD is read by libmysqlclient (mysqlclient, Ruby's mysql2; not PHP's PDO or Doctrine, JDBC, Go's or Node's drivers); DATABASE_URL carries no password, so an app that takes it only from the URL must read DATABASE_PASSWORD instead, or get the whole URL from a secret: secrets input `DATABASE_URL=<ARN of a secret holding it>`"
+    )
+  })
+
+  it('Immich: a cache the compose file gives no variable gets the split spellings apps read by default', () => {
+    const text = `
+services:
+  server:
+    image: example/server:1
+    ports: ["80:2283"]
+    depends_on: [redis, db]
+    environment: {DB_USERNAME: app, DB_PASSWORD: devpass, DB_DATABASE_NAME: app}
+  redis:
+    image: valkey/valkey:8
+  db:
+    image: postgres:16
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}
+`
+    const server = container(render(text, { ...managed }), 'server')
+    expect(envOf(server)).toMatchObject({
+      REDIS_HOST: expect.any(String),
+      REDIS_HOSTNAME: expect.any(String),
+      REDIS_PORT: '6379'
+    })
+    expect(envOf(server).REDIS_HOSTNAME).toBe(envOf(server).REDIS_HOST)
+    expect(envOf(server).REDIS_HOST).not.toBe('redis')
+    expect(envOf(server).REDIS_URL).toMatch(/^rediss?:\/\//)
+  })
+
+  it('no split spellings beside the app’s own settings of that store (a family pointing elsewhere)', () => {
+    const planned = plan(withDatabase('      DB_HOST: db.example.com\n      DB_USER: app'))
+    const variables = planned.containers[0]?.bindings.map(binding => binding.variable) ?? []
+    expect(variables).not.toContain('PGHOST')
+    expect(variables).not.toContain('DB_PORT')
   })
 })

@@ -160,7 +160,8 @@ export function bindingsFor(
     if (isHostVariable(name) && hosts.has(value)) bind(name, 'host')
     else if (isHostVariable(name) && hostPort && hosts.has(hostPort[1] as string)) bind(name, 'host-port')
     else if (hostPort && hosts.has(hostPort[1] as string)) {
-      notes.push(
+      // On Beanstalk the name does not resolve: a warning (environment.ts says the same of longer values).
+      result.warnings.push(
         `${service.name}: ${name} names ${value}, which ${ROLE_PRODUCT[replacement.role]} replaces; not rewritten because its name does not say host, server, address, URL or endpoint — point it at the managed service yourself`
       )
     }
@@ -401,10 +402,60 @@ export function bindingsFor(
       return
     }
     bind(envName, 'url')
+    // The app reaches the service through its own defaults (Immich's REDIS_HOSTNAME, default "redis"): the
+    // spellings apps and client libraries read by default are added too, so that more of them find it.
+    // Not beside variables of the app's own that speak of a store (a family pointing at an external database):
+    // those are the app's settings, and a half-managed family would mix two servers.
+    const ownSettings = Object.keys(service.environment).some(name => namesStore(name, replacement.role))
+    const split: string[] = []
+    for (const [variable, kind] of ownSettings ? [] : (DEFAULT_SPELLINGS[replacement.engine] ?? [])) {
+      if (variable in service.environment || bound(variable)) continue
+      bind(variable, kind)
+      const value = {
+        host: replacement.composeService,
+        port: development.port,
+        user: development.user,
+        database: development.database
+      }[kind as 'host' | 'port' | 'user' | 'database']
+      if (value !== undefined) result.added[variable] = value
+      split.push(variable)
+    }
     notes.push(
-      `${service.name}: ${envName} added (the compose file gives it no variable naming ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy; the app must read it — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`
+      `${service.name}: ${envName} added (no variable of its own that the action rewrites names ${replacement.composeService}): set to the ${ROLE_PRODUCT[replacement.role]} URL at deploy${split.length > 0 ? `, and ${split.join(', ')} (the spellings apps and client libraries read by default) to its parts` : ''}; the app must read one of them — a host "${replacement.composeService}" written in its code or config does not resolve on Beanstalk`
     )
   }
+}
+
+/**
+ * What an app that the compose file gives no variable for most often reads by default: libpq's own variables
+ * (https://www.postgresql.org/docs/current/libpq-envars.html), the DB_* of Laravel, Wiki.js and many more, and
+ * REDIS_HOST / REDIS_HOSTNAME / REDIS_PORT (Immich reads REDIS_HOSTNAME). MySQL's client library reads no user
+ * or database variable, so its MYSQL_HOST alone would half-manage a family. A password is added by reference only under DB_PASSWORD
+ * (DATABASE_PASSWORD and PGPASSWORD / MYSQL_PWD are added for every container that uses the database).
+ */
+const SPLIT_DATABASE: [string, BindingKind][] = [
+  ['DB_HOST', 'host'],
+  ['DB_PORT', 'port'],
+  ['DB_USER', 'user'],
+  ['DB_USERNAME', 'user'],
+  ['DB_NAME', 'database'],
+  ['DB_DATABASE', 'database'],
+  ['DB_PASSWORD', 'password']
+]
+const DEFAULT_SPELLINGS: Partial<Record<BackingReplacement['engine'], [string, BindingKind][]>> = {
+  postgres: [
+    ['PGHOST', 'host'],
+    ['PGPORT', 'port'],
+    ['PGUSER', 'user'],
+    ['PGDATABASE', 'database'],
+    ...SPLIT_DATABASE
+  ],
+  mysql: SPLIT_DATABASE,
+  redis: [
+    ['REDIS_HOST', 'host'],
+    ['REDIS_HOSTNAME', 'host'],
+    ['REDIS_PORT', 'port']
+  ]
 }
 
 /** The database name a bound value names: itself, a URL's path, a connection string's Database. */

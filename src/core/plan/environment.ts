@@ -127,7 +127,8 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
     }
     describeBindings(name, replacement, bindings, config.databasePasswordEnv, notes)
   }
-  warnings.push(...unrewrittenHosts(name, inputs, bindings))
+  warnings.push(...unrewrittenHosts(name, inputs, bindings, warnings))
+  literalSecrets.push(...developmentPasswordsInside(name, service, inputs, bindings, environment))
   // A compose secret read as a file (MB_DB_PASS_FILE, SECRET_KEY_FILE): Beanstalk mounts no /run/secrets.
   for (const [variable, value] of Object.entries(environment)) {
     const said = warnings.some(warning => warning.startsWith(`${name}: ${variable} `))
@@ -198,6 +199,33 @@ export function planEnvironment(service: ComposeService, inputs: EnvironmentInpu
 }
 
 /**
+ * A development password of a replaced service inside a longer value nothing rewrites (a YAML document in one
+ * variable, JVM options): it ships in clear in the bundle, as a secret-looking variable's value would.
+ */
+function developmentPasswordsInside(
+  name: string,
+  service: ComposeService,
+  inputs: EnvironmentInputs,
+  bindings: readonly BackingBinding[],
+  environment: Readonly<Record<string, string>>
+): ClearSecret[] {
+  const passwords = inputs.replacements.flatMap(replacement => [
+    ...developmentPasswords(replacement, inputs.compose.services[replacement.composeService])
+  ])
+  return Object.entries(environment).flatMap(([variable, value]): ClearSecret[] => {
+    const given = service.environment[variable]
+    if (
+      given?.kind !== 'literal' ||
+      looksSecret(variable) ||
+      bindings.some(binding => binding.variable === variable) ||
+      !passwords.some(password => password.length >= 4 && value !== password && value.includes(password))
+    )
+      return []
+    return [{ container: name, variable, source: given.origin === 'env_file' ? 'env_file' : 'compose file' }]
+  })
+}
+
+/**
  * A development password of a replaced service in a container that does not
  * use that service (an env_file shared by every service) is not written: it
  * opens nothing on AWS and is a secret in clear.
@@ -243,6 +271,13 @@ function checkRunnerValue(
   }
 }
 
+/** Who reads DRIVER_PASSWORD_ENV's variable (backing-engines.ts): not every driver of the engine does. */
+const DRIVER_LIBRARY: Partial<Record<BackingReplacement['engine'], string>> = {
+  postgres: 'libpq and the drivers built on it (psycopg, node-postgres, sqlx; not JDBC)',
+  mysql:
+    "libmysqlclient (mysqlclient, Ruby's mysql2; not PHP's PDO or Doctrine, JDBC, Go's or Node's drivers)"
+}
+
 function describeBindings(
   service: string,
   replacement: BackingReplacement,
@@ -271,7 +306,7 @@ function describeBindings(
       ...(carrierKinds.has('connection-string') ? ['connection string'] : [])
     ].join(' or ')
     notes.push(
-      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is what the ${replacement.engine} client libraries read` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it from the ${carrier} must read ${passwords[0]} instead` : ''}`
+      `${service}: the database password reaches ${passwords.join(', ')} by reference (the RDS-managed master secret, or the secrets input's ${databasePasswordEnv})${driver ? `; ${driver} is read by ${DRIVER_LIBRARY[replacement.engine] ?? 'the client library'}` : ''}${urls.length > 0 ? `; ${urls.join(', ')} ${urls.length === 1 ? 'carries' : 'carry'} no password, so an app that takes it only from the ${carrier} must read ${passwords[0]} instead, or get the whole ${carrier} from a secret: secrets input \`${urls[0]}=<ARN of a secret holding it>\`` : ''}`
     )
   }
 }
@@ -284,12 +319,20 @@ function describeBindings(
 function unrewrittenHosts(
   name: string,
   inputs: EnvironmentInputs,
-  bindings: readonly BackingBinding[]
+  bindings: readonly BackingBinding[],
+  said: readonly string[]
 ): string[] {
+  const rewritten = (variable: string): boolean => bindings.some(binding => binding.variable === variable)
   return inputs.replacements.flatMap(replacement => {
+    // A variable whose value names it inside a longer text (a YAML or JSON document, JVM options: Kestra's
+    // KESTRA_CONFIGURATION) is not rewritten either: only whole URLs, hosts and connection strings are.
     const places = inputs.references
       .filter(
-        reference => reference.target === replacement.composeService && reference.variable === undefined
+        reference =>
+          reference.target === replacement.composeService &&
+          (reference.variable === undefined ||
+            (!rewritten(reference.variable) &&
+              !said.some(warning => warning.startsWith(`${name}: ${reference.variable} `))))
       )
       .map(reference => reference.place)
     if (places.length === 0) return []

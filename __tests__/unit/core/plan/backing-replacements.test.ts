@@ -48,7 +48,7 @@ describe('replacedBackingServices', () => {
       'service db (postgres) replaced by RDS: RDS instance app-db → DATABASE_URL',
       'service cache (redis) replaced by ElastiCache: redis://cache.example.com:6379 → REDIS_URL',
       'web: DATABASE_URL set from RDS (RDS instance app-db) at deploy',
-      "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read; DATABASE_URL carries no password, so an app that takes it from the URL must read DATABASE_PASSWORD instead",
+      "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is read by libpq and the drivers built on it (psycopg, node-postgres, sqlx; not JDBC); DATABASE_URL carries no password, so an app that takes it only from the URL must read DATABASE_PASSWORD instead, or get the whole URL from a secret: secrets input `DATABASE_URL=<ARN of a secret holding it>`",
       'web: REDIS_URL set from ElastiCache (redis://cache.example.com:6379) at deploy',
       'web: no memory limit in the compose file; reserving 256 MiB (memory-reservation input)'
     ])

@@ -79,7 +79,7 @@ describe('hosts', () => {
     expect(found.kinds).toMatchObject({ APP_DB_HOST: 'host', CACHE_ADDR: 'host-port' })
     expect(found.kinds.PEER).toBeUndefined()
     expect(found.kinds.MODE).toBeUndefined()
-    expect(found.notes).toContain(
+    expect(found.warnings).toContain(
       'app: PEER names db:5432, which RDS replaces; not rewritten because its name does not say host, server, address, URL or endpoint — point it at the managed service yourself'
     )
     expect(bindingsOf(env({ APP_DB_HOST: 'db:5432:1' })).kinds.APP_DB_HOST).toBeUndefined()
@@ -316,10 +316,22 @@ describe("the action's own variable (database-env)", () => {
     expect(found.kinds).toEqual({
       DATABASE_URL: 'url',
       DATABASE_PASSWORD: 'password',
-      PGPASSWORD: 'password'
+      PGPASSWORD: 'password',
+      // What apps and libpq read when nothing names the database (Immich's defaults, fresh apps round 11).
+      PGHOST: 'host',
+      PGPORT: 'port',
+      PGUSER: 'user',
+      PGDATABASE: 'database',
+      DB_HOST: 'host',
+      DB_PORT: 'port',
+      DB_USER: 'user',
+      DB_USERNAME: 'user',
+      DB_NAME: 'database',
+      DB_DATABASE: 'database',
+      DB_PASSWORD: 'password'
     })
     expect(found.notes).toEqual([
-      'app: DATABASE_URL added (the compose file gives it no variable naming db): set to the RDS URL at deploy; the app must read it — a host "db" written in its code or config does not resolve on Beanstalk'
+      'app: DATABASE_URL added (no variable of its own that the action rewrites names db): set to the RDS URL at deploy, and PGHOST, PGPORT, PGUSER, PGDATABASE, DB_HOST, DB_PORT, DB_USER, DB_USERNAME, DB_NAME, DB_DATABASE, DB_PASSWORD (the spellings apps and client libraries read by default) to its parts; the app must read one of them — a host "db" written in its code or config does not resolve on Beanstalk'
     ])
   })
 
@@ -352,7 +364,15 @@ describe("the action's own variable (database-env)", () => {
     expect(bindingsOf('', '    image: mysql:8\n', 'mysql').kinds).toEqual({
       DATABASE_URL: 'url',
       DATABASE_PASSWORD: 'password',
-      MYSQL_PWD: 'password'
+      MYSQL_PWD: 'password',
+      // With nothing naming the database, the common split spellings too (fresh apps, round 11).
+      DB_HOST: 'host',
+      DB_PORT: 'port',
+      DB_USER: 'user',
+      DB_USERNAME: 'user',
+      DB_NAME: 'database',
+      DB_DATABASE: 'database',
+      DB_PASSWORD: 'password'
     })
   })
 })

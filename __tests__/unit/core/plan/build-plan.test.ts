@@ -123,7 +123,7 @@ describe('buildPlan: the puppies example', () => {
         'service db (postgres) replaced by RDS: RDS instance puppies-db → DATABASE_URL',
         'service redis (redis) replaced by ElastiCache: ElastiCache puppies-redis → REDIS_URL',
         'web: DATABASE_URL set from RDS (RDS instance puppies-db) at deploy',
-        "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is what the postgres client libraries read; DATABASE_URL carries no password, so an app that takes it from the URL must read DATABASE_PASSWORD instead",
+        "web: the database password reaches DATABASE_PASSWORD, PGPASSWORD by reference (the RDS-managed master secret, or the secrets input's DATABASE_PASSWORD); PGPASSWORD is read by libpq and the drivers built on it (psycopg, node-postgres, sqlx; not JDBC); DATABASE_URL carries no password, so an app that takes it only from the URL must read DATABASE_PASSWORD instead, or get the whole URL from a secret: secrets input `DATABASE_URL=<ARN of a secret holding it>`",
         'web: links to replaced backing services removed',
         'worker: links to replaced backing services removed',
         expect.stringMatching(/^SECRET_KEY_BASE has no value in the compose file/)
@@ -360,7 +360,7 @@ describe('buildPlan: backing services', () => {
     )
     // No variable names the database: the action's own DATABASE_URL is the one to read.
     expect(warnings).toEqual([
-      'web: command, entrypoint name db, the compose name of the database this deploy replaces with RDS; nothing rewrites them, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL)'
+      'web: command, entrypoint name db, the compose name of the database this deploy replaces with RDS; nothing rewrites them, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL, PGHOST, DB_HOST)'
     ])
   })
 
@@ -383,7 +383,7 @@ describe('buildPlan: backing services', () => {
       line.includes('compose name')
     )
     expect(warnings).toEqual([
-      "web: file app.env names db, the compose name of the database this deploy replaces with RDS; nothing rewrites it, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL), or name the variable the app reads in the service's environment (KEY: db), which the action rewrites"
+      "web: file app.env names db, the compose name of the database this deploy replaces with RDS; nothing rewrites it, and on Beanstalk that name does not resolve: read the host from the environment instead (the action sets DATABASE_URL, PGHOST, DB_HOST), or name the variable the app reads in the service's environment (KEY: db), which the action rewrites"
     ])
   })
 
