@@ -8,6 +8,7 @@ import type { DeployEvent } from '../adapters/beanstalk/events.js'
 import { updateEnvironmentVersion } from '../adapters/beanstalk/update-environment.js'
 import { systemClock, type Clock, type PollIntervals } from '../adapters/clock.js'
 import { formatDuration } from '../core/duration.js'
+import { errorMessage } from '../core/errors.js'
 import { pendingSettings, type OptionSetting } from '../core/settings.js'
 import { actionsLogger, type Logger } from '../adapters/actions-runner/logger.js'
 import type { HistoryKind, HistoryStore } from './history.js'
@@ -85,7 +86,12 @@ export async function deployToEnvironment(
     ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
   }
 
-  const ready = await waitForReady(clients.beanstalk, common)
+  // Until Beanstalk accepts our update nothing of ours has changed: a failure there (another operation that
+  // outlasts wait-timeout, a refused request) is `not-started`, which no automatic rollback follows.
+  const notStarted = (error: unknown): never => {
+    throw new DeployFailedError(errorMessage(error), undefined, [], [], false, 'not-started')
+  }
+  const ready = await waitForReady(clients.beanstalk, common).catch(notStarted)
   const readyAt = clock.now()
   const settings = input.optionSettings ?? []
   // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
@@ -94,7 +100,9 @@ export async function deployToEnvironment(
     settings.length > 0
       ? pendingSettings(
           settings,
-          await configurationValues(clients.beanstalk, input.application, input.environmentName)
+          await configurationValues(clients.beanstalk, input.application, input.environmentName).catch(
+            notStarted
+          )
         )
       : []
   if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
@@ -126,7 +134,7 @@ export async function deployToEnvironment(
     ...common,
     versionLabel: input.versionLabel,
     ...(pending.length > 0 && { optionSettings: pending })
-  })
+  }).catch(notStarted)
   const updatedAt = clock.now()
   if (input.wait === false) {
     const accepted = update.environment

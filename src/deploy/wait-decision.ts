@@ -56,7 +56,15 @@ export interface DecisionInput {
  * already went back, nothing is left, nothing could judge a rollback either, or the update is still running (the
  * wait ended first: a rollback would wait for it and could undo a deploy that was about to succeed).
  */
-export type FailureKind = 'failed' | 'reverted' | 'gone' | 'unhealthy' | 'no-health' | 'still-updating'
+export type FailureKind =
+  | 'failed'
+  | 'reverted'
+  | 'gone'
+  | 'unhealthy'
+  | 'no-health'
+  | 'still-updating'
+  /** Beanstalk never accepted the update (another operation outlasted the wait, a refused request): nothing changed. */
+  | 'not-started'
 
 export type Decision =
   | { kind: 'wait'; rule: RuleId; reason: string }
@@ -124,7 +132,7 @@ export function decide(input: DecisionInput): Decision {
   if (errorEvent) {
     const detail = failureDetail(ours, errorEvent, input.causes, versionLabel)
     if (environment.versionLabel !== versionLabel) {
-      const mixed = input.causes.find(isFailedDeploymentCause)
+      const mixed = freshMismatch(environment.health, input.causes)
       return fail(
         'error-event',
         mixed ? 'failed' : 'reverted',
@@ -136,13 +144,23 @@ export function decide(input: DecisionInput): Decision {
     return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`)
   }
   const health = environment.health ?? 'Grey'
+  // An abort leaves instances on either version whatever label the environment shows (a cancelled rolling deploy:
+  // "some instances will have the new application version"): a failure, whose rollback updates nothing when the
+  // environment turns out Ready and Green on the last good version everywhere.
+  if (input.abortSeen) {
+    return fail(
+      'aborted',
+      'failed',
+      `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`
+    )
+  }
   if (environment.versionLabel !== versionLabel) {
     if (input.leftReady) {
       // An in-place deploy (all at once, rolling) that failed part-way only resets the expected version: the
       // instances it reached keep ours, and health says so ("Incorrect application version found on 3 out of 5
       // instances"). AWS: "Rollback process: Manual redeploy"
       // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html).
-      const mixed = input.causes.find(isFailedDeploymentCause)
+      const mixed = freshMismatch(health, input.causes)
       if (mixed) {
         return fail(
           'reverted-version',
@@ -159,13 +177,6 @@ export function decide(input: DecisionInput): Decision {
     return wait(
       'update-not-started',
       `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`
-    )
-  }
-  if (input.abortSeen) {
-    return fail(
-      'aborted',
-      'failed',
-      `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`
     )
   }
   const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS
@@ -213,6 +224,15 @@ export function decide(input: DecisionInput): Decision {
     'unhealthy',
     `${name} is ${shown} on ${versionLabel} ${formatDuration(settlingFor)} after the update completed (health-recovery-window ${formatDuration(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`
   )
+}
+
+/**
+ * A cause saying instances run another version than the one expected, when it describes this look: the wait reads
+ * causes only while Red or Yellow, so under Green or Grey they are an earlier look's (one read while the update
+ * ran), and a Green environment runs one version everywhere.
+ */
+function freshMismatch(health: string | undefined, causes: string[]): string | undefined {
+  return health === 'Red' || health === 'Yellow' ? causes.find(isFailedDeploymentCause) : undefined
 }
 
 /** Enhanced-health statuses of a Green environment whose new version is not judged yet. */

@@ -145,9 +145,11 @@ async function rollBack(
       // A rollback redeploys under the environment's deployment policy, as the deploy did.
       waitTimeoutMs: deployWaitTimeoutMs(
         { ...config, settings: [] },
-        await environmentOptionSettings(clients.beanstalk, config.application, environmentName).catch(
-          () => []
-        ),
+        config.waitTimeoutByPolicy
+          ? await environmentOptionSettings(clients.beanstalk, config.application, environmentName).catch(
+              () => []
+            )
+          : [],
         line => actionsLogger.info(`${environmentName}: ${line}`)
       ),
       allowYellow: config.allowYellow,

@@ -51,6 +51,12 @@ export async function rollBackFailedDeploy(
   if (failed.kind === 'gone') {
     return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` }
   }
+  if (failed.kind === 'not-started') {
+    return {
+      ok: false,
+      message: `no automatic rollback: the update of ${failed.environmentName} was never made, so nothing of this deploy is there to undo`
+    }
+  }
   if (failed.kind === 'still-updating') {
     return {
       ok: false,

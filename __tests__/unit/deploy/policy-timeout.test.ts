@@ -45,6 +45,42 @@ describe('policyWait', () => {
     expect(policyWait([policy('TrafficSplitting'), evaluation('0')]).ms).toBe(minutes(50))
   })
 
+  test('Immutable and traffic splitting follow the command timeout: two phases of it plus launches (round 12)', () => {
+    const timeout = (seconds: string) => ({ Namespace: COMMAND, OptionName: 'Timeout', Value: seconds })
+    // 600 s (the default): 2 × (600 + 240) s + 10 min = 38 min, under the 45-minute floor.
+    expect(policyWait([policy('Immutable'), timeout('600')]).ms).toBe(minutes(45))
+    // AWS's own example raises it to 900 s: 2 × 1140 s + 10 min = 48 min.
+    expect(policyWait([policy('Immutable'), timeout('900')]).ms).toBe(minutes(48))
+    expect(policyWait([policy('TrafficSplitting'), timeout('1800'), evaluation('10')]).ms).toBe(
+      minutes(2 * 34 + 10 + 10)
+    )
+  })
+
+  test('rolling: five minutes a batch, at least twenty; one more batch with an additional batch', () => {
+    const batch = (type: string, size: string) => [
+      { Namespace: COMMAND, OptionName: 'BatchSizeType', Value: type },
+      { Namespace: COMMAND, OptionName: 'BatchSize', Value: size }
+    ]
+    const maxSize = (value: string) => ({
+      Namespace: 'aws:autoscaling:asg',
+      OptionName: 'MaxSize',
+      Value: value
+    })
+    // Ten instances one at a time: 10 batches, 50 minutes.
+    expect(policyWait([policy('Rolling'), ...batch('Fixed', '1'), maxSize('10')])).toEqual({
+      ms: minutes(50),
+      reason: 'DeploymentPolicy Rolling, 10 batches'
+    })
+    expect(policyWait([policy('RollingWithAdditionalBatch'), ...batch('Fixed', '1'), maxSize('10')]).ms).toBe(
+      minutes(55)
+    )
+    // 25 % a batch: four batches, under the 20 minutes.
+    expect(policyWait([policy('Rolling'), ...batch('Percentage', '25')])).toEqual({ ms: minutes(20) })
+    expect(policyWait([policy('Rolling'), ...batch('Percentage', '10')]).ms).toBe(minutes(50))
+    // MaxSize left out: the Auto Scaling group's default of 4.
+    expect(policyWait([policy('Rolling'), ...batch('Fixed', '1')]).ms).toBe(minutes(20))
+  })
+
   test("the workflow's settings applied in the same update count over the environment's", () => {
     expect(policyWait([policy('Immutable')], [policy('Rolling')]).ms).toBe(minutes(20))
     expect(policyWait([], [policy('TrafficSplitting'), evaluation('10')]).ms).toBe(minutes(55))

@@ -64,17 +64,19 @@ export function eventsOf(sample: Sample): DeployEvent[] {
 }
 
 /**
- * The polls in order, each seeing the events dated up to it, with leftReady and the settling time kept as
- * wait.ts keeps them; the first decision that is not "wait", or the last one.
+ * The polls in order, each seeing the events dated up to it, with leftReady, abortSeen and the settling time kept
+ * as wait.ts keeps them; the first decision that is not "wait", or the last one.
  */
 export function replay(sample: Sample): Decision {
   const events = eventsOf(sample)
   let leftReady = false
+  let abortSeen = false
   let readySince: number | undefined
   let decision: Decision | undefined
   for (const poll of sample.polls) {
     const env = poll.env && { name: 'web-prod', ...poll.env }
     if (env && env.status !== 'Ready') leftReady = true
+    if (env?.status === 'Aborting') abortSeen = true
     if (env?.status === 'Ready' && env.versionLabel === OURS) readySince ??= poll.at
     else readySince = undefined
     decision = decide({
@@ -85,6 +87,7 @@ export function replay(sample: Sample): Decision {
       requestId: REQUEST_ID,
       allowYellow: sample.allowYellow ?? false,
       leftReady,
+      abortSeen,
       causes: poll.causes ?? [],
       settlingForMs: readySince === undefined ? 0 : (poll.at - readySince) * 1000,
       ...(sample.recoveryMs !== undefined && { recoveryMs: sample.recoveryMs })
