@@ -338,6 +338,8 @@ async function updateEnvironmentVersion(beanstalk, options) {
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(98571);
+// EXTERNAL MODULE: ./src/core/errors.ts
+var errors = __webpack_require__(74296);
 // EXTERNAL MODULE: ./src/core/settings.ts
 var core_settings = __webpack_require__(51922);
 // EXTERNAL MODULE: ./src/adapters/actions-runner/logger.ts
@@ -349,6 +351,7 @@ var wait = __webpack_require__(65158);
 // the update itself, the wait for Ready + Green on our version, and the
 // result recorded in the environment's deploy history. Deploys, automatic
 // rollbacks and mode rollback all go through deployAndRecord.
+
 
 
 
@@ -375,13 +378,18 @@ async function deployToEnvironment(clients, input, dependencies = {}) {
         log,
         ...(dependencies.pollMs !== undefined && { pollMs: dependencies.pollMs })
     };
-    const ready = await (0,environments/* waitForReady */.Cf)(clients.beanstalk, common);
+    // Until Beanstalk accepts our update nothing of ours has changed: a failure there (another operation that
+    // outlasts wait-timeout, a refused request) is `not-started`, which no automatic rollback follows.
+    const notStarted = (error) => {
+        throw new wait/* DeployFailedError */.P2((0,errors/* errorMessage */.gJ)(error), undefined, [], [], false, 'not-started');
+    };
+    const ready = await (0,environments/* waitForReady */.Cf)(clients.beanstalk, common).catch(notStarted);
     const readyAt = clock.now();
     const settings = input.optionSettings ?? [];
     // Only the settings the environment does not have yet: an unchanged one would restart nothing but still count
     // as a change, and a re-run of the job that applied them is no change at all.
     const pending = settings.length > 0
-        ? (0,core_settings/* pendingSettings */.NQ)(settings, await (0,environments/* configurationValues */.X6)(clients.beanstalk, input.application, input.environmentName))
+        ? (0,core_settings/* pendingSettings */.NQ)(settings, await (0,environments/* configurationValues */.X6)(clients.beanstalk, input.application, input.environmentName).catch(notStarted))
         : [];
     if (ready.VersionLabel === input.versionLabel && ready.Health === 'Green' && pending.length === 0) {
         // A re-run of a job that already deployed: nothing to change, and no restart of a healthy environment.
@@ -407,7 +415,7 @@ async function deployToEnvironment(clients, input, dependencies = {}) {
         ...common,
         versionLabel: input.versionLabel,
         ...(pending.length > 0 && { optionSettings: pending })
-    });
+    }).catch(notStarted);
     const updatedAt = clock.now();
     if (input.wait === false) {
         const accepted = update.environment;
@@ -969,7 +977,7 @@ function decide(input) {
     if (errorEvent) {
         const detail = failureDetail(ours, errorEvent, input.causes, versionLabel);
         if (environment.versionLabel !== versionLabel) {
-            const mixed = input.causes.find(isFailedDeploymentCause);
+            const mixed = freshMismatch(environment.health, input.causes);
             return fail('error-event', mixed ? 'failed' : 'reverted', mixed
                 ? `deploying ${versionLabel} to ${name} failed; Beanstalk reset its expected version to ${revertedTo(environment, versionLabel)}, but instances still run another (${mixed}): ${detail}`
                 : `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`);
@@ -977,22 +985,25 @@ function decide(input) {
         return fail('error-event', 'failed', `deploying ${versionLabel} to ${name} failed: ${detail}`);
     }
     const health = environment.health ?? 'Grey';
+    // An abort leaves instances on either version whatever label the environment shows (a cancelled rolling deploy:
+    // "some instances will have the new application version"): a failure, whose rollback updates nothing when the
+    // environment turns out Ready and Green on the last good version everywhere.
+    if (input.abortSeen) {
+        return fail('aborted', 'failed', `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`);
+    }
     if (environment.versionLabel !== versionLabel) {
         if (input.leftReady) {
             // An in-place deploy (all at once, rolling) that failed part-way only resets the expected version: the
             // instances it reached keep ours, and health says so ("Incorrect application version found on 3 out of 5
             // instances"). AWS: "Rollback process: Manual redeploy"
             // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/using-features.deploy-existing-version.html).
-            const mixed = input.causes.find(isFailedDeploymentCause);
+            const mixed = freshMismatch(health, input.causes);
             if (mixed) {
                 return fail('reverted-version', 'failed', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update failed part-way and Beanstalk reset the expected version, but instances still run another (${mixed})${detailSuffix(ours, input.causes, versionLabel)}`);
             }
             return fail('reverted-version', 'reverted', `${name} is Ready on version ${environment.versionLabel ?? '(none)'}, not ${versionLabel}: the update ended without deploying it (Beanstalk kept or restored the previous version)${detailSuffix(ours, input.causes, versionLabel)}`);
         }
         return wait('update-not-started', `${name} is Ready on ${environment.versionLabel ?? '(none)'}, the update to ${versionLabel} has not started`);
-    }
-    if (input.abortSeen) {
-        return fail('aborted', 'failed', `the update of ${name} to ${versionLabel} was aborted (Status Aborting): Beanstalk stopped it part-way, so instances may run either version${detailSuffix(ours, input.causes, versionLabel)}`);
     }
     const windowMs = input.recoveryMs ?? DEFAULT_RECOVERY_MS;
     const settlingFor = input.settlingForMs ?? 0;
@@ -1023,6 +1034,14 @@ function decide(input) {
         return fail('no-health-data', 'no-health', `${name} has reported no health for ${versionLabel} (${shown}) ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed, so nothing shows the app works: with enhanced health the instance profile needs elasticbeanstalk:PutInstanceStatistics (AWSElasticBeanstalkWebTier), see https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/health-enhanced.html${detailSuffix(ours, input.causes, versionLabel)}`);
     }
     return fail('unhealthy-after-window', 'unhealthy', `${name} is ${shown} on ${versionLabel} ${(0,duration/* formatDuration */.a)(settlingFor)} after the update completed (health-recovery-window ${(0,duration/* formatDuration */.a)(windowMs)}${yellowNote})${detailSuffix(ours, input.causes, versionLabel)}`);
+}
+/**
+ * A cause saying instances run another version than the one expected, when it describes this look: the wait reads
+ * causes only while Red or Yellow, so under Green or Grey they are an earlier look's (one read while the update
+ * ran), and a Green environment runs one version everywhere.
+ */
+function freshMismatch(health, causes) {
+    return health === 'Red' || health === 'Yellow' ? causes.find(isFailedDeploymentCause) : undefined;
 }
 /** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
 const PENDING_STATUS = new Set(['Info', 'Pending']);

@@ -456,41 +456,69 @@ async function basicHealthHint(beanstalk, environmentName) {
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
 /* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51922);
 // How long the deploy wait lasts when the workflow sets no wait-timeout: by the
-// environment's deployment policy. An in-place deploy (all at once, rolling)
-// updates the running instances: 20 minutes. An Immutable deploy launches a
-// temporary Auto Scaling group, one instance first and then the rest, each
-// phase bounded by the command timeout (600 s + 240 s by default,
-// https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html,
-// aws:elasticbeanstalk:command): 45 minutes (a public log shows 18 minutes for
-// three instances, mup-aws-beanstalk#91 "up to an hour" for two deploys).
-// Traffic splitting does the same, then sends part of the traffic to the new
-// instances for its evaluation time (same page, aws:elasticbeanstalk:trafficsplitting
-// EvaluationTime: 3 to 600 minutes, default 5).
+// environment's deployment policy, from its option settings
+// (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html):
+// - all at once: 20 minutes (the deploy command is bounded by aws:elasticbeanstalk:command
+//   Timeout, 600 s by default, to which Beanstalk adds 240 s);
+// - rolling: 5 minutes a batch, at least 20 (a batch deploys, then needs two minutes of
+//   passing health checks with enhanced health, rolling-version-deploy.html); the batch count
+//   from BatchSizeType / BatchSize and the Auto Scaling group's MaxSize, one more with an
+//   additional batch;
+// - Immutable: a temporary Auto Scaling group, one instance first and then the rest, each
+//   phase bounded by the command timeout: two of them and ten minutes of launches, at least 45
+//   minutes (a public log shows 18 minutes for three instances, mup-aws-beanstalk#91 "up to an
+//   hour" for two deploys);
+// - traffic splitting: as Immutable, then part of the traffic goes to the new instances for
+//   aws:elasticbeanstalk:trafficsplitting EvaluationTime (3 to 600 minutes, default 5).
+// A wait that still ends first fails without an automatic rollback (wait-decision.ts, still-updating).
 
 
 const DEFAULT_WAIT_MS = 20 * 60_000;
-const NEW_INSTANCES_WAIT_MS = 45 * 60_000;
-const DEFAULT_EVALUATION_MINUTES = 5;
-const POLICY = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({ Namespace: 'aws:elasticbeanstalk:command', OptionName: 'DeploymentPolicy' });
-const EVALUATION = (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({
-    Namespace: 'aws:elasticbeanstalk:trafficsplitting',
-    OptionName: 'EvaluationTime'
-});
+const MINUTE = 60_000;
+const NEW_INSTANCES_WAIT_MS = 45 * MINUTE;
+const LAUNCHES_MS = 10 * MINUTE;
+const BATCH_MS = 5 * MINUTE;
+/** Beanstalk adds 240 s to the command timeout it is given (command-options-general.html, Timeout). */
+const COMMAND_OVERHEAD_MS = 240_000;
+const COMMAND = 'aws:elasticbeanstalk:command';
+const key = (Namespace, OptionName) => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({ Namespace, OptionName });
+const POLICY = key(COMMAND, 'DeploymentPolicy');
+const COMMAND_TIMEOUT = key(COMMAND, 'Timeout');
+const BATCH_SIZE_TYPE = key(COMMAND, 'BatchSizeType');
+const BATCH_SIZE = key(COMMAND, 'BatchSize');
+const MIN_SIZE = key('aws:autoscaling:asg', 'MinSize');
+const MAX_SIZE = key('aws:autoscaling:asg', 'MaxSize');
+const EVALUATION = key('aws:elasticbeanstalk:trafficsplitting', 'EvaluationTime');
 /** The wait for a deploy to an environment with these settings, the workflow's applied in the same update over them. */
 function policyWait(current, applied = []) {
     const settings = new Map(current.map(setting => [(0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value ?? '']));
     for (const setting of applied)
         settings.set((0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value);
     const policy = settings.get(POLICY);
-    if (policy === 'Immutable')
-        return { ms: NEW_INSTANCES_WAIT_MS, reason: 'DeploymentPolicy Immutable' };
-    if (policy === 'TrafficSplitting') {
-        const given = Number(settings.get(EVALUATION));
-        const minutes = Number.isFinite(given) && given > 0 ? given : DEFAULT_EVALUATION_MINUTES;
+    const number = (name, fallback) => {
+        const given = Number(settings.get(name));
+        return Number.isFinite(given) && given > 0 ? given : fallback;
+    };
+    if (policy === 'Immutable' || policy === 'TrafficSplitting') {
+        const phases = 2 * (number(COMMAND_TIMEOUT, 600) * 1000 + COMMAND_OVERHEAD_MS) + LAUNCHES_MS;
+        const launch = Math.max(NEW_INSTANCES_WAIT_MS, phases);
+        if (policy === 'Immutable')
+            return { ms: launch, reason: 'DeploymentPolicy Immutable' };
+        const minutes = number(EVALUATION, 5);
         return {
-            ms: NEW_INSTANCES_WAIT_MS + minutes * 60_000,
+            ms: launch + minutes * MINUTE,
             reason: `DeploymentPolicy TrafficSplitting, EvaluationTime ${minutes} minutes`
         };
+    }
+    if (policy === 'Rolling' || policy === 'RollingWithAdditionalBatch') {
+        const size = number(BATCH_SIZE, 100);
+        const batches = settings.get(BATCH_SIZE_TYPE) === 'Fixed'
+            ? Math.ceil(Math.max(number(MIN_SIZE, 1), number(MAX_SIZE, 4)) / size)
+            : Math.ceil(100 / Math.min(size, 100));
+        const all = batches + (policy === 'RollingWithAdditionalBatch' ? 1 : 0);
+        const ms = all * BATCH_MS;
+        if (ms > DEFAULT_WAIT_MS)
+            return { ms, reason: `DeploymentPolicy ${policy}, ${all} batches` };
     }
     return { ms: DEFAULT_WAIT_MS };
 }

@@ -304,6 +304,12 @@ async function rollBackFailedDeploy(clients, store, failed, log) {
     if (failed.kind === 'gone') {
         return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` };
     }
+    if (failed.kind === 'not-started') {
+        return {
+            ok: false,
+            message: `no automatic rollback: the update of ${failed.environmentName} was never made, so nothing of this deploy is there to undo`
+        };
+    }
     if (failed.kind === 'still-updating') {
         return {
             ok: false,
