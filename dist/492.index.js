@@ -481,15 +481,21 @@ async function isDirectory(file) {
     return (await (0,promises_.stat)(file).catch(() => undefined))?.isDirectory() ?? false;
 }
 /**
- * The first folder from the context up to (not including) the workspace that git would take for a bare repository
- * (git's is_git_directory: a HEAD, an objects/ and a refs/ folder): a pull request can commit those files, not a
- * `.git` (git refuses that path), and git discovers such a folder before the checkout's own `.git` above it.
+ * The first folder from the context up to the workspace that git would take for a repository (git's
+ * is_git_directory: a HEAD entry of any kind, with objects and refs, or a commondir naming them elsewhere): a pull
+ * request can commit those files, not a `.git` (git refuses that path). Git's discovery stops at the first folder
+ * holding a `.git` (the checkout's own, or a second checkout the workflow made), so the walk does too.
  */
 function gitDirectoryLayout(workspace, contextDir) {
-    for (let folder = contextDir; folder.startsWith(workspace + (external_node_path_default()).sep); folder = external_node_path_default().dirname(folder)) {
-        const isFolder = (name) => (0,external_node_fs_.statSync)(external_node_path_default().join(folder, name), { throwIfNoEntry: false })?.isDirectory() ?? false;
-        if ((0,external_node_fs_.existsSync)(external_node_path_default().join(folder, 'HEAD')) && isFolder('objects') && isFolder('refs'))
+    const has = (folder, name) => (0,external_node_fs_.lstatSync)(external_node_path_default().join(folder, name), { throwIfNoEntry: false }) !== undefined;
+    for (let folder = contextDir; folder === workspace || folder.startsWith(workspace + (external_node_path_default()).sep);) {
+        if (has(folder, '.git'))
+            return undefined;
+        if (has(folder, 'HEAD') && ((has(folder, 'objects') && has(folder, 'refs')) || has(folder, 'commondir')))
             return folder;
+        if (folder === workspace)
+            return undefined;
+        folder = external_node_path_default().dirname(folder);
     }
     return undefined;
 }
@@ -546,6 +552,11 @@ async function checkBuildInputs(workspace, image) {
         contextName: `${shown(external_node_path_default().join(lexicalContext, '.dockerignore'))}`,
         dockerfileName: `${builtDockerfile}.dockerignore`
     };
+    // BuildKit reads the ignore file inside the context it was sent (a link resolved there), the classic builder on
+    // the runner: for a link the two can disagree, and a link out of the context is no ignore file to BuildKit.
+    const contextIgnorePath = external_node_path_default().join(lexicalContext, '.dockerignore');
+    if ((0,external_node_fs_.lstatSync)(contextIgnorePath, { throwIfNoEntry: false })?.isSymbolicLink())
+        fail(`${shown(contextIgnorePath)} is a symbolic link: BuildKit reads it only inside the build context and the classic builder on the runner, so which rules keep .git out cannot be told; make it a regular file`);
     const contextIgnore = inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, external_node_path_default().relative(workspace, external_node_path_default().join(lexicalContext, '.dockerignore')), 'file'));
     const dockerfileIgnore = inWorkspace(() => (0,files/* readWorkspaceText */.tA)(workspace, `${builtDockerfile}.dockerignore`, 'file'));
     if (contextIgnore !== undefined)
@@ -554,7 +565,7 @@ async function checkBuildInputs(workspace, image) {
         ignore.dockerfile = dockerfileIgnore;
     const repository = gitDirectoryLayout((0,external_node_fs_.realpathSync)(workspace), contextDir);
     if (repository !== undefined)
-        fail(`${shown(repository)} is laid out as a git repository (HEAD, objects/, refs/): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`);
+        fail(`${shown(repository)} is laid out as a git repository (HEAD with objects and refs, or commondir): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`);
     const ignoreProblem = (0,checkout_credentials/* ignoreFileProblem */.g5)(ignore);
     if (ignoreProblem !== undefined)
         fail(ignoreProblem);
@@ -799,6 +810,14 @@ function excluded(contextDir, relative, isFolder, rule) {
  * mean one thing to this check and another to the builder.
  */
 const TRIMMED_DIFFERENTLY = { '\uFEFF': 'U+FEFF', '\u0085': 'U+0085 (NEL)' };
+/**
+ * Pattern characters Docker's matchers read differently from one version to the next and from the matcher here
+ * (@balena/dockerignore builds a JavaScript regular expression, escaping only `.` and `$`): docker 20.10 builds an
+ * RE2 expression the same way; Docker 23 and later (moby/patternmatcher) read `+ ( ) $` as text and compare a
+ * pattern without `* ? [ ] \` as plain text; POSIX classes (`[[:print:]]`) are Go's only. So `x|.git` or `(.git)`
+ * excludes .git for this check and not for buildx (attack round 12, each run on the builders).
+ */
+const READ_DIFFERENTLY = /[+(){}|\\]|\[[:=.]/;
 /** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
 function ignoreFileProblem(ignore) {
     for (const [name, text] of [
@@ -810,6 +829,10 @@ function ignoreFileProblem(ignore) {
             const character = [...line].find(each => each in TRIMMED_DIFFERENTLY);
             if (character !== undefined)
                 return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`;
+            const pattern = line.trim();
+            const odd = pattern.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern);
+            if (odd)
+                return `${name} line ${index + 1} "${pattern}" holds "${odd[0]}", which Docker's builders read differently from one version to the next (a regular expression or plain text), so whether it keeps .git out cannot be told: write it with * ? [ ] only`;
         }
     }
     return undefined;
@@ -5648,7 +5671,8 @@ const MAX_FILES = 200;
 const MAX_FILE_BYTES = 256 * 1024;
 const NAME = '[A-Za-z0-9_][A-Za-z0-9_.-]*';
 const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 'gi');
-const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?!\\d)`, 'g');
+// The port ends the token: `postgres:16-alpine` or `postgres:16.4` is an image, not a host.
+const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?![\\w.-])`, 'g');
 const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g');
 const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g');
 /** bash's `</dev/tcp/db/5432` (a wait loop in a command) */
@@ -5658,6 +5682,12 @@ const NETCAT = new RegExp(`(?:^|[\\s;&|(])(?:nc|ncat|netcat)(?:\\s+-[A-Za-z]+)*\
 /** A connection string's host: `Host=db;…` (ADO.NET), `host=db user=…` (libpq, also `?host=db` in a URL), `user@tcp(db:3306)/app` (Go MySQL) */
 const KEYED_HOST = new RegExp(`(?:^|[;\\s"'?&])(?:host|hostaddr|server|data\\s*source|address|addr)\\s*=\\s*'?(${NAME})`, 'gi');
 const GO_DSN_HOST = new RegExp(`(?:^|[@/\\s"'=])tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g');
+/**
+ * A key ending in host, server or address anywhere in a text, then `=`, `=>` or `:` and the name: GitLab's
+ * `gitlab_rails['db_host'] = "postgres"`, JSON's `"host":"db"`, `-Dspring.data.redis.host=redis` (fresh apps,
+ * round 11); not `ghost: db`.
+ */
+const HOST_KEY = new RegExp(`(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.])*(?:host|hostname|server|address|addr)["'\\]]*\\s*(?:=>|=|:)\\s*["']?(${NAME})["']?(?![\\w.-])`, 'gi');
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(`^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`, 'gm');
 /** The service names a text uses as hosts, and how. `bare`: the whole value (or a list item) may be a host. */
@@ -5683,6 +5713,8 @@ function hostsIn(text, names, bare) {
     for (const match of text.matchAll(KEYED_HOST))
         add(match[1], 'host');
     for (const match of text.matchAll(GO_DSN_HOST))
+        add(match[1], 'host');
+    for (const match of text.matchAll(HOST_KEY))
         add(match[1], 'host');
     for (const match of text.matchAll(HOST_SETTING))
         if (isHostVariable(match[1] ?? ''))
@@ -5812,6 +5844,16 @@ const DATABASE_PRODUCT = /DATABASE|SQL|POSTGRES|MYSQL|MARIA|(^|_)PG/i;
 const namesStore = (name, role) => role === 'database'
     ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
     : CACHE_WORD.test(name) && !DATABASE_PRODUCT.test(name);
+/**
+ * A variable of the app's own settings for a store, word by word (`APP_DB_HOST`, `PAPERLESS_DBHOST`, `PGHOST`,
+ * `REDIS_URL`), not by a substring: linuxserver.io's `PGID` or a `STUDIO_DBG` flag says nothing of a database.
+ */
+function speaksOfStore(name, role) {
+    const words = name.toUpperCase().split(/[^A-Z0-9]+/);
+    return role === 'database'
+        ? words.some(word => /^(DB(HOST|HOSTNAME|SERVER|USER|USERNAME|PASS|PASSWD|PASSWORD|NAME|PORT|SSLMODE|URL|URI)?|DATABASE\w*|\w*SQL|POSTGRES\w*|MARIA\w*|JDBC|DATASOURCE)$/.test(word) || /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE)$/.test(word))
+        : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$/.test(word));
+}
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i;
 const FALSE = /^(false|0|no|off|disable|disabled)$/i;
@@ -6137,7 +6179,7 @@ function bindingsFor(service, replacement, devService, databasePasswordEnv) {
         // spellings apps and client libraries read by default are added too, so that more of them find it.
         // Not beside variables of the app's own that speak of a store (a family pointing at an external database):
         // those are the app's settings, and a half-managed family would mix two servers.
-        const ownSettings = Object.keys(service.environment).some(name => namesStore(name, replacement.role));
+        const ownSettings = Object.keys(service.environment).some(name => speaksOfStore(name, replacement.role));
         const split = [];
         for (const [variable, kind] of ownSettings ? [] : (DEFAULT_SPELLINGS[replacement.engine] ?? [])) {
             if (variable in service.environment || bound(variable))
@@ -6342,10 +6384,18 @@ function developmentPasswordsInside(name, service, inputs, bindings, environment
         if (given?.kind !== 'literal' ||
             (0,secret_names/* looksSecret */.n)(variable) ||
             bindings.some(binding => binding.variable === variable) ||
-            !passwords.some(password => password.length >= 4 && value !== password && value.includes(password)))
+            !passwords.some(password => value !== password && holdsCredential(value, password)))
             return [];
         return [{ container: name, variable, source: given.origin === 'env_file' ? 'env_file' : 'compose file' }];
     });
+}
+/**
+ * The password where a credential sits in a text (`password=…`, `"password":"…"`, `-D….password=…`, a URL's
+ * `:…@`): a dev password `airflow` or `postgres` also appears in names and paths that are no secret.
+ */
+function holdsCredential(text, password) {
+    const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    return new RegExp(`(?:pass(?:word)?|passwd|pwd|secret)["']?\\s*(?:=|:)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`, 'i').test(text);
 }
 /**
  * A development password of a replaced service in a container that does not

@@ -6,7 +6,7 @@
 // whose commit is the pull request's merge commit, passed the fork guard.
 
 import { afterEach, beforeEach, describe, expect, it } from '@jest/globals'
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs'
+import { mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 
@@ -46,7 +46,7 @@ describe('a folder laid out as a git repository', () => {
     write('.dockerignore', '.git\n')
     repositoryLayout(layout)
     await expect(checkBuildInputs(root, image(context))).rejects.toThrow(
-      `Build of image web (services web) failed: ${layout} is laid out as a git repository (HEAD, objects/, refs/)`
+      `Build of image web (services web) failed: ${layout} is laid out as a git repository (HEAD with objects and refs, or commondir)`
     )
   })
 
@@ -56,6 +56,8 @@ describe('a folder laid out as a git repository', () => {
     repositoryLayout('fixtures/repo')
     write('app/HEAD', 'x')
     write('app/refs/x')
+    // The workspace holds the checkout's .git: git stops there, whatever else the root holds.
+    write('.git/HEAD', 'ref: refs/heads/main\n')
     write('HEAD', 'x')
     mkdirSync(path.join(root, 'objects'))
     mkdirSync(path.join(root, 'refs'))
@@ -166,5 +168,89 @@ describe('the review events of a fork’s pull request (their commit is the merg
       expect(forkVerdict(runFor(eventName, 'octo/puppies'), { head: MERGE }, 'deploy')).toEqual({
         kind: 'allowed'
       })
+  })
+})
+
+describe('round 12: the round-11 fixes attacked', () => {
+  const files = (context: string) => ({
+    contextName: '.dockerignore',
+    dockerfileName: 'Dockerfile.dockerignore',
+    context
+  })
+
+  it.each([
+    ['x|.git', '|'],
+    ['(.git)', '('],
+    ['.gi+t', '+'],
+    ['.git{1}', '{'],
+    ['.gi[[:print:]]{0}', '[:'],
+    ['.git\\Q{0}', '\\'],
+    ['!.git/(config)', '(']
+  ])(
+    'an ignore pattern a JavaScript expression and Docker read differently is refused: %s',
+    (pattern, held) => {
+      expect(ignoreFileProblem(files(`node_modules\n${pattern}\n`))).toBe(
+        `.dockerignore line 2 "${pattern}" holds "${held}", which Docker's builders read differently from one version to the next (a regular expression or plain text), so whether it keeps .git out cannot be told: write it with * ? [ ] only`
+      )
+    }
+  )
+
+  it('ordinary patterns, comments and character classes pass', () => {
+    expect(
+      ignoreFileProblem(
+        files('# (comments) may hold anything|\n**/.git\n*.[oa]\n$RECYCLE.BIN\nnode_modules/\n!keep?.txt\n')
+      )
+    ).toBeUndefined()
+  })
+
+  it('a symlinked .dockerignore is refused: BuildKit reads it only inside the context', async () => {
+    write('app/Dockerfile', 'FROM scratch\n')
+    write('app/.git/config', 'token')
+    write('shared/dockerignore', '.git\n')
+    symlinkSync(path.join(root, 'shared/dockerignore'), path.join(root, 'app/.dockerignore'))
+    await expect(checkBuildInputs(root, image('app'))).rejects.toThrow(
+      'Build of image web (services web) failed: app/.dockerignore is a symbolic link: BuildKit reads it only inside the build context and the classic builder on the runner'
+    )
+  })
+
+  it.each([
+    [
+      'HEAD a dangling link, objects and refs files',
+      () => {
+        symlinkSync('refs/heads/main', path.join(root, 'app/HEAD'))
+        write('app/objects')
+        write('app/refs')
+      }
+    ],
+    [
+      'HEAD and a commondir naming another folder',
+      () => {
+        write('app/HEAD', 'ref: refs/heads/main\n')
+        write('app/commondir', '../elsewhere\n')
+      }
+    ]
+  ])('git layouts git itself accepts are refused too: %s', async (_name, lay) => {
+    write('app/Dockerfile', 'FROM scratch\n')
+    write('.dockerignore', '.git\n')
+    lay()
+    await expect(checkBuildInputs(root, image('app'))).rejects.toThrow(
+      /failed: app is laid out as a git repository/
+    )
+  })
+
+  it('the workspace itself, when it has no .git, and a folder above a second checkout’s .git is not', async () => {
+    write('Dockerfile', 'FROM scratch\n')
+    repositoryLayout('.')
+    await expect(checkBuildInputs(root, image('.'))).rejects.toThrow(
+      /failed: \. is laid out as a git repository/
+    )
+    rmSync(path.join(root, 'config'))
+    write('app/Dockerfile', 'FROM scratch\n')
+    write('app/.git/HEAD', 'x')
+    write('app/.dockerignore', '.git\n')
+    // git stops at app/.git (a checkout the workflow made): the layout above it is never looked at.
+    await expect(checkBuildInputs(root, image('app'))).resolves.toMatchObject({
+      contextDir: path.join(root, 'app')
+    })
   })
 })

@@ -102,7 +102,7 @@ describe('a folder laid out as a git repository in a build context (attack round
 
   it('is refused before any build, naming the folder', async () => {
     await expect(checkBuildInputs(workspace, image)).rejects.toThrow(
-      /^Build of image web \(services web\) failed: app is laid out as a git repository \(HEAD, objects\/, refs\/\)/
+      /^Build of image web \(services web\) failed: app is laid out as a git repository \(HEAD with objects and refs, or commondir\)/
     )
     rmSync(marker, { force: true })
   })

@@ -1089,3 +1089,53 @@ services:
     expect(variables).not.toContain('DB_PORT')
   })
 })
+
+describe('fresh apps, round 11 verified on seven more (Alfresco, Sentry, Halo, Lemmy, GitLab, Redis Commander, authentik)', () => {
+  const app = (environment: string, password = 'devpass') => `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    depends_on: [postgres]
+    environment:
+${environment}
+  postgres:
+    image: postgres:16
+    environment: {POSTGRES_USER: airflow, POSTGRES_PASSWORD: ${password}, POSTGRES_DB: airflow}
+`
+  it('a dev password counts only where a credential sits, not in names and paths (Airflow: password "airflow")', () => {
+    const planned = plan(
+      app(
+        '      AIRFLOW__CORE__AUTH_MANAGER: airflow.api_fastapi.auth.managers.simple.SimpleAuthManager\n      AIRFLOW_CONFIG: /opt/airflow/airflow.cfg\n      JAVA_TOOL_OPTIONS: "-Dx.password=airflow -Dy=1"',
+        'airflow'
+      )
+    )
+    expect(planned.clearSecrets).toEqual([
+      { container: 'app', variable: 'JAVA_TOOL_OPTIONS', source: 'compose file' }
+    ])
+  })
+
+  it('a linuxserver.io PGID is no setting of a database: the default spellings are still added', () => {
+    const planned = plan(app('      PUID: "1000"\n      PGID: "1000"'))
+    const variables = planned.containers[0]?.bindings.map(binding => binding.variable) ?? []
+    expect(variables).toEqual(expect.arrayContaining(['PGHOST', 'DB_HOST']))
+  })
+
+  it('GitLab: a host key inside a longer value (gitlab_rails[\'db_host\'] = "postgres") is seen and warned of', () => {
+    const planned = plan(
+      app(
+        `      GITLAB_OMNIBUS_CONFIG: |\n        external_url 'http://gitlab.example.com'\n        gitlab_rails['db_host'] = "postgres"`
+      )
+    )
+    expect(planned.warnings).toEqual(
+      expect.arrayContaining([
+        expect.stringMatching(/^app: environment GITLAB_OMNIBUS_CONFIG names postgres/)
+      ])
+    )
+  })
+
+  it('an image tag (postgres:16-alpine) is not a host', () => {
+    const planned = plan(app('      BACKUP_IMAGE: postgres:16-alpine'))
+    expect(planned.warnings.join('\n')).not.toMatch(/BACKUP_IMAGE/)
+  })
+})

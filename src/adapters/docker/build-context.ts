@@ -8,7 +8,7 @@
 // context by a tool of the runner, would take it for a repository and obey
 // its config (build-args.ts turns buildx's git lookup off as well).
 
-import { existsSync, realpathSync, statSync } from 'node:fs'
+import { lstatSync, realpathSync } from 'node:fs'
 import { mkdtemp, stat, writeFile } from 'node:fs/promises'
 import { tmpdir } from 'node:os'
 import path from 'node:path'
@@ -44,15 +44,20 @@ async function isDirectory(file: string): Promise<boolean> {
 }
 
 /**
- * The first folder from the context up to (not including) the workspace that git would take for a bare repository
- * (git's is_git_directory: a HEAD, an objects/ and a refs/ folder): a pull request can commit those files, not a
- * `.git` (git refuses that path), and git discovers such a folder before the checkout's own `.git` above it.
+ * The first folder from the context up to the workspace that git would take for a repository (git's
+ * is_git_directory: a HEAD entry of any kind, with objects and refs, or a commondir naming them elsewhere): a pull
+ * request can commit those files, not a `.git` (git refuses that path). Git's discovery stops at the first folder
+ * holding a `.git` (the checkout's own, or a second checkout the workflow made), so the walk does too.
  */
 function gitDirectoryLayout(workspace: string, contextDir: string): string | undefined {
-  for (let folder = contextDir; folder.startsWith(workspace + path.sep); folder = path.dirname(folder)) {
-    const isFolder = (name: string): boolean =>
-      statSync(path.join(folder, name), { throwIfNoEntry: false })?.isDirectory() ?? false
-    if (existsSync(path.join(folder, 'HEAD')) && isFolder('objects') && isFolder('refs')) return folder
+  const has = (folder: string, name: string): boolean =>
+    lstatSync(path.join(folder, name), { throwIfNoEntry: false }) !== undefined
+  for (let folder = contextDir; folder === workspace || folder.startsWith(workspace + path.sep);) {
+    if (has(folder, '.git')) return undefined
+    if (has(folder, 'HEAD') && ((has(folder, 'objects') && has(folder, 'refs')) || has(folder, 'commondir')))
+      return folder
+    if (folder === workspace) return undefined
+    folder = path.dirname(folder)
   }
   return undefined
 }
@@ -114,6 +119,13 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
     contextName: `${shown(path.join(lexicalContext, '.dockerignore'))}`,
     dockerfileName: `${builtDockerfile}.dockerignore`
   }
+  // BuildKit reads the ignore file inside the context it was sent (a link resolved there), the classic builder on
+  // the runner: for a link the two can disagree, and a link out of the context is no ignore file to BuildKit.
+  const contextIgnorePath = path.join(lexicalContext, '.dockerignore')
+  if (lstatSync(contextIgnorePath, { throwIfNoEntry: false })?.isSymbolicLink())
+    fail(
+      `${shown(contextIgnorePath)} is a symbolic link: BuildKit reads it only inside the build context and the classic builder on the runner, so which rules keep .git out cannot be told; make it a regular file`
+    )
   const contextIgnore = inWorkspace(() =>
     readWorkspaceText(workspace, path.relative(workspace, path.join(lexicalContext, '.dockerignore')), 'file')
   )
@@ -125,7 +137,7 @@ export async function checkBuildInputs(workspace: string, image: ImageBuild): Pr
   const repository = gitDirectoryLayout(realpathSync(workspace), contextDir as string)
   if (repository !== undefined)
     fail(
-      `${shown(repository)} is laid out as a git repository (HEAD, objects/, refs/): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`
+      `${shown(repository)} is laid out as a git repository (HEAD with objects and refs, or commondir): git run in the build context on the runner would take it for one and obey its config (a committed command), so it is not built; move those files out of the context's folders`
     )
   const ignoreProblem = ignoreFileProblem(ignore)
   if (ignoreProblem !== undefined) fail(ignoreProblem)

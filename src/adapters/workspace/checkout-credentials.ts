@@ -160,6 +160,15 @@ function excluded(contextDir: string, relative: string, isFolder: boolean, rule:
  */
 const TRIMMED_DIFFERENTLY: Record<string, string> = { '\uFEFF': 'U+FEFF', '\u0085': 'U+0085 (NEL)' }
 
+/**
+ * Pattern characters Docker's matchers read differently from one version to the next and from the matcher here
+ * (@balena/dockerignore builds a JavaScript regular expression, escaping only `.` and `$`): docker 20.10 builds an
+ * RE2 expression the same way; Docker 23 and later (moby/patternmatcher) read `+ ( ) $` as text and compare a
+ * pattern without `* ? [ ] \` as plain text; POSIX classes (`[[:print:]]`) are Go's only. So `x|.git` or `(.git)`
+ * excludes .git for this check and not for buildx (attack round 12, each run on the builders).
+ */
+const READ_DIFFERENTLY = /[+(){}|\\]|\[[:=.]/
+
 /** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
 export function ignoreFileProblem(ignore: IgnoreFiles): string | undefined {
   for (const [name, text] of [
@@ -171,6 +180,10 @@ export function ignoreFileProblem(ignore: IgnoreFiles): string | undefined {
       const character = [...line].find(each => each in TRIMMED_DIFFERENTLY)
       if (character !== undefined)
         return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`
+      const pattern = line.trim()
+      const odd = pattern.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern)
+      if (odd)
+        return `${name} line ${index + 1} "${pattern}" holds "${odd[0]}", which Docker's builders read differently from one version to the next (a regular expression or plain text), so whether it keeps .git out cannot be told: write it with * ? [ ] only`
     }
   }
   return undefined

@@ -51,6 +51,22 @@ const namesStore = (name: string, role: BackingReplacement['role']): boolean =>
     ? DATABASE_WORD.test(name) && !CACHE_WORD.test(name)
     : CACHE_WORD.test(name) && !DATABASE_PRODUCT.test(name)
 
+/**
+ * A variable of the app's own settings for a store, word by word (`APP_DB_HOST`, `PAPERLESS_DBHOST`, `PGHOST`,
+ * `REDIS_URL`), not by a substring: linuxserver.io's `PGID` or a `STUDIO_DBG` flag says nothing of a database.
+ */
+function speaksOfStore(name: string, role: BackingReplacement['role']): boolean {
+  const words = name.toUpperCase().split(/[^A-Z0-9]+/)
+  return role === 'database'
+    ? words.some(
+        word =>
+          /^(DB(HOST|HOSTNAME|SERVER|USER|USERNAME|PASS|PASSWD|PASSWORD|NAME|PORT|SSLMODE|URL|URI)?|DATABASE\w*|\w*SQL|POSTGRES\w*|MARIA\w*|JDBC|DATASOURCE)$/.test(
+            word
+          ) || /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE)$/.test(word)
+      )
+    : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$/.test(word))
+}
+
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i
 const FALSE = /^(false|0|no|off|disable|disabled)$/i
@@ -406,7 +422,7 @@ export function bindingsFor(
     // spellings apps and client libraries read by default are added too, so that more of them find it.
     // Not beside variables of the app's own that speak of a store (a family pointing at an external database):
     // those are the app's settings, and a half-managed family would mix two servers.
-    const ownSettings = Object.keys(service.environment).some(name => namesStore(name, replacement.role))
+    const ownSettings = Object.keys(service.environment).some(name => speaksOfStore(name, replacement.role))
     const split: string[] = []
     for (const [variable, kind] of ownSettings ? [] : (DEFAULT_SPELLINGS[replacement.engine] ?? [])) {
       if (variable in service.environment || bound(variable)) continue

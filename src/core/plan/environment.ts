@@ -218,11 +218,23 @@ function developmentPasswordsInside(
       given?.kind !== 'literal' ||
       looksSecret(variable) ||
       bindings.some(binding => binding.variable === variable) ||
-      !passwords.some(password => password.length >= 4 && value !== password && value.includes(password))
+      !passwords.some(password => value !== password && holdsCredential(value, password))
     )
       return []
     return [{ container: name, variable, source: given.origin === 'env_file' ? 'env_file' : 'compose file' }]
   })
+}
+
+/**
+ * The password where a credential sits in a text (`password=…`, `"password":"…"`, `-D….password=…`, a URL's
+ * `:…@`): a dev password `airflow` or `postgres` also appears in names and paths that are no secret.
+ */
+function holdsCredential(text: string, password: string): boolean {
+  const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
+  return new RegExp(
+    `(?:pass(?:word)?|passwd|pwd|secret)["']?\\s*(?:=|:)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`,
+    'i'
+  ).test(text)
 }
 
 /**

@@ -41,7 +41,8 @@ const MAX_FILE_BYTES = 256 * 1024
 
 const NAME = '[A-Za-z0-9_][A-Za-z0-9_.-]*'
 const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 'gi')
-const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?!\\d)`, 'g')
+// The port ends the token: `postgres:16-alpine` or `postgres:16.4` is an image, not a host.
+const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?![\\w.-])`, 'g')
 const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g')
 const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g')
 /** bash's `</dev/tcp/db/5432` (a wait loop in a command) */
@@ -57,6 +58,15 @@ const KEYED_HOST = new RegExp(
   'gi'
 )
 const GO_DSN_HOST = new RegExp(`(?:^|[@/\\s"'=])tcp\\((${NAME})(?::\\d{1,5})?\\)`, 'g')
+/**
+ * A key ending in host, server or address anywhere in a text, then `=`, `=>` or `:` and the name: GitLab's
+ * `gitlab_rails['db_host'] = "postgres"`, JSON's `"host":"db"`, `-Dspring.data.redis.host=redis` (fresh apps,
+ * round 11); not `ghost: db`.
+ */
+const HOST_KEY = new RegExp(
+  `(?:^|[^A-Za-z0-9])(?:[A-Za-z0-9]*[_.])*(?:host|hostname|server|address|addr)["'\\]]*\\s*(?:=>|=|:)\\s*["']?(${NAME})["']?(?![\\w.-])`,
+  'gi'
+)
 /** A setting whose key says host in a config file: `DB_HOST="db"` (.env), `host: db` (YAML), `host = db` (INI, TOML) */
 const HOST_SETTING = new RegExp(
   `^\\s*(?:export\\s+)?["']?([A-Za-z_][A-Za-z0-9_.-]*)["']?\\s*[=:]\\s*["']?(${NAME})["']?\\s*[,;]?\\s*$`,
@@ -83,6 +93,7 @@ export function hostsIn(
   for (const match of text.matchAll(NETCAT)) add(match[1], 'host')
   for (const match of text.matchAll(KEYED_HOST)) add(match[1], 'host')
   for (const match of text.matchAll(GO_DSN_HOST)) add(match[1], 'host')
+  for (const match of text.matchAll(HOST_KEY)) add(match[1], 'host')
   for (const match of text.matchAll(HOST_SETTING)) if (isHostVariable(match[1] ?? '')) add(match[2], 'host')
   if (bare) {
     for (const item of text.split(/[\s,]+/)) add(item.replace(/^["']|["']$/g, ''), 'host')
