@@ -9,62 +9,10 @@
 import { describe, expect, test } from '@jest/globals'
 
 import { failureKind, isErrorEvent } from '../../../src/deploy/failure-events.js'
-import { isFailedDeploymentCause, type Decision } from '../../../src/deploy/wait-decision.js'
-import { DeployFailedError, waitForDeploy } from '../../../src/deploy/wait.js'
-import { FakeClock, MemoryLog } from '../deploy/fakes.js'
-import { OLD, OURS, ready, replay, updating, type Sample } from '../deploy/real-samples.js'
-import {
-  START,
-  timelineClient,
-  waitOptions,
-  type TimelineEvent,
-  type TimelineState
-} from '../deploy/round9-timeline.js'
-
-type Row = Omit<Sample, 'before' | 'rule' | 'truth'> & { truth: 'success' | 'failure' }
-
-function verdict(row: Row): string {
-  const decision: Decision = replay(row as unknown as Sample)
-  if (decision.kind === 'failure') return `failure/${decision.rule}/${decision.failure}`
-  return `${decision.kind}/${decision.rule}`
-}
-
-async function loop(
-  states: TimelineState[],
-  events: TimelineEvent[],
-  extra: Record<string, unknown> = {}
-): Promise<string> {
-  const clock = new FakeClock(START)
-  const log = new MemoryLog()
-  const client = timelineClient(clock, states, events)
-  try {
-    await waitForDeploy(client, waitOptions(clock, log, extra))
-    return `success at ${Math.round((clock.now() - START) / 1000)}s`
-  } catch (error) {
-    if (error instanceof DeployFailedError)
-      return `failure at ${Math.round((clock.now() - START) / 1000)}s (${error.timedOut ? `timeout, ${error.kind ?? 'ended'}` : error.kind})`
-    throw error
-  }
-}
-
-const ev = (at: number, message: string, severity = 'INFO', requestId?: string | null): TimelineEvent => ({
-  at,
-  severity,
-  message,
-  ...(requestId !== undefined && { requestId })
-})
-const upd = (VersionLabel: string, Health = 'Green', HealthStatus = 'Info') => ({
-  Status: 'Updating',
-  Health,
-  HealthStatus,
-  VersionLabel
-})
-const rdy = (Health: string, HealthStatus: string, VersionLabel = OURS) => ({
-  Status: 'Ready',
-  Health,
-  HealthStatus,
-  VersionLabel
-})
+import { isFailedDeploymentCause } from '../../../src/deploy/wait-decision.js'
+import { OLD, OURS, ready, updating } from './real-samples.js'
+import { START, type TimelineEvent } from './round9-timeline.js'
+import { ev, loop, rdy, upd, verdict, type Row } from './sample-replay.js'
 
 // ----------------------------------------------------------------------------------------------------------
 // Sources (the verbatim texts are in the rows below; docs/deploy-decision.md, "Round 11", lists them)

@@ -5,6 +5,7 @@
 // seconds after UpdateEnvironment was accepted. "assumed" marks what a source leaves out.
 
 import { describe, expect, test } from '@jest/globals'
+
 import {
   DescribeApplicationVersionsCommand,
   DescribeEnvironmentsCommand,
@@ -13,69 +14,16 @@ import {
 } from '@aws-sdk/client-elastic-beanstalk'
 
 import { FAILURE_SHAPES, isErrorEvent } from '../../../src/deploy/failure-events.js'
-import {
-  isFailedDeploymentCause,
-  isOperationRunning,
-  type Decision
-} from '../../../src/deploy/wait-decision.js'
+import { isFailedDeploymentCause, isOperationRunning } from '../../../src/deploy/wait-decision.js'
 import { DeployFailedError, waitForDeploy } from '../../../src/deploy/wait.js'
 import { deployToEnvironment } from '../../../src/deploy/environment-deploy.js'
 import { policyWait } from '../../../src/deploy/policy-timeout.js'
 import { rollBackFailedDeploy } from '../../../src/rollback/automatic.js'
 import { FakeClient, FakeClock, MemoryLog } from './fakes.js'
-import { OLD, OURS, ready, replay, updating, type Sample } from './real-samples.js'
-import {
-  START,
-  timelineClient,
-  waitOptions,
-  type TimelineEvent,
-  type TimelineState
-} from './round9-timeline.js'
+import { OLD, OURS, ready, updating } from './real-samples.js'
+import { START, timelineClient, waitOptions, type TimelineState } from './round9-timeline.js'
+import { ev, loop, rdy, upd, verdict, type Row } from './sample-replay.js'
 
-type Row = Omit<Sample, 'before' | 'rule' | 'truth'> & { truth: 'success' | 'failure' }
-
-function verdict(row: Row): string {
-  const decision: Decision = replay(row as unknown as Sample)
-  if (decision.kind === 'failure') return `failure/${decision.rule}/${decision.failure}`
-  return `${decision.kind}/${decision.rule}`
-}
-
-async function loop(
-  states: TimelineState[],
-  events: TimelineEvent[],
-  extra: Record<string, unknown> = {}
-): Promise<string> {
-  const clock = new FakeClock(START)
-  const log = new MemoryLog()
-  const client = timelineClient(clock, states, events)
-  try {
-    await waitForDeploy(client, waitOptions(clock, log, extra))
-    return `success at ${Math.round((clock.now() - START) / 1000)}s`
-  } catch (error) {
-    if (error instanceof DeployFailedError)
-      return `failure at ${Math.round((clock.now() - START) / 1000)}s (${error.timedOut ? `timeout, ${error.kind ?? 'ended'}` : error.kind})`
-    throw error
-  }
-}
-
-const ev = (at: number, message: string, severity = 'INFO', requestId?: string | null): TimelineEvent => ({
-  at,
-  severity,
-  message,
-  ...(requestId !== undefined && { requestId })
-})
-const upd = (VersionLabel: string, Health = 'Green', HealthStatus = 'Info') => ({
-  Status: 'Updating',
-  Health,
-  HealthStatus,
-  VersionLabel
-})
-const rdy = (Health: string, HealthStatus: string, VersionLabel = OURS) => ({
-  Status: 'Ready',
-  Health,
-  HealthStatus,
-  VersionLabel
-})
 const minutes = (count: number) => count * 60_000
 
 // ----------------------------------------------------------------------------------------------------------
