@@ -132,12 +132,15 @@ export function decide(input: DecisionInput): Decision {
   if (errorEvent) {
     const detail = failureDetail(ours, errorEvent, input.causes, versionLabel)
     if (environment.versionLabel !== versionLabel) {
-      const mixed = freshMismatch(environment.health, input.causes)
+      // A cancelled update (Aborting seen) leaves instances on either version, as a part-way failure does.
+      const mixed =
+        freshMismatch(environment.health, input.causes) ??
+        (input.abortSeen ? 'the update was aborted (Status Aborting)' : undefined)
       return fail(
         'error-event',
         mixed ? 'failed' : 'reverted',
         mixed
-          ? `deploying ${versionLabel} to ${name} failed; Beanstalk reset its expected version to ${revertedTo(environment, versionLabel)}, but instances still run another (${mixed}): ${detail}`
+          ? `deploying ${versionLabel} to ${name} failed; Beanstalk reset its expected version to ${revertedTo(environment, versionLabel)}, but instances may still run another (${mixed}): ${detail}`
           : `deploying ${versionLabel} to ${name} failed and Beanstalk kept ${revertedTo(environment, versionLabel)}: ${detail}`
       )
     }

@@ -148,6 +148,26 @@ describe('wait12 (3) reverts and the mismatch cause', () => {
     expect(verdict(row)).toBe('failure/aborted/failed')
   })
 
+  test('R3 with its error event ("Aborting the operation." at ERROR, as a cancel writes it), then Ready/Green on the old label: still an aborted deploy, failed and rolled back, not a revert', () => {
+    const row: Row = {
+      name: 'R3e',
+      source:
+        'R3 with an ERROR "… Aborting the operation." event (the ending of beanstalk-deploy#86; its first sentence assumed)',
+      events: [
+        [0, 'INFO', 'Environment update is starting.'],
+        [5, 'INFO', 'Deploying new version to instance(s).'],
+        [121, 'ERROR', 'Rolling update was aborted by user request. Aborting the operation.']
+      ],
+      polls: [
+        { at: 30, env: updating('Green', OURS, 'Info') },
+        { at: 120, env: { status: 'Aborting', health: 'Grey', versionLabel: OURS } },
+        { at: 200, env: ready('Green', OLD, 'Ok') }
+      ],
+      truth: 'failure'
+    }
+    expect(verdict(row)).toBe('failure/error-event/failed')
+  })
+
   test('R4 held: the same abort, with the mismatch cause in AWS wording (notifications page) at the Ready look → failed, rolled back', () => {
     const row: Row = {
       name: 'R4',
