@@ -91,7 +91,7 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
   {
     id: 'error-event',
     outcome: 'failure',
-    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version, unless a health cause says instances still run another ("Incorrect application version found on 3 out of 5 instances"): then a failure that is rolled back',
+    when: 'Ready (any colour, any version) after an error event of our deploy the EB CLI has no text for: ERROR or FATAL (not a health transition), or a failed command\'s shape whatever the severity ("Summary: [Successful: 0, Failed: 1]", "… complete(d), but with errors", "Aborting the operation", "During an aborted deployment", "Failed to deploy …"); with our request id, or without one only after our completion event; reported as a revert when Beanstalk is back on another version, unless a health cause read at that look says instances still run another ("Incorrect application version found on 3 out of 5 instances") or an abort was seen: then a failure that is rolled back',
     source:
       'https://github.com/ThoughtWorksStudios/eb_deployer/issues/10 (Command failed on instance, then "completed successfully"); https://github.com/einaregilsson/beanstalk-deploy/issues/86 (ERROR events, no "Failed to deploy application." seen); https://github.com/aws/elastic-beanstalk-roadmap/issues/162; docs/deploy-decision.md'
   },
@@ -112,7 +112,7 @@ export const DECISION_TABLE: readonly DecisionRule[] = [
   {
     id: 'aborted',
     outcome: 'failure',
-    when: 'Ready after a poll saw Status Aborting: the update was cancelled part-way (AbortEnvironmentUpdate, its own request, so its events need not carry our request id)',
+    when: 'Ready (on any version) after a poll saw Status Aborting: the update was cancelled part-way (AbortEnvironmentUpdate, its own request, so its events need not carry our request id)',
     source: `${HEALTH_DOCS.cancel} ("some instances will have the new application version and others will continue to run the existing application version"); ${MODEL_HEALTH} (Status Aborting)`
   },
   {
