@@ -5671,8 +5671,9 @@ const MAX_FILES = 200;
 const MAX_FILE_BYTES = 256 * 1024;
 const NAME = '[A-Za-z0-9_][A-Za-z0-9_.-]*';
 const URL_HOST = new RegExp(`[a-z][a-z0-9+.-]*://(?:[^\\s/?#@'"]*@)?(${NAME})`, 'gi');
-// The port ends the token: `postgres:16-alpine` or `postgres:16.4` is an image, not a host.
-const HOST_PORT = new RegExp(`(?:^|[\\s=,;"'(\\[{])(${NAME}):(\\d{1,5})(?![\\w.-])`, 'g');
+// The port ends the token: `postgres:16-alpine` or `postgres:16.4` is an image, not a host. A label may come first
+// (Redis Commander's `REDIS_HOSTS=local:redis:6379`).
+const HOST_PORT = new RegExp(`(?:^|[\\s=,;:"'(\\[{])(${NAME}):(\\d{1,5})(?![\\w.-])`, 'g');
 const HOST_FLAG = new RegExp(`(?:^|\\s)(?:-h|--host|--hostname|--server)(?:=|\\s+)(${NAME})`, 'g');
 const NGINX_SERVER = new RegExp(`(?:^|[\\s{;])server\\s+(${NAME})\\s*;`, 'g');
 /** bash's `</dev/tcp/db/5432` (a wait loop in a command) */

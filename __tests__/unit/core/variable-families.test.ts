@@ -1139,3 +1139,20 @@ ${environment}
     expect(planned.warnings.join('\n')).not.toMatch(/BACKUP_IMAGE/)
   })
 })
+
+describe('fresh apps, round 11 verified: a label before host:port', () => {
+  it("Redis Commander's REDIS_HOSTS=local:redis:6379 names the cache (warned of: nothing rewrites it)", () => {
+    const planned = plan(`
+services:
+  commander:
+    image: example/commander:1
+    ports: ["80:8081"]
+    environment: {REDIS_HOSTS: "local:redis:6379"}
+  redis:
+    image: redis:7
+`)
+    expect(planned.warnings).toEqual(
+      expect.arrayContaining([expect.stringMatching(/^commander: environment REDIS_HOSTS names redis/)])
+    )
+  })
+})
