@@ -85,7 +85,7 @@ describeWithDocker('real apps through the smoke twin', () => {
     [
       'chapchon-nekospot',
       () =>
-        /^::error::Smoke test failed: web could not log in to the database as `shop_admin`: the password it sent is not RDS instance shop-db's; on Beanstalk the app gets it only by reference, in DATABASE_PASSWORD, PGPASSWORD: read it from there/
+        /^::error::Smoke test failed: web could not log in to the database as `shop_admin`: the password it sent is not RDS instance shop-db's; on Beanstalk the app gets it only by reference, in DB_PASSWORD, DATABASE_PASSWORD, PGPASSWORD: read it from there/
     ],
     [
       'virtualstaticvoid-rails-sidekiq',
