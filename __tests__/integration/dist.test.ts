@@ -21,7 +21,20 @@ describe('dist/index.js', () => {
     try {
       execFileSync(
         'npx',
-        ['ncc', 'build', 'src/index.ts', '-o', out, '--license', 'licenses.txt', '--target', 'es2022'],
+        // --no-cache: ncc keeps a webpack cache per working folder (~/.cache/ncc/<sha1 of the folder>), which outlives
+        // a checkout; a stale one from an earlier clone at the same path gave a different set of chunks.
+        [
+          'ncc',
+          'build',
+          'src/index.ts',
+          '-o',
+          out,
+          '--license',
+          'licenses.txt',
+          '--target',
+          'es2022',
+          '--no-cache'
+        ],
         {
           cwd: root,
           stdio: 'pipe'
