@@ -1043,7 +1043,10 @@ function decide(input) {
  * ran), and a Green environment runs one version everywhere.
  */
 function freshMismatch(health, causes) {
-    return health === 'Red' || health === 'Yellow' ? causes.find(isFailedDeploymentCause) : undefined;
+    // Only the version mismatch says instances still run ours: a failed command is as true of a clean revert.
+    return health === 'Red' || health === 'Yellow'
+        ? causes.find(cause => /\bIncorrect application version\b/i.test(cause))
+        : undefined;
 }
 /** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
 const PENDING_STATUS = new Set(['Info', 'Pending']);
@@ -1143,9 +1146,11 @@ function timeoutMessage(input) {
     const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events';
     const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : '';
     const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : '';
-    const still = isOperationRunning(env?.status)
-        ? `; Beanstalk is still ${env?.status === 'Aborting' ? 'aborting' : 'updating'} it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
-        : '';
+    const still = env?.status === 'Aborting'
+        ? '; Beanstalk is still aborting the update: instances may run either version'
+        : isOperationRunning(env?.status)
+            ? `; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
+            : '';
     return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`;
 }
 
@@ -1391,7 +1396,9 @@ async function waitForDeploy(beanstalk, options) {
                 lastEvent: events.at(-1),
                 causes,
                 errorEvent: ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_6__/* .isErrorEvent */ .T2)(event, options.versionLabel))
-            }), snapshot, ours, causes, true, (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOperationRunning */ .Hf)(snapshot?.status) ? 'still-updating' : undefined);
+            }), snapshot, ours, causes, true, 
+            // An update still running may yet succeed: no rollback; an abort never does, so it is rolled back.
+            (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOperationRunning */ .Hf)(snapshot?.status) && snapshot?.status !== 'Aborting' ? 'still-updating' : undefined);
         }
         if (changed)
             backoff.reset();

@@ -343,7 +343,6 @@ class Backoff {
 /* harmony export */ });
 /* unused harmony exports DEFAULT_WAIT_MS, policyWait */
 /* harmony import */ var _core_duration_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(98571);
-/* harmony import */ var _core_settings_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(51922);
 // How long the deploy wait lasts when the workflow sets no wait-timeout: by the
 // environment's deployment policy, from its option settings
 // (https://docs.aws.amazon.com/elasticbeanstalk/latest/dg/command-options-general.html):
@@ -361,7 +360,6 @@ class Backoff {
 //   aws:elasticbeanstalk:trafficsplitting EvaluationTime (3 to 600 minutes, default 5).
 // A wait that still ends first fails without an automatic rollback (wait-decision.ts, still-updating).
 
-
 const DEFAULT_WAIT_MS = 20 * 60_000;
 const MINUTE = 60_000;
 const NEW_INSTANCES_WAIT_MS = 45 * MINUTE;
@@ -370,7 +368,9 @@ const BATCH_MS = 5 * MINUTE;
 /** Beanstalk adds 240 s to the command timeout it is given (command-options-general.html, Timeout). */
 const COMMAND_OVERHEAD_MS = 240_000;
 const COMMAND = 'aws:elasticbeanstalk:command';
-const key = (Namespace, OptionName) => (0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)({ Namespace, OptionName });
+// By namespace and option only: DescribeConfigurationSettings gives the Auto Scaling group's MinSize and MaxSize
+// with a ResourceName (AWSEBAutoScalingGroup), which the workflow's settings do not name.
+const key = (Namespace, OptionName) => `${Namespace ?? ''} ${OptionName ?? ''}`;
 const POLICY = key(COMMAND, 'DeploymentPolicy');
 const COMMAND_TIMEOUT = key(COMMAND, 'Timeout');
 const BATCH_SIZE_TYPE = key(COMMAND, 'BatchSizeType');
@@ -380,9 +380,9 @@ const MAX_SIZE = key('aws:autoscaling:asg', 'MaxSize');
 const EVALUATION = key('aws:elasticbeanstalk:trafficsplitting', 'EvaluationTime');
 /** The wait for a deploy to an environment with these settings, the workflow's applied in the same update over them. */
 function policyWait(current, applied = []) {
-    const settings = new Map(current.map(setting => [(0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value ?? '']));
+    const settings = new Map(current.map(setting => [key(setting.Namespace, setting.OptionName), setting.Value ?? '']));
     for (const setting of applied)
-        settings.set((0,_core_settings_js__WEBPACK_IMPORTED_MODULE_1__/* .settingKey */ .iT)(setting), setting.Value);
+        settings.set(key(setting.Namespace, setting.OptionName), setting.Value);
     const policy = settings.get(POLICY);
     const number = (name, fallback) => {
         const given = Number(settings.get(name));

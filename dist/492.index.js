@@ -817,7 +817,7 @@ const TRIMMED_DIFFERENTLY = { '\uFEFF': 'U+FEFF', '\u0085': 'U+0085 (NEL)' };
  * pattern without `* ? [ ] \` as plain text; POSIX classes (`[[:print:]]`) are Go's only. So `x|.git` or `(.git)`
  * excludes .git for this check and not for buildx (attack round 12, each run on the builders).
  */
-const READ_DIFFERENTLY = /[+(){}|\\]|\[[:=.]/;
+const READ_DIFFERENTLY = /[+(){}|^\\]|\[[:=.]/;
 /** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
 function ignoreFileProblem(ignore) {
     for (const [name, text] of [
@@ -830,7 +830,8 @@ function ignoreFileProblem(ignore) {
             if (character !== undefined)
                 return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`;
             const pattern = line.trim();
-            const odd = pattern.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern);
+            // A comment only when `#` opens the line itself: Docker's readers look before trimming (` #x` is a pattern).
+            const odd = line.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern);
             if (odd)
                 return `${name} line ${index + 1} "${pattern}" holds "${odd[0]}", which Docker's builders read differently from one version to the next (a regular expression or plain text), so whether it keeps .git out cannot be told: write it with * ? [ ] only`;
         }
@@ -5852,8 +5853,10 @@ const namesStore = (name, role) => role === 'database'
 function speaksOfStore(name, role) {
     const words = name.toUpperCase().split(/[^A-Z0-9]+/);
     return role === 'database'
-        ? words.some(word => /^(DB(HOST|HOSTNAME|SERVER|USER|USERNAME|PASS|PASSWD|PASSWORD|NAME|PORT|SSLMODE|URL|URI)?|DATABASE\w*|\w*SQL|POSTGRES\w*|MARIA\w*|JDBC|DATASOURCE)$/.test(word) || /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE)$/.test(word))
-        : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$/.test(word));
+        ? words.some(word => /^(DB(HOST|HOSTNAME|SERVER|USER|USERNAME|PASS|PASSWD|PASSWORD|NAME|PORT|SSLMODE|URL|URI)?|DATABASE\w*|\w*SQL|POSTGRES\w*|MARIA\w*|JDBC|DATASOURCE)$/.test(word) ||
+            /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE|SQL)?$/.test(word) ||
+            /^(TYPEORM|SQLALCHEMY|SEQUELIZE|PRISMA|KNEX|HIBERNATE)$/.test(word))
+        : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$|^BROKER$/.test(word));
 }
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */
 const TLS_OFF_MODE = /^(disable|disabled|allow)$/i;
@@ -6396,7 +6399,7 @@ function developmentPasswordsInside(name, service, inputs, bindings, environment
  */
 function holdsCredential(text, password) {
     const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    return new RegExp(`(?:pass(?:word)?|passwd|pwd|secret)["']?\\s*(?:=|:)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`, 'i').test(text);
+    return new RegExp(`(?:pass(?:word)?|passwd|pwd|secret)["'\\]]*\\s*(?:=>|=|:|\\s)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`, 'i').test(text);
 }
 /**
  * A development password of a replaced service in a container that does not

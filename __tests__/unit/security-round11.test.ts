@@ -254,3 +254,16 @@ describe('round 12: the round-11 fixes attacked', () => {
     })
   })
 })
+
+describe('review of rounds 11 and 12', () => {
+  const files = (context: string) => ({
+    contextName: '.dockerignore',
+    dockerfileName: 'Dockerfile.dockerignore',
+    context
+  })
+  it('`^.git` and ` #|.git` (a pattern: `#` opens no comment after a space) are refused too', () => {
+    expect(ignoreFileProblem(files('^.git\n'))).toMatch(/line 1 "\^\.git" holds "\^"/)
+    expect(ignoreFileProblem(files(' #|.git\n'))).toMatch(/line 1 "#\|\.git" holds "\|"/)
+    expect(ignoreFileProblem(files('#|.git is a comment\n'))).toBeUndefined()
+  })
+})

@@ -16,7 +16,7 @@
 // A wait that still ends first fails without an automatic rollback (wait-decision.ts, still-updating).
 
 import { formatDuration } from '../core/duration.js'
-import { settingKey, type OptionSetting } from '../core/settings.js'
+import type { OptionSetting } from '../core/settings.js'
 
 export const DEFAULT_WAIT_MS = 20 * 60_000
 const MINUTE = 60_000
@@ -27,7 +27,10 @@ const BATCH_MS = 5 * MINUTE
 const COMMAND_OVERHEAD_MS = 240_000
 
 const COMMAND = 'aws:elasticbeanstalk:command'
-const key = (Namespace: string, OptionName: string): string => settingKey({ Namespace, OptionName })
+// By namespace and option only: DescribeConfigurationSettings gives the Auto Scaling group's MinSize and MaxSize
+// with a ResourceName (AWSEBAutoScalingGroup), which the workflow's settings do not name.
+const key = (Namespace: string | undefined, OptionName: string | undefined): string =>
+  `${Namespace ?? ''} ${OptionName ?? ''}`
 const POLICY = key(COMMAND, 'DeploymentPolicy')
 const COMMAND_TIMEOUT = key(COMMAND, 'Timeout')
 const BATCH_SIZE_TYPE = key(COMMAND, 'BatchSizeType')
@@ -55,8 +58,10 @@ export function policyWait(
   current: readonly ConfigurationSetting[],
   applied: readonly OptionSetting[] = []
 ): PolicyWait {
-  const settings = new Map(current.map(setting => [settingKey(setting), setting.Value ?? '']))
-  for (const setting of applied) settings.set(settingKey(setting), setting.Value)
+  const settings = new Map(
+    current.map(setting => [key(setting.Namespace, setting.OptionName), setting.Value ?? ''])
+  )
+  for (const setting of applied) settings.set(key(setting.Namespace, setting.OptionName), setting.Value)
   const policy = settings.get(POLICY)
   const number = (name: string, fallback: number): number => {
     const given = Number(settings.get(name))

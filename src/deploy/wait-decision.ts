@@ -235,7 +235,10 @@ export function decide(input: DecisionInput): Decision {
  * ran), and a Green environment runs one version everywhere.
  */
 function freshMismatch(health: string | undefined, causes: string[]): string | undefined {
-  return health === 'Red' || health === 'Yellow' ? causes.find(isFailedDeploymentCause) : undefined
+  // Only the version mismatch says instances still run ours: a failed command is as true of a clean revert.
+  return health === 'Red' || health === 'Yellow'
+    ? causes.find(cause => /\bIncorrect application version\b/i.test(cause))
+    : undefined
 }
 
 /** Enhanced-health statuses of a Green environment whose new version is not judged yet. */
@@ -364,8 +367,11 @@ export function timeoutMessage(input: {
   const event = input.lastEvent ? `; last event: ${formatEvent(input.lastEvent)}` : '; no events'
   const causes = input.causes.length > 0 ? `; causes: ${input.causes.join('; ')}` : ''
   const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : ''
-  const still = isOperationRunning(env?.status)
-    ? `; Beanstalk is still ${env?.status === 'Aborting' ? 'aborting' : 'updating'} it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
-    : ''
+  const still =
+    env?.status === 'Aborting'
+      ? '; Beanstalk is still aborting the update: instances may run either version'
+      : isOperationRunning(env?.status)
+        ? `; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
+        : ''
   return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`
 }

@@ -270,7 +270,8 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
         ours,
         causes,
         true,
-        isOperationRunning(snapshot?.status) ? 'still-updating' : undefined
+        // An update still running may yet succeed: no rollback; an abort never does, so it is rolled back.
+        isOperationRunning(snapshot?.status) && snapshot?.status !== 'Aborting' ? 'still-updating' : undefined
       )
     }
     if (changed) backoff.reset()

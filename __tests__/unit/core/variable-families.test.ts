@@ -1156,3 +1156,42 @@ services:
     )
   })
 })
+
+describe('review of round 11', () => {
+  const app = (environment: string) => `
+services:
+  app:
+    image: example/app:1
+    ports: ["80:8080"]
+    depends_on: [postgres]
+    environment:
+${environment}
+  postgres:
+    image: postgres:16
+    environment: {POSTGRES_USER: app, POSTGRES_PASSWORD: devpass, POSTGRES_DB: app}
+`
+  it("a dev password after a Ruby hash key or a flag is a secret in clear (gitlab_rails['db_password'] = '…')", () => {
+    const planned = plan(
+      app(
+        `      GITLAB_OMNIBUS_CONFIG: "gitlab_rails['db_password'] = 'devpass'"\n      ARGS: "--password devpass"`
+      )
+    )
+    expect(planned.clearSecrets).toEqual(
+      expect.arrayContaining([
+        { container: 'app', variable: 'GITLAB_OMNIBUS_CONFIG', source: 'compose file' },
+        { container: 'app', variable: 'ARGS', source: 'compose file' }
+      ])
+    )
+  })
+
+  it('PG_HOST or TYPEORM_HOST pointing elsewhere are the app’s own settings: no default spellings beside them', () => {
+    for (const variable of ['PG_HOST', 'TYPEORM_HOST']) {
+      const variables =
+        plan(app(`      ${variable}: db.example.com`)).containers[0]?.bindings.map(
+          binding => binding.variable
+        ) ?? []
+      expect(variables).not.toContain('PGHOST')
+      expect(variables).not.toContain('DB_HOST')
+    }
+  })
+})

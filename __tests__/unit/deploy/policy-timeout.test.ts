@@ -77,6 +77,14 @@ describe('policyWait', () => {
     // 25 % a batch: four batches, under the 20 minutes.
     expect(policyWait([policy('Rolling'), ...batch('Percentage', '25')])).toEqual({ ms: minutes(20) })
     expect(policyWait([policy('Rolling'), ...batch('Percentage', '10')]).ms).toBe(minutes(50))
+    // As DescribeConfigurationSettings gives it: MaxSize with the group's ResourceName (review of round 12).
+    expect(
+      policyWait([
+        policy('Rolling'),
+        ...batch('Fixed', '1'),
+        { ...maxSize('10'), ResourceName: 'AWSEBAutoScalingGroup' }
+      ]).ms
+    ).toBe(minutes(50))
     // MaxSize left out: the Auto Scaling group's default of 4.
     expect(policyWait([policy('Rolling'), ...batch('Fixed', '1')]).ms).toBe(minutes(20))
   })

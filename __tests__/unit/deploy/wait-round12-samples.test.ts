@@ -122,6 +122,24 @@ describe('wait12 (3) reverts and the mismatch cause', () => {
     expect(await loop(states, [ev(0, 'Environment update is starting.')])).toMatch(/\(failed\)$/)
   })
 
+  test('review: a clean revert read Yellow with "Command failed on 1 instance." is still a revert (only the version mismatch says instances run ours)', async () => {
+    const states: TimelineState[] = [
+      { from: 0, env: upd(OLD, 'Green', 'Info') },
+      { from: 900, env: rdy('Yellow', 'Warning', OLD), causes: ['Command failed on 1 out of 2 instances.'] }
+    ]
+    expect(await loop(states, [ev(0, 'Environment update is starting.')])).toMatch(/\(reverted\)$/)
+  })
+
+  test('review: a wait that ends while Beanstalk is Aborting is rolled back (an abort never succeeds), saying instances may run either version', async () => {
+    const states: TimelineState[] = [
+      { from: 0, env: upd(OURS, 'Green', 'Info') },
+      { from: 60, env: { Status: 'Aborting', Health: 'Grey', VersionLabel: OURS } }
+    ]
+    expect(await loop(states, [ev(0, 'Environment update is starting.')])).toBe(
+      'failure at 1200s (timeout, ended)'
+    )
+  })
+
   test('R2b held: the same revert read with fresh causes (none) → reverted', async () => {
     const states: TimelineState[] = [
       { from: 0, env: upd(OLD, 'Green', 'Info') },

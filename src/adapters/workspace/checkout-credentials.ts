@@ -167,7 +167,7 @@ const TRIMMED_DIFFERENTLY: Record<string, string> = { '\uFEFF': 'U+FEFF', '\u008
  * pattern without `* ? [ ] \` as plain text; POSIX classes (`[[:print:]]`) are Go's only. So `x|.git` or `(.git)`
  * excludes .git for this check and not for buildx (attack round 12, each run on the builders).
  */
-const READ_DIFFERENTLY = /[+(){}|\\]|\[[:=.]/
+const READ_DIFFERENTLY = /[+(){}|^\\]|\[[:=.]/
 
 /** Why an ignore file cannot be checked as the builder reads it, or undefined (a BOM opening the file is fine). */
 export function ignoreFileProblem(ignore: IgnoreFiles): string | undefined {
@@ -181,7 +181,8 @@ export function ignoreFileProblem(ignore: IgnoreFiles): string | undefined {
       if (character !== undefined)
         return `${name} line ${index + 1} holds ${TRIMMED_DIFFERENTLY[character]}, an invisible character Docker's builder and this check read differently (the line might exclude .git for one and not the other): remove it`
       const pattern = line.trim()
-      const odd = pattern.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern)
+      // A comment only when `#` opens the line itself: Docker's readers look before trimming (` #x` is a pattern).
+      const odd = line.startsWith('#') ? null : READ_DIFFERENTLY.exec(pattern)
       if (odd)
         return `${name} line ${index + 1} "${pattern}" holds "${odd[0]}", which Docker's builders read differently from one version to the next (a regular expression or plain text), so whether it keeps .git out cannot be told: write it with * ? [ ] only`
     }

@@ -62,9 +62,11 @@ function speaksOfStore(name: string, role: BackingReplacement['role']): boolean 
         word =>
           /^(DB(HOST|HOSTNAME|SERVER|USER|USERNAME|PASS|PASSWD|PASSWORD|NAME|PORT|SSLMODE|URL|URI)?|DATABASE\w*|\w*SQL|POSTGRES\w*|MARIA\w*|JDBC|DATASOURCE)$/.test(
             word
-          ) || /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE)$/.test(word)
+          ) ||
+          /^PG(HOST|HOSTADDR|PORT|USER|PASSWORD|DATABASE|SSLMODE|SERVICE|SQL)?$/.test(word) ||
+          /^(TYPEORM|SQLALCHEMY|SEQUELIZE|PRISMA|KNEX|HIBERNATE)$/.test(word)
       )
-    : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$/.test(word))
+    : words.some(word => /^(REDIS|VALKEY|CACHE|MEMCACHE)\w*$|^BROKER$/.test(word))
 }
 
 /** TLS turned off: libpq's sslmode (disable, allow) and MySQL's --ssl-mode (DISABLED). */

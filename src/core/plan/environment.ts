@@ -232,7 +232,7 @@ function developmentPasswordsInside(
 function holdsCredential(text: string, password: string): boolean {
   const escaped = password.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')
   return new RegExp(
-    `(?:pass(?:word)?|passwd|pwd|secret)["']?\\s*(?:=|:)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`,
+    `(?:pass(?:word)?|passwd|pwd|secret)["'\\]]*\\s*(?:=>|=|:|\\s)\\s*["']?${escaped}(?![\\w-])|:${escaped}@`,
     'i'
   ).test(text)
 }
