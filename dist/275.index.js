@@ -775,12 +775,12 @@ __webpack_require__.d(__webpack_exports__, {
   nP: () => (/* binding */ DEFAULT_RECOVERY_MS),
   LD: () => (/* binding */ decide),
   qF: () => (/* binding */ formatEvent),
-  Hf: () => (/* binding */ isOperationRunning),
   Vx: () => (/* binding */ isOurEvent),
+  XG: () => (/* binding */ isStillUpdating),
   l7: () => (/* binding */ timeoutMessage)
 });
 
-// UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE, isFailedDeploymentCause
+// UNUSED EXPORTS: DECISION_TABLE, FAILED_DEPLOY_MESSAGE, isFailedDeploymentCause, isOperationRunning
 
 // EXTERNAL MODULE: ./src/core/duration.ts
 var duration = __webpack_require__(98571);
@@ -1138,6 +1138,10 @@ const NOT_ENDED = new Set(['Launching', 'Updating', 'Aborting', 'LinkingFrom', '
 function isOperationRunning(status) {
     return NOT_ENDED.has(status ?? '');
 }
+/** A wait that ends now leaves an update that may yet succeed (not an abort, which never does): no rollback. */
+function isStillUpdating(status) {
+    return isOperationRunning(status) && status !== 'Aborting';
+}
 function timeoutMessage(input) {
     const env = input.environment;
     const seen = env
@@ -1148,7 +1152,7 @@ function timeoutMessage(input) {
     const error = input.errorEvent ? `; error seen: ${formatEvent(input.errorEvent)}` : '';
     const still = env?.status === 'Aborting'
         ? '; Beanstalk is still aborting the update: instances may run either version'
-        : isOperationRunning(env?.status)
+        : isStillUpdating(env?.status)
             ? `; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
             : '';
     return `Timed out after ${(0,duration/* formatDuration */.a)(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`;
@@ -1396,9 +1400,7 @@ async function waitForDeploy(beanstalk, options) {
                 lastEvent: events.at(-1),
                 causes,
                 errorEvent: ours.find(event => (0,_failure_events_js__WEBPACK_IMPORTED_MODULE_6__/* .isErrorEvent */ .T2)(event, options.versionLabel))
-            }), snapshot, ours, causes, true, 
-            // An update still running may yet succeed: no rollback; an abort never does, so it is rolled back.
-            (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isOperationRunning */ .Hf)(snapshot?.status) && snapshot?.status !== 'Aborting' ? 'still-updating' : undefined);
+            }), snapshot, ours, causes, true, (0,_wait_decision_js__WEBPACK_IMPORTED_MODULE_4__/* .isStillUpdating */ .XG)(snapshot?.status) ? 'still-updating' : undefined);
         }
         if (changed)
             backoff.reset();

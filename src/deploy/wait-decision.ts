@@ -349,6 +349,11 @@ export function isOperationRunning(status: string | undefined): boolean {
   return NOT_ENDED.has(status ?? '')
 }
 
+/** A wait that ends now leaves an update that may yet succeed (not an abort, which never does): no rollback. */
+export function isStillUpdating(status: string | undefined): boolean {
+  return isOperationRunning(status) && status !== 'Aborting'
+}
+
 export function timeoutMessage(input: {
   environmentName: string
   versionLabel: string
@@ -370,7 +375,7 @@ export function timeoutMessage(input: {
   const still =
     env?.status === 'Aborting'
       ? '; Beanstalk is still aborting the update: instances may run either version'
-      : isOperationRunning(env?.status)
+      : isStillUpdating(env?.status)
         ? `; Beanstalk is still updating it and may yet finish: raise wait-timeout if deploys take this long (Immutable and traffic-splitting deploys launch new instances, and traffic splitting adds its evaluation time)`
         : ''
   return `Timed out after ${formatDuration(input.waitedMs)} waiting for ${input.environmentName} to be Ready and ${input.allowYellow ? 'Green or Yellow' : 'Green'} on ${input.versionLabel} — ${seen}${error}${event}${causes}${still}`

@@ -45,7 +45,7 @@ import {
   DEFAULT_RECOVERY_MS,
   formatEvent,
   isOurEvent,
-  isOperationRunning,
+  isStillUpdating,
   timeoutMessage,
   type FailureKind
 } from './wait-decision.js'
@@ -270,8 +270,7 @@ export async function waitForDeploy(beanstalk: BeanstalkApi, options: WaitOption
         ours,
         causes,
         true,
-        // An update still running may yet succeed: no rollback; an abort never does, so it is rolled back.
-        isOperationRunning(snapshot?.status) && snapshot?.status !== 'Aborting' ? 'still-updating' : undefined
+        isStillUpdating(snapshot?.status) ? 'still-updating' : undefined
       )
     }
     if (changed) backoff.reset()

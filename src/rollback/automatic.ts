@@ -34,6 +34,19 @@ export interface AutomaticRollback {
   versionLabel?: string
 }
 
+/** The failures no automatic rollback follows, each with why. */
+const NO_ROLLBACK: Partial<Record<FailureKind, (failed: FailedDeploy) => string>> = {
+  reverted: failed =>
+    `Beanstalk itself reverted ${failed.environmentName}${failed.after?.versionLabel ? ` to ${failed.after.versionLabel}` : ''}`,
+  gone: failed => `${failed.environmentName} no longer exists`,
+  'not-started': failed =>
+    `the update of ${failed.environmentName} was never made, so nothing of this deploy is there to undo`,
+  'still-updating': failed =>
+    `${failed.environmentName} is still updating, so the deploy may yet succeed, and a rollback would wait for it and undo it`,
+  'no-health': failed =>
+    `${failed.environmentName} reports no health, so a rollback could not be judged either`
+}
+
 export async function rollBackFailedDeploy(
   clients: DeployClients,
   store: HistoryStore,
@@ -42,33 +55,8 @@ export async function rollBackFailedDeploy(
 ): Promise<AutomaticRollback> {
   // Only a real failure of our version is rolled back: Beanstalk already put a reverted environment back, and a
   // terminated one has nothing to deploy to.
-  if (failed.kind === 'reverted') {
-    return {
-      ok: false,
-      message: `no automatic rollback: Beanstalk itself reverted ${failed.environmentName}${failed.after?.versionLabel ? ` to ${failed.after.versionLabel}` : ''}`
-    }
-  }
-  if (failed.kind === 'gone') {
-    return { ok: false, message: `no automatic rollback: ${failed.environmentName} no longer exists` }
-  }
-  if (failed.kind === 'not-started') {
-    return {
-      ok: false,
-      message: `no automatic rollback: the update of ${failed.environmentName} was never made, so nothing of this deploy is there to undo`
-    }
-  }
-  if (failed.kind === 'still-updating') {
-    return {
-      ok: false,
-      message: `no automatic rollback: ${failed.environmentName} is still updating, so the deploy may yet succeed, and a rollback would wait for it and undo it`
-    }
-  }
-  if (failed.kind === 'no-health') {
-    return {
-      ok: false,
-      message: `no automatic rollback: ${failed.environmentName} reports no health, so a rollback could not be judged either`
-    }
-  }
+  const why = failed.kind === undefined ? undefined : NO_ROLLBACK[failed.kind]?.(failed)
+  if (why !== undefined) return { ok: false, message: `no automatic rollback: ${why}` }
   try {
     const history = await store.load(failed.application, failed.environmentName)
     // Only versions that still exist and can be deployed: the history remembers versions deleted since.
